@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` (set up and start the app) and `make test`
+# (set up and run the whole suite). Both install what they need on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEBIAN_PACKAGES := age qpdf poppler-utils libegl1 libgl1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core
+
+.PHONY: run test system-deps venv bench clean
+
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+run: system-deps venv
+	$(BIN)/mbc-vault
+
+test: system-deps venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: system-deps venv
+	$(BIN)/python bench/bench_add.py
+	$(BIN)/python bench/bench_open.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
