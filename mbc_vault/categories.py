@@ -1,0 +1,53 @@
+"""Record categories and the scope (key) each belongs to."""
+
+from __future__ import annotations
+
+#: Scopes a person can be granted. "vault" is internal: everyone holds it (names, vault info).
+SCOPES = ("medical", "legal", "care")
+VAULT_SCOPE = "vault"
+ALL_SCOPES = (VAULT_SCOPE, *SCOPES)
+
+CATEGORIES: dict[str, tuple[str, str]] = {
+    # slug: (scope, label)
+    "pathology-report": ("medical", "Pathology report"),
+    "imaging-report": ("medical", "Imaging report"),
+    "lab-result": ("medical", "Lab result"),
+    "genomic-test": ("medical", "Genomic test"),
+    "treatment-plan": ("medical", "Treatment plan"),
+    "operative-report": ("medical", "Operative report"),
+    "discharge-summary": ("medical", "Discharge summary"),
+    "clinical-note": ("medical", "Clinical note"),
+    "medical-other": ("medical", "Other medical record"),
+    "will": ("legal", "Will"),
+    "living-will": ("legal", "Living will"),
+    "power-of-attorney": ("legal", "Power of attorney"),
+    "advance-directive": ("legal", "Advance directive"),
+    "health-care-proxy": ("legal", "Health care proxy"),
+    "polst": ("legal", "POLST / DNR order"),
+    "insurance": ("legal", "Insurance policy"),
+    "financial": ("legal", "Financial document"),
+    "employment": ("legal", "Employment document"),
+    "appointments": ("care", "Appointment"),
+    "questions": ("care", "Questions"),
+    "contacts": ("care", "Care team contact"),
+    "people-to-tell": ("care", "People to tell"),
+    "care-priorities": ("care", "Care priorities"),
+    "care-other": ("care", "Other care note"),
+}
+
+DEFAULT_CATEGORY = "medical-other"
+
+
+def scope_of(category: str) -> str:
+    try:
+        return CATEGORIES[category][0]
+    except KeyError:
+        raise ValueError(unknown_category_message(category)) from None
+
+
+def unknown_category_message(category: str) -> str:
+    return f'"{category}" is not a category; use one of: {", ".join(CATEGORIES)}.'
+
+
+def label_of(category: str) -> str:
+    return CATEGORIES.get(category, ("", category))[1]

@@ -1,0 +1,338 @@
+"""The `mbc-vault` command: with no subcommand it opens the desktop app, otherwise the command line.
+
+Exit status: 0 success, 1 failure or damage found, 2 usage error, 3 wrong passphrase.
+Errors are one plain line on stderr, never a traceback (set MBC_VAULT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .categories import CATEGORIES, DEFAULT_CATEGORY
+from .errors import VaultError, WrongPassphrase
+from .records import Record
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
+PASSPHRASE_ENV = "MBC_VAULT_PASSPHRASE"
+MIN_PASSPHRASE = 8
+
+
+class UsageError(Exception):
+    pass
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            line = handle.readline()
+    except OSError as exc:
+        raise UsageError(f"cannot read the passphrase file {path}: {exc.strerror}") from None
+    return line.rstrip("\r\n")
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    if getattr(args, "passphrase_file", None):
+        return _read_secret_file(args.passphrase_file)
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if sys.stdin.isatty():
+        return _prompt("Passphrase: ", confirm)
+    raise UsageError(f"no passphrase: use --passphrase-file FILE or set {PASSPHRASE_ENV}")
+
+
+def _prompt(label: str, confirm: bool) -> str:
+    first = getpass.getpass(label)
+    if confirm and getpass.getpass("Again, to be sure: ") != first:
+        raise UsageError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def _check_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UsageError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
+
+
+def _open(args: argparse.Namespace):  # -> Vault
+    from .vault import Vault
+
+    return Vault.open(args.vault, _passphrase(args), person_id=getattr(args, "person", None))
+
+
+def _record_json(record: Record) -> dict[str, Any]:
+    return {
+        "id": record.id, "title": record.title, "category": record.category, "date": record.date,
+        "provider": record.provider, "tags": record.tags, "notes": record.notes, "sha256": record.sha256,
+        "size": record.size, "media_type": record.media_type, "pages": record.pages,
+        "original_name": record.original_name, "created": record.created, "modified": record.modified,
+        "author": record.author, "modified_by": record.modified_by, "trashed": record.trashed,
+    }
+
+
+def _print_table(records: Sequence[Record]) -> None:
+    if not records:
+        print("No records.")
+        return
+    for r in records:
+        print(f"{r.id}  {r.date or '----------'}  {r.category:<18}  {_human_size(r.size):>8}  {r.title}")
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return str(size)
+
+
+def _err(message: str) -> None:
+    print(f"mbc-vault: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------- commands
+def cmd_init(args: argparse.Namespace) -> int:
+    from .vault import Vault
+
+    passphrase = _passphrase(args, confirm=True)
+    _check_strength(passphrase)
+    vault = Vault.create(args.vault, passphrase, name=args.name or "", owner_name=args.name or None)
+    print(f"Created the vault {vault.path} for {vault.person.name}.")
+    print("Keep your passphrase safe: if it is forgotten, nobody can open the vault.")
+    vault.close()
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .documents import sniff_media_type
+    from .errors import DuplicateDocument
+    from .inspect_file import inspect_file
+
+    added: list[Record] = []
+    failures = 0
+    with _open(args) as vault:
+        for name in args.files:
+            path = Path(name)
+            try:
+                media_type = None
+                facts = None
+                if path.is_file():
+                    with open(path, "rb") as handle:
+                        media_type = sniff_media_type(handle.read(4096), path.name)
+                    facts = inspect_file(path, media_type)
+                    if facts.problem:
+                        print(f"mbc-vault: warning: {path}: {facts.problem}; stored as it is.", file=sys.stderr)
+                record = vault.add_document(
+                    path, category=args.category, title=args.title or (facts.title if facts else None) or None,
+                    date=args.date or (facts.date if facts else None), provider=args.provider or "",
+                    tags=args.tag or [], media_type=media_type, pages=facts.pages if facts else None,
+                )
+                added.append(record)
+                if not args.json:
+                    print(f"Added {record.id}  {record.title}  ({record.category})")
+            except DuplicateDocument as exc:
+                failures += 1
+                _err(str(exc))
+            except VaultError as exc:
+                failures += 1
+                _err(f"{path}: {exc}" if str(path) not in str(exc) else str(exc))
+    if args.json:
+        print(json.dumps([_record_json(r) for r in added], indent=2, ensure_ascii=False))
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        records = vault.records(category=args.category)
+        problems = vault.load_problems
+    if args.json:
+        print(json.dumps([_record_json(r) for r in records], indent=2, ensure_ascii=False))
+    else:
+        _print_table(records)
+    for problem in problems:
+        _err(f"damaged: {problem.describe()}; run `mbc-vault verify`")
+    return EXIT_FAILURE if problems else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        record = vault.get(args.id)
+        out = vault.export_document(record.id, args.out, overwrite=args.force)
+    print(f'Exported "{record.title}" to {out}. This copy is not encrypted: delete it when done.')
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        record = vault.remove(args.id)
+    print(f'Moved "{record.title}" to the trash. Undo with: mbc-vault restore {args.vault} {record.id}')
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        record = vault.restore(args.id)
+    print(f'Restored "{record.title}" from the trash.')
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UsageError("purge deletes a record for good; add --yes to confirm")
+    with _open(args) as vault:
+        record = vault.get(args.id)
+        vault.purge(record.id)
+    print(f'Deleted "{record.title}" for good.')
+    return EXIT_OK
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        records = vault.trash()
+    if args.json:
+        print(json.dumps([_record_json(r) for r in records], indent=2, ensure_ascii=False))
+    else:
+        _print_table(records)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        report = vault.verify()
+    if args.json:
+        print(json.dumps({
+            "ok": report.ok, "records_checked": report.records_checked,
+            "documents_checked": report.documents_checked, "not_readable": report.not_readable,
+            "unreferenced": report.unreferenced,
+            "problems": [{"path": p.path, "record_id": p.record_id, "title": p.title, "message": p.message}
+                         for p in report.problems],
+        }, indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            print(f"DAMAGED {problem.describe()}")
+        print(f"Checked {report.records_checked} records and {report.documents_checked} documents: "
+              + ("all intact." if report.ok else f"{len(report.problems)} damaged."))
+        if report.not_readable:
+            print(f"{report.not_readable} records belong to sections you were not given and were not checked.")
+        if report.unreferenced:
+            print(f"{len(report.unreferenced)} document files have no record (an interrupted add, "
+                  "or a sync still in progress).")
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    vault = _open(args)
+    try:
+        if args.new_passphrase_file:
+            new = _read_secret_file(args.new_passphrase_file)
+        elif sys.stdin.isatty():
+            new = _prompt("New passphrase: ", True)
+        else:
+            raise UsageError("no new passphrase: use --new-passphrase-file FILE")
+        _check_strength(new)
+        vault.change_passphrase(new)
+    finally:
+        vault.close()
+    print("Passphrase changed. The old passphrase no longer opens this vault.")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mbc-vault",
+        description="An encrypted records vault. With no command, opens the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        p.add_argument("vault", metavar="VAULT", help="the vault's folder")
+        p.add_argument("--passphrase-file", metavar="FILE", help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
+        if name != "init":
+            p.add_argument("--person", metavar="ID", help="the person unlocking (tried first)")
+        return p
+
+    p = command("init", cmd_init, "create a new vault")
+    p.add_argument("--name", help="your name, shown as the vault's owner")
+    p = command("add", cmd_add, "encrypt documents into the vault")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--category", default=DEFAULT_CATEGORY, choices=list(CATEGORIES), metavar="SLUG",
+                   help=f"one of: {', '.join(CATEGORIES)} (default {DEFAULT_CATEGORY})")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--provider", metavar="P")
+    p.add_argument("--tag", action="append", metavar="T")
+    p.add_argument("--json", action="store_true")
+    p = command("list", cmd_list, "list the records")
+    p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG")
+    p.add_argument("--json", action="store_true")
+    p = command("export", cmd_export, "write a decrypted copy of a document")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p = command("remove", cmd_remove, "move a record to the trash")
+    p.add_argument("id", metavar="ID")
+    p = command("restore", cmd_restore, "bring a record back from the trash")
+    p.add_argument("id", metavar="ID")
+    p = command("purge", cmd_purge, "delete a trashed record for good")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true")
+    p = command("trash", cmd_trash, "list the records in the trash")
+    p.add_argument("--json", action="store_true")
+    p = command("verify", cmd_verify, "check every file of the vault for damage")
+    p.add_argument("--json", action="store_true")
+    p = command("passwd", cmd_passwd, "change your passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    return parser
+
+
+def _launch_app() -> int:
+    # The desktop app lives in the `ui` package; the core only starts it, by name.
+    return int(importlib.import_module("ui.app").main())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        return _launch_app()
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "add" and args.date:
+            from .records import check_date
+
+            check_date(args.date)
+        return int(args.func(args))
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except WrongPassphrase as exc:
+        _err(str(exc))
+        return EXIT_WRONG_PASSPHRASE
+    except VaultError as exc:
+        _err(str(exc))
+        return EXIT_FAILURE
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("interrupted; nothing half-written was kept")
+        return 130
+    except Exception as exc:  # never show a traceback to a user
+        if os.environ.get("MBC_VAULT_DEBUG"):
+            raise
+        _err(f"unexpected error ({type(exc).__name__}); nothing half-written was kept. "
+             "Set MBC_VAULT_DEBUG=1 to see details.")
+        return EXIT_FAILURE

@@ -1,0 +1,129 @@
+"""Record metadata: a versioned schema whose unknown fields survive a round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from .categories import CATEGORIES, scope_of, unknown_category_message
+
+SCHEMA_VERSION = 1
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def new_id() -> str:
+    """A random 80-bit id, 20 hex digits (a unique prefix is enough on the command line)."""
+    return secrets.token_hex(10)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def check_date(value: str | None, field_name: str = "date") -> str | None:
+    """Accept None, '' or YYYY-MM-DD (a real calendar date)."""
+    if value in (None, ""):
+        return None
+    assert value is not None
+    if not _DATE.match(value):
+        raise ValueError(f"The {field_name} \"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"The {field_name} \"{value}\" is not a real calendar date.") from None
+    return value
+
+
+def check_category(value: str) -> str:
+    if value not in CATEGORIES:
+        raise ValueError(unknown_category_message(value))
+    return value
+
+
+@dataclass
+class DocumentRef:
+    """Binds a record to its document file: the file id and the age payload nonce of that file."""
+
+    id: str
+    nonce: str
+
+
+@dataclass
+class Record:
+    id: str
+    category: str
+    title: str
+    kind: str = "document"
+    date: str | None = None
+    provider: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    original_name: str = ""
+    media_type: str = ""
+    size: int = 0
+    sha256: str = ""
+    pages: int | None = None
+    document: DocumentRef | None = None
+    created: str = ""
+    modified: str = ""
+    author: str = ""
+    modified_by: str = ""
+    revision: int = 1
+    trashed: str | None = None
+    schema: int = SCHEMA_VERSION
+    #: fields written by a newer version of the program, kept as they are
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def scope(self) -> str:
+        return scope_of(self.category)
+
+    @property
+    def in_trash(self) -> bool:
+        return self.trashed is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "extra"}
+        data.update(self.extra)
+        return data
+
+    def to_json(self) -> bytes:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        data = upgrade(dict(data))
+        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        values = {k: v for k, v in data.items() if k in known}
+        extra = {k: v for k, v in data.items() if k not in known}
+        if isinstance(values.get("document"), dict):
+            values["document"] = DocumentRef(**values["document"])
+        record = cls(**values, extra=extra)
+        if not isinstance(record.id, str) or not isinstance(record.category, str):
+            raise ValueError("record without id or category")
+        return record
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> "Record":
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("record is not a JSON object")
+        return cls.from_dict(data)
+
+
+#: schema migrations: MIGRATIONS[n] turns a schema-n dict into schema n+1
+MIGRATIONS: dict[int, Any] = {}
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    version = int(data.get("schema", 1))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema"] = version
+    return data

@@ -1,0 +1,742 @@
+"""The vault: a directory of standard age files, one per record and one per document.
+
+See docs/vault-format.md for the layout. Every public method raises only VaultError
+subclasses (whose text is a plain sentence for the user) for expected failures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from . import age
+from .cache import RecordCache, default_cache_root, file_key
+from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE, scope_of
+from .documents import DocumentStream, sniff_media_type
+from .errors import (
+    Cancelled,
+    ConflictError,
+    DuplicateDocument,
+    InputFileError,
+    IntegrityError,
+    NotAVault,
+    PermissionDenied,
+    RecordNotFound,
+    UnsupportedFormat,
+    VaultError,
+    VaultExists,
+    WrongPassphrase,
+)
+from .fsutil import atomic_write, atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, writer_lock
+from .keys import Keyring, ScopeKey, parse_person_key, person_key_text
+from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
+
+log = logging.getLogger(__name__)
+
+FORMAT_NAME = "mbc-vault"
+FORMAT_VERSION = 1
+MARKER = "MBC-VAULT.json"
+README_NAME = "README.txt"
+KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS = "keys", "keyrings", "people", "records", "documents"
+INFO = "info.age"
+LOCK = ".lock"
+MAX_RECORD_BYTES = 8 << 20  # a record file is small JSON; refuse to buffer hostile giants
+
+ProgressFn = Callable[[int, int, str], None]
+
+VAULT_README = """This folder is an MBC Vault: encrypted health and legal records.
+Every file ending in .age is a standard age file (https://age-encryption.org).
+If the MBC Vault program is not available, the documents can be recovered with
+the stock `age` tool and your passphrase: see docs/recovery.md in the MBC Vault
+source, or your emergency kit. Do not rename or edit the files in this folder.
+"""
+
+
+class CancelFlag:
+    """Anything with is_set() (threading.Event works)."""
+
+    def is_set(self) -> bool:  # pragma: no cover - protocol
+        return False
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    role: str = "member"  # "owner" or "member"
+    relationship: str = ""
+    scopes: list[str] = field(default_factory=list)
+    can_edit: bool = True
+    created: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> bytes:
+        data = {k: v for k, v in self.__dict__.items() if k != "extra"}
+        data.update(self.extra)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> "Person":
+        data = json.loads(raw)
+        known = {"id", "name", "role", "relationship", "scopes", "can_edit", "created"}
+        return cls(**{k: v for k, v in data.items() if k in known},
+                   extra={k: v for k, v in data.items() if k not in known})
+
+
+@dataclass
+class Problem:
+    """One damaged file found by verify or while opening."""
+
+    path: str
+    message: str
+    record_id: str | None = None
+    title: str | None = None
+
+    def describe(self) -> str:
+        about = f'record {self.record_id} ("{self.title}")' if self.record_id and self.title else (
+            f"record {self.record_id}" if self.record_id else self.path)
+        return f"{about}: {self.message} ({self.path})"
+
+
+@dataclass
+class VerifyReport:
+    records_checked: int = 0
+    documents_checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    #: record files this person cannot decrypt (scopes they were not given)
+    not_readable: int = 0
+    #: document files no record of ours points to (left by an interrupted add, or mid-sync)
+    unreferenced: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_marker(path: Path) -> dict[str, Any]:
+    marker = path / MARKER
+    if not path.is_dir():
+        raise NotAVault(f"{path} is not a folder; give the folder that holds the vault.")
+    try:
+        data = json.loads(marker.read_text("utf-8"))
+    except FileNotFoundError:
+        raise NotAVault(f"{path} is not an MBC Vault (it has no {MARKER}); pick the vault's folder.") from None
+    except (ValueError, OSError):
+        raise NotAVault(f"{marker} is damaged; restore it from a backup or see docs/recovery.md.") from None
+    if data.get("format") != FORMAT_NAME:
+        raise NotAVault(f"{path} is not an MBC Vault.")
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise UnsupportedFormat(
+            f"This vault uses format version {version}, newer than this program understands "
+            f"({FORMAT_VERSION}); update MBC Vault to open it."
+        )
+    return data
+
+
+def _read_small(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        raise age.HeaderError("file too large for a record")
+    return data
+
+
+class Vault:
+    """An open vault, unlocked by one person."""
+
+    def __init__(self, path: Path, vault_id: str, person: Person, identity: age.X25519Identity,
+                 keyring: Keyring, cache: RecordCache) -> None:
+        self.path = path
+        self.vault_id = vault_id
+        self.person = person
+        self._identity = identity
+        self._keyring = keyring
+        self._identities = keyring.identities()
+        self._cache = cache
+        self._records: dict[str, Record] = {}
+        self.name = ""
+        self.people: dict[str, Person] = {}
+        #: record files that could not be read when the vault was opened
+        self.load_problems: list[Problem] = []
+        self.not_readable = 0
+
+    # ----------------------------------------------------------------- create / open
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], passphrase: str, *, name: str = "",
+               owner_name: str | None = None, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
+               cache_root: Path | None = None) -> "Vault":
+        """Create a new vault at *path* (a new or empty folder) with its owner; returns it unlocked."""
+        path = Path(path)
+        if not passphrase:
+            raise ValueError("The passphrase cannot be empty.")
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise VaultExists(f"{path} already exists and is not an empty folder; choose a new folder.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.parent / f".{path.name}.creating-{secrets.token_hex(4)}"
+        staging.mkdir(mode=0o700)
+        try:
+            vault_id = secrets.token_hex(16)
+            owner = Person(id=new_id(), name=owner_name or name or "Owner", role="owner",
+                           relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso())
+            identity = age.X25519Identity.generate()
+            keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES])
+            for sub in (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS):
+                (staging / sub).mkdir()
+            cls._write_person_key(staging, owner.id, identity, passphrase, work_factor)
+            vault_recipient = [keyring.current(VAULT_SCOPE).recipient]  # type: ignore[union-attr]
+            atomic_write_bytes(staging / KEYRINGS / f"{owner.id}.age",
+                               age.encrypt_bytes(keyring.to_text(), [identity.recipient()]))
+            atomic_write_bytes(staging / PEOPLE / f"{owner.id}.age",
+                               age.encrypt_bytes(owner.to_json(), vault_recipient))
+            info = {"name": name or owner.name, "created": now_iso(), "vault_id": vault_id}
+            atomic_write_bytes(staging / INFO, age.encrypt_bytes(json.dumps(info).encode(), vault_recipient))
+            atomic_write_bytes(staging / README_NAME, VAULT_README.encode())
+            marker = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "vault_id": vault_id}
+            atomic_write_bytes(staging / MARKER, (json.dumps(marker, indent=2) + "\n").encode())
+            if path.exists():
+                path.rmdir()
+            os.rename(staging, path)
+            fsync_dir(path.parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls._unlocked(path, vault_id, owner.id, identity, cache_root=cache_root)
+
+    @staticmethod
+    def _write_person_key(root: Path, person_id: str, identity: age.X25519Identity, passphrase: str,
+                          work_factor: int) -> None:
+        data = age.encrypt_bytes(person_key_text(person_id, identity),
+                                 [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)])
+        atomic_write_bytes(root / KEYS / f"{person_id}.age", data)
+
+    @staticmethod
+    def person_ids(path: str | os.PathLike[str]) -> list[str]:
+        """Ids of the people who have a key in the vault (no names: those are encrypted)."""
+        keys = Path(path) / KEYS
+        return sorted(p.stem for p in keys.glob("*.age")) if keys.is_dir() else []
+
+    @classmethod
+    def unlock_identity(cls, path: Path, passphrase: str, person_id: str | None = None
+                        ) -> tuple[str, age.X25519Identity]:
+        """Find whose key *passphrase* opens (trying *person_id* first); raises WrongPassphrase."""
+        candidates = cls.person_ids(path)
+        if not candidates:
+            raise NotAVault(f"{path} has no keys; it is not a usable vault.")
+        if person_id in candidates:
+            candidates.remove(person_id)
+            candidates.insert(0, person_id)
+        scrypt = age.ScryptIdentity(passphrase.encode("utf-8"))
+        for candidate in candidates:
+            key_path = path / KEYS / f"{candidate}.age"
+            try:
+                text = age.decrypt_bytes(_read_small(key_path), [scrypt])
+            except age.NoIdentityMatch:
+                continue
+            except (age.AgeError, OSError) as exc:
+                log.warning("key file %s unusable: %s", key_path.name, type(exc).__name__)
+                continue
+            try:
+                return candidate, parse_person_key(text, candidate)
+            except (ValueError, age.AgeError):
+                raise IntegrityError(f"The key file {key_path} does not belong to this person; "
+                                     "it was swapped or altered. Restore it from a backup.",
+                                     path=str(key_path)) from None
+        raise WrongPassphrase("Wrong passphrase for this vault.")
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], passphrase: str, *, person_id: str | None = None,
+             cache_root: Path | None = None, use_cache: bool = True) -> "Vault":
+        path = Path(path)
+        marker = read_marker(path)
+        pid, identity = cls.unlock_identity(path, passphrase, person_id)
+        return cls._unlocked(path, str(marker.get("vault_id", "")), pid, identity,
+                             cache_root=cache_root, use_cache=use_cache)
+
+    @classmethod
+    def _unlocked(cls, path: Path, vault_id: str, pid: str, identity: age.X25519Identity, *,
+                  cache_root: Path | None = None, use_cache: bool = True) -> "Vault":
+        keyring_path = path / KEYRINGS / f"{pid}.age"
+        try:
+            keyring = Keyring.from_text(age.decrypt_bytes(_read_small(keyring_path), [identity]))
+        except (age.AgeError, OSError, ValueError):
+            raise IntegrityError(f"The keyring {keyring_path} is damaged or missing; restore it from a backup.",
+                                 path=str(keyring_path)) from None
+        cache_path = None
+        if use_cache and vault_id:
+            cache_path = (cache_root or default_cache_root()) / vault_id / f"{pid}.age"
+        fingerprint = RecordCache.fingerprint([k.identity.public_key for k in keyring.keys])
+        cache = RecordCache(cache_path, identity, fingerprint)
+        cache.load()
+        person = Person(id=pid, name="", scopes=sorted(keyring.scopes() - {VAULT_SCOPE}))
+        vault = cls(path, vault_id, person, identity, keyring, cache)
+        vault._load_people_and_info()
+        vault.person = vault.people.get(pid, person)
+        vault._load_records()
+        return vault
+
+    def _decrypt_small(self, path: Path) -> bytes:
+        return age.decrypt_bytes(_read_small(path), self._identities)
+
+    def _load_people_and_info(self) -> None:
+        try:
+            info = json.loads(self._decrypt_small(self.path / INFO))
+            self.name = str(info.get("name", ""))
+        except (age.AgeError, OSError, ValueError):
+            self.load_problems.append(Problem(INFO, "the vault's name and settings cannot be read"))
+        for file in sorted((self.path / PEOPLE).glob("*.age")):
+            try:
+                person = Person.from_json(self._decrypt_small(file))
+                if person.id != file.stem:
+                    raise ValueError("person file swapped")
+                self.people[person.id] = person
+            except (age.AgeError, OSError, ValueError, TypeError):
+                self.load_problems.append(Problem(f"{PEOPLE}/{file.name}", "a person's details cannot be read"))
+
+    @property
+    def holds_all_scopes(self) -> bool:
+        return set(SCOPES) <= self._keyring.scopes()
+
+    def _read_record_file(self, file: Path) -> Record:
+        """Decrypt one record file; raises NoIdentityMatch, IntegrityError."""
+        try:
+            raw = self._decrypt_small(file)
+        except age.NoIdentityMatch:
+            raise
+        except (age.AgeError, OSError) as exc:
+            raise IntegrityError(f"the record file is damaged ({exc})", path=str(file)) from None
+        try:
+            record = Record.from_json(raw)
+        except (ValueError, TypeError, KeyError):
+            raise IntegrityError("the record file does not hold a valid record", path=str(file)) from None
+        if record.id != file.stem:
+            raise IntegrityError("the record file holds another record (files were swapped or renamed)",
+                                 record_id=file.stem, path=str(file))
+        return record
+
+    def _load_records(self) -> None:
+        records_dir = self.path / RECORDS
+        present: set[str] = set()
+        self._records.clear()
+        self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
+        self.not_readable = 0
+        with os.scandir(records_dir) as entries:
+            for entry in entries:
+                if not entry.name.endswith(".age") or entry.name.startswith("."):
+                    continue
+                present.add(entry.name)
+                try:
+                    key = file_key(entry.stat())
+                except FileNotFoundError:
+                    continue
+                hit, data = self._cache.lookup(entry.name, key)
+                if hit:
+                    if data is None:
+                        self.not_readable += 1
+                    else:
+                        record = Record.from_dict(data)
+                        self._records[record.id] = record
+                    continue
+                self._load_one(Path(entry.path), key)
+        self._cache.forget_missing(present)
+        self._cache.save()
+
+    def _load_one(self, file: Path, key: tuple[int, int, int]) -> None:
+        rel = f"{RECORDS}/{file.name}"
+        try:
+            record = self._read_record_file(file)
+        except age.NoIdentityMatch:
+            if self.holds_all_scopes:
+                self.load_problems.append(Problem(rel, "no key of this vault opens it: it is damaged",
+                                                  record_id=file.stem))
+            else:
+                self.not_readable += 1
+                self._cache.put(file.name, key, None)
+            return
+        except IntegrityError as exc:
+            self.load_problems.append(Problem(rel, str(exc), record_id=exc.record_id or file.stem))
+            return
+        self._records[record.id] = record
+        self._cache.put(file.name, key, record.to_dict())
+
+    def reload(self) -> None:
+        """Pick up changes made by another program or a sync tool."""
+        self._load_records()
+
+    def close(self) -> None:
+        """Save the cache and drop keys and decrypted metadata from memory."""
+        with contextlib.suppress(Exception):
+            self._cache.save()
+        self._records.clear()
+        self._identities = []
+        self._keyring = Keyring()
+        self._cache.entries.clear()
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------- reading
+    def records(self, *, category: str | None = None, include_trashed: bool = False) -> list[Record]:
+        out = [r for r in self._records.values()
+               if (include_trashed or not r.in_trash) and (category is None or r.category == category)]
+        return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
+
+    def trash(self) -> list[Record]:
+        return sorted((r for r in self._records.values() if r.in_trash), key=lambda r: r.trashed or "",
+                      reverse=True)
+
+    def get(self, record_id: str) -> Record:
+        """Find a record by id or by a unique prefix of at least 4 characters."""
+        record = self._records.get(record_id)
+        if record is not None:
+            return record
+        matches = [r for rid, r in self._records.items() if len(record_id) >= 4 and rid.startswith(record_id)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
+        raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
+
+    def find_by_sha256(self, sha256: str) -> Record | None:
+        return next((r for r in self._records.values() if r.sha256 == sha256 and r.document), None)
+
+    def open_document(self, record_id: str) -> DocumentStream:
+        """A readable stream of the document's bytes; raises IntegrityError on any damage.
+
+        Bytes are released only from authenticated chunks; the size and SHA-256 are checked when
+        the end is reached. Whoever writes them somewhere must commit only after the end.
+        """
+        record = self.get(record_id)
+        if record.document is None:
+            raise RecordNotFound(f'Record "{record.title}" has no document attached.')
+        path = self.path / DOCUMENTS / f"{record.document.id}.age"
+        try:
+            handle = open(path, "rb")
+        except FileNotFoundError:
+            raise IntegrityError(f'The document of "{record.title}" is missing ({path}); '
+                                 "restore it from a backup or wait for the sync to finish.",
+                                 record_id=record.id, path=str(path)) from None
+        try:
+            return DocumentStream(handle, self._identities, record, path)
+        except BaseException:
+            handle.close()
+            raise
+
+    def export_document(self, record_id: str, out: str | os.PathLike[str], *, overwrite: bool = False,
+                        progress: ProgressFn | None = None) -> Path:
+        """Write the document's plaintext to *out*; only a complete, verified copy ever appears there."""
+        out_path = Path(out)
+        if out_path.exists() and not overwrite:
+            raise InputFileError(f"{out_path} already exists; choose another name or remove it first.")
+        if not out_path.parent.is_dir():
+            raise InputFileError(f"The folder {out_path.parent} does not exist; create it or choose another.")
+        record = self.get(record_id)
+
+        def write(handle: BinaryIO) -> None:
+            with self.open_document(record.id) as stream:
+                done = 0
+                for chunk in stream.chunks():
+                    handle.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, record.size, record.title)
+
+        try:
+            atomic_write(out_path, write)
+        except PermissionError:
+            raise InputFileError(f"Cannot write {out_path}: permission denied; choose another folder.") from None
+        return out_path
+
+    # ------------------------------------------------------------------- writing
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return writer_lock(self.path / LOCK)
+
+    def _require_edit(self, scope: str) -> ScopeKey:
+        if not self.person.can_edit:
+            raise PermissionDenied(f"{self.person.name or 'This person'} may only view this vault, not change it.")
+        key = self._keyring.current(scope)
+        if key is None:
+            raise PermissionDenied(f"You were not given access to {scope} records, so you cannot add or change them.")
+        return key
+
+    def _write_record(self, record: Record) -> None:
+        key = self._require_edit(record.scope)
+        data = age.encrypt_bytes(record.to_json(), [key.recipient])
+        file = self.path / RECORDS / f"{record.id}.age"
+        atomic_write_bytes(file, data)
+        self._records[record.id] = record
+        with contextlib.suppress(FileNotFoundError):
+            self._cache.put(file.name, file_key(file.stat()), record.to_dict())
+
+    def add_document(self, source: str | os.PathLike[str] | BinaryIO, *, category: str,
+                     title: str | None = None, date: str | None = None, provider: str = "",
+                     tags: Iterable[str] = (), notes: str = "", original_name: str | None = None,
+                     media_type: str | None = None, pages: int | None = None,
+                     progress: ProgressFn | None = None, cancel: CancelFlag | None = None,
+                     allow_duplicate: bool = False) -> Record:
+        """Encrypt a document (a path or a binary stream) into the vault and create its record.
+
+        Streams in 64 KiB chunks (bounded memory). Raises DuplicateDocument, without storing
+        anything, if the same content is already in the vault. Nothing half-written survives
+        a failure, a cancel or a crash.
+        """
+        check_category(category)
+        date = check_date(date)
+        scope_key = self._require_edit(scope_of(category))
+        if isinstance(source, (str, os.PathLike)):
+            src_path = Path(source)
+            try:
+                handle: BinaryIO = open(src_path, "rb")
+            except FileNotFoundError:
+                raise InputFileError(f"{src_path} does not exist; check the file name.") from None
+            except IsADirectoryError:
+                raise InputFileError(f"{src_path} is a folder, not a file; give the files inside it.") from None
+            except PermissionError:
+                raise InputFileError(f"{src_path} cannot be read (permission denied).") from None
+            original_name = original_name or src_path.name
+            total = os.fstat(handle.fileno()).st_size
+        else:
+            handle, src_path, total = source, None, 0
+        original_name = original_name or ""
+        label = original_name or "document"
+        try:
+            head = handle.read(4096) if src_path else b""
+            if src_path is not None:
+                if not head:
+                    raise InputFileError(f"{src_path} is empty; there is nothing to store.")
+                handle.seek(0)
+            media_type = media_type or sniff_media_type(head, original_name)
+            result = self._store_document(handle, scope_key, total, label, progress, cancel)
+        finally:
+            if src_path is not None:
+                handle.close()
+        doc_id, nonce, size, sha256 = result
+        doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
+        try:
+            if size == 0:
+                raise InputFileError(f"{label} is empty; there is nothing to store.")
+            existing = self.find_by_sha256(sha256)
+            if existing is not None and not allow_duplicate:
+                where = " (in the trash)" if existing.in_trash else ""
+                raise DuplicateDocument(f'{label} is already in the vault as "{existing.title}"{where}; '
+                                        "it was not stored twice.", existing.id)
+            stamp = now_iso()
+            record = Record(
+                id=new_id(), category=category,
+                title=(title or Path(original_name).stem or "Untitled document").strip(),
+                date=date, provider=provider.strip(), tags=_clean_tags(tags), notes=notes,
+                original_name=original_name, media_type=media_type, size=size, sha256=sha256, pages=pages,
+                document=DocumentRef(id=doc_id, nonce=nonce.hex()), created=stamp, modified=stamp,
+                author=self.person.id, modified_by=self.person.id,
+            )
+            with self._lock():
+                self._write_record(record)
+        except BaseException:
+            remove_file(doc_file)
+            raise
+        return record
+
+    def _store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
+                        progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
+        import hashlib
+
+        digest = hashlib.sha256()
+        state = {"size": 0}
+
+        def on_chunk(chunk: bytes) -> None:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(f"Adding {label} was cancelled; nothing was stored.")
+            digest.update(chunk)
+            state["size"] += len(chunk)
+            if progress is not None:
+                progress(state["size"], total, label)
+
+        doc_id = new_id()
+        doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
+        nonce = atomic_write(doc_file, lambda out: age.encrypt_stream(handle, out, [scope_key.recipient],
+                                                                      on_chunk=on_chunk))
+        assert isinstance(nonce, bytes)
+        return doc_id, nonce, state["size"], digest.hexdigest()
+
+    def update_metadata(self, record_id: str, **changes: Any) -> Record:
+        """Change title, category, date, provider, tags or notes; bumps the revision.
+
+        Raises ConflictError if the record changed on disk since this vault read it.
+        A change of category to another scope re-encrypts the document for that scope.
+        """
+        allowed = {"title", "category", "date", "provider", "tags", "notes"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"These fields cannot be changed: {', '.join(sorted(unknown))}.")
+        record = self.get(record_id)
+        if "category" in changes:
+            check_category(changes["category"])
+        if "date" in changes:
+            changes["date"] = check_date(changes["date"])
+        if "tags" in changes:
+            changes["tags"] = _clean_tags(changes["tags"])
+        if "title" in changes and not str(changes["title"]).strip():
+            raise ValueError("The title cannot be empty.")
+        return self._rewrite(record, changes)
+
+    def _rewrite(self, record: Record, changes: dict[str, Any]) -> Record:
+        self._require_edit(record.scope)
+        with self._lock():
+            self._check_not_changed_on_disk(record)
+            updated = Record.from_dict({**record.to_dict(), **changes})
+            updated.revision = record.revision + 1
+            updated.modified = now_iso()
+            updated.modified_by = self.person.id
+            old_doc = None
+            if updated.scope != record.scope and record.document is not None:
+                old_doc = record.document
+                updated.document = self._reencrypt_document(record, updated.scope)
+            self._write_record(updated)
+            if old_doc is not None:
+                remove_file(self.path / DOCUMENTS / f"{old_doc.id}.age")
+        return updated
+
+    def _reencrypt_document(self, record: Record, scope: str) -> DocumentRef:
+        key = self._require_edit(scope)
+        with self.open_document(record.id) as stream:
+            doc_id, nonce, size, sha256 = self._store_document(stream, key, record.size, record.title, None, None)
+        if (size, sha256) != (record.size, record.sha256):
+            remove_file(self.path / DOCUMENTS / f"{doc_id}.age")
+            raise IntegrityError(f'The document of "{record.title}" is damaged; it was not moved.',
+                                 record_id=record.id)
+        return DocumentRef(id=doc_id, nonce=nonce.hex())
+
+    def _check_not_changed_on_disk(self, record: Record) -> None:
+        file = self.path / RECORDS / f"{record.id}.age"
+        try:
+            on_disk = self._read_record_file(file)
+        except FileNotFoundError:
+            return
+        except (age.AgeError, IntegrityError):
+            return  # a damaged file is replaced by the good copy we hold
+        if on_disk.revision != record.revision or on_disk.modified != record.modified:
+            self._records[on_disk.id] = on_disk
+            raise ConflictError(f'"{record.title}" was changed by someone else since you opened it; '
+                                "your change was not saved. Look at the new version and try again.")
+
+    def remove(self, record_id: str) -> Record:
+        """Move a record to the trash (it can be restored)."""
+        record = self.get(record_id)
+        if record.in_trash:
+            return record
+        return self._rewrite(record, {"trashed": now_iso()})
+
+    def restore(self, record_id: str) -> Record:
+        record = self.get(record_id)
+        if not record.in_trash:
+            return record
+        return self._rewrite(record, {"trashed": None})
+
+    def purge(self, record_id: str) -> None:
+        """Delete a trashed record and its document for good."""
+        record = self.get(record_id)
+        if not record.in_trash:
+            raise VaultError(f'"{record.title}" is not in the trash; remove it first, then purge it.')
+        self._require_edit(record.scope)
+        with self._lock():
+            remove_file(self.path / RECORDS / f"{record.id}.age")
+            if record.document is not None:
+                remove_file(self.path / DOCUMENTS / f"{record.document.id}.age")
+        self._records.pop(record.id, None)
+
+    def change_passphrase(self, new_passphrase: str, *,
+                          work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR) -> None:
+        """Re-encrypt this person's key file under a new passphrase (one atomic rename)."""
+        if not new_passphrase:
+            raise ValueError("The new passphrase cannot be empty.")
+        with self._lock():
+            self._write_person_key(self.path, self.person.id, self._identity, new_passphrase, work_factor)
+
+    def clean_up(self) -> int:
+        """Remove temporary files that crashed writers left behind."""
+        with self._lock():
+            return sum(clean_temp_files(self.path / sub) for sub in (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS))
+
+    # ------------------------------------------------------------------- verify
+    def verify(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> VerifyReport:
+        """Read and authenticate every record and document file this person can open."""
+        report = VerifyReport()
+        files = sorted((self.path / RECORDS).glob("*.age"))
+        records: dict[str, Record] = {}
+        total = len(files)
+        for index, file in enumerate(files):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("Checking the vault was cancelled.")
+            rel = f"{RECORDS}/{file.name}"
+            try:
+                record = self._read_record_file(file)
+            except age.NoIdentityMatch:
+                if self.holds_all_scopes:
+                    report.problems.append(Problem(rel, "no key of this vault opens it: it is damaged",
+                                                   record_id=file.stem))
+                else:
+                    report.not_readable += 1
+                continue
+            except IntegrityError as exc:
+                report.problems.append(Problem(rel, str(exc), record_id=exc.record_id or file.stem))
+                continue
+            report.records_checked += 1
+            records[record.id] = record
+            if progress:
+                progress(index + 1, total, record.title)
+        referenced = set()
+        for record in records.values():
+            if record.document is None:
+                continue
+            referenced.add(f"{record.document.id}.age")
+            rel = f"{DOCUMENTS}/{record.document.id}.age"
+            self._records.setdefault(record.id, record)
+            try:
+                with self.open_document(record.id) as stream:
+                    for _ in stream.chunks():
+                        if cancel is not None and cancel.is_set():
+                            raise Cancelled("Checking the vault was cancelled.")
+                report.documents_checked += 1
+            except IntegrityError as exc:
+                report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))
+        for file in sorted((self.path / DOCUMENTS).glob("*.age")):
+            if file.name not in referenced and self._opens_with_my_keys(file):
+                report.unreferenced.append(f"{DOCUMENTS}/{file.name}")
+        return report
+
+    def _opens_with_my_keys(self, file: Path) -> bool:
+        try:
+            with open(file, "rb") as handle:
+                age.Decryptor(handle, self._identities)
+            return True
+        except (age.AgeError, OSError):
+            return False
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for tag in tags:
+        tag = str(tag).strip()
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+@contextlib.contextmanager
+def opened(path: str | os.PathLike[str], passphrase: str, **kwargs: Any) -> Iterator[Vault]:
+    vault = Vault.open(path, passphrase, **kwargs)
+    try:
+        yield vault
+    finally:
+        vault.close()

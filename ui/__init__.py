@@ -1,0 +1,1 @@
+"""The MBC Vault desktop app (PySide6)."""
