@@ -128,10 +128,12 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
         sel.register(fd, selectors.EVENT_READ)
     sel.register(master, selectors.EVENT_READ)
     to_send = memoryview(input or b"")
+    stdin_fd = -1
     if proc.stdin is not None:
-        os.set_blocking(proc.stdin.fileno(), False)
+        stdin_fd = proc.stdin.fileno()
+        os.set_blocking(stdin_fd, False)
         if to_send:
-            sel.register(proc.stdin.fileno(), selectors.EVENT_WRITE)
+            sel.register(stdin_fd, selectors.EVENT_WRITE)
         else:
             proc.stdin.close()
     tty = bytearray()
@@ -182,7 +184,7 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
                 prompts.append(text)
                 del pending[:]
                 os.write(master, reply.encode("utf-8") + b"\n")
-            elif proc.stdin is not None and fd == proc.stdin.fileno():
+            elif fd == stdin_fd:
                 try:
                     sent = os.write(fd, to_send[:65536])
                 except BrokenPipeError:
@@ -199,7 +201,7 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
                     sel.unregister(fd)
                     open_pipes.discard(fd)
     if proc.stdin is not None and not proc.stdin.closed:
-        sel.unregister(proc.stdin.fileno())
+        sel.unregister(stdin_fd)
         proc.stdin.close()
     sel.close()
     try:
