@@ -111,41 +111,51 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .documents import sniff_media_type
-    from .errors import DuplicateDocument
-    from .inspect_file import inspect_file
+    from .importer import import_files
 
-    added: list[Record] = []
-    failures = 0
+    defaults = {"category": args.category, "title": args.title, "date": args.date, "provider": args.provider,
+                "tags": args.tag or []}
     with _open(args) as vault:
-        for name in args.files:
-            path = Path(name)
-            try:
-                media_type = None
-                facts = None
-                if path.is_file():
-                    with open(path, "rb") as handle:
-                        media_type = sniff_media_type(handle.read(4096), path.name)
-                    facts = inspect_file(path, media_type)
-                    if facts.problem:
-                        print(f"mbc-vault: warning: {path}: {facts.problem}; stored as it is.", file=sys.stderr)
-                record = vault.add_document(
-                    path, category=args.category, title=args.title or (facts.title if facts else None) or None,
-                    date=args.date or (facts.date if facts else None), provider=args.provider or "",
-                    tags=args.tag or [], media_type=media_type, pages=facts.pages if facts else None,
-                )
-                added.append(record)
-                if not args.json:
-                    print(f"Added {record.id}  {record.title}  ({record.category})")
-            except DuplicateDocument as exc:
-                failures += 1
-                _err(str(exc))
-            except VaultError as exc:
-                failures += 1
-                _err(f"{path}: {exc}" if str(path) not in str(exc) else str(exc))
+        report = import_files(vault, args.files, defaults=defaults)
+    for message in report.messages():
+        _err(message)
     if args.json:
-        print(json.dumps([_record_json(r) for r in added], indent=2, ensure_ascii=False))
-    return EXIT_FAILURE if failures else EXIT_OK
+        print(json.dumps([_record_json(r) for r in report.added], indent=2, ensure_ascii=False))
+    else:
+        for record in report.added:
+            print(f"Added {record.id}  {record.title}  ({record.category})")
+    return EXIT_FAILURE if report.problems or report.duplicates else EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .search import build_index
+
+    with _open(args) as vault:
+        index = build_index(vault)
+        hits = index.search(args.query, limit=args.limit)
+        index.close()
+    if args.json:
+        print(json.dumps([{"id": h.record_id, "title": h.title, "category": h.category, "page": h.page,
+                           "snippet": h.snippet_plain("", ""), "score": round(h.score, 4)} for h in hits],
+                         indent=2, ensure_ascii=False))
+    elif not hits:
+        print("No matches.")
+    else:
+        for hit in hits:
+            where = f"page {hit.page}" if hit.page else "title, tags or notes"
+            print(f"{hit.record_id}  {hit.title}  ({where})\n    {hit.snippet_plain()}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import create_demo_vault
+
+    vault, passphrase = create_demo_vault(args.vault)
+    count = len(vault.records())
+    vault.close()
+    print(f"Created a demo vault of {count} fictional records at {args.vault}.")
+    print(f"Its passphrase is: {passphrase}")
+    return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -265,12 +275,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="your name, shown as the vault's owner")
     p = command("add", cmd_add, "encrypt documents into the vault")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--category", default=DEFAULT_CATEGORY, choices=list(CATEGORIES), metavar="SLUG",
-                   help=f"one of: {', '.join(CATEGORIES)} (default {DEFAULT_CATEGORY})")
+    p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG",
+                   help=f"one of: {', '.join(CATEGORIES)} (default: guessed from the text, else {DEFAULT_CATEGORY})")
     p.add_argument("--title", metavar="T")
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("--provider", metavar="P")
     p.add_argument("--tag", action="append", metavar="T")
+    p.add_argument("--json", action="store_true")
+    p = command("search", cmd_search, "find records by words in their text, title, tags or notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
     p = command("list", cmd_list, "list the records")
     p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG")
@@ -292,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change your passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = sub.add_parser("demo", help="create a vault of fictional records to explore",
+                       description="create a vault of fictional records to explore")
+    p.set_defaults(func=cmd_demo)
+    p.add_argument("vault", metavar="PATH")
     return parser
 
 

@@ -45,7 +45,8 @@ FORMAT_NAME = "mbc-vault"
 FORMAT_VERSION = 1
 MARKER = "MBC-VAULT.json"
 README_NAME = "README.txt"
-KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS = "keys", "keyrings", "people", "records", "documents"
+KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = "keys", "keyrings", "people", "records", "documents", "texts"
+DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS)
 INFO = "info.age"
 LOCK = ".lock"
 MAX_RECORD_BYTES = 8 << 20  # a record file is small JSON; refuse to buffer hostile giants
@@ -189,7 +190,7 @@ class Vault:
                            relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso())
             identity = age.X25519Identity.generate()
             keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES])
-            for sub in (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS):
+            for sub in DATA_DIRS:
                 (staging / sub).mkdir()
             cls._write_person_key(staging, owner.id, identity, passphrase, work_factor)
             vault_recipient = [keyring.current(VAULT_SCOPE).recipient]  # type: ignore[union-attr]
@@ -484,12 +485,13 @@ class Vault:
                      tags: Iterable[str] = (), notes: str = "", original_name: str | None = None,
                      media_type: str | None = None, pages: int | None = None,
                      progress: ProgressFn | None = None, cancel: CancelFlag | None = None,
-                     allow_duplicate: bool = False) -> Record:
+                     allow_duplicate: bool = False, page_texts: list[str] | None = None) -> Record:
         """Encrypt a document (a path or a binary stream) into the vault and create its record.
 
         Streams in 64 KiB chunks (bounded memory). Raises DuplicateDocument, without storing
         anything, if the same content is already in the vault. Nothing half-written survives
-        a failure, a cancel or a crash.
+        a failure, a cancel or a crash. *page_texts* (the text of each page) is stored encrypted
+        beside the document for search.
         """
         check_category(category)
         date = check_date(date)
@@ -523,6 +525,7 @@ class Vault:
                 handle.close()
         doc_id, nonce, size, sha256 = result
         doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
+        record_id = new_id()
         try:
             if size == 0:
                 raise InputFileError(f"{label} is empty; there is nothing to store.")
@@ -533,19 +536,56 @@ class Vault:
                                         "it was not stored twice.", existing.id)
             stamp = now_iso()
             record = Record(
-                id=new_id(), category=category,
+                id=record_id, category=category,
                 title=(title or Path(original_name).stem or "Untitled document").strip(),
                 date=date, provider=provider.strip(), tags=_clean_tags(tags), notes=notes,
                 original_name=original_name, media_type=media_type, size=size, sha256=sha256, pages=pages,
                 document=DocumentRef(id=doc_id, nonce=nonce.hex()), created=stamp, modified=stamp,
                 author=self.person.id, modified_by=self.person.id,
             )
+            if page_texts is not None:
+                self._write_texts(record, page_texts)
             with self._lock():
                 self._write_record(record)
         except BaseException:
             remove_file(doc_file)
+            remove_file(self._texts_file(record_id))
             raise
         return record
+
+    # ------------------------------------------------------------------- page texts
+    def _texts_file(self, record_id: str) -> Path:
+        return self.path / TEXTS / f"{record_id}.age"
+
+    def _write_texts(self, record: Record, page_texts: list[str]) -> None:
+        key = self._require_edit(record.scope)
+        payload = json.dumps({"record": record.id, "sha256": record.sha256, "pages": list(page_texts)},
+                             ensure_ascii=False).encode("utf-8")
+        (self.path / TEXTS).mkdir(exist_ok=True)
+        atomic_write_bytes(self._texts_file(record.id), age.encrypt_bytes(payload, [key.recipient]))
+
+    def set_page_texts(self, record_id: str, page_texts: list[str]) -> None:
+        """Store (or replace) the extracted text of a record's pages, e.g. after OCR."""
+        record = self.get(record_id)
+        with self._lock():
+            self._write_texts(record, page_texts)
+
+    def page_texts(self, record_id: str) -> list[str] | None:
+        """The stored text of each page, or None if none was stored. Raises IntegrityError if damaged."""
+        record = self.get(record_id)
+        file = self._texts_file(record.id)
+        try:
+            data = json.loads(age.decrypt_bytes(file.read_bytes(), self._identities))
+        except FileNotFoundError:
+            return None
+        except (age.AgeError, ValueError) as exc:
+            raise IntegrityError(f'The search text of "{record.title}" is damaged ({exc}); '
+                                 "it can be rebuilt from the document.", record_id=record.id,
+                                 path=str(file)) from None
+        if data.get("record") != record.id or data.get("sha256") != record.sha256:
+            raise IntegrityError(f'The search text stored for "{record.title}" belongs to another document.',
+                                 record_id=record.id, path=str(file))
+        return [str(p) for p in data.get("pages", [])]
 
     def _store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
                         progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
@@ -602,10 +642,20 @@ class Vault:
             if updated.scope != record.scope and record.document is not None:
                 old_doc = record.document
                 updated.document = self._reencrypt_document(record, updated.scope)
+            if updated.scope != record.scope:
+                texts = self._texts_or_none(record.id)
+                if texts is not None:
+                    self._write_texts(updated, texts)
             self._write_record(updated)
             if old_doc is not None:
                 remove_file(self.path / DOCUMENTS / f"{old_doc.id}.age")
         return updated
+
+    def _texts_or_none(self, record_id: str) -> list[str] | None:
+        try:
+            return self.page_texts(record_id)
+        except IntegrityError:
+            return None  # damaged text is rebuilt later rather than carried along
 
     def _reencrypt_document(self, record: Record, scope: str) -> DocumentRef:
         key = self._require_edit(scope)
@@ -651,6 +701,7 @@ class Vault:
         self._require_edit(record.scope)
         with self._lock():
             remove_file(self.path / RECORDS / f"{record.id}.age")
+            remove_file(self._texts_file(record.id))
             if record.document is not None:
                 remove_file(self.path / DOCUMENTS / f"{record.document.id}.age")
         self._records.pop(record.id, None)
@@ -666,7 +717,7 @@ class Vault:
     def clean_up(self) -> int:
         """Remove temporary files that crashed writers left behind."""
         with self._lock():
-            return sum(clean_temp_files(self.path / sub) for sub in (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS))
+            return sum(clean_temp_files(self.path / sub) for sub in DATA_DIRS)
 
     # ------------------------------------------------------------------- verify
     def verify(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> VerifyReport:
@@ -710,6 +761,11 @@ class Vault:
                 report.documents_checked += 1
             except IntegrityError as exc:
                 report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))
+            try:
+                self.page_texts(record.id)
+            except IntegrityError as exc:
+                report.problems.append(Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id,
+                                               title=record.title))
         for file in sorted((self.path / DOCUMENTS).glob("*.age")):
             if file.name not in referenced and self._opens_with_my_keys(file):
                 report.unreferenced.append(f"{DOCUMENTS}/{file.name}")

@@ -1,0 +1,132 @@
+"""A demo vault of clearly fictional records, for exploring the app without real data."""
+
+from __future__ import annotations
+
+import html
+import secrets
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .vault import Vault
+
+PATIENT = "Jane Q. Example"
+DOB = "1971-04-02"
+CENTER = "Example Regional Cancer Center"
+BANNER = "FICTIONAL DEMO RECORD: not a real patient, not medical advice"
+WORDS = ["maple", "river", "lantern", "orchard", "pebble", "harbor", "meadow", "violet", "cedar", "sparrow",
+         "copper", "willow", "amber", "falcon", "thistle", "juniper", "marble", "clover", "summit", "breeze"]
+
+
+@dataclass
+class DemoDocument:
+    file_name: str
+    title: str
+    category: str
+    date: str
+    provider: str
+    tags: list[str]
+    pages: list[str]  # HTML of each page
+
+
+def _page(title: str, date: str, body: str) -> str:
+    return (f"<p style='color:#a00000'><b>{BANNER}</b></p>"
+            f"<h1>{html.escape(title)}</h1>"
+            f"<p><b>{CENTER}</b><br>Patient: {PATIENT} &nbsp; DOB {DOB} &nbsp; MRN 00424242<br>"
+            f"Date of service: {date}</p>{body}")
+
+
+DOCUMENTS = [
+    DemoDocument("2019-03-12-breast-core-biopsy.pdf", "Surgical pathology: left breast core biopsy",
+                 "pathology-report", "2019-03-12", CENTER, ["biopsy", "primary"], [
+        _page("SURGICAL PATHOLOGY REPORT", "2019-03-12",
+              "<h3>Final diagnosis</h3><p>Left breast, 2 o'clock, ultrasound-guided core needle biopsy: "
+              "invasive ductal carcinoma, Nottingham grade 2.</p><h3>Biomarkers</h3><ul>"
+              "<li>Estrogen receptor (ER): positive, 95%</li><li>Progesterone receptor (PR): positive, 80%</li>"
+              "<li>HER2 by IHC: 1+ (HER2-low)</li><li>Ki-67: 20%</li></ul>"),
+        "<p style='color:#a00000'><b>" + BANNER + "</b></p><h3>Comment</h3><p>Tumor cells show a solid and "
+        "cribriform growth pattern. Controls performed appropriately. Pathologist: Dr. Ada Fictional.</p>",
+    ]),
+    DemoDocument("2024-05-20-liver-biopsy.pdf", "Surgical pathology: liver biopsy (metastasis)",
+                 "pathology-report", "2024-05-20", CENTER, ["biopsy", "metastatic", "liver"], [
+        _page("SURGICAL PATHOLOGY REPORT", "2024-05-20",
+              "<h3>Final diagnosis</h3><p>Liver, segment 6 lesion, CT-guided core biopsy: metastatic carcinoma "
+              "consistent with breast primary.</p><h3>Biomarkers</h3><ul><li>ER: positive, 60%</li>"
+              "<li>PR: negative, 0%</li><li>HER2 by IHC: 0</li><li>Ki-67: 35%</li></ul>"
+              "<p>Note: PR status differs from the 2019 primary tumor.</p>"),
+    ]),
+    DemoDocument("2024-05-02-ct-chest-abdomen-pelvis.pdf", "CT chest, abdomen and pelvis", "imaging-report",
+                 "2024-05-02", "Example Imaging Associates", ["CT", "staging"], [
+        _page("RADIOLOGY REPORT: CT CHEST/ABDOMEN/PELVIS WITH CONTRAST", "2024-05-02",
+              "<h3>Findings</h3><p>Two new hypodense liver lesions, the largest 2.1 cm in segment 6. "
+              "Sclerotic lesion in the T9 vertebral body. No pleural effusion.</p>"
+              "<h3>Impression</h3><p>New hepatic and osseous lesions, suspicious for metastatic disease.</p>"),
+    ]),
+    DemoDocument("2024-05-06-bone-scan.pdf", "Whole-body bone scan", "imaging-report", "2024-05-06",
+                 "Example Imaging Associates", ["bone scan"], [
+        _page("RADIOLOGY REPORT: BONE SCAN", "2024-05-06",
+              "<h3>Impression</h3><p>Focal uptake at T9 and the right sixth rib, consistent with osseous "
+              "metastases in this clinical setting.</p>"),
+    ]),
+    DemoDocument("2024-06-03-treatment-plan.pdf", "Treatment plan: first line", "treatment-plan", "2024-06-03",
+                 CENTER, ["first line"], [
+        _page("TREATMENT PLAN", "2024-06-03",
+              "<p>Diagnosis: hormone receptor-positive, HER2-negative metastatic breast cancer (liver, bone).</p>"
+              "<ul><li>Letrozole 2.5 mg by mouth daily</li><li>Palbociclib 125 mg daily, 21 days on, 7 off</li>"
+              "<li>Denosumab 120 mg every 4 weeks for bone health</li></ul>"
+              "<p>Restaging scans every 3 months. Tumor markers (CA 15-3) monthly.</p>"),
+    ]),
+    DemoDocument("2024-09-10-lab-results.pdf", "Lab results: tumor markers", "lab-result", "2024-09-10",
+                 "Example Reference Laboratory", ["tumor markers", "CA 15-3"], [
+        _page("LABORATORY RESULTS", "2024-09-10",
+              "<table border='1' cellpadding='4' cellspacing='0'><tr><th>Test</th><th>Result</th><th>Reference</th>"
+              "</tr><tr><td>CA 15-3</td><td>38 U/mL</td><td>&lt; 30</td></tr><tr><td>CA 27.29</td><td>44 U/mL</td>"
+              "<td>&lt; 38</td></tr><tr><td>CEA</td><td>2.9 ng/mL</td><td>&lt; 5.0</td></tr></table>"),
+    ]),
+    DemoDocument("2023-11-15-advance-directive.pdf", "Advance directive", "advance-directive", "2023-11-15", "",
+                 ["signed"], [
+        _page("ADVANCE DIRECTIVE", "2023-11-15",
+              "<p>I, Jane Q. Example, make this advance directive to state my wishes for medical care if I "
+              "cannot speak for myself. My health care agent is John Example (spouse).</p>"
+              "<p>This is a fictional demonstration form. Real forms vary by state or country.</p>"),
+    ]),
+    DemoDocument("2022-02-01-last-will.pdf", "Last will and testament", "will", "2022-02-01", "", ["signed"], [
+        _page("LAST WILL AND TESTAMENT", "2022-02-01",
+              "<p>I, Jane Q. Example, declare this to be my last will and testament. (Fictional demonstration "
+              "document: it has no legal effect.)</p>"),
+    ]),
+]
+
+
+def demo_passphrase() -> str:
+    return "-".join(secrets.choice(WORDS) for _ in range(4)) + f"-{secrets.randbelow(90) + 10}"
+
+
+def write_demo_pdfs(folder: Path) -> list[tuple[DemoDocument, Path]]:
+    from .pdfrender import html_to_pdf
+
+    out = []
+    for doc in DOCUMENTS:
+        path = folder / doc.file_name
+        body = "".join(page if i == 0 else f"<div style='page-break-before: always'>{page}</div>"
+                       for i, page in enumerate(doc.pages))
+        html_to_pdf(body, path, title=doc.title)
+        out.append((doc, path))
+    return out
+
+
+def create_demo_vault(path: str | Path, passphrase: str | None = None, *,
+                      progress: Callable[[int, int, str], None] | None = None, **create_args: object) -> tuple[Vault, str]:
+    """Create a vault of fictional records at *path*; returns the open vault and its passphrase."""
+    from .importer import import_files
+
+    passphrase = passphrase or demo_passphrase()
+    vault = Vault.create(path, passphrase, name="Demo: Jane Q. Example (fictional)",
+                         owner_name="Jane Q. Example (demo)", **create_args)  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory(prefix="mbc-demo-") as tmp:
+        pairs = write_demo_pdfs(Path(tmp))
+        overrides = {path: {"title": doc.title, "category": doc.category, "date": doc.date,
+                            "provider": doc.provider, "tags": doc.tags} for doc, path in pairs}
+        import_files(vault, [p for _, p in pairs], overrides=overrides, progress=progress)
+    return vault, passphrase

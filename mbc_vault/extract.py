@@ -1,0 +1,164 @@
+"""Reading a file before import: type, page count, metadata and text, under time and memory limits.
+
+PDFs are read by poppler's `pdfinfo` and `pdftotext` in child processes with an address-space
+limit, a CPU limit, a wall-clock timeout and a cap on the text they may return, so a damaged or
+hostile PDF (a decompression bomb, an endless loop) cannot hang or exhaust the app.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import sniff_media_type
+from .proposals import propose_category, propose_date, propose_title
+
+SUPPORTED_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain")
+TIME_LIMIT_S = 30.0
+MEMORY_LIMIT_BYTES = 1 << 30
+MAX_TEXT_BYTES = 32 << 20
+MAX_PLAIN_TEXT_BYTES = 16 << 20
+
+
+@dataclass
+class Extracted:
+    """What could be read from one file; `problem` is a plain sentence when it cannot be imported."""
+
+    path: Path
+    media_type: str = "application/octet-stream"
+    pages: int | None = None
+    page_texts: list[str] = field(default_factory=list)
+    pdf_title: str = ""
+    pdf_date: str | None = None
+    problem: str = ""
+    #: proposals for the import dialog (all editable)
+    title: str = ""
+    date: str | None = None
+    category: str = "medical-other"
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+    @property
+    def pages_without_text(self) -> list[int]:
+        """1-based numbers of pages with no text layer (scans and photos)."""
+        return [i + 1 for i, text in enumerate(self.page_texts) if not text.strip()]
+
+
+def _limits() -> None:  # in the child, before exec
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (int(TIME_LIMIT_S), int(TIME_LIMIT_S) + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # it may not write files
+
+
+class _Failed(Exception):
+    pass
+
+
+def _run_limited(args: list[str], max_output: int) -> tuple[int, bytes, bytes]:
+    """Run a reader under limits; raise _Failed("timeout"/"too-big") if it misbehaves."""
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                               preexec_fn=_limits, env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"})
+    try:
+        out, err = process.communicate(timeout=TIME_LIMIT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise _Failed("timeout") from None
+    if len(out) > max_output:
+        raise _Failed("too-big")
+    return process.returncode, out, err
+
+
+def _pdfinfo_value(text: str, key: str) -> str:
+    match = re.search(rf"^{key}:\s*(.*)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else ""
+
+
+def _read_pdf(result: Extracted) -> None:
+    name = result.path.name
+    if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
+        result.problem = f"{name} cannot be read because poppler-utils is not installed; run `make run` to install it."
+        return
+    try:
+        code, out, err = _run_limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(result.path)], 1 << 20)
+        if code != 0:
+            if b"password" in err.lower():
+                result.problem = (f"{name} is protected by a password. Open it in a PDF reader, save a copy "
+                                  "without the password, and import that copy.")
+            else:
+                result.problem = (f"{name} is damaged and cannot be read. Ask for a new copy, "
+                                  "or scan the paper original.")
+            return
+        info = out.decode("utf-8", "replace")
+        pages = _pdfinfo_value(info, "Pages")
+        result.pages = int(pages) if pages.isdigit() else None
+        result.pdf_title = _pdfinfo_value(info, "Title")[:300]
+        created = _pdfinfo_value(info, "CreationDate")
+        result.pdf_date = created[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", created) else None
+        code, out, err = _run_limited(["pdftotext", "-enc", "UTF-8", "-q", str(result.path), "-"], MAX_TEXT_BYTES)
+        if code != 0:
+            result.problem = f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+            return
+    except _Failed as failure:
+        if str(failure) == "timeout":
+            result.problem = (f"{name} took too long to read and was stopped; it may be damaged. "
+                              "Ask for a new copy, or scan the paper original.")
+        else:
+            result.problem = f"{name} holds far more text than a medical record could; it was not imported."
+        return
+    texts = out.decode("utf-8", "replace").split("\f")
+    if texts and texts[-1].strip() == "" and len(texts) > (result.pages or 0):
+        texts = texts[:-1]
+    if result.pages is not None:
+        texts = (texts + [""] * result.pages)[: result.pages]
+    result.page_texts = texts
+
+
+def read_file(path: str | os.PathLike[str]) -> Extracted:
+    """Inspect one file for import. Never raises for a bad file: see `problem`."""
+    path = Path(path)
+    result = Extracted(path=path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        result.problem = f"{name} no longer exists; it may have been moved."
+        return result
+    except (PermissionError, IsADirectoryError):
+        result.problem = f"{name} cannot be read (no permission); copy it somewhere you own and try again."
+        return result
+    if size == 0:
+        result.problem = f"{name} is empty; there is nothing to import."
+        return result
+    result.media_type = sniff_media_type(head, name)
+    if result.media_type not in SUPPORTED_TYPES:
+        result.problem = (f"{name} is not a PDF, JPEG, PNG, TIFF or text file; save or print it as PDF, "
+                          "then import the PDF.")
+        return result
+    if result.media_type == "application/pdf":
+        _read_pdf(result)
+    elif result.media_type == "text/plain":
+        if size > MAX_PLAIN_TEXT_BYTES:
+            result.problem = f"{name} is too large for a text note; split it or save it as PDF."
+            return result
+        result.pages = 1
+        result.page_texts = [path.read_bytes().decode("utf-8", "replace")]
+    else:
+        result.pages = 1
+        result.page_texts = [""]
+    if result.ok:
+        first = "\n".join(result.page_texts[:2])
+        result.title = propose_title(result.pdf_title, name, first)
+        result.date = propose_date(first) or result.pdf_date
+        result.category = propose_category(f"{result.pdf_title}\n{name}\n{first}")
+    return result

@@ -1,0 +1,86 @@
+"""Importing a batch of files: read each under limits, store it with its text, go on past bad ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Cancelled, DuplicateDocument, VaultError
+from .extract import Extracted, read_file
+from .records import Record
+from .vault import CancelFlag, Vault
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportReport:
+    added: list[Record] = field(default_factory=list)
+    #: (file, plain sentence) for each file that was not imported
+    problems: list[tuple[Path, str]] = field(default_factory=list)
+    duplicates: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def messages(self) -> list[str]:
+        return [message for _, message in self.problems + self.duplicates]
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand folders (recursively, skipping hidden entries) into the files inside them."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def import_files(vault: Vault, paths: Iterable[str | os.PathLike[str]], *,
+                 overrides: Mapping[Path, Mapping[str, Any]] | None = None,
+                 defaults: Mapping[str, Any] | None = None,
+                 extracted: Mapping[Path, Extracted] | None = None,
+                 progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> ImportReport:
+    """Import *paths* (files or folders). Each file's metadata is: its proposals, then *defaults*,
+    then its own *overrides*. Files already read (*extracted*) are not read again."""
+    files = collect_files(paths)
+    report = ImportReport()
+    total = len(files)
+    for index, path in enumerate(files):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        if progress:
+            progress(index, total, path.name)
+        facts = (extracted or {}).get(path) or read_file(path)
+        if not facts.ok:
+            report.problems.append((path, facts.problem))
+            continue
+        fields: dict[str, Any] = {"title": facts.title, "date": facts.date, "category": facts.category,
+                                  "provider": "", "tags": [], "notes": ""}
+        fields.update({k: v for k, v in (defaults or {}).items() if v not in (None, "", [])})
+        fields.update((overrides or {}).get(path, {}))
+        try:
+            record = vault.add_document(
+                path, category=fields["category"], title=fields["title"], date=fields["date"] or None,
+                provider=fields["provider"] or "", tags=fields["tags"] or [], notes=fields["notes"] or "",
+                media_type=facts.media_type, pages=facts.pages, page_texts=facts.page_texts, cancel=cancel)
+        except Cancelled:
+            report.cancelled = True
+            break
+        except DuplicateDocument as exc:
+            report.duplicates.append((path, str(exc)))
+            continue
+        except (VaultError, ValueError) as exc:
+            report.problems.append((path, f"{path.name}: {exc}"))
+            continue
+        report.added.append(record)
+    if progress:
+        progress(total if not report.cancelled else index, total, "")
+    return report
