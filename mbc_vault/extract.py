@@ -132,7 +132,7 @@ def read_file(path: str | os.PathLike[str]) -> Extracted:
         with open(path, "rb") as handle:
             head = handle.read(4096)
     except FileNotFoundError:
-        result.problem = f"{name} no longer exists; it may have been moved."
+        result.problem = f"{name} does not exist; check the name (it may have been moved)."
         return result
     except (PermissionError, IsADirectoryError):
         result.problem = f"{name} cannot be read (no permission); copy it somewhere you own and try again."
