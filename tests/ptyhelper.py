@@ -35,6 +35,8 @@ from pathlib import Path
 #:   'Enter passphrase for identity file "keys/x.age":'
 PASSPHRASE_PROMPT = re.compile(rb"passphrase[^\r\n]*:[ \t]*\Z", re.IGNORECASE)
 
+_ESCAPE = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]|\r")
+
 #: a guard against a hung child (a prompt we did not recognise), not a performance limit
 DEFAULT_DEADLINE = 120.0
 
@@ -48,9 +50,10 @@ class PtyResult:
     returncode: int
     stdout: bytes
     stderr: bytes
-    #: everything the program wrote to the terminal (prompts; no echo of the answers while age reads)
+    #: everything the program wrote to the terminal: the prompts, and sometimes an answer echoed
+    #: (when we typed it before the program had switched echo off; it still reads it correctly)
     tty: bytes
-    #: the prompts that were answered, in order
+    #: the prompt lines that were answered, in order ("Enter passphrase:")
     prompts: list[str] = field(default_factory=list)
 
     def check(self) -> "PtyResult":
@@ -171,7 +174,8 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
                 match = prompt.search(pending)
                 if match is None:
                     continue
-                text = match.group(0).decode(errors="replace")
+                line = bytes(pending).rsplit(b"\n", 1)[-1]
+                text = _ESCAPE.sub(b"", line).strip().decode(errors="replace")
                 if remaining_answers is None:
                     reply = answers
                 elif remaining_answers:
