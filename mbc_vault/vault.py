@@ -37,6 +37,7 @@ from .errors import (
 )
 from .fsutil import atomic_write, atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, writer_lock
 from .keys import Keyring, ScopeKey, parse_person_key, person_key_text
+from .pipeline import HashingReader, WritebackHint
 from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,12 @@ def read_marker(path: Path) -> dict[str, Any]:
     return data
 
 
+def _age_files(directory: Path) -> list[Path]:
+    """The .age files of *directory*, without the ".tmp-..." files of a writer at work or one
+    that crashed between writing and renaming (they are not part of the vault; see clean_up)."""
+    return sorted(p for p in directory.glob("*.age") if not p.name.startswith(".")) if directory.is_dir() else []
+
+
 def _read_small(path: Path) -> bytes:
     with open(path, "rb") as handle:
         data = handle.read(MAX_RECORD_BYTES + 1)
@@ -222,8 +229,7 @@ class Vault:
     @staticmethod
     def person_ids(path: str | os.PathLike[str]) -> list[str]:
         """Ids of the people who have a key in the vault (no names: those are encrypted)."""
-        keys = Path(path) / KEYS
-        return sorted(p.stem for p in keys.glob("*.age")) if keys.is_dir() else []
+        return [p.stem for p in _age_files(Path(path) / KEYS)]
 
     @classmethod
     def unlock_identity(cls, path: Path, passphrase: str, person_id: str | None = None
@@ -236,14 +242,20 @@ class Vault:
             candidates.remove(person_id)
             candidates.insert(0, person_id)
         scrypt = age.ScryptIdentity(passphrase.encode("utf-8"))
+        unreadable: list[str] = []
         for candidate in candidates:
             key_path = path / KEYS / f"{candidate}.age"
             try:
                 text = age.decrypt_bytes(_read_small(key_path), [scrypt])
             except age.NoIdentityMatch:
                 continue
+            except (age.HMACError, age.PayloadError):
+                # the passphrase unwrapped this file's key, so it is right: the file was altered
+                raise IntegrityError(f"The key file {key_path} is damaged (the passphrase is right); "
+                                     "restore it from a backup.", path=str(key_path)) from None
             except (age.AgeError, OSError) as exc:
                 log.warning("key file %s unusable: %s", key_path.name, type(exc).__name__)
+                unreadable.append(f"{KEYS}/{key_path.name}")
                 continue
             try:
                 return candidate, parse_person_key(text, candidate)
@@ -251,6 +263,9 @@ class Vault:
                 raise IntegrityError(f"The key file {key_path} does not belong to this person; "
                                      "it was swapped or altered. Restore it from a backup.",
                                      path=str(key_path)) from None
+        if unreadable:
+            raise WrongPassphrase(f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
+                                  "is damaged; if you are sure of the passphrase, restore it from a backup.")
         raise WrongPassphrase("Wrong passphrase for this vault.")
 
     @classmethod
@@ -288,19 +303,25 @@ class Vault:
         return age.decrypt_bytes(_read_small(path), self._identities)
 
     def _load_people_and_info(self) -> None:
+        self.load_problems.extend(self._read_people_and_info())
+
+    def _read_people_and_info(self) -> list[Problem]:
+        """(Re)read the vault's info and everyone's details; returns the files that cannot be read."""
+        problems: list[Problem] = []
         try:
             info = json.loads(self._decrypt_small(self.path / INFO))
             self.name = str(info.get("name", ""))
         except (age.AgeError, OSError, ValueError):
-            self.load_problems.append(Problem(INFO, "the vault's name and settings cannot be read"))
-        for file in sorted((self.path / PEOPLE).glob("*.age")):
+            problems.append(Problem(INFO, "the vault's name and settings cannot be read"))
+        for file in _age_files(self.path / PEOPLE):
             try:
                 person = Person.from_json(self._decrypt_small(file))
                 if person.id != file.stem:
                     raise ValueError("person file swapped")
                 self.people[person.id] = person
             except (age.AgeError, OSError, ValueError, TypeError):
-                self.load_problems.append(Problem(f"{PEOPLE}/{file.name}", "a person's details cannot be read"))
+                problems.append(Problem(f"{PEOPLE}/{file.name}", "a person's details cannot be read"))
+        return problems
 
     @property
     def holds_all_scopes(self) -> bool:
@@ -589,25 +610,29 @@ class Vault:
 
     def _store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
                         progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
-        import hashlib
-
-        digest = hashlib.sha256()
         state = {"size": 0}
 
         def on_chunk(chunk: bytes) -> None:
             if cancel is not None and cancel.is_set():
                 raise Cancelled(f"Adding {label} was cancelled; nothing was stored.")
-            digest.update(chunk)
             state["size"] += len(chunk)
             if progress is not None:
                 progress(state["size"], total, label)
 
         doc_id = new_id()
         doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
-        nonce = atomic_write(doc_file, lambda out: age.encrypt_stream(handle, out, [scope_key.recipient],
-                                                                      on_chunk=on_chunk))
+        # Read and SHA-256 in a helper thread, encrypt and write here (see pipeline.py).
+        with HashingReader(handle) as reader:
+            def write(out: BinaryIO) -> bytes:
+                nonce = age.encrypt_stream(reader, WritebackHint(out),  # type: ignore[arg-type]
+                                           [scope_key.recipient], on_chunk=on_chunk)
+                if reader.size != state["size"]:  # the hash must cover exactly what was encrypted
+                    raise age.AgeError("the document was not read consistently")
+                return nonce
+
+            nonce = atomic_write(doc_file, write)
         assert isinstance(nonce, bytes)
-        return doc_id, nonce, state["size"], digest.hexdigest()
+        return doc_id, nonce, reader.size, reader.digest.hexdigest()
 
     def update_metadata(self, record_id: str, **changes: Any) -> Record:
         """Change title, category, date, provider, tags or notes; bumps the revision.
@@ -723,7 +748,8 @@ class Vault:
     def verify(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> VerifyReport:
         """Read and authenticate every record and document file this person can open."""
         report = VerifyReport()
-        files = sorted((self.path / RECORDS).glob("*.age"))
+        report.problems.extend(self._read_people_and_info())
+        files = _age_files(self.path / RECORDS)
         records: dict[str, Record] = {}
         total = len(files)
         for index, file in enumerate(files):
@@ -766,7 +792,7 @@ class Vault:
             except IntegrityError as exc:
                 report.problems.append(Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id,
                                                title=record.title))
-        for file in sorted((self.path / DOCUMENTS).glob("*.age")):
+        for file in _age_files(self.path / DOCUMENTS):
             if file.name not in referenced and self._opens_with_my_keys(file):
                 report.unreferenced.append(f"{DOCUMENTS}/{file.name}")
         return report

@@ -1,47 +1,49 @@
-"""The desktop app's entry point. For now a minimal window; the full app is its own issue."""
+"""The desktop app's entry point: application set-up, style, translations, the main window."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
-class MainWindow(QMainWindow):
-    """The main window: a welcome text until the vault screens arrive."""
+def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:
+    locale = QLocale(language) if language else QLocale.system()
+    loaded = []
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         ("mbc_vault", str(RESOURCES / "i18n"))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("MBC Vault"))
-        self.resize(900, 600)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(48, 48, 48, 48)
-        heading = QLabel(self.tr("MBC Vault"), body)
-        font = QFont(heading.font())
-        font.setPointSize(28)
-        font.setBold(True)
-        heading.setFont(font)
-        self.welcome = QLabel(self.tr(
-            "Your records, encrypted on your own computer.\n\n"
-            "For now, use the command line: mbc-vault --help"), body)
-        text_font = QFont(self.welcome.font())
-        text_font.setPointSize(16)
-        self.welcome.setFont(text_font)
-        self.welcome.setWordWrap(True)
-        layout.addWidget(heading)
-        layout.addWidget(self.welcome)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setCentralWidget(body)
+
+def setup_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("MBC Vault")
+    app.setOrganizationName("MBC Vault")
+    app.setApplicationDisplayName("MBC Vault")
+    style = RESOURCES / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("MBC Vault")
-    app.setOrganizationName("MBC Vault")
-    window = MainWindow()
+    logging.basicConfig(level=logging.WARNING)
+    app = setup_application(argv)
+    from .main_window import MainWindow
+    from .settings import AppSettings
+
+    settings = AppSettings()
+    app._translators = load_translations(app, settings.language())  # type: ignore[attr-defined]
+    window = MainWindow(settings)
     window.show()
     return app.exec()

@@ -1,0 +1,123 @@
+"""Creating a vault: name, folder, passphrase twice, a strength hint and a plain warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from mbc_vault.vault import Vault
+
+from .widgets import heading, note, passphrase_strength
+from .workers import TaskWorker, start
+
+MIN_LENGTH = 10
+
+
+class CreateVaultDialog(QDialog):
+    """Asks for what a new vault needs and creates it off the GUI thread."""
+
+    def __init__(self, default_folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create my vault"))
+        self.vault: Vault | None = None
+        self._worker: TaskWorker | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Create my vault"), self))
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Jane Example"))
+        self.folder_edit = QLineEdit(str(default_folder), self)
+        self.folder_edit.setAccessibleName(self.tr("Vault folder"))
+        self.browse_btn = QPushButton(self.tr("Choose…"), self)
+        self.browse_btn.setAccessibleName(self.tr("Choose the vault folder"))
+        self.browse_btn.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_btn)
+        self.pass_edit = QLineEdit(self)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName(self.tr("Passphrase"))
+        self.again_edit = QLineEdit(self)
+        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again_edit.setAccessibleName(self.tr("Passphrase again"))
+        self.strength = note("", self)
+        self.match = note("", self, "error")
+        form.addRow(self.tr("Your name:"), self.name_edit)
+        form.addRow(self.tr("Folder:"), folder_row)
+        form.addRow(self.tr("Passphrase:"), self.pass_edit)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("Passphrase again:"), self.again_edit)
+        form.addRow("", self.match)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr(
+            "Important: if you forget this passphrase, nobody can open your vault, not even us. "
+            "Write it down and keep it somewhere safe, like with your will."), self, "warning"))
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.error = note("", self, "error")
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.create_btn = self.buttons.addButton(self.tr("Create vault"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_btn.setDefault(True)
+        self.create_btn.setAccessibleName(self.tr("Create vault"))
+        self.buttons.accepted.connect(self._create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for edit in (self.name_edit, self.pass_edit, self.again_edit, self.folder_edit):
+            edit.textChanged.connect(self._validate)
+        self._validate()
+        self.resize(640, 0)
+
+    @classmethod
+    def ask(cls, default_folder: Path, parent: QWidget | None = None) -> Vault | None:
+        """Show the dialog; the new, unlocked vault, or None if the person cancelled."""
+        dialog = cls(default_folder, parent)
+        return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the vault folder go?"),
+                                                  str(Path(self.folder_edit.text()).parent))
+        if folder:
+            self.folder_edit.setText(str(Path(folder) / "My vault"))
+
+    def _validate(self) -> bool:
+        score, hint = passphrase_strength(self.pass_edit.text())
+        self.strength.setText(hint)
+        same = self.pass_edit.text() == self.again_edit.text()
+        self.match.setText("" if same or not self.again_edit.text() else self.tr("The two passphrases differ."))
+        ok = (bool(self.name_edit.text().strip()) and len(self.pass_edit.text()) >= MIN_LENGTH and same
+              and bool(self.folder_edit.text().strip()))
+        self.create_btn.setEnabled(ok and self._worker is None)
+        return ok
+
+    def _create(self) -> None:
+        if not self._validate():
+            return
+        self.error.setText("")
+        self.busy.setVisible(True)
+        self.create_btn.setEnabled(False)
+        worker = TaskWorker(Vault.create, Path(self.folder_edit.text().strip()), self.pass_edit.text(),
+                            name=self.name_edit.text().strip())
+        worker.signals.finished.connect(self._created)
+        worker.signals.failed.connect(self._failed)
+        self._worker = start(worker)
+
+    def _created(self, vault: Vault) -> None:
+        self.vault = vault
+        self._worker = None
+        self.busy.setVisible(False)
+        self.pass_edit.clear()
+        self.again_edit.clear()
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._worker = None
+        self.busy.setVisible(False)
+        self.error.setText(message)
+        self._validate()

@@ -1,0 +1,240 @@
+"""The import dialog: read the files (off the GUI thread), propose title, date and category for
+each, let the person correct them (one by one or many at once), then import with progress and cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+                               QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.extract import Extracted, read_file
+from mbc_vault.importer import ImportReport, collect_files, import_files
+from mbc_vault.records import check_date
+
+from .session import VaultSession
+from .widgets import heading, note
+from .workers import TaskWorker, start
+
+COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_STATUS = range(5)
+
+
+def read_all(paths: list[Path], progress: Any = None, cancel: Any = None) -> list[Extracted]:
+    out = []
+    for number, path in enumerate(paths):
+        if cancel is not None and cancel.is_set():
+            break
+        if progress:
+            progress(number, len(paths), path.name)
+        out.append(read_file(path))
+    return out
+
+
+class ImportDialog(QDialog):
+    """Import a batch of files into the open vault."""
+
+    def __init__(self, session: VaultSession, paths: list[str | Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import documents"))
+        self.session = session
+        self.files = collect_files(paths)
+        self.extracted: dict[Path, Extracted] = {}
+        self.report: ImportReport | None = None
+        self._worker: TaskWorker | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Import documents"), self))
+        self.info = note(self.tr("Reading {0} files…").format(len(self.files)), self)
+        layout.addWidget(self.info)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date (YYYY-MM-DD)"),
+                                              self.tr("Category"), self.tr("Status")])
+        self.table.setAccessibleName(self.tr("Files to import"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        bulk = QHBoxLayout()
+        self.bulk_category = QComboBox(self)
+        self.bulk_category.setAccessibleName(self.tr("Category for the selected files"))
+        self.bulk_category.addItem(self.tr("(keep each file's category)"), "")
+        for slug in CATEGORIES:
+            self.bulk_category.addItem(label_of(slug), slug)
+        self.bulk_tags = QLineEdit(self)
+        self.bulk_tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.bulk_tags.setAccessibleName(self.tr("Tags for the selected files"))
+        self.bulk_provider = QLineEdit(self)
+        self.bulk_provider.setPlaceholderText(self.tr("Provider or institution"))
+        self.bulk_provider.setAccessibleName(self.tr("Provider for the selected files"))
+        self.apply_btn = QPushButton(self.tr("Apply to selected"), self)
+        self.apply_btn.setAccessibleName(self.tr("Apply category, tags and provider to the selected files"))
+        self.apply_btn.clicked.connect(self.apply_to_selected)
+        for widget in (self.bulk_category, self.bulk_tags, self.bulk_provider, self.apply_btn):
+            bulk.addWidget(widget)
+        layout.addLayout(bulk)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox(self)
+        self.import_btn = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_btn.setDefault(True)
+        self.import_btn.setEnabled(False)
+        self.cancel_btn = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_btn.clicked.connect(self.start_import)
+        self.cancel_btn.clicked.connect(self._cancel)
+        layout.addWidget(self.buttons)
+        self._tags: dict[Path, list[str]] = {}
+        self._providers: dict[Path, str] = {}
+        self.resize(1000, 560)
+        self._start_reading()
+
+    # reading -----------------------------------------------------------------
+    def _start_reading(self) -> None:
+        worker = TaskWorker(read_all, self.files)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(self._on_read)
+        worker.signals.failed.connect(self._on_failed)
+        self._worker = start(worker)
+
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"%p%  {label}")
+
+    def _on_read(self, results: list[Extracted]) -> None:
+        self._worker = None
+        self.progress.setValue(self.progress.maximum())
+        self.table.setRowCount(len(results))
+        for row, facts in enumerate(results):
+            self.extracted[facts.path] = facts
+            self._fill_row(row, facts)
+        good = sum(1 for f in results if f.ok)
+        bad = len(results) - good
+        text = self.tr("{0} files ready to import. Check the titles, dates and categories; you can change them.") \
+            .format(good)
+        if bad:
+            text += " " + self.tr("{0} cannot be imported (see Status).").format(bad)
+        self.info.setText(text)
+        self.import_btn.setEnabled(good > 0)
+        self.table.resizeColumnToContents(COL_FILE)
+
+    def _fill_row(self, row: int, facts: Extracted) -> None:
+        name = QTableWidgetItem(facts.path.name)
+        name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+        name.setCheckState(Qt.CheckState.Checked if facts.ok else Qt.CheckState.Unchecked)
+        name.setData(Qt.ItemDataRole.UserRole, str(facts.path))
+        self.table.setItem(row, COL_FILE, name)
+        self.table.setItem(row, COL_TITLE, QTableWidgetItem(facts.title))
+        self.table.setItem(row, COL_DATE, QTableWidgetItem(facts.date or ""))
+        combo = QComboBox(self.table)
+        combo.setAccessibleName(self.tr("Category of {0}").format(facts.path.name))
+        for slug in CATEGORIES:
+            combo.addItem(label_of(slug), slug)
+        combo.setCurrentIndex(max(0, combo.findData(facts.category)))
+        self.table.setCellWidget(row, COL_CATEGORY, combo)
+        if facts.ok:
+            pages = self.tr("{0} pages").format(facts.pages) if facts.pages else ""
+            status = pages
+            if facts.page_texts and len(facts.pages_without_text) == len(facts.page_texts):
+                status += " · " + self.tr("no text (scan)")
+        else:
+            status = facts.problem
+        item = QTableWidgetItem(status)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        item.setToolTip(status)
+        if not facts.ok:
+            item.setForeground(Qt.GlobalColor.darkRed)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.table.setItem(row, COL_STATUS, item)
+
+    def _on_failed(self, message: str) -> None:
+        self._worker = None
+        self.info.setText(message)
+
+    # editing ------------------------------------------------------------------
+    def apply_to_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}) or range(self.table.rowCount())
+        slug = self.bulk_category.currentData()
+        tags = [t.strip() for t in self.bulk_tags.text().split(",") if t.strip()]
+        provider = self.bulk_provider.text().strip()
+        for row in rows:
+            path = Path(self.table.item(row, COL_FILE).data(Qt.ItemDataRole.UserRole))
+            if slug:
+                combo: QComboBox = self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[assignment]
+                combo.setCurrentIndex(combo.findData(slug))
+            if tags:
+                self._tags[path] = tags
+            if provider:
+                self._providers[path] = provider
+
+    def overrides(self) -> tuple[list[Path], dict[Path, dict[str, Any]], list[str]]:
+        """The chosen files, their metadata, and any problems in what was typed."""
+        chosen: list[Path] = []
+        fields: dict[Path, dict[str, Any]] = {}
+        errors: list[str] = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, COL_FILE)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            path = Path(item.data(Qt.ItemDataRole.UserRole))
+            date = self.table.item(row, COL_DATE).text().strip()
+            try:
+                check_date(date)
+            except ValueError as exc:
+                errors.append(f"{path.name}: {exc}")
+                continue
+            combo: QComboBox = self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[assignment]
+            chosen.append(path)
+            fields[path] = {"title": self.table.item(row, COL_TITLE).text().strip() or path.stem,
+                            "date": date or None, "category": combo.currentData(),
+                            "tags": self._tags.get(path, []), "provider": self._providers.get(path, "")}
+        return chosen, fields, errors
+
+    # importing ----------------------------------------------------------------
+    def start_import(self) -> None:
+        if self.session.vault is None:
+            return
+        chosen, fields, errors = self.overrides()
+        if errors:
+            self.info.setText(" ".join(errors))
+            return
+        self.import_btn.setEnabled(False)
+        self.apply_btn.setEnabled(False)
+        self.table.setEnabled(False)
+        worker = TaskWorker(import_files, self.session.vault, chosen, overrides=fields, extracted=self.extracted)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(self._on_imported)
+        worker.signals.failed.connect(self._on_failed)
+        self._worker = start(worker)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self._worker = None
+        self.report = report
+        for record in report.added:
+            facts = self.extracted.get(Path(record.original_name)) or next(
+                (f for p, f in self.extracted.items() if p.name == record.original_name), None)
+            self.session.record_added(record, facts.page_texts if facts else None)
+        lines = [self.tr("Added {0} documents.").format(len(report.added))]
+        if report.cancelled:
+            lines.append(self.tr("The import was cancelled; the rest were not added."))
+        lines += report.messages()
+        self.info.setText("\n".join(lines))
+        self.progress.setValue(self.progress.maximum())
+        self.cancel_btn.setText(self.tr("Close"))
+        self.import_btn.setVisible(False)
+
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel.set()
+            self.info.setText(self.tr("Stopping after the current file…"))
+            return
+        self.accept() if self.report is not None else self.reject()
+
+    def done(self, result: int) -> None:
+        if self._worker is not None:  # never close under a running import: cancel it first
+            self._worker.cancel.set()
+            return
+        super().done(result)

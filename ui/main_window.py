@@ -1,0 +1,368 @@
+"""The main window: welcome, unlock and the unlocked sections; menus, status bar, locking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from mbc_vault.vault import NotAVault, Vault, read_marker
+
+from .create_dialog import CreateVaultDialog
+from .idle import IdleWatcher
+from .sections.documents import DocumentsSection
+from .sections.overview import OverviewSection
+from .session import VaultSession
+from .settings import AppSettings, default_vault_path, demo_vault_path
+from .settings_dialog import SettingsDialog
+from .unlock import UnlockScreen
+from .welcome import WelcomeScreen
+from .workers import TaskWorker, start
+
+
+class MainWindow(QMainWindow):
+    """Switches between the welcome, unlock and vault screens."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.session: VaultSession | None = None
+        self.vault_path: Path | None = None
+        self._clipboard_text: str | None = None
+        self._base_point_size = max(11.0, QApplication.font().pointSizeF())
+        self.apply_text_scale(self.settings.text_scale())
+        self._workers: set[TaskWorker] = set()
+        self.setWindowTitle(self.tr("MBC Vault"))
+        self.resize(1200, 780)
+        self.undo_stack = QUndoStack(self)
+
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomeScreen(self)
+        self.unlock_screen = UnlockScreen(self.settings, self)
+        self.vault_screen = QWidget(self)
+        self.sidebar = QListWidget(self.vault_screen)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(210)
+        self.sections = QStackedWidget(self.vault_screen)
+        self.overview = OverviewSection(self)
+        self.documents = DocumentsSection(self.undo_stack, self)
+        for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents)):
+            self.sidebar.addItem(title)
+            self.sections.addWidget(widget)
+        self._size_sidebar()
+        self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        row = QHBoxLayout(self.vault_screen)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.sections, 1)
+        for screen in (self.welcome, self.unlock_screen, self.vault_screen):
+            self.stack.addWidget(screen)
+        self.setCentralWidget(self.stack)
+
+        self.who = QLabel(self)
+        self.who.setAccessibleName(self.tr("Who is signed in"))
+        self.statusBar().addPermanentWidget(self.who)
+        self.documents.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+        self.welcome.create_requested.connect(self.create_vault)
+        self.welcome.open_shared_requested.connect(self.choose_vault_folder)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_chosen.connect(lambda path: self.show_unlock(Path(path)))
+        self.unlock_screen.unlocked.connect(self.enter_vault)
+        self.unlock_screen.back_requested.connect(self.show_welcome)
+        self.overview.import_requested.connect(lambda: (self.go_to(self.documents), self.documents.choose_and_import()))
+        self.overview.search_requested.connect(self.find)
+        self.overview.record_chosen.connect(self._open_record)
+
+        self.idle = IdleWatcher(self.settings.idle_minutes(), self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+        self._build_menus()
+        self.start()
+
+    # menus ----------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New vault…"), self.create_vault, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action(self.tr("&Open vault…"), self.choose_vault_folder,
+                                         QKeySequence.StandardKey.Open))
+        self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+I")
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self._action(self.tr("Explore a &demo vault"), self.open_demo))
+        file_menu.addSeparator()
+        self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Copy title"), self.copy_title, QKeySequence.StandardKey.Copy))
+        edit_menu.addAction(self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(self.tr("Move to &trash"), self.documents.remove_selected,
+                                         QKeySequence.StandardKey.Delete))
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("&Overview"), lambda: self.go_to(self.overview), "Ctrl+1"))
+        view_menu.addAction(self._action(self.tr("&Documents"), lambda: self.go_to(self.documents), "Ctrl+2"))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
+                                         QKeySequence.StandardKey.ZoomIn))
+        view_menu.addAction(self._action(self.tr("&Smaller text"), lambda: self._step_text(-25),
+                                         QKeySequence.StandardKey.ZoomOut))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Check vault for damage"), self.check_vault))
+        help_menu.addAction(self._action(self.tr("&About MBC Vault"), self.about))
+        self._update_state()
+
+    # screens ---------------------------------------------------------------------
+    def start(self) -> None:
+        default = default_vault_path()
+        recent = self.settings.recent_vaults()
+        if recent:
+            self.show_unlock(Path(recent[0]))
+        elif _is_vault(default):
+            self.show_unlock(default)
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        self.welcome.set_recent(self.settings.recent_vaults())
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.create_btn.setFocus()
+        self._update_state()
+
+    def show_unlock(self, path: Path) -> None:
+        self.vault_path = path
+        self.unlock_screen.set_vault(path)
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.pass_edit.setFocus()
+        self._update_state()
+
+    def enter_vault(self, vault: Vault) -> None:
+        self.vault_path = vault.path
+        self.settings.add_recent_vault(vault.path)
+        self.session = VaultSession(vault, self)
+        self.overview.set_session(self.session)
+        self.documents.set_session(self.session)
+        self.session.build_index()
+        self.sidebar.setCurrentRow(0)
+        self.stack.setCurrentWidget(self.vault_screen)
+        self.idle.set_minutes(self.settings.idle_minutes())
+        self.idle.start()
+        self._update_state()
+
+    def go_to(self, section: QWidget) -> None:
+        if self.session is not None:
+            self.sidebar.setCurrentRow(self.sections.indexOf(section))
+
+    def _update_state(self) -> None:
+        unlocked = self.session is not None
+        if unlocked:
+            assert self.session is not None
+            self.who.setText(self.tr("Signed in as {0} · Unlocked").format(self.session.person_name))
+            self.setWindowTitle(self.tr("MBC Vault: {0}").format(self.session.vault.name if self.session.vault else ""))
+        else:
+            self.who.setText(self.tr("Locked"))
+            self.setWindowTitle(self.tr("MBC Vault"))
+        self.lock_action.setEnabled(unlocked)
+        self.import_action.setEnabled(unlocked)
+
+    # actions ---------------------------------------------------------------------
+    def lock(self) -> None:
+        """Drop every decrypted model, preview and the search index; clear our clipboard text."""
+        if self.session is None:
+            return
+        self.idle.stop()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and hasattr(widget, "reject"):
+                widget.reject()  # close open dialogs that may show record data
+        self.documents.set_session(None)
+        self.overview.set_session(None)
+        self.undo_stack.clear()
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        clipboard = QGuiApplication.clipboard()
+        if self._clipboard_text is not None and clipboard.text() == self._clipboard_text:
+            clipboard.clear()
+        self._clipboard_text = None
+        if self.vault_path is not None:
+            self.show_unlock(self.vault_path)
+        self.statusBar().showMessage(self.tr("Locked. Your records are closed."), 8000)
+        self._update_state()
+
+    def copy_title(self) -> None:
+        record = self.documents.selected_record()
+        if record is not None:
+            self._clipboard_text = record.title
+            QGuiApplication.clipboard().setText(record.title)
+
+    def find(self) -> None:
+        if self.session is not None:
+            self.go_to(self.documents)
+            self.documents.focus_search()
+
+    def _import(self) -> None:
+        if self.session is not None:
+            self.go_to(self.documents)
+            self.documents.choose_and_import()
+
+    def _open_record(self, record_id: str) -> None:
+        self.go_to(self.documents)
+        self.documents.select_record(record_id)
+
+    def create_vault(self) -> None:
+        if self.session is not None:
+            self.lock()
+        folder = default_vault_path()
+        if _is_vault(folder) or (folder.exists() and any(folder.iterdir())):
+            folder = folder.with_name("My new vault")
+        vault = CreateVaultDialog.ask(folder, self)
+        if vault is not None:
+            self.enter_vault(vault)
+
+    def choose_vault_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the vault folder"), str(Path.home()))
+        if folder:
+            self.open_folder(Path(folder))
+
+    def open_folder(self, path: Path) -> None:
+        if not _is_vault(path):
+            self.tell(self.tr("Not a vault"),
+                                self.tr("{0} is not an MBC Vault folder. Choose the folder that contains "
+                                        "MBC-VAULT.json.").format(str(path)))
+            return
+        if self.session is not None:
+            self.lock()
+        self.show_unlock(path)
+
+    def open_demo(self) -> None:
+        from mbc_vault.demo import create_demo_vault
+
+        if self.session is not None:
+            self.lock()
+        path = demo_vault_path()
+        if _is_vault(path):
+            self.show_unlock(path)
+            self.statusBar().showMessage(self.tr("The demo vault's passphrase is: {0}").format(
+                self.settings.demo_passphrase() or "?"))
+            return
+        self.statusBar().showMessage(self.tr("Creating the demo vault with fictional records…"))
+        worker = TaskWorker(create_demo_vault, path)
+        worker.signals.finished.connect(self._demo_ready)
+        worker.signals.failed.connect(lambda message: self.tell(self.tr("No demo vault"), message, warning=True))
+        self._run(worker)
+
+    def _demo_ready(self, result: tuple[Vault, str]) -> None:
+        vault, passphrase = result
+        self.statusBar().clearMessage()
+        self.settings.set_demo_passphrase(passphrase)
+        self.enter_vault(vault)
+        self.tell(self.tr("Demo vault"), self.tr(
+            "This vault holds fictional records only. Its passphrase is:\n\n{0}\n\nLook around freely.").format(
+            passphrase))
+
+    def check_vault(self) -> None:
+        if self.session is None or self.session.vault is None:
+            return
+        self.statusBar().showMessage(self.tr("Checking every file of the vault…"))
+        worker = TaskWorker(self.session.vault.verify)
+        worker.signals.finished.connect(self._checked)
+        worker.signals.failed.connect(lambda message: self.tell(self.tr("Check failed"), message, warning=True))
+        self._run(worker)
+
+    def _checked(self, report: object) -> None:
+        problems = getattr(report, "problems", [])
+        if not problems:
+            self.tell(self.tr("Vault check"), self.tr(
+                "All {0} records and {1} documents are intact.").format(
+                getattr(report, "records_checked", 0), getattr(report, "documents_checked", 0)))
+        else:
+            self.tell(self.tr("Vault check"), self.tr(
+                "Some files are damaged. Restore the vault folder from a backup:\n\n") +
+                "\n".join(p.describe() for p in problems[:20]), warning=True)
+
+    def open_settings(self) -> None:
+        if SettingsDialog.ask(self.settings, self):
+            self.idle.set_minutes(self.settings.idle_minutes())
+            if self.session is not None:
+                self.idle.start()
+            self.apply_text_scale(self.settings.text_scale())
+
+    def _step_text(self, delta: int) -> None:
+        self.settings.set_text_scale(self.settings.text_scale() + delta)
+        self.apply_text_scale(self.settings.text_scale())
+
+    def apply_text_scale(self, percent: int) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        QApplication.setFont(font)
+        app = QApplication.instance()
+        app.setStyleSheet(app.styleSheet())  # re-polish: paddings in em follow the new size
+        if hasattr(self, "sidebar"):
+            self._size_sidebar()
+        for label in self.findChildren(QLabel):
+            factor = label.property("scale")
+            if factor:
+                big = QFont(font)
+                big.setPointSizeF(font.pointSizeF() * float(factor))
+                big.setBold(True)
+                label.setFont(big)
+
+    def _size_sidebar(self) -> None:
+        height = int(QFontMetrics(QApplication.font()).height() * 2.4)
+        for row in range(self.sidebar.count()):
+            self.sidebar.item(row).setSizeHint(QSize(0, height))
+
+    def about(self) -> None:
+        self.tell(self.tr("About MBC Vault"), self.tr(
+            "MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: "
+            "see docs/recovery.md to recover them without this program."))
+
+    def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
+        """A message box that does not block the event loop."""
+        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+        return box
+
+    def _run(self, worker: TaskWorker) -> None:
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        start(worker)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)
+
+
+def _is_vault(path: Path) -> bool:
+    try:
+        read_marker(path)
+        return True
+    except (NotAVault, Exception):
+        return False

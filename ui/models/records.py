@@ -1,0 +1,149 @@
+"""Table model of records, and the proxy that filters by category, tag and trash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from mbc_vault.categories import label_of
+from mbc_vault.records import Record
+
+COL_TITLE, COL_CATEGORY, COL_DATE, COL_PROVIDER, COL_TAGS, COL_PAGES, COL_ADDED = range(7)
+RecordRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RecordsTableModel(QAbstractTableModel):
+    """All records of the open vault (trash included; the proxy decides what shows)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records: list[Record] = []
+        self._headers = [self.tr("Title"), self.tr("Category"), self.tr("Date"), self.tr("Provider"),
+                         self.tr("Tags"), self.tr("Pages"), self.tr("Added")]
+
+    def set_records(self, records: list[Record]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_records([])
+
+    def upsert(self, record: Record) -> None:
+        for row, existing in enumerate(self._records):
+            if existing.id == record.id:
+                self._records[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return
+        self.beginInsertRows(QModelIndex(), len(self._records), len(self._records))
+        self._records.append(record)
+        self.endInsertRows()
+
+    def remove_id(self, record_id: str) -> None:
+        for row, existing in enumerate(self._records):
+            if existing.id == record_id:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._records[row]
+                self.endRemoveRows()
+                return
+
+    def records(self) -> list[Record]:
+        return list(self._records)
+
+    def row_of(self, record_id: str) -> int:
+        return next((row for row, r in enumerate(self._records) if r.id == record_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._records[index.row()]
+        column = index.column()
+        if role == RecordRole:
+            return record
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == SortRole:
+            if column == COL_PAGES:
+                return record.pages or 0
+            if column == COL_ADDED:
+                return record.created
+            return (self._display(record, column) or "").lower()
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return record.original_name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PAGES:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    @staticmethod
+    def _display(record: Record, column: int) -> str:
+        if column == COL_TITLE:
+            return record.title
+        if column == COL_CATEGORY:
+            return label_of(record.category)
+        if column == COL_DATE:
+            return record.date or ""
+        if column == COL_PROVIDER:
+            return record.provider
+        if column == COL_TAGS:
+            return ", ".join(record.tags)
+        if column == COL_PAGES:
+            return str(record.pages) if record.pages else ""
+        if column == COL_ADDED:
+            return record.created[:10]
+        return ""
+
+
+class RecordsFilterProxy(QSortFilterProxyModel):
+    """Shows either the library or the trash, optionally one category and one tag."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._category: str | None = None
+        self._tag: str | None = None
+        self._trash = False
+        self._only_ids: set[str] | None = None
+
+    def set_category(self, category: str | None) -> None:
+        self._category = category or None
+        self.invalidateFilter()
+
+    def set_tag(self, tag: str | None) -> None:
+        self._tag = tag or None
+        self.invalidateFilter()
+
+    def set_trash(self, trash: bool) -> None:
+        self._trash = trash
+        self.invalidateFilter()
+
+    def set_only_ids(self, ids: set[str] | None) -> None:
+        self._only_ids = ids
+        self.invalidateFilter()
+
+    @property
+    def showing_trash(self) -> bool:
+        return self._trash
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        record: Record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
+        if record is None or record.in_trash != self._trash:
+            return False
+        if self._category and record.category != self._category:
+            return False
+        if self._tag and self._tag not in record.tags:
+            return False
+        return self._only_ids is None or record.id in self._only_ids

@@ -1,0 +1,381 @@
+"""The documents library: table, filters, search, preview, import, edit, trash."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.records import Record
+from mbc_vault.search import SearchHit
+
+from ..edit_dialog import EditRecordDialog
+from ..import_dialog import ImportDialog
+from ..models.records import (COL_ADDED, COL_CATEGORY, COL_DATE, COL_PAGES, COL_PROVIDER, COL_TAGS, COL_TITLE,
+                              RecordRole, RecordsFilterProxy, RecordsTableModel)
+from ..preview import PreviewPane
+from ..session import VaultSession
+from ..widgets import note
+from ..workers import TaskWorker, start
+from .search_results import SearchResultsList
+
+IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;All files (*)"
+
+
+class TrashCommand(QUndoCommand):
+    """Move a record to the trash; undo restores it."""
+
+    def __init__(self, section: "DocumentsSection", record: Record) -> None:
+        super().__init__(section.tr('Move "{0}" to the trash').format(record.title))
+        self.section, self.record_id = section, record.id
+
+    def redo(self) -> None:
+        self.section.apply_trash(self.record_id, True)
+
+    def undo(self) -> None:
+        self.section.apply_trash(self.record_id, False)
+
+
+class DocumentsSection(QWidget):
+    """Everything about documents in one screen."""
+
+    status_message = Signal(str)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: VaultSession | None = None
+        self.undo_stack = undo_stack
+        self._preview_generation = 0
+        self._workers: set[TaskWorker] = set()
+        self.setAcceptDrops(True)
+        self.model = RecordsTableModel(self)
+        self.proxy = RecordsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.import_btn = QPushButton(self.tr("Import documents…"), self)
+        self.import_btn.setAccessibleName(self.tr("Import documents"))
+        self.import_btn.clicked.connect(self.choose_and_import)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Search words in your records"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search"))
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(lambda: self._search_timer.start())
+        self.category_combo = QComboBox(self)
+        self.category_combo.setAccessibleName(self.tr("Filter by category"))
+        self.category_combo.currentIndexChanged.connect(
+            lambda: self.proxy.set_category(self.category_combo.currentData()))
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setAccessibleName(self.tr("Filter by tag"))
+        self.tag_combo.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_combo.currentData()))
+        self.trash_btn = QPushButton(self.tr("Show trash"), self)
+        self.trash_btn.setCheckable(True)
+        self.trash_btn.setAccessibleName(self.tr("Show the trash"))
+        self.trash_btn.toggled.connect(self.show_trash)
+        bar.addWidget(self.import_btn)
+        bar.addWidget(self.search_edit, 2)
+        bar.addWidget(self.category_combo, 1)
+        bar.addWidget(self.tag_combo, 1)
+        bar.addWidget(self.trash_btn)
+        layout.addLayout(bar)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(50)
+        for column, width in ((COL_CATEGORY, 150), (COL_DATE, 110), (COL_PROVIDER, 170), (COL_TAGS, 130),
+                              (COL_PAGES, 60), (COL_ADDED, 110)):
+            header.resizeSection(column, width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(1, self.model.columnCount()):
+            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
+            action.setCheckable(True)
+            action.setChecked(column not in (COL_PROVIDER, COL_ADDED))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.table.setColumnHidden(column, not action.isChecked())
+        self.table.setAccessibleName(self.tr("Documents"))
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.results = SearchResultsList(self)
+        self.results.hit_chosen.connect(self._hit_chosen)
+        self.left = QStackedWidget(self)
+        self.left.addWidget(self.table)
+        self.left.addWidget(self.results)
+        self.empty_hint = note(self.tr("No documents yet. Click “Import documents…” or drag files here."), self)
+        self.preview = PreviewPane(self)
+        splitter = QSplitter(self)
+        left_box = QWidget(self)
+        left_layout = QVBoxLayout(left_box)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.left, 1)
+        splitter.addWidget(left_box)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 400])
+        layout.addWidget(splitter, 1)
+
+        actions = QHBoxLayout()
+        self.edit_btn = QPushButton(self.tr("Edit details…"), self)
+        self.remove_btn = QPushButton(self.tr("Move to trash"), self)
+        self.restore_btn = QPushButton(self.tr("Restore"), self)
+        self.save_copy_btn = QPushButton(self.tr("Save a decrypted copy…"), self)
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.remove_btn.clicked.connect(self.remove_selected)
+        self.restore_btn.clicked.connect(self.restore_selected)
+        self.save_copy_btn.clicked.connect(self.save_copy)
+        for button in (self.edit_btn, self.remove_btn, self.restore_btn, self.save_copy_btn):
+            button.setAccessibleName(button.text().rstrip("…"))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self._update_actions()
+
+    # session ------------------------------------------------------------------
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        self.search_edit.clear()
+        self.preview.clear()
+        if session is None:
+            self.model.clear()
+        else:
+            session.records_changed.connect(self.refresh)
+            session.index_ready.connect(self.run_search)
+        self.refresh()
+
+    def refresh(self) -> None:
+        vault = self.session.vault if self.session else None
+        selected = self.selected_record()
+        self.model.set_records(vault.records(include_trashed=True) if vault else [])
+        self._fill_filters()
+        if selected is not None:
+            self.select_record(selected.id)
+        self.empty_hint.setVisible(vault is not None and not vault.records())
+        self._update_actions()
+
+    def _fill_filters(self) -> None:
+        records = [r for r in self.model.records() if not r.in_trash]
+        for combo, items, everything in (
+            (self.category_combo, Counter(r.category for r in records), self.tr("All categories")),
+            (self.tag_combo, Counter(t for r in records for t in r.tags), self.tr("All tags")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"{everything} ({len(records)})", None)
+            ordered = [s for s in CATEGORIES if s in items] if combo is self.category_combo else sorted(items)
+            for key in ordered:
+                combo.addItem(f"{label_of(key) if combo is self.category_combo else key} ({items[key]})", key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.proxy.set_category(self.category_combo.currentData())
+        self.proxy.set_tag(self.tag_combo.currentData())
+
+    # selection and preview ----------------------------------------------------------
+    def selected_record(self) -> Record | None:
+        if self.left.currentWidget() is self.results:
+            row = self.results.currentRow()
+            if 0 <= row < len(self.results.hits) and self.session and self.session.vault:
+                try:
+                    return self.session.vault.get(self.results.hits[row].record_id)
+                except Exception:
+                    return None
+            return None
+        index = self.table.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+        record = self.selected_record()
+        if record is None:
+            self.preview.clear()
+        else:
+            self.load_preview(record)
+
+    def _hit_chosen(self, hit: SearchHit) -> None:
+        self._update_actions()
+        record = self.selected_record()
+        if record is not None:
+            self.load_preview(record, hit.page)
+
+    def load_preview(self, record: Record, page: int | None = None) -> None:
+        if self.session is None or self.session.vault is None:
+            return
+        self._preview_generation += 1
+        generation = self._preview_generation
+        self.preview.show_message(self.tr("Opening “{0}”…").format(record.title))
+        vault = self.session.vault
+
+        def read() -> bytes:
+            with vault.open_document(record.id) as stream:
+                return stream.read_all()
+
+        worker = TaskWorker(read)
+        worker.signals.finished.connect(
+            lambda data: generation == self._preview_generation and self.preview.show_document(record, data, page))
+        worker.signals.failed.connect(
+            lambda message: generation == self._preview_generation and self.preview.show_message(message))
+        self._run(worker)
+
+    def _run(self, worker: TaskWorker) -> None:
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        start(worker)
+
+    def _update_actions(self) -> None:
+        record = self.selected_record()
+        has = record is not None
+        self.edit_btn.setEnabled(has and not record.in_trash)  # type: ignore[union-attr]
+        self.remove_btn.setEnabled(has and not record.in_trash)  # type: ignore[union-attr]
+        self.restore_btn.setEnabled(has and record.in_trash)  # type: ignore[union-attr]
+        self.save_copy_btn.setEnabled(has)
+        self.import_btn.setEnabled(self.session is not None)
+
+    # search -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search_edit.text().strip()
+        if not text or self.session is None:
+            self.left.setCurrentWidget(self.table)
+            self._update_actions()
+            return
+        if self.session.index is None:
+            self.status_message.emit(self.tr("Preparing search… (reading your records)"))
+            return
+        hits = self.session.search(text)
+        self.results.set_hits(hits)
+        self.left.setCurrentWidget(self.results)
+        self.status_message.emit(self.tr("{0} records match “{1}”.").format(len(hits), text))
+
+    def show_trash(self, on: bool) -> None:
+        self.search_edit.clear()
+        self.proxy.set_trash(on)
+        self.trash_btn.setText(self.tr("Back to documents") if on else self.tr("Show trash"))
+        self.table.clearSelection()
+        self.preview.clear()
+        self._update_actions()
+
+    # import -----------------------------------------------------------------------
+    def choose_and_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose documents to import"), str(Path.home()),
+                                                IMPORT_FILTER)
+        if files:
+            self.import_paths(files)
+
+    def import_paths(self, paths: list[str]) -> ImportDialog | None:
+        if self.session is None or self.session.vault is None:
+            return None
+        dialog = ImportDialog(self.session, paths, self)
+        dialog.finished.connect(lambda _: self.refresh())
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.session is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # edit, trash, export -----------------------------------------------------------------
+    def edit_selected(self) -> None:
+        record = self.selected_record()
+        if record is None or record.in_trash or self.session is None or self.session.vault is None:
+            return
+        changes = EditRecordDialog.ask(record, self)
+        if not changes:
+            return
+        try:
+            updated = self.session.vault.update_metadata(record.id, **changes)
+        except Exception as exc:  # VaultError or ValueError: plain sentences
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            self.refresh()
+            return
+        self.session.record_updated(updated)
+        self.status_message.emit(self.tr("Saved “{0}”.").format(updated.title))
+
+    def remove_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None and not record.in_trash:
+            self.undo_stack.push(TrashCommand(self, record))
+
+    def restore_selected(self) -> None:
+        record = self.selected_record()
+        if record is not None and record.in_trash:
+            self.apply_trash(record.id, False)
+
+    def apply_trash(self, record_id: str, trash: bool) -> None:
+        if self.session is None or self.session.vault is None:
+            return
+        vault = self.session.vault
+        try:
+            record = vault.remove(record_id) if trash else vault.restore(record_id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
+            return
+        self.session.record_updated(record)
+        if trash:
+            self.status_message.emit(self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+        else:
+            self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
+
+    def ask_plaintext_target(self, record: Record) -> str:
+        """Warn that the copy is not encrypted, then ask where to save it ('' if cancelled)."""
+        answer = QMessageBox.warning(
+            self, self.tr("Save a decrypted copy"),
+            self.tr("The copy will NOT be encrypted: anyone who can open that folder can read it. "
+                    "Delete it when you no longer need it. Continue?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return ""
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a decrypted copy"),
+                                                str(Path.home() / (record.original_name or record.title)))
+        return target
+
+    def save_copy(self) -> None:
+        record = self.selected_record()
+        if record is None or self.session is None or self.session.vault is None:
+            return
+        target = self.ask_plaintext_target(record)
+        if not target:
+            return
+        worker = TaskWorker(self.session.vault.export_document, record.id, target, overwrite=True)
+        worker.signals.finished.connect(lambda path: self.status_message.emit(self.tr("Saved to {0}.").format(path)))
+        worker.signals.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Not saved"), message))
+        self._run(worker)

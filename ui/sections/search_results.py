@@ -1,0 +1,48 @@
+"""Search results: ranked, with the snippet and the matched words in bold."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from mbc_vault.categories import label_of
+from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+
+
+def snippet_html(hit: SearchHit) -> str:
+    text = html.escape(hit.snippet).replace("\n", " ")
+    return text.replace(HIGHLIGHT_START, "<b style='background:#fff3a0'>").replace(HIGHLIGHT_END, "</b>")
+
+
+class SearchResultsList(QListWidget):
+    """One row per matching record, best first. Activating a row opens it at the matching page."""
+
+    hit_chosen = Signal(object)  # SearchHit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Search results"))
+        self.setAlternatingRowColors(True)
+        self.hits: list[SearchHit] = []
+        self.currentRowChanged.connect(self._row_changed)
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.clear()
+        self.hits = hits
+        for hit in hits:
+            where = self.tr("page {0}").format(hit.page) if hit.page else self.tr("title, tags or notes")
+            label = QLabel(f"<b>{html.escape(hit.title)}</b> &nbsp; <span style='color:#4a5560'>"
+                           f"{html.escape(label_of(hit.category))} · {where}</span><br>{snippet_html(hit)}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(6, 4, 6, 4)
+            item = QListWidgetItem(self)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {where}: {hit.snippet_plain('', '')}")
+            item.setSizeHint(label.sizeHint())
+            self.setItemWidget(item, label)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            self.hit_chosen.emit(self.hits[row])

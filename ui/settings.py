@@ -1,0 +1,94 @@
+"""The app's own settings on this computer (QSettings): recent vaults, who signed in, idle time, text size.
+
+Names are kept here only for people who chose to unlock on this computer; nothing from inside
+a vault (titles, records) is ever written to settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+MAX_RECENT = 8
+
+
+def default_vault_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or os.path.expanduser("~/.local/share/mbc-vault")) / "My vault"
+
+
+def demo_vault_path() -> Path:
+    return default_vault_path().with_name("Demo vault")
+
+
+class AppSettings:
+    """Typed access to QSettings."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings()
+
+    # recent vaults -------------------------------------------------------------
+    def recent_vaults(self) -> list[str]:
+        value = self._s.value("recent_vaults", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if Path(p).is_dir()]
+
+    def add_recent_vault(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        items = [p for p in self.recent_vaults() if p != path]
+        self._s.setValue("recent_vaults", [path, *items][:MAX_RECENT])
+
+    # people who unlocked here ----------------------------------------------------
+    def known_people(self, vault: str | Path) -> dict[str, str]:
+        """person id -> name, for people who unlocked this vault on this computer."""
+        self._s.beginGroup(f"people/{_key(vault)}")
+        try:
+            return {pid: str(self._s.value(pid)) for pid in self._s.childKeys()}
+        finally:
+            self._s.endGroup()
+
+    def remember_person(self, vault: str | Path, person_id: str, name: str) -> None:
+        self._s.setValue(f"people/{_key(vault)}/{person_id}", name)
+        self._s.setValue(f"last_person/{_key(vault)}", person_id)
+
+    def last_person(self, vault: str | Path) -> str | None:
+        value = self._s.value(f"last_person/{_key(vault)}")
+        return str(value) if value else None
+
+    # preferences ---------------------------------------------------------------
+    def idle_minutes(self) -> int:
+        return int(self._s.value("idle_minutes", 5))
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._s.setValue("idle_minutes", int(minutes))
+
+    def text_scale(self) -> int:
+        """Text size in percent of the system font (100 to 200)."""
+        return max(100, min(200, int(self._s.value("text_scale", 100))))
+
+    def set_text_scale(self, percent: int) -> None:
+        self._s.setValue("text_scale", max(100, min(200, int(percent))))
+
+    def language(self) -> str:
+        return str(self._s.value("language", ""))
+
+    def set_language(self, code: str) -> None:
+        self._s.setValue("language", code)
+
+    def demo_passphrase(self) -> str:
+        """The demo vault holds only fictional records, so its passphrase may be kept here."""
+        return str(self._s.value("demo_passphrase", ""))
+
+    def set_demo_passphrase(self, passphrase: str) -> None:
+        self._s.setValue("demo_passphrase", passphrase)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+
+def _key(vault: str | Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(str(Path(vault).resolve()).encode()).hexdigest()[:16]

@@ -1,0 +1,62 @@
+"""Running core work off the GUI thread: a QRunnable that only emits signals.
+
+The function gets `progress(done, total, label)` and `cancel` (a threading.Event) keyword
+arguments if it accepts them; its result or its error message comes back as a signal.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from mbc_vault.errors import VaultError
+
+log = logging.getLogger(__name__)
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class TaskWorker(QRunnable):
+    """Runs one function in the thread pool; reports through `signals`."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.signals = WorkerSignals()
+        self.cancel = threading.Event()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        params = inspect.signature(fn).parameters
+        if "progress" in params:
+            self._kwargs["progress"] = self._emit_progress
+        if "cancel" in params:
+            self._kwargs["cancel"] = self.cancel
+
+    def _emit_progress(self, done: int, total: int, label: str) -> None:
+        self.signals.progress.emit(int(done), int(total), label)
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, **self._kwargs)
+        except VaultError as exc:
+            self.signals.failed.emit(str(exc))
+        except ValueError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # never lose a worker silently; never show a traceback
+            log.exception("background task failed")
+            self.signals.failed.emit(
+                f"Something went wrong ({type(exc).__name__}); nothing half-done was kept. Please try again.")
+        else:
+            self.signals.finished.emit(result)
+
+
+def start(worker: TaskWorker) -> TaskWorker:
+    QThreadPool.globalInstance().start(worker)
+    return worker
