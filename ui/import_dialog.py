@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -221,6 +221,7 @@ class ImportDialog(QDialog):
         if report.cancelled:
             lines.append(self.tr("The import was cancelled; the rest were not added."))
         lines += report.messages()
+        lines += [facts.problem for facts in self.extracted.values() if not facts.ok]
         self.info.setText("\n".join(lines))
         self.progress.setValue(self.progress.maximum())
         self.cancel_btn.setText(self.tr("Close"))

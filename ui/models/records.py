@@ -119,20 +119,19 @@ class RecordsFilterProxy(QSortFilterProxyModel):
         self._only_ids: set[str] | None = None
 
     def set_category(self, category: str | None) -> None:
+        self.beginFilterChange()
         self._category = category or None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_tag(self, tag: str | None) -> None:
+        self.beginFilterChange()
         self._tag = tag or None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_trash(self, trash: bool) -> None:
+        self.beginFilterChange()
         self._trash = trash
-        self.invalidateFilter()
-
-    def set_only_ids(self, ids: set[str] | None) -> None:
-        self._only_ids = ids
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def showing_trash(self) -> bool:

@@ -1,0 +1,182 @@
+"""The desktop app, driven through its real dialogs and widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPdf import QPdfDocument
+
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+from mbc_vault.vault import Vault
+from pdfmaker import text_pdf
+from ui import settings as settings_module
+from ui.app import setup_application
+from ui.create_dialog import CreateVaultDialog
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    setup_application()
+    monkeypatch.setattr(settings_module, "default_vault_path", lambda: tmp_path / "app-data" / "My vault")
+    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.lock()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def _create_vault_through_dialog(qtbot, win: MainWindow, folder: Path) -> Vault:
+    dialog = CreateVaultDialog(folder, win)
+    qtbot.addWidget(dialog)
+    assert not dialog.create_btn.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "Jane Example")
+    qtbot.keyClicks(dialog.pass_edit, PASSPHRASE)
+    assert "Strong" in dialog.strength.text()
+    qtbot.keyClicks(dialog.again_edit, PASSPHRASE[:-1])
+    assert not dialog.create_btn.isEnabled() and "differ" in dialog.match.text()
+    qtbot.keyClicks(dialog.again_edit, PASSPHRASE[-1])
+    assert dialog.create_btn.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.create_btn, Qt.MouseButton.LeftButton)
+    assert dialog.vault is not None
+    return dialog.vault
+
+
+def _import(qtbot, win: MainWindow, paths: list[Path]):
+    dialog = win.documents.import_paths([str(p) for p in paths])
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.import_btn.isEnabled(), timeout=TIMEOUT)
+    qtbot.mouseClick(dialog.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
+    return dialog
+
+
+def test_first_run_shows_the_three_choices(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    texts = [b.accessibleName() for b in (window.welcome.create_btn, window.welcome.open_btn, window.welcome.demo_btn)]
+    assert texts == ["Create my vault", "Open a vault someone shared with me", "Explore a demo vault"]
+    assert window.who.text() == "Locked"
+
+
+def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    vault = _create_vault_through_dialog(qtbot, window, tmp_path / "vault")
+    window.enter_vault(vault)
+    assert window.who.text() == "Signed in as Jane Example · Unlocked"
+    docs = tmp_path / "incoming"
+    docs.mkdir()
+    path_report = text_pdf(docs / "path.pdf", [["SURGICAL PATHOLOGY REPORT", "Date of service: 2024-05-20"],
+                                               ["Comment: QUOKKAPLUME pattern seen"]])
+    ct_report = text_pdf(docs / "ct.pdf", [["RADIOLOGY REPORT CT CHEST", "Impression: stable"]])
+    will = text_pdf(docs / "will.pdf", [["LAST WILL AND TESTAMENT", "Signed 2022-02-01"]])
+    photo = DATA / "images/lab-report-photo.jpg"
+    dialog = _import(qtbot, window, [path_report, ct_report, will, photo])
+    assert dialog.report is not None and len(dialog.report.added) == 4, dialog.info.text()
+    categories = {r.original_name: r.category for r in dialog.report.added}
+    assert categories["path.pdf"] == "pathology-report" and categories["will.pdf"] == "will"
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=TIMEOUT)
+
+    # search a word that is only on page 2 of one PDF
+    qtbot.waitUntil(lambda: window.session is not None and window.session.index is not None, timeout=TIMEOUT)
+    window.go_to(window.documents)
+    qtbot.keyClicks(window.documents.search_edit, "quokkaplume")
+    qtbot.waitUntil(lambda: len(window.documents.results.hits) == 1, timeout=TIMEOUT)
+    hit = window.documents.results.hits[0]
+    assert hit.page == 2 and "QUOKKAPLUME" in hit.snippet
+    window.documents.results.setCurrentRow(0)
+    preview = window.documents.preview
+    qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.pdf_view, timeout=TIMEOUT)
+    assert preview.pdf_document.pageCount() == 2
+    qtbot.waitUntil(lambda: preview.current_pdf_page() == 2, timeout=TIMEOUT)
+
+    # trash with undo, then lock with Ctrl+L and unlock
+    window.documents.search_edit.clear()
+    qtbot.waitUntil(lambda: window.documents.left.currentWidget() is window.documents.table, timeout=TIMEOUT)
+    window.documents.select_record(next(r.id for r in dialog.report.added if r.original_name == "ct.pdf"))
+    qtbot.mouseClick(window.documents.remove_btn, Qt.MouseButton.LeftButton)
+    assert window.documents.proxy.rowCount() == 3
+    window.undo_stack.undo()
+    assert window.documents.proxy.rowCount() == 4
+    window.undo_stack.redo()
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    window.lock_action.trigger()
+    assert window.session is None
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert window.documents.model.rowCount() == 0
+    assert preview.pdf_document.status() == QPdfDocument.Status.Null
+    assert window.who.text() == "Locked"
+
+    qtbot.keyClicks(window.unlock_screen.pass_edit, "not my passphrase")
+    qtbot.mouseClick(window.unlock_screen.unlock_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.unlock_screen.error.text() != "", timeout=TIMEOUT)
+    assert window.unlock_screen.error.text() == "Wrong passphrase."
+    window.unlock_screen.pass_edit.clear()
+    qtbot.keyClicks(window.unlock_screen.pass_edit, PASSPHRASE)
+    qtbot.keyClick(window.unlock_screen.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=TIMEOUT)
+
+    # restore from the trash view
+    window.go_to(window.documents)
+    qtbot.mouseClick(window.documents.trash_btn, Qt.MouseButton.LeftButton)
+    assert window.documents.proxy.rowCount() == 1
+    window.documents.table.selectRow(0)
+    assert window.documents.restore_btn.isEnabled()
+    qtbot.mouseClick(window.documents.restore_btn, Qt.MouseButton.LeftButton)
+    assert window.documents.proxy.rowCount() == 0
+    qtbot.mouseClick(window.documents.trash_btn, Qt.MouseButton.LeftButton)
+    assert window.documents.proxy.rowCount() == 4
+    assert window.session is not None and window.session.vault is not None
+    assert window.session.vault.trash() == []
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.enter_vault(Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR))
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    locked = DATA / "pdf-samples/005-libreoffice-writer-password/libreoffice-writer-password.pdf"
+    good = text_pdf(tmp_path / "good.pdf", [["DISCHARGE SUMMARY", "Discharge date: 2025-01-09"]])
+    dialog = _import(qtbot, window, [empty, locked, good, good.parent / "good.pdf"])
+    report = dialog.report
+    assert [r.original_name for r in report.added] == ["good.pdf"]
+    text = dialog.info.text()
+    assert "empty.pdf is empty" in text and "protected by a password" in text
+    assert "Traceback" not in text
+    dialog.accept()
+    again = _import(qtbot, window, [good])
+    assert again.report.added == [] and "already in the vault" in again.info.text()
+    again.accept()
+
+
+def test_auto_lock_and_clipboard(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Fictional labs")
+    window.enter_vault(vault)
+    window.go_to(window.documents)
+    window.documents.table.selectRow(0)
+    window.copy_title()
+    assert QGuiApplication.clipboard().text() == "Fictional labs"
+    window.idle.set_interval_ms(300)
+    window.idle.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=TIMEOUT)
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.stack.currentWidget() is window.unlock_screen
+
+
+def test_text_size_setting_scales_the_font(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    base = window._base_point_size
+    window.apply_text_scale(200)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 2)
+    window.apply_text_scale(100)
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
