@@ -78,7 +78,7 @@ def _run_limited(args: list[str], max_output: int) -> tuple[int, bytes, bytes]:
 
 
 def _pdfinfo_value(text: str, key: str) -> str:
-    match = re.search(rf"^{key}:\s*(.*)$", text, re.MULTILINE)
+    match = re.search(rf"^{key}:[ \t]*(.*)$", text, re.MULTILINE)
     return match.group(1).strip() if match else ""
 
 

@@ -50,12 +50,15 @@ class ImportDialog(QDialog):
         self.info = note(self.tr("Reading {0} files…").format(len(self.files)), self)
         layout.addWidget(self.info)
         self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date (YYYY-MM-DD)"),
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date"),
                                               self.tr("Category"), self.tr("Status")])
+        self.table.horizontalHeaderItem(COL_DATE).setToolTip(self.tr("Write dates as YYYY-MM-DD"))
         self.table.setAccessibleName(self.tr("Files to import"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_FILE, 200), (COL_TITLE, 230), (COL_DATE, 110), (COL_CATEGORY, 210)):
+            header.resizeSection(column, width)
         layout.addWidget(self.table, 1)
         bulk = QHBoxLayout()
         self.bulk_category = QComboBox(self)
@@ -88,7 +91,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._tags: dict[Path, list[str]] = {}
         self._providers: dict[Path, str] = {}
-        self.resize(1000, 560)
+        self.resize(1150, 560)
         self._start_reading()
 
     # reading -----------------------------------------------------------------
@@ -119,7 +122,6 @@ class ImportDialog(QDialog):
             text += " " + self.tr("{0} cannot be imported (see Status).").format(bad)
         self.info.setText(text)
         self.import_btn.setEnabled(good > 0)
-        self.table.resizeColumnToContents(COL_FILE)
 
     def _fill_row(self, row: int, facts: Extracted) -> None:
         name = QTableWidgetItem(facts.path.name)
@@ -136,7 +138,8 @@ class ImportDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(facts.category)))
         self.table.setCellWidget(row, COL_CATEGORY, combo)
         if facts.ok:
-            pages = self.tr("{0} pages").format(facts.pages) if facts.pages else ""
+            pages = "" if not facts.pages else (
+                self.tr("1 page") if facts.pages == 1 else self.tr("{0} pages").format(facts.pages))
             status = pages
             if facts.page_texts and len(facts.pages_without_text) == len(facts.page_texts):
                 status += " · " + self.tr("no text (scan)")

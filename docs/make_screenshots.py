@@ -1,0 +1,113 @@
+"""Write screenshots of the main screens to docs/screenshots/ (used by the README).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang es]
+It uses a fresh demo vault of fictional records in a temporary folder; settings and caches
+go to temporary folders too, so nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="mbc-shots-"))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "MBC_VAULT_CACHE_DIR"):
+        os.environ[var] = str(tmp / var.lower())
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mbc_vault.demo import create_demo_vault
+    from pdfmaker_for_docs import sample_incoming
+    from ui.app import load_translations, setup_application
+    from ui.create_dialog import CreateVaultDialog
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    app = setup_application(["screenshots"])
+    if args.lang != "en":
+        load_translations(app, args.lang)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "en" else f"-{args.lang}"
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def until(condition, limit_ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
+        waited = 0
+        while not condition() and waited < limit_ms:
+            wait(50)
+            waited += 50
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    settings = AppSettings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1280, 820)
+    window.show()
+    wait(300)
+    save(window, "01-welcome")
+
+    create = CreateVaultDialog(tmp / "My vault", window)
+    create.name_edit.setText("Jane Example")
+    create.pass_edit.setText("maple river lantern")
+    create.again_edit.setText("maple river lantern")
+    create.show()
+    wait(200)
+    save(create, "02-create-vault")
+    create.close()
+
+    vault, passphrase = create_demo_vault(tmp / "Demo vault", work_factor=14)
+    window.enter_vault(vault)
+    until(lambda: window.session is not None and window.session.index is not None)
+    wait(300)
+    save(window, "03-overview")
+    window.go_to(window.documents)
+    window.documents.table.selectRow(0)
+    until(lambda: window.documents.preview.stack.currentWidget() is window.documents.preview.pdf_view)
+    wait(500)
+    save(window, "04-documents")
+    window.documents.search_edit.setText("cribriform")
+    until(lambda: bool(window.documents.results.hits))
+    window.documents.results.setCurrentRow(0)
+    until(lambda: window.documents.preview.current_pdf_page() == 2)
+    wait(500)
+    save(window, "05-search")
+    window.documents.search_edit.clear()
+    dialog = window.documents.import_paths([str(p) for p in sample_incoming(tmp / "incoming")])
+    assert dialog is not None
+    until(lambda: dialog.import_btn.isEnabled())
+    wait(300)
+    save(dialog, "06-import")
+    dialog.reject()
+    window.lock()
+    wait(300)
+    save(window, "07-unlock")
+    window.close()
+    QApplication.processEvents()
+    print(f"demo passphrase was {passphrase}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())
