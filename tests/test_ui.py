@@ -180,3 +180,26 @@ def test_text_size_setting_scales_the_font(window: MainWindow) -> None:
     assert QApplication.font().pointSizeF() == pytest.approx(base * 2)
     window.apply_text_scale(100)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        pytest.fail("tesseract is not installed; `make test` installs tesseract-ocr")
+    window.enter_vault(Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR))
+    dialog = _import(qtbot, window, [DATA / "images/lab-report-photo.jpg"])
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.session.index is not None, timeout=TIMEOUT)
+    assert window.session.search("Reviewed") == []
+    window.go_to(window.documents)
+    window.documents.table.selectRow(0)
+    preview = window.documents.preview
+    qtbot.waitUntil(lambda: preview.ocr_bar.isVisible(), timeout=TIMEOUT)
+    assert "No text (scan)" in preview.ocr_note.text() and preview.ocr_btn.isVisible()
+    qtbot.mouseClick(preview.ocr_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(window.session.search("Reviewed")), timeout=60_000)
+    hit = window.session.search("Reviewed")[0]
+    assert hit.page == 1
+    record_id = hit.record_id
+    assert "LABORATORY" in window.session.vault.page_texts(record_id)[0].upper()

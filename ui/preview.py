@@ -77,6 +77,16 @@ class PreviewPane(QWidget):
         bar.addWidget(self.zoom_out_btn)
         bar.addWidget(self.zoom_in_btn)
         layout.addLayout(bar)
+        self.ocr_bar = QWidget(self)
+        ocr_row = QHBoxLayout(self.ocr_bar)
+        ocr_row.setContentsMargins(0, 0, 0, 0)
+        self.ocr_note = note("", self.ocr_bar)
+        self.ocr_btn = QPushButton(self.tr("Recognize text (OCR)"), self.ocr_bar)
+        self.ocr_btn.setAccessibleName(self.tr("Recognize the text of this scan"))
+        ocr_row.addWidget(self.ocr_note, 1)
+        ocr_row.addWidget(self.ocr_btn)
+        self.ocr_bar.setVisible(False)
+        layout.addWidget(self.ocr_bar)
         self.stack = QStackedWidget(self)
         self.message = note(self.tr("Select a document to see it here."), self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,7 +113,20 @@ class PreviewPane(QWidget):
     def clear(self) -> None:
         self.show_message(self.tr("Select a document to see it here."))
 
+    def set_scan_note(self, no_text_pages: int, can_ocr: bool) -> None:
+        """Say when pages have no text layer, and offer OCR when Tesseract is installed."""
+        if no_text_pages == 0:
+            self.ocr_bar.setVisible(False)
+            return
+        text = self.tr("No text (scan): this document cannot be found by its words yet.")
+        if not can_ocr:
+            text += " " + self.tr("Install Tesseract (tesseract-ocr) to recognize the text.")
+        self.ocr_note.setText(text)
+        self.ocr_btn.setVisible(can_ocr)
+        self.ocr_bar.setVisible(True)
+
     def _drop(self) -> None:
+        self.ocr_bar.setVisible(False)
         self.pdf_document.close()
         if self._buffer is not None:
             self._buffer.close()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
 
@@ -122,6 +123,7 @@ class DocumentsSection(QWidget):
         self.left.addWidget(self.results)
         self.empty_hint = note(self.tr("No documents yet. Click “Import documents…” or drag files here."), self)
         self.preview = PreviewPane(self)
+        self.preview.ocr_btn.clicked.connect(self.recognize_selected)
         splitter = QSplitter(self)
         left_box = QWidget(self)
         left_layout = QVBoxLayout(left_box)
@@ -235,15 +237,46 @@ class DocumentsSection(QWidget):
         self.preview.show_message(self.tr("Opening “{0}”…").format(record.title))
         vault = self.session.vault
 
-        def read() -> bytes:
+        def read() -> tuple[bytes, int]:
             with vault.open_document(record.id) as stream:
-                return stream.read_all()
+                data = stream.read_all()
+            try:
+                texts = vault.page_texts(record.id)
+            except Exception:
+                texts = None
+            no_text = 0 if texts is None else sum(1 for t in texts if not t.strip())
+            return data, no_text
+
+        def show(result: tuple[bytes, int]) -> None:
+            if generation == self._preview_generation:
+                self.preview.show_document(record, result[0], page)
+                self.preview.set_scan_note(result[1], tesseract_available() and vault.person.can_edit)
 
         worker = TaskWorker(read)
-        worker.signals.finished.connect(
-            lambda data: generation == self._preview_generation and self.preview.show_document(record, data, page))
+        worker.signals.finished.connect(show)
         worker.signals.failed.connect(
             lambda message: generation == self._preview_generation and self.preview.show_message(message))
+        self._run(worker)
+
+    def recognize_selected(self) -> None:
+        record = self.selected_record()
+        if record is None or self.session is None or self.session.vault is None:
+            return
+        self.preview.ocr_btn.setEnabled(False)
+        self.preview.ocr_note.setText(self.tr("Recognizing text… you can keep working."))
+        session = self.session
+        worker = TaskWorker(ocr_record, session.vault, record.id)
+
+        def done(texts: list[str]) -> None:
+            self.preview.ocr_btn.setEnabled(True)
+            if session.index is not None:
+                session.index.add(record, texts)
+            self.preview.set_scan_note(sum(1 for t in texts if not t.strip()), False)
+            self.status_message.emit(self.tr("The text of “{0}” can now be searched.").format(record.title))
+
+        worker.signals.finished.connect(done)
+        worker.signals.failed.connect(lambda message: (self.preview.ocr_btn.setEnabled(True),
+                                                       self.preview.ocr_note.setText(message)))
         self._run(worker)
 
     def _run(self, worker: TaskWorker) -> None:
