@@ -147,6 +147,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from .reindex import rebuild_texts
+
+    with _open(args) as vault:
+        report = rebuild_texts(vault, only_missing=not args.all)
+    for problem in report.problems:
+        _err(problem)
+    print(f"Rebuilt the search text of {len(report.rebuilt)} documents.")
+    return EXIT_FAILURE if report.problems else EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import create_demo_vault
 
@@ -286,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
+    p = command("reindex", cmd_reindex, "rebuild the stored search text of documents (missing or damaged)")
+    p.add_argument("--all", action="store_true", help="rebuild every document's text")
     p = command("list", cmd_list, "list the records")
     p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG")
     p.add_argument("--json", action="store_true")

@@ -62,12 +62,13 @@ class _Failed(Exception):
     pass
 
 
-def _run_limited(args: list[str], max_output: int) -> tuple[int, bytes, bytes]:
+def _run_limited(args: list[str], max_output: int, data: bytes | None = None) -> tuple[int, bytes, bytes]:
     """Run a reader under limits; raise _Failed("timeout"/"too-big") if it misbehaves."""
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL if data is None else subprocess.PIPE,
                                preexec_fn=_limits, env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"})
     try:
-        out, err = process.communicate(timeout=TIME_LIMIT_S)
+        out, err = process.communicate(input=data, timeout=TIME_LIMIT_S)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
@@ -162,3 +163,19 @@ def read_file(path: str | os.PathLike[str]) -> Extracted:
         result.date = propose_date(first) or result.pdf_date
         result.category = propose_category(f"{result.pdf_title}\n{name}\n{first}")
     return result
+
+
+def pdf_page_texts(data: bytes, pages: int | None) -> list[str] | None:
+    """The text of each page of a PDF given as bytes (piped, never written to disk); None if unreadable."""
+    try:
+        code, out, _ = _run_limited(["pdftotext", "-enc", "UTF-8", "-q", "-", "-"], MAX_TEXT_BYTES, data)
+    except _Failed:
+        return None
+    if code != 0:
+        return None
+    texts = out.decode("utf-8", "replace").split("\f")
+    if pages:
+        texts = (texts + [""] * pages)[:pages]
+    elif texts and not texts[-1].strip():
+        texts = texts[:-1]
+    return texts

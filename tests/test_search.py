@@ -88,3 +88,18 @@ def test_cli_search_and_demo(tmp_path: Path) -> None:
     none = subprocess.run([exe, "search", str(tmp_path / "demo"), "xylophone"], capture_output=True, text=True,
                           env=env, timeout=60)
     assert none.returncode == 0 and "No matches" in none.stdout
+
+
+def test_search_text_is_rebuildable(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+    from mbc_vault.reindex import rebuild_texts
+
+    report = import_files(vault, _corpus(tmp_path / "in"))
+    path = next(r for r in report.added if r.original_name == "path.pdf")
+    original = vault.page_texts(path.id)
+    (vault_path / "texts" / f"{path.id}.age").unlink()
+    (vault_path / "texts" / f"{report.added[1].id}.age").write_bytes(b"damaged")
+    assert vault.page_texts(path.id) is None
+    rebuilt = rebuild_texts(vault)
+    assert sorted(rebuilt.rebuilt) == sorted([path.id, report.added[1].id]) and not rebuilt.problems
+    assert vault.page_texts(path.id) == original
+    assert build_index(vault).search("estrogen")[0].record_id == path.id

@@ -1,0 +1,53 @@
+"""Rebuilding the stored search text of documents from the documents themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .errors import Cancelled, IntegrityError
+from .extract import pdf_page_texts
+from .vault import CancelFlag, Vault
+
+
+@dataclass
+class ReindexReport:
+    rebuilt: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def rebuild_texts(vault: Vault, *, only_missing: bool = True, progress: Callable[[int, int, str], None] | None = None,
+                  cancel: CancelFlag | None = None) -> ReindexReport:
+    """Extract the text of documents again (in memory) and store it; with *only_missing*, only
+    for documents whose text is missing or damaged."""
+    report = ReindexReport()
+    records = [r for r in vault.records(include_trashed=True) if r.document is not None]
+    for number, record in enumerate(records):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Rebuilding the search text was cancelled.")
+        if progress:
+            progress(number, len(records), record.title)
+        if only_missing:
+            try:
+                if vault.page_texts(record.id) is not None:
+                    continue
+            except IntegrityError:
+                pass
+        try:
+            with vault.open_document(record.id) as stream:
+                data = stream.read_all()
+        except IntegrityError as exc:
+            report.problems.append(str(exc))
+            continue
+        if record.media_type == "application/pdf":
+            texts = pdf_page_texts(data, record.pages)
+            if texts is None:
+                report.problems.append(f'The text of "{record.title}" could not be read.')
+                continue
+        elif record.media_type == "text/plain":
+            texts = [data.decode("utf-8", "replace")]
+        else:
+            texts = [""] * (record.pages or 1)
+        vault.set_page_texts(record.id, texts)
+        report.rebuilt.append(record.id)
+    return report
