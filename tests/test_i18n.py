@@ -7,6 +7,8 @@ the other UI tests expect English.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -97,7 +99,7 @@ def test_unlock_screen_in_spanish(spanish_window: MainWindow, tmp_path: Path) ->
     assert screen.where.text() == f"Carpeta de la bóveda: {tmp_path / 'some vault'}"
 
 
-def test_messages_lupdate_cannot_see_are_translated_too(spanish, qtbot) -> None:
+def test_messages_built_outside_self_tr_are_translated_too(spanish, qtbot) -> None:
     from PySide6.QtGui import QUndoStack
 
     from ui.sections.documents import DocumentsSection
@@ -111,7 +113,10 @@ def test_messages_lupdate_cannot_see_are_translated_too(spanish, qtbot) -> None:
     assert "<b>Registros médicos</b>" in [label.text() for label in overview.findChildren(QLabel)]
     documents = DocumentsSection(QUndoStack())
     qtbot.addWidget(documents)
-    assert documents.tr('Move "{0}" to the trash') == "mover “{0}” a la papelera"
+    assert QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash") == "Mover “{0}” a la papelera"
+    from ui.category_names import category_label
+
+    assert category_label("pathology-report") == "Informe de patología"
 
 
 def test_english_again_after_removing_translators() -> None:
@@ -178,43 +183,25 @@ def test_main_contexts_are_fully_translated_and_keep_placeholders() -> None:
     assert problems == []
 
 
-def _hand_added() -> dict[str, list[str]]:
-    """Messages lupdate cannot extract (built dynamically), so they are kept in the .ts by hand."""
-    from ui.sections.overview import SCOPE_TITLES
-    from ui.settings_dialog import LANGUAGES
-
-    def literal_calls(path: Path, wanted) -> list[str]:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        return [node.args[0].value for node in ast.walk(tree)
-                if isinstance(node, ast.Call) and wanted(node.func)
-                and node.args and isinstance(node.args[0], ast.Constant)]
-
-    # QCoreApplication.translate("Passphrase", text) through a helper
-    passphrase = literal_calls(ROOT / "ui" / "widgets.py", lambda f: isinstance(f, ast.Name) and f.id == "_tr")
-    assert passphrase, "no _tr(...) calls found in ui/widgets.py"
-    # TrashCommand calls section.tr(...): lupdate files it under "section", Qt looks it up as DocumentsSection
-    trash = literal_calls(ROOT / "ui" / "sections" / "documents.py",
-                          lambda f: isinstance(f, ast.Attribute) and f.attr == "tr"
-                          and isinstance(f.value, ast.Name) and f.value.id == "section")
-    return {"Passphrase": passphrase,
-            "DocumentsSection": trash,
-            # self.tr(SCOPE_TITLES[scope]), and a self.tr('Recently added') inside an f-string
-            "OverviewSection": [*SCOPE_TITLES.values(), "Recently added"],
-            # self.tr(name) over LANGUAGES
-            "SettingsDialog": [name for code, name in LANGUAGES if not code]}
-
-
-def test_hand_added_messages_are_present_and_active() -> None:
-    """Re-running pyside6-lupdate marks these type="vanished"; they must be switched back (see README.md)."""
-    by_key = {(context, message.findtext("source")): message for context, message in _messages()}
+def test_every_string_in_the_sources_is_translated(tmp_path: Path) -> None:
+    """Extract the sources afresh with pyside6-lupdate: every message must have a finished, active
+    Spanish translation in the committed .ts (so a new or changed string cannot slip through)."""
+    fresh = tmp_path / "fresh.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    extracted = {(c.findtext("name"), m.findtext("source"))
+                 for c in ET.parse(fresh).getroot().iter("context") for m in c.iter("message")}
+    assert len(extracted) > 150
+    committed = {(context, message.findtext("source")): message
+                 for context, message in _messages(tuple(c for c, _ in extracted))}
     problems = []
-    for context, sources in _hand_added().items():
-        for source in sources:
-            message = by_key.get((context, source))
-            if message is None:
-                problems.append(f"{context}: {source!r} is missing")
-            elif not _is_active(message) or message.find("translation").get("type") == "unfinished":
-                problems.append(f"{context}: {source!r} is {message.find('translation').get('type')}")
+    for context, source in sorted(extracted):
+        message = committed.get((context, source))
+        if message is None:
+            problems.append(f"{context}: {source!r} is missing (run pyside6-lupdate, then translate)")
+        elif not _is_active(message) or message.find("translation").get("type") == "unfinished":
+            problems.append(f"{context}: {source!r} is {message.find('translation').get('type')}")
     assert problems == []
 
 

@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.categories import CATEGORIES
 from mbc_vault.records import Record, check_date
+from .category_names import category_label
 
 from .widgets import heading, note
 
@@ -25,7 +26,7 @@ class EditRecordDialog(QDialog):
         self.title_edit = QLineEdit(record.title, self)
         self.category_combo = QComboBox(self)
         for slug in CATEGORIES:
-            self.category_combo.addItem(label_of(slug), slug)
+            self.category_combo.addItem(category_label(slug), slug)
         self.category_combo.setCurrentIndex(self.category_combo.findData(record.category))
         self.date_edit = QLineEdit(record.date or "", self)
         self.date_edit.setPlaceholderText("YYYY-MM-DD")

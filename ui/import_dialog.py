@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.categories import CATEGORIES
 from mbc_vault.extract import Extracted, read_file
 from mbc_vault.importer import ImportReport, collect_files, import_files
 from mbc_vault.records import check_date
+from .category_names import category_label
 
 from .session import VaultSession
 from .widgets import heading, note
@@ -47,7 +48,7 @@ class ImportDialog(QDialog):
         self._worker: TaskWorker | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Import documents"), self))
-        self.info = note(self.tr("Reading {0} files…").format(len(self.files)), self)
+        self.info = note(self.tr("Reading the files ({0})…").format(len(self.files)), self)
         layout.addWidget(self.info)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date"),
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         self.bulk_category.setAccessibleName(self.tr("Category for the selected files"))
         self.bulk_category.addItem(self.tr("(keep each file's category)"), "")
         for slug in CATEGORIES:
-            self.bulk_category.addItem(label_of(slug), slug)
+            self.bulk_category.addItem(category_label(slug), slug)
         self.bulk_tags = QLineEdit(self)
         self.bulk_tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.bulk_tags.setAccessibleName(self.tr("Tags for the selected files"))
@@ -116,10 +117,10 @@ class ImportDialog(QDialog):
             self._fill_row(row, facts)
         good = sum(1 for f in results if f.ok)
         bad = len(results) - good
-        text = self.tr("{0} files ready to import. Check the titles, dates and categories; you can change them.") \
+        text = self.tr("Ready to import: {0}. Check the titles, dates and categories; you can change them.") \
             .format(good)
         if bad:
-            text += " " + self.tr("{0} cannot be imported (see Status).").format(bad)
+            text += " " + self.tr("Cannot be imported: {0} (see Status).").format(bad)
         self.info.setText(text)
         self.import_btn.setEnabled(good > 0)
 
@@ -134,7 +135,7 @@ class ImportDialog(QDialog):
         combo = QComboBox(self.table)
         combo.setAccessibleName(self.tr("Category of {0}").format(facts.path.name))
         for slug in CATEGORIES:
-            combo.addItem(label_of(slug), slug)
+            combo.addItem(category_label(slug), slug)
         combo.setCurrentIndex(max(0, combo.findData(facts.category)))
         self.table.setCellWidget(row, COL_CATEGORY, combo)
         if facts.ok:
@@ -220,7 +221,7 @@ class ImportDialog(QDialog):
             facts = self.extracted.get(Path(record.original_name)) or next(
                 (f for p, f in self.extracted.items() if p.name == record.original_name), None)
             self.session.record_added(record, facts.page_texts if facts else None)
-        lines = [self.tr("Added {0} documents.").format(len(report.added))]
+        lines = [self.tr("Documents added: {0}.").format(len(report.added))]
         if report.cancelled:
             lines.append(self.tr("The import was cancelled; the rest were not added."))
         lines += report.messages()

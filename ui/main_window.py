@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Creating the demo vault with fictional records…"))
         worker = TaskWorker(create_demo_vault, path)
         worker.signals.finished.connect(self._demo_ready)
-        worker.signals.failed.connect(lambda message: self.tell(self.tr("No demo vault"), message, warning=True))
+        worker.signals.failed.connect(lambda message: self.tell(self.tr("Could not create the demo vault"), message, warning=True))
         self._run(worker)
 
     def _demo_ready(self, result: tuple[Vault, str]) -> None:
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         problems = getattr(report, "problems", [])
         if not problems:
             self.tell(self.tr("Vault check"), self.tr(
-                "All {0} records and {1} documents are intact.").format(
+                "Everything is intact. Records checked: {0}; documents checked: {1}.").format(
                 getattr(report, "records_checked", 0), getattr(report, "documents_checked", 0)))
         else:
             self.tell(self.tr("Vault check"), self.tr(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from .settings import AppSettings
 from .widgets import heading, note
 
-LANGUAGES = [("", "System language"), ("en", "English"), ("es", "Español")]
+LANGUAGES = [("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")), ("en", "English"), ("es", "Español")]
 
 
 class SettingsDialog(QDialog):

@@ -7,10 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Passphrase", text)
-
-
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.6) -> QLabel:
     """A large bold label."""
     label = QLabel(text, parent)
@@ -41,14 +37,14 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def passphrase_strength(text: str) -> tuple[int, str]:
     """A rough 0-3 score and a hint; long passphrases of several words are what we encourage."""
     if not text:
-        return 0, _tr("Use four or more unrelated words, e.g. \"maple river lantern orchard\".")
+        return 0, QCoreApplication.translate("Passphrase", "Use four or more unrelated words, e.g. \"maple river lantern orchard\".")
     classes = sum([any(c.islower() for c in text), any(c.isupper() for c in text),
                    any(c.isdigit() for c in text), any(not c.isalnum() for c in text)])
     words = len([w for w in text.replace("-", " ").split() if w])
     if len(text) < 10:
-        return 0, _tr("Too short: at least 10 characters, better four or more words.")
+        return 0, QCoreApplication.translate("Passphrase", "Too short: at least 10 characters, better four or more words.")
     if len(text) >= 20 or (words >= 4 and len(text) >= 16):
-        return 3, _tr("Strong.")
+        return 3, QCoreApplication.translate("Passphrase", "Strong.")
     if len(text) >= 14 or classes >= 3:
-        return 2, _tr("Fair. A few more words would make it strong.")
-    return 1, _tr("Weak. Add more words.")
+        return 2, QCoreApplication.translate("Passphrase", "Fair. A few more words would make it strong.")
+    return 1, QCoreApplication.translate("Passphrase", "Weak. Add more words.")

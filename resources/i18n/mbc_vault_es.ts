@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Categories</name>
+    <message>
+        <location filename="../../ui/category_names.py" line="10"/>
+        <source>Pathology report</source>
+        <translation>Informe de patología</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="11"/>
+        <source>Imaging report</source>
+        <translation>Informe de imagenología</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="12"/>
+        <source>Lab result</source>
+        <translation>Resultado de laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="13"/>
+        <source>Genomic test</source>
+        <translation>Prueba genómica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="14"/>
+        <source>Treatment plan</source>
+        <translation>Plan de tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="15"/>
+        <source>Operative report</source>
+        <translation>Informe quirúrgico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="16"/>
+        <source>Discharge summary</source>
+        <translation>Resumen de alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="17"/>
+        <source>Clinical note</source>
+        <translation>Nota clínica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="18"/>
+        <source>Other medical record</source>
+        <translation>Otro registro médico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="19"/>
+        <source>Will</source>
+        <translation>Testamento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="20"/>
+        <source>Living will</source>
+        <translation>Testamento vital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="21"/>
+        <source>Power of attorney</source>
+        <translation>Poder notarial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="22"/>
+        <source>Advance directive</source>
+        <translation>Directiva anticipada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="23"/>
+        <source>Health care proxy</source>
+        <translation>Representante de atención médica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="24"/>
+        <source>POLST / DNR order</source>
+        <translation>Orden POLST / de no reanimar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="25"/>
+        <source>Insurance policy</source>
+        <translation>Póliza de seguro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="26"/>
+        <source>Financial document</source>
+        <translation>Documento financiero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="27"/>
+        <source>Employment document</source>
+        <translation>Documento laboral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="28"/>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="29"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="30"/>
+        <source>Care team contact</source>
+        <translation>Contacto del equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="31"/>
+        <source>People to tell</source>
+        <translation>Personas a quienes contarlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="32"/>
+        <source>Care priorities</source>
+        <translation>Prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/category_names.py" line="33"/>
+        <source>Other care note</source>
+        <translation>Otra nota de atención</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultDialog</name>
     <message>
         <location filename="../../ui/create_dialog.py" line="23"/>
@@ -94,208 +217,209 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../ui/sections/documents.py" line="63"/>
+        <location filename="../../ui/sections/documents.py" line="36"/>
+        <source>Move “{0}” to the trash</source>
+        <translation>Mover “{0}” a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="64"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="64"/>
+        <location filename="../../ui/sections/documents.py" line="65"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="67"/>
+        <location filename="../../ui/sections/documents.py" line="68"/>
         <source>Search words in your records</source>
         <translation>Buscar palabras en sus registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="69"/>
+        <location filename="../../ui/sections/documents.py" line="70"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="74"/>
+        <location filename="../../ui/sections/documents.py" line="75"/>
         <source>Filter by category</source>
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="78"/>
+        <location filename="../../ui/sections/documents.py" line="79"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="80"/>
-        <location filename="../../ui/sections/documents.py" line="319"/>
+        <location filename="../../ui/sections/documents.py" line="81"/>
+        <location filename="../../ui/sections/documents.py" line="320"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="82"/>
+        <location filename="../../ui/sections/documents.py" line="83"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="116"/>
+        <location filename="../../ui/sections/documents.py" line="117"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="124"/>
+        <location filename="../../ui/sections/documents.py" line="125"/>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="141"/>
+        <location filename="../../ui/sections/documents.py" line="142"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="142"/>
+        <location filename="../../ui/sections/documents.py" line="143"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="143"/>
+        <location filename="../../ui/sections/documents.py" line="144"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="144"/>
+        <location filename="../../ui/sections/documents.py" line="145"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="181"/>
+        <location filename="../../ui/sections/documents.py" line="182"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="182"/>
+        <location filename="../../ui/sections/documents.py" line="183"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="237"/>
+        <location filename="../../ui/sections/documents.py" line="238"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="266"/>
+        <location filename="../../ui/sections/documents.py" line="267"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="275"/>
+        <location filename="../../ui/sections/documents.py" line="276"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="309"/>
+        <location filename="../../ui/sections/documents.py" line="310"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="314"/>
-        <source>{0} records match “{1}”.</source>
-        <translation>{0} registros coinciden con “{1}”.</translation>
+        <location filename="../../ui/sections/documents.py" line="315"/>
+        <source>Matches for “{0}”: {1}</source>
+        <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="319"/>
+        <location filename="../../ui/sections/documents.py" line="320"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="326"/>
+        <location filename="../../ui/sections/documents.py" line="327"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="360"/>
-        <location filename="../../ui/sections/documents.py" line="413"/>
+        <location filename="../../ui/sections/documents.py" line="361"/>
+        <location filename="../../ui/sections/documents.py" line="414"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="364"/>
+        <location filename="../../ui/sections/documents.py" line="365"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="383"/>
+        <location filename="../../ui/sections/documents.py" line="384"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="387"/>
+        <location filename="../../ui/sections/documents.py" line="388"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="389"/>
+        <location filename="../../ui/sections/documents.py" line="390"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="394"/>
-        <location filename="../../ui/sections/documents.py" line="400"/>
+        <location filename="../../ui/sections/documents.py" line="395"/>
+        <location filename="../../ui/sections/documents.py" line="401"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="395"/>
+        <location filename="../../ui/sections/documents.py" line="396"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="412"/>
+        <location filename="../../ui/sections/documents.py" line="413"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
-    </message>
-    <message>
-        <source>Move &quot;{0}&quot; to the trash</source>
-        <translation>mover “{0}” a la papelera</translation>
     </message>
 </context>
 <context>
     <name>EditRecordDialog</name>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="20"/>
-        <location filename="../../ui/edit_dialog.py" line="23"/>
+        <location filename="../../ui/edit_dialog.py" line="21"/>
+        <location filename="../../ui/edit_dialog.py" line="24"/>
         <source>Edit details</source>
         <translation>Editar detalles</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="35"/>
+        <location filename="../../ui/edit_dialog.py" line="36"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="35"/>
+        <location filename="../../ui/edit_dialog.py" line="36"/>
         <source>Category:</source>
         <translation>Categoría:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="36"/>
+        <location filename="../../ui/edit_dialog.py" line="37"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="36"/>
+        <location filename="../../ui/edit_dialog.py" line="37"/>
         <source>Provider:</source>
         <translation>Profesional o centro:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="37"/>
+        <location filename="../../ui/edit_dialog.py" line="38"/>
         <source>Tags (comma separated):</source>
         <translation>Etiquetas (separadas por comas):</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="37"/>
+        <location filename="../../ui/edit_dialog.py" line="38"/>
         <source>Notes:</source>
         <translation>Notas:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="66"/>
+        <location filename="../../ui/edit_dialog.py" line="67"/>
         <source>The title cannot be empty.</source>
         <translation>El título no puede quedar vacío.</translation>
     </message>
@@ -311,148 +435,148 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
-        <location filename="../../ui/import_dialog.py" line="49"/>
+        <location filename="../../ui/import_dialog.py" line="43"/>
+        <location filename="../../ui/import_dialog.py" line="50"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="50"/>
-        <source>Reading {0} files…</source>
-        <translation>Leyendo {0} archivos…</translation>
+        <location filename="../../ui/import_dialog.py" line="51"/>
+        <source>Reading the files ({0})…</source>
+        <translation>Leyendo los archivos ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="53"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="53"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="53"/>
+        <location filename="../../ui/import_dialog.py" line="54"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Write dates as YYYY-MM-DD</source>
         <translation>Escriba las fechas así: AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="57"/>
         <source>Files to import</source>
         <translation>Archivos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="65"/>
+        <location filename="../../ui/import_dialog.py" line="66"/>
         <source>Category for the selected files</source>
         <translation>Categoría para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>(keep each file&apos;s category)</source>
         <translation>(mantener la categoría de cada archivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="70"/>
+        <location filename="../../ui/import_dialog.py" line="71"/>
         <source>Tags, separated by commas</source>
         <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="71"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Tags for the selected files</source>
         <translation>Etiquetas para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Provider or institution</source>
         <translation>Profesional o institución</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>Provider for the selected files</source>
         <translation>Profesional o institución para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="75"/>
+        <location filename="../../ui/import_dialog.py" line="76"/>
         <source>Apply to selected</source>
         <translation>Aplicar a los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="76"/>
+        <location filename="../../ui/import_dialog.py" line="77"/>
         <source>Apply category, tags and provider to the selected files</source>
         <translation>Aplicar la categoría, las etiquetas y el profesional o institución a los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="82"/>
+        <location filename="../../ui/import_dialog.py" line="83"/>
         <source>Import progress</source>
         <translation>Progreso de la importación</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="85"/>
+        <location filename="../../ui/import_dialog.py" line="86"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="119"/>
-        <source>{0} files ready to import. Check the titles, dates and categories; you can change them.</source>
-        <translation>{0} archivos listos para importar. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
+        <location filename="../../ui/import_dialog.py" line="120"/>
+        <source>Ready to import: {0}. Check the titles, dates and categories; you can change them.</source>
+        <translation>Listos para importar: {0}. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="122"/>
-        <source>{0} cannot be imported (see Status).</source>
-        <translation>{0} no se pueden importar (vea la columna Estado).</translation>
+        <location filename="../../ui/import_dialog.py" line="123"/>
+        <source>Cannot be imported: {0} (see Status).</source>
+        <translation>No se pueden importar: {0} (vea Estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="224"/>
+        <source>Documents added: {0}.</source>
+        <translation>Documentos agregados: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="136"/>
         <source>Category of {0}</source>
         <translation>Categoría de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="142"/>
+        <location filename="../../ui/import_dialog.py" line="143"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="142"/>
+        <location filename="../../ui/import_dialog.py" line="143"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="145"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>no text (scan)</source>
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="223"/>
-        <source>Added {0} documents.</source>
-        <translation>Se agregaron {0} documentos.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="225"/>
+        <location filename="../../ui/import_dialog.py" line="226"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="230"/>
+        <location filename="../../ui/import_dialog.py" line="231"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="236"/>
+        <location filename="../../ui/import_dialog.py" line="237"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
@@ -642,8 +766,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="273"/>
-        <source>No demo vault</source>
+        <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="298"/>
+        <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
+        <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="281"/>
@@ -680,11 +809,6 @@ Explórela con toda libertad.</translation>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
-        <source>All {0} records and {1} documents are intact.</source>
-        <translation>Los {0} registros y los {1} documentos están intactos.</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="302"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
@@ -707,64 +831,68 @@ Explórela con toda libertad.</translation>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../ui/sections/overview.py" line="44"/>
+        <location filename="../../ui/sections/overview.py" line="46"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="45"/>
         <location filename="../../ui/sections/overview.py" line="47"/>
+        <location filename="../../ui/sections/overview.py" line="49"/>
         <source>Search my records</source>
         <translation>Buscar en mis registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="46"/>
+        <location filename="../../ui/sections/overview.py" line="48"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="56"/>
+        <location filename="../../ui/sections/overview.py" line="58"/>
         <source>Recently added documents</source>
         <translation>Documentos agregados recientemente</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="75"/>
+        <location filename="../../ui/sections/overview.py" line="77"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="75"/>
+        <location filename="../../ui/sections/overview.py" line="77"/>
         <source>Hello</source>
         <translation>Hola</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="80"/>
+        <location filename="../../ui/sections/overview.py" line="82"/>
         <source>{0} documents in “{1}”.</source>
         <translation>{0} documentos en “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="82"/>
+        <location filename="../../ui/sections/overview.py" line="84"/>
         <source>{0} in the trash.</source>
         <translation>{0} en la papelera.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="84"/>
-        <source>{0} files could not be read: check the vault (Help ▸ Check vault).</source>
-        <translation>No se pudieron leer {0} archivos: revise la bóveda (Ayuda ▸ Revisar si la bóveda tiene daños).</translation>
+        <location filename="../../ui/sections/overview.py" line="86"/>
+        <source>{0} files could not be read: use Help ▸ Check vault for damage.</source>
+        <translation>No se pudieron leer {0} archivos: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
     </message>
     <message>
+        <location filename="../../ui/sections/overview.py" line="15"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
     </message>
     <message>
+        <location filename="../../ui/sections/overview.py" line="16"/>
         <source>Legal and planning</source>
         <translation>Legal y planificación</translation>
     </message>
     <message>
+        <location filename="../../ui/sections/overview.py" line="17"/>
         <source>Care notes</source>
         <translation>Notas de cuidado</translation>
     </message>
     <message>
+        <location filename="../../ui/sections/overview.py" line="56"/>
         <source>Recently added</source>
         <translation>Agregados recientemente</translation>
     </message>
@@ -772,22 +900,27 @@ Explórela con toda libertad.</translation>
 <context>
     <name>Passphrase</name>
     <message>
+        <location filename="../../ui/widgets.py" line="40"/>
         <source>Use four or more unrelated words, e.g. &quot;maple river lantern orchard&quot;.</source>
         <translation>Use cuatro o más palabras al azar, p. ej., “arce río farol huerto”.</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets.py" line="45"/>
         <source>Too short: at least 10 characters, better four or more words.</source>
         <translation>Muy corta: al menos 10 caracteres; mejor, cuatro o más palabras.</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets.py" line="47"/>
         <source>Strong.</source>
         <translation>Fuerte.</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets.py" line="49"/>
         <source>Fair. A few more words would make it strong.</source>
         <translation>Aceptable. Con unas palabras más sería fuerte.</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets.py" line="50"/>
         <source>Weak. Add more words.</source>
         <translation>Débil. Agregue más palabras.</translation>
     </message>
@@ -925,52 +1058,53 @@ Explórela con toda libertad.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="18"/>
-        <location filename="../../ui/settings_dialog.py" line="21"/>
+        <location filename="../../ui/settings_dialog.py" line="19"/>
+        <location filename="../../ui/settings_dialog.py" line="22"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="25"/>
+        <location filename="../../ui/settings_dialog.py" line="26"/>
         <source> minutes</source>
         <translation> minutos</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="27"/>
+        <location filename="../../ui/settings_dialog.py" line="28"/>
         <source>Lock after this many idle minutes</source>
         <translation>Bloquear después de estos minutos sin uso</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
         <source>Lock when idle for:</source>
         <translation>Bloquear si no se usa durante:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39"/>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>Text size:</source>
         <translation>Tamaño del texto:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>A new language applies the next time the app starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra la aplicación.</translation>
     </message>
     <message>
+        <location filename="../../ui/settings_dialog.py" line="11"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
@@ -1101,14 +1235,6 @@ Explórela con toda libertad.</translation>
         <location filename="../../ui/welcome.py" line="44"/>
         <source>Recently opened vaults</source>
         <translation>Bóvedas abiertas recientemente</translation>
-    </message>
-</context>
-<context>
-    <name>section</name>
-    <message>
-        <location filename="../../ui/sections/documents.py" line="35"/>
-        <source>Move &quot;{0}&quot; to the trash</source>
-        <translation>mover “{0}” a la papelera</translation>
     </message>
 </context>
 </TS>

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from mbc_vault.categories import label_of
 from mbc_vault.records import Record
+from ..category_names import category_label
 
 COL_TITLE, COL_CATEGORY, COL_DATE, COL_PROVIDER, COL_TAGS, COL_PAGES, COL_ADDED = range(7)
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +93,7 @@ class RecordsTableModel(QAbstractTableModel):
         if column == COL_TITLE:
             return record.title
         if column == COL_CATEGORY:
-            return label_of(record.category)
+            return category_label(record.category)
         if column == COL_DATE:
             return record.date or ""
         if column == COL_PROVIDER:

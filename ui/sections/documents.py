@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from mbc_vault.categories import CATEGORIES, label_of
+from mbc_vault.categories import CATEGORIES
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
+from ..category_names import category_label
 
 from ..edit_dialog import EditRecordDialog
 from ..import_dialog import ImportDialog
@@ -32,7 +33,7 @@ class TrashCommand(QUndoCommand):
     """Move a record to the trash; undo restores it."""
 
     def __init__(self, section: "DocumentsSection", record: Record) -> None:
-        super().__init__(section.tr('Move "{0}" to the trash').format(record.title))
+        super().__init__(QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash").format(record.title))
         self.section, self.record_id = section, record.id
 
     def redo(self) -> None:
@@ -187,7 +188,7 @@ class DocumentsSection(QWidget):
             combo.addItem(f"{everything} ({len(records)})", None)
             ordered = [s for s in CATEGORIES if s in items] if combo is self.category_combo else sorted(items)
             for key in ordered:
-                combo.addItem(f"{label_of(key) if combo is self.category_combo else key} ({items[key]})", key)
+                combo.addItem(f"{category_label(key) if combo is self.category_combo else key} ({items[key]})", key)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self.proxy.set_category(self.category_combo.currentData())
@@ -311,7 +312,7 @@ class DocumentsSection(QWidget):
         hits = self.session.search(text)
         self.results.set_hits(hits)
         self.left.setCurrentWidget(self.results)
-        self.status_message.emit(self.tr("{0} records match “{1}”.").format(len(hits), text))
+        self.status_message.emit(self.tr("Matches for “{0}”: {1}").format(text, len(hits)))
 
     def show_trash(self, on: bool) -> None:
         self.search_edit.clear()

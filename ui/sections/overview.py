@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from mbc_vault.categories import CATEGORIES
@@ -12,7 +12,9 @@ from mbc_vault.categories import CATEGORIES
 from ..session import VaultSession
 from ..widgets import heading, note
 
-SCOPE_TITLES = {"medical": "Medical records", "legal": "Legal and planning", "care": "Care notes"}
+SCOPE_TITLES = {"medical": QT_TRANSLATE_NOOP("OverviewSection", "Medical records"),
+                "legal": QT_TRANSLATE_NOOP("OverviewSection", "Legal and planning"),
+                "care": QT_TRANSLATE_NOOP("OverviewSection", "Care notes")}
 
 
 class OverviewSection(QWidget):
@@ -34,7 +36,7 @@ class OverviewSection(QWidget):
         self.counts = QGridLayout()
         self.count_labels: dict[str, QLabel] = {}
         for column, scope in enumerate(SCOPE_TITLES):
-            title = QLabel(f"<b>{self.tr(SCOPE_TITLES[scope])}</b>", self)
+            title = QLabel("<b>" + self.tr(SCOPE_TITLES[scope]) + "</b>", self)
             value = heading("0", self, 2.0)
             self.count_labels[scope] = value
             self.counts.addWidget(title, 0, column)
@@ -51,7 +53,7 @@ class OverviewSection(QWidget):
         row.addWidget(self.search_btn)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(QLabel(f"<b>{self.tr('Recently added')}</b>", self))
+        layout.addWidget(QLabel("<b>" + self.tr("Recently added") + "</b>", self))
         self.recent = QListWidget(self)
         self.recent.setAccessibleName(self.tr("Recently added documents"))
         self.recent.itemActivated.connect(lambda item: self.record_chosen.emit(item.data(256)))
@@ -81,7 +83,7 @@ class OverviewSection(QWidget):
         if trash:
             text += " " + self.tr("{0} in the trash.").format(trash)
         if vault.load_problems:
-            text += " " + self.tr("{0} files could not be read: check the vault (Help ▸ Check vault).").format(
+            text += " " + self.tr("{0} files could not be read: use Help ▸ Check vault for damage.").format(
                 len(vault.load_problems))
         self.summary.setText(text)
         for record in sorted(records, key=lambda r: r.created, reverse=True)[:8]:

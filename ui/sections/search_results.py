@@ -7,8 +7,8 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
-from mbc_vault.categories import label_of
 from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from ..category_names import category_label
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -34,7 +34,7 @@ class SearchResultsList(QListWidget):
         for hit in hits:
             where = self.tr("page {0}").format(hit.page) if hit.page else self.tr("title, tags or notes")
             label = QLabel(f"<b>{html.escape(hit.title)}</b> &nbsp; <span style='color:#4a5560'>"
-                           f"{html.escape(label_of(hit.category))} · {where}</span><br>{snippet_html(hit)}")
+                           f"{html.escape(category_label(hit.category))} · {where}</span><br>{snippet_html(hit)}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(6, 4, 6, 4)
