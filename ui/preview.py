@@ -104,8 +104,13 @@ class PreviewPane(QWidget):
         layout.addWidget(self.stack, 1)
         self.clear()
 
+    def _set_zoomable(self, on: bool) -> None:
+        self.zoom_in_btn.setVisible(on)
+        self.zoom_out_btn.setVisible(on)
+
     def show_message(self, text: str) -> None:
         self._drop()
+        self._set_zoomable(False)
         self.title.setText("")
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
@@ -148,10 +153,12 @@ class PreviewPane(QWidget):
                                           "in another program."))
                 return
             self.stack.setCurrentWidget(self.pdf_view)
+            self._set_zoomable(True)
             if page and page > 1:
                 self.pdf_view.pageNavigator().jump(page - 1, QPointF(0, 0), self.pdf_view.zoomFactor())
         elif record.media_type.startswith("image/"):
             self.stack.setCurrentWidget(self.image_view)
+            self._set_zoomable(True)
             if not self.image_view.set_image(data):
                 self.show_message(self.tr("This image cannot be shown here."))
         elif record.media_type == "text/plain":

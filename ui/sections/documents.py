@@ -75,7 +75,9 @@ class DocumentsSection(QWidget):
         self.category_combo.setAccessibleName(self.tr("Filter by category"))
         self.category_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.category_combo.currentData()))
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo = QComboBox(self)
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.setAccessibleName(self.tr("Filter by tag"))
         self.tag_combo.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_combo.currentData()))
         self.trash_btn = QPushButton(self.tr("Show trash"), self)
