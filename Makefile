@@ -29,7 +29,10 @@ $(BIN)/.installed: pyproject.toml
 venv: $(BIN)/.installed
 
 run: system-deps venv
-	$(BIN)/mbc-vault
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(BIN)/mbc-vault; \
+	else echo "No screen found (DISPLAY is not set): starting the app on a virtual screen with xvfb-run."; \
+		echo "On a desktop, run this from a terminal inside the desktop session instead."; \
+		xvfb-run -a $(BIN)/mbc-vault; fi
 
 test: system-deps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
