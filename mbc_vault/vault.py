@@ -147,7 +147,9 @@ def read_marker(path: Path) -> dict[str, Any]:
 def _age_files(directory: Path) -> list[Path]:
     """The .age files of *directory*, without the ".tmp-..." files of a writer at work or one
     that crashed between writing and renaming (they are not part of the vault; see clean_up)."""
-    return sorted(p for p in directory.glob("*.age") if not p.name.startswith(".")) if directory.is_dir() else []
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.age") if not p.name.startswith("."))
 
 
 def _read_small(path: Path) -> bytes:
@@ -439,7 +441,9 @@ class Vault:
         Bytes are released only from authenticated chunks; the size and SHA-256 are checked when
         the end is reached. Whoever writes them somewhere must commit only after the end.
         """
-        record = self.get(record_id)
+        return self._open_document(self.get(record_id))
+
+    def _open_document(self, record: Record) -> DocumentStream:
         if record.document is None:
             raise RecordNotFound(f'Record "{record.title}" has no document attached.')
         path = self.path / DOCUMENTS / f"{record.document.id}.age"
@@ -779,8 +783,8 @@ class Vault:
             referenced.add(f"{record.document.id}.age")
             rel = f"{DOCUMENTS}/{record.document.id}.age"
             self._records.setdefault(record.id, record)
-            try:
-                with self.open_document(record.id) as stream:
+            try:  # the document of the record as it is on disk now, which may be newer than ours
+                with self._open_document(record) as stream:
                     for _ in stream.chunks():
                         if cancel is not None and cancel.is_set():
                             raise Cancelled("Checking the vault was cancelled.")
