@@ -88,7 +88,10 @@ class Record:
         return self.trashed is not None
 
     def to_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "extra"}
+        """A shallow dict for JSON (lists and dicts are shared with the record, not copied)."""
+        data = {f.name: getattr(self, f.name) for f in _FIELDS}
+        if self.document is not None:
+            data["document"] = {"id": self.document.id, "nonce": self.document.nonce}
         data.update(self.extra)
         return data
 
@@ -115,6 +118,8 @@ class Record:
             raise ValueError("record is not a JSON object")
         return cls.from_dict(data)
 
+
+_FIELDS = [f for f in dataclasses.fields(Record) if f.name != "extra"]
 
 #: schema migrations: MIGRATIONS[n] turns a schema-n dict into schema n+1
 MIGRATIONS: dict[int, Any] = {}

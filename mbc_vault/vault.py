@@ -7,6 +7,7 @@ subclasses (whose text is a plain sentence for the user) for expected failures.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import os
@@ -154,10 +155,10 @@ def _age_files(directory: Path) -> list[Path]:
 
 def _read_small(path: Path) -> bytes:
     with open(path, "rb") as handle:
-        data = handle.read(MAX_RECORD_BYTES + 1)
-    if len(data) > MAX_RECORD_BYTES:
-        raise age.HeaderError("file too large for a record")
-    return data
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_RECORD_BYTES:
+            raise age.HeaderError("file too large for a record")
+        return handle.read(size + 1)
 
 
 class Vault:
@@ -173,6 +174,7 @@ class Vault:
         self._identities = keyring.identities()
         self._cache = cache
         self._records: dict[str, Record] = {}
+        self._by_sha256: dict[str, str] = {}
         self.name = ""
         self.people: dict[str, Person] = {}
         #: record files that could not be read when the vault was opened
@@ -302,7 +304,14 @@ class Vault:
         return vault
 
     def _decrypt_small(self, path: Path) -> bytes:
-        return age.decrypt_bytes(_read_small(path), self._identities)
+        decryptor = age.Decryptor(io.BytesIO(_read_small(path)), self._identities)
+        plaintext = decryptor.read_all()
+        matched = decryptor.identity
+        if self._identities and self._identities[0] is not matched:
+            # Most records share a scope: trying the last key that worked first saves X25519 work.
+            # A new list, assigned at once: other threads reading the old one are not disturbed.
+            self._identities = [matched, *(i for i in self._identities if i is not matched)]  # type: ignore[list-item]
+        return plaintext
 
     def _load_people_and_info(self) -> None:
         self.load_problems.extend(self._read_people_and_info())
@@ -350,6 +359,7 @@ class Vault:
         records_dir = self.path / RECORDS
         present: set[str] = set()
         self._records.clear()
+        self._by_sha256.clear()
         self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
         self.not_readable = 0
         with os.scandir(records_dir) as entries:
@@ -367,7 +377,7 @@ class Vault:
                         self.not_readable += 1
                     else:
                         record = Record.from_dict(data)
-                        self._records[record.id] = record
+                        self._remember(record)
                     continue
                 self._load_one(Path(entry.path), key)
         self._cache.forget_missing(present)
@@ -388,7 +398,7 @@ class Vault:
         except IntegrityError as exc:
             self.load_problems.append(Problem(rel, str(exc), record_id=exc.record_id or file.stem))
             return
-        self._records[record.id] = record
+        self._remember(record)
         self._cache.put(file.name, key, record.to_dict())
 
     def reload(self) -> None:
@@ -432,8 +442,16 @@ class Vault:
             raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
         raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
 
+    def _remember(self, record: Record) -> None:
+        self._records[record.id] = record
+        if record.document is not None:
+            self._by_sha256[record.sha256] = record.id
+
     def find_by_sha256(self, sha256: str) -> Record | None:
-        return next((r for r in self._records.values() if r.sha256 == sha256 and r.document), None)
+        record = self._records.get(self._by_sha256.get(sha256, ""))
+        if record is None and sha256 in self._by_sha256:  # that record was purged: another may remain
+            record = next((r for r in self._records.values() if r.sha256 == sha256 and r.document), None)
+        return record
 
     def open_document(self, record_id: str) -> DocumentStream:
         """A readable stream of the document's bytes; raises IntegrityError on any damage.
@@ -501,7 +519,7 @@ class Vault:
         data = age.encrypt_bytes(record.to_json(), [key.recipient])
         file = self.path / RECORDS / f"{record.id}.age"
         atomic_write_bytes(file, data)
-        self._records[record.id] = record
+        self._remember(record)
         with contextlib.suppress(FileNotFoundError):
             self._cache.put(file.name, file_key(file.stat()), record.to_dict())
 
@@ -705,7 +723,7 @@ class Vault:
         except (age.AgeError, IntegrityError):
             return  # a damaged file is replaced by the good copy we hold
         if on_disk.revision != record.revision or on_disk.modified != record.modified:
-            self._records[on_disk.id] = on_disk
+            self._remember(on_disk)
             raise ConflictError(f'"{record.title}" was changed by someone else since you opened it; '
                                 "your change was not saved. Look at the new version and try again.")
 

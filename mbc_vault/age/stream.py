@@ -85,8 +85,8 @@ def encrypt_bytes(data: bytes, recipients: Sequence[Recipient]) -> bytes:
     return out.getvalue()
 
 
-def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> bytes:
-    """Find the file key with *identities*, then check the header MAC."""
+def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> tuple[bytes, Identity]:
+    """Find the file key with *identities*, then check the header MAC; returns it and the identity that matched."""
     if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
         raise HeaderError("an scrypt stanza must be the only stanza in the header")
     for stanza in header.stanzas:
@@ -96,7 +96,7 @@ def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> bytes:
                 if len(file_key) != FILE_KEY_SIZE:
                     raise HeaderError("file key has the wrong length")
                 verify_mac(header, file_key)
-                return file_key
+                return file_key, identity
     raise NoIdentityMatch("no identity matched any of the recipients")
 
 
@@ -113,7 +113,7 @@ class Decryptor:
             src = io.BytesIO(armor.decode(src.read(armor.MAX_ARMORED_BYTES + 1)))
         self._src = src
         self.header = read_header(src)
-        file_key = unwrap_file_key(self.header, identities)
+        file_key, self.identity = unwrap_file_key(self.header, identities)
         nonce = _read_full(src, NONCE_SIZE)
         if len(nonce) != NONCE_SIZE:
             raise HeaderError("the payload nonce is missing or short")
