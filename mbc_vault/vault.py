@@ -51,7 +51,8 @@ KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = "keys", "keyrings", "people"
 DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS)
 INFO = "info.age"
 LOCK = ".lock"
-MAX_RECORD_BYTES = 8 << 20  # a record file is small JSON; refuse to buffer hostile giants
+MAX_RECORD_BYTES = 8 << 20
+WRONG_PASSPHRASE_TEXT = "Wrong passphrase for this vault."  # a record file is small JSON; refuse to buffer hostile giants
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -270,7 +271,7 @@ class Vault:
         if unreadable:
             raise WrongPassphrase(f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
                                   "is damaged; if you are sure of the passphrase, restore it from a backup.")
-        raise WrongPassphrase("Wrong passphrase for this vault.")
+        raise WrongPassphrase(WRONG_PASSPHRASE_TEXT)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str, *, person_id: str | None = None,
@@ -383,20 +384,27 @@ class Vault:
         self._cache.forget_missing(present)
         self._cache.save()
 
-    def _load_one(self, file: Path, key: tuple[int, int, int]) -> None:
+    def _classify_record_file(self, file: Path) -> Record | Problem | None:
+        """The record in *file*; a Problem if the file is damaged; None if it belongs to a scope
+        this person was not given (for the owner, who holds every key, that is damage too)."""
         rel = f"{RECORDS}/{file.name}"
         try:
-            record = self._read_record_file(file)
+            return self._read_record_file(file)
         except age.NoIdentityMatch:
             if self.holds_all_scopes:
-                self.load_problems.append(Problem(rel, "no key of this vault opens it: it is damaged",
-                                                  record_id=file.stem))
-            else:
-                self.not_readable += 1
-                self._cache.put(file.name, key, None)
-            return
+                return Problem(rel, "no key of this vault opens it: it is damaged", record_id=file.stem)
+            return None
         except IntegrityError as exc:
-            self.load_problems.append(Problem(rel, str(exc), record_id=exc.record_id or file.stem))
+            return Problem(rel, str(exc), record_id=exc.record_id or file.stem)
+
+    def _load_one(self, file: Path, key: tuple[int, int, int]) -> None:
+        record = self._classify_record_file(file)
+        if record is None:
+            self.not_readable += 1
+            self._cache.put(file.name, key, None)
+            return
+        if isinstance(record, Problem):
+            self.load_problems.append(record)
             return
         self._remember(record)
         self._cache.put(file.name, key, record.to_dict())
@@ -777,18 +785,12 @@ class Vault:
         for index, file in enumerate(files):
             if cancel is not None and cancel.is_set():
                 raise Cancelled("Checking the vault was cancelled.")
-            rel = f"{RECORDS}/{file.name}"
-            try:
-                record = self._read_record_file(file)
-            except age.NoIdentityMatch:
-                if self.holds_all_scopes:
-                    report.problems.append(Problem(rel, "no key of this vault opens it: it is damaged",
-                                                   record_id=file.stem))
-                else:
-                    report.not_readable += 1
+            record = self._classify_record_file(file)
+            if record is None:
+                report.not_readable += 1
                 continue
-            except IntegrityError as exc:
-                report.problems.append(Problem(rel, str(exc), record_id=exc.record_id or file.stem))
+            if isinstance(record, Problem):
+                report.problems.append(record)
                 continue
             report.records_checked += 1
             records[record.id] = record

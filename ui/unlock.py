@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, Q
                                QVBoxLayout, QWidget)
 
 from mbc_vault.errors import WrongPassphrase
+from mbc_vault.vault import WRONG_PASSPHRASE_TEXT
 from mbc_vault.vault import Vault
 
 from .settings import AppSettings
@@ -106,15 +107,16 @@ class UnlockScreen(QWidget):
     def _open(path: Path, passphrase: str, person: str | None) -> Vault | str:
         try:
             return Vault.open(path, passphrase, person_id=person)
-        except WrongPassphrase:
-            return "wrong"
+        except WrongPassphrase as exc:
+            # The plain case says so and nothing else; a damaged key file adds its hint.
+            return "" if str(exc) == WRONG_PASSPHRASE_TEXT else str(exc)
 
     def _done(self, result: Vault | str) -> None:
         self._worker = None
         self.busy.setVisible(False)
         self.unlock_btn.setEnabled(True)
         if isinstance(result, str):
-            self.error.setText(self.tr("Wrong passphrase."))
+            self.error.setText(result or self.tr("Wrong passphrase."))
             self.pass_edit.selectAll()
             self.pass_edit.setFocus()
             return
