@@ -37,11 +37,24 @@ CATEGORIES: dict[str, tuple[str, str]] = {
 
 DEFAULT_CATEGORY = "medical-other"
 
+#: Structured entries (not documents): kind -> (scope, label). Their category is their kind.
+ENTRY_KINDS: dict[str, tuple[str, str]] = {
+    "diagnosis": ("medical", "Diagnosis"),
+    "metastasis": ("medical", "Site of metastasis"),
+    "biopsy": ("medical", "Biopsy and biomarkers"),
+    "treatment-line": ("medical", "Line of treatment"),
+    "medication": ("medical", "Medication or supplement"),
+    "symptom": ("medical", "Symptom"),
+    "lab-value": ("medical", "Lab value"),
+}
+
 
 def scope_of(category: str) -> str:
     try:
         return CATEGORIES[category][0]
     except KeyError:
+        if category in ENTRY_KINDS:
+            return ENTRY_KINDS[category][0]
         raise ValueError(unknown_category_message(category)) from None
 
 

@@ -75,6 +75,10 @@ class Record:
     modified_by: str = ""
     revision: int = 1
     trashed: str | None = None
+    #: the fields of a structured entry (kind other than "document")
+    data: dict[str, Any] = field(default_factory=dict)
+    #: ids of the document records that support this entry
+    links: list[str] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
     #: fields written by a newer version of the program, kept as they are
     extra: dict[str, Any] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from . import age
 from .cache import RecordCache, default_cache_root, file_key
-from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE, scope_of
+from .categories import ALL_SCOPES, ENTRY_KINDS, SCOPES, VAULT_SCOPE, scope_of
 from .documents import DocumentStream, sniff_media_type
 from .errors import (
     Cancelled,
@@ -429,14 +429,53 @@ class Vault:
         self.close()
 
     # ------------------------------------------------------------------- reading
-    def records(self, *, category: str | None = None, include_trashed: bool = False) -> list[Record]:
-        out = [r for r in self._records.values()
-               if (include_trashed or not r.in_trash) and (category is None or r.category == category)]
+    def records(self, *, category: str | None = None, include_trashed: bool = False,
+                kind: str | None = "document") -> list[Record]:
+        """Records newest first; documents only unless *kind* names another kind (None: every kind)."""
+        out = [r for r in list(self._records.values())
+               if (include_trashed or not r.in_trash) and (category is None or r.category == category)
+               and (kind is None or r.kind == kind)]
         return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
 
-    def trash(self) -> list[Record]:
-        return sorted((r for r in self._records.values() if r.in_trash), key=lambda r: r.trashed or "",
-                      reverse=True)
+    def entries(self, kind: str, *, include_trashed: bool = False) -> list[Record]:
+        """Structured entries of one kind (diagnosis, treatment-line, symptom...), newest first."""
+        return self.records(kind=kind, include_trashed=include_trashed)
+
+    def trash(self, kind: str | None = "document") -> list[Record]:
+        return sorted((r for r in list(self._records.values()) if r.in_trash and (kind is None or r.kind == kind)),
+                      key=lambda r: r.trashed or "", reverse=True)
+
+    def add_entry(self, kind: str, data: dict[str, Any], *, title: str, date: str | None = None,
+                  links: Iterable[str] = (), notes: str = "") -> Record:
+        """Store a structured entry (no document) as its own record."""
+        if kind not in ENTRY_KINDS:
+            raise ValueError(f'"{kind}" is not a kind of entry.')
+        self._require_edit(scope_of(kind))
+        stamp = now_iso()
+        record = Record(id=new_id(), category=kind, kind=kind, title=title.strip() or ENTRY_KINDS[kind][1],
+                        date=check_date(date), data=dict(data), links=list(links), notes=notes, created=stamp,
+                        modified=stamp, author=self.person.id, modified_by=self.person.id)
+        with self._lock():
+            self._write_record(record)
+        return record
+
+    def update_entry(self, record_id: str, *, data: dict[str, Any] | None = None, title: str | None = None,
+                     date: str | None | bool = False, links: Iterable[str] | None = None,
+                     notes: str | None = None) -> Record:
+        """Change an entry; only the arguments given change (date=False means unchanged)."""
+        record = self.get(record_id)
+        changes: dict[str, Any] = {}
+        if data is not None:
+            changes["data"] = dict(data)
+        if title is not None:
+            changes["title"] = title.strip() or record.title
+        if date is not False:
+            changes["date"] = check_date(date)  # type: ignore[arg-type]
+        if links is not None:
+            changes["links"] = list(links)
+        if notes is not None:
+            changes["notes"] = notes
+        return self._rewrite(record, changes)
 
     def get(self, record_id: str) -> Record:
         """Find a record by id or by a unique prefix of at least 4 characters."""

@@ -1,0 +1,354 @@
+"""The entries of the cancer record, validated field by field.
+
+Each model turns into a plain dict (`to_data`) stored in a vault record's `data`, and back
+(`from_data`, which keeps fields it does not know). `validate()` raises FieldError naming the
+field and saying what to type, so a form can show the message beside that field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from . import vocab
+
+
+class FieldError(ValueError):
+    """A value a person typed is not usable; `field` names the form field."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+def _date(value: str | None, name: str, label: str, required: bool = False) -> str | None:
+    if not value:
+        if required:
+            raise FieldError(name, f"Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.")
+        return None
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(name, f"The {label} \"{value}\" is not a date; write it as YYYY-MM-DD.") from None
+    if parsed.year < 1900 or parsed > dt.date.today() + dt.timedelta(days=3660):
+        raise FieldError(name, f"The {label} {value} is out of range; check the year.")
+    return parsed.isoformat()
+
+
+def _choice(value: str, name: str, options: dict[str, str], label: str, allow_empty: bool = True) -> str:
+    if not value and allow_empty:
+        return ""
+    if value not in options:
+        raise FieldError(name, f"Choose the {label} from the list.")
+    return value
+
+
+def _percent(value: float | int | str | None, name: str, label: str) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(str(value).strip().rstrip("%"))
+    except ValueError:
+        raise FieldError(name, f"The {label} must be a number from 0 to 100.") from None
+    if not 0 <= number <= 100 or math.isnan(number):
+        raise FieldError(name, f"The {label} must be between 0 and 100.")
+    return number
+
+
+def _order(start: str | None, stop: str | None, name: str) -> None:
+    if start and stop and stop < start:
+        raise FieldError(name, "The end date is before the start date.")
+
+
+@dataclass
+class Model:
+    KIND: ClassVar[str] = ""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def to_data(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "extra"}
+        data.update(self.extra)
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Any:
+        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        return cls(**{k: v for k, v in data.items() if k in known},
+                   extra={k: v for k, v in data.items() if k not in known})
+
+    def validate(self) -> None:  # pragma: no cover - every model overrides
+        pass
+
+    def title(self) -> str:
+        return self.KIND
+
+    def sort_date(self) -> str | None:
+        return None
+
+
+@dataclass
+class Diagnosis(Model):
+    KIND: ClassVar[str] = "diagnosis"
+    first_diagnosis: str | None = None
+    metastatic_diagnosis: str | None = None
+    presentation: str = ""  # de-novo or recurrence
+    histology: str = ""
+    histology_other: str = ""
+    sex: str = ""
+
+    def validate(self) -> None:
+        self.first_diagnosis = _date(self.first_diagnosis, "first_diagnosis", "date of first diagnosis")
+        self.metastatic_diagnosis = _date(self.metastatic_diagnosis, "metastatic_diagnosis",
+                                          "date metastatic disease was found")
+        _order(self.first_diagnosis, self.metastatic_diagnosis, "metastatic_diagnosis")
+        _choice(self.presentation, "presentation", vocab.PRESENTATIONS, "kind of diagnosis")
+        _choice(self.histology, "histology", vocab.HISTOLOGIES, "histology")
+        _choice(self.sex, "sex", vocab.SEXES, "sex")
+        if self.presentation == "de-novo" and self.first_diagnosis and self.metastatic_diagnosis \
+                and self.first_diagnosis != self.metastatic_diagnosis:
+            # de novo means stage IV at first diagnosis: the two dates are normally the same
+            pass
+
+    def title(self) -> str:
+        return "Diagnosis"
+
+    def sort_date(self) -> str | None:
+        return self.metastatic_diagnosis or self.first_diagnosis
+
+
+@dataclass
+class Metastasis(Model):
+    KIND: ClassVar[str] = "metastasis"
+    site: str = ""
+    site_other: str = ""
+    date_found: str | None = None
+    found_by: str = ""  # the scan or biopsy that showed it (free text; documents are linked)
+
+    def validate(self) -> None:
+        _choice(self.site, "site", vocab.METASTASIS_SITES, "site", allow_empty=False)
+        if self.site == "other" and not self.site_other.strip():
+            raise FieldError("site_other", "Say which site.")
+        self.date_found = _date(self.date_found, "date_found", "date it was found")
+
+    def title(self) -> str:
+        return self.site_other if self.site == "other" else vocab.METASTASIS_SITES.get(self.site, self.site)
+
+    def sort_date(self) -> str | None:
+        return self.date_found
+
+
+@dataclass
+class Biopsy(Model):
+    """Biomarker results of one biopsy: a metastasis may differ from the primary tumor."""
+
+    KIND: ClassVar[str] = "biopsy"
+    date: str | None = None
+    site: str = ""
+    site_other: str = ""
+    er_status: str = ""
+    er_percent: float | None = None
+    pr_status: str = ""
+    pr_percent: float | None = None
+    her2_ihc: str = ""
+    her2_ish: str = ""
+    ki67_percent: float | None = None
+    pdl1: str = ""
+    pik3ca: str = ""
+    esr1: str = ""
+    germline_brca: str = ""
+    msi: str = ""
+    ntrk: str = ""
+    others: list[dict[str, str]] = field(default_factory=list)  # [{"name": ..., "result": ...}]
+
+    def validate(self) -> None:
+        self.date = _date(self.date, "date", "biopsy date", required=True)
+        _choice(self.site, "site", vocab.BIOPSY_SITES, "biopsy site", allow_empty=False)
+        if self.site == "other" and not self.site_other.strip():
+            raise FieldError("site_other", "Say where the biopsy was taken.")
+        for name, label in (("er_status", "ER status"), ("pr_status", "PR status")):
+            _choice(getattr(self, name), name, vocab.RECEPTOR_STATUS, label)
+        self.er_percent = _percent(self.er_percent, "er_percent", "ER percent")
+        self.pr_percent = _percent(self.pr_percent, "pr_percent", "PR percent")
+        self.ki67_percent = _percent(self.ki67_percent, "ki67_percent", "Ki-67 percent")
+        _choice(self.her2_ihc, "her2_ihc", vocab.HER2_IHC, "HER2 IHC score")
+        _choice(self.her2_ish, "her2_ish", vocab.HER2_ISH, "HER2 ISH result")
+        for name in ("pik3ca", "esr1", "ntrk"):
+            _choice(getattr(self, name), name, vocab.MUTATION, name.upper() + " result")
+        _choice(self.germline_brca, "germline_brca", vocab.BRCA, "germline BRCA result")
+        _choice(self.msi, "msi", vocab.MSI, "MSI / MMR result")
+        if self.er_status == "negative" and self.er_percent and self.er_percent >= 1:
+            raise FieldError("er_percent", "ER is negative but the percent is 1 or more; check both.")
+        if self.pr_status == "negative" and self.pr_percent and self.pr_percent >= 1:
+            raise FieldError("pr_percent", "PR is negative but the percent is 1 or more; check both.")
+        cleaned = []
+        for other in self.others:
+            name = str(other.get("name", "")).strip()
+            if name:
+                cleaned.append({"name": name, "result": str(other.get("result", "")).strip()})
+        self.others = cleaned
+
+    def title(self) -> str:
+        site = self.site_other if self.site == "other" else vocab.BIOPSY_SITES.get(self.site, self.site)
+        return f"Biopsy: {site}"
+
+    def sort_date(self) -> str | None:
+        return self.date
+
+
+@dataclass
+class TreatmentLine(Model):
+    KIND: ClassVar[str] = "treatment-line"
+    line_number: int | None = None
+    drugs: list[str] = field(default_factory=list)
+    start: str | None = None
+    stop: str | None = None
+    setting: str = ""
+    trial_id: str = ""
+    best_response: str = ""
+    stop_reason: str = ""
+    stop_reason_other: str = ""
+
+    def validate(self) -> None:
+        if self.line_number in (None, ""):
+            self.line_number = None
+        else:
+            try:
+                self.line_number = int(self.line_number)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise FieldError("line_number", "The line number must be a whole number, e.g. 2.") from None
+            if not 0 <= self.line_number <= 50:
+                raise FieldError("line_number", "The line number must be between 0 and 50.")
+        self.drugs = [d.strip() for d in self.drugs if d and d.strip()]
+        if not self.drugs:
+            raise FieldError("drugs", "Add at least one drug of the regimen.")
+        self.start = _date(self.start, "start", "start date", required=True)
+        self.stop = _date(self.stop, "stop", "stop date")
+        _order(self.start, self.stop, "stop")
+        _choice(self.setting, "setting", vocab.SETTINGS, "setting")
+        if self.setting == "clinical-trial" and not self.trial_id.strip():
+            raise FieldError("trial_id", "Give the trial's identifier, e.g. NCT01234567.")
+        _choice(self.best_response, "best_response", vocab.RESPONSES, "best response")
+        _choice(self.stop_reason, "stop_reason", vocab.STOP_REASONS, "reason stopped")
+        if self.stop_reason and not self.stop:
+            raise FieldError("stop", "Give the stop date, or clear the reason stopped.")
+
+    @property
+    def regimen(self) -> str:
+        return " + ".join(self.drugs)
+
+    @property
+    def ongoing(self) -> bool:
+        return self.stop is None
+
+    def title(self) -> str:
+        prefix = f"Line {self.line_number}: " if self.line_number else ""
+        return prefix + self.regimen
+
+    def sort_date(self) -> str | None:
+        return self.start
+
+
+@dataclass
+class Medication(Model):
+    KIND: ClassVar[str] = "medication"
+    name: str = ""
+    dose: str = ""
+    schedule: str = ""
+    prescriber: str = ""
+    start: str | None = None
+    stop: str | None = None
+    purpose: str = ""
+    medication_kind: str = "prescription"
+    cancer_related: bool = False
+
+    def validate(self) -> None:
+        self.name = self.name.strip()
+        if not self.name:
+            raise FieldError("name", "Enter the name of the medicine, herb or supplement.")
+        self.start = _date(self.start, "start", "start date")
+        self.stop = _date(self.stop, "stop", "stop date")
+        _order(self.start, self.stop, "stop")
+        _choice(self.medication_kind, "medication_kind", vocab.MEDICATION_KINDS, "kind")
+
+    def current(self, today: str | None = None) -> bool:
+        today = today or dt.date.today().isoformat()
+        return self.stop is None or self.stop >= today
+
+    def title(self) -> str:
+        return f"{self.name} {self.dose}".strip()
+
+    def sort_date(self) -> str | None:
+        return self.start
+
+
+@dataclass
+class Symptom(Model):
+    KIND: ClassVar[str] = "symptom"
+    date: str | None = None
+    symptom: str = ""
+    location: str = ""
+    severity: int | None = None
+    notes: str = ""
+
+    def validate(self) -> None:
+        self.date = _date(self.date, "date", "date", required=True)
+        self.symptom = self.symptom.strip()
+        if not self.symptom:
+            raise FieldError("symptom", "Choose a symptom or type one.")
+        try:
+            self.severity = int(self.severity)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise FieldError("severity", "Give the severity as a number from 0 (none) to 10 (worst).") from None
+        if not 0 <= self.severity <= 10:
+            raise FieldError("severity", "The severity must be from 0 (none) to 10 (worst).")
+
+    def title(self) -> str:
+        where = f" ({self.location})" if self.location else ""
+        return f"{self.symptom}{where}: {self.severity}/10"
+
+    def sort_date(self) -> str | None:
+        return self.date
+
+
+@dataclass
+class LabValue(Model):
+    KIND: ClassVar[str] = "lab-value"
+    date: str | None = None
+    test: str = ""
+    value: float | None = None
+    unit: str = ""
+    lab: str = ""
+
+    def validate(self) -> None:
+        self.date = _date(self.date, "date", "date", required=True)
+        self.test = self.test.strip()
+        if not self.test:
+            raise FieldError("test", "Enter the test's name, e.g. CA 15-3.")
+        try:
+            self.value = float(str(self.value).strip().replace(",", ".")) if self.value not in (None, "") else None
+        except ValueError:
+            raise FieldError("value", f"The value \"{self.value}\" is not a number.") from None
+        if self.value is None or math.isnan(self.value) or math.isinf(self.value):
+            raise FieldError("value", "Enter the value as a number, e.g. 42 or 3.1.")
+        if self.value < 0:
+            raise FieldError("value", "A lab value cannot be negative.")
+        self.unit = self.unit.strip()
+        expected = vocab.MARKERS.get(self.test)
+        if not self.unit and expected:
+            self.unit = expected
+        if not self.unit:
+            raise FieldError("unit", "Enter the unit, e.g. U/mL.")
+
+    def title(self) -> str:
+        value = f"{self.value:g}" if self.value is not None else ""
+        return f"{self.test}: {value} {self.unit}".strip()
+
+    def sort_date(self) -> str | None:
+        return self.date
+
+
+MODELS: dict[str, type[Model]] = {m.KIND: m for m in (Diagnosis, Metastasis, Biopsy, TreatmentLine, Medication,
+                                                       Symptom, LabValue)}
