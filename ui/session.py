@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, build_index
 from mbc_vault.vault import Vault
@@ -16,12 +17,22 @@ class VaultSession(QObject):
 
     records_changed = Signal()
     index_ready = Signal()
+    #: a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed
+    entries_changed = Signal(str)
 
     def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.vault: Vault | None = vault
         self.index: SearchIndex | None = None
         self._index_worker: TaskWorker | None = None
+
+    @property
+    def cancer(self) -> CancerRecord | None:
+        """The structured cancer record of the open vault (None when locked)."""
+        return CancerRecord(self.vault) if self.vault is not None else None
+
+    def entry_saved(self, kind: str) -> None:
+        self.entries_changed.emit(kind)
 
     @property
     def person_name(self) -> str:
