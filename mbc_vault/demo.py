@@ -128,5 +128,56 @@ def create_demo_vault(path: str | Path, passphrase: str | None = None, *,
         pairs = write_demo_pdfs(Path(tmp))
         overrides = {path: {"title": doc.title, "category": doc.category, "date": doc.date,
                             "provider": doc.provider, "tags": doc.tags} for doc, path in pairs}
-        import_files(vault, [p for _, p in pairs], overrides=overrides, progress=progress)
+        report = import_files(vault, [p for _, p in pairs], overrides=overrides, progress=progress)
+    add_demo_cancer_record(vault, {r.original_name: r.id for r in report.added})
     return vault, passphrase
+
+
+def add_demo_cancer_record(vault: Vault, documents: dict[str, str] | None = None) -> None:
+    """Fictional structured entries that match the demo documents."""
+    from .cancer.models import Biopsy, Diagnosis, LabValue, Medication, Metastasis, Symptom, TreatmentLine
+    from .cancer.store import CancerRecord
+
+    docs = documents or {}
+    record = CancerRecord(vault)
+    record.save(Diagnosis(first_diagnosis="2019-03-12", metastatic_diagnosis="2024-05-02", presentation="recurrence",
+                          histology="ductal", sex="female"))
+    record.save(Metastasis(site="liver", date_found="2024-05-02", found_by="CT chest/abdomen/pelvis; liver biopsy"),
+                links=[d for d in (docs.get("2024-05-02-ct-chest-abdomen-pelvis.pdf"),) if d])
+    record.save(Metastasis(site="bone", date_found="2024-05-06", found_by="Bone scan (T9, right 6th rib)"),
+                links=[d for d in (docs.get("2024-05-06-bone-scan.pdf"),) if d])
+    record.save(Biopsy(date="2019-03-12", site="primary-breast", er_status="positive", er_percent=95,
+                       pr_status="positive", pr_percent=80, her2_ihc="1+", ki67_percent=20, germline_brca="negative"),
+                links=[d for d in (docs.get("2019-03-12-breast-core-biopsy.pdf"),) if d])
+    record.save(Biopsy(date="2024-05-20", site="liver", er_status="positive", er_percent=60, pr_status="negative",
+                       pr_percent=0, her2_ihc="0", ki67_percent=35, pik3ca="detected", esr1="not-detected"),
+                links=[d for d in (docs.get("2024-05-20-liver-biopsy.pdf"),) if d])
+    record.save(TreatmentLine(line_number=0, drugs=["anastrozole"], start="2019-06-01", stop="2024-05-02",
+                              setting="adjuvant", best_response="not-evaluated", stop_reason="progression"))
+    record.save(TreatmentLine(line_number=1, drugs=["letrozole", "palbociclib"], start="2024-06-03", stop="2025-08-15",
+                              setting="first-line", best_response="partial", stop_reason="progression"))
+    record.save(TreatmentLine(line_number=2, drugs=["fulvestrant", "alpelisib"], start="2025-09-01",
+                              setting="second-line", best_response="stable"))
+    for med in (Medication(name="fulvestrant", dose="500 mg", schedule="injection every 4 weeks",
+                           purpose="cancer treatment", prescriber="Dr. A. Fictional", start="2025-09-01",
+                           cancer_related=True),
+                Medication(name="alpelisib", dose="300 mg", schedule="once a day with food", purpose="cancer treatment",
+                           prescriber="Dr. A. Fictional", start="2025-09-01", cancer_related=True),
+                Medication(name="denosumab", dose="120 mg", schedule="injection every 4 weeks", purpose="bone health",
+                           start="2024-06-03", cancer_related=True),
+                Medication(name="metformin", dose="500 mg", schedule="twice a day", purpose="blood sugar (alpelisib)",
+                           start="2025-09-10"),
+                Medication(name="vitamin D3", dose="1000 IU", schedule="once a day", medication_kind="supplement",
+                           purpose="bones", start="2024-06-03"),
+                Medication(name="turmeric", dose="500 mg", schedule="once a day", medication_kind="herb",
+                           purpose="joint pain", start="2024-01-01", stop="2024-06-01")):
+        record.save(med)
+    markers = [("2024-05-10", 41), ("2024-07-01", 33), ("2024-09-10", 38), ("2024-11-05", 29), ("2025-01-07", 27),
+               ("2025-03-04", 31), ("2025-05-06", 36), ("2025-07-01", 48), ("2025-08-12", 57), ("2025-10-07", 44),
+               ("2025-12-02", 39), ("2026-02-03", 37)]
+    for date, value in markers:
+        record.save(LabValue(date=date, test="CA 15-3", value=value, unit="U/mL", lab="Example Reference Laboratory"))
+    for date, symptom, severity, where in (("2025-09-20", "fatigue", 6, ""), ("2025-09-20", "rash", 3, ""),
+                                           ("2025-10-02", "pain", 4, "right hip"), ("2025-10-15", "fatigue", 5, ""),
+                                           ("2025-11-01", "diarrhea", 2, ""), ("2025-11-20", "fatigue", 4, "")):
+        record.save(Symptom(date=date, symptom=symptom, severity=severity, location=where))

@@ -1,12 +1,15 @@
 """Reading a file before import: type, page count, metadata and text, under time and memory limits.
 
-PDFs are read by poppler's `pdfinfo` and `pdftotext` in child processes with an address-space
-limit, a CPU limit, a wall-clock timeout and a cap on the text they may return, so a damaged or
-hostile PDF (a decompression bomb, an endless loop) cannot hang or exhaust the app.
+PDFs are read by poppler's `pdftotext` (and `pdfinfo` when that fails or finds no page) in child
+processes with an address-space limit, a CPU limit, a wall-clock timeout and a cap on the text they
+may return, so a damaged or hostile PDF (a decompression bomb, an endless loop) cannot hang or
+exhaust the app. One process per PDF: each costs a fork (preexec_fn sets the limits), see
+bench/bench_index.py.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -83,11 +86,89 @@ def _pdfinfo_value(text: str, key: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+_HTML_HEAD_END = "</head>\n<body>\n<pre>\n"
+_HTML_TAIL = "</pre>\n</body>\n</html>\n"
+_HTML_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+_HTML_CREATED = re.compile(r'<meta name="CreationDate" content="([^"]*)"')
+
+
+def _parse_htmlmeta(output: str) -> tuple[str, str, str] | None:
+    """(title, creation date, text) from `pdftotext -htmlmeta`, or None if it is not in the expected shape.
+
+    The head (title and meta tags) is HTML-escaped by pdftotext; the text in <pre> is not (poppler
+    writes it as plain text, so a page may hold "<" or "&" as they are): only the head is unescaped.
+    """
+    head_end = output.find(_HTML_HEAD_END)
+    if head_end < 0 or not output.endswith(_HTML_TAIL):
+        return None
+    head = output[:head_end]
+    title = _HTML_TITLE.search(head)
+    created = _HTML_CREATED.search(head)
+    text = output[head_end + len(_HTML_HEAD_END): len(output) - len(_HTML_TAIL)]
+    return (html.unescape(title.group(1)).split("\n")[0].strip() if title else "",
+            html.unescape(created.group(1)).strip() if created else "", text)
+
+
+def _pdf_problem(result: Extracted) -> None:
+    """pdftotext failed: ask pdfinfo why (a password, or damage), for a sentence that says what to do."""
+    name = result.path.name
+    try:
+        code, _, err = _run_limited(["pdfinfo", str(result.path)], 1 << 20)
+    except _Failed:
+        code, err = 1, b""
+    if code != 0 and b"password" in err.lower():
+        result.problem = (f"{name} is protected by a password. Open it in a PDF reader, save a copy "
+                          "without the password, and import that copy.")
+    elif code != 0:
+        result.problem = (f"{name} is damaged and cannot be read. Ask for a new copy, "
+                          "or scan the paper original.")
+    else:
+        result.problem = f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+
+
 def _read_pdf(result: Extracted) -> None:
+    """One reader process per PDF: `pdftotext -htmlmeta` gives the title and creation date (meta tags)
+    and the text, one form feed after each page (so also the page count). pdfinfo runs only when
+    that fails, to tell a password-protected file from a damaged one."""
     name = result.path.name
     if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
         result.problem = f"{name} cannot be read because poppler-utils is not installed; run `make run` to install it."
         return
+    try:
+        code, out, _ = _run_limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(result.path), "-"],
+                                    MAX_TEXT_BYTES)
+        if code != 0:
+            _pdf_problem(result)
+            return
+        parsed = _parse_htmlmeta(out.decode("utf-8", "replace"))
+    except _Failed as failure:
+        _failed(result, failure)
+        return
+    # pdftotext ends every page it could load, empty ones too, with a form feed. None at all: a
+    # damaged page tree, or a poppler with another layout; pdfinfo then gives the page count.
+    if parsed is None or "\f" not in parsed[2]:
+        _read_pdf_two_readers(result)
+        return
+    title, created, text = parsed
+    result.pdf_title = title[:300]
+    result.pdf_date = created[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", created) else None
+    texts = text.split("\f")
+    result.pages = len(texts) - 1
+    result.page_texts = texts[: result.pages]
+
+
+def _failed(result: Extracted, failure: _Failed) -> None:
+    name = result.path.name
+    if str(failure) == "timeout":
+        result.problem = (f"{name} took too long to read and was stopped; it may be damaged. "
+                          "Ask for a new copy, or scan the paper original.")
+    else:
+        result.problem = f"{name} holds far more text than a medical record could; it was not imported."
+
+
+def _read_pdf_two_readers(result: Extracted) -> None:
+    """The fallback: pdfinfo for the page count and metadata, then pdftotext for the text."""
+    name = result.path.name
     try:
         code, out, err = _run_limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(result.path)], 1 << 20)
         if code != 0:
@@ -109,11 +190,7 @@ def _read_pdf(result: Extracted) -> None:
             result.problem = f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
             return
     except _Failed as failure:
-        if str(failure) == "timeout":
-            result.problem = (f"{name} took too long to read and was stopped; it may be damaged. "
-                              "Ask for a new copy, or scan the paper original.")
-        else:
-            result.problem = f"{name} holds far more text than a medical record could; it was not imported."
+        _failed(result, failure)
         return
     texts = out.decode("utf-8", "replace").split("\f")
     if texts and texts[-1].strip() == "" and len(texts) > (result.pages or 0):

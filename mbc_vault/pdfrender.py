@@ -27,12 +27,27 @@ _keep: list[object] = []
 
 def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page_size: str = "Letter",
                 base_point_size: float = 11.0) -> int:
-    """Typeset *html* into a PDF at *out*; returns the page count."""
+    """Typeset *html* into a PDF at *out* (written whole, then renamed into place); returns the page count."""
+    from .fsutil import temp_path_for
+
     ensure_gui_application()
-    from PySide6.QtCore import QMarginsF
+
+    target = Path(out)
+    tmp = temp_path_for(target)
+    try:
+        pages = _write(html, tmp, title, page_size, base_point_size)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return pages
+
+
+def _write(html: str, out: Path, title: str, page_size: str, base_point_size: float) -> int:
+    from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    writer = QPdfWriter(str(Path(out)))
+    writer = QPdfWriter(str(out))
     writer.setTitle(title)
     writer.setCreator("MBC Vault")
     writer.setResolution(300)
@@ -44,7 +59,14 @@ def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page
     font.setPointSizeF(base_point_size)
     document.setDefaultFont(font)
     document.setHtml(html)
-    # Not paginated here: print_() lays the text out on the writer's pages at its resolution,
-    # with font sizes kept in points.
+    # Lay the text out on the page's printable area, in the document's own units (screen pixels at
+    # the layout's DPI): print_() then scales it to the writer, and adds no margins of its own.
+    layout_dpi = document.documentLayout().paintDevice().logicalDpiX() if document.documentLayout().paintDevice() \
+        else 96
+    area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))
     document.print_(writer)
-    return document.pageCount()
+    pages = document.pageCount()
+    del writer  # closes the file
+    return pages

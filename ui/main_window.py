@@ -13,8 +13,10 @@ from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
 from .idle import IdleWatcher
+from .sections.cancer import CancerSection
 from .sections.documents import DocumentsSection
 from .sections.overview import OverviewSection
+from .sections.treatment import TreatmentSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
@@ -50,7 +52,12 @@ class MainWindow(QMainWindow):
         self.sections = QStackedWidget(self.vault_screen)
         self.overview = OverviewSection(self)
         self.documents = DocumentsSection(self.undo_stack, self)
-        for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents)):
+        self.cancer = CancerSection(self.undo_stack, self)
+        self.treatment = TreatmentSection(self.undo_stack, self)
+        self.treatment.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.entry_sections: list[QWidget] = [self.cancer, self.treatment]
+        for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents),
+                              (self.tr("My cancer"), self.cancer), (self.tr("Treatment"), self.treatment)):
             self.sidebar.addItem(title)
             self.sections.addWidget(widget)
         self._size_sidebar()
@@ -124,6 +131,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("&Overview"), lambda: self.go_to(self.overview), "Ctrl+1"))
         view_menu.addAction(self._action(self.tr("&Documents"), lambda: self.go_to(self.documents), "Ctrl+2"))
+        view_menu.addAction(self._action(self.tr("&My cancer"), lambda: self.go_to(self.cancer), "Ctrl+3"))
+        view_menu.addAction(self._action(self.tr("&Treatment"), lambda: self.go_to(self.treatment), "Ctrl+4"))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
                                          QKeySequence.StandardKey.ZoomIn))
@@ -164,6 +173,8 @@ class MainWindow(QMainWindow):
         self.session = VaultSession(vault, self)
         self.overview.set_session(self.session)
         self.documents.set_session(self.session)
+        for section in self.entry_sections:
+            section.set_session(self.session)  # type: ignore[attr-defined]
         self.session.build_index()
         self.sidebar.setCurrentRow(0)
         self.stack.setCurrentWidget(self.vault_screen)
@@ -198,6 +209,8 @@ class MainWindow(QMainWindow):
                 widget.reject()  # close open dialogs that may show record data
         self.documents.set_session(None)
         self.overview.set_session(None)
+        for section in self.entry_sections:
+            section.set_session(None)  # type: ignore[attr-defined]
         self.undo_stack.clear()
         self.session.close()
         self.session.deleteLater()

@@ -1,0 +1,218 @@
+"""A form dialog for one cancer-record entry, built from a list of fields.
+
+Every field has its message line beside it: when the model's validation names a field
+(FieldError), the message appears there and that field gets the focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from mbc_vault.cancer.models import FieldError, Model
+from mbc_vault.cancer.store import CancerRecord, Entry
+from mbc_vault.errors import VaultError
+
+from .widgets import heading, note
+
+
+@dataclass
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text, date, choice, number, int, check, multiline, list
+    options: dict[str, str] | None = None
+    hint: str = ""
+    suggestions: list[str] | None = None
+
+
+class ListEditor(QWidget):
+    """A list of short texts (e.g. the drugs of a regimen): type or pick, Add, Remove."""
+
+    def __init__(self, suggestions: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Type or pick a name, then Add"))
+        completer = QCompleter(suggestions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.edit.setCompleter(completer)
+        self.add_btn = QPushButton(self.tr("Add"), self)
+        self.remove_btn = QPushButton(self.tr("Remove"), self)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.add_btn)
+        row.addWidget(self.remove_btn)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(110)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        self.add_btn.clicked.connect(self.add_current)
+        self.edit.returnPressed.connect(self.add_current)
+        self.remove_btn.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+
+    def _items(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def add_current(self) -> None:
+        text = self.edit.text().strip()
+        if text and text not in self._items():
+            self.list.addItem(text)
+        self.edit.clear()
+
+    def values(self) -> list[str]:
+        """The list, plus what is typed but not yet added (people often forget to press Add)."""
+        pending = self.edit.text().strip()
+        items = self._items()
+        return items + ([pending] if pending and pending not in items else [])
+
+    def set_values(self, values: list[str]) -> None:
+        self.list.clear()
+        for value in values:
+            self.list.addItem(value)
+
+
+class EntryFormDialog(QDialog):
+    """Edit one model; Save validates, stores through CancerRecord and closes."""
+
+    def __init__(self, title: str, model: Model, specs: list[FieldSpec], cancer: CancerRecord,
+                 record_id: str | None = None, links: list[str] | None = None,
+                 documents: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.model, self.specs, self.cancer, self.record_id = model, specs, cancer, record_id
+        self.entry: Entry[Any] | None = None
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(title, self, 1.4))
+        body = QWidget(self)
+        form = QFormLayout(body)
+        for spec in specs:
+            widget = self._make(spec, getattr(model, spec.name))
+            widget.setAccessibleName(spec.label.rstrip(":"))
+            error = note("", body, "error")
+            error.setVisible(False)
+            box = QWidget(body)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            if spec.hint:
+                column.addWidget(note(spec.hint, box))
+            column.addWidget(error)
+            form.addRow(spec.label, box)
+            self.widgets[spec.name], self.errors[spec.name] = widget, error
+        self.documents = QListWidget(body)
+        self.documents.setAccessibleName(self.tr("Supporting documents"))
+        for record_id_, title_ in documents or []:
+            item = QListWidgetItem(title_, self.documents)
+            item.setData(Qt.ItemDataRole.UserRole, record_id_)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if record_id_ in (links or []) else Qt.CheckState.Unchecked)
+        if documents:
+            self.documents.setMaximumHeight(140)
+            form.addRow(self.tr("Supporting documents:"), self.documents)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll, 1)
+        self.general_error = note("", self, "error")
+        outer.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.resize(640, 620)
+
+    @classmethod
+    def ask(cls, *args: Any, **kwargs: Any) -> Entry[Any] | None:
+        dialog = cls(*args, **kwargs)
+        return dialog.entry if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _make(self, spec: FieldSpec, value: Any) -> QWidget:
+        if spec.kind == "choice":
+            combo = QComboBox(self)
+            combo.addItem(self.tr("(not set)"), "")
+            for key, label in (spec.options or {}).items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(value or "")))
+            return combo
+        if spec.kind == "check":
+            check = QCheckBox(self)
+            check.setChecked(bool(value))
+            return check
+        if spec.kind == "multiline":
+            edit = QPlainTextEdit(str(value or ""), self)
+            edit.setMaximumHeight(90)
+            return edit
+        if spec.kind == "list":
+            editor = ListEditor(spec.suggestions or [], self)
+            editor.set_values(list(value or []))
+            return editor
+        line = QLineEdit("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)), self)
+        if spec.kind == "date":
+            line.setPlaceholderText("YYYY-MM-DD")
+        if spec.suggestions:
+            completer = QCompleter(spec.suggestions, line)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            line.setCompleter(completer)
+        return line
+
+    def _value(self, spec: FieldSpec) -> Any:
+        widget = self.widgets[spec.name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, ListEditor):
+            return widget.values()
+        text = widget.text().strip()  # type: ignore[attr-defined]
+        if spec.kind in ("date", "number", "int"):
+            return text or None
+        return text
+
+    def set_value(self, name: str, text: str) -> None:
+        """Test seam: type into a text field or choose an option by its key."""
+        widget = self.widgets[name]
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.findData(text))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(text)
+
+    def links(self) -> list[str]:
+        return [self.documents.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.documents.count())
+                if self.documents.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            label.setVisible(False)
+        self.general_error.setText("")
+        candidate = type(self.model).from_data({**self.model.to_data(),
+                                                **{s.name: self._value(s) for s in self.specs}})
+        try:
+            self.entry = self.cancer.save(candidate, record_id=self.record_id,
+                                          links=self.links() if self.documents.count() else None)
+        except FieldError as exc:
+            label = self.errors.get(exc.field)
+            if label is None:
+                self.general_error.setText(str(exc))
+            else:
+                label.setText(str(exc))
+                label.setVisible(True)
+                self.widgets[exc.field].setFocus()
+            return
+        except (VaultError, ValueError) as exc:
+            self.general_error.setText(str(exc))
+            return
+        self.accept()

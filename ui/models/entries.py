@@ -1,0 +1,58 @@
+"""A table model over cancer-record entries, with columns given as (header, function)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from mbc_vault.cancer.store import Entry
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+Column = tuple[str, Callable[[Entry[Any]], str]]
+
+
+class EntriesTableModel(QAbstractTableModel):
+    """Rows are entries; each column shows what its function returns."""
+
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._entries: list[Entry[Any]] = []
+
+    def set_entries(self, entries: list[Entry[Any]]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[Entry[Any]]:
+        return list(self._entries)
+
+    def entry(self, row: int) -> Entry[Any] | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()][1](entry)
+        if role == EntryRole:
+            return entry
+        if role == Qt.ItemDataRole.ToolTipRole:
+            record = entry.record
+            return self.tr("Added by {0} on {1}; last changed by {2} on {3}").format(
+                record.author[:8], record.created[:10], record.modified_by[:8], record.modified[:10])
+        return None

@@ -1,0 +1,139 @@
+"""“My cancer”: the diagnosis, the sites of metastasis, and biomarkers per biopsy with the subtype."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from mbc_vault.cancer import derive, vocab
+from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis
+
+from ..cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
+from ..entry_commands import SaveEntryCommand
+from ..entry_form import EntryFormDialog
+from ..session import VaultSession
+from ..widgets import heading, note
+from .entry_list import EntryListBox
+
+
+def _receptor(status: str, percent: float | None) -> str:
+    text = vocab.RECEPTOR_STATUS.get(status, "") if status else ""
+    if percent is not None:
+        text = f"{text} {percent:g}%".strip()
+    return text
+
+
+def _her2(b: Biopsy) -> str:
+    parts = [vocab.HER2_IHC.get(b.her2_ihc, "")] if b.her2_ihc else []
+    if b.her2_ish and b.her2_ish != "not-done":
+        parts.append(vocab.HER2_ISH[b.her2_ish])
+    return ", ".join(parts)
+
+
+class CancerSection(QWidget):
+    """Diagnosis, metastases and biopsies; points out when a metastasis differs from the primary."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: VaultSession | None = None
+        self.undo_stack = undo_stack
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading(self.tr("My cancer"), body))
+        row = QHBoxLayout()
+        self.diagnosis_text = note(self.tr("No diagnosis recorded yet."), body)
+        self.diagnosis_btn = QPushButton(self.tr("Edit diagnosis…"), body)
+        self.diagnosis_btn.setAccessibleName(self.tr("Edit the diagnosis"))
+        self.diagnosis_btn.clicked.connect(self.edit_diagnosis)
+        row.addWidget(self.diagnosis_text, 1)
+        row.addWidget(self.diagnosis_btn)
+        layout.addLayout(row)
+        self.metastases = EntryListBox(
+            self.tr("Sites of metastasis"), Metastasis.KIND,
+            [(self.tr("Site"), lambda e: e.model.title()), (self.tr("Found"), lambda e: e.model.date_found or ""),
+             (self.tr("Shown by"), lambda e: e.model.found_by)],
+            metastasis_fields, Metastasis, undo_stack, body)
+        self.biopsies = EntryListBox(
+            self.tr("Biopsies and biomarkers"), Biopsy.KIND,
+            [(self.tr("Date"), lambda e: e.model.date or ""),
+             (self.tr("Site"), lambda e: e.model.title().removeprefix("Biopsy: ")),
+             ("ER", lambda e: _receptor(e.model.er_status, e.model.er_percent)),
+             ("PR", lambda e: _receptor(e.model.pr_status, e.model.pr_percent)),
+             ("HER2", lambda e: _her2(e.model)),
+             ("Ki-67", lambda e: "" if e.model.ki67_percent is None else f"{e.model.ki67_percent:g}%"),
+             (self.tr("Subtype"), lambda e: derive.describe(e.model))],
+            biopsy_fields, lambda: Biopsy(site="primary-breast"), undo_stack, body)
+        self.discordance = note("", body, "warning")
+        self.discordance.setVisible(False)
+        layout.addWidget(self.metastases)
+        layout.addWidget(self.biopsies)
+        layout.addWidget(self.discordance)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        for box in (self.metastases, self.biopsies):
+            box.session = session
+        if session is not None:
+            session.entries_changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, kind: str) -> None:
+        if kind in (Diagnosis.KIND, Metastasis.KIND, Biopsy.KIND):
+            self.refresh()
+
+    def refresh(self) -> None:
+        cancer = self.session.cancer if self.session else None
+        if cancer is None:
+            self.metastases.set_entries([])
+            self.biopsies.set_entries([])
+            self.diagnosis_text.setText("")
+            self.discordance.setVisible(False)
+            self.diagnosis_btn.setEnabled(False)
+            return
+        self.diagnosis_btn.setEnabled(True)
+        self.metastases.set_entries(cancer.metastases())
+        biopsies = cancer.biopsies()
+        self.biopsies.set_entries(biopsies)
+        dx = cancer.diagnosis()
+        self.diagnosis_text.setText(self.describe_diagnosis(dx.model) if dx else self.tr("No diagnosis recorded yet."))
+        found = derive.discordance([e.model for e in biopsies])
+        lines = [self.tr("The {0} biopsy of {1} differs from the primary tumor: {2}").format(
+            b.title().removeprefix("Biopsy: ").lower(), b.date, " ".join(changes)) for b, changes in found]
+        self.discordance.setText("\n".join(lines))
+        self.discordance.setVisible(bool(lines))
+
+    def describe_diagnosis(self, d: Diagnosis) -> str:
+        parts = []
+        if d.histology:
+            parts.append(d.histology_other if d.histology == "other" and d.histology_other
+                         else vocab.HISTOLOGIES[d.histology])
+        if d.first_diagnosis:
+            parts.append(self.tr("first diagnosed {0}").format(d.first_diagnosis))
+        if d.metastatic_diagnosis:
+            parts.append(self.tr("metastatic since {0}").format(d.metastatic_diagnosis))
+        if d.presentation:
+            parts.append(vocab.PRESENTATIONS[d.presentation].lower())
+        return "; ".join(parts) or self.tr("Diagnosis recorded without details.")
+
+    def edit_diagnosis(self) -> None:
+        if self.session is None or self.session.cancer is None:
+            return
+        current = self.session.cancer.diagnosis()
+        model = current.model if current else Diagnosis()
+        before = model.to_data()
+        entry = EntryFormDialog.ask(self.tr("Diagnosis"), model, diagnosis_fields(), self.session.cancer,
+                                    record_id=current.id if current else None, parent=self)
+        if entry is None:
+            return
+        if current is not None:
+            self.undo_stack.push(SaveEntryCommand(self.session, Diagnosis.KIND, current.id, before,
+                                                  entry.model.to_data(), entry.record.title))
+        self.session.entry_saved(Diagnosis.KIND)

@@ -1,0 +1,96 @@
+"""A titled table of cancer-record entries with Add, Edit and Move to trash (undoable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from mbc_vault.cancer.models import Model
+from mbc_vault.cancer.store import Entry
+
+from ..entry_commands import SaveEntryCommand, TrashEntryCommand
+from ..entry_form import EntryFormDialog, FieldSpec
+from ..models.entries import Column, EntriesTableModel, EntryRole
+from ..session import VaultSession
+
+
+class EntryListBox(QGroupBox):
+    """One kind of entry: the table and its buttons. The form is EntryFormDialog.ask (patchable in tests)."""
+
+    def __init__(self, title: str, kind: str, columns: list[Column], fields: Callable[[], list[FieldSpec]],
+                 new_model: Callable[[], Model], undo_stack: QUndoStack, parent: QWidget | None = None,
+                 with_documents: bool = True) -> None:
+        super().__init__(title, parent)
+        self.kind, self.fields, self.new_model, self.undo_stack = kind, fields, new_model, undo_stack
+        self.with_documents = with_documents
+        self.session: VaultSession | None = None
+        self.model = EntriesTableModel(columns, self)
+        layout = QVBoxLayout(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(title)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_btn = QPushButton(self.tr("Add…"), self)
+        self.edit_btn = QPushButton(self.tr("Edit…"), self)
+        self.remove_btn = QPushButton(self.tr("Move to trash"), self)
+        for button, name in ((self.add_btn, self.tr("Add to {0}")), (self.edit_btn, self.tr("Edit in {0}")),
+                             (self.remove_btn, self.tr("Move to trash from {0}"))):
+            button.setAccessibleName(name.format(title))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.remove_btn.clicked.connect(self.remove_selected)
+
+    def set_entries(self, entries: list[Entry[Any]]) -> None:
+        self.model.set_entries(entries)
+        self.setEnabled(self.session is not None)
+
+    def selected(self) -> Entry[Any] | None:
+        index = self.table.currentIndex()
+        return index.data(EntryRole) if index.isValid() else None
+
+    def _documents(self) -> list[tuple[str, str]]:
+        if not self.with_documents or self.session is None or self.session.vault is None:
+            return []
+        return [(r.id, f"{r.title}  ({r.date or ''})") for r in self.session.vault.records()]
+
+    def add(self) -> None:
+        self._open(self.new_model(), None, [])
+
+    def edit_selected(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self._open(entry.model, entry.id, entry.record.links)
+
+    def _open(self, model: Model, record_id: str | None, links: list[str]) -> None:
+        if self.session is None or self.session.cancer is None:
+            return
+        before = model.to_data()
+        title = self.tr("Edit: {0}").format(self.title()) if record_id else self.tr("Add: {0}").format(self.title())
+        entry = EntryFormDialog.ask(title, model, self.fields(), self.session.cancer, record_id=record_id,
+                                    links=links, documents=self._documents(), parent=self)
+        if entry is None:
+            return
+        if record_id is not None:
+            self.undo_stack.push(SaveEntryCommand(self.session, self.kind, record_id, before, entry.model.to_data(),
+                                                  entry.record.title))
+        self.session.entry_saved(self.kind)
+
+    def remove_selected(self) -> None:
+        entry = self.selected()
+        if entry is not None and self.session is not None:
+            self.undo_stack.push(TrashEntryCommand(self.session, self.kind, entry.id, entry.record.title))

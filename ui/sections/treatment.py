@@ -1,0 +1,135 @@
+"""“Treatment”: lines of treatment as a timeline and a table; medications and supplements with a printable list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from mbc_vault.cancer import vocab
+from mbc_vault.cancer.models import Medication, TreatmentLine
+from mbc_vault.cancer.printouts import write_medication_list_pdf
+
+from ..cancer_forms import medication_fields, treatment_line_fields
+from ..session import VaultSession
+from ..widgets import heading
+from ..workers import TaskWorker, start
+from .entry_list import EntryListBox
+from .timeline import TreatmentTimeline
+
+
+class TreatmentSection(QWidget):
+    """One line of treatment after another, and everything taken today."""
+
+    status_message = Signal(str)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: VaultSession | None = None
+        self._workers: set[TaskWorker] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading(self.tr("Treatment"), body))
+        self.timeline = TreatmentTimeline(body)
+        layout.addWidget(self.timeline)
+        self.lines = EntryListBox(
+            self.tr("Lines of treatment"), TreatmentLine.KIND,
+            [(self.tr("Line"), lambda e: str(e.model.line_number or "")),
+             (self.tr("Regimen"), lambda e: e.model.regimen),
+             (self.tr("Started"), lambda e: e.model.start or ""),
+             (self.tr("Stopped"), lambda e: e.model.stop or self.tr("ongoing")),
+             (self.tr("Setting"), lambda e: vocab.SETTINGS.get(e.model.setting, "")
+              + (f" ({e.model.trial_id})" if e.model.trial_id else "")),
+             (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
+             (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, ""))],
+            treatment_line_fields, TreatmentLine, undo_stack, body)
+        self.timeline.line_clicked.connect(self._select_line)
+        layout.addWidget(self.lines)
+        self.medications = EntryListBox(
+            self.tr("Medications and supplements"), Medication.KIND,
+            [(self.tr("Name"), lambda e: e.model.name), (self.tr("Dose"), lambda e: e.model.dose),
+             (self.tr("When"), lambda e: e.model.schedule), (self.tr("For"), lambda e: e.model.purpose),
+             (self.tr("Kind"), lambda e: vocab.MEDICATION_KINDS.get(e.model.medication_kind, "")),
+             (self.tr("Since"), lambda e: e.model.start or ""), (self.tr("Until"), lambda e: e.model.stop or "")],
+            medication_fields, Medication, undo_stack, body, with_documents=False)
+        layout.addWidget(self.medications)
+        row = QHBoxLayout()
+        self.current_only = QCheckBox(self.tr("Show only what I take now"), body)
+        self.current_only.setChecked(True)
+        self.current_only.toggled.connect(lambda _: self.refresh())
+        self.print_btn = QPushButton(self.tr("Save medication list as PDF…"), body)
+        self.print_btn.setAccessibleName(self.tr("Save the medication list as a PDF to print"))
+        self.print_btn.clicked.connect(self.save_medication_list)
+        row.addWidget(self.current_only)
+        row.addStretch(1)
+        row.addWidget(self.print_btn)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+    def set_session(self, session: VaultSession | None) -> None:
+        self.session = session
+        for box in (self.lines, self.medications):
+            box.session = session
+        if session is not None:
+            session.entries_changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, kind: str) -> None:
+        if kind in (TreatmentLine.KIND, Medication.KIND):
+            self.refresh()
+
+    def refresh(self) -> None:
+        cancer = self.session.cancer if self.session else None
+        if cancer is None:
+            self.timeline.set_entries([])
+            self.lines.set_entries([])
+            self.medications.set_entries([])
+            self.print_btn.setEnabled(False)
+            return
+        lines = cancer.treatment_lines()
+        self.timeline.set_entries(lines)
+        self.lines.set_entries(lines)
+        self.medications.set_entries(cancer.medications(current_only=self.current_only.isChecked()))
+        self.print_btn.setEnabled(True)
+
+    def _select_line(self, record_id: str) -> None:
+        for row, entry in enumerate(self.lines.model.entries()):
+            if entry.id == record_id:
+                self.lines.table.selectionModel().setCurrentIndex(
+                    self.lines.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def ask_pdf_path(self) -> str:
+        """Where to save the list ('' if cancelled); the file is not encrypted, so say so."""
+        answer = QMessageBox.information(
+            self, self.tr("Medication list"),
+            self.tr("The PDF will not be encrypted. Print it, then delete it if you do not need it."),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Ok:
+            return ""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save medication list"),
+                                              str(Path.home() / "medication-list.pdf"), "PDF (*.pdf)")
+        return path
+
+    def save_medication_list(self) -> None:
+        if self.session is None or self.session.cancer is None:
+            return
+        path = self.ask_pdf_path()
+        if not path:
+            return
+        worker = TaskWorker(write_medication_list_pdf, self.session.cancer, path, self.session.person_name)
+        worker.signals.finished.connect(lambda _: self.status_message.emit(self.tr("Saved {0}.").format(path)))
+        worker.signals.failed.connect(lambda message: self.status_message.emit(message))
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        start(worker)
