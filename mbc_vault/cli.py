@@ -43,14 +43,23 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         return _read_secret_file(args.passphrase_file)
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
-    if sys.stdin.isatty():
+    if _has_terminal():
         return _prompt("Passphrase: ", confirm)
     raise UsageError(f"no passphrase: use --passphrase-file FILE or set {PASSPHRASE_ENV}")
 
 
+def _has_terminal() -> bool:
+    """True if we can ask on the controlling terminal (getpass reads /dev/tty, without echo)."""
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
 def _prompt(label: str, confirm: bool) -> str:
     first = getpass.getpass(label)
-    if confirm and getpass.getpass("Again, to be sure: ") != first:
+    if confirm and getpass.getpass(label.replace(":", " again:", 1)) != first:
         raise UsageError("the two passphrases differ; nothing was changed")
     return first
 
@@ -253,7 +262,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     try:
         if args.new_passphrase_file:
             new = _read_secret_file(args.new_passphrase_file)
-        elif sys.stdin.isatty():
+        elif _has_terminal():
             new = _prompt("New passphrase: ", True)
         else:
             raise UsageError("no new passphrase: use --new-passphrase-file FILE")

@@ -20,8 +20,9 @@ JPG = DATA / "images/lab-report-photo.jpg"
 
 def run(*args: str | Path, env: dict[str, str] | None = None, module: bool = False) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mbc_vault"] if module else [str(Path(sys.executable).parent / "mbc-vault")]
+    # start_new_session: no controlling terminal, so the CLI cannot prompt (as in CI, even from a terminal)
     return subprocess.run([*command, *map(str, args)], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, start_new_session=True)
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -165,3 +166,31 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for name in ("init", "add", "list", "export", "remove", "restore", "trash", "verify", "passwd"):
         assert name in result.stdout
+
+
+def test_passphrase_is_asked_on_the_terminal_without_echo(vault: Vault, vault_path: Path) -> None:
+    from ptyhelper import run_with_tty
+
+    vault.add_document(JPG, category="lab-result", title="Labs")
+    vault.close()
+    exe = Path(sys.executable).parent / "mbc-vault"
+    env = {k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"}
+    result = run_with_tty([exe, "list", vault_path, "--json"], PASSPHRASE, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.prompts == ["Passphrase:"]
+    assert PASSPHRASE.encode() not in result.tty  # not echoed
+    assert json.loads(result.stdout)[0]["title"] == "Labs"
+    wrong = run_with_tty([exe, "list", vault_path], "not it", env=env)
+    assert wrong.returncode == 3
+
+
+def test_init_asks_twice_on_the_terminal(tmp_path: Path) -> None:
+    from ptyhelper import run_with_tty
+
+    exe = Path(sys.executable).parent / "mbc-vault"
+    env = {k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"}
+    differ = run_with_tty([exe, "init", tmp_path / "a"], ["first passphrase", "second passphrase"], env=env)
+    assert differ.returncode == 2 and b"differ" in differ.stderr and not (tmp_path / "a").exists()
+    same = run_with_tty([exe, "init", tmp_path / "b", "--name", "Jane"], [PASSPHRASE, PASSPHRASE], env=env)
+    assert same.returncode == 0, same.stderr
+    assert same.prompts == ["Passphrase:", "Passphrase again:"]
