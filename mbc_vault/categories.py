@@ -46,6 +46,13 @@ ENTRY_KINDS: dict[str, tuple[str, str]] = {
     "medication": ("medical", "Medication or supplement"),
     "symptom": ("medical", "Symptom"),
     "lab-value": ("medical", "Lab value"),
+    "clinical-trial": ("medical", "Clinical trial"),
+    "appointment": ("care", "Appointment"),
+    "question-list": ("care", "Question list"),
+    "contact": ("care", "Care team member"),
+    "person-to-tell": ("care", "Person to tell"),
+    "care-priorities": ("care", "My care priorities"),
+    "legal-item": ("legal", "Legal or planning paper"),
 }
 
 

@@ -27,8 +27,8 @@ def entry_of(record: Record) -> Entry[Model]:
     return Entry(record, MODELS[record.kind].from_data(record.data))
 
 
-class CancerRecord:
-    """The structured record of one vault: every save is one committed, encrypted vault record."""
+class EntryStore:
+    """Structured entries of one vault: every save is one committed, encrypted vault record."""
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
@@ -55,6 +55,10 @@ class CancerRecord:
 
     def restore(self, record_id: str) -> Record:
         return self.vault.restore(record_id)
+
+
+class CancerRecord(EntryStore):
+    """The structured cancer record: diagnosis, biopsies, lines of treatment, medications, symptoms, labs."""
 
     # convenience views ----------------------------------------------------------------
     def diagnosis(self) -> Entry[Diagnosis] | None:
