@@ -1,12 +1,16 @@
-"""The overview: a greeting, what is in the vault, and the most recent documents."""
+"""The overview: the first screen after unlocking. What matters now, in plain words."""
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
+from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import CATEGORIES
 
 from ..session import VaultSession
@@ -17,8 +21,30 @@ SCOPE_TITLES = {"medical": QT_TRANSLATE_NOOP("OverviewSection", "Medical records
                 "care": QT_TRANSLATE_NOOP("OverviewSection", "Care notes")}
 
 
+class Card(QFrame):
+    """A titled box with rich text."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.title = QLabel(f"<b>{html.escape(title)}</b>", self)
+        self.body = QLabel(self)
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setAccessibleName(title)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+
+    def set_html(self, text: str) -> None:
+        self.body.setText(text)
+        self.setAccessibleDescription(self.body.text())
+
+
 class OverviewSection(QWidget):
-    """A calm summary page; buttons lead to the common tasks."""
+    """Current treatment, next appointment, reviews due, symptoms, markers, recent documents."""
 
     import_requested = Signal()
     search_requested = Signal()
@@ -27,24 +53,31 @@ class OverviewSection(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: VaultSession | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
-        self.greeting = heading("", self, 1.7)
-        self.summary = note("", self)
+        self.greeting = heading("", body, 1.7)
+        self.summary = note("", body)
         layout.addWidget(self.greeting)
         layout.addWidget(self.summary)
-        self.counts = QGridLayout()
-        self.count_labels: dict[str, QLabel] = {}
-        for column, scope in enumerate(SCOPE_TITLES):
-            title = QLabel("<b>" + self.tr(SCOPE_TITLES[scope]) + "</b>", self)
-            value = heading("0", self, 2.0)
-            self.count_labels[scope] = value
-            self.counts.addWidget(title, 0, column)
-            self.counts.addWidget(value, 1, column)
-        layout.addLayout(self.counts)
+        grid = QGridLayout()
+        self.treatment_card = Card(self.tr("Current treatment"), body)
+        self.appointment_card = Card(self.tr("Next appointment"), body)
+        self.legal_card = Card(self.tr("Legal papers to review"), body)
+        self.symptom_card = Card(self.tr("Latest symptoms"), body)
+        self.marker_card = Card(self.tr("Tumor markers"), body)
+        self.counts_card = Card(self.tr("In your vault"), body)
+        for index, card in enumerate((self.treatment_card, self.appointment_card, self.legal_card,
+                                      self.symptom_card, self.marker_card, self.counts_card)):
+            grid.addWidget(card, index // 3, index % 3)
+        layout.addLayout(grid)
         row = QHBoxLayout()
-        self.import_btn = QPushButton(self.tr("Import documents…"), self)
-        self.search_btn = QPushButton(self.tr("Search my records"), self)
+        self.import_btn = QPushButton(self.tr("Import documents…"), body)
+        self.search_btn = QPushButton(self.tr("Search my records"), body)
         self.import_btn.setAccessibleName(self.tr("Import documents"))
         self.search_btn.setAccessibleName(self.tr("Search my records"))
         self.import_btn.clicked.connect(self.import_requested)
@@ -53,39 +86,105 @@ class OverviewSection(QWidget):
         row.addWidget(self.search_btn)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(QLabel("<b>" + self.tr("Recently added") + "</b>", self))
-        self.recent = QListWidget(self)
+        layout.addWidget(QLabel("<b>" + self.tr("Recently added") + "</b>", body))
+        self.recent = QListWidget(body)
         self.recent.setAccessibleName(self.tr("Recently added documents"))
+        self.recent.setMinimumHeight(160)
         self.recent.itemActivated.connect(lambda item: self.record_chosen.emit(item.data(256)))
         layout.addWidget(self.recent, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
 
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session
         if session is not None:
             session.records_changed.connect(self.refresh)
+            session.entries_changed.connect(lambda _kind: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         vault = self.session.vault if self.session else None
         self.recent.clear()
+        cards = (self.treatment_card, self.appointment_card, self.legal_card, self.symptom_card, self.marker_card,
+                 self.counts_card)
         if vault is None:
             self.greeting.setText("")
             self.summary.setText("")
+            for card in cards:
+                card.set_html("")
             return
         records = vault.records()
         first_name = vault.person.name.split()[0] if vault.person.name else ""
         self.greeting.setText(self.tr("Hello, {0}").format(first_name) if first_name else self.tr("Hello"))
-        by_scope = Counter(CATEGORIES[r.category][0] for r in records if r.category in CATEGORIES)
-        for scope, label in self.count_labels.items():
-            label.setText(str(by_scope.get(scope, 0)))
-        trash = len(vault.trash())
-        text = self.tr("{0} documents in “{1}”.").format(len(records), vault.name)
-        if trash:
-            text += " " + self.tr("{0} in the trash.").format(trash)
+        text = self.tr("Documents in “{0}”: {1}.").format(vault.name, len(records))
         if vault.load_problems:
             text += " " + self.tr("{0} files could not be read: use Help ▸ Check vault for damage.").format(
                 len(vault.load_problems))
         self.summary.setText(text)
+        cancer, care = CancerRecord(vault), CarePlan(vault)
+        self.treatment_card.set_html(self._treatment(cancer))
+        self.appointment_card.set_html(self._appointment(care))
+        self.legal_card.set_html(self._legal(care))
+        self.symptom_card.set_html(self._symptoms(cancer))
+        self.marker_card.set_html(self._markers(cancer))
+        by_scope = Counter(CATEGORIES[r.category][0] for r in records if r.category in CATEGORIES)
+        self.counts_card.set_html("<br>".join(f"{self.tr(SCOPE_TITLES[s])}: <b>{by_scope.get(s, 0)}</b>"
+                                              for s in SCOPE_TITLES) +
+                                  (f"<br>{self.tr('In the trash')}: {len(vault.trash())}" if vault.trash() else ""))
         for record in sorted(records, key=lambda r: r.created, reverse=True)[:8]:
             self.recent.addItem(f"{record.title}  ·  {record.date or ''}")
             self.recent.item(self.recent.count() - 1).setData(256, record.id)
+
+    def _treatment(self, cancer: CancerRecord) -> str:
+        current = [e for e in cancer.treatment_lines() if e.model.ongoing]
+        if not current:
+            return self.tr("No ongoing line of treatment recorded.")
+        line = current[-1].model
+        return self.tr("<b>{0}</b><br>since {1}").format(html.escape(line.title()), line.start)
+
+    def _appointment(self, care: CarePlan) -> str:
+        upcoming = care.upcoming()
+        if not upcoming:
+            return self.tr("No upcoming appointment.")
+        entry = upcoming[0]
+        open_questions = sum(len(q.model.unanswered()) for q in care.question_lists(entry.id))
+        text = f"<b>{html.escape(entry.model.date or '')} {html.escape(entry.model.time)}</b><br>" \
+               f"{html.escape(entry.model.title())}"
+        if entry.model.place:
+            text += f"<br>{html.escape(entry.model.place)}"
+        return text + "<br>" + self.tr("Open questions: {0}").format(open_questions)
+
+    def _legal(self, care: CarePlan) -> str:
+        due = care.reviews_due()
+        if not due:
+            return self.tr("Nothing to review now.")
+        lines = []
+        for entry in due[:4]:
+            state = entry.model.review_state()
+            label = self.tr("overdue since {0}") if state == "overdue" else self.tr("review by {0}")
+            color = "#a30000" if state == "overdue" else "#8a5a00"
+            lines.append(f"<span style='color:{color}'>{html.escape(entry.model.title())}: "
+                         f"{label.format(entry.model.review_by)}</span>")
+        return "<br>".join(lines)
+
+    def _symptoms(self, cancer: CancerRecord) -> str:
+        latest = cancer.symptoms()[-3:]
+        if not latest:
+            return self.tr("No symptoms logged. Use Ctrl+Shift+S to log one.")
+        return "<br>".join(f"{html.escape(e.model.date or '')}: {html.escape(e.model.title())}"
+                           for e in reversed(latest))
+
+    def _markers(self, cancer: CancerRecord) -> str:
+        lines = []
+        for test in cancer.lab_tests()[:3]:
+            values = cancer.lab_values(test)
+            last = values[-1].model
+            trend = ""
+            if len(values) > 1:
+                before = values[-2].model.value or 0
+                change = (last.value or 0) - before
+                arrow = "↑" if change > 0 else ("↓" if change < 0 else "→")
+                trend = f" {arrow} " + self.tr("from {0:g}").format(before)
+            lines.append(f"{html.escape(test)}: <b>{last.value:g} {html.escape(last.unit)}</b> "
+                         f"({html.escape(last.date or '')}){trend}")
+        return "<br>".join(lines) or self.tr("No lab values recorded.")
