@@ -135,3 +135,16 @@ def test_lock_drops_the_entries(qtbot, window: MainWindow) -> None:
     window.lock()
     assert window.treatment.lines.model.rowCount() == 0 and window.treatment.timeline.entries == []
     assert window.cancer.biopsies.model.rowCount() == 0
+
+
+def test_a_line_of_treatment_can_point_to_its_trial(qtbot, window: MainWindow) -> None:
+    from mbc_vault.care.models import ClinicalTrial
+    from mbc_vault.care.store import CarePlan
+
+    trial = CarePlan(window.session.vault).save(ClinicalTrial(identifier="NCT01234567", title_text="Fictional study",
+                                                              status="enrolled"))
+    fill_form(qtbot, window.treatment.lines.add, {"start": "2025-01-02", "setting": "clinical-trial",
+                                                  "trial_id": "NCT01234567", "trial_record": trial.id},
+              drugs=["study drug"])
+    line = window.session.cancer.treatment_lines()[0]
+    assert line.model.trial_record == trial.id and line.model.setting == "clinical-trial"

@@ -58,7 +58,10 @@ def biopsy_fields() -> list[FieldSpec]:
     ]
 
 
-def treatment_line_fields() -> list[FieldSpec]:
+def treatment_line_fields(trials: dict[str, str] | None = None) -> list[FieldSpec]:
+    """*trials*: record id -> title of the clinical trials recorded, offered for the line to point to."""
+    trial_field = [FieldSpec("trial_record", QCoreApplication.translate("CancerForms", "Part of the trial:"),
+                             "choice", trials)] if trials else []
     return [
         FieldSpec("line_number", QCoreApplication.translate("CancerForms", "Line number:"), "int"),
         FieldSpec("drugs", QCoreApplication.translate("CancerForms", "Drugs of the regimen:"), "list",
@@ -69,6 +72,7 @@ def treatment_line_fields() -> list[FieldSpec]:
         FieldSpec("setting", QCoreApplication.translate("CancerForms", "Setting:"), "choice", vocab.SETTINGS),
         FieldSpec("trial_id", QCoreApplication.translate("CancerForms", "Clinical trial identifier:"),
                   hint=QCoreApplication.translate("CancerForms", "e.g. NCT01234567")),
+        *trial_field,
         FieldSpec("best_response", QCoreApplication.translate("CancerForms", "Best response:"), "choice",
                   vocab.RESPONSES),
         FieldSpec("stop_reason", QCoreApplication.translate("CancerForms", "Reason stopped:"), "choice",

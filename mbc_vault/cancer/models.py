@@ -207,6 +207,8 @@ class TreatmentLine(Model):
     stop: str | None = None
     setting: str = ""
     trial_id: str = ""
+    #: the clinical-trial entry this line belongs to, if any
+    trial_record: str = ""
     best_response: str = ""
     stop_reason: str = ""
     stop_reason_other: str = ""

@@ -49,7 +49,7 @@ class TreatmentSection(QWidget):
               + (f" ({e.model.trial_id})" if e.model.trial_id else "")),
              (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
              (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, ""))],
-            treatment_line_fields, TreatmentLine, undo_stack, body)
+            lambda: treatment_line_fields(self._trial_options()), TreatmentLine, undo_stack, body)
         self.timeline.line_clicked.connect(self._select_line)
         layout.addWidget(self.lines)
         self.medications = EntryListBox(
@@ -100,6 +100,13 @@ class TreatmentSection(QWidget):
         self.lines.set_entries(lines)
         self.medications.set_entries(cancer.medications(current_only=self.current_only.isChecked()))
         self.print_btn.setEnabled(True)
+
+    def _trial_options(self) -> dict[str, str]:
+        if self.session is None or self.session.vault is None:
+            return {}
+        from mbc_vault.care.store import CarePlan
+
+        return {e.id: e.model.title() for e in CarePlan(self.session.vault).trials()}
 
     def _select_line(self, record_id: str) -> None:
         for row, entry in enumerate(self.lines.model.entries()):
