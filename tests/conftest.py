@@ -56,3 +56,10 @@ def cli_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(extra)
     return env
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
+    """Create the QApplication first: core code that renders PDFs or charts would otherwise make a
+    plain QGuiApplication, after which no test could create widgets."""
+    yield qapp

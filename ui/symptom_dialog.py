@@ -17,6 +17,14 @@ from .session import VaultSession
 from .widgets import heading, note
 
 
+#: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
+SCALE_STYLE = """
+QPushButton#severity { padding: 0.2em 0.1em; min-width: 2.2em; min-height: 2.2em; }
+QPushButton#severity:checked { background: #1565c0; color: white; border: 2px solid #0b2e63; }
+QPushButton#severity:checked:focus { border: 3px solid #0b2e63; }
+"""
+
+
 def has_location(symptom: str) -> bool:
     """Pain (and joint pain...) is logged with where it hurts."""
     return "pain" in symptom.strip().lower()
@@ -27,13 +35,14 @@ class QuickSymptomDialog(QDialog):
 
     FIELDS = ("date", "symptom", "location", "severity", "notes")
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None, *, entry: Entry[Symptom] | None = None,
-                 symptom: str = "", known: Sequence[str] = ()) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None, *,
+                 entry: Entry[Symptom] | None = None, symptom: str = "", known: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.session, self.original = session, entry
         self.entry: Entry[Symptom] | None = None
         title = self.tr("Change a symptom entry") if entry else self.tr("Log a symptom")
         self.setWindowTitle(title)
+        self.setStyleSheet(SCALE_STYLE)
         model = entry.model if entry else Symptom(symptom=symptom)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, self, 1.4))
@@ -63,10 +72,10 @@ class QuickSymptomDialog(QDialog):
         self.severity_buttons: list[QPushButton] = []
         for number in range(11):
             button = QPushButton(str(number), self)
+            button.setObjectName("severity")
             button.setCheckable(True)
             button.setAutoDefault(False)
             button.setFont(big)
-            button.setMinimumSize(48, 48)
             button.setAccessibleName(self.tr("Severity {0} of 10").format(number))
             button.installEventFilter(self)
             self.severity_group.addButton(button, number)
@@ -108,7 +117,8 @@ class QuickSymptomDialog(QDialog):
         self.general_error = note("", self, "error")
         self.general_error.setVisible(False)
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
@@ -121,7 +131,8 @@ class QuickSymptomDialog(QDialog):
             self.set_severity(int(model.severity))
         self._severity_shown()
         self._location_shown()
-        self.resize(660, 0)
+        self.setMinimumWidth(640)
+        self.adjustSize()
         (self.symptom_combo if not model.symptom else self.severity_buttons[0]).setFocus()
 
     @classmethod
@@ -172,7 +183,10 @@ class QuickSymptomDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _location_shown(self) -> None:
-        self.form.setRowVisible(self.FIELDS.index("location"), has_location(self.symptom_combo.currentText()))
+        shown = has_location(self.symptom_combo.currentText())
+        if shown != self.form.isRowVisible(self.FIELDS.index("location")):
+            self.form.setRowVisible(self.FIELDS.index("location"), shown)
+            self.adjustSize()
 
     # saving ----------------------------------------------------------------------------------
     def show_error(self, field: str, message: str) -> None:
@@ -181,6 +195,7 @@ class QuickSymptomDialog(QDialog):
         label = self.errors.get(field, self.general_error)
         label.setText(message)
         label.setVisible(True)
+        self.adjustSize()  # room for the message (a wrapped label needs the height for its width)
         widget = self.widgets.get(field)
         if widget is not None:
             widget.setFocus()

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen,
-                           QPolygonF)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
 from ..pdfrender import ensure_gui_application
 from .models import TreatmentLine
@@ -99,7 +98,8 @@ def msecs_to_day(msecs: float) -> int:
 
 
 def bands_from_lines(lines: Iterable[TreatmentLine]) -> list[tuple[str, str | None, str, str]]:
-    """(start, stop, label, short label) per line of treatment, oldest first; lines without a start are left out."""
+    """(start, stop, label, short label) per line of treatment, oldest first; lines without a start are
+    left out."""
     out = []
     ordered = sorted((m for m in lines if m.start), key=lambda m: m.start or "")
     for position, line in enumerate(ordered, start=1):
@@ -373,8 +373,8 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(text_pen)
-        painter.drawText(QRectF(plot.left() - px * 0.5 - y_label_w - 2, y - fm.height() / 2, y_label_w, fm.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        label_box = QRectF(plot.left() - px * 0.5 - y_label_w - 2, y - fm.height() / 2, y_label_w, fm.height())
+        painter.drawText(label_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
     ticks, fmt = date_ticks(first, last, plot.width(), lambda f: fm.horizontalAdvance(format_day(WIDE_DAY, f)))
     for tick in ticks:
         x = x_of(tick)
@@ -407,31 +407,25 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
             [QPointF(x_of(d), y_of(v)) for d, v in decimate(spec.trend, int(plot.width() * 1.5))])
         line_pen = QPen(QColor(LINE_COLOR), max(1.5, px / 7), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                         Qt.PenJoinStyle.RoundJoin)
+        # Dots are drawn with drawPoints and a round pen: one call for all of them, never one per point.
+        # (Besides speed: PySide6 6.12 abi3 wheels on Python 3.11 drop a reference to None on every call
+        # of a void method, so per-point calls can exhaust None's count and abort the process.)
         if spec.trend is not None:  # dots under the average line, small and light
             dot = QColor(LINE_COLOR)
             dot.setAlpha(110)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(dot)
-            radius = max(2.0, px * 0.2)
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.WindingFill)
-            for point in dots:
-                path.addEllipse(point, radius, radius)
-            painter.drawPath(path)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(dot, max(4.0, px * 0.4), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(dots)
             line_pen.setWidthF(max(2.0, px / 5))
         painter.setPen(line_pen)
         painter.drawPolyline(line)
         if spec.trend is None and len(shown) <= plot.width() / (px * 0.6):
-            radius = max(2.5, px * 0.28)
-            painter.setPen(QPen(QColor(LINE_COLOR), max(1.5, px / 9)))
-            painter.setBrush(QBrush(QColor("white")))
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.WindingFill)
-            for point in dots:
-                path.addEllipse(point, radius, radius)
-            painter.drawPath(path)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            diameter, border = max(5.0, px * 0.56), max(1.5, px / 9)
+            painter.setPen(QPen(QColor(LINE_COLOR), diameter + border, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(dots)
+            painter.setPen(QPen(QColor("white"), diameter - border, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(dots)
     else:
         box = fm.boundingRect(spec.empty_text).adjusted(-px, -px * 0.5, px, px * 0.5)
         box.moveCenter(plot.center())

@@ -13,14 +13,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QItemSelectionModel, QLocale, QMargins,
-                            QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal)
+from PySide6.QtCharts import (QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
+                              QValueAxis)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDate, QEvent, QItemSelectionModel, QLocale,
+                            QMargins, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal)
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen, QResizeEvent,
                            QUndoCommand, QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGraphicsRectItem, QGraphicsSimpleTextItem, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QSplitter, QTableView, QToolTip, QVBoxLayout, QWidget)
+                               QGraphicsRectItem, QGraphicsSimpleTextItem, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
@@ -224,9 +226,9 @@ class TimelineChartView(QChartView):
         band_metrics = QFontMetricsF(self._band_font)
         for band, series, backing in zip(self.bands, self.band_series, self._band_labels):
             label = backing.childItems()[0]
-            left = self.chart().mapToPosition(QPointF(cr.day_to_msecs(max(band.start, self._span[0])), 0), series).x()
-            right = self.chart().mapToPosition(QPointF(cr.day_to_msecs(min(band.stop + 1, self._span[1])), 0),
-                                               series).x()
+            first, last = max(band.start, self._span[0]), min(band.stop + 1, self._span[1])
+            left = self.chart().mapToPosition(QPointF(cr.day_to_msecs(first), 0), series).x()
+            right = self.chart().mapToPosition(QPointF(cr.day_to_msecs(last), 0), series).x()
             left, right = max(left, plot.left()), min(right, plot.right())
             text = cr.fit_band_text(band, right - left - 12, band_metrics)
             label.setText(text)  # type: ignore[attr-defined]
@@ -234,6 +236,15 @@ class TimelineChartView(QChartView):
             backing.setRect(0, 0, band_metrics.horizontalAdvance(text) + 6, band_metrics.height())
             backing.setPos(left + 3, plot.top() + 4)
             backing.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window's "Larger text" / "Smaller text"
+            self.apply_fonts()
+            for backing in self._band_labels:
+                backing.childItems()[0].setFont(self._band_font)  # type: ignore[attr-defined]
+            self._ticks = ([], "")
+            self._place_overlays()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -383,7 +394,8 @@ class LabValuesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -454,14 +466,16 @@ class LabValueDialog(QDialog):
         self.general_error = note("", self, "error")
         self.general_error.setVisible(False)
         layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
+        self.adjustSize()
         (self.value_edit if entry is None and model.test else self.date_edit).setFocus()
 
     @classmethod
@@ -481,6 +495,7 @@ class LabValueDialog(QDialog):
         label = self.errors.get(field, self.general_error)
         label.setText(message)
         label.setVisible(True)
+        self.adjustSize()  # room for the message (a wrapped label needs the height for its width)
         if field in self.widgets:
             self.widgets[field].setFocus()
 
@@ -546,8 +561,9 @@ class LabsSection(QWidget):
             button.setAccessibleName(button.text().rstrip("…"))
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.empty_hint = note(self.tr("No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in "
-                                       "a file with the columns date, test, value, unit."), self)
+        self.empty_hint = note(self.tr(
+            "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns "
+            "date, test, value, unit."), self)
         layout.addWidget(self.empty_hint)
 
         self.chart_view = TimelineChartView(self)
@@ -645,7 +661,8 @@ class LabsSection(QWidget):
         self.test_combo.blockSignals(True)
         self.test_combo.clear()
         for test in tests:
-            self.test_combo.addItem(self.tr("{0} ({1} values)").format(test, seen[test]), test)
+            label = self.tr("{0} (1 value)") if seen[test] == 1 else self.tr("{0} ({1} values)")
+            self.test_combo.addItem(label.format(test, seen[test]), test)
         self.test_combo.setCurrentIndex(max(0, self.test_combo.findData(current)))
         self.test_combo.blockSignals(False)
         self.empty_hint.setVisible(cancer is not None and not self._values)
@@ -663,8 +680,11 @@ class LabsSection(QWidget):
         unit = units.most_common(1)[0][0] if units else MARKERS.get(test, "")
         drawn = [(e.model.date, e.model.value) for e in entries if e.model.unit == unit]
         other = len(entries) - len(drawn)
-        self.unit_note.setText(self.tr("{0} values in another unit are listed in the table but not drawn.")
-                               .format(other) if other else "")
+        if other == 1:
+            self.unit_note.setText(self.tr("1 value in another unit is listed in the table but not drawn."))
+        else:
+            self.unit_note.setText(self.tr("{0} values in another unit are listed in the table but not drawn.")
+                                   .format(other) if other else "")
         self.unit_note.setVisible(bool(other))
         if self.session is None:
             self.chart_view.clear()
@@ -751,7 +771,8 @@ class LabsSection(QWidget):
             return
         self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
         if trash:
-            self.status_message.emit(self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+            self.status_message.emit(
+                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
         else:
             self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
 
@@ -807,10 +828,13 @@ class LabsSection(QWidget):
             return
         if report.added:
             self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
-        text = self.tr("Imported {0} values from {1}.").format(len(report.added), name)
+        count = len(report.added)
+        text = (self.tr("Imported 1 value from {1}.") if count == 1 else
+                self.tr("Imported {0} values from {1}.")).format(count, name)
         if report.skipped_duplicates:
-            text += " " + self.tr("{0} were already in your record and were skipped.").format(
-                report.skipped_duplicates)
+            skipped = report.skipped_duplicates
+            text += " " + (self.tr("1 was already in your record and was skipped.") if skipped == 1
+                           else self.tr("{0} were already in your record and were skipped.")).format(skipped)
         self.status_message.emit(text)
         self.tell(self.tr("Lab values imported"), text)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,7 +59,8 @@ class SymptomEntriesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -112,8 +113,8 @@ class SymptomsSection(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.log_btn)
         layout.addLayout(bar)
-        self.empty_hint = note(self.tr("No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds."),
-                               self)
+        self.empty_hint = note(
+            self.tr("No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds."), self)
         layout.addWidget(self.empty_hint)
 
         self.chart_view = TimelineChartView(self)
@@ -125,8 +126,7 @@ class SymptomsSection(QWidget):
         self.legend.setAccessibleName(self.tr("Lines of treatment shown as bands"))
         self.hover_label = note(self.tr("Point at a dot to see its date and severity."), self)
         self.hover_label.setAccessibleName(self.tr("Entry under the pointer"))
-        self.chart_view.hovered.connect(
-            lambda text: self.hover_label.setText(text or self.tr("Point at a dot to see its date and severity.")))
+        self.chart_view.hovered.connect(self._hovered)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,7 +154,8 @@ class SymptomsSection(QWidget):
         for column, sample in ((COL_DATE, "2099-12-31"), (COL_SEVERITY, self.tr("{0} of 10").format(10)),
                                (COL_WHERE, "lower back")):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample), heads.horizontalAdvance(title)) + 24)
+            width = max(metrics.horizontalAdvance(sample), heads.horizontalAdvance(title))
+            header.resizeSection(column, width + 24)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.edit_btn = QPushButton(self.tr("Edit…"), self)
@@ -213,12 +214,16 @@ class SymptomsSection(QWidget):
         self.symptom_combo.blockSignals(True)
         self.symptom_combo.clear()
         for name in names:
-            self.symptom_combo.addItem(self.tr("{0} ({1} entries)").format(display_name(name),
-                                                                           len(self._by_symptom[name])), name)
+            count = len(self._by_symptom[name])
+            label = self.tr("{0} (1 entry)") if count == 1 else self.tr("{0} ({1} entries)")
+            self.symptom_combo.addItem(label.format(display_name(name), count), name)
         self.symptom_combo.setCurrentIndex(max(0, self.symptom_combo.findData(current)))
         self.symptom_combo.blockSignals(False)
         self.empty_hint.setVisible(cancer is not None and not self._by_symptom)
         self.show_symptom()
+
+    def _hovered(self, text: str) -> None:
+        self.hover_label.setText(text or self.tr("Point at a dot to see its date and severity."))
 
     def current_symptom(self) -> str:
         return self.symptom_combo.currentData() or ""
@@ -228,6 +233,7 @@ class SymptomsSection(QWidget):
         entries = self._by_symptom.get(name, [])
         selected = self.selected_entry()
         self.model.set_entries(entries)
+        self.table.setColumnHidden(COL_WHERE, not any(e.model.location for e in entries))
         if self.session is None:
             self.chart_view.clear()
             self.legend.clear()
@@ -310,6 +316,7 @@ class SymptomsSection(QWidget):
             return
         self.session.entry_saved(Symptom.KIND)  # type: ignore[union-attr]
         if trash:
-            self.status_message.emit(self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+            self.status_message.emit(
+                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
         else:
             self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
