@@ -148,3 +148,27 @@ def test_a_line_of_treatment_can_point_to_its_trial(qtbot, window: MainWindow) -
               drugs=["study drug"])
     line = window.session.cancer.treatment_lines()[0]
     assert line.model.trial_record == trial.id and line.model.setting == "clinical-trial"
+
+
+def test_log_a_symptom_from_anywhere(qtbot, window: MainWindow) -> None:
+    from ui.symptom_dialog import QuickSymptomDialog
+
+    window.go_to(window.documents)
+    assert window.symptom_action.shortcut().toString() == "Ctrl+Shift+S"
+    seen = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QuickSymptomDialog)
+        seen.append(dialog)
+        dialog.symptom_combo.setCurrentText("pain")
+        dialog.location_edit.setText("left hip")
+        dialog.set_severity(6)
+        qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return)  # Enter saves
+
+    QTimer.singleShot(0, act)
+    window.symptom_action.trigger()
+    assert seen
+    entries = window.session.cancer.symptoms()
+    assert [(e.model.symptom, e.model.location, e.model.severity) for e in entries] == [("pain", "left hip", 6)]
+    assert window.symptoms.isEnabled()

@@ -15,11 +15,14 @@ from .create_dialog import CreateVaultDialog
 from .idle import IdleWatcher
 from .sections.cancer import CancerSection
 from .sections.documents import DocumentsSection
+from .sections.labs import LabsSection
 from .sections.overview import OverviewSection
+from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
+from .symptom_dialog import QuickSymptomDialog
 from .unlock import UnlockScreen
 from .welcome import WelcomeScreen
 from .workers import TaskWorker, start
@@ -54,10 +57,15 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsSection(self.undo_stack, self)
         self.cancer = CancerSection(self.undo_stack, self)
         self.treatment = TreatmentSection(self.undo_stack, self)
-        self.treatment.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.entry_sections: list[QWidget] = [self.cancer, self.treatment]
+        self.labs = LabsSection(self.undo_stack, self)
+        self.symptoms = SymptomsSection(self.undo_stack, self)
+        self.entry_sections: list[QWidget] = [self.cancer, self.treatment, self.symptoms, self.labs]
+        for section in self.entry_sections:
+            if hasattr(section, "status_message"):
+                section.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents),
-                              (self.tr("My cancer"), self.cancer), (self.tr("Treatment"), self.treatment)):
+                              (self.tr("My cancer"), self.cancer), (self.tr("Treatment"), self.treatment),
+                              (self.tr("Symptoms"), self.symptoms), (self.tr("Tumor markers and labs"), self.labs)):
             self.sidebar.addItem(title)
             self.sections.addWidget(widget)
         self._size_sidebar()
@@ -111,6 +119,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self._action(self.tr("Explore a &demo vault"), self.open_demo))
         file_menu.addSeparator()
+        self.symptom_action = self._action(self.tr("Log a &symptom…"), self.log_symptom, "Ctrl+Shift+S")
+        file_menu.addAction(self.symptom_action)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
@@ -133,6 +143,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Documents"), lambda: self.go_to(self.documents), "Ctrl+2"))
         view_menu.addAction(self._action(self.tr("&My cancer"), lambda: self.go_to(self.cancer), "Ctrl+3"))
         view_menu.addAction(self._action(self.tr("&Treatment"), lambda: self.go_to(self.treatment), "Ctrl+4"))
+        view_menu.addAction(self._action(self.tr("S&ymptoms"), lambda: self.go_to(self.symptoms), "Ctrl+5"))
+        view_menu.addAction(self._action(self.tr("&Labs"), lambda: self.go_to(self.labs), "Ctrl+6"))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
                                          QKeySequence.StandardKey.ZoomIn))
@@ -197,6 +209,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("MBC Vault"))
         self.lock_action.setEnabled(unlocked)
         self.import_action.setEnabled(unlocked)
+        self.symptom_action.setEnabled(unlocked)
 
     # actions ---------------------------------------------------------------------
     def lock(self) -> None:
@@ -223,6 +236,11 @@ class MainWindow(QMainWindow):
             self.show_unlock(self.vault_path)
         self.statusBar().showMessage(self.tr("Locked. Your records are closed."), 8000)
         self._update_state()
+
+    def log_symptom(self) -> None:
+        """Log a symptom from anywhere in the app (Ctrl+Shift+S)."""
+        if self.session is not None:
+            QuickSymptomDialog.ask(self.session, self)
 
     def copy_title(self) -> None:
         record = self.documents.selected_record()
