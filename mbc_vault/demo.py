@@ -129,8 +129,56 @@ def create_demo_vault(path: str | Path, passphrase: str | None = None, *,
         overrides = {path: {"title": doc.title, "category": doc.category, "date": doc.date,
                             "provider": doc.provider, "tags": doc.tags} for doc, path in pairs}
         report = import_files(vault, [p for _, p in pairs], overrides=overrides, progress=progress)
-    add_demo_cancer_record(vault, {r.original_name: r.id for r in report.added})
+    documents = {r.original_name: r.id for r in report.added}
+    add_demo_cancer_record(vault, documents)
+    add_demo_care_plan(vault, documents)
     return vault, passphrase
+
+
+def add_demo_care_plan(vault: Vault, documents: dict[str, str] | None = None) -> None:
+    """Fictional appointments, questions, care team, legal papers, people to tell, priorities and a trial."""
+    import datetime as dt
+
+    from .care.models import (Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell)
+    from .care.store import CarePlan, list_from_template, question_templates
+
+    docs = documents or {}
+    plan = CarePlan(vault)
+    today = dt.date.today()
+    oncologist = plan.save(Contact(name="Dr. Ada Fictional", role="medical-oncologist", institution=CENTER,
+                                   phone="555-0100", after_hours="555-0199", email="oncology@example.org",
+                                   call_for="fever of 38 °C (100.4 °F) or more, new pain, questions about treatment"))
+    plan.save(Contact(name="Sam Navigator", role="nurse-navigator", institution=CENTER, phone="555-0110",
+                      call_for="appointments, side effects, paperwork"))
+    plan.save(Contact(name="Example Pharmacy", role="pharmacist", phone="555-0120", call_for="refills, interactions"))
+    visit = plan.save(Appointment(date=(today + dt.timedelta(days=9)).isoformat(), time="09:30", duration_minutes=45,
+                                  contact_id=oncologist.id, with_whom="Dr. Ada Fictional", purpose="Scan results",
+                                  place=f"{CENTER}, 2nd floor"))
+    template = next(t for t in question_templates() if t.id == "treatment")
+    questions = list_from_template(template, visit.id)
+    questions.add("Is the rash from alpelisib something to worry about?")
+    plan.save(questions)
+    plan.save(Appointment(date=(today - dt.timedelta(days=20)).isoformat(), time="14:00", purpose="Infusion",
+                          with_whom="Infusion center", place=CENTER))
+    plan.save(LegalItem(item="will", status="signed", date_signed="2022-02-01",
+                        review_by=(today - dt.timedelta(days=30)).isoformat(), original_location="home safe",
+                        copies_held_by="John Example"), links=[d for d in (docs.get("2022-02-01-last-will.pdf"),) if d])
+    plan.save(LegalItem(item="advance-directive", status="signed", date_signed="2023-11-15",
+                        review_by=(today + dt.timedelta(days=40)).isoformat(), original_location="filing cabinet",
+                        copies_held_by="Dr. Ada Fictional; John Example"),
+              links=[d for d in (docs.get("2023-11-15-advance-directive.pdf"),) if d])
+    plan.save(LegalItem(item="health-care-proxy", status="in-progress"))
+    plan.save(PersonToTell(name="Maria Example", relationship="sister", told_date="2024-05-25",
+                           what_to_know="The cancer has spread, treatment is working for now."))
+    plan.save(PersonToTell(name="Work team", relationship="colleagues", what_to_know="I will work part time.",
+                           who_else_may_tell="John Example"))
+    priorities = CarePriorities()
+    priorities.set_answer("communication", "Direct and complete, but one step at a time.", "2025-09-01")
+    priorities.set_answer("quality-of-life", "Being able to walk with my dog and see my grandchildren.", "2025-09-01")
+    plan.save(priorities)
+    plan.save(ClinicalTrial(identifier="NCT09999999", title_text="A fictional oral SERD study",
+                            site=CENTER, contact="Sam Navigator", status="considering",
+                            eligibility_notes="Needs ESR1 mutation: mine was not detected in 2024."))
 
 
 def add_demo_cancer_record(vault: Vault, documents: dict[str, str] | None = None) -> None:

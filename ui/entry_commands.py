@@ -1,4 +1,4 @@
-"""Undoable changes to cancer-record entries (QUndoCommand): save and move to trash."""
+"""Undoable changes to cancer-record and care entries (QUndoCommand): save and move to trash."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mbc_vault.cancer.models import MODELS, Model
+from mbc_vault.care.models import MODELS as CARE_MODELS
 
 from .session import VaultSession
 
@@ -23,10 +24,11 @@ class SaveEntryCommand(QUndoCommand):
         self._first = True
 
     def _apply(self, data: dict[str, Any]) -> None:
-        cancer = self.session.cancer
-        if cancer is None:
+        store = self.session.care if self.kind in CARE_MODELS else self.session.cancer
+        if store is None:
             return
-        cancer.save(MODELS[self.kind].from_data(data), record_id=self.record_id)
+        model_type = CARE_MODELS.get(self.kind) or MODELS[self.kind]
+        store.save(model_type.from_data(data), record_id=self.record_id)
         self.session.entry_saved(self.kind)
 
     def redo(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from mbc_vault.cancer.models import FieldError, Model
-from mbc_vault.cancer.store import CancerRecord, Entry
+from mbc_vault.cancer.store import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
 from .widgets import heading, note
@@ -80,9 +80,9 @@ class ListEditor(QWidget):
 
 
 class EntryFormDialog(QDialog):
-    """Edit one model; Save validates, stores through CancerRecord and closes."""
+    """Edit one model; Save validates, stores through its EntryStore (CancerRecord, CarePlan) and closes."""
 
-    def __init__(self, title: str, model: Model, specs: list[FieldSpec], cancer: CancerRecord,
+    def __init__(self, title: str, model: Model, specs: list[FieldSpec], cancer: EntryStore,
                  record_id: str | None = None, links: list[str] | None = None,
                  documents: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +119,8 @@ class EntryFormDialog(QDialog):
         if documents:
             self.documents.setMaximumHeight(140)
             form.addRow(self.tr("Supporting documents:"), self.documents)
+        else:
+            self.documents.hide()  # outside the layout it would sit over the first label
         scroll = QScrollArea(self)
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -153,6 +155,7 @@ class EntryFormDialog(QDialog):
         if spec.kind == "multiline":
             edit = QPlainTextEdit(str(value or ""), self)
             edit.setMaximumHeight(90)
+            edit.setTabChangesFocus(True)  # keyboard users: Tab moves on instead of typing a tab
             return edit
         if spec.kind == "list":
             editor = ListEditor(spec.suggestions or [], self)

@@ -3,10 +3,9 @@ each, let the person correct them (one by one or many at once), then import with
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
-
-import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
@@ -237,7 +236,9 @@ class ImportDialog(QDialog):
     def _on_imported(self, report: ImportReport) -> None:
         self._worker = None
         self.report = report
-        by_name = {path.name: facts for path, facts in self.extracted.items()}
+        by_name: dict[str, Extracted] = {}
+        for path, facts in self.extracted.items():
+            by_name.setdefault(path.name, facts)
         added = []
         for record in report.added:
             facts = self.extracted.get(Path(record.original_name)) or by_name.get(record.original_name)

@@ -13,12 +13,18 @@ from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
 from .idle import IdleWatcher
+from .sections.appointments import AppointmentsSection
 from .sections.cancer import CancerSection
+from .sections.care_team import CareTeamSection
 from .sections.documents import DocumentsSection
 from .sections.labs import LabsSection
+from .sections.legal import LegalSection
 from .sections.overview import OverviewSection
+from .sections.people import PeopleSection
+from .sections.priorities import PrioritiesSection
 from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
+from .sections.trials import TrialsSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
@@ -59,13 +65,24 @@ class MainWindow(QMainWindow):
         self.treatment = TreatmentSection(self.undo_stack, self)
         self.labs = LabsSection(self.undo_stack, self)
         self.symptoms = SymptomsSection(self.undo_stack, self)
-        self.entry_sections: list[QWidget] = [self.cancer, self.treatment, self.symptoms, self.labs]
+        self.appointments = AppointmentsSection(self.undo_stack, self)
+        self.care_team = CareTeamSection(self.undo_stack, self)
+        self.legal = LegalSection(self.undo_stack, self)
+        self.people = PeopleSection(self.undo_stack, self)
+        self.priorities = PrioritiesSection(self.undo_stack, self)
+        self.trials = TrialsSection(self.undo_stack, self)
+        self.entry_sections: list[QWidget] = [self.cancer, self.treatment, self.symptoms, self.labs, self.appointments,
+                                              self.care_team, self.legal, self.people, self.priorities, self.trials]
         for section in self.entry_sections:
             if hasattr(section, "status_message"):
                 section.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents),
                               (self.tr("My cancer"), self.cancer), (self.tr("Treatment"), self.treatment),
-                              (self.tr("Symptoms"), self.symptoms), (self.tr("Tumor markers and labs"), self.labs)):
+                              (self.tr("Symptoms"), self.symptoms), (self.tr("Tumor markers and labs"), self.labs),
+                              (self.tr("Appointments"), self.appointments), (self.tr("Care team"), self.care_team),
+                              (self.tr("Legal and planning"), self.legal), (self.tr("People to tell"), self.people),
+                              (self.tr("My care priorities"), self.priorities),
+                              (self.tr("Clinical trials"), self.trials)):
             self.sidebar.addItem(title)
             self.sections.addWidget(widget)
         self._size_sidebar()
@@ -145,6 +162,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Treatment"), lambda: self.go_to(self.treatment), "Ctrl+4"))
         view_menu.addAction(self._action(self.tr("S&ymptoms"), lambda: self.go_to(self.symptoms), "Ctrl+5"))
         view_menu.addAction(self._action(self.tr("&Labs"), lambda: self.go_to(self.labs), "Ctrl+6"))
+        view_menu.addAction(self._action(self.tr("&Appointments"), lambda: self.go_to(self.appointments), "Ctrl+7"))
+        view_menu.addAction(self._action(self.tr("&Care team"), lambda: self.go_to(self.care_team), "Ctrl+8"))
+        view_menu.addAction(self._action(self.tr("Le&gal and planning"), lambda: self.go_to(self.legal), "Ctrl+9"))
+        view_menu.addAction(self._action(self.tr("&People to tell"), lambda: self.go_to(self.people)))
+        view_menu.addAction(self._action(self.tr("My care &priorities"), lambda: self.go_to(self.priorities)))
+        view_menu.addAction(self._action(self.tr("Clinical t&rials"), lambda: self.go_to(self.trials)))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
                                          QKeySequence.StandardKey.ZoomIn))

@@ -8,6 +8,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.care.store import CarePlan
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, build_index
 from mbc_vault.vault import Vault
@@ -38,6 +39,11 @@ class VaultSession(QObject):
     def cancer(self) -> CancerRecord | None:
         """The structured cancer record of the open vault (None when locked)."""
         return CancerRecord(self.vault) if self.vault is not None else None
+
+    @property
+    def care(self) -> CarePlan | None:
+        """Appointments, care team, legal papers, people to tell, priorities, trials (None when locked)."""
+        return CarePlan(self.vault) if self.vault is not None else None
 
     def entry_saved(self, kind: str) -> None:
         self.entries_changed.emit(kind)

@@ -1,4 +1,4 @@
-"""A titled table of cancer-record entries with Add, Edit and Move to trash (undoable)."""
+"""A titled table of structured entries (cancer record or care plan): Add, Edit, Move to trash (undoable)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from mbc_vault.cancer.models import Model
-from mbc_vault.cancer.store import Entry
+from mbc_vault.cancer.store import Entry, EntryStore
 
 from ..entry_commands import SaveEntryCommand, TrashEntryCommand
 from ..entry_form import EntryFormDialog, FieldSpec
@@ -19,13 +19,18 @@ from ..session import VaultSession
 
 
 class EntryListBox(QGroupBox):
-    """One kind of entry: the table and its buttons. The form is EntryFormDialog.ask (patchable in tests)."""
+    """One kind of entry: the table and its buttons. The form is EntryFormDialog.ask (patchable in tests);
+    `form_class` may name a subclass. `store` picks the session's store (default: the cancer record)."""
+
+    form_class: type[EntryFormDialog] = EntryFormDialog
 
     def __init__(self, title: str, kind: str, columns: list[Column], fields: Callable[[], list[FieldSpec]],
                  new_model: Callable[[], Model], undo_stack: QUndoStack, parent: QWidget | None = None,
-                 with_documents: bool = True) -> None:
+                 with_documents: bool = True,
+                 store: Callable[[VaultSession], EntryStore | None] | None = None) -> None:
         super().__init__(title, parent)
         self.kind, self.fields, self.new_model, self.undo_stack = kind, fields, new_model, undo_stack
+        self.store: Callable[[VaultSession], EntryStore | None] = store or (lambda s: s.cancer)
         self.with_documents = with_documents
         self.session: VaultSession | None = None
         self.model = EntriesTableModel(columns, self)
@@ -77,11 +82,12 @@ class EntryListBox(QGroupBox):
             self._open(entry.model, entry.id, entry.record.links)
 
     def _open(self, model: Model, record_id: str | None, links: list[str]) -> None:
-        if self.session is None or self.session.cancer is None:
+        store = self.store(self.session) if self.session is not None else None
+        if self.session is None or store is None:
             return
         before = model.to_data()
         title = self.tr("Edit: {0}").format(self.title()) if record_id else self.tr("Add: {0}").format(self.title())
-        entry = EntryFormDialog.ask(title, model, self.fields(), self.session.cancer, record_id=record_id,
+        entry = self.form_class.ask(title, model, self.fields(), store, record_id=record_id,
                                     links=links, documents=self._documents(), parent=self)
         if entry is None:
             return
