@@ -146,3 +146,10 @@ def test_lab_csv_import_is_all_or_nothing_and_export_round_trips(vault: Vault, t
     header_only = tmp_path / "wrong.csv"
     header_only.write_text("when,what\n2025-01-01,x\n")
     assert "must name the columns" in import_lab_csv(record, header_only).errors[0]
+
+
+def test_other_biomarkers_typed_as_lines() -> None:
+    b = biopsy(others="AKT1: not detected\n\n TMB : 4 mut/Mb \nHRD")
+    b.validate()
+    assert b.others == [{"name": "AKT1", "result": "not detected"}, {"name": "TMB", "result": "4 mut/Mb"},
+                        {"name": "HRD", "result": ""}]

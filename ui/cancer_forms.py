@@ -55,6 +55,8 @@ def biopsy_fields() -> list[FieldSpec]:
         FieldSpec("germline_brca", QCoreApplication.translate("CancerForms", "Germline BRCA1/2:"), "choice", vocab.BRCA),
         FieldSpec("msi", "MSI-H / dMMR:", "choice", vocab.MSI),
         FieldSpec("ntrk", QCoreApplication.translate("CancerForms", "NTRK fusion:"), "choice", vocab.MUTATION),
+        FieldSpec("others", QCoreApplication.translate("CancerForms", "Other results:"), "multiline",
+                  hint=QCoreApplication.translate("CancerForms", "one per line, e.g. AKT1: not detected")),
     ]
 
 

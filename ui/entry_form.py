@@ -153,6 +153,8 @@ class EntryFormDialog(QDialog):
             check.setChecked(bool(value))
             return check
         if spec.kind == "multiline":
+            if isinstance(value, list):  # e.g. other biomarker results: one "name: result" per line
+                value = "\n".join(f"{item.get('name', '')}: {item.get('result', '')}" for item in value)
             edit = QPlainTextEdit(str(value or ""), self)
             edit.setMaximumHeight(90)
             edit.setTabChangesFocus(True)  # keyboard users: Tab moves on instead of typing a tab

@@ -183,6 +183,9 @@ class Biopsy(Model):
             raise FieldError("er_percent", "ER is negative but the percent is 1 or more; check both.")
         if self.pr_status == "negative" and self.pr_percent and self.pr_percent >= 1:
             raise FieldError("pr_percent", "PR is negative but the percent is 1 or more; check both.")
+        if isinstance(self.others, str):  # typed as lines "Name: result"
+            self.others = [dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1))))
+                           for line in self.others.splitlines() if line.strip()]
         cleaned = []
         for other in self.others:
             name = str(other.get("name", "")).strip()
