@@ -48,6 +48,27 @@ def test_text_on_each_page_and_metadata(tmp_path: Path) -> None:
     assert result.category == "pathology-report"
 
 
+def test_markup_characters_in_text_and_title(tmp_path: Path) -> None:
+    """pdftotext -htmlmeta escapes the title but writes the page text as it is: both come back verbatim."""
+    pdf = text_pdf(tmp_path / "esc.pdf", [["Ratio A & B <tag> &amp; x"], [], ["</pre> third"]],
+                   title="Biopsy & <CT> \"left\"")
+    result = read_file(pdf)
+    assert result.ok and result.pages == 3 and len(result.page_texts) == 3
+    assert "Ratio A & B <tag> &amp; x" in result.page_texts[0]
+    assert result.page_texts[1].strip() == "" and "</pre> third" in result.page_texts[2]
+    assert result.pdf_title == "Biopsy & <CT> \"left\"" and result.pdf_date == "2025-03-14"
+
+
+def test_two_reader_fallback_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = text_pdf(tmp_path / "scan_2025.pdf", [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"],
+                                                ["Comment: ZEBRAFINCH margins clear"]], title="Liver biopsy")
+    one = read_file(pdf)
+    monkeypatch.setattr(extract, "_parse_htmlmeta", lambda output: None)  # as if poppler wrote another layout
+    two = read_file(pdf)
+    assert (one.pages, one.page_texts, one.pdf_title, one.pdf_date) == (two.pages, two.page_texts, two.pdf_title,
+                                                                        two.pdf_date)
+
+
 def test_bad_files_get_one_clear_sentence(tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Benchmark: reading and indexing PDFs for import (extraction + full-text index, no encryption).
+
+Corpus: N generated fictional medical-record PDFs (bench/make_corpus.py, fixed seed; text and
+scanned-looking ones, 1 to 18 pages). Interleaved over R rounds, the order rotating every round
+(the machine is shared: only figures taken in the same run are compared):
+
+  ref      `pdftotext FILE OUT` for each file, one after the other (subprocess.run)
+  index    what the app does to read and index a file: read_file(path) (pdftotext -htmlmeta
+           in a child process under resource limits, then the title/date/category proposals),
+           then SearchIndex.add(record, page_texts) into a fresh in-memory index
+  import   import_files(vault, files) into a fresh vault (work factor 2^10): reading, SHA-256,
+           encryption of document, record and page text, fsync; for information only
+
+Target: index/ref <= 1.5 (median of the per-round ratios).
+
+After the rounds, each part of the index path is timed alone over the whole corpus (same run,
+same reference) to show what dominates, including `two_readers`, the path used before
+2026-11-27 (pdfinfo + pdftotext, two limited processes per PDF; now only a fallback).
+
+Run: .venv/bin/python bench/bench_index.py [--docs N] [--rounds R] [--seed S] [--no-import]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mbc_vault import extract  # noqa: E402
+from mbc_vault.extract import read_file  # noqa: E402
+from mbc_vault.importer import import_files  # noqa: E402
+from mbc_vault.records import Record  # noqa: E402
+from mbc_vault.search import SearchIndex  # noqa: E402
+from mbc_vault.vault import Vault  # noqa: E402
+
+TARGET = 1.5
+PASSPHRASE = "benchmark passphrase, not a secret"
+
+
+def make_corpus(out: Path, docs: int, seed: int) -> list[Path]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(out), str(docs), str(seed)],
+                   check=True, env=env)
+    return sorted(out.glob("*.pdf"))
+
+
+def run_reference(files: list[Path], scratch: Path) -> None:
+    out = scratch / "out.txt"
+    for path in files:
+        subprocess.run(["pdftotext", str(path), str(out)], check=True)
+    out.unlink(missing_ok=True)
+
+
+def run_index(files: list[Path]) -> SearchIndex:
+    index = SearchIndex()
+    for number, path in enumerate(files):
+        facts = read_file(path)
+        if facts.ok:
+            record = Record(id=f"{number:020x}", category=facts.category, title=facts.title)
+            index.add(record, facts.page_texts)
+    return index
+
+
+def run_import(files: list[Path], scratch: Path, number: int) -> None:
+    vault = Vault.create(scratch / f"vault-{number}", PASSPHRASE, work_factor=10, cache_root=scratch / "cache")
+    try:
+        report = import_files(vault, files)
+        assert len(report.added) == len(files), report.messages()
+    finally:
+        vault.close()
+        shutil.rmtree(scratch / f"vault-{number}", ignore_errors=True)
+        shutil.rmtree(scratch / "cache", ignore_errors=True)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    result = fn()
+    elapsed = time.perf_counter() - start
+    if isinstance(result, SearchIndex):
+        result.close()
+    return elapsed
+
+
+def parts(files: list[Path], scratch: Path) -> dict[str, float]:
+    """Each part of the index path alone over the corpus, interleaved with the reference."""
+    limited = lambda args: extract._run_limited(args, extract.MAX_TEXT_BYTES)  # noqa: E731
+    facts = [read_file(p) for p in files]
+
+    def proposals() -> None:
+        from mbc_vault.proposals import propose_category, propose_date, propose_title
+        for f in facts:
+            first = "\n".join(f.page_texts[:2])
+            propose_title(f.pdf_title, f.path.name, first)
+            propose_date(first)
+            propose_category(f"{f.pdf_title}\n{f.path.name}\n{first}")
+
+    def index_add() -> None:
+        index = SearchIndex()
+        for number, f in enumerate(facts):
+            index.add(Record(id=f"{number:020x}", category=f.category, title=f.title), f.page_texts)
+        index.close()
+
+    def two_readers() -> None:
+        for path in files:
+            result = extract.Extracted(path=path)
+            extract._read_pdf_two_readers(result)
+
+    steps: dict[str, Callable[[], object]] = {
+        "ref": lambda: run_reference(files, scratch),
+        "pdftotext_htmlmeta_limited": lambda: [limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q",
+                                                         str(p), "-"]) for p in files],
+        "pdftotext_htmlmeta_unlimited": lambda: [subprocess.run(["pdftotext", "-htmlmeta", "-enc", "UTF-8",
+                                                                 "-q", str(p), "-"], capture_output=True)
+                                                  for p in files],
+        "pdfinfo_limited": lambda: [limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(p)]) for p in files],
+        "proposals": proposals,
+        "index_add": index_add,
+    }
+    if hasattr(extract, "_read_pdf_two_readers"):  # absent before 2026-11-27 (it was the only path)
+        steps["two_readers"] = two_readers
+    samples: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(3):
+        for name, fn in steps.items():
+            samples[name].append(timed(fn))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-import", action="store_true", help="skip the import_files rounds")
+    args = parser.parse_args()
+    if shutil.which("pdftotext") is None:
+        print("pdftotext is not installed (Debian: poppler-utils)", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
+        root = Path(tmp)
+        os.environ["MBC_VAULT_CACHE_DIR"] = str(root / "cache")
+        t0 = time.perf_counter()
+        files = make_corpus(root / "corpus", args.docs, args.seed)
+        size = sum(p.stat().st_size for p in files)
+        facts = [read_file(p) for p in files]
+        pages = sum(f.pages or 0 for f in facts)
+        scans = sum(1 for f in facts if f.page_texts and not any(t.strip() for t in f.page_texts))
+        chars = sum(len(t) for f in facts for t in f.page_texts)
+        print(f"corpus: {len(files)} PDFs (seed {args.seed}), {size / 2**20:.1f} MiB, {pages} pages, "
+              f"{scans} scanned-looking, {chars / 1e6:.2f} M characters of text "
+              f"(generated in {time.perf_counter() - t0:.1f} s)")
+        assert all(f.ok for f in facts), [f.problem for f in facts if not f.ok]
+
+        steps: list[tuple[str, Callable[[int], object]]] = [
+            ("ref", lambda r: run_reference(files, root)),
+            ("index", lambda r: run_index(files)),
+        ]
+        if not args.no_import:
+            steps.append(("import", lambda r: run_import(files, root, r)))
+        times: dict[str, list[float]] = {name: [] for name, _ in steps}
+        run_reference(files, root)  # warm the page cache and the binaries
+        run_index(files).close()
+        for number in range(args.rounds):
+            shift = number % len(steps)
+            for name, fn in steps[shift:] + steps[:shift]:
+                times[name].append(timed(lambda: fn(number)))
+        ratios = {name: statistics.median(t / r for t, r in zip(times[name], times["ref"])) for name in times}
+
+        print(f"\n{args.rounds} interleaved rounds over {len(files)} files; medians; ratio = median of "
+              "per-round (x / ref)")
+        print(f"{'':8s} {'total s':>8s} {'ms/file':>8s} {'ratio':>6s}")
+        for name in times:
+            median = statistics.median(times[name])
+            print(f"{name:8s} {median:8.3f} {1000 * median / len(files):8.1f} {ratios[name]:6.2f}")
+        met = ratios["index"] <= TARGET
+        print(f"\nindex/ref = {ratios['index']:.2f}  (target <= {TARGET}): {'MET' if met else 'MISSED'}")
+        if "import" in ratios:
+            print(f"import/ref = {ratios['import']:.2f}  (information; includes encryption and fsync)")
+
+        print("\nparts of the index path, each alone over the corpus (median of 3, ratio to ref of this pass):")
+        alone = parts(files, root)
+        for name, value in alone.items():
+            print(f"  {name:30s} {value:7.3f} s {1000 * value / len(files):7.1f} ms/file "
+                  f"{value / alone['ref']:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
