@@ -40,6 +40,11 @@ test: system-deps venv
 bench: system-deps venv
 	$(BIN)/python bench/bench_add.py
 	$(BIN)/python bench/bench_open.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_index.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_search.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_start.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_import_stall.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_sections.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
