@@ -2,6 +2,939 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AppointmentsSection</name>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="60"/>
+        <location filename="../../ui/sections/appointments.py" line="81"/>
+        <source>Appointments</source>
+        <extracomment>(list id, row) whose answer the answer box shows; an unsaved answer is saved on moving away (list id, row) to show after our own change</extracomment>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="63"/>
+        <source>Coming up</source>
+        <translation>Próximas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="64"/>
+        <source>Past</source>
+        <translation>Pasadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="70"/>
+        <source>Show the appointments coming up</source>
+        <translation>Mostrar las próximas citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="71"/>
+        <source>Show past appointments</source>
+        <translation>Mostrar las citas pasadas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="74"/>
+        <source>Export appointments (.ics)…</source>
+        <translation>Exportar citas (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="75"/>
+        <source>Export all appointments as a calendar file</source>
+        <translation>Exportar todas las citas como archivo de calendario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="82"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="82"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="83"/>
+        <source>With whom</source>
+        <translation>Con quién</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="84"/>
+        <source>What for</source>
+        <translation>Para qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="84"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="85"/>
+        <source>Open questions</source>
+        <translation>Preguntas pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="92"/>
+        <source>Questions for this appointment</source>
+        <translation>Preguntas para esta cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="94"/>
+        <location filename="../../ui/sections/appointments.py" line="290"/>
+        <source>Choose an appointment above to see its questions.</source>
+        <translation>Elija una cita de la lista de arriba para ver sus preguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="97"/>
+        <source>List:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="99"/>
+        <source>Question list</source>
+        <translation>Lista de preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="103"/>
+        <source>New list from template…</source>
+        <translation>Nueva lista desde plantilla…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="104"/>
+        <source>Start a new question list from a ready-made template</source>
+        <translation>Empezar una lista de preguntas nueva a partir de una plantilla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="112"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="112"/>
+        <location filename="../../ui/sections/appointments.py" line="149"/>
+        <source>Answer or note</source>
+        <translation>Respuesta o nota</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="113"/>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="132"/>
+        <source>Type a question of your own</source>
+        <translation>Escriba su propia pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="133"/>
+        <source>New question</source>
+        <translation>Pregunta nueva</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="135"/>
+        <source>Add question</source>
+        <translation>Agregar pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="136"/>
+        <source>Add the question to the list</source>
+        <translation>Agregar la pregunta a la lista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="145"/>
+        <source>Answer or note for the chosen question:</source>
+        <translation>Respuesta o nota para la pregunta elegida:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="154"/>
+        <source>Save answer</source>
+        <translation>Guardar respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="155"/>
+        <source>Save the answer to the chosen question</source>
+        <translation>Guardar la respuesta a la pregunta elegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="157"/>
+        <source>Remove question</source>
+        <translation>Quitar pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="158"/>
+        <source>Remove the chosen question from the list</source>
+        <translation>Quitar la pregunta elegida de la lista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="166"/>
+        <source>Carry over unanswered questions to the next appointment</source>
+        <translation>Pasar las preguntas sin respuesta a la próxima cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="168"/>
+        <source>Copy the questions without an answer to the next appointment</source>
+        <translation>Copiar las preguntas que no tienen respuesta a la próxima cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="170"/>
+        <source>Save list as PDF…</source>
+        <translation>Guardar lista como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="171"/>
+        <source>Save the question list as a PDF to print</source>
+        <translation>Guardar la lista de preguntas como PDF para imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="291"/>
+        <source>Add an appointment first; then you can list your questions for it.</source>
+        <translation>Primero agregue una cita; después podrá anotar sus preguntas para ella.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="293"/>
+        <source>For: {0}, {1}</source>
+        <translation>Para: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="295"/>
+        <source>No questions yet. Start a list from a template, or type a question of your own below.</source>
+        <translation>Todavía no hay preguntas. Empiece una lista desde una plantilla o escriba abajo su propia pregunta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="323"/>
+        <source>This question always stays last on the list.</source>
+        <translation>Esta pregunta siempre queda al final de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="326"/>
+        <source>Carried over from an earlier appointment.</source>
+        <translation>Viene de una cita anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="327"/>
+        <source>{0}  (carried over)</source>
+        <translation>{0}  (de una cita anterior)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="376"/>
+        <location filename="../../ui/sections/appointments.py" line="440"/>
+        <source>Answer saved.</source>
+        <translation>Respuesta guardada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="388"/>
+        <source>New question list</source>
+        <translation>Nueva lista de preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="389"/>
+        <source>Start from these questions (you can add your own after):</source>
+        <translation>Empezar con estas preguntas (después puede agregar las suyas):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="403"/>
+        <source>Started the list “{0}”.</source>
+        <translation>Se creó la lista “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="414"/>
+        <location filename="../../ui/sections/appointments.py" line="478"/>
+        <source>My questions</source>
+        <translation>Mis preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="453"/>
+        <source>Question removed. Edit ▸ Undo brings it back.</source>
+        <translation>Se quitó la pregunta. Puede recuperarla con Editar ▸ Deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="472"/>
+        <source>There is no later appointment yet. Add the next appointment first, then carry the questions over.</source>
+        <translation>Todavía no hay una cita posterior. Primero agregue la próxima cita y después pase las preguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="480"/>
+        <source>Every question on this list has an answer: nothing to carry over.</source>
+        <translation>Todas las preguntas de esta lista tienen respuesta: no hay nada que pasar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="484"/>
+        <source>These questions are already on the list for {0}, {1}.</source>
+        <translation>Estas preguntas ya están en la lista para {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="488"/>
+        <source>{0} question(s) carried over to {1}, {2}.</source>
+        <translation>Preguntas pasadas a {1}, {2}: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="534"/>
+        <source>Save question list</source>
+        <translation>Guardar la lista de preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="539"/>
+        <source>Saved {0}. It is not encrypted.</source>
+        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="547"/>
+        <source>There are no appointments to export yet.</source>
+        <translation>Todavía no hay citas para exportar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="549"/>
+        <source>Export appointments</source>
+        <translation>Exportar citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="549"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Calendario (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/appointments.py" line="553"/>
+        <source>Saved {0} appointment(s) to {1}. It is not encrypted; your calendar program can import it.</source>
+        <translation>Citas guardadas en {1}: {0}. El archivo no está cifrado; su programa de calendario puede importarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>CancerForms</name>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="15"/>
+        <source>First breast cancer diagnosis:</source>
+        <translation>Primer diagnóstico de cáncer de mama:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="16"/>
+        <source>Metastatic disease found:</source>
+        <translation>Diagnóstico de enfermedad metastásica:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="17"/>
+        <source>De novo or recurrence:</source>
+        <translation>De novo o recurrencia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="19"/>
+        <source>Histology:</source>
+        <translation>Histología:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="20"/>
+        <source>Histology (if other):</source>
+        <translation>Histología (si es otra):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="21"/>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="27"/>
+        <source>Site:</source>
+        <translation>Localización:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="28"/>
+        <location filename="../../ui/cancer_forms.py" line="41"/>
+        <source>Site (if other):</source>
+        <translation>Localización (si es otra):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="29"/>
+        <source>Date found:</source>
+        <translation>Fecha en que se detectó:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="30"/>
+        <source>Shown by (scan or biopsy):</source>
+        <translation>Detectada por (estudio de imagen o biopsia):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="31"/>
+        <source>e.g. CT chest/abdomen/pelvis, liver biopsy</source>
+        <translation>p. ej., TC de tórax, abdomen y pelvis; biopsia de hígado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="36"/>
+        <source>0 to 100</source>
+        <translation>de 0 a 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="38"/>
+        <source>Biopsy date:</source>
+        <translation>Fecha de la biopsia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="39"/>
+        <source>Where the biopsy was taken:</source>
+        <translation>Dónde se tomó la biopsia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="42"/>
+        <source>ER (estrogen receptor):</source>
+        <translation>RE (receptor de estrógeno):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="44"/>
+        <source>ER percent:</source>
+        <translation>Porcentaje de RE:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="45"/>
+        <source>PR (progesterone receptor):</source>
+        <translation>RP (receptor de progesterona):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="47"/>
+        <source>PR percent:</source>
+        <translation>Porcentaje de RP:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="48"/>
+        <source>HER2 by IHC:</source>
+        <translation>HER2 por IHQ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="49"/>
+        <source>HER2 by ISH (FISH):</source>
+        <translation>HER2 por ISH (FISH):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="50"/>
+        <source>Ki-67 percent:</source>
+        <translation>Porcentaje de Ki-67:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="51"/>
+        <source>PD-L1:</source>
+        <translation>PD-L1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="52"/>
+        <source>as on the report, e.g. CPS 12</source>
+        <translation>como figura en el informe, p. ej., CPS 12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="55"/>
+        <source>Germline BRCA1/2:</source>
+        <translation>BRCA1/2 germinal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="57"/>
+        <source>NTRK fusion:</source>
+        <translation>Fusión de NTRK:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="58"/>
+        <source>Other results:</source>
+        <translation>Otros resultados:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="59"/>
+        <source>one per line, e.g. AKT1: not detected</source>
+        <translation>uno por línea, p. ej., AKT1: no detectado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="65"/>
+        <source>Part of the trial:</source>
+        <translation>Parte del ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="68"/>
+        <source>Line number:</source>
+        <translation>Número de línea:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="69"/>
+        <source>Drugs of the regimen:</source>
+        <translation>Medicamentos del esquema:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="71"/>
+        <location filename="../../ui/cancer_forms.py" line="97"/>
+        <source>Started:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="72"/>
+        <location filename="../../ui/cancer_forms.py" line="98"/>
+        <source>Stopped:</source>
+        <translation>Fin:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="73"/>
+        <source>leave empty while you are still on it</source>
+        <translation>déjelo vacío mientras siga con este tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="74"/>
+        <source>Setting:</source>
+        <translation>Contexto:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="75"/>
+        <source>Clinical trial identifier:</source>
+        <translation>Identificador del ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="76"/>
+        <source>e.g. NCT01234567</source>
+        <translation>p. ej., NCT01234567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="78"/>
+        <source>Best response:</source>
+        <translation>Mejor respuesta:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="80"/>
+        <source>Reason stopped:</source>
+        <translation>Motivo de la suspensión:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="82"/>
+        <source>Reason (if other):</source>
+        <translation>Motivo (si es otro):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="88"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="89"/>
+        <source>Dose:</source>
+        <translation>Dosis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="90"/>
+        <source>e.g. 2.5 mg</source>
+        <translation>p. ej., 2,5 mg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="91"/>
+        <source>When and how often:</source>
+        <translation>Cuándo y con qué frecuencia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="92"/>
+        <source>e.g. once a day with food</source>
+        <translation>p. ej., una vez al día con comida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="93"/>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="95"/>
+        <source>What it is for:</source>
+        <translation>Para qué es:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="96"/>
+        <source>Prescribed by:</source>
+        <translation>Recetado por:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cancer_forms.py" line="99"/>
+        <source>Part of my cancer treatment:</source>
+        <translation>Parte de mi tratamiento del cáncer:</translation>
+    </message>
+</context>
+<context>
+    <name>CancerSection</name>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="47"/>
+        <source>My cancer</source>
+        <translation>Mi cáncer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="49"/>
+        <location filename="../../ui/sections/cancer.py" line="106"/>
+        <source>No diagnosis recorded yet.</source>
+        <translation>Todavía no hay un diagnóstico registrado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="50"/>
+        <source>Edit diagnosis…</source>
+        <translation>Editar diagnóstico…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="51"/>
+        <source>Edit the diagnosis</source>
+        <translation>Editar el diagnóstico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="57"/>
+        <source>Sites of metastasis</source>
+        <translation>Localizaciones de las metástasis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="58"/>
+        <location filename="../../ui/sections/cancer.py" line="64"/>
+        <source>Site</source>
+        <translation>Localización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="58"/>
+        <source>Found</source>
+        <translation>Detectada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="59"/>
+        <source>Shown by</source>
+        <translation>Detectada por</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="62"/>
+        <source>Biopsies and biomarkers</source>
+        <translation>Biopsias y biomarcadores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="63"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="69"/>
+        <source>Subtype</source>
+        <translation>Subtipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="108"/>
+        <source>The {0} biopsy of {1} differs from the primary tumor: {2}</source>
+        <translation>La biopsia de {0} del {1} es distinta del tumor primario: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="119"/>
+        <source>first diagnosed {0}</source>
+        <translation>primer diagnóstico: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="121"/>
+        <source>metastatic since {0}</source>
+        <translation>metastásico desde {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="124"/>
+        <source>Diagnosis recorded without details.</source>
+        <translation>Diagnóstico registrado sin detalles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/cancer.py" line="132"/>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+</context>
+<context>
+    <name>CareForms</name>
+    <message>
+        <location filename="../../ui/care_forms.py" line="24"/>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="25"/>
+        <source>Time:</source>
+        <translation>Hora:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="26"/>
+        <source>24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know</source>
+        <translation>formato de 24 horas, p. ej., 09:30 o 14:15; déjelo vacío si no la sabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="28"/>
+        <source>Length in minutes:</source>
+        <translation>Duración en minutos:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="29"/>
+        <source>With whom:</source>
+        <translation>Con quién:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="30"/>
+        <source>Pick someone from your care team, or type a name</source>
+        <translation>Elija a alguien de su equipo de atención o escriba un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="32"/>
+        <source>What it is for:</source>
+        <translation>Para qué es:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="33"/>
+        <source>e.g. scan results, infusion, second opinion</source>
+        <translation>p. ej., resultados de estudios, infusión, segunda opinión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="34"/>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="35"/>
+        <location filename="../../ui/care_forms.py" line="71"/>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="36"/>
+        <source>e.g. bring the medication list, fast from midnight</source>
+        <translation>p. ej., llevar la lista de medicamentos, ayuno desde la medianoche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="43"/>
+        <location filename="../../ui/care_forms.py" line="77"/>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="44"/>
+        <source>a person, or an office such as “Infusion center”</source>
+        <translation>una persona, o un servicio como “Centro de infusión”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="46"/>
+        <source>Role:</source>
+        <translation>Función:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="47"/>
+        <source>Role (if other):</source>
+        <translation>Función (si es otra):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="48"/>
+        <source>Hospital or practice:</source>
+        <translation>Hospital o consultorio:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="49"/>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="50"/>
+        <source>After-hours phone:</source>
+        <translation>Teléfono fuera de horario:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="51"/>
+        <source>Fax:</source>
+        <translation>Fax:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="52"/>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="53"/>
+        <source>Patient portal:</source>
+        <translation>Portal del paciente:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="54"/>
+        <source>its web address or name</source>
+        <translation>su dirección web o su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="55"/>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="56"/>
+        <source>Call them about:</source>
+        <translation>Motivos para llamar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="57"/>
+        <source>e.g. fever over 38 °C, new pain, questions about treatment</source>
+        <translation>p. ej., fiebre de más de 38 °C, un dolor nuevo, preguntas sobre el tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="64"/>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="65"/>
+        <source>Date signed:</source>
+        <translation>Fecha de firma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="66"/>
+        <source>Review by:</source>
+        <translation>Revisar antes de:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="67"/>
+        <source>a date to check that it still says what you want</source>
+        <translation>una fecha para comprobar que sigue diciendo lo que usted quiere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="69"/>
+        <source>Where the original is kept:</source>
+        <translation>Dónde se guarda el original:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="70"/>
+        <source>Who has copies:</source>
+        <translation>Quién tiene copias:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="78"/>
+        <source>Who they are to me:</source>
+        <translation>Quién es para mí:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="79"/>
+        <source>e.g. brother, friend, manager at work</source>
+        <translation>p. ej., hermano, amiga, jefe en el trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="80"/>
+        <source>I have told them:</source>
+        <translation>Ya se lo conté:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="81"/>
+        <source>When I told them:</source>
+        <translation>Cuándo se lo conté:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="82"/>
+        <source>What I want them to know:</source>
+        <translation>Lo que quiero que sepa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="84"/>
+        <source>Who else may tell them:</source>
+        <translation>Quién más puede contárselo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="85"/>
+        <source>if you would rather someone else did</source>
+        <translation>si prefiere que lo haga otra persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="91"/>
+        <source>Trial identifier:</source>
+        <translation>Identificador del ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="92"/>
+        <source>e.g. NCT01234567</source>
+        <translation>p. ej., NCT01234567</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="93"/>
+        <source>Title of the trial:</source>
+        <translation>Título del ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="94"/>
+        <source>Where it runs:</source>
+        <translation>Dónde se realiza:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="95"/>
+        <source>Trial contact:</source>
+        <translation>Contacto del ensayo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="96"/>
+        <source>the research nurse or coordinator, with a phone or email</source>
+        <translation>el personal de enfermería o de coordinación del estudio, con teléfono o correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="98"/>
+        <source>Where I am with it:</source>
+        <translation>En qué punto estoy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="100"/>
+        <source>Eligibility notes:</source>
+        <translation>Notas sobre los requisitos:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="101"/>
+        <source>what the trial asks for, and what you were told</source>
+        <translation>lo que pide el ensayo y lo que le dijeron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/care_forms.py" line="169"/>
+        <source>This file will not be encrypted: anyone who can open your computer&apos;s files can read it. Print or share it, then delete it if you no longer need it.</source>
+        <translation>Este archivo no estará cifrado: cualquier persona que pueda abrir los archivos de su computadora podrá leerlo. Imprímalo o compártalo y después bórrelo si ya no lo necesita.</translation>
+    </message>
+</context>
+<context>
+    <name>CareTeamSection</name>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="34"/>
+        <source>Care team</source>
+        <translation>Equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="35"/>
+        <source>The people who look after you, how to reach them and what to call them about. A printed sheet by the phone helps family and friends too.</source>
+        <translation>Las personas que le atienden, cómo comunicarse con ellas y por qué motivos llamarlas. Una hoja impresa junto al teléfono también ayuda a su familia y amistades.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="38"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="39"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="39"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="40"/>
+        <source>Hospital or practice</source>
+        <translation>Hospital o consultorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="41"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="42"/>
+        <source>Call them about</source>
+        <translation>Motivos para llamar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="49"/>
+        <source>Save contact sheet as PDF…</source>
+        <translation>Guardar hoja de contactos como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="50"/>
+        <source>Save the care team contact sheet as a PDF to print</source>
+        <translation>Guardar la hoja de contactos del equipo de atención como PDF para imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="92"/>
+        <source>Save contact sheet</source>
+        <translation>Guardar la hoja de contactos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/care_team.py" line="96"/>
+        <source>Saved {0}. It is not encrypted.</source>
+        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <location filename="../../ui/category_names.py" line="10"/>
@@ -247,135 +1180,135 @@
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="79"/>
+        <location filename="../../ui/sections/documents.py" line="81"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="81"/>
-        <location filename="../../ui/sections/documents.py" line="320"/>
+        <location filename="../../ui/sections/documents.py" line="83"/>
+        <location filename="../../ui/sections/documents.py" line="322"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="83"/>
+        <location filename="../../ui/sections/documents.py" line="85"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="117"/>
+        <location filename="../../ui/sections/documents.py" line="119"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="125"/>
+        <location filename="../../ui/sections/documents.py" line="127"/>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="142"/>
+        <location filename="../../ui/sections/documents.py" line="144"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="143"/>
+        <location filename="../../ui/sections/documents.py" line="145"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="144"/>
+        <location filename="../../ui/sections/documents.py" line="146"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="145"/>
+        <location filename="../../ui/sections/documents.py" line="147"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="182"/>
+        <location filename="../../ui/sections/documents.py" line="184"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="183"/>
+        <location filename="../../ui/sections/documents.py" line="185"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="238"/>
+        <location filename="../../ui/sections/documents.py" line="240"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="267"/>
+        <location filename="../../ui/sections/documents.py" line="269"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="276"/>
+        <location filename="../../ui/sections/documents.py" line="278"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="310"/>
+        <location filename="../../ui/sections/documents.py" line="312"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="315"/>
+        <location filename="../../ui/sections/documents.py" line="317"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="320"/>
+        <location filename="../../ui/sections/documents.py" line="322"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="327"/>
+        <location filename="../../ui/sections/documents.py" line="329"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="361"/>
-        <location filename="../../ui/sections/documents.py" line="414"/>
+        <location filename="../../ui/sections/documents.py" line="363"/>
+        <location filename="../../ui/sections/documents.py" line="416"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="365"/>
+        <location filename="../../ui/sections/documents.py" line="367"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="384"/>
+        <location filename="../../ui/sections/documents.py" line="386"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="388"/>
+        <location filename="../../ui/sections/documents.py" line="390"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="390"/>
+        <location filename="../../ui/sections/documents.py" line="392"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="395"/>
-        <location filename="../../ui/sections/documents.py" line="401"/>
+        <location filename="../../ui/sections/documents.py" line="397"/>
+        <location filename="../../ui/sections/documents.py" line="403"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="396"/>
+        <location filename="../../ui/sections/documents.py" line="398"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="413"/>
+        <location filename="../../ui/sections/documents.py" line="415"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -425,6 +1358,88 @@
     </message>
 </context>
 <context>
+    <name>EntriesTableModel</name>
+    <message>
+        <location filename="../../ui/models/entries.py" line="56"/>
+        <source>Added by {0} on {1}; last changed by {2} on {3}</source>
+        <translation>Agregado por {0} el {1}; último cambio de {2} el {3}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCommands</name>
+    <message>
+        <location filename="../../ui/entry_commands.py" line="22"/>
+        <source>Change “{0}”</source>
+        <translation>Cambiar “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_commands.py" line="46"/>
+        <source>Move “{0}” to the trash</source>
+        <translation>Mover “{0}” a la papelera</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormDialog</name>
+    <message>
+        <location filename="../../ui/entry_form.py" line="113"/>
+        <source>Supporting documents</source>
+        <translation>Documentos de respaldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="121"/>
+        <source>Supporting documents:</source>
+        <translation>Documentos de respaldo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="146"/>
+        <source>(not set)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryListBox</name>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="50"/>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="51"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="52"/>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="53"/>
+        <source>Add to {0}</source>
+        <translation>Agregar en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="53"/>
+        <source>Edit in {0}</source>
+        <translation>Editar en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="54"/>
+        <source>Move to trash from {0}</source>
+        <translation>Mover a la papelera desde {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="89"/>
+        <source>Edit: {0}</source>
+        <translation>Editar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/entry_list.py" line="89"/>
+        <source>Add: {0}</source>
+        <translation>Agregar: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ImageView</name>
     <message>
         <location filename="../../ui/preview.py" line="31"/>
@@ -435,352 +1450,862 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="43"/>
-        <location filename="../../ui/import_dialog.py" line="50"/>
+        <location filename="../../ui/import_dialog.py" line="44"/>
+        <location filename="../../ui/import_dialog.py" line="51"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="52"/>
         <source>Reading the files ({0})…</source>
         <translation>Leyendo los archivos ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="54"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="57"/>
         <source>Write dates as YYYY-MM-DD</source>
         <translation>Escriba las fechas así: AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog.py" line="58"/>
         <source>Files to import</source>
         <translation>Archivos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="66"/>
+        <location filename="../../ui/import_dialog.py" line="67"/>
         <source>Category for the selected files</source>
         <translation>Categoría para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="68"/>
         <source>(keep each file&apos;s category)</source>
         <translation>(mantener la categoría de cada archivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="71"/>
+        <location filename="../../ui/import_dialog.py" line="72"/>
         <source>Tags, separated by commas</source>
         <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="73"/>
         <source>Tags for the selected files</source>
         <translation>Etiquetas para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>Provider or institution</source>
         <translation>Profesional o institución</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="75"/>
+        <location filename="../../ui/import_dialog.py" line="76"/>
         <source>Provider for the selected files</source>
         <translation>Profesional o institución para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="76"/>
+        <location filename="../../ui/import_dialog.py" line="77"/>
         <source>Apply to selected</source>
         <translation>Aplicar a los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="78"/>
         <source>Apply category, tags and provider to the selected files</source>
         <translation>Aplicar la categoría, las etiquetas y el profesional o institución a los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="83"/>
+        <location filename="../../ui/import_dialog.py" line="84"/>
         <source>Import progress</source>
         <translation>Progreso de la importación</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="86"/>
+        <location filename="../../ui/import_dialog.py" line="87"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="120"/>
+        <location filename="../../ui/import_dialog.py" line="139"/>
         <source>Ready to import: {0}. Check the titles, dates and categories; you can change them.</source>
+        <extracomment>GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)</extracomment>
         <translation>Listos para importar: {0}. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="142"/>
         <source>Cannot be imported: {0} (see Status).</source>
         <translation>No se pueden importar: {0} (vea Estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="224"/>
+        <location filename="../../ui/import_dialog.py" line="247"/>
         <source>Documents added: {0}.</source>
         <translation>Documentos agregados: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="136"/>
+        <location filename="../../ui/import_dialog.py" line="155"/>
         <source>Category of {0}</source>
         <translation>Categoría de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="143"/>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="143"/>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="146"/>
+        <location filename="../../ui/import_dialog.py" line="165"/>
         <source>no text (scan)</source>
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="226"/>
+        <location filename="../../ui/import_dialog.py" line="249"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="231"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="237"/>
+        <location filename="../../ui/import_dialog.py" line="260"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
 </context>
 <context>
+    <name>LabValueDialog</name>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="429"/>
+        <source>Change a lab value</source>
+        <translation>Cambiar un resultado de laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="429"/>
+        <source>Add a lab value</source>
+        <translation>Agregar un resultado de laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="436"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="445"/>
+        <source>Optional, e.g. City Hospital lab</source>
+        <translation>Opcional, p. ej., laboratorio del Hospital Central</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="450"/>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="450"/>
+        <source>Test:</source>
+        <translation>Prueba:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="450"/>
+        <source>Value:</source>
+        <translation>Valor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="451"/>
+        <source>Unit:</source>
+        <translation>Unidad:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="451"/>
+        <source>Lab:</source>
+        <translation>Laboratorio:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="457"/>
+        <source>Problem with {0}</source>
+        <translation>Problema en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="473"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>LabValuesModel</name>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="375"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="375"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="375"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="375"/>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
+    </message>
+</context>
+<context>
+    <name>LabsSection</name>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="355"/>
+        <source>Move “{0}” to the trash</source>
+        <translation>Mover “{0}” a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="542"/>
+        <source>Lab values and tumor markers</source>
+        <translation>Resultados de laboratorio y marcadores tumorales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="544"/>
+        <source>Test:</source>
+        <translation>Prueba:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="546"/>
+        <source>Test to show</source>
+        <translation>Prueba que se muestra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="551"/>
+        <source>Add a value…</source>
+        <translation>Agregar un valor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="552"/>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="553"/>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="565"/>
+        <source>No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns date, test, value, unit.</source>
+        <translation>Todavía no hay resultados de laboratorio. Haga clic en “Agregar un valor…”, o en “Importar CSV…” para traer un archivo con las columnas date, test, value, unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="570"/>
+        <source>Chart of the chosen test over time</source>
+        <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="574"/>
+        <source>Lines of treatment shown as bands</source>
+        <translation>Líneas de tratamiento mostradas como franjas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="575"/>
+        <location filename="../../ui/sections/labs.py" line="695"/>
+        <location filename="../../ui/sections/labs.py" line="701"/>
+        <source>Point at a dot to see its date and value.</source>
+        <translation>Señale un punto para ver su fecha y su valor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="576"/>
+        <source>Value under the pointer</source>
+        <translation>Valor bajo el puntero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="590"/>
+        <source>Values of the chosen test</source>
+        <translation>Valores de la prueba elegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="609"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="610"/>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="664"/>
+        <source>{0} (1 value)</source>
+        <translation>{0} (1 valor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="664"/>
+        <source>{0} ({1} values)</source>
+        <translation>{0} ({1} valores)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="684"/>
+        <source>1 value in another unit is listed in the table but not drawn.</source>
+        <translation>1 valor en otra unidad aparece en la tabla, pero no en el gráfico.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="686"/>
+        <source>{0} values in another unit are listed in the table but not drawn.</source>
+        <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="756"/>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="770"/>
+        <source>Not changed</source>
+        <translation>No se cambió</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="775"/>
+        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
+        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="777"/>
+        <source>Restored “{0}”.</source>
+        <translation>“{0}” se restauró.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="781"/>
+        <source>Choose a CSV file of lab values</source>
+        <translation>Elija un archivo CSV de resultados de laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="804"/>
+        <source>Importing lab values from {0}…</source>
+        <translation>Importando resultados de laboratorio de {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="823"/>
+        <source>…and {0} more.</source>
+        <translation>…y {0} más.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="824"/>
+        <location filename="../../ui/sections/labs.py" line="843"/>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="825"/>
+        <source>Nothing was imported from {0}: {1} rows need fixing. Correct them in the file, save it, and import it again.</source>
+        <translation>No se importó nada de {0}: hay que corregir {1} filas. Corríjalas en el archivo, guárdelo e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="832"/>
+        <source>Imported 1 value from {1}.</source>
+        <translation>Se importó 1 valor de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="833"/>
+        <source>Imported {0} values from {1}.</source>
+        <translation>Se importaron {0} valores de {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="836"/>
+        <source>1 was already in your record and was skipped.</source>
+        <translation>1 ya estaba en su registro y se omitió.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="837"/>
+        <source>{0} were already in your record and were skipped.</source>
+        <translation>{0} ya estaban en su registro y se omitieron.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="839"/>
+        <source>Lab values imported</source>
+        <translation>Resultados de laboratorio importados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="848"/>
+        <location filename="../../ui/sections/labs.py" line="854"/>
+        <source>Export lab values</source>
+        <translation>Exportar resultados de laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="849"/>
+        <source>The CSV file will NOT be encrypted: anyone who can open that folder can read your lab values. Delete it when you no longer need it. Continue?</source>
+        <translation>El archivo CSV NO estará cifrado: cualquier persona que pueda abrir esa carpeta podrá leer sus resultados de laboratorio. Bórrelo cuando ya no lo necesite. ¿Desea continuar?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="868"/>
+        <source>Not exported</source>
+        <translation>No se exportó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="870"/>
+        <source>Exported {0} lab values to {1} (not encrypted).</source>
+        <translation>Se exportaron {0} resultados de laboratorio a {1} (sin cifrar).</translation>
+    </message>
+</context>
+<context>
+    <name>LegalSection</name>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="45"/>
+        <location filename="../../ui/sections/legal.py" line="60"/>
+        <source>Legal and planning papers</source>
+        <translation>Documentos legales y de planificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="47"/>
+        <source>This is a checklist, not legal advice. The names of these papers and what they need differ from one state or country to another. A lawyer, a social worker or your care team can tell you which ones apply to you.</source>
+        <translation>Esta es una lista de verificación, no asesoramiento legal. El nombre de estos documentos y sus requisitos cambian de un estado o país a otro. Un abogado, un trabajador social o su equipo de atención pueden decirle cuáles le corresponden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="58"/>
+        <source>Paper</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="58"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="58"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="58"/>
+        <source>Review by</source>
+        <translation>Revisar antes de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="59"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="59"/>
+        <source>Copies with</source>
+        <translation>Tienen copia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="59"/>
+        <source>Papers</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="76"/>
+        <source>Update…</source>
+        <translation>Actualizar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="77"/>
+        <source>Update the chosen paper</source>
+        <translation>Actualizar el documento elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="79"/>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="80"/>
+        <source>Move what is recorded for the chosen paper to the trash</source>
+        <translation>Mover a la papelera lo registrado para el documento elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="119"/>
+        <source>Time to look again at: {0}.</source>
+        <translation>Es momento de revisar: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="121"/>
+        <source>Coming up for a look soon: {0}.</source>
+        <translation>Pronto habrá que revisar: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="134"/>
+        <source>{0}
+Review overdue</source>
+        <translation>{0}
+Revisión vencida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="136"/>
+        <source>{0}
+Review soon</source>
+        <translation>{0}
+Revisar pronto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="137"/>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="148"/>
+        <source>The date to look at this paper again has passed.</source>
+        <translation>Ya pasó la fecha para revisar este documento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="149"/>
+        <source>The date to look at this paper again is within two months.</source>
+        <translation>Faltan menos de dos meses para la fecha de revisar este documento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/legal.py" line="208"/>
+        <source>Moved to the trash. Edit ▸ Undo brings it back.</source>
+        <translation>Se movió a la papelera. Puede recuperarlo con Editar ▸ Deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <location filename="../../ui/entry_form.py" line="43"/>
+        <source>Type or pick a name, then Add</source>
+        <translation>Escriba un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="48"/>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entry_form.py" line="49"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Sections</source>
         <translation>Secciones</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Overview</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <source>My cancer</source>
+        <translation>Mi cáncer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>Symptoms</source>
+        <translation>Síntomas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>Tumor markers and labs</source>
+        <translation>Marcadores y análisis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Care team</source>
+        <translation>Equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>Legal and planning</source>
+        <translation>Legal y planificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>People to tell</source>
+        <translation>A quién contárselo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>My care priorities</source>
+        <translation>Prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>Clinical trials</source>
+        <translation>Ensayos clínicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Who is signed in</source>
         <translation>Quién inició sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;New vault…</source>
         <translation>&amp;Nueva bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Open vault…</source>
         <translation>&amp;Abrir bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Import documents…</source>
         <translation>&amp;Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Explore a &amp;demo vault</source>
         <translation>Explorar una bóveda de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>Log a &amp;symptom…</source>
+        <translation>Anotar un sín&amp;toma…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Copy title</source>
         <translation>&amp;Copiar título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>&amp;My cancer</source>
+        <translation>&amp;Mi cáncer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>&amp;Treatment</source>
+        <translation>&amp;Tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>S&amp;ymptoms</source>
+        <translation>&amp;Síntomas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>&amp;Labs</source>
+        <translation>&amp;Laboratorio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>&amp;Appointments</source>
+        <translation>&amp;Citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>&amp;Care team</source>
+        <translation>&amp;Equipo de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Le&amp;gal and planning</source>
+        <translation>Legal y pla&amp;nificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>&amp;People to tell</source>
+        <translation>A &amp;quién contárselo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>My care &amp;priorities</source>
+        <translation>Mis pri&amp;oridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>Clinical t&amp;rials</source>
+        <translation>Ensa&amp;yos clínicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -793,23 +2318,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -818,12 +2343,12 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
@@ -831,70 +2356,145 @@ Explórela con toda libertad.</translation>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../ui/sections/overview.py" line="46"/>
+        <location filename="../../ui/sections/overview.py" line="79"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="47"/>
-        <location filename="../../ui/sections/overview.py" line="49"/>
+        <location filename="../../ui/sections/overview.py" line="80"/>
+        <location filename="../../ui/sections/overview.py" line="82"/>
         <source>Search my records</source>
         <translation>Buscar en mis registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="48"/>
+        <location filename="../../ui/sections/overview.py" line="81"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="58"/>
+        <location filename="../../ui/sections/overview.py" line="91"/>
         <source>Recently added documents</source>
         <translation>Documentos agregados recientemente</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="77"/>
+        <location filename="../../ui/sections/overview.py" line="118"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="77"/>
+        <location filename="../../ui/sections/overview.py" line="118"/>
         <source>Hello</source>
         <translation>Hola</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="82"/>
-        <source>{0} documents in “{1}”.</source>
-        <translation>{0} documentos en “{1}”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sections/overview.py" line="84"/>
-        <source>{0} in the trash.</source>
-        <translation>{0} en la papelera.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sections/overview.py" line="86"/>
+        <location filename="../../ui/sections/overview.py" line="121"/>
         <source>{0} files could not be read: use Help ▸ Check vault for damage.</source>
         <translation>No se pudieron leer {0} archivos: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="15"/>
+        <location filename="../../ui/sections/overview.py" line="19"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="16"/>
+        <location filename="../../ui/sections/overview.py" line="20"/>
         <source>Legal and planning</source>
         <translation>Legal y planificación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="17"/>
+        <location filename="../../ui/sections/overview.py" line="21"/>
         <source>Care notes</source>
         <translation>Notas de cuidado</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="56"/>
+        <location filename="../../ui/sections/overview.py" line="68"/>
+        <source>Current treatment</source>
+        <translation>Tratamiento actual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="69"/>
+        <source>Next appointment</source>
+        <translation>Próxima cita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="70"/>
+        <source>Legal papers to review</source>
+        <translation>Documentos legales por revisar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="71"/>
+        <source>Latest symptoms</source>
+        <translation>Últimos síntomas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="72"/>
+        <source>Tumor markers</source>
+        <translation>Marcadores tumorales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="73"/>
+        <source>In your vault</source>
+        <translation>En su bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="89"/>
         <source>Recently added</source>
         <translation>Agregados recientemente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="119"/>
+        <source>Documents in “{0}”: {1}.</source>
+        <translation>Documentos en “{0}”: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="141"/>
+        <source>No ongoing line of treatment recorded.</source>
+        <translation>No hay ninguna línea de tratamiento en curso registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="143"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;since {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;desde {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="148"/>
+        <source>No upcoming appointment.</source>
+        <translation>No hay próximas citas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="155"/>
+        <source>Open questions: {0}</source>
+        <translation>Preguntas pendientes: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="160"/>
+        <source>Nothing to review now.</source>
+        <translation>Nada que revisar por ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="164"/>
+        <source>overdue since {0}</source>
+        <translation>revisión vencida desde {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="164"/>
+        <source>review by {0}</source>
+        <translation>revisar antes de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="173"/>
+        <source>No symptoms logged. Use Ctrl+Shift+S to log one.</source>
+        <translation>No hay síntomas anotados. Use Ctrl+Mayús+S para anotar uno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="187"/>
+        <source>from {0:g}</source>
+        <translation>desde {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="190"/>
+        <source>No lab values recorded.</source>
+        <translation>No hay resultados de laboratorio registrados.</translation>
     </message>
 </context>
 <context>
@@ -923,6 +2523,60 @@ Explórela con toda libertad.</translation>
         <location filename="../../ui/widgets.py" line="50"/>
         <source>Weak. Add more words.</source>
         <translation>Débil. Agregue más palabras.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSection</name>
+    <message>
+        <location filename="../../ui/sections/people.py" line="33"/>
+        <location filename="../../ui/sections/people.py" line="37"/>
+        <source>People to tell</source>
+        <translation>A quién contárselo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="34"/>
+        <source>Who you want to tell, and when you are ready. You can ask someone you trust to tell some people for you.</source>
+        <translation>A quién quiere contárselo, cuando usted sienta que es el momento. Puede pedirle a alguien de confianza que se lo cuente a algunas personas por usted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="38"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="38"/>
+        <source>Who they are</source>
+        <translation>Quién es</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="39"/>
+        <source>Told</source>
+        <translation>Se lo conté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="40"/>
+        <source>What I want them to know</source>
+        <translation>Lo que quiero que sepa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="41"/>
+        <source>Who else may tell them</source>
+        <translation>Quién más puede contárselo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="57"/>
+        <source>Yes, {0}</source>
+        <translation>Sí, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="58"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people.py" line="58"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
 </context>
 <context>
@@ -959,7 +2613,7 @@ Explórela con toda libertad.</translation>
     </message>
     <message>
         <location filename="../../ui/preview.py" line="91"/>
-        <location filename="../../ui/preview.py" line="114"/>
+        <location filename="../../ui/preview.py" line="119"/>
         <source>Select a document to see it here.</source>
         <translation>Seleccione un documento para verlo aquí.</translation>
     </message>
@@ -974,29 +2628,197 @@ Explórela con toda libertad.</translation>
         <translation>Vista previa del texto</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="121"/>
+        <location filename="../../ui/preview.py" line="126"/>
         <source>No text (scan): this document cannot be found by its words yet.</source>
         <translation>Sin texto (escaneado): todavía no se puede encontrar este documento buscando sus palabras.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="123"/>
+        <location filename="../../ui/preview.py" line="128"/>
         <source>Install Tesseract (tesseract-ocr) to recognize the text.</source>
         <translation>Instale Tesseract (tesseract-ocr) para reconocer el texto.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="147"/>
+        <location filename="../../ui/preview.py" line="152"/>
         <source>This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program.</source>
         <translation>Este PDF no se puede mostrar aquí. Use “Guardar una copia sin cifrar…” para abrirlo en otro programa.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="156"/>
+        <location filename="../../ui/preview.py" line="163"/>
         <source>This image cannot be shown here.</source>
         <translation>Esta imagen no se puede mostrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="161"/>
+        <location filename="../../ui/preview.py" line="168"/>
         <source>There is no preview for this kind of file.</source>
         <translation>No hay vista previa para este tipo de archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>PrioritiesSection</name>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="45"/>
+        <source>My care priorities</source>
+        <translation>Mis prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="47"/>
+        <source>Questions many people find worth thinking about, and sharing with their care team and family. Answer any of them, in your own words, when you are ready. You can change an answer at any time; each one shows when you last changed it.</source>
+        <translation>Preguntas sobre las que a muchas personas les sirve pensar, y que conviene compartir con el equipo de atención y la familia. Responda las que quiera, con sus propias palabras, cuando le parezca bien. Puede cambiar una respuesta en cualquier momento; cada una muestra cuándo la cambió por última vez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="75"/>
+        <location filename="../../ui/sections/priorities.py" line="76"/>
+        <source>Save my answers</source>
+        <translation>Guardar mis respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="79"/>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="80"/>
+        <source>Save my care priorities as a PDF to print or share</source>
+        <translation>Guardar mis prioridades de atención como PDF para imprimir o compartir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="116"/>
+        <source>Last changed {0}</source>
+        <translation>Último cambio: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="117"/>
+        <source>Not answered yet.</source>
+        <translation>Todavía sin responder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="132"/>
+        <source>Not saved yet.</source>
+        <translation>Todavía sin guardar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="153"/>
+        <source>Your answers are saved.</source>
+        <translation>Sus respuestas están guardadas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="169"/>
+        <source>Save my care priorities</source>
+        <translation>Guardar mis prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/priorities.py" line="173"/>
+        <source>Saved {0}. It is not encrypted.</source>
+        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSymptomDialog</name>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="43"/>
+        <source>Change a symptom entry</source>
+        <extracomment>the 0-10 scale: big square buttons (the app&apos;s button padding would clip &quot;10&quot;); the chosen one filled</extracomment>
+        <translation>Cambiar un registro de síntoma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="43"/>
+        <source>Log a symptom</source>
+        <translation>Anotar un síntoma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="61"/>
+        <source>Choose or type, e.g. fatigue</source>
+        <translation>Elija o escriba, p. ej., cansancio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="63"/>
+        <source>Where, e.g. lower back</source>
+        <translation>Dónde, p. ej., parte baja de la espalda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="79"/>
+        <source>Severity {0} of 10</source>
+        <translation>Intensidad {0} de 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="87"/>
+        <source>Chosen severity</source>
+        <translation>Intensidad elegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="88"/>
+        <source>0 means none, 10 the worst you can imagine. Arrow keys or a digit choose.</source>
+        <translation>0 significa nada; 10, lo peor que pueda imaginar. Elija con las flechas o con un dígito.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="94"/>
+        <source>Optional: what helped, what made it worse</source>
+        <translation>Opcional: qué ayudó, qué lo empeoró</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="100"/>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="100"/>
+        <source>Symptom:</source>
+        <translation>Síntoma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="100"/>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="101"/>
+        <source>Severity:</source>
+        <translation>Intensidad:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="101"/>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="106"/>
+        <source>Problem with {0}</source>
+        <translation>Problema en {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="124"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="160"/>
+        <source>Not chosen yet</source>
+        <translation>Todavía sin elegir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="162"/>
+        <source>none</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="162"/>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="163"/>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="163"/>
+        <source>severe</source>
+        <translation>intensa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/symptom_dialog.py" line="164"/>
+        <source>{0} of 10: {1}</source>
+        <translation>{0} de 10: {1}</translation>
     </message>
 </context>
 <context>
@@ -1110,76 +2932,425 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>SymptomEntriesModel</name>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="39"/>
+        <source>Date</source>
+        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="39"/>
+        <source>Severity</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="39"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="39"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="78"/>
+        <source>{0} of 10</source>
+        <translation>{0} de 10</translation>
+    </message>
+</context>
+<context>
+    <name>SymptomsSection</name>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="98"/>
+        <source>Symptoms</source>
+        <translation>Síntomas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="100"/>
+        <source>Symptom:</source>
+        <translation>Síntoma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="102"/>
+        <source>Symptom to show</source>
+        <translation>Síntoma que se muestra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="107"/>
+        <source>Log a symptom…</source>
+        <translation>Anotar un síntoma…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="108"/>
+        <source>Log a symptom</source>
+        <translation>Anotar un síntoma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="109"/>
+        <source>Shortcut: Ctrl+Shift+S</source>
+        <translation>Atajo: Ctrl+Mayús+S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="117"/>
+        <source>No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds.</source>
+        <translation>Todavía no hay síntomas anotados. Haga clic en “Anotar un síntoma…”: solo lleva unos segundos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="121"/>
+        <source>Chart of the chosen symptom&apos;s severity over time</source>
+        <translation>Gráfico de la intensidad del síntoma elegido a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="122"/>
+        <location filename="../../ui/sections/symptoms.py" line="154"/>
+        <source>{0} of 10</source>
+        <translation>{0} de 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="126"/>
+        <source>Lines of treatment shown as bands</source>
+        <translation>Líneas de tratamiento mostradas como franjas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="127"/>
+        <location filename="../../ui/sections/symptoms.py" line="226"/>
+        <location filename="../../ui/sections/symptoms.py" line="248"/>
+        <source>Point at a dot to see its date and severity.</source>
+        <translation>Señale un punto para ver su fecha y su intensidad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="128"/>
+        <source>Entry under the pointer</source>
+        <translation>Registro bajo el puntero</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="140"/>
+        <source>Entries of the chosen symptom</source>
+        <translation>Registros del síntoma elegido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="161"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="162"/>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="218"/>
+        <source>{0} (1 entry)</source>
+        <translation>{0} (1 registro)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="218"/>
+        <source>{0} ({1} entries)</source>
+        <translation>{0} ({1} registros)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="244"/>
+        <source>Severity (0 to 10)</source>
+        <translation>Intensidad (0 a 10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="246"/>
+        <source>Dots: each entry. Line: the average of the last {0} days.</source>
+        <translation>Puntos: cada registro. Línea: el promedio de los últimos {0} días.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="301"/>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="315"/>
+        <source>Not changed</source>
+        <translation>No se cambió</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="320"/>
+        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
+        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/symptoms.py" line="322"/>
+        <source>Restored “{0}”.</source>
+        <translation>“{0}” se restauró.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChartView</name>
+    <message>
+        <location filename="../../ui/sections/labs.py" line="87"/>
+        <source>Chart of values over time</source>
+        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
+        <translation>Gráfico de valores a lo largo del tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentSection</name>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="39"/>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="43"/>
+        <source>Lines of treatment</source>
+        <translation>Líneas de tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="44"/>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="45"/>
+        <source>Regimen</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="46"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="47"/>
+        <source>Stopped</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="47"/>
+        <source>ongoing</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="48"/>
+        <source>Setting</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="50"/>
+        <source>Best response</source>
+        <translation>Mejor respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="51"/>
+        <source>Why stopped</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="56"/>
+        <source>Medications and supplements</source>
+        <translation>Medicamentos y suplementos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="57"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="57"/>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="58"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="58"/>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="59"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="60"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="60"/>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="64"/>
+        <source>Show only what I take now</source>
+        <translation>Mostrar solo lo que tomo ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="67"/>
+        <source>Save medication list as PDF…</source>
+        <translation>Guardar lista de medicamentos como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="68"/>
+        <source>Save the medication list as a PDF to print</source>
+        <translation>Guardar la lista de medicamentos como PDF para imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="121"/>
+        <source>Medication list</source>
+        <translation>Lista de medicamentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="122"/>
+        <source>The PDF will not be encrypted. Print it, then delete it if you do not need it.</source>
+        <translation>El PDF no estará cifrado. Imprímalo y después bórrelo si no lo necesita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="126"/>
+        <source>Save medication list</source>
+        <translation>Guardar la lista de medicamentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/treatment.py" line="137"/>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentTimeline</name>
+    <message>
+        <location filename="../../ui/sections/timeline.py" line="32"/>
+        <source>Timeline of the lines of treatment</source>
+        <translation>Cronología de las líneas de tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/timeline.py" line="48"/>
+        <source>No lines of treatment recorded yet.</source>
+        <translation>Todavía no hay líneas de tratamiento registradas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/timeline.py" line="71"/>
+        <source>(ongoing)</source>
+        <translation>(en curso)</translation>
+    </message>
+</context>
+<context>
+    <name>TrialsSection</name>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="33"/>
+        <location filename="../../ui/sections/trials.py" line="38"/>
+        <source>Clinical trials</source>
+        <translation>Ensayos clínicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="34"/>
+        <source>Trials you are considering or taking part in. The identifier is on the trial&apos;s papers and on ClinicalTrials.gov (NCT followed by 8 digits). You can link the consent form and other papers you have imported.</source>
+        <translation>Ensayos que está considerando o en los que participa. El identificador figura en los documentos del ensayo y en ClinicalTrials.gov (NCT seguido de 8 dígitos). Puede vincular el consentimiento informado y otros documentos que haya importado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="39"/>
+        <source>Identifier</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="39"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="40"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="41"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="42"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/trials.py" line="43"/>
+        <source>Papers</source>
+        <translation>Adjuntos</translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../ui/unlock.py" line="35"/>
+        <location filename="../../ui/unlock.py" line="36"/>
         <source>Unlock your vault</source>
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="41"/>
-        <location filename="../../ui/unlock.py" line="46"/>
+        <location filename="../../ui/unlock.py" line="42"/>
+        <location filename="../../ui/unlock.py" line="47"/>
         <source>Who are you?</source>
         <translation>¿Quién es usted?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="44"/>
+        <location filename="../../ui/unlock.py" line="45"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="47"/>
+        <location filename="../../ui/unlock.py" line="48"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="52"/>
+        <location filename="../../ui/unlock.py" line="53"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="54"/>
+        <location filename="../../ui/unlock.py" line="55"/>
         <source>Unlock message</source>
         <translation>Mensaje de desbloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="58"/>
+        <location filename="../../ui/unlock.py" line="59"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="59"/>
+        <location filename="../../ui/unlock.py" line="60"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="61"/>
-        <location filename="../../ui/unlock.py" line="63"/>
+        <location filename="../../ui/unlock.py" line="62"/>
+        <location filename="../../ui/unlock.py" line="64"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="73"/>
+        <location filename="../../ui/unlock.py" line="74"/>
         <source>Vault folder: {0}</source>
         <translation>Carpeta de la bóveda: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="81"/>
+        <location filename="../../ui/unlock.py" line="82"/>
         <source>Someone else (not listed)</source>
         <translation>Otra persona (no está en la lista)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="81"/>
+        <location filename="../../ui/unlock.py" line="82"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="94"/>
+        <location filename="../../ui/unlock.py" line="95"/>
         <source>Type your passphrase.</source>
         <translation>Escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="117"/>
+        <location filename="../../ui/unlock.py" line="119"/>
         <source>Wrong passphrase.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>
