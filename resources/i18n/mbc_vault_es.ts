@@ -2447,52 +2447,57 @@ Explórela con toda libertad.</translation>
         <translation>Documentos en “{0}”: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="141"/>
+        <location filename="../../ui/sections/overview.py" line="133"/>
+        <source>In the trash: {0}</source>
+        <translation>En la papelera: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="142"/>
         <source>No ongoing line of treatment recorded.</source>
         <translation>No hay ninguna línea de tratamiento en curso registrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="143"/>
+        <location filename="../../ui/sections/overview.py" line="144"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;since {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;desde {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="148"/>
+        <location filename="../../ui/sections/overview.py" line="149"/>
         <source>No upcoming appointment.</source>
         <translation>No hay próximas citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="155"/>
+        <location filename="../../ui/sections/overview.py" line="156"/>
         <source>Open questions: {0}</source>
         <translation>Preguntas pendientes: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="160"/>
+        <location filename="../../ui/sections/overview.py" line="161"/>
         <source>Nothing to review now.</source>
         <translation>Nada que revisar por ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="164"/>
+        <location filename="../../ui/sections/overview.py" line="165"/>
         <source>overdue since {0}</source>
         <translation>revisión vencida desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="164"/>
+        <location filename="../../ui/sections/overview.py" line="165"/>
         <source>review by {0}</source>
         <translation>revisar antes de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="173"/>
+        <location filename="../../ui/sections/overview.py" line="174"/>
         <source>No symptoms logged. Use Ctrl+Shift+S to log one.</source>
         <translation>No hay síntomas anotados. Use Ctrl+Mayús+S para anotar uno.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="187"/>
+        <location filename="../../ui/sections/overview.py" line="188"/>
         <source>from {0:g}</source>
         <translation>desde {0:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="190"/>
+        <location filename="../../ui/sections/overview.py" line="191"/>
         <source>No lab values recorded.</source>
         <translation>No hay resultados de laboratorio registrados.</translation>
     </message>
@@ -3226,12 +3231,22 @@ Explórela con toda libertad.</translation>
         <translation>Cronología de las líneas de tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="48"/>
+        <location filename="../../ui/sections/timeline.py" line="39"/>
+        <source>{0}, {1} to {2}</source>
+        <translation>{0}, del {1} al {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/timeline.py" line="39"/>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/timeline.py" line="49"/>
         <source>No lines of treatment recorded yet.</source>
         <translation>Todavía no hay líneas de tratamiento registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="71"/>
+        <location filename="../../ui/sections/timeline.py" line="72"/>
         <source>(ongoing)</source>
         <translation>(en curso)</translation>
     </message>

@@ -130,7 +130,8 @@ class OverviewSection(QWidget):
         by_scope = Counter(CATEGORIES[r.category][0] for r in records if r.category in CATEGORIES)
         self.counts_card.set_html("<br>".join(f"{self.tr(SCOPE_TITLES[s])}: <b>{by_scope.get(s, 0)}</b>"
                                               for s in SCOPE_TITLES) +
-                                  (f"<br>{self.tr('In the trash')}: {len(vault.trash())}" if vault.trash() else ""))
+                                  ("<br>" + self.tr("In the trash: {0}").format(len(vault.trash()))
+                                   if vault.trash() else ""))
         for record in sorted(records, key=lambda r: r.created, reverse=True)[:8]:
             self.recent.addItem(f"{record.title}  ·  {record.date or ''}")
             self.recent.item(self.recent.count() - 1).setData(256, record.id)

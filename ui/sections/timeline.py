@@ -36,7 +36,8 @@ class TreatmentTimeline(QWidget):
         row = QFontMetrics(self.font()).height() * 2
         self.setMinimumHeight(max(120, row * (len(self.entries) + 1) + 20))
         self.setAccessibleDescription("; ".join(
-            f"{e.model.title()}, {e.model.start} to {e.model.stop or self.tr('now')}" for e in self.entries))
+            self.tr("{0}, {1} to {2}").format(e.model.title(), e.model.start, e.model.stop or self.tr("now"))
+            for e in self.entries))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
