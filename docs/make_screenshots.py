@@ -93,6 +93,13 @@ def main() -> int:
     wait(500)
     save(window, "05-search")
     window.documents.search_edit.clear()
+    for number, (section, name) in enumerate(((window.cancer, "my-cancer"), (window.treatment, "treatment"),
+                                              (window.symptoms, "symptoms"), (window.labs, "labs"),
+                                              (window.appointments, "appointments"), (window.legal, "legal")), 8):
+        window.go_to(section)
+        wait(600)
+        save(window, f"{number:02d}-{name}")
+    window.go_to(window.documents)
     dialog = window.documents.import_paths([str(p) for p in sample_incoming(tmp / "incoming")])
     assert dialog is not None
     until(lambda: dialog.import_btn.isEnabled())

@@ -47,6 +47,7 @@ ENTRY_KINDS: dict[str, tuple[str, str]] = {
     "symptom": ("medical", "Symptom"),
     "lab-value": ("medical", "Lab value"),
     "clinical-trial": ("medical", "Clinical trial"),
+    "packet": ("medical", "Second-opinion packet"),
     "appointment": ("care", "Appointment"),
     "question-list": ("care", "Question list"),
     "contact": ("care", "Care team member"),

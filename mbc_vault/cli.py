@@ -274,6 +274,47 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_packet(args: argparse.Namespace) -> int:
+    from .packet import Cover, PacketChoices, PacketProblems, build_packet, default_document_ids
+
+    password = None
+    if args.password_file:
+        password = _read_secret_file(args.password_file)
+        if not password:
+            raise UsageError(f"the password file {args.password_file} is empty")
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; add --force to replace it")
+    with _open(args) as vault:
+        ids = [vault.get(i).id for i in args.include] if args.include else default_document_ids(vault)
+        cover = Cover(date_of_birth=args.dob or "", center=args.center or "", doctor=args.doctor or "",
+                      reason=args.reason or "", questions=args.question or [])
+        choices = PacketChoices(cover=cover, include_summary=args.summary, question_list_id=args.questions,
+                                document_ids=ids, page_size=args.page_size, footer=not args.no_footer,
+                                skip_problem_documents=args.skip_problems, password=password)
+        try:
+            result = build_packet(vault, choices, out)
+        except PacketProblems as exc:
+            for problem in exc.problems:
+                _err(problem.describe())
+            _err("nothing was written; add --skip-problems to leave these out")
+            return EXIT_FAILURE
+    for problem in result.left_out:
+        _err(f"left out: {problem.describe()}")
+    if args.json:
+        print(json.dumps({"path": result.path, "pages": result.pages, "sha256": result.sha256, "size": result.size,
+                          "encrypted": result.encrypted, "record_id": result.record_id,
+                          "sections": [{"title": s.title, "kind": s.kind, "first_page": s.first_page,
+                                        "pages": s.pages, "record_id": s.record_id} for s in result.sections],
+                          "left_out": [{"record_id": p.record_id, "title": p.title, "reason": p.reason}
+                                       for p in result.left_out]}, indent=2, ensure_ascii=False))
+    else:
+        print(f"Wrote {result.pages} pages to {result.path}"
+              + (" (password-protected, AES-256)." if result.encrypted else ". This copy is not encrypted."))
+        print("Centers usually need records in English, and imaging on disc.")
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -328,6 +369,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change your passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = command("packet", cmd_packet, "build a second-opinion packet: chosen records and a care summary in one PDF")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--include", action="append", metavar="ID",
+                   help="a document to include, in order (repeat); default: the usual second-opinion set")
+    p.add_argument("--summary", action=argparse.BooleanOptionalAction, default=True,
+                   help="include the care summary from the structured record (default: yes)")
+    p.add_argument("--questions", metavar="LIST_ID", help="include this question list")
+    p.add_argument("--password-file", metavar="F", help="protect the packet (AES-256) with the password in F")
+    p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
+    p.add_argument("--no-footer", action="store_true", help="no name, date of birth and page number on each page")
+    p.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth for the cover and footer")
+    p.add_argument("--center", metavar="NAME")
+    p.add_argument("--doctor", metavar="NAME")
+    p.add_argument("--reason", metavar="TEXT")
+    p.add_argument("--question", action="append", metavar="TEXT", help="a question that matters most (repeat)")
+    p.add_argument("--skip-problems", action="store_true", help="leave out documents that cannot be included")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("demo", help="create a vault of fictional records to explore",
                        description="create a vault of fictional records to explore")
     p.set_defaults(func=cmd_demo)

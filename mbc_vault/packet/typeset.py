@@ -1,0 +1,126 @@
+"""PDF pages made in memory with Qt's QtGui (QTextDocument, QPdfWriter into a QBuffer): never QtWidgets."""
+
+from __future__ import annotations
+
+import html as html_lib
+
+from ..pdfrender import ensure_gui_application
+
+MARGIN_MM = 18.0
+#: room kept free at the bottom of generated pages for the footer, in mm
+FOOTER_ROOM_MM = 22.0
+
+
+def _layout(page_size: str, landscape: bool = False, bottom_mm: float = FOOTER_ROOM_MM):
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "A4" else QPageSize.PageSizeId.Letter)
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(size, orientation, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, bottom_mm),
+                       QPageLayout.Unit.Millimeter)
+
+
+class _Buffer:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        self.array = QByteArray()
+        self.buffer = QBuffer(self.array)
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+
+    def data(self) -> bytes:
+        self.buffer.close()
+        return bytes(self.array.data())
+
+
+def html_pdf(html: str, *, title: str = "", page_size: str = "Letter", base_point_size: float = 10.5,
+             images: dict[str, object] | None = None) -> tuple[bytes, int]:
+    """Typeset *html* into PDF bytes; returns (bytes, pages). *images*: name -> QImage for <img src=name>."""
+    ensure_gui_application()
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QFont, QPageLayout, QPdfWriter, QTextDocument
+
+    out = _Buffer()
+    writer = QPdfWriter(out.buffer)
+    writer.setTitle(title)
+    writer.setCreator("MBC Vault")
+    writer.setResolution(300)
+    writer.setPageLayout(_layout(page_size))
+    document = QTextDocument()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(base_point_size)
+    document.setDefaultFont(font)
+    for name, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(html)
+    paint_device = document.documentLayout().paintDevice()
+    layout_dpi = paint_device.logicalDpiX() if paint_device else 96
+    area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
+    document.setDocumentMargin(0)
+    document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))
+    document.print_(writer)
+    pages = document.pageCount()
+    del writer
+    return out.data(), pages
+
+
+def text_pdf(text: str, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
+    """A text note typeset: its title, then its paragraphs with line breaks kept."""
+    body = "".join(f"<p>{html_lib.escape(block).replace(chr(10), '<br>')}</p>"
+                   for block in text.replace("\r\n", "\n").split("\n\n") if block.strip())
+    return html_pdf(f"<h2>{html_lib.escape(title)}</h2>{body or '<p><i>(empty note)</i></p>'}",
+                    title=title, page_size=page_size, base_point_size=11)
+
+
+class ImageError(ValueError):
+    pass
+
+
+def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
+    """Each image (every frame of a multi-page TIFF) on its own page: fit to the page, upright as the
+    camera recorded it (EXIF orientation applied), the page turned to landscape for a landscape image."""
+    ensure_gui_application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+    from PySide6.QtGui import QImageReader, QPageLayout, QPainter, QPdfWriter
+
+    source = QBuffer()
+    source.setData(QByteArray(data))
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(source)
+    reader.setAutoTransform(True)
+    frames = []
+    while True:
+        image = reader.read()
+        if image.isNull():
+            break
+        frames.append(image)
+        if not reader.jumpToNextImage():
+            break
+    if not frames:
+        raise ImageError(f"the image could not be read ({reader.errorString() or 'unknown format'})")
+    out = _Buffer()
+    writer = QPdfWriter(out.buffer)
+    writer.setTitle(title)
+    writer.setCreator("MBC Vault")
+    writer.setResolution(300)
+    painter = None
+    try:
+        for index, image in enumerate(frames):
+            layout = _layout(page_size, landscape=image.width() > image.height(), bottom_mm=FOOTER_ROOM_MM - 4)
+            if index == 0:
+                writer.setPageLayout(layout)
+                painter = QPainter(writer)
+            else:
+                writer.setPageLayout(layout)
+                writer.newPage()
+            assert painter is not None
+            area = writer.pageLayout().paintRectPixels(writer.resolution())
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF((area.width() - w) / 2, (area.height() - h) / 2, w, h), image)
+    finally:
+        if painter is not None:
+            painter.end()
+    del writer
+    return out.data(), len(frames)

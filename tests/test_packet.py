@@ -1,0 +1,315 @@
+"""The second-opinion packet, checked with independent tools: qpdf, pdftotext, pdfinfo, pypdf, pdftoppm."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from mbc_vault.errors import Cancelled
+from mbc_vault.packet import Cover, MaterialRow, PacketChoices, PacketProblems, build_packet, default_document_ids
+from mbc_vault.pdfrender import html_to_pdf
+from mbc_vault.vault import Vault
+
+from conftest import DATA, require_tool
+from pdfmaker import _pdf, text_pdf
+
+SAMPLES = DATA / "pdf-samples"
+SHOTS = Path("/tmp/shots")
+DOB = "1971-04-02"
+
+
+def pdftotext(pdf: Path, page: int, *extra: str) -> str:
+    require_tool("pdftotext")
+    return subprocess.run(["pdftotext", *extra, "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def npages(pdf: Path, password: str | None = None) -> int:
+    args = ["qpdf", "--show-npages", str(pdf)] + ([f"--password={password}"] if password else [])
+    return int(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in text.split() if len(w) > 3 and w.isalnum()]
+
+
+def hostile_pdf(path: Path) -> Path:
+    """One page with every kind of active content: open action, document JavaScript, an embedded file,
+    page actions, a launch link, a JavaScript link, a file-attachment annotation, a form field script."""
+    content = b"BT /F1 14 Tf 72 720 Td (Hostile sample page text) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(x) 6 0 R] >> "
+        b"/EmbeddedFiles << /Names [(secret.txt) 7 0 R] >> >> /AcroForm << /Fields [10 0 R] >> >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 5 0 R /AA << /O 6 0 R >> /Annots [9 0 R 11 0 R 12 0 R 10 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /S /JavaScript /JS (app.alert\\('EVILSCRIPT'\\)) >>",
+        b"<< /Type /Filespec /F (secret.txt) /EF << /F 8 0 R >> >>",
+        b"<< /Type /EmbeddedFile /Length 13 >>\nstream\nSECRETPAYLOAD\nendstream",
+        b"<< /Type /Annot /Subtype /FileAttachment /Rect [10 10 30 30] /FS 7 0 R >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (f) /Rect [100 100 200 120] /AA << /K 6 0 R >> >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 600 200 620] /A << /S /Launch /F (calc.exe) >> >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 500 200 520] /A 6 0 R >>",
+    ]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> dict[str, Path]:
+    """Real PDFs of mixed sizes and rotations, generated A4 and Letter pages, images and a text note."""
+    made = tmp_path / "made"
+    made.mkdir()
+    out = {
+        "rotated": SAMPLES / "015-arabic" / "habibi-rotated.pdf",
+        "four": SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf",
+        "letter": text_pdf(made / "letter.pdf", [["Letter page one zebra", "alpha"], ["Letter page two quokka"]]),
+        "jpeg": DATA / "images" / "lab-report-photo.jpg",
+        "png": DATA / "images" / "lab-report-scan.png",
+    }
+    html_to_pdf("<h1>Discharge summary walrus</h1><p>Admitted for pain control.</p>", made / "a4.pdf", page_size="A4")
+    out["a4"] = made / "a4.pdf"
+    (made / "note.txt").write_text("Phone call with Dr. Example\n\nThe nurse said the pelican scan is booked.\n")
+    out["note"] = made / "note.txt"
+    return out
+
+
+def add_all(vault: Vault, sources: dict[str, Path]) -> dict[str, str]:
+    categories = {"rotated": "imaging-report", "four": "pathology-report", "letter": "lab-result", "jpeg": "lab-result",
+                  "png": "lab-result", "a4": "discharge-summary", "note": "clinical-note"}
+    return {key: vault.add_document(path, category=categories[key], title=f"Doc {key}", date="2025-01-0"
+                                    + str(i + 1)).id for i, (key, path) in enumerate(sources.items())}
+
+
+def choices_for(ids: list[str], **extra: object) -> PacketChoices:
+    cover = Cover(patient_name="Jane Example", date_of_birth=DOB, center="Big Center", doctor="Dr. Second",
+                  reason="Options after progression", questions=["Is there a trial for me?"])
+    return PacketChoices(cover=cover, document_ids=ids, **extra)  # type: ignore[arg-type]
+
+
+def test_packet_pages_text_outline_links_footers(vault: Vault, sources: dict[str, Path], tmp_path: Path) -> None:
+    ids = add_all(vault, sources)
+    order = ["rotated", "four", "letter", "jpeg", "png", "a4", "note"]
+    out = tmp_path / "packet.pdf"
+    seen: list[tuple[int, int, str]] = []
+    result = build_packet(vault, choices_for([ids[k] for k in order], materials=[
+        MaterialRow("Slides from the 2024 liver biopsy", "Example Pathology", "2025-02-01", "1Z999")]),
+        out, progress=lambda d, t, label: seen.append((d, t, label)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    require_tool("qpdf")
+    check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    # page count: cover + contents + materials + the sum of the parts
+    sections = {s.record_id or s.kind: s for s in result.sections}
+    expected_doc_pages = {"rotated": 4, "four": 4, "letter": 2, "jpeg": 1, "png": 1, "a4": 1}
+    for key, count in expected_doc_pages.items():
+        assert sections[ids[key]].pages == count
+    assert npages(out) == result.pages == sum(s.pages for s in result.sections)
+    assert [s.record_id for s in result.sections if s.kind == "document"] == [ids[k] for k in order]
+
+    # every source page's text is on its page
+    for key in ("rotated", "four", "letter", "a4"):
+        start = sections[ids[key]].first_page
+        for n in range(expected_doc_pages[key]):
+            source_words = words(subprocess.run(["pdftotext", "-f", str(n + 1), "-l", str(n + 1), str(sources[key]), "-"],
+                                                capture_output=True, text=True, check=True).stdout)
+            got = pdftotext(out, start + n)
+            missing = [w for w in source_words if w not in got]
+            assert not missing, (key, n, missing[:5])
+    assert "pelican" in pdftotext(out, sections[ids["note"]].first_page)
+
+    # the cover's enclosed list is exactly what is inside, in order
+    cover_text = " ".join(pdftotext(out, 1).split())
+    enclosed = cover_text.split("Enclosed", 1)[1]
+    titles = [s.title for s in result.sections if s.kind not in ("cover", "contents")]
+    positions = [enclosed.find(t) for t in titles]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)
+    assert enclosed.count(". ") >= len(titles)
+
+    # bookmarks: one per section, each on its first page
+    reader = PdfReader(out)
+    outline = reader.outline
+    assert [o.title for o in outline] == [s.title for s in result.sections]
+    for item, section in zip(outline, result.sections):
+        assert reader.get_destination_page_number(item) == section.first_page - 1
+
+    # contents: every entry links to its section's page, and prints that page number
+    contents = sections["contents"]
+    contents_text = pdftotext(out, contents.first_page)
+    targets = []
+    for annot in reader.pages[contents.first_page - 1].get("/Annots") or []:
+        annot = annot.get_object()
+        assert "/A" not in annot or "/URI" not in annot["/A"]
+        dest = annot["/Dest"]
+        targets.append(reader.get_page_number(dest[0].get_object()) + 1)
+    body = [s for s in result.sections if s.kind not in ("cover", "contents")]
+    assert sorted(set(targets)) == sorted(s.first_page for s in body)
+    for section in body:
+        assert str(section.first_page) in contents_text
+
+    # a footer on every page, inside the visible page, along its bottom edge
+    for page in range(1, result.pages + 1):
+        bbox = pdftotext(out, page, "-bbox")
+        import re
+
+        width, height = map(float, re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox).groups())
+        if reader.pages[page - 1].rotation % 180:  # pdftotext gives words in displayed space, the size unrotated
+            width, height = height, width
+        marks = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                           + re.escape(str(result.pages)) + "</word>", bbox)
+        assert f"page {page} of {result.pages}" in " ".join(pdftotext(out, page).split()), page
+        assert marks, page
+        x0, y0, x1, y1 = map(float, marks[-1])
+        assert 0 <= x0 < x1 <= width and height * 0.9 < y0 < y1 <= height, (page, marks, width, height)
+    assert f"Jane Example · DOB {DOB} · page 1 of {result.pages}" in " ".join(pdftotext(out, 1).split())
+
+    # the packet is recorded in the vault, with what is needed to build it again
+    entry = vault.get(result.record_id)
+    assert entry.kind == "packet"
+    assert entry.data["output"]["sha256"] == result.sha256
+    assert [d["id"] for d in entry.data["documents"]] == [ids[k] for k in order]
+    assert all(d["sha256"] and d["revision"] for d in entry.data["documents"])
+    assert entry.data["choices"]["cover"]["center"] == "Big Center" and "password" not in entry.data["choices"]
+
+    # look at it: cover, contents, materials, a rotated page with its footer
+    SHOTS.mkdir(exist_ok=True)
+    for name, page in (("cover", 1), ("contents", 2), ("rotated", sections[ids["rotated"]].first_page),
+                       ("photo", sections[ids["jpeg"]].first_page)):
+        subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(out),
+                        str(SHOTS / f"packet-{name}")], check=True)
+
+
+def test_password_protected_packet(vault: Vault, sources: dict[str, Path], tmp_path: Path) -> None:
+    ids = add_all(vault, sources)
+    out = tmp_path / "locked.pdf"
+    result = build_packet(vault, choices_for([ids["letter"], ids["a4"]], password="open sesame 42"), out)
+    assert result.encrypted
+    require_tool("pdfinfo")
+    assert subprocess.run(["pdfinfo", str(out)], capture_output=True).returncode != 0
+    assert subprocess.run(["pdfinfo", "-upw", "wrong", str(out)], capture_output=True).returncode != 0
+    assert subprocess.run(["pdfinfo", "-upw", "open sesame 42", str(out)], capture_output=True).returncode == 0
+    show = subprocess.run(["qpdf", "--show-encryption", "--password=open sesame 42", str(out)],
+                          capture_output=True, text=True).stdout
+    assert "AESv3" in show
+    check = subprocess.run(["qpdf", "--check", "--password=open sesame 42", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    assert npages(out, "open sesame 42") == result.pages
+    assert b"open sesame" not in out.read_bytes()
+
+
+def test_active_content_is_removed(vault: Vault, tmp_path: Path) -> None:
+    evil = vault.add_document(hostile_pdf(tmp_path / "evil.pdf"), category="medical-other", title="Evil").id
+    attach = vault.add_document(SAMPLES / "025-attachment" / "with-attachment.pdf", category="medical-other",
+                                title="Attachment").id
+    out = tmp_path / "safe.pdf"
+    result = build_packet(vault, choices_for([evil, attach], include_summary=False), out)
+    data = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(out), "-"], capture_output=True,
+                          check=True).stdout
+    for bad in (b"/JavaScript", b"/JS", b"/OpenAction", b"/Launch", b"/EmbeddedFile", b"/FileAttachment",
+                b"EVILSCRIPT", b"SECRETPAYLOAD", b"/AA", b"calc.exe"):
+        assert bad not in data, bad
+    assert "Hostile sample page text" in pdftotext(out, result.sections[2].first_page)
+    attachments = subprocess.run(["qpdf", "--list-attachments", str(out)], capture_output=True, text=True).stdout
+    assert "no embedded files" in attachments
+
+
+def test_problem_documents_are_named_and_nothing_is_written(vault: Vault, sources: dict[str, Path],
+                                                            tmp_path: Path) -> None:
+    good = vault.add_document(sources["letter"], category="lab-result", title="Good").id
+    locked = vault.add_document(SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf",
+                                category="lab-result", title="Locked").id
+    damaged_path = tmp_path / "damaged.pdf"
+    damaged_path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n")
+    damaged = vault.add_document(damaged_path, category="lab-result", title="Damaged").id
+    out = tmp_path / "p.pdf"
+    with pytest.raises(PacketProblems) as caught:
+        build_packet(vault, choices_for([good, locked, damaged]), out)
+    reasons = {p.title: p.reason for p in caught.value.problems}
+    assert "password" in reasons["Locked"] and "damaged" in reasons["Damaged"].lower()
+    assert not out.exists() and not list(tmp_path.glob(".tmp-*"))
+    # the caller chose to leave them out: the enclosed list names only what is inside
+    result = build_packet(vault, choices_for([good, locked, damaged], skip_problem_documents=True), out)
+    assert {p.title for p in result.left_out} == {"Locked", "Damaged"}
+    cover = pdftotext(out, 1)
+    assert "Good" in cover and "Locked" not in cover and "Damaged" not in cover
+
+
+def test_cancel_leaves_nothing(vault: Vault, sources: dict[str, Path], tmp_path: Path) -> None:
+    ids = add_all(vault, sources)
+    cancel = threading.Event()
+    out = tmp_path / "c.pdf"
+
+    def progress(done: int, total: int, label: str) -> None:
+        if done >= 2:
+            cancel.set()
+    with pytest.raises(Cancelled):
+        build_packet(vault, choices_for(list(ids.values())), out, progress=progress, cancel=cancel)
+    assert not out.exists() and not list(tmp_path.glob(".tmp-*"))
+    assert not vault.entries("packet")
+
+
+def test_a4_and_no_footer_and_default_set(tmp_path: Path) -> None:
+    from mbc_vault.demo import create_demo_vault
+
+    vault, _ = create_demo_vault(tmp_path / "demo", work_factor=12)
+    with vault:
+        ids = default_document_ids(vault)
+        cats = [vault.get(i).category for i in ids]
+        assert cats[0] == "pathology-report" and "will" not in cats and "advance-directive" not in cats
+        assert cats.index("treatment-plan") < cats.index("imaging-report")
+        out = tmp_path / "a4.pdf"
+        result = build_packet(vault, choices_for(ids, page_size="A4", footer=False), out)
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "2", str(out)], capture_output=True, text=True).stdout
+        assert "(A4)" in info
+        assert "page 1 of" not in pdftotext(out, 1)
+        summary = next(s for s in result.sections if s.kind == "summary")
+        text = " ".join(pdftotext(out, summary.first_page).split())
+        for expected in ("Diagnosis", "Biomarkers per biopsy", "HER2-low", "Sites of metastasis", "Lines of treatment",
+                         "letrozole + palbociclib", "PR changed from positive to negative"):
+            assert expected in text, expected
+        SHOTS.mkdir(exist_ok=True)
+        for n in range(summary.pages):
+            subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(summary.first_page + n), "-l",
+                            str(summary.first_page + n), str(out), str(SHOTS / f"packet-summary-{n + 1}")], check=True)
+
+
+def test_cli_packet_end_to_end(tmp_path: Path) -> None:
+    from mbc_vault.demo import create_demo_vault
+
+    vault, passphrase = create_demo_vault(tmp_path / "demo", work_factor=12)
+    questions = next(r.id for r in vault.entries("question-list"))
+    pathology = vault.records(category="pathology-report")[0].id
+    vault.close()
+    (tmp_path / "pp").write_text(passphrase + "\n")
+    (tmp_path / "pw").write_text("packet pw\n")
+    exe = str(Path(sys.executable).parent / "mbc-vault")
+    base = [exe, "packet", str(tmp_path / "demo"), "--passphrase-file", str(tmp_path / "pp")]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = lambda *a: subprocess.run([*base, *a], capture_output=True, text=True, env=env, timeout=120)  # noqa: E731
+    done = run("--out", str(tmp_path / "p.pdf"), "--include", pathology, "--questions", questions, "--no-summary",
+               "--json", "--dob", DOB)
+    assert done.returncode == 0, done.stderr
+    import json
+
+    report = json.loads(done.stdout)
+    assert [s["kind"] for s in report["sections"]] == ["cover", "contents", "questions", "document"]
+    assert npages(tmp_path / "p.pdf") == report["pages"]
+    again = run("--out", str(tmp_path / "p.pdf"))
+    assert again.returncode == 2 and "exists" in again.stderr and "Traceback" not in again.stderr
+    locked = run("--out", str(tmp_path / "locked.pdf"), "--password-file", str(tmp_path / "pw"))
+    assert locked.returncode == 0, locked.stderr
+    assert subprocess.run(["qpdf", "--check", "--password=packet pw", str(tmp_path / "locked.pdf")],
+                          capture_output=True).returncode == 0
+    wrong = subprocess.run([exe, "packet", str(tmp_path / "demo"), "--out", str(tmp_path / "x.pdf")],
+                           capture_output=True, text=True, env={**env, "MBC_VAULT_PASSPHRASE": "wrong wrong"})
+    assert wrong.returncode == 3 and not (tmp_path / "x.pdf").exists()
