@@ -45,6 +45,7 @@ bench: system-deps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_start.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_import_stall.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_sections.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_packet.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
