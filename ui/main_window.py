@@ -384,9 +384,14 @@ class MainWindow(QMainWindow):
                 label.setFont(big)
 
     def _size_sidebar(self) -> None:
-        height = int(QFontMetrics(QApplication.font()).height() * 2.4)
+        """Rows and width follow the text size, so no section name is cut off at 200 %."""
+        metrics = QFontMetrics(QApplication.font())
+        height = int(metrics.height() * 2.4)
+        widest = 0
         for row in range(self.sidebar.count()):
             self.sidebar.item(row).setSizeHint(QSize(0, height))
+            widest = max(widest, metrics.horizontalAdvance(self.sidebar.item(row).text()))
+        self.sidebar.setFixedWidth(max(180, widest + 40))
 
     def about(self) -> None:
         self.tell(self.tr("About MBC Vault"), self.tr(

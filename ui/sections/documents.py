@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -75,9 +75,11 @@ class DocumentsSection(QWidget):
         self.category_combo.setAccessibleName(self.tr("Filter by category"))
         self.category_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.category_combo.currentData()))
-        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_combo.setMinimumContentsLength(14)
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_combo.setMinimumContentsLength(10)
         self.tag_combo.setAccessibleName(self.tr("Filter by tag"))
         self.tag_combo.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_combo.currentData()))
         self.trash_btn = QPushButton(self.tr("Show trash"), self)
@@ -105,9 +107,7 @@ class DocumentsSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(50)
-        for column, width in ((COL_CATEGORY, 150), (COL_DATE, 110), (COL_PROVIDER, 170), (COL_TAGS, 130),
-                              (COL_PAGES, 60), (COL_ADDED, 110)):
-            header.resizeSection(column, width)
+        self._size_columns()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in range(1, self.model.columnCount()):
             action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
@@ -137,7 +137,7 @@ class DocumentsSection(QWidget):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 400])
+        splitter.setSizes([700, 330])
         layout.addWidget(splitter, 1)
 
         actions = QHBoxLayout()
@@ -155,6 +155,21 @@ class DocumentsSection(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         self._update_actions()
+
+    def _size_columns(self) -> None:
+        """Column widths and the search field follow the text size (100 % to 200 %)."""
+        metrics = self.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, sample in ((COL_CATEGORY, "Imaging report"), (COL_DATE, "2026-12-31"),
+                               (COL_PROVIDER, "Example Regional Cancer"), (COL_TAGS, "biopsy, liver"),
+                               (COL_PAGES, "Pages"), (COL_ADDED, "2026-12-31")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self.search_edit.setMinimumWidth(metrics.horizontalAdvance("Search words in your rec"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
