@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.symptom_action = self._action(self.tr("Log a &symptom…"), self.log_symptom, "Ctrl+Shift+S")
         file_menu.addAction(self.symptom_action)
+        self.packet_action = self._action(self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P")
+        file_menu.addAction(self.packet_action)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(unlocked)
         self.import_action.setEnabled(unlocked)
         self.symptom_action.setEnabled(unlocked)
+        self.packet_action.setEnabled(unlocked)
 
     # actions ---------------------------------------------------------------------
     def lock(self) -> None:
@@ -264,6 +267,15 @@ class MainWindow(QMainWindow):
         """Log a symptom from anywhere in the app (Ctrl+Shift+S)."""
         if self.session is not None:
             QuickSymptomDialog.ask(self.session, self)
+
+    def open_packet_wizard(self) -> None:
+        """Build a second-opinion packet (Ctrl+Shift+P); the wizard is window-modal, not blocking."""
+        from .packet_wizard import PacketWizard
+
+        if self.session is not None:
+            self.packet_wizard = PacketWizard(self.session, self)
+            self.packet_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.packet_wizard.open()
 
     def copy_title(self) -> None:
         record = self.documents.selected_record()

@@ -296,6 +296,225 @@
     </message>
 </context>
 <context>
+    <name>BuildPage</name>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="56"/>
+        <source>Step {0} of {1}: build and look it over</source>
+        <translation>Paso {0} de {1}: crear y revisar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="60"/>
+        <source>Save the packet as:</source>
+        <translation>Guardar el paquete como:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="62"/>
+        <source>Where the packet is saved</source>
+        <translation>Dónde se guarda el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="63"/>
+        <source>Choose where to save it first</source>
+        <translation>Primero elija dónde guardarlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="67"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="68"/>
+        <source>Choose where to save the packet</source>
+        <translation>Elegir dónde guardar el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="70"/>
+        <source>&amp;Build the packet</source>
+        <translation>&amp;Crear el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="78"/>
+        <source>This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you choose. To protect it for email, go back and set a password.</source>
+        <translation>Este PDF no estará cifrado: cualquier persona que reciba el archivo podrá leerlo. Solo se guarda donde usted elija. Para protegerlo antes de enviarlo por correo, vuelva atrás y ponga una contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="86"/>
+        <source>Building progress</source>
+        <translation>Progreso de la creación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="88"/>
+        <source>Cancel building</source>
+        <translation>Cancelar la creación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="99"/>
+        <source>These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop and fix them first (for example, import a clean copy).</source>
+        <translation>Estos documentos no se pueden incluir. Todavía no se ha guardado nada. Puede dejarlos fuera y crear el resto, o detenerse y arreglarlos primero (por ejemplo, importando una copia en buen estado).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="102"/>
+        <source>Documents that cannot be included</source>
+        <translation>Documentos que no se pueden incluir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="107"/>
+        <source>&amp;Leave them out</source>
+        <translation>&amp;Dejarlos fuera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="108"/>
+        <source>&amp;Stop</source>
+        <translation>De&amp;tenerse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="118"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="121"/>
+        <source>The packet appears here once it is built, so you can look it over.</source>
+        <translation>El paquete aparecerá aquí cuando esté creado, para que pueda revisarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="131"/>
+        <source>{0} documents</source>
+        <translation>{0} documentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="132"/>
+        <source>care summary</source>
+        <translation>resumen de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="132"/>
+        <source>no care summary</source>
+        <translation>sin resumen de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="134"/>
+        <source>question list</source>
+        <translation>lista de preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="136"/>
+        <source>care priorities</source>
+        <translation>prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="138"/>
+        <source>materials sheet</source>
+        <translation>hoja de materiales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="139"/>
+        <source>password-protected (AES-256)</source>
+        <translation>protegido con contraseña (AES-256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="139"/>
+        <source>no password</source>
+        <translation>sin contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="142"/>
+        <source>For {0}: </source>
+        <translation>Para {0}: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="166"/>
+        <source>Second opinion packet</source>
+        <translation>Paquete para segunda opinión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="176"/>
+        <source>Save the packet</source>
+        <translation>Guardar el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="177"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="199"/>
+        <source>Building…</source>
+        <translation>Creando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="203"/>
+        <source>Starting…</source>
+        <translation>Empezando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="224"/>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="233"/>
+        <source>No packet was saved.</source>
+        <translation>No se guardó ningún paquete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="235"/>
+        <source>The packet could not be built: {0}</source>
+        <translation>No se pudo crear el paquete: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="243"/>
+        <location filename="../../ui/packet_wizard.py" line="244"/>
+        <source>Building stopped. Nothing was saved.</source>
+        <translation>Se detuvo la creación. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="249"/>
+        <source>“{0}”: {1}</source>
+        <translation>“{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="251"/>
+        <source>Nothing was saved yet.</source>
+        <translation>Todavía no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="264"/>
+        <source>Stopped. Nothing was saved.</source>
+        <translation>Detenido. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="265"/>
+        <source>Stopped. Nothing was saved. You can change the documents on step 2 and build again.</source>
+        <translation>Detenido. No se guardó nada. Puede cambiar los documentos en el paso 2 y crearlo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="274"/>
+        <source>Done: {0} pages, saved as {1}.</source>
+        <translation>Listo: {0} páginas, guardado como {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="276"/>
+        <source>Left out: {0}.</source>
+        <translation>Quedaron fuera: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="277"/>
+        <source>It opens only with the password.</source>
+        <translation>Solo se abre con la contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="278"/>
+        <source>It is not encrypted: keep it safe and delete it when it has been sent.</source>
+        <translation>No está cifrado: guárdelo en un lugar seguro y bórrelo cuando lo haya enviado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="279"/>
+        <source>If something is not right, go Back, change it and build again: the file is replaced.</source>
+        <translation>Si algo no está bien, vuelva atrás, cámbielo y créelo de nuevo: el archivo se reemplaza.</translation>
+    </message>
+</context>
+<context>
     <name>CancerForms</name>
     <message>
         <location filename="../../ui/cancer_forms.py" line="15"/>
@@ -1058,6 +1277,163 @@
     </message>
 </context>
 <context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="46"/>
+        <source>Step {0} of {1}: what centers usually ask for</source>
+        <translation>Paso {0} de {1}: lo que suelen pedir los centros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="47"/>
+        <source>A second-opinion center usually asks for these records. Here is what your vault already holds.</source>
+        <translation>Un centro de segunda opinión suele pedir estos documentos. Aquí tiene lo que su bóveda ya contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="50"/>
+        <source>Checklist of records centers usually ask for</source>
+        <translation>Lista de los documentos que suelen pedir los centros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="56"/>
+        <source>What is missing</source>
+        <translation>Lo que falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="59"/>
+        <source>Good to know: centers usually need records in English (ask for translations early), and they need the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. Pathology slides or blocks are sent by the hospital that keeps them.</source>
+        <translation>Conviene saber: los centros suelen necesitar los documentos en inglés (pida las traducciones con tiempo) y necesitan las imágenes mismas en un disco (CD o DVD) del servicio de radiología, no solo los informes. Las laminillas o bloques de patología los envía el hospital que los guarda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="71"/>
+        <source>in the vault</source>
+        <translation>en la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="73"/>
+        <source>not in the vault</source>
+        <translation>no está en la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="75"/>
+        <source>missing or out of date</source>
+        <translation>falta o no está al día</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="86"/>
+        <source>Worth asking for before you send:</source>
+        <translation>Conviene pedirlo antes de enviar:</translation>
+    </message>
+</context>
+<context>
+    <name>CoverPage</name>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="244"/>
+        <source>Step {0} of {1}: the cover sheet</source>
+        <translation>Paso {0} de {1}: la portada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="245"/>
+        <source>The first page the doctor reads. Only your name is required; the rest helps them help you.</source>
+        <translation>Es la primera página que lee el médico. Solo su nombre es obligatorio; lo demás le ayuda a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="251"/>
+        <location filename="../../ui/packet_pages.py" line="260"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="253"/>
+        <source>Phone, email or address</source>
+        <translation>Teléfono, correo o dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="264"/>
+        <source>For example: to review my options after progression</source>
+        <translation>Por ejemplo: revisar mis opciones tras la progresión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="267"/>
+        <source>The question that matters most</source>
+        <translation>La pregunta que más le importa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="268"/>
+        <source>A second question (optional)</source>
+        <translation>Una segunda pregunta (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="269"/>
+        <source>Your name:</source>
+        <translation>Su nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="269"/>
+        <source>Date of birth:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="270"/>
+        <source>How to reach you:</source>
+        <translation>Cómo contactarle:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="271"/>
+        <source>Referring oncologist:</source>
+        <translation>Oncólogo/a que le remite:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="272"/>
+        <source>Center it is for:</source>
+        <translation>Centro al que va dirigido:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="273"/>
+        <source>Doctor it is for:</source>
+        <translation>Médico al que va dirigido:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="273"/>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="274"/>
+        <source>Reason for the second opinion:</source>
+        <translation>Motivo de la segunda opinión:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="275"/>
+        <source>Most important question:</source>
+        <translation>Pregunta más importante:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="276"/>
+        <source>Second question:</source>
+        <translation>Segunda pregunta:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="319"/>
+        <source>Please write your name: it goes on the cover and every page.</source>
+        <translation>Por favor, escriba su nombre: aparece en la portada y en cada página.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="320"/>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="320"/>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="322"/>
+        <source>Please write the {0} as year-month-day, for example 1971-04-02.</source>
+        <translation>Por favor, escriba la {0} como año-mes-día, por ejemplo 1971-04-02.</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultDialog</name>
     <message>
         <location filename="../../ui/create_dialog.py" line="23"/>
@@ -1148,6 +1524,94 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="101"/>
+        <source>Step {0} of {1}: choose and order the documents</source>
+        <translation>Paso {0} de {1}: elegir y ordenar los documentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="102"/>
+        <source>The usual second-opinion set is already chosen, newest first. Drag to change the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down).</source>
+        <translation>El conjunto habitual para una segunda opinión ya está elegido, los más recientes primero. Arrastre para cambiar el orden, o use Subir y Bajar (Ctrl+Arriba, Ctrl+Abajo).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="106"/>
+        <source>In the packet, in this order:</source>
+        <translation>En el paquete, en este orden:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="108"/>
+        <source>Documents in the packet, in order</source>
+        <translation>Documentos del paquete, en orden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="114"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="115"/>
+        <source>Move &amp;down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="116"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="117"/>
+        <source>Use the usual set</source>
+        <translation>Usar el conjunto habitual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="118"/>
+        <source>Move the document up</source>
+        <translation>Subir el documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="119"/>
+        <source>Move the document down</source>
+        <translation>Bajar el documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="120"/>
+        <source>Remove the document from the packet</source>
+        <translation>Quitar el documento del paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="131"/>
+        <source>More documents from the vault:</source>
+        <translation>Más documentos de la bóveda:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="133"/>
+        <source>Type to find a document</source>
+        <translation>Escriba para buscar un documento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="135"/>
+        <source>Find a document to add</source>
+        <translation>Buscar un documento para añadir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="138"/>
+        <source>More documents from the vault</source>
+        <translation>Más documentos de la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="143"/>
+        <source>&amp;Add to the packet</source>
+        <translation>&amp;Añadir al paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="144"/>
+        <source>Add the document to the packet</source>
+        <translation>Añadir el documento al paquete</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsSection</name>
     <message>
         <location filename="../../ui/sections/documents.py" line="36"/>
@@ -1180,18 +1644,18 @@
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="81"/>
+        <location filename="../../ui/sections/documents.py" line="83"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="83"/>
-        <location filename="../../ui/sections/documents.py" line="322"/>
+        <location filename="../../ui/sections/documents.py" line="85"/>
+        <location filename="../../ui/sections/documents.py" line="337"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="85"/>
+        <location filename="../../ui/sections/documents.py" line="87"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
@@ -1226,89 +1690,89 @@
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="184"/>
+        <location filename="../../ui/sections/documents.py" line="199"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="185"/>
+        <location filename="../../ui/sections/documents.py" line="200"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="240"/>
+        <location filename="../../ui/sections/documents.py" line="255"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="269"/>
+        <location filename="../../ui/sections/documents.py" line="284"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="278"/>
+        <location filename="../../ui/sections/documents.py" line="293"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="312"/>
+        <location filename="../../ui/sections/documents.py" line="327"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="317"/>
+        <location filename="../../ui/sections/documents.py" line="332"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="322"/>
+        <location filename="../../ui/sections/documents.py" line="337"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="329"/>
+        <location filename="../../ui/sections/documents.py" line="344"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="363"/>
-        <location filename="../../ui/sections/documents.py" line="416"/>
+        <location filename="../../ui/sections/documents.py" line="378"/>
+        <location filename="../../ui/sections/documents.py" line="431"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="367"/>
+        <location filename="../../ui/sections/documents.py" line="382"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="386"/>
+        <location filename="../../ui/sections/documents.py" line="401"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="390"/>
+        <location filename="../../ui/sections/documents.py" line="405"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="392"/>
+        <location filename="../../ui/sections/documents.py" line="407"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="397"/>
-        <location filename="../../ui/sections/documents.py" line="403"/>
+        <location filename="../../ui/sections/documents.py" line="412"/>
+        <location filename="../../ui/sections/documents.py" line="418"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="398"/>
+        <location filename="../../ui/sections/documents.py" line="413"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="415"/>
+        <location filename="../../ui/sections/documents.py" line="430"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -2005,7 +2469,7 @@ Revisar pronto</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="49"/>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
@@ -2111,201 +2575,206 @@ Revisar pronto</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="141"/>
+        <source>Second-opinion &amp;packet…</source>
+        <translation>&amp;Paquete para segunda opinión…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Copy title</source>
         <translation>&amp;Copiar título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;My cancer</source>
         <translation>&amp;Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>S&amp;ymptoms</source>
         <translation>&amp;Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Labs</source>
         <translation>&amp;Laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Care team</source>
         <translation>&amp;Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Le&amp;gal and planning</source>
         <translation>Legal y pla&amp;nificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;People to tell</source>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>My care &amp;priorities</source>
         <translation>Mis pri&amp;oridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -2318,23 +2787,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -2343,14 +2812,168 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="338"/>
+        <source>Step {0} of {1}: options</source>
+        <translation>Paso {0} de {1}: opciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="341"/>
+        <source>Page numbers, my name and date of birth at the foot of every page</source>
+        <translation>Números de página, mi nombre y fecha de nacimiento al pie de cada página</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="343"/>
+        <source>A care summary from “My cancer” and “Treatment”</source>
+        <translation>Un resumen de atención a partir de “Mi cáncer” y “Tratamiento”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="346"/>
+        <source>My care priorities</source>
+        <translation>Mis prioridades de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="350"/>
+        <source>My care priorities (none written yet)</source>
+        <translation>Mis prioridades de atención (aún no escritas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="352"/>
+        <source>Question list to include</source>
+        <translation>Lista de preguntas que incluir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="353"/>
+        <source>No question list</source>
+        <translation>Sin lista de preguntas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="357"/>
+        <source>Questions for the consultation:</source>
+        <translation>Preguntas para la consulta:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="365"/>
+        <location filename="../../ui/packet_pages.py" line="371"/>
+        <source>Materials sent separately</source>
+        <translation>Materiales enviados aparte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="366"/>
+        <source>Slides, blocks and imaging discs travel on their own. List them here and the packet gets a page the center can check them against.</source>
+        <translation>Las laminillas, los bloques y los discos de imágenes se envían por separado. Anótelos aquí y el paquete llevará una página con la que el centro podrá comprobarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="369"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="369"/>
+        <source>Requested from</source>
+        <translation>Pedido a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="370"/>
+        <source>Sent on</source>
+        <translation>Enviado el</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="370"/>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="380"/>
+        <source>Pathology slides</source>
+        <translation>Laminillas de patología</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="380"/>
+        <source>Pathology blocks</source>
+        <translation>Bloques de patología</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="381"/>
+        <source>Imaging disc (CD or DVD)</source>
+        <translation>Disco de imágenes (CD o DVD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="382"/>
+        <source>Kind of material</source>
+        <translation>Tipo de material</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="383"/>
+        <source>Add a row</source>
+        <translation>Añadir una fila</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="384"/>
+        <source>Remove the row</source>
+        <translation>Quitar la fila</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="394"/>
+        <source>Password (recommended for email)</source>
+        <translation>Contraseña (recomendada para el correo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="398"/>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="399"/>
+        <source>The password again:</source>
+        <translation>La contraseña otra vez:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="404"/>
+        <source>With a password the PDF is locked with AES-256 and opens only with it. Send the password separately, by phone or text message, never in the same email as the packet. Leave it empty for a packet you hand over in person.</source>
+        <translation>Con una contraseña, el PDF queda cifrado con AES-256 y solo se abre con ella. Envíe la contraseña por separado, por teléfono o mensaje de texto, nunca en el mismo correo que el paquete. Déjela vacía si va a entregar el paquete en persona.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="410"/>
+        <source>Letter (US)</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="411"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="414"/>
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="415"/>
+        <source>Page size of the cover and summary:</source>
+        <translation>Tamaño de página de la portada y el resumen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="453"/>
+        <source>The two passwords are not the same. Please type them again.</source>
+        <translation>Las dos contraseñas no coinciden. Por favor, escríbalas de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_pages.py" line="455"/>
+        <source>The password cannot contain a line break.</source>
+        <translation>La contraseña no puede contener un salto de línea.</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +3123,198 @@ Explórela con toda libertad.</translation>
         <location filename="../../ui/sections/overview.py" line="191"/>
         <source>No lab values recorded.</source>
         <translation>No hay resultados de laboratorio registrados.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketChecklist</name>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="39"/>
+        <source>1 in the vault</source>
+        <translation>1 en la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="40"/>
+        <source>{0} in the vault</source>
+        <translation>{0} en la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="70"/>
+        <source>No pathology report from the metastatic biopsy ({0}, {1}).</source>
+        <translation>No hay informe de patología de la biopsia de la metástasis ({0}, {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="71"/>
+        <source>date not recorded</source>
+        <translation>fecha no anotada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="76"/>
+        <source>No pathology report from the metastatic biopsy (nothing dated on or after {0}).</source>
+        <translation>No hay informe de patología de la biopsia de la metástasis (nada con fecha del {0} o posterior).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="79"/>
+        <source>No pathology reports yet. Ask the hospital where your biopsies were done.</source>
+        <translation>Aún no hay informes de patología. Pídalos al hospital donde le hicieron las biopsias.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="81"/>
+        <source>Pathology reports</source>
+        <translation>Informes de patología</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="85"/>
+        <source>No treatment plan. Ask your oncologist for your current treatment plan.</source>
+        <translation>No hay plan de tratamiento. Pida a su oncólogo/a su plan de tratamiento actual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="91"/>
+        <source>The newest treatment plan ({0}) is older than your current treatment (started {1}).</source>
+        <translation>El plan de tratamiento más reciente ({0}) es anterior a su tratamiento actual (iniciado el {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="94"/>
+        <source>Current treatment plan</source>
+        <translation>Plan de tratamiento actual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="45"/>
+        <source>newest from {0}</source>
+        <translation>el más reciente del {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="103"/>
+        <source>Care summary</source>
+        <translation>Resumen de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="99"/>
+        <source>made from “My cancer” and “Treatment”</source>
+        <translation>hecho a partir de “Mi cáncer” y “Tratamiento”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="101"/>
+        <source>fill in “My cancer” and “Treatment” to add one</source>
+        <translation>complete “Mi cáncer” y “Tratamiento” para añadirlo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="102"/>
+        <source>No care summary: “My cancer” has no diagnosis or treatment yet.</source>
+        <translation>No hay resumen de atención: “Mi cáncer” aún no tiene diagnóstico ni tratamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="106"/>
+        <source>Operative reports</source>
+        <translation>Informes quirúrgicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="107"/>
+        <source>only if you had surgery</source>
+        <translation>solo si le operaron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="108"/>
+        <source>Discharge summaries</source>
+        <translation>Informes de alta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="109"/>
+        <source>only if you stayed in hospital</source>
+        <translation>solo si tuvo un ingreso en el hospital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="114"/>
+        <source>Imaging reports</source>
+        <translation>Informes de imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="115"/>
+        <source>No imaging report from the last 3 months (the newest is from {0}).</source>
+        <translation>No hay informe de imagen de los últimos 3 meses (el más reciente es del {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="116"/>
+        <source>No imaging reports yet.</source>
+        <translation>Aún no hay informes de imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="117"/>
+        <source>Recent lab results</source>
+        <translation>Análisis recientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="118"/>
+        <source>No lab results from the last month (the newest are from {0}).</source>
+        <translation>No hay análisis del último mes (los más recientes son del {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="119"/>
+        <source>No lab results yet.</source>
+        <translation>Aún no hay análisis.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="125"/>
+        <source>an unknown date</source>
+        <translation>una fecha desconocida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="131"/>
+        <source>Genomic tests</source>
+        <translation>Pruebas genómicas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="133"/>
+        <source>No genomic test report (tumor or liquid biopsy sequencing). If you had one, ask for the full report.</source>
+        <translation>No hay informe de prueba genómica (secuenciación del tumor o biopsia líquida). Si se la hicieron, pida el informe completo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="143"/>
+        <source>Medication list</source>
+        <translation>Lista de medicamentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="138"/>
+        <source>{0} taken now, in the care summary</source>
+        <translation>{0} que toma ahora, en el resumen de atención</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="141"/>
+        <source>add them under “Treatment”</source>
+        <translation>añádalos en “Tratamiento”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_checklist.py" line="142"/>
+        <source>No current medications recorded.</source>
+        <translation>No hay medicamentos actuales anotados.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketWizard</name>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="294"/>
+        <location filename="../../ui/packet_wizard.py" line="309"/>
+        <source>Second-opinion packet</source>
+        <translation>Paquete para segunda opinión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="298"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="299"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="300"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="301"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

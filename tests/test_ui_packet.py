@@ -1,0 +1,245 @@
+"""The second-opinion packet wizard, driven on the demo vault (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from conftest import require_tool
+from mbc_vault.cancer.models import Biopsy
+from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.demo import create_demo_vault
+from ui.app import setup_application
+from ui.main_window import MainWindow
+from ui.packet_wizard import BuildPage, PacketWizard
+from ui.settings import AppSettings
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    setup_application()
+    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    vault, _ = create_demo_vault(tmp_path / "demo", work_factor=10)
+    win.enter_vault(vault)
+    yield win
+    win.lock()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def open_wizard(window: MainWindow) -> PacketWizard:
+    assert window.packet_action.isEnabled()
+    assert window.packet_action.shortcut().toString() == "Ctrl+Shift+P"
+    window.packet_action.trigger()
+    wizard = window.packet_wizard
+    assert isinstance(wizard, PacketWizard) and wizard.isVisible()
+    return wizard
+
+
+def go_to_build(wizard: PacketWizard) -> BuildPage:
+    while wizard.currentPage() is not wizard.build_page:
+        before = wizard.currentPage()
+        wizard.next()
+        assert wizard.currentPage() is not before, "a page refused to go on"
+    return wizard.build_page
+
+
+def build(qtbot, page: BuildPage, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page, "ask_save_path", lambda: str(out))
+    qtbot.mouseClick(page.choose_btn, Qt.MouseButton.LeftButton)
+    assert page.path_edit.text() == str(out) and page.build_btn.isEnabled()
+    qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.worker is None, timeout=60_000)
+
+
+def pdf_pages(path: Path, password: str | None = None) -> int:
+    args = [require_tool("pdfinfo")] + (["-upw", password] if password else []) + [str(path)]
+    info = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+
+
+def test_menu_action_only_when_unlocked(window: MainWindow) -> None:
+    assert window.packet_action.isEnabled()
+    window.lock()
+    assert not window.packet_action.isEnabled()
+
+
+def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
+    page = open_wizard(window).checklist_page
+    found = {item.key: item.found for item in page.items}
+    assert found["pathology"] and found["plan"] and found["summary"] and found["medications"]
+    assert not found["imaging"] and not found["labs"] and not found["genomic"]  # the demo's scans are old
+    warnings = page.warning_texts()
+    assert any("No imaging report from the last 3 months" in w for w in warnings)
+    assert any("No lab results from the last month" in w for w in warnings)
+    assert not any("metastatic biopsy" in w for w in warnings)  # the liver biopsy has its report
+    assert page.checklist.count() == 9 and page.warnings.isVisible()
+    assert "English" in page.reminder.text() and "disc" in page.reminder.text()
+    # a bone biopsy with no linked pathology report
+    CancerRecord(window.session.vault).save(Biopsy(date="2026-01-10", site="bone", er_status="positive", er_percent=50))
+    page.refresh()
+    assert any("No pathology report from the metastatic biopsy (bone, 2026-01-10)" in w for w in page.warning_texts())
+
+
+def test_documents_reorder_remove_add(qtbot, window: MainWindow) -> None:
+    wizard = open_wizard(window)
+    wizard.next()
+    page = wizard.documents_page
+    ids = page.document_ids()
+    assert len(ids) == 6  # the demo's second-opinion set: pathology, plan, imaging, labs
+    page.chosen.setCurrentRow(0)
+    qtbot.mouseClick(page.down_btn, Qt.MouseButton.LeftButton)
+    assert page.document_ids() == [ids[1], ids[0], *ids[2:]]
+    qtbot.mouseClick(page.up_btn, Qt.MouseButton.LeftButton)
+    assert page.document_ids() == ids
+    page.chosen.setFocus()
+    page.chosen.setCurrentRow(2)
+    qtbot.keyClick(page.chosen, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert page.document_ids() == [*ids[:2], ids[3], ids[2], *ids[4:]]
+    qtbot.mouseClick(page.up_btn, Qt.MouseButton.LeftButton)
+    page.chosen.setCurrentRow(5)
+    qtbot.mouseClick(page.remove_btn, Qt.MouseButton.LeftButton)
+    assert page.document_ids() == ids[:5]
+    assert page.available.count() == 3  # the removed one and the two legal papers
+    page.filter_edit.setText("will")
+    visible = [page.available.item(i) for i in range(page.available.count()) if not page.available.item(i).isHidden()]
+    assert [i.text().split(" (")[0] for i in visible] == ["Last will and testament"]
+    page.available.setCurrentItem(visible[0])
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert len(page.document_ids()) == 6 and "will" in page.chosen.item(5).text()
+
+
+def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = open_wizard(window)
+    cover = wizard.cover_page
+    assert cover.name_edit.text() == window.session.vault.person.name
+    assert cover.oncologist_combo.currentText().startswith("Dr. Ada Fictional")
+    cover.dob_edit.setText("1971-04-31")
+    wizard.next(), wizard.next()
+    assert wizard.currentPage() is cover
+    wizard.next()
+    assert wizard.currentPage() is cover and "year-month-day" in cover.error.text()
+    cover.dob_edit.setText("1971-04-02")
+    cover.contact_edit.setText("555-0142")
+    cover.center_edit.setText("Example University Cancer Institute")
+    cover.doctor_edit.setText("Dr. Rosa Second")
+    cover.reason_edit.setPlainText("Progression on first-line treatment")
+    cover.question1_edit.setText("What should come next for me?")
+    made = wizard.choices().cover
+    assert (made.doctor, made.center, made.date_of_birth, made.questions) == (
+        "Dr. Rosa Second", "Example University Cancer Institute", "1971-04-02", ["What should come next for me?"])
+    wizard.options_page.add_material("Pathology blocks", "Example Regional pathology", "2026-11-20", "1Z999")
+    page = go_to_build(wizard)
+    assert "Dr. Rosa Second" in page.summary.text() and page.plain_warning.isVisible()
+    steps: list[tuple[int, int, str]] = []
+    out = tmp_path / "out" / "packet.pdf"
+    out.parent.mkdir()
+
+    original = page._progress
+    monkeypatch.setattr(page, "_progress", lambda d, t, label: (steps.append((d, t, label)), original(d, t, label)))
+    build(qtbot, page, out, monkeypatch)
+    assert page.result is not None, page.message.text()
+    assert steps and steps[-1][0] == steps[-1][1]  # progress went to the end
+    assert out.exists() and list(out.parent.iterdir()) == [out]
+    pages = pdf_pages(out)
+    assert pages == page.result.pages == page.preview_page_count()
+    text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout
+    assert "Dr. Rosa Second" in text and "Pathology blocks" in text and "1971-04-02" in text
+    assert f"{pages} pages" in page.message.text()
+    assert window.session.vault.entries("packet")  # the packet is recorded in the vault
+    wizard.accept()
+    assert page.preview.pdf_document.pageCount() == 0  # the decrypted packet is dropped on close
+
+
+def test_cancel_during_build_leaves_nothing(qtbot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.packet_wizard as packet_wizard
+
+    real = packet_wizard.build_packet
+    waited = threading.Event()
+
+    def slow_build(vault, choices, out, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        progress(0, 10, "Reading")
+        waited.set()
+        assert cancel.wait(20)  # until the person presses Cancel
+        return real(vault, choices, out, progress, cancel)
+
+    monkeypatch.setattr(packet_wizard, "build_packet", slow_build)
+    page = go_to_build(open_wizard(window))
+    out = tmp_path / "out" / "packet.pdf"
+    out.parent.mkdir()
+    monkeypatch.setattr(page, "ask_save_path", lambda: str(out))
+    page.choose_path()
+    qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
+    assert page.progress_box.isVisible() and page.cancel_btn.isEnabled() and not page.build_btn.isEnabled()
+    assert not page.isComplete()  # Close waits for the build
+    qtbot.waitUntil(waited.is_set, timeout=10_000)
+    qtbot.mouseClick(page.cancel_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.worker is None, timeout=20_000)
+    assert "Nothing was saved" in page.message.text()
+    assert list(out.parent.iterdir()) == [] and page.result is None
+    assert not window.session.vault.entries("packet")
+
+
+def test_password_protected_packet(qtbot, window: MainWindow, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    wizard = open_wizard(window)
+    options = wizard.options_page
+    options.password_edit.setText("blue heron 42")
+    options.password_again_edit.setText("blue heron 4")
+    wizard.next(), wizard.next(), wizard.next()
+    assert wizard.currentPage() is options
+    wizard.next()
+    assert wizard.currentPage() is options and "not the same" in options.error.text()
+    options.password_edit.setText("blue heron 42")
+    options.password_again_edit.setText("blue heron 42")
+    page = go_to_build(wizard)
+    assert not page.plain_warning.isVisible() and "AES-256" in page.summary.text()
+    out = tmp_path / "locked.pdf"
+    build(qtbot, page, out, monkeypatch)
+    assert page.result is not None and page.result.encrypted, page.message.text()
+    assert pdf_pages(out, "blue heron 42") == page.result.pages == page.preview_page_count()
+    refused = subprocess.run([require_tool("pdfinfo"), str(out)], capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "only with the password" in page.message.text()
+
+
+def test_damaged_document_leave_out_or_stop(qtbot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n")
+    window.session.vault.add_document(damaged, category="lab-result", title="Damaged labs", date="2026-11-01")
+    wizard = open_wizard(window)
+    assert any("Damaged labs" in wizard.documents_page.chosen.item(i).text()
+               for i in range(wizard.documents_page.chosen.count()))
+    page = go_to_build(wizard)
+    out = tmp_path / "packet.pdf"
+    build(qtbot, page, out, monkeypatch)
+    assert page.problems_box.isVisible() and page.result is None
+    assert page.problems_list.count() == 1 and "Damaged labs" in page.problems_list.item(0).text()
+    assert not out.exists()
+    qtbot.mouseClick(page.stop_btn, Qt.MouseButton.LeftButton)
+    assert not page.problems_box.isVisible() and not out.exists() and "Nothing was saved" in page.message.text()
+    qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.worker is None and page.problems_box.isVisible(), timeout=60_000)
+    qtbot.mouseClick(page.leave_out_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.worker is None and page.result is not None, timeout=60_000)
+    assert [p.title for p in page.result.left_out] == ["Damaged labs"]
+    assert "Left out" in page.message.text() and pdf_pages(out) == page.result.pages
+    text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout
+    assert "Damaged labs" not in text  # the enclosed list matches what is inside
+
+
+def test_lock_closes_the_wizard(qtbot, window: MainWindow) -> None:
+    wizard = open_wizard(window)
+    window.lock()
+    assert not wizard.isVisible()
+    QApplication.processEvents()

@@ -1,0 +1,145 @@
+"""What second-opinion centers usually ask for, ticked from the vault, with plain warnings for gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mbc_vault.cancer import vocab
+from mbc_vault.cancer.store import CancerRecord
+
+IMAGING_DAYS = 92  # "the last 3 months"
+LABS_DAYS = 31  # "the last month"
+BREAST_SITES = ("primary-breast", "breast-recurrence")
+translate = QCoreApplication.translate
+
+
+@dataclass
+class ChecklistItem:
+    key: str
+    label: str
+    found: bool  # ticked: the vault holds it
+    detail: str  # what was found, or what to do
+    warning: str = ""  # a gap worth fixing before sending, in plain words
+    optional: bool = False  # only some people have it (operative reports, discharge summaries)
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _count(n: int) -> str:
+    if n == 1:
+        return translate("PacketChecklist", "1 in the vault")
+    return translate("PacketChecklist", "{0} in the vault").format(n)
+
+
+def _newest(records: list[Any]) -> str:
+    if records and records[0].date:
+        return translate("PacketChecklist", "newest from {0}").format(records[0].date)
+    return _count(len(records))
+
+
+def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistItem]:
+    """The checklist for *vault* (documents and the structured record) as of *today*."""
+    today = today or dt.date.today()
+    docs = {category: vault.records(category=category) for category in (
+        "pathology-report", "treatment-plan", "operative-report", "discharge-summary", "imaging-report",
+        "lab-result", "genomic-test")}
+    record = CancerRecord(vault)
+    diagnosis = record.diagnosis()
+    lines = record.treatment_lines()
+    medications = record.medications(current_only=True)
+    items: list[ChecklistItem] = []
+
+    # pathology: every biopsy outside the breast needs its report; something on/after the metastatic diagnosis
+    pathology = docs["pathology-report"]
+    pathology_ids = {r.id for r in pathology}
+    warning = ""
+    for entry in record.biopsies():
+        model = entry.model
+        if model.site and model.site not in BREAST_SITES and not (set(entry.record.links) & pathology_ids):
+            site = (model.site_other if model.site == "other" and model.site_other
+                    else vocab.BIOPSY_SITES.get(model.site, model.site))
+            warning = translate("PacketChecklist", "No pathology report from the metastatic biopsy ({0}, {1}).").format(
+                site.lower(), model.date or translate("PacketChecklist", "date not recorded"))
+            break
+    metastatic = _date(diagnosis.model.metastatic_diagnosis) if diagnosis else None
+    if not warning and metastatic is not None and not any(
+            (_date(r.date) or dt.date.min) >= metastatic for r in pathology):
+        warning = translate("PacketChecklist", "No pathology report from the metastatic biopsy "
+                                               "(nothing dated on or after {0}).").format(metastatic.isoformat())
+    if not pathology:
+        warning = translate("PacketChecklist",
+                            "No pathology reports yet. Ask the hospital where your biopsies were done.")
+    items.append(ChecklistItem("pathology", translate("PacketChecklist", "Pathology reports"), bool(pathology),
+                               _count(len(pathology)), warning))
+
+    plans = docs["treatment-plan"]
+    warning = "" if plans else translate("PacketChecklist",
+                                         "No treatment plan. Ask your oncologist for your current treatment plan.")
+    current = [e for e in lines if not e.model.stop and e.model.start]
+    if plans and current:
+        newest, started = _date(plans[0].date), _date(current[0].model.start)
+        if newest and started and newest < started:
+            warning = translate("PacketChecklist", "The newest treatment plan ({0}) is older than your current "
+                                                   "treatment (started {1}).").format(newest.isoformat(),
+                                                                                      started.isoformat())
+    items.append(ChecklistItem("plan", translate("PacketChecklist", "Current treatment plan"), bool(plans),
+                               _newest(plans), warning))
+
+    has_summary = diagnosis is not None or bool(lines)
+    if has_summary:
+        detail, warning = translate("PacketChecklist", "made from “My cancer” and “Treatment”"), ""
+    else:
+        detail = translate("PacketChecklist", "fill in “My cancer” and “Treatment” to add one")
+        warning = translate("PacketChecklist", "No care summary: “My cancer” has no diagnosis or treatment yet.")
+    items.append(ChecklistItem("summary", translate("PacketChecklist", "Care summary"), has_summary, detail, warning))
+
+    for key, category, label, hint in (
+            ("operative", "operative-report", translate("PacketChecklist", "Operative reports"),
+             translate("PacketChecklist", "only if you had surgery")),
+            ("discharge", "discharge-summary", translate("PacketChecklist", "Discharge summaries"),
+             translate("PacketChecklist", "only if you stayed in hospital"))):
+        found = docs[category]
+        items.append(ChecklistItem(key, label, bool(found), _count(len(found)) if found else hint, optional=True))
+
+    for key, category, label, days, gap, none in (
+            ("imaging", "imaging-report", translate("PacketChecklist", "Imaging reports"), IMAGING_DAYS,
+             translate("PacketChecklist", "No imaging report from the last 3 months (the newest is from {0})."),
+             translate("PacketChecklist", "No imaging reports yet.")),
+            ("labs", "lab-result", translate("PacketChecklist", "Recent lab results"), LABS_DAYS,
+             translate("PacketChecklist", "No lab results from the last month (the newest are from {0})."),
+             translate("PacketChecklist", "No lab results yet."))):
+        found = docs[category]
+        newest = _date(found[0].date) if found else None
+        if not found:
+            warning = none
+        elif newest is None:
+            warning = gap.format(translate("PacketChecklist", "an unknown date"))
+        else:
+            warning = gap.format(newest.isoformat()) if (today - newest).days > days else ""
+        items.append(ChecklistItem(key, label, bool(found) and not warning, _newest(found), warning))
+
+    genomic = docs["genomic-test"]
+    items.append(ChecklistItem("genomic", translate("PacketChecklist", "Genomic tests"), bool(genomic),
+                               _count(len(genomic)),
+                               "" if genomic else translate("PacketChecklist", "No genomic test report (tumor or "
+                                                            "liquid biopsy sequencing). If you had one, ask for the "
+                                                            "full report.")))
+
+    if medications:
+        detail = translate("PacketChecklist", "{0} taken now, in the care summary").format(len(medications))
+        warning = ""
+    else:
+        detail = translate("PacketChecklist", "add them under “Treatment”")
+        warning = translate("PacketChecklist", "No current medications recorded.")
+    items.append(ChecklistItem("medications", translate("PacketChecklist", "Medication list"), bool(medications),
+                               detail, warning))
+    return items

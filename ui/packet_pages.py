@@ -1,0 +1,462 @@
+"""The first four pages of the second-opinion packet wizard: checklist, documents, cover, options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QWizardPage)
+
+from mbc_vault.care.store import CarePlan
+from mbc_vault.packet import Cover, MaterialRow, default_document_ids
+from mbc_vault.records import Record
+
+from .category_names import category_label
+from .packet_checklist import ChecklistItem, build_checklist
+from .widgets import heading, note
+
+STEPS = 5
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
+
+
+def document_label(record: Record) -> str:
+    when = f" ({record.date})" if record.date else ""
+    return f"{record.title}{when} · {category_label(record.category)}"
+
+
+class ChecklistPage(QWizardPage):
+    """What second-opinion centers usually ask for, ticked from the vault, with what is missing."""
+
+    def __init__(self, vault: Any, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5))
+        layout.addWidget(note(self.tr("A second-opinion center usually asks for these records. Here is what your "
+                                      "vault already holds."), self))
+        self.checklist = QListWidget(self)
+        self.checklist.setAccessibleName(self.tr("Checklist of records centers usually ask for"))
+        self.checklist.setWordWrap(True)
+        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.checklist.setSpacing(3)
+        layout.addWidget(self.checklist, 1)
+        self.warnings = note("", self, "warning")
+        self.warnings.setAccessibleName(self.tr("What is missing"))
+        layout.addWidget(self.warnings)
+        self.reminder = note(self.tr(
+            "Good to know: centers usually need records in English (ask for translations early), and they need "
+            "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
+            "Pathology slides or blocks are sent by the hospital that keeps them."), self)
+        layout.addWidget(self.reminder)
+        self.items: list[ChecklistItem] = []
+        self.refresh(today)
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        self.items = build_checklist(self.vault, today)
+        self.checklist.clear()
+        for item in self.items:
+            if item.found:
+                state = self.tr("in the vault")
+            elif item.optional:
+                state = self.tr("not in the vault")
+            else:
+                state = self.tr("missing or out of date")
+            row = QListWidgetItem(f"{item.label}: {item.detail}", self.checklist)
+            row.setCheckState(Qt.CheckState.Checked if item.found else Qt.CheckState.Unchecked)
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # ticked by the vault, not by hand
+            row.setData(Qt.ItemDataRole.UserRole, item.key)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.label}, {state}: {item.detail}")
+            if not item.found and not item.optional:
+                row.setForeground(QColor("#8a1c00"))
+            elif item.optional and not item.found:
+                row.setForeground(QColor("#4a5560"))
+        warnings = [item.warning for item in self.items if item.warning]
+        self.warnings.setText(self.tr("Worth asking for before you send:") + "\n" +
+                              "\n".join(f"•  {w}" for w in warnings) if warnings else "")
+        self.warnings.setVisible(bool(warnings))
+
+    def warning_texts(self) -> list[str]:
+        return [item.warning for item in self.items if item.warning]
+
+
+class DocumentsPage(QWizardPage):
+    """The documents in the packet, in order: the usual set chosen; add, remove, reorder (drag or buttons)."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Step {0} of {1}: choose and order the documents").format(2, STEPS), self, 1.5))
+        layout.addWidget(note(self.tr("The usual second-opinion set is already chosen, newest first. Drag to change "
+                                      "the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."), self))
+        grid = QGridLayout()
+        layout.addLayout(grid, 1)
+        chosen_label = QLabel(self.tr("In the packet, in this order:"), self)
+        self.chosen = QListWidget(self)
+        self.chosen.setAccessibleName(self.tr("Documents in the packet, in order"))
+        self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.chosen.setWordWrap(True)
+        self.chosen.setSpacing(2)
+        chosen_label.setBuddy(self.chosen)
+        self.up_btn = QPushButton(self.tr("Move &up"), self)
+        self.down_btn = QPushButton(self.tr("Move &down"), self)
+        self.remove_btn = QPushButton(self.tr("&Remove"), self)
+        self.reset_btn = QPushButton(self.tr("Use the usual set"), self)
+        self.up_btn.setAccessibleName(self.tr("Move the document up"))
+        self.down_btn.setAccessibleName(self.tr("Move the document down"))
+        self.remove_btn.setAccessibleName(self.tr("Remove the document from the packet"))
+        self.up_btn.clicked.connect(lambda: self.move_selected(-1))
+        self.down_btn.clicked.connect(lambda: self.move_selected(1))
+        self.remove_btn.clicked.connect(self.remove_selected)
+        self.reset_btn.clicked.connect(self.use_default_set)
+        self.chosen.installEventFilter(self)  # Ctrl+Up, Ctrl+Down, Delete
+        buttons = QHBoxLayout()
+        for button in (self.up_btn, self.down_btn, self.remove_btn):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_btn)
+        available_label = QLabel(self.tr("More documents from the vault:"), self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Type to find a document"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Find a document to add"))
+        self.filter_edit.textChanged.connect(self._filter)
+        self.available = QListWidget(self)
+        self.available.setAccessibleName(self.tr("More documents from the vault"))
+        self.available.setWordWrap(True)
+        self.available.setSpacing(2)
+        available_label.setBuddy(self.available)
+        self.available.itemActivated.connect(lambda _: self.add_selected())
+        self.add_btn = QPushButton(self.tr("&Add to the packet"), self)
+        self.add_btn.setAccessibleName(self.tr("Add the document to the packet"))
+        self.add_btn.clicked.connect(self.add_selected)
+        grid.addWidget(chosen_label, 0, 0)
+        grid.addWidget(available_label, 0, 1)
+        grid.addWidget(self.chosen, 1, 0)
+        right = QVBoxLayout()
+        right.addWidget(self.filter_edit)
+        right.addWidget(self.available, 1)
+        grid.addLayout(right, 1, 1)
+        grid.addLayout(buttons, 2, 0)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_btn)
+        add_row.addStretch(1)
+        grid.addLayout(add_row, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.use_default_set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if watched is self.chosen and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _item(self, record: Record) -> QListWidgetItem:
+        item = QListWidgetItem(document_label(record))
+        item.setData(Qt.ItemDataRole.UserRole, record.id)
+        item.setToolTip(document_label(record))
+        return item
+
+    def use_default_set(self) -> None:
+        self.set_document_ids(default_document_ids(self.vault))
+
+    def set_document_ids(self, ids: list[str]) -> None:
+        self.chosen.clear()
+        for record_id in ids:
+            self.chosen.addItem(self._item(self.vault.get(record_id)))
+        if self.chosen.count():
+            self.chosen.setCurrentRow(0)
+        self._fill_available()
+
+    def document_ids(self) -> list[str]:
+        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
+
+    def _fill_available(self) -> None:
+        chosen = set(self.document_ids())
+        self.available.clear()
+        for record in self.vault.records():
+            if record.id not in chosen:
+                self.available.addItem(self._item(record))
+        self._filter()
+
+    def _filter(self) -> None:
+        words = self.filter_edit.text().lower().split()
+        for row in range(self.available.count()):
+            item = self.available.item(row)
+            item.setHidden(not all(w in item.text().lower() for w in words))
+
+    def move_selected(self, step: int) -> None:
+        row = self.chosen.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.chosen.count():
+            return
+        item = self.chosen.takeItem(row)
+        self.chosen.insertItem(target, item)
+        self.chosen.setCurrentRow(target)
+
+    def remove_selected(self) -> None:
+        row = self.chosen.currentRow()
+        if row < 0:
+            return
+        self.chosen.takeItem(row)
+        self.chosen.setCurrentRow(min(row, self.chosen.count() - 1))
+        self._fill_available()
+
+    def add_selected(self) -> None:
+        item = self.available.currentItem()
+        if item is None or item.isHidden():
+            return
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        self.chosen.addItem(self._item(self.vault.get(record_id)))
+        self.chosen.setCurrentRow(self.chosen.count() - 1)
+        row = self.available.currentRow()
+        self._fill_available()
+        self.available.setCurrentRow(min(row, self.available.count() - 1))
+
+
+class CoverPage(QWizardPage):
+    """The cover sheet: who the packet is about, who it is for, and why."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(self.tr("Step {0} of {1}: the cover sheet").format(3, STEPS), self, 1.5))
+        outer.addWidget(note(self.tr("The first page the doctor reads. Only your name is required; "
+                                     "the rest helps them help you."), self))
+        body = QWidget(self)
+        form = QFormLayout(body)
+        self.name_edit = QLineEdit(vault.person.name, body)
+        self.dob_edit = QLineEdit(body)
+        self.dob_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.contact_edit = QLineEdit(body)
+        self.contact_edit.setPlaceholderText(self.tr("Phone, email or address"))
+        self.oncologist_combo = QComboBox(body)
+        self.oncologist_combo.setEditable(True)
+        self.oncologist_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.center_edit = QLineEdit(body)
+        self.doctor_edit = QLineEdit(body)
+        self.date_edit = QLineEdit(dt.date.today().isoformat(), body)
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.reason_edit = QPlainTextEdit(body)
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMaximumHeight(90)
+        self.reason_edit.setPlaceholderText(self.tr("For example: to review my options after progression"))
+        self.question1_edit = QLineEdit(body)
+        self.question2_edit = QLineEdit(body)
+        self.question1_edit.setPlaceholderText(self.tr("The question that matters most"))
+        self.question2_edit.setPlaceholderText(self.tr("A second question (optional)"))
+        for label, widget in ((self.tr("Your name:"), self.name_edit), (self.tr("Date of birth:"), self.dob_edit),
+                              (self.tr("How to reach you:"), self.contact_edit),
+                              (self.tr("Referring oncologist:"), self.oncologist_combo),
+                              (self.tr("Center it is for:"), self.center_edit),
+                              (self.tr("Doctor it is for:"), self.doctor_edit), (self.tr("Date:"), self.date_edit),
+                              (self.tr("Reason for the second opinion:"), self.reason_edit),
+                              (self.tr("Most important question:"), self.question1_edit),
+                              (self.tr("Second question:"), self.question2_edit)):
+            widget.setAccessibleName(label.rstrip(":"))
+            form.addRow(label, widget)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        self.error = note("", self, "error")
+        self.error.setVisible(False)
+        outer.addWidget(self.error)
+        self._fill_defaults()
+
+    def _fill_defaults(self) -> None:
+        contacts = CarePlan(self.vault).contacts()
+        contacts.sort(key=lambda e: e.model.role != "medical-oncologist")
+        self.oncologist_combo.addItem("")
+        for entry in contacts:
+            contact = entry.model
+            if contact.role in ("medical-oncologist", "radiation-oncologist", "surgeon", "surgical-oncologist"):
+                self.oncologist_combo.addItem(", ".join(x for x in (contact.name, contact.institution) if x))
+        if self.oncologist_combo.count() > 1:
+            self.oncologist_combo.setCurrentIndex(1)
+        last = self.vault.entries("packet")  # what was typed for the last packet is likely still right
+        if last:
+            cover = last[0].data.get("choices", {}).get("cover", {})
+            self.dob_edit.setText(cover.get("date_of_birth", ""))
+            self.contact_edit.setText(cover.get("contact", ""))
+            if cover.get("referring_oncologist"):
+                self.oncologist_combo.setCurrentText(cover["referring_oncologist"])
+
+    def cover(self) -> Cover:
+        questions = [q for q in (self.question1_edit.text().strip(), self.question2_edit.text().strip()) if q]
+        return Cover(patient_name=self.name_edit.text().strip(), date_of_birth=self.dob_edit.text().strip(),
+                     contact=self.contact_edit.text().strip(),
+                     referring_oncologist=self.oncologist_combo.currentText().strip(),
+                     center=self.center_edit.text().strip(), doctor=self.doctor_edit.text().strip(),
+                     date=self.date_edit.text().strip(), reason=self.reason_edit.toPlainText().strip(),
+                     questions=questions)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt)
+        problem, widget = "", None
+        if not self.name_edit.text().strip():
+            problem, widget = self.tr("Please write your name: it goes on the cover and every page."), self.name_edit
+        for edit, what in ((self.dob_edit, self.tr("date of birth")), (self.date_edit, self.tr("date"))):
+            if not problem and edit.text().strip() and not _valid_date(edit.text().strip()):
+                problem, widget = self.tr("Please write the {0} as year-month-day, for example 1971-04-02.").format(
+                    what), edit
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if widget is not None:
+            widget.setFocus()
+        return not problem
+
+
+class OptionsPage(QWizardPage):
+    """What else goes in, the materials sheet, a password and the page size."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(self.tr("Step {0} of {1}: options").format(4, STEPS), self, 1.5))
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.footer_check = QCheckBox(self.tr("Page numbers, my name and date of birth at the foot of every page"), body)
+        self.footer_check.setChecked(True)
+        self.summary_check = QCheckBox(self.tr("A care summary from “My cancer” and “Treatment”"), body)
+        self.summary_check.setChecked(True)
+        plan = CarePlan(vault)
+        self.priorities_check = QCheckBox(self.tr("My care priorities"), body)
+        has_priorities = plan.priorities() is not None
+        self.priorities_check.setEnabled(has_priorities)
+        if not has_priorities:
+            self.priorities_check.setText(self.tr("My care priorities (none written yet)"))
+        self.questions_combo = QComboBox(body)
+        self.questions_combo.setAccessibleName(self.tr("Question list to include"))
+        self.questions_combo.addItem(self.tr("No question list"), None)
+        for entry in plan.question_lists():
+            self.questions_combo.addItem(entry.model.name or entry.record.title, entry.id)
+        questions_row = QHBoxLayout()
+        questions_label = QLabel(self.tr("Questions for the consultation:"), body)
+        questions_label.setBuddy(self.questions_combo)
+        questions_row.addWidget(questions_label)
+        questions_row.addWidget(self.questions_combo, 1)
+        for widget in (self.footer_check, self.summary_check, self.priorities_check):
+            layout.addWidget(widget)
+        layout.addLayout(questions_row)
+
+        layout.addWidget(heading(self.tr("Materials sent separately"), body, 1.15))
+        layout.addWidget(note(self.tr("Slides, blocks and imaging discs travel on their own. List them here and "
+                                      "the packet gets a page the center can check them against."), body))
+        self.materials_table = QTableWidget(0, 4, body)
+        self.materials_table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Requested from"),
+                                                        self.tr("Sent on"), self.tr("Tracking number")])
+        self.materials_table.setAccessibleName(self.tr("Materials sent separately"))
+        self.materials_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.materials_table.verticalHeader().setVisible(False)
+        self.materials_table.setMinimumHeight(120)
+        self.materials_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        layout.addWidget(self.materials_table)
+        material_row = QHBoxLayout()
+        self.material_combo = QComboBox(body)
+        self.material_combo.setEditable(True)
+        self.material_combo.addItems([self.tr("Pathology slides"), self.tr("Pathology blocks"),
+                                      self.tr("Imaging disc (CD or DVD)")])
+        self.material_combo.setAccessibleName(self.tr("Kind of material"))
+        self.add_material_btn = QPushButton(self.tr("Add a row"), body)
+        self.remove_material_btn = QPushButton(self.tr("Remove the row"), body)
+        self.add_material_btn.clicked.connect(lambda: self.add_material(self.material_combo.currentText()))
+        self.remove_material_btn.clicked.connect(
+            lambda: self.materials_table.removeRow(self.materials_table.currentRow())
+            if self.materials_table.currentRow() >= 0 else None)
+        material_row.addWidget(self.material_combo, 1)
+        material_row.addWidget(self.add_material_btn)
+        material_row.addWidget(self.remove_material_btn)
+        layout.addLayout(material_row)
+
+        layout.addWidget(heading(self.tr("Password (recommended for email)"), body, 1.15))
+        form = QFormLayout()
+        self.password_edit = QLineEdit(body)
+        self.password_again_edit = QLineEdit(body)
+        for edit, label in ((self.password_edit, self.tr("Password:")),
+                            (self.password_again_edit, self.tr("The password again:"))):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(label.rstrip(":"))
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr("With a password the PDF is locked with AES-256 and opens only with it. "
+                                      "Send the password separately, by phone or text message, never in the same "
+                                      "email as the packet. Leave it empty for a packet you hand over in person."),
+                              body))
+        size_row = QHBoxLayout()
+        self.page_size_combo = QComboBox(body)
+        self.page_size_combo.addItem(self.tr("Letter (US)"), "Letter")
+        self.page_size_combo.addItem(self.tr("A4"), "A4")
+        us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        self.page_size_combo.setCurrentIndex(0 if us else 1)
+        self.page_size_combo.setAccessibleName(self.tr("Page size"))
+        size_label = QLabel(self.tr("Page size of the cover and summary:"), body)
+        size_label.setBuddy(self.page_size_combo)
+        size_row.addWidget(size_label)
+        size_row.addWidget(self.page_size_combo)
+        size_row.addStretch(1)
+        layout.addLayout(size_row)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        self.error = note("", self, "error")
+        self.error.setVisible(False)
+        outer.addWidget(self.error)
+
+    def add_material(self, what: str = "", requested_from: str = "", sent: str = "", tracking: str = "") -> None:
+        row = self.materials_table.rowCount()
+        self.materials_table.insertRow(row)
+        for column, text in enumerate((what, requested_from, sent, tracking)):
+            self.materials_table.setItem(row, column, QTableWidgetItem(text))
+        self.materials_table.setCurrentCell(row, 1)
+
+    def materials(self) -> list[MaterialRow]:
+        rows = []
+        for row in range(self.materials_table.rowCount()):
+            cells = [(self.materials_table.item(row, c).text().strip() if self.materials_table.item(row, c) else "")
+                     for c in range(4)]
+            if any(cells):
+                rows.append(MaterialRow(*cells))
+        return rows
+
+    def password(self) -> str | None:
+        return self.password_edit.text() or None
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt)
+        problem = ""
+        if self.password_edit.text() != self.password_again_edit.text():
+            problem = self.tr("The two passwords are not the same. Please type them again.")
+        elif any(c in self.password_edit.text() for c in "\r\n"):
+            problem = self.tr("The password cannot contain a line break.")
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if problem:
+            self.password_again_edit.clear()
+            self.password_edit.setFocus()
+            self.password_edit.selectAll()
+        return not problem
