@@ -315,6 +315,109 @@ def cmd_packet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _person_line(person: Any, vault: Any) -> str:
+    scopes = ", ".join(sorted(person.scopes)) or "no sections"
+    what = "owner" if person.role == "owner" else ("can edit" if person.can_edit else "view only")
+    extra = "  (setup code not yet replaced)" if person.setup_pending else ""
+    relation = f" ({person.relationship})" if person.relationship else ""
+    return f"{person.id}  {person.name}{relation}  {what}  {scopes}{extra}"
+
+
+def cmd_person_add(args: argparse.Namespace) -> int:
+    passphrase = None
+    if args.new_passphrase_file:
+        passphrase = _read_secret_file(args.new_passphrase_file)
+        _check_strength(passphrase)
+    with _open(args) as vault:
+        person, code = vault.add_person(args.name, args.relationship or "", args.scope or [],
+                                        can_edit=args.can_edit, passphrase=passphrase)
+    if args.json:
+        print(json.dumps({**person.public_view(), "setup_code": code}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(person.id)
+    print(f"Added {person.name} with: {', '.join(person.scopes) or 'no sections'}"
+          f" ({'can edit' if person.can_edit else 'view only'}).")
+    if code:
+        print(f"Setup code: {code}")
+        print("Give it to them in person or read it aloud; it opens the vault once, then they choose "
+              "their own passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then.")
+    return EXIT_OK
+
+
+def cmd_person_list(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        people = sorted(vault.people.values(), key=lambda p: (p.role != "owner", p.name.lower(), p.id))
+        if args.json:
+            print(json.dumps([p.public_view() for p in people], indent=2, ensure_ascii=False))
+        else:
+            for person in people:
+                print(_person_line(person, vault))
+    return EXIT_OK
+
+
+def _rotation_progress(args: argparse.Namespace) -> Callable[[int, int, str], None] | None:
+    if not getattr(args, "rotate", False) or not sys.stderr.isatty():
+        return None
+    return lambda done, total, _label: print(f"\rre-encrypting {done}/{total}", end="", file=sys.stderr)
+
+
+def _rotation_summary(report: Any) -> None:
+    if report is None:
+        return
+    scopes = ", ".join(s for s in sorted(report.scopes))
+    print(f"New keys for: {scopes}; {report.files_reencrypted} files re-encrypted.")
+    for problem in report.problems:
+        _err(f"not re-encrypted: {problem.describe()}")
+
+
+def cmd_person_remove(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        person = vault.find_person(args.id)
+        report = vault.remove_person(person.id, rotate=args.rotate, progress=_rotation_progress(args))
+    print(f"Removed {person.name}; their key file is deleted.")
+    if args.rotate:
+        _rotation_summary(report)
+        return EXIT_FAILURE if report is not None and report.problems else EXIT_OK
+    print("A copy of their keys made earlier still opens the files they could see; "
+          f"run `mbc-vault person remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`.")
+    return EXIT_OK
+
+
+def cmd_person_grant(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        person = vault.grant(args.id, args.scope)
+    print(f"{person.name} now has: {', '.join(person.scopes) or 'no sections'}.")
+    return EXIT_OK
+
+
+def cmd_person_revoke(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        person = vault.find_person(args.id)
+        person = vault.revoke(person.id, args.scope)
+        report = vault.rotate_scope(args.scope, progress=_rotation_progress(args)) if args.rotate else None
+    print(f"{person.name} now has: {', '.join(person.scopes) or 'no sections'}.")
+    if report is not None:
+        _rotation_summary(report)
+        return EXIT_FAILURE if report.problems else EXIT_OK
+    print(f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt them.")
+    return EXIT_OK
+
+
+def cmd_person_edit(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        person = vault.set_can_edit(args.id, args.can_edit)
+    print(f"{person.name} {'can now edit' if person.can_edit else 'may now only view'}.")
+    return EXIT_OK
+
+
+def cmd_person_rotate(args: argparse.Namespace) -> int:
+    args.rotate = True
+    with _open(args) as vault:
+        report = vault.rotate_scopes(args.scope, progress=_rotation_progress(args))
+    _rotation_summary(report)
+    return EXIT_FAILURE if report.problems else EXIT_OK
+
+
 # ------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -387,11 +490,56 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-problems", action="store_true", help="leave out documents that cannot be included")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--json", action="store_true")
+    _person_parsers(sub)
     p = sub.add_parser("demo", help="create a vault of fictional records to explore",
                        description="create a vault of fictional records to explore")
     p.set_defaults(func=cmd_demo)
     p.add_argument("vault", metavar="PATH")
     return parser
+
+
+def _person_parsers(sub: Any) -> None:
+    from .categories import SCOPES
+
+    group = sub.add_parser("person", help="add, list, change or remove the people who share the vault",
+                           description="add, list, change or remove the people who share the vault "
+                                       "(only the owner can change people)")
+    people = group.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+
+    def action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = people.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        p.add_argument("vault", metavar="VAULT", help="the vault's folder")
+        p.add_argument("--passphrase-file", metavar="FILE", help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
+        p.add_argument("--person", metavar="ID", help="the person unlocking (tried first)")
+        return p
+
+    p = action("add", cmd_person_add, "add a person; prints their id and, without --new-passphrase-file, "
+               "a one-time setup code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--relationship", metavar="TEXT", help="e.g. partner, daughter")
+    p.add_argument("--scope", action="append", choices=list(SCOPES), help="a section they may see (repeat)")
+    p.add_argument("--can-edit", action="store_true", help="may add and change records (default: view only)")
+    p.add_argument("--new-passphrase-file", metavar="FILE", help="their passphrase, instead of a setup code")
+    p.add_argument("--json", action="store_true")
+    p = action("list", cmd_person_list, "list the people who share the vault")
+    p.add_argument("--json", action="store_true")
+    p = action("remove", cmd_person_remove, "remove a person and delete their key file")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--rotate", action="store_true",
+                   help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing new)")
+    p = action("grant", cmd_person_grant, "let a person see a section")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--scope", required=True, choices=list(SCOPES))
+    p = action("revoke", cmd_person_revoke, "stop a person seeing a section")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--scope", required=True, choices=list(SCOPES))
+    p.add_argument("--rotate", action="store_true", help="also re-encrypt that section to a new key")
+    p = action("edit", cmd_person_edit, "let a person edit, or make them view only")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--can-edit", action=argparse.BooleanOptionalAction, required=True)
+    p = action("rotate", cmd_person_rotate, "re-encrypt sections to new keys (finishes an interrupted rotation too)")
+    p.add_argument("--scope", action="append", required=True, choices=[*SCOPES, "vault"])
 
 
 def _launch_app() -> int:

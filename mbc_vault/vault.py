@@ -38,6 +38,7 @@ from .errors import (
 )
 from .fsutil import atomic_write, atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, writer_lock
 from .keys import Keyring, ScopeKey, parse_person_key, person_key_text
+from .people import ROTATION, NotShared, PeopleMixin, Person, normalize_setup_code, seal_person
 from .pipeline import HashingReader, WritebackHint
 from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
 
@@ -69,30 +70,6 @@ class CancelFlag:
 
     def is_set(self) -> bool:  # pragma: no cover - protocol
         return False
-
-
-@dataclass
-class Person:
-    id: str
-    name: str
-    role: str = "member"  # "owner" or "member"
-    relationship: str = ""
-    scopes: list[str] = field(default_factory=list)
-    can_edit: bool = True
-    created: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> bytes:
-        data = {k: v for k, v in self.__dict__.items() if k != "extra"}
-        data.update(self.extra)
-        return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-    @classmethod
-    def from_json(cls, raw: bytes) -> "Person":
-        data = json.loads(raw)
-        known = {"id", "name", "role", "relationship", "scopes", "can_edit", "created"}
-        return cls(**{k: v for k, v in data.items() if k in known},
-                   extra={k: v for k, v in data.items() if k not in known})
 
 
 @dataclass
@@ -162,7 +139,7 @@ def _read_small(path: Path) -> bytes:
         return handle.read(size + 1)
 
 
-class Vault:
+class Vault(PeopleMixin):
     """An open vault, unlocked by one person."""
 
     def __init__(self, path: Path, vault_id: str, person: Person, identity: age.X25519Identity,
@@ -178,6 +155,8 @@ class Vault:
         self._by_sha256: dict[str, str] = {}
         self.name = ""
         self.people: dict[str, Person] = {}
+        #: names of people who were removed, so their records still say who wrote them
+        self.former_people: dict[str, str] = {}
         #: record files that could not be read when the vault was opened
         self.load_problems: list[Problem] = []
         self.not_readable = 0
@@ -201,6 +180,8 @@ class Vault:
             owner = Person(id=new_id(), name=owner_name or name or "Owner", role="owner",
                            relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso())
             identity = age.X25519Identity.generate()
+            owner.recipient = str(identity.recipient())
+            seal_person(owner, identity)
             keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES])
             for sub in DATA_DIRS:
                 (staging / sub).mkdir()
@@ -246,12 +227,15 @@ class Vault:
         if person_id in candidates:
             candidates.remove(person_id)
             candidates.insert(0, person_id)
-        scrypt = age.ScryptIdentity(passphrase.encode("utf-8"))
+        scrypt: list[age.ScryptIdentity] = [age.ScryptIdentity(passphrase.encode("utf-8"))]
+        code = normalize_setup_code(passphrase)
+        if code is not None and code != passphrase:  # a setup code typed loosely (lower case, no dashes)
+            scrypt.append(age.ScryptIdentity(code.encode("utf-8")))
         unreadable: list[str] = []
         for candidate in candidates:
             key_path = path / KEYS / f"{candidate}.age"
             try:
-                text = age.decrypt_bytes(_read_small(key_path), [scrypt])
+                text = age.decrypt_bytes(_read_small(key_path), scrypt)
             except age.NoIdentityMatch:
                 continue
             except (age.HMACError, age.PayloadError):
@@ -275,12 +259,22 @@ class Vault:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str, *, person_id: str | None = None,
-             cache_root: Path | None = None, use_cache: bool = True) -> "Vault":
+             cache_root: Path | None = None, use_cache: bool = True, finish_rotation: bool = True) -> "Vault":
+        """Unlock the vault. For the owner, a key rotation left unfinished (interrupted) is finished
+        first, unless *finish_rotation* is false (then see pending_rotation / resume_rotation)."""
         path = Path(path)
         marker = read_marker(path)
         pid, identity = cls.unlock_identity(path, passphrase, person_id)
-        return cls._unlocked(path, str(marker.get("vault_id", "")), pid, identity,
-                             cache_root=cache_root, use_cache=use_cache)
+        vault = cls._unlocked(path, str(marker.get("vault_id", "")), pid, identity,
+                              cache_root=cache_root, use_cache=use_cache)
+        if finish_rotation and vault.is_owner and (path / ROTATION).exists():
+            try:
+                report = vault.resume_rotation()
+                vault.load_problems.extend(report.problems)
+            except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
+                log.warning("could not finish the key rotation: %s", exc)
+                vault.load_problems.append(Problem(ROTATION, f"the key change could not be finished: {exc}"))
+        return vault
 
     @classmethod
     def _unlocked(cls, path: Path, vault_id: str, pid: str, identity: age.X25519Identity, *,
@@ -323,6 +317,9 @@ class Vault:
         try:
             info = json.loads(self._decrypt_small(self.path / INFO))
             self.name = str(info.get("name", ""))
+            former = info.get("former_people")
+            if isinstance(former, dict):
+                self.former_people = {str(k): str(v) for k, v in former.items()}
         except (age.AgeError, OSError, ValueError):
             problems.append(Problem(INFO, "the vault's name and settings cannot be read"))
         for file in _age_files(self.path / PEOPLE):
@@ -487,6 +484,10 @@ class Vault:
             return matches[0]
         if len(matches) > 1:
             raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
+        if (not self.holds_all_scopes and len(record_id) == 20 and record_id.isalnum()
+                and (self.path / RECORDS / f"{record_id}.age").exists()):
+            raise NotShared(f'The record "{record_id}" is in a section of the vault that was not shared with '
+                            "you, so it cannot be opened with your key.")
         raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
 
     def _remember(self, record: Record) -> None:
@@ -807,6 +808,7 @@ class Vault:
             raise ValueError("The new passphrase cannot be empty.")
         with self._lock():
             self._write_person_key(self.path, self.person.id, self._identity, new_passphrase, work_factor)
+            self.clear_setup_pending()
 
     def clean_up(self) -> int:
         """Remove temporary files that crashed writers left behind."""
