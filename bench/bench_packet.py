@@ -4,14 +4,17 @@
 A corpus of N generated documents (bench/make_corpus.py, PySide6 offscreen) is added to a new vault
 (scrypt work factor 2^12: only the build is timed). Interleaved over R rounds:
 
-  qpdf     `qpdf --empty --pages <the plaintext PDFs> -- out.pdf` (wall time of the subprocess)
+  qpdf     `qpdf --empty --pages <the plaintext PDFs> -- out.pdf` (wall time of the subprocess): the
+           reference of the target
+  preserve the same with `--stream-data=preserve` (the option build_packet's merge uses), for comparison
   packet   build_packet(vault, all documents, cover, contents, bookmarks, footers): decrypting every
            document from the vault, the generated pages, the merge, the finishing pass, the output
 
-and reports medians and packet/qpdf ratios (target <= 2.0). Then, in a child process, a ~1,000-page
-packet (the corpus repeated) is built and its peak memory compared with the output size (target <= 3x):
-peak RSS of the builder + peak RSS of its qpdf children + the memfds (in-memory files: the decrypted
-documents and the merged file, counted at their largest, all at once, as an upper bound).
+and reports medians and packet/qpdf ratios, per round and overall (target <= 2.0). Then, in a child
+process, a ~1,000-page packet (the corpus repeated) is built and its peak memory compared with the output
+size (target <= 3x): peak RSS of the builder + peak RSS of its qpdf children + the memfds (in-memory files:
+the decrypted documents, counted at their largest, all at once, as an upper bound; without a password the
+merged packet goes from qpdf through a pipe straight into the output file, so it is in no memfd).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_packet.py [--docs 60] [--rounds 5] [--corpus DIR]
 """
@@ -62,7 +65,7 @@ def memory_child(folder: str, corpus: str, repeat: int) -> None:
     result = build_packet(vault, choices(ids * repeat), out, record=False)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    memfd = sum(sizes.values()) * repeat + result.size
+    memfd = sum(sizes.values()) * repeat
     print(json.dumps({"pages": result.pages, "output": result.size, "peak_self": peak_self,
                       "rss_before_build": base * 1024, "peak_qpdf": peak_children, "memfd_upper_bound": memfd,
                       "timings": result.timings}))
@@ -95,25 +98,34 @@ def main() -> int:
         print(f"corpus: {len(files)} PDFs, {pages} pages, {total_mb:.1f} MB")
         vault, ids = make_vault(work, corpus)
         build_packet(vault, choices(ids), work / "warm.pdf", record=False)  # warm up Qt, fonts, imports
-        qpdf_times, packet_times, parts = [], [], []
+        qpdf_times, preserve_times, packet_times, parts = [], [], [], []
         for round_ in range(args.rounds):
-            order = ("qpdf", "packet") if round_ % 2 == 0 else ("packet", "qpdf")
+            order = ("qpdf", "packet", "preserve") if round_ % 2 == 0 else ("packet", "preserve", "qpdf")
             for what in order:
                 if what == "qpdf":
                     t = time.perf_counter()
                     subprocess.run(["qpdf", "--empty", "--pages", *map(str, files), "--", str(work / "q.pdf")],
                                    check=True)
                     qpdf_times.append(time.perf_counter() - t)
+                elif what == "preserve":
+                    t = time.perf_counter()
+                    subprocess.run(["qpdf", "--empty", "--pages", *map(str, files), "--", "--stream-data=preserve",
+                                    str(work / "q.pdf")], check=True)
+                    preserve_times.append(time.perf_counter() - t)
                 else:
                     t = time.perf_counter()
                     result = build_packet(vault, choices(ids), work / "p.pdf", record=False)
                     packet_times.append(time.perf_counter() - t)
                     parts.append(result.timings)
-            print(f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, packet {packet_times[-1]:.3f} s, "
-                  f"ratio {packet_times[-1] / qpdf_times[-1]:.2f}")
+            print(f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, preserve {preserve_times[-1]:.3f} s, "
+                  f"packet {packet_times[-1]:.3f} s, ratio {packet_times[-1] / qpdf_times[-1]:.2f}")
         ratios = [p / q for p, q in zip(packet_times, qpdf_times)]
-        print(f"median: qpdf {statistics.median(qpdf_times):.3f} s, packet {statistics.median(packet_times):.3f} s, "
-              f"ratio {statistics.median(ratios):.2f} (target <= 2.0); packet pages {result.pages}")
+        median = statistics.median
+        print(f"median: qpdf {median(qpdf_times):.3f} s, qpdf --stream-data=preserve {median(preserve_times):.3f} s, "
+              f"packet {median(packet_times):.3f} s; ratio of medians {median(packet_times) / median(qpdf_times):.2f}, "
+              f"median of per-round ratios {median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}; "
+              f"target <= 2.0); packet / preserve {median(packet_times) / median(preserve_times):.2f}; "
+              f"packet pages {result.pages}")
         keys = ["documents", "generated", "merge", "finish", "write"]
         print("packet time by step (median s): " + ", ".join(
             f"{k} {statistics.median(p.get(k, 0) for p in parts):.3f}" for k in keys))

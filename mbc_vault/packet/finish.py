@@ -13,6 +13,7 @@ from .frontmatter import LINK_SCHEME
 from .model import Section
 
 FOOTER_FONT = "/MBCVaultFooter"
+FOOTER_LEAD = "/MBCVaultFooterLead"
 FOOTER_SIZE = 7.5
 #: distance of the footer's baseline from the bottom edge of the visible page, in points
 FOOTER_BASELINE = 13.0
@@ -56,26 +57,95 @@ def visible_box(page: Any) -> tuple[float, float, float, float]:
     return x0, y0, x1, y1
 
 
-def footer_ops(text: str, box: tuple[float, float, float, float], rotate: int) -> bytes:
-    """Content that writes *text* centred along the bottom edge of the page as displayed."""
+@dataclass
+class FooterLead:
+    """The start of every footer (the name), typeset once by Qt when Helvetica/WinAnsi cannot show it."""
+    text: str
+    width: float  # points, at FOOTER_SIZE
+    baseline: float  # points above the bottom of the form
+
+
+def can_use_helvetica(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def footer_ops(text: str, box: tuple[float, float, float, float], rotate: int, lead: FooterLead | None = None) -> bytes:
+    """Content that writes *text* centred along the bottom edge of the page as displayed (with *lead*:
+    its first len(lead.text) characters are the form FOOTER_LEAD)."""
     x0, y0, x1, y1 = box
     rotate %= 360
     width = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
     height = (y1 - y0) if rotate in (0, 180) else (x1 - x0)
     size = FOOTER_SIZE
-    raw = winansi(text)
-    tw = text_width(raw.decode("cp1252"), size)
+    rest = text[len(lead.text):] if lead is not None else text
+    lead_width = lead.width if lead is not None else 0.0
+    raw = winansi(rest)
+    tw = lead_width + text_width(raw.decode("cp1252"), size)
     if tw > width - 24:  # a narrow page: shrink the footer to fit
         size = max(3.0, size * (width - 24) / max(tw, 1))
-        tw = text_width(raw.decode("cp1252"), size)
+        tw = tw * size / FOOTER_SIZE
     u, v = (width - tw) / 2, min(FOOTER_BASELINE, height / 4)
     matrix = {0: (1, 0, 0, 1, x0 + u, y0 + v), 90: (0, 1, -1, 0, x1 - v, y0 + u),
               180: (-1, 0, 0, -1, x1 - u, y1 - v), 270: (0, -1, 1, 0, x0 + v, y1 - u)}.get(rotate)
     if matrix is None:  # not a multiple of 90: treated as unrotated
         matrix = (1, 0, 0, 1, x0 + u, y0 + v)
-    cm = " ".join(f"{n:.3f}".rstrip("0").rstrip(".") for n in matrix)
-    return (b"\nQ\nq " + cm.encode() + b" cm BT " + FOOTER_FONT.encode() + f" {size:.2f} Tf 0.25 g 0 0 Td ".encode()
-            + pdf_string(raw) + b" Tj ET Q\n")
+    cm = " ".join(_num(n) for n in matrix)
+    scale = size / FOOTER_SIZE
+    drawn = b""
+    if lead is not None:
+        drawn = (f"q {_num(scale)} 0 0 {_num(scale)} 0 {_num(-lead.baseline * scale)} cm "
+                 f"{FOOTER_LEAD} Do Q ").encode()
+    return (b"\nQ\nq " + cm.encode() + b" cm " + drawn + b"BT " + FOOTER_FONT.encode()
+            + f" {size:.2f} Tf 0.25 g {_num(lead_width * scale)} 0 Td ".encode() + pdf_string(raw) + b" Tj ET Q\n")
+
+
+def _num(n: float) -> str:
+    return f"{n:.3f}".rstrip("0").rstrip(".") or "0"
+
+
+def _lead_form(text: str, add: Callable[[Any], Any], put: Callable[[Any, Any], None]) -> tuple[Any, FooterLead]:
+    """The Qt-typeset *text* as a form XObject in the increment (its font objects copied along)."""
+    from pypdf import PdfReader
+    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, EncodedStreamObject,
+                               FloatObject, IndirectObject, NameObject, NullObject, StreamObject)
+
+    from . import typeset
+
+    data, width, height, baseline = typeset.text_strip(text, FOOTER_SIZE)
+    reader = PdfReader(io.BytesIO(data))
+    page = reader.pages[0]
+    copied: dict[int, Any] = {}
+
+    def copy(obj: Any) -> Any:
+        if isinstance(obj, IndirectObject):
+            if obj.idnum not in copied:  # reserved first: a cycle ends at the reservation
+                copied[obj.idnum] = add(NullObject())
+                put(copied[obj.idnum], copy(obj.get_object()))
+            return copied[obj.idnum]
+        if isinstance(obj, StreamObject):
+            new: Any = EncodedStreamObject() if isinstance(obj, EncodedStreamObject) else DecodedStreamObject()
+            new._data = obj._data
+            new.update({k: copy(v) for k, v in obj.items() if k != "/Length"})
+            return new
+        if isinstance(obj, DictionaryObject):
+            return DictionaryObject({k: copy(v) for k, v in obj.items()})
+        if isinstance(obj, ArrayObject):
+            return ArrayObject(copy(v) for v in obj)
+        return obj
+
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    box = [float(v) for v in page.mediabox]
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in box)
+    form[NameObject("/Resources")] = copy(page.get("/Resources") or DictionaryObject())
+    # Qt draws from the top of its page: the baseline is (height - baseline) below the top
+    return add(form), FooterLead(text, width, box[3] - (height - baseline))
 
 
 def _startxref(handle: BinaryIO) -> int:
@@ -95,71 +165,140 @@ class FinishPlan:
     footer: Callable[[int, int], str] | None  # (page number, total) -> text
     contents_part: int | None  # index in sections of the contents pages (their links are resolved)
     title: str
+    #: the start common to every footer (the name); typeset with an embedded font when Helvetica lacks a letter
+    footer_lead: str = ""
+
+
+class _Update:
+    """New and changed objects of one incremental update of the file read by *reader*."""
+
+    def __init__(self, reader: Any, handle: BinaryIO) -> None:
+        self.reader = reader
+        trailer = reader.trailer
+        known = [int(trailer.get("/Size", 0))]
+        known += [max(ids) + 1 for ids in reader.xref.values() if ids]
+        if reader.xref_objStm:
+            known.append(max(reader.xref_objStm) + 1)
+        self.size = max(known)  # never reuse a number, even when the trailer's /Size is wrong
+        self.prev = _startxref(handle)
+        self.changed: dict[int, tuple[int, Any]] = {}  # idnum -> (generation, object)
+        self.new: list[Any] = []
+
+    def add(self, obj: Any) -> Any:
+        from pypdf.generic import IndirectObject
+
+        self.new.append(obj)
+        return IndirectObject(self.size + len(self.new) - 1, 0, self.reader)
+
+    def put(self, ref: Any, obj: Any) -> None:
+        self.new[ref.idnum - self.size] = obj
+
+    def mark(self, ref: Any, obj: Any) -> None:
+        self.changed[ref.idnum] = (ref.generation, obj)
+
+    def increment(self, info_ref: Any = None) -> "Increment":
+        trailer = self.reader.trailer
+        if info_ref is None and "/Info" in trailer:
+            info_ref = trailer.raw_get("/Info")
+        return _write_increment(self.changed, self.new, self.size, self.prev, trailer.raw_get("/Root"), info_ref,
+                                trailer.get("/ID"))
+
+
+def _footers(update: _Update, pages: Any, first: int, total: int, footer: Callable[[int, int], str], lead_text: str,
+             cancel: Any) -> None:
+    """A footer on each of *pages*, numbered from *first* (1-based) of *total*."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject
+
+    from ..errors import Cancelled
+
+    font = update.add(DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                                        NameObject("/BaseFont"): NameObject("/Helvetica"),
+                                        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    prefix = DecodedStreamObject()
+    prefix.set_data(b"q\n")
+    prefix_ref = update.add(prefix)
+    lead_ref, lead = None, None
+    if lead_text and not can_use_helvetica(lead_text):
+        lead_ref, lead = _lead_form(lead_text, update.add, update.put)
+    for index, page in enumerate(pages):
+        if cancel is not None and index % 64 == 0 and cancel.is_set():
+            raise Cancelled("Building the packet was cancelled; nothing was written.")
+        footer_stream = DecodedStreamObject()
+        text = footer(first + index, total)
+        footer_stream.set_data(footer_ops(text, visible_box(page), int(page.get("/Rotate", 0) or 0),
+                                          lead if lead is not None and text.startswith(lead.text) else None))
+        contents = page.get("/Contents")
+        parts = ArrayObject([prefix_ref])
+        if contents is not None:
+            raw = page.raw_get("/Contents")
+            if isinstance(raw, IndirectObject) and not isinstance(raw.get_object(), ArrayObject):
+                parts.append(raw)
+            else:
+                parts.extend(raw.get_object())
+        parts.append(update.add(footer_stream))
+        page[NameObject("/Contents")] = parts
+        resources = page.get("/Resources")
+        resources = DictionaryObject(resources.get_object()) if resources is not None else DictionaryObject()
+        fonts = resources.get("/Font")
+        fonts = DictionaryObject(fonts.get_object()) if fonts is not None else DictionaryObject()
+        fonts[NameObject(FOOTER_FONT)] = font
+        resources[NameObject("/Font")] = fonts
+        if lead_ref is not None:
+            forms = resources.get("/XObject")
+            forms = DictionaryObject(forms.get_object()) if forms is not None else DictionaryObject()
+            forms[NameObject(FOOTER_LEAD)] = lead_ref
+            resources[NameObject("/XObject")] = forms
+        page[NameObject("/Resources")] = resources
+        update.mark(page.indirect_reference, page)
+
+
+def _page_refs(reader: Any) -> list[Any]:
+    """References of the pages in order; a flat page tree (what qpdf writes) is read without
+    parsing the pages themselves."""
+    from pypdf.generic import IndirectObject
+
+    tree = reader.trailer["/Root"].get_object()["/Pages"].get_object()
+    kids = tree.get("/Kids")
+    if kids is not None:
+        refs = list(kids.get_object())
+        if len(refs) == int(tree.get("/Count", -1)) and all(isinstance(r, IndirectObject) for r in refs):
+            if all(r.get_object().get("/Type") == "/Page" for r in refs[:1]) and \
+                    not any(key in tree for key in ("/Resources", "/MediaBox", "/CropBox", "/Rotate")):
+                return refs
+    return [p.indirect_reference for p in reader.pages]
 
 
 def finish(handle: BinaryIO, plan: FinishPlan, cancel: Any = None) -> "Increment":
     """The incremental update to append after the merged file read from *handle*."""
     from pypdf import PdfReader
-    from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject,
+    from pypdf.generic import (ArrayObject, BooleanObject, DictionaryObject, IndirectObject, NameObject,
                                NullObject, NumberObject, create_string_object)
-
-    from ..errors import Cancelled
 
     reader = PdfReader(handle, strict=False)
     trailer = reader.trailer
-    size = int(trailer["/Size"])
-    prev = _startxref(handle)
-    changed: dict[int, tuple[int, Any]] = {}  # idnum -> (generation, object)
-    new: list[Any] = []
-
-    def add(obj: Any) -> IndirectObject:
-        new.append(obj)
-        return IndirectObject(size + len(new) - 1, 0, reader)
-
-    def mark(ref: Any, obj: Any) -> None:
-        changed[ref.idnum] = (ref.generation, obj)
-
-    pages = reader.pages
-    total = len(pages)
-    page_refs = [p.indirect_reference for p in pages]
+    update = _Update(reader, handle)
+    add, mark = update.add, update.mark
 
     if plan.footer is not None:
-        font = add(DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                                     NameObject("/BaseFont"): NameObject("/Helvetica"),
-                                     NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
-        prefix = DecodedStreamObject()
-        prefix.set_data(b"q\n")
-        prefix_ref = add(prefix)
-        for index, page in enumerate(pages):
-            if cancel is not None and index % 64 == 0 and cancel.is_set():
-                raise Cancelled("Building the packet was cancelled; nothing was written.")
-            footer = DecodedStreamObject()
-            footer.set_data(footer_ops(plan.footer(index + 1, total), visible_box(page), int(page.get("/Rotate", 0) or 0)))
-            contents = page.get("/Contents")
-            parts = ArrayObject([prefix_ref])
-            if contents is not None:
-                raw = page.raw_get("/Contents")
-                if isinstance(raw, IndirectObject) and not isinstance(raw.get_object(), ArrayObject):
-                    parts.append(raw)
-                else:
-                    parts.extend(raw.get_object())
-            parts.append(add(footer))
-            page[NameObject("/Contents")] = parts
-            resources = page.get("/Resources")
-            resources = DictionaryObject(resources.get_object()) if resources is not None else DictionaryObject()
-            fonts = resources.get("/Font")
-            fonts = DictionaryObject(fonts.get_object()) if fonts is not None else DictionaryObject()
-            fonts[NameObject(FOOTER_FONT)] = font
-            resources[NameObject("/Font")] = fonts
-            page[NameObject("/Resources")] = resources
-            mark(page.indirect_reference, page)
+        pages = list(reader.pages)
+        page_refs = [p.indirect_reference for p in pages]
+        _footers(update, pages, 1, len(pages), plan.footer, plan.footer_lead, cancel)
+
+        def page(number: int) -> Any:  # 0-based; the page objects the footers changed
+            return pages[number]
+    else:
+        page_refs = _page_refs(reader)
+
+        def page(number: int) -> Any:
+            return page_refs[number].get_object()
 
     # contents links: Qt wrote URI links "mbcpacket:<section>"; they become jumps to the pages
     if plan.contents_part is not None:
         contents = plan.sections[plan.contents_part]
         for index in range(contents.first_page - 1, contents.first_page - 1 + contents.pages):
-            page = pages[index]
-            for ref in page.get("/Annots") or []:
+            page_obj = page(index)
+            annots = page_obj.get("/Annots")
+            for ref in (annots.get_object() if annots is not None else []):
                 annot = ref.get_object()
                 action = annot.get("/A")
                 uri = action.get_object().get("/URI") if action is not None else None
@@ -171,7 +310,7 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: Any = None) -> "Increment
                 if isinstance(ref, IndirectObject):
                     mark(ref, annot)
                 else:
-                    mark(page.indirect_reference, page)
+                    mark(page_refs[index], page_obj)
 
     # bookmarks: one per section, in order
     root_ref = trailer.raw_get("/Root")
@@ -203,8 +342,65 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: Any = None) -> "Increment
     info = DictionaryObject({NameObject("/Title"): create_string_object(plan.title),
                              NameObject("/Creator"): create_string_object("MBC Vault"),
                              NameObject("/Producer"): create_string_object("MBC Vault packet builder (qpdf)")})
-    info_ref = add(info)
-    return _write_increment(changed, new, size, prev, root_ref, info_ref, trailer.get("/ID"))
+    return update.increment(add(info))
+
+
+_PLAIN_NAME = re.compile(r"/[A-Za-z0-9._+\-*:;,!=@~&$?|'^`\"]*\Z")
+
+
+def _pdf_bytes(obj: Any, out: list[bytes]) -> None:
+    """*obj* in PDF syntax, appended to *out*: the common types directly (pypdf's own writer costs about
+    a third of the finishing pass), anything else through pypdf."""
+    if not _TYPES:
+        from pypdf import generic
+
+        _TYPES.update({name: getattr(generic, name) for name in (
+            "ArrayObject", "BooleanObject", "DictionaryObject", "FloatObject", "IndirectObject", "NameObject",
+            "NullObject", "NumberObject", "StreamObject")})
+    _write_pdf(obj, out, _TYPES)
+
+
+_TYPES: dict[str, Any] = {}
+
+
+def _write_pdf(obj: Any, out: list[bytes], t: dict[str, Any]) -> None:
+    kind = type(obj)
+    if kind is t["IndirectObject"]:
+        out.append(b"%d %d R" % (obj.idnum, obj.generation))
+    elif kind is t["NameObject"] and _PLAIN_NAME.match(obj):
+        out.append(obj.encode("ascii"))
+    elif kind is t["NumberObject"]:
+        out.append(b"%d" % obj)
+    elif kind is t["BooleanObject"]:
+        out.append(b"true" if obj else b"false")
+    elif kind is t["NullObject"]:
+        out.append(b"null")
+    elif kind is t["ArrayObject"]:
+        out.append(b"[")
+        for item in obj:
+            _write_pdf(item, out, t)
+            out.append(b" ")
+        out.append(b"]")
+    elif isinstance(obj, t["StreamObject"]):
+        items = {**obj, t["NameObject"]("/Length"): t["NumberObject"](len(obj._data))}
+        _write_pdf(t["DictionaryObject"](items), out, t)
+        out.append(b"\nstream\n")
+        out.append(obj._data)
+        out.append(b"\nendstream")
+    elif isinstance(obj, t["DictionaryObject"]):
+        out.append(b"<<")
+        for key, value in obj.items():
+            _write_pdf(key, out, t)
+            out.append(b" ")
+            _write_pdf(value, out, t)
+            out.append(b" ")
+        out.append(b">>")
+    elif kind is t["FloatObject"]:
+        out.append(obj.myrepr().encode("ascii"))
+    else:
+        buffer = io.BytesIO()
+        obj.write_to_stream(buffer)
+        out.append(buffer.getvalue())
 
 
 def _write_increment(changed: dict[int, tuple[int, Any]], new: list[Any], size: int, prev: int, root_ref: Any,
@@ -212,17 +408,14 @@ def _write_increment(changed: dict[int, tuple[int, Any]], new: list[Any], size: 
     out = io.BytesIO()
     out.write(b"\n")
     entries: dict[int, tuple[int, int]] = {}
-    for idnum, (generation, obj) in sorted(changed.items()):
+    numbered = [(idnum, generation, obj) for idnum, (generation, obj) in sorted(changed.items())]
+    numbered += [(size + offset, 0, obj) for offset, obj in enumerate(new)]
+    for idnum, generation, obj in numbered:
         entries[idnum] = (out.tell(), generation)
-        out.write(f"{idnum} {generation} obj\n".encode())
-        obj.write_to_stream(out)
-        out.write(b"\nendobj\n")
-    for offset, obj in enumerate(new):
-        idnum = size + offset
-        entries[idnum] = (out.tell(), 0)
-        out.write(f"{idnum} 0 obj\n".encode())
-        obj.write_to_stream(out)
-        out.write(b"\nendobj\n")
+        chunks = [b"%d %d obj\n" % (idnum, generation)]
+        _pdf_bytes(obj, chunks)
+        chunks.append(b"\nendobj\n")
+        out.write(b"".join(chunks))
     # offsets are relative to the start of the increment: fixed when it is placed (Increment.bytes_at)
     return Increment(out.getvalue(), entries, size + len(new), prev, root_ref, info_ref, file_id)
 
@@ -253,8 +446,9 @@ class Increment:
             for idnum in run:
                 offset, generation = self.entries[idnum]
                 out.write(f"{start + offset:010d} {generation:05d} n \n".encode())
+        info = f"/Info {self.info_ref.idnum} {self.info_ref.generation} R " if self.info_ref is not None else ""
         trailer = (f"trailer\n<< /Size {self.size} /Root {self.root_ref.idnum} {self.root_ref.generation} R "
-                   f"/Info {self.info_ref.idnum} 0 R /Prev {self.prev}").encode()
+                   f"{info}/Prev {self.prev}").encode()
         if self.file_id is not None:
             ids_out = io.BytesIO()
             self.file_id.get_object().write_to_stream(ids_out)

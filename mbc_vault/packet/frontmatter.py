@@ -8,6 +8,8 @@ from typing import Any
 from .model import Cover, MaterialRow
 
 LINK_SCHEME = "mbcpacket:"
+#: table cells holding dates: never broken at the hyphens of 2024-06-01
+NOWRAP = " style='white-space:nowrap'"
 
 
 def _e(text: object) -> str:
@@ -95,7 +97,7 @@ def summary_html(vault: Any, patient: str, today: str) -> tuple[str, dict[str, A
                 f"PD-L1 {b.pdl1}" if b.pdl1 else "", vocab.MSI.get(b.msi, b.msi) if b.msi else "",
                 f"NTRK {b.ntrk}" if b.ntrk else "",
                 *(f"{o.get('name')} {o.get('result', '')}" for o in b.others)) if x)
-            rows.append(f"<tr><td>{_e(b.date)}</td><td>{_e(site)}</td><td>{_e(er)}</td><td>{_e(pr)}</td>"
+            rows.append(f"<tr><td{NOWRAP}>{_e(b.date)}</td><td>{_e(site)}</td><td>{_e(er)}</td><td>{_e(pr)}</td>"
                         f"<td>{_e(her2)}</td><td><b>{_e(derive.describe(b))}</b></td><td>{_e(other)}</td></tr>")
         parts.append("<h2>Biomarkers per biopsy</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
                      "<tr><th>Date</th><th>Site</th><th>ER</th><th>PR</th><th>HER2</th><th>Subtype</th>"
@@ -120,7 +122,7 @@ def summary_html(vault: Any, patient: str, today: str) -> tuple[str, dict[str, A
             t = entry.model
             why = t.stop_reason_other if t.stop_reason == "other" else vocab.STOP_REASONS.get(t.stop_reason, t.stop_reason)
             rows.append(f"<tr><td>{_e(vocab.SETTINGS.get(t.setting, t.setting))}</td><td><b>{_e(t.regimen)}</b></td>"
-                        f"<td>{_e(t.start)}</td><td>{_e(t.stop or 'ongoing')}</td>"
+                        f"<td{NOWRAP}>{_e(t.start)}</td><td{NOWRAP}>{_e(t.stop or 'ongoing')}</td>"
                         f"<td>{_e(vocab.RESPONSES.get(t.best_response, t.best_response))}</td>"
                         f"<td>{_e(why)}</td></tr>")
         parts.append("<h2>Lines of treatment</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
@@ -129,7 +131,7 @@ def summary_html(vault: Any, patient: str, today: str) -> tuple[str, dict[str, A
     meds = [e.model for e in cancer.medications(current_only=True)]
     if meds:
         rows = "".join(f"<tr><td><b>{_e(m.name)}</b></td><td>{_e(m.dose)}</td><td>{_e(m.schedule)}</td>"
-                       f"<td>{_e(m.purpose)}</td><td>{_e(m.start)}</td></tr>"
+                       f"<td>{_e(m.purpose)}</td><td{NOWRAP}>{_e(m.start)}</td></tr>"
                        for m in sorted(meds, key=lambda m: (not m.cancer_related, m.name.lower())))
         parts.append("<h2>Current medications and supplements</h2>"
                      "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"

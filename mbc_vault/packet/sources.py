@@ -33,7 +33,6 @@ class Part:
     pages: int
     record_id: str | None = None
     stripped: list[str] | None = None
-
     def close(self) -> None:
         self.data.close()
 
@@ -50,6 +49,12 @@ def document_title(record: Any) -> str:
 
 def load_document(vault: Any, record: Any, page_size: str, cancel: Any = None) -> Part:
     """Decrypt *record*'s document into memory and make it a safe PDF part; raises DocumentRejected."""
+    return document_part(decrypt_document(vault, record, cancel), record, page_size)
+
+
+def decrypt_document(vault: Any, record: Any, cancel: Any = None) -> MemFile:
+    """*record*'s document decrypted into a memfd; raises DocumentRejected. Safe to run in a worker
+    thread: file reads, ChaCha20-Poly1305, SHA-256 and the memfd writes all release the GIL."""
     mem = MemFile("packet-source")
     try:
         try:
@@ -60,6 +65,16 @@ def load_document(vault: Any, record: Any, page_size: str, cancel: Any = None) -
                         break
         except VaultError as exc:
             raise DocumentRejected(f"it could not be read from the vault ({exc})") from None
+    except BaseException:
+        mem.close()
+        raise
+    return mem
+
+
+def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
+    """The decrypted document in *mem* (taken over: closed on failure) as a safe PDF part; raises
+    DocumentRejected. Runs on the thread that owns Qt (images and notes are typeset)."""
+    try:
         with mem.reader() as handle:
             head = handle.read(2048)
         media = sniff_media_type(head, record.original_name)

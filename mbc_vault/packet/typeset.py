@@ -124,3 +124,37 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
             painter.end()
     del writer
     return out.data(), len(frames)
+
+
+def text_strip(text: str, point_size: float, gray: float = 0.25) -> tuple[bytes, float, float, float]:
+    """One line of *text* on a page just big enough for it, in DejaVu Sans (Qt falls back to other system
+    fonts for scripts DejaVu lacks, shapes Arabic, and embeds a subset with a ToUnicode map).
+    Returns (PDF bytes, width, height, baseline above the bottom edge), sizes in points."""
+    ensure_gui_application()
+    from PySide6.QtCore import QMarginsF, QPointF, QSizeF
+    from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    resolution = 1200
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(point_size)
+    out = _Buffer()
+    writer = QPdfWriter(out.buffer)
+    writer.setCreator("MBC Vault")
+    writer.setResolution(resolution)
+    metrics = QFontMetricsF(font, writer)
+    points = 72.0 / resolution
+    width = metrics.horizontalAdvance(text) * points + 1.0
+    ascent, descent = metrics.ascent() * points, metrics.descent() * points
+    height = ascent + descent + 1.0
+    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "footer",
+                                               QPageSize.SizeMatchPolicy.ExactMatch),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
+    painter = QPainter(writer)
+    try:
+        painter.setFont(font)
+        painter.setPen(QColor.fromRgbF(gray, gray, gray))
+        painter.drawText(QPointF(0.5 / points, (0.5 + ascent) / points), text)
+    finally:
+        painter.end()
+    del writer
+    return out.data(), width, height, 0.5 + descent
