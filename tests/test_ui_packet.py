@@ -52,11 +52,17 @@ def go_to_build(wizard: PacketWizard) -> BuildPage:
 
 
 def build(qtbot, page: BuildPage, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build (into memory), look it over, then save where the person chooses."""
     monkeypatch.setattr(page, "ask_save_path", lambda: str(out))
-    qtbot.mouseClick(page.choose_btn, Qt.MouseButton.LeftButton)
-    assert page.path_edit.text() == str(out) and page.build_btn.isEnabled()
+    assert page.ram is not None, "this machine has a RAM file system (/dev/shm)"
+    assert page.build_btn.isEnabled() and not page.save_btn.isEnabled()
     qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.worker is None, timeout=60_000)
+    if page.result is not None:
+        assert not out.exists(), "nothing is saved before the person says so"
+        assert page.preview_page_count() == page.result.pages  # looked over before saving
+        qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+        assert out.exists() and page.saved_path == str(out)
 
 
 def pdf_pages(path: Path, password: str | None = None) -> int:
@@ -153,10 +159,13 @@ def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
     assert pages == page.result.pages == page.preview_page_count()
     text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout
     assert "Dr. Rosa Second" in text and "Pathology blocks" in text and "1971-04-02" in text
-    assert f"{pages} pages" in page.message.text()
+    assert "Saved as" in page.message.text() and "not encrypted" in page.message.text()
     assert window.session.vault.entries("packet")  # the packet is recorded in the vault
+    staged = page._staging
+    assert staged is not None and staged.exists()
     wizard.accept()
     assert page.preview.pdf_document.pageCount() == 0  # the decrypted packet is dropped on close
+    assert not staged.exists()  # and so is the copy in memory (tmpfs)
 
 
 def test_cancel_during_build_leaves_nothing(qtbot, window: MainWindow, tmp_path: Path,
@@ -177,7 +186,6 @@ def test_cancel_during_build_leaves_nothing(qtbot, window: MainWindow, tmp_path:
     out = tmp_path / "out" / "packet.pdf"
     out.parent.mkdir()
     monkeypatch.setattr(page, "ask_save_path", lambda: str(out))
-    page.choose_path()
     qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
     assert page.progress_box.isVisible() and page.cancel_btn.isEnabled() and not page.build_btn.isEnabled()
     assert not page.isComplete()  # Close waits for the build
@@ -232,6 +240,8 @@ def test_damaged_document_leave_out_or_stop(qtbot, window: MainWindow, tmp_path:
     qtbot.waitUntil(lambda: page.worker is None and page.problems_box.isVisible(), timeout=60_000)
     qtbot.mouseClick(page.leave_out_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.worker is None and page.result is not None, timeout=60_000)
+    assert not out.exists()
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
     assert [p.title for p in page.result.left_out] == ["Damaged labs"]
     assert "Left out" in page.message.text() and pdf_pages(out) == page.result.pages
     text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout

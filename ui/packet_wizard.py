@@ -1,8 +1,9 @@
 """The second-opinion packet wizard: checklist, documents, cover, options, then build and look it over.
 
-The packet core (mbc_vault.packet.build_packet) writes to a path, so the person chooses where the
-packet goes before it is built; the result is then read into memory and shown in QtPdf's viewer
-from bytes (never from a temporary file). Nothing but that one chosen file is written.
+The packet is built into a private folder on a RAM-backed file system (mbc_vault.packet.staging),
+shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
+"Save packet…". Closing the wizard or locking drops it. Where no RAM file system exists, the person
+chooses where it goes first, as a fallback.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QLis
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from mbc_vault.errors import Cancelled
+from mbc_vault.fsutil import atomic_write_bytes
+from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.packet import (PACKET_KIND, DocumentProblem, PacketChoices, PacketProblems, PacketResult,
                               build_packet)
 from mbc_vault.records import Record
@@ -52,6 +55,9 @@ class BuildPage(QWizardPage):
         self.worker: TaskWorker | None = None
         self.result: PacketResult | None = None
         self._choices: PacketChoices | None = None
+        self._staging: Path | None = None
+        self._data: bytes | None = None
+        self.saved_path: str = ""
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Step {0} of {1}: build and look it over").format(5, STEPS), self, 1.5))
         self.summary = note("", self)
@@ -69,10 +75,20 @@ class BuildPage(QWizardPage):
         self.choose_btn.clicked.connect(self.choose_path)
         self.build_btn = QPushButton(self.tr("&Build the packet"), self)
         self.build_btn.clicked.connect(lambda: self.start_build(False))
+        self.save_btn = QPushButton(self.tr("&Save packet…"), self)
+        self.save_btn.setAccessibleName(self.tr("Save the packet where you choose"))
+        self.save_btn.clicked.connect(self.save_packet)
+        self.save_btn.setEnabled(False)
         path_row.addWidget(path_label)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.choose_btn)
         path_row.addWidget(self.build_btn)
+        path_row.addWidget(self.save_btn)
+        self.path_label = path_label
+        self.ram = ram_folder()  # None: no RAM file system, so the path is asked first
+        for widget in (path_label, self.path_edit, self.choose_btn):
+            widget.setVisible(self.ram is None)
+        drop(self.ram)
         layout.addLayout(path_row)
         self.plain_warning = note(self.tr(
             "This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you "
@@ -153,10 +169,12 @@ class BuildPage(QWizardPage):
 
     def _update(self) -> None:
         building = self.worker is not None
-        self.build_btn.setEnabled(bool(self.path_edit.text().strip()) and not building)
+        has_target = self.ram is not None or bool(self.path_edit.text().strip())
+        self.build_btn.setEnabled(has_target and not building)
+        self.save_btn.setEnabled(self._data is not None and self._staging is not None and not building)
         self.choose_btn.setEnabled(not building)
         self.path_edit.setEnabled(not building)
-        self.build_btn.setDefault(bool(self.path_edit.text().strip()) and not building)
+        self.build_btn.setDefault(has_target and not building and self._data is None)
         self.completeChanged.emit()
 
     # where to --------------------------------------------------------------------
@@ -189,8 +207,13 @@ class BuildPage(QWizardPage):
     def start_build(self, leave_out: bool) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, PacketWizard)
-        path = self.path_edit.text().strip()
-        if not path or self.worker is not None or wizard.session.vault is None:
+        if self.worker is not None or wizard.session.vault is None:
+            return
+        self.drop_staged()
+        if self.ram is not None:
+            self._staging = ram_folder()
+        path = str(self._staging / "packet.pdf") if self._staging else self.path_edit.text().strip()
+        if not path:
             return
         choices = wizard.choices()
         choices.skip_problem_documents = leave_out
@@ -269,15 +292,50 @@ class BuildPage(QWizardPage):
         data = Path(result.path).read_bytes()  # shown from memory (a QBuffer), like every preview
         password = self._choices.password if self._choices else None
         self.preview.pdf_document.setPassword(password or "")
-        self.preview.show_document(Record(id="", category="packet", title=Path(result.path).name,
+        self.preview.show_document(Record(id="", category="packet", title=self.default_file_name(),
                                           media_type="application/pdf"), data)
-        text = self.tr("Done: {0} pages, saved as {1}.").format(result.pages, result.path)
+        if self._staging is not None:
+            self._data = data
+            text = self.tr("Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
+                           "it where you choose.").format(result.pages)
+            self._update()
+            self.save_btn.setDefault(True)
+            self.save_btn.setFocus()
+        else:
+            text = self.tr("Done: {0} pages, saved as {1}.").format(result.pages, result.path)
         if result.left_out:
             text += " " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in result.left_out))
         text += " " + (self.tr("It opens only with the password.") if result.encrypted else
                        self.tr("It is not encrypted: keep it safe and delete it when it has been sent."))
         text += " " + self.tr("If something is not right, go Back, change it and build again: the file is replaced.")
         self.message.setText(text)
+
+    def save_packet(self) -> None:
+        """Write the looked-over packet where the person chooses, then drop the copy in memory."""
+        if self._data is None:
+            return
+        path = self.ask_save_path()
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            atomic_write_bytes(Path(path), self._data)
+        except OSError as exc:
+            self.message.setText(self.tr("The packet could not be saved there ({0}); choose another folder.")
+                                 .format(exc.strerror or exc))
+            return
+        self.saved_path = path
+        left_out = self.result.left_out if self.result else []
+        notes = (" " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in left_out))) if left_out else ""
+        self.message.setText(self.tr("Saved as {0}.").format(path) + notes + " " + (
+            self.tr("It opens only with the password.") if self.result and self.result.encrypted else
+            self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")))
+
+    def drop_staged(self) -> None:
+        drop(self._staging)
+        self._staging = None
+        self._data = None
 
     def preview_page_count(self) -> int:
         return self.preview.pdf_document.pageCount()
@@ -326,6 +384,7 @@ class PacketWizard(QWizard):
         if self.build_page.worker is not None:
             self.build_page.cancel_build()
         self.build_page.preview.clear()  # drop the decrypted packet from memory
+        self.build_page.drop_staged()
         self.options_page.password_edit.clear()
         self.options_page.password_again_edit.clear()
         super().done(result)

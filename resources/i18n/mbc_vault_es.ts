@@ -298,220 +298,248 @@
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="56"/>
+        <location filename="../../ui/packet_wizard.py" line="62"/>
         <source>Step {0} of {1}: build and look it over</source>
         <translation>Paso {0} de {1}: crear y revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="60"/>
+        <location filename="../../ui/packet_wizard.py" line="66"/>
         <source>Save the packet as:</source>
         <translation>Guardar el paquete como:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="62"/>
+        <location filename="../../ui/packet_wizard.py" line="68"/>
         <source>Where the packet is saved</source>
         <translation>Dónde se guarda el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="63"/>
+        <location filename="../../ui/packet_wizard.py" line="69"/>
         <source>Choose where to save it first</source>
         <translation>Primero elija dónde guardarlo</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="67"/>
+        <location filename="../../ui/packet_wizard.py" line="73"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="68"/>
+        <location filename="../../ui/packet_wizard.py" line="74"/>
         <source>Choose where to save the packet</source>
         <translation>Elegir dónde guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="70"/>
+        <location filename="../../ui/packet_wizard.py" line="76"/>
         <source>&amp;Build the packet</source>
         <translation>&amp;Crear el paquete</translation>
     </message>
     <message>
         <location filename="../../ui/packet_wizard.py" line="78"/>
+        <source>&amp;Save packet…</source>
+        <translation>&amp;Guardar el paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="79"/>
+        <source>Save the packet where you choose</source>
+        <translation>Guardar el paquete donde usted elija</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="94"/>
         <source>This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you choose. To protect it for email, go back and set a password.</source>
         <translation>Este PDF no estará cifrado: cualquier persona que reciba el archivo podrá leerlo. Solo se guarda donde usted elija. Para protegerlo antes de enviarlo por correo, vuelva atrás y ponga una contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="86"/>
+        <location filename="../../ui/packet_wizard.py" line="102"/>
         <source>Building progress</source>
         <translation>Progreso de la creación</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="88"/>
+        <location filename="../../ui/packet_wizard.py" line="104"/>
         <source>Cancel building</source>
         <translation>Cancelar la creación</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="99"/>
+        <location filename="../../ui/packet_wizard.py" line="115"/>
         <source>These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop and fix them first (for example, import a clean copy).</source>
         <translation>Estos documentos no se pueden incluir. Todavía no se ha guardado nada. Puede dejarlos fuera y crear el resto, o detenerse y arreglarlos primero (por ejemplo, importando una copia en buen estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="102"/>
+        <location filename="../../ui/packet_wizard.py" line="118"/>
         <source>Documents that cannot be included</source>
         <translation>Documentos que no se pueden incluir</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="107"/>
+        <location filename="../../ui/packet_wizard.py" line="123"/>
         <source>&amp;Leave them out</source>
         <translation>&amp;Dejarlos fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="108"/>
+        <location filename="../../ui/packet_wizard.py" line="124"/>
         <source>&amp;Stop</source>
         <translation>De&amp;tenerse</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="118"/>
+        <location filename="../../ui/packet_wizard.py" line="134"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="121"/>
+        <location filename="../../ui/packet_wizard.py" line="137"/>
         <source>The packet appears here once it is built, so you can look it over.</source>
         <translation>El paquete aparecerá aquí cuando esté creado, para que pueda revisarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="131"/>
+        <location filename="../../ui/packet_wizard.py" line="147"/>
         <source>{0} documents</source>
         <translation>{0} documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="132"/>
+        <location filename="../../ui/packet_wizard.py" line="148"/>
         <source>care summary</source>
         <translation>resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="132"/>
+        <location filename="../../ui/packet_wizard.py" line="148"/>
         <source>no care summary</source>
         <translation>sin resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="134"/>
+        <location filename="../../ui/packet_wizard.py" line="150"/>
         <source>question list</source>
         <translation>lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="136"/>
+        <location filename="../../ui/packet_wizard.py" line="152"/>
         <source>care priorities</source>
         <translation>prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="138"/>
+        <location filename="../../ui/packet_wizard.py" line="154"/>
         <source>materials sheet</source>
         <translation>hoja de materiales</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="139"/>
+        <location filename="../../ui/packet_wizard.py" line="155"/>
         <source>password-protected (AES-256)</source>
         <translation>protegido con contraseña (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="139"/>
+        <location filename="../../ui/packet_wizard.py" line="155"/>
         <source>no password</source>
         <translation>sin contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="142"/>
+        <location filename="../../ui/packet_wizard.py" line="158"/>
         <source>For {0}: </source>
         <translation>Para {0}: </translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="166"/>
+        <location filename="../../ui/packet_wizard.py" line="184"/>
         <source>Second opinion packet</source>
         <translation>Paquete para segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="176"/>
+        <location filename="../../ui/packet_wizard.py" line="194"/>
         <source>Save the packet</source>
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="177"/>
+        <location filename="../../ui/packet_wizard.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="199"/>
+        <location filename="../../ui/packet_wizard.py" line="222"/>
         <source>Building…</source>
         <translation>Creando…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="203"/>
+        <location filename="../../ui/packet_wizard.py" line="226"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="224"/>
+        <location filename="../../ui/packet_wizard.py" line="247"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="233"/>
+        <location filename="../../ui/packet_wizard.py" line="256"/>
         <source>No packet was saved.</source>
         <translation>No se guardó ningún paquete.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="235"/>
+        <location filename="../../ui/packet_wizard.py" line="258"/>
         <source>The packet could not be built: {0}</source>
         <translation>No se pudo crear el paquete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="243"/>
-        <location filename="../../ui/packet_wizard.py" line="244"/>
+        <location filename="../../ui/packet_wizard.py" line="266"/>
+        <location filename="../../ui/packet_wizard.py" line="267"/>
         <source>Building stopped. Nothing was saved.</source>
         <translation>Se detuvo la creación. No se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="249"/>
+        <location filename="../../ui/packet_wizard.py" line="272"/>
         <source>“{0}”: {1}</source>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="251"/>
+        <location filename="../../ui/packet_wizard.py" line="274"/>
         <source>Nothing was saved yet.</source>
         <translation>Todavía no se ha guardado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="264"/>
+        <location filename="../../ui/packet_wizard.py" line="287"/>
         <source>Stopped. Nothing was saved.</source>
         <translation>Detenido. No se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="265"/>
+        <location filename="../../ui/packet_wizard.py" line="288"/>
         <source>Stopped. Nothing was saved. You can change the documents on step 2 and build again.</source>
         <translation>Detenido. No se guardó nada. Puede cambiar los documentos en el paso 2 y crearlo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="274"/>
+        <location filename="../../ui/packet_wizard.py" line="299"/>
+        <source>Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write it where you choose.</source>
+        <translation>Listo: {0} páginas. Revíselo; todavía no se ha guardado nada. Pulse “Guardar el paquete…” para guardarlo donde usted elija.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="305"/>
         <source>Done: {0} pages, saved as {1}.</source>
         <translation>Listo: {0} páginas, guardado como {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="276"/>
+        <location filename="../../ui/packet_wizard.py" line="307"/>
+        <location filename="../../ui/packet_wizard.py" line="330"/>
         <source>Left out: {0}.</source>
         <translation>Quedaron fuera: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="277"/>
+        <location filename="../../ui/packet_wizard.py" line="308"/>
+        <location filename="../../ui/packet_wizard.py" line="332"/>
         <source>It opens only with the password.</source>
         <translation>Solo se abre con la contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="278"/>
+        <location filename="../../ui/packet_wizard.py" line="309"/>
+        <location filename="../../ui/packet_wizard.py" line="333"/>
         <source>It is not encrypted: keep it safe and delete it when it has been sent.</source>
         <translation>No está cifrado: guárdelo en un lugar seguro y bórrelo cuando lo haya enviado.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="279"/>
+        <location filename="../../ui/packet_wizard.py" line="310"/>
         <source>If something is not right, go Back, change it and build again: the file is replaced.</source>
         <translation>Si algo no está bien, vuelva atrás, cámbielo y créelo de nuevo: el archivo se reemplaza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="325"/>
+        <source>The packet could not be saved there ({0}); choose another folder.</source>
+        <translation>No se pudo guardar el paquete ahí ({0}); elija otra carpeta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packet_wizard.py" line="331"/>
+        <source>Saved as {0}.</source>
+        <translation>Guardado como {0}.</translation>
     </message>
 </context>
 <context>
@@ -3291,28 +3319,28 @@ Explórela con toda libertad.</translation>
 <context>
     <name>PacketWizard</name>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="294"/>
-        <location filename="../../ui/packet_wizard.py" line="309"/>
+        <location filename="../../ui/packet_wizard.py" line="352"/>
+        <location filename="../../ui/packet_wizard.py" line="367"/>
         <source>Second-opinion packet</source>
         <translation>Paquete para segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="298"/>
+        <location filename="../../ui/packet_wizard.py" line="356"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="299"/>
+        <location filename="../../ui/packet_wizard.py" line="357"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="300"/>
+        <location filename="../../ui/packet_wizard.py" line="358"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="301"/>
+        <location filename="../../ui/packet_wizard.py" line="359"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
