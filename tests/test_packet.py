@@ -313,3 +313,25 @@ def test_cli_packet_end_to_end(tmp_path: Path) -> None:
     wrong = subprocess.run([exe, "packet", str(tmp_path / "demo"), "--out", str(tmp_path / "x.pdf")],
                            capture_output=True, text=True, env={**env, "MBC_VAULT_PASSPHRASE": "wrong wrong"})
     assert wrong.returncode == 3 and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_recorded_packet_can_be_rebuilt_with_current_documents(vault: Vault, sources: dict[str, Path],
+                                                                  tmp_path: Path) -> None:
+    from mbc_vault.packet.build import rebuild_choices
+
+    ids = add_all(vault, sources)
+    chosen = [ids[name] for name in list(ids)[:2]]
+    first = build_packet(vault, choices_for(chosen), tmp_path / "first.pdf")
+    entry = vault.entries("packet")[0]
+    assert entry.data["choices"] and first.sha256 in str(entry.data)
+    vault.update_metadata(chosen[0], title="Renamed since the first packet")
+    again = rebuild_choices(vault, entry.id)
+    assert list(again.document_ids) == chosen and again.cover.doctor == "Dr. Second"
+    assert again.password is None or again.password == ""  # never stored
+    second = build_packet(vault, again, tmp_path / "second.pdf")
+    assert second.pages == first.pages
+    text = subprocess.run(["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True).stdout
+    import unicodedata
+
+    assert "Renamed since the first packet" in " ".join(unicodedata.normalize("NFKC", text).split())  # ﬁ ligature
+    assert len(vault.entries("packet")) == 2
