@@ -6,7 +6,6 @@ the other UI tests expect English.
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 import re

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DATA, PASSPHRASE
 from mbc_vault.importer import collect_files, import_files
 from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchIndex, build_index, fts_query
 from mbc_vault.vault import Vault

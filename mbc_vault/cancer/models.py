@@ -7,86 +7,13 @@ field and saying what to type, so a form can show the message beside that field.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
+from ..entry_model import FieldError, Model, _choice, _date, _order, _percent  # noqa: F401 (FieldError re-exported)
 from . import vocab
-
-
-class FieldError(ValueError):
-    """A value a person typed is not usable; `field` names the form field."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field_name
-
-
-def _date(value: str | None, name: str, label: str, required: bool = False) -> str | None:
-    if not value:
-        if required:
-            raise FieldError(name, f"Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.")
-        return None
-    try:
-        parsed = dt.date.fromisoformat(value)
-    except ValueError:
-        raise FieldError(name, f"The {label} \"{value}\" is not a date; write it as YYYY-MM-DD.") from None
-    if parsed.year < 1900 or parsed > dt.date.today() + dt.timedelta(days=3660):
-        raise FieldError(name, f"The {label} {value} is out of range; check the year.")
-    return parsed.isoformat()
-
-
-def _choice(value: str, name: str, options: dict[str, str], label: str, allow_empty: bool = True) -> str:
-    if not value and allow_empty:
-        return ""
-    if value not in options:
-        raise FieldError(name, f"Choose the {label} from the list.")
-    return value
-
-
-def _percent(value: float | int | str | None, name: str, label: str) -> float | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = float(str(value).strip().rstrip("%"))
-    except ValueError:
-        raise FieldError(name, f"The {label} must be a number from 0 to 100.") from None
-    if not 0 <= number <= 100 or math.isnan(number):
-        raise FieldError(name, f"The {label} must be between 0 and 100.")
-    return number
-
-
-def _order(start: str | None, stop: str | None, name: str) -> None:
-    if start and stop and stop < start:
-        raise FieldError(name, "The end date is before the start date.")
-
-
-@dataclass
-class Model:
-    KIND: ClassVar[str] = ""
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    def to_data(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "extra"}
-        data.update(self.extra)
-        return data
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Any:
-        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
-        return cls(**{k: v for k, v in data.items() if k in known},
-                   extra={k: v for k, v in data.items() if k not in known})
-
-    def validate(self) -> None:  # pragma: no cover - every model overrides
-        pass
-
-    def title(self) -> str:
-        return self.KIND
-
-    def sort_date(self) -> str | None:
-        return None
 
 
 @dataclass

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..cancer.models import FieldError, Model, _date, _order
+from ..entry_model import FieldError, Model, _choice, _date, _order
 from . import vocab
 
 PINNED_QUESTION = "Is there anything I haven't asked that I should know?"
@@ -16,14 +16,6 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-.\s/x]{5,}$")
 _NCT = re.compile(r"^NCT\d{8}$")
-
-
-def _choice(value: str, name: str, options: dict[str, str], label: str, allow_empty: bool = True) -> str:
-    if not value and allow_empty:
-        return ""
-    if value not in options:
-        raise FieldError(name, f"Choose the {label} from the list.")
-    return value
 
 
 @dataclass

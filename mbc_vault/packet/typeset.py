@@ -82,7 +82,7 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
     camera recorded it (EXIF orientation applied), the page turned to landscape for a landscape image."""
     ensure_gui_application()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
-    from PySide6.QtGui import QImageReader, QPageLayout, QPainter, QPdfWriter
+    from PySide6.QtGui import QImageReader, QPainter, QPdfWriter
 
     source = QBuffer()
     source.setData(QByteArray(data))
