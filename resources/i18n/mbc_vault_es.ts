@@ -2092,57 +2092,57 @@
 <context>
     <name>LabValueDialog</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="429"/>
+        <location filename="../../ui/sections/labs.py" line="95"/>
         <source>Change a lab value</source>
         <translation>Cambiar un resultado de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="429"/>
+        <location filename="../../ui/sections/labs.py" line="95"/>
         <source>Add a lab value</source>
         <translation>Agregar un resultado de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="436"/>
+        <location filename="../../ui/sections/labs.py" line="102"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="445"/>
+        <location filename="../../ui/sections/labs.py" line="111"/>
         <source>Optional, e.g. City Hospital lab</source>
         <translation>Opcional, p. ej., laboratorio del Hospital Central</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="450"/>
+        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="450"/>
+        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Test:</source>
         <translation>Prueba:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="450"/>
+        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Value:</source>
         <translation>Valor:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="451"/>
+        <location filename="../../ui/sections/labs.py" line="117"/>
         <source>Unit:</source>
         <translation>Unidad:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="451"/>
+        <location filename="../../ui/sections/labs.py" line="117"/>
         <source>Lab:</source>
         <translation>Laboratorio:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="457"/>
+        <location filename="../../ui/sections/labs.py" line="123"/>
         <source>Problem with {0}</source>
         <translation>Problema en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="473"/>
+        <location filename="../../ui/sections/labs.py" line="139"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -2150,22 +2150,22 @@
 <context>
     <name>LabValuesModel</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="375"/>
+        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="375"/>
+        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="375"/>
+        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="375"/>
+        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Lab</source>
         <translation>Laboratorio</translation>
     </message>
@@ -2173,191 +2173,191 @@
 <context>
     <name>LabsSection</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="355"/>
+        <location filename="../../ui/sections/timeseries.py" line="340"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="542"/>
+        <location filename="../../ui/sections/labs.py" line="208"/>
         <source>Lab values and tumor markers</source>
         <translation>Resultados de laboratorio y marcadores tumorales</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="544"/>
+        <location filename="../../ui/sections/labs.py" line="210"/>
         <source>Test:</source>
         <translation>Prueba:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="546"/>
+        <location filename="../../ui/sections/labs.py" line="212"/>
         <source>Test to show</source>
         <translation>Prueba que se muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="551"/>
+        <location filename="../../ui/sections/labs.py" line="217"/>
         <source>Add a value…</source>
         <translation>Agregar un valor…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="552"/>
+        <location filename="../../ui/sections/labs.py" line="218"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="553"/>
+        <location filename="../../ui/sections/labs.py" line="219"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="565"/>
+        <location filename="../../ui/sections/labs.py" line="231"/>
         <source>No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns date, test, value, unit.</source>
         <translation>Todavía no hay resultados de laboratorio. Haga clic en “Agregar un valor…”, o en “Importar CSV…” para traer un archivo con las columnas date, test, value, unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="570"/>
+        <location filename="../../ui/sections/labs.py" line="236"/>
         <source>Chart of the chosen test over time</source>
         <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="574"/>
+        <location filename="../../ui/sections/labs.py" line="240"/>
         <source>Lines of treatment shown as bands</source>
         <translation>Líneas de tratamiento mostradas como franjas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="575"/>
-        <location filename="../../ui/sections/labs.py" line="695"/>
-        <location filename="../../ui/sections/labs.py" line="701"/>
+        <location filename="../../ui/sections/labs.py" line="241"/>
+        <location filename="../../ui/sections/labs.py" line="361"/>
+        <location filename="../../ui/sections/labs.py" line="367"/>
         <source>Point at a dot to see its date and value.</source>
         <translation>Señale un punto para ver su fecha y su valor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="576"/>
+        <location filename="../../ui/sections/labs.py" line="242"/>
         <source>Value under the pointer</source>
         <translation>Valor bajo el puntero</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="590"/>
+        <location filename="../../ui/sections/labs.py" line="256"/>
         <source>Values of the chosen test</source>
         <translation>Valores de la prueba elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="609"/>
+        <location filename="../../ui/sections/labs.py" line="275"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="610"/>
+        <location filename="../../ui/sections/labs.py" line="276"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="664"/>
+        <location filename="../../ui/sections/labs.py" line="330"/>
         <source>{0} (1 value)</source>
         <translation>{0} (1 valor)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="664"/>
+        <location filename="../../ui/sections/labs.py" line="330"/>
         <source>{0} ({1} values)</source>
         <translation>{0} ({1} valores)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="684"/>
+        <location filename="../../ui/sections/labs.py" line="350"/>
         <source>1 value in another unit is listed in the table but not drawn.</source>
         <translation>1 valor en otra unidad aparece en la tabla, pero no en el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="686"/>
+        <location filename="../../ui/sections/labs.py" line="352"/>
         <source>{0} values in another unit are listed in the table but not drawn.</source>
         <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="756"/>
+        <location filename="../../ui/sections/labs.py" line="422"/>
         <source>Saved {0}.</source>
         <translation>Se guardó {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="770"/>
+        <location filename="../../ui/sections/labs.py" line="436"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="775"/>
+        <location filename="../../ui/sections/labs.py" line="441"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="777"/>
+        <location filename="../../ui/sections/labs.py" line="443"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="781"/>
+        <location filename="../../ui/sections/labs.py" line="447"/>
         <source>Choose a CSV file of lab values</source>
         <translation>Elija un archivo CSV de resultados de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="804"/>
+        <location filename="../../ui/sections/labs.py" line="470"/>
         <source>Importing lab values from {0}…</source>
         <translation>Importando resultados de laboratorio de {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="823"/>
+        <location filename="../../ui/sections/labs.py" line="489"/>
         <source>…and {0} more.</source>
         <translation>…y {0} más.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="824"/>
-        <location filename="../../ui/sections/labs.py" line="843"/>
+        <location filename="../../ui/sections/labs.py" line="490"/>
+        <location filename="../../ui/sections/labs.py" line="509"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="825"/>
+        <location filename="../../ui/sections/labs.py" line="491"/>
         <source>Nothing was imported from {0}: {1} rows need fixing. Correct them in the file, save it, and import it again.</source>
         <translation>No se importó nada de {0}: hay que corregir {1} filas. Corríjalas en el archivo, guárdelo e impórtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="832"/>
+        <location filename="../../ui/sections/labs.py" line="498"/>
         <source>Imported 1 value from {1}.</source>
         <translation>Se importó 1 valor de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="833"/>
+        <location filename="../../ui/sections/labs.py" line="499"/>
         <source>Imported {0} values from {1}.</source>
         <translation>Se importaron {0} valores de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="836"/>
+        <location filename="../../ui/sections/labs.py" line="502"/>
         <source>1 was already in your record and was skipped.</source>
         <translation>1 ya estaba en su registro y se omitió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="837"/>
+        <location filename="../../ui/sections/labs.py" line="503"/>
         <source>{0} were already in your record and were skipped.</source>
         <translation>{0} ya estaban en su registro y se omitieron.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="839"/>
+        <location filename="../../ui/sections/labs.py" line="505"/>
         <source>Lab values imported</source>
         <translation>Resultados de laboratorio importados</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="848"/>
-        <location filename="../../ui/sections/labs.py" line="854"/>
+        <location filename="../../ui/sections/labs.py" line="514"/>
+        <location filename="../../ui/sections/labs.py" line="520"/>
         <source>Export lab values</source>
         <translation>Exportar resultados de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="849"/>
+        <location filename="../../ui/sections/labs.py" line="515"/>
         <source>The CSV file will NOT be encrypted: anyone who can open that folder can read your lab values. Delete it when you no longer need it. Continue?</source>
         <translation>El archivo CSV NO estará cifrado: cualquier persona que pueda abrir esa carpeta podrá leer sus resultados de laboratorio. Bórrelo cuando ya no lo necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="868"/>
+        <location filename="../../ui/sections/labs.py" line="534"/>
         <source>Not exported</source>
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="870"/>
+        <location filename="../../ui/sections/labs.py" line="536"/>
         <source>Exported {0} lab values to {1} (not encrypted).</source>
         <translation>Se exportaron {0} resultados de laboratorio a {1} (sin cifrar).</translation>
     </message>
@@ -3932,7 +3932,7 @@ Explórela con toda libertad.</translation>
 <context>
     <name>TimelineChartView</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="87"/>
+        <location filename="../../ui/sections/timeseries.py" line="72"/>
         <source>Chart of values over time</source>
         <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
         <translation>Gráfico de valores a lo largo del tiempo</translation>

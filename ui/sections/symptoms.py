@@ -18,7 +18,7 @@ from mbc_vault.cancer.vocab import SYMPTOMS
 from ..session import VaultSession
 from ..symptom_dialog import QuickSymptomDialog
 from ..widgets import heading, note
-from .labs import AnyIndex, EntryRole, EntryTrashCommand, TimelineChartView, legend_html, treatment_bands
+from .timeseries import AnyIndex, EntryRole, EntryTrashCommand, TimelineChartView, legend_html, treatment_bands
 
 COL_DATE, COL_SEVERITY, COL_WHERE, COL_NOTES = range(4)
 #: the chart's line is the average severity of this many days up to each day
