@@ -315,6 +315,22 @@ def cmd_packet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_kit(args: argparse.Namespace) -> int:
+    from .kit import write_emergency_kit
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        _err(f"{out} exists; nothing was written. Add --force to replace it")
+        return EXIT_FAILURE
+    with _open(args) as vault:
+        write_emergency_kit(vault, out, vault.person.id, page_size=args.page_size)
+        name = vault.person.name
+    print(f"Wrote the emergency kit of {name} to {out}.")
+    print("It holds the recovery secret in plain text: print it, store the paper like a will, "
+          "then delete the file.")
+    return EXIT_OK
+
+
 def _person_line(person: Any, vault: Any) -> str:
     scopes = ", ".join(sorted(person.scopes)) or "no sections"
     what = "owner" if person.role == "owner" else ("can edit" if person.can_edit else "view only")
@@ -490,6 +506,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-problems", action="store_true", help="leave out documents that cannot be included")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--json", action="store_true")
+    p = command("kit", cmd_kit, "write your emergency kit: a printable PDF with your recovery secret "
+                "(it opens what you can read, with no passphrase) and how to recover with the age tool")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _person_parsers(sub)
     p = sub.add_parser("demo", help="create a vault of fictional records to explore",
                        description="create a vault of fictional records to explore")

@@ -7,7 +7,9 @@ with the offscreen platform, so no screen is needed.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 PAGE_SIZES = ("Letter", "A4")
 
@@ -26,8 +28,11 @@ _keep: list[object] = []
 
 
 def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page_size: str = "Letter",
-                base_point_size: float = 11.0) -> int:
-    """Typeset *html* into a PDF at *out* (written whole, then renamed into place); returns the page count."""
+                base_point_size: float = 11.0, resources: Mapping[str, Any] | None = None) -> int:
+    """Typeset *html* into a PDF at *out* (written whole, then renamed into place); returns the page count.
+
+    *resources* maps names used in `<img src="NAME">` to QImages (a 1-bit image stays a lossless bitmap
+    in the PDF, where a data URI image would be stored as JPEG)."""
     from .fsutil import temp_path_for
 
     ensure_gui_application()
@@ -35,7 +40,7 @@ def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page
     target = Path(out)
     tmp = temp_path_for(target)
     try:
-        pages = _write(html, tmp, title, page_size, base_point_size)
+        pages = _write(html, tmp, title, page_size, base_point_size, resources or {})
         os.replace(tmp, target)
     finally:
         if tmp.exists():
@@ -43,8 +48,9 @@ def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page
     return pages
 
 
-def _write(html: str, out: Path, title: str, page_size: str, base_point_size: float) -> int:
-    from PySide6.QtCore import QMarginsF, QSizeF
+def _write(html: str, out: Path, title: str, page_size: str, base_point_size: float,
+           resources: Mapping[str, Any]) -> int:
+    from PySide6.QtCore import QMarginsF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     writer = QPdfWriter(str(out))
@@ -58,6 +64,8 @@ def _write(html: str, out: Path, title: str, page_size: str, base_point_size: fl
     font = QFont("DejaVu Sans")
     font.setPointSizeF(base_point_size)
     document.setDefaultFont(font)
+    for name, image in resources.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
     # Lay the text out on the page's printable area, in the document's own units (screen pixels at
     # the layout's DPI): print_() then scales it to the writer, and adds no margins of its own.

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.symptom_action)
         self.packet_action = self._action(self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P")
         file_menu.addAction(self.packet_action)
+        self.kit_action = self._action(self.tr("Save my &emergency kit…"), self.save_emergency_kit)
+        file_menu.addAction(self.kit_action)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(unlocked)
         self.symptom_action.setEnabled(unlocked)
         self.packet_action.setEnabled(unlocked)
+        self.kit_action.setEnabled(unlocked)
 
     # actions ---------------------------------------------------------------------
     def lock(self) -> None:
@@ -306,6 +309,54 @@ class MainWindow(QMainWindow):
         vault = CreateVaultDialog.ask(folder, self)
         if vault is not None:
             self.enter_vault(vault)
+            self.offer_emergency_kit()
+
+    # emergency kit -----------------------------------------------------------------
+    def offer_emergency_kit(self) -> QMessageBox:
+        """Right after a vault is made: offer the kit, without blocking (the owner may say later)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Your emergency kit"), self.tr(
+            "If you ever forget your passphrase, or this program is not available, an emergency kit lets you "
+            "or someone you trust still open your records.\n\nIt is a one-page PDF with your recovery secret "
+            "in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit "
+            "and a copy of the vault folder can read everything you can read.\n\n"
+            "You can also save it later from the File menu."), QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("Save my emergency kit…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        save.clicked.connect(self.save_emergency_kit)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.kit_offer = box
+        return box
+
+    def ask_kit_path(self) -> str:
+        """Where to save the kit ('' if cancelled)."""
+        name = self.tr("emergency-kit") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save my emergency kit"), str(Path.home() / name),
+                                              "PDF (*.pdf)")
+        return path
+
+    def save_emergency_kit(self) -> None:
+        """Write the unlocked person's emergency kit PDF, off the GUI thread."""
+        from mbc_vault.kit import write_emergency_kit
+
+        if self.session is None or self.session.vault is None:
+            return
+        path = self.ask_kit_path()
+        if not path:
+            return
+        self.statusBar().showMessage(self.tr("Saving your emergency kit…"))
+        worker = TaskWorker(write_emergency_kit, self.session.vault, path)
+        worker.signals.finished.connect(lambda _: self._kit_saved(path))
+        worker.signals.failed.connect(
+            lambda message: self.tell(self.tr("Could not save the emergency kit"), message, warning=True))
+        self._run(worker)
+
+    def _kit_saved(self, path: str) -> None:
+        self.statusBar().clearMessage()
+        self.tell(self.tr("Emergency kit saved"), self.tr(
+            "Your emergency kit is saved to {0}.\n\nIt holds your recovery secret in plain text. Print it, "
+            "store the paper like a will (tell someone you trust where it is), then delete the file.").format(path))
 
     def choose_vault_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the vault folder"), str(Path.home()))
