@@ -203,3 +203,20 @@ def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindo
     assert hit.page == 1
     record_id = hit.record_id
     assert "LABORATORY" in window.session.vault.page_texts(record_id)[0].upper()
+
+
+def test_records_show_who_added_and_changed_them(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    record = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Labs")
+    member, _ = vault.add_person("Sam Helper", "son", ["medical"], can_edit=True, passphrase="sam's own passphrase",
+                                 work_factor=TEST_WORK_FACTOR)
+    vault.close()
+    with Vault.open(tmp_path / "v", "sam's own passphrase") as as_sam:
+        as_sam.update_metadata(record.id, notes="Dr. asked for a copy")
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    window.go_to(window.documents)
+    window.documents.table.selectRow(0)
+    index = window.documents.proxy.index(0, 0)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Added by Jane Example on" in tip and "last changed by Sam Helper on" in tip
+    qtbot.waitUntil(lambda: "Sam Helper" in window.documents.preview.title.text(), timeout=TIMEOUT)

@@ -1642,165 +1642,165 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../ui/sections/documents.py" line="36"/>
+        <location filename="../../ui/sections/documents.py" line="37"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="64"/>
+        <location filename="../../ui/sections/documents.py" line="65"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="65"/>
+        <location filename="../../ui/sections/documents.py" line="66"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="68"/>
+        <location filename="../../ui/sections/documents.py" line="69"/>
         <source>Search words in your records</source>
         <translation>Buscar palabras en sus registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="70"/>
+        <location filename="../../ui/sections/documents.py" line="71"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="75"/>
+        <location filename="../../ui/sections/documents.py" line="76"/>
         <source>Filter by category</source>
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="83"/>
+        <location filename="../../ui/sections/documents.py" line="84"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="85"/>
-        <location filename="../../ui/sections/documents.py" line="337"/>
+        <location filename="../../ui/sections/documents.py" line="86"/>
+        <location filename="../../ui/sections/documents.py" line="340"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="87"/>
+        <location filename="../../ui/sections/documents.py" line="88"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="119"/>
+        <location filename="../../ui/sections/documents.py" line="120"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="127"/>
+        <location filename="../../ui/sections/documents.py" line="128"/>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="144"/>
+        <location filename="../../ui/sections/documents.py" line="145"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="145"/>
+        <location filename="../../ui/sections/documents.py" line="146"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="146"/>
+        <location filename="../../ui/sections/documents.py" line="147"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="147"/>
+        <location filename="../../ui/sections/documents.py" line="148"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="199"/>
+        <location filename="../../ui/sections/documents.py" line="201"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="200"/>
+        <location filename="../../ui/sections/documents.py" line="202"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="255"/>
+        <location filename="../../ui/sections/documents.py" line="257"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="284"/>
+        <location filename="../../ui/sections/documents.py" line="287"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="293"/>
+        <location filename="../../ui/sections/documents.py" line="296"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="327"/>
+        <location filename="../../ui/sections/documents.py" line="330"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="332"/>
+        <location filename="../../ui/sections/documents.py" line="335"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="337"/>
+        <location filename="../../ui/sections/documents.py" line="340"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="344"/>
+        <location filename="../../ui/sections/documents.py" line="347"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="378"/>
-        <location filename="../../ui/sections/documents.py" line="431"/>
+        <location filename="../../ui/sections/documents.py" line="381"/>
+        <location filename="../../ui/sections/documents.py" line="434"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="382"/>
+        <location filename="../../ui/sections/documents.py" line="385"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="401"/>
+        <location filename="../../ui/sections/documents.py" line="404"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="405"/>
+        <location filename="../../ui/sections/documents.py" line="408"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="407"/>
+        <location filename="../../ui/sections/documents.py" line="410"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="412"/>
-        <location filename="../../ui/sections/documents.py" line="418"/>
+        <location filename="../../ui/sections/documents.py" line="415"/>
+        <location filename="../../ui/sections/documents.py" line="421"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="413"/>
+        <location filename="../../ui/sections/documents.py" line="416"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="430"/>
+        <location filename="../../ui/sections/documents.py" line="433"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -1847,14 +1847,6 @@
         <location filename="../../ui/edit_dialog.py" line="67"/>
         <source>The title cannot be empty.</source>
         <translation>El título no puede quedar vacío.</translation>
-    </message>
-</context>
-<context>
-    <name>EntriesTableModel</name>
-    <message>
-        <location filename="../../ui/models/entries.py" line="56"/>
-        <source>Added by {0} on {1}; last changed by {2} on {3}</source>
-        <translation>Agregado por {0} el {1}; último cambio de {2} el {3}</translation>
     </message>
 </context>
 <context>
@@ -1921,12 +1913,12 @@
         <translation>Mover a la papelera desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="89"/>
+        <location filename="../../ui/sections/entry_list.py" line="91"/>
         <source>Edit: {0}</source>
         <translation>Editar: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="89"/>
+        <location filename="../../ui/sections/entry_list.py" line="91"/>
         <source>Add: {0}</source>
         <translation>Agregar: {0}</translation>
     </message>
@@ -3628,6 +3620,19 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>Provenance</name>
+    <message>
+        <location filename="../../ui/models/provenance.py" line="20"/>
+        <source>Added by {0} on {1}</source>
+        <translation>Agregado por {0} el {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/provenance.py" line="23"/>
+        <source>; last changed by {0} on {1}</source>
+        <translation>; último cambio por {0} el {1}</translation>
+    </message>
+</context>
+<context>
     <name>QuickSymptomDialog</name>
     <message>
         <location filename="../../ui/symptom_dialog.py" line="43"/>
@@ -3739,37 +3744,38 @@ Explórela con toda libertad.</translation>
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../../ui/models/records.py" line="24"/>
+        <location filename="../../ui/models/records.py" line="28"/>
         <source>Title</source>
+        <extracomment>turns a person id into a name (the documents section sets it from the open vault)</extracomment>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="24"/>
+        <location filename="../../ui/models/records.py" line="28"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="24"/>
+        <location filename="../../ui/models/records.py" line="28"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="24"/>
+        <location filename="../../ui/models/records.py" line="28"/>
         <source>Provider</source>
         <translation>Profesional o centro</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="25"/>
+        <location filename="../../ui/models/records.py" line="29"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="25"/>
+        <location filename="../../ui/models/records.py" line="29"/>
         <source>Pages</source>
         <translation>Págs.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="25"/>
+        <location filename="../../ui/models/records.py" line="29"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from mbc_vault.cancer.store import Entry
 
+from .provenance import NameOf, provenance, short_id
+
 EntryRole = Qt.ItemDataRole.UserRole + 1
 Column = tuple[str, Callable[[Entry[Any]], str]]
 
@@ -20,6 +22,8 @@ class EntriesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = columns
         self._entries: list[Entry[Any]] = []
+        #: turns a person id into a name (the section sets it from the open vault)
+        self.name_of: NameOf = short_id
 
     def set_entries(self, entries: list[Entry[Any]]) -> None:
         self.beginResetModel()
@@ -52,7 +56,5 @@ class EntriesTableModel(QAbstractTableModel):
         if role == EntryRole:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
-            record = entry.record
-            return self.tr("Added by {0} on {1}; last changed by {2} on {3}").format(
-                record.author[:8], record.created[:10], record.modified_by[:8], record.modified[:10])
+            return provenance(entry.record, self.name_of)
         return None

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from mbc_vault.records import Record
+
+from .provenance import NameOf, provenance, short_id
 from ..category_names import category_label
 
 COL_TITLE, COL_CATEGORY, COL_DATE, COL_PROVIDER, COL_TAGS, COL_PAGES, COL_ADDED = range(7)
@@ -21,6 +23,8 @@ class RecordsTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._records: list[Record] = []
+        #: turns a person id into a name (the documents section sets it from the open vault)
+        self.name_of: NameOf = short_id
         self._headers = [self.tr("Title"), self.tr("Category"), self.tr("Date"), self.tr("Provider"),
                          self.tr("Tags"), self.tr("Pages"), self.tr("Added")]
 
@@ -101,7 +105,7 @@ class RecordsTableModel(QAbstractTableModel):
                 return record.created
             return (self._display(record, column) or "").lower()
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return record.original_name
+            return f"{record.original_name}\n{provenance(record, self.name_of)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PAGES:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -20,6 +20,7 @@ from ..edit_dialog import EditRecordDialog
 from ..import_dialog import ImportDialog
 from ..models.records import (COL_ADDED, COL_CATEGORY, COL_DATE, COL_PAGES, COL_PROVIDER, COL_TAGS, COL_TITLE,
                               RecordRole, RecordsFilterProxy, RecordsTableModel)
+from ..models.provenance import provenance, short_id
 from ..preview import PreviewPane
 from ..session import VaultSession
 from ..widgets import note
@@ -176,6 +177,7 @@ class DocumentsSection(QWidget):
         self.session = session
         self.search_edit.clear()
         self.preview.clear()
+        self.model.name_of = session.vault.person_name if session and session.vault else short_id
         if session is None:
             self.model.clear()
         else:
@@ -268,6 +270,7 @@ class DocumentsSection(QWidget):
         def show(result: tuple[bytes, int]) -> None:
             if generation == self._preview_generation:
                 self.preview.show_document(record, result[0], page)
+                self.preview.title.setText(f"{record.title}\n{provenance(record, self.model.name_of)}")
                 self.preview.set_scan_note(result[1], tesseract_available() and vault.person.can_edit)
 
         worker = TaskWorker(read)

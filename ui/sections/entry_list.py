@@ -61,6 +61,8 @@ class EntryListBox(QGroupBox):
         self.remove_btn.clicked.connect(self.remove_selected)
 
     def set_entries(self, entries: list[Entry[Any]]) -> None:
+        vault = self.session.vault if self.session is not None else None
+        self.model.name_of = vault.person_name if vault is not None else (lambda pid: pid[:8])
         self.model.set_entries(entries)
         self.setEnabled(self.session is not None)
 
