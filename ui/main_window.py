@@ -21,6 +21,7 @@ from .sections.labs import LabsSection
 from .sections.legal import LegalSection
 from .sections.overview import OverviewSection
 from .sections.people import PeopleSection
+from .sections.people_access import PeopleAccessSection
 from .sections.priorities import PrioritiesSection
 from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
@@ -29,8 +30,9 @@ from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
 from .symptom_dialog import QuickSymptomDialog
-from .unlock import UnlockScreen
+from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
+from .widgets import ScopeGate, visible_scopes
 from .workers import TaskWorker, start
 
 
@@ -71,8 +73,17 @@ class MainWindow(QMainWindow):
         self.people = PeopleSection(self.undo_stack, self)
         self.priorities = PrioritiesSection(self.undo_stack, self)
         self.trials = TrialsSection(self.undo_stack, self)
+        self.sharing = PeopleAccessSection(self)
         self.entry_sections: list[QWidget] = [self.cancer, self.treatment, self.symptoms, self.labs, self.appointments,
-                                              self.care_team, self.legal, self.people, self.priorities, self.trials]
+                                              self.care_team, self.legal, self.people, self.priorities, self.trials,
+                                              self.sharing]
+        #: sections of one scope show "This part was not shared with you" to someone without it
+        self.gates: dict[QWidget, ScopeGate] = {}
+        for scope, members in (("medical", (self.cancer, self.treatment, self.symptoms, self.labs, self.trials)),
+                               ("care", (self.appointments, self.care_team, self.people, self.priorities)),
+                               ("legal", (self.legal,))):
+            for section in members:
+                self.gates[section] = ScopeGate(section, scope, self)
         for section in self.entry_sections:
             if hasattr(section, "status_message"):
                 section.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -82,9 +93,10 @@ class MainWindow(QMainWindow):
                               (self.tr("Appointments"), self.appointments), (self.tr("Care team"), self.care_team),
                               (self.tr("Legal and planning"), self.legal), (self.tr("People to tell"), self.people),
                               (self.tr("My care priorities"), self.priorities),
-                              (self.tr("Clinical trials"), self.trials)):
+                              (self.tr("Clinical trials"), self.trials),
+                              (self.tr("People and sharing"), self.sharing)):
             self.sidebar.addItem(title)
-            self.sections.addWidget(widget)
+            self.sections.addWidget(self.gates.get(widget, widget))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         row = QHBoxLayout(self.vault_screen)
@@ -104,7 +116,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_shared_requested.connect(self.choose_vault_folder)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_chosen.connect(lambda path: self.show_unlock(Path(path)))
-        self.unlock_screen.unlocked.connect(self.enter_vault)
+        self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.back_requested.connect(self.show_welcome)
         self.overview.import_requested.connect(lambda: (self.go_to(self.documents), self.documents.choose_and_import()))
         self.overview.search_requested.connect(self.find)
@@ -172,6 +184,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&People to tell"), lambda: self.go_to(self.people)))
         view_menu.addAction(self._action(self.tr("My care &priorities"), lambda: self.go_to(self.priorities)))
         view_menu.addAction(self._action(self.tr("Clinical t&rials"), lambda: self.go_to(self.trials)))
+        view_menu.addAction(self._action(self.tr("People and s&haring"), lambda: self.go_to(self.sharing)))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
                                          QKeySequence.StandardKey.ZoomIn))
@@ -206,6 +219,31 @@ class MainWindow(QMainWindow):
         self.unlock_screen.pass_edit.setFocus()
         self._update_state()
 
+    def _unlocked(self, vault: Vault) -> None:
+        """From the unlock screen: someone who typed a one-time setup code first chooses their own
+        passphrase (the main screen opens once it is saved)."""
+        if not getattr(vault.person, "setup_pending", False):
+            self.enter_vault(vault)
+            return
+        dialog = ChoosePassphraseDialog(vault, self)
+        self.first_passphrase_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.first_passphrase_dialog = None
+            if result == ChoosePassphraseDialog.DialogCode.Accepted:
+                self.enter_vault(vault)
+                self.statusBar().showMessage(self.tr("Your passphrase is saved. Use it from now on."), 8000)
+            else:
+                vault.close()
+                if self.vault_path is not None:
+                    self.show_unlock(self.vault_path)
+                self.unlock_screen.error.setText(self.tr(
+                    "Your setup code still works: choose your own passphrase the next time you unlock."))
+
+        dialog.finished.connect(finished)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def enter_vault(self, vault: Vault) -> None:
         self.vault_path = vault.path
         self.settings.add_recent_vault(vault.path)
@@ -214,6 +252,9 @@ class MainWindow(QMainWindow):
         self.documents.set_session(self.session)
         for section in self.entry_sections:
             section.set_session(self.session)  # type: ignore[attr-defined]
+        scopes = visible_scopes(vault)
+        for gate in self.gates.values():
+            gate.set_scopes(scopes)
         self.session.build_index()
         self.sidebar.setCurrentRow(0)
         self.stack.setCurrentWidget(self.vault_screen)
@@ -223,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, section: QWidget) -> None:
         if self.session is not None:
-            self.sidebar.setCurrentRow(self.sections.indexOf(section))
+            self.sidebar.setCurrentRow(self.sections.indexOf(self.gates.get(section, section)))
 
     def _update_state(self) -> None:
         unlocked = self.session is not None
@@ -253,6 +294,8 @@ class MainWindow(QMainWindow):
         self.overview.set_session(None)
         for section in self.entry_sections:
             section.set_session(None)  # type: ignore[attr-defined]
+        for gate in self.gates.values():
+            gate.set_scopes(None)
         self.undo_stack.clear()
         self.session.close()
         self.session.deleteLater()

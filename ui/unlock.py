@@ -5,18 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
 from mbc_vault.vault import WRONG_PASSPHRASE_TEXT
 from mbc_vault.vault import Vault
 
 from .settings import AppSettings
-from .widgets import heading, note
+from .widgets import fit_to_width, heading, note, passphrase_strength
 from .workers import TaskWorker, start
 
 SOMEONE_ELSE = ""
+#: scrypt work factor of the passphrase chosen after a setup code (tests lower it)
+WORK_FACTOR = DEFAULT_SCRYPT_WORK_FACTOR
+MIN_LENGTH = 10
 
 
 class UnlockScreen(QWidget):
@@ -47,6 +51,9 @@ class UnlockScreen(QWidget):
         form.addRow(self.tr("Who are you?"), self.person_combo)
         form.addRow(self.tr("Passphrase:"), self.pass_edit)
         layout.addLayout(form)
+        self.code_hint = note(self.tr("The first time, type the setup code you were given instead of a "
+                                      "passphrase."), self)
+        layout.addWidget(self.code_hint)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -82,6 +89,7 @@ class UnlockScreen(QWidget):
         self.person_combo.addItem(self.tr("Someone else (not listed)") if known else self.tr("Me"), SOMEONE_ELSE)
         many = len(Vault.person_ids(path)) > 1 or bool(known)
         self.person_combo.setVisible(many)
+        self.code_hint.setVisible(many)
         label = self.form.labelForField(self.person_combo)
         if label is not None:
             label.setVisible(many)
@@ -129,3 +137,91 @@ class UnlockScreen(QWidget):
         self.busy.setVisible(False)
         self.unlock_btn.setEnabled(True)
         self.error.setText(message)
+
+
+class ChoosePassphraseDialog(QDialog):
+    """After unlocking with a one-time setup code: choose a passphrase of your own (twice)."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self._worker: TaskWorker | None = None
+        self.setWindowTitle(self.tr("Choose your passphrase"))
+        layout = QVBoxLayout(self)
+        name = vault.person.name
+        layout.addWidget(heading(self.tr("Welcome, {0}").format(name) if name else self.tr("Welcome"), self))
+        layout.addWidget(note(self.tr(
+            "The setup code you were given works only this once. Choose a passphrase of your own: you will "
+            "type it every time you open this vault."), self))
+        form = QFormLayout()
+        self.pass_edit = QLineEdit(self)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName(self.tr("Your new passphrase"))
+        self.again_edit = QLineEdit(self)
+        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again_edit.setAccessibleName(self.tr("Your new passphrase again"))
+        self.strength = note("", self)
+        self.match = note("", self, "error")
+        form.addRow(self.tr("New passphrase:"), self.pass_edit)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("Passphrase again:"), self.again_edit)
+        form.addRow("", self.match)
+        layout.addLayout(form)
+        layout.addWidget(note(self.tr(
+            "If you forget it, nobody can recover it for you: the owner of the vault would have to add you "
+            "again. Write it down and keep it somewhere safe."), self, "warning"))
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Saving your passphrase"))
+        self.error = note("", self, "error")
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_btn = self.buttons.addButton(self.tr("Save my passphrase"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_btn.setDefault(True)
+        self.save_btn.setAccessibleName(self.tr("Save my passphrase"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for edit in (self.pass_edit, self.again_edit):
+            edit.textChanged.connect(self._validate)
+        self.again_edit.returnPressed.connect(self.save)
+        self._validate()
+        fit_to_width(self, 620)
+
+    def _validate(self) -> bool:
+        self.strength.setText(passphrase_strength(self.pass_edit.text())[1])
+        same = self.pass_edit.text() == self.again_edit.text()
+        self.match.setText("" if same or not self.again_edit.text() else self.tr("The two passphrases differ."))
+        ok = len(self.pass_edit.text()) >= MIN_LENGTH and same
+        self.save_btn.setEnabled(ok and self._worker is None)
+        return ok
+
+    def save(self) -> None:
+        if self._worker is not None or not self._validate():
+            return
+        self.error.setText("")
+        self.busy.setVisible(True)
+        self.save_btn.setEnabled(False)
+        worker = TaskWorker(self.vault.change_passphrase, self.pass_edit.text(), work_factor=WORK_FACTOR)
+        worker.signals.finished.connect(self._saved)
+        worker.signals.failed.connect(self._failed)
+        self._worker = start(worker)
+
+    def _saved(self, _: object) -> None:
+        self._worker = None
+        self.busy.setVisible(False)
+        self.pass_edit.clear()
+        self.again_edit.clear()
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._worker = None
+        self.busy.setVisible(False)
+        self.error.setText(message)
+        self._validate()
+
+    def reject(self) -> None:
+        if self._worker is None:  # never close while the new key file is being written
+            super().reject()

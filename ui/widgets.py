@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.6) -> QLabel:
@@ -48,3 +48,54 @@ def passphrase_strength(text: str) -> tuple[int, str]:
     if len(text) >= 14 or classes >= 3:
         return 2, QCoreApplication.translate("Passphrase", "Fair. A few more words would make it strong.")
     return 1, QCoreApplication.translate("Passphrase", "Weak. Add more words.")
+
+
+class ScopeGate(QStackedWidget):
+    """Wraps a section of one scope (medical, care, legal): for someone who was not given that scope
+    it shows a plain note instead of a section that would only look empty."""
+
+    def __init__(self, section: QWidget, scope: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section, self.scope = section, scope
+        self.addWidget(section)
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(48, 40, 48, 40)
+        self.title = heading(self.tr("This part was not shared with you"), page)
+        self.message = note(self.tr(
+            "The owner of this vault chose which parts you can open, and this one is not among them. "
+            "Nothing is missing or broken. If you need it, ask them to share it with you."), page)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.notice = page
+        self.addWidget(page)
+
+    def set_scopes(self, scopes: set[str] | None) -> None:
+        """None (locked) or a set holding this scope shows the section; otherwise the note."""
+        self.setCurrentWidget(self.section if scopes is None or self.scope in scopes else self.notice)
+
+    @property
+    def shared(self) -> bool:
+        return self.currentWidget() is self.section
+
+
+def visible_scopes(vault: object) -> set[str] | None:
+    """The scopes the unlocked person was given (every scope for the owner); None when locked."""
+    if vault is None:
+        return None
+    person = getattr(vault, "person", None)
+    if getattr(vault, "is_owner", False):
+        return {"medical", "legal", "care"}
+    return set(getattr(person, "scopes", []) or [])
+
+
+def fit_to_width(dialog: QWidget, width: int) -> None:
+    """Size a dialog of wrapped labels to *width* and the height its text really needs (a plain
+    resize(width, 0) would squeeze wrapped labels and fields)."""
+    layout = dialog.layout()
+    height = dialog.sizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    dialog.setMinimumHeight(height)
+    dialog.resize(width, height)

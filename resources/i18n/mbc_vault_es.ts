@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="91"/>
+        <location filename="../../ui/sections/people_access.py" line="93"/>
+        <source>Add a person</source>
+        <translation>Añadir a una persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="95"/>
+        <source>Someone you trust, such as your partner or an adult child, can open this vault on their own computer with a copy of the folder. They see only the parts you choose.</source>
+        <translation>Alguien de su confianza, como su pareja o un hijo o una hija adultos, puede abrir esta bóveda en su propio ordenador con una copia de la carpeta. Solo verá las partes que usted elija.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="99"/>
+        <source>Their name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="100"/>
+        <source>e.g. Sam Example</source>
+        <translation>p. ej., Sam Ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="102"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="103"/>
+        <source>e.g. husband, daughter, friend</source>
+        <translation>p. ej., esposo, hija, amiga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="104"/>
+        <source>Their name:</source>
+        <translation>Su nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="105"/>
+        <source>Relationship:</source>
+        <translation>Relación:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="107"/>
+        <source>What they may see</source>
+        <translation>Qué puede ver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="110"/>
+        <source>How they will unlock</source>
+        <translation>Cómo desbloqueará la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="111"/>
+        <source>Give them a one-time setup code (they choose their own passphrase the first time)</source>
+        <translation>Darle un código de configuración de un solo uso (elegirá su propia frase de contraseña la primera vez)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="113"/>
+        <source>They type their passphrase here now</source>
+        <translation>Escribe ahora aquí su frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="125"/>
+        <source>Their passphrase</source>
+        <translation>Su frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="128"/>
+        <source>Their passphrase again</source>
+        <translation>Su frase de contraseña otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="131"/>
+        <source>Passphrase:</source>
+        <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="133"/>
+        <source>Passphrase again:</source>
+        <translation>Repita la frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="139"/>
+        <source>Adding the person</source>
+        <translation>Añadiendo a la persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="144"/>
+        <location filename="../../ui/sections/people_access.py" line="146"/>
+        <source>Add person</source>
+        <translation>Añadir persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="168"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="174"/>
+        <location filename="../../ui/sections/people_access.py" line="175"/>
+        <source>Choose at least one part they may see.</source>
+        <translation>Elija al menos una parte que pueda ver.</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsSection</name>
     <message>
         <location filename="../../ui/sections/appointments.py" line="60"/>
@@ -1305,6 +1411,30 @@
     </message>
 </context>
 <context>
+    <name>ChangeAccessDialog</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="251"/>
+        <location filename="../../ui/sections/people_access.py" line="253"/>
+        <source>What {0} may see</source>
+        <translation>Qué puede ver {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="256"/>
+        <source>Change the keys of the parts taken away (recommended: a copy they made earlier would otherwise still open the old files)</source>
+        <translation>Cambiar las claves de las partes retiradas (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="263"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="283"/>
+        <source>Choose at least one part, or remove the person instead.</source>
+        <translation>Elija al menos una parte, o quite a la persona.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <location filename="../../ui/packet_pages.py" line="46"/>
@@ -1350,6 +1480,70 @@
         <location filename="../../ui/packet_pages.py" line="86"/>
         <source>Worth asking for before you send:</source>
         <translation>Conviene pedirlo antes de enviar:</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/unlock.py" line="149"/>
+        <source>Choose your passphrase</source>
+        <translation>Elija su frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="152"/>
+        <source>Welcome, {0}</source>
+        <translation>Le damos la bienvenida, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="152"/>
+        <source>Welcome</source>
+        <translation>Le damos la bienvenida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="154"/>
+        <source>The setup code you were given works only this once. Choose a passphrase of your own: you will type it every time you open this vault.</source>
+        <translation>El código de configuración que recibió solo sirve esta vez. Elija su propia frase de contraseña: la escribirá cada vez que abra esta bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="159"/>
+        <source>Your new passphrase</source>
+        <translation>Su nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="162"/>
+        <source>Your new passphrase again</source>
+        <translation>Su nueva frase de contraseña otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="165"/>
+        <source>New passphrase:</source>
+        <translation>Nueva frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="167"/>
+        <source>Passphrase again:</source>
+        <translation>Repita la frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="171"/>
+        <source>If you forget it, nobody can recover it for you: the owner of the vault would have to add you again. Write it down and keep it somewhere safe.</source>
+        <translation>Si la olvida, nadie podrá recuperarla: la persona propietaria de la bóveda tendría que añadirle de nuevo. Anótela y guárdela en un lugar seguro.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="176"/>
+        <source>Saving your passphrase</source>
+        <translation>Guardando su frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="181"/>
+        <location filename="../../ui/unlock.py" line="183"/>
+        <source>Save my passphrase</source>
+        <translation>Guardar mi frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="196"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1678,7 +1872,7 @@
     </message>
     <message>
         <location filename="../../ui/sections/documents.py" line="86"/>
-        <location filename="../../ui/sections/documents.py" line="340"/>
+        <location filename="../../ui/sections/documents.py" line="355"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
@@ -1698,109 +1892,129 @@
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="145"/>
+        <location filename="../../ui/sections/documents.py" line="148"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="146"/>
+        <location filename="../../ui/sections/documents.py" line="149"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="147"/>
+        <location filename="../../ui/sections/documents.py" line="150"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="148"/>
+        <location filename="../../ui/sections/documents.py" line="151"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="201"/>
+        <location filename="../../ui/sections/documents.py" line="196"/>
+        <source>medical records (reports, scans, lab results)</source>
+        <translation>registros médicos (informes, pruebas de imagen, análisis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="197"/>
+        <source>care notes (appointments, questions, contacts)</source>
+        <translation>notas de cuidados (citas, preguntas, contactos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="198"/>
+        <source>legal and money papers</source>
+        <translation>papeles legales y económicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="199"/>
+        <source>This part was not shared with you: {0}. Only the documents you were given are listed.</source>
+        <translation>Esta parte no se compartió con usted: {0}. Solo aparecen los documentos que le dieron.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="216"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="202"/>
+        <location filename="../../ui/sections/documents.py" line="217"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="257"/>
+        <location filename="../../ui/sections/documents.py" line="272"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="287"/>
+        <location filename="../../ui/sections/documents.py" line="302"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="296"/>
+        <location filename="../../ui/sections/documents.py" line="311"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="330"/>
+        <location filename="../../ui/sections/documents.py" line="345"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="335"/>
+        <location filename="../../ui/sections/documents.py" line="350"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="340"/>
+        <location filename="../../ui/sections/documents.py" line="355"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="347"/>
+        <location filename="../../ui/sections/documents.py" line="362"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="381"/>
-        <location filename="../../ui/sections/documents.py" line="434"/>
+        <location filename="../../ui/sections/documents.py" line="396"/>
+        <location filename="../../ui/sections/documents.py" line="449"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="385"/>
+        <location filename="../../ui/sections/documents.py" line="400"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="404"/>
+        <location filename="../../ui/sections/documents.py" line="419"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="408"/>
+        <location filename="../../ui/sections/documents.py" line="423"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="410"/>
+        <location filename="../../ui/sections/documents.py" line="425"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="415"/>
-        <location filename="../../ui/sections/documents.py" line="421"/>
+        <location filename="../../ui/sections/documents.py" line="430"/>
+        <location filename="../../ui/sections/documents.py" line="436"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="416"/>
+        <location filename="../../ui/sections/documents.py" line="431"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="433"/>
+        <location filename="../../ui/sections/documents.py" line="448"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -2079,6 +2293,67 @@
         <location filename="../../ui/import_dialog.py" line="260"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
+    </message>
+</context>
+<context>
+    <name>KeyChangeDialog</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="321"/>
+        <location filename="../../ui/sections/people_access.py" line="324"/>
+        <source>Changing the keys</source>
+        <translation>Cambiando las claves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="325"/>
+        <source>Re-encrypting the files of the sections concerned…</source>
+        <translation>Volviendo a cifrar los archivos de las secciones afectadas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="329"/>
+        <source>Progress of the key change</source>
+        <translation>Progreso del cambio de claves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="335"/>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="336"/>
+        <source>Stop changing the keys</source>
+        <translation>Detener el cambio de claves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="338"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="357"/>
+        <source>{0} of {1} files</source>
+        <translation>{0} de {1} archivos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="362"/>
+        <source>Stopping after the current file…</source>
+        <translation>Deteniendo después del archivo actual…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="379"/>
+        <source>The keys were changed, but some files could not be re-encrypted; use Help › Check vault for damage:
+</source>
+        <translation>Las claves se cambiaron, pero algunos archivos no se pudieron volver a cifrar; use Ayuda › Comprobar daños en la bóveda:
+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="383"/>
+        <source>Done. Files copied before today no longer open with the old keys.</source>
+        <translation>Listo. Los archivos copiados antes de hoy ya no se abren con las claves antiguas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="387"/>
+        <source>Stopped. Nothing is lost: the key change carries on the next time you open the vault.</source>
+        <translation>Detenido. No se ha perdido nada: el cambio de claves continuará la próxima vez que abra la bóveda.</translation>
     </message>
 </context>
 <context>
@@ -2488,283 +2763,304 @@ Revisar pronto</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Sections</source>
         <translation>Secciones</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Overview</source>
+        <extracomment>sections of one scope show &quot;This part was not shared with you&quot; to someone without it</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>My cancer</source>
         <translation>Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Tumor markers and labs</source>
         <translation>Marcadores y análisis</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Appointments</source>
         <translation>Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Care team</source>
         <translation>Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Legal and planning</source>
         <translation>Legal y planificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>People to tell</source>
         <translation>A quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>My care priorities</source>
         <translation>Prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Clinical trials</source>
         <translation>Ensayos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>People and sharing</source>
+        <translation>Personas y acceso compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Who is signed in</source>
         <translation>Quién inició sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;New vault…</source>
         <translation>&amp;Nueva bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Open vault…</source>
         <translation>&amp;Abrir bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Import documents…</source>
         <translation>&amp;Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Explore a &amp;demo vault</source>
         <translation>Explorar una bóveda de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Log a &amp;symptom…</source>
         <translation>Anotar un sín&amp;toma…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Second-opinion &amp;packet…</source>
         <translation>&amp;Paquete para segunda opinión…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Save my &amp;emergency kit…</source>
         <translation>Guardar mi kit de &amp;emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Copy title</source>
         <translation>&amp;Copiar título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;My cancer</source>
         <translation>&amp;Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>S&amp;ymptoms</source>
         <translation>&amp;Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Labs</source>
         <translation>&amp;Laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Care team</source>
         <translation>&amp;Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Le&amp;gal and planning</source>
         <translation>Legal y pla&amp;nificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;People to tell</source>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>My care &amp;priorities</source>
         <translation>Mis pri&amp;oridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>People and s&amp;haring</source>
+        <translation>Personas y acceso &amp;compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <source>Your passphrase is saved. Use it from now on.</source>
+        <translation>Su frase de contraseña está guardada. Úsela a partir de ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>Your setup code still works: choose your own passphrase the next time you unlock.</source>
+        <translation>Su código de configuración sigue sirviendo: elija su propia frase de contraseña la próxima vez que desbloquee.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Your emergency kit</source>
         <translation>Su kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>If you ever forget your passphrase, or this program is not available, an emergency kit lets you or someone you trust still open your records.
 
 It is a one-page PDF with your recovery secret in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit and a copy of the vault folder can read everything you can read.
@@ -2777,42 +3073,42 @@ Es un PDF de una página con su clave de recuperación en texto legible: imprím
 También puede guardarlo más adelante desde el menú Archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Save my emergency kit…</source>
         <translation>Guardar mi kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>emergency-kit</source>
         <translation>kit-de-emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Save my emergency kit</source>
         <translation>Guardar mi kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Saving your emergency kit…</source>
         <translation>Guardando su kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Could not save the emergency kit</source>
         <translation>No se pudo guardar el kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Emergency kit saved</source>
         <translation>Kit de emergencia guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Your emergency kit is saved to {0}.
 
 It holds your recovery secret in plain text. Print it, store the paper like a will (tell someone you trust where it is), then delete the file.</source>
@@ -2821,47 +3117,47 @@ It holds your recovery secret in plain text. Print it, store the paper like a wi
 Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel como guardaría su testamento (y cuéntele a alguien de su confianza dónde está) y después borre el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -2874,23 +3170,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -2899,12 +3195,12 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
@@ -3433,6 +3729,146 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>PeopleAccessSection</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="415"/>
+        <source>People and sharing</source>
+        <translation>Personas y acceso compartido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <source>May see</source>
+        <translation>Puede ver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="420"/>
+        <source>May change records</source>
+        <translation>Puede cambiar registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="420"/>
+        <source>Setup</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="426"/>
+        <source>People who may open this vault</source>
+        <translation>Personas que pueden abrir esta bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="437"/>
+        <source>Add a person…</source>
+        <translation>Añadir a una persona…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="438"/>
+        <source>Add a person</source>
+        <translation>Añadir a una persona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="440"/>
+        <source>Change what they may see…</source>
+        <translation>Cambiar lo que puede ver…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="441"/>
+        <source>Change what the chosen person may see</source>
+        <translation>Cambiar lo que puede ver la persona elegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="443"/>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="444"/>
+        <source>Remove the chosen person</source>
+        <translation>Quitar a la persona elegida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="452"/>
+        <source>What is protected: each part has its own key, so someone who was not given a part cannot open its files, not even with other tools.
+View only is enforced by this program; someone with the files and other tools could still change them. Give “May add and edit” only to people you trust with your papers.</source>
+        <translation>Qué está protegido: cada parte tiene su propia clave, así que quien no recibió una parte no puede abrir sus archivos, ni siquiera con otras herramientas.
+«Solo ver» lo hace cumplir este programa; alguien con los archivos y otras herramientas aún podría cambiarlos. Dé «Puede añadir y editar» solo a personas a quienes confiaría sus papeles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="488"/>
+        <source>You can share parts of this vault with people you trust. They open a copy of the vault folder (on a USB drive, a shared drive or a synced folder) on their own computer, with their own passphrase, and see only the parts you chose.</source>
+        <translation>Puede compartir partes de esta bóveda con personas de su confianza. Abren una copia de la carpeta de la bóveda (en una memoria USB, una unidad compartida o una carpeta sincronizada) en su propio ordenador, con su propia frase de contraseña, y solo ven las partes que usted eligió.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="493"/>
+        <source>You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}</source>
+        <translation>Ha entrado como {0}. La persona propietaria de esta bóveda compartió con usted estas partes: {1}. {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="495"/>
+        <source>You may add and edit records.</source>
+        <translation>Puede añadir y editar registros.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="496"/>
+        <source>You may view them, not change them.</source>
+        <translation>Puede verlas, pero no cambiarlas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="502"/>
+        <source> (you)</source>
+        <translation> (usted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="503"/>
+        <source>Owner</source>
+        <translation>Propietaria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="504"/>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="505"/>
+        <source>May add and edit</source>
+        <translation>Puede añadir y editar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="505"/>
+        <source>View only</source>
+        <translation>Solo ver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="506"/>
+        <source>Setup code not used yet</source>
+        <translation>Código de configuración aún sin usar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="551"/>
+        <source>{0} was added.</source>
+        <translation>Se añadió a {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="575"/>
+        <source>What {0} may see was changed.</source>
+        <translation>Se cambió lo que puede ver {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="597"/>
+        <source>{0} was removed and can no longer unlock this vault.</source>
+        <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleSection</name>
     <message>
         <location filename="../../ui/sections/people.py" line="33"/>
@@ -3781,6 +4217,52 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>RemovePersonDialog</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="291"/>
+        <source>Remove {0}</source>
+        <translation>Quitar a {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="293"/>
+        <source>Remove {0}?</source>
+        <translation>¿Quitar a {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="295"/>
+        <source>{0} will no longer be able to unlock this vault: their key is deleted. The records they added stay, and still say who added them.</source>
+        <translation>{0} ya no podrá desbloquear esta bóveda: su clave se borra. Los registros que añadió se quedan y siguen indicando quién los añadió.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="298"/>
+        <source>Change the keys of the sections they had (recommended: a copy they made earlier would otherwise still open the old files)</source>
+        <translation>Cambiar las claves de las secciones que tenía (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="303"/>
+        <source>Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any time: it carries on the next time you open the vault.</source>
+        <translation>Cambiar las claves vuelve a cifrar esos archivos y puede tardar unos minutos. Puede detenerlo cuando quiera: continuará la próxima vez que abra la bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="306"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeGate</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="64"/>
+        <source>This part was not shared with you</source>
+        <translation>Esta parte no se compartió con usted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="66"/>
+        <source>The owner of this vault chose which parts you can open, and this one is not among them. Nothing is missing or broken. If you need it, ask them to share it with you.</source>
+        <translation>La persona propietaria de esta bóveda eligió qué partes puede abrir usted, y esta no está entre ellas. No falta nada ni hay nada roto. Si la necesita, pídale que la comparta con usted.</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsList</name>
     <message>
         <location filename="../../ui/sections/search_results.py" line="26"/>
@@ -3850,6 +4332,86 @@ Explórela con toda libertad.</translation>
         <location filename="../../ui/settings_dialog.py" line="11"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCodeDialog</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="213"/>
+        <location filename="../../ui/sections/people_access.py" line="215"/>
+        <source>Setup code for {0}</source>
+        <translation>Código de configuración para {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="217"/>
+        <source>{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. The code works only once, and this is the only time it is shown.</source>
+        <translation>{0} escribe este código la primera vez que desbloquee la bóveda y después elige su propia frase de contraseña. El código sirve una sola vez, y esta es la única vez que se muestra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="228"/>
+        <source>Setup code</source>
+        <translation>Código de configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="233"/>
+        <source>How to pass it on safely: write it on paper and hand it over in person, or read it out on the phone. Do not send it in the same email or message as the vault folder: anyone holding both could open what you shared with {0}.
+If the code gets lost before it is used, remove {0} and add them again.</source>
+        <translation>Cómo entregarlo con seguridad: escríbalo en un papel y entréguelo en persona, o léalo por teléfono. No lo envíe en el mismo correo o mensaje que la carpeta de la bóveda: quien tuviera ambos podría abrir lo que compartió con {0}.
+Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="238"/>
+        <source>I have written it down</source>
+        <translation>Ya lo he anotado</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="32"/>
+        <source>Legal and money papers</source>
+        <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
+        <translation>Papeles legales y económicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="33"/>
+        <source>Care and appointments</source>
+        <translation>Cuidados y citas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="34"/>
+        <source>Medical records</source>
+        <translation>Registros médicos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="39"/>
+        <source>Will, living will, advance directives, powers of attorney, insurance and money papers.</source>
+        <translation>Testamento, testamento vital, voluntades anticipadas, poderes notariales, seguros y papeles económicos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="41"/>
+        <source>Appointments, questions for the doctors, care team, people to tell, care priorities.</source>
+        <translation>Citas, preguntas para los médicos, equipo de atención, personas a quienes avisar, prioridades de cuidado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="43"/>
+        <source>Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.</source>
+        <translation>Todo lo clínico: diagnóstico, tratamiento, síntomas, análisis, informes y pruebas de imagen, ensayos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="50"/>
+        <source>Nothing yet</source>
+        <translation>Nada todavía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="68"/>
+        <source>May add and edit records</source>
+        <translation>Puede añadir y editar registros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/people_access.py" line="69"/>
+        <source>View only</source>
+        <translation>Solo ver</translation>
     </message>
 </context>
 <context>
@@ -4214,74 +4776,80 @@ Explórela con toda libertad.</translation>
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../ui/unlock.py" line="36"/>
+        <location filename="../../ui/unlock.py" line="40"/>
         <source>Unlock your vault</source>
+        <extracomment>scrypt work factor of the passphrase chosen after a setup code (tests lower it)</extracomment>
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="42"/>
-        <location filename="../../ui/unlock.py" line="47"/>
+        <location filename="../../ui/unlock.py" line="46"/>
+        <location filename="../../ui/unlock.py" line="51"/>
         <source>Who are you?</source>
         <translation>¿Quién es usted?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="45"/>
+        <location filename="../../ui/unlock.py" line="49"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="48"/>
+        <location filename="../../ui/unlock.py" line="52"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="53"/>
+        <location filename="../../ui/unlock.py" line="54"/>
+        <source>The first time, type the setup code you were given instead of a passphrase.</source>
+        <translation>La primera vez, escriba el código de configuración que recibió en lugar de una frase de contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="60"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="55"/>
+        <location filename="../../ui/unlock.py" line="62"/>
         <source>Unlock message</source>
         <translation>Mensaje de desbloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="59"/>
+        <location filename="../../ui/unlock.py" line="66"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="60"/>
+        <location filename="../../ui/unlock.py" line="67"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="62"/>
-        <location filename="../../ui/unlock.py" line="64"/>
+        <location filename="../../ui/unlock.py" line="69"/>
+        <location filename="../../ui/unlock.py" line="71"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="74"/>
+        <location filename="../../ui/unlock.py" line="81"/>
         <source>Vault folder: {0}</source>
         <translation>Carpeta de la bóveda: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="82"/>
+        <location filename="../../ui/unlock.py" line="89"/>
         <source>Someone else (not listed)</source>
         <translation>Otra persona (no está en la lista)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="82"/>
+        <location filename="../../ui/unlock.py" line="89"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="95"/>
+        <location filename="../../ui/unlock.py" line="103"/>
         <source>Type your passphrase.</source>
         <translation>Escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="119"/>
+        <location filename="../../ui/unlock.py" line="127"/>
         <source>Wrong passphrase.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>

@@ -23,7 +23,7 @@ from ..models.records import (COL_ADDED, COL_CATEGORY, COL_DATE, COL_PAGES, COL_
 from ..models.provenance import provenance, short_id
 from ..preview import PreviewPane
 from ..session import VaultSession
-from ..widgets import note
+from ..widgets import note, visible_scopes
 from ..workers import TaskWorker, start
 from .search_results import SearchResultsList
 
@@ -132,6 +132,9 @@ class DocumentsSection(QWidget):
         left_box = QWidget(self)
         left_layout = QVBoxLayout(left_box)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.scope_note = note("", self)
+        self.scope_note.setVisible(False)
+        left_layout.addWidget(self.scope_note)
         left_layout.addWidget(self.empty_hint)
         left_layout.addWidget(self.left, 1)
         splitter.addWidget(left_box)
@@ -178,12 +181,24 @@ class DocumentsSection(QWidget):
         self.search_edit.clear()
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
+        self._show_scope_note(session.vault if session else None)
         if session is None:
             self.model.clear()
         else:
             session.records_changed.connect(self.refresh)
             session.index_ready.connect(self.run_search)
         self.refresh()
+
+    def _show_scope_note(self, vault: object) -> None:
+        """Someone given only some parts of the vault is told which documents were not shared."""
+        scopes = visible_scopes(vault)
+        missing = [s for s in ("medical", "care", "legal") if scopes is not None and s not in scopes]
+        names = {"medical": self.tr("medical records (reports, scans, lab results)"),
+                 "care": self.tr("care notes (appointments, questions, contacts)"),
+                 "legal": self.tr("legal and money papers")}
+        self.scope_note.setText(self.tr("This part was not shared with you: {0}. Only the documents you were "
+                                        "given are listed.").format("; ".join(names[s] for s in missing)))
+        self.scope_note.setVisible(bool(missing))
 
     def refresh(self) -> None:
         vault = self.session.vault if self.session else None

@@ -1,0 +1,259 @@
+"""“People and sharing”: the owner adds a family member through the real dialogs, the family member
+unlocks with the setup code and chooses a passphrase, sees only what was shared; removal with a key
+change (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from mbc_vault.vault import Vault
+from pdfmaker import text_pdf
+from ui.app import setup_application
+from ui.main_window import MainWindow
+from ui.sections.people_access import (AddPersonDialog, ChangeAccessDialog, RemovePersonDialog,
+                                       SetupCodeDialog)
+from ui.settings import AppSettings
+from ui.unlock import ChoosePassphraseDialog
+
+NEW_PASSPHRASE = "willow harbor copper meadow"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    setup_application()
+    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
+    monkeypatch.setattr("ui.sections.people_access.WORK_FACTOR", TEST_WORK_FACTOR)
+    monkeypatch.setattr("ui.unlock.WORK_FACTOR", TEST_WORK_FACTOR)
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.lock()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
+def owner_vault(tmp_path: Path) -> Vault:
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    vault.add_document(text_pdf(tmp_path / "will.pdf", [["Last will of Jane Example (fictional)"]]),
+                       category="will", title="My will", date="2024-02-01")
+    vault.add_document(text_pdf(tmp_path / "path.pdf", [["Pathology report (fictional)"]]),
+                       category="pathology-report", title="Liver biopsy pathology", date="2024-05-20")
+    return vault
+
+
+def when_modal(kind: type, act: Callable[[QWidget], None], timeout_ms: int = 20_000) -> list[QWidget]:
+    """Call *act* with the dialog as soon as a modal dialog of *kind* is active (polls the event loop)."""
+    seen: list[QWidget] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        waited[0] += 20
+        if isinstance(dialog, kind):
+            timer.stop()
+            seen.append(dialog)
+            act(dialog)
+        elif waited[0] > timeout_ms:
+            timer.stop()
+            if dialog is not None:
+                dialog.reject()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    seen.append(timer)  # type: ignore[arg-type]  # keep the timer alive
+    return seen
+
+
+def add_family_member(qtbot, window: MainWindow) -> tuple[str, str]:
+    """The owner adds Sam (legal only, view only, setup code) through the section; returns (id, code)."""
+    section = window.sharing
+    window.go_to(section)
+    assert section.add_btn.isVisible() and section.add_btn.isEnabled()
+    shown: dict[str, str] = {}
+
+    def fill(dialog: AddPersonDialog) -> None:
+        assert not dialog.add_btn.isEnabled()  # nothing typed yet
+        qtbot.keyClicks(dialog.name_edit, "Sam Example")
+        qtbot.keyClicks(dialog.relationship_edit, "husband")
+        assert not dialog.add_btn.isEnabled()  # no part chosen yet
+        assert dialog.error.text()
+        dialog.scope_boxes["legal"].setChecked(True)
+        assert dialog.view_radio.isChecked() and dialog.code_radio.isChecked()
+        assert not dialog.pass_box.isVisible()
+        qtbot.mouseClick(dialog.add_btn, Qt.MouseButton.LeftButton)
+
+    def read_code(dialog: SetupCodeDialog) -> None:
+        shown["code"] = dialog.code_label.text()
+        assert "Sam Example" in dialog.windowTitle()
+        qtbot.mouseClick(dialog.done_btn, Qt.MouseButton.LeftButton)
+
+    keep = [when_modal(AddPersonDialog, fill), when_modal(SetupCodeDialog, read_code)]
+    section.add_person()
+    qtbot.waitUntil(lambda: "code" in shown, timeout=20_000)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    del keep
+    vault = window.session.vault
+    sam = next(p for p in vault.people.values() if p.name == "Sam Example")
+    assert sam.scopes == ["legal"] and not sam.can_edit and sam.setup_pending
+    texts = [section.table.item(r, c).text() for r in range(section.table.rowCount()) for c in range(5)]
+    assert "Sam Example" in texts and "View only" in texts and "Setup code not used yet" in texts
+    assert "Legal and money papers" in texts
+    return sam.id, shown["code"]
+
+
+def test_family_member_from_setup_code_to_the_will(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+    window.enter_vault(owner_vault)
+    assert all(gate.shared for gate in window.gates.values())  # the owner sees every section
+    assert not window.documents.scope_note.isVisible()
+    sam_id, code = add_family_member(qtbot, window)
+    window.lock()
+
+    # Sam, at his computer: the unlock screen, the code typed loosely (lower case, no dashes)
+    window.show_unlock(owner_vault.path)
+    screen = window.unlock_screen
+    assert screen.code_hint.isVisible()
+    chosen: list[ChoosePassphraseDialog] = []
+
+    def choose(dialog: ChoosePassphraseDialog) -> None:
+        chosen.append(dialog)
+        assert "Sam Example" in dialog.findChild(QWidget, "heading").text()
+        qtbot.keyClicks(dialog.pass_edit, "short")
+        qtbot.keyClicks(dialog.again_edit, "short")
+        assert not dialog.save_btn.isEnabled() and dialog.strength.text().startswith("Too short")
+        dialog.pass_edit.clear()
+        dialog.again_edit.clear()
+        qtbot.keyClicks(dialog.pass_edit, NEW_PASSPHRASE)
+        qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE[:-1] + "x")
+        assert dialog.match.text() and not dialog.save_btn.isEnabled()
+        dialog.again_edit.clear()
+        qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE)
+        assert dialog.save_btn.isEnabled()
+        qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
+
+    keep = when_modal(ChoosePassphraseDialog, choose)
+    qtbot.keyClicks(screen.pass_edit, code.lower().replace("-", " "))
+    qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
+    del keep
+    assert chosen, "the passphrase dialog did not open"
+    vault = window.session.vault
+    assert vault.person.id == sam_id and not vault.person.setup_pending
+    assert window.stack.currentWidget() is window.vault_screen
+    assert "Sam Example" in window.who.text()
+
+    # he sees the will and not the pathology report
+    titles = [r.title for r in vault.records()]
+    assert titles == ["My will"]
+    documents = window.documents
+    shown = [documents.model.index(r, 0).data() for r in range(documents.model.rowCount())]
+    assert any("My will" in str(t) for t in shown) and not any("pathology" in str(t).lower() for t in shown)
+    assert documents.scope_note.isVisible() or not documents.isVisible()
+    assert "not shared with you" in documents.scope_note.text() and "medical records" in documents.scope_note.text()
+
+    # medical and care sections say they were not shared; legal is open
+    for section in (window.cancer, window.treatment, window.symptoms, window.labs, window.trials,
+                    window.appointments, window.care_team, window.people, window.priorities):
+        gate = window.gates[section]
+        assert not gate.shared and gate.title.text() == "This part was not shared with you"
+    assert window.gates[window.legal].shared
+    window.go_to(window.cancer)
+    assert window.sections.currentWidget() is window.gates[window.cancer]
+    assert window.gates[window.cancer].notice.isVisible()
+
+    # the sharing section tells him who he is and what he was given, read-only
+    window.go_to(window.sharing)
+    sharing = window.sharing
+    assert not sharing.add_btn.isVisible() and not sharing.remove_btn.isVisible()
+    intro = sharing.intro.text()
+    assert "Sam Example" in intro and "Legal and money papers" in intro and "view them, not change" in intro
+    window.lock()
+
+    # the setup code no longer opens the vault; his own passphrase does
+    with pytest.raises(Exception):
+        Vault.open(owner_vault.path, code, use_cache=False)
+    with Vault.open(owner_vault.path, NEW_PASSPHRASE, use_cache=False) as again:
+        assert again.person.id == sam_id
+
+
+def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+    window.enter_vault(owner_vault)
+    sam_id, _ = add_family_member(qtbot, window)
+    section = window.sharing
+    vault = window.session.vault
+
+    # give Sam the care section too, and the right to edit
+    section.select_person(sam_id)
+    assert section.change_btn.isEnabled()
+
+    def widen(dialog: ChangeAccessDialog) -> None:
+        dialog.scope_boxes["care"].setChecked(True)
+        dialog.edit_radio.setChecked(True)
+        assert not dialog.rotate_box.isVisible()  # nothing is taken away
+        qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
+
+    keep = when_modal(ChangeAccessDialog, widen)
+    section.change_selected()
+    del keep
+    sam = vault.people[sam_id]
+    assert sam.scopes == ["care", "legal"] and sam.can_edit
+
+    # remove him, changing the keys of what he had
+    legal_before = vault._keyring.current("legal").generation
+    section.select_person(sam_id)
+    seen: list[RemovePersonDialog] = []
+
+    def confirm(dialog: RemovePersonDialog) -> None:
+        seen.append(dialog)
+        assert dialog.rotate_box.isChecked()  # recommended, checked by default
+        assert "copy they made earlier" in dialog.rotate_box.text()
+        qtbot.mouseClick(dialog.remove_btn, Qt.MouseButton.LeftButton)
+
+    keep = when_modal(RemovePersonDialog, confirm)
+    section.remove_selected()
+    del keep
+    assert seen
+    progress = section.last_key_change
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.ok is not None, timeout=30_000)
+    assert progress.ok, progress.status.text()
+    assert progress.bar.value() == progress.bar.maximum() > 0
+    assert progress.close_btn.isVisible() and not progress.stop_btn.isVisible()
+    qtbot.mouseClick(progress.close_btn, Qt.MouseButton.LeftButton)
+    assert sam_id not in vault.people and not vault.pending_rotation()
+    assert vault._keyring.current("legal").generation == legal_before + 1
+    names = [section.table.item(r, 0).text() for r in range(section.table.rowCount())]
+    assert names == ["Jane Example (you)"]
+    assert sam_id not in Vault.person_ids(owner_vault.path)
+    assert "was removed" in section.feedback.text()
+
+
+def test_view_only_note_and_member_cannot_manage(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+    window.enter_vault(owner_vault)
+    window.go_to(window.sharing)
+    assert "View only is enforced by this program; someone with the files and other tools could still " \
+           "change them." in " ".join(label.text() for label in window.sharing.findChildren(QWidget, "warning"))
+    assert not window.sharing.remove_btn.isEnabled()  # nobody chosen; the owner cannot be removed
+    window.sharing.select_person(owner_vault.person.id)
+    assert not window.sharing.remove_btn.isEnabled() and not window.sharing.change_btn.isEnabled()
+
+
+def test_cancelling_the_first_passphrase_keeps_the_setup_code(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+    _, code = owner_vault.add_person("Ana Example", "daughter", ["care"], work_factor=TEST_WORK_FACTOR)
+    window.show_unlock(owner_vault.path)
+    keep = when_modal(ChoosePassphraseDialog, lambda dialog: dialog.reject())
+    qtbot.keyClicks(window.unlock_screen.pass_edit, code)
+    qtbot.keyClick(window.unlock_screen.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "setup code still works" in window.unlock_screen.error.text(), timeout=20_000)
+    del keep
+    assert window.session is None and window.stack.currentWidget() is window.unlock_screen
+    with Vault.open(owner_vault.path, code, use_cache=False) as again:
+        assert again.person.setup_pending
