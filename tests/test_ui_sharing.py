@@ -257,3 +257,30 @@ def test_cancelling_the_first_passphrase_keeps_the_setup_code(qtbot, window: Mai
     assert window.session is None and window.stack.currentWidget() is window.unlock_screen
     with Vault.open(owner_vault.path, code, use_cache=False) as again:
         assert again.person.setup_pending
+
+
+def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from conftest import PASSPHRASE, TEST_WORK_FACTOR
+    from mbc_vault.vault import Vault
+    from ui.app import setup_application
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    setup_application()
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    vault.add_person("Sam", "son", ["medical", "legal"], can_edit=False, passphrase="sam's own passphrase",
+                     work_factor=TEST_WORK_FACTOR)
+    vault.close()
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    win.enter_vault(Vault.open(tmp_path / "v", "sam's own passphrase"))
+    assert win.documents.import_btn.isHidden() and win.documents.edit_btn.isHidden()
+    assert win.treatment.lines.add_btn.isHidden() and win.treatment.lines.remove_btn.isHidden()
+    win.lock()
+    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert not win.treatment.lines.add_btn.isHidden()
+    assert not win.documents.import_btn.isHidden()
+    win.lock()

@@ -329,6 +329,10 @@ class DocumentsSection(QWidget):
         self.restore_btn.setEnabled(has and record.in_trash)  # type: ignore[union-attr]
         self.save_copy_btn.setEnabled(has)
         self.import_btn.setEnabled(self.session is not None)
+        vault = self.session.vault if self.session is not None else None
+        may_edit = vault is None or vault.person.can_edit
+        for button in (self.import_btn, self.edit_btn, self.remove_btn, self.restore_btn):
+            button.setVisible(may_edit)  # view only: no buttons that would be refused
 
     # search -----------------------------------------------------------------------
     def focus_search(self) -> None:

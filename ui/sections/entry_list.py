@@ -65,6 +65,9 @@ class EntryListBox(QGroupBox):
         self.model.name_of = vault.person_name if vault is not None else (lambda pid: pid[:8])
         self.model.set_entries(entries)
         self.setEnabled(self.session is not None)
+        may_edit = vault is not None and vault.person.can_edit
+        for button in (self.add_btn, self.edit_btn, self.remove_btn):
+            button.setVisible(may_edit)  # view-only people see the list, not buttons that would be refused
 
     def selected(self) -> Entry[Any] | None:
         index = self.table.currentIndex()
