@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEBIAN_PACKAGES := age qpdf poppler-utils zbar-tools libegl1 libgl1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core \
-	tesseract-ocr tesseract-ocr-eng
+	tesseract-ocr tesseract-ocr-eng syncthing
 
 .PHONY: run test system-deps venv bench clean
 

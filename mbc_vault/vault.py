@@ -41,6 +41,7 @@ from .keys import Keyring, ScopeKey, parse_person_key, person_key_text
 from .people import ROTATION, NotShared, PeopleMixin, Person, normalize_setup_code, seal_person
 from .pipeline import HashingReader, WritebackHint
 from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
+from . import sync
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ README_NAME = "README.txt"
 KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = "keys", "keyrings", "people", "records", "documents", "texts"
 DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS)
 INFO = "info.age"
+CONFLICTS_DIR, VERSIONS_DIR = sync.CONFLICTS, sync.VERSIONS
 LOCK = ".lock"
 MAX_RECORD_BYTES = 8 << 20
 WRONG_PASSPHRASE_TEXT = "Wrong passphrase for this vault."  # a record file is small JSON; refuse to buffer hostile giants
@@ -96,6 +98,12 @@ class VerifyReport:
     not_readable: int = 0
     #: document files no record of ours points to (left by an interrupted add, or mid-sync)
     unreferenced: list[str] = field(default_factory=list)
+    #: files in the vault's folders that are not part of the vault (not damage; see docs "Sync")
+    not_in_vault: list[str] = field(default_factory=list)
+    #: sync tools' conflict copies not folded back yet (not damage), with what they are
+    sync_copies: list[str] = field(default_factory=list)
+    #: ids of records whose two versions (edited on two synced copies) wait for a choice
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -124,11 +132,22 @@ def read_marker(path: Path) -> dict[str, Any]:
 
 
 def _age_files(directory: Path) -> list[Path]:
-    """The .age files of *directory*, without the ".tmp-..." files of a writer at work or one
-    that crashed between writing and renaming (they are not part of the vault; see clean_up)."""
+    """The files of *directory* with canonical names (sync.is_canonical): never the ".tmp-..." files
+    of a writer at work or one that crashed, a sync tool's temporary files or its conflict copies."""
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.glob("*.age") if not p.name.startswith("."))
+    folder = directory.name
+    return sorted(p for p in directory.iterdir() if sync.is_canonical(folder, p.name))
+
+
+@dataclass
+class RecordVersion:
+    """One version of a record that was changed on two synced copies of the vault."""
+
+    version_id: str      #: 16 hex digits (sync.version_id of the record's JSON)
+    record: Record
+    current: bool        #: the version the vault shows (the record file)
+    path: Path
 
 
 def _read_small(path: Path) -> bytes:
@@ -160,6 +179,9 @@ class Vault(PeopleMixin):
         #: record files that could not be read when the vault was opened
         self.load_problems: list[Problem] = []
         self.not_readable = 0
+        #: what folding sync tools' copies back did, or could not do (plain sentences, not damage)
+        self.sync_notes: list[str] = []
+        self._snapshot: sync.Snapshot = {}
 
     # ----------------------------------------------------------------- create / open
     @classmethod
@@ -274,6 +296,7 @@ class Vault(PeopleMixin):
             except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
                 log.warning("could not finish the key rotation: %s", exc)
                 vault.load_problems.append(Problem(ROTATION, f"the key change could not be finished: {exc}"))
+        vault._fold_and_reload()
         return vault
 
     @classmethod
@@ -362,7 +385,7 @@ class Vault(PeopleMixin):
         self.not_readable = 0
         with os.scandir(records_dir) as entries:
             for entry in entries:
-                if not entry.name.endswith(".age") or entry.name.startswith("."):
+                if not sync.is_canonical(RECORDS, entry.name):
                     continue
                 present.add(entry.name)
                 try:
@@ -380,6 +403,7 @@ class Vault(PeopleMixin):
                 self._load_one(Path(entry.path), key)
         self._cache.forget_missing(present)
         self._cache.save()
+        self._snapshot = sync.snapshot(self.path)
 
     def _classify_record_file(self, file: Path) -> Record | Problem | None:
         """The record in *file*; a Problem if the file is damaged; None if it belongs to a scope
@@ -407,8 +431,24 @@ class Vault(PeopleMixin):
         self._cache.put(file.name, key, record.to_dict())
 
     def reload(self) -> None:
-        """Pick up changes made by another program or a sync tool."""
+        """Pick up changes made by another program or a sync tool (folding its conflict copies back)."""
         self._load_records()
+        self._fold_and_reload()
+
+    def changed_on_disk(self) -> bool:
+        """Whether files of the vault changed since it was read (a sync tool, another program).
+
+        Cheap (names, sizes, mtimes and inodes only): the app can poll it and call reload().
+        This vault's own writes of records, documents and texts do not count.
+        """
+        return sync.snapshot(self.path) != self._snapshot
+
+    def _note_own_write(self, file: Path) -> None:
+        rel = f"{file.parent.name}/{file.name}"
+        try:
+            self._snapshot[rel] = sync.stat_key(file.stat())
+        except FileNotFoundError:
+            self._snapshot.pop(rel, None)
 
     def close(self) -> None:
         """Save the cache and drop keys and decrypted metadata from memory."""
@@ -567,6 +607,7 @@ class Vault(PeopleMixin):
         data = age.encrypt_bytes(record.to_json(), [key.recipient])
         file = self.path / RECORDS / f"{record.id}.age"
         atomic_write_bytes(file, data)
+        self._note_own_write(file)
         self._remember(record)
         with contextlib.suppress(FileNotFoundError):
             self._cache.put(file.name, file_key(file.stat()), record.to_dict())
@@ -654,6 +695,7 @@ class Vault(PeopleMixin):
                              ensure_ascii=False).encode("utf-8")
         (self.path / TEXTS).mkdir(exist_ok=True)
         atomic_write_bytes(self._texts_file(record.id), age.encrypt_bytes(payload, [key.recipient]))
+        self._note_own_write(self._texts_file(record.id))
 
     def set_page_texts(self, record_id: str, page_texts: list[str]) -> None:
         """Store (or replace) the extracted text of a record's pages, e.g. after OCR."""
@@ -701,6 +743,7 @@ class Vault(PeopleMixin):
                 return nonce
 
             nonce = atomic_write(doc_file, write)
+        self._note_own_write(doc_file)
         assert isinstance(nonce, bytes)
         return doc_id, nonce, reader.size, reader.digest.hexdigest()
 
@@ -799,6 +842,13 @@ class Vault(PeopleMixin):
             remove_file(self._texts_file(record.id))
             if record.document is not None:
                 remove_file(self.path / DOCUMENTS / f"{record.document.id}.age")
+            for folder in sync.VERSION_FOLDERS:  # its other versions go with it
+                for kept in _age_files(self.path / folder):
+                    if kept.name.startswith(f"{record.id}-"):
+                        remove_file(kept)
+            for rel in [r for r in self._snapshot if record.id in r or (
+                    record.document is not None and record.document.id in r)]:
+                self._snapshot.pop(rel, None)
         self._records.pop(record.id, None)
 
     def change_passphrase(self, new_passphrase: str, *,
@@ -814,6 +864,325 @@ class Vault(PeopleMixin):
         """Remove temporary files that crashed writers left behind."""
         with self._lock():
             return sum(clean_temp_files(self.path / sub) for sub in DATA_DIRS)
+
+    # ------------------------------------------------------------------- sync tools' copies
+    def _fold_and_reload(self) -> None:
+        """Fold sync tools' conflict copies back (only for people who may edit, with the lock held)."""
+        if not self.person.can_edit:
+            return
+        self.sync_notes = []
+        found = sync.scan(self.path)
+        if not found.conflicts:
+            return
+        try:
+            with self._lock():
+                changed = self.fold_sync_copies(sync.scan(self.path).conflicts)
+        except VaultError as exc:  # busy: the next open or reload folds them
+            self.sync_notes.append(f"The sync tool's copies could not be folded back yet: {exc}")
+            return
+        if changed:
+            self.load_problems = [p for p in self.load_problems if p.path != INFO and not p.path.startswith(PEOPLE)]
+            self._load_people_and_info()
+            self._load_records()
+
+    def fold_sync_copies(self, copies: Iterable[sync.ConflictCopy]) -> bool:
+        """Fold conflict copies back into the vault (the caller holds the lock); idempotent.
+
+        Returns whether any file changed. Nothing is deleted unless an identical copy remains
+        (or, for texts, the copy is derived data that no longer matches its document).
+        """
+        changed = False
+        for copy in copies:
+            if not copy.path.exists():
+                continue
+            try:
+                if copy.folder == RECORDS:
+                    changed |= self._fold_record_copy(copy)
+                elif copy.folder in sync.VERSION_FOLDERS:
+                    changed |= self._fold_version_copy(copy)
+                elif copy.folder == DOCUMENTS:
+                    changed |= self._fold_document_copy(copy)
+                elif copy.folder == TEXTS:
+                    changed |= self._fold_texts_copy(copy)
+                else:
+                    changed |= self._fold_other_copy(copy)
+            except OSError as exc:
+                self.sync_notes.append(f"{copy.rel} could not be folded back ({exc}); it was left as it is.")
+        return changed
+
+    def _decrypt_copy(self, path: Path) -> tuple[bytes, bytes]:
+        """(ciphertext, plaintext) of a small file; raises age errors and OSError."""
+        data = _read_small(path)
+        plain = age.decrypt_bytes(data, self._identities)
+        return data, plain
+
+    def _unreadable_copy(self, copy: sync.ConflictCopy, exc: Exception) -> bool:
+        if isinstance(exc, age.NoIdentityMatch):
+            self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy in a section not shared with you; "
+                                   "it was left for someone who holds that section.")
+        else:
+            self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy that cannot be read ({exc}); "
+                                   "it was left as it is.")
+        return False
+
+    def _fold_record_copy(self, copy: sync.ConflictCopy) -> bool:
+        record_id = copy.original[:-len(".age")]
+        target = copy.original_path
+        try:
+            copy_ct, copy_plain = self._decrypt_copy(copy.path)
+            theirs = Record.from_json(copy_plain)
+        except (age.AgeError, ValueError, TypeError, KeyError) as exc:
+            return self._unreadable_copy(copy, exc)
+        if theirs.id != record_id:
+            self.sync_notes.append(f"{copy.rel} holds another record than its name says; it was left as it is.")
+            return False
+        try:
+            ours_ct, ours_plain = self._decrypt_copy(target)
+            ours = Record.from_json(ours_plain)
+        except FileNotFoundError:
+            os.replace(copy.path, target)  # the only copy: it is the record
+            fsync_dir(target.parent)
+            return True
+        except (age.AgeError, ValueError, TypeError, KeyError):
+            self.sync_notes.append(f"{copy.rel}: the record file it is a copy of cannot be read; both were left "
+                                   "as they are (see `mbc-vault verify`).")
+            return False
+        if ours_plain == copy_plain:
+            remove_file(copy.path)
+            return True
+        ours_vid, theirs_vid = sync.version_id(ours_plain), sync.version_id(copy_plain)
+        theirs_newer = (theirs.modified, theirs.revision, theirs_vid) > (ours.modified, ours.revision, ours_vid)
+        loser_ct, loser_vid = (ours_ct, ours_vid) if theirs_newer else (copy_ct, theirs_vid)
+        self._keep_version(record_id, loser_vid, loser_ct, CONFLICTS_DIR)
+        if theirs_newer:
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+        else:
+            remove_file(copy.path)
+        return True
+
+    def _keep_version(self, record_id: str, vid: str, ciphertext: bytes, folder: str) -> None:
+        """Keep one version of a record (its record file's bytes, unchanged) unless already kept."""
+        name = f"{record_id}-{vid}.age"
+        if (self.path / VERSIONS_DIR / name).exists():
+            return  # kept already (a conflict that was resolved)
+        if folder == VERSIONS_DIR:
+            pending = self.path / CONFLICTS_DIR / name
+            if pending.exists():
+                (self.path / VERSIONS_DIR).mkdir(exist_ok=True)
+                os.replace(pending, self.path / VERSIONS_DIR / name)
+                fsync_dir(self.path / VERSIONS_DIR)
+                return
+        elif (self.path / folder / name).exists():
+            return
+        (self.path / folder).mkdir(exist_ok=True)
+        atomic_write_bytes(self.path / folder / name, ciphertext)
+
+    def _fold_version_copy(self, copy: sync.ConflictCopy) -> bool:
+        """Both copies folded the same conflict: the same version, made twice."""
+        target = copy.original_path
+        try:
+            copy_ct, copy_plain = self._decrypt_copy(copy.path)
+            record = Record.from_json(copy_plain)
+        except (age.AgeError, ValueError, TypeError, KeyError) as exc:
+            return self._unreadable_copy(copy, exc)
+        if record.id != copy.original[:20]:
+            self.sync_notes.append(f"{copy.rel} holds another record than its name says; it was left as it is.")
+            return False
+        try:
+            same = self._decrypt_copy(target)[1] == copy_plain
+        except FileNotFoundError:
+            same = False
+        except age.AgeError:
+            same = False
+        if not same:
+            vid = sync.version_id(copy_plain)
+            if vid + ".age" == copy.original[21:] and not target.exists():
+                os.replace(copy.path, target)
+                fsync_dir(target.parent)
+                return True
+            self._keep_version(record.id, vid, copy_ct, CONFLICTS_DIR)
+        remove_file(copy.path)
+        return True
+
+    def _fold_document_copy(self, copy: sync.ConflictCopy) -> bool:
+        target = copy.original_path
+        if not target.exists():
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+            return True
+        if _same_bytes(copy.path, target):
+            remove_file(copy.path)
+            return True
+        doc_id = copy.original[:-len(".age")]
+        try:
+            with open(copy.path, "rb") as handle:
+                copy_nonce = age.Decryptor(handle, self._identities).nonce.hex()
+        except age.AgeError as exc:
+            return self._unreadable_copy(copy, exc)
+        try:
+            with open(target, "rb") as handle:
+                target_nonce: str | None = age.Decryptor(handle, self._identities).nonce.hex()
+        except age.AgeError:
+            target_nonce = None
+        wanted = {r.document.nonce for r in [*self._records.values(), *self._kept_version_records()]
+                  if r.document is not None and r.document.id == doc_id}
+        spare = self.path / DOCUMENTS / f"{new_id()}.age"
+        if copy_nonce in wanted and target_nonce not in wanted:
+            os.replace(target, spare)  # kept, unreferenced: verify lists it
+            os.replace(copy.path, target)
+        else:
+            os.replace(copy.path, spare)
+        fsync_dir(target.parent)
+        self.sync_notes.append(f"{copy.rel}: a {copy.tool} conflict copy of a document that differs from the one "
+                               f"its record points to; kept as {DOCUMENTS}/{spare.name} (unreferenced).")
+        return True
+
+    def _fold_texts_copy(self, copy: sync.ConflictCopy) -> bool:
+        target = copy.original_path
+        record_id = copy.original[:-len(".age")]
+        if not target.exists():
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+            return True
+        try:
+            _, copy_plain = self._decrypt_copy(copy.path)
+        except age.AgeError as exc:
+            return self._unreadable_copy(copy, exc)
+        record = self._records.get(record_id)
+
+        def matches(plain: bytes) -> bool:
+            try:
+                data = json.loads(plain)
+            except ValueError:
+                return False
+            return record is not None and data.get("record") == record_id and data.get("sha256") == record.sha256
+
+        try:
+            target_plain: bytes | None = self._decrypt_copy(target)[1]
+        except age.AgeError:
+            target_plain = None
+        if target_plain is not None and (target_plain == copy_plain or matches(target_plain)
+                                         or not matches(copy_plain)):
+            remove_file(copy.path)  # derived data: the text kept matches the document (or can be rebuilt)
+        else:
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+        return True
+
+    def _fold_other_copy(self, copy: sync.ConflictCopy) -> bool:
+        """Keys, keyrings, people, info, rotation: keep the one that reads and validates."""
+        target = copy.original_path
+        if not target.exists():
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+            return True
+        if _same_bytes(copy.path, target):
+            remove_file(copy.path)
+            return True
+        valid_target, valid_copy = self._validates(copy, target), self._validates(copy, copy.path)
+        if valid_copy is True and valid_target is False:
+            damaged = target.with_name(f"{target.stem}.damaged-{secrets.token_hex(4)}.age")
+            os.replace(target, damaged)
+            os.replace(copy.path, target)
+            fsync_dir(target.parent)
+            self.sync_notes.append(f"{copy.rel} replaced the damaged {copy.original}, which was kept as "
+                                   f"{damaged.name}.")
+            return True
+        self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy of {copy.original} that differs from it; "
+                               f"{copy.original} is used and the copy was left beside it.")
+        return False
+
+    def _validates(self, copy: sync.ConflictCopy, path: Path) -> bool | None:
+        """Whether *path* holds a valid file for *copy*'s folder; None if this person cannot tell."""
+        stem = copy.original[:-len(".age")]
+        try:
+            if copy.folder == PEOPLE:
+                person = Person.from_json(self._decrypt_small(path))
+                return person.id == stem
+            if copy.folder == "" and copy.original == INFO:
+                return isinstance(json.loads(self._decrypt_small(path)), dict)
+            if copy.folder == KEYRINGS and stem == self.person.id:
+                Keyring.from_text(age.decrypt_bytes(_read_small(path), [self._identity]))
+                return True
+        except age.NoIdentityMatch:
+            return None
+        except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+            return False
+        return None
+
+    def _kept_version_records(self) -> list[Record]:
+        out = []
+        for folder in sync.VERSION_FOLDERS:
+            for file in _age_files(self.path / folder):
+                try:
+                    out.append(Record.from_json(self._decrypt_small(file)))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    continue
+        return out
+
+    def conflicts(self) -> dict[str, list[RecordVersion]]:
+        """Records changed on two synced copies, waiting for a choice: id -> its versions, the one
+        shown (current) first. Only records this person can read are listed."""
+        pending: dict[str, list[Path]] = {}
+        for file in _age_files(self.path / CONFLICTS_DIR):
+            pending.setdefault(file.name[:20], []).append(file)
+        out: dict[str, list[RecordVersion]] = {}
+        for record_id, files in sorted(pending.items()):
+            versions = []
+            for file, current in [(self.path / RECORDS / f"{record_id}.age", True), *((f, False) for f in files)]:
+                try:
+                    plain = self._decrypt_small(file)
+                    versions.append(RecordVersion(sync.version_id(plain), Record.from_json(plain), current, file))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    continue
+            if any(not v.current for v in versions):
+                out[record_id] = versions
+        return out
+
+    def versions(self, record_id: str) -> list[RecordVersion]:
+        """Every kept version of a record (the current one first), resolved conflicts included."""
+        record_id = self.get(record_id).id
+        out = list(self.conflicts().get(record_id, []))
+        if not out:
+            file = self.path / RECORDS / f"{record_id}.age"
+            plain = self._decrypt_small(file)
+            out = [RecordVersion(sync.version_id(plain), Record.from_json(plain), True, file)]
+        for file in _age_files(self.path / VERSIONS_DIR):
+            if file.name.startswith(f"{record_id}-"):
+                try:
+                    plain = self._decrypt_small(file)
+                    out.append(RecordVersion(sync.version_id(plain), Record.from_json(plain), False, file))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    continue
+        return out
+
+    def resolve_conflict(self, record_id: str, keep_version_id: str) -> Record:
+        """Make the chosen version of a record in conflict current (as a new revision); every other
+        version, and the chosen one as it was, is kept in versions/."""
+        versions = self.conflicts().get(record_id)
+        if not versions:
+            raise RecordNotFound(f'The record "{record_id}" has no versions waiting for a choice.')
+        chosen = next((v for v in versions if v.version_id == keep_version_id), None)
+        if chosen is None:
+            raise RecordNotFound(f'The record "{record_id}" has no version "{keep_version_id}".')
+        self._require_edit(chosen.record.scope)
+        with self._lock():
+            if chosen.record.document is not None and not (
+                    self.path / DOCUMENTS / f"{chosen.record.document.id}.age").exists():
+                raise IntegrityError(f'The document of the chosen version of "{chosen.record.title}" is missing; '
+                                     "wait for the sync to finish and try again.", record_id=record_id)
+            for version in versions:  # first keep everything, then write the choice
+                self._keep_version(record_id, version.version_id, version.path.read_bytes(), VERSIONS_DIR)
+            updated = Record.from_dict(chosen.record.to_dict())
+            updated.revision = max(v.record.revision for v in versions) + 1
+            updated.modified = now_iso()
+            updated.modified_by = self.person.id
+            self._write_record(updated)
+            for version in versions:
+                if not version.current:
+                    remove_file(self.path / CONFLICTS_DIR / version.path.name)
+        return updated
 
     # ------------------------------------------------------------------- verify
     def verify(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> VerifyReport:
@@ -857,9 +1226,18 @@ class Vault(PeopleMixin):
             except IntegrityError as exc:
                 report.problems.append(Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id,
                                                title=record.title))
+        for kept in self._kept_version_records():
+            if kept.document is not None:
+                referenced.add(f"{kept.document.id}.age")
         for file in _age_files(self.path / DOCUMENTS):
             if file.name not in referenced and self._opens_with_my_keys(file):
                 report.unreferenced.append(f"{DOCUMENTS}/{file.name}")
+        found = sync.scan(self.path)
+        report.not_in_vault = found.unknown
+        report.sync_copies = [f"{c.rel}: a {c.tool} conflict copy of {c.folder + '/' if c.folder else ''}"
+                              f"{c.original}, not folded back yet (it is folded when someone who may edit "
+                              "opens the vault)" for c in found.conflicts]
+        report.conflicts = sorted(self.conflicts())
         return report
 
     def _opens_with_my_keys(self, file: Path) -> bool:
@@ -869,6 +1247,18 @@ class Vault(PeopleMixin):
             return True
         except (age.AgeError, OSError):
             return False
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            ca, cb = fa.read(1 << 16), fb.read(1 << 16)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
