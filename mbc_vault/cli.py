@@ -240,7 +240,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps({
             "ok": report.ok, "records_checked": report.records_checked,
             "documents_checked": report.documents_checked, "not_readable": report.not_readable,
-            "unreferenced": report.unreferenced,
+            "unreferenced": report.unreferenced, "not_in_vault": report.not_in_vault,
+            "sync_copies": report.sync_copies, "conflicts": report.conflicts,
             "problems": [{"path": p.path, "record_id": p.record_id, "title": p.title, "message": p.message}
                          for p in report.problems],
         }, indent=2, ensure_ascii=False))
@@ -254,6 +255,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if report.unreferenced:
             print(f"{len(report.unreferenced)} document files have no record (an interrupted add, "
                   "or a sync still in progress).")
+        if report.conflicts:
+            print(f"{len(report.conflicts)} records were changed on two computers; both versions are kept. "
+                  "Choose one in the app.")
+        if report.sync_copies:
+            print(f"{len(report.sync_copies)} copies made by a sync tool are waiting to be folded back "
+                  "(the owner or an editor does this when opening the vault).")
+        for name in report.not_in_vault:
+            print(f"Not part of the vault (left alone): {name}")
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 

@@ -284,3 +284,34 @@ def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # n
     assert not win.treatment.lines.add_btn.isHidden()
     assert not win.documents.import_btn.isHidden()
     win.lock()
+
+
+def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+    from mbc_vault.vault import Vault
+    from ui.app import setup_application
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    setup_application()
+    Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR).close()
+    shutil.copytree(tmp_path / "v", tmp_path / "other-computer")
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert win.documents.model.rowCount() == 0
+    with Vault.open(tmp_path / "other-computer", PASSPHRASE, cache_root=tmp_path / "c2") as other:
+        record = other.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="From the laptop")
+    for folder in ("documents", "records", "texts"):  # what the sync tool copies across
+        for file in (tmp_path / "other-computer" / folder).glob("*.age"):
+            shutil.copy2(file, tmp_path / "v" / folder / file.name)
+    assert win.session.check_external_changes()
+    assert win.documents.model.row_of(record.id) >= 0
+    assert "another computer" in win.statusBar().currentMessage()
+    assert not win.session.check_external_changes()  # nothing new since
+    win.lock()

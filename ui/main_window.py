@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.vault_path = vault.path
         self.settings.add_recent_vault(vault.path)
         self.session = VaultSession(vault, self)
+        self.session.external_change.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.overview.set_session(self.session)
         self.documents.set_session(self.session)
         for section in self.entry_sections:

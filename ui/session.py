@@ -8,12 +8,16 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.categories import ENTRY_KINDS
 from mbc_vault.care.store import CarePlan
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, build_index
 from mbc_vault.vault import Vault
 
 from .workers import TaskWorker, start
+
+
+WATCH_INTERVAL_MS = 3000
 
 
 class VaultSession(QObject):
@@ -23,6 +27,8 @@ class VaultSession(QObject):
     index_ready = Signal()
     #: a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed
     entries_changed = Signal(str)
+    #: the vault was reloaded because its files changed outside this program (a plain sentence)
+    external_change = Signal(str)
 
     def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +37,10 @@ class VaultSession(QObject):
         self._index_worker: TaskWorker | None = None
         #: records whose text still has to go into the index (see records_added)
         self._pending: deque[tuple[Record, list[str]]] = deque()
+        self._watch_timer = QTimer(self)  # files a sync tool changes while the app is open
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self.check_external_changes)
+        self._watch_timer.start()
         self._index_timer = QTimer(self)
         self._index_timer.setInterval(0)
         self._index_timer.timeout.connect(self._index_some)
@@ -113,7 +123,32 @@ class VaultSession(QObject):
             self.index.update_metadata(record)
         self.records_changed.emit()
 
+    def check_external_changes(self) -> bool:
+        """Reload when a sync tool (or another program) changed the vault's files; True if it did."""
+        vault = self.vault
+        if vault is None:
+            return False
+        try:
+            if not vault.changed_on_disk():
+                return False
+            vault.reload()
+        except Exception:  # a half-synced file is picked up on the next check
+            return False
+        self.records_changed.emit()
+        for kind in ENTRY_KINDS:
+            self.entries_changed.emit(kind)
+        conflicts = vault.conflicts()
+        message = self.tr("Updated with changes from another computer.")
+        if conflicts:
+            message += " " + self.tr("Records changed on two computers: {0}. Both versions are kept.").format(
+                len(conflicts))
+        self.external_change.emit(message)
+        if self.index is not None:
+            self.build_index()
+        return True
+
     def close(self) -> None:
+        self._watch_timer.stop()
         self._index_timer.stop()
         self._pending.clear()
         if self._index_worker is not None:
