@@ -315,3 +315,47 @@ def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # 
     assert "another computer" in win.statusBar().currentMessage()
     assert not win.session.check_external_changes()  # nothing new since
     win.lock()
+
+
+def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+    import time
+
+    from PySide6.QtCore import QSettings
+
+    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+    from mbc_vault.vault import Vault
+    from ui.app import setup_application
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    setup_application()
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    rid = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Blood count").id
+    vault.close()
+    shutil.copytree(tmp_path / "v", tmp_path / "laptop")
+    with Vault.open(tmp_path / "v", PASSPHRASE, cache_root=tmp_path / "ca") as desk:
+        desk.update_metadata(rid, title="Blood count (desk)")
+    time.sleep(0.002)
+    with Vault.open(tmp_path / "laptop", PASSPHRASE, cache_root=tmp_path / "cb") as laptop:
+        laptop.update_metadata(rid, title="Blood count (laptop)")
+    shutil.copy2(tmp_path / "laptop" / "records" / f"{rid}.age",
+                 tmp_path / "v" / "records" / f"{rid}.sync-conflict-20261127-124501-7XKQ3ZB.age")
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert "two computers" in win.statusBar().currentMessage()
+    win.conflicts_action.trigger()
+    dialog = win.conflicts_dialog
+    assert dialog.records.count() == 1 and dialog.table.columnCount() == 2
+    titles = [dialog.table.item(0, c).text() for c in range(2)]
+    assert sorted(titles) == ["Blood count (desk)", "Blood count (laptop)"]
+    assert dialog.table.item(0, 0).font().bold()  # the difference is marked
+    older = next(c for c in range(2) if dialog.table.item(0, c).text() == "Blood count (desk)")
+    qtbot.mouseClick(dialog.keep_buttons[older], Qt.MouseButton.LeftButton)
+    assert dialog.records.count() == 0 and "desk" in dialog.message.text()
+    assert win.session.vault.get(rid).title == "Blood count (desk)"
+    assert win.session.vault.conflicts() == {}
+    dialog.reject()
+    win.lock()

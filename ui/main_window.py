@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Copy title"), self.copy_title, QKeySequence.StandardKey.Copy))
         edit_menu.addAction(self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find))
+        self.conflicts_action = self._action(self.tr("Changes from t&wo computers…"), self.show_conflicts)
+        edit_menu.addAction(self.conflicts_action)
         edit_menu.addAction(self._action(self.tr("Move to &trash"), self.documents.remove_selected,
                                          QKeySequence.StandardKey.Delete))
         view_menu = bar.addMenu(self.tr("&View"))
@@ -249,6 +251,9 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_vault(vault.path)
         self.session = VaultSession(vault, self)
         self.session.external_change.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        if vault.conflicts():
+            self.statusBar().showMessage(self.tr("Some records were changed on two computers: Edit ▸ Changes from "
+                                                 "two computers… to compare them."), 15000)
         self.overview.set_session(self.session)
         self.documents.set_session(self.session)
         for section in self.entry_sections:
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(unlocked)
         self.import_action.setEnabled(unlocked)
         self.symptom_action.setEnabled(unlocked)
+        self.conflicts_action.setEnabled(unlocked)
         self.packet_action.setEnabled(unlocked)
         self.kit_action.setEnabled(unlocked)
 
@@ -309,6 +315,14 @@ class MainWindow(QMainWindow):
             self.show_unlock(self.vault_path)
         self.statusBar().showMessage(self.tr("Locked. Your records are closed."), 8000)
         self._update_state()
+
+    def show_conflicts(self) -> None:
+        """Compare and choose between versions of records changed on two computers."""
+        if self.session is not None:
+            from .conflicts_dialog import ConflictsDialog
+
+            self.conflicts_dialog = ConflictsDialog(self.session, self)
+            self.conflicts_dialog.open()
 
     def log_symptom(self) -> None:
         """Log a symptom from anywhere in the app (Ctrl+Shift+S)."""

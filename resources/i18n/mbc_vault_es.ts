@@ -1547,6 +1547,105 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="34"/>
+        <location filename="../../ui/conflicts_dialog.py" line="38"/>
+        <source>Changed on two computers</source>
+        <translation>Cambiado en dos computadoras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="40"/>
+        <source>These records were changed on two computers before they synced. Both versions are kept; the newer one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays in the vault&apos;s history.</source>
+        <translation>Estos registros se cambiaron en dos computadoras antes de sincronizarse. Se guardan las dos versiones y se muestra la más reciente. Compárelas y elija la que quiere conservar. No se borra nada: la otra versión queda en el historial de la bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="45"/>
+        <source>Records changed on two computers</source>
+        <translation>Registros cambiados en dos computadoras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="49"/>
+        <source>The versions side by side</source>
+        <translation>Las versiones lado a lado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="80"/>
+        <source>Nothing is waiting for a choice.</source>
+        <translation>No hay nada pendiente de elegir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="87"/>
+        <source>Keep version {0} (shown now)</source>
+        <translation>Conservar la versión {0} (la que se muestra)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="88"/>
+        <source>Keep version {0}</source>
+        <translation>Conservar la versión {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="100"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="100"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="100"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="101"/>
+        <source>Provider</source>
+        <translation>Profesional o centro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="101"/>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="101"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="102"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="102"/>
+        <source>Changed</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="102"/>
+        <source>Changed by</source>
+        <translation>Cambiado por</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="108"/>
+        <source>Version {0}</source>
+        <translation>Versión {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="121"/>
+        <source>Differences are in bold.</source>
+        <translation>Las diferencias están en negrita.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflicts_dialog.py" line="134"/>
+        <source>Kept the version you chose of “{0}”.</source>
+        <translation>Se conservó la versión que eligió de “{0}”.</translation>
+    </message>
+</context>
+<context>
     <name>CoverPage</name>
     <message>
         <location filename="../../ui/packet_pages.py" line="244"/>
@@ -2764,7 +2863,7 @@ Revisar pronto</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="51"/>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
@@ -2926,141 +3025,151 @@ Revisar pronto</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="172"/>
+        <source>Changes from t&amp;wo computers…</source>
+        <translation>Cambios de dos co&amp;mputadoras…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;My cancer</source>
         <translation>&amp;Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>S&amp;ymptoms</source>
         <translation>&amp;Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Labs</source>
         <translation>&amp;Laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Care team</source>
         <translation>&amp;Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Le&amp;gal and planning</source>
         <translation>Legal y pla&amp;nificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;People to tell</source>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>My care &amp;priorities</source>
         <translation>Mis pri&amp;oridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>People and s&amp;haring</source>
         <translation>Personas y acceso &amp;compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Your passphrase is saved. Use it from now on.</source>
         <translation>Su frase de contraseña está guardada. Úsela a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Your setup code still works: choose your own passphrase the next time you unlock.</source>
         <translation>Su código de configuración sigue sirviendo: elija su propia frase de contraseña la próxima vez que desbloquee.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <source>Some records were changed on two computers: Edit ▸ Changes from two computers… to compare them.</source>
+        <translation>Algunos registros se cambiaron en dos computadoras: use Editar ▸ Cambios de dos computadoras… para compararlos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Your emergency kit</source>
         <translation>Su kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>If you ever forget your passphrase, or this program is not available, an emergency kit lets you or someone you trust still open your records.
 
 It is a one-page PDF with your recovery secret in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit and a copy of the vault folder can read everything you can read.
@@ -3073,42 +3182,42 @@ Es un PDF de una página con su clave de recuperación en texto legible: imprím
 También puede guardarlo más adelante desde el menú Archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Save my emergency kit…</source>
         <translation>Guardar mi kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>emergency-kit</source>
         <translation>kit-de-emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Save my emergency kit</source>
         <translation>Guardar mi kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Saving your emergency kit…</source>
         <translation>Guardando su kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Could not save the emergency kit</source>
         <translation>No se pudo guardar el kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Emergency kit saved</source>
         <translation>Kit de emergencia guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Your emergency kit is saved to {0}.
 
 It holds your recovery secret in plain text. Print it, store the paper like a will (tell someone you trust where it is), then delete the file.</source>
@@ -3117,47 +3226,47 @@ It holds your recovery secret in plain text. Print it, store the paper like a wi
 Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel como guardaría su testamento (y cuéntele a alguien de su confianza dónde está) y después borre el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -3170,23 +3279,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -3195,12 +3304,12 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
