@@ -359,3 +359,32 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
     assert win.session.vault.conflicts() == {}
     dialog.reject()
     win.lock()
+
+
+def test_change_my_passphrase_from_the_menu(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from conftest import PASSPHRASE, TEST_WORK_FACTOR
+    from mbc_vault.errors import WrongPassphrase
+    from mbc_vault.vault import Vault
+    from ui.app import setup_application
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    setup_application()
+    Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR).close()
+    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(win)
+    win.show()
+    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    win.passwd_action.trigger()
+    dialog = win.passphrase_dialog
+    assert dialog.windowTitle() == "Change my passphrase"
+    qtbot.keyClicks(dialog.pass_edit, "a whole new passphrase")
+    qtbot.keyClicks(dialog.again_edit, "a whole new passphrase")
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
+    win.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(tmp_path / "v", PASSPHRASE)
+    Vault.open(tmp_path / "v", "a whole new passphrase").close()

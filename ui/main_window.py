@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self._action(self.tr("Explore a &demo vault"), self.open_demo))
         file_menu.addSeparator()
-        self.symptom_action = self._action(self.tr("Log a &symptom…"), self.log_symptom, "Ctrl+Shift+S")
+        self.symptom_action = self._action(self.tr("Log a s&ymptom…"), self.log_symptom, "Ctrl+Shift+S")
         file_menu.addAction(self.symptom_action)
         self.packet_action = self._action(self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P")
         file_menu.addAction(self.packet_action)
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.kit_action)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
         file_menu.addAction(self.lock_action)
+        self.passwd_action = self._action(self.tr("Change my passp&hrase…"), self.change_passphrase)
+        file_menu.addAction(self.passwd_action)
         file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
@@ -285,6 +287,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(unlocked)
         self.symptom_action.setEnabled(unlocked)
         self.conflicts_action.setEnabled(unlocked)
+        self.passwd_action.setEnabled(unlocked)
         self.packet_action.setEnabled(unlocked)
         self.kit_action.setEnabled(unlocked)
 
@@ -315,6 +318,14 @@ class MainWindow(QMainWindow):
             self.show_unlock(self.vault_path)
         self.statusBar().showMessage(self.tr("Locked. Your records are closed."), 8000)
         self._update_state()
+
+    def change_passphrase(self) -> None:
+        """The person who unlocked changes their own passphrase (their key file only)."""
+        if self.session is not None and self.session.vault is not None:
+            self.passphrase_dialog = ChoosePassphraseDialog(self.session.vault, self, first_time=False)
+            self.passphrase_dialog.accepted.connect(
+                lambda: self.statusBar().showMessage(self.tr("Your new passphrase is saved."), 8000))
+            self.passphrase_dialog.open()
 
     def show_conflicts(self) -> None:
         """Compare and choose between versions of records changed on two computers."""

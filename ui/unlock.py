@@ -142,17 +142,24 @@ class UnlockScreen(QWidget):
 class ChoosePassphraseDialog(QDialog):
     """After unlocking with a one-time setup code: choose a passphrase of your own (twice)."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *, first_time: bool = True) -> None:
         super().__init__(parent)
         self.vault = vault
         self._worker: TaskWorker | None = None
-        self.setWindowTitle(self.tr("Choose your passphrase"))
         layout = QVBoxLayout(self)
         name = vault.person.name
-        layout.addWidget(heading(self.tr("Welcome, {0}").format(name) if name else self.tr("Welcome"), self))
-        layout.addWidget(note(self.tr(
-            "The setup code you were given works only this once. Choose a passphrase of your own: you will "
-            "type it every time you open this vault."), self))
+        if first_time:
+            self.setWindowTitle(self.tr("Choose your passphrase"))
+            layout.addWidget(heading(self.tr("Welcome, {0}").format(name) if name else self.tr("Welcome"), self))
+            layout.addWidget(note(self.tr(
+                "The setup code you were given works only this once. Choose a passphrase of your own: you will "
+                "type it every time you open this vault."), self))
+        else:
+            self.setWindowTitle(self.tr("Change my passphrase"))
+            layout.addWidget(heading(self.tr("Change my passphrase"), self))
+            layout.addWidget(note(self.tr(
+                "From now on this vault opens with the new passphrase, for you only. The old one stops working "
+                "on this vault."), self))
         form = QFormLayout()
         self.pass_edit = QLineEdit(self)
         self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)

@@ -1485,63 +1485,74 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="149"/>
+        <location filename="../../ui/unlock.py" line="152"/>
         <source>Choose your passphrase</source>
         <translation>Elija su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
+        <location filename="../../ui/unlock.py" line="153"/>
         <source>Welcome, {0}</source>
         <translation>Le damos la bienvenida, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
+        <location filename="../../ui/unlock.py" line="153"/>
         <source>Welcome</source>
         <translation>Le damos la bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="154"/>
+        <location filename="../../ui/unlock.py" line="155"/>
         <source>The setup code you were given works only this once. Choose a passphrase of your own: you will type it every time you open this vault.</source>
         <translation>El código de configuración que recibió solo sirve esta vez. Elija su propia frase de contraseña: la escribirá cada vez que abra esta bóveda.</translation>
     </message>
     <message>
+        <location filename="../../ui/unlock.py" line="158"/>
         <location filename="../../ui/unlock.py" line="159"/>
+        <source>Change my passphrase</source>
+        <translation>Cambiar mi frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="161"/>
+        <source>From now on this vault opens with the new passphrase, for you only. The old one stops working on this vault.</source>
+        <translation>Desde ahora esta bóveda se abre con la nueva frase de contraseña, solo para usted. La anterior deja de funcionar en esta bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="166"/>
         <source>Your new passphrase</source>
         <translation>Su nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="162"/>
+        <location filename="../../ui/unlock.py" line="169"/>
         <source>Your new passphrase again</source>
         <translation>Su nueva frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="165"/>
+        <location filename="../../ui/unlock.py" line="172"/>
         <source>New passphrase:</source>
         <translation>Nueva frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="167"/>
+        <location filename="../../ui/unlock.py" line="174"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="171"/>
+        <location filename="../../ui/unlock.py" line="178"/>
         <source>If you forget it, nobody can recover it for you: the owner of the vault would have to add you again. Write it down and keep it somewhere safe.</source>
         <translation>Si la olvida, nadie podrá recuperarla: la persona propietaria de la bóveda tendría que añadirle de nuevo. Anótela y guárdela en un lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="176"/>
+        <location filename="../../ui/unlock.py" line="183"/>
         <source>Saving your passphrase</source>
         <translation>Guardando su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="181"/>
-        <location filename="../../ui/unlock.py" line="183"/>
+        <location filename="../../ui/unlock.py" line="188"/>
+        <location filename="../../ui/unlock.py" line="190"/>
         <source>Save my passphrase</source>
         <translation>Guardar mi frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="196"/>
+        <location filename="../../ui/unlock.py" line="203"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
@@ -2863,7 +2874,7 @@ Revisar pronto</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="51"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
@@ -2969,11 +2980,6 @@ Revisar pronto</translation>
         <translation>Explorar una bóveda de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <source>Log a &amp;symptom…</source>
-        <translation>Anotar un sín&amp;toma…</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="153"/>
         <source>Second-opinion &amp;packet…</source>
         <translation>&amp;Paquete para segunda opinión…</translation>
@@ -2989,187 +2995,192 @@ Revisar pronto</translation>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Copy title</source>
         <translation>&amp;Copiar título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Changes from t&amp;wo computers…</source>
         <translation>Cambios de dos co&amp;mputadoras…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;My cancer</source>
         <translation>&amp;Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>S&amp;ymptoms</source>
         <translation>&amp;Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Labs</source>
         <translation>&amp;Laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Care team</source>
         <translation>&amp;Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Le&amp;gal and planning</source>
         <translation>Legal y pla&amp;nificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;People to tell</source>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>My care &amp;priorities</source>
         <translation>Mis pri&amp;oridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>People and s&amp;haring</source>
         <translation>Personas y acceso &amp;compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Your passphrase is saved. Use it from now on.</source>
         <translation>Su frase de contraseña está guardada. Úsela a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Your setup code still works: choose your own passphrase the next time you unlock.</source>
         <translation>Su código de configuración sigue sirviendo: elija su propia frase de contraseña la próxima vez que desbloquee.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Some records were changed on two computers: Edit ▸ Changes from two computers… to compare them.</source>
         <translation>Algunos registros se cambiaron en dos computadoras: use Editar ▸ Cambios de dos computadoras… para compararlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="327"/>
+        <source>Your new passphrase is saved.</source>
+        <translation>Su nueva frase de contraseña está guardada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Your emergency kit</source>
         <translation>Su kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>If you ever forget your passphrase, or this program is not available, an emergency kit lets you or someone you trust still open your records.
 
 It is a one-page PDF with your recovery secret in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit and a copy of the vault folder can read everything you can read.
@@ -3182,42 +3193,42 @@ Es un PDF de una página con su clave de recuperación en texto legible: imprím
 También puede guardarlo más adelante desde el menú Archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Save my emergency kit…</source>
         <translation>Guardar mi kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>emergency-kit</source>
         <translation>kit-de-emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Save my emergency kit</source>
         <translation>Guardar mi kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Saving your emergency kit…</source>
         <translation>Guardando su kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Could not save the emergency kit</source>
         <translation>No se pudo guardar el kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Emergency kit saved</source>
         <translation>Kit de emergencia guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Your emergency kit is saved to {0}.
 
 It holds your recovery secret in plain text. Print it, store the paper like a will (tell someone you trust where it is), then delete the file.</source>
@@ -3226,47 +3237,57 @@ It holds your recovery secret in plain text. Print it, store the paper like a wi
 Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel como guardaría su testamento (y cuéntele a alguien de su confianza dónde está) y después borre el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>Log a s&amp;ymptom…</source>
+        <translation>Anotar un sín&amp;toma…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>Change my passp&amp;hrase…</source>
+        <translation>Cambiar mi &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -3279,23 +3300,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -3304,12 +3325,12 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
