@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from mbc_vault.vault import Vault
 
-from .widgets import heading, note, passphrase_strength
+from .widgets import heading, note, PassphrasePair
 from .workers import TaskWorker, start
 
-MIN_LENGTH = 10
 
 
 class CreateVaultDialog(QDialog):
@@ -37,20 +36,13 @@ class CreateVaultDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_btn)
-        self.pass_edit = QLineEdit(self)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("Passphrase"))
-        self.again_edit = QLineEdit(self)
-        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again_edit.setAccessibleName(self.tr("Passphrase again"))
-        self.strength = note("", self)
-        self.match = note("", self, "error")
         form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow(self.tr("Folder:"), folder_row)
-        form.addRow(self.tr("Passphrase:"), self.pass_edit)
-        form.addRow("", self.strength)
-        form.addRow(self.tr("Passphrase again:"), self.again_edit)
-        form.addRow("", self.match)
+        self.passphrase = PassphrasePair(form, self, label=self.tr("Passphrase:"),
+                                         again_label=self.tr("Passphrase again:"), name=self.tr("Passphrase"),
+                                         again_name=self.tr("Passphrase again"))
+        self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
+        self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addLayout(form)
         layout.addWidget(note(self.tr(
             "Important: if you forget this passphrase, nobody can open your vault, not even us. "
@@ -87,11 +79,7 @@ class CreateVaultDialog(QDialog):
             self.folder_edit.setText(str(Path(folder) / "My vault"))
 
     def _validate(self) -> bool:
-        score, hint = passphrase_strength(self.pass_edit.text())
-        self.strength.setText(hint)
-        same = self.pass_edit.text() == self.again_edit.text()
-        self.match.setText("" if same or not self.again_edit.text() else self.tr("The two passphrases differ."))
-        ok = (bool(self.name_edit.text().strip()) and len(self.pass_edit.text()) >= MIN_LENGTH and same
+        ok = (self.passphrase.check() and bool(self.name_edit.text().strip())
               and bool(self.folder_edit.text().strip()))
         self.create_btn.setEnabled(ok and self._worker is None)
         return ok

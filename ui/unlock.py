@@ -14,13 +14,12 @@ from mbc_vault.vault import WRONG_PASSPHRASE_TEXT
 from mbc_vault.vault import Vault
 
 from .settings import AppSettings
-from .widgets import fit_to_width, heading, note, passphrase_strength
+from .widgets import fit_to_width, heading, note, PassphrasePair
 from .workers import TaskWorker, start
 
 SOMEONE_ELSE = ""
 #: scrypt work factor of the passphrase chosen after a setup code (tests lower it)
 WORK_FACTOR = DEFAULT_SCRYPT_WORK_FACTOR
-MIN_LENGTH = 10
 
 
 class UnlockScreen(QWidget):
@@ -161,18 +160,12 @@ class ChoosePassphraseDialog(QDialog):
                 "From now on this vault opens with the new passphrase, for you only. The old one stops working "
                 "on this vault."), self))
         form = QFormLayout()
-        self.pass_edit = QLineEdit(self)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("Your new passphrase"))
-        self.again_edit = QLineEdit(self)
-        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again_edit.setAccessibleName(self.tr("Your new passphrase again"))
-        self.strength = note("", self)
-        self.match = note("", self, "error")
-        form.addRow(self.tr("New passphrase:"), self.pass_edit)
-        form.addRow("", self.strength)
-        form.addRow(self.tr("Passphrase again:"), self.again_edit)
-        form.addRow("", self.match)
+        self.passphrase = PassphrasePair(form, self, label=self.tr("New passphrase:"),
+                                         again_label=self.tr("Passphrase again:"),
+                                         name=self.tr("Your new passphrase"),
+                                         again_name=self.tr("Your new passphrase again"))
+        self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
+        self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addLayout(form)
         layout.addWidget(note(self.tr(
             "If you forget it, nobody can recover it for you: the owner of the vault would have to add you "
@@ -198,10 +191,7 @@ class ChoosePassphraseDialog(QDialog):
         fit_to_width(self, 620)
 
     def _validate(self) -> bool:
-        self.strength.setText(passphrase_strength(self.pass_edit.text())[1])
-        same = self.pass_edit.text() == self.again_edit.text()
-        self.match.setText("" if same or not self.again_edit.text() else self.tr("The two passphrases differ."))
-        ok = len(self.pass_edit.text()) >= MIN_LENGTH and same
+        ok = self.passphrase.check()
         self.save_btn.setEnabled(ok and self._worker is None)
         return ok
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.6) -> QLabel:
@@ -99,3 +99,35 @@ def fit_to_width(dialog: QWidget, width: int) -> None:
         height = max(height, layout.totalHeightForWidth(width))
     dialog.setMinimumHeight(height)
     dialog.resize(width, height)
+
+
+MIN_PASSPHRASE_LENGTH = 10
+
+
+class PassphrasePair:
+    """A new passphrase typed twice, with a strength hint and a "they differ" message, added to a form.
+
+    Shared by creating a vault, choosing one's own passphrase and adding a person."""
+
+    def __init__(self, form: QFormLayout, parent: QWidget, *, label: str, again_label: str, name: str,
+                 again_name: str) -> None:
+        self.pass_edit = QLineEdit(parent)
+        self.again_edit = QLineEdit(parent)
+        for edit, accessible in ((self.pass_edit, name), (self.again_edit, again_name)):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(accessible)
+        self.strength = note("", parent)
+        self.match = note("", parent, "error")
+        form.addRow(label, self.pass_edit)
+        form.addRow("", self.strength)
+        form.addRow(again_label, self.again_edit)
+        form.addRow("", self.match)
+
+    def check(self) -> bool:
+        """Update the hint and the message; True when long enough and typed the same twice."""
+        first, again = self.pass_edit.text(), self.again_edit.text()
+        self.strength.setText(passphrase_strength(first)[1])
+        same = first == again
+        self.match.setText("" if same or not again else
+                           QCoreApplication.translate("Passphrase", "The two passphrases differ."))
+        return len(first) >= MIN_PASSPHRASE_LENGTH and same

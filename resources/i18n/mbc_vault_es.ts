@@ -4,105 +4,100 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="91"/>
-        <location filename="../../ui/sections/people_access.py" line="93"/>
+        <location filename="../../ui/sections/people_access.py" line="90"/>
+        <location filename="../../ui/sections/people_access.py" line="92"/>
         <source>Add a person</source>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="95"/>
+        <location filename="../../ui/sections/people_access.py" line="94"/>
         <source>Someone you trust, such as your partner or an adult child, can open this vault on their own computer with a copy of the folder. They see only the parts you choose.</source>
         <translation>Alguien de su confianza, como su pareja o un hijo o una hija adultos, puede abrir esta bóveda en su propio ordenador con una copia de la carpeta. Solo verá las partes que usted elija.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="99"/>
+        <location filename="../../ui/sections/people_access.py" line="98"/>
         <source>Their name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="100"/>
+        <location filename="../../ui/sections/people_access.py" line="99"/>
         <source>e.g. Sam Example</source>
         <translation>p. ej., Sam Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="102"/>
+        <location filename="../../ui/sections/people_access.py" line="101"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="103"/>
+        <location filename="../../ui/sections/people_access.py" line="102"/>
         <source>e.g. husband, daughter, friend</source>
         <translation>p. ej., esposo, hija, amiga</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="104"/>
+        <location filename="../../ui/sections/people_access.py" line="103"/>
         <source>Their name:</source>
         <translation>Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="105"/>
+        <location filename="../../ui/sections/people_access.py" line="104"/>
         <source>Relationship:</source>
         <translation>Relación:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="107"/>
+        <location filename="../../ui/sections/people_access.py" line="106"/>
         <source>What they may see</source>
         <translation>Qué puede ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="110"/>
+        <location filename="../../ui/sections/people_access.py" line="109"/>
         <source>How they will unlock</source>
         <translation>Cómo desbloqueará la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="111"/>
+        <location filename="../../ui/sections/people_access.py" line="110"/>
         <source>Give them a one-time setup code (they choose their own passphrase the first time)</source>
         <translation>Darle un código de configuración de un solo uso (elegirá su propia frase de contraseña la primera vez)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="113"/>
+        <location filename="../../ui/sections/people_access.py" line="112"/>
         <source>They type their passphrase here now</source>
         <translation>Escribe ahora aquí su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="125"/>
+        <location filename="../../ui/sections/people_access.py" line="123"/>
         <source>Their passphrase</source>
         <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="128"/>
+        <location filename="../../ui/sections/people_access.py" line="124"/>
         <source>Their passphrase again</source>
         <translation>Su frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="131"/>
+        <location filename="../../ui/sections/people_access.py" line="122"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="133"/>
+        <location filename="../../ui/sections/people_access.py" line="123"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="139"/>
+        <location filename="../../ui/sections/people_access.py" line="131"/>
         <source>Adding the person</source>
         <translation>Añadiendo a la persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="144"/>
-        <location filename="../../ui/sections/people_access.py" line="146"/>
+        <location filename="../../ui/sections/people_access.py" line="136"/>
+        <location filename="../../ui/sections/people_access.py" line="138"/>
         <source>Add person</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="168"/>
-        <source>The two passphrases differ.</source>
-        <translation>Las dos frases de contraseña no coinciden.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sections/people_access.py" line="174"/>
-        <location filename="../../ui/sections/people_access.py" line="175"/>
+        <location filename="../../ui/sections/people_access.py" line="164"/>
+        <location filename="../../ui/sections/people_access.py" line="165"/>
         <source>Choose at least one part they may see.</source>
         <translation>Elija al menos una parte que pueda ver.</translation>
     </message>
@@ -1413,23 +1408,23 @@
 <context>
     <name>ChangeAccessDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="251"/>
-        <location filename="../../ui/sections/people_access.py" line="253"/>
+        <location filename="../../ui/sections/people_access.py" line="241"/>
+        <location filename="../../ui/sections/people_access.py" line="243"/>
         <source>What {0} may see</source>
         <translation>Qué puede ver {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="256"/>
+        <location filename="../../ui/sections/people_access.py" line="246"/>
         <source>Change the keys of the parts taken away (recommended: a copy they made earlier would otherwise still open the old files)</source>
         <translation>Cambiar las claves de las partes retiradas (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="263"/>
+        <location filename="../../ui/sections/people_access.py" line="253"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="283"/>
+        <location filename="../../ui/sections/people_access.py" line="273"/>
         <source>Choose at least one part, or remove the person instead.</source>
         <translation>Elija al menos una parte, o quite a la persona.</translation>
     </message>
@@ -1485,76 +1480,71 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
+        <location filename="../../ui/unlock.py" line="151"/>
         <source>Choose your passphrase</source>
         <translation>Elija su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="153"/>
+        <location filename="../../ui/unlock.py" line="152"/>
         <source>Welcome, {0}</source>
         <translation>Le damos la bienvenida, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="153"/>
+        <location filename="../../ui/unlock.py" line="152"/>
         <source>Welcome</source>
         <translation>Le damos la bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="155"/>
+        <location filename="../../ui/unlock.py" line="154"/>
         <source>The setup code you were given works only this once. Choose a passphrase of your own: you will type it every time you open this vault.</source>
         <translation>El código de configuración que recibió solo sirve esta vez. Elija su propia frase de contraseña: la escribirá cada vez que abra esta bóveda.</translation>
     </message>
     <message>
+        <location filename="../../ui/unlock.py" line="157"/>
         <location filename="../../ui/unlock.py" line="158"/>
-        <location filename="../../ui/unlock.py" line="159"/>
         <source>Change my passphrase</source>
         <translation>Cambiar mi frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="161"/>
+        <location filename="../../ui/unlock.py" line="160"/>
         <source>From now on this vault opens with the new passphrase, for you only. The old one stops working on this vault.</source>
         <translation>Desde ahora esta bóveda se abre con la nueva frase de contraseña, solo para usted. La anterior deja de funcionar en esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="166"/>
+        <location filename="../../ui/unlock.py" line="165"/>
         <source>Your new passphrase</source>
         <translation>Su nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="169"/>
+        <location filename="../../ui/unlock.py" line="166"/>
         <source>Your new passphrase again</source>
         <translation>Su nueva frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="172"/>
+        <location filename="../../ui/unlock.py" line="163"/>
         <source>New passphrase:</source>
         <translation>Nueva frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="174"/>
+        <location filename="../../ui/unlock.py" line="164"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="178"/>
+        <location filename="../../ui/unlock.py" line="171"/>
         <source>If you forget it, nobody can recover it for you: the owner of the vault would have to add you again. Write it down and keep it somewhere safe.</source>
         <translation>Si la olvida, nadie podrá recuperarla: la persona propietaria de la bóveda tendría que añadirle de nuevo. Anótela y guárdela en un lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="183"/>
+        <location filename="../../ui/unlock.py" line="176"/>
         <source>Saving your passphrase</source>
         <translation>Guardando su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="188"/>
-        <location filename="../../ui/unlock.py" line="190"/>
+        <location filename="../../ui/unlock.py" line="181"/>
+        <location filename="../../ui/unlock.py" line="183"/>
         <source>Save my passphrase</source>
         <translation>Guardar mi frase de contraseña</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock.py" line="203"/>
-        <source>The two passphrases differ.</source>
-        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1768,33 +1758,33 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/create_dialog.py" line="23"/>
-        <location filename="../../ui/create_dialog.py" line="27"/>
+        <location filename="../../ui/create_dialog.py" line="22"/>
+        <location filename="../../ui/create_dialog.py" line="26"/>
         <source>Create my vault</source>
         <translation>Crear mi bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="30"/>
+        <location filename="../../ui/create_dialog.py" line="29"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="31"/>
+        <location filename="../../ui/create_dialog.py" line="30"/>
         <source>e.g. Jane Example</source>
         <translation>p. ej., Ana Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="33"/>
+        <location filename="../../ui/create_dialog.py" line="32"/>
         <source>Vault folder</source>
         <translation>Carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="34"/>
+        <location filename="../../ui/create_dialog.py" line="33"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="35"/>
+        <location filename="../../ui/create_dialog.py" line="34"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
@@ -1804,55 +1794,50 @@
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="45"/>
+        <location filename="../../ui/create_dialog.py" line="43"/>
         <source>Passphrase again</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="48"/>
+        <location filename="../../ui/create_dialog.py" line="39"/>
         <source>Your name:</source>
         <translation>Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="49"/>
+        <location filename="../../ui/create_dialog.py" line="40"/>
         <source>Folder:</source>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="50"/>
+        <location filename="../../ui/create_dialog.py" line="41"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="52"/>
+        <location filename="../../ui/create_dialog.py" line="42"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="56"/>
+        <location filename="../../ui/create_dialog.py" line="48"/>
         <source>Important: if you forget this passphrase, nobody can open your vault, not even us. Write it down and keep it somewhere safe, like with your will.</source>
         <translation>Importante: si olvida esta frase de contraseña, nadie podrá abrir su bóveda, ni siquiera nosotros. Anótela y guárdela en un lugar seguro, por ejemplo, junto a su testamento.</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="61"/>
+        <location filename="../../ui/create_dialog.py" line="53"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="66"/>
-        <location filename="../../ui/create_dialog.py" line="68"/>
+        <location filename="../../ui/create_dialog.py" line="58"/>
+        <location filename="../../ui/create_dialog.py" line="60"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="84"/>
+        <location filename="../../ui/create_dialog.py" line="76"/>
         <source>Where should the vault folder go?</source>
         <translation>¿Dónde quiere guardar la carpeta de la bóveda?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/create_dialog.py" line="93"/>
-        <source>The two passphrases differ.</source>
-        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -2408,60 +2393,60 @@
 <context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="321"/>
-        <location filename="../../ui/sections/people_access.py" line="324"/>
+        <location filename="../../ui/sections/people_access.py" line="311"/>
+        <location filename="../../ui/sections/people_access.py" line="314"/>
         <source>Changing the keys</source>
         <translation>Cambiando las claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="325"/>
+        <location filename="../../ui/sections/people_access.py" line="315"/>
         <source>Re-encrypting the files of the sections concerned…</source>
         <translation>Volviendo a cifrar los archivos de las secciones afectadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="329"/>
+        <location filename="../../ui/sections/people_access.py" line="319"/>
         <source>Progress of the key change</source>
         <translation>Progreso del cambio de claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="335"/>
+        <location filename="../../ui/sections/people_access.py" line="325"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="336"/>
+        <location filename="../../ui/sections/people_access.py" line="326"/>
         <source>Stop changing the keys</source>
         <translation>Detener el cambio de claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="338"/>
+        <location filename="../../ui/sections/people_access.py" line="328"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="357"/>
+        <location filename="../../ui/sections/people_access.py" line="347"/>
         <source>{0} of {1} files</source>
         <translation>{0} de {1} archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="362"/>
+        <location filename="../../ui/sections/people_access.py" line="352"/>
         <source>Stopping after the current file…</source>
         <translation>Deteniendo después del archivo actual…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="379"/>
+        <location filename="../../ui/sections/people_access.py" line="369"/>
         <source>The keys were changed, but some files could not be re-encrypted; use Help › Check vault for damage:
 </source>
         <translation>Las claves se cambiaron, pero algunos archivos no se pudieron volver a cifrar; use Ayuda › Comprobar daños en la bóveda:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="383"/>
+        <location filename="../../ui/sections/people_access.py" line="373"/>
         <source>Done. Files copied before today no longer open with the old keys.</source>
         <translation>Listo. Los archivos copiados antes de hoy ya no se abren con las claves antiguas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="387"/>
+        <location filename="../../ui/sections/people_access.py" line="377"/>
         <source>Stopped. Nothing is lost: the key change carries on the next time you open the vault.</source>
         <translation>Detenido. No se ha perdido nada: el cambio de claves continuará la próxima vez que abra la bóveda.</translation>
     </message>
@@ -3857,143 +3842,148 @@ Explórela con toda libertad.</translation>
         <source>Weak. Add more words.</source>
         <translation>Débil. Agregue más palabras.</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="132"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
 </context>
 <context>
     <name>PeopleAccessSection</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="415"/>
+        <location filename="../../ui/sections/people_access.py" line="405"/>
         <source>People and sharing</source>
         <translation>Personas y acceso compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="419"/>
+        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>May see</source>
         <translation>Puede ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="420"/>
+        <location filename="../../ui/sections/people_access.py" line="410"/>
         <source>May change records</source>
         <translation>Puede cambiar registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="420"/>
+        <location filename="../../ui/sections/people_access.py" line="410"/>
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="426"/>
+        <location filename="../../ui/sections/people_access.py" line="416"/>
         <source>People who may open this vault</source>
         <translation>Personas que pueden abrir esta bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="437"/>
+        <location filename="../../ui/sections/people_access.py" line="427"/>
         <source>Add a person…</source>
         <translation>Añadir a una persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="438"/>
+        <location filename="../../ui/sections/people_access.py" line="428"/>
         <source>Add a person</source>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="440"/>
+        <location filename="../../ui/sections/people_access.py" line="430"/>
         <source>Change what they may see…</source>
         <translation>Cambiar lo que puede ver…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="441"/>
+        <location filename="../../ui/sections/people_access.py" line="431"/>
         <source>Change what the chosen person may see</source>
         <translation>Cambiar lo que puede ver la persona elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="443"/>
+        <location filename="../../ui/sections/people_access.py" line="433"/>
         <source>Remove…</source>
         <translation>Quitar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="444"/>
+        <location filename="../../ui/sections/people_access.py" line="434"/>
         <source>Remove the chosen person</source>
         <translation>Quitar a la persona elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="452"/>
+        <location filename="../../ui/sections/people_access.py" line="442"/>
         <source>What is protected: each part has its own key, so someone who was not given a part cannot open its files, not even with other tools.
 View only is enforced by this program; someone with the files and other tools could still change them. Give “May add and edit” only to people you trust with your papers.</source>
         <translation>Qué está protegido: cada parte tiene su propia clave, así que quien no recibió una parte no puede abrir sus archivos, ni siquiera con otras herramientas.
 «Solo ver» lo hace cumplir este programa; alguien con los archivos y otras herramientas aún podría cambiarlos. Dé «Puede añadir y editar» solo a personas a quienes confiaría sus papeles.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="488"/>
+        <location filename="../../ui/sections/people_access.py" line="478"/>
         <source>You can share parts of this vault with people you trust. They open a copy of the vault folder (on a USB drive, a shared drive or a synced folder) on their own computer, with their own passphrase, and see only the parts you chose.</source>
         <translation>Puede compartir partes de esta bóveda con personas de su confianza. Abren una copia de la carpeta de la bóveda (en una memoria USB, una unidad compartida o una carpeta sincronizada) en su propio ordenador, con su propia frase de contraseña, y solo ven las partes que usted eligió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="493"/>
+        <location filename="../../ui/sections/people_access.py" line="483"/>
         <source>You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}</source>
         <translation>Ha entrado como {0}. La persona propietaria de esta bóveda compartió con usted estas partes: {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="495"/>
+        <location filename="../../ui/sections/people_access.py" line="485"/>
         <source>You may add and edit records.</source>
         <translation>Puede añadir y editar registros.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="496"/>
+        <location filename="../../ui/sections/people_access.py" line="486"/>
         <source>You may view them, not change them.</source>
         <translation>Puede verlas, pero no cambiarlas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="502"/>
+        <location filename="../../ui/sections/people_access.py" line="492"/>
         <source> (you)</source>
         <translation> (usted)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="503"/>
+        <location filename="../../ui/sections/people_access.py" line="493"/>
         <source>Owner</source>
         <translation>Propietaria</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="504"/>
+        <location filename="../../ui/sections/people_access.py" line="494"/>
         <source>Everything</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="505"/>
+        <location filename="../../ui/sections/people_access.py" line="495"/>
         <source>May add and edit</source>
         <translation>Puede añadir y editar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="505"/>
+        <location filename="../../ui/sections/people_access.py" line="495"/>
         <source>View only</source>
         <translation>Solo ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="506"/>
+        <location filename="../../ui/sections/people_access.py" line="496"/>
         <source>Setup code not used yet</source>
         <translation>Código de configuración aún sin usar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="551"/>
+        <location filename="../../ui/sections/people_access.py" line="541"/>
         <source>{0} was added.</source>
         <translation>Se añadió a {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="575"/>
+        <location filename="../../ui/sections/people_access.py" line="565"/>
         <source>What {0} may see was changed.</source>
         <translation>Se cambió lo que puede ver {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="597"/>
+        <location filename="../../ui/sections/people_access.py" line="587"/>
         <source>{0} was removed and can no longer unlock this vault.</source>
         <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
     </message>
@@ -4349,32 +4339,32 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>RemovePersonDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="291"/>
+        <location filename="../../ui/sections/people_access.py" line="281"/>
         <source>Remove {0}</source>
         <translation>Quitar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="293"/>
+        <location filename="../../ui/sections/people_access.py" line="283"/>
         <source>Remove {0}?</source>
         <translation>¿Quitar a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="295"/>
+        <location filename="../../ui/sections/people_access.py" line="285"/>
         <source>{0} will no longer be able to unlock this vault: their key is deleted. The records they added stay, and still say who added them.</source>
         <translation>{0} ya no podrá desbloquear esta bóveda: su clave se borra. Los registros que añadió se quedan y siguen indicando quién los añadió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="298"/>
+        <location filename="../../ui/sections/people_access.py" line="288"/>
         <source>Change the keys of the sections they had (recommended: a copy they made earlier would otherwise still open the old files)</source>
         <translation>Cambiar las claves de las secciones que tenía (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="303"/>
+        <location filename="../../ui/sections/people_access.py" line="293"/>
         <source>Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any time: it carries on the next time you open the vault.</source>
         <translation>Cambiar las claves vuelve a cifrar esos archivos y puede tardar unos minutos. Puede detenerlo cuando quiera: continuará la próxima vez que abra la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="306"/>
+        <location filename="../../ui/sections/people_access.py" line="296"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -4467,30 +4457,30 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>SetupCodeDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="213"/>
-        <location filename="../../ui/sections/people_access.py" line="215"/>
+        <location filename="../../ui/sections/people_access.py" line="203"/>
+        <location filename="../../ui/sections/people_access.py" line="205"/>
         <source>Setup code for {0}</source>
         <translation>Código de configuración para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="217"/>
+        <location filename="../../ui/sections/people_access.py" line="207"/>
         <source>{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. The code works only once, and this is the only time it is shown.</source>
         <translation>{0} escribe este código la primera vez que desbloquee la bóveda y después elige su propia frase de contraseña. El código sirve una sola vez, y esta es la única vez que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="228"/>
+        <location filename="../../ui/sections/people_access.py" line="218"/>
         <source>Setup code</source>
         <translation>Código de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="233"/>
+        <location filename="../../ui/sections/people_access.py" line="223"/>
         <source>How to pass it on safely: write it on paper and hand it over in person, or read it out on the phone. Do not send it in the same email or message as the vault folder: anyone holding both could open what you shared with {0}.
 If the code gets lost before it is used, remove {0} and add them again.</source>
         <translation>Cómo entregarlo con seguridad: escríbalo en un papel y entréguelo en persona, o léalo por teléfono. No lo envíe en el mismo correo o mensaje que la carpeta de la bóveda: quien tuviera ambos podría abrir lo que compartió con {0}.
 Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="238"/>
+        <location filename="../../ui/sections/people_access.py" line="228"/>
         <source>I have written it down</source>
         <translation>Ya lo he anotado</translation>
     </message>
@@ -4498,48 +4488,48 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>Sharing</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="32"/>
+        <location filename="../../ui/sections/people_access.py" line="31"/>
         <source>Legal and money papers</source>
         <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
         <translation>Papeles legales y económicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="33"/>
+        <location filename="../../ui/sections/people_access.py" line="32"/>
         <source>Care and appointments</source>
         <translation>Cuidados y citas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="34"/>
+        <location filename="../../ui/sections/people_access.py" line="33"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="39"/>
+        <location filename="../../ui/sections/people_access.py" line="38"/>
         <source>Will, living will, advance directives, powers of attorney, insurance and money papers.</source>
         <translation>Testamento, testamento vital, voluntades anticipadas, poderes notariales, seguros y papeles económicos.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="41"/>
+        <location filename="../../ui/sections/people_access.py" line="40"/>
         <source>Appointments, questions for the doctors, care team, people to tell, care priorities.</source>
         <translation>Citas, preguntas para los médicos, equipo de atención, personas a quienes avisar, prioridades de cuidado.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="43"/>
+        <location filename="../../ui/sections/people_access.py" line="42"/>
         <source>Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.</source>
         <translation>Todo lo clínico: diagnóstico, tratamiento, síntomas, análisis, informes y pruebas de imagen, ensayos.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="50"/>
+        <location filename="../../ui/sections/people_access.py" line="49"/>
         <source>Nothing yet</source>
         <translation>Nada todavía</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="68"/>
+        <location filename="../../ui/sections/people_access.py" line="67"/>
         <source>May add and edit records</source>
         <translation>Puede añadir y editar registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="69"/>
+        <location filename="../../ui/sections/people_access.py" line="68"/>
         <source>View only</source>
         <translation>Solo ver</translation>
     </message>
@@ -4906,80 +4896,80 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../ui/unlock.py" line="40"/>
+        <location filename="../../ui/unlock.py" line="39"/>
         <source>Unlock your vault</source>
         <extracomment>scrypt work factor of the passphrase chosen after a setup code (tests lower it)</extracomment>
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="46"/>
-        <location filename="../../ui/unlock.py" line="51"/>
+        <location filename="../../ui/unlock.py" line="45"/>
+        <location filename="../../ui/unlock.py" line="50"/>
         <source>Who are you?</source>
         <translation>¿Quién es usted?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="49"/>
+        <location filename="../../ui/unlock.py" line="48"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="52"/>
+        <location filename="../../ui/unlock.py" line="51"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="54"/>
+        <location filename="../../ui/unlock.py" line="53"/>
         <source>The first time, type the setup code you were given instead of a passphrase.</source>
         <translation>La primera vez, escriba el código de configuración que recibió en lugar de una frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="60"/>
+        <location filename="../../ui/unlock.py" line="59"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="62"/>
+        <location filename="../../ui/unlock.py" line="61"/>
         <source>Unlock message</source>
         <translation>Mensaje de desbloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="66"/>
+        <location filename="../../ui/unlock.py" line="65"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="67"/>
+        <location filename="../../ui/unlock.py" line="66"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="69"/>
-        <location filename="../../ui/unlock.py" line="71"/>
+        <location filename="../../ui/unlock.py" line="68"/>
+        <location filename="../../ui/unlock.py" line="70"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="81"/>
+        <location filename="../../ui/unlock.py" line="80"/>
         <source>Vault folder: {0}</source>
         <translation>Carpeta de la bóveda: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="89"/>
+        <location filename="../../ui/unlock.py" line="88"/>
         <source>Someone else (not listed)</source>
         <translation>Otra persona (no está en la lista)</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="89"/>
+        <location filename="../../ui/unlock.py" line="88"/>
         <source>Me</source>
         <translation>Yo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="103"/>
+        <location filename="../../ui/unlock.py" line="102"/>
         <source>Type your passphrase.</source>
         <translation>Escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="127"/>
+        <location filename="../../ui/unlock.py" line="126"/>
         <source>Wrong passphrase.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>

@@ -20,12 +20,11 @@ from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.categories import SCOPES
 
 from ..session import VaultSession
-from ..widgets import fit_to_width, heading, note, passphrase_strength
+from ..widgets import fit_to_width, heading, note, PassphrasePair
 from ..workers import TaskWorker, start
 
 #: scrypt work factor for passphrases typed here (tests lower it)
 WORK_FACTOR = DEFAULT_SCRYPT_WORK_FACTOR
-MIN_LENGTH = 10
 
 
 def scope_name(scope: str) -> str:
@@ -120,18 +119,11 @@ class AddPersonDialog(QDialog):
         self.pass_box = QWidget(self)
         pass_form = QFormLayout(self.pass_box)
         pass_form.setContentsMargins(28, 0, 0, 0)
-        self.pass_edit = QLineEdit(self.pass_box)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("Their passphrase"))
-        self.again_edit = QLineEdit(self.pass_box)
-        self.again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again_edit.setAccessibleName(self.tr("Their passphrase again"))
-        self.strength = note("", self.pass_box)
-        self.match = note("", self.pass_box, "error")
-        pass_form.addRow(self.tr("Passphrase:"), self.pass_edit)
-        pass_form.addRow("", self.strength)
-        pass_form.addRow(self.tr("Passphrase again:"), self.again_edit)
-        pass_form.addRow("", self.match)
+        self.passphrase = PassphrasePair(pass_form, self.pass_box, label=self.tr("Passphrase:"),
+                                         again_label=self.tr("Passphrase again:"), name=self.tr("Their passphrase"),
+                                         again_name=self.tr("Their passphrase again"))
+        self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
+        self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addWidget(self.pass_box)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -163,12 +155,10 @@ class AddPersonDialog(QDialog):
             self.pass_box.setVisible(typed)
             if self.isVisible():
                 fit_to_width(self, max(self.width(), 680))
-        self.strength.setText(passphrase_strength(self.pass_edit.text())[1])
-        same = self.pass_edit.text() == self.again_edit.text()
-        self.match.setText("" if same or not self.again_edit.text() else self.tr("The two passphrases differ."))
+        pair_ok = self.passphrase.check()
         ok = bool(self.name_edit.text().strip()) and bool(self.scopes())
         if typed:
-            ok = ok and len(self.pass_edit.text()) >= MIN_LENGTH and same
+            ok = ok and pair_ok
         self.add_btn.setEnabled(ok and self._worker is None)
         if not self.scopes() and self.name_edit.text().strip():
             self.error.setText(self.tr("Choose at least one part they may see."))
