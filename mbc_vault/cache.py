@@ -19,7 +19,7 @@ from . import age
 from .fsutil import atomic_write_bytes
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
 
 
@@ -41,6 +41,10 @@ class RecordCache:
         self._identity = identity
         self._fingerprint = keyring_fingerprint
         self.entries: dict[str, tuple[FileKey, dict[str, Any] | None]] = {}
+        #: what this computer has seen of the vault, to detect a folder that goes back (rollback):
+        #: the highest vault-info epoch and the highest revision of each record. Kept when the
+        #: entries are dropped (a keyring change), never when the cache file is lost.
+        self.seen: dict[str, Any] = {}
         self.dirty = False
 
     @staticmethod
@@ -52,6 +56,8 @@ class RecordCache:
             return
         try:
             data = json.loads(age.decrypt_bytes(self.path.read_bytes(), [self._identity]))
+            if isinstance(data.get("seen"), dict):
+                self.seen = data["seen"]
             if data.get("version") != CACHE_VERSION or data.get("keyring") != self._fingerprint:
                 return
             self.entries = {
@@ -60,6 +66,23 @@ class RecordCache:
         except (age.AgeError, ValueError, KeyError, TypeError, OSError):
             log.info("record cache unreadable; rebuilding it")
             self.entries = {}
+
+    def see(self, *, epoch: int | None = None, revisions: dict[str, int] | None = None) -> None:
+        """Remember the newest state seen (never lowers what was seen)."""
+        if epoch is not None and epoch > int(self.seen.get("epoch", 0)):
+            self.seen["epoch"] = epoch
+            self.dirty = True
+        if revisions:
+            known = self.seen.setdefault("revisions", {})
+            for rid, rev in revisions.items():
+                if rev > int(known.get(rid, 0) or 0):
+                    known[rid] = rev
+                    self.dirty = True
+
+    def rewrap(self, identity: age.X25519Identity) -> None:
+        """Encrypt the cache to a new identity from now on (after a passphrase change)."""
+        self._identity = identity
+        self.dirty = True
 
     def lookup(self, name: str, key: FileKey) -> tuple[bool, dict[str, Any] | None]:
         entry = self.entries.get(name)
@@ -84,6 +107,7 @@ class RecordCache:
             {
                 "version": CACHE_VERSION,
                 "keyring": self._fingerprint,
+                "seen": self.seen,
                 "entries": {name: [list(key), rec] for name, (key, rec) in self.entries.items()},
             },
             ensure_ascii=False,

@@ -2,9 +2,12 @@
 
 keys/<person>.age      an age identity file (AGE-SECRET-KEY-1...), scrypt-encrypted with the
                        person's passphrase: the only stanza in its file, as the age spec requires.
-keyrings/<person>.age  an age identity file holding the scope keys the person was granted,
-                       encrypted to the person's X25519 key. Comment lines say which scope and
-                       generation each key is, so `age -d -i` can use the file as it is.
+                       Comment lines name the person and the vault, and hold the owner's public
+                       signing key: the person's trust anchor, which only their passphrase opens.
+keyrings/<person>.age  an age identity file holding the scope keys the person was granted and
+                       their signing key, encrypted to the person's X25519 key and signed by the
+                       owner (a last comment line). Comment lines say which scope and generation
+                       each key is, so `age -d -i` can use the file as it is.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import age
+from .authority import SigningKey, sign_text, split_signed_text, verify
 
 _SCOPE_LINE = re.compile(r"^# scope=(?P<scope>[a-z-]+) generation=(?P<generation>\d+)$")
+_FIELD_LINE = re.compile(r"^# (?P<name>person|vault|owner|epoch|signing-key)=(?P<value>[0-9a-zA-Z-]+)$")
 
 
 @dataclass
@@ -29,24 +34,52 @@ class ScopeKey:
         return self.identity.recipient()
 
 
-def person_key_text(person_id: str, identity: age.X25519Identity) -> bytes:
+@dataclass
+class PersonKey:
+    """What a person's key file holds."""
+
+    identity: age.X25519Identity
+    vault_id: str = ""
+    #: the owner's public signing key (hex); empty in a key file written before format 2
+    owner_key: str = ""
+
+
+def person_key_text(person_id: str, identity: age.X25519Identity, *, vault_id: str = "",
+                    owner_key: str = "") -> bytes:
     created = dt.datetime.now(dt.timezone.utc).date().isoformat()
-    return (
-        f"# MBC Vault person key\n# person={person_id}\n# created={created}\n{identity}\n"
-    ).encode("ascii")
+    lines = ["# MBC Vault person key", f"# person={person_id}"]
+    if vault_id:
+        lines.append(f"# vault={vault_id}")
+    if owner_key:
+        lines.append(f"# owner={owner_key}")
+    lines += [f"# created={created}", str(identity)]
+    return ("\n".join(lines) + "\n").encode("ascii")
 
 
-def parse_person_key(text: bytes, person_id: str) -> age.X25519Identity:
+def parse_person_key(text: bytes, person_id: str) -> PersonKey:
     """Read a decrypted person key file; it must name the person it belongs to (catches swapped files)."""
     decoded = text.decode("ascii")
     if f"# person={person_id}\n" not in decoded:
         raise ValueError("the key file belongs to another person")
-    return age.parse_identities(decoded)[0]
+    fields = {}
+    for line in decoded.splitlines():
+        match = _FIELD_LINE.match(line.strip())
+        if match:
+            fields[match["name"]] = match["value"]
+    return PersonKey(age.parse_identities(decoded)[0], fields.get("vault", ""), fields.get("owner", ""))
 
 
 @dataclass
 class Keyring:
     keys: list[ScopeKey] = field(default_factory=list)
+    #: the person's own signing key (None in a keyring written before format 2)
+    signing_key: SigningKey | None = None
+    person_id: str = ""
+    vault_id: str = ""
+    #: the vault info epoch the owner wrote this keyring at
+    epoch: int = 0
+    #: whether the owner's signature on the file checked out (set by from_text with owner_key)
+    signed: bool = False
 
     def identities(self) -> list[age.X25519Identity]:
         """Newest generation first: new records are tried against the current key first."""
@@ -59,22 +92,50 @@ class Keyring:
     def scopes(self) -> set[str]:
         return {k.scope for k in self.keys}
 
-    def to_text(self) -> bytes:
+    def only(self, scopes: set[str]) -> "Keyring":
+        return Keyring([k for k in self.keys if k.scope in scopes], self.signing_key, self.person_id,
+                       self.vault_id, self.epoch, self.signed)
+
+    def to_text(self, owner_signing_key: SigningKey | None = None) -> bytes:
         lines = ["# MBC Vault keyring: the scope keys this person holds"]
+        if self.person_id:
+            lines.append(f"# person={self.person_id}")
+        if self.vault_id:
+            lines.append(f"# vault={self.vault_id}")
+        if owner_signing_key is not None:
+            lines.append(f"# epoch={self.epoch}")
+        if self.signing_key is not None:
+            lines.append(f"# signing-key={self.signing_key.seed.hex()}")
         for key in sorted(self.keys, key=lambda k: (k.scope, k.generation)):
             lines.append(f"# scope={key.scope} generation={key.generation}")
             lines.append(str(key.identity))
-        return ("\n".join(lines) + "\n").encode("ascii")
+        text = ("\n".join(lines) + "\n").encode("ascii")
+        return sign_text(text, owner_signing_key) if owner_signing_key is not None else text
 
     @classmethod
-    def from_text(cls, text: bytes) -> "Keyring":
+    def from_text(cls, text: bytes, owner_key: str | None = None) -> "Keyring":
+        """Parse a keyring; with *owner_key* (hex), `signed` says whether the owner signed it."""
+        body, sig = split_signed_text(text)
         keyring = cls()
         pending: tuple[str, int] | None = None
-        for line in text.decode("ascii").splitlines():
+        for line in body.decode("ascii").splitlines():
             match = _SCOPE_LINE.match(line.strip())
+            fieldm = _FIELD_LINE.match(line.strip())
             if match:
                 pending = (match["scope"], int(match["generation"]))
+            elif fieldm:
+                name, value = fieldm["name"], fieldm["value"]
+                if name == "person":
+                    keyring.person_id = value
+                elif name == "vault":
+                    keyring.vault_id = value
+                elif name == "epoch":
+                    keyring.epoch = int(value)
+                elif name == "signing-key":
+                    keyring.signing_key = SigningKey.from_hex(value)
             elif line.startswith("AGE-SECRET-KEY-1") and pending:
                 keyring.keys.append(ScopeKey(pending[0], pending[1], age.X25519Identity.parse(line)))
                 pending = None
+        if owner_key and sig is not None:
+            keyring.signed = verify(owner_key, body, sig)
         return keyring

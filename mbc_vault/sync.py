@@ -20,11 +20,11 @@ ID20 = r"[0-9a-f]{20}"
 HEX16 = r"[0-9a-f]{16}"
 
 #: folders of the vault and the pattern of the canonical file names in each ("" is the vault folder)
-ID_FOLDERS = ("keys", "keyrings", "people", "records", "documents", "texts")
+ID_FOLDERS = ("keys", "keyrings", "people", "records", "documents", "texts", "requests")
 CONFLICTS, VERSIONS = "conflicts", "versions"
 VERSION_FOLDERS = (CONFLICTS, VERSIONS)
-ROOT_AGE_FILES = ("info.age", "rotation.age")
-ROOT_PLAIN_FILES = ("MBC-VAULT.json", "README.txt", ".lock")
+ROOT_AGE_FILES = ("info.age", "rotation.age", "upgrade.age")
+ROOT_PLAIN_FILES = ("vault.json", "MBC-VAULT.json", "README.txt", ".lock")
 _CANONICAL = {
     **{folder: re.compile(rf"^{ID20}\.age$") for folder in ID_FOLDERS},
     CONFLICTS: re.compile(rf"^{ID20}-{HEX16}\.age$"),

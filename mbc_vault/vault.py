@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import age
+from . import age, authority
+from .authority import SigningKey
 from .cache import RecordCache, default_cache_root, file_key
 from .categories import ALL_SCOPES, ENTRY_KINDS, SCOPES, VAULT_SCOPE, scope_of
 from .documents import DocumentStream, sniff_media_type
@@ -37,8 +38,9 @@ from .errors import (
     WrongPassphrase,
 )
 from .fsutil import atomic_write, atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, writer_lock
-from .keys import Keyring, ScopeKey, parse_person_key, person_key_text
-from .people import ROTATION, NotShared, PeopleMixin, Person, normalize_setup_code, seal_person
+from .keys import Keyring, PersonKey, ScopeKey, parse_person_key, person_key_text
+from .people import (REQUESTS, ROTATION, NotShared, PeopleMixin, Person,
+                     normalize_setup_code)
 from .pipeline import HashingReader, WritebackHint
 from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
 from . import sync
@@ -46,11 +48,14 @@ from . import sync
 log = logging.getLogger(__name__)
 
 FORMAT_NAME = "mbc-vault"
-FORMAT_VERSION = 1
-MARKER = "MBC-VAULT.json"
+FORMAT_VERSION = 2
+#: the plaintext marker: new vaults use a neutral name; vaults made before format 2 keep theirs
+MARKER = "vault.json"
+OLD_MARKER = "MBC-VAULT.json"
+MARKERS = (MARKER, OLD_MARKER)
 README_NAME = "README.txt"
 KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = "keys", "keyrings", "people", "records", "documents", "texts"
-DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS)
+DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS, REQUESTS)
 INFO = "info.age"
 CONFLICTS_DIR, VERSIONS_DIR = sync.CONFLICTS, sync.VERSIONS
 LOCK = ".lock"
@@ -59,12 +64,18 @@ WRONG_PASSPHRASE_TEXT = "Wrong passphrase for this vault."  # a record file is s
 
 ProgressFn = Callable[[int, int, str], None]
 
-VAULT_README = """This folder is an MBC Vault: encrypted health and legal records.
-Every file ending in .age is a standard age file (https://age-encryption.org).
-If the MBC Vault program is not available, the documents can be recovered with
-the stock `age` tool and your passphrase: see docs/recovery.md in the MBC Vault
-source, or your emergency kit. Do not rename or edit the files in this folder.
+VAULT_README = """This folder is an encrypted vault. Every file ending in .age is a standard
+age file (https://age-encryption.org). If the program that made it is not
+available, the files can be recovered with the stock `age` tool and your
+passphrase: see the recovery steps in your emergency kit.
+Do not rename or edit the files in this folder.
 """
+ROLLBACK_TEXT = ("This vault folder went back to an older state than this computer saw before (an older copy "
+                 "or backup was put in its place, or someone rolled it back). Changes and key changes are "
+                 "refused until the newest copy of the folder is back; restore it from your sync tool or "
+                 "backup.")
+OLD_FORMAT_MEMBER_TEXT = ("This vault was made by an older version of MBC Vault. Its owner must open it once "
+                          "with this version before you can use it.")
 
 
 class CancelFlag:
@@ -110,24 +121,34 @@ class VerifyReport:
         return not self.problems
 
 
+def marker_path(path: Path) -> Path:
+    """The marker file of the vault at *path* (the neutral name, or the name of format 1)."""
+    for name in MARKERS:
+        if (path / name).exists():
+            return path / name
+    return path / MARKER
+
+
 def read_marker(path: Path) -> dict[str, Any]:
-    marker = path / MARKER
     if not path.is_dir():
         raise NotAVault(f"{path} is not a folder; give the folder that holds the vault.")
+    marker = marker_path(path)
     try:
-        data = json.loads(marker.read_text("utf-8"))
+        data = json.loads(_read_small(marker).decode("utf-8"))
     except FileNotFoundError:
         raise NotAVault(f"{path} is not an MBC Vault (it has no {MARKER}); pick the vault's folder.") from None
-    except (ValueError, OSError):
+    except (ValueError, OSError, age.AgeError):
         raise NotAVault(f"{marker} is damaged; restore it from a backup or see docs/recovery.md.") from None
-    if data.get("format") != FORMAT_NAME:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise NotAVault(f"{path} is not an MBC Vault.")
     version = data.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or version < 1 or version > FORMAT_VERSION:
         raise UnsupportedFormat(
             f"This vault uses format version {version}, newer than this program understands "
             f"({FORMAT_VERSION}); update MBC Vault to open it."
         )
+    if not isinstance(data.get("vault_id"), str):
+        raise NotAVault(f"{marker} is damaged (it has no vault id); restore it from a backup.")
     return data
 
 
@@ -162,14 +183,23 @@ class Vault(PeopleMixin):
     """An open vault, unlocked by one person."""
 
     def __init__(self, path: Path, vault_id: str, person: Person, identity: age.X25519Identity,
-                 keyring: Keyring, cache: RecordCache) -> None:
+                 keyring: Keyring, cache: RecordCache, owner_key: str = "") -> None:
         self.path = path
         self.vault_id = vault_id
         self.person = person
         self._identity = identity
         self._keyring = keyring
         self._identities = keyring.identities()
+        self._scope_of_key = {k.identity.public_key: k for k in keyring.keys}
         self._cache = cache
+        #: the owner's public signing key (hex): this person's trust anchor, from their key file
+        self._owner_key = owner_key
+        self._signing: SigningKey | None = keyring.signing_key
+        #: the verified vault info (owner-signed): epoch, each part's current generation, people
+        self.info: dict[str, Any] = {}
+        self.epoch = 0
+        #: set when the folder holds an older state than this computer saw (see ROLLBACK_TEXT)
+        self.rolled_back = False
         self._records: dict[str, Record] = {}
         self._by_sha256: dict[str, str] = {}
         self.name = ""
@@ -189,6 +219,8 @@ class Vault(PeopleMixin):
                owner_name: str | None = None, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
                cache_root: Path | None = None) -> "Vault":
         """Create a new vault at *path* (a new or empty folder) with its owner; returns it unlocked."""
+        from .people import info_object, profile_object
+
         path = Path(path)
         if not passphrase:
             raise ValueError("The passphrase cannot be empty.")
@@ -199,22 +231,27 @@ class Vault(PeopleMixin):
         staging.mkdir(mode=0o700)
         try:
             vault_id = secrets.token_hex(16)
-            owner = Person(id=new_id(), name=owner_name or name or "Owner", role="owner",
-                           relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso())
+            signing = SigningKey.generate()
             identity = age.X25519Identity.generate()
-            owner.recipient = str(identity.recipient())
-            seal_person(owner, identity)
-            keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES])
+            owner = Person(id=new_id(), name=owner_name or name or "Owner", role="owner",
+                           relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso(),
+                           recipient=str(identity.recipient()), signing_key=signing.public)
+            keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES],
+                              signing, owner.id, vault_id, epoch=1)
             for sub in DATA_DIRS:
                 (staging / sub).mkdir()
-            cls._write_person_key(staging, owner.id, identity, passphrase, work_factor)
-            vault_recipient = [keyring.current(VAULT_SCOPE).recipient]  # type: ignore[union-attr]
+            vault_recipient = [keyring.keys[0].recipient]
+            profile = profile_object(owner, owner.id, signing)
             atomic_write_bytes(staging / KEYRINGS / f"{owner.id}.age",
-                               age.encrypt_bytes(keyring.to_text(), [identity.recipient()]))
+                               age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]))
             atomic_write_bytes(staging / PEOPLE / f"{owner.id}.age",
-                               age.encrypt_bytes(owner.to_json(), vault_recipient))
-            info = {"name": name or owner.name, "created": now_iso(), "vault_id": vault_id}
-            atomic_write_bytes(staging / INFO, age.encrypt_bytes(json.dumps(info).encode(), vault_recipient))
+                               age.encrypt_bytes(_json_bytes(profile), vault_recipient))
+            info = info_object(vault_id=vault_id, name=name or owner.name, created=now_iso(), epoch=1,
+                               owner=owner.id, signing=signing, keys=keyring.keys, people={owner.id: profile},
+                               former={})
+            atomic_write_bytes(staging / INFO, age.encrypt_bytes(_json_bytes(info), vault_recipient))
+            cls._write_person_key(staging, owner.id, identity, passphrase, work_factor,
+                                  vault_id=vault_id, owner_key=signing.public)
             atomic_write_bytes(staging / README_NAME, VAULT_README.encode())
             marker = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "vault_id": vault_id}
             atomic_write_bytes(staging / MARKER, (json.dumps(marker, indent=2) + "\n").encode())
@@ -225,12 +262,13 @@ class Vault(PeopleMixin):
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls._unlocked(path, vault_id, owner.id, identity, cache_root=cache_root)
+        return cls._unlocked(path, vault_id, owner.id, PersonKey(identity, vault_id, signing.public),
+                             cache_root=cache_root)
 
     @staticmethod
     def _write_person_key(root: Path, person_id: str, identity: age.X25519Identity, passphrase: str,
-                          work_factor: int) -> None:
-        data = age.encrypt_bytes(person_key_text(person_id, identity),
+                          work_factor: int, *, vault_id: str = "", owner_key: str = "") -> None:
+        data = age.encrypt_bytes(person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
                                  [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)])
         atomic_write_bytes(root / KEYS / f"{person_id}.age", data)
 
@@ -243,6 +281,12 @@ class Vault(PeopleMixin):
     def unlock_identity(cls, path: Path, passphrase: str, person_id: str | None = None
                         ) -> tuple[str, age.X25519Identity]:
         """Find whose key *passphrase* opens (trying *person_id* first); raises WrongPassphrase."""
+        pid, key = cls.unlock_key(path, passphrase, person_id)
+        return pid, key.identity
+
+    @classmethod
+    def unlock_key(cls, path: Path, passphrase: str, person_id: str | None = None) -> tuple[str, PersonKey]:
+        """Find whose key file *passphrase* opens (trying *person_id* first) and read it."""
         candidates = cls.person_ids(path)
         if not candidates:
             raise NotAVault(f"{path} has no keys; it is not a usable vault.")
@@ -281,47 +325,89 @@ class Vault(PeopleMixin):
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str, *, person_id: str | None = None,
-             cache_root: Path | None = None, use_cache: bool = True, finish_rotation: bool = True) -> "Vault":
-        """Unlock the vault. For the owner, a key rotation left unfinished (interrupted) is finished
-        first, unless *finish_rotation* is false (then see pending_rotation / resume_rotation)."""
+             cache_root: Path | None = None, use_cache: bool = True, finish_rotation: bool = True,
+             progress: ProgressFn | None = None) -> "Vault":
+        """Unlock the vault. For the owner, a vault of format 1 is upgraded first (see upgrade.py),
+        people's key changes are taken in, and a key rotation left unfinished is finished, unless
+        *finish_rotation* is false (then see pending_rotation / resume_rotation)."""
         path = Path(path)
         marker = read_marker(path)
-        pid, identity = cls.unlock_identity(path, passphrase, person_id)
-        vault = cls._unlocked(path, str(marker.get("vault_id", "")), pid, identity,
-                              cache_root=cache_root, use_cache=use_cache)
-        if finish_rotation and vault.is_owner and (path / ROTATION).exists():
-            try:
-                report = vault.resume_rotation()
-                vault.load_problems.extend(report.problems)
-            except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
-                log.warning("could not finish the key rotation: %s", exc)
-                vault.load_problems.append(Problem(ROTATION, f"the key change could not be finished: {exc}"))
+        vault_id = str(marker["vault_id"])
+        pid, key = cls.unlock_key(path, passphrase, person_id)
+        if key.vault_id and key.vault_id != vault_id:
+            raise IntegrityError(f"The vault's marker {marker_path(path).name} names another vault than your key "
+                                 "file; it was changed. Restore it from a backup.", path=str(marker_path(path)))
+        if marker["version"] < FORMAT_VERSION:
+            from .upgrade import upgrade_vault
+
+            key = upgrade_vault(path, vault_id, pid, key, passphrase, progress=progress)
+        if not key.owner_key:
+            key = cls._pin_owner_key(path, vault_id, pid, key, passphrase)
+        vault = cls._unlocked(path, vault_id, pid, key, cache_root=cache_root, use_cache=use_cache)
+        if vault.is_owner and not vault.rolled_back:
+            vault.clean_stale_files()
+            vault.take_in_requests()
+            if finish_rotation and (path / ROTATION).exists():
+                try:
+                    report = vault.resume_rotation()
+                    vault.load_problems.extend(report.problems)
+                except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
+                    log.warning("could not finish the key rotation: %s", type(exc).__name__)
+                    vault.load_problems.append(Problem(ROTATION, f"the key change could not be finished: {exc}"))
+        elif vault.person.can_edit and not vault.rolled_back:
+            vault.clean_stale_files()
         vault._fold_and_reload()
         return vault
 
     @classmethod
-    def _unlocked(cls, path: Path, vault_id: str, pid: str, identity: age.X25519Identity, *,
+    def _pin_owner_key(cls, path: Path, vault_id: str, pid: str, key: PersonKey, passphrase: str) -> PersonKey:
+        """A member whose key file predates format 2 has no trust anchor yet: take the owner's key
+        from the vault info (trust on first use, see vault-format.md) and write it into their key file."""
+        try:
+            keyring = Keyring.from_text(age.decrypt_bytes(_read_small(path / KEYRINGS / f"{pid}.age"), [key.identity]))
+            info = json.loads(age.decrypt_bytes(_read_small(path / INFO), keyring.identities()))
+            owner_key = str(info["owner_key"])
+        except (age.AgeError, OSError, ValueError, KeyError, TypeError):
+            raise IntegrityError("The vault's keys cannot be checked: your keyring or the vault's info is "
+                                 "damaged. Ask the vault's owner to open the vault.") from None
+        if not authority.check_object(info, owner_key) or info.get("vault_id") != vault_id:
+            raise IntegrityError("The vault's info was not written by its owner; ask the owner to open the vault.")
+        with writer_lock(path / LOCK):
+            cls._write_person_key(path, pid, key.identity, passphrase, _work_factor_of(path / KEYS / f"{pid}.age"),
+                                  vault_id=vault_id, owner_key=owner_key)
+        return PersonKey(key.identity, vault_id, owner_key)
+
+    @classmethod
+    def _unlocked(cls, path: Path, vault_id: str, pid: str, key: PersonKey, *,
                   cache_root: Path | None = None, use_cache: bool = True) -> "Vault":
         keyring_path = path / KEYRINGS / f"{pid}.age"
         try:
-            keyring = Keyring.from_text(age.decrypt_bytes(_read_small(keyring_path), [identity]))
+            keyring = Keyring.from_text(age.decrypt_bytes(_read_small(keyring_path), [key.identity]), key.owner_key)
         except (age.AgeError, OSError, ValueError):
             raise IntegrityError(f"The keyring {keyring_path} is damaged or missing; restore it from a backup.",
                                  path=str(keyring_path)) from None
+        if not keyring.signed or keyring.person_id != pid or keyring.vault_id != vault_id:
+            raise IntegrityError(f"The keyring {KEYRINGS}/{keyring_path.name} was not written by the vault's owner "
+                                 "(someone who can write the folder replaced it); nothing was read with it. "
+                                 "Restore it from a backup, or ask the owner to open the vault.",
+                                 path=str(keyring_path))
         cache_path = None
         if use_cache and vault_id:
             cache_path = (cache_root or default_cache_root()) / vault_id / f"{pid}.age"
         fingerprint = RecordCache.fingerprint([k.identity.public_key for k in keyring.keys])
-        cache = RecordCache(cache_path, identity, fingerprint)
+        cache = RecordCache(cache_path, key.identity, fingerprint)
         cache.load()
-        person = Person(id=pid, name="", scopes=sorted(keyring.scopes() - {VAULT_SCOPE}))
-        vault = cls(path, vault_id, person, identity, keyring, cache)
-        vault._load_people_and_info()
-        vault.person = vault.people.get(pid, person)
+        person = Person(id=pid, name="", scopes=[])
+        vault = cls(path, vault_id, person, key.identity, keyring, cache, key.owner_key)
+        vault._load_people_and_info(strict=True)
         vault._load_records()
         return vault
 
     def _decrypt_small(self, path: Path) -> bytes:
+        return self._decrypt_scoped(path)[0]
+
+    def _decrypt_scoped(self, path: Path) -> tuple[bytes, ScopeKey]:
+        """Decrypt a small file; returns the plaintext and the scope key that opened it."""
         decryptor = age.Decryptor(io.BytesIO(_read_small(path)), self._identities)
         plaintext = decryptor.read_all()
         matched = decryptor.identity
@@ -329,51 +415,184 @@ class Vault(PeopleMixin):
             # Most records share a scope: trying the last key that worked first saves X25519 work.
             # A new list, assigned at once: other threads reading the old one are not disturbed.
             self._identities = [matched, *(i for i in self._identities if i is not matched)]  # type: ignore[list-item]
-        return plaintext
+        return plaintext, self._scope_of_key[matched.public_key]  # type: ignore[union-attr]
 
-    def _load_people_and_info(self) -> None:
+    def _load_people_and_info(self, strict: bool = False) -> None:
         self.load_problems.extend(self._read_people_and_info())
 
     def _read_people_and_info(self) -> list[Problem]:
-        """(Re)read the vault's info and everyone's details; returns the files that cannot be read."""
+        """(Re)read and check the owner-signed vault info and everyone's details; returns the problems
+        found. Raises IntegrityError when the info itself cannot be trusted (nothing is read then)."""
         problems: list[Problem] = []
-        try:
-            info = json.loads(self._decrypt_small(self.path / INFO))
-            self.name = str(info.get("name", ""))
-            former = info.get("former_people")
-            if isinstance(former, dict):
-                self.former_people = {str(k): str(v) for k, v in former.items()}
-        except (age.AgeError, OSError, ValueError):
-            problems.append(Problem(INFO, "the vault's name and settings cannot be read"))
-        for file in _age_files(self.path / PEOPLE):
+        vault_keys = [k.identity for k in self._keyring.keys if k.scope == VAULT_SCOPE]
+        info = self._read_info(self.path / INFO, vault_keys)
+        if info is None:  # a sync tool's copy of it may be the good one (folded back later)
+            copies = [c for c in sync.scan(self.path).conflicts if c.folder == "" and c.original == INFO]
+            good = [i for i in (self._read_info(c.path, vault_keys) for c in copies) if isinstance(i, dict)]
+            if not good:
+                raise IntegrityError(f"The vault's info ({INFO}) is damaged, missing or was not written by the "
+                                     "vault's owner (someone who can write the folder replaced it); nothing was "
+                                     "read with it. Restore it from a backup.", path=str(self.path / INFO))
+            info = max(good, key=lambda i: int(i.get("epoch", 0)))
+        if info.get("vault_id") != self.vault_id or info.get("format") != FORMAT_VERSION:
+            raise IntegrityError(f"The vault's marker ({marker_path(self.path).name}) does not match the vault's "
+                                 "signed info: its vault id or format version was changed. Restore it from a backup.",
+                                 path=str(marker_path(self.path)))
+        epoch = int(info.get("epoch", 0))
+        seen = self._cache.seen
+        self.rolled_back = epoch < int(seen.get("epoch", 0))
+        if self.rolled_back:
+            problems.append(Problem(INFO, ROLLBACK_TEXT))
+        else:
+            self._cache.see(epoch=epoch)
+        self.info, self.epoch = info, epoch
+        self.name = str(info.get("name", ""))
+        former = info.get("former_people")
+        self.former_people = {str(k): str(v) for k, v in former.items()} if isinstance(former, dict) else {}
+        listed = info.get("people") if isinstance(info.get("people"), dict) else {}
+        people: dict[str, Person] = {}
+        for pid, obj in listed.items():
             try:
-                person = Person.from_json(self._decrypt_small(file))
-                if person.id != file.stem:
-                    raise ValueError("person file swapped")
-                self.people[person.id] = person
-            except (age.AgeError, OSError, ValueError, TypeError):
-                problems.append(Problem(f"{PEOPLE}/{file.name}", "a person's details cannot be read"))
+                if not isinstance(obj, dict) or obj.get("id") != pid or not authority.check_object(obj, self._owner_key):
+                    raise ValueError("not signed")
+                people[pid] = Person.from_obj(obj)
+            except (TypeError, ValueError):
+                problems.append(Problem(INFO, f"the details of person {pid} in the vault's info cannot be read"))
+        problems.extend(self._check_profile_files(listed, vault_keys))
+        self.people = people
+        owner_id = str(info.get("owner", ""))
+        me = people.get(self.person.id)
+        if me is None and self.person.id == owner_id:
+            me = Person(id=owner_id, name="", role="owner", scopes=list(SCOPES), can_edit=True)
+        if me is None:
+            raise IntegrityError("Your details in this vault are missing or were not written by its owner, so "
+                                 "nothing was opened; ask the vault's owner to open the vault and check the people.")
+        if self.person.id == owner_id:
+            me.role, me.scopes = "owner", list(SCOPES)
+        else:
+            if me.role == "owner":
+                me.role = "member"
+            if me.setup_pending and self.pending_request(me.id) is not None:
+                me.setup_pending = False  # chosen already; the owner's next open takes it in
+        self.person = me
+        problems.extend(self._choose_keys(info))
+        return problems
+
+    def _read_info(self, file: Path, vault_keys: list[age.X25519Identity]) -> dict[str, Any] | None:
+        """The vault info in *file* if the owner signed it; None if damaged, missing or forged."""
+        try:
+            info = json.loads(age.decrypt_bytes(_read_small(file), vault_keys))
+        except (age.AgeError, OSError, ValueError):
+            return None
+        if (not isinstance(info, dict) or not authority.check_object(info, self._owner_key)
+                or authority.signer_of(info) != info.get("owner")):
+            return None
+        return info
+
+    def _check_profile_files(self, listed: dict[str, Any], vault_keys: list[age.X25519Identity]) -> list[Problem]:
+        """people/<person>.age are copies of the signed details in the info (kept for other tools and
+        the recovery steps); one that differs, or names someone not listed, is reported, never used."""
+        problems = []
+        for file in _age_files(self.path / PEOPLE):
+            rel = f"{PEOPLE}/{file.name}"
+            try:
+                obj = json.loads(age.decrypt_bytes(_read_small(file), vault_keys))
+            except (age.AgeError, OSError, ValueError):
+                problems.append(Problem(rel, "a person's details cannot be read"))
+                continue
+            if file.stem not in listed:
+                problems.append(Problem(rel, "these details of a person were not written by the vault's owner, or "
+                                             "adding that person was interrupted; they are not used"))
+            elif obj != listed[file.stem]:
+                problems.append(Problem(rel, "this person's details differ from the ones the vault's owner signed "
+                                             "(changed or put back by someone else); they are not used"))
+        return problems
+
+    def _choose_keys(self, info: dict[str, Any]) -> list[Problem]:
+        """Use only the keys of the parts this person's signed details give them, and write each part
+        with the generation the signed info names (so a forged or older keyring is never written to)."""
+        problems: list[Problem] = []
+        allowed = set(self.person.scopes) | {VAULT_SCOPE}
+        if self.person.role == "owner":
+            allowed = set(ALL_SCOPES)
+        scopes = info.get("scopes") if isinstance(info.get("scopes"), dict) else {}
+        self._write_keys: dict[str, ScopeKey] = {}
+        for scope in sorted(allowed):
+            want = scopes.get(scope) or {}
+            key = next((k for k in self._keyring.keys if k.scope == scope
+                        and k.generation == want.get("generation") and str(k.recipient) == want.get("recipient")),
+                       None)
+            if key is not None:
+                self._write_keys[scope] = key
+            elif self.person.role == "owner":
+                raise IntegrityError(f"Your keyring does not hold the current key of the {scope} part that the "
+                                     "vault's signed info names; it was replaced by an older or forged one. "
+                                     "Restore it from a backup.", path=str(self.path / KEYRINGS))
+            elif scope in scopes:
+                problems.append(Problem(f"{KEYRINGS}/{self.person.id}.age",
+                                        f"your keyring does not hold the current key of the {scope} part yet; "
+                                        "ask the vault's owner to open the vault"))
+        usable = [k for k in self._keyring.keys if k.scope in allowed]
+        self._identities = [k.identity for k in sorted(usable, key=lambda k: -k.generation)]
+        self._scope_of_key = {k.identity.public_key: k for k in usable}
         return problems
 
     @property
     def holds_all_scopes(self) -> bool:
-        return set(SCOPES) <= self._keyring.scopes()
+        return set(SCOPES) <= {k.scope for k in self._scope_of_key.values()}
+
+    def signer_may_write(self, obj: dict[str, Any], scope: str) -> str | None:
+        """Why the signed object *obj*, opened with *scope*'s key, must not be accepted (None if it may)."""
+        signer = authority.signer_of(obj)
+        if signer is None:
+            return "it is not signed by anyone in this vault, so it was not written by this program"
+        person = self.people.get(signer)
+        if person is None or not person.signing_key:
+            return "it is signed by someone who is not in this vault"
+        if not authority.check_object(obj, person.signing_key):
+            return "its signature does not match: it was changed by someone who may not write it"
+        if person.role == "owner":
+            return None
+        if not person.can_edit or scope not in person.scopes:
+            return f"it was written by {person.name or signer}, who may not change the {scope} part"
+        return None
 
     def _read_record_file(self, file: Path) -> Record:
-        """Decrypt one record file; raises NoIdentityMatch, IntegrityError."""
+        """Decrypt and check one record file; raises NoIdentityMatch, IntegrityError."""
         try:
-            raw = self._decrypt_small(file)
+            raw, key = self._decrypt_scoped(file)
         except age.NoIdentityMatch:
             raise
         except (age.AgeError, OSError) as exc:
             raise IntegrityError(f"the record file is damaged ({exc})", path=str(file)) from None
+        return self._accept_record(raw, key.scope, file, expected_id=file.stem)
+
+    def _accept_record(self, raw: bytes, scope: str, file: Path, expected_id: str) -> Record:
+        """The record in *raw* (opened with *scope*'s key) if its writer may write it; IntegrityError if not."""
         try:
-            record = Record.from_json(raw)
+            obj = json.loads(raw.decode("utf-8"))
+            if not isinstance(obj, dict):
+                raise ValueError("not an object")
+            record = Record.from_dict(obj)
         except (ValueError, TypeError, KeyError):
             raise IntegrityError("the record file does not hold a valid record", path=str(file)) from None
-        if record.id != file.stem:
+        if record.id != expected_id:
             raise IntegrityError("the record file holds another record (files were swapped or renamed)",
-                                 record_id=file.stem, path=str(file))
+                                 record_id=expected_id, path=str(file))
+        try:
+            record_scope = record.scope
+        except ValueError:
+            raise IntegrityError("the record has an unknown category", record_id=record.id, path=str(file)) from None
+        if record_scope != scope:
+            raise IntegrityError(f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
+                                 "part, so it was not written by this program; it is not used",
+                                 record_id=record.id, path=str(file))
+        why = self.signer_may_write(obj, scope)
+        if why is None and authority.signer_of(obj) != self.info.get("owner") \
+                and authority.signer_of(obj) != record.modified_by:
+            why = "it names another person as its last writer than the one who signed it"
+        if why is not None:
+            raise IntegrityError(f"{why}; it is not used", record_id=record.id, path=str(file))
         return record
 
     def _load_records(self) -> None:
@@ -383,6 +602,7 @@ class Vault(PeopleMixin):
         self._by_sha256.clear()
         self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
         self.not_readable = 0
+        revisions = self._cache.seen.get("revisions", {})
         with os.scandir(records_dir) as entries:
             for entry in entries:
                 if not sync.is_canonical(RECORDS, entry.name):
@@ -401,6 +621,16 @@ class Vault(PeopleMixin):
                         self._remember(record)
                     continue
                 self._load_one(Path(entry.path), key)
+        for record in self._records.values():
+            seen = revisions.get(record.id)
+            if isinstance(seen, int) and record.revision < seen:
+                self.load_problems.append(Problem(
+                    f"{RECORDS}/{record.id}.age", f"this record went back to an older version (revision "
+                    f"{record.revision}; this computer saw revision {seen}): an older copy was put back",
+                    record_id=record.id, title=record.title))
+        if not self.rolled_back:
+            self._cache.see(revisions={r.id: max(r.revision, int(revisions.get(r.id, 0) or 0))
+                                       for r in self._records.values()})
         self._cache.forget_missing(present)
         self._cache.save()
         self._snapshot = sync.snapshot(self.path)
@@ -432,6 +662,10 @@ class Vault(PeopleMixin):
 
     def reload(self) -> None:
         """Pick up changes made by another program or a sync tool (folding its conflict copies back)."""
+        self.load_problems = [p for p in self.load_problems if p.path.startswith(RECORDS)]
+        self.load_problems.extend(self._read_people_and_info())
+        if self.is_owner and not self.rolled_back:
+            self.take_in_requests()
         self._load_records()
         self._fold_and_reload()
 
@@ -560,19 +794,28 @@ class Vault(PeopleMixin):
                                  "restore it from a backup or wait for the sync to finish.",
                                  record_id=record.id, path=str(path)) from None
         try:
-            return DocumentStream(handle, self._identities, record, path)
+            stream = DocumentStream(handle, self._identities, record, path)
         except BaseException:
             handle.close()
             raise
+        key = self._scope_of_key.get(stream.identity.public_key)  # type: ignore[union-attr]
+        if key is None or key.scope != record.scope:
+            stream.close()
+            raise IntegrityError(f'The document file of "{record.title}" belongs to another part of the vault than '
+                                 "its record (someone who can write the folder pointed the record at it); not a byte "
+                                 "of it was read or copied.", record_id=record.id, path=str(path))
+        return stream
 
     def export_document(self, record_id: str, out: str | os.PathLike[str], *, overwrite: bool = False,
                         progress: ProgressFn | None = None) -> Path:
-        """Write the document's plaintext to *out*; only a complete, verified copy ever appears there."""
+        """Write the document's plaintext to *out*; only a complete, verified copy ever appears there.
+
+        The copy is readable by its owner only (0600 from the start); a device, pipe or other special
+        file at *out* is never replaced, even with *overwrite* (OutputFileError, nothing written)."""
+        from .fsutil import atomic_write_private, private_target
+
         out_path = Path(out)
-        if out_path.exists() and not overwrite:
-            raise InputFileError(f"{out_path} already exists; choose another name or remove it first.")
-        if not out_path.parent.is_dir():
-            raise InputFileError(f"The folder {out_path.parent} does not exist; create it or choose another.")
+        private_target(out_path, overwrite)  # before anything is decrypted; checked again when written
         record = self.get(record_id)
 
         def write(handle: BinaryIO) -> None:
@@ -585,7 +828,7 @@ class Vault(PeopleMixin):
                         progress(done, record.size, record.title)
 
         try:
-            atomic_write(out_path, write)
+            atomic_write_private(out_path, write, overwrite)
         except PermissionError:
             raise InputFileError(f"Cannot write {out_path}: permission denied; choose another folder.") from None
         return out_path
@@ -595,16 +838,30 @@ class Vault(PeopleMixin):
         return writer_lock(self.path / LOCK)
 
     def _require_edit(self, scope: str) -> ScopeKey:
+        if self.rolled_back:
+            raise PermissionDenied(ROLLBACK_TEXT)
         if not self.person.can_edit:
             raise PermissionDenied(f"{self.person.name or 'This person'} may only view this vault, not change it.")
-        key = self._keyring.current(scope)
-        if key is None:
+        if scope not in self.person.scopes and scope != VAULT_SCOPE and self.person.role != "owner":
             raise PermissionDenied(f"You were not given access to {scope} records, so you cannot add or change them.")
+        key = self._write_keys.get(scope)
+        if key is None:
+            raise PermissionDenied(f"Your keyring does not hold the current key of the {scope} part yet, so you "
+                                   "cannot add or change its records; ask the vault's owner to open the vault.")
+        if self._signing is None:
+            raise PermissionDenied("Your keyring has no signing key yet; ask the vault's owner to open the vault.")
         return key
+
+    def _signed_json(self, obj: dict[str, Any]) -> bytes:
+        assert self._signing is not None
+        return _json_bytes(authority.sign_object(obj, self.person.id, self._signing))
 
     def _write_record(self, record: Record) -> None:
         key = self._require_edit(record.scope)
-        data = age.encrypt_bytes(record.to_json(), [key.recipient])
+        obj = dict(record.to_dict())
+        payload = self._signed_json(obj)
+        record.extra[authority.SIGNATURE] = obj[authority.SIGNATURE]
+        data = age.encrypt_bytes(payload, [key.recipient])
         file = self.path / RECORDS / f"{record.id}.age"
         atomic_write_bytes(file, data)
         self._note_own_write(file)
@@ -691,8 +948,7 @@ class Vault(PeopleMixin):
 
     def _write_texts(self, record: Record, page_texts: list[str]) -> None:
         key = self._require_edit(record.scope)
-        payload = json.dumps({"record": record.id, "sha256": record.sha256, "pages": list(page_texts)},
-                             ensure_ascii=False).encode("utf-8")
+        payload = self._signed_json({"record": record.id, "sha256": record.sha256, "pages": list(page_texts)})
         (self.path / TEXTS).mkdir(exist_ok=True)
         atomic_write_bytes(self._texts_file(record.id), age.encrypt_bytes(payload, [key.recipient]))
         self._note_own_write(self._texts_file(record.id))
@@ -705,19 +961,31 @@ class Vault(PeopleMixin):
 
     def page_texts(self, record_id: str) -> list[str] | None:
         """The stored text of each page, or None if none was stored. Raises IntegrityError if damaged."""
-        record = self.get(record_id)
+        return self._page_texts_of(self.get(record_id))
+
+    def _page_texts_of(self, record: Record) -> list[str] | None:
         file = self._texts_file(record.id)
         try:
-            data = json.loads(age.decrypt_bytes(file.read_bytes(), self._identities))
+            with open(file, "rb") as handle:
+                decryptor = age.Decryptor(handle, self._identities)
+                data = json.loads(decryptor.read_all())
+                scope = self._scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
         except FileNotFoundError:
             return None
-        except (age.AgeError, ValueError) as exc:
+        except (age.AgeError, ValueError, OSError) as exc:
             raise IntegrityError(f'The search text of "{record.title}" is damaged ({exc}); '
                                  "it can be rebuilt from the document.", record_id=record.id,
                                  path=str(file)) from None
         if data.get("record") != record.id or data.get("sha256") != record.sha256:
             raise IntegrityError(f'The search text stored for "{record.title}" belongs to another document.',
                                  record_id=record.id, path=str(file))
+        why = ("it was stored with another part's key" if scope != record.scope
+               else self.signer_may_write(data, scope))
+        if why is not None:
+            raise IntegrityError(f'The search text stored for "{record.title}" is not used: {why}. '
+                                 "It can be rebuilt from the document.", record_id=record.id, path=str(file))
         return [str(p) for p in data.get("pages", [])]
 
     def _store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
@@ -852,18 +1120,26 @@ class Vault(PeopleMixin):
         self._records.pop(record.id, None)
 
     def change_passphrase(self, new_passphrase: str, *,
-                          work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR) -> None:
-        """Re-encrypt this person's key file under a new passphrase (one atomic rename)."""
+                          work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR) -> str:
+        """Give this person a new passphrase and a new identity key (see people.change_identity);
+        returns one plain sentence saying what an old copy of the key file can still open."""
         if not new_passphrase:
             raise ValueError("The new passphrase cannot be empty.")
-        with self._lock():
-            self._write_person_key(self.path, self.person.id, self._identity, new_passphrase, work_factor)
-            self.clear_setup_pending()
+        return self.change_identity(new_passphrase, work_factor)
 
     def clean_up(self) -> int:
         """Remove temporary files that crashed writers left behind."""
         with self._lock():
             return sum(clean_temp_files(self.path / sub) for sub in DATA_DIRS)
+
+    def clean_stale_files(self) -> int:
+        """Remove this program's temporary files not touched for 15 minutes (a crashed or killed
+        writer's; a live writer keeps writing to its own). Run when an editor opens the vault."""
+        try:
+            with writer_lock(self.path / LOCK, timeout_s=0.5):
+                return sum(clean_temp_files(self.path / sub, older_than_s=900) for sub in (*DATA_DIRS, *sync.VERSION_FOLDERS))
+        except VaultError:
+            return 0
 
     # ------------------------------------------------------------------- sync tools' copies
     def _fold_and_reload(self) -> None:
@@ -916,6 +1192,15 @@ class Vault(PeopleMixin):
         plain = age.decrypt_bytes(data, self._identities)
         return data, plain
 
+    def _checked_record_copy(self, path: Path, record_id: str) -> tuple[bytes, bytes, Record]:
+        """(ciphertext, plaintext, record) of a record version file whose writer may write it;
+        raises age errors, OSError, and IntegrityError (forged, wrong part, another record)."""
+        data = _read_small(path)
+        decryptor = age.Decryptor(io.BytesIO(data), self._identities)
+        plain = decryptor.read_all()
+        scope = self._scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+        return data, plain, self._accept_record(plain, scope, path, expected_id=record_id)
+
     def _unreadable_copy(self, copy: sync.ConflictCopy, exc: Exception) -> bool:
         if isinstance(exc, age.NoIdentityMatch):
             self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy in a section not shared with you; "
@@ -929,21 +1214,19 @@ class Vault(PeopleMixin):
         record_id = copy.original[:-len(".age")]
         target = copy.original_path
         try:
-            copy_ct, copy_plain = self._decrypt_copy(copy.path)
-            theirs = Record.from_json(copy_plain)
+            copy_ct, copy_plain, theirs = self._checked_record_copy(copy.path, record_id)
         except (age.AgeError, ValueError, TypeError, KeyError) as exc:
             return self._unreadable_copy(copy, exc)
-        if theirs.id != record_id:
-            self.sync_notes.append(f"{copy.rel} holds another record than its name says; it was left as it is.")
+        except IntegrityError as exc:
+            self.sync_notes.append(f"{copy.rel} is not used: {exc}. It was left as it is.")
             return False
         try:
-            ours_ct, ours_plain = self._decrypt_copy(target)
-            ours = Record.from_json(ours_plain)
+            ours_ct, ours_plain, ours = self._checked_record_copy(target, record_id)
         except FileNotFoundError:
             os.replace(copy.path, target)  # the only copy: it is the record
             fsync_dir(target.parent)
             return True
-        except (age.AgeError, ValueError, TypeError, KeyError):
+        except (age.AgeError, ValueError, TypeError, KeyError, IntegrityError):
             self.sync_notes.append(f"{copy.rel}: the record file it is a copy of cannot be read; both were left "
                                    "as they are (see `mbc-vault verify`).")
             return False
@@ -982,12 +1265,11 @@ class Vault(PeopleMixin):
         """Both copies folded the same conflict: the same version, made twice."""
         target = copy.original_path
         try:
-            copy_ct, copy_plain = self._decrypt_copy(copy.path)
-            record = Record.from_json(copy_plain)
+            copy_ct, copy_plain, record = self._checked_record_copy(copy.path, copy.original[:20])
         except (age.AgeError, ValueError, TypeError, KeyError) as exc:
             return self._unreadable_copy(copy, exc)
-        if record.id != copy.original[:20]:
-            self.sync_notes.append(f"{copy.rel} holds another record than its name says; it was left as it is.")
+        except IntegrityError as exc:
+            self.sync_notes.append(f"{copy.rel} is not used: {exc}. It was left as it is.")
             return False
         try:
             same = self._decrypt_copy(target)[1] == copy_plain
@@ -1097,14 +1379,15 @@ class Vault(PeopleMixin):
         """Whether *path* holds a valid file for *copy*'s folder; None if this person cannot tell."""
         stem = copy.original[:-len(".age")]
         try:
+            vault_keys = [k.identity for k in self._keyring.keys if k.scope == VAULT_SCOPE]
             if copy.folder == PEOPLE:
-                person = Person.from_json(self._decrypt_small(path))
-                return person.id == stem
+                return json.loads(age.decrypt_bytes(_read_small(path), vault_keys)) == \
+                    (self.info.get("people") or {}).get(stem)
             if copy.folder == "" and copy.original == INFO:
-                return isinstance(json.loads(self._decrypt_small(path)), dict)
+                return self._read_info(path, vault_keys) is not None
             if copy.folder == KEYRINGS and stem == self.person.id:
-                Keyring.from_text(age.decrypt_bytes(_read_small(path), [self._identity]))
-                return True
+                ring = Keyring.from_text(age.decrypt_bytes(_read_small(path), [self._identity]), self._owner_key)
+                return ring.signed and ring.person_id == stem
         except age.NoIdentityMatch:
             return None
         except (age.AgeError, OSError, ValueError, TypeError, KeyError):
@@ -1116,10 +1399,30 @@ class Vault(PeopleMixin):
         for folder in sync.VERSION_FOLDERS:
             for file in _age_files(self.path / folder):
                 try:
-                    out.append(Record.from_json(self._decrypt_small(file)))
-                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    out.append(self._checked_record_copy(file, file.name[:20])[2])
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError, IntegrityError):
                     continue
         return out
+
+    def _check_kept_versions(self) -> list[Problem]:
+        """Every file in conflicts/ and versions/ this person can open, checked like a record."""
+        problems = []
+        for folder in sync.VERSION_FOLDERS:
+            for file in _age_files(self.path / folder):
+                rel = f"{folder}/{file.name}"
+                try:
+                    self._checked_record_copy(file, file.name[:20])
+                except age.NoIdentityMatch:
+                    if self.holds_all_scopes:
+                        problems.append(Problem(rel, "no key of this vault opens this kept version: it is damaged",
+                                                record_id=file.name[:20]))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
+                    problems.append(Problem(rel, f"this kept version of a record is damaged ({exc})",
+                                            record_id=file.name[:20]))
+                except IntegrityError as exc:
+                    problems.append(Problem(rel, f"this kept version of a record is not used: {exc}",
+                                            record_id=file.name[:20]))
+        return problems
 
     def conflicts(self) -> dict[str, list[RecordVersion]]:
         """Records changed on two synced copies, waiting for a choice: id -> its versions, the one
@@ -1132,9 +1435,9 @@ class Vault(PeopleMixin):
             versions = []
             for file, current in [(self.path / RECORDS / f"{record_id}.age", True), *((f, False) for f in files)]:
                 try:
-                    plain = self._decrypt_small(file)
-                    versions.append(RecordVersion(sync.version_id(plain), Record.from_json(plain), current, file))
-                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    _, plain, record = self._checked_record_copy(file, record_id)
+                    versions.append(RecordVersion(sync.version_id(plain), record, current, file))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError, IntegrityError):
                     continue
             if any(not v.current for v in versions):
                 out[record_id] = versions
@@ -1151,9 +1454,9 @@ class Vault(PeopleMixin):
         for file in _age_files(self.path / VERSIONS_DIR):
             if file.name.startswith(f"{record_id}-"):
                 try:
-                    plain = self._decrypt_small(file)
-                    out.append(RecordVersion(sync.version_id(plain), Record.from_json(plain), False, file))
-                except (age.AgeError, OSError, ValueError, TypeError, KeyError):
+                    _, plain, record = self._checked_record_copy(file, record_id)
+                    out.append(RecordVersion(sync.version_id(plain), record, False, file))
+                except (age.AgeError, OSError, ValueError, TypeError, KeyError, IntegrityError):
                     continue
         return out
 
@@ -1188,7 +1491,13 @@ class Vault(PeopleMixin):
     def verify(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> VerifyReport:
         """Read and authenticate every record and document file this person can open."""
         report = VerifyReport()
-        report.problems.extend(self._read_people_and_info())
+        try:
+            report.problems.extend(self._read_people_and_info())
+        except IntegrityError as exc:
+            report.problems.append(Problem(exc.path and os.path.relpath(exc.path, self.path) or INFO, str(exc)))
+            return report
+        report.problems.extend(self._check_kept_versions())
+        report.problems.extend(self._check_people_files())
         files = _age_files(self.path / RECORDS)
         records: dict[str, Record] = {}
         total = len(files)
@@ -1222,7 +1531,7 @@ class Vault(PeopleMixin):
             except IntegrityError as exc:
                 report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))
             try:
-                self.page_texts(record.id)
+                self._page_texts_of(record)
             except IntegrityError as exc:
                 report.problems.append(Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id,
                                                title=record.title))
@@ -1247,6 +1556,22 @@ class Vault(PeopleMixin):
             return True
         except (age.AgeError, OSError):
             return False
+
+
+def _json_bytes(obj: dict[str, Any]) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _work_factor_of(key_file: Path) -> int:
+    """The scrypt work factor a key file was written with (kept when it is rewritten)."""
+    try:
+        header = _read_small(key_file).split(b"\n", 2)[1].decode("ascii")
+        parts = header.split()
+        if parts[:2] == ["->", "scrypt"]:
+            return min(int(parts[3]), age.MAX_SCRYPT_WORK_FACTOR)
+    except (OSError, IndexError, ValueError, age.AgeError):
+        pass
+    return age.DEFAULT_SCRYPT_WORK_FACTOR
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

@@ -17,7 +17,7 @@ from mbc_vault.vault import Vault
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
-PLAINTEXT_FILES = {"MBC-VAULT.json", "README.txt", ".lock"}
+PLAINTEXT_FILES = {"vault.json", "README.txt", ".lock"}
 
 TITLE = "Zephyrine Quillfeather biopsy"
 PROVIDER = "Marrowbrook Oncology"
@@ -129,6 +129,6 @@ def test_no_plaintext_in_vault_or_cache(tmp_path: Path, passphrase_file: Path) -
         scanned += 1
     assert scanned >= 4 + 4 + 3 + 4  # records, documents, page texts, keys/keyrings/people/info (+ cache)
 
-    marker = json.loads((path / "MBC-VAULT.json").read_text())
+    marker = json.loads((path / "vault.json").read_text())
     assert set(marker) == {"format", "version", "vault_id"}
     assert (path / ".lock").read_bytes() == b""

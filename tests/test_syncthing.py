@@ -230,7 +230,7 @@ def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path
         entry = v.add_entry("symptom", {"symptom": "fatigue", "severity": 4}, title="Fatigue", date="2026-01-02")
     _sync(a, b, deadline, "syncing the new vault to the laptop")
     desk, laptop = a.folder / "v", b.folder / "v"
-    assert (laptop / "MBC-VAULT.json").exists()
+    assert (laptop / "vault.json").exists()
 
     # apart (both instances paused): both edit the same record and the same entry, and each adds one
     for inst in (a, b):

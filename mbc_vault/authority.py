@@ -1,0 +1,131 @@
+"""Who wrote what: Ed25519 signatures over the vault's keys, people and records.
+
+Anyone who can write the vault folder can encrypt a file to any public key they know, so
+encryption alone says nothing about who wrote a file. Every file that decides who holds which
+key, and every record, therefore carries a signature inside its encrypted payload:
+
+- the owner signs the vault info (``info.age``: the format, the vault id, an epoch that grows with
+  every change of keys or people, each part's current key generation and public key, and the hash
+  of every person's profile), every profile and every keyring;
+- each person signs the records and page texts they write with their own signing key, which the
+  owner gave them in their (owner-signed) keyring. A record is accepted only if its signer may
+  edit its part (see vault-format.md, "Authorship"); the owner may vouch for any record.
+
+The trust anchor is the owner's public signing key written in each person's passphrase-protected
+key file (``# owner=...``): nobody without that person's passphrase can change it.
+
+Signed JSON objects carry a ``signature`` field {"by": <person id>, "sig": <hex>} over the
+canonical encoding of every other field (UTF-8, sorted keys, Python's default separators), so the
+files stay plain JSON that the recovery steps can read with the stock age tool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
+SIGNATURE = "signature"
+
+
+class SigningKey:
+    """A person's Ed25519 signing key."""
+
+    def __init__(self, seed: bytes) -> None:
+        if len(seed) != 32:
+            raise ValueError("a signing key is 32 bytes")
+        self._key = Ed25519PrivateKey.from_private_bytes(seed)
+        self.seed = seed
+        self.public = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+    @classmethod
+    def generate(cls) -> "SigningKey":
+        return cls(Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+
+    @classmethod
+    def from_hex(cls, text: str) -> "SigningKey":
+        return cls(bytes.fromhex(text))
+
+    def sign(self, data: bytes) -> str:
+        return self._key.sign(data).hex()
+
+    def mac_key(self, label: bytes) -> bytes:
+        """A secret derived from this key for MACs only its holder checks (the rotation record)."""
+        return hashlib.sha256(b"mbc-vault signing-key mac v2\x00" + label + b"\x00" + self.seed).digest()
+
+
+_PUBLIC_CACHE: dict[str, Ed25519PublicKey] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def verify(public_hex: str, data: bytes, sig_hex: str) -> bool:
+    """Whether *sig_hex* is *public_hex*'s signature of *data* (never raises for bad input)."""
+    try:
+        key = _PUBLIC_CACHE.get(public_hex)
+        if key is None:
+            key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
+            with _CACHE_LOCK:
+                _PUBLIC_CACHE[public_hex] = key
+        key.verify(bytes.fromhex(sig_hex), data)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+def canonical(obj: Mapping[str, Any]) -> bytes:
+    """The bytes a signature covers: every field but the signature, sorted keys, UTF-8."""
+    return json.dumps({k: v for k, v in obj.items() if k != SIGNATURE}, ensure_ascii=False,
+                      sort_keys=True).encode("utf-8")
+
+
+def digest(obj: Mapping[str, Any]) -> str:
+    """SHA-256 of an object's canonical bytes, signature included (binds one exact signed file)."""
+    return hashlib.sha256(json.dumps(dict(obj), ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def sign_object(obj: dict[str, Any], signer_id: str, key: SigningKey) -> dict[str, Any]:
+    """Add (or replace) the signature of *obj*; returns it."""
+    obj.pop(SIGNATURE, None)
+    obj[SIGNATURE] = {"by": signer_id, "sig": key.sign(canonical(obj))}
+    return obj
+
+
+def signer_of(obj: Mapping[str, Any]) -> str | None:
+    sig = obj.get(SIGNATURE)
+    if isinstance(sig, dict) and isinstance(sig.get("by"), str):
+        return sig["by"]
+    return None
+
+
+def check_object(obj: Mapping[str, Any], public_hex: str) -> bool:
+    sig = obj.get(SIGNATURE)
+    if not isinstance(sig, dict) or not isinstance(sig.get("sig"), str):
+        return False
+    return verify(public_hex, canonical(obj), sig["sig"])
+
+
+# ----------------------------------------------------------------- signed identity files (keyrings)
+_SIG_LINE = "# signature="
+
+
+def sign_text(text: bytes, key: SigningKey) -> bytes:
+    """Append a signature line to an identity file's text (a comment to the stock age tool)."""
+    if not text.endswith(b"\n"):
+        text += b"\n"
+    return text + f"{_SIG_LINE}{key.sign(text)}\n".encode("ascii")
+
+
+def split_signed_text(text: bytes) -> tuple[bytes, str | None]:
+    """(the signed part, the signature) of a text written by sign_text; (text, None) if unsigned."""
+    body = text.rstrip(b"\n")
+    cut = body.rfind(b"\n")
+    last = body[cut + 1:].decode("ascii", "replace")
+    if not last.startswith(_SIG_LINE):
+        return text, None
+    return body[:cut + 1], last[len(_SIG_LINE):].strip()
