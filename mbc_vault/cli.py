@@ -121,18 +121,25 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     from .importer import import_files
+    from .visibility import display_names, visible_to
 
     defaults = {"category": args.category, "title": args.title, "date": args.date, "provider": args.provider,
                 "tags": args.tag or []}
     with _open(args) as vault:
         report = import_files(vault, args.files, defaults=defaults)
+        # who holds each document's part: "you" is the person who unlocked, then the others by name
+        seen_by = {r.id: visible_to(vault, r.category) for r in report.added}
+        names = {rid: display_names(vault, people) for rid, people in seen_by.items()}
     for message in report.messages():
         _err(message)
     if args.json:
-        print(json.dumps([_record_json(r) for r in report.added], indent=2, ensure_ascii=False))
+        print(json.dumps([{**_record_json(r), "visible_to": names[r.id],
+                           "visible_to_ids": [p.id for p in seen_by[r.id]]} for r in report.added],
+                         indent=2, ensure_ascii=False))
     else:
         for record in report.added:
-            print(f"Added {record.id}  {record.title}  ({record.category})")
+            who = ", ".join(names[record.id])
+            print(f"Added {record.id}  {record.title}  ({record.category}; visible to {who})")
     return EXIT_FAILURE if report.problems or report.duplicates else EXIT_OK
 
 
@@ -191,7 +198,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if problems else EXIT_OK
 
 
+def _check_output(out: Path) -> None:
+    """Before asking for the passphrase: refuse a FILE that is a device, pipe, folder or other special
+    file (never replaced, even with --force), or whose folder is missing (exit 1, one sentence). An
+    existing ordinary file is left to the command's own --force message."""
+    from .fsutil import private_target
+
+    private_target(out, overwrite=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from .fsutil import private_target
+
+    private_target(Path(args.out), overwrite=args.force)  # before the passphrase is asked for
     with _open(args) as vault:
         record = vault.get(args.id)
         out = vault.export_document(record.id, args.out, overwrite=args.force)
@@ -276,10 +295,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         else:
             raise UsageError("no new passphrase: use --new-passphrase-file FILE")
         _check_strength(new)
-        vault.change_passphrase(new)
+        said = vault.change_passphrase(new)
     finally:
         vault.close()
-    print("Passphrase changed. The old passphrase no longer opens this vault.")
+    print(f"Passphrase changed. {said}")
     return EXIT_OK
 
 
@@ -292,6 +311,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
         if not password:
             raise UsageError(f"the password file {args.password_file} is empty")
     out = Path(args.out)
+    _check_output(out)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; add --force to replace it")
     with _open(args) as vault:
@@ -302,7 +322,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
                                 document_ids=ids, page_size=args.page_size, footer=not args.no_footer,
                                 skip_problem_documents=args.skip_problems, password=password)
         try:
-            result = build_packet(vault, choices, out)
+            result = build_packet(vault, choices, out, overwrite=args.force)
         except PacketProblems as exc:
             for problem in exc.problems:
                 _err(problem.describe())
@@ -328,11 +348,12 @@ def cmd_kit(args: argparse.Namespace) -> int:
     from .kit import write_emergency_kit
 
     out = Path(args.out)
+    _check_output(out)
     if out.exists() and not args.force:
         _err(f"{out} exists; nothing was written. Add --force to replace it")
         return EXIT_FAILURE
     with _open(args) as vault:
-        write_emergency_kit(vault, out, vault.person.id, page_size=args.page_size)
+        write_emergency_kit(vault, out, vault.person.id, page_size=args.page_size, overwrite=args.force)
         name = vault.person.name
     print(f"Wrote the emergency kit of {name} to {out}.")
     print("It holds the recovery secret in plain text: print it, store the paper like a will, "
