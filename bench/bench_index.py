@@ -104,7 +104,7 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
             first = "\n".join(f.page_texts[:2])
             propose_title(f.pdf_title, f.path.name, first)
             propose_date(first)
-            propose_category(f"{f.pdf_title}\n{f.path.name}\n{first}")
+            propose_category(first, title=f"{f.pdf_title}\n{f.path.stem}")
 
     def index_add() -> None:
         index = SearchIndex()

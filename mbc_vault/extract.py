@@ -238,7 +238,7 @@ def read_file(path: str | os.PathLike[str]) -> Extracted:
         first = "\n".join(result.page_texts[:2])
         result.title = propose_title(result.pdf_title, name, first)
         result.date = propose_date(first) or result.pdf_date
-        result.category = propose_category(f"{result.pdf_title}\n{name}\n{first}")
+        result.category = propose_category(first, title=f"{result.pdf_title}\n{path.stem}")
     return result
 
 

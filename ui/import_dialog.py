@@ -1,5 +1,8 @@
 """The import dialog: read the files (off the GUI thread), propose title, date and category for
-each, let the person correct them (one by one or many at once), then import with progress and cancel."""
+each, let the person correct them (one by one or many at once), then import with progress and cancel.
+
+Each file shows who will be able to see it (its category's part of the vault, `mbc_vault.visibility`);
+a category change that would let more people see a file asks first, and is undone if the answer is no."""
 
 from __future__ import annotations
 
@@ -9,20 +12,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.extract import Extracted, read_file
 from mbc_vault.importer import ImportReport, collect_files, import_files
 from mbc_vault.records import check_date
+from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 from .category_names import category_label
 
 from .session import VaultSession
 from .widgets import heading, note
 from .workers import TaskWorker, start
 
-COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_STATUS = range(5)
+COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_VISIBLE, COL_STATUS = range(6)
 
 
 def read_all(paths: list[Path], progress: Any = None, cancel: Any = None) -> list[Extracted]:
@@ -51,15 +55,18 @@ class ImportDialog(QDialog):
         layout.addWidget(heading(self.tr("Import documents"), self))
         self.info = note(self.tr("Reading the files ({0})…").format(len(self.files)), self)
         layout.addWidget(self.info)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date"),
-                                              self.tr("Category"), self.tr("Status")])
+                                              self.tr("Category"), self.tr("Visible to"), self.tr("Status")])
         self.table.horizontalHeaderItem(COL_DATE).setToolTip(self.tr("Write dates as YYYY-MM-DD"))
+        self.table.horizontalHeaderItem(COL_VISIBLE).setToolTip(
+            self.tr("Who will be able to see the file: its category decides the part of the vault it is in"))
         self.table.setAccessibleName(self.tr("Files to import"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_FILE, 200), (COL_TITLE, 230), (COL_DATE, 110), (COL_CATEGORY, 210)):
+        for column, width in ((COL_FILE, 190), (COL_TITLE, 220), (COL_DATE, 100), (COL_CATEGORY, 200),
+                              (COL_VISIBLE, 170)):
             header.resizeSection(column, width)
         layout.addWidget(self.table, 1)
         bulk = QHBoxLayout()
@@ -93,7 +100,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._tags: dict[Path, list[str]] = {}
         self._providers: dict[Path, str] = {}
-        self.resize(1150, 560)
+        # each file's category as last accepted (a change that widens who can see it is asked first)
+        self._categories: dict[Path, str] = {}
+        self.last_question: QMessageBox | None = None
+        self.resize(1250, 560)
         self._start_reading()
 
     # reading -----------------------------------------------------------------
@@ -138,6 +148,7 @@ class ImportDialog(QDialog):
         bad = len(results) - good
         text = self.tr("Ready to import: {0}. Check the titles, dates and categories; you can change them.") \
             .format(good)
+        text += " " + self.tr("A file's category decides who can see it (see “Visible to”).")
         if bad:
             text += " " + self.tr("Cannot be imported: {0} (see Status).").format(bad)
         self.info.setText(text)
@@ -157,6 +168,12 @@ class ImportDialog(QDialog):
             combo.addItem(category_label(slug), slug)
         combo.setCurrentIndex(max(0, combo.findData(facts.category)))
         self.table.setCellWidget(row, COL_CATEGORY, combo)
+        self._categories[facts.path] = combo.currentData()
+        visible = QTableWidgetItem()
+        visible.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.table.setItem(row, COL_VISIBLE, visible)
+        self._show_visibility(row)
+        combo.currentIndexChanged.connect(lambda _index, row=row: self._category_changed(row))
         if facts.ok:
             pages = "" if not facts.pages else (
                 self.tr("1 page") if facts.pages == 1 else self.tr("{0} pages").format(facts.pages))
@@ -177,17 +194,109 @@ class ImportDialog(QDialog):
         self._worker = None
         self.info.setText(message)
 
+    # who can see each file -----------------------------------------------------
+    def _path(self, row: int) -> Path:
+        return Path(self.table.item(row, COL_FILE).data(Qt.ItemDataRole.UserRole))
+
+    def _combo(self, row: int) -> QComboBox:
+        return self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[return-value]
+
+    def names(self, people: list[Any]) -> str:
+        """People's names for the person using the app: "you" for themselves, "only you" if alone."""
+        vault = self.session.vault
+        if vault is None or not people:
+            return ""
+        if len(people) == 1 and people[0].id == vault.person.id:
+            return self.tr("only you")
+        return ", ".join(display_names(vault, people, self.tr("you")))
+
+    def visible_text(self, row: int) -> str:
+        """Who will see this row's file with its current category, e.g. "you, Mary"."""
+        vault = self.session.vault
+        if vault is None:
+            return ""
+        return self.names(visible_to(vault, self._categories[self._path(row)]))
+
+    def _show_visibility(self, row: int) -> None:
+        item = self.table.item(row, COL_VISIBLE)
+        facts = self.extracted.get(self._path(row))
+        text = self.visible_text(row) if facts is None or facts.ok else ""  # not imported: nobody
+        item.setText(text)
+        spoken = self.tr("Visible to: {0}").format(text) if text else ""
+        item.setToolTip(spoken)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+
+    def _set_category(self, row: int, slug: str) -> None:
+        """Show *slug* in the row's box (without asking) and remember it."""
+        combo = self._combo(row)
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(slug)))
+        combo.blockSignals(False)
+        self._categories[self._path(row)] = slug
+        self._show_visibility(row)
+
+    def _category_changed(self, row: int) -> None:
+        new = self._combo(row).currentData()
+        old = self._categories[self._path(row)]
+        if new != old and not self._allow_change([row], new):
+            new = old
+        self._set_category(row, new)
+
+    def _allow_change(self, rows: list[int], slug: str) -> bool:
+        """True if moving *rows* to category *slug* shows them to nobody new, or the person agrees to it."""
+        vault = self.session.vault
+        if vault is None:
+            return True
+        wider: dict[str, Any] = {}
+        widened = []
+        for row in rows:
+            people = newly_visible_to(vault, self._categories[self._path(row)], slug)
+            if people:
+                widened.append(row)
+                wider.update((p.id, p) for p in people)
+        return not wider or self.confirm_widening(widened, slug, list(wider.values()))
+
+    def confirm_widening(self, rows: list[int], slug: str, people: list[Any]) -> bool:
+        """Ask before a category change lets *people* see the files of *rows* ("Let Mary see …?"); True if
+        the person agrees. The question is a real QMessageBox (kept in `last_question`); tests answer it."""
+        vault = self.session.vault
+        if vault is None:
+            return True
+        names = self.names(people)
+        category = category_label(slug)
+        after = self.names(visible_to(vault, slug))
+        if len(rows) == 1:
+            title = self.tr("Let more people see this file?")
+            text = self.tr("Let {0} see “{1}”?").format(names, self._path(rows[0]).name)
+            details = self.tr("Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}.") \
+                .format(category, after, self.visible_text(rows[0]))
+        else:
+            title = self.tr("Let more people see these files?")
+            text = self.tr("Let {0} see these {1} files?").format(names, len(rows))
+            details = self.tr("Filed as “{0}”, they will be visible to: {1}.").format(category, after)
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(details + " " + self.tr("“Keep as it was” changes nothing."))
+        allow = box.addButton(self.tr("Change it and let them see it"), QMessageBox.ButtonRole.YesRole)
+        keep = box.addButton(self.tr("Keep as it was"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.last_question = box
+        box.exec()
+        return box.clickedButton() is allow
+
     # editing ------------------------------------------------------------------
     def apply_to_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}) or range(self.table.rowCount())
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}) or list(range(self.table.rowCount()))
         slug = self.bulk_category.currentData()
         tags = [t.strip() for t in self.bulk_tags.text().split(",") if t.strip()]
         provider = self.bulk_provider.text().strip()
+        if slug:  # one question for the whole selection; "no" leaves every category as it was
+            changing = [row for row in rows if self._categories[self._path(row)] != slug]
+            if self._allow_change(changing, slug):
+                for row in changing:
+                    self._set_category(row, slug)
         for row in rows:
-            path = Path(self.table.item(row, COL_FILE).data(Qt.ItemDataRole.UserRole))
-            if slug:
-                combo: QComboBox = self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[assignment]
-                combo.setCurrentIndex(combo.findData(slug))
+            path = self._path(row)
             if tags:
                 self._tags[path] = tags
             if provider:
@@ -209,10 +318,9 @@ class ImportDialog(QDialog):
             except ValueError as exc:
                 errors.append(f"{path.name}: {exc}")
                 continue
-            combo: QComboBox = self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[assignment]
             chosen.append(path)
             fields[path] = {"title": self.table.item(row, COL_TITLE).text().strip() or path.stem,
-                            "date": date or None, "category": combo.currentData(),
+                            "date": date or None, "category": self._categories[path],
                             "tags": self._tags.get(path, []), "provider": self._providers.get(path, "")}
         return chosen, fields, errors
 

@@ -611,19 +611,19 @@
     </message>
     <message>
         <location filename="../../ui/packet_wizard.py" line="307"/>
-        <location filename="../../ui/packet_wizard.py" line="330"/>
+        <location filename="../../ui/packet_wizard.py" line="333"/>
         <source>Left out: {0}.</source>
         <translation>Quedaron fuera: {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/packet_wizard.py" line="308"/>
-        <location filename="../../ui/packet_wizard.py" line="332"/>
+        <location filename="../../ui/packet_wizard.py" line="335"/>
         <source>It opens only with the password.</source>
         <translation>Solo se abre con la contraseña.</translation>
     </message>
     <message>
         <location filename="../../ui/packet_wizard.py" line="309"/>
-        <location filename="../../ui/packet_wizard.py" line="333"/>
+        <location filename="../../ui/packet_wizard.py" line="336"/>
         <source>It is not encrypted: keep it safe and delete it when it has been sent.</source>
         <translation>No está cifrado: guárdelo en un lugar seguro y bórrelo cuando lo haya enviado.</translation>
     </message>
@@ -633,12 +633,12 @@
         <translation>Si algo no está bien, vuelva atrás, cámbielo y créelo de nuevo: el archivo se reemplaza.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="325"/>
+        <location filename="../../ui/packet_wizard.py" line="328"/>
         <source>The packet could not be saved there ({0}); choose another folder.</source>
         <translation>No se pudo guardar el paquete ahí ({0}); elija otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="331"/>
+        <location filename="../../ui/packet_wizard.py" line="334"/>
         <source>Saved as {0}.</source>
         <translation>Guardado como {0}.</translation>
     </message>
@@ -1480,69 +1480,69 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="151"/>
+        <location filename="../../ui/unlock.py" line="140"/>
         <source>Choose your passphrase</source>
         <translation>Elija su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
+        <location filename="../../ui/unlock.py" line="141"/>
         <source>Welcome, {0}</source>
         <translation>Le damos la bienvenida, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
+        <location filename="../../ui/unlock.py" line="141"/>
         <source>Welcome</source>
         <translation>Le damos la bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="154"/>
+        <location filename="../../ui/unlock.py" line="143"/>
         <source>The setup code you were given works only this once. Choose a passphrase of your own: you will type it every time you open this vault.</source>
         <translation>El código de configuración que recibió solo sirve esta vez. Elija su propia frase de contraseña: la escribirá cada vez que abra esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="157"/>
-        <location filename="../../ui/unlock.py" line="158"/>
+        <location filename="../../ui/unlock.py" line="146"/>
+        <location filename="../../ui/unlock.py" line="147"/>
         <source>Change my passphrase</source>
         <translation>Cambiar mi frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="160"/>
+        <location filename="../../ui/unlock.py" line="149"/>
         <source>From now on this vault opens with the new passphrase, for you only. The old one stops working on this vault.</source>
         <translation>Desde ahora esta bóveda se abre con la nueva frase de contraseña, solo para usted. La anterior deja de funcionar en esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="165"/>
+        <location filename="../../ui/unlock.py" line="154"/>
         <source>Your new passphrase</source>
         <translation>Su nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="166"/>
+        <location filename="../../ui/unlock.py" line="155"/>
         <source>Your new passphrase again</source>
         <translation>Su nueva frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="163"/>
+        <location filename="../../ui/unlock.py" line="152"/>
         <source>New passphrase:</source>
         <translation>Nueva frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="164"/>
+        <location filename="../../ui/unlock.py" line="153"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="171"/>
+        <location filename="../../ui/unlock.py" line="160"/>
         <source>If you forget it, nobody can recover it for you: the owner of the vault would have to add you again. Write it down and keep it somewhere safe.</source>
         <translation>Si la olvida, nadie podrá recuperarla: la persona propietaria de la bóveda tendría que añadirle de nuevo. Anótela y guárdela en un lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="176"/>
+        <location filename="../../ui/unlock.py" line="165"/>
         <source>Saving your passphrase</source>
         <translation>Guardando su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="181"/>
-        <location filename="../../ui/unlock.py" line="183"/>
+        <location filename="../../ui/unlock.py" line="170"/>
+        <location filename="../../ui/unlock.py" line="172"/>
         <source>Save my passphrase</source>
         <translation>Guardar mi frase de contraseña</translation>
     </message>
@@ -2243,149 +2243,224 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="44"/>
-        <location filename="../../ui/import_dialog.py" line="51"/>
+        <location filename="../../ui/import_dialog.py" line="48"/>
+        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="52"/>
+        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Reading the files ({0})…</source>
         <translation>Leyendo los archivos ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="55"/>
+        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="57"/>
+        <location filename="../../ui/import_dialog.py" line="60"/>
+        <source>Visible to</source>
+        <translation>Visible para</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="61"/>
         <source>Write dates as YYYY-MM-DD</source>
         <translation>Escriba las fechas así: AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="58"/>
+        <location filename="../../ui/import_dialog.py" line="63"/>
+        <source>Who will be able to see the file: its category decides the part of the vault it is in</source>
+        <translation>Quién podrá ver el archivo: su categoría decide en qué parte de la bóveda se guarda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>Files to import</source>
         <translation>Archivos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Category for the selected files</source>
         <translation>Categoría para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="68"/>
+        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>(keep each file&apos;s category)</source>
         <translation>(mantener la categoría de cada archivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="72"/>
+        <location filename="../../ui/import_dialog.py" line="79"/>
         <source>Tags, separated by commas</source>
         <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="73"/>
+        <location filename="../../ui/import_dialog.py" line="80"/>
         <source>Tags for the selected files</source>
         <translation>Etiquetas para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="75"/>
+        <location filename="../../ui/import_dialog.py" line="82"/>
         <source>Provider or institution</source>
         <translation>Profesional o institución</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="76"/>
+        <location filename="../../ui/import_dialog.py" line="83"/>
         <source>Provider for the selected files</source>
         <translation>Profesional o institución para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="77"/>
+        <location filename="../../ui/import_dialog.py" line="84"/>
         <source>Apply to selected</source>
         <translation>Aplicar a los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="78"/>
+        <location filename="../../ui/import_dialog.py" line="85"/>
         <source>Apply category, tags and provider to the selected files</source>
         <translation>Aplicar la categoría, las etiquetas y el profesional o institución a los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="84"/>
+        <location filename="../../ui/import_dialog.py" line="91"/>
         <source>Import progress</source>
         <translation>Progreso de la importación</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="87"/>
+        <location filename="../../ui/import_dialog.py" line="94"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="139"/>
+        <location filename="../../ui/import_dialog.py" line="149"/>
         <source>Ready to import: {0}. Check the titles, dates and categories; you can change them.</source>
         <extracomment>GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)</extracomment>
         <translation>Listos para importar: {0}. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="142"/>
+        <location filename="../../ui/import_dialog.py" line="151"/>
+        <source>A file&apos;s category decides who can see it (see “Visible to”).</source>
+        <translation>La categoría de cada archivo decide quién puede verlo (vea “Visible para”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="153"/>
         <source>Cannot be imported: {0} (see Status).</source>
         <translation>No se pueden importar: {0} (vea Estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="247"/>
+        <location filename="../../ui/import_dialog.py" line="210"/>
+        <source>only you</source>
+        <translation>solo usted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="211"/>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="225"/>
+        <source>Visible to: {0}</source>
+        <translation>Visible para: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="267"/>
+        <source>Let more people see this file?</source>
+        <translation>¿Permitir que más personas vean este archivo?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="268"/>
+        <source>Let {0} see “{1}”?</source>
+        <translation>¿Mostrar “{1}” también a {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="269"/>
+        <source>Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}.</source>
+        <translation>Guardado como “{0}”, será visible para: {1}. Ahora es visible para: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="272"/>
+        <source>Let more people see these files?</source>
+        <translation>¿Permitir que más personas vean estos archivos?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="273"/>
+        <source>Let {0} see these {1} files?</source>
+        <translation>¿Mostrar estos {1} archivos también a {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="274"/>
+        <source>Filed as “{0}”, they will be visible to: {1}.</source>
+        <translation>Guardados como “{0}”, serán visibles para: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="276"/>
+        <source>“Keep as it was” changes nothing.</source>
+        <translation>“Dejarlo como estaba” no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="277"/>
+        <source>Change it and let them see it</source>
+        <translation>Cambiarlo y permitir que lo vean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="278"/>
+        <source>Keep as it was</source>
+        <translation>Dejarlo como estaba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="353"/>
         <source>Documents added: {0}.</source>
         <translation>Documentos agregados: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="155"/>
+        <location filename="../../ui/import_dialog.py" line="166"/>
         <source>Category of {0}</source>
         <translation>Categoría de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="162"/>
+        <location filename="../../ui/import_dialog.py" line="179"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="162"/>
+        <location filename="../../ui/import_dialog.py" line="179"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="165"/>
+        <location filename="../../ui/import_dialog.py" line="182"/>
         <source>no text (scan)</source>
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="249"/>
+        <location filename="../../ui/import_dialog.py" line="355"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="254"/>
+        <location filename="../../ui/import_dialog.py" line="360"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="366"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
@@ -3789,28 +3864,28 @@ Explórela con toda libertad.</translation>
 <context>
     <name>PacketWizard</name>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="352"/>
-        <location filename="../../ui/packet_wizard.py" line="367"/>
+        <location filename="../../ui/packet_wizard.py" line="355"/>
+        <location filename="../../ui/packet_wizard.py" line="370"/>
         <source>Second-opinion packet</source>
         <translation>Paquete para segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="356"/>
+        <location filename="../../ui/packet_wizard.py" line="359"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="357"/>
+        <location filename="../../ui/packet_wizard.py" line="360"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="358"/>
+        <location filename="../../ui/packet_wizard.py" line="361"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="359"/>
+        <location filename="../../ui/packet_wizard.py" line="362"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4896,7 +4971,7 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../ui/unlock.py" line="39"/>
+        <location filename="../../ui/unlock.py" line="42"/>
         <source>Unlock your vault</source>
         <extracomment>scrypt work factor of the passphrase chosen after a setup code (tests lower it)</extracomment>
         <translation>Desbloquear su bóveda</translation>
@@ -4908,7 +4983,7 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>¿Quién es usted?</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="48"/>
+        <location filename="../../ui/unlock.py" line="49"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
@@ -4964,12 +5039,12 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Yo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="102"/>
+        <location filename="../../ui/unlock.py" line="91"/>
         <source>Type your passphrase.</source>
         <translation>Escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="126"/>
+        <location filename="../../ui/unlock.py" line="115"/>
         <source>Wrong passphrase.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>

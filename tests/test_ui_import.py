@@ -1,0 +1,139 @@
+"""The import dialog says who will be able to see each file, and asks before a category change widens it
+(pytest-qt, offscreen; the question is the real QMessageBox, answered as a person would click it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+
+from conftest import TEST_WORK_FACTOR
+from mbc_vault.vault import Vault
+from pdfmaker import text_pdf
+from test_visibility import MARY_PASS, legal_documents, medical_documents
+from ui.app import setup_application
+from ui.import_dialog import COL_CATEGORY, COL_FILE, COL_VISIBLE, ImportDialog
+from ui.session import VaultSession
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture
+def session(vault: Vault) -> Iterator[VaultSession]:
+    setup_application()
+    vault.add_person("Mary Example", "sister", ["legal"], can_edit=False, passphrase=MARY_PASS,
+                     work_factor=TEST_WORK_FACTOR)
+    s = VaultSession(vault)
+    yield s
+    QThreadPool.globalInstance().waitForDone(10_000)
+    s.close()
+
+
+@pytest.fixture
+def dialog(qtbot, session: VaultSession, tmp_path: Path) -> ImportDialog:
+    files = medical_documents(tmp_path / "in") + legal_documents(tmp_path / "in")
+    files.append(text_pdf(tmp_path / "in" / "ct.pdf", [["CT CHEST WITH CONTRAST", "Impression: stable"]]))
+    (tmp_path / "in" / "empty.pdf").write_bytes(b"")  # cannot be imported: nobody will see it
+    files.append(tmp_path / "in" / "empty.pdf")
+    dlg = ImportDialog(session, files)
+    qtbot.addWidget(dlg)
+    dlg.open()  # as DocumentsSection.import_paths does: the question then sits on top of a modal dialog
+    qtbot.waitUntil(lambda: dlg.import_btn.isEnabled(), timeout=TIMEOUT)
+    return dlg
+
+
+def row_of(dialog: ImportDialog, name: str) -> int:
+    return next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, COL_FILE).text() == name)
+
+
+def combo(dialog: ImportDialog, name: str) -> QComboBox:
+    return dialog.table.cellWidget(row_of(dialog, name), COL_CATEGORY)  # type: ignore[return-value]
+
+
+def visible(dialog: ImportDialog, name: str) -> str:
+    return dialog.table.item(row_of(dialog, name), COL_VISIBLE).text()
+
+
+def choose(box: QComboBox, slug: str) -> None:
+    """Pick a category (what choosing an entry of the list does: the current index changes)."""
+    box.setCurrentIndex(box.findData(slug))
+
+
+def answering(button_text: str, seen: list[QMessageBox]) -> Callable[[], None]:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        seen.append(box)
+        next(b for b in box.buttons() if b.text() == button_text).click()
+    return answer
+
+
+def test_each_file_says_who_can_see_it(dialog: ImportDialog) -> None:
+    assert dialog.table.horizontalHeaderItem(COL_VISIBLE).text() == "Visible to"
+    assert combo(dialog, "scan-0412.pdf").currentData() == "pathology-report"
+    assert combo(dialog, "portal-export.pdf").currentData() == "medical-other"
+    assert visible(dialog, "scan-0412.pdf") == "only you"
+    assert visible(dialog, "portal-export.pdf") == "only you"
+    assert visible(dialog, "ct.pdf") == "only you"
+    assert visible(dialog, "document-7.pdf") == "you, Mary Example"
+    assert visible(dialog, "insurance_policy_2025.pdf") == "you, Mary Example"
+    item = dialog.table.item(row_of(dialog, "document-7.pdf"), COL_VISIBLE)
+    assert item.toolTip() == "Visible to: you, Mary Example"
+    assert "decides who can see it" in dialog.info.text()
+    assert visible(dialog, "empty.pdf") == ""
+
+
+def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: ImportDialog,
+                                                               session: VaultSession) -> None:
+    seen: list[QMessageBox] = []
+    pathology = combo(dialog, "scan-0412.pdf")
+
+    QTimer.singleShot(0, answering("Keep as it was", seen))
+    choose(pathology, "insurance")
+    assert len(seen) == 1
+    question = seen[0]
+    assert question.windowTitle() == "Let more people see this file?"
+    assert question.text() == "Let Mary Example see “scan-0412.pdf”?"
+    assert question.informativeText() == ("Filed as “Insurance policy”, it will be visible to: you, Mary Example. "
+                                          "Now it is visible to: only you. “Keep as it was” changes nothing.")
+    assert question.defaultButton().text() == "Keep as it was"
+    assert pathology.currentData() == "pathology-report"  # "no" undid the change
+    assert visible(dialog, "scan-0412.pdf") == "only you"
+
+    QTimer.singleShot(0, answering("Change it and let them see it", seen))
+    choose(pathology, "will")
+    assert len(seen) == 2 and pathology.currentData() == "will"
+    assert visible(dialog, "scan-0412.pdf") == "you, Mary Example"
+
+    # within the same part (nobody new) and back to a narrower one: no question
+    choose(pathology, "insurance")
+    choose(combo(dialog, "document-7.pdf"), "lab-result")
+    assert len(seen) == 2
+    assert visible(dialog, "document-7.pdf") == "only you"
+
+    # many files at once: one question; "no" leaves every one of them as it was
+    dialog.table.clearSelection()
+    for name in ("portal-export.pdf", "ct.pdf", "insurance_policy_2025.pdf"):
+        dialog.table.selectionModel().select(dialog.table.model().index(row_of(dialog, name), COL_FILE),
+                                             dialog.table.selectionModel().SelectionFlag.Select)
+    dialog.bulk_category.setCurrentIndex(dialog.bulk_category.findData("power-of-attorney"))
+    QTimer.singleShot(0, answering("Keep as it was", seen))
+    qtbot.mouseClick(dialog.apply_btn, Qt.MouseButton.LeftButton)
+    assert len(seen) == 3 and seen[2].windowTitle() == "Let more people see these files?"
+    assert seen[2].text() == "Let Mary Example see these 2 files?"
+    assert seen[2].informativeText().startswith("Filed as “Power of attorney”, they will be visible to: you, Mary")
+    assert combo(dialog, "portal-export.pdf").currentData() == "medical-other"
+    assert combo(dialog, "ct.pdf").currentData() == "imaging-report"
+    assert combo(dialog, "insurance_policy_2025.pdf").currentData() == "insurance"
+
+    # what is imported is what the table shows
+    qtbot.mouseClick(dialog.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
+    assert session.vault is not None
+    stored = {r.original_name: r.category for r in session.vault.records()}
+    assert stored == {"scan-0412.pdf": "insurance", "portal-export.pdf": "medical-other",
+                      "document-7.pdf": "lab-result", "insurance_policy_2025.pdf": "insurance",
+                      "ct.pdf": "imaging-report"}
