@@ -347,13 +347,14 @@ class PeopleMixin:
                         recipient=str(identity.recipient()), setup_pending=setup_code is not None,
                         signing_key=member_signing_key(self._owner_signing(), pid).public)
         with self._lock():  # type: ignore[attr-defined]
-            # keyring, profile and key file first, the signed info that lists them last: a crash
-            # before it leaves an unlisted person, whom the owner's next open cleans up
-            self._write_keyring(person)
+            # profile copy, keyring and key file first, the signed info that lists them last: a crash
+            # before it leaves an unlisted person (known by the owner-signed profile copy, written
+            # first), whom the owner's next open cleans up
             signing = self._owner_signing()
             atomic_write_bytes(self.path / v.PEOPLE / f"{person.id}.age",
                                age.encrypt_bytes(v._json_bytes(profile_object(person, self.person.id, signing)),
                                                  [self._write_keys[VAULT_SCOPE].recipient]))  # type: ignore[attr-defined]
+            self._write_keyring(person)
             v.Vault._write_person_key(self.path, person.id, identity, passphrase or setup_code, work_factor,
                                       vault_id=self.vault_id, owner_key=signing.public)  # type: ignore[attr-defined]
             self._publish([person])
