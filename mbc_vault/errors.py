@@ -60,3 +60,7 @@ class IntegrityError(VaultError):
         super().__init__(message)
         self.record_id = record_id
         self.path = path
+
+
+class OutputFileError(InputFileError):
+    """Where the person asked us to write a file cannot take it (a device, a pipe, a folder, or it exists)."""

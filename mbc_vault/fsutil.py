@@ -1,4 +1,4 @@
-"""Crash-safe file writing and the vault's writer lock."""
+"""Crash-safe file writing, private plaintext files (exports, kit, packets) and the vault's writer lock."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import errno
 import fcntl
 import os
 import secrets
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import VaultBusy
+from .errors import OutputFileError, VaultBusy
 
 TEMP_PREFIX = ".tmp-"
 
@@ -55,6 +56,143 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> object:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda handle: handle.write(data))
+
+
+#: what a path that is not an ordinary file is, in words
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a disk device"),
+          (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_a_file(path: Path, mode: int) -> OutputFileError:
+    kind = next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
+    return OutputFileError(f"{path} is {kind}, not an ordinary file, so nothing was written there; "
+                           "choose a new file name in one of your folders.")
+
+
+def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Path:
+    """Where a plaintext file asked for at *path* goes: *path* itself, or the ordinary file a link there
+    points to (the link is kept). Raises OutputFileError, in one plain sentence, if the folder is missing,
+    if *path* exists and *overwrite* is false, or if it is a device, a pipe, a socket, a folder or a link
+    to nothing: those are never replaced, even with *overwrite*."""
+    path = Path(path)
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        if not path.parent.is_dir():
+            raise OutputFileError(f"The folder {path.parent} does not exist; create it or choose another.") from None
+        return path
+    target = path
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise OutputFileError(f"{path} is a link to a file that does not exist, so nothing was written "
+                                  "there; choose a new file name in one of your folders.") from None
+        target = Path(os.path.realpath(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_a_file(path, st.st_mode)
+    if not overwrite:
+        raise OutputFileError(f"{path} already exists; choose another name or remove it first.")
+    return target
+
+
+class PrivateFile:
+    """A new file only its owner may read (0600 from the moment it is created), written under a temporary
+    name in the folder of its target and put in place by commit(): fsync, rename, fsync the folder.
+
+    The target is checked when the file is made and again just before the rename (see private_target), so
+    an existing device, pipe or other special file is never replaced. *fd* is open for reading and writing.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], overwrite: bool = False) -> None:
+        self.requested = Path(path)
+        self.overwrite = overwrite
+        self.path = private_target(self.requested, overwrite)
+        self.tmp = temp_path_for(self.path)
+        self.fd = os.open(self.tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        self._done = False
+
+    def close_fd(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def commit(self) -> Path:
+        """fsync and put the file in place; returns where it went."""
+        if self._done:
+            return self.path
+        try:
+            if self.fd >= 0:
+                os.fsync(self.fd)
+                self.close_fd()
+            target = private_target(self.requested, self.overwrite)  # nothing special appeared meanwhile
+            if target != self.path:
+                raise OutputFileError(f"{self.requested} was changed while it was being written; "
+                                      "nothing was written there. Try again.")
+            if self.overwrite:
+                os.replace(self.tmp, target)
+            else:
+                _rename_no_replace(self.tmp, target)
+        except BaseException:
+            self.discard()
+            raise
+        self._done = True
+        fsync_dir(self.path.parent)
+        return self.path
+
+    def discard(self) -> None:
+        """Remove the temporary file (the target is untouched)."""
+        self.close_fd()
+        if not self._done:
+            self._done = True
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.tmp)
+
+
+def _rename_no_replace(tmp: Path, target: Path) -> None:
+    """Rename *tmp* to *target* unless something is there already (a hard link where the file system has them)."""
+    try:
+        os.link(tmp, target, follow_symlinks=False)
+    except FileExistsError:
+        raise OutputFileError(f"{target} already exists; choose another name or remove it first.") from None
+    except OSError as exc:  # no hard links here (FAT, some network drives): check, then rename
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
+                             errno.ENOSYS):
+            raise
+        if os.path.lexists(target):
+            raise OutputFileError(f"{target} already exists; choose another name or remove it first.") from None
+        os.replace(tmp, target)
+        return
+    os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def private_output(path: str | os.PathLike[str], overwrite: bool = False) -> Iterator[PrivateFile]:
+    """A PrivateFile committed when the block ends normally and removed if it raises."""
+    out = PrivateFile(path, overwrite)
+    try:
+        yield out
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+
+
+def atomic_write_private(path: str | os.PathLike[str], write: Callable[[BinaryIO], object],
+                         overwrite: bool = False) -> object:
+    """Like atomic_write, for a plaintext file the person asked for (an export, the emergency kit, a
+    packet, a printout): mode 0600 from the start, and never in place of a device, pipe or other special
+    file (OutputFileError); an existing ordinary file is replaced only if *overwrite*.
+
+    A crash leaves the old file or the new one; if *write* raises, the target is untouched."""
+    with private_output(path, overwrite) as out, os.fdopen(out.fd, "wb", closefd=False) as handle:
+        result = write(handle)
+        handle.flush()
+    return result
+
+
+def atomic_write_private_bytes(path: str | os.PathLike[str], data: bytes, overwrite: bool = False) -> None:
+    atomic_write_private(path, lambda handle: handle.write(data), overwrite)
 
 
 def remove_file(path: Path) -> None:

@@ -31,8 +31,11 @@ def recovery_secret(vault: "Vault") -> str:
 
 
 def write_emergency_kit(vault: "Vault", out_path: str | os.PathLike[str], person_id: str | None = None, *,
-                        page_size: str = "Letter") -> Path:
-    """Write the emergency kit PDF of the person who unlocked *vault* to *out_path* (atomically)."""
+                        page_size: str = "Letter", overwrite: bool = True) -> Path:
+    """Write the emergency kit PDF of the person who unlocked *vault* to *out_path* (atomically).
+
+    It holds the secret key in plain text, so the file is readable by its owner only (0600 from the
+    moment it is created); a device or pipe at *out_path* is never replaced (OutputFileError)."""
     me = vault.person
     if person_id is not None and person_id != me.id:
         other = vault.find_person(person_id)
@@ -46,7 +49,8 @@ def write_emergency_kit(vault: "Vault", out_path: str | os.PathLike[str], person
     secret = recovery_secret(vault)
     target = Path(out_path)
     html_to_pdf(_kit_html(vault, secret), target, title=f"MBC Vault emergency kit: {me.name}",
-                page_size=page_size, base_point_size=11.0, resources={QR_NAME: qr_image(secret)})
+                page_size=page_size, base_point_size=11.0, resources={QR_NAME: qr_image(secret)},
+                overwrite=overwrite)
     return target
 
 

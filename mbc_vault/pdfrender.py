@@ -28,32 +28,42 @@ _keep: list[object] = []
 
 
 def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page_size: str = "Letter",
-                base_point_size: float = 11.0, resources: Mapping[str, Any] | None = None) -> int:
-    """Typeset *html* into a PDF at *out* (written whole, then renamed into place); returns the page count.
+                base_point_size: float = 11.0, resources: Mapping[str, Any] | None = None,
+                overwrite: bool = True) -> int:
+    """Typeset *html* into a PDF at *out*; returns the page count.
+
+    The PDF is made in memory and written whole through fsutil.atomic_write_private: readable by its
+    owner only (0600 from the start), never in place of a device or pipe, and an existing ordinary file
+    is replaced only if *overwrite*.
 
     *resources* maps names used in `<img src="NAME">` to QImages (a 1-bit image stays a lossless bitmap
     in the PDF, where a data URI image would be stored as JPEG)."""
-    from .fsutil import temp_path_for
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from .fsutil import atomic_write_private, private_target
 
     ensure_gui_application()
-
     target = Path(out)
-    tmp = temp_path_for(target)
+    private_target(target, overwrite)  # say so before typesetting
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     try:
-        pages = _write(html, tmp, title, page_size, base_point_size, resources or {})
-        os.replace(tmp, target)
+        pages = _write(html, buffer, title, page_size, base_point_size, resources or {})
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        buffer.close()
+    payload = data.data()
+    data.clear()
+    atomic_write_private(target, lambda handle: handle.write(payload), overwrite)
     return pages
 
 
-def _write(html: str, out: Path, title: str, page_size: str, base_point_size: float,
+def _write(html: str, out: Any, title: str, page_size: str, base_point_size: float,
            resources: Mapping[str, Any]) -> int:
     from PySide6.QtCore import QMarginsF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    writer = QPdfWriter(str(out))
+    writer = QPdfWriter(out)  # a QIODevice
     writer.setTitle(title)
     writer.setCreator("MBC Vault")
     writer.setResolution(300)
@@ -76,5 +86,5 @@ def _write(html: str, out: Path, title: str, page_size: str, base_point_size: fl
     document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))
     document.print_(writer)
     pages = document.pageCount()
-    del writer  # closes the file
+    del writer  # finishes the PDF
     return pages

@@ -16,8 +16,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from mbc_vault.errors import Cancelled
-from mbc_vault.fsutil import atomic_write_bytes
+from mbc_vault.errors import Cancelled, VaultError
+from mbc_vault.fsutil import atomic_write_private_bytes
 from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.packet import (PACKET_KIND, DocumentProblem, PacketChoices, PacketProblems, PacketResult,
                               build_packet)
@@ -319,8 +319,11 @@ class BuildPage(QWizardPage):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:
-            atomic_write_bytes(Path(path), self._data)
+        try:  # readable by its owner only (0600 from the start); never in place of a device or pipe
+            atomic_write_private_bytes(Path(path), self._data, overwrite=True)
+        except VaultError as exc:
+            self.message.setText(str(exc))
+            return
         except OSError as exc:
             self.message.setText(self.tr("The packet could not be saved there ({0}); choose another folder.")
                                  .format(exc.strerror or exc))

@@ -1,7 +1,10 @@
 """The app's own settings on this computer (QSettings): recent vaults, who signed in, idle time, text size.
 
-Names are kept here only for people who chose to unlock on this computer; nothing from inside
-a vault (titles, records) is ever written to settings.
+The settings file is plain text that any program of this user (and a backup) can read, so it holds
+only opaque ids and paths: the recent vault folders, and per vault (under a hash of its path) the id
+of the person who last unlocked it here. Never a person's name, a vault's title or anything else from
+inside a vault: those are shown once the vault is unlocked. Names that older versions kept here
+(the "people" group) are removed when the settings are opened.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 
 MAX_RECENT = 8
+#: where versions before issue 10 kept "person id = name" per vault
+LEGACY_NAMES_GROUP = "people"
 
 
 def default_vault_path() -> Path:
@@ -28,6 +33,9 @@ class AppSettings:
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._s = settings or QSettings()
+        if LEGACY_NAMES_GROUP in self._s.childGroups():  # names written by older versions
+            self._s.remove(LEGACY_NAMES_GROUP)
+            self._s.sync()
 
     # recent vaults -------------------------------------------------------------
     def recent_vaults(self) -> list[str]:
@@ -40,17 +48,9 @@ class AppSettings:
         items = [p for p in self.recent_vaults() if p != path]
         self._s.setValue("recent_vaults", [path, *items][:MAX_RECENT])
 
-    # people who unlocked here ----------------------------------------------------
-    def known_people(self, vault: str | Path) -> dict[str, str]:
-        """person id -> name, for people who unlocked this vault on this computer."""
-        self._s.beginGroup(f"people/{_key(vault)}")
-        try:
-            return {pid: str(self._s.value(pid)) for pid in self._s.childKeys()}
-        finally:
-            self._s.endGroup()
-
-    def remember_person(self, vault: str | Path, person_id: str, name: str) -> None:
-        self._s.setValue(f"people/{_key(vault)}/{person_id}", name)
+    # who unlocked here (an id only) ------------------------------------------------
+    def remember_person(self, vault: str | Path, person_id: str) -> None:
+        """Keep the id of the person who unlocked *vault* here: their key is tried first next time."""
         self._s.setValue(f"last_person/{_key(vault)}", person_id)
 
     def last_person(self, vault: str | Path) -> str | None:

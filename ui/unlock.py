@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
@@ -17,13 +17,16 @@ from .settings import AppSettings
 from .widgets import fit_to_width, heading, note, PassphrasePair
 from .workers import TaskWorker, start
 
-SOMEONE_ELSE = ""
 #: scrypt work factor of the passphrase chosen after a setup code (tests lower it)
 WORK_FACTOR = DEFAULT_SCRYPT_WORK_FACTOR
 
 
 class UnlockScreen(QWidget):
-    """Asks for the passphrase; key derivation runs in the thread pool with a busy bar."""
+    """Asks for the passphrase; key derivation runs in the thread pool with a busy bar.
+
+    Nobody is asked who they are: the passphrase finds the person. People's names are encrypted in the
+    vault and never kept in the settings, so before unlocking there is no name to show; the settings
+    keep the id of whoever unlocked last on this computer, whose key is tried first."""
 
     unlocked = Signal(object)  # Vault
     back_requested = Signal()
@@ -41,13 +44,10 @@ class UnlockScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.where)
         form = self.form = QFormLayout()
-        self.person_combo = QComboBox(self)
-        self.person_combo.setAccessibleName(self.tr("Who are you?"))
         self.pass_edit = QLineEdit(self)
         self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass_edit.setAccessibleName(self.tr("Passphrase"))
         self.pass_edit.returnPressed.connect(self.unlock)
-        form.addRow(self.tr("Who are you?"), self.person_combo)
         form.addRow(self.tr("Passphrase:"), self.pass_edit)
         layout.addLayout(form)
         self.code_hint = note(self.tr("The first time, type the setup code you were given instead of a "
@@ -80,18 +80,7 @@ class UnlockScreen(QWidget):
         self.where.setText(self.tr("Vault folder: {0}").format(str(path)))
         self.error.setText("")
         self.pass_edit.clear()
-        self.person_combo.clear()
-        known = self._settings.known_people(path)
-        last = self._settings.last_person(path)
-        for pid, name in sorted(known.items(), key=lambda kv: (kv[0] != last, kv[1])):
-            self.person_combo.addItem(name, pid)
-        self.person_combo.addItem(self.tr("Someone else (not listed)") if known else self.tr("Me"), SOMEONE_ELSE)
-        many = len(Vault.person_ids(path)) > 1 or bool(known)
-        self.person_combo.setVisible(many)
-        self.code_hint.setVisible(many)
-        label = self.form.labelForField(self.person_combo)
-        if label is not None:
-            label.setVisible(many)
+        self.code_hint.setVisible(len(Vault.person_ids(path)) > 1)  # someone may have been given a setup code
         self.pass_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def unlock(self) -> None:
@@ -104,7 +93,7 @@ class UnlockScreen(QWidget):
         self.error.setText("")
         self.busy.setVisible(True)
         self.unlock_btn.setEnabled(False)
-        person = self.person_combo.currentData() or None
+        person = self._settings.last_person(self.vault_path)  # tried first; the passphrase finds anyone else
         worker = TaskWorker(self._open, self.vault_path, passphrase, person)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._failed)
@@ -128,7 +117,7 @@ class UnlockScreen(QWidget):
             self.pass_edit.setFocus()
             return
         self.pass_edit.clear()
-        self._settings.remember_person(result.path, result.person.id, result.person.name)
+        self._settings.remember_person(result.path, result.person.id)
         self.unlocked.emit(result)
 
     def _failed(self, message: str) -> None:

@@ -499,23 +499,32 @@ def render_chart(series: Iterable[Point], bands: Sequence[BandTuple], title: str
     *trend_days* days up to each day, named in the legend by *trend_label*.
     """
     ensure_gui_application()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..fsutil import atomic_write_private_bytes
+
     spec = make_spec(series, bands, title, unit, y_range=y_range, today=today, empty_text=empty_text,
                      trend_days=trend_days, trend_label=trend_label)
     out = Path(out_path)
     fmt = fmt.lower()
+    if fmt not in ("png", "svg"):
+        raise ValueError(f'Unknown chart format "{fmt}"; use "png" or "svg".')
+    # made in memory, then written 0600 (a chart of health values is a plaintext export)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if fmt == "png":
         image = render_image(spec, size)
         dots_per_metre = round(dpi / 0.0254)
         image.setDotsPerMeterX(dots_per_metre)
         image.setDotsPerMeterY(dots_per_metre)
-        if not image.save(str(out), "PNG"):
+        if not image.save(buffer, "PNG"):
             raise OSError(f"Could not write the chart to {out}.")
-        return out
-    if fmt == "svg":
+    else:
         from PySide6.QtSvg import QSvgGenerator
 
         generator = QSvgGenerator()
-        generator.setFileName(str(out))
+        generator.setOutputDevice(buffer)
         generator.setSize(QSize(*size))
         generator.setViewBox(QRectF(0, 0, size[0], size[1]))
         generator.setResolution(dpi)
@@ -528,5 +537,6 @@ def render_chart(series: Iterable[Point], bands: Sequence[BandTuple], title: str
             paint_chart(painter, QRectF(0, 0, size[0], size[1]), spec)
         finally:
             painter.end()
-        return out
-    raise ValueError(f'Unknown chart format "{fmt}"; use "png" or "svg".')
+    buffer.close()
+    atomic_write_private_bytes(out, bytes(data.data()), overwrite=True)
+    return out

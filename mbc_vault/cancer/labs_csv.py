@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes
+from ..fsutil import atomic_write_private_bytes
 from .models import FieldError, LabValue
 from .store import CancerRecord, Entry
 
@@ -87,5 +87,5 @@ def export_lab_csv(record: CancerRecord, out: str | os.PathLike[str]) -> int:
     for entry in entries:
         v = entry.model
         writer.writerow([v.date, v.test, f"{v.value:g}", v.unit, v.lab])
-    atomic_write_bytes(Path(out), buffer.getvalue().encode("utf-8"))
+    atomic_write_private_bytes(Path(out), buffer.getvalue().encode("utf-8"), overwrite=True)  # 0600, never a device
     return len(entries)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..cancer.store import Entry
-from ..fsutil import atomic_write_bytes
+from ..fsutil import atomic_write_private_bytes
 from .models import Appointment
 
 
@@ -57,5 +57,5 @@ def to_ics(entries: list[Entry[Appointment]], now: dt.datetime | None = None) ->
 
 def write_ics(entries: list[Entry[Appointment]], out: str | os.PathLike[str]) -> int:
     """Write the appointments to *out* (an export the person asked for); returns how many."""
-    atomic_write_bytes(Path(out), to_ics(entries).encode("utf-8"))
+    atomic_write_private_bytes(Path(out), to_ics(entries).encode("utf-8"), overwrite=True)  # 0600, never a device
     return len(entries)

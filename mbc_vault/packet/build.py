@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import Cancelled, VaultError
-from ..fsutil import fsync_dir, temp_path_for
+from ..fsutil import PrivateFile, private_target
 from . import frontmatter, typeset
 from .finish import FinishPlan, finish
 from .memfile import MemFile
@@ -100,9 +100,12 @@ def _generated(html: str, title: str, kind: str, page_size: str, size: float = 1
 
 def build_packet(vault: Any, choices: PacketChoices, out_path: str | os.PathLike[str],
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None, *,
-                 record: bool = True) -> PacketResult:
+                 record: bool = True, overwrite: bool = True) -> PacketResult:
     """Build the packet at *out_path*; raises PacketProblems (nothing written) when a chosen document
-    cannot be included, unless choices.skip_problem_documents; Cancelled when *cancel* is set."""
+    cannot be included, unless choices.skip_problem_documents; Cancelled when *cancel* is set.
+
+    The file is readable by its owner only (0600 from the start); a device, pipe or other special file
+    at *out_path* is never replaced, and an existing ordinary file only if *overwrite* (OutputFileError)."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     out = Path(out_path)
@@ -110,6 +113,7 @@ def build_packet(vault: Any, choices: PacketChoices, out_path: str | os.PathLike
         raise ValueError(f'The page size "{choices.page_size}" is not known; use Letter or A4.')
     if not out.parent.is_dir():
         raise PacketError(f"The folder {out.parent} does not exist.")
+    private_target(out, overwrite)  # before any work; checked again when the file is put in place
     cover = choices.cover
     if not cover.patient_name:
         cover.patient_name = vault.person.name
@@ -209,9 +213,10 @@ def build_packet(vault: Any, choices: PacketChoices, out_path: str | os.PathLike
         plan = FinishPlan(sections, footer, 1, f"Records of {cover.patient_name}", lead)
         if choices.password:
             sha256, size = _build_encrypted(parts, plan, out, choices.password, cancel, report, len(ids) + 2, steps,
-                                            timings, t)
+                                            timings, t, overwrite)
         else:
-            sha256, size = _build_plain(parts, plan, out, cancel, report, len(ids) + 2, steps, timings, t)
+            sha256, size = _build_plain(parts, plan, out, cancel, report, len(ids) + 2, steps, timings, t,
+                                        overwrite)
     except BaseException:
         stop.set()
         for _, future in pending:
@@ -266,13 +271,13 @@ def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
 
 
 def _build_plain(parts: list[Part], plan: FinishPlan, out: Path, cancel: Any, report: ProgressFn, step: int,
-                 steps: int, timings: dict[str, float], t: float) -> tuple[str, int]:
+                 steps: int, timings: dict[str, float], t: float, overwrite: bool = True) -> tuple[str, int]:
     """qpdf writes the merged packet into a pipe; its bytes are hashed and written to the output's
-    temporary name as they come (no copy in memory, no second read). While the finishing pass reads
-    the page dictionaries back, a thread flushes the merged bytes to disk; the small incremental
-    update is appended, the file fsynced and renamed."""
-    tmp = temp_path_for(out)
-    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    temporary name (a fsutil.PrivateFile, 0600) as they come (no copy in memory, no second read). While
+    the finishing pass reads the page dictionaries back, a thread flushes the merged bytes to disk; the
+    small incremental update is appended, the file fsynced and renamed."""
+    output = PrivateFile(out, overwrite)
+    fd = output.fd
     syncer: threading.Thread | None = None
     try:
         digest = hashlib.sha256()
@@ -296,20 +301,13 @@ def _build_plain(parts: list[Part], plan: FinishPlan, out: Path, cancel: Any, re
         _write_all(fd, tail)
         syncer.join()
         syncer = None
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
+        output.commit()  # fsync, rename, fsync the folder
         timings["write"] = time.perf_counter() - t
         return digest.hexdigest(), size + len(tail)
     except BaseException:
         if syncer is not None:
             syncer.join()
-        if fd >= 0:
-            os.close(fd)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        output.discard()
         raise
 
 
@@ -367,7 +365,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: Any) -> int:
 
 def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: str, cancel: Any,
                      report: ProgressFn, step: int, steps: int, timings: dict[str, float],
-                     t: float) -> tuple[str, int]:
+                     t: float, overwrite: bool = True) -> tuple[str, int]:
     """With a password the merged file stays in a memfd until qpdf encrypts it into the output."""
     merged = _qpdf_merge([p.data for p in parts], cancel)
     try:
@@ -382,7 +380,7 @@ def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: s
         _check_cancel(cancel)
         t = time.perf_counter()
         report(step + 1, steps, "Saving")
-        result = _write_output(merged, increment, out, password, cancel)
+        result = _write_output(merged, increment, out, password, cancel, overwrite)
         timings["write"] = time.perf_counter() - t
         return result
     finally:
@@ -422,9 +420,10 @@ def _run_qpdf(args: list[str], fds: list[int], cancel: Any, stdin_data: bytes | 
         raise PacketError("qpdf could not put the pages together: " + (message[-1] if message else "unknown error"))
 
 
-def _write_output(merged: MemFile, increment: Any, out: Path, password: str | None, cancel: Any) -> tuple[str, int]:
-    """Write the packet at *out* (through a temporary name beside it, renamed at the end)."""
-    tmp = temp_path_for(out)
+def _write_output(merged: MemFile, increment: Any, out: Path, password: str | None, cancel: Any,
+                  overwrite: bool = True) -> tuple[str, int]:
+    """Write the packet at *out* (through a fsutil.PrivateFile beside it, 0600, renamed at the end)."""
+    output = PrivateFile(out, overwrite)
     try:
         start = merged.size
         tail = increment.bytes_at(start)
@@ -433,38 +432,32 @@ def _write_output(merged: MemFile, increment: Any, out: Path, password: str | No
             try:
                 _copy_fd(merged.fd, whole.fd, start)
                 whole.write(tail)
-                _encrypt(whole, tmp, password, cancel)
+                _encrypt(whole, output.fd, password, cancel)  # qpdf writes into our 0600 file
             finally:
                 whole.close()
         else:
             digest = hashlib.sha256()
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                with mmap.mmap(merged.fd, start, prot=mmap.PROT_READ) as view:
-                    for offset in range(0, start, 4 << 20):
-                        block = memoryview(view)[offset:offset + (4 << 20)]
-                        digest.update(block)
-                        _write_all(fd, block)
-                        block.release()
-                digest.update(tail)
-                _write_all(fd, tail)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            fd = output.fd
+            with mmap.mmap(merged.fd, start, prot=mmap.PROT_READ) as view:
+                for offset in range(0, start, 4 << 20):
+                    block = memoryview(view)[offset:offset + (4 << 20)]
+                    digest.update(block)
+                    _write_all(fd, block)
+                    block.release()
+            digest.update(tail)
+            _write_all(fd, tail)
             size = start + len(tail)
         _check_cancel(cancel)
         if password:
             digest = hashlib.sha256()
-            with open(tmp, "rb") as handle:
+            with open(f"/proc/self/fd/{output.fd}", "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
                 size = handle.tell()
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
+        output.commit()
         return digest.hexdigest(), size
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        output.discard()
         raise
 
 
@@ -483,8 +476,9 @@ def _copy_fd(source: int, target: int, count: int) -> None:
         offset += sent
 
 
-def _encrypt(source: MemFile, target: Path, password: str, cancel: Any) -> None:
-    """AES-256 with qpdf; the password goes through a pipe (@argfile), never on the command line."""
+def _encrypt(source: MemFile, target_fd: int, password: str, cancel: Any) -> None:
+    """AES-256 with qpdf into the open file *target_fd* (qpdf never creates a file of its own, so the
+    output keeps its 0600 mode); the password goes through a pipe (@argfile), never on the command line."""
     if "\n" in password or "\r" in password:
         raise ValueError("The packet password cannot contain a line break.")
     read_end, write_end = os.pipe()
@@ -495,8 +489,8 @@ def _encrypt(source: MemFile, target: Path, password: str, cancel: Any) -> None:
         os.write(write_end, payload)  # fits in the pipe buffer
         os.close(write_end)
         write_end = -1
-        _run_qpdf(["qpdf", "--warning-exit-0", f"@/dev/fd/{read_end}", source.path, str(target)],
-                  [read_end, source.fd], cancel)
+        _run_qpdf(["qpdf", "--warning-exit-0", f"@/dev/fd/{read_end}", source.path, f"/dev/fd/{target_fd}"],
+                  [read_end, source.fd, target_fd], cancel)
     finally:
         os.close(read_end)
         if write_end >= 0:
