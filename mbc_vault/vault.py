@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any, BinaryIO
 
 from . import age, authority
 from .authority import SigningKey
-from .cache import RecordCache, default_cache_root, file_key
+from .cache import FileKey, RecordCache, default_cache_root, file_key
 from .categories import ALL_SCOPES, ENTRY_KINDS, SCOPES, VAULT_SCOPE, scope_of
 from .documents import DocumentStream, sniff_media_type
 from .errors import (
@@ -603,6 +604,7 @@ class Vault(PeopleMixin):
         self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
         self.not_readable = 0
         revisions = self._cache.seen.get("revisions", {})
+        misses: list[tuple[Path, FileKey]] = []
         with os.scandir(records_dir) as entries:
             for entry in entries:
                 if not sync.is_canonical(RECORDS, entry.name):
@@ -620,7 +622,8 @@ class Vault(PeopleMixin):
                         record = Record.from_dict(data)
                         self._remember(record)
                     continue
-                self._load_one(Path(entry.path), key)
+                misses.append((Path(entry.path), key))
+        self._load_uncached(misses)
         for record in self._records.values():
             seen = revisions.get(record.id)
             if isinstance(seen, int) and record.revision < seen:
@@ -648,8 +651,20 @@ class Vault(PeopleMixin):
         except IntegrityError as exc:
             return Problem(rel, str(exc), record_id=exc.record_id or file.stem)
 
-    def _load_one(self, file: Path, key: tuple[int, int, int]) -> None:
-        record = self._classify_record_file(file)
+    def _load_uncached(self, misses: list[tuple[Path, FileKey]]) -> None:
+        """Read, decrypt and check the record files the cache did not know. X25519 and Ed25519 release
+        the GIL, so a few threads share the work when there are many (a first open on a computer)."""
+        if len(misses) < 64:
+            for file, key in misses:
+                self._load_one(file, key)
+            return
+        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1) + 1) as pool:
+            found = list(pool.map(self._classify_record_file, [file for file, _ in misses], chunksize=64))
+        for (file, key), record in zip(misses, found):
+            self._load_one(file, key, record)
+
+    def _load_one(self, file: Path, key: FileKey, found: Record | Problem | None | bool = False) -> None:
+        record = self._classify_record_file(file) if found is False else found
         if record is None:
             self.not_readable += 1
             self._cache.put(file.name, key, None)

@@ -244,3 +244,25 @@ def test_a_damaged_document_is_reported_and_leaves_no_partial_file(setup: Fixtur
     del expected[setup.will.document.id]  # type: ignore[union-attr]
     for name, content in expected.items():
         assert (work / "restored" / name).read_bytes() == content
+
+
+def test_recovery_after_the_upgrade_from_format_1(tmp_path: Path) -> None:
+    """A vault of format 1, upgraded by its owner's open: the same steps recover every document."""
+    old = tmp_path / "old-vault"
+    shutil.copytree(DATA / "format1-vault", old)
+    owner_pass = "format one owner passphrase"
+    with Vault.open(old, owner_pass) as owner:  # the upgrade
+        expected = {r.id: owner.open_document(r.id).read_all() for r in owner.records()}
+        me = owner.person.id
+    steps = doc_steps()
+    work = copy_to_usb(old, tmp_path)
+    _, mine = find_my_key(steps, work, owner_pass)
+    assert mine == [me]
+    run_step(steps, "unlock-keyring", work, [owner_pass], PERSON_ID=me).check()
+    report = run_step(steps, "restore-all", work, []).check().stdout.decode()
+    assert "FAILED" not in report and "skipped" not in report
+    details = work / "restored" / "details"
+    for rid, content in expected.items():
+        record = json.loads((details / f"{rid}.json").read_text())
+        assert record["signature"]["by"] == me  # the owner vouched for it at the upgrade
+        assert (work / "restored" / record["original_name"]).read_bytes() == content

@@ -195,7 +195,7 @@ def test_unknown_fields_survive_a_round_trip(vault: Vault, vault_path: Path) -> 
     vault.close()
     with Vault.open(vault_path, PASSPHRASE, use_cache=False) as again:
         edited = again.update_metadata(record.id, notes="checked")
-    assert edited.extra == {"future_field": {"nested": [1, 2]}}
+    assert {k: v for k, v in edited.extra.items() if k != "signature"} == {"future_field": {"nested": [1, 2]}}
 
 
 def test_change_passphrase(vault: Vault, vault_path: Path) -> None:

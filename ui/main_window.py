@@ -323,8 +323,12 @@ class MainWindow(QMainWindow):
         """The person who unlocked changes their own passphrase (their key file only)."""
         if self.session is not None and self.session.vault is not None:
             self.passphrase_dialog = ChoosePassphraseDialog(self.session.vault, self, first_time=False)
-            self.passphrase_dialog.accepted.connect(
-                lambda: self.statusBar().showMessage(self.tr("Your new passphrase is saved."), 8000))
+            owner = self.session.vault.is_owner
+            saved = (self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
+                             "from now on.") if owner else
+                     self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
+                             "after the vault's owner next opens the vault."))
+            self.passphrase_dialog.accepted.connect(lambda: self.statusBar().showMessage(saved, 15000))
             self.passphrase_dialog.open()
 
     def show_conflicts(self) -> None:
@@ -436,7 +440,7 @@ class MainWindow(QMainWindow):
         if not _is_vault(path):
             self.tell(self.tr("Not a vault"),
                                 self.tr("{0} is not an MBC Vault folder. Choose the folder that contains "
-                                        "MBC-VAULT.json.").format(str(path)))
+                                        "vault.json (or MBC-VAULT.json).").format(str(path)))
             return
         if self.session is not None:
             self.lock()

@@ -2380,52 +2380,52 @@
         <translation>Visible para: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="267"/>
+        <location filename="../../ui/import_dialog.py" line="269"/>
         <source>Let more people see this file?</source>
         <translation>¿Permitir que más personas vean este archivo?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="268"/>
+        <location filename="../../ui/import_dialog.py" line="270"/>
         <source>Let {0} see “{1}”?</source>
         <translation>¿Mostrar “{1}” también a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="269"/>
+        <location filename="../../ui/import_dialog.py" line="271"/>
         <source>Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}.</source>
         <translation>Guardado como “{0}”, será visible para: {1}. Ahora es visible para: {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="272"/>
+        <location filename="../../ui/import_dialog.py" line="274"/>
         <source>Let more people see these files?</source>
         <translation>¿Permitir que más personas vean estos archivos?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="273"/>
+        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>Let {0} see these {1} files?</source>
         <translation>¿Mostrar estos {1} archivos también a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="274"/>
+        <location filename="../../ui/import_dialog.py" line="276"/>
         <source>Filed as “{0}”, they will be visible to: {1}.</source>
         <translation>Guardados como “{0}”, serán visibles para: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276"/>
+        <location filename="../../ui/import_dialog.py" line="278"/>
         <source>“Keep as it was” changes nothing.</source>
         <translation>“Dejarlo como estaba” no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="277"/>
+        <location filename="../../ui/import_dialog.py" line="279"/>
         <source>Change it and let them see it</source>
         <translation>Cambiarlo y permitir que lo vean</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="278"/>
+        <location filename="../../ui/import_dialog.py" line="280"/>
         <source>Keep as it was</source>
         <translation>Dejarlo como estaba</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="353"/>
+        <location filename="../../ui/import_dialog.py" line="355"/>
         <source>Documents added: {0}.</source>
         <translation>Documentos agregados: {0}.</translation>
     </message>
@@ -2450,17 +2450,17 @@
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="355"/>
+        <location filename="../../ui/import_dialog.py" line="357"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="360"/>
+        <location filename="../../ui/import_dialog.py" line="362"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="366"/>
+        <location filename="../../ui/import_dialog.py" line="368"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
@@ -3230,17 +3230,12 @@ Revisar pronto</translation>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
-        <source>Your new passphrase is saved.</source>
-        <translation>Su nueva frase de contraseña está guardada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Your emergency kit</source>
         <translation>Su kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>If you ever forget your passphrase, or this program is not available, an emergency kit lets you or someone you trust still open your records.
 
 It is a one-page PDF with your recovery secret in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit and a copy of the vault folder can read everything you can read.
@@ -3253,42 +3248,42 @@ Es un PDF de una página con su clave de recuperación en texto legible: imprím
 También puede guardarlo más adelante desde el menú Archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Save my emergency kit…</source>
         <translation>Guardar mi kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>emergency-kit</source>
         <translation>kit-de-emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Save my emergency kit</source>
         <translation>Guardar mi kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Saving your emergency kit…</source>
         <translation>Guardando su kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Could not save the emergency kit</source>
         <translation>No se pudo guardar el kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Emergency kit saved</source>
         <translation>Kit de emergencia guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Your emergency kit is saved to {0}.
 
 It holds your recovery secret in plain text. Print it, store the paper like a will (tell someone you trust where it is), then delete the file.</source>
@@ -3297,42 +3292,37 @@ It holds your recovery secret in plain text. Print it, store the paper like a wi
 Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel como guardaría su testamento (y cuéntele a alguien de su confianza dónde está) y después borre el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
-        <source>{0} is not an MBC Vault folder. Choose the folder that contains MBC-VAULT.json.</source>
-        <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo MBC-VAULT.json.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
@@ -3347,7 +3337,22 @@ Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel
         <translation>Cambiar mi &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="327"/>
+        <source>Your new passphrase is saved. An old copy of your key file opens nothing written from now on.</source>
+        <translation>Su nueva frase de contraseña está guardada. Una copia antigua de su archivo de clave no abre nada de lo que se escriba a partir de ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <source>Your new passphrase is saved. An old copy of your key file opens nothing written after the vault&apos;s owner next opens the vault.</source>
+        <translation>Su nueva frase de contraseña está guardada. Una copia antigua de su archivo de clave no abrirá nada de lo que se escriba después de que la persona dueña de la bóveda la vuelva a abrir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="442"/>
+        <source>{0} is not an MBC Vault folder. Choose the folder that contains vault.json (or MBC-VAULT.json).</source>
+        <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo vault.json (o MBC-VAULT.json).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -3360,23 +3365,23 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="478"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
         <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Some files are damaged. Restore the vault folder from a backup:
 
 </source>
@@ -3385,12 +3390,12 @@ Explórela con toda libertad.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
@@ -3583,11 +3588,6 @@ Explórela con toda libertad.</translation>
         <translation>Hola</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="121"/>
-        <source>{0} files could not be read: use Help ▸ Check vault for damage.</source>
-        <translation>No se pudieron leer {0} archivos: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
-    </message>
-    <message>
         <location filename="../../ui/sections/overview.py" line="19"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
@@ -3643,57 +3643,67 @@ Explórela con toda libertad.</translation>
         <translation>Documentos en “{0}”: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="133"/>
+        <location filename="../../ui/sections/overview.py" line="121"/>
+        <source>This vault folder went back to an older state than this computer saw before (an older copy or backup was put in its place, or someone rolled it back). Changes are refused until the newest copy of the folder is back: restore it from your sync tool or backup.</source>
+        <translation>Esta carpeta de la bóveda volvió a un estado más antiguo del que esta computadora ya había visto (se puso en su lugar una copia o respaldo anterior, o alguien la hizo retroceder). No se aceptan cambios hasta que vuelva la copia más reciente de la carpeta: restáurela desde su herramienta de sincronización o su respaldo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="126"/>
+        <source>{0} files could not be read or were not written by someone allowed to: use Help ▸ Check vault for damage.</source>
+        <translation>{0} archivos no se pudieron leer o no los escribió alguien con permiso: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/overview.py" line="138"/>
         <source>In the trash: {0}</source>
         <translation>En la papelera: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="142"/>
+        <location filename="../../ui/sections/overview.py" line="147"/>
         <source>No ongoing line of treatment recorded.</source>
         <translation>No hay ninguna línea de tratamiento en curso registrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="144"/>
+        <location filename="../../ui/sections/overview.py" line="149"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;since {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;desde {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="149"/>
+        <location filename="../../ui/sections/overview.py" line="154"/>
         <source>No upcoming appointment.</source>
         <translation>No hay próximas citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="156"/>
+        <location filename="../../ui/sections/overview.py" line="161"/>
         <source>Open questions: {0}</source>
         <translation>Preguntas pendientes: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="161"/>
+        <location filename="../../ui/sections/overview.py" line="166"/>
         <source>Nothing to review now.</source>
         <translation>Nada que revisar por ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="165"/>
+        <location filename="../../ui/sections/overview.py" line="170"/>
         <source>overdue since {0}</source>
         <translation>revisión vencida desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="165"/>
+        <location filename="../../ui/sections/overview.py" line="170"/>
         <source>review by {0}</source>
         <translation>revisar antes de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="174"/>
+        <location filename="../../ui/sections/overview.py" line="179"/>
         <source>No symptoms logged. Use Ctrl+Shift+S to log one.</source>
         <translation>No hay síntomas anotados. Use Ctrl+Mayús+S para anotar uno.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="188"/>
+        <location filename="../../ui/sections/overview.py" line="193"/>
         <source>from {0:g}</source>
         <translation>desde {0:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="191"/>
+        <location filename="../../ui/sections/overview.py" line="196"/>
         <source>No lab values recorded.</source>
         <translation>No hay resultados de laboratorio registrados.</translation>
     </message>
@@ -4977,12 +4987,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="45"/>
-        <location filename="../../ui/unlock.py" line="50"/>
-        <source>Who are you?</source>
-        <translation>¿Quién es usted?</translation>
-    </message>
-    <message>
         <location filename="../../ui/unlock.py" line="49"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
@@ -5027,16 +5031,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <location filename="../../ui/unlock.py" line="80"/>
         <source>Vault folder: {0}</source>
         <translation>Carpeta de la bóveda: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock.py" line="88"/>
-        <source>Someone else (not listed)</source>
-        <translation>Otra persona (no está en la lista)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock.py" line="88"/>
-        <source>Me</source>
-        <translation>Yo</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="91"/>

@@ -117,9 +117,14 @@ class OverviewSection(QWidget):
         first_name = vault.person.name.split()[0] if vault.person.name else ""
         self.greeting.setText(self.tr("Hello, {0}").format(first_name) if first_name else self.tr("Hello"))
         text = self.tr("Documents in “{0}”: {1}.").format(vault.name, len(records))
-        if vault.load_problems:
-            text += " " + self.tr("{0} files could not be read: use Help ▸ Check vault for damage.").format(
-                len(vault.load_problems))
+        if vault.rolled_back:
+            text = self.tr("This vault folder went back to an older state than this computer saw before (an "
+                           "older copy or backup was put in its place, or someone rolled it back). Changes are "
+                           "refused until the newest copy of the folder is back: restore it from your sync tool "
+                           "or backup.") + " " + text
+        elif vault.load_problems:
+            text += " " + self.tr("{0} files could not be read or were not written by someone allowed to: use "
+                                  "Help ▸ Check vault for damage.").format(len(vault.load_problems))
         self.summary.setText(text)
         cancer, care = CancerRecord(vault), CarePlan(vault)
         self.treatment_card.set_html(self._treatment(cancer))
