@@ -22,6 +22,7 @@ files stay plain JSON that the recovery steps can read with the stock age tool.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import threading
 from collections.abc import Mapping
@@ -108,6 +109,49 @@ def check_object(obj: Mapping[str, Any], public_hex: str) -> bool:
     if not isinstance(sig, dict) or not isinstance(sig.get("sig"), str):
         return False
     return verify(public_hex, canonical(obj), sig["sig"])
+
+
+# ----------------------------------------------------------------- records: signed bytes, MAC fast path
+#: a record file's plaintext is the canonical JSON of its fields with the signature appended as
+#: the last member, so the signed bytes are found by cutting, not by encoding the object again
+_SEAL = b', "signature": '
+
+
+def record_mac_key(signing: SigningKey) -> bytes:
+    """A MAC key only the writer and the owner can compute (the owner derives every member's
+    signing key). Checking a MAC costs microseconds, an Ed25519 signature about 140 here."""
+    return signing.mac_key(b"record")
+
+
+def seal(obj: dict[str, Any], signer_id: str, key: SigningKey) -> tuple[bytes, dict[str, Any]]:
+    """(the bytes to store, the signature object) for *obj*: signed by *key*, MAC'd for the owner."""
+    body = canonical(obj)
+    sig = {"by": signer_id, "sig": key.sign(body),
+           "mac": hmac.new(record_mac_key(key), body, hashlib.sha256).hexdigest()}
+    data = body[:-1] + (_SEAL if len(body) > 2 else b'"signature": ') + json.dumps(sig, sort_keys=True).encode() + b"}"
+    return data, sig
+
+
+def signed_part(raw: bytes, obj: Mapping[str, Any]) -> bytes:
+    """The bytes the signature of *obj* (parsed from *raw*) covers: cut from *raw* when it was
+    written by seal, else the canonical encoding of the object."""
+    cut = raw.rfind(_SEAL)
+    if cut > 0 and raw.endswith(b"}"):
+        try:
+            if json.loads(raw[cut + len(_SEAL):-1]) == obj.get(SIGNATURE):
+                return raw[:cut] + b"}"
+        except ValueError:
+            pass
+    return canonical(obj)
+
+
+def check_mac(body: bytes, sig: Mapping[str, Any], mac_key: bytes) -> bool:
+    mac = sig.get("mac")
+    return isinstance(mac, str) and hmac.compare_digest(mac, hmac.new(mac_key, body, hashlib.sha256).hexdigest())
+
+
+def check_bytes(body: bytes, sig: Mapping[str, Any], public_hex: str) -> bool:
+    return isinstance(sig.get("sig"), str) and verify(public_hex, body, sig["sig"])
 
 
 # ----------------------------------------------------------------- signed identity files (keyrings)

@@ -159,5 +159,6 @@ def _resign(file: Path, keyring: Keyring, by_public: dict[bytes, Any], current: 
                 return  # a record of another part under this key: never vouched for
         except ValueError:
             return
-    data = v._json_bytes(authority.sign_object(obj, pid, signing))
+    obj.pop(authority.SIGNATURE, None)
+    data = authority.seal(obj, pid, signing)[0]
     atomic_write_bytes(file, age.encrypt_bytes(data, [key.recipient]))

@@ -13,7 +13,6 @@ import logging
 import os
 import secrets
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,6 +195,7 @@ class Vault(PeopleMixin):
         #: the owner's public signing key (hex): this person's trust anchor, from their key file
         self._owner_key = owner_key
         self._signing: SigningKey | None = keyring.signing_key
+        self._mac_keys: dict[str, bytes] = {}
         #: the verified vault info (owner-signed): epoch, each part's current generation, people
         self.info: dict[str, Any] = {}
         self.epoch = 0
@@ -542,21 +542,37 @@ class Vault(PeopleMixin):
     def holds_all_scopes(self) -> bool:
         return set(SCOPES) <= {k.scope for k in self._scope_of_key.values()}
 
-    def signer_may_write(self, obj: dict[str, Any], scope: str) -> str | None:
-        """Why the signed object *obj*, opened with *scope*'s key, must not be accepted (None if it may)."""
+    def signer_may_write(self, obj: dict[str, Any], scope: str, raw: bytes | None = None) -> str | None:
+        """Why the signed object *obj* (parsed from *raw*), opened with *scope*'s key, must not be
+        accepted (None if it may)."""
         signer = authority.signer_of(obj)
         if signer is None:
             return "it is not signed by anyone in this vault, so it was not written by this program"
         person = self.people.get(signer)
         if person is None or not person.signing_key:
             return "it is signed by someone who is not in this vault"
-        if not authority.check_object(obj, person.signing_key):
+        body = authority.signed_part(raw, obj) if raw is not None else authority.canonical(obj)
+        mac_key = self._mac_key(signer)
+        if not ((mac_key is not None and authority.check_mac(body, obj[authority.SIGNATURE], mac_key))
+                or authority.check_bytes(body, obj[authority.SIGNATURE], person.signing_key)):
             return "its signature does not match: it was changed by someone who may not write it"
         if person.role == "owner":
             return None
         if not person.can_edit or scope not in person.scopes:
             return f"it was written by {person.name or signer}, who may not change the {scope} part"
         return None
+
+    def _mac_key(self, signer: str) -> bytes | None:
+        """For the owner, who can derive everyone's record MAC key: *signer*'s (a fast check)."""
+        if self._signing is None or self.person.role != "owner":
+            return None
+        key = self._mac_keys.get(signer)
+        if key is None:
+            from .people import member_signing_key
+
+            signing = self._signing if signer == self.person.id else member_signing_key(self._signing, signer)
+            key = self._mac_keys[signer] = authority.record_mac_key(signing)
+        return key
 
     def _read_record_file(self, file: Path) -> Record:
         """Decrypt and check one record file; raises NoIdentityMatch, IntegrityError."""
@@ -588,7 +604,7 @@ class Vault(PeopleMixin):
             raise IntegrityError(f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
                                  "part, so it was not written by this program; it is not used",
                                  record_id=record.id, path=str(file))
-        why = self.signer_may_write(obj, scope)
+        why = self.signer_may_write(obj, scope, raw)
         if why is None and authority.signer_of(obj) != self.info.get("owner") \
                 and authority.signer_of(obj) != record.modified_by:
             why = "it names another person as its last writer than the one who signed it"
@@ -652,19 +668,13 @@ class Vault(PeopleMixin):
             return Problem(rel, str(exc), record_id=exc.record_id or file.stem)
 
     def _load_uncached(self, misses: list[tuple[Path, FileKey]]) -> None:
-        """Read, decrypt and check the record files the cache did not know. X25519 and Ed25519 release
-        the GIL, so a few threads share the work when there are many (a first open on a computer)."""
-        if len(misses) < 64:
-            for file, key in misses:
-                self._load_one(file, key)
-            return
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1) + 1) as pool:
-            found = list(pool.map(self._classify_record_file, [file for file, _ in misses], chunksize=64))
-        for (file, key), record in zip(misses, found):
-            self._load_one(file, key, record)
+        """Read, decrypt and check the record files the cache did not know (serially: a thread pool was
+        measured slower, as most of the work per file holds the GIL; docs/performance.md)."""
+        for file, key in misses:
+            self._load_one(file, key)
 
-    def _load_one(self, file: Path, key: FileKey, found: Record | Problem | None | bool = False) -> None:
-        record = self._classify_record_file(file) if found is False else found
+    def _load_one(self, file: Path, key: FileKey) -> None:
+        record = self._classify_record_file(file)
         if record is None:
             self.not_readable += 1
             self._cache.put(file.name, key, None)
@@ -868,8 +878,12 @@ class Vault(PeopleMixin):
         return key
 
     def _signed_json(self, obj: dict[str, Any]) -> bytes:
+        """*obj* as stored: its canonical JSON, signed (and MAC'd for the owner) by this person; the
+        signature is also put in *obj*."""
         assert self._signing is not None
-        return _json_bytes(authority.sign_object(obj, self.person.id, self._signing))
+        obj.pop(authority.SIGNATURE, None)
+        data, obj[authority.SIGNATURE] = authority.seal(obj, self.person.id, self._signing)
+        return data
 
     def _write_record(self, record: Record) -> None:
         key = self._require_edit(record.scope)
@@ -983,7 +997,8 @@ class Vault(PeopleMixin):
         try:
             with open(file, "rb") as handle:
                 decryptor = age.Decryptor(handle, self._identities)
-                data = json.loads(decryptor.read_all())
+                raw = decryptor.read_all()
+                data = json.loads(raw)
                 scope = self._scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
             if not isinstance(data, dict):
                 raise ValueError("not an object")
@@ -997,7 +1012,7 @@ class Vault(PeopleMixin):
             raise IntegrityError(f'The search text stored for "{record.title}" belongs to another document.',
                                  record_id=record.id, path=str(file))
         why = ("it was stored with another part's key" if scope != record.scope
-               else self.signer_may_write(data, scope))
+               else self.signer_may_write(data, scope, raw))
         if why is not None:
             raise IntegrityError(f'The search text stored for "{record.title}" is not used: {why}. '
                                  "It can be rebuilt from the document.", record_id=record.id, path=str(file))

@@ -169,7 +169,7 @@ def test_recovery_procedure_restores_every_document(setup: Fixture, vault_path: 
     shown = run_step(steps, "show-record", work, RECORD_ID=setup.pdf.id).check()
     assert f"{setup.pdf.id}.age" in shown.stdout.decode().split()  # from `ls records`
     line = shown.stdout.decode().splitlines()[-1]
-    assert line.startswith("{") and line.encode() == setup.pdf.to_json()
+    assert line.startswith("{") and json.loads(line) == json.loads(setup.pdf.to_json())
     shown_record = json.loads(line)
     doc_id, original = shown_record["document"]["id"], shown_record["original_name"]
     assert (shown_record["title"], original) == ("Liver biopsy", PDF.name)
@@ -194,7 +194,7 @@ def test_recovery_procedure_restores_every_document(setup: Fixture, vault_path: 
     for rid, record in setup.records.items():
         if rid == setup.png.id:
             assert record.trashed is not None
-        assert (details / f"{rid}.json").read_bytes() == record.to_json()
+        assert json.loads((details / f"{rid}.json").read_bytes()) == json.loads(record.to_json())
     assert f"skipped {setup.foreign_id}: not shared with you, or damaged" in report
     assert f"{setup.note.id} has no document" in report
     assert "FAILED" not in report
