@@ -41,7 +41,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mbc_vault import age, fsutil  # noqa: E402
-from mbc_vault import vault as vault_module  # noqa: E402
+from mbc_vault import folder as folder_module  # noqa: E402
+from mbc_vault.folder import VaultFolder  # noqa: E402
 from mbc_vault.cache import RecordCache  # noqa: E402
 from mbc_vault.categories import CATEGORIES  # noqa: E402
 from mbc_vault.records import Record  # noqa: E402
@@ -95,7 +96,7 @@ def build(path: Path, count: int, cache_root: Path, profile: bool) -> float:
     prof = cProfile.Profile() if profile else None
     # where the build's time goes (simple timers; the parts overlap: fsync is inside atomic_write)
     targets = [
-        ("atomic writes (document + record)", vault_module, "atomic_write"),  # the document
+        ("atomic writes (document + record)", folder_module, "atomic_write"),  # the document
         ("atomic writes (document + record)", fsutil, "atomic_write"),  # the record (atomic_write_bytes)
         ("of which fsync (file + folder)", os, "fsync"),
         ("duplicate check (find_by_sha256)", Vault, "find_by_sha256"),
@@ -127,10 +128,11 @@ def build(path: Path, count: int, cache_root: Path, profile: bool) -> float:
 #: directly, for every cached record).
 OPEN_PARTS = [
     ("key derivation (unlock_identity)", Vault, "unlock_identity"),
-    ("record files: read + decrypt", Vault, "_decrypt_small"),
-    ("  reading the files", vault_module, "_read_small"),
+    ("record files: read + decrypt", VaultFolder, "decrypt_scoped"),
+    ("  reading the files", folder_module, "read_small"),
     ("  X25519 unwrap, every try", age.X25519Identity, "unwrap"),
-    ("JSON + Record.from_json", Record, "from_json"),
+    ("JSON, checks, Record (accept_record)", VaultFolder, "accept_record"),
+    ("  signature or MAC check (signer_may_write)", VaultFolder, "signer_may_write"),
     ("  Record.from_dict", Record, "from_dict"),
     ("Record.to_dict (cache entries)", Record, "to_dict"),
     ("cache load (decrypt + JSON)", RecordCache, "load"),

@@ -13,11 +13,23 @@ keyrings/<person>.age  an age identity file holding the scope keys the person wa
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import re
+import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import age
 from .authority import SigningKey, sign_text, split_signed_text, verify
+from .errors import IntegrityError, NotAVault, WrongPassphrase
+from .fsutil import atomic_write_bytes
+from .layout import KEYS, WRONG_PASSPHRASE_TEXT, age_files, read_small
+
+log = logging.getLogger(__name__)
+#: letters and digits that cannot be mistaken for one another when read aloud or written down
+SETUP_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SETUP_GROUPS, SETUP_GROUP_LEN = 6, 4
 
 _SCOPE_LINE = re.compile(r"^# scope=(?P<scope>[a-z-]+) generation=(?P<generation>\d+)$")
 _FIELD_LINE = re.compile(r"^# (?P<name>person|vault|owner|epoch|signing-key)=(?P<value>[0-9a-zA-Z-]+)$")
@@ -139,3 +151,73 @@ class Keyring:
         if owner_key and sig is not None:
             keyring.signed = verify(owner_key, body, sig)
         return keyring
+
+
+# ----------------------------------------------------------------- setup codes
+def new_setup_code() -> str:
+    """A one-time code to read aloud: 6 groups of 4 (about 119 bits), e.g. "K7QM-3RTA-..."."""
+    return "-".join("".join(secrets.choice(SETUP_ALPHABET) for _ in range(SETUP_GROUP_LEN))
+                    for _ in range(SETUP_GROUPS))
+
+
+def normalize_setup_code(text: str) -> str | None:
+    """The canonical form of a setup code typed loosely (lower case, spaces, no dashes), or None
+    if *text* does not look like a setup code."""
+    compact = "".join(ch for ch in text.upper() if ch not in " -\t")
+    compact = compact.replace("0", "O").replace("1", "I")  # never in codes; forgive the look-alikes
+    size = SETUP_GROUPS * SETUP_GROUP_LEN
+    if len(compact) != size or any(ch not in SETUP_ALPHABET for ch in compact):
+        return None
+    return "-".join(compact[i:i + SETUP_GROUP_LEN] for i in range(0, size, SETUP_GROUP_LEN))
+
+
+# ----------------------------------------------------------------- key files
+def write_person_key(root: Path, person_id: str, identity: age.X25519Identity, passphrase: str,
+                     work_factor: int, *, vault_id: str = "", owner_key: str = "") -> None:
+    data = age.encrypt_bytes(person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
+                             [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)])
+    atomic_write_bytes(root / KEYS / f"{person_id}.age", data)
+
+
+def person_ids(path: str | os.PathLike[str]) -> list[str]:
+    """Ids of the people who have a key in the vault (no names: those are encrypted)."""
+    return [p.stem for p in age_files(Path(path) / KEYS)]
+
+
+def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tuple[str, PersonKey]:
+    """Find whose key file *passphrase* opens (trying *person_id* first) and read it."""
+    candidates = person_ids(path)
+    if not candidates:
+        raise NotAVault(f"{path} has no keys; it is not a usable vault.")
+    if person_id in candidates:
+        candidates.remove(person_id)
+        candidates.insert(0, person_id)
+    scrypt: list[age.ScryptIdentity] = [age.ScryptIdentity(passphrase.encode("utf-8"))]
+    code = normalize_setup_code(passphrase)
+    if code is not None and code != passphrase:  # a setup code typed loosely (lower case, no dashes)
+        scrypt.append(age.ScryptIdentity(code.encode("utf-8")))
+    unreadable: list[str] = []
+    for candidate in candidates:
+        key_path = path / KEYS / f"{candidate}.age"
+        try:
+            text = age.decrypt_bytes(read_small(key_path), scrypt)
+        except age.NoIdentityMatch:
+            continue
+        except (age.HMACError, age.PayloadError):
+            # the passphrase unwrapped this file's key, so it is right: the file was altered
+            raise IntegrityError(f"The key file {key_path} is damaged (the passphrase is right); "
+                                 "restore it from a backup.", path=str(key_path)) from None
+        except (age.AgeError, OSError) as exc:
+            log.warning("key file %s unusable: %s", key_path.name, type(exc).__name__)
+            unreadable.append(f"{KEYS}/{key_path.name}")
+            continue
+        try:
+            return candidate, parse_person_key(text, candidate)
+        except (ValueError, age.AgeError):
+            raise IntegrityError(f"The key file {key_path} does not belong to this person; "
+                                 "it was swapped or altered. Restore it from a backup.",
+                                 path=str(key_path)) from None
+    if unreadable:
+        raise WrongPassphrase(f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
+                              "is damaged; if you are sure of the passphrase, restore it from a backup.")
+    raise WrongPassphrase(WRONG_PASSPHRASE_TEXT)

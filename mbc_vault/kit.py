@@ -27,7 +27,7 @@ QR_SIZE_PX = 230  # in the document's layout pixels (about 60 mm on paper)
 
 def recovery_secret(vault: "Vault") -> str:
     """The unlocked person's age secret key, AGE-SECRET-KEY-1...: it opens keyrings/<id>.age."""
-    return str(vault._identity)
+    return str(vault.folder.identity)
 
 
 def write_emergency_kit(vault: "Vault", out_path: str | os.PathLike[str], person_id: str | None = None, *,

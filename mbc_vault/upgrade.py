@@ -25,7 +25,8 @@ from .authority import SigningKey
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE, scope_of
 from .errors import IntegrityError, PermissionDenied
 from .fsutil import atomic_write_bytes, remove_file, writer_lock
-from .keys import Keyring, PersonKey
+from . import layout as v
+from .keys import Keyring, PersonKey, write_person_key
 from .people import Person, info_object, member_signing_key, profile_object
 
 UPGRADE = "upgrade.age"
@@ -44,11 +45,9 @@ def _v1_seal_ok(person: dict[str, Any], owner: age.X25519Identity) -> bool:
 def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphrase: str, *,
                   progress: Callable[[int, int, str], None] | None = None) -> PersonKey:
     """Upgrade the vault at *path* if *pid* is its owner; raises PermissionDenied for anyone else."""
-    from . import vault as v
-
     identity = key.identity
     try:
-        keyring = Keyring.from_text(age.decrypt_bytes(v._read_small(path / v.KEYRINGS / f"{pid}.age"), [identity]))
+        keyring = Keyring.from_text(age.decrypt_bytes(v.read_small(path / v.KEYRINGS / f"{pid}.age"), [identity]))
     except (age.AgeError, OSError, ValueError):
         raise IntegrityError("Your keyring is damaged or missing; restore it from a backup.") from None
     if not set(ALL_SCOPES) <= keyring.scopes():
@@ -57,9 +56,9 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
     with writer_lock(path / v.LOCK, timeout_s=30):
         signing = _upgrade_key(path, identity)
         profiles: dict[str, dict[str, Any]] = {}
-        for file in v._age_files(path / v.PEOPLE):
+        for file in v.age_files(path / v.PEOPLE):
             try:
-                obj = json.loads(age.decrypt_bytes(v._read_small(file), vault_ids))
+                obj = json.loads(age.decrypt_bytes(v.read_small(file), vault_ids))
             except (age.AgeError, OSError, ValueError):
                 continue
             if not isinstance(obj, dict) or obj.get("id") != file.stem:
@@ -94,7 +93,7 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
                                                  [age.X25519Recipient.parse(person.recipient)]))
         # 2. every record, page text and kept version: signed again by the owner
         by_public = {k.identity.public_key: k for k in keyring.keys}
-        files = [f for folder in (v.RECORDS, v.TEXTS, *sync.VERSION_FOLDERS) for f in v._age_files(path / folder)]
+        files = [f for folder in (v.RECORDS, v.TEXTS, *sync.VERSION_FOLDERS) for f in v.age_files(path / folder)]
         for index, file in enumerate(files):
             _resign(file, keyring, by_public, current, pid, signing)
             if progress is not None:
@@ -103,9 +102,9 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
         signed_profiles = {p.id: profile_object(p, pid, signing) for p in people.values()}
         for person_id, obj in signed_profiles.items():
             atomic_write_bytes(path / v.PEOPLE / f"{person_id}.age",
-                               age.encrypt_bytes(v._json_bytes(obj), [current[VAULT_SCOPE].recipient]))
+                               age.encrypt_bytes(v.json_bytes(obj), [current[VAULT_SCOPE].recipient]))
         try:
-            old_info = json.loads(age.decrypt_bytes(v._read_small(path / v.INFO), vault_ids))
+            old_info = json.loads(age.decrypt_bytes(v.read_small(path / v.INFO), vault_ids))
             old_info = old_info if isinstance(old_info, dict) else {}
         except (age.AgeError, OSError, ValueError):
             old_info = {}
@@ -113,9 +112,9 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
                            created=str(old_info.get("created", "")), epoch=1, owner=pid, signing=signing,
                            keys=current.values(), people=signed_profiles,
                            former={str(a): str(b) for a, b in (old_info.get("former_people") or {}).items()})
-        atomic_write_bytes(path / v.INFO, age.encrypt_bytes(v._json_bytes(info), [current[VAULT_SCOPE].recipient]))
+        atomic_write_bytes(path / v.INFO, age.encrypt_bytes(v.json_bytes(info), [current[VAULT_SCOPE].recipient]))
         # 4. the owner's key file with the trust anchor, then the marker
-        v.Vault._write_person_key(path, pid, identity, passphrase, v._work_factor_of(path / v.KEYS / f"{pid}.age"),
+        write_person_key(path, pid, identity, passphrase, v.work_factor_of(path / v.KEYS / f"{pid}.age"),
                                   vault_id=vault_id, owner_key=signing.public)
         marker = v.marker_path(path)
         atomic_write_bytes(marker, (json.dumps({"format": v.FORMAT_NAME, "version": v.FORMAT_VERSION,
@@ -143,10 +142,8 @@ def _upgrade_key(path: Path, identity: age.X25519Identity) -> SigningKey:
 def _resign(file: Path, keyring: Keyring, by_public: dict[bytes, Any], current: dict[str, Any], pid: str,
             signing: SigningKey) -> None:
     """Sign one small file again in the owner's name, if it is of the part whose key opens it."""
-    from . import vault as v
-
     try:
-        decryptor = age.Decryptor(__import__("io").BytesIO(v._read_small(file)), keyring.identities())
+        decryptor = age.Decryptor(__import__("io").BytesIO(v.read_small(file)), keyring.identities())
         obj = json.loads(decryptor.read_all())
     except (age.AgeError, OSError, ValueError):
         return  # damaged: verify reports it after the upgrade

@@ -47,7 +47,7 @@ def test_kit_text_has_the_vault_the_person_the_key_and_the_steps(vault: Vault, k
     assert "MBC Vault emergency kit" in flat
     assert "Vault name: Jane Example" in flat and f"Person: {vault.person.name}" in flat
     assert str(vault.path.resolve()) in flat
-    assert kit_key(text) == str(vault._identity)
+    assert kit_key(text) == str(vault.folder.identity)
     assert "Store this like a will" in flat and "without any passphrase" in flat
     assert f"age -d -i my-key.txt keyrings/{vault.person.id}.age > scope-keys.txt" in flat
     assert "my-key.txt" in flat and "age -d -i scope-keys.txt records/" in flat
@@ -60,7 +60,7 @@ def test_kit_qr_code_decodes_to_the_secret_key(vault: Vault, kit: Path, tmp_path
     subprocess.run(["pdftoppm", "-r", "100", "-png", str(kit), str(tmp_path / "page")], check=True)
     result = subprocess.run([zbarimg, "-q", "--raw", str(tmp_path / "page-1.png")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(vault._identity)
+    assert result.stdout.strip() == str(vault.folder.identity)
 
 
 def test_kit_steps_recover_a_document_with_the_stock_age_cli(vault: Vault, kit: Path, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_kit_only_for_the_person_who_unlocked(vault: Vault, tmp_path: Path) -> N
     assert not (tmp_path / "sam.pdf").exists()
     with Vault.open(vault.path, "another good passphrase") as theirs:
         out = write_emergency_kit(theirs, tmp_path / "sam.pdf", member.id)
-        assert kit_key(pdf_text(out)) == str(theirs._identity) != str(vault._identity)
+        assert kit_key(pdf_text(out)) == str(theirs.folder.identity) != str(vault.folder.identity)
         assert "Person: Sam Helper" in " ".join(pdf_text(out).split())
         with pytest.raises(PermissionDenied, match="Only the owner"):
             write_emergency_kit(theirs, tmp_path / "owner.pdf", vault.person.id)
@@ -119,7 +119,7 @@ def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(vault: Vault, vau
     made = run_cli("kit", vault_path, "--out", out, *pw)
     assert made.returncode == 0, made.stderr
     assert "emergency kit of Jane Example" in made.stdout and "like a will" in made.stdout
-    assert kit_key(pdf_text(out)) == str(vault._identity)
+    assert kit_key(pdf_text(out)) == str(vault.folder.identity)
 
     before = out.read_bytes()
     again = run_cli("kit", vault_path, "--out", out, *pw)
@@ -144,7 +144,7 @@ def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp
     made = run_cli("kit", vault_path, "--out", out, "--person", member.id, "--passphrase-file", secret)
     assert made.returncode == 0, made.stderr
     text = pdf_text(out)
-    assert f"keyrings/{member.id}.age" in text and kit_key(text) != str(vault._identity)
+    assert f"keyrings/{member.id}.age" in text and kit_key(text) != str(vault.folder.identity)
 
 
 # ------------------------------------------------------------------------- desktop app
@@ -179,7 +179,7 @@ def test_file_menu_saves_the_kit_and_create_offers_it(qtbot, tmp_path: Path, mon
         qtbot.waitUntil(lambda: "saved" in getattr(getattr(win, "last_message", None), "windowTitle", str)(),
                         timeout=20_000)
         assert str(out) in win.last_message.text() and "like a will" in win.last_message.text()
-        assert kit_key(pdf_text(out)) == str(made._identity)
+        assert kit_key(pdf_text(out)) == str(made.folder.identity)
 
         out.unlink()
         win.kit_action.trigger()

@@ -247,7 +247,7 @@ def test_an_interrupted_person_add_is_cleaned_up(folder: Folder, vault_path: Pat
         raise KeyboardInterrupt  # the process dies just before the signed info lists the person
 
     with monkeypatch.context() as patch:
-        patch.setattr(type(folder.vault), "_publish", crash)
+        patch.setattr(folder.vault.owner, "publish", crash)
         with pytest.raises(KeyboardInterrupt):
             folder.vault.add_person("Ghost", scopes=["legal"], passphrase="ghost words", work_factor=WF)
     report = folder.vault.verify()

@@ -18,7 +18,8 @@ from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
 from mbc_vault import age
 from mbc_vault.errors import IntegrityError, PermissionDenied, RecordNotFound, WrongPassphrase
 from mbc_vault.keys import Keyring
-from mbc_vault.people import NotShared, Person, normalize_setup_code
+from mbc_vault.keys import normalize_setup_code
+from mbc_vault.people import NotShared, Person
 from mbc_vault.vault import Vault
 from ptyhelper import run_with_tty
 
@@ -187,7 +188,7 @@ def test_setup_code_opens_once_then_the_person_chooses_a_passphrase(vault: Vault
     with Vault.open(vault_path, "maria's own words") as maria:
         assert not maria.person.setup_pending and maria.person.scopes == ["legal"]
     vault.reload()
-    vault._read_people_and_info()
+    vault.folder.read_people_and_info()
     assert not vault.people[person.id].setup_pending
     # the person clearing the flag did not break the owner's seal: the owner can still grant
     vault.grant(person.id, "care")
@@ -249,7 +250,7 @@ def test_a_profile_forged_by_a_member_gets_no_keys(family: Family, vault_path: P
     assert family.vault.people[family.sam.id].scopes == ["legal"]
     with Vault.open(vault_path, SAM_PASS) as sam:
         assert {r.id for r in sam.records(kind=None)} == {family.will.id}
-        assert "medical" not in {k.scope for k in sam._keyring.keys}
+        assert "medical" not in {k.scope for k in sam.folder.keyring.keys}
 
 
 # ----------------------------------------------------------------------------- remove and rotate
@@ -302,9 +303,9 @@ def test_remove_without_rotation_keeps_keys(family: Family, vault_path: Path) ->
 
 
 def _generation_of(vault: Vault, file: Path) -> tuple[str, int]:
-    by_public = {k.identity.public_key: k for k in vault._keyring.keys}
+    by_public = {k.identity.public_key: k for k in vault.folder.keyring.keys}
     with open(file, "rb") as handle:
-        key = by_public[age.Decryptor(handle, vault._keyring.identities()).identity.public_key]
+        key = by_public[age.Decryptor(handle, vault.folder.keyring.identities()).identity.public_key]
     return key.scope, key.generation
 
 

@@ -136,7 +136,7 @@ def test_same_record_edited_on_both_sides(vault: Vault, vault_path: Path, tmp_pa
     with _open(kept, tmp_path, "cache-k2") as v:
         assert v.conflicts() == {} and v.get(rid).title == "Blood count (desk)"
         # nothing lost: every version ever written is readable with the vault's keys
-        contents = {Record.from_json(age.decrypt_bytes(p.read_bytes(), v._identities)).title
+        contents = {Record.from_json(age.decrypt_bytes(p.read_bytes(), v.folder.identities)).title
                     for p in (kept / "versions").glob("*.age")}
         assert contents == {"Blood count (desk)", "Blood count (laptop)"}
         with v.open_document(rid) as stream:
@@ -177,8 +177,8 @@ def test_both_sides_folded_the_same_conflict(vault: Vault, vault_path: Path, tmp
     shutil.copy2(laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid))
     with _open(vault_path, tmp_path) as v:
         version = next(x for x in v.conflicts()[rid] if not x.current)
-        plain = age.decrypt_bytes(version.path.read_bytes(), v._identities)
-        recipient = v._keyring.current("medical").recipient
+        plain = age.decrypt_bytes(version.path.read_bytes(), v.folder.identities)
+        recipient = v.folder.keyring.current("medical").recipient
         other_bytes = age.encrypt_bytes(plain, [recipient])
     copy = version.path.with_name(CONFLICT_NAMES["nextcloud"](version.path.stem))
     copy.write_bytes(other_bytes)
@@ -278,7 +278,7 @@ def test_texts_conflict_copy(vault: Vault, vault_path: Path, tmp_path: Path) -> 
     vault.set_page_texts(record.id, ["CBC, recognized again"])
     texts = vault_path / "texts" / f"{record.id}.age"
     good = texts.read_bytes()
-    stale = vault._keyring.current("medical").recipient
+    stale = vault.folder.keyring.current("medical").recipient
     copy = texts.with_name(CONFLICT_NAMES["syncthing"](record.id))
     copy.write_bytes(age.encrypt_bytes(b'{"record": "%s", "sha256": "0", "pages": ["old"]}' % record.id.encode(),
                                        [stale]))

@@ -207,7 +207,7 @@ def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, own
     assert sam.scopes == ["care", "legal"] and sam.can_edit
 
     # remove him, changing the keys of what he had
-    legal_before = vault._keyring.current("legal").generation
+    legal_before = vault.folder.keyring.current("legal").generation
     section.select_person(sam_id)
     seen: list[RemovePersonDialog] = []
 
@@ -229,7 +229,7 @@ def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, own
     assert progress.close_btn.isVisible() and not progress.stop_btn.isVisible()
     qtbot.mouseClick(progress.close_btn, Qt.MouseButton.LeftButton)
     assert sam_id not in vault.people and not vault.pending_rotation()
-    assert vault._keyring.current("legal").generation == legal_before + 1
+    assert vault.folder.keyring.current("legal").generation == legal_before + 1
     names = [section.table.item(r, 0).text() for r in range(section.table.rowCount())]
     assert names == ["Jane Example (you)"]
     assert sam_id not in Vault.person_ids(owner_vault.path)

@@ -191,7 +191,7 @@ def test_unknown_fields_survive_a_round_trip(vault: Vault, vault_path: Path) -> 
     assert {k: v for k, v in newer.extra.items() if k != "signature"} == {"future_field": {"nested": [1, 2]}}
     assert newer.extra["signature"]["by"] == vault.person.id  # the writer's signature travels with it
     assert Record.from_json(newer.to_json()).to_dict() == newer.to_dict()
-    vault._write_record(newer)  # as the newer program would have stored it
+    vault.folder.write_record(newer)  # as the newer program would have stored it
     vault.close()
     with Vault.open(vault_path, PASSPHRASE, use_cache=False) as again:
         edited = again.update_metadata(record.id, notes="checked")

@@ -1,0 +1,576 @@
+"""One unlocked vault folder: the person's keys, the checked vault info and people, the record map;
+reading, decrypting, checking and writing single files under the writer lock. No operation of
+several steps lives here (people, rotation, sync folding and verify are built on it).
+
+What "checked" means is in docs/vault-format.md, "Authorship": the owner-signed info decides who
+holds which key and who may edit which part; a record is accepted only if its writer may.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from . import age, authority, sync
+from .authority import SigningKey
+from .cache import FileKey, RecordCache, file_key
+from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
+from .documents import DocumentStream
+from .errors import Cancelled, IntegrityError, PermissionDenied, RecordNotFound
+from .fsutil import atomic_write, atomic_write_bytes, writer_lock
+from .keys import Keyring, ScopeKey
+from .layout import (
+    DOCUMENTS,
+    FORMAT_VERSION,
+    INFO,
+    KEYRINGS,
+    LOCK,
+    PEOPLE,
+    RECORDS,
+    REQUESTS,
+    ROLLBACK_TEXT,
+    TEXTS,
+    Problem,
+    age_files,
+    marker_path,
+    read_small,
+)
+from .people import NotShared, Person
+from .pipeline import HashingReader, WritebackHint
+from .progress import CancelFlag, ProgressFn
+from .records import Record, new_id
+
+log = logging.getLogger(__name__)
+
+
+class VaultFolder:
+    """A vault folder unlocked by one person."""
+
+    def __init__(self, path: Path, vault_id: str, person: Person, identity: age.X25519Identity,
+                 keyring: Keyring, cache: RecordCache, owner_key: str = "") -> None:
+        self.path = path
+        self.vault_id = vault_id
+        self.person = person
+        self.identity = identity
+        self.keyring = keyring
+        self.identities = keyring.identities()
+        self.scope_of_key = {k.identity.public_key: k for k in keyring.keys}
+        self.cache = cache
+        #: the owner's public signing key (hex): this person's trust anchor, from their key file
+        self.owner_key = owner_key
+        self.signing: SigningKey | None = keyring.signing_key
+        self._mac_keys: dict[str, bytes] = {}
+        #: the verified vault info (owner-signed): epoch, each part's current generation, people
+        self.info: dict[str, Any] = {}
+        self.epoch = 0
+        #: set when the folder holds an older state than this computer saw (see ROLLBACK_TEXT)
+        self.rolled_back = False
+        self.by_id: dict[str, Record] = {}
+        self._by_sha256: dict[str, str] = {}
+        self.name = ""
+        self.people: dict[str, Person] = {}
+        #: names of people who were removed, so their records still say who wrote them
+        self.former_people: dict[str, str] = {}
+        #: record files that could not be read when the vault was opened
+        self.load_problems: list[Problem] = []
+        self.not_readable = 0
+        self.snapshot: sync.Snapshot = {}
+
+    def decrypt_small(self, path: Path) -> bytes:
+        return self.decrypt_scoped(path)[0]
+
+    def decrypt_scoped(self, path: Path) -> tuple[bytes, ScopeKey]:
+        """Decrypt a small file; returns the plaintext and the scope key that opened it."""
+        decryptor = age.Decryptor(io.BytesIO(read_small(path)), self.identities)
+        plaintext = decryptor.read_all()
+        matched = decryptor.identity
+        if self.identities and self.identities[0] is not matched:
+            # Most records share a scope: trying the last key that worked first saves X25519 work.
+            # A new list, assigned at once: other threads reading the old one are not disturbed.
+            self.identities = [matched, *(i for i in self.identities if i is not matched)]  # type: ignore[list-item]
+        return plaintext, self.scope_of_key[matched.public_key]  # type: ignore[union-attr]
+
+    def load_people_and_info(self, strict: bool = False) -> None:
+        self.load_problems.extend(self.read_people_and_info())
+
+    def read_people_and_info(self) -> list[Problem]:
+        """(Re)read and check the owner-signed vault info and everyone's details; returns the problems
+        found. Raises IntegrityError when the info itself cannot be trusted (nothing is read then)."""
+        problems: list[Problem] = []
+        vault_keys = [k.identity for k in self.keyring.keys if k.scope == VAULT_SCOPE]
+        info = self.read_info(self.path / INFO, vault_keys)
+        if info is None:  # a sync tool's copy of it may be the good one (folded back later)
+            copies = [c for c in sync.scan(self.path).conflicts if c.folder == "" and c.original == INFO]
+            good = [i for i in (self.read_info(c.path, vault_keys) for c in copies) if isinstance(i, dict)]
+            if not good:
+                raise IntegrityError(f"The vault's info ({INFO}) is damaged, missing or was not written by the "
+                                     "vault's owner (someone who can write the folder replaced it); nothing was "
+                                     "read with it. Restore it from a backup.", path=str(self.path / INFO))
+            info = max(good, key=lambda i: int(i.get("epoch", 0)))
+        if info.get("vault_id") != self.vault_id or info.get("format") != FORMAT_VERSION:
+            raise IntegrityError(f"The vault's marker ({marker_path(self.path).name}) does not match the vault's "
+                                 "signed info: its vault id or format version was changed. Restore it from a backup.",
+                                 path=str(marker_path(self.path)))
+        epoch = int(info.get("epoch", 0))
+        seen = self.cache.seen
+        self.rolled_back = epoch < int(seen.get("epoch", 0))
+        if self.rolled_back:
+            problems.append(Problem(INFO, ROLLBACK_TEXT))
+        else:
+            self.cache.see(epoch=epoch)
+        self.info, self.epoch = info, epoch
+        self.name = str(info.get("name", ""))
+        former = info.get("former_people")
+        self.former_people = {str(k): str(v) for k, v in former.items()} if isinstance(former, dict) else {}
+        listed = info.get("people") if isinstance(info.get("people"), dict) else {}
+        people: dict[str, Person] = {}
+        for pid, obj in listed.items():
+            try:
+                if not isinstance(obj, dict) or obj.get("id") != pid or not authority.check_object(obj, self.owner_key):
+                    raise ValueError("not signed")
+                people[pid] = Person.from_obj(obj)
+            except (TypeError, ValueError):
+                problems.append(Problem(INFO, f"the details of person {pid} in the vault's info cannot be read"))
+        problems.extend(self.check_profile_files(listed, vault_keys))
+        self.people = people
+        owner_id = str(info.get("owner", ""))
+        me = people.get(self.person.id)
+        if me is None and self.person.id == owner_id:
+            me = Person(id=owner_id, name="", role="owner", scopes=list(SCOPES), can_edit=True)
+        if me is None:
+            raise IntegrityError("Your details in this vault are missing or were not written by its owner, so "
+                                 "nothing was opened; ask the vault's owner to open the vault and check the people.")
+        if self.person.id == owner_id:
+            me.role, me.scopes = "owner", list(SCOPES)
+        else:
+            if me.role == "owner":
+                me.role = "member"
+            if me.setup_pending and self.pending_request(me.id) is not None:
+                me.setup_pending = False  # chosen already; the owner's next open takes it in
+        self.person = me
+        problems.extend(self.choose_keys(info))
+        return problems
+
+    def read_info(self, file: Path, vault_keys: list[age.X25519Identity]) -> dict[str, Any] | None:
+        """The vault info in *file* if the owner signed it; None if damaged, missing or forged."""
+        try:
+            info = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
+        except (age.AgeError, OSError, ValueError):
+            return None
+        if (not isinstance(info, dict) or not authority.check_object(info, self.owner_key)
+                or authority.signer_of(info) != info.get("owner")):
+            return None
+        return info
+
+    def check_profile_files(self, listed: dict[str, Any], vault_keys: list[age.X25519Identity]) -> list[Problem]:
+        """people/<person>.age are copies of the signed details in the info (kept for other tools and
+        the recovery steps); one that differs, or names someone not listed, is reported, never used."""
+        problems = []
+        for file in age_files(self.path / PEOPLE):
+            rel = f"{PEOPLE}/{file.name}"
+            try:
+                obj = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
+            except (age.AgeError, OSError, ValueError):
+                problems.append(Problem(rel, "a person's details cannot be read"))
+                continue
+            if file.stem not in listed:
+                problems.append(Problem(rel, "these details of a person were not written by the vault's owner, or "
+                                             "adding that person was interrupted; they are not used"))
+            elif obj != listed[file.stem]:
+                problems.append(Problem(rel, "this person's details differ from the ones the vault's owner signed "
+                                             "(changed or put back by someone else); they are not used"))
+        return problems
+
+    def choose_keys(self, info: dict[str, Any]) -> list[Problem]:
+        """Use only the keys of the parts this person's signed details give them, and write each part
+        with the generation the signed info names (so a forged or older keyring is never written to)."""
+        problems: list[Problem] = []
+        allowed = set(self.person.scopes) | {VAULT_SCOPE}
+        if self.person.role == "owner":
+            allowed = set(ALL_SCOPES)
+        scopes = info.get("scopes") if isinstance(info.get("scopes"), dict) else {}
+        self.write_keys: dict[str, ScopeKey] = {}
+        for scope in sorted(allowed):
+            want = scopes.get(scope) or {}
+            key = next((k for k in self.keyring.keys if k.scope == scope
+                        and k.generation == want.get("generation") and str(k.recipient) == want.get("recipient")),
+                       None)
+            if key is not None:
+                self.write_keys[scope] = key
+            elif self.person.role == "owner":
+                raise IntegrityError(f"Your keyring does not hold the current key of the {scope} part that the "
+                                     "vault's signed info names; it was replaced by an older or forged one. "
+                                     "Restore it from a backup.", path=str(self.path / KEYRINGS))
+            elif scope in scopes:
+                problems.append(Problem(f"{KEYRINGS}/{self.person.id}.age",
+                                        f"your keyring does not hold the current key of the {scope} part yet; "
+                                        "ask the vault's owner to open the vault"))
+        usable = [k for k in self.keyring.keys if k.scope in allowed]
+        self.identities = [k.identity for k in sorted(usable, key=lambda k: -k.generation)]
+        self.scope_of_key = {k.identity.public_key: k for k in usable}
+        return problems
+
+    @property
+    def holds_all_scopes(self) -> bool:
+        return set(SCOPES) <= {k.scope for k in self.scope_of_key.values()}
+
+    def signer_may_write(self, obj: dict[str, Any], scope: str, raw: bytes | None = None) -> str | None:
+        """Why the signed object *obj* (parsed from *raw*), opened with *scope*'s key, must not be
+        accepted (None if it may)."""
+        signer = authority.signer_of(obj)
+        if signer is None:
+            return "it is not signed by anyone in this vault, so it was not written by this program"
+        person = self.people.get(signer)
+        if person is None or not person.signing_key:
+            return "it is signed by someone who is not in this vault"
+        body = authority.signed_part(raw, obj) if raw is not None else authority.canonical(obj)
+        mac_key = self._mac_key(signer)
+        if not ((mac_key is not None and authority.check_mac(body, obj[authority.SIGNATURE], mac_key))
+                or authority.check_bytes(body, obj[authority.SIGNATURE], person.signing_key)):
+            return "its signature does not match: it was changed by someone who may not write it"
+        if person.role == "owner":
+            return None
+        if not person.can_edit or scope not in person.scopes:
+            return f"it was written by {person.name or signer}, who may not change the {scope} part"
+        return None
+
+    def _mac_key(self, signer: str) -> bytes | None:
+        """For the owner, who can derive everyone's record MAC key: *signer*'s (a fast check)."""
+        if self.signing is None or self.person.role != "owner":
+            return None
+        key = self._mac_keys.get(signer)
+        if key is None:
+            from .people import member_signing_key
+
+            signing = self.signing if signer == self.person.id else member_signing_key(self.signing, signer)
+            key = self._mac_keys[signer] = authority.record_mac_key(signing)
+        return key
+
+    def read_record_file(self, file: Path) -> Record:
+        """Decrypt and check one record file; raises NoIdentityMatch, IntegrityError."""
+        try:
+            raw, key = self.decrypt_scoped(file)
+        except age.NoIdentityMatch:
+            raise
+        except (age.AgeError, OSError) as exc:
+            raise IntegrityError(f"the record file is damaged ({exc})", path=str(file)) from None
+        return self.accept_record(raw, key.scope, file, expected_id=file.stem)
+
+    def accept_record(self, raw: bytes, scope: str, file: Path, expected_id: str) -> Record:
+        """The record in *raw* (opened with *scope*'s key) if its writer may write it; IntegrityError if not."""
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+            if not isinstance(obj, dict):
+                raise ValueError("not an object")
+            record = Record.from_dict(obj)
+        except (ValueError, TypeError, KeyError):
+            raise IntegrityError("the record file does not hold a valid record", path=str(file)) from None
+        if record.id != expected_id:
+            raise IntegrityError("the record file holds another record (files were swapped or renamed)",
+                                 record_id=expected_id, path=str(file))
+        try:
+            record_scope = record.scope
+        except ValueError:
+            raise IntegrityError("the record has an unknown category", record_id=record.id, path=str(file)) from None
+        if record_scope != scope:
+            raise IntegrityError(f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
+                                 "part, so it was not written by this program; it is not used",
+                                 record_id=record.id, path=str(file))
+        why = self.signer_may_write(obj, scope, raw)
+        if why is None and authority.signer_of(obj) != self.info.get("owner") \
+                and authority.signer_of(obj) != record.modified_by:
+            why = "it names another person as its last writer than the one who signed it"
+        if why is not None:
+            raise IntegrityError(f"{why}; it is not used", record_id=record.id, path=str(file))
+        return record
+
+    def load_records(self) -> None:
+        records_dir = self.path / RECORDS
+        present: set[str] = set()
+        self.by_id.clear()
+        self._by_sha256.clear()
+        self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
+        self.not_readable = 0
+        revisions = self.cache.seen.get("revisions", {})
+        misses: list[tuple[Path, FileKey]] = []
+        with os.scandir(records_dir) as entries:
+            for entry in entries:
+                if not sync.is_canonical(RECORDS, entry.name):
+                    continue
+                present.add(entry.name)
+                try:
+                    key = file_key(entry.stat())
+                except FileNotFoundError:
+                    continue
+                hit, data = self.cache.lookup(entry.name, key)
+                if hit:
+                    if data is None:
+                        self.not_readable += 1
+                    else:
+                        record = Record.from_dict(data)
+                        self.remember(record)
+                    continue
+                misses.append((Path(entry.path), key))
+        self._load_uncached(misses)
+        for record in self.by_id.values():
+            seen = revisions.get(record.id)
+            if isinstance(seen, int) and record.revision < seen:
+                self.load_problems.append(Problem(
+                    f"{RECORDS}/{record.id}.age", f"this record went back to an older version (revision "
+                    f"{record.revision}; this computer saw revision {seen}): an older copy was put back",
+                    record_id=record.id, title=record.title))
+        if not self.rolled_back:
+            self.cache.see(revisions={r.id: max(r.revision, int(revisions.get(r.id, 0) or 0))
+                                       for r in self.by_id.values()})
+        self.cache.forget_missing(present)
+        self.cache.save()
+        self.snapshot = sync.snapshot(self.path)
+
+    def classify_record_file(self, file: Path) -> Record | Problem | None:
+        """The record in *file*; a Problem if the file is damaged; None if it belongs to a scope
+        this person was not given (for the owner, who holds every key, that is damage too)."""
+        rel = f"{RECORDS}/{file.name}"
+        try:
+            return self.read_record_file(file)
+        except age.NoIdentityMatch:
+            if self.holds_all_scopes:
+                return Problem(rel, "no key of this vault opens it: it is damaged", record_id=file.stem)
+            return None
+        except IntegrityError as exc:
+            return Problem(rel, str(exc), record_id=exc.record_id or file.stem)
+
+    def _load_uncached(self, misses: list[tuple[Path, FileKey]]) -> None:
+        """Read, decrypt and check the record files the cache did not know (serially: a thread pool was
+        measured slower, as most of the work per file holds the GIL; docs/performance.md)."""
+        for file, key in misses:
+            self._load_one(file, key)
+
+    def _load_one(self, file: Path, key: FileKey) -> None:
+        record = self.classify_record_file(file)
+        if record is None:
+            self.not_readable += 1
+            self.cache.put(file.name, key, None)
+            return
+        if isinstance(record, Problem):
+            self.load_problems.append(record)
+            return
+        self.remember(record)
+        self.cache.put(file.name, key, record.to_dict())
+
+    def note_own_write(self, file: Path) -> None:
+        rel = f"{file.parent.name}/{file.name}"
+        try:
+            self.snapshot[rel] = sync.stat_key(file.stat())
+        except FileNotFoundError:
+            self.snapshot.pop(rel, None)
+
+    def get(self, record_id: str) -> Record:
+        """Find a record by id or by a unique prefix of at least 4 characters."""
+        record = self.by_id.get(record_id)
+        if record is not None:
+            return record
+        matches = [r for rid, r in self.by_id.items() if len(record_id) >= 4 and rid.startswith(record_id)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
+        if (not self.holds_all_scopes and len(record_id) == 20 and record_id.isalnum()
+                and (self.path / RECORDS / f"{record_id}.age").exists()):
+            raise NotShared(f'The record "{record_id}" is in a section of the vault that was not shared with '
+                            "you, so it cannot be opened with your key.")
+        raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
+
+    def remember(self, record: Record) -> None:
+        self.by_id[record.id] = record
+        if record.document is not None:
+            self._by_sha256[record.sha256] = record.id
+
+    def find_by_sha256(self, sha256: str) -> Record | None:
+        record = self.by_id.get(self._by_sha256.get(sha256, ""))
+        if record is None and sha256 in self._by_sha256:  # that record was purged: another may remain
+            record = next((r for r in self.by_id.values() if r.sha256 == sha256 and r.document), None)
+        return record
+
+    def open_record_document(self, record: Record) -> DocumentStream:
+        if record.document is None:
+            raise RecordNotFound(f'Record "{record.title}" has no document attached.')
+        path = self.path / DOCUMENTS / f"{record.document.id}.age"
+        try:
+            handle = open(path, "rb")
+        except FileNotFoundError:
+            raise IntegrityError(f'The document of "{record.title}" is missing ({path}); '
+                                 "restore it from a backup or wait for the sync to finish.",
+                                 record_id=record.id, path=str(path)) from None
+        try:
+            stream = DocumentStream(handle, self.identities, record, path)
+        except BaseException:
+            handle.close()
+            raise
+        key = self.scope_of_key.get(stream.identity.public_key)  # type: ignore[union-attr]
+        if key is None or key.scope != record.scope:
+            stream.close()
+            raise IntegrityError(f'The document file of "{record.title}" belongs to another part of the vault than '
+                                 "its record (someone who can write the folder pointed the record at it); not a byte "
+                                 "of it was read or copied.", record_id=record.id, path=str(path))
+        return stream
+
+    # ------------------------------------------------------------------- writing
+    def lock(self) -> contextlib.AbstractContextManager[None]:
+        return writer_lock(self.path / LOCK)
+
+    def require_edit(self, scope: str) -> ScopeKey:
+        if self.rolled_back:
+            raise PermissionDenied(ROLLBACK_TEXT)
+        if not self.person.can_edit:
+            raise PermissionDenied(f"{self.person.name or 'This person'} may only view this vault, not change it.")
+        if scope not in self.person.scopes and scope != VAULT_SCOPE and self.person.role != "owner":
+            raise PermissionDenied(f"You were not given access to {scope} records, so you cannot add or change them.")
+        key = self.write_keys.get(scope)
+        if key is None:
+            raise PermissionDenied(f"Your keyring does not hold the current key of the {scope} part yet, so you "
+                                   "cannot add or change its records; ask the vault's owner to open the vault.")
+        if self.signing is None:
+            raise PermissionDenied("Your keyring has no signing key yet; ask the vault's owner to open the vault.")
+        return key
+
+    def signed_json(self, obj: dict[str, Any]) -> bytes:
+        """*obj* as stored: its canonical JSON, signed (and MAC'd for the owner) by this person; the
+        signature is also put in *obj*."""
+        assert self.signing is not None
+        obj.pop(authority.SIGNATURE, None)
+        data, obj[authority.SIGNATURE] = authority.seal(obj, self.person.id, self.signing)
+        return data
+
+    def write_record(self, record: Record) -> None:
+        key = self.require_edit(record.scope)
+        obj = dict(record.to_dict())
+        payload = self.signed_json(obj)
+        record.extra[authority.SIGNATURE] = obj[authority.SIGNATURE]
+        data = age.encrypt_bytes(payload, [key.recipient])
+        file = self.path / RECORDS / f"{record.id}.age"
+        atomic_write_bytes(file, data)
+        self.note_own_write(file)
+        self.remember(record)
+        with contextlib.suppress(FileNotFoundError):
+            self.cache.put(file.name, file_key(file.stat()), record.to_dict())
+
+    # ------------------------------------------------------------------- page texts
+    def texts_file(self, record_id: str) -> Path:
+        return self.path / TEXTS / f"{record_id}.age"
+
+    def write_texts(self, record: Record, page_texts: list[str]) -> None:
+        key = self.require_edit(record.scope)
+        payload = self.signed_json({"record": record.id, "sha256": record.sha256, "pages": list(page_texts)})
+        (self.path / TEXTS).mkdir(exist_ok=True)
+        atomic_write_bytes(self.texts_file(record.id), age.encrypt_bytes(payload, [key.recipient]))
+        self.note_own_write(self.texts_file(record.id))
+
+    def page_texts_of(self, record: Record) -> list[str] | None:
+        file = self.texts_file(record.id)
+        try:
+            with open(file, "rb") as handle:
+                decryptor = age.Decryptor(handle, self.identities)
+                raw = decryptor.read_all()
+                data = json.loads(raw)
+                scope = self.scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except FileNotFoundError:
+            return None
+        except (age.AgeError, ValueError, OSError) as exc:
+            raise IntegrityError(f'The search text of "{record.title}" is damaged ({exc}); '
+                                 "it can be rebuilt from the document.", record_id=record.id,
+                                 path=str(file)) from None
+        if data.get("record") != record.id or data.get("sha256") != record.sha256:
+            raise IntegrityError(f'The search text stored for "{record.title}" belongs to another document.',
+                                 record_id=record.id, path=str(file))
+        why = ("it was stored with another part's key" if scope != record.scope
+               else self.signer_may_write(data, scope, raw))
+        if why is not None:
+            raise IntegrityError(f'The search text stored for "{record.title}" is not used: {why}. '
+                                 "It can be rebuilt from the document.", record_id=record.id, path=str(file))
+        return [str(p) for p in data.get("pages", [])]
+
+    def store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
+                        progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
+        state = {"size": 0}
+
+        def on_chunk(chunk: bytes) -> None:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(f"Adding {label} was cancelled; nothing was stored.")
+            state["size"] += len(chunk)
+            if progress is not None:
+                progress(state["size"], total, label)
+
+        doc_id = new_id()
+        doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
+        # Read and SHA-256 in a helper thread, encrypt and write here (see pipeline.py).
+        with HashingReader(handle) as reader:
+            def write(out: BinaryIO) -> bytes:
+                nonce = age.encrypt_stream(reader, WritebackHint(out),  # type: ignore[arg-type]
+                                           [scope_key.recipient], on_chunk=on_chunk)
+                if reader.size != state["size"]:  # the hash must cover exactly what was encrypted
+                    raise age.AgeError("the document was not read consistently")
+                return nonce
+
+            nonce = atomic_write(doc_file, write)
+        self.note_own_write(doc_file)
+        assert isinstance(nonce, bytes)
+        return doc_id, nonce, reader.size, reader.digest.hexdigest()
+
+    def checked_record_copy(self, path: Path, record_id: str) -> tuple[bytes, bytes, Record]:
+        """(ciphertext, plaintext, record) of a record version file whose writer may write it;
+        raises age errors, OSError, and IntegrityError (forged, wrong part, another record)."""
+        data = read_small(path)
+        decryptor = age.Decryptor(io.BytesIO(data), self.identities)
+        plain = decryptor.read_all()
+        scope = self.scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+        return data, plain, self.accept_record(plain, scope, path, expected_id=record_id)
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def is_owner(self) -> bool:
+        """The owner manages people; they hold every scope's key."""
+        return (self.person.role == "owner" and self.person.id == self.info.get("owner")
+                and bool(self.holds_all_scopes))
+
+    def person_name(self, person_id: str | None) -> str:
+        """A name to show for *person_id* (authors, last changed by)."""
+        if not person_id:
+            return ""
+        person = self.people.get(person_id)
+        if person is not None and person.name:
+            return person.name
+        former = getattr(self, "former_people", {}).get(person_id)
+        if former:
+            return f"{former} (removed)"
+        return "someone no longer in this vault"
+
+    def find_person(self, person_id: str) -> Person:
+        person = self.people.get(person_id)
+        if person is None:
+            matches = [p for pid, p in self.people.items() if len(person_id) >= 4 and pid.startswith(person_id)]
+            if len(matches) == 1:
+                person = matches[0]
+        if person is None:
+            raise RecordNotFound(f'No person with id "{person_id}" in this vault (see `mbc-vault person list`).')
+        return person
+
+    def pending_request(self, person_id: str) -> dict[str, Any] | None:
+        file = self.path / REQUESTS / f"{person_id}.age"
+        try:
+            obj = json.loads(age.decrypt_bytes(read_small(file), [k.identity for k in self.keyring.keys
+                                                                     if k.scope == VAULT_SCOPE]))
+        except (FileNotFoundError, age.AgeError, OSError, ValueError):
+            return None
+        person = self.people.get(person_id)
+        if (not isinstance(obj, dict) or person is None or obj.get("person") != person_id
+                or obj.get("vault_id") != self.vault_id or authority.signer_of(obj) != person_id
+                or not authority.check_object(obj, person.signing_key)):
+            return None
+        return obj
