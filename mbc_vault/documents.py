@@ -59,8 +59,8 @@ class DocumentStream(io.RawIOBase):
             raise self._damaged(f"its header is damaged ({exc})") from None
         if record.document is None or self._decryptor.nonce.hex() != record.document.nonce:
             raise self._damaged("it is not the document this record was saved with (files swapped?)")
-        #: the identity that opened the document (its scope key)
-        self.identity = self._decryptor.identity
+        #: the public key of the scope key that opened the document
+        self.public_key = self._decryptor.public_key
         self._iter = self._verified_chunks()
         self._buffer = b""
 

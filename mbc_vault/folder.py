@@ -88,12 +88,12 @@ class VaultFolder:
         """Decrypt a small file; returns the plaintext and the scope key that opened it."""
         decryptor = age.Decryptor(io.BytesIO(read_small(path)), self.identities)
         plaintext = decryptor.read_all()
-        matched = decryptor.identity
-        if self.identities and self.identities[0] is not matched:
+        key = self.scope_of_key[decryptor.public_key]
+        if self.identities and self.identities[0] is not key.identity:
             # Most records share a scope: trying the last key that worked first saves X25519 work.
             # A new list, assigned at once: other threads reading the old one are not disturbed.
-            self.identities = [matched, *(i for i in self.identities if i is not matched)]  # type: ignore[list-item]
-        return plaintext, self.scope_of_key[matched.public_key]  # type: ignore[union-attr]
+            self.identities = [key.identity, *(i for i in self.identities if i is not key.identity)]
+        return plaintext, key
 
     def load_people_and_info(self, strict: bool = False) -> None:
         self.load_problems.extend(self.read_people_and_info())
@@ -127,7 +127,7 @@ class VaultFolder:
         self.name = str(info.get("name", ""))
         former = info.get("former_people")
         self.former_people = {str(k): str(v) for k, v in former.items()} if isinstance(former, dict) else {}
-        listed = info.get("people") if isinstance(info.get("people"), dict) else {}
+        listed: dict[str, Any] = info["people"] if isinstance(info.get("people"), dict) else {}
         people: dict[str, Person] = {}
         for pid, obj in listed.items():
             try:
@@ -193,7 +193,7 @@ class VaultFolder:
         allowed = set(self.person.scopes) | {VAULT_SCOPE}
         if self.person.role == "owner":
             allowed = set(ALL_SCOPES)
-        scopes = info.get("scopes") if isinstance(info.get("scopes"), dict) else {}
+        scopes: dict[str, Any] = info["scopes"] if isinstance(info.get("scopes"), dict) else {}
         self.write_keys: dict[str, ScopeKey] = {}
         for scope in sorted(allowed):
             want = scopes.get(scope) or {}
@@ -411,7 +411,7 @@ class VaultFolder:
         except BaseException:
             handle.close()
             raise
-        key = self.scope_of_key.get(stream.identity.public_key)  # type: ignore[union-attr]
+        key = self.scope_of_key.get(stream.public_key)
         if key is None or key.scope != record.scope:
             stream.close()
             raise IntegrityError(f'The document file of "{record.title}" belongs to another part of the vault than '
@@ -477,7 +477,7 @@ class VaultFolder:
                 decryptor = age.Decryptor(handle, self.identities)
                 raw = decryptor.read_all()
                 data = json.loads(raw)
-                scope = self.scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+                scope = self.scope_of_key[decryptor.public_key].scope
             if not isinstance(data, dict):
                 raise ValueError("not an object")
         except FileNotFoundError:
@@ -496,7 +496,7 @@ class VaultFolder:
                                  "It can be rebuilt from the document.", record_id=record.id, path=str(file))
         return [str(p) for p in data.get("pages", [])]
 
-    def store_document(self, handle: BinaryIO, scope_key: ScopeKey, total: int, label: str,
+    def store_document(self, handle: BinaryIO | io.RawIOBase, scope_key: ScopeKey, total: int, label: str,
                         progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
         state = {"size": 0}
 
@@ -529,7 +529,7 @@ class VaultFolder:
         data = read_small(path)
         decryptor = age.Decryptor(io.BytesIO(data), self.identities)
         plain = decryptor.read_all()
-        scope = self.scope_of_key[decryptor.identity.public_key].scope  # type: ignore[union-attr]
+        scope = self.scope_of_key[decryptor.public_key].scope
         return data, plain, self.accept_record(plain, scope, path, expected_id=record_id)
 
     # ------------------------------------------------------------------ helpers

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import queue
 import threading
@@ -30,7 +31,7 @@ class HashingReader:
     it, so *src* is not touched after it returns; use it as a context manager.
     """
 
-    def __init__(self, src: BinaryIO) -> None:
+    def __init__(self, src: BinaryIO | io.RawIOBase) -> None:
         self._src = src
         self.digest = hashlib.sha256()
         self.size = 0

@@ -166,10 +166,10 @@ class Rotation:
         for file in age_files(self.folder.path / RECORDS):
             try:
                 with open(file, "rb") as handle:
-                    matched = age.Decryptor(handle, self.folder.keyring.identities()).identity
+                    matched = age.Decryptor(handle, self.folder.keyring.identities()).public_key
             except (age.AgeError, OSError):
                 continue  # damaged: verify reports it; nothing to re-encrypt
-            key = by_public.get(matched.public_key)
+            key = by_public.get(matched)
             if key is not None and key.scope in targets:
                 todo.append(file)
         vault_files: list[Path] = []
@@ -207,7 +207,7 @@ class Rotation:
             return False
         decryptor = age.Decryptor(io.BytesIO(raw), self.folder.keyring.identities())
         plaintext = decryptor.read_all()
-        key = by_public.get(decryptor.identity.public_key)
+        key = by_public.get(decryptor.public_key)
         if key is None or key.scope not in targets or key.generation >= targets[key.scope].generation:
             return False
         atomic_write_bytes(file, age.encrypt_bytes(plaintext, [targets[key.scope].recipient]))
@@ -224,7 +224,7 @@ class Rotation:
             raw = read_small(file)
             decryptor = age.Decryptor(io.BytesIO(raw), self.folder.keyring.identities())
             plaintext = decryptor.read_all()
-            key = by_public.get(decryptor.identity.public_key)  # type: ignore[union-attr]
+            key = by_public.get(decryptor.public_key)
             if key is None:
                 raise ValueError("no key")
             record = self.folder.accept_record(plaintext, key.scope, file, expected_id=file.stem)
@@ -245,7 +245,7 @@ class Rotation:
             doc_path = self.folder.path / DOCUMENTS / f"{record.document.id}.age"
             try:
                 with open(doc_path, "rb") as handle:
-                    doc_key = by_public.get(age.Decryptor(handle, self.folder.keyring.identities()).identity.public_key)  # type: ignore[union-attr]
+                    doc_key = by_public.get(age.Decryptor(handle, self.folder.keyring.identities()).public_key)
                 if doc_key is None or doc_key.scope != key.scope:
                     raise IntegrityError("the document file belongs to another part of the vault than its record "
                                          "(someone who can write the folder pointed the record at it); not a byte "

@@ -73,7 +73,7 @@ class PeopleAdmin:
                                age.encrypt_bytes(json_bytes(profile_object(person, self.folder.person.id, signing)),
                                                  [self.folder.write_keys[VAULT_SCOPE].recipient]))
             self.owner.write_keyring(person)
-            write_person_key(self.folder.path, person.id, identity, passphrase or setup_code, work_factor,
+            write_person_key(self.folder.path, person.id, identity, passphrase if passphrase is not None else str(setup_code), work_factor,
                                       vault_id=self.folder.vault_id, owner_key=signing.public)
             self.owner.publish([person])
         return person, setup_code

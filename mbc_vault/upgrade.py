@@ -147,7 +147,7 @@ def _resign(file: Path, keyring: Keyring, by_public: dict[bytes, Any], current: 
         obj = json.loads(decryptor.read_all())
     except (age.AgeError, OSError, ValueError):
         return  # damaged: verify reports it after the upgrade
-    key = by_public.get(decryptor.identity.public_key)  # type: ignore[union-attr]
+    key = by_public.get(decryptor.public_key)
     if not isinstance(obj, dict) or key is None:
         return
     if "category" in obj:

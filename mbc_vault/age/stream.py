@@ -120,6 +120,11 @@ class Decryptor:
         self.nonce = nonce
         self._aead = _payload_key(file_key, nonce)
 
+    @property
+    def public_key(self) -> bytes:
+        """The X25519 public key of the identity that opened the file (b"" for a passphrase)."""
+        return getattr(self.identity, "public_key", b"")
+
     def chunks(self) -> Iterator[bytes]:
         counter = 0
         src = self._src
