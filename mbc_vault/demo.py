@@ -139,7 +139,7 @@ def add_demo_care_plan(vault: Vault, documents: dict[str, str] | None = None) ->
     """Fictional appointments, questions, care team, legal papers, people to tell, priorities and a trial."""
     import datetime as dt
 
-    from .care.models import (Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell)
+    from .care.models import Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell
     from .care.store import CarePlan, list_from_template, question_templates
 
     docs = documents or {}

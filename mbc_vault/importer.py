@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
 from .extract import Extracted, read_file
+from .progress import CancelFlag, ProgressFn
 from .records import Record
-from .vault import CancelFlag, Vault
-
-ProgressFn = Callable[[int, int, str], None]
+from .vault import Vault
 
 
 @dataclass

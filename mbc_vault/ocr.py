@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from .errors import Cancelled, VaultError
 from .extract import _limits
-from .vault import CancelFlag, Vault
+from .progress import CancelFlag
+from .vault import Vault
 
 OCR_TIME_LIMIT_S = 120.0
 OCR_DPI = 200

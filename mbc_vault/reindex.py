@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from .errors import Cancelled, IntegrityError
 from .extract import pdf_page_texts
-from .vault import CancelFlag, Vault
+from .progress import CancelFlag
+from .vault import Vault
 
 
 @dataclass

@@ -23,7 +23,7 @@ from .keys import ScopeKey
 from .layout import DOCUMENTS, INFO, PEOPLE, RECORDS, ROTATION, TEXTS, Problem, age_files, read_small
 from .owner import OwnerKeys
 from .people import check_scopes
-from .progress import ProgressFn
+from .progress import CancelFlag, ProgressFn
 from .records import DocumentRef, Record
 
 log = logging.getLogger(__name__)
@@ -86,14 +86,14 @@ class Rotation:
         outer = {"body": body, "mac": self._marker_mac(body.encode("utf-8"))}
         atomic_write_bytes(file, age.encrypt_bytes(json.dumps(outer).encode("utf-8"), [self.folder.identity.recipient()]))
 
-    def rotate_scope(self, scope: str, progress: ProgressFn | None = None, cancel: Any = None) -> RotationReport:
+    def rotate_scope(self, scope: str, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
         """Make a new generation of *scope*'s key, give it to everyone who keeps the scope, and
         re-encrypt every file of the scope to it. Safe to interrupt: resume_rotation (run by
         Vault.open for the owner) finishes it."""
         return self.rotate_scopes([scope], progress=progress, cancel=cancel)
 
     def rotate_scopes(self, scopes: Iterable[str], progress: ProgressFn | None = None,
-                      cancel: Any = None, *, reencrypt: bool = True) -> RotationReport:
+                      cancel: CancelFlag | None = None, *, reencrypt: bool = True) -> RotationReport:
         """New generations of *scopes*; with *reencrypt* (the default) every file of them is
         re-encrypted too, without it only what is written from now on uses the new keys."""
         self.owner.require_owner()
@@ -113,7 +113,7 @@ class Rotation:
             self.write_rotation_record(pending, reencrypt)  # first: the new key is never used before it is recorded
         return self.resume_rotation(progress=progress, cancel=cancel)
 
-    def resume_rotation(self, progress: ProgressFn | None = None, cancel: Any = None) -> RotationReport:
+    def resume_rotation(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
         """Finish a rotation that was started (idempotent: files already on the new key are skipped)."""
         self.owner.require_owner()
         report = RotationReport()
@@ -160,7 +160,7 @@ class Rotation:
         return report
 
     def _reencrypt_all(self, targets: dict[str, ScopeKey], report: RotationReport,
-                       progress: ProgressFn | None, cancel: Any) -> None:
+                       progress: ProgressFn | None, cancel: CancelFlag | None) -> None:
         by_public = {k.identity.public_key: k for k in self.folder.keyring.keys}
         todo: list[Path] = []
         for file in age_files(self.folder.path / RECORDS):

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from .records import Record
 
 if TYPE_CHECKING:
-    from .vault import CancelFlag, Vault
+    from .progress import CancelFlag
+from .vault import Vault
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import Any
 
 from . import age
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
@@ -27,7 +26,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import Person, check_scopes, member_signing_key, profile_object
-from .progress import ProgressFn
+from .progress import CancelFlag, ProgressFn
 from .rotation import Rotation, RotationReport
 
 log = logging.getLogger(__name__)
@@ -106,7 +105,7 @@ class PeopleAdmin:
         return self.set_scopes(person.id, [*person.scopes, scope])
 
     def revoke(self, person_id: str, scope: str, *, rotate: bool = False,
-               progress: ProgressFn | None = None, cancel: Any = None) -> Person:
+               progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> Person:
         """Take *scope* from *person_id*. Without rotate, a copy of their keyring made earlier still
         opens the scope's files; with rotate, every file of the scope is re-encrypted to a new key."""
         self.owner.require_owner()
@@ -143,7 +142,7 @@ class PeopleAdmin:
         return person
 
     def remove_person(self, person_id: str, *, rotate: bool = True, progress: ProgressFn | None = None,
-                      cancel: Any = None) -> RotationReport | None:
+                      cancel: CancelFlag | None = None) -> RotationReport | None:
         """Delete the person's key file, keyring and profile; with rotate (the default), rotate every
         scope they held (and the vault scope, which holds everyone's names) so that a copy they made
         earlier does not open the re-encrypted files. What they wrote is vouched for by the owner

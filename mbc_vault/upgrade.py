@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from . import age, authority, sync
+from . import layout as v
 from .authority import SigningKey
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE, scope_of
 from .errors import IntegrityError, PermissionDenied
 from .fsutil import atomic_write_bytes, remove_file, writer_lock
-from . import layout as v
 from .keys import Keyring, PersonKey, write_person_key
 from .people import Person, info_object, member_signing_key, profile_object
 

@@ -20,17 +20,28 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import Cancelled, VaultError
 from ..fsutil import PrivateFile, private_target
+from ..progress import CancelFlag, ProgressFn
 from . import frontmatter, typeset
 from .finish import FinishPlan, finish
 from .memfile import MemFile
 from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section
-from .sources import DocumentRejected, Part, decrypt_document, document_part, document_title, load_document, problem_for
+from .sources import (
+    DocumentRejected,
+    Part,
+    decrypt_document,
+    document_part,
+    document_title,
+    load_document,
+    problem_for,
+)
 
-ProgressFn = Callable[[int, int, str], None]
+if TYPE_CHECKING:  # pragma: no cover
+    from ..vault import Vault
+
 PACKET_KIND = "packet"
 #: threads decrypting documents while the main thread typesets and checks them
 DECRYPT_WORKERS = 2
@@ -43,7 +54,7 @@ class PacketError(VaultError):
     pass
 
 
-def _check_cancel(cancel: Any) -> None:
+def _check_cancel(cancel: CancelFlag | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("Building the packet was cancelled; nothing was written.")
 
@@ -51,7 +62,7 @@ def _check_cancel(cancel: Any) -> None:
 class _Stop:
     """Set when the build stops early (error or cancel); also reports the caller's cancel event."""
 
-    def __init__(self, cancel: Any) -> None:
+    def __init__(self, cancel: CancelFlag | None) -> None:
         self._event, self._cancel = threading.Event(), cancel
 
     def set(self) -> None:
@@ -61,7 +72,7 @@ class _Stop:
         return self._event.is_set() or (self._cancel is not None and self._cancel.is_set())
 
 
-def check_documents(vault: Any, document_ids: list[str], page_size: str = "Letter") -> list[DocumentProblem]:
+def check_documents(vault: "Vault", document_ids: list[str], page_size: str = "Letter") -> list[DocumentProblem]:
     """Which chosen documents cannot be included, and why (for a wizard to warn before building)."""
     problems = []
     for record_id in document_ids:
@@ -98,8 +109,8 @@ def _generated(html: str, title: str, kind: str, page_size: str, size: float = 1
     return Part(title, kind, MemFile.of(data), pages)
 
 
-def build_packet(vault: Any, choices: PacketChoices, out_path: str | os.PathLike[str],
-                 progress: ProgressFn | None = None, cancel: threading.Event | None = None, *,
+def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.PathLike[str],
+                 progress: ProgressFn | None = None, cancel: CancelFlag | None = None, *,
                  record: bool = True, overwrite: bool = True) -> PacketResult:
     """Build the packet at *out_path*; raises PacketProblems (nothing written) when a chosen document
     cannot be included, unless choices.skip_problem_documents; Cancelled when *cancel* is set.
@@ -239,7 +250,7 @@ def build_packet(vault: Any, choices: PacketChoices, out_path: str | os.PathLike
                         problems if choices.skip_problem_documents else [], record_id, bool(choices.password), timings)
 
 
-def _question_part(vault: Any, choices: PacketChoices) -> Part:
+def _question_part(vault: "Vault", choices: PacketChoices) -> Part:
     from ..care.models import Appointment, QuestionList
     from ..care.printouts import question_list_html
 
@@ -270,7 +281,7 @@ def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
     raise PacketError("The contents pages could not be laid out.")  # pragma: no cover
 
 
-def _build_plain(parts: list[Part], plan: FinishPlan, out: Path, cancel: Any, report: ProgressFn, step: int,
+def _build_plain(parts: list[Part], plan: FinishPlan, out: Path, cancel: CancelFlag | None, report: ProgressFn, step: int,
                  steps: int, timings: dict[str, float], t: float, overwrite: bool = True) -> tuple[str, int]:
     """qpdf writes the merged packet into a pipe; its bytes are hashed and written to the output's
     temporary name (a fsutil.PrivateFile, 0600) as they come (no copy in memory, no second read). While
@@ -316,7 +327,7 @@ def _flush(fd: int) -> None:
         os.fdatasync(fd)
 
 
-def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: Any) -> int:
+def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None) -> int:
     """Merge *parts* with qpdf, writing its output to *fd* and into *digest*; returns the size."""
     inputs = [p.data for p in parts]
     errors = MemFile("packet-qpdf-errors")
@@ -363,7 +374,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: Any) -> int:
         errors.close()
 
 
-def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: str, cancel: Any,
+def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: str, cancel: CancelFlag | None,
                      report: ProgressFn, step: int, steps: int, timings: dict[str, float],
                      t: float, overwrite: bool = True) -> tuple[str, int]:
     """With a password the merged file stays in a memfd until qpdf encrypts it into the output."""
@@ -387,7 +398,7 @@ def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: s
         merged.close()
 
 
-def _qpdf_merge(inputs: list[MemFile], cancel: Any) -> MemFile:
+def _qpdf_merge(inputs: list[MemFile], cancel: CancelFlag | None) -> MemFile:
     merged = MemFile("packet-merged")
     args = ["qpdf", "--empty", "--warning-exit-0", "--pages", *[m.path for m in inputs], "--", *MERGE_OPTIONS,
             merged.path]
@@ -399,7 +410,7 @@ def _qpdf_merge(inputs: list[MemFile], cancel: Any) -> MemFile:
     return merged
 
 
-def _run_qpdf(args: list[str], fds: list[int], cancel: Any, stdin_data: bytes | None = None) -> None:
+def _run_qpdf(args: list[str], fds: list[int], cancel: CancelFlag | None, stdin_data: bytes | None = None) -> None:
     try:
         process = subprocess.Popen(args, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE)
@@ -420,7 +431,7 @@ def _run_qpdf(args: list[str], fds: list[int], cancel: Any, stdin_data: bytes | 
         raise PacketError("qpdf could not put the pages together: " + (message[-1] if message else "unknown error"))
 
 
-def _write_output(merged: MemFile, increment: Any, out: Path, password: str | None, cancel: Any,
+def _write_output(merged: MemFile, increment: Any, out: Path, password: str | None, cancel: CancelFlag | None,
                   overwrite: bool = True) -> tuple[str, int]:
     """Write the packet at *out* (through a fsutil.PrivateFile beside it, 0600, renamed at the end)."""
     output = PrivateFile(out, overwrite)
@@ -476,7 +487,7 @@ def _copy_fd(source: int, target: int, count: int) -> None:
         offset += sent
 
 
-def _encrypt(source: MemFile, target_fd: int, password: str, cancel: Any) -> None:
+def _encrypt(source: MemFile, target_fd: int, password: str, cancel: CancelFlag | None) -> None:
     """AES-256 with qpdf into the open file *target_fd* (qpdf never creates a file of its own, so the
     output keeps its 0600 mode); the password goes through a pipe (@argfile), never on the command line."""
     if "\n" in password or "\r" in password:
@@ -497,7 +508,7 @@ def _encrypt(source: MemFile, target_fd: int, password: str, cancel: Any) -> Non
             os.close(write_end)
 
 
-def record_packet(vault: Any, choices: PacketChoices, used: list[Any], sections: list[Section], sha256: str,
+def record_packet(vault: "Vault", choices: PacketChoices, used: list[Any], sections: list[Section], sha256: str,
                   size: int, pages: int) -> Any:
     """A vault entry recording what was sent, to whom, and how to build it again."""
     cover = choices.cover
@@ -515,7 +526,7 @@ def record_packet(vault: Any, choices: PacketChoices, used: list[Any], sections:
                            links=[r.id for r in used])
 
 
-def rebuild_choices(vault: Any, packet_id: str) -> PacketChoices:
+def rebuild_choices(vault: "Vault", packet_id: str) -> PacketChoices:
     """The choices of a recorded packet, to build it again with the current documents."""
     rec = vault.get(packet_id)
     if rec.kind != PACKET_KIND:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..vault import Vault
 
 #: (category, how many: None = all) in packet order; newest first within each
 SECOND_OPINION_SET = [("pathology-report", None), ("treatment-plan", 1), ("operative-report", None),
@@ -12,7 +15,7 @@ SECOND_OPINION_SET = [("pathology-report", None), ("treatment-plan", 1), ("opera
 RECENT_LABS_DAYS = 180
 
 
-def default_document_ids(vault: Any) -> list[str]:
+def default_document_ids(vault: "Vault") -> list[str]:
     """Pathology reports, the current treatment plan, operative reports, discharge summaries, imaging
     reports, recent labs (the last 6 months of lab reports) and genomic tests, newest first in each."""
     ids: list[str] = []

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable
 
+from ..progress import CancelFlag
 from .frontmatter import LINK_SCHEME
 from .model import Section
 
@@ -110,8 +111,17 @@ def _num(n: float) -> str:
 def _lead_form(text: str, add: Callable[[Any], Any], put: Callable[[Any, Any], None]) -> tuple[Any, FooterLead]:
     """The Qt-typeset *text* as a form XObject in the increment (its font objects copied along)."""
     from pypdf import PdfReader
-    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, EncodedStreamObject,
-                               FloatObject, IndirectObject, NameObject, NullObject, StreamObject)
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        EncodedStreamObject,
+        FloatObject,
+        IndirectObject,
+        NameObject,
+        NullObject,
+        StreamObject,
+    )
 
     from . import typeset
 
@@ -205,7 +215,7 @@ class _Update:
 
 
 def _footers(update: _Update, pages: Any, first: int, total: int, footer: Callable[[int, int], str], lead_text: str,
-             cancel: Any) -> None:
+             cancel: CancelFlag | None) -> None:
     """A footer on each of *pages*, numbered from *first* (1-based) of *total*."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject
 
@@ -268,11 +278,19 @@ def _page_refs(reader: Any) -> list[Any]:
     return [p.indirect_reference for p in reader.pages]
 
 
-def finish(handle: BinaryIO, plan: FinishPlan, cancel: Any = None) -> "Increment":
+def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None) -> "Increment":
     """The incremental update to append after the merged file read from *handle*."""
     from pypdf import PdfReader
-    from pypdf.generic import (ArrayObject, BooleanObject, DictionaryObject, IndirectObject, NameObject,
-                               NullObject, NumberObject, create_string_object)
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        DictionaryObject,
+        IndirectObject,
+        NameObject,
+        NullObject,
+        NumberObject,
+        create_string_object,
+    )
 
     reader = PdfReader(handle, strict=False)
     trailer = reader.trailer

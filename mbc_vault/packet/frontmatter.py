@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Cover, MaterialRow
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..vault import Vault
 
 LINK_SCHEME = "mbcpacket:"
 #: table cells holding dates: never broken at the hyphens of 2024-06-01
@@ -57,7 +60,7 @@ def materials_html(rows: list[MaterialRow], patient: str) -> str:
 
 
 # ----------------------------------------------------------------------------- care summary
-def summary_html(vault: Any, patient: str, today: str) -> tuple[str, dict[str, Any]]:
+def summary_html(vault: "Vault", patient: str, today: str) -> tuple[str, dict[str, Any]]:
     """The care summary from the structured record; sections without data are left out.
 
     Returns (html, images) where images maps names used in <img> to QImages (the tumor-marker chart)."""

@@ -8,13 +8,17 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..documents import sniff_media_type
 from ..errors import VaultError
+from ..progress import CancelFlag
+from . import typeset
 from .memfile import MemFile
 from .model import DocumentProblem
-from . import typeset
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +51,12 @@ def document_title(record: Any) -> str:
     return f"{record.title} ({record.date})" if record.date else record.title
 
 
-def load_document(vault: Any, record: Any, page_size: str, cancel: Any = None) -> Part:
+def load_document(vault: "Vault", record: Any, page_size: str, cancel: CancelFlag | None = None) -> Part:
     """Decrypt *record*'s document into memory and make it a safe PDF part; raises DocumentRejected."""
     return document_part(decrypt_document(vault, record, cancel), record, page_size)
 
 
-def decrypt_document(vault: Any, record: Any, cancel: Any = None) -> MemFile:
+def decrypt_document(vault: "Vault", record: Any, cancel: CancelFlag | None = None) -> MemFile:
     """*record*'s document decrypted into a memfd; raises DocumentRejected. Safe to run in a worker
     thread: file reads, ChaCha20-Poly1305, SHA-256 and the memfd writes all release the GIL."""
     mem = MemFile("packet-source")
@@ -246,4 +250,3 @@ def problem_for(record: Any, reason: str) -> DocumentProblem:
     return DocumentProblem(record.id, record.title, reason)
 
 
-ProgressFn = Callable[[int, int, str], None]
