@@ -268,3 +268,28 @@ def test_a_changed_marker_is_detected(folder: Folder, vault_path: Path) -> None:
     marker.write_text(json.dumps(data))
     with pytest.raises(IntegrityError, match="marker"):
         Vault.open(vault_path, PASSPHRASE)
+
+
+# ------------------------------------------------------------------------- planted key files
+def test_a_planted_key_file_and_keyring_open_nothing(folder: Folder, vault_path: Path, tmp_path: Path) -> None:
+    """Someone plants a person of their own: a key file under a passphrase they chose, and a keyring
+    (with keys they made) 'signed' by a signing key they made. No program accepts that person."""
+    from mbc_vault.authority import SigningKey
+    from mbc_vault.keys import write_person_key
+
+    fake_id = "abcdefabcdefabcdef00"
+    identity, signing = age.X25519Identity.generate(), SigningKey.generate()
+    write_person_key(vault_path, fake_id, identity, "planted words", WF, vault_id=folder.vault.vault_id,
+                     owner_key=signing.public)
+    ring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ("vault", "medical")], signing, fake_id,
+                   folder.vault.vault_id, 1)
+    (vault_path / "keyrings" / f"{fake_id}.age").write_bytes(
+        age.encrypt_bytes(ring.to_text(signing), [identity.recipient()]))
+    with pytest.raises(IntegrityError, match="info.age"):
+        Vault.open(vault_path, "planted words")  # their own "owner key" signs no info of this vault
+    report = folder.vault.verify()
+    assert {p.path for p in report.problems} == {f"keys/{fake_id}.age", f"keyrings/{fake_id}.age"}
+    done = cli("verify", str(vault_path), tmp=tmp_path)
+    assert done.returncode == 1 and f"keys/{fake_id}.age" in done.stdout + done.stderr
+    with Vault.open(vault_path, PASSPHRASE) as owner:  # the owner's data is all there
+        assert {r.id for r in owner.records()} == {folder.scan.id, folder.will.id}

@@ -137,3 +137,27 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: Imp
     assert stored == {"scan-0412.pdf": "insurance", "portal-export.pdf": "medical-other",
                       "document-7.pdf": "lab-result", "insurance_policy_2025.pdf": "insurance",
                       "ct.pdf": "imaging-report"}
+
+
+def test_changing_a_stored_records_category_asks_before_widening(qtbot, session: VaultSession) -> None:
+    """The Edit dialog's category change: the Documents section asks the same question first."""
+    from PySide6.QtGui import QUndoStack
+
+    from ui.sections.documents import DocumentsSection
+
+    assert session.vault is not None
+    record = session.vault.add_document(text_pdf(session.vault.path.parent / "biopsy.pdf",
+                                                 [["SURGICAL PATHOLOGY REPORT", "Liver biopsy, fictional"]]),
+                                        category="pathology-report", title="Liver biopsy")
+    section = DocumentsSection(QUndoStack())
+    qtbot.addWidget(section)
+    section.set_session(session)
+    seen: list[QMessageBox] = []
+    QTimer.singleShot(0, answering("Keep as it was", seen))
+    assert section.confirm_widening(record, "will") is False
+    assert seen[0].text() == "Let Mary Example see “Liver biopsy”?"
+    assert seen[0].defaultButton().text() == "Keep as it was"
+    QTimer.singleShot(0, answering("Change it and let them see it", seen))
+    assert section.confirm_widening(record, "insurance") is True
+    assert section.confirm_widening(record, "lab-result") is True  # the same part: nobody new, no question
+    assert len(seen) == 2

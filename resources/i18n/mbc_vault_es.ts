@@ -1931,185 +1931,216 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../ui/sections/documents.py" line="37"/>
+        <location filename="../../ui/sections/documents.py" line="38"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="65"/>
+        <location filename="../../ui/sections/documents.py" line="66"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="66"/>
+        <location filename="../../ui/sections/documents.py" line="67"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="69"/>
+        <location filename="../../ui/sections/documents.py" line="70"/>
         <source>Search words in your records</source>
         <translation>Buscar palabras en sus registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="71"/>
+        <location filename="../../ui/sections/documents.py" line="72"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="76"/>
+        <location filename="../../ui/sections/documents.py" line="77"/>
         <source>Filter by category</source>
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="84"/>
+        <location filename="../../ui/sections/documents.py" line="85"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="86"/>
-        <location filename="../../ui/sections/documents.py" line="359"/>
+        <location filename="../../ui/sections/documents.py" line="87"/>
+        <location filename="../../ui/sections/documents.py" line="360"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="88"/>
+        <location filename="../../ui/sections/documents.py" line="89"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="120"/>
+        <location filename="../../ui/sections/documents.py" line="121"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="128"/>
+        <location filename="../../ui/sections/documents.py" line="129"/>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="148"/>
+        <location filename="../../ui/sections/documents.py" line="149"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="149"/>
+        <location filename="../../ui/sections/documents.py" line="150"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="150"/>
+        <location filename="../../ui/sections/documents.py" line="151"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="151"/>
+        <location filename="../../ui/sections/documents.py" line="152"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="196"/>
+        <location filename="../../ui/sections/documents.py" line="197"/>
         <source>medical records (reports, scans, lab results)</source>
         <translation>registros médicos (informes, pruebas de imagen, análisis)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="197"/>
+        <location filename="../../ui/sections/documents.py" line="198"/>
         <source>care notes (appointments, questions, contacts)</source>
         <translation>notas de cuidados (citas, preguntas, contactos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="198"/>
+        <location filename="../../ui/sections/documents.py" line="199"/>
         <source>legal and money papers</source>
         <translation>papeles legales y económicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="199"/>
+        <location filename="../../ui/sections/documents.py" line="200"/>
         <source>This part was not shared with you: {0}. Only the documents you were given are listed.</source>
         <translation>Esta parte no se compartió con usted: {0}. Solo aparecen los documentos que le dieron.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="216"/>
+        <location filename="../../ui/sections/documents.py" line="217"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="217"/>
+        <location filename="../../ui/sections/documents.py" line="218"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="272"/>
+        <location filename="../../ui/sections/documents.py" line="273"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="302"/>
+        <location filename="../../ui/sections/documents.py" line="303"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="311"/>
+        <location filename="../../ui/sections/documents.py" line="312"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="349"/>
+        <location filename="../../ui/sections/documents.py" line="350"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="354"/>
+        <location filename="../../ui/sections/documents.py" line="355"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="359"/>
+        <location filename="../../ui/sections/documents.py" line="360"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="366"/>
+        <location filename="../../ui/sections/documents.py" line="367"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="400"/>
-        <location filename="../../ui/sections/documents.py" line="453"/>
+        <location filename="../../ui/sections/documents.py" line="403"/>
+        <location filename="../../ui/sections/documents.py" line="480"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="404"/>
+        <location filename="../../ui/sections/documents.py" line="407"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
+        <location filename="../../ui/sections/documents.py" line="418"/>
+        <location filename="../../ui/sections/documents.py" line="419"/>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="420"/>
+        <source>Let more people see this record?</source>
+        <translation>¿Permitir que más personas vean este registro?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="421"/>
+        <source>Let {0} see “{1}”?</source>
+        <translation>¿Mostrar “{1}” también a {0}?</translation>
+    </message>
+    <message>
         <location filename="../../ui/sections/documents.py" line="423"/>
+        <source>Filed as “{0}”, it will be visible to: {1}. “Keep as it was” changes nothing.</source>
+        <translation>Archivado como «{0}», lo podrán ver: {1}. «Dejarlo como estaba» no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="425"/>
+        <source>Change it and let them see it</source>
+        <translation>Cambiarlo y permitir que lo vean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="426"/>
+        <source>Keep as it was</source>
+        <translation>Dejarlo como estaba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sections/documents.py" line="450"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="427"/>
+        <location filename="../../ui/sections/documents.py" line="454"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="429"/>
+        <location filename="../../ui/sections/documents.py" line="456"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="434"/>
-        <location filename="../../ui/sections/documents.py" line="440"/>
+        <location filename="../../ui/sections/documents.py" line="461"/>
+        <location filename="../../ui/sections/documents.py" line="467"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="435"/>
+        <location filename="../../ui/sections/documents.py" line="462"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="452"/>
+        <location filename="../../ui/sections/documents.py" line="479"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>

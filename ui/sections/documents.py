@@ -14,6 +14,7 @@ from mbc_vault.categories import CATEGORIES
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
+from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 from ..category_names import category_label
 
 from ..edit_dialog import EditRecordDialog
@@ -394,6 +395,8 @@ class DocumentsSection(QWidget):
         changes = EditRecordDialog.ask(record, self)
         if not changes:
             return
+        if "category" in changes and not self.confirm_widening(record, changes["category"]):
+            return
         try:
             updated = self.session.vault.update_metadata(record.id, **changes)
         except Exception as exc:  # VaultError or ValueError: plain sentences
@@ -402,6 +405,30 @@ class DocumentsSection(QWidget):
             return
         self.session.record_updated(updated)
         self.status_message.emit(self.tr("Saved “{0}”.").format(updated.title))
+
+    def confirm_widening(self, record: Record, category: str) -> bool:
+        """Ask before a new category lets someone see a record they could not see before; True to go on.
+        The question is a real QMessageBox, kept in `last_question` (tests answer it)."""
+        vault = self.session.vault if self.session else None
+        if vault is None:
+            return True
+        newly = newly_visible_to(vault, record.category, category)
+        if not newly:
+            return True
+        names = ", ".join(display_names(vault, newly, self.tr("you")))
+        after = ", ".join(display_names(vault, visible_to(vault, category), self.tr("you")))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Let more people see this record?"),
+                          self.tr("Let {0} see “{1}”?").format(names, record.title),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("Filed as “{0}”, it will be visible to: {1}. “Keep as it was” changes "
+                                       "nothing.").format(category_label(category), after))
+        allow = box.addButton(self.tr("Change it and let them see it"), QMessageBox.ButtonRole.YesRole)
+        keep = box.addButton(self.tr("Keep as it was"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.last_question = box
+        box.exec()
+        return box.clickedButton() is allow
 
     def remove_selected(self) -> None:
         record = self.selected_record()
