@@ -489,7 +489,8 @@ class MainWindow(QMainWindow):
                 getattr(report, "records_checked", 0), getattr(report, "documents_checked", 0)))
         else:
             self.tell(self.tr("Vault check"), self.tr(
-                "Some files are damaged. Restore the vault folder from a backup:\n\n") +
+                "Some files are damaged, or were not written by someone allowed to. They are not used, and "
+                "nothing of yours was changed. Restore them from a backup:\n\n") +
                 "\n".join(p.describe() for p in problems[:20]), warning=True)
 
     def open_settings(self) -> None:

@@ -3353,6 +3353,15 @@ Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="492"/>
+        <source>Some files are damaged, or were not written by someone allowed to. They are not used, and nothing of yours was changed. Restore them from a backup:
+
+</source>
+        <translation>Algunos archivos están dañados o no los escribió alguien con permiso. No se usan y nada de lo suyo cambió. Restáurelos desde un respaldo:
+
+</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="471"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
@@ -3412,21 +3421,12 @@ Explórela con toda libertad.</translation>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
-        <source>Some files are damaged. Restore the vault folder from a backup:
-
-</source>
-        <translation>Algunos archivos están dañados. Restaure la carpeta de la bóveda desde una copia de seguridad:
-
-</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
