@@ -6,7 +6,7 @@ Measured, interleaved with the reference in every round (the machine is shared, 
 ratios taken within one run mean anything):
 
   ref_sync  the reference followed by fsync(OUT): as durable as what add_document commits
-            (shown for comparison; the target is against the plain reference)
+            (issue 10's target is against this one)
   data   Vault.add_document(FILE, category="lab-result") on an already-open vault
   cli    `mbc-vault add VAULT FILE --passphrase-file F --category lab-result` (subprocess;
          interpreter start, imports, scrypt at the default work factor 2^18, open, add)
@@ -25,7 +25,7 @@ so scrypt's 256 MiB at 2^18 does not mask the figure):
   cli     maxrss of `mbc-vault add` minus that of `mbc-vault list` on the same vault
           (resource.getrusage(RUSAGE_CHILDREN) in a helper process that runs only that command)
 
-Targets: data/reference <= 1.0; memory growth <= 64 MiB.
+Targets: data/ref_sync <= 1.0 (issue 10; data/ref is printed too); memory growth <= 64 MiB.
 Run: .venv/bin/python bench/bench_add.py [--rounds N] [--size-mb M] [--profile]
 (--profile: cProfile of one add_document; it sees only the calling thread, not the helper
 thread that reads and hashes, see mbc_vault/pipeline.py)
@@ -337,9 +337,12 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     print(f"{'mbc-vault add - mbc-vault list':<44}{med['cli'] - med['list']:>9.3f}  {'':>6}  {'':>6}  "
           f"{(med['cli'] - med['list']) / med['ref']:>6.2f}")
     per_round = [d / r for d, r in zip(times["data"], times["ref"])]
+    per_round_sync = [d / r for d, r in zip(times["data"], times["ref_sync"])]
     print(f"\ndata path: {mbps:.0f} MiB/s; ratio data/ref = {med['data'] / med['ref']:.2f} (median of per-round "
-          f"ratios {statistics.median(per_round):.2f}); target <= {TARGET_RATIO:.1f}: "
-          f"{'MET' if med['data'] / med['ref'] <= TARGET_RATIO else 'MISSED'}")
+          f"ratios {statistics.median(per_round):.2f})")
+    print(f"ratio data/ref_sync = {med['data'] / med['ref_sync']:.2f} (median of per-round ratios "
+          f"{statistics.median(per_round_sync):.2f}); target (issue 10: the same durability as age -r then "
+          f"fsync) <= {TARGET_RATIO:.1f}: {'MET' if med['data'] / med['ref_sync'] <= TARGET_RATIO else 'MISSED'}")
     growth = {
         "add_document": add_mem["after"] - add_mem["before"],
         "export_document": export_mem["after"] - export_mem["before"],

@@ -11,7 +11,9 @@ few rounds (the machine is shared: compare figures taken in the same run):
   warm  Vault.open(path, passphrase, cache_root=<the cache a previous open wrote>)
 
 and reports each, `open - kdf` for cold and warm, and the records/s of the cold path.
-Target: open in at most kdf + 0.5 s. The build reports where its time goes, and one cold and
+Targets (issue 10): a cold open at most kdf + 2.0 s, a warm one at most kdf + 0.3 s. A member's
+cold open (who checks each record's Ed25519 signature, where the owner checks a MAC) is reported
+without a target. The build reports where its time goes, and one cold and
 one warm open are timed part by part (simple timers around the functions involved).
 
 Run: .venv/bin/python bench/bench_open.py [--records N] [--rounds R] [--profile]
@@ -51,7 +53,9 @@ from mbc_vault.vault import Vault  # noqa: E402
 PASSPHRASE = "benchmark passphrase, not a secret"
 #: a few slugs across the three scopes (so records are spread over the scope keys)
 SLUGS = ["lab-result", "imaging-report", "clinical-note", "will", "power-of-attorney", "appointments"]
-TARGET_EXTRA_S = 0.5
+#: issue 10: a cold open at most kdf + 2.0 s (before signatures: + 1.9 s), a warm one kdf + 0.3 s (+ 0.24 s)
+TARGET_EXTRA_S = {"cold": 2.0, "warm": 0.3}
+MEMBER_PASSPHRASE = "benchmark member passphrase, not a secret"
 assert all(s in CATEGORIES for s in SLUGS)
 
 
@@ -170,18 +174,21 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     build(path, n, work / "build-cache", args.profile)
 
     warm_cache = work / "warm-cache"
-    Vault.open(path, PASSPHRASE, cache_root=warm_cache).close()  # writes the cache the warm opens use
+    with Vault.open(path, PASSPHRASE, cache_root=warm_cache) as owner:  # writes the cache the warm opens use
+        # a member holding every part checks each record's Ed25519 signature (the owner checks a MAC)
+        owner.add_person("Benchmark member", scopes=["medical", "legal", "care"], can_edit=True,
+                         passphrase=MEMBER_PASSPHRASE)
 
-    times: dict[str, list[float]] = {"kdf": [], "cold": [], "warm": []}
+    times: dict[str, list[float]] = {"kdf": [], "cold": [], "warm": [], "member_cold": []}
 
     def do_kdf(r: int) -> None:
         start = time.perf_counter()
         Vault.unlock_identity(path, PASSPHRASE)
         times["kdf"].append(time.perf_counter() - start)
 
-    def do_open(kind: str, cache_root: Path) -> None:
+    def do_open(kind: str, cache_root: Path, passphrase: str = PASSPHRASE) -> None:
         start = time.perf_counter()
-        vault = Vault.open(path, PASSPHRASE, cache_root=cache_root)
+        vault = Vault.open(path, passphrase, cache_root=cache_root)
         times[kind].append(time.perf_counter() - start)
         if len(vault.records()) != n or vault.load_problems:
             raise SystemExit(f"{kind} open saw {len(vault.records())} records, problems {vault.load_problems}")
@@ -195,7 +202,12 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     def do_warm(r: int) -> None:
         do_open("warm", warm_cache)
 
-    steps = [do_kdf, do_cold, do_warm]
+    def do_member_cold(r: int) -> None:
+        cache_root = work / f"member-cache-{r}"
+        do_open("member_cold", cache_root, MEMBER_PASSPHRASE)
+        shutil.rmtree(cache_root, ignore_errors=True)
+
+    steps = [do_kdf, do_cold, do_warm, do_member_cold]
     for r in range(args.rounds):
         k = r % len(steps)
         for step in steps[k:] + steps[:k]:
@@ -204,7 +216,7 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"\n{'step':<40}{'median s':>9}  {'min s':>6}  {'max s':>6}  {'- kdf':>6}")
     labels = {"kdf": "Vault.unlock_identity (scrypt 2^18)", "cold": "Vault.open, empty cache (cold)",
-              "warm": "Vault.open, cache present (warm)"}
+              "warm": "Vault.open, cache present (warm)", "member_cold": "member's Vault.open, cold"}
     for key, label in labels.items():
         extra = "" if key == "kdf" else f"{med[key] - med['kdf']:>6.3f}"
         print(f"{label:<40}{med[key]:>9.3f}  {min(times[key]):>6.3f}  {max(times[key]):>6.3f}  {extra:>6}")
@@ -212,8 +224,11 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
           f"{n / (med['cold'] - med['kdf']):.0f} records/s after the key derivation")
     for key in ("cold", "warm"):
         over = med[key] - med["kdf"]
-        verdict = "MET" if over <= TARGET_EXTRA_S else f"MISSED by {over - TARGET_EXTRA_S:.2f} s"
-        print(f"target open <= kdf + {TARGET_EXTRA_S} s, {key}: open - kdf = {over:.3f} s: {verdict}")
+        target = TARGET_EXTRA_S[key]
+        verdict = "MET" if over <= target else f"MISSED by {over - target:.2f} s"
+        print(f"target open <= kdf + {target} s, {key}: open - kdf = {over:.3f} s: {verdict}")
+    print(f"(no target) a member's cold open: open - kdf = {med['member_cold'] - med['kdf']:.3f} s "
+          f"(each record's Ed25519 signature is checked once, then cached)")
 
     cold_total, cold = open_breakdown(path, work / "breakdown-cache")
     warm_total, warm = open_breakdown(path, work / "breakdown-cache")
@@ -223,7 +238,7 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
         dec, reads, unwrap = (t.spent[OPEN_PARTS[i][0]] for i in (1, 2, 3))
         t.spent["  header, MAC, payload (rest of decrypt)"] = max(0.0, dec - reads - unwrap)
         top = [label for label, _, _ in OPEN_PARTS if not label.startswith(" ")]
-        from_dict_alone = 0.0 if t.calls[OPEN_PARTS[4][0]] else t.spent[OPEN_PARTS[5][0]]
+        from_dict_alone = 0.0 if t.calls[OPEN_PARTS[4][0]] else t.spent[OPEN_PARTS[6][0]]
         t.spent["rest (Python per file, stat, GC)"] = total - sum(t.spent[k] for k in top) - from_dict_alone
         t.spent["whole open"] = total
     order = [label for label, _, _ in OPEN_PARTS]

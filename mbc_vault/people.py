@@ -1,15 +1,13 @@
-"""People and scopes: the owner adds, changes and removes the people who share the vault, and
-rotates scope keys so that someone who lost a scope cannot open files written or re-encrypted
-after that (see docs/vault-format.md, "Keys, people and scopes" and "Authorship").
+"""A person of the vault and the owner-signed objects that say who holds which part.
 
-What is cryptographic and what is not:
-- A person holds, in keyrings/<person>.age, only the keys of the scopes they were given (plus the
-  internal `vault` scope): without a key no tool can open that scope's files.
-- A copy of a keyring made earlier keeps opening the files encrypted to the keys it holds until
-  the scope is rotated (rotate_scope re-encrypts every file of the scope to a new key).
-- Who holds which key is decided by files the owner signs (authority.py): the vault info, every
-  profile and every keyring. Records are signed by their writer, and accepted only if the writer
-  may edit the record's part; so "view only" holds against other tools too.
+- `Person`: id, name, relationship, role, the parts (scopes) they hold, whether they may edit,
+  their public age key and public signing key, and whether a one-time setup code is pending.
+- `profile_object` and `info_object`: the signed forms the owner writes (see owner.py, and
+  docs/vault-format.md, "Keys, people and scopes" and "Authorship").
+- `member_signing_key`: a member's signing key, derived from the owner's, so the owner can write
+  their keyring again and check their records' MACs.
+
+Adding, changing and removing people is in sharing.py; rotation in rotation.py.
 """
 
 from __future__ import annotations
