@@ -195,9 +195,10 @@ class PeopleAdmin:
                 self.folder.person = me
             self.rotation.rotate_scopes(list(ALL_SCOPES), reencrypt=False)
             return ("Your old passphrase no longer opens this vault, and an old copy of your key file opens "
-                    "nothing written from now on.")
+                    "nothing written from now on. Save a new emergency kit: the old one holds the old key.")
         return ("Your old passphrase no longer opens this vault. An old copy of your key file opens nothing "
-                "written after the vault's owner next opens the vault.")
+                "written after the vault's owner next opens the vault. Save a new emergency kit: the old one "
+                "holds the old key.")
 
     def _write_request(self, identity: age.X25519Identity) -> None:
         """A member's signed note to the owner: their new public key, and that their setup code is gone."""

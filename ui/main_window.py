@@ -325,9 +325,12 @@ class MainWindow(QMainWindow):
             self.passphrase_dialog = ChoosePassphraseDialog(self.session.vault, self, first_time=False)
             owner = self.session.vault.is_owner
             saved = (self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
-                             "from now on.") if owner else
+                             "from now on. Save a new emergency kit (File ▸ Save my emergency kit…): the old "
+                             "one holds the old key.")
+                     if owner else
                      self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
-                             "after the vault's owner next opens the vault."))
+                             "after the vault's owner next opens the vault. Save a new emergency kit (File ▸ "
+                             "Save my emergency kit…): the old one holds the old key."))
             self.passphrase_dialog.accepted.connect(lambda: self.statusBar().showMessage(saved, 15000))
             self.passphrase_dialog.open()
 
