@@ -44,6 +44,7 @@ if str(ROOT) not in sys.path:
 
 from mbc_vault import age, fsutil  # noqa: E402
 from mbc_vault import folder as folder_module  # noqa: E402
+from mbc_vault import keys as keys_module  # noqa: E402
 from mbc_vault.folder import VaultFolder  # noqa: E402
 from mbc_vault.cache import RecordCache  # noqa: E402
 from mbc_vault.categories import CATEGORIES  # noqa: E402
@@ -131,7 +132,7 @@ def build(path: Path, count: int, cache_root: Path, profile: bool) -> float:
 #: part above them (from_dict inside from_json only on a cold open; on a warm one it is called
 #: directly, for every cached record).
 OPEN_PARTS = [
-    ("key derivation (unlock_identity)", Vault, "unlock_identity"),
+    ("key derivation (unlock_key)", keys_module, "unlock_key"),
     ("record files: read + decrypt", VaultFolder, "decrypt_scoped"),
     ("  reading the files", folder_module, "read_small"),
     ("  X25519 unwrap, every try", age.X25519Identity, "unwrap"),

@@ -75,7 +75,7 @@ class RecordCache:
         if revisions:
             known = self.seen.setdefault("revisions", {})
             for rid, rev in revisions.items():
-                if rev > int(known.get(rid, 0) or 0):
+                if rev > 1 and rev > int(known.get(rid, 0) or 0):  # revision 1 cannot go back
                     known[rid] = rev
                     self.dirty = True
 
@@ -91,6 +91,10 @@ class RecordCache:
         return False, None
 
     def put(self, name: str, key: FileKey, record: dict[str, Any] | None) -> None:
+        """Remember *record* (a checked record's fields) for the file *name*; its signature is left
+        out: it was checked already, and is checked again whenever the file changes."""
+        if record is not None and "signature" in record:
+            record = {k: v for k, v in record.items() if k != "signature"}
         self.entries[name] = (key, record)
         self.dirty = True
 

@@ -317,16 +317,15 @@ class VaultFolder:
                     continue
                 misses.append((Path(entry.path), key))
         self._load_uncached(misses)
-        for record in self.by_id.values():
-            seen = revisions.get(record.id)
-            if isinstance(seen, int) and record.revision < seen:
+        for rid, seen in revisions.items():  # only records seen past revision 1: a small dict
+            record = self.by_id.get(rid)
+            if record is not None and isinstance(seen, int) and record.revision < seen:
                 self.load_problems.append(Problem(
                     f"{RECORDS}/{record.id}.age", f"this record went back to an older version (revision "
                     f"{record.revision}; this computer saw revision {seen}): an older copy was put back",
                     record_id=record.id, title=record.title))
         if not self.rolled_back:
-            self.cache.see(revisions={r.id: max(r.revision, int(revisions.get(r.id, 0) or 0))
-                                       for r in self.by_id.values()})
+            self.cache.see(revisions={r.id: r.revision for r in self.by_id.values() if r.revision > 1})
         self.cache.forget_missing(present)
         self.cache.save()
         self.snapshot = sync.snapshot(self.path)

@@ -293,3 +293,17 @@ def test_a_planted_key_file_and_keyring_open_nothing(folder: Folder, vault_path:
     assert done.returncode == 1 and f"keys/{fake_id}.age" in done.stdout + done.stderr
     with Vault.open(vault_path, PASSPHRASE) as owner:  # the owner's data is all there
         assert {r.id for r in owner.records()} == {folder.scan.id, folder.will.id}
+
+
+def test_an_older_copy_of_one_record_put_back_is_reported(folder: Folder, vault_path: Path) -> None:
+    file = vault_path / "records" / f"{folder.will.id}.age"
+    older = file.read_bytes()
+    folder.vault.update_metadata(folder.will.id, title="My will (signed 2026)")
+    folder.vault.close()
+    with Vault.open(vault_path, PASSPHRASE):
+        pass  # this computer has seen revision 2
+    file.write_bytes(older)  # revision 1 put back
+    with Vault.open(vault_path, PASSPHRASE) as owner:
+        assert [p.message for p in owner.load_problems if p.record_id == folder.will.id] == [
+            "this record went back to an older version (revision 1; this computer saw revision 2): an older copy "
+            "was put back"]
