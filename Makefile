@@ -40,6 +40,7 @@ test: system-deps venv
 bench: system-deps venv
 	$(BIN)/python bench/bench_add.py
 	$(BIN)/python bench/bench_open.py
+	$(BIN)/python bench/bench_open_vs_format1.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_index.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_search.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_start.py
