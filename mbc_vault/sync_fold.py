@@ -191,7 +191,9 @@ class SyncFolding:
         remove_file(copy.path)
         return True
 
-    def _fold_document_copy(self, copy: sync.ConflictCopy) -> bool:
+    @staticmethod
+    def _fold_trivially(copy: sync.ConflictCopy) -> bool:
+        """The copy is the only one (it takes the original's name) or the same bytes (it goes): True."""
         target = copy.original_path
         if not target.exists():
             os.replace(copy.path, target)
@@ -199,6 +201,12 @@ class SyncFolding:
             return True
         if same_bytes(copy.path, target):
             remove_file(copy.path)
+            return True
+        return False
+
+    def _fold_document_copy(self, copy: sync.ConflictCopy) -> bool:
+        target = copy.original_path
+        if self._fold_trivially(copy):
             return True
         doc_id = copy.original[:-len(".age")]
         try:
@@ -259,12 +267,7 @@ class SyncFolding:
     def _fold_other_copy(self, copy: sync.ConflictCopy) -> bool:
         """Keys, keyrings, people, info, rotation: keep the one that reads and validates."""
         target = copy.original_path
-        if not target.exists():
-            os.replace(copy.path, target)
-            fsync_dir(target.parent)
-            return True
-        if same_bytes(copy.path, target):
-            remove_file(copy.path)
+        if self._fold_trivially(copy):
             return True
         valid_target, valid_copy = self._validates(copy, target), self._validates(copy, copy.path)
         if valid_copy is True and valid_target is False:

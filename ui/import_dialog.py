@@ -23,7 +23,7 @@ from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 from .category_names import category_label
 
 from .session import VaultSession
-from .widgets import heading, note
+from .widgets import allowed, ask_to_widen, heading, note
 from .workers import TaskWorker, start
 
 COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_VISIBLE, COL_STATUS = range(6)
@@ -274,15 +274,8 @@ class ImportDialog(QDialog):
             title = self.tr("Let more people see these files?")
             text = self.tr("Let {0} see these {1} files?").format(names, len(rows))
             details = self.tr("Filed as “{0}”, they will be visible to: {1}.").format(category, after)
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(details + " " + self.tr("“Keep as it was” changes nothing."))
-        allow = box.addButton(self.tr("Change it and let them see it"), QMessageBox.ButtonRole.YesRole)
-        keep = box.addButton(self.tr("Keep as it was"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.last_question = box
-        box.exec()
-        return box.clickedButton() is allow
+        self.last_question = ask_to_widen(self, title, text, details)
+        return allowed(self.last_question)
 
     # editing ------------------------------------------------------------------
     def apply_to_selected(self) -> None:

@@ -131,3 +131,23 @@ class PassphrasePair:
         self.match.setText("" if same or not again else
                            QCoreApplication.translate("Passphrase", "The two passphrases differ."))
         return len(first) >= MIN_PASSPHRASE_LENGTH and same
+
+
+def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessageBox:
+    """Ask before a category change lets someone new see a record or file: a real QMessageBox with
+    "Change it and let them see it" and "Keep as it was" (the default, and what Esc does).
+    Returns the box after it was answered; `allowed(box)` says what the person chose."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(details + " " + QCoreApplication.translate("Widening", "“Keep as it was” changes nothing."))
+    allow = box.addButton(QCoreApplication.translate("Widening", "Change it and let them see it"),
+                          QMessageBox.ButtonRole.YesRole)
+    keep = box.addButton(QCoreApplication.translate("Widening", "Keep as it was"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setProperty("allow_button", allow)
+    box.exec()
+    return box
+
+
+def allowed(box: QMessageBox) -> bool:
+    return box.clickedButton() is box.property("allow_button")

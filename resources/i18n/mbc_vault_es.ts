@@ -2073,7 +2073,7 @@
     </message>
     <message>
         <location filename="../../ui/sections/documents.py" line="403"/>
-        <location filename="../../ui/sections/documents.py" line="480"/>
+        <location filename="../../ui/sections/documents.py" line="473"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
@@ -2089,58 +2089,48 @@
         <translation>usted</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="420"/>
+        <location filename="../../ui/sections/documents.py" line="421"/>
         <source>Let more people see this record?</source>
         <translation>¿Permitir que más personas vean este registro?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="421"/>
+        <location filename="../../ui/sections/documents.py" line="422"/>
         <source>Let {0} see “{1}”?</source>
         <translation>¿Mostrar “{1}” también a {0}?</translation>
     </message>
     <message>
         <location filename="../../ui/sections/documents.py" line="423"/>
-        <source>Filed as “{0}”, it will be visible to: {1}. “Keep as it was” changes nothing.</source>
-        <translation>Archivado como «{0}», lo podrán ver: {1}. «Dejarlo como estaba» no cambia nada.</translation>
+        <source>Filed as “{0}”, it will be visible to: {1}.</source>
+        <translation>Archivado como «{0}», lo podrán ver: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="425"/>
-        <source>Change it and let them see it</source>
-        <translation>Cambiarlo y permitir que lo vean</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sections/documents.py" line="426"/>
-        <source>Keep as it was</source>
-        <translation>Dejarlo como estaba</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sections/documents.py" line="450"/>
+        <location filename="../../ui/sections/documents.py" line="443"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="454"/>
+        <location filename="../../ui/sections/documents.py" line="447"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="456"/>
+        <location filename="../../ui/sections/documents.py" line="449"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="461"/>
-        <location filename="../../ui/sections/documents.py" line="467"/>
+        <location filename="../../ui/sections/documents.py" line="454"/>
+        <location filename="../../ui/sections/documents.py" line="460"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="462"/>
+        <location filename="../../ui/sections/documents.py" line="455"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="479"/>
+        <location filename="../../ui/sections/documents.py" line="472"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -2441,22 +2431,7 @@
         <translation>Guardados como “{0}”, serán visibles para: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="278"/>
-        <source>“Keep as it was” changes nothing.</source>
-        <translation>“Dejarlo como estaba” no cambia nada.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="279"/>
-        <source>Change it and let them see it</source>
-        <translation>Cambiarlo y permitir que lo vean</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="280"/>
-        <source>Keep as it was</source>
-        <translation>Dejarlo como estaba</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="355"/>
+        <location filename="../../ui/import_dialog.py" line="348"/>
         <source>Documents added: {0}.</source>
         <translation>Documentos agregados: {0}.</translation>
     </message>
@@ -2481,17 +2456,17 @@
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="357"/>
+        <location filename="../../ui/import_dialog.py" line="350"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="362"/>
+        <location filename="../../ui/import_dialog.py" line="355"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="368"/>
+        <location filename="../../ui/import_dialog.py" line="361"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
@@ -5139,6 +5114,24 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <location filename="../../ui/welcome.py" line="44"/>
         <source>Recently opened vaults</source>
         <translation>Bóvedas abiertas recientemente</translation>
+    </message>
+</context>
+<context>
+    <name>Widening</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="141"/>
+        <source>“Keep as it was” changes nothing.</source>
+        <translation>«Dejarlo como estaba» no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="142"/>
+        <source>Change it and let them see it</source>
+        <translation>Cambiarlo y permitir que lo vean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="144"/>
+        <source>Keep as it was</source>
+        <translation>Dejarlo como estaba</translation>
     </message>
 </context>
 </TS>

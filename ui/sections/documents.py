@@ -24,7 +24,7 @@ from ..models.records import (COL_ADDED, COL_CATEGORY, COL_DATE, COL_PAGES, COL_
 from ..models.provenance import provenance, short_id
 from ..preview import PreviewPane
 from ..session import VaultSession
-from ..widgets import note, visible_scopes
+from ..widgets import allowed, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, start
 from .search_results import SearchResultsList
 
@@ -417,18 +417,11 @@ class DocumentsSection(QWidget):
             return True
         names = ", ".join(display_names(vault, newly, self.tr("you")))
         after = ", ".join(display_names(vault, visible_to(vault, category), self.tr("you")))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Let more people see this record?"),
-                          self.tr("Let {0} see “{1}”?").format(names, record.title),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(self.tr("Filed as “{0}”, it will be visible to: {1}. “Keep as it was” changes "
-                                       "nothing.").format(category_label(category), after))
-        allow = box.addButton(self.tr("Change it and let them see it"), QMessageBox.ButtonRole.YesRole)
-        keep = box.addButton(self.tr("Keep as it was"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.last_question = box
-        box.exec()
-        return box.clickedButton() is allow
+        self.last_question = ask_to_widen(
+            self, self.tr("Let more people see this record?"),
+            self.tr("Let {0} see “{1}”?").format(names, record.title),
+            self.tr("Filed as “{0}”, it will be visible to: {1}.").format(category_label(category), after))
+        return allowed(self.last_question)
 
     def remove_selected(self) -> None:
         record = self.selected_record()
