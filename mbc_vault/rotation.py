@@ -20,7 +20,8 @@ from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
 from .fsutil import atomic_write_bytes, remove_file
 from .keys import ScopeKey
-from .layout import DOCUMENTS, INFO, PEOPLE, RECORDS, ROTATION, TEXTS, Problem, age_files, read_small
+from .layout import (CONFLICTS_DIR, DOCUMENTS, INFO, PEOPLE, RECORDS, REQUESTS, ROTATION, TEXTS, VERSIONS_DIR,
+                     Problem, age_files, read_small)
 from .owner import OwnerKeys
 from .people import check_scopes
 from .progress import CancelFlag, ProgressFn
@@ -172,9 +173,13 @@ class Rotation:
             key = by_public.get(matched)
             if key is not None and key.scope in targets:
                 todo.append(file)
+        # small files re-encrypted as they are (each only under its own part's new key): the vault's
+        # info, people and requests, and the kept versions of records (conflicts/, versions/)
         vault_files: list[Path] = []
         if VAULT_SCOPE in targets:
-            vault_files = [self.folder.path / INFO, *age_files(self.folder.path / PEOPLE)]
+            vault_files = [self.folder.path / INFO, *age_files(self.folder.path / PEOPLE),
+                           *age_files(self.folder.path / REQUESTS)]
+        vault_files += [f for folder in (CONFLICTS_DIR, VERSIONS_DIR) for f in age_files(self.folder.path / folder)]
         total = len(todo) + len(vault_files)
         done = 0
         for file in vault_files:

@@ -307,3 +307,18 @@ def test_an_older_copy_of_one_record_put_back_is_reported(folder: Folder, vault_
         assert [p.message for p in owner.load_problems if p.record_id == folder.will.id] == [
             "this record went back to an older version (revision 1; this computer saw revision 2): an older copy "
             "was put back"]
+
+
+def test_rotation_re_encrypts_kept_versions(folder: Folder, vault_path: Path, tmp_path: Path) -> None:
+    """A removed member's old keyring opens no kept version of a record after the rotation either."""
+    require_tool("age")
+    keys = age_cli_scope_keys(tmp_path, vault_path, folder.lee.id, LEE_PASS)
+    (vault_path / "conflicts").mkdir(exist_ok=True)
+    kept = vault_path / "conflicts" / f"{folder.will.id}-0123456789abcdef.age"
+    shutil.copyfile(vault_path / "records" / f"{folder.will.id}.age", kept)
+    assert age_decrypt(keys, kept).returncode == 0  # Lee could read it while holding legal
+    report = folder.vault.remove_person(folder.lee.id)
+    assert report is not None and report.complete
+    assert age_decrypt(keys, kept).returncode != 0
+    assert folder.vault.verify().ok
+    assert folder.will.id in folder.vault.conflicts()  # still there, readable by the owner
