@@ -247,7 +247,11 @@ class VaultFolder:
         if key is None:
             from .people import member_signing_key
 
-            signing = self.signing if signer == self.person.id else member_signing_key(self.signing, signer)
+            who = self.people.get(signer)
+            if who is None:
+                return None
+            signing = (self.signing if signer == self.person.id
+                       else member_signing_key(self.signing, signer, who.key_version))
             key = self._mac_keys[signer] = authority.record_mac_key(signing)
         return key
 

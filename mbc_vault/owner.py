@@ -84,7 +84,7 @@ class OwnerKeys:
         """Every generation of the scopes *person* holds, from the owner's keyring, and their signing key."""
         wanted = set(person.scopes) | {VAULT_SCOPE}
         return Keyring([k for k in self.folder.keyring.keys if k.scope in wanted],
-                       member_signing_key(self.signing_key(), person.id), person.id,
+                       member_signing_key(self.signing_key(), person.id, person.key_version), person.id,
                        self.folder.vault_id, self.folder.epoch)
 
     def write_keyring(self, person: Person) -> None:

@@ -47,10 +47,12 @@ class Person:
     setup_pending: bool = False
     #: the person's public signing key (hex): their records are checked with it
     signing_key: str = ""
+    #: which of the member's signing keys is current (member_signing_key); it changes with their passphrase
+    key_version: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
     _KNOWN = ("id", "name", "role", "relationship", "scopes", "can_edit", "created", "recipient",
-              "setup_pending", "signing_key")
+              "setup_pending", "signing_key", "key_version")
 
     def to_obj(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "extra"}
@@ -81,9 +83,11 @@ class Person:
                 "setup_pending": self.setup_pending}
 
 
-def member_signing_key(owner: SigningKey, person_id: str) -> SigningKey:
-    """A member's signing key, derived from the owner's (the owner can write their keyring again)."""
-    return SigningKey(hashlib.sha256(_MEMBER_KEY_LABEL + owner.seed + person_id.encode("ascii")).digest())
+def member_signing_key(owner: SigningKey, person_id: str, version: int = 0) -> SigningKey:
+    """A member's signing key, derived from the owner's (the owner can write their keyring again).
+    *version* grows each time the owner takes in the member's passphrase change."""
+    suffix = b"" if version == 0 else f"#{version}".encode("ascii")
+    return SigningKey(hashlib.sha256(_MEMBER_KEY_LABEL + owner.seed + person_id.encode("ascii") + suffix).digest())
 
 
 def profile_object(person: Person, owner_id: str, owner: SigningKey) -> dict[str, Any]:

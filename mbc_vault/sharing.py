@@ -3,8 +3,10 @@ passphrase (a new identity key), which the owner takes in."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from . import age
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
@@ -212,25 +214,44 @@ class PeopleAdmin:
                                              [self.folder.write_keys[VAULT_SCOPE].recipient]))
         self.folder.person.setup_pending = False
 
+    def _already_taken_in(self, file: Path) -> bool:
+        """A request left by an interrupted take-in: the signed details already hold its new key."""
+        person = self.folder.people.get(file.stem)
+        try:
+            vault_keys = [k.identity for k in self.folder.keyring.keys if k.scope == VAULT_SCOPE]
+            obj = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
+        except (age.AgeError, OSError, ValueError):
+            return False
+        return person is not None and isinstance(obj, dict) and obj.get("recipient") == person.recipient
+
     def take_in_requests(self) -> list[str]:
         """The owner takes in members' passphrase changes: their new public key goes into their signed
-        details, their parts get new key generations (nothing is re-encrypted), the note is removed."""
+        details, they get a new signing key (what they signed with the old one is vouched for by the
+        owner first, so an old copy of their key file signs nothing that is accepted), their parts get
+        new key generations (nothing is re-encrypted), and the note is removed."""
         if not self.folder.is_owner or self.folder.rolled_back:
             return []
         notes = self.owner.clean_interrupted_people()
         self.owner.repair_profile_files()
         changed, scopes = [], set()
         for file in age_files(self.folder.path / REQUESTS):
+            if self._already_taken_in(file):
+                remove_file(file)
+                continue
             obj = self.folder.pending_request(file.stem)
             if obj is None:
                 notes.append(f"{REQUESTS}/{file.name} was not written by the person it names; it was not used.")
                 continue
             person = self.folder.people[file.stem]
-            changed.append(Person.from_obj({**person.to_obj(), "recipient": str(obj["recipient"]),
-                                            "setup_pending": False}))
+            version = person.key_version + 1
+            changed.append(Person.from_obj({
+                **person.to_obj(), "recipient": str(obj["recipient"]), "setup_pending": False, "key_version": version,
+                "signing_key": member_signing_key(self.owner.signing_key(), person.id, version).public}))
             scopes |= set(person.scopes) | {VAULT_SCOPE}
         if changed:
             with self.folder.lock():
+                for person in changed:  # first: what they signed with the old key stays accepted
+                    self.owner.revouch(person.id, set(SCOPES))
                 self.owner.publish(changed)
                 for person in changed:
                     self.owner.write_keyring(person)

@@ -32,6 +32,7 @@ from conftest import DATA, TEST_WORK_FACTOR
 OWNER = "crash owner passphrase"
 MEMBER = "crash member passphrase"
 NEW = "crash new owner passphrase"
+NEW_MEMBER = "crash new member passphrase"
 FORMAT1 = DATA / "format1-vault"
 FORMAT1_OWNER, FORMAT1_LEE = "format one owner passphrase", "format one lee passphrase"
 SEED = 20261201
@@ -54,7 +55,7 @@ def replace(src, dst, *args, **kwargs):
 os.replace = replace
 from mbc_vault.vault import Vault
 op, path, passphrase = sys.argv[1], sys.argv[2], sys.argv[3]
-if op == "upgrade":
+if op in ("upgrade", "take-in"):
     armed = True
     print("GO", flush=True)
     Vault.open(path, passphrase).close()
@@ -96,6 +97,11 @@ class Harness:
                 vault.add_document(io.BytesIO(b"fictional will " * 100), category="will", title="Will")
                 vault.add_person("Alex", "partner", ["medical", "legal"], can_edit=True, passphrase=MEMBER,
                                  work_factor=TEST_WORK_FACTOR)
+            if op == "take-in":  # Alex changed passphrase; the owner's open (the child) takes it in
+                with Vault.open(self.template, MEMBER, cache_root=tmp / "member-cache") as alex:
+                    alex.add_document(io.BytesIO(b"fictional note by Alex " * 20), category="will", title="Alex's")
+                    alex.change_passphrase(NEW_MEMBER, work_factor=TEST_WORK_FACTOR)
+                self.member = NEW_MEMBER
         probe = tmp / "probe"  # opening upgrades a format-1 vault: read the expected records from a copy
         shutil.copytree(self.template, probe)
         with Vault.open(probe, self.passphrase, cache_root=tmp / "template-cache") as vault:
@@ -168,6 +174,7 @@ class Harness:
                 p.stem for p in (self.path / "keys").iterdir() if p.name.startswith(".tmp-")}
             assert not (self.path / "rotation.age").exists()
             assert not (self.path / "upgrade.age").exists()
+            assert not (self.path / "requests").exists() or not list((self.path / "requests").iterdir())
         with Vault.open(self.path, self.member, cache_root=self.cache) as member:
             assert member.records(kind=None)  # the member still opens and reads their parts
         if self.op == "add-person":
@@ -178,7 +185,7 @@ class Harness:
                 pass  # killed before Robin was added: Robin was cleaned up, nobody half-added
 
 
-OPS = ["upgrade", "rotate", "add-person", "passwd"]
+OPS = ["upgrade", "rotate", "add-person", "passwd", "take-in"]
 
 
 @pytest.mark.parametrize("op", OPS)

@@ -322,3 +322,30 @@ def test_rotation_re_encrypts_kept_versions(folder: Folder, vault_path: Path, tm
     assert age_decrypt(keys, kept).returncode != 0
     assert folder.vault.verify().ok
     assert folder.will.id in folder.vault.conflicts()  # still there, readable by the owner
+
+
+def test_an_old_key_file_signs_nothing_after_the_owner_took_in_a_passphrase_change(
+        folder: Folder, vault_path: Path) -> None:
+    """Lee changes passphrase; someone kept Lee's old key file and old passphrase. After the owner's
+    next open, a record signed with Lee's old signing key is refused; what Lee wrote before stays."""
+    old = folder.member_keys(folder.lee.id, LEE_PASS)  # the stolen copy: Lee's old keyring
+    with Vault.open(vault_path, LEE_PASS) as lee:
+        card = lee.add_document(io.BytesIO(b"insurance card, fictional"), category="insurance", title="Card",
+                                original_name="card.txt")
+        lee.change_passphrase("lee's new words", work_factor=WF)
+    folder.vault.close()
+    with Vault.open(vault_path, PASSPHRASE) as owner:  # takes the change in
+        assert owner.people[folder.lee.id].key_version == 1
+        legal = age.X25519Recipient.parse(owner.info["scopes"]["legal"]["recipient"])
+    fake = {"id": "5555555555aaaaaaaaaa", "category": "will", "kind": "document", "title": "A planted will",
+            "author": folder.lee.id, "modified_by": folder.lee.id, "revision": 1, "schema": 1}
+    assert old.signing_key is not None
+    data, _ = authority.seal(fake, folder.lee.id, old.signing_key)
+    (vault_path / "records" / "5555555555aaaaaaaaaa.age").write_bytes(age.encrypt_bytes(data, [legal]))
+    with Vault.open(vault_path, PASSPHRASE, use_cache=False) as owner:
+        titles = {r.title for r in owner.records()}
+        assert "A planted will" not in titles and card.title in titles
+        assert any(p.record_id == "5555555555aaaaaaaaaa" for p in owner.load_problems)
+    with Vault.open(vault_path, "lee's new words") as lee:
+        assert lee.add_document(io.BytesIO(b"new note, fictional"), category="will", title="New").title == "New"
+        assert "A planted will" not in {r.title for r in lee.records()}
