@@ -322,12 +322,12 @@ class VaultFolder:
                 misses.append((Path(entry.path), key))
         self._load_uncached(misses)
         for rid, seen in revisions.items():  # only records seen past revision 1: a small dict
-            record = self.by_id.get(rid)
-            if record is not None and isinstance(seen, int) and record.revision < seen:
+            went_back = self.by_id.get(rid)
+            if went_back is not None and isinstance(seen, int) and went_back.revision < seen:
                 self.load_problems.append(Problem(
-                    f"{RECORDS}/{record.id}.age", f"this record went back to an older version (revision "
-                    f"{record.revision}; this computer saw revision {seen}): an older copy was put back",
-                    record_id=record.id, title=record.title))
+                    f"{RECORDS}/{rid}.age", f"this record went back to an older version (revision "
+                    f"{went_back.revision}; this computer saw revision {seen}): an older copy was put back",
+                    record_id=rid, title=went_back.title))
         if not self.rolled_back:
             self.cache.see(revisions={r.id: r.revision for r in self.by_id.values() if r.revision > 1})
         self.cache.forget_missing(present)

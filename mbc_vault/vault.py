@@ -153,19 +153,49 @@ class Vault:
     def fold_sync_copies(self, copies: Iterable[sync.ConflictCopy]) -> bool:
         return self.folding.fold_sync_copies(copies)
 
-    add_person = property(lambda self: self.sharing.add_person)
-    set_scopes = property(lambda self: self.sharing.set_scopes)
-    grant = property(lambda self: self.sharing.grant)
-    revoke = property(lambda self: self.sharing.revoke)
-    set_can_edit = property(lambda self: self.sharing.set_can_edit)
-    set_person_details = property(lambda self: self.sharing.set_person_details)
-    remove_person = property(lambda self: self.sharing.remove_person)
-    take_in_requests = property(lambda self: self.sharing.take_in_requests)
-    pending_rotation = property(lambda self: self.rotation.pending_rotation)
-    rotate_scope = property(lambda self: self.rotation.rotate_scope)
-    rotate_scopes = property(lambda self: self.rotation.rotate_scopes)
-    resume_rotation = property(lambda self: self.rotation.resume_rotation)
-    repair_profile_files = property(lambda self: self.owner.repair_profile_files)
+    # people and keys (sharing.py, rotation.py): see those modules for what each one does
+    def add_person(self, name: str, relationship: str = "", scopes: Iterable[str] = (), can_edit: bool = False,
+                   passphrase: str | None = None, *, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR
+                   ) -> tuple[Person, str | None]:
+        return self.sharing.add_person(name, relationship, scopes, can_edit, passphrase, work_factor=work_factor)
+
+    def set_scopes(self, person_id: str, scopes: Iterable[str]) -> Person:
+        return self.sharing.set_scopes(person_id, scopes)
+
+    def grant(self, person_id: str, scope: str) -> Person:
+        return self.sharing.grant(person_id, scope)
+
+    def revoke(self, person_id: str, scope: str, *, rotate: bool = False, progress: ProgressFn | None = None,
+               cancel: CancelFlag | None = None) -> Person:
+        return self.sharing.revoke(person_id, scope, rotate=rotate, progress=progress, cancel=cancel)
+
+    def set_can_edit(self, person_id: str, can_edit: bool) -> Person:
+        return self.sharing.set_can_edit(person_id, can_edit)
+
+    def set_person_details(self, person_id: str, *, name: str | None = None,
+                           relationship: str | None = None) -> Person:
+        return self.sharing.set_person_details(person_id, name=name, relationship=relationship)
+
+    def remove_person(self, person_id: str, *, rotate: bool = True, progress: ProgressFn | None = None,
+                      cancel: CancelFlag | None = None) -> RotationReport | None:
+        return self.sharing.remove_person(person_id, rotate=rotate, progress=progress, cancel=cancel)
+
+    def take_in_requests(self) -> list[str]:
+        return self.sharing.take_in_requests()
+
+    def pending_rotation(self) -> dict[str, int]:
+        return self.rotation.pending_rotation()
+
+    def rotate_scope(self, scope: str, progress: ProgressFn | None = None,
+                     cancel: CancelFlag | None = None) -> RotationReport:
+        return self.rotation.rotate_scope(scope, progress, cancel)
+
+    def rotate_scopes(self, scopes: Iterable[str], progress: ProgressFn | None = None,
+                      cancel: CancelFlag | None = None, *, reencrypt: bool = True) -> RotationReport:
+        return self.rotation.rotate_scopes(scopes, progress, cancel, reencrypt=reencrypt)
+
+    def resume_rotation(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
+        return self.rotation.resume_rotation(progress, cancel)
 
     # ----------------------------------------------------------------- create / open
     @classmethod
