@@ -61,6 +61,7 @@ from .layout import (
     RECORDS,
     ROLLBACK_TEXT,
     ROTATION,
+    UPGRADE,
     VAULT_README,
     WRONG_PASSPHRASE_TEXT,
     Problem,
@@ -282,6 +283,9 @@ class Vault:
         vault = cls._unlocked(path, vault_id, pid, key, cache_root=cache_root, use_cache=use_cache)
         if vault.is_owner and not vault.rolled_back:
             vault.clean_stale_files()
+            if (path / UPGRADE).exists():  # an upgrade killed after its last step: only its key is left
+                with writer_lock(path / LOCK):
+                    remove_file(path / UPGRADE)
             vault.take_in_requests()
             if finish_rotation and (path / ROTATION).exists():
                 try:
