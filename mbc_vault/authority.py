@@ -85,11 +85,6 @@ def canonical(obj: Mapping[str, Any]) -> bytes:
                       sort_keys=True).encode("utf-8")
 
 
-def digest(obj: Mapping[str, Any]) -> str:
-    """SHA-256 of an object's canonical bytes, signature included (binds one exact signed file)."""
-    return hashlib.sha256(json.dumps(dict(obj), ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
-
-
 def sign_object(obj: dict[str, Any], signer_id: str, key: SigningKey) -> dict[str, Any]:
     """Add (or replace) the signature of *obj*; returns it."""
     obj.pop(SIGNATURE, None)

@@ -95,7 +95,7 @@ class VaultFolder:
             self.identities = [key.identity, *(i for i in self.identities if i is not key.identity)]
         return plaintext, key
 
-    def load_people_and_info(self, strict: bool = False) -> None:
+    def load_people_and_info(self) -> None:
         self.load_problems.extend(self.read_people_and_info())
 
     def read_people_and_info(self) -> list[Problem]:

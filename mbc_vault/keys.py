@@ -104,10 +104,6 @@ class Keyring:
     def scopes(self) -> set[str]:
         return {k.scope for k in self.keys}
 
-    def only(self, scopes: set[str]) -> "Keyring":
-        return Keyring([k for k in self.keys if k.scope in scopes], self.signing_key, self.person_id,
-                       self.vault_id, self.epoch, self.signed)
-
     def to_text(self, owner_signing_key: SigningKey | None = None) -> bytes:
         lines = ["# MBC Vault keyring: the scope keys this person holds"]
         if self.person_id:

@@ -114,16 +114,23 @@ class SyncFolding:
                                    "it was left as it is.")
         return False
 
+    def _checked_copy(self, copy: sync.ConflictCopy, record_id: str) -> tuple[bytes, bytes, Record] | None:
+        """The copy's (ciphertext, plaintext, record) if its writer may write it; else a sync note and None."""
+        try:
+            return self.folder.checked_record_copy(copy.path, record_id)
+        except (age.AgeError, ValueError, TypeError, KeyError) as exc:
+            self._unreadable_copy(copy, exc)
+        except IntegrityError as exc:
+            self.sync_notes.append(f"{copy.rel} is not used: {exc}. It was left as it is.")
+        return None
+
     def _fold_record_copy(self, copy: sync.ConflictCopy) -> bool:
         record_id = copy.original[:-len(".age")]
         target = copy.original_path
-        try:
-            copy_ct, copy_plain, theirs = self.folder.checked_record_copy(copy.path, record_id)
-        except (age.AgeError, ValueError, TypeError, KeyError) as exc:
-            return self._unreadable_copy(copy, exc)
-        except IntegrityError as exc:
-            self.sync_notes.append(f"{copy.rel} is not used: {exc}. It was left as it is.")
+        checked = self._checked_copy(copy, record_id)
+        if checked is None:
             return False
+        copy_ct, copy_plain, theirs = checked
         try:
             ours_ct, ours_plain, ours = self.folder.checked_record_copy(target, record_id)
         except FileNotFoundError:
@@ -168,13 +175,10 @@ class SyncFolding:
     def _fold_version_copy(self, copy: sync.ConflictCopy) -> bool:
         """Both copies folded the same conflict: the same version, made twice."""
         target = copy.original_path
-        try:
-            copy_ct, copy_plain, record = self.folder.checked_record_copy(copy.path, copy.original[:20])
-        except (age.AgeError, ValueError, TypeError, KeyError) as exc:
-            return self._unreadable_copy(copy, exc)
-        except IntegrityError as exc:
-            self.sync_notes.append(f"{copy.rel} is not used: {exc}. It was left as it is.")
+        checked = self._checked_copy(copy, copy.original[:20])
+        if checked is None:
             return False
+        copy_ct, copy_plain, record = checked
         try:
             same = self._decrypt_copy(target)[1] == copy_plain
         except FileNotFoundError:
