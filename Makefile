@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := age qpdf poppler-utils zbar-tools libegl1 libgl1 libdbus-1-3 
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core \
 	tesseract-ocr tesseract-ocr-eng syncthing
 
-.PHONY: run test system-deps venv bench clean
+.PHONY: run test system-deps venv bench clean translations
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -47,6 +47,12 @@ bench: system-deps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_import_stall.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_sections.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_packet.py
+
+# After changing app strings: refresh the Spanish .ts (no line numbers, so moves do not churn it),
+# translate its unfinished messages, then this again to compile the .qm.
+translations: venv
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui -name '*.py' | sort) -ts resources/i18n/mbc_vault_es.ts
+	$(BIN)/pyside6-lrelease resources/i18n/mbc_vault_es.ts -qm resources/i18n/mbc_vault_es.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

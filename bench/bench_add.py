@@ -95,7 +95,9 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> float:
     done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode(errors='replace')}"
+        )
     return elapsed
 
 
@@ -141,8 +143,9 @@ def in_child(*args: str) -> dict[str, float]:
     subprocess uses) starts with the parent's peak RSS, and this process has run scrypt at
     2^18 (256 MiB). The intermediate process is small, so the measuring child starts clean.
     """
-    out = subprocess.run([sys.executable, __file__, "--child", "spawn", *args], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "spawn", *args], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -230,11 +233,14 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     src = work / "document.bin"
     t = time.perf_counter()
     make_random_file(src, size)
-    print(f"bench_add: {args.size_mb} MiB random file made in {time.perf_counter() - t:.1f} s; "
-          f"{args.rounds} interleaved rounds; python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(
+        f"bench_add: {args.size_mb} MiB random file made in {time.perf_counter() - t:.1f} s; "
+        f"{args.rounds} interleaved rounds; python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
     subprocess.run(["age-keygen", "-o", str(work / "key.txt")], check=True, capture_output=True)
-    recipient = subprocess.run(["age-keygen", "-y", str(work / "key.txt")], check=True, capture_output=True,
-                               text=True).stdout.strip()
+    recipient = subprocess.run(
+        ["age-keygen", "-y", str(work / "key.txt")], check=True, capture_output=True, text=True
+    ).stdout.strip()
     pass_file = work / "passphrase.txt"
     pass_file.write_text(PASSPHRASE + "\n")
     cli = cli_command()
@@ -243,8 +249,9 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
 
     # A vault at the default work factor, copied for every CLI round (creating it costs one scrypt).
     template = work / "template-default-wf"
-    Vault.create(template, PASSPHRASE, work_factor=age.DEFAULT_SCRYPT_WORK_FACTOR,
-                 cache_root=work / "cache-t").close()
+    Vault.create(
+        template, PASSPHRASE, work_factor=age.DEFAULT_SCRYPT_WORK_FACTOR, cache_root=work / "cache-t"
+    ).close()
 
     times: dict[str, list[float]] = {k: [] for k in ("ref", "ref_sync", "data", "cli", "list", "unlock")}
 
@@ -275,8 +282,21 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     def do_cli(r: int) -> None:
         path = work / f"cli-{r}"
         shutil.copytree(template, path)
-        times["cli"].append(run([*cli, "add", str(path), str(src), "--passphrase-file", str(pass_file),
-                                 "--category", CATEGORY], env))
+        times["cli"].append(
+            run(
+                [
+                    *cli,
+                    "add",
+                    str(path),
+                    str(src),
+                    "--passphrase-file",
+                    str(pass_file),
+                    "--category",
+                    CATEGORY,
+                ],
+                env,
+            )
+        )
         rm(path)
         rm(work / "cli-cache")
 
@@ -332,33 +352,52 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     for key, label in rows:
         v = times[key]
         print(f"{label:<44}{med[key]:>9.3f}  {min(v):>6.3f}  {max(v):>6.3f}  {med[key] / med['ref']:>6.2f}")
-    print(f"{'mbc-vault add - unlock':<44}{med['cli'] - med['unlock']:>9.3f}  {'':>6}  {'':>6}  "
-          f"{(med['cli'] - med['unlock']) / med['ref']:>6.2f}")
-    print(f"{'mbc-vault add - mbc-vault list':<44}{med['cli'] - med['list']:>9.3f}  {'':>6}  {'':>6}  "
-          f"{(med['cli'] - med['list']) / med['ref']:>6.2f}")
+    print(
+        f"{'mbc-vault add - unlock':<44}{med['cli'] - med['unlock']:>9.3f}  {'':>6}  {'':>6}  "
+        f"{(med['cli'] - med['unlock']) / med['ref']:>6.2f}"
+    )
+    print(
+        f"{'mbc-vault add - mbc-vault list':<44}{med['cli'] - med['list']:>9.3f}  {'':>6}  {'':>6}  "
+        f"{(med['cli'] - med['list']) / med['ref']:>6.2f}"
+    )
     per_round = [d / r for d, r in zip(times["data"], times["ref"])]
     per_round_sync = [d / r for d, r in zip(times["data"], times["ref_sync"])]
-    print(f"\ndata path: {mbps:.0f} MiB/s; ratio data/ref = {med['data'] / med['ref']:.2f} (median of per-round "
-          f"ratios {statistics.median(per_round):.2f})")
-    print(f"ratio data/ref_sync = {med['data'] / med['ref_sync']:.2f} (median of per-round ratios "
-          f"{statistics.median(per_round_sync):.2f}); target (issue 10: the same durability as age -r then "
-          f"fsync) <= {TARGET_RATIO:.1f}: {'MET' if med['data'] / med['ref_sync'] <= TARGET_RATIO else 'MISSED'}")
+    print(
+        f"\ndata path: {mbps:.0f} MiB/s; ratio data/ref = {med['data'] / med['ref']:.2f} (median of per-round "
+        f"ratios {statistics.median(per_round):.2f})"
+    )
+    print(
+        f"ratio data/ref_sync = {med['data'] / med['ref_sync']:.2f} (median of per-round ratios "
+        f"{statistics.median(per_round_sync):.2f}); target (issue 10: the same durability as age -r then "
+        f"fsync) <= {TARGET_RATIO:.1f}: {'MET' if med['data'] / med['ref_sync'] <= TARGET_RATIO else 'MISSED'}"
+    )
     growth = {
         "add_document": add_mem["after"] - add_mem["before"],
         "export_document": export_mem["after"] - export_mem["before"],
         "mbc-vault add (vs list)": add_rss - list_rss,
     }
     print(f"\npeak memory growth (ru_maxrss), target <= {TARGET_GROWTH_MIB:.0f} MiB:")
-    print(f"  add_document     {add_mem['before']:7.1f} -> {add_mem['after']:7.1f} MiB   "
-          f"growth {growth['add_document']:6.1f} MiB")
-    print(f"  export_document  {export_mem['before']:7.1f} -> {export_mem['after']:7.1f} MiB   "
-          f"growth {growth['export_document']:6.1f} MiB   (exported size correct: {same})")
-    print(f"  mbc-vault add    list {list_rss:7.1f} -> add {add_rss:7.1f} MiB   "
-          f"growth {growth['mbc-vault add (vs list)']:6.1f} MiB")
-    print("  " + ", ".join(f"{k}: {'MET' if g <= TARGET_GROWTH_MIB else 'MISSED'}" for k, g in growth.items()))
+    print(
+        f"  add_document     {add_mem['before']:7.1f} -> {add_mem['after']:7.1f} MiB   "
+        f"growth {growth['add_document']:6.1f} MiB"
+    )
+    print(
+        f"  export_document  {export_mem['before']:7.1f} -> {export_mem['after']:7.1f} MiB   "
+        f"growth {growth['export_document']:6.1f} MiB   (exported size correct: {same})"
+    )
+    print(
+        f"  mbc-vault add    list {list_rss:7.1f} -> add {add_rss:7.1f} MiB   "
+        f"growth {growth['mbc-vault add (vs list)']:6.1f} MiB"
+    )
+    print(
+        "  " + ", ".join(f"{k}: {'MET' if g <= TARGET_GROWTH_MIB else 'MISSED'}" for k, g in growth.items())
+    )
     parts = components(work, src)
-    print("\ncomponents, each alone (single thread, s): "
-          + ", ".join(f"{k} {v:.3f}" for k, v in parts.items()) + f"; sum {sum(parts.values()):.3f}")
+    print(
+        "\ncomponents, each alone (single thread, s): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in parts.items())
+        + f"; sum {sum(parts.values()):.3f}"
+    )
     print(f"(timed loop {loop_s:.0f} s; the machine is shared: compare ratios, not seconds)")
     if args.profile:
         profile_add(work, src)

@@ -76,8 +76,17 @@ def main() -> int:
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.environ[name] = str(root / name.lower())
         os.environ["MBC_VAULT_CACHE_DIR"] = str(root / "cache")
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(root / "corpus"),
-                        str(args.docs), str(args.seed)], check=True, env=dict(os.environ))
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "make_corpus.py"),
+                str(root / "corpus"),
+                str(args.docs),
+                str(args.seed),
+            ],
+            check=True,
+            env=dict(os.environ),
+        )
         files = sorted((root / "corpus").glob("*.pdf"))
         return run(root, files, args)
 
@@ -136,7 +145,9 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
         wait(lambda: time.perf_counter() >= end)
 
     #: phase -> one (seconds, gaps) per round
-    phases: dict[str, list[tuple[float, list[float]]]] = {n: [] for n in ("reading", "import", "close", "idle")}
+    phases: dict[str, list[tuple[float, list[float]]]] = {
+        n: [] for n in ("reading", "import", "close", "idle")
+    }
     profiles: dict[str, cProfile.Profile] = {}
 
     def measure(name: str, start: Callable[[], None], done: Callable[[], bool], tail_ms: int = 0) -> float:
@@ -171,44 +182,59 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
             vault.add_document(note, category="lab-result", title=f"Existing {existing}")
         window.enter_vault(vault)
         holder: dict[str, object] = {}
-        reading_s = measure("reading",
-                            lambda: holder.__setitem__("dialog", window.documents.import_paths([str(p) for p in files])),
-                            lambda: "dialog" in holder and holder["dialog"].import_btn.isEnabled())  # type: ignore[attr-defined]
+        reading_s = measure(
+            "reading",
+            lambda: holder.__setitem__("dialog", window.documents.import_paths([str(p) for p in files])),
+            lambda: "dialog" in holder and holder["dialog"].import_btn.isEnabled(),
+        )  # type: ignore[attr-defined]
         dialog = holder["dialog"]
-        import_s = measure("import", lambda: dialog.import_btn.click(),  # type: ignore[attr-defined]
-                           lambda: dialog.report is not None, tail_ms=300)  # type: ignore[attr-defined]
+        import_s = measure(
+            "import",
+            lambda: dialog.import_btn.click(),  # type: ignore[attr-defined]
+            lambda: dialog.report is not None,
+            tail_ms=300,
+        )  # type: ignore[attr-defined]
         added.append(len(dialog.report.added))  # type: ignore[attr-defined]
         measure("close", lambda: dialog.accept(), lambda: not dialog.isVisible(), tail_ms=300)  # type: ignore[attr-defined]
         measure("idle", lambda: None, lambda: True, tail_ms=int((reading_s + import_s) * 1000))
         window.lock()
         QThreadPool.globalInstance().waitForDone(30_000)
 
-    print(f"{len(files)} PDFs imported through ImportDialog, {args.rounds} rounds (a new vault each, "
-          f"{args.existing} records in it before): added {added}")
+    print(
+        f"{len(files)} PDFs imported through ImportDialog, {args.rounds} rounds (a new vault each, "
+        f"{args.existing} records in it before): added {added}"
+    )
     print("per phase: median over rounds of each round's figure; 'worst' = the largest gap of any round (ms)")
-    print(f"{'phase':8s} {'seconds':>8s} {'firings':>8s} {'max gap':>8s} {'p99 gap':>8s} {'p50 gap':>8s} "
-          f"{'worst':>8s} {'>100 ms':>8s}")
+    print(
+        f"{'phase':8s} {'seconds':>8s} {'firings':>8s} {'max gap':>8s} {'p99 gap':>8s} {'p50 gap':>8s} "
+        f"{'worst':>8s} {'>100 ms':>8s}"
+    )
     stalls = 0
     for name, runs in phases.items():
         over = sum(1 for _, values in runs for g in values if g > STALL_MS)
         if name != "idle":
             stalls += over
         med = lambda fn: statistics.median(fn(seconds, values) for seconds, values in runs)  # noqa: E731
-        print(f"{name:8s} {med(lambda s, v: s):8.2f} {med(lambda s, v: len(v)):8.0f} "
-              f"{med(lambda s, v: max(v, default=0)):8.1f} {med(lambda s, v: percentile(v, 99)):8.1f} "
-              f"{med(lambda s, v: statistics.median(v) if v else 0):8.1f} "
-              f"{max(max(v, default=0) for _, v in runs):8.1f} {over:8d}")
+        print(
+            f"{name:8s} {med(lambda s, v: s):8.2f} {med(lambda s, v: len(v)):8.0f} "
+            f"{med(lambda s, v: max(v, default=0)):8.1f} {med(lambda s, v: percentile(v, 99)):8.1f} "
+            f"{med(lambda s, v: statistics.median(v) if v else 0):8.1f} "
+            f"{max(max(v, default=0) for _, v in runs):8.1f} {over:8d}"
+        )
     worst = max(max(v, default=0) for n, runs in phases.items() if n != "idle" for _, v in runs)
     idle_max = max(max(v, default=0) for _, v in phases["idle"])
-    print(f"\nworst gap {worst:.1f} ms (target: no gap > {STALL_MS:.0f} ms): {'MET' if not stalls else 'MISSED'}; "
-          f"idle reference worst {idle_max:.1f} ms, worst/idle = {worst / idle_max:.1f}")
-
+    print(
+        f"\nworst gap {worst:.1f} ms (target: no gap > {STALL_MS:.0f} ms): {'MET' if not stalls else 'MISSED'}; "
+        f"idle reference worst {idle_max:.1f} ms, worst/idle = {worst / idle_max:.1f}"
+    )
 
     for name, profiler in profiles.items():
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats("cumulative").print_stats(r"ui/|mbc_vault/", 20)
-        print(f"\n--- GUI thread, {name} phase of round 1 (cProfile; QEventLoop.exec is the script's wait) ---")
+        print(
+            f"\n--- GUI thread, {name} phase of round 1 (cProfile; QEventLoop.exec is the script's wait) ---"
+        )
         print("\n".join(out.getvalue().splitlines()[6:]))
     window.close()
     del app

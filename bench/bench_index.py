@@ -51,8 +51,11 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 
 def make_corpus(out: Path, docs: int, seed: int) -> list[Path]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(out), str(docs), str(seed)],
-                   check=True, env=env)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(out), str(docs), str(seed)],
+        check=True,
+        env=env,
+    )
     return sorted(out.glob("*.pdf"))
 
 
@@ -74,7 +77,9 @@ def run_index(files: list[Path]) -> SearchIndex:
 
 
 def run_import(files: list[Path], scratch: Path, number: int) -> None:
-    vault = Vault.create(scratch / f"vault-{number}", PASSPHRASE, work_factor=10, cache_root=scratch / "cache")
+    vault = Vault.create(
+        scratch / f"vault-{number}", PASSPHRASE, work_factor=10, cache_root=scratch / "cache"
+    )
     try:
         report = import_files(vault, files)
         assert len(report.added) == len(files), report.messages()
@@ -100,6 +105,7 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
 
     def proposals() -> None:
         from mbc_vault.proposals import propose_category, propose_date, propose_title
+
         for f in facts:
             first = "\n".join(f.page_texts[:2])
             propose_title(f.pdf_title, f.path.name, first)
@@ -119,12 +125,18 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
 
     steps: dict[str, Callable[[], object]] = {
         "ref": lambda: run_reference(files, scratch),
-        "pdftotext_htmlmeta_limited": lambda: [limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q",
-                                                         str(p), "-"]) for p in files],
-        "pdftotext_htmlmeta_unlimited": lambda: [subprocess.run(["pdftotext", "-htmlmeta", "-enc", "UTF-8",
-                                                                 "-q", str(p), "-"], capture_output=True)
-                                                  for p in files],
-        "pdfinfo_limited": lambda: [limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(p)]) for p in files],
+        "pdftotext_htmlmeta_limited": lambda: [
+            limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(p), "-"]) for p in files
+        ],
+        "pdftotext_htmlmeta_unlimited": lambda: [
+            subprocess.run(
+                ["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(p), "-"], capture_output=True
+            )
+            for p in files
+        ],
+        "pdfinfo_limited": lambda: [
+            limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(p)]) for p in files
+        ],
         "proposals": proposals,
         "index_add": index_add,
     }
@@ -158,9 +170,11 @@ def main() -> int:
         pages = sum(f.pages or 0 for f in facts)
         scans = sum(1 for f in facts if f.page_texts and not any(t.strip() for t in f.page_texts))
         chars = sum(len(t) for f in facts for t in f.page_texts)
-        print(f"corpus: {len(files)} PDFs (seed {args.seed}), {size / 2**20:.1f} MiB, {pages} pages, "
-              f"{scans} scanned-looking, {chars / 1e6:.2f} M characters of text "
-              f"(generated in {time.perf_counter() - t0:.1f} s)")
+        print(
+            f"corpus: {len(files)} PDFs (seed {args.seed}), {size / 2**20:.1f} MiB, {pages} pages, "
+            f"{scans} scanned-looking, {chars / 1e6:.2f} M characters of text "
+            f"(generated in {time.perf_counter() - t0:.1f} s)"
+        )
         assert all(f.ok for f in facts), [f.problem for f in facts if not f.ok]
 
         steps: list[tuple[str, Callable[[int], object]]] = [
@@ -178,8 +192,10 @@ def main() -> int:
                 times[name].append(timed(lambda: fn(number)))
         ratios = {name: statistics.median(t / r for t, r in zip(times[name], times["ref"])) for name in times}
 
-        print(f"\n{args.rounds} interleaved rounds over {len(files)} files; medians; ratio = median of "
-              "per-round (x / ref)")
+        print(
+            f"\n{args.rounds} interleaved rounds over {len(files)} files; medians; ratio = median of "
+            "per-round (x / ref)"
+        )
         print(f"{'':8s} {'total s':>8s} {'ms/file':>8s} {'ratio':>6s}")
         for name in times:
             median = statistics.median(times[name])
@@ -189,11 +205,15 @@ def main() -> int:
         if "import" in ratios:
             print(f"import/ref = {ratios['import']:.2f}  (information; includes encryption and fsync)")
 
-        print("\nparts of the index path, each alone over the corpus (median of 3, ratio to ref of this pass):")
+        print(
+            "\nparts of the index path, each alone over the corpus (median of 3, ratio to ref of this pass):"
+        )
         alone = parts(files, root)
         for name, value in alone.items():
-            print(f"  {name:30s} {value:7.3f} s {1000 * value / len(files):7.1f} ms/file "
-                  f"{value / alone['ref']:6.2f}")
+            print(
+                f"  {name:30s} {value:7.3f} s {1000 * value / len(files):7.1f} ms/file "
+                f"{value / alone['ref']:6.2f}"
+            )
     return 0
 
 

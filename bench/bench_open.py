@@ -45,9 +45,9 @@ if str(ROOT) not in sys.path:
 from mbc_vault import age, fsutil  # noqa: E402
 from mbc_vault import folder as folder_module  # noqa: E402
 from mbc_vault import keys as keys_module  # noqa: E402
-from mbc_vault.folder import VaultFolder  # noqa: E402
 from mbc_vault.cache import RecordCache  # noqa: E402
 from mbc_vault.categories import CATEGORIES  # noqa: E402
+from mbc_vault.folder import VaultFolder  # noqa: E402
 from mbc_vault.records import Record  # noqa: E402
 from mbc_vault.vault import Vault  # noqa: E402
 
@@ -114,15 +114,22 @@ def build(path: Path, count: int, cache_root: Path, profile: bool) -> float:
             prof.enable()
         for i in range(count):
             text = f"Note {i}: a short line of text, unique to this record.\n".encode()
-            vault.add_document(io.BytesIO(text), category=SLUGS[i % len(SLUGS)], title=f"Note {i:05d}",
-                               date=f"20{10 + i % 16}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                               original_name=f"note-{i:05d}.txt", media_type="text/plain")
+            vault.add_document(
+                io.BytesIO(text),
+                category=SLUGS[i % len(SLUGS)],
+                title=f"Note {i:05d}",
+                date=f"20{10 + i % 16}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                original_name=f"note-{i:05d}.txt",
+                media_type="text/plain",
+            )
         if prof:
             prof.disable()
         elapsed = time.perf_counter() - start
     vault.close()
-    print(f"build: {count} records in {elapsed:.1f} s ({count / elapsed:.0f} records/s); of which (s): "
-          + ", ".join(f"{k} {v:.1f}" for k, v in timings.spent.items()))
+    print(
+        f"build: {count} records in {elapsed:.1f} s ({count / elapsed:.0f} records/s); of which (s): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in timings.spent.items())
+    )
     if prof:
         print_profile(f"building {count} records", prof)
     return elapsed
@@ -170,15 +177,21 @@ def main() -> int:
 def benchmark(work: Path, args: argparse.Namespace) -> int:
     path = work / "vault"
     n = args.records
-    print(f"bench_open: {n} records, work factor 2^{age.DEFAULT_SCRYPT_WORK_FACTOR}, {args.rounds} rounds; "
-          f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(
+        f"bench_open: {n} records, work factor 2^{age.DEFAULT_SCRYPT_WORK_FACTOR}, {args.rounds} rounds; "
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
     build(path, n, work / "build-cache", args.profile)
 
     warm_cache = work / "warm-cache"
     with Vault.open(path, PASSPHRASE, cache_root=warm_cache) as owner:  # writes the cache the warm opens use
         # a member holding every part checks each record's Ed25519 signature (the owner checks a MAC)
-        owner.add_person("Benchmark member", scopes=["medical", "legal", "care"], can_edit=True,
-                         passphrase=MEMBER_PASSPHRASE)
+        owner.add_person(
+            "Benchmark member",
+            scopes=["medical", "legal", "care"],
+            can_edit=True,
+            passphrase=MEMBER_PASSPHRASE,
+        )
 
     times: dict[str, list[float]] = {"kdf": [], "cold": [], "warm": [], "member_cold": []}
 
@@ -192,7 +205,9 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
         vault = Vault.open(path, passphrase, cache_root=cache_root)
         times[kind].append(time.perf_counter() - start)
         if len(vault.records()) != n or vault.load_problems:
-            raise SystemExit(f"{kind} open saw {len(vault.records())} records, problems {vault.load_problems}")
+            raise SystemExit(
+                f"{kind} open saw {len(vault.records())} records, problems {vault.load_problems}"
+            )
         vault.close()
 
     def do_cold(r: int) -> None:
@@ -216,20 +231,28 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
 
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"\n{'step':<40}{'median s':>9}  {'min s':>6}  {'max s':>6}  {'- kdf':>6}")
-    labels = {"kdf": "Vault.unlock_identity (scrypt 2^18)", "cold": "Vault.open, empty cache (cold)",
-              "warm": "Vault.open, cache present (warm)", "member_cold": "member's Vault.open, cold"}
+    labels = {
+        "kdf": "Vault.unlock_identity (scrypt 2^18)",
+        "cold": "Vault.open, empty cache (cold)",
+        "warm": "Vault.open, cache present (warm)",
+        "member_cold": "member's Vault.open, cold",
+    }
     for key, label in labels.items():
         extra = "" if key == "kdf" else f"{med[key] - med['kdf']:>6.3f}"
         print(f"{label:<40}{med[key]:>9.3f}  {min(times[key]):>6.3f}  {max(times[key]):>6.3f}  {extra:>6}")
-    print(f"\ncold path: {n / med['cold']:.0f} records/s over the whole open, "
-          f"{n / (med['cold'] - med['kdf']):.0f} records/s after the key derivation")
+    print(
+        f"\ncold path: {n / med['cold']:.0f} records/s over the whole open, "
+        f"{n / (med['cold'] - med['kdf']):.0f} records/s after the key derivation"
+    )
     for key in ("cold", "warm"):
         over = med[key] - med["kdf"]
         target = TARGET_EXTRA_S[key]
         verdict = "MET" if over <= target else f"MISSED by {over - target:.2f} s"
         print(f"target open <= kdf + {target} s, {key}: open - kdf = {over:.3f} s: {verdict}")
-    print(f"(no target) a member's cold open: open - kdf = {med['member_cold'] - med['kdf']:.3f} s "
-          f"(each record's Ed25519 signature is checked once, then cached)")
+    print(
+        f"(no target) a member's cold open: open - kdf = {med['member_cold'] - med['kdf']:.3f} s "
+        f"(each record's Ed25519 signature is checked once, then cached)"
+    )
 
     cold_total, cold = open_breakdown(path, work / "breakdown-cache")
     warm_total, warm = open_breakdown(path, work / "breakdown-cache")
@@ -249,8 +272,10 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
     print("  (warm: Record.from_dict is called directly, once per cached record)")
     tries = cold.calls[OPEN_PARTS[3][0]]
     per_try = cold.spent[OPEN_PARTS[3][0]] / max(tries, 1)
-    print(f"  X25519: {tries} tries for {n} records ({tries / n:.2f} per record: the scope keys are tried in "
-          f"turn), {per_try * 1e6:.0f} us per try")
+    print(
+        f"  X25519: {tries} tries for {n} records ({tries / n:.2f} per record: the scope keys are tried in "
+        f"turn), {per_try * 1e6:.0f} us per try"
+    )
 
     if args.profile:
         for kind, root in (("cold open", work / "profile-cache"), ("warm open", warm_cache)):

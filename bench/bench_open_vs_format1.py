@@ -77,8 +77,11 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="mbc-bench-open-ab-"))
     ref_root = work / "reference"
     try:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(ref_root), REFERENCE],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(ref_root), REFERENCE],
+            check=True,
+            capture_output=True,
+        )
         programs = {"reference": ref_root, "this": ROOT}
         for name, root in programs.items():
             run(BUILD, str(root), str(work / f"vault-{name}"), str(args.records), PASSPHRASE)
@@ -95,23 +98,39 @@ def main() -> int:
         for name in programs:
             med = {k: statistics.median(v) for k, v in times[name].items()}
             over[name] = {k: med[k] - med["kdf"] for k in ("cold", "warm")}
-            print(f"  {name:<10} kdf {med['kdf']:.3f} s   cold - kdf {over[name]['cold']:.3f} s   "
-                  f"warm - kdf {over[name]['warm']:.3f} s")
-        best = {name: {k: min(times[name][k]) - min(times[name]["kdf"]) for k in ("cold", "warm")}
-                for name in programs}
+            print(
+                f"  {name:<10} kdf {med['kdf']:.3f} s   cold - kdf {over[name]['cold']:.3f} s   "
+                f"warm - kdf {over[name]['warm']:.3f} s"
+            )
+        best = {
+            name: {k: min(times[name][k]) - min(times[name]["kdf"]) for k in ("cold", "warm")}
+            for name in programs
+        }
         for kind, target in TARGETS.items():
             ratio = over["this"][kind] / over["reference"][kind]
-            print(f"  {kind}: fastest runs, this/reference = {best['this'][kind] / best['reference'][kind]:.2f} "
-                  "(a busy machine only slows a run down: the fastest of each is the least disturbed)")
-            per_round = [(t - k) / (rt - rk) for t, k, rt, rk in zip(times["this"][kind], times["this"]["kdf"],
-                                                                   times["reference"][kind],
-                                                                   times["reference"]["kdf"])]
-            print(f"  {kind}: this/reference = {ratio:.2f} (median of per-round ratios "
-                  f"{statistics.median(per_round):.2f}); target <= {target:.2f}: "
-                  f"{'MET' if ratio <= target else 'MISSED'}")
+            print(
+                f"  {kind}: fastest runs, this/reference = {best['this'][kind] / best['reference'][kind]:.2f} "
+                "(a busy machine only slows a run down: the fastest of each is the least disturbed)"
+            )
+            per_round = [
+                (t - k) / (rt - rk)
+                for t, k, rt, rk in zip(
+                    times["this"][kind],
+                    times["this"]["kdf"],
+                    times["reference"][kind],
+                    times["reference"]["kdf"],
+                )
+            ]
+            print(
+                f"  {kind}: this/reference = {ratio:.2f} (median of per-round ratios "
+                f"{statistics.median(per_round):.2f}); target <= {target:.2f}: "
+                f"{'MET' if ratio <= target else 'MISSED'}"
+            )
         return 0
     finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(ref_root)], capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(ref_root)], capture_output=True
+        )
         shutil.rmtree(work, ignore_errors=True)
 
 

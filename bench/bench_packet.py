@@ -44,15 +44,22 @@ def make_vault(folder: Path, corpus: Path):
     vault = Vault.create(folder / "vault", "benchmark passphrase", name="Jane Example", work_factor=12)
     ids = []
     for path in sorted(corpus.glob("*.pdf")):
-        ids.append(vault.add_document(path, category="medical-other", title=path.stem, allow_duplicate=True).id)
+        ids.append(
+            vault.add_document(path, category="medical-other", title=path.stem, allow_duplicate=True).id
+        )
     return vault, ids
 
 
 def choices(ids):
     from mbc_vault.packet import Cover, PacketChoices
 
-    return PacketChoices(cover=Cover(patient_name="Jane Example", date_of_birth="1971-04-02", center="Big Center",
-                                     reason="Benchmark"), document_ids=ids, include_summary=False)
+    return PacketChoices(
+        cover=Cover(
+            patient_name="Jane Example", date_of_birth="1971-04-02", center="Big Center", reason="Benchmark"
+        ),
+        document_ids=ids,
+        include_summary=False,
+    )
 
 
 def memory_child(folder: str, corpus: str, repeat: int) -> None:
@@ -66,9 +73,19 @@ def memory_child(folder: str, corpus: str, repeat: int) -> None:
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     memfd = sum(sizes.values()) * repeat
-    print(json.dumps({"pages": result.pages, "output": result.size, "peak_self": peak_self,
-                      "rss_before_build": base * 1024, "peak_qpdf": peak_children, "memfd_upper_bound": memfd,
-                      "timings": result.timings}))
+    print(
+        json.dumps(
+            {
+                "pages": result.pages,
+                "output": result.size,
+                "peak_self": peak_self,
+                "rss_before_build": base * 1024,
+                "peak_qpdf": peak_children,
+                "memfd_upper_bound": memfd,
+                "timings": result.timings,
+            }
+        )
+    )
 
 
 def main() -> int:
@@ -89,12 +106,17 @@ def main() -> int:
         corpus = args.corpus
         if corpus is None:
             corpus = work / "corpus"
-            subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.docs), "1"],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.docs), "1"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         files = sorted(corpus.glob("*.pdf"))
         total_mb = sum(f.stat().st_size for f in files) / 1e6
-        pages = sum(int(subprocess.run(["qpdf", "--show-npages", str(f)], capture_output=True, text=True).stdout)
-                    for f in files)
+        pages = sum(
+            int(subprocess.run(["qpdf", "--show-npages", str(f)], capture_output=True, text=True).stdout)
+            for f in files
+        )
         print(f"corpus: {len(files)} PDFs, {pages} pages, {total_mb:.1f} MB")
         vault, ids = make_vault(work, corpus)
         build_packet(vault, choices(ids), work / "warm.pdf", record=False)  # warm up Qt, fonts, imports
@@ -104,43 +126,67 @@ def main() -> int:
             for what in order:
                 if what == "qpdf":
                     t = time.perf_counter()
-                    subprocess.run(["qpdf", "--empty", "--pages", *map(str, files), "--", str(work / "q.pdf")],
-                                   check=True)
+                    subprocess.run(
+                        ["qpdf", "--empty", "--pages", *map(str, files), "--", str(work / "q.pdf")],
+                        check=True,
+                    )
                     qpdf_times.append(time.perf_counter() - t)
                 elif what == "preserve":
                     t = time.perf_counter()
-                    subprocess.run(["qpdf", "--empty", "--pages", *map(str, files), "--", "--stream-data=preserve",
-                                    str(work / "q.pdf")], check=True)
+                    subprocess.run(
+                        [
+                            "qpdf",
+                            "--empty",
+                            "--pages",
+                            *map(str, files),
+                            "--",
+                            "--stream-data=preserve",
+                            str(work / "q.pdf"),
+                        ],
+                        check=True,
+                    )
                     preserve_times.append(time.perf_counter() - t)
                 else:
                     t = time.perf_counter()
                     result = build_packet(vault, choices(ids), work / "p.pdf", record=False)
                     packet_times.append(time.perf_counter() - t)
                     parts.append(result.timings)
-            print(f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, preserve {preserve_times[-1]:.3f} s, "
-                  f"packet {packet_times[-1]:.3f} s, ratio {packet_times[-1] / qpdf_times[-1]:.2f}")
+            print(
+                f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, preserve {preserve_times[-1]:.3f} s, "
+                f"packet {packet_times[-1]:.3f} s, ratio {packet_times[-1] / qpdf_times[-1]:.2f}"
+            )
         ratios = [p / q for p, q in zip(packet_times, qpdf_times)]
         median = statistics.median
-        print(f"median: qpdf {median(qpdf_times):.3f} s, qpdf --stream-data=preserve {median(preserve_times):.3f} s, "
-              f"packet {median(packet_times):.3f} s; ratio of medians {median(packet_times) / median(qpdf_times):.2f}, "
-              f"median of per-round ratios {median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}; "
-              f"target <= 2.0); packet / preserve {median(packet_times) / median(preserve_times):.2f}; "
-              f"packet pages {result.pages}")
+        print(
+            f"median: qpdf {median(qpdf_times):.3f} s, qpdf --stream-data=preserve {median(preserve_times):.3f} s, "
+            f"packet {median(packet_times):.3f} s; ratio of medians {median(packet_times) / median(qpdf_times):.2f}, "
+            f"median of per-round ratios {median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}; "
+            f"target <= 2.0); packet / preserve {median(packet_times) / median(preserve_times):.2f}; "
+            f"packet pages {result.pages}"
+        )
         keys = ["documents", "generated", "merge", "finish", "write"]
-        print("packet time by step (median s): " + ", ".join(
-            f"{k} {statistics.median(p.get(k, 0) for p in parts):.3f}" for k in keys))
+        print(
+            "packet time by step (median s): "
+            + ", ".join(f"{k} {statistics.median(p.get(k, 0) for p in parts):.3f}" for k in keys)
+        )
         vault.close()
 
         repeat = max(1, round(args.pages / pages))
-        child = subprocess.run([sys.executable, __file__, "--memory-child", str(work / "mem"), str(corpus), str(repeat)],
-                               capture_output=True, text=True, check=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(work / "mem"), str(corpus), str(repeat)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         m = json.loads(child.stdout.strip().splitlines()[-1])
         total = m["peak_self"] + m["peak_qpdf"] + m["memfd_upper_bound"]
         mb = lambda n: f"{n / 1e6:.0f} MB"  # noqa: E731
-        print(f"memory: {m['pages']}-page packet of {mb(m['output'])}: peak RSS {mb(m['peak_self'])} "
-              f"(of which {mb(m['rss_before_build'])} before the build: Python, Qt, the vault), qpdf {mb(m['peak_qpdf'])}, "
-              f"memfds <= {mb(m['memfd_upper_bound'])}; sum {mb(total)} = {total / m['output']:.2f}x the output "
-              f"(target <= 3x); build {m['timings']['total']:.2f} s")
+        print(
+            f"memory: {m['pages']}-page packet of {mb(m['output'])}: peak RSS {mb(m['peak_self'])} "
+            f"(of which {mb(m['rss_before_build'])} before the build: Python, Qt, the vault), qpdf {mb(m['peak_qpdf'])}, "
+            f"memfds <= {mb(m['memfd_upper_bound'])}; sum {mb(total)} = {total / m['output']:.2f}x the output "
+            f"(target <= 3x); build {m['timings']['total']:.2f} s"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -54,18 +54,20 @@ TARGET_P95_MS = 50.0
 PAGES_PER_RECORD = 10
 PARAGRAPHS_PER_PAGE = 10
 WORDS_PER_PARAGRAPH = 60
-RARE = ("cribriform alopecia neutropenia thrombocytopenia trastuzumab pertuzumab olaparib talazoparib "
-        "alpelisib everolimus exemestane anastrozole tamoxifen zoledronic pamidronate leucovorin eribulin "
-        "vinorelbine gemcitabine carboplatin paclitaxel docetaxel doxorubicin cyclophosphamide sacituzumab "
-        "elacestrant abemaciclib ribociclib tucatinib lapatinib neratinib osimertinib bevacizumab "
-        "leptomeningeal pleural effusion thoracentesis paracentesis ascites hepatomegaly splenomegaly "
-        "lymphedema neuropathy mucositis stomatitis dysgeusia xerostomia fatigue insomnia nausea emesis "
-        "ondansetron dexamethasone olanzapine aprepitant filgrastim pegfilgrastim transfusion hemoglobin "
-        "platelets creatinine bilirubin albumin alkaline phosphatase transaminase hypercalcemia "
-        "hyponatremia hypokalemia echocardiogram ejection fraction cardiotoxicity pneumonitis colitis "
-        "dermatitis hand-foot syndrome mastectomy lumpectomy sentinel reconstruction radiotherapy "
-        "stereotactic radiosurgery whole-brain hippocampal avoidance palliative hospice caregiver "
-        "PIK3CA ESR1 BRCA2 PALB2 CHEK2 germline somatic circulating tumor DNA oncotype").split()
+RARE = (
+    "cribriform alopecia neutropenia thrombocytopenia trastuzumab pertuzumab olaparib talazoparib "
+    "alpelisib everolimus exemestane anastrozole tamoxifen zoledronic pamidronate leucovorin eribulin "
+    "vinorelbine gemcitabine carboplatin paclitaxel docetaxel doxorubicin cyclophosphamide sacituzumab "
+    "elacestrant abemaciclib ribociclib tucatinib lapatinib neratinib osimertinib bevacizumab "
+    "leptomeningeal pleural effusion thoracentesis paracentesis ascites hepatomegaly splenomegaly "
+    "lymphedema neuropathy mucositis stomatitis dysgeusia xerostomia fatigue insomnia nausea emesis "
+    "ondansetron dexamethasone olanzapine aprepitant filgrastim pegfilgrastim transfusion hemoglobin "
+    "platelets creatinine bilirubin albumin alkaline phosphatase transaminase hypercalcemia "
+    "hyponatremia hypokalemia echocardiogram ejection fraction cardiotoxicity pneumonitis colitis "
+    "dermatitis hand-foot syndrome mastectomy lumpectomy sentinel reconstruction radiotherapy "
+    "stereotactic radiosurgery whole-brain hippocampal avoidance palliative hospice caregiver "
+    "PIK3CA ESR1 BRCA2 PALB2 CHEK2 germline somatic circulating tumor DNA oncotype"
+).split()
 
 
 def build(records: int, seed: int) -> tuple[SearchIndex, set[str], list[str]]:
@@ -80,11 +82,15 @@ def build(records: int, seed: int) -> tuple[SearchIndex, set[str], list[str]]:
         for page in rng.sample(range(total_pages), rng.randint(1, 20)):
             placements.setdefault(page, []).append(word)
     for number in range(records):
-        record = Record(id=f"{number:020x}", category="medical-other",
-                        title=f"{KINDS[number % len(KINDS)]} {2015 + number % 11}-{1 + number % 12:02d}",
-                        tags=rng.sample(["oncology", "imaging", "labs", "legal", "insurance", "surgery"],
-                                        rng.randint(0, 2)),
-                        notes=para(rng, 12) if rng.random() < 0.2 else "")
+        record = Record(
+            id=f"{number:020x}",
+            category="medical-other",
+            title=f"{KINDS[number % len(KINDS)]} {2015 + number % 11}-{1 + number % 12:02d}",
+            tags=rng.sample(
+                ["oncology", "imaging", "labs", "legal", "insurance", "surgery"], rng.randint(0, 2)
+            ),
+            notes=para(rng, 12) if rng.random() < 0.2 else "",
+        )
         pages = []
         for page in range(PAGES_PER_RECORD):
             paragraphs = [para(rng, WORDS_PER_PARAGRAPH) for _ in range(PARAGRAPHS_PER_PAGE)]
@@ -129,16 +135,22 @@ def main() -> int:
     index, ids, rare = build(args.records, args.seed)
     build_s = time.perf_counter() - start
     pages = index._db.execute("SELECT count(*) FROM pages WHERE page > 0").fetchone()[0]
-    print(f"index: {args.records} records, {pages} pages of text, built in {build_s:.1f} s "
-          f"({1000 * build_s / pages:.2f} ms/page); {len(rare)} rare words placed")
+    print(
+        f"index: {args.records} records, {pages} pages of text, built in {build_s:.1f} s "
+        f"({1000 * build_s / pages:.2f} ms/page); {len(rare)} rare words placed"
+    )
     queries = make_queries(rare, args.seed)
     db = index._db
-    rank_sql = ("SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM "  # as in search()
-                "(SELECT rowid, bm25(pages, 10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
-                "ORDER BY score LIMIT ?) AS ranked JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score")
+    rank_sql = (
+        "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM "  # as in search()
+        "(SELECT rowid, bm25(pages, 10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
+        "ORDER BY score LIMIT ?) AS ranked JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score"
+    )
 
     def ref(text: str) -> None:
-        db.execute("SELECT rowid FROM pages WHERE pages MATCH ? ORDER BY rank LIMIT 50", (fts_query(text),)).fetchall()
+        db.execute(
+            "SELECT rowid FROM pages WHERE pages MATCH ? ORDER BY rank LIMIT 50", (fts_query(text),)
+        ).fetchall()
 
     def search(text: str) -> None:
         index.search(text, allowed=ids)
@@ -165,28 +177,40 @@ def main() -> int:
     latency = {name: [statistics.median(s) for s in per_query] for name, per_query in samples.items()}
     hits = [len(index.search(text, allowed=ids)) for _, text in queries]
 
-    print(f"\n{len(queries)} queries ({sum(1 for h in hits if h)} with hits, median {statistics.median(hits)} "
-          f"hits), {args.passes} interleaved passes; latency per query = median of its passes (ms)")
+    print(
+        f"\n{len(queries)} queries ({sum(1 for h in hits if h)} with hits, median {statistics.median(hits)} "
+        f"hits), {args.passes} interleaved passes; latency per query = median of its passes (ms)"
+    )
     print(f"{'':7s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
     for name, values in latency.items():
         print(f"{name:7s} {percentile(values, 50):8.2f} {percentile(values, 95):8.2f} {max(values):8.2f}")
     p95 = percentile(latency["search"], 95)
-    print(f"\nsearch/ref: p50 {percentile(latency['search'], 50) / percentile(latency['ref'], 50):.2f}, "
-          f"p95 {p95 / percentile(latency['ref'], 95):.2f}; "
-          f"rank/ref p95 {percentile(latency['rank'], 95) / percentile(latency['ref'], 95):.2f}")
-    print(f"search p95 = {p95:.1f} ms (target <= {TARGET_P95_MS:.0f} ms): "
-          f"{'MET' if p95 <= TARGET_P95_MS else 'MISSED'}")
+    print(
+        f"\nsearch/ref: p50 {percentile(latency['search'], 50) / percentile(latency['ref'], 50):.2f}, "
+        f"p95 {p95 / percentile(latency['ref'], 95):.2f}; "
+        f"rank/ref p95 {percentile(latency['rank'], 95) / percentile(latency['ref'], 95):.2f}"
+    )
+    print(
+        f"search p95 = {p95:.1f} ms (target <= {TARGET_P95_MS:.0f} ms): "
+        f"{'MET' if p95 <= TARGET_P95_MS else 'MISSED'}"
+    )
 
     print("\nby kind (ms)      n   search p50   p95   max |  ref p50   p95")
     for kind in ("common", "rare", "two-word", "prefix"):
         chosen = [i for i, (k, _) in enumerate(queries) if k == kind]
         s = [latency["search"][i] for i in chosen]
         r = [latency["ref"][i] for i in chosen]
-        print(f"  {kind:12s} {len(chosen):4d}   {percentile(s, 50):9.2f} {percentile(s, 95):6.2f} {max(s):6.2f} |"
-              f" {percentile(r, 50):7.2f} {percentile(r, 95):6.2f}")
+        print(
+            f"  {kind:12s} {len(chosen):4d}   {percentile(s, 50):9.2f} {percentile(s, 95):6.2f} {max(s):6.2f} |"
+            f" {percentile(r, 50):7.2f} {percentile(r, 95):6.2f}"
+        )
     slowest = sorted(range(len(queries)), key=lambda i: -latency["search"][i])[:5]
-    print("slowest:", ", ".join(f"{queries[i][1]!r} {latency['search'][i]:.1f} ms (ref {latency['ref'][i]:.1f})"
-                                for i in slowest))
+    print(
+        "slowest:",
+        ", ".join(
+            f"{queries[i][1]!r} {latency['search'][i]:.1f} ms (ref {latency['ref'][i]:.1f})" for i in slowest
+        ),
+    )
 
     if args.profile:
         slow = sorted(range(len(queries)), key=lambda i: -latency["search"][i])[:20]

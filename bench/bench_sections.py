@@ -62,14 +62,36 @@ _NONE_RESERVE = [None] * 2_000_000 if sys.version_info < (3, 12) else []
 PASSPHRASE = "benchmark passphrase, not a secret"
 TARGET_MS = 200.0
 SIZE = (990, 740)  # a section in the 1200 x 780 main window, beside the sidebar
-REGIMENS = [["letrozole", "palbociclib"], ["fulvestrant", "alpelisib"], ["exemestane", "everolimus"],
-            ["capecitabine"], ["paclitaxel"], ["sacituzumab govitecan"], ["eribulin"],
-            ["fam-trastuzumab deruxtecan (T-DXd)"], ["gemcitabine", "carboplatin"], ["vinorelbine"],
-            ["elacestrant"], ["capivasertib", "fulvestrant"]]
-SYMPTOM_MIX = [("fatigue", 1800), ("pain", 1200), ("nausea", 600), ("neuropathy", 500), ("hot flashes", 300),
-               ("shortness of breath", 250), ("mood", 200), ("diarrhea", 150)]
-LAB_MIX = [("CA 15-3", "U/mL", 250, 20, 80), ("CEA", "ng/mL", 150, 1, 12), ("CA 27.29", "U/mL", 50, 20, 90),
-           ("Hemoglobin", "g/dL", 50, 9, 14)]
+REGIMENS = [
+    ["letrozole", "palbociclib"],
+    ["fulvestrant", "alpelisib"],
+    ["exemestane", "everolimus"],
+    ["capecitabine"],
+    ["paclitaxel"],
+    ["sacituzumab govitecan"],
+    ["eribulin"],
+    ["fam-trastuzumab deruxtecan (T-DXd)"],
+    ["gemcitabine", "carboplatin"],
+    ["vinorelbine"],
+    ["elacestrant"],
+    ["capivasertib", "fulvestrant"],
+]
+SYMPTOM_MIX = [
+    ("fatigue", 1800),
+    ("pain", 1200),
+    ("nausea", 600),
+    ("neuropathy", 500),
+    ("hot flashes", 300),
+    ("shortness of breath", 250),
+    ("mood", 200),
+    ("diarrhea", 150),
+]
+LAB_MIX = [
+    ("CA 15-3", "U/mL", 250, 20, 80),
+    ("CEA", "ng/mL", 150, 1, 12),
+    ("CA 27.29", "U/mL", 50, 20, 90),
+    ("Hemoglobin", "g/dL", 50, 9, 14),
+]
 
 
 def build(path: Path) -> tuple[Vault, float, dict[str, int]]:
@@ -89,22 +111,44 @@ def build(path: Path) -> tuple[Vault, float, dict[str, int]]:
     for number, drugs in enumerate(REGIMENS, start=1):
         length = span // len(REGIMENS) - rng.randint(5, 25)
         stop = None if number == len(REGIMENS) else min(today, day + dt.timedelta(days=length))
-        add(TreatmentLine(line_number=number, drugs=drugs, start=day.isoformat(),
-                          stop=stop.isoformat() if stop else None))
+        add(
+            TreatmentLine(
+                line_number=number,
+                drugs=drugs,
+                start=day.isoformat(),
+                stop=stop.isoformat() if stop else None,
+            )
+        )
         day = (stop or today) + dt.timedelta(days=rng.randint(7, 21))
     for test, unit, count, low, high in LAB_MIX:
         for i in range(count):
             when = first + dt.timedelta(days=int(i * span / count) + rng.randint(0, 3))
-            add(LabValue(date=min(when, today).isoformat(), test=test, unit=unit, lab="Riverside Lab",
-                         value=round(low + (high - low) * (0.5 + 0.45 * rng.uniform(-1, 1)), 1)))
+            add(
+                LabValue(
+                    date=min(when, today).isoformat(),
+                    test=test,
+                    unit=unit,
+                    lab="Riverside Lab",
+                    value=round(low + (high - low) * (0.5 + 0.45 * rng.uniform(-1, 1)), 1),
+                )
+            )
     for name, count in SYMPTOM_MIX:
         for i in range(count):
             when = first + dt.timedelta(days=int(i * span / count))
-            add(Symptom(date=when.isoformat(), symptom=name, severity=rng.randint(0, 9),
-                        location=rng.choice(["lower back", "left hip", "ribs"]) if name == "pain" else "",
-                        notes=rng.choice(["", "", "", "rested in the afternoon"])))
-    counts = {"treatment-line": len(REGIMENS), "lab-value": sum(m[2] for m in LAB_MIX),
-              "symptom": sum(c for _, c in SYMPTOM_MIX)}
+            add(
+                Symptom(
+                    date=when.isoformat(),
+                    symptom=name,
+                    severity=rng.randint(0, 9),
+                    location=rng.choice(["lower back", "left hip", "ribs"]) if name == "pain" else "",
+                    notes=rng.choice(["", "", "", "rested in the afternoon"]),
+                )
+            )
+    counts = {
+        "treatment-line": len(REGIMENS),
+        "lab-value": sum(m[2] for m in LAB_MIX),
+        "symptom": sum(c for _, c in SYMPTOM_MIX),
+    }
     return vault, time.perf_counter() - started, counts
 
 
@@ -205,6 +249,7 @@ def run(work: Path, rounds: int, profile: bool) -> int:
             until_painted(app, watch)
             section.set_session(None)
             dispose(app, section)
+
         return open_section
 
     # long-lived widgets for the refresh, switch and draw steps
@@ -239,16 +284,26 @@ def run(work: Path, rounds: int, profile: bool) -> int:
         switch_symptom.elapsed = time.perf_counter() - started  # type: ignore[attr-defined]
 
     lab_points = [(e.model.date, e.model.value) for e in cancer.lab_values("CA 15-3")]
-    symptom_points = [(e.model.date, e.model.severity) for e in cancer.symptoms()
-                      if e.model.symptom == top_symptom]
+    symptom_points = [
+        (e.model.date, e.model.severity) for e in cancer.symptoms() if e.model.symptom == top_symptom
+    ]
     bands = cr.bands_from_lines(e.model for e in cancer.treatment_lines())
 
     def core_labs() -> None:
         cr.render_image(cr.make_spec(lab_points, bands, "CA 15-3", "U/mL"), (1200, 600))
 
     def core_symptoms() -> None:
-        cr.render_image(cr.make_spec(symptom_points, bands, top_symptom, "Severity (0 to 10)", y_range=(0, 10),
-                                     trend_days=TREND_DAYS), (1200, 600))
+        cr.render_image(
+            cr.make_spec(
+                symptom_points,
+                bands,
+                top_symptom,
+                "Severity (0 to 10)",
+                y_range=(0, 10),
+                trend_days=TREND_DAYS,
+            ),
+            (1200, 600),
+        )
 
     def draw_symptoms() -> None:
         symptoms.symptom_combo.setCurrentIndex(top_index)
@@ -274,7 +329,7 @@ def run(work: Path, rounds: int, profile: bool) -> int:
         step()
     times: dict[str, list[float]] = {name: [] for name, _, _ in steps}
     for round_number in range(rounds):
-        order = steps[round_number % len(steps):] + steps[:round_number % len(steps)]
+        order = steps[round_number % len(steps) :] + steps[: round_number % len(steps)]
         for name, _, step in order:
             started = time.perf_counter()
             step()
@@ -284,12 +339,16 @@ def run(work: Path, rounds: int, profile: bool) -> int:
             times[name].append(elapsed * 1000)
 
     shown = {"labs": labs.chart_view.point_count(), "symptoms": symptoms.chart_view.point_count()}
-    print(f"shown: CA 15-3 {shown['labs']} points; {top_symptom} {shown['symptoms']} points "
-          f"(of {len(symptom_points)} entries), {len(symptoms.chart_view.band_series)} bands; "
-          f"sections {SIZE[0]} x {SIZE[1]}; {rounds} rounds")
+    print(
+        f"shown: CA 15-3 {shown['labs']} points; {top_symptom} {shown['symptoms']} points "
+        f"(of {len(symptom_points)} entries), {len(symptoms.chart_view.band_series)} bands; "
+        f"sections {SIZE[0]} x {SIZE[1]}; {rounds} rounds"
+    )
     print(f"\n{'step':<16} {'median ms':>10} {'min':>8} {'max':>8} {'ratio':>7}  target {TARGET_MS:.0f} ms")
-    references = {"open": statistics.median(times["reference open"]),
-                  "draw": statistics.median(times["reference draw"])}
+    references = {
+        "open": statistics.median(times["reference open"]),
+        "draw": statistics.median(times["reference draw"]),
+    }
     for name, kind, _ in steps:
         values = times[name]
         median = statistics.median(values)

@@ -105,8 +105,14 @@ REF = textwrap.dedent("""
 def run_child(code: str, env: dict[str, str], extra: list[str] | None = None) -> tuple[float, str, str]:
     """(seconds from spawn to the child's stamp, the rest of its stamp line, stderr)."""
     start = time.time()
-    done = subprocess.run([sys.executable, *(extra or []), "-c", code], env=env, cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, *(extra or []), "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     line = next((ln for ln in done.stdout.splitlines() if ln[:1].isdigit()), "")
     if done.returncode != 0 or not line:
         raise RuntimeError(f"child failed ({done.returncode}): {done.stdout[-500:]} {done.stderr[-2000:]}")
@@ -124,13 +130,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
         home = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_", "MBC_VAULT_"))}
-        env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home / "home"), XDG_CONFIG_HOME=str(home / "config"),
-                   XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
-                   MBC_VAULT_CACHE_DIR=str(home / "cache" / "mbc-vault"),
-                   PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+        env.update(
+            QT_QPA_PLATFORM="offscreen",
+            HOME=str(home / "home"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CACHE_HOME=str(home / "cache"),
+            MBC_VAULT_CACHE_DIR=str(home / "cache" / "mbc-vault"),
+            PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        )
         (home / "home").mkdir()
-        subprocess.run([sys.executable, "-c", SETUP, str(home / "data" / "My vault")], env=env, cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-c", SETUP, str(home / "data" / "My vault")],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
 
         _, state, _ = run_child(APP, env)  # warm-up: .pyc files, page cache
         run_child(REF, env)
@@ -145,12 +161,18 @@ def main() -> int:
                 times[name].append(run_child(code, env)[0])
         app_s, ref_s = statistics.median(times["app"]), statistics.median(times["ref"])
         ratio = statistics.median(a / r for a, r in zip(times["app"], times["ref"]))
-        print(f"{args.rounds} interleaved rounds, seconds from spawn to the window shown + one event-loop turn")
+        print(
+            f"{args.rounds} interleaved rounds, seconds from spawn to the window shown + one event-loop turn"
+        )
         for name, values in times.items():
-            print(f"  {name:4s} median {statistics.median(values):.3f} s   "
-                  f"(rounds: {', '.join(f'{v:.3f}' for v in values)})")
-        print(f"app {app_s:.3f} s (target <= {TARGET_S:.1f} s): {'MET' if app_s <= TARGET_S else 'MISSED'}; "
-              f"app/ref = {ratio:.2f} (median of per-round ratios); app - ref = {app_s - ref_s:+.3f} s")
+            print(
+                f"  {name:4s} median {statistics.median(values):.3f} s   "
+                f"(rounds: {', '.join(f'{v:.3f}' for v in values)})"
+            )
+        print(
+            f"app {app_s:.3f} s (target <= {TARGET_S:.1f} s): {'MET' if app_s <= TARGET_S else 'MISSED'}; "
+            f"app/ref = {ratio:.2f} (median of per-round ratios); app - ref = {app_s - ref_s:+.3f} s"
+        )
         loaded = modules.split()
         print(f"project modules loaded at the unlock screen ({len(loaded)}): {' '.join(loaded)}")
 
@@ -159,7 +181,7 @@ def main() -> int:
             rows = []
             for line in stderr.splitlines():
                 if line.startswith("import time:") and "|" in line:
-                    parts = [p.strip() for p in line[len("import time:"):].split("|")]
+                    parts = [p.strip() for p in line[len("import time:") :].split("|")]
                     if parts[0].isdigit():
                         rows.append((int(parts[1]), int(parts[0]), parts[2]))
             print("\nslowest imports, cumulative (us), from python -X importtime:")

@@ -23,7 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 def fill(vault) -> None:  # type: ignore[no-untyped-def]
     """Fictional care-plan entries, dated around today."""
-    from mbc_vault.care.models import (Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell)
+    from mbc_vault.care.models import (
+        Appointment,
+        CarePriorities,
+        ClinicalTrial,
+        Contact,
+        LegalItem,
+        PersonToTell,
+    )
     from mbc_vault.care.store import CarePlan, list_from_template, question_templates
 
     plan = CarePlan(vault)
@@ -32,28 +39,97 @@ def fill(vault) -> None:  # type: ignore[no-untyped-def]
     def day(offset: int) -> str:
         return (today + dt.timedelta(days=offset)).isoformat()
 
-    onc = plan.save(Contact(name="Dr. A. Fictional", role="medical-oncologist", institution="Example Cancer Center",
-                            phone="555-0100", after_hours="555-0199", email="clinic@example.org",
-                            call_for="Fever over 38 °C, new pain, questions about treatment"))
-    plan.save(Contact(name="Robin Sample", role="nurse-navigator", institution="Example Cancer Center",
-                      phone="555-0110", call_for="Appointments, rides, anything you are unsure about"))
-    plan.save(Contact(name="Infusion center", role="other", role_other="Infusion unit",
-                      institution="Example Cancer Center, 3rd floor", phone="555-0120",
-                      call_for="Running late, changes to infusion days"))
-    plan.save(Contact(name="Dr. B. Placeholder", role="radiation-oncologist", institution="Riverside Hospital",
-                      phone="555-0130", fax="555-0131", call_for="Pain in the treated area"))
-    plan.save(Contact(name="Casey Example", role="social-worker", institution="Example Cancer Center",
-                      phone="555-0140", call_for="Insurance forms, work, support groups"))
-    past = plan.save(Appointment(date=day(-14), time="10:00", duration_minutes=45, contact_id=onc.id,
-                                 with_whom="Dr. A. Fictional", purpose="Scan results",
-                                 place="Example Cancer Center, 2nd floor"))
-    nxt = plan.save(Appointment(date=day(5), time="09:30", duration_minutes=30, contact_id=onc.id,
-                                with_whom="Dr. A. Fictional", purpose="Check-up and blood tests",
-                                place="Example Cancer Center, 2nd floor", notes="Bring the medication list"))
-    plan.save(Appointment(date=day(12), time="13:00", duration_minutes=180, with_whom="Infusion center",
-                          purpose="Infusion", place="Example Cancer Center, 3rd floor"))
-    plan.save(Appointment(date=day(40), time="15:15", with_whom="Dr. B. Placeholder", purpose="Second opinion",
-                          place="Riverside Hospital"))
+    onc = plan.save(
+        Contact(
+            name="Dr. A. Fictional",
+            role="medical-oncologist",
+            institution="Example Cancer Center",
+            phone="555-0100",
+            after_hours="555-0199",
+            email="clinic@example.org",
+            call_for="Fever over 38 °C, new pain, questions about treatment",
+        )
+    )
+    plan.save(
+        Contact(
+            name="Robin Sample",
+            role="nurse-navigator",
+            institution="Example Cancer Center",
+            phone="555-0110",
+            call_for="Appointments, rides, anything you are unsure about",
+        )
+    )
+    plan.save(
+        Contact(
+            name="Infusion center",
+            role="other",
+            role_other="Infusion unit",
+            institution="Example Cancer Center, 3rd floor",
+            phone="555-0120",
+            call_for="Running late, changes to infusion days",
+        )
+    )
+    plan.save(
+        Contact(
+            name="Dr. B. Placeholder",
+            role="radiation-oncologist",
+            institution="Riverside Hospital",
+            phone="555-0130",
+            fax="555-0131",
+            call_for="Pain in the treated area",
+        )
+    )
+    plan.save(
+        Contact(
+            name="Casey Example",
+            role="social-worker",
+            institution="Example Cancer Center",
+            phone="555-0140",
+            call_for="Insurance forms, work, support groups",
+        )
+    )
+    past = plan.save(
+        Appointment(
+            date=day(-14),
+            time="10:00",
+            duration_minutes=45,
+            contact_id=onc.id,
+            with_whom="Dr. A. Fictional",
+            purpose="Scan results",
+            place="Example Cancer Center, 2nd floor",
+        )
+    )
+    nxt = plan.save(
+        Appointment(
+            date=day(5),
+            time="09:30",
+            duration_minutes=30,
+            contact_id=onc.id,
+            with_whom="Dr. A. Fictional",
+            purpose="Check-up and blood tests",
+            place="Example Cancer Center, 2nd floor",
+            notes="Bring the medication list",
+        )
+    )
+    plan.save(
+        Appointment(
+            date=day(12),
+            time="13:00",
+            duration_minutes=180,
+            with_whom="Infusion center",
+            purpose="Infusion",
+            place="Example Cancer Center, 3rd floor",
+        )
+    )
+    plan.save(
+        Appointment(
+            date=day(40),
+            time="15:15",
+            with_whom="Dr. B. Placeholder",
+            purpose="Second opinion",
+            place="Riverside Hospital",
+        )
+    )
     templates = {t.id: t for t in question_templates()}
     first = list_from_template(templates["treatment"], past.id)
     first.questions[0]["answer"] = "Letrozole and palbociclib, by mouth"
@@ -63,31 +139,87 @@ def fill(vault) -> None:  # type: ignore[no-untyped-def]
     questions.add("Can I travel to my sister's wedding in June?")
     questions.questions[0]["answer"] = "Tiredness and low blood counts; call if fever."
     plan.save(questions)
-    plan.save(LegalItem(item="will", status="signed", date_signed="2019-04-02", review_by=day(-30),
-                        original_location="Fire safe, bottom drawer", copies_held_by="Sam (brother), lawyer"))
-    plan.save(LegalItem(item="health-care-proxy", status="signed", date_signed="2024-01-10", review_by=day(40),
-                        original_location="Folder by the front door", copies_held_by="Sam, Dr. A. Fictional"))
+    plan.save(
+        LegalItem(
+            item="will",
+            status="signed",
+            date_signed="2019-04-02",
+            review_by=day(-30),
+            original_location="Fire safe, bottom drawer",
+            copies_held_by="Sam (brother), lawyer",
+        )
+    )
+    plan.save(
+        LegalItem(
+            item="health-care-proxy",
+            status="signed",
+            date_signed="2024-01-10",
+            review_by=day(40),
+            original_location="Folder by the front door",
+            copies_held_by="Sam, Dr. A. Fictional",
+        )
+    )
     plan.save(LegalItem(item="living-will", status="in-progress", notes="Talk it over with Sam first"))
-    plan.save(LegalItem(item="health-insurance", status="signed", date_signed="2025-01-01", review_by=day(300),
-                        original_location="Email and the blue folder"))
-    plan.save(PersonToTell(name="Sam", relationship="brother", told_date=day(-60),
-                           what_to_know="The treatment plan and how he can help with rides"))
-    plan.save(PersonToTell(name="Morgan", relationship="manager at work",
-                           what_to_know="I need Tuesday afternoons off for infusions", who_else_may_tell=""))
-    plan.save(PersonToTell(name="Aunt Lee", relationship="aunt", who_else_may_tell="Sam",
-                           what_to_know="That I am doing all right and would love a card"))
+    plan.save(
+        LegalItem(
+            item="health-insurance",
+            status="signed",
+            date_signed="2025-01-01",
+            review_by=day(300),
+            original_location="Email and the blue folder",
+        )
+    )
+    plan.save(
+        PersonToTell(
+            name="Sam",
+            relationship="brother",
+            told_date=day(-60),
+            what_to_know="The treatment plan and how he can help with rides",
+        )
+    )
+    plan.save(
+        PersonToTell(
+            name="Morgan",
+            relationship="manager at work",
+            what_to_know="I need Tuesday afternoons off for infusions",
+            who_else_may_tell="",
+        )
+    )
+    plan.save(
+        PersonToTell(
+            name="Aunt Lee",
+            relationship="aunt",
+            who_else_may_tell="Sam",
+            what_to_know="That I am doing all right and would love a card",
+        )
+    )
     priorities = CarePriorities()
-    priorities.set_answer("quality-of-life", "Walking the dog, coffee with friends, reading to the kids.",
-                          today=day(-20))
-    priorities.set_answer("communication", "Direct and complete, please, with time for questions.",
-                          today=day(-3))
+    priorities.set_answer(
+        "quality-of-life", "Walking the dog, coffee with friends, reading to the kids.", today=day(-20)
+    )
+    priorities.set_answer(
+        "communication", "Direct and complete, please, with time for questions.", today=day(-3)
+    )
     priorities.set_answer("support", "Sam for rides; neighbors for meals on infusion weeks.", today=day(-3))
     plan.save(priorities)
-    plan.save(ClinicalTrial(identifier="NCT01234567", title_text="A fictional study of a new oral drug",
-                            site="Example Cancer Center", contact="Research nurse, 555-0150",
-                            status="screening", eligibility_notes="Needs a recent biopsy"))
-    plan.save(ClinicalTrial(identifier="NCT07654321", title_text="A made-up trial of exercise and fatigue",
-                            site="Riverside Hospital", status="considering"))
+    plan.save(
+        ClinicalTrial(
+            identifier="NCT01234567",
+            title_text="A fictional study of a new oral drug",
+            site="Example Cancer Center",
+            contact="Research nurse, 555-0150",
+            status="screening",
+            eligibility_notes="Needs a recent biopsy",
+        )
+    )
+    plan.save(
+        ClinicalTrial(
+            identifier="NCT07654321",
+            title_text="A made-up trial of exercise and fatigue",
+            site="Riverside Hospital",
+            status="considering",
+        )
+    )
 
 
 def main() -> int:
@@ -130,9 +262,14 @@ def main() -> int:
     fill(vault)
     session = VaultSession(vault)
     undo = QUndoStack()
-    sections = {"appointments": AppointmentsSection(undo), "care_team": CareTeamSection(undo),
-                "legal": LegalSection(undo), "people": PeopleSection(undo), "priorities": PrioritiesSection(undo),
-                "trials": TrialsSection(undo)}
+    sections = {
+        "appointments": AppointmentsSection(undo),
+        "care_team": CareTeamSection(undo),
+        "legal": LegalSection(undo),
+        "people": PeopleSection(undo),
+        "priorities": PrioritiesSection(undo),
+        "trials": TrialsSection(undo),
+    }
     for name, widget in sections.items():
         widget.set_session(session)
         widget.resize(990, 900 if name in ("appointments", "priorities") else 700)
@@ -152,10 +289,24 @@ def main() -> int:
     upcoming = plan.upcoming()[0]
     will = next(e for e in plan.legal_items() if e.model.item == "will")
     for name, dialog in (
-            ("appointment_form", AppointmentFormDialog("Edit: Appointments", upcoming.model, appointment_fields(),
-                                                       plan, record_id=upcoming.id)),
-            ("legal_form", EntryFormDialog("Will", will.model, legal_fields(), plan, record_id=will.id,
-                                           documents=[("x", "My will (scan)  (2019-04-02)")]))):
+        (
+            "appointment_form",
+            AppointmentFormDialog(
+                "Edit: Appointments", upcoming.model, appointment_fields(), plan, record_id=upcoming.id
+            ),
+        ),
+        (
+            "legal_form",
+            EntryFormDialog(
+                "Will",
+                will.model,
+                legal_fields(),
+                plan,
+                record_id=will.id,
+                documents=[("x", "My will (scan)  (2019-04-02)")],
+            ),
+        ),
+    ):
         dialog.show()
         wait(150)
         dialog.grab().save(str(out / f"{name}.png"))
@@ -167,8 +318,10 @@ def main() -> int:
     for name in ("questions", "care-team"):
         print(out / f"{name}.pdf")
         if shutil.which("pdftoppm"):
-            subprocess.run(["pdftoppm", "-r", "70", "-png", str(out / f"{name}.pdf"), str(out / f"{name}-page")],
-                           check=True)
+            subprocess.run(
+                ["pdftoppm", "-r", "70", "-png", str(out / f"{name}.pdf"), str(out / f"{name}-page")],
+                check=True,
+            )
     for widget in sections.values():
         widget.set_session(None)
         widget.close()

@@ -27,11 +27,11 @@ def main() -> int:
         os.environ[var] = str(tmp / var.lower())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    from pdfmaker_for_docs import sample_incoming
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from mbc_vault.demo import create_demo_vault
-    from pdfmaker_for_docs import sample_incoming
     from ui.app import load_translations, setup_application
     from ui.create_dialog import CreateVaultDialog
     from ui.main_window import MainWindow
@@ -93,9 +93,17 @@ def main() -> int:
     wait(500)
     save(window, "05-search")
     window.documents.search_edit.clear()
-    for number, (section, name) in enumerate(((window.cancer, "my-cancer"), (window.treatment, "treatment"),
-                                              (window.symptoms, "symptoms"), (window.labs, "labs"),
-                                              (window.appointments, "appointments"), (window.legal, "legal")), 8):
+    for number, (section, name) in enumerate(
+        (
+            (window.cancer, "my-cancer"),
+            (window.treatment, "treatment"),
+            (window.symptoms, "symptoms"),
+            (window.labs, "labs"),
+            (window.appointments, "appointments"),
+            (window.legal, "legal"),
+        ),
+        8,
+    ):
         window.go_to(section)
         wait(600)
         save(window, f"{number:02d}-{name}")

@@ -46,11 +46,13 @@ class SigningKey:
         self.public = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
     @classmethod
-    def generate(cls) -> "SigningKey":
-        return cls(Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+    def generate(cls) -> SigningKey:
+        return cls(
+            Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        )
 
     @classmethod
-    def from_hex(cls, text: str) -> "SigningKey":
+    def from_hex(cls, text: str) -> SigningKey:
         return cls(bytes.fromhex(text))
 
     def sign(self, data: bytes) -> str:
@@ -81,8 +83,9 @@ def verify(public_hex: str, data: bytes, sig_hex: str) -> bool:
 
 def canonical(obj: Mapping[str, Any]) -> bytes:
     """The bytes a signature covers: every field but the signature, sorted keys, UTF-8."""
-    return json.dumps({k: v for k, v in obj.items() if k != SIGNATURE}, ensure_ascii=False,
-                      sort_keys=True).encode("utf-8")
+    return json.dumps(
+        {k: v for k, v in obj.items() if k != SIGNATURE}, ensure_ascii=False, sort_keys=True
+    ).encode("utf-8")
 
 
 def sign_object(obj: dict[str, Any], signer_id: str, key: SigningKey) -> dict[str, Any]:
@@ -121,9 +124,17 @@ def record_mac_key(signing: SigningKey) -> bytes:
 def seal(obj: dict[str, Any], signer_id: str, key: SigningKey) -> tuple[bytes, dict[str, Any]]:
     """(the bytes to store, the signature object) for *obj*: signed by *key*, MAC'd for the owner."""
     body = canonical(obj)
-    sig = {"by": signer_id, "sig": key.sign(body),
-           "mac": hmac.new(record_mac_key(key), body, hashlib.sha256).hexdigest()}
-    data = body[:-1] + (_SEAL if len(body) > 2 else b'"signature": ') + json.dumps(sig, sort_keys=True).encode() + b"}"
+    sig = {
+        "by": signer_id,
+        "sig": key.sign(body),
+        "mac": hmac.new(record_mac_key(key), body, hashlib.sha256).hexdigest(),
+    }
+    data = (
+        body[:-1]
+        + (_SEAL if len(body) > 2 else b'"signature": ')
+        + json.dumps(sig, sort_keys=True).encode()
+        + b"}"
+    )
     return data, sig
 
 
@@ -133,7 +144,7 @@ def signed_part(raw: bytes, obj: Mapping[str, Any]) -> bytes:
     cut = raw.rfind(_SEAL)
     if cut > 0 and raw.endswith(b"}"):
         try:
-            if json.loads(raw[cut + len(_SEAL):-1]) == obj.get(SIGNATURE):
+            if json.loads(raw[cut + len(_SEAL) : -1]) == obj.get(SIGNATURE):
                 return raw[:cut] + b"}"
         except ValueError:
             pass
@@ -142,7 +153,9 @@ def signed_part(raw: bytes, obj: Mapping[str, Any]) -> bytes:
 
 def check_mac(body: bytes, sig: Mapping[str, Any], mac_key: bytes) -> bool:
     mac = sig.get("mac")
-    return isinstance(mac, str) and hmac.compare_digest(mac, hmac.new(mac_key, body, hashlib.sha256).hexdigest())
+    return isinstance(mac, str) and hmac.compare_digest(
+        mac, hmac.new(mac_key, body, hashlib.sha256).hexdigest()
+    )
 
 
 def check_bytes(body: bytes, sig: Mapping[str, Any], public_hex: str) -> bool:
@@ -164,7 +177,7 @@ def split_signed_text(text: bytes) -> tuple[bytes, str | None]:
     """(the signed part, the signature) of a text written by sign_text; (text, None) if unsigned."""
     body = text.rstrip(b"\n")
     cut = body.rfind(b"\n")
-    last = body[cut + 1:].decode("ascii", "replace")
+    last = body[cut + 1 :].decode("ascii", "replace")
     if not last.startswith(_SIG_LINE):
         return text, None
-    return body[:cut + 1], last[len(_SIG_LINE):].strip()
+    return body[: cut + 1], last[len(_SIG_LINE) :].strip()

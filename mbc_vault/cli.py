@@ -77,11 +77,23 @@ def _open(args: argparse.Namespace):  # -> Vault
 
 def _record_json(record: Record) -> dict[str, Any]:
     return {
-        "id": record.id, "title": record.title, "category": record.category, "date": record.date,
-        "provider": record.provider, "tags": record.tags, "notes": record.notes, "sha256": record.sha256,
-        "size": record.size, "media_type": record.media_type, "pages": record.pages,
-        "original_name": record.original_name, "created": record.created, "modified": record.modified,
-        "author": record.author, "modified_by": record.modified_by, "trashed": record.trashed,
+        "id": record.id,
+        "title": record.title,
+        "category": record.category,
+        "date": record.date,
+        "provider": record.provider,
+        "tags": record.tags,
+        "notes": record.notes,
+        "sha256": record.sha256,
+        "size": record.size,
+        "media_type": record.media_type,
+        "pages": record.pages,
+        "original_name": record.original_name,
+        "created": record.created,
+        "modified": record.modified,
+        "author": record.author,
+        "modified_by": record.modified_by,
+        "trashed": record.trashed,
     }
 
 
@@ -123,8 +135,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     from .importer import import_files
     from .visibility import display_names, visible_to
 
-    defaults = {"category": args.category, "title": args.title, "date": args.date, "provider": args.provider,
-                "tags": args.tag or []}
+    defaults = {
+        "category": args.category,
+        "title": args.title,
+        "date": args.date,
+        "provider": args.provider,
+        "tags": args.tag or [],
+    }
     with _open(args) as vault:
         report = import_files(vault, args.files, defaults=defaults)
         # who holds each document's part: "you" is the person who unlocked, then the others by name
@@ -133,9 +150,20 @@ def cmd_add(args: argparse.Namespace) -> int:
     for message in report.messages():
         _err(message)
     if args.json:
-        print(json.dumps([{**_record_json(r), "visible_to": names[r.id],
-                           "visible_to_ids": [p.id for p in seen_by[r.id]]} for r in report.added],
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        **_record_json(r),
+                        "visible_to": names[r.id],
+                        "visible_to_ids": [p.id for p in seen_by[r.id]],
+                    }
+                    for r in report.added
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for record in report.added:
             who = ", ".join(names[record.id])
@@ -151,9 +179,23 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = index.search(args.query, limit=args.limit)
         index.close()
     if args.json:
-        print(json.dumps([{"id": h.record_id, "title": h.title, "category": h.category, "page": h.page,
-                           "snippet": h.snippet_plain("", ""), "score": round(h.score, 4)} for h in hits],
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": h.record_id,
+                        "title": h.title,
+                        "category": h.category,
+                        "page": h.page,
+                        "snippet": h.snippet_plain("", ""),
+                        "score": round(h.score, 4),
+                    }
+                    for h in hits
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     elif not hits:
         print("No matches.")
     else:
@@ -256,30 +298,52 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with _open(args) as vault:
         report = vault.verify()
     if args.json:
-        print(json.dumps({
-            "ok": report.ok, "records_checked": report.records_checked,
-            "documents_checked": report.documents_checked, "not_readable": report.not_readable,
-            "unreferenced": report.unreferenced, "not_in_vault": report.not_in_vault,
-            "sync_copies": report.sync_copies, "conflicts": report.conflicts,
-            "problems": [{"path": p.path, "record_id": p.record_id, "title": p.title, "message": p.message}
-                         for p in report.problems],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "records_checked": report.records_checked,
+                    "documents_checked": report.documents_checked,
+                    "not_readable": report.not_readable,
+                    "unreferenced": report.unreferenced,
+                    "not_in_vault": report.not_in_vault,
+                    "sync_copies": report.sync_copies,
+                    "conflicts": report.conflicts,
+                    "problems": [
+                        {"path": p.path, "record_id": p.record_id, "title": p.title, "message": p.message}
+                        for p in report.problems
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for problem in report.problems:
             print(f"DAMAGED {problem.describe()}")
-        print(f"Checked {report.records_checked} records and {report.documents_checked} documents: "
-              + ("all intact." if report.ok else f"{len(report.problems)} damaged."))
+        print(
+            f"Checked {report.records_checked} records and {report.documents_checked} documents: "
+            + ("all intact." if report.ok else f"{len(report.problems)} damaged.")
+        )
         if report.not_readable:
-            print(f"{report.not_readable} records belong to sections you were not given and were not checked.")
+            print(
+                f"{report.not_readable} records belong to sections you were not given and were not checked."
+            )
         if report.unreferenced:
-            print(f"{len(report.unreferenced)} document files have no record (an interrupted add, "
-                  "or a sync still in progress).")
+            print(
+                f"{len(report.unreferenced)} document files have no record (an interrupted add, "
+                "or a sync still in progress)."
+            )
         if report.conflicts:
-            print(f"{len(report.conflicts)} records were changed on two computers; both versions are kept. "
-                  "Choose one in the app.")
+            print(
+                f"{len(report.conflicts)} records were changed on two computers; both versions are kept. "
+                "Choose one in the app."
+            )
         if report.sync_copies:
-            print(f"{len(report.sync_copies)} copies made by a sync tool are waiting to be folded back "
-                  "(the owner or an editor does this when opening the vault).")
+            print(
+                f"{len(report.sync_copies)} copies made by a sync tool are waiting to be folded back "
+                "(the owner or an editor does this when opening the vault)."
+            )
         for name in report.not_in_vault:
             print(f"Not part of the vault (left alone): {name}")
     return EXIT_OK if report.ok else EXIT_FAILURE
@@ -316,11 +380,23 @@ def cmd_packet(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} exists; add --force to replace it")
     with _open(args) as vault:
         ids = [vault.get(i).id for i in args.include] if args.include else default_document_ids(vault)
-        cover = Cover(date_of_birth=args.dob or "", center=args.center or "", doctor=args.doctor or "",
-                      reason=args.reason or "", questions=args.question or [])
-        choices = PacketChoices(cover=cover, include_summary=args.summary, question_list_id=args.questions,
-                                document_ids=ids, page_size=args.page_size, footer=not args.no_footer,
-                                skip_problem_documents=args.skip_problems, password=password)
+        cover = Cover(
+            date_of_birth=args.dob or "",
+            center=args.center or "",
+            doctor=args.doctor or "",
+            reason=args.reason or "",
+            questions=args.question or [],
+        )
+        choices = PacketChoices(
+            cover=cover,
+            include_summary=args.summary,
+            question_list_id=args.questions,
+            document_ids=ids,
+            page_size=args.page_size,
+            footer=not args.no_footer,
+            skip_problem_documents=args.skip_problems,
+            password=password,
+        )
         try:
             result = build_packet(vault, choices, out, overwrite=args.force)
         except PacketProblems as exc:
@@ -331,15 +407,39 @@ def cmd_packet(args: argparse.Namespace) -> int:
     for problem in result.left_out:
         _err(f"left out: {problem.describe()}")
     if args.json:
-        print(json.dumps({"path": result.path, "pages": result.pages, "sha256": result.sha256, "size": result.size,
-                          "encrypted": result.encrypted, "record_id": result.record_id,
-                          "sections": [{"title": s.title, "kind": s.kind, "first_page": s.first_page,
-                                        "pages": s.pages, "record_id": s.record_id} for s in result.sections],
-                          "left_out": [{"record_id": p.record_id, "title": p.title, "reason": p.reason}
-                                       for p in result.left_out]}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "path": result.path,
+                    "pages": result.pages,
+                    "sha256": result.sha256,
+                    "size": result.size,
+                    "encrypted": result.encrypted,
+                    "record_id": result.record_id,
+                    "sections": [
+                        {
+                            "title": s.title,
+                            "kind": s.kind,
+                            "first_page": s.first_page,
+                            "pages": s.pages,
+                            "record_id": s.record_id,
+                        }
+                        for s in result.sections
+                    ],
+                    "left_out": [
+                        {"record_id": p.record_id, "title": p.title, "reason": p.reason}
+                        for p in result.left_out
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
-        print(f"Wrote {result.pages} pages to {result.path}"
-              + (" (password-protected, AES-256)." if result.encrypted else ". This copy is not encrypted."))
+        print(
+            f"Wrote {result.pages} pages to {result.path}"
+            + (" (password-protected, AES-256)." if result.encrypted else ". This copy is not encrypted.")
+        )
         print("Centers usually need records in English, and imaging on disc.")
     return EXIT_OK
 
@@ -356,8 +456,10 @@ def cmd_kit(args: argparse.Namespace) -> int:
         write_emergency_kit(vault, out, vault.person.id, page_size=args.page_size, overwrite=args.force)
         name = vault.person.name
     print(f"Wrote the emergency kit of {name} to {out}.")
-    print("It holds the recovery secret in plain text: print it, store the paper like a will, "
-          "then delete the file.")
+    print(
+        "It holds the recovery secret in plain text: print it, store the paper like a will, "
+        "then delete the file."
+    )
     return EXIT_OK
 
 
@@ -375,18 +477,27 @@ def cmd_person_add(args: argparse.Namespace) -> int:
         passphrase = _read_secret_file(args.new_passphrase_file)
         _check_strength(passphrase)
     with _open(args) as vault:
-        person, code = vault.add_person(args.name, args.relationship or "", args.scope or [],
-                                        can_edit=args.can_edit, passphrase=passphrase)
+        person, code = vault.add_person(
+            args.name,
+            args.relationship or "",
+            args.scope or [],
+            can_edit=args.can_edit,
+            passphrase=passphrase,
+        )
     if args.json:
         print(json.dumps({**person.public_view(), "setup_code": code}, indent=2, ensure_ascii=False))
         return EXIT_OK
     print(person.id)
-    print(f"Added {person.name} with: {', '.join(person.scopes) or 'no sections'}"
-          f" ({'can edit' if person.can_edit else 'view only'}).")
+    print(
+        f"Added {person.name} with: {', '.join(person.scopes) or 'no sections'}"
+        f" ({'can edit' if person.can_edit else 'view only'})."
+    )
     if code:
         print(f"Setup code: {code}")
-        print("Give it to them in person or read it aloud; it opens the vault once, then they choose "
-              "their own passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then.")
+        print(
+            "Give it to them in person or read it aloud; it opens the vault once, then they choose "
+            "their own passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then."
+        )
     return EXIT_OK
 
 
@@ -424,8 +535,10 @@ def cmd_person_remove(args: argparse.Namespace) -> int:
     if args.rotate:
         _rotation_summary(report)
         return EXIT_FAILURE if report is not None and report.problems else EXIT_OK
-    print("A copy of their keys made earlier still opens the files they could see; "
-          f"run `mbc-vault person remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`.")
+    print(
+        "A copy of their keys made earlier still opens the files they could see; "
+        f"run `mbc-vault person remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
+    )
     return EXIT_OK
 
 
@@ -445,7 +558,9 @@ def cmd_person_revoke(args: argparse.Namespace) -> int:
     if report is not None:
         _rotation_summary(report)
         return EXIT_FAILURE if report.problems else EXIT_OK
-    print(f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt them.")
+    print(
+        f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt them."
+    )
     return EXIT_OK
 
 
@@ -472,11 +587,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
         p.add_argument("vault", metavar="VAULT", help="the vault's folder")
-        p.add_argument("--passphrase-file", metavar="FILE", help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
+        p.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})",
+        )
         if name != "init":
             p.add_argument("--person", metavar="ID", help="the person unlocking (tried first)")
         return p
@@ -485,8 +606,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="your name, shown as the vault's owner")
     p = command("add", cmd_add, "encrypt documents into the vault")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG",
-                   help=f"one of: {', '.join(CATEGORIES)} (default: guessed from the text, else {DEFAULT_CATEGORY})")
+    p.add_argument(
+        "--category",
+        choices=list(CATEGORIES),
+        metavar="SLUG",
+        help=f"one of: {', '.join(CATEGORIES)} (default: guessed from the text, else {DEFAULT_CATEGORY})",
+    )
     p.add_argument("--title", metavar="T")
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("--provider", metavar="P")
@@ -518,32 +643,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("passwd", cmd_passwd, "change your passphrase")
     p.add_argument("--new-passphrase-file", metavar="FILE")
-    p = command("packet", cmd_packet, "build a second-opinion packet: chosen records and a care summary in one PDF")
+    p = command(
+        "packet", cmd_packet, "build a second-opinion packet: chosen records and a care summary in one PDF"
+    )
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--include", action="append", metavar="ID",
-                   help="a document to include, in order (repeat); default: the usual second-opinion set")
-    p.add_argument("--summary", action=argparse.BooleanOptionalAction, default=True,
-                   help="include the care summary from the structured record (default: yes)")
+    p.add_argument(
+        "--include",
+        action="append",
+        metavar="ID",
+        help="a document to include, in order (repeat); default: the usual second-opinion set",
+    )
+    p.add_argument(
+        "--summary",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="include the care summary from the structured record (default: yes)",
+    )
     p.add_argument("--questions", metavar="LIST_ID", help="include this question list")
     p.add_argument("--password-file", metavar="F", help="protect the packet (AES-256) with the password in F")
     p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
-    p.add_argument("--no-footer", action="store_true", help="no name, date of birth and page number on each page")
+    p.add_argument(
+        "--no-footer", action="store_true", help="no name, date of birth and page number on each page"
+    )
     p.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth for the cover and footer")
     p.add_argument("--center", metavar="NAME")
     p.add_argument("--doctor", metavar="NAME")
     p.add_argument("--reason", metavar="TEXT")
-    p.add_argument("--question", action="append", metavar="TEXT", help="a question that matters most (repeat)")
+    p.add_argument(
+        "--question", action="append", metavar="TEXT", help="a question that matters most (repeat)"
+    )
     p.add_argument("--skip-problems", action="store_true", help="leave out documents that cannot be included")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--json", action="store_true")
-    p = command("kit", cmd_kit, "write your emergency kit: a printable PDF with your recovery secret "
-                "(it opens what you can read, with no passphrase) and how to recover with the age tool")
+    p = command(
+        "kit",
+        cmd_kit,
+        "write your emergency kit: a printable PDF with your recovery secret "
+        "(it opens what you can read, with no passphrase) and how to recover with the age tool",
+    )
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _person_parsers(sub)
-    p = sub.add_parser("demo", help="create a vault of fictional records to explore",
-                       description="create a vault of fictional records to explore")
+    p = sub.add_parser(
+        "demo",
+        help="create a vault of fictional records to explore",
+        description="create a vault of fictional records to explore",
+    )
     p.set_defaults(func=cmd_demo)
     p.add_argument("vault", metavar="PATH")
     return parser
@@ -552,21 +698,33 @@ def build_parser() -> argparse.ArgumentParser:
 def _person_parsers(sub: Any) -> None:
     from .categories import SCOPES
 
-    group = sub.add_parser("person", help="add, list, change or remove the people who share the vault",
-                           description="add, list, change or remove the people who share the vault "
-                                       "(only the owner can change people)")
+    group = sub.add_parser(
+        "person",
+        help="add, list, change or remove the people who share the vault",
+        description="add, list, change or remove the people who share the vault "
+        "(only the owner can change people)",
+    )
     people = group.add_subparsers(dest="person_command", metavar="ACTION", required=True)
 
-    def action(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def action(
+        name: str, func: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         p = people.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
         p.add_argument("vault", metavar="VAULT", help="the vault's folder")
-        p.add_argument("--passphrase-file", metavar="FILE", help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
+        p.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})",
+        )
         p.add_argument("--person", metavar="ID", help="the person unlocking (tried first)")
         return p
 
-    p = action("add", cmd_person_add, "add a person; prints their id and, without --new-passphrase-file, "
-               "a one-time setup code")
+    p = action(
+        "add",
+        cmd_person_add,
+        "add a person; prints their id and, without --new-passphrase-file, a one-time setup code",
+    )
     p.add_argument("--name", required=True)
     p.add_argument("--relationship", metavar="TEXT", help="e.g. partner, daughter")
     p.add_argument("--scope", action="append", choices=list(SCOPES), help="a section they may see (repeat)")
@@ -577,8 +735,11 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p = action("remove", cmd_person_remove, "remove a person and delete their key file")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--rotate", action="store_true",
-                   help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing new)")
+    p.add_argument(
+        "--rotate",
+        action="store_true",
+        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing new)",
+    )
     p = action("grant", cmd_person_grant, "let a person see a section")
     p.add_argument("id", metavar="ID")
     p.add_argument("--scope", required=True, choices=list(SCOPES))
@@ -589,7 +750,9 @@ def _person_parsers(sub: Any) -> None:
     p = action("edit", cmd_person_edit, "let a person edit, or make them view only")
     p.add_argument("id", metavar="ID")
     p.add_argument("--can-edit", action=argparse.BooleanOptionalAction, required=True)
-    p = action("rotate", cmd_person_rotate, "re-encrypt sections to new keys (finishes an interrupted rotation too)")
+    p = action(
+        "rotate", cmd_person_rotate, "re-encrypt sections to new keys (finishes an interrupted rotation too)"
+    )
     p.add_argument("--scope", action="append", required=True, choices=[*SCOPES, "vault"])
 
 
@@ -631,6 +794,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never show a traceback to a user
         if os.environ.get("MBC_VAULT_DEBUG"):
             raise
-        _err(f"unexpected error ({type(exc).__name__}); nothing half-written was kept. "
-             "Set MBC_VAULT_DEBUG=1 to see details.")
+        _err(
+            f"unexpected error ({type(exc).__name__}); nothing half-written was kept. "
+            "Set MBC_VAULT_DEBUG=1 to see details."
+        )
         return EXIT_FAILURE

@@ -15,8 +15,14 @@ if TYPE_CHECKING:
     from .records import Record
 
 MEDIA_TYPES_BY_SUFFIX = {
-    ".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-    ".tif": "image/tiff", ".tiff": "image/tiff", ".txt": "text/plain", ".heic": "image/heic",
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".txt": "text/plain",
+    ".heic": "image/heic",
 }
 
 
@@ -47,8 +53,9 @@ class DocumentStream(io.RawIOBase):
     end the size and SHA-256 are compared with the record, and IntegrityError is raised on any
     difference (the document file was swapped, truncated or altered)."""
 
-    def __init__(self, handle: BinaryIO, identities: Sequence[age.X25519Identity], record: "Record",
-                 path: Path) -> None:
+    def __init__(
+        self, handle: BinaryIO, identities: Sequence[age.X25519Identity], record: Record, path: Path
+    ) -> None:
         super().__init__()
         self._handle = handle
         self._record = record
@@ -65,9 +72,12 @@ class DocumentStream(io.RawIOBase):
         self._buffer = b""
 
     def _damaged(self, why: str) -> IntegrityError:
-        return IntegrityError(f'The document of "{self._record.title}" is damaged: {why}. '
-                              "Restore the vault folder from a backup.",
-                              record_id=self._record.id, path=str(self._path))
+        return IntegrityError(
+            f'The document of "{self._record.title}" is damaged: {why}. '
+            "Restore the vault folder from a backup.",
+            record_id=self._record.id,
+            path=str(self._path),
+        )
 
     def _verified_chunks(self) -> Iterator[bytes]:
         digest = hashlib.sha256()
@@ -94,7 +104,7 @@ class DocumentStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: "bytearray | memoryview") -> int:  # type: ignore[override]
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         if not self._buffer:
             self._buffer = next(self._iter, b"")
         n = min(len(buffer), len(self._buffer))

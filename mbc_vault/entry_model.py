@@ -26,7 +26,7 @@ def _date(value: str | None, name: str, label: str, required: bool = False) -> s
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
-        raise FieldError(name, f"The {label} \"{value}\" is not a date; write it as YYYY-MM-DD.") from None
+        raise FieldError(name, f'The {label} "{value}" is not a date; write it as YYYY-MM-DD.') from None
     if parsed.year < 1900 or parsed > dt.date.today() + dt.timedelta(days=3660):
         raise FieldError(name, f"The {label} {value} is out of range; check the year.")
     return parsed.isoformat()
@@ -70,8 +70,10 @@ class Model:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Any:
         known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
-        return cls(**{k: v for k, v in data.items() if k in known},
-                   extra={k: v for k, v in data.items() if k not in known})
+        return cls(
+            **{k: v for k, v in data.items() if k in known},
+            extra={k: v for k, v in data.items() if k not in known},
+        )
 
     def validate(self) -> None:  # pragma: no cover - every model overrides
         pass

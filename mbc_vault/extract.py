@@ -67,9 +67,14 @@ class _Failed(Exception):
 
 def _run_limited(args: list[str], max_output: int, data: bytes | None = None) -> tuple[int, bytes, bytes]:
     """Run a reader under limits; raise _Failed("timeout"/"too-big") if it misbehaves."""
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL if data is None else subprocess.PIPE,
-                               preexec_fn=_limits, env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"})
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL if data is None else subprocess.PIPE,
+        preexec_fn=_limits,
+        env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"},
+    )
     try:
         out, err = process.communicate(input=data, timeout=TIME_LIMIT_S)
     except subprocess.TimeoutExpired:
@@ -104,9 +109,12 @@ def _parse_htmlmeta(output: str) -> tuple[str, str, str] | None:
     head = output[:head_end]
     title = _HTML_TITLE.search(head)
     created = _HTML_CREATED.search(head)
-    text = output[head_end + len(_HTML_HEAD_END): len(output) - len(_HTML_TAIL)]
-    return (html.unescape(title.group(1)).split("\n")[0].strip() if title else "",
-            html.unescape(created.group(1)).strip() if created else "", text)
+    text = output[head_end + len(_HTML_HEAD_END) : len(output) - len(_HTML_TAIL)]
+    return (
+        html.unescape(title.group(1)).split("\n")[0].strip() if title else "",
+        html.unescape(created.group(1)).strip() if created else "",
+        text,
+    )
 
 
 def _pdf_problem(result: Extracted) -> None:
@@ -117,13 +125,18 @@ def _pdf_problem(result: Extracted) -> None:
     except _Failed:
         code, err = 1, b""
     if code != 0 and b"password" in err.lower():
-        result.problem = (f"{name} is protected by a password. Open it in a PDF reader, save a copy "
-                          "without the password, and import that copy.")
+        result.problem = (
+            f"{name} is protected by a password. Open it in a PDF reader, save a copy "
+            "without the password, and import that copy."
+        )
     elif code != 0:
-        result.problem = (f"{name} is damaged and cannot be read. Ask for a new copy, "
-                          "or scan the paper original.")
+        result.problem = (
+            f"{name} is damaged and cannot be read. Ask for a new copy, or scan the paper original."
+        )
     else:
-        result.problem = f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+        result.problem = (
+            f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+        )
 
 
 def _read_pdf(result: Extracted) -> None:
@@ -132,11 +145,14 @@ def _read_pdf(result: Extracted) -> None:
     that fails, to tell a password-protected file from a damaged one."""
     name = result.path.name
     if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
-        result.problem = f"{name} cannot be read because poppler-utils is not installed; run `make run` to install it."
+        result.problem = (
+            f"{name} cannot be read because poppler-utils is not installed; run `make run` to install it."
+        )
         return
     try:
-        code, out, _ = _run_limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(result.path), "-"],
-                                    MAX_TEXT_BYTES)
+        code, out, _ = _run_limited(
+            ["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(result.path), "-"], MAX_TEXT_BYTES
+        )
         if code != 0:
             _pdf_problem(result)
             return
@@ -160,8 +176,10 @@ def _read_pdf(result: Extracted) -> None:
 def _failed(result: Extracted, failure: _Failed) -> None:
     name = result.path.name
     if str(failure) == "timeout":
-        result.problem = (f"{name} took too long to read and was stopped; it may be damaged. "
-                          "Ask for a new copy, or scan the paper original.")
+        result.problem = (
+            f"{name} took too long to read and was stopped; it may be damaged. "
+            "Ask for a new copy, or scan the paper original."
+        )
     else:
         result.problem = f"{name} holds far more text than a medical record could; it was not imported."
 
@@ -173,11 +191,14 @@ def _read_pdf_two_readers(result: Extracted) -> None:
         code, out, err = _run_limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(result.path)], 1 << 20)
         if code != 0:
             if b"password" in err.lower():
-                result.problem = (f"{name} is protected by a password. Open it in a PDF reader, save a copy "
-                                  "without the password, and import that copy.")
+                result.problem = (
+                    f"{name} is protected by a password. Open it in a PDF reader, save a copy "
+                    "without the password, and import that copy."
+                )
             else:
-                result.problem = (f"{name} is damaged and cannot be read. Ask for a new copy, "
-                                  "or scan the paper original.")
+                result.problem = (
+                    f"{name} is damaged and cannot be read. Ask for a new copy, or scan the paper original."
+                )
             return
         info = out.decode("utf-8", "replace")
         pages = _pdfinfo_value(info, "Pages")
@@ -185,9 +206,13 @@ def _read_pdf_two_readers(result: Extracted) -> None:
         result.pdf_title = _pdfinfo_value(info, "Title")[:300]
         created = _pdfinfo_value(info, "CreationDate")
         result.pdf_date = created[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", created) else None
-        code, out, err = _run_limited(["pdftotext", "-enc", "UTF-8", "-q", str(result.path), "-"], MAX_TEXT_BYTES)
+        code, out, err = _run_limited(
+            ["pdftotext", "-enc", "UTF-8", "-q", str(result.path), "-"], MAX_TEXT_BYTES
+        )
         if code != 0:
-            result.problem = f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+            result.problem = (
+                f"{name} is damaged and its text cannot be read. Ask for a new copy, or scan the paper."
+            )
             return
     except _Failed as failure:
         _failed(result, failure)
@@ -220,8 +245,10 @@ def read_file(path: str | os.PathLike[str]) -> Extracted:
         return result
     result.media_type = sniff_media_type(head, name)
     if result.media_type not in SUPPORTED_TYPES:
-        result.problem = (f"{name} is not a PDF, JPEG, PNG, TIFF or text file; save or print it as PDF, "
-                          "then import the PDF.")
+        result.problem = (
+            f"{name} is not a PDF, JPEG, PNG, TIFF or text file; save or print it as PDF, "
+            "then import the PDF."
+        )
         return result
     if result.media_type == "application/pdf":
         _read_pdf(result)

@@ -51,8 +51,16 @@ log = logging.getLogger(__name__)
 class VaultFolder:
     """A vault folder unlocked by one person."""
 
-    def __init__(self, path: Path, vault_id: str, person: Person, identity: age.X25519Identity,
-                 keyring: Keyring, cache: RecordCache, owner_key: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        vault_id: str,
+        person: Person,
+        identity: age.X25519Identity,
+        keyring: Keyring,
+        cache: RecordCache,
+        owner_key: str = "",
+    ) -> None:
         self.path = path
         self.vault_id = vault_id
         self.person = person
@@ -108,14 +116,19 @@ class VaultFolder:
             copies = [c for c in sync.scan(self.path).conflicts if c.folder == "" and c.original == INFO]
             good = [i for i in (self.read_info(c.path, vault_keys) for c in copies) if isinstance(i, dict)]
             if not good:
-                raise IntegrityError(f"The vault's info ({INFO}) is damaged, missing or was not written by the "
-                                     "vault's owner (someone who can write the folder replaced it); nothing was "
-                                     "read with it. Restore it from a backup.", path=str(self.path / INFO))
+                raise IntegrityError(
+                    f"The vault's info ({INFO}) is damaged, missing or was not written by the "
+                    "vault's owner (someone who can write the folder replaced it); nothing was "
+                    "read with it. Restore it from a backup.",
+                    path=str(self.path / INFO),
+                )
             info = max(good, key=lambda i: int(i.get("epoch", 0)))
         if info.get("vault_id") != self.vault_id or info.get("format") != FORMAT_VERSION:
-            raise IntegrityError(f"The vault's marker ({marker_path(self.path).name}) does not match the vault's "
-                                 "signed info: its vault id or format version was changed. Restore it from a backup.",
-                                 path=str(marker_path(self.path)))
+            raise IntegrityError(
+                f"The vault's marker ({marker_path(self.path).name}) does not match the vault's "
+                "signed info: its vault id or format version was changed. Restore it from a backup.",
+                path=str(marker_path(self.path)),
+            )
         epoch = int(info.get("epoch", 0))
         seen = self.cache.seen
         self.rolled_back = epoch < int(seen.get("epoch", 0))
@@ -131,11 +144,17 @@ class VaultFolder:
         people: dict[str, Person] = {}
         for pid, obj in listed.items():
             try:
-                if not isinstance(obj, dict) or obj.get("id") != pid or not authority.check_object(obj, self.owner_key):
+                if (
+                    not isinstance(obj, dict)
+                    or obj.get("id") != pid
+                    or not authority.check_object(obj, self.owner_key)
+                ):
                     raise ValueError("not signed")
                 people[pid] = Person.from_obj(obj)
             except (TypeError, ValueError):
-                problems.append(Problem(INFO, f"the details of person {pid} in the vault's info cannot be read"))
+                problems.append(
+                    Problem(INFO, f"the details of person {pid} in the vault's info cannot be read")
+                )
         problems.extend(self.check_profile_files(listed, vault_keys))
         self.people = people
         owner_id = str(info.get("owner", ""))
@@ -143,8 +162,10 @@ class VaultFolder:
         if me is None and self.person.id == owner_id:
             me = Person(id=owner_id, name="", role="owner", scopes=list(SCOPES), can_edit=True)
         if me is None:
-            raise IntegrityError("Your details in this vault are missing or were not written by its owner, so "
-                                 "nothing was opened; ask the vault's owner to open the vault and check the people.")
+            raise IntegrityError(
+                "Your details in this vault are missing or were not written by its owner, so "
+                "nothing was opened; ask the vault's owner to open the vault and check the people."
+            )
         if self.person.id == owner_id:
             me.role, me.scopes = "owner", list(SCOPES)
         else:
@@ -162,12 +183,17 @@ class VaultFolder:
             info = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
         except (age.AgeError, OSError, ValueError):
             return None
-        if (not isinstance(info, dict) or not authority.check_object(info, self.owner_key)
-                or authority.signer_of(info) != info.get("owner")):
+        if (
+            not isinstance(info, dict)
+            or not authority.check_object(info, self.owner_key)
+            or authority.signer_of(info) != info.get("owner")
+        ):
             return None
         return info
 
-    def check_profile_files(self, listed: dict[str, Any], vault_keys: list[age.X25519Identity]) -> list[Problem]:
+    def check_profile_files(
+        self, listed: dict[str, Any], vault_keys: list[age.X25519Identity]
+    ) -> list[Problem]:
         """people/<person>.age are copies of the signed details in the info (kept for other tools and
         the recovery steps); one that differs, or names someone not listed, is reported, never used."""
         problems = []
@@ -179,11 +205,21 @@ class VaultFolder:
                 problems.append(Problem(rel, "a person's details cannot be read"))
                 continue
             if file.stem not in listed:
-                problems.append(Problem(rel, "these details of a person were not written by the vault's owner, or "
-                                             "adding that person was interrupted; they are not used"))
+                problems.append(
+                    Problem(
+                        rel,
+                        "these details of a person were not written by the vault's owner, or "
+                        "adding that person was interrupted; they are not used",
+                    )
+                )
             elif obj != listed[file.stem]:
-                problems.append(Problem(rel, "this person's details differ from the ones the vault's owner signed "
-                                             "(changed or put back by someone else); they are not used"))
+                problems.append(
+                    Problem(
+                        rel,
+                        "this person's details differ from the ones the vault's owner signed "
+                        "(changed or put back by someone else); they are not used",
+                    )
+                )
         return problems
 
     def choose_keys(self, info: dict[str, Any]) -> list[Problem]:
@@ -197,19 +233,33 @@ class VaultFolder:
         self.write_keys: dict[str, ScopeKey] = {}
         for scope in sorted(allowed):
             want = scopes.get(scope) or {}
-            key = next((k for k in self.keyring.keys if k.scope == scope
-                        and k.generation == want.get("generation") and str(k.recipient) == want.get("recipient")),
-                       None)
+            key = next(
+                (
+                    k
+                    for k in self.keyring.keys
+                    if k.scope == scope
+                    and k.generation == want.get("generation")
+                    and str(k.recipient) == want.get("recipient")
+                ),
+                None,
+            )
             if key is not None:
                 self.write_keys[scope] = key
             elif self.person.role == "owner":
-                raise IntegrityError(f"Your keyring does not hold the current key of the {scope} part that the "
-                                     "vault's signed info names; it was replaced by an older or forged one. "
-                                     "Restore it from a backup.", path=str(self.path / KEYRINGS))
+                raise IntegrityError(
+                    f"Your keyring does not hold the current key of the {scope} part that the "
+                    "vault's signed info names; it was replaced by an older or forged one. "
+                    "Restore it from a backup.",
+                    path=str(self.path / KEYRINGS),
+                )
             elif scope in scopes:
-                problems.append(Problem(f"{KEYRINGS}/{self.person.id}.age",
-                                        f"your keyring does not hold the current key of the {scope} part yet; "
-                                        "ask the vault's owner to open the vault"))
+                problems.append(
+                    Problem(
+                        f"{KEYRINGS}/{self.person.id}.age",
+                        f"your keyring does not hold the current key of the {scope} part yet; "
+                        "ask the vault's owner to open the vault",
+                    )
+                )
         usable = [k for k in self.keyring.keys if k.scope in allowed]
         self.identities = [k.identity for k in sorted(usable, key=lambda k: -k.generation)]
         self.scope_of_key = {k.identity.public_key: k for k in usable}
@@ -230,8 +280,10 @@ class VaultFolder:
             return "it is signed by someone who is not in this vault"
         body = authority.signed_part(raw, obj) if raw is not None else authority.canonical(obj)
         mac_key = self._mac_key(signer)
-        if not ((mac_key is not None and authority.check_mac(body, obj[authority.SIGNATURE], mac_key))
-                or authority.check_bytes(body, obj[authority.SIGNATURE], person.signing_key)):
+        if not (
+            (mac_key is not None and authority.check_mac(body, obj[authority.SIGNATURE], mac_key))
+            or authority.check_bytes(body, obj[authority.SIGNATURE], person.signing_key)
+        ):
             return "its signature does not match: it was changed by someone who may not write it"
         if person.role == "owner":
             return None
@@ -250,8 +302,11 @@ class VaultFolder:
             who = self.people.get(signer)
             if who is None:
                 return None
-            signing = (self.signing if signer == self.person.id
-                       else member_signing_key(self.signing, signer, who.key_version))
+            signing = (
+                self.signing
+                if signer == self.person.id
+                else member_signing_key(self.signing, signer, who.key_version)
+            )
             key = self._mac_keys[signer] = authority.record_mac_key(signing)
         return key
 
@@ -275,19 +330,30 @@ class VaultFolder:
         except (ValueError, TypeError, KeyError):
             raise IntegrityError("the record file does not hold a valid record", path=str(file)) from None
         if record.id != expected_id:
-            raise IntegrityError("the record file holds another record (files were swapped or renamed)",
-                                 record_id=expected_id, path=str(file))
+            raise IntegrityError(
+                "the record file holds another record (files were swapped or renamed)",
+                record_id=expected_id,
+                path=str(file),
+            )
         try:
             record_scope = record.scope
         except ValueError:
-            raise IntegrityError("the record has an unknown category", record_id=record.id, path=str(file)) from None
+            raise IntegrityError(
+                "the record has an unknown category", record_id=record.id, path=str(file)
+            ) from None
         if record_scope != scope:
-            raise IntegrityError(f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
-                                 "part, so it was not written by this program; it is not used",
-                                 record_id=record.id, path=str(file))
+            raise IntegrityError(
+                f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
+                "part, so it was not written by this program; it is not used",
+                record_id=record.id,
+                path=str(file),
+            )
         why = self.signer_may_write(obj, scope, raw)
-        if why is None and authority.signer_of(obj) != self.info.get("owner") \
-                and authority.signer_of(obj) != record.modified_by:
+        if (
+            why is None
+            and authority.signer_of(obj) != self.info.get("owner")
+            and authority.signer_of(obj) != record.modified_by
+        ):
             why = "it names another person as its last writer than the one who signed it"
         if why is not None:
             raise IntegrityError(f"{why}; it is not used", record_id=record.id, path=str(file))
@@ -324,10 +390,15 @@ class VaultFolder:
         for rid, seen in revisions.items():  # only records seen past revision 1: a small dict
             went_back = self.by_id.get(rid)
             if went_back is not None and isinstance(seen, int) and went_back.revision < seen:
-                self.load_problems.append(Problem(
-                    f"{RECORDS}/{rid}.age", f"this record went back to an older version (revision "
-                    f"{went_back.revision}; this computer saw revision {seen}): an older copy was put back",
-                    record_id=rid, title=went_back.title))
+                self.load_problems.append(
+                    Problem(
+                        f"{RECORDS}/{rid}.age",
+                        f"this record went back to an older version (revision "
+                        f"{went_back.revision}; this computer saw revision {seen}): an older copy was put back",
+                        record_id=rid,
+                        title=went_back.title,
+                    )
+                )
         if not self.rolled_back:
             self.cache.see(revisions={r.id: r.revision for r in self.by_id.values() if r.revision > 1})
         self.cache.forget_missing(present)
@@ -382,10 +453,16 @@ class VaultFolder:
             return matches[0]
         if len(matches) > 1:
             raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
-        if (not self.holds_all_scopes and len(record_id) == 20 and record_id.isalnum()
-                and (self.path / RECORDS / f"{record_id}.age").exists()):
-            raise NotShared(f'The record "{record_id}" is in a section of the vault that was not shared with '
-                            "you, so it cannot be opened with your key.")
+        if (
+            not self.holds_all_scopes
+            and len(record_id) == 20
+            and record_id.isalnum()
+            and (self.path / RECORDS / f"{record_id}.age").exists()
+        ):
+            raise NotShared(
+                f'The record "{record_id}" is in a section of the vault that was not shared with '
+                "you, so it cannot be opened with your key."
+            )
         raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
 
     def remember(self, record: Record) -> None:
@@ -406,9 +483,12 @@ class VaultFolder:
         try:
             handle = open(path, "rb")
         except FileNotFoundError:
-            raise IntegrityError(f'The document of "{record.title}" is missing ({path}); '
-                                 "restore it from a backup or wait for the sync to finish.",
-                                 record_id=record.id, path=str(path)) from None
+            raise IntegrityError(
+                f'The document of "{record.title}" is missing ({path}); '
+                "restore it from a backup or wait for the sync to finish.",
+                record_id=record.id,
+                path=str(path),
+            ) from None
         try:
             stream = DocumentStream(handle, self.identities, record, path)
         except BaseException:
@@ -417,9 +497,13 @@ class VaultFolder:
         key = self.scope_of_key.get(stream.public_key)
         if key is None or key.scope != record.scope:
             stream.close()
-            raise IntegrityError(f'The document file of "{record.title}" belongs to another part of the vault than '
-                                 "its record (someone who can write the folder pointed the record at it); not a byte "
-                                 "of it was read or copied.", record_id=record.id, path=str(path))
+            raise IntegrityError(
+                f'The document file of "{record.title}" belongs to another part of the vault than '
+                "its record (someone who can write the folder pointed the record at it); not a byte "
+                "of it was read or copied.",
+                record_id=record.id,
+                path=str(path),
+            )
         return stream
 
     # ------------------------------------------------------------------- writing
@@ -430,15 +514,23 @@ class VaultFolder:
         if self.rolled_back:
             raise PermissionDenied(ROLLBACK_TEXT)
         if not self.person.can_edit:
-            raise PermissionDenied(f"{self.person.name or 'This person'} may only view this vault, not change it.")
+            raise PermissionDenied(
+                f"{self.person.name or 'This person'} may only view this vault, not change it."
+            )
         if scope not in self.person.scopes and scope != VAULT_SCOPE and self.person.role != "owner":
-            raise PermissionDenied(f"You were not given access to {scope} records, so you cannot add or change them.")
+            raise PermissionDenied(
+                f"You were not given access to {scope} records, so you cannot add or change them."
+            )
         key = self.write_keys.get(scope)
         if key is None:
-            raise PermissionDenied(f"Your keyring does not hold the current key of the {scope} part yet, so you "
-                                   "cannot add or change its records; ask the vault's owner to open the vault.")
+            raise PermissionDenied(
+                f"Your keyring does not hold the current key of the {scope} part yet, so you "
+                "cannot add or change its records; ask the vault's owner to open the vault."
+            )
         if self.signing is None:
-            raise PermissionDenied("Your keyring has no signing key yet; ask the vault's owner to open the vault.")
+            raise PermissionDenied(
+                "Your keyring has no signing key yet; ask the vault's owner to open the vault."
+            )
         return key
 
     def signed_json(self, obj: dict[str, Any]) -> bytes:
@@ -486,21 +578,41 @@ class VaultFolder:
         except FileNotFoundError:
             return None
         except (age.AgeError, ValueError, OSError) as exc:
-            raise IntegrityError(f'The search text of "{record.title}" is damaged ({exc}); '
-                                 "it can be rebuilt from the document.", record_id=record.id,
-                                 path=str(file)) from None
+            raise IntegrityError(
+                f'The search text of "{record.title}" is damaged ({exc}); '
+                "it can be rebuilt from the document.",
+                record_id=record.id,
+                path=str(file),
+            ) from None
         if data.get("record") != record.id or data.get("sha256") != record.sha256:
-            raise IntegrityError(f'The search text stored for "{record.title}" belongs to another document.',
-                                 record_id=record.id, path=str(file))
-        why = ("it was stored with another part's key" if scope != record.scope
-               else self.signer_may_write(data, scope, raw))
+            raise IntegrityError(
+                f'The search text stored for "{record.title}" belongs to another document.',
+                record_id=record.id,
+                path=str(file),
+            )
+        why = (
+            "it was stored with another part's key"
+            if scope != record.scope
+            else self.signer_may_write(data, scope, raw)
+        )
         if why is not None:
-            raise IntegrityError(f'The search text stored for "{record.title}" is not used: {why}. '
-                                 "It can be rebuilt from the document.", record_id=record.id, path=str(file))
+            raise IntegrityError(
+                f'The search text stored for "{record.title}" is not used: {why}. '
+                "It can be rebuilt from the document.",
+                record_id=record.id,
+                path=str(file),
+            )
         return [str(p) for p in data.get("pages", [])]
 
-    def store_document(self, handle: BinaryIO | io.RawIOBase, scope_key: ScopeKey, total: int, label: str,
-                        progress: ProgressFn | None, cancel: CancelFlag | None) -> tuple[str, bytes, int, str]:
+    def store_document(
+        self,
+        handle: BinaryIO | io.RawIOBase,
+        scope_key: ScopeKey,
+        total: int,
+        label: str,
+        progress: ProgressFn | None,
+        cancel: CancelFlag | None,
+    ) -> tuple[str, bytes, int, str]:
         state = {"size": 0}
 
         def on_chunk(chunk: bytes) -> None:
@@ -514,9 +626,14 @@ class VaultFolder:
         doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
         # Read and SHA-256 in a helper thread, encrypt and write here (see pipeline.py).
         with HashingReader(handle) as reader:
+
             def write(out: BinaryIO) -> bytes:
-                nonce = age.encrypt_stream(reader, WritebackHint(out),  # type: ignore[arg-type]
-                                           [scope_key.recipient], on_chunk=on_chunk)
+                nonce = age.encrypt_stream(
+                    reader,
+                    WritebackHint(out),  # type: ignore[arg-type]
+                    [scope_key.recipient],
+                    on_chunk=on_chunk,
+                )
                 if reader.size != state["size"]:  # the hash must cover exactly what was encrypted
                     raise age.AgeError("the document was not read consistently")
                 return nonce
@@ -539,8 +656,11 @@ class VaultFolder:
     @property
     def is_owner(self) -> bool:
         """The owner manages people; they hold every scope's key."""
-        return (self.person.role == "owner" and self.person.id == self.info.get("owner")
-                and bool(self.holds_all_scopes))
+        return (
+            self.person.role == "owner"
+            and self.person.id == self.info.get("owner")
+            and bool(self.holds_all_scopes)
+        )
 
     def person_name(self, person_id: str | None) -> str:
         """A name to show for *person_id* (authors, last changed by)."""
@@ -557,23 +677,35 @@ class VaultFolder:
     def find_person(self, person_id: str) -> Person:
         person = self.people.get(person_id)
         if person is None:
-            matches = [p for pid, p in self.people.items() if len(person_id) >= 4 and pid.startswith(person_id)]
+            matches = [
+                p for pid, p in self.people.items() if len(person_id) >= 4 and pid.startswith(person_id)
+            ]
             if len(matches) == 1:
                 person = matches[0]
         if person is None:
-            raise RecordNotFound(f'No person with id "{person_id}" in this vault (see `mbc-vault person list`).')
+            raise RecordNotFound(
+                f'No person with id "{person_id}" in this vault (see `mbc-vault person list`).'
+            )
         return person
 
     def pending_request(self, person_id: str) -> dict[str, Any] | None:
         file = self.path / REQUESTS / f"{person_id}.age"
         try:
-            obj = json.loads(age.decrypt_bytes(read_small(file), [k.identity for k in self.keyring.keys
-                                                                     if k.scope == VAULT_SCOPE]))
+            obj = json.loads(
+                age.decrypt_bytes(
+                    read_small(file), [k.identity for k in self.keyring.keys if k.scope == VAULT_SCOPE]
+                )
+            )
         except (FileNotFoundError, age.AgeError, OSError, ValueError):
             return None
         person = self.people.get(person_id)
-        if (not isinstance(obj, dict) or person is None or obj.get("person") != person_id
-                or obj.get("vault_id") != self.vault_id or authority.signer_of(obj) != person_id
-                or not authority.check_object(obj, person.signing_key)):
+        if (
+            not isinstance(obj, dict)
+            or person is None
+            or obj.get("person") != person_id
+            or obj.get("vault_id") != self.vault_id
+            or authority.signer_of(obj) != person_id
+            or not authority.check_object(obj, person.signing_key)
+        ):
             return None
         return obj

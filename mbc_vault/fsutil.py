@@ -59,14 +59,21 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 #: what a path that is not an ordinary file is, in words
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a disk device"),
-          (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a disk device"),
+    (stat.S_ISFIFO, "a pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _not_a_file(path: Path, mode: int) -> OutputFileError:
     kind = next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
-    return OutputFileError(f"{path} is {kind}, not an ordinary file, so nothing was written there; "
-                           "choose a new file name in one of your folders.")
+    return OutputFileError(
+        f"{path} is {kind}, not an ordinary file, so nothing was written there; "
+        "choose a new file name in one of your folders."
+    )
 
 
 def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Path:
@@ -79,15 +86,19 @@ def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Pat
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         if not path.parent.is_dir():
-            raise OutputFileError(f"The folder {path.parent} does not exist; create it or choose another.") from None
+            raise OutputFileError(
+                f"The folder {path.parent} does not exist; create it or choose another."
+            ) from None
         return path
     target = path
     if stat.S_ISLNK(st.st_mode):
         try:
             st = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
-            raise OutputFileError(f"{path} is a link to a file that does not exist, so nothing was written "
-                                  "there; choose a new file name in one of your folders.") from None
+            raise OutputFileError(
+                f"{path} is a link to a file that does not exist, so nothing was written "
+                "there; choose a new file name in one of your folders."
+            ) from None
         target = Path(os.path.realpath(path))
     if not stat.S_ISREG(st.st_mode):
         raise _not_a_file(path, st.st_mode)
@@ -127,8 +138,10 @@ class PrivateFile:
                 self.close_fd()
             target = private_target(self.requested, self.overwrite)  # nothing special appeared meanwhile
             if target != self.path:
-                raise OutputFileError(f"{self.requested} was changed while it was being written; "
-                                      "nothing was written there. Try again.")
+                raise OutputFileError(
+                    f"{self.requested} was changed while it was being written; "
+                    "nothing was written there. Try again."
+                )
             if self.overwrite:
                 os.replace(self.tmp, target)
             else:
@@ -156,11 +169,19 @@ def _rename_no_replace(tmp: Path, target: Path) -> None:
     except FileExistsError:
         raise OutputFileError(f"{target} already exists; choose another name or remove it first.") from None
     except OSError as exc:  # no hard links here (FAT, some network drives): check, then rename
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK,
-                             errno.ENOSYS):
+        if exc.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+            errno.ENOSYS,
+        ):
             raise
         if os.path.lexists(target):
-            raise OutputFileError(f"{target} already exists; choose another name or remove it first.") from None
+            raise OutputFileError(
+                f"{target} already exists; choose another name or remove it first."
+            ) from None
         os.replace(tmp, target)
         return
     os.unlink(tmp)
@@ -178,8 +199,9 @@ def private_output(path: str | os.PathLike[str], overwrite: bool = False) -> Ite
         raise
 
 
-def atomic_write_private(path: str | os.PathLike[str], write: Callable[[BinaryIO], object],
-                         overwrite: bool = False) -> object:
+def atomic_write_private(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], object], overwrite: bool = False
+) -> object:
     """Like atomic_write, for a plaintext file the person asked for (an export, the emergency kit, a
     packet, a printout): mode 0600 from the start, and never in place of a device, pipe or other special
     file (OutputFileError); an existing ordinary file is replaced only if *overwrite*.

@@ -41,11 +41,16 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return out
 
 
-def import_files(vault: Vault, paths: Iterable[str | os.PathLike[str]], *,
-                 overrides: Mapping[Path, Mapping[str, Any]] | None = None,
-                 defaults: Mapping[str, Any] | None = None,
-                 extracted: Mapping[Path, Extracted] | None = None,
-                 progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> ImportReport:
+def import_files(
+    vault: Vault,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    overrides: Mapping[Path, Mapping[str, Any]] | None = None,
+    defaults: Mapping[str, Any] | None = None,
+    extracted: Mapping[Path, Extracted] | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportReport:
     """Import *paths* (files or folders). Each file's metadata is: its proposals, then *defaults*,
     then its own *overrides*. Files already read (*extracted*) are not read again."""
     files = collect_files(paths)
@@ -61,15 +66,30 @@ def import_files(vault: Vault, paths: Iterable[str | os.PathLike[str]], *,
         if not facts.ok:
             report.problems.append((path, facts.problem))
             continue
-        fields: dict[str, Any] = {"title": facts.title, "date": facts.date, "category": facts.category,
-                                  "provider": "", "tags": [], "notes": ""}
+        fields: dict[str, Any] = {
+            "title": facts.title,
+            "date": facts.date,
+            "category": facts.category,
+            "provider": "",
+            "tags": [],
+            "notes": "",
+        }
         fields.update({k: v for k, v in (defaults or {}).items() if v not in (None, "", [])})
         fields.update((overrides or {}).get(path, {}))
         try:
             record = vault.add_document(
-                path, category=fields["category"], title=fields["title"], date=fields["date"] or None,
-                provider=fields["provider"] or "", tags=fields["tags"] or [], notes=fields["notes"] or "",
-                media_type=facts.media_type, pages=facts.pages, page_texts=facts.page_texts, cancel=cancel)
+                path,
+                category=fields["category"],
+                title=fields["title"],
+                date=fields["date"] or None,
+                provider=fields["provider"] or "",
+                tags=fields["tags"] or [],
+                notes=fields["notes"] or "",
+                media_type=facts.media_type,
+                pages=facts.pages,
+                page_texts=facts.page_texts,
+                cancel=cancel,
+            )
         except Cancelled:
             report.cancelled = True
             break

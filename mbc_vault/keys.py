@@ -56,9 +56,10 @@ class PersonKey:
     owner_key: str = ""
 
 
-def person_key_text(person_id: str, identity: age.X25519Identity, *, vault_id: str = "",
-                    owner_key: str = "") -> bytes:
-    created = dt.datetime.now(dt.timezone.utc).date().isoformat()
+def person_key_text(
+    person_id: str, identity: age.X25519Identity, *, vault_id: str = "", owner_key: str = ""
+) -> bytes:
+    created = dt.datetime.now(dt.UTC).date().isoformat()
     lines = ["# MBC Vault person key", f"# person={person_id}"]
     if vault_id:
         lines.append(f"# vault={vault_id}")
@@ -121,7 +122,7 @@ class Keyring:
         return sign_text(text, owner_signing_key) if owner_signing_key is not None else text
 
     @classmethod
-    def from_text(cls, text: bytes, owner_key: str | None = None) -> "Keyring":
+    def from_text(cls, text: bytes, owner_key: str | None = None) -> Keyring:
         """Parse a keyring; with *owner_key* (hex), `signed` says whether the owner signed it."""
         body, sig = split_signed_text(text)
         keyring = cls()
@@ -152,8 +153,9 @@ class Keyring:
 # ----------------------------------------------------------------- setup codes
 def new_setup_code() -> str:
     """A one-time code to read aloud: 6 groups of 4 (about 119 bits), e.g. "K7QM-3RTA-..."."""
-    return "-".join("".join(secrets.choice(SETUP_ALPHABET) for _ in range(SETUP_GROUP_LEN))
-                    for _ in range(SETUP_GROUPS))
+    return "-".join(
+        "".join(secrets.choice(SETUP_ALPHABET) for _ in range(SETUP_GROUP_LEN)) for _ in range(SETUP_GROUPS)
+    )
 
 
 def normalize_setup_code(text: str) -> str | None:
@@ -164,14 +166,24 @@ def normalize_setup_code(text: str) -> str | None:
     size = SETUP_GROUPS * SETUP_GROUP_LEN
     if len(compact) != size or any(ch not in SETUP_ALPHABET for ch in compact):
         return None
-    return "-".join(compact[i:i + SETUP_GROUP_LEN] for i in range(0, size, SETUP_GROUP_LEN))
+    return "-".join(compact[i : i + SETUP_GROUP_LEN] for i in range(0, size, SETUP_GROUP_LEN))
 
 
 # ----------------------------------------------------------------- key files
-def write_person_key(root: Path, person_id: str, identity: age.X25519Identity, passphrase: str,
-                     work_factor: int, *, vault_id: str = "", owner_key: str = "") -> None:
-    data = age.encrypt_bytes(person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
-                             [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)])
+def write_person_key(
+    root: Path,
+    person_id: str,
+    identity: age.X25519Identity,
+    passphrase: str,
+    work_factor: int,
+    *,
+    vault_id: str = "",
+    owner_key: str = "",
+) -> None:
+    data = age.encrypt_bytes(
+        person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
+        [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)],
+    )
     atomic_write_bytes(root / KEYS / f"{person_id}.age", data)
 
 
@@ -201,8 +213,10 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
             continue
         except (age.HMACError, age.PayloadError):
             # the passphrase unwrapped this file's key, so it is right: the file was altered
-            raise IntegrityError(f"The key file {key_path} is damaged (the passphrase is right); "
-                                 "restore it from a backup.", path=str(key_path)) from None
+            raise IntegrityError(
+                f"The key file {key_path} is damaged (the passphrase is right); restore it from a backup.",
+                path=str(key_path),
+            ) from None
         except (age.AgeError, OSError) as exc:
             log.warning("key file %s unusable: %s", key_path.name, type(exc).__name__)
             unreadable.append(f"{KEYS}/{key_path.name}")
@@ -210,10 +224,14 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
         try:
             return candidate, parse_person_key(text, candidate)
         except (ValueError, age.AgeError):
-            raise IntegrityError(f"The key file {key_path} does not belong to this person; "
-                                 "it was swapped or altered. Restore it from a backup.",
-                                 path=str(key_path)) from None
+            raise IntegrityError(
+                f"The key file {key_path} does not belong to this person; "
+                "it was swapped or altered. Restore it from a backup.",
+                path=str(key_path),
+            ) from None
     if unreadable:
-        raise WrongPassphrase(f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
-                              "is damaged; if you are sure of the passphrase, restore it from a backup.")
+        raise WrongPassphrase(
+            f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
+            "is damaged; if you are sure of the passphrase, restore it from a backup."
+        )
     raise WrongPassphrase(WRONG_PASSPHRASE_TEXT)

@@ -25,13 +25,19 @@ QR_MODULE_PX = 8
 QR_SIZE_PX = 230  # in the document's layout pixels (about 60 mm on paper)
 
 
-def recovery_secret(vault: "Vault") -> str:
+def recovery_secret(vault: Vault) -> str:
     """The unlocked person's age secret key, AGE-SECRET-KEY-1...: it opens keyrings/<id>.age."""
     return str(vault.folder.identity)
 
 
-def write_emergency_kit(vault: "Vault", out_path: str | os.PathLike[str], person_id: str | None = None, *,
-                        page_size: str = "Letter", overwrite: bool = True) -> Path:
+def write_emergency_kit(
+    vault: Vault,
+    out_path: str | os.PathLike[str],
+    person_id: str | None = None,
+    *,
+    page_size: str = "Letter",
+    overwrite: bool = True,
+) -> Path:
     """Write the emergency kit PDF of the person who unlocked *vault* to *out_path* (atomically).
 
     It holds the secret key in plain text, so the file is readable by its owner only (0600 from the
@@ -41,16 +47,24 @@ def write_emergency_kit(vault: "Vault", out_path: str | os.PathLike[str], person
         other = vault.find_person(person_id)
         if other.id != me.id:
             if not vault.is_owner:
-                raise PermissionDenied("Only the owner may make an emergency kit for someone else; "
-                                       "you can make your own.")
+                raise PermissionDenied(
+                    "Only the owner may make an emergency kit for someone else; you can make your own."
+                )
             raise PermissionDenied(
                 f"{other.name or other.id} must make their own emergency kit when they unlock the vault: "
-                "their secret key opens only with their passphrase, so nobody else has it.")
+                "their secret key opens only with their passphrase, so nobody else has it."
+            )
     secret = recovery_secret(vault)
     target = Path(out_path)
-    html_to_pdf(_kit_html(vault, secret), target, title=f"MBC Vault emergency kit: {me.name}",
-                page_size=page_size, base_point_size=11.0, resources={QR_NAME: qr_image(secret)},
-                overwrite=overwrite)
+    html_to_pdf(
+        _kit_html(vault, secret),
+        target,
+        title=f"MBC Vault emergency kit: {me.name}",
+        page_size=page_size,
+        base_point_size=11.0,
+        resources={QR_NAME: qr_image(secret)},
+        overwrite=overwrite,
+    )
     return target
 
 
@@ -73,21 +87,28 @@ def qr_image(text: str) -> Any:
         for y, row in enumerate(rows):
             for x, dark in enumerate(row):
                 if dark:
-                    painter.fillRect(QRect((x + QR_BORDER) * QR_MODULE_PX, (y + QR_BORDER) * QR_MODULE_PX,
-                                           QR_MODULE_PX, QR_MODULE_PX), QColor("black"))
+                    painter.fillRect(
+                        QRect(
+                            (x + QR_BORDER) * QR_MODULE_PX,
+                            (y + QR_BORDER) * QR_MODULE_PX,
+                            QR_MODULE_PX,
+                            QR_MODULE_PX,
+                        ),
+                        QColor("black"),
+                    )
     finally:
         painter.end()
     return image
 
 
-def _kit_html(vault: "Vault", secret: str) -> str:
+def _kit_html(vault: Vault, secret: str) -> str:
     e = html.escape
     person = vault.person
     name = person.name or person.id
     pid = person.id
     folder = str(Path(vault.path).resolve())
     sections = ", ".join(s for s in sorted(person.scopes)) or "none"
-    code = 'style="font-family: \'DejaVu Sans Mono\', monospace; font-size: 10pt;"'
+    code = "style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt;\""
     return f"""
 <h1 style="font-size: 20pt; margin-bottom: 2pt;">MBC Vault emergency kit</h1>
 <p style="font-size: 13pt; margin-top: 0;">for <b>{e(name)}</b> &middot; made {date.today().isoformat()}</p>

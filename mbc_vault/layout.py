@@ -21,7 +21,14 @@ MARKER = "vault.json"
 OLD_MARKER = "MBC-VAULT.json"
 MARKERS = (MARKER, OLD_MARKER)
 README_NAME = "README.txt"
-KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = "keys", "keyrings", "people", "records", "documents", "texts"
+KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS = (
+    "keys",
+    "keyrings",
+    "people",
+    "records",
+    "documents",
+    "texts",
+)
 #: members' signed passphrase changes, until the owner takes them in
 REQUESTS = "requests"
 DATA_DIRS = (KEYS, KEYRINGS, PEOPLE, RECORDS, DOCUMENTS, TEXTS, REQUESTS)
@@ -43,12 +50,16 @@ available, the files can be recovered with the stock `age` tool and your
 passphrase: see the recovery steps in your emergency kit.
 Do not rename or edit the files in this folder.
 """
-ROLLBACK_TEXT = ("This vault folder went back to an older state than this computer saw before (an older copy "
-                 "or backup was put in its place, or someone rolled it back). Changes and key changes are "
-                 "refused until the newest copy of the folder is back; restore it from your sync tool or "
-                 "backup.")
-OLD_FORMAT_MEMBER_TEXT = ("This vault was made by an older version of MBC Vault. Its owner must open it once "
-                          "with this version before you can use it.")
+ROLLBACK_TEXT = (
+    "This vault folder went back to an older state than this computer saw before (an older copy "
+    "or backup was put in its place, or someone rolled it back). Changes and key changes are "
+    "refused until the newest copy of the folder is back; restore it from your sync tool or "
+    "backup."
+)
+OLD_FORMAT_MEMBER_TEXT = (
+    "This vault was made by an older version of MBC Vault. Its owner must open it once "
+    "with this version before you can use it."
+)
 
 
 @dataclass
@@ -61,8 +72,11 @@ class Problem:
     title: str | None = None
 
     def describe(self) -> str:
-        about = f'record {self.record_id} ("{self.title}")' if self.record_id and self.title else (
-            f"record {self.record_id}" if self.record_id else self.path)
+        about = (
+            f'record {self.record_id} ("{self.title}")'
+            if self.record_id and self.title
+            else (f"record {self.record_id}" if self.record_id else self.path)
+        )
         return f"{about}: {self.message} ({self.path})"
 
 
@@ -81,7 +95,9 @@ def read_marker(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(read_small(marker).decode("utf-8"))
     except FileNotFoundError:
-        raise NotAVault(f"{path} is not an MBC Vault (it has no {MARKER}); pick the vault's folder.") from None
+        raise NotAVault(
+            f"{path} is not an MBC Vault (it has no {MARKER}); pick the vault's folder."
+        ) from None
     except (ValueError, OSError, age.AgeError):
         raise NotAVault(f"{marker} is damaged; restore it from a backup or see docs/recovery.md.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:

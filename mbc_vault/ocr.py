@@ -26,7 +26,9 @@ def tesseract_available() -> bool:
 
 def _run(args: list[str], data: bytes) -> bytes:
     try:
-        done = subprocess.run(args, input=data, capture_output=True, timeout=OCR_TIME_LIMIT_S, preexec_fn=_limits)
+        done = subprocess.run(
+            args, input=data, capture_output=True, timeout=OCR_TIME_LIMIT_S, preexec_fn=_limits
+        )
     except subprocess.TimeoutExpired:
         raise VaultError("Text recognition took too long and was stopped.") from None
     if done.returncode != 0:
@@ -35,11 +37,17 @@ def _run(args: list[str], data: bytes) -> bytes:
 
 
 def recognize_image(image: bytes, language: str = "eng") -> str:
-    return _run(["tesseract", "stdin", "stdout", "-l", language, "--psm", "3"], image).decode("utf-8", "replace")
+    return _run(["tesseract", "stdin", "stdout", "-l", language, "--psm", "3"], image).decode(
+        "utf-8", "replace"
+    )
 
 
-def ocr_record(vault: Vault, record_id: str, progress: Callable[[int, int, str], None] | None = None,
-               cancel: CancelFlag | None = None) -> list[str]:
+def ocr_record(
+    vault: Vault,
+    record_id: str,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: CancelFlag | None = None,
+) -> list[str]:
     """Recognize the text of the pages that have none, store it, and return every page's text."""
     if not tesseract_available():
         raise VaultError("Text recognition needs Tesseract; install the tesseract-ocr package.")
@@ -61,8 +69,13 @@ def ocr_record(vault: Vault, record_id: str, progress: Callable[[int, int, str],
             raise Cancelled("Text recognition was cancelled; nothing was changed.")
         if progress:
             progress(done, len(pages), f"{record.title}: page {number}")
-        image = data if pdf_page is None else _run(
-            ["pdftoppm", "-png", "-r", str(OCR_DPI), "-f", str(pdf_page), "-l", str(pdf_page), "-"], data)
+        image = (
+            data
+            if pdf_page is None
+            else _run(
+                ["pdftoppm", "-png", "-r", str(OCR_DPI), "-f", str(pdf_page), "-l", str(pdf_page), "-"], data
+            )
+        )
         texts[number - 1] = recognize_image(image)
     vault.set_page_texts(record.id, texts)
     if progress:

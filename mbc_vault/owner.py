@@ -51,8 +51,13 @@ class OwnerKeys:
         assert signing is not None
         return signing
 
-    def publish(self, changed: Iterable[Person] = (), removed: Iterable[str] = (),
-                 former: dict[str, str] | None = None, keys: list[ScopeKey] | None = None) -> None:
+    def publish(
+        self,
+        changed: Iterable[Person] = (),
+        removed: Iterable[str] = (),
+        former: dict[str, str] | None = None,
+        keys: list[ScopeKey] | None = None,
+    ) -> None:
         """Write the changed profiles, then the vault info that lists them, at a new epoch (the
         caller holds the lock). Until the info is written, the new profiles are not used by anyone."""
         signing = self.signing_key()
@@ -62,50 +67,77 @@ class OwnerKeys:
         for pid in removed:
             self.folder.people.pop(pid, None)
         info = dict(self.folder.info)
-        profiles = {pid: profile_object(p, self.folder.person.id, signing) for pid, p in self.folder.people.items()}
+        profiles = {
+            pid: profile_object(p, self.folder.person.id, signing) for pid, p in self.folder.people.items()
+        }
         current = keys if keys is not None else list(self.folder.write_keys.values())
-        new_info = info_object(vault_id=self.folder.vault_id, name=self.folder.name, created=str(info.get("created", "")),
-                               epoch=self.folder.epoch + 1, owner=self.folder.person.id, signing=signing,
-                               keys=current, people=profiles,
-                               former=former if former is not None else self.folder.former_people,
-                               extra={k: val for k, val in info.items() if k not in ("signature",)})
+        new_info = info_object(
+            vault_id=self.folder.vault_id,
+            name=self.folder.name,
+            created=str(info.get("created", "")),
+            epoch=self.folder.epoch + 1,
+            owner=self.folder.person.id,
+            signing=signing,
+            keys=current,
+            people=profiles,
+            former=former if former is not None else self.folder.former_people,
+            extra={k: val for k, val in info.items() if k not in ("signature",)},
+        )
         target = next(k for k in current if k.scope == VAULT_SCOPE)
-        atomic_write_bytes(self.folder.path / INFO, age.encrypt_bytes(json_bytes(new_info), [target.recipient]))
+        atomic_write_bytes(
+            self.folder.path / INFO, age.encrypt_bytes(json_bytes(new_info), [target.recipient])
+        )
         self.folder.info, self.folder.epoch = new_info, new_info["epoch"]
         self.folder.cache.see(epoch=self.folder.epoch)
         if former is not None:
             self.folder.former_people = dict(former)
         self.folder.choose_keys(new_info)
         for person in changed:  # the copies in people/ (the info above is what counts)
-            atomic_write_bytes(self.folder.path / PEOPLE / f"{person.id}.age",
-                               age.encrypt_bytes(json_bytes(profiles[person.id]), [target.recipient]))
+            atomic_write_bytes(
+                self.folder.path / PEOPLE / f"{person.id}.age",
+                age.encrypt_bytes(json_bytes(profiles[person.id]), [target.recipient]),
+            )
 
     def keyring_for(self, person: Person) -> Keyring:
         """Every generation of the scopes *person* holds, from the owner's keyring, and their signing key."""
         wanted = set(person.scopes) | {VAULT_SCOPE}
-        return Keyring([k for k in self.folder.keyring.keys if k.scope in wanted],
-                       member_signing_key(self.signing_key(), person.id, person.key_version), person.id,
-                       self.folder.vault_id, self.folder.epoch)
+        return Keyring(
+            [k for k in self.folder.keyring.keys if k.scope in wanted],
+            member_signing_key(self.signing_key(), person.id, person.key_version),
+            person.id,
+            self.folder.vault_id,
+            self.folder.epoch,
+        )
 
     def write_keyring(self, person: Person) -> None:
         signing = self.signing_key()
         if person.id == self.folder.person.id:
             keyring = self.folder.keyring
-            keyring.person_id, keyring.vault_id, keyring.epoch = person.id, self.folder.vault_id, self.folder.epoch
+            keyring.person_id, keyring.vault_id, keyring.epoch = (
+                person.id,
+                self.folder.vault_id,
+                self.folder.epoch,
+            )
             recipient = self.folder.identity.recipient()
         else:
             if not person.recipient:
-                raise IntegrityError(f'The details of "{person.name}" have no public key; remove the person '
-                                     "and add them again.")
+                raise IntegrityError(
+                    f'The details of "{person.name}" have no public key; remove the person '
+                    "and add them again."
+                )
             keyring, recipient = self.keyring_for(person), age.X25519Recipient.parse(person.recipient)
-        atomic_write_bytes(self.folder.path / KEYRINGS / f"{person.id}.age",
-                           age.encrypt_bytes(keyring.to_text(signing), [recipient]))
+        atomic_write_bytes(
+            self.folder.path / KEYRINGS / f"{person.id}.age",
+            age.encrypt_bytes(keyring.to_text(signing), [recipient]),
+        )
 
     def my_keyring_changed(self) -> None:
         self.folder.scope_of_key = {k.identity.public_key: k for k in self.folder.keyring.keys}
         self.folder.identities = self.folder.keyring.identities()
         cache: RecordCache = self.folder.cache
-        cache._fingerprint = RecordCache.fingerprint([k.identity.public_key for k in self.folder.keyring.keys])
+        cache._fingerprint = RecordCache.fingerprint(
+            [k.identity.public_key for k in self.folder.keyring.keys]
+        )
         cache.dirty = True
 
     def repair_profile_files(self) -> int:
@@ -127,7 +159,9 @@ class OwnerKeys:
                     atomic_write_bytes(file, age.encrypt_bytes(json_bytes(obj), [vault_key.recipient]))
                 count += 1
         if count:
-            self.folder.load_problems = [p for p in self.folder.load_problems if not p.path.startswith(PEOPLE)]
+            self.folder.load_problems = [
+                p for p in self.folder.load_problems if not p.path.startswith(PEOPLE)
+            ]
         return count
 
     def revouch(self, person_id: str, scopes: set[str]) -> int:
@@ -142,7 +176,11 @@ class OwnerKeys:
                     obj = json.loads(raw)
                 except (age.AgeError, OSError, ValueError):
                     continue
-                if not isinstance(obj, dict) or key.scope not in scopes or authority.signer_of(obj) != person_id:
+                if (
+                    not isinstance(obj, dict)
+                    or key.scope not in scopes
+                    or authority.signer_of(obj) != person_id
+                ):
                     continue
                 if self.folder.signer_may_write(obj, key.scope) is not None and folder == RECORDS:
                     pass  # checked below against the signature itself
@@ -150,7 +188,9 @@ class OwnerKeys:
                 if who is None or not authority.check_object(obj, who.signing_key):
                     continue  # forged in their name: never vouched for
                 data = self.folder.signed_json(obj)
-                atomic_write_bytes(file, age.encrypt_bytes(data, [self.folder.write_keys[key.scope].recipient]))
+                atomic_write_bytes(
+                    file, age.encrypt_bytes(data, [self.folder.write_keys[key.scope].recipient])
+                )
                 count += 1
                 if folder == RECORDS:
                     self.folder.note_own_write(file)
@@ -181,17 +221,24 @@ class OwnerKeys:
                 continue  # not the owner's: verify reports it; never deleted silently
             for folder in (KEYS, KEYRINGS, PEOPLE):
                 remove_file(self.folder.path / folder / f"{file.stem}.age")
-            notes.append(f'Adding "{obj.get("name", "")}" was interrupted; it was cleaned up. Add them again.')
+            notes.append(
+                f'Adding "{obj.get("name", "")}" was interrupted; it was cleaned up. Add them again.'
+            )
         return notes
 
-    def check_people_files(self) -> list["Problem"]:
+    def check_people_files(self) -> list[Problem]:
         """Key files and keyrings of people who are not in the vault (verify reports them)."""
         listed = set(self.folder.info.get("people", {}))
         problems = []
         for folder in (KEYS, KEYRINGS):
             for file in age_files(self.folder.path / folder):
                 if file.stem not in listed:
-                    problems.append(Problem(f"{folder}/{file.name}", "this file belongs to no one in the vault "
-                                              "(an interrupted addition, or planted); the owner's next open removes "
-                                              "the owner's own leftovers, anything else was left as it is"))
+                    problems.append(
+                        Problem(
+                            f"{folder}/{file.name}",
+                            "this file belongs to no one in the vault "
+                            "(an interrupted addition, or planted); the owner's next open removes "
+                            "the owner's own leftovers, anything else was left as it is",
+                        )
+                    )
         return problems

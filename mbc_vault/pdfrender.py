@@ -27,9 +27,16 @@ def ensure_gui_application() -> None:
 _keep: list[object] = []
 
 
-def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page_size: str = "Letter",
-                base_point_size: float = 11.0, resources: Mapping[str, Any] | None = None,
-                overwrite: bool = True) -> int:
+def html_to_pdf(
+    html: str,
+    out: str | os.PathLike[str],
+    *,
+    title: str = "",
+    page_size: str = "Letter",
+    base_point_size: float = 11.0,
+    resources: Mapping[str, Any] | None = None,
+    overwrite: bool = True,
+) -> int:
     """Typeset *html* into a PDF at *out*; returns the page count.
 
     The PDF is made in memory and written whole through fsutil.atomic_write_private: readable by its
@@ -58,8 +65,9 @@ def html_to_pdf(html: str, out: str | os.PathLike[str], *, title: str = "", page
     return pages
 
 
-def _write(html: str, out: Any, title: str, page_size: str, base_point_size: float,
-           resources: Mapping[str, Any]) -> int:
+def _write(
+    html: str, out: Any, title: str, page_size: str, base_point_size: float, resources: Mapping[str, Any]
+) -> int:
     from PySide6.QtCore import QMarginsF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -68,8 +76,11 @@ def _write(html: str, out: Any, title: str, page_size: str, base_point_size: flo
     writer.setCreator("MBC Vault")
     writer.setResolution(300)
     size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "A4" else QPageSize.PageSizeId.Letter)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18),
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            size, QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter
+        )
+    )
     document = QTextDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(base_point_size)
@@ -79,8 +90,11 @@ def _write(html: str, out: Any, title: str, page_size: str, base_point_size: flo
     document.setHtml(html)
     # Lay the text out on the page's printable area, in the document's own units (screen pixels at
     # the layout's DPI): print_() then scales it to the writer, and adds no margins of its own.
-    layout_dpi = document.documentLayout().paintDevice().logicalDpiX() if document.documentLayout().paintDevice() \
+    layout_dpi = (
+        document.documentLayout().paintDevice().logicalDpiX()
+        if document.documentLayout().paintDevice()
         else 96
+    )
     area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))

@@ -51,8 +51,19 @@ class Person:
     key_version: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
-    _KNOWN = ("id", "name", "role", "relationship", "scopes", "can_edit", "created", "recipient",
-              "setup_pending", "signing_key", "key_version")
+    _KNOWN = (
+        "id",
+        "name",
+        "role",
+        "relationship",
+        "scopes",
+        "can_edit",
+        "created",
+        "recipient",
+        "setup_pending",
+        "signing_key",
+        "key_version",
+    )
 
     def to_obj(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "extra"}
@@ -63,40 +74,61 @@ class Person:
         return json.dumps(self.to_obj(), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     @classmethod
-    def from_obj(cls, data: dict[str, Any]) -> "Person":
-        person = cls(**{k: v for k, v in data.items() if k in cls._KNOWN},
-                     extra={k: v for k, v in data.items() if k not in cls._KNOWN})
+    def from_obj(cls, data: dict[str, Any]) -> Person:
+        person = cls(
+            **{k: v for k, v in data.items() if k in cls._KNOWN},
+            extra={k: v for k, v in data.items() if k not in cls._KNOWN},
+        )
         if not isinstance(person.id, str) or not isinstance(person.scopes, list):
             raise ValueError("a person's details need an id and a list of parts")
         return person
 
     @classmethod
-    def from_json(cls, raw: bytes) -> "Person":
+    def from_json(cls, raw: bytes) -> Person:
         data = json.loads(raw)
         if not isinstance(data, dict):
             raise ValueError("a person's details must be a JSON object")
         return cls.from_obj(data)
 
     def public_view(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "role": self.role, "relationship": self.relationship,
-                "scopes": sorted(self.scopes), "can_edit": self.can_edit, "created": self.created,
-                "setup_pending": self.setup_pending}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "relationship": self.relationship,
+            "scopes": sorted(self.scopes),
+            "can_edit": self.can_edit,
+            "created": self.created,
+            "setup_pending": self.setup_pending,
+        }
 
 
 def member_signing_key(owner: SigningKey, person_id: str, version: int = 0) -> SigningKey:
     """A member's signing key, derived from the owner's (the owner can write their keyring again).
     *version* grows each time the owner takes in the member's passphrase change."""
     suffix = b"" if version == 0 else f"#{version}".encode("ascii")
-    return SigningKey(hashlib.sha256(_MEMBER_KEY_LABEL + owner.seed + person_id.encode("ascii") + suffix).digest())
+    return SigningKey(
+        hashlib.sha256(_MEMBER_KEY_LABEL + owner.seed + person_id.encode("ascii") + suffix).digest()
+    )
 
 
 def profile_object(person: Person, owner_id: str, owner: SigningKey) -> dict[str, Any]:
     return authority.sign_object(person.to_obj(), owner_id, owner)
 
 
-def info_object(*, vault_id: str, name: str, created: str, epoch: int, owner: str, signing: SigningKey,
-                keys: Iterable[ScopeKey], people: dict[str, dict[str, Any]], former: dict[str, str],
-                extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def info_object(
+    *,
+    vault_id: str,
+    name: str,
+    created: str,
+    epoch: int,
+    owner: str,
+    signing: SigningKey,
+    keys: Iterable[ScopeKey],
+    people: dict[str, dict[str, Any]],
+    former: dict[str, str],
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The owner-signed vault info: the format, the vault id, the epoch, each part's current key, the
     hash of every person's signed profile."""
     from .layout import FORMAT_VERSION
@@ -106,14 +138,25 @@ def info_object(*, vault_id: str, name: str, created: str, epoch: int, owner: st
         if key.scope not in current or key.generation > current[key.scope].generation:
             current[key.scope] = key
     obj = dict(extra or {})
-    obj.update({
-        "type": "vault-info", "format": FORMAT_VERSION, "vault_id": vault_id, "name": name, "created": created,
-        "epoch": epoch, "owner": owner, "owner_key": signing.public,
-        "scopes": {s: {"generation": k.generation, "recipient": str(k.recipient)} for s, k in sorted(current.items())},
-        # every person's signed details, in the one file that changes atomically
-        "people": {pid: obj for pid, obj in sorted(people.items())},
-        "former_people": dict(former),
-    })
+    obj.update(
+        {
+            "type": "vault-info",
+            "format": FORMAT_VERSION,
+            "vault_id": vault_id,
+            "name": name,
+            "created": created,
+            "epoch": epoch,
+            "owner": owner,
+            "owner_key": signing.public,
+            "scopes": {
+                s: {"generation": k.generation, "recipient": str(k.recipient)}
+                for s, k in sorted(current.items())
+            },
+            # every person's signed details, in the one file that changes atomically
+            "people": {pid: obj for pid, obj in sorted(people.items())},
+            "former_people": dict(former),
+        }
+    )
     return authority.sign_object(obj, owner, signing)
 
 
@@ -121,7 +164,9 @@ def check_scopes(scopes: Iterable[str]) -> list[str]:
     out: list[str] = []
     for scope in scopes:
         if scope not in SCOPES:
-            raise ValueError(f'"{scope}" is not a section that can be shared; use one of: {", ".join(SCOPES)}.')
+            raise ValueError(
+                f'"{scope}" is not a section that can be shared; use one of: {", ".join(SCOPES)}.'
+            )
         if scope not in out:
             out.append(scope)
     return sorted(out)

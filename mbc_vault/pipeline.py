@@ -109,7 +109,7 @@ class HashingReader:
             self._thread.join(0.01)
         self._view = memoryview(b"")
 
-    def __enter__(self) -> "HashingReader":
+    def __enter__(self) -> HashingReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -136,8 +136,9 @@ class WritebackHint:
         if self._enabled and self._written - self._hinted >= WRITEBACK_EVERY:
             self._handle.flush()
             try:
-                os.posix_fadvise(self._handle.fileno(), self._hinted, self._written - self._hinted,
-                                 os.POSIX_FADV_DONTNEED)
+                os.posix_fadvise(
+                    self._handle.fileno(), self._hinted, self._written - self._hinted, os.POSIX_FADV_DONTNEED
+                )
             except OSError:  # only a hint: some file systems refuse it
                 self._enabled = False
             self._hinted = self._written

@@ -20,27 +20,79 @@ from .categories import scope_of
 CATEGORY_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("living-will", ("LIVING WILL",)),
     ("will", ("LAST WILL AND TESTAMENT", "LAST WILL & TESTAMENT")),
-    ("health-care-proxy", ("HEALTH CARE PROXY", "HEALTHCARE PROXY", "HEALTH CARE POWER OF ATTORNEY",
-                           "MEDICAL POWER OF ATTORNEY")),
+    (
+        "health-care-proxy",
+        (
+            "HEALTH CARE PROXY",
+            "HEALTHCARE PROXY",
+            "HEALTH CARE POWER OF ATTORNEY",
+            "MEDICAL POWER OF ATTORNEY",
+        ),
+    ),
     ("power-of-attorney", ("POWER OF ATTORNEY",)),
     ("polst", ("POLST", "PHYSICIAN ORDERS FOR LIFE-SUSTAINING", "DO NOT RESUSCITATE", "DNR ORDER", "MOLST")),
     ("advance-directive", ("ADVANCE DIRECTIVE", "ADVANCE HEALTH CARE DIRECTIVE")),
-    ("insurance", ("INSURANCE POLICY", "EXPLANATION OF BENEFITS", "SUMMARY OF BENEFITS", "EVIDENCE OF COVERAGE",
-                   "CERTIFICATE OF COVERAGE", "HEALTH INSURANCE CLAIM", "LIFE INSURANCE", "POLICY NUMBER",
-                   "INSURANCE")),
+    (
+        "insurance",
+        (
+            "INSURANCE POLICY",
+            "EXPLANATION OF BENEFITS",
+            "SUMMARY OF BENEFITS",
+            "EVIDENCE OF COVERAGE",
+            "CERTIFICATE OF COVERAGE",
+            "HEALTH INSURANCE CLAIM",
+            "LIFE INSURANCE",
+            "POLICY NUMBER",
+            "INSURANCE",
+        ),
+    ),
     ("discharge-summary", ("DISCHARGE SUMMARY",)),
     ("operative-report", ("OPERATIVE REPORT", "OPERATIVE NOTE", "OP NOTE", "PROCEDURE NOTE")),
-    ("genomic-test", ("GENOMIC", "ONCOTYPE", "FOUNDATIONONE", "GUARDANT", "NEXT-GENERATION SEQUENCING",
-                      "GERMLINE", "TUMOR MUTATIONAL")),
+    (
+        "genomic-test",
+        (
+            "GENOMIC",
+            "ONCOTYPE",
+            "FOUNDATIONONE",
+            "GUARDANT",
+            "NEXT-GENERATION SEQUENCING",
+            "GERMLINE",
+            "TUMOR MUTATIONAL",
+        ),
+    ),
     ("pathology-report", ("SURGICAL PATHOLOGY", "PATHOLOGY REPORT", "CYTOLOGY", "FINAL DIAGNOSIS")),
     ("treatment-plan", ("TREATMENT PLAN", "PLAN OF CARE", "TREATMENT SUMMARY")),
-    ("imaging-report", ("RADIOLOGY", "CT CHEST", "CT ABDOMEN", "MRI", "PET/CT", "PET-CT", "BONE SCAN",
-                        "MAMMOGRAM", "MAMMOGRAPHY", "ULTRASOUND", "ECHOCARDIOGRAM", "IMAGING")),
+    (
+        "imaging-report",
+        (
+            "RADIOLOGY",
+            "CT CHEST",
+            "CT ABDOMEN",
+            "MRI",
+            "PET/CT",
+            "PET-CT",
+            "BONE SCAN",
+            "MAMMOGRAM",
+            "MAMMOGRAPHY",
+            "ULTRASOUND",
+            "ECHOCARDIOGRAM",
+            "IMAGING",
+        ),
+    ),
     ("lab-result", ("LAB RESULTS", "LABORATORY", "CA 15-3", "CA 27.29", "CBC", "COMPREHENSIVE METABOLIC")),
     ("clinical-note", ("PROGRESS NOTE", "CLINIC NOTE", "CONSULTATION", "OFFICE VISIT")),
     # summaries of a whole chart (patient portals): they list advance directives, insurance and so on
-    ("medical-other", ("CONTINUITY OF CARE", "HEALTH SUMMARY", "VISIT SUMMARY", "PATIENT SUMMARY",
-                       "CLINICAL SUMMARY", "SUMMARY OF CARE")),
+    (
+        "medical-other",
+        (
+            "CONTINUITY OF CARE",
+            "HEALTH SUMMARY",
+            "VISIT SUMMARY",
+            "PATIENT SUMMARY",
+            "CLINICAL SUMMARY",
+            "SUMMARY OF CARE",
+        ),
+    ),
 ]
 
 #: words that name a legal document only when they are its title (a file name, a PDF title): in its
@@ -51,17 +103,37 @@ HEAD_LINES = 5
 #: a "label: value" line (Insurance: Example Health Plan; Code status: DNR): a field, not a heading
 _FIELD_LINE = re.compile(r"^[^:]{1,48}:\s*\S")
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _LONG = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
 _DAY_FIRST = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9}) (\d{4})\b")
 _BIRTH = re.compile(r"(DOB|D\.O\.B|BIRTH|BORN)\W{0,3}$", re.IGNORECASE)
-_PREFERRED = re.compile(r"(DATE OF SERVICE|SERVICE DATE|REPORT DATE|COLLECTED|DATE SIGNED|SIGNED|DATED|"
-                        r"DATE OF PROCEDURE|DATE OF SURGERY|EXAM DATE|DISCHARGE DATE|DATE)\W{0,3}$", re.IGNORECASE)
+_PREFERRED = re.compile(
+    r"(DATE OF SERVICE|SERVICE DATE|REPORT DATE|COLLECTED|DATE SIGNED|SIGNED|DATED|"
+    r"DATE OF PROCEDURE|DATE OF SURGERY|EXAM DATE|DISCHARGE DATE|DATE)\W{0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _first_rule(text: str, *, medical: bool | None = None, title: bool = True) -> str | None:
@@ -107,8 +179,11 @@ def propose_category(text: str, title: str = "") -> str:
         other = _first_rule(line, medical=False, title=False)
         if other:
             return other
-    return (_first_rule("\n".join(head), medical=True) or _first_rule(text.upper(), medical=True)
-            or "medical-other")
+    return (
+        _first_rule("\n".join(head), medical=True)
+        or _first_rule(text.upper(), medical=True)
+        or "medical-other"
+    )
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -139,10 +214,13 @@ def _candidates(text: str) -> list[tuple[int, str]]:
 def propose_date(text: str) -> str | None:
     """The document's date: one labelled as a service/report/signing date, else the first date
     that is not a date of birth."""
-    candidates = [(pos, date) for pos, date in _candidates(text[:20000])
-                  if not _BIRTH.search(text[max(0, pos - 12):pos])]
+    candidates = [
+        (pos, date)
+        for pos, date in _candidates(text[:20000])
+        if not _BIRTH.search(text[max(0, pos - 12) : pos])
+    ]
     for pos, date in candidates:
-        if _PREFERRED.search(text[max(0, pos - 24):pos]):
+        if _PREFERRED.search(text[max(0, pos - 24) : pos]):
             return date
     return candidates[0][1] if candidates else None
 

@@ -22,7 +22,7 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def check_date(value: str | None, field_name: str = "date") -> str | None:
@@ -31,11 +31,13 @@ def check_date(value: str | None, field_name: str = "date") -> str | None:
         return None
     assert value is not None
     if not _DATE.match(value):
-        raise ValueError(f"The {field_name} \"{value}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.")
+        raise ValueError(
+            f'The {field_name} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.'
+        )
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"The {field_name} \"{value}\" is not a real calendar date.") from None
+        raise ValueError(f'The {field_name} "{value}" is not a real calendar date.') from None
     return value
 
 
@@ -103,7 +105,7 @@ class Record:
         return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Record":
+    def from_dict(cls, data: dict[str, Any]) -> Record:
         data = upgrade(dict(data))
         known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
         values = {k: v for k, v in data.items() if k in known}
@@ -116,7 +118,7 @@ class Record:
         return record
 
     @classmethod
-    def from_json(cls, raw: bytes) -> "Record":
+    def from_json(cls, raw: bytes) -> Record:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("record is not a JSON object")

@@ -17,8 +17,13 @@ class ReindexReport:
     problems: list[str] = field(default_factory=list)
 
 
-def rebuild_texts(vault: Vault, *, only_missing: bool = True, progress: Callable[[int, int, str], None] | None = None,
-                  cancel: CancelFlag | None = None) -> ReindexReport:
+def rebuild_texts(
+    vault: Vault,
+    *,
+    only_missing: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: CancelFlag | None = None,
+) -> ReindexReport:
     """Extract the text of documents again (in memory) and store it; with *only_missing*, only
     for documents whose text is missing or damaged."""
     report = ReindexReport()

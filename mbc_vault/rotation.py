@@ -20,8 +20,20 @@ from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
 from .fsutil import atomic_write_bytes, remove_file
 from .keys import ScopeKey
-from .layout import (CONFLICTS_DIR, DOCUMENTS, INFO, PEOPLE, RECORDS, REQUESTS, ROTATION, TEXTS, VERSIONS_DIR,
-                     Problem, age_files, read_small)
+from .layout import (
+    CONFLICTS_DIR,
+    DOCUMENTS,
+    INFO,
+    PEOPLE,
+    RECORDS,
+    REQUESTS,
+    ROTATION,
+    TEXTS,
+    VERSIONS_DIR,
+    Problem,
+    age_files,
+    read_small,
+)
 from .owner import OwnerKeys
 from .people import check_scopes
 from .progress import CancelFlag, ProgressFn
@@ -35,7 +47,7 @@ class RotationReport:
     scopes: dict[str, int] = field(default_factory=dict)  # scope -> generation now current
     files_reencrypted: int = 0
     records_checked: int = 0
-    problems: list["Problem"] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -71,12 +83,16 @@ class Rotation:
                 raise ValueError("seal")
             data = json.loads(body)
             self._rotation_reencrypt = bool(data.get("reencrypt", True))
-            return {str(s): {"generation": int(i["generation"]), "key": str(i["key"])}
-                    for s, i in data["scopes"].items()}
+            return {
+                str(s): {"generation": int(i["generation"]), "key": str(i["key"])}
+                for s, i in data["scopes"].items()
+            }
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-            raise IntegrityError(f"The key rotation record {ROTATION} is damaged or was not written by the "
-                                 "owner; restore it from a backup or remove it and rotate again.",
-                                 path=str(file)) from None
+            raise IntegrityError(
+                f"The key rotation record {ROTATION} is damaged or was not written by the "
+                "owner; restore it from a backup or remove it and rotate again.",
+                path=str(file),
+            ) from None
 
     def write_rotation_record(self, scopes: dict[str, dict[str, Any]], reencrypt: bool = True) -> None:
         file = self.folder.path / ROTATION
@@ -85,16 +101,26 @@ class Rotation:
             return
         body = json.dumps({"scopes": scopes, "reencrypt": reencrypt}, sort_keys=True)
         outer = {"body": body, "mac": self._marker_mac(body.encode("utf-8"))}
-        atomic_write_bytes(file, age.encrypt_bytes(json.dumps(outer).encode("utf-8"), [self.folder.identity.recipient()]))
+        atomic_write_bytes(
+            file, age.encrypt_bytes(json.dumps(outer).encode("utf-8"), [self.folder.identity.recipient()])
+        )
 
-    def rotate_scope(self, scope: str, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
+    def rotate_scope(
+        self, scope: str, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
+    ) -> RotationReport:
         """Make a new generation of *scope*'s key, give it to everyone who keeps the scope, and
         re-encrypt every file of the scope to it. Safe to interrupt: resume_rotation (run by
         Vault.open for the owner) finishes it."""
         return self.rotate_scopes([scope], progress=progress, cancel=cancel)
 
-    def rotate_scopes(self, scopes: Iterable[str], progress: ProgressFn | None = None,
-                      cancel: CancelFlag | None = None, *, reencrypt: bool = True) -> RotationReport:
+    def rotate_scopes(
+        self,
+        scopes: Iterable[str],
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+        *,
+        reencrypt: bool = True,
+    ) -> RotationReport:
         """New generations of *scopes*; with *reencrypt* (the default) every file of them is
         re-encrypted too, without it only what is written from now on uses the new keys."""
         self.owner.require_owner()
@@ -111,10 +137,14 @@ class Rotation:
             for scope in wanted:
                 current = max((k.generation for k in self.folder.keyring.keys if k.scope == scope), default=0)
                 pending[scope] = {"generation": current + 1, "key": str(age.X25519Identity.generate())}
-            self.write_rotation_record(pending, reencrypt)  # first: the new key is never used before it is recorded
+            self.write_rotation_record(
+                pending, reencrypt
+            )  # first: the new key is never used before it is recorded
         return self.resume_rotation(progress=progress, cancel=cancel)
 
-    def resume_rotation(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
+    def resume_rotation(
+        self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
+    ) -> RotationReport:
         """Finish a rotation that was started (idempotent: files already on the new key are skipped)."""
         self.owner.require_owner()
         report = RotationReport()
@@ -126,10 +156,14 @@ class Rotation:
             changed = False
             for scope, item in marker.items():
                 key = ScopeKey(scope, item["generation"], age.X25519Identity.parse(item["key"]))
-                known = [k for k in self.folder.keyring.keys if k.scope == scope and k.generation == key.generation]
+                known = [
+                    k for k in self.folder.keyring.keys if k.scope == scope and k.generation == key.generation
+                ]
                 if known and known[0].identity.secret != key.identity.secret:
-                    raise IntegrityError(f"Two different keys claim generation {key.generation} of the "
-                                         f"{scope} section; restore {ROTATION} from a backup.")
+                    raise IntegrityError(
+                        f"Two different keys claim generation {key.generation} of the "
+                        f"{scope} section; restore {ROTATION} from a backup."
+                    )
                 if not known:
                     self.folder.keyring.keys.append(key)
                     changed = True
@@ -155,13 +189,21 @@ class Rotation:
         with self.folder.lock():
             # files that could not be moved are named in the report (and by verify); not a byte of
             # them was copied, so the rotation does not stay pending to try them again on every open
-            remaining = {s: i for s, i in self.read_rotation_record().items()
-                         if not (s in targets and i["generation"] == targets[s].generation)}
+            remaining = {
+                s: i
+                for s, i in self.read_rotation_record().items()
+                if not (s in targets and i["generation"] == targets[s].generation)
+            }
             self.write_rotation_record(remaining)
         return report
 
-    def _reencrypt_all(self, targets: dict[str, ScopeKey], report: RotationReport,
-                       progress: ProgressFn | None, cancel: CancelFlag | None) -> None:
+    def _reencrypt_all(
+        self,
+        targets: dict[str, ScopeKey],
+        report: RotationReport,
+        progress: ProgressFn | None,
+        cancel: CancelFlag | None,
+    ) -> None:
         by_public = {k.identity.public_key: k for k in self.folder.keyring.keys}
         todo: list[Path] = []
         for file in age_files(self.folder.path / RECORDS):
@@ -177,26 +219,37 @@ class Rotation:
         # info, people and requests, and the kept versions of records (conflicts/, versions/)
         vault_files: list[Path] = []
         if VAULT_SCOPE in targets:
-            vault_files = [self.folder.path / INFO, *age_files(self.folder.path / PEOPLE),
-                           *age_files(self.folder.path / REQUESTS)]
-        vault_files += [f for folder in (CONFLICTS_DIR, VERSIONS_DIR) for f in age_files(self.folder.path / folder)]
+            vault_files = [
+                self.folder.path / INFO,
+                *age_files(self.folder.path / PEOPLE),
+                *age_files(self.folder.path / REQUESTS),
+            ]
+        vault_files += [
+            f for folder in (CONFLICTS_DIR, VERSIONS_DIR) for f in age_files(self.folder.path / folder)
+        ]
         total = len(todo) + len(vault_files)
         done = 0
         for file in vault_files:
             if cancel is not None and cancel.is_set():
-                raise Cancelled("Changing the keys was interrupted; it continues the next time the owner opens the vault.")
+                raise Cancelled(
+                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
+                )
             with self.folder.lock():
                 try:
                     if self._reencrypt_small(file, targets, by_public):
                         report.files_reencrypted += 1
                 except (age.AgeError, OSError) as exc:
-                    report.problems.append(Problem(str(file.relative_to(self.folder.path)), f"cannot be re-encrypted ({exc})"))
+                    report.problems.append(
+                        Problem(str(file.relative_to(self.folder.path)), f"cannot be re-encrypted ({exc})")
+                    )
             done += 1
             if progress is not None:
                 progress(done, total, file.name)
         for file in todo:
             if cancel is not None and cancel.is_set():
-                raise Cancelled("Changing the keys was interrupted; it continues the next time the owner opens the vault.")
+                raise Cancelled(
+                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
+                )
             with self.folder.lock():
                 label = self._reencrypt_record(file, targets, by_public, report)
             report.records_checked += 1
@@ -204,7 +257,9 @@ class Rotation:
             if progress is not None:
                 progress(done, total, label)
 
-    def _reencrypt_small(self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey]) -> bool:
+    def _reencrypt_small(
+        self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey]
+    ) -> bool:
         """Re-encrypt one small file in place if it is on an older generation of a rotated scope."""
         try:
             raw = read_small(file)
@@ -218,8 +273,13 @@ class Rotation:
         atomic_write_bytes(file, age.encrypt_bytes(plaintext, [targets[key.scope].recipient]))
         return True
 
-    def _reencrypt_record(self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey],
-                          report: RotationReport) -> str:
+    def _reencrypt_record(
+        self,
+        file: Path,
+        targets: dict[str, ScopeKey],
+        by_public: dict[bytes, ScopeKey],
+        report: RotationReport,
+    ) -> str:
         """One record with its document and page texts (holding the writer lock): the new document
         file first, then the record, then the old document is deleted. The record must be one its
         writer could write, and its document must be of the record's own part, before a byte is
@@ -250,15 +310,20 @@ class Rotation:
             doc_path = self.folder.path / DOCUMENTS / f"{record.document.id}.age"
             try:
                 with open(doc_path, "rb") as handle:
-                    doc_key = by_public.get(age.Decryptor(handle, self.folder.keyring.identities()).public_key)
+                    doc_key = by_public.get(
+                        age.Decryptor(handle, self.folder.keyring.identities()).public_key
+                    )
                 if doc_key is None or doc_key.scope != key.scope:
-                    raise IntegrityError("the document file belongs to another part of the vault than its record "
-                                         "(someone who can write the folder pointed the record at it); not a byte "
-                                         "of it was copied")
+                    raise IntegrityError(
+                        "the document file belongs to another part of the vault than its record "
+                        "(someone who can write the folder pointed the record at it); not a byte "
+                        "of it was copied"
+                    )
                 if doc_key.generation < target.generation:
                     with self.folder.open_record_document(record) as stream:
                         doc_id, nonce, size, sha256 = self.folder.store_document(
-                            stream, target, record.size, record.title, None, None)
+                            stream, target, record.size, record.title, None, None
+                        )
                     if (size, sha256) != (record.size, record.sha256):
                         remove_file(self.folder.path / DOCUMENTS / f"{doc_id}.age")
                         raise IntegrityError("its content does not match the record")
@@ -268,9 +333,14 @@ class Rotation:
                     report.files_reencrypted += 1
                     rewrite_record = True
             except (OSError, age.AgeError, IntegrityError) as exc:
-                report.problems.append(Problem(f"{DOCUMENTS}/{record.document.id}.age",
-                                                 f"the document cannot be re-encrypted ({exc})",
-                                                 record_id=record.id, title=record.title))
+                report.problems.append(
+                    Problem(
+                        f"{DOCUMENTS}/{record.document.id}.age",
+                        f"the document cannot be re-encrypted ({exc})",
+                        record_id=record.id,
+                        title=record.title,
+                    )
+                )
                 return record.title
         texts = self.folder.path / TEXTS / f"{record.id}.age"
         try:

@@ -51,8 +51,10 @@ class SearchIndex:
             "page UNINDEXED, tokenize='unicode61 remove_diacritics 2')"
         )
         # scratch table for snippets: the few rows shown, same columns and tokenizer (see search)
-        self._db.execute("CREATE VIRTUAL TABLE shown USING fts5(title, tags, notes, body, "
-                         "tokenize='unicode61 remove_diacritics 2')")
+        self._db.execute(
+            "CREATE VIRTUAL TABLE shown USING fts5(title, tags, notes, body, "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
         self._meta: dict[str, tuple[str, str]] = {}
 
     def close(self) -> None:
@@ -65,16 +67,21 @@ class SearchIndex:
     def add(self, record: Record, page_texts: Iterable[str] = ()) -> None:
         self.remove(record.id)
         rows = [(record.title, " ".join(record.tags), record.notes, "", record.id, 0)]
-        rows += [("", "", "", text, record.id, number) for number, text in enumerate(page_texts, 1) if text.strip()]
-        self._db.executemany("INSERT INTO pages(title, tags, notes, body, record_id, page) VALUES (?,?,?,?,?,?)",
-                             rows)
+        rows += [
+            ("", "", "", text, record.id, number) for number, text in enumerate(page_texts, 1) if text.strip()
+        ]
+        self._db.executemany(
+            "INSERT INTO pages(title, tags, notes, body, record_id, page) VALUES (?,?,?,?,?,?)", rows
+        )
         self._meta[record.id] = (record.title, record.category)
 
     def update_metadata(self, record: Record) -> None:
         """Refresh title, tags and notes without touching the page text."""
         self._db.execute("DELETE FROM pages WHERE record_id = ? AND page = 0", (record.id,))
-        self._db.execute("INSERT INTO pages(title, tags, notes, body, record_id, page) VALUES (?,?,?,?,?,0)",
-                         (record.title, " ".join(record.tags), record.notes, "", record.id))
+        self._db.execute(
+            "INSERT INTO pages(title, tags, notes, body, record_id, page) VALUES (?,?,?,?,?,0)",
+            (record.title, " ".join(record.tags), record.notes, "", record.id),
+        )
         self._meta[record.id] = (record.title, record.category)
 
     def remove(self, record_id: str) -> None:
@@ -94,7 +101,8 @@ class SearchIndex:
             "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM "
             "(SELECT rowid, bm25(pages, 10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
             "ORDER BY score LIMIT ?) AS ranked JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score",
-            (query, limit * 8)).fetchall()
+            (query, limit * 8),
+        ).fetchall()
         best: dict[str, tuple[int, int, float]] = {}
         for rowid, record_id, page, score in rows:
             if allowed is not None and record_id not in allowed:
@@ -127,18 +135,24 @@ class SearchIndex:
             return {}
         marks = ",".join("?" * len(rowids))
         self._db.execute("DELETE FROM shown")
-        self._db.execute(f"INSERT INTO shown(rowid, title, tags, notes, body) "
-                         f"SELECT rowid, title, tags, notes, body FROM pages WHERE rowid IN ({marks})", rowids)
+        self._db.execute(
+            f"INSERT INTO shown(rowid, title, tags, notes, body) "
+            f"SELECT rowid, title, tags, notes, body FROM pages WHERE rowid IN ({marks})",
+            rowids,
+        )
         rows = self._db.execute(
             "SELECT rowid, snippet(shown, 0, ?1, ?2, '…', 16), snippet(shown, 1, ?1, ?2, '…', 16), "
             "snippet(shown, 2, ?1, ?2, '…', 16), snippet(shown, 3, ?1, ?2, '…', 16) FROM shown "
-            "WHERE shown MATCH ?3", (HIGHLIGHT_START, HIGHLIGHT_END, query)).fetchall()
+            "WHERE shown MATCH ?3",
+            (HIGHLIGHT_START, HIGHLIGHT_END, query),
+        ).fetchall()
         self._db.execute("DELETE FROM shown")
         return {row[0]: row[1:] for row in rows}
 
 
-def build_index(vault: Vault, progress: Callable[[int, int, str], None] | None = None,
-                cancel: CancelFlag | None = None) -> SearchIndex:
+def build_index(
+    vault: Vault, progress: Callable[[int, int, str], None] | None = None, cancel: CancelFlag | None = None
+) -> SearchIndex:
     """Index every record the person can read (not the trash): metadata and stored page text.
 
     A record whose stored text is damaged is indexed by its metadata only (verify reports it).

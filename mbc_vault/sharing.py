@@ -41,9 +41,16 @@ class PeopleAdmin:
         self.folder, self.owner, self.rotation = folder, owner, rotation
 
     # ------------------------------------------------------------------ people
-    def add_person(self, name: str, relationship: str = "", scopes: Iterable[str] = (), can_edit: bool = False,
-                   passphrase: str | None = None, *, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR
-                   ) -> tuple[Person, str | None]:
+    def add_person(
+        self,
+        name: str,
+        relationship: str = "",
+        scopes: Iterable[str] = (),
+        can_edit: bool = False,
+        passphrase: str | None = None,
+        *,
+        work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
+    ) -> tuple[Person, str | None]:
         """Add someone who may open the vault with the given scopes.
 
         Their key file is encrypted with *passphrase*, or, if none is given, with a new one-time
@@ -61,21 +68,40 @@ class PeopleAdmin:
         identity = age.X25519Identity.generate()
         setup_code = None if passphrase is not None else new_setup_code()
         pid = new_id()
-        person = Person(id=pid, name=name, role="member", relationship=(relationship or "").strip(),
-                        scopes=granted, can_edit=bool(can_edit), created=now_iso(),
-                        recipient=str(identity.recipient()), setup_pending=setup_code is not None,
-                        signing_key=member_signing_key(self.owner.signing_key(), pid).public)
+        person = Person(
+            id=pid,
+            name=name,
+            role="member",
+            relationship=(relationship or "").strip(),
+            scopes=granted,
+            can_edit=bool(can_edit),
+            created=now_iso(),
+            recipient=str(identity.recipient()),
+            setup_pending=setup_code is not None,
+            signing_key=member_signing_key(self.owner.signing_key(), pid).public,
+        )
         with self.folder.lock():
             # profile copy, keyring and key file first, the signed info that lists them last: a crash
             # before it leaves an unlisted person (known by the owner-signed profile copy, written
             # first), whom the owner's next open cleans up
             signing = self.owner.signing_key()
-            atomic_write_bytes(self.folder.path / PEOPLE / f"{person.id}.age",
-                               age.encrypt_bytes(json_bytes(profile_object(person, self.folder.person.id, signing)),
-                                                 [self.folder.write_keys[VAULT_SCOPE].recipient]))
+            atomic_write_bytes(
+                self.folder.path / PEOPLE / f"{person.id}.age",
+                age.encrypt_bytes(
+                    json_bytes(profile_object(person, self.folder.person.id, signing)),
+                    [self.folder.write_keys[VAULT_SCOPE].recipient],
+                ),
+            )
             self.owner.write_keyring(person)
-            write_person_key(self.folder.path, person.id, identity, passphrase if passphrase is not None else str(setup_code), work_factor,
-                                      vault_id=self.folder.vault_id, owner_key=signing.public)
+            write_person_key(
+                self.folder.path,
+                person.id,
+                identity,
+                passphrase if passphrase is not None else str(setup_code),
+                work_factor,
+                vault_id=self.folder.vault_id,
+                owner_key=signing.public,
+            )
             self.owner.publish([person])
         return person, setup_code
 
@@ -95,8 +121,9 @@ class PeopleAdmin:
     def _member(self, person_id: str) -> Person:
         person = self.folder.find_person(self.folder.find_person(person_id).id)
         if person.role == "owner" or person.id == self.folder.person.id:
-            raise PermissionDenied("The owner always holds every section and can edit; "
-                                   "that cannot be changed.")
+            raise PermissionDenied(
+                "The owner always holds every section and can edit; that cannot be changed."
+            )
         return person
 
     def grant(self, person_id: str, scope: str) -> Person:
@@ -106,8 +133,15 @@ class PeopleAdmin:
         person = self._member(self.folder.find_person(person_id).id)
         return self.set_scopes(person.id, [*person.scopes, scope])
 
-    def revoke(self, person_id: str, scope: str, *, rotate: bool = False,
-               progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> Person:
+    def revoke(
+        self,
+        person_id: str,
+        scope: str,
+        *,
+        rotate: bool = False,
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+    ) -> Person:
         """Take *scope* from *person_id*. Without rotate, a copy of their keyring made earlier still
         opens the scope's files; with rotate, every file of the scope is re-encrypted to a new key."""
         self.owner.require_owner()
@@ -128,8 +162,9 @@ class PeopleAdmin:
                 self.owner.revouch(person.id, set(SCOPES))
         return person
 
-    def set_person_details(self, person_id: str, *, name: str | None = None,
-                           relationship: str | None = None) -> Person:
+    def set_person_details(
+        self, person_id: str, *, name: str | None = None, relationship: str | None = None
+    ) -> Person:
         self.owner.require_owner()
         with self.folder.lock():
             person = self._member(person_id)
@@ -143,8 +178,14 @@ class PeopleAdmin:
             self.owner.publish([person])
         return person
 
-    def remove_person(self, person_id: str, *, rotate: bool = True, progress: ProgressFn | None = None,
-                      cancel: CancelFlag | None = None) -> RotationReport | None:
+    def remove_person(
+        self,
+        person_id: str,
+        *,
+        rotate: bool = True,
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+    ) -> RotationReport | None:
         """Delete the person's key file, keyring and profile; with rotate (the default), rotate every
         scope they held (and the vault scope, which holds everyone's names) so that a copy they made
         earlier does not open the re-encrypted files. What they wrote is vouched for by the owner
@@ -181,10 +222,19 @@ class PeopleAdmin:
         keyring_file = self.folder.path / KEYRINGS / f"{self.folder.person.id}.age"
         with self.folder.lock():
             signed_text = age.decrypt_bytes(read_small(keyring_file), [self.folder.identity])
-            atomic_write_bytes(keyring_file, age.encrypt_bytes(signed_text, [self.folder.identity.recipient(),
-                                                                             new_identity.recipient()]))
-            write_person_key(self.folder.path, self.folder.person.id, new_identity, new_passphrase, work_factor,
-                                      vault_id=self.folder.vault_id, owner_key=self.folder.owner_key)
+            atomic_write_bytes(
+                keyring_file,
+                age.encrypt_bytes(signed_text, [self.folder.identity.recipient(), new_identity.recipient()]),
+            )
+            write_person_key(
+                self.folder.path,
+                self.folder.person.id,
+                new_identity,
+                new_passphrase,
+                work_factor,
+                vault_id=self.folder.vault_id,
+                owner_key=self.folder.owner_key,
+            )
             atomic_write_bytes(keyring_file, age.encrypt_bytes(signed_text, [new_identity.recipient()]))
             self.folder.identity = new_identity
             self.folder.cache.rewrap(new_identity)
@@ -196,22 +246,33 @@ class PeopleAdmin:
                 self.owner.publish([me])
                 self.folder.person = me
             self.rotation.rotate_scopes(list(ALL_SCOPES), reencrypt=False)
-            return ("Your old passphrase no longer opens this vault, and an old copy of your key file opens "
-                    "nothing written from now on. Save a new emergency kit: the old one holds the old key.")
-        return ("Your old passphrase no longer opens this vault. An old copy of your key file opens nothing "
-                "written after the vault's owner next opens the vault. Save a new emergency kit: the old one "
-                "holds the old key.")
+            return (
+                "Your old passphrase no longer opens this vault, and an old copy of your key file opens "
+                "nothing written from now on. Save a new emergency kit: the old one holds the old key."
+            )
+        return (
+            "Your old passphrase no longer opens this vault. An old copy of your key file opens nothing "
+            "written after the vault's owner next opens the vault. Save a new emergency kit: the old one "
+            "holds the old key."
+        )
 
     def _write_request(self, identity: age.X25519Identity) -> None:
         """A member's signed note to the owner: their new public key, and that their setup code is gone."""
         from .records import now_iso
 
-        obj = {"type": "key-change", "person": self.folder.person.id, "vault_id": self.folder.vault_id,
-               "recipient": str(identity.recipient()), "setup_done": True, "created": now_iso()}
+        obj = {
+            "type": "key-change",
+            "person": self.folder.person.id,
+            "vault_id": self.folder.vault_id,
+            "recipient": str(identity.recipient()),
+            "setup_done": True,
+            "created": now_iso(),
+        }
         (self.folder.path / REQUESTS).mkdir(exist_ok=True)
-        atomic_write_bytes(self.folder.path / REQUESTS / f"{self.folder.person.id}.age",
-                           age.encrypt_bytes(self.folder.signed_json(obj),
-                                             [self.folder.write_keys[VAULT_SCOPE].recipient]))
+        atomic_write_bytes(
+            self.folder.path / REQUESTS / f"{self.folder.person.id}.age",
+            age.encrypt_bytes(self.folder.signed_json(obj), [self.folder.write_keys[VAULT_SCOPE].recipient]),
+        )
         self.folder.person.setup_pending = False
 
     def _already_taken_in(self, file: Path) -> bool:
@@ -240,13 +301,25 @@ class PeopleAdmin:
                 continue
             obj = self.folder.pending_request(file.stem)
             if obj is None:
-                notes.append(f"{REQUESTS}/{file.name} was not written by the person it names; it was not used.")
+                notes.append(
+                    f"{REQUESTS}/{file.name} was not written by the person it names; it was not used."
+                )
                 continue
             person = self.folder.people[file.stem]
             version = person.key_version + 1
-            changed.append(Person.from_obj({
-                **person.to_obj(), "recipient": str(obj["recipient"]), "setup_pending": False, "key_version": version,
-                "signing_key": member_signing_key(self.owner.signing_key(), person.id, version).public}))
+            changed.append(
+                Person.from_obj(
+                    {
+                        **person.to_obj(),
+                        "recipient": str(obj["recipient"]),
+                        "setup_pending": False,
+                        "key_version": version,
+                        "signing_key": member_signing_key(
+                            self.owner.signing_key(), person.id, version
+                        ).public,
+                    }
+                )
+            )
             scopes |= set(person.scopes) | {VAULT_SCOPE}
         if changed:
             with self.folder.lock():

@@ -39,38 +39,52 @@ _SYNCTHING = re.compile(r"^(?P<stem>.+?)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}(
 # "(Case Conflict)" / "(Selective Sync Conflict)" copies
 _DROPBOX = re.compile(
     r"^(?P<stem>.+?) \((?:[^()]*['\u2019]s conflicted copy[^()]*(?:\(\d+\))?[^()]*"
-    r"|Case Conflict(?: \d+)?|Selective Sync Conflict(?: \d+)?)\)(?P<ext>\.[^.]*)?$")
+    r"|Case Conflict(?: \d+)?|Selective Sync Conflict(?: \d+)?)\)(?P<ext>\.[^.]*)?$"
+)
 # Nextcloud / ownCloud desktop client: "<stem> (conflicted copy <YYYY-MM-DD> <HHMMSS>).<ext>",
 # "<stem> (conflicted copy from <user> <YYYY-MM-DD> <HHMMSS>).<ext>", "<stem> (case clash from ...)",
 # and the older "<stem>_conflict-<YYYYMMDD>-<HHMMSS>.<ext>"
 _NEXTCLOUD = re.compile(
-    r"^(?P<stem>.+?)(?: \((?:conflicted copy|case clash from)[^()]*\)|_conflict-\d{8}-\d{6})(?P<ext>\.[^.]*)?$")
+    r"^(?P<stem>.+?)(?: \((?:conflicted copy|case clash from)[^()]*\)|_conflict-\d{8}-\d{6})(?P<ext>\.[^.]*)?$"
+)
 
 # -- temporary files ---------------------------------------------------------------------------
 _TEMP = [
-    re.compile(r"^\.tmp-"),                      # our own writer (see fsutil.TEMP_PREFIX)
-    re.compile(r"^\.syncthing\..*\.tmp$"),        # Syncthing (Unix)
-    re.compile(r"^~syncthing~.*\.tmp$"),          # Syncthing (Windows)
-    re.compile(r"^\.~"),                          # Dropbox partial files, office lock files
-    re.compile(r"\.tmp$"),                        # Dropbox and others
-    re.compile(r"^\.~lock\."),                    # Nextcloud / LibreOffice lock files
-    re.compile(r"\.part$"),                       # Nextcloud partial downloads
-    re.compile(r"^\..+\.~[0-9a-f]+$"),            # Nextcloud / ownCloud download in progress
-    re.compile(r"^\.owncloudsync\.log"),          # Nextcloud / ownCloud journal
-    re.compile(r"^\._sync_[0-9a-f]+\.db"),        # Nextcloud / ownCloud journal
+    re.compile(r"^\.tmp-"),  # our own writer (see fsutil.TEMP_PREFIX)
+    re.compile(r"^\.syncthing\..*\.tmp$"),  # Syncthing (Unix)
+    re.compile(r"^~syncthing~.*\.tmp$"),  # Syncthing (Windows)
+    re.compile(r"^\.~"),  # Dropbox partial files, office lock files
+    re.compile(r"\.tmp$"),  # Dropbox and others
+    re.compile(r"^\.~lock\."),  # Nextcloud / LibreOffice lock files
+    re.compile(r"\.part$"),  # Nextcloud partial downloads
+    re.compile(r"^\..+\.~[0-9a-f]+$"),  # Nextcloud / ownCloud download in progress
+    re.compile(r"^\.owncloudsync\.log"),  # Nextcloud / ownCloud journal
+    re.compile(r"^\._sync_[0-9a-f]+\.db"),  # Nextcloud / ownCloud journal
     re.compile(r"^\.sync_[0-9a-f]+\.db"),
 ]
 #: files and folders sync tools and operating systems keep in synced folders: ignored
-_TOOL_NAMES = {".stfolder", ".stignore", ".stversions", ".dropbox", ".dropbox.attr", ".dropbox.cache",
-               ".sync", ".nextcloudsync.log", ".DS_Store", "Thumbs.db", "desktop.ini", "Icon\r"}
+_TOOL_NAMES = {
+    ".stfolder",
+    ".stignore",
+    ".stversions",
+    ".dropbox",
+    ".dropbox.attr",
+    ".dropbox.cache",
+    ".sync",
+    ".nextcloudsync.log",
+    ".DS_Store",
+    "Thumbs.db",
+    "desktop.ini",
+    "Icon\r",
+}
 
 
 @dataclass(frozen=True)
 class ConflictCopy:
     path: Path
-    folder: str          #: "" for the vault folder, else the data folder's name
-    original: str        #: the canonical name this is a copy of
-    tool: str            #: "Syncthing", "Dropbox" or "Nextcloud"
+    folder: str  #: "" for the vault folder, else the data folder's name
+    original: str  #: the canonical name this is a copy of
+    tool: str  #: "Syncthing", "Dropbox" or "Nextcloud"
 
     @property
     def rel(self) -> str:
@@ -107,7 +121,7 @@ def conflict_original(name: str) -> tuple[str, str] | None:
 
 
 def classify(folder: str, name: str) -> str:
-    """"canonical", "conflict", "temporary" or "unknown" for the file *name* in *folder*."""
+    """ "canonical", "conflict", "temporary" or "unknown" for the file *name* in *folder*."""
     if is_canonical(folder, name):
         return "canonical"
     if is_temporary(name):
@@ -171,7 +185,9 @@ def snapshot(root: Path) -> Snapshot:
         try:
             with os.scandir(directory) as entries:
                 for entry in entries:
-                    if is_temporary(entry.name) or (folder == "" and entry.name in (*ID_FOLDERS, *VERSION_FOLDERS)):
+                    if is_temporary(entry.name) or (
+                        folder == "" and entry.name in (*ID_FOLDERS, *VERSION_FOLDERS)
+                    ):
                         continue
                     try:
                         st = entry.stat(follow_symlinks=False)

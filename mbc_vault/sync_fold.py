@@ -40,9 +40,9 @@ log = logging.getLogger(__name__)
 class RecordVersion:
     """One version of a record that was changed on two synced copies of the vault."""
 
-    version_id: str      #: 16 hex digits (sync.version_id of the record's JSON)
+    version_id: str  #: 16 hex digits (sync.version_id of the record's JSON)
     record: Record
-    current: bool        #: the version the vault shows (the record file)
+    current: bool  #: the version the vault shows (the record file)
     path: Path
 
 
@@ -70,7 +70,9 @@ class SyncFolding:
             self.sync_notes.append(f"The sync tool's copies could not be folded back yet: {exc}")
             return
         if changed:
-            self.folder.load_problems = [p for p in self.folder.load_problems if p.path != INFO and not p.path.startswith(PEOPLE)]
+            self.folder.load_problems = [
+                p for p in self.folder.load_problems if p.path != INFO and not p.path.startswith(PEOPLE)
+            ]
             self.folder.load_people_and_info()
             self.folder.load_records()
 
@@ -107,11 +109,15 @@ class SyncFolding:
 
     def _unreadable_copy(self, copy: sync.ConflictCopy, exc: Exception) -> bool:
         if isinstance(exc, age.NoIdentityMatch):
-            self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy in a section not shared with you; "
-                                   "it was left for someone who holds that section.")
+            self.sync_notes.append(
+                f"{copy.rel} is a {copy.tool} conflict copy in a section not shared with you; "
+                "it was left for someone who holds that section."
+            )
         else:
-            self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy that cannot be read ({exc}); "
-                                   "it was left as it is.")
+            self.sync_notes.append(
+                f"{copy.rel} is a {copy.tool} conflict copy that cannot be read ({exc}); "
+                "it was left as it is."
+            )
         return False
 
     def _checked_copy(self, copy: sync.ConflictCopy, record_id: str) -> tuple[bytes, bytes, Record] | None:
@@ -125,7 +131,7 @@ class SyncFolding:
         return None
 
     def _fold_record_copy(self, copy: sync.ConflictCopy) -> bool:
-        record_id = copy.original[:-len(".age")]
+        record_id = copy.original[: -len(".age")]
         target = copy.original_path
         checked = self._checked_copy(copy, record_id)
         if checked is None:
@@ -138,14 +144,20 @@ class SyncFolding:
             fsync_dir(target.parent)
             return True
         except (age.AgeError, ValueError, TypeError, KeyError, IntegrityError):
-            self.sync_notes.append(f"{copy.rel}: the record file it is a copy of cannot be read; both were left "
-                                   "as they are (see `mbc-vault verify`).")
+            self.sync_notes.append(
+                f"{copy.rel}: the record file it is a copy of cannot be read; both were left "
+                "as they are (see `mbc-vault verify`)."
+            )
             return False
         if ours_plain == copy_plain:
             remove_file(copy.path)
             return True
         ours_vid, theirs_vid = sync.version_id(ours_plain), sync.version_id(copy_plain)
-        theirs_newer = (theirs.modified, theirs.revision, theirs_vid) > (ours.modified, ours.revision, ours_vid)
+        theirs_newer = (theirs.modified, theirs.revision, theirs_vid) > (
+            ours.modified,
+            ours.revision,
+            ours_vid,
+        )
         loser_ct, loser_vid = (ours_ct, ours_vid) if theirs_newer else (copy_ct, theirs_vid)
         self._keep_version(record_id, loser_vid, loser_ct, CONFLICTS_DIR)
         if theirs_newer:
@@ -212,7 +224,7 @@ class SyncFolding:
         target = copy.original_path
         if self._fold_trivially(copy):
             return True
-        doc_id = copy.original[:-len(".age")]
+        doc_id = copy.original[: -len(".age")]
         try:
             with open(copy.path, "rb") as handle:
                 copy_nonce = age.Decryptor(handle, self.folder.identities).nonce.hex()
@@ -223,8 +235,11 @@ class SyncFolding:
                 target_nonce: str | None = age.Decryptor(handle, self.folder.identities).nonce.hex()
         except age.AgeError:
             target_nonce = None
-        wanted = {r.document.nonce for r in [*self.folder.by_id.values(), *self.kept_version_records()]
-                  if r.document is not None and r.document.id == doc_id}
+        wanted = {
+            r.document.nonce
+            for r in [*self.folder.by_id.values(), *self.kept_version_records()]
+            if r.document is not None and r.document.id == doc_id
+        }
         spare = self.folder.path / DOCUMENTS / f"{new_id()}.age"
         if copy_nonce in wanted and target_nonce not in wanted:
             os.replace(target, spare)  # kept, unreferenced: verify lists it
@@ -232,13 +247,15 @@ class SyncFolding:
         else:
             os.replace(copy.path, spare)
         fsync_dir(target.parent)
-        self.sync_notes.append(f"{copy.rel}: a {copy.tool} conflict copy of a document that differs from the one "
-                               f"its record points to; kept as {DOCUMENTS}/{spare.name} (unreferenced).")
+        self.sync_notes.append(
+            f"{copy.rel}: a {copy.tool} conflict copy of a document that differs from the one "
+            f"its record points to; kept as {DOCUMENTS}/{spare.name} (unreferenced)."
+        )
         return True
 
     def _fold_texts_copy(self, copy: sync.ConflictCopy) -> bool:
         target = copy.original_path
-        record_id = copy.original[:-len(".age")]
+        record_id = copy.original[: -len(".age")]
         if not target.exists():
             os.replace(copy.path, target)
             fsync_dir(target.parent)
@@ -254,14 +271,17 @@ class SyncFolding:
                 data = json.loads(plain)
             except ValueError:
                 return False
-            return record is not None and data.get("record") == record_id and data.get("sha256") == record.sha256
+            return (
+                record is not None and data.get("record") == record_id and data.get("sha256") == record.sha256
+            )
 
         try:
             target_plain: bytes | None = self._decrypt_copy(target)[1]
         except age.AgeError:
             target_plain = None
-        if target_plain is not None and (target_plain == copy_plain or matches(target_plain)
-                                         or not matches(copy_plain)):
+        if target_plain is not None and (
+            target_plain == copy_plain or matches(target_plain) or not matches(copy_plain)
+        ):
             remove_file(copy.path)  # derived data: the text kept matches the document (or can be rebuilt)
         else:
             os.replace(copy.path, target)
@@ -279,25 +299,31 @@ class SyncFolding:
             os.replace(target, damaged)
             os.replace(copy.path, target)
             fsync_dir(target.parent)
-            self.sync_notes.append(f"{copy.rel} replaced the damaged {copy.original}, which was kept as "
-                                   f"{damaged.name}.")
+            self.sync_notes.append(
+                f"{copy.rel} replaced the damaged {copy.original}, which was kept as {damaged.name}."
+            )
             return True
-        self.sync_notes.append(f"{copy.rel} is a {copy.tool} conflict copy of {copy.original} that differs from it; "
-                               f"{copy.original} is used and the copy was left beside it.")
+        self.sync_notes.append(
+            f"{copy.rel} is a {copy.tool} conflict copy of {copy.original} that differs from it; "
+            f"{copy.original} is used and the copy was left beside it."
+        )
         return False
 
     def _validates(self, copy: sync.ConflictCopy, path: Path) -> bool | None:
         """Whether *path* holds a valid file for *copy*'s folder; None if this person cannot tell."""
-        stem = copy.original[:-len(".age")]
+        stem = copy.original[: -len(".age")]
         try:
             vault_keys = [k.identity for k in self.folder.keyring.keys if k.scope == VAULT_SCOPE]
             if copy.folder == PEOPLE:
-                return json.loads(age.decrypt_bytes(read_small(path), vault_keys)) == \
-                    (self.folder.info.get("people") or {}).get(stem)
+                return json.loads(age.decrypt_bytes(read_small(path), vault_keys)) == (
+                    self.folder.info.get("people") or {}
+                ).get(stem)
             if copy.folder == "" and copy.original == INFO:
                 return self.folder.read_info(path, vault_keys) is not None
             if copy.folder == KEYRINGS and stem == self.folder.person.id:
-                ring = Keyring.from_text(age.decrypt_bytes(read_small(path), [self.folder.identity]), self.folder.owner_key)
+                ring = Keyring.from_text(
+                    age.decrypt_bytes(read_small(path), [self.folder.identity]), self.folder.owner_key
+                )
                 return ring.signed and ring.person_id == stem
         except age.NoIdentityMatch:
             return None
@@ -325,14 +351,25 @@ class SyncFolding:
                     self.folder.checked_record_copy(file, file.name[:20])
                 except age.NoIdentityMatch:
                     if self.folder.holds_all_scopes:
-                        problems.append(Problem(rel, "no key of this vault opens this kept version: it is damaged",
-                                                record_id=file.name[:20]))
+                        problems.append(
+                            Problem(
+                                rel,
+                                "no key of this vault opens this kept version: it is damaged",
+                                record_id=file.name[:20],
+                            )
+                        )
                 except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
-                    problems.append(Problem(rel, f"this kept version of a record is damaged ({exc})",
-                                            record_id=file.name[:20]))
+                    problems.append(
+                        Problem(
+                            rel, f"this kept version of a record is damaged ({exc})", record_id=file.name[:20]
+                        )
+                    )
                 except IntegrityError as exc:
-                    problems.append(Problem(rel, f"this kept version of a record is not used: {exc}",
-                                            record_id=file.name[:20]))
+                    problems.append(
+                        Problem(
+                            rel, f"this kept version of a record is not used: {exc}", record_id=file.name[:20]
+                        )
+                    )
         return problems
 
     def conflicts(self) -> dict[str, list[RecordVersion]]:
@@ -344,7 +381,10 @@ class SyncFolding:
         out: dict[str, list[RecordVersion]] = {}
         for record_id, files in sorted(pending.items()):
             versions = []
-            for file, current in [(self.folder.path / RECORDS / f"{record_id}.age", True), *((f, False) for f in files)]:
+            for file, current in [
+                (self.folder.path / RECORDS / f"{record_id}.age", True),
+                *((f, False) for f in files),
+            ]:
                 try:
                     _, plain, record = self.folder.checked_record_copy(file, record_id)
                     versions.append(RecordVersion(sync.version_id(plain), record, current, file))
@@ -382,10 +422,15 @@ class SyncFolding:
             raise RecordNotFound(f'The record "{record_id}" has no version "{keep_version_id}".')
         self.folder.require_edit(chosen.record.scope)
         with self.folder.lock():
-            if chosen.record.document is not None and not (
-                    self.folder.path / DOCUMENTS / f"{chosen.record.document.id}.age").exists():
-                raise IntegrityError(f'The document of the chosen version of "{chosen.record.title}" is missing; '
-                                     "wait for the sync to finish and try again.", record_id=record_id)
+            if (
+                chosen.record.document is not None
+                and not (self.folder.path / DOCUMENTS / f"{chosen.record.document.id}.age").exists()
+            ):
+                raise IntegrityError(
+                    f'The document of the chosen version of "{chosen.record.title}" is missing; '
+                    "wait for the sync to finish and try again.",
+                    record_id=record_id,
+                )
             for version in versions:  # first keep everything, then write the choice
                 self._keep_version(record_id, version.version_id, version.path.read_bytes(), VERSIONS_DIR)
             updated = Record.from_dict(chosen.record.to_dict())

@@ -34,20 +34,37 @@ _V1_SEAL_LABEL = b"mbc-vault owner seal v1\x00"
 
 
 def _v1_seal_ok(person: dict[str, Any], owner: age.X25519Identity) -> bool:
-    authority_bytes = json.dumps({"id": person.get("id"), "role": person.get("role"),
-                                  "scopes": sorted(person.get("scopes") or []),
-                                  "can_edit": bool(person.get("can_edit")), "recipient": person.get("recipient")},
-                                 sort_keys=True).encode("utf-8")
+    authority_bytes = json.dumps(
+        {
+            "id": person.get("id"),
+            "role": person.get("role"),
+            "scopes": sorted(person.get("scopes") or []),
+            "can_edit": bool(person.get("can_edit")),
+            "recipient": person.get("recipient"),
+        },
+        sort_keys=True,
+    ).encode("utf-8")
     key = hashlib.sha256(_V1_SEAL_LABEL + owner.secret).digest()
-    return hmac.compare_digest(str(person.get("seal", "")), hmac.new(key, authority_bytes, hashlib.sha256).hexdigest())
+    return hmac.compare_digest(
+        str(person.get("seal", "")), hmac.new(key, authority_bytes, hashlib.sha256).hexdigest()
+    )
 
 
-def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphrase: str, *,
-                  progress: Callable[[int, int, str], None] | None = None) -> PersonKey:
+def upgrade_vault(
+    path: Path,
+    vault_id: str,
+    pid: str,
+    key: PersonKey,
+    passphrase: str,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> PersonKey:
     """Upgrade the vault at *path* if *pid* is its owner; raises PermissionDenied for anyone else."""
     identity = key.identity
     try:
-        keyring = Keyring.from_text(age.decrypt_bytes(v.read_small(path / v.KEYRINGS / f"{pid}.age"), [identity]))
+        keyring = Keyring.from_text(
+            age.decrypt_bytes(v.read_small(path / v.KEYRINGS / f"{pid}.age"), [identity])
+        )
     except (age.AgeError, OSError, ValueError):
         raise IntegrityError("Your keyring is damaged or missing; restore it from a backup.") from None
     if not set(ALL_SCOPES) <= keyring.scopes():
@@ -71,29 +88,43 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
         for person_id, obj in profiles.items():
             obj = {k: val for k, val in obj.items() if k not in ("seal", authority.SIGNATURE)}
             person = Person.from_obj(obj)
-            person.signing_key = (signing.public if person_id == pid
-                                  else member_signing_key(signing, person_id).public)
+            person.signing_key = (
+                signing.public if person_id == pid else member_signing_key(signing, person_id).public
+            )
             if person_id == pid:
                 person.role, person.scopes, person.can_edit = "owner", list(SCOPES), True
             people[person_id] = person
-        current = {k.scope: k for k in keyring.keys if k.generation == max(
-            g.generation for g in keyring.keys if g.scope == k.scope)}
+        current = {
+            k.scope: k
+            for k in keyring.keys
+            if k.generation == max(g.generation for g in keyring.keys if g.scope == k.scope)
+        }
         # 1. keyrings, signed by the owner
         keyring.signing_key, keyring.person_id, keyring.vault_id, keyring.epoch = signing, pid, vault_id, 1
-        atomic_write_bytes(path / v.KEYRINGS / f"{pid}.age",
-                           age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]))
+        atomic_write_bytes(
+            path / v.KEYRINGS / f"{pid}.age",
+            age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]),
+        )
         for person in people.values():
             if person.id == pid or not person.recipient:
                 continue
             wanted = set(person.scopes) | {VAULT_SCOPE}
-            theirs = Keyring([k for k in keyring.keys if k.scope in wanted], member_signing_key(signing, person.id),
-                             person.id, vault_id, 1)
-            atomic_write_bytes(path / v.KEYRINGS / f"{person.id}.age",
-                               age.encrypt_bytes(theirs.to_text(signing),
-                                                 [age.X25519Recipient.parse(person.recipient)]))
+            theirs = Keyring(
+                [k for k in keyring.keys if k.scope in wanted],
+                member_signing_key(signing, person.id),
+                person.id,
+                vault_id,
+                1,
+            )
+            atomic_write_bytes(
+                path / v.KEYRINGS / f"{person.id}.age",
+                age.encrypt_bytes(theirs.to_text(signing), [age.X25519Recipient.parse(person.recipient)]),
+            )
         # 2. every record, page text and kept version: signed again by the owner
         by_public = {k.identity.public_key: k for k in keyring.keys}
-        files = [f for folder in (v.RECORDS, v.TEXTS, *sync.VERSION_FOLDERS) for f in v.age_files(path / folder)]
+        files = [
+            f for folder in (v.RECORDS, v.TEXTS, *sync.VERSION_FOLDERS) for f in v.age_files(path / folder)
+        ]
         for index, file in enumerate(files):
             _resign(file, keyring, by_public, current, pid, signing)
             if progress is not None:
@@ -101,24 +132,49 @@ def upgrade_vault(path: Path, vault_id: str, pid: str, key: PersonKey, passphras
         # 3. profiles and the signed info
         signed_profiles = {p.id: profile_object(p, pid, signing) for p in people.values()}
         for person_id, obj in signed_profiles.items():
-            atomic_write_bytes(path / v.PEOPLE / f"{person_id}.age",
-                               age.encrypt_bytes(v.json_bytes(obj), [current[VAULT_SCOPE].recipient]))
+            atomic_write_bytes(
+                path / v.PEOPLE / f"{person_id}.age",
+                age.encrypt_bytes(v.json_bytes(obj), [current[VAULT_SCOPE].recipient]),
+            )
         try:
             old_info = json.loads(age.decrypt_bytes(v.read_small(path / v.INFO), vault_ids))
             old_info = old_info if isinstance(old_info, dict) else {}
         except (age.AgeError, OSError, ValueError):
             old_info = {}
-        info = info_object(vault_id=vault_id, name=str(old_info.get("name", "")),
-                           created=str(old_info.get("created", "")), epoch=1, owner=pid, signing=signing,
-                           keys=current.values(), people=signed_profiles,
-                           former={str(a): str(b) for a, b in (old_info.get("former_people") or {}).items()})
-        atomic_write_bytes(path / v.INFO, age.encrypt_bytes(v.json_bytes(info), [current[VAULT_SCOPE].recipient]))
+        info = info_object(
+            vault_id=vault_id,
+            name=str(old_info.get("name", "")),
+            created=str(old_info.get("created", "")),
+            epoch=1,
+            owner=pid,
+            signing=signing,
+            keys=current.values(),
+            people=signed_profiles,
+            former={str(a): str(b) for a, b in (old_info.get("former_people") or {}).items()},
+        )
+        atomic_write_bytes(
+            path / v.INFO, age.encrypt_bytes(v.json_bytes(info), [current[VAULT_SCOPE].recipient])
+        )
         # 4. the owner's key file with the trust anchor, then the marker
-        write_person_key(path, pid, identity, passphrase, v.work_factor_of(path / v.KEYS / f"{pid}.age"),
-                                  vault_id=vault_id, owner_key=signing.public)
+        write_person_key(
+            path,
+            pid,
+            identity,
+            passphrase,
+            v.work_factor_of(path / v.KEYS / f"{pid}.age"),
+            vault_id=vault_id,
+            owner_key=signing.public,
+        )
         marker = v.marker_path(path)
-        atomic_write_bytes(marker, (json.dumps({"format": v.FORMAT_NAME, "version": v.FORMAT_VERSION,
-                                                "vault_id": vault_id}, indent=2) + "\n").encode())
+        atomic_write_bytes(
+            marker,
+            (
+                json.dumps(
+                    {"format": v.FORMAT_NAME, "version": v.FORMAT_VERSION, "vault_id": vault_id}, indent=2
+                )
+                + "\n"
+            ).encode(),
+        )
         remove_file(path / UPGRADE)
     return PersonKey(identity, vault_id, signing.public)
 
@@ -131,16 +187,24 @@ def _upgrade_key(path: Path, identity: age.X25519Identity) -> SigningKey:
     except FileNotFoundError:
         pass
     except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-        raise IntegrityError(f"{UPGRADE} (left by an interrupted upgrade) is damaged; restore the vault folder "
-                             "from a backup.") from None
+        raise IntegrityError(
+            f"{UPGRADE} (left by an interrupted upgrade) is damaged; restore the vault folder from a backup."
+        ) from None
     signing = SigningKey.generate()
-    atomic_write_bytes(file, age.encrypt_bytes(json.dumps({"signing": signing.seed.hex()}).encode(),
-                                               [identity.recipient()]))
+    atomic_write_bytes(
+        file, age.encrypt_bytes(json.dumps({"signing": signing.seed.hex()}).encode(), [identity.recipient()])
+    )
     return signing
 
 
-def _resign(file: Path, keyring: Keyring, by_public: dict[bytes, Any], current: dict[str, Any], pid: str,
-            signing: SigningKey) -> None:
+def _resign(
+    file: Path,
+    keyring: Keyring,
+    by_public: dict[bytes, Any],
+    current: dict[str, Any],
+    pid: str,
+    signing: SigningKey,
+) -> None:
     """Sign one small file again in the owner's name, if it is of the part whose key opens it."""
     try:
         decryptor = age.Decryptor(__import__("io").BytesIO(v.read_small(file)), keyring.identities())

@@ -82,9 +82,23 @@ from .sync_fold import RecordVersion, SyncFolding
 from .verify import Checker, VerifyReport
 
 __all__ = [
-    "Vault", "opened", "Problem", "VerifyReport", "RecordVersion", "RotationReport", "CancelFlag", "ProgressFn",
-    "MARKER", "FORMAT_VERSION", "ROLLBACK_TEXT", "OLD_FORMAT_MEMBER_TEXT", "WRONG_PASSPHRASE_TEXT",
-    "NotAVault", "UnsupportedFormat", "read_marker", "marker_path",
+    "Vault",
+    "opened",
+    "Problem",
+    "VerifyReport",
+    "RecordVersion",
+    "RotationReport",
+    "CancelFlag",
+    "ProgressFn",
+    "MARKER",
+    "FORMAT_VERSION",
+    "ROLLBACK_TEXT",
+    "OLD_FORMAT_MEMBER_TEXT",
+    "WRONG_PASSPHRASE_TEXT",
+    "NotAVault",
+    "UnsupportedFormat",
+    "read_marker",
+    "marker_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -155,10 +169,19 @@ class Vault:
         return self.folding.fold_sync_copies(copies)
 
     # people and keys (sharing.py, rotation.py): see those modules for what each one does
-    def add_person(self, name: str, relationship: str = "", scopes: Iterable[str] = (), can_edit: bool = False,
-                   passphrase: str | None = None, *, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR
-                   ) -> tuple[Person, str | None]:
-        return self.sharing.add_person(name, relationship, scopes, can_edit, passphrase, work_factor=work_factor)
+    def add_person(
+        self,
+        name: str,
+        relationship: str = "",
+        scopes: Iterable[str] = (),
+        can_edit: bool = False,
+        passphrase: str | None = None,
+        *,
+        work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
+    ) -> tuple[Person, str | None]:
+        return self.sharing.add_person(
+            name, relationship, scopes, can_edit, passphrase, work_factor=work_factor
+        )
 
     def set_scopes(self, person_id: str, scopes: Iterable[str]) -> Person:
         return self.sharing.set_scopes(person_id, scopes)
@@ -166,19 +189,33 @@ class Vault:
     def grant(self, person_id: str, scope: str) -> Person:
         return self.sharing.grant(person_id, scope)
 
-    def revoke(self, person_id: str, scope: str, *, rotate: bool = False, progress: ProgressFn | None = None,
-               cancel: CancelFlag | None = None) -> Person:
+    def revoke(
+        self,
+        person_id: str,
+        scope: str,
+        *,
+        rotate: bool = False,
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+    ) -> Person:
         return self.sharing.revoke(person_id, scope, rotate=rotate, progress=progress, cancel=cancel)
 
     def set_can_edit(self, person_id: str, can_edit: bool) -> Person:
         return self.sharing.set_can_edit(person_id, can_edit)
 
-    def set_person_details(self, person_id: str, *, name: str | None = None,
-                           relationship: str | None = None) -> Person:
+    def set_person_details(
+        self, person_id: str, *, name: str | None = None, relationship: str | None = None
+    ) -> Person:
         return self.sharing.set_person_details(person_id, name=name, relationship=relationship)
 
-    def remove_person(self, person_id: str, *, rotate: bool = True, progress: ProgressFn | None = None,
-                      cancel: CancelFlag | None = None) -> RotationReport | None:
+    def remove_person(
+        self,
+        person_id: str,
+        *,
+        rotate: bool = True,
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+    ) -> RotationReport | None:
         return self.sharing.remove_person(person_id, rotate=rotate, progress=progress, cancel=cancel)
 
     def take_in_requests(self) -> list[str]:
@@ -187,22 +224,38 @@ class Vault:
     def pending_rotation(self) -> dict[str, int]:
         return self.rotation.pending_rotation()
 
-    def rotate_scope(self, scope: str, progress: ProgressFn | None = None,
-                     cancel: CancelFlag | None = None) -> RotationReport:
+    def rotate_scope(
+        self, scope: str, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
+    ) -> RotationReport:
         return self.rotation.rotate_scope(scope, progress, cancel)
 
-    def rotate_scopes(self, scopes: Iterable[str], progress: ProgressFn | None = None,
-                      cancel: CancelFlag | None = None, *, reencrypt: bool = True) -> RotationReport:
+    def rotate_scopes(
+        self,
+        scopes: Iterable[str],
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+        *,
+        reencrypt: bool = True,
+    ) -> RotationReport:
         return self.rotation.rotate_scopes(scopes, progress, cancel, reencrypt=reencrypt)
 
-    def resume_rotation(self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> RotationReport:
+    def resume_rotation(
+        self, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
+    ) -> RotationReport:
         return self.rotation.resume_rotation(progress, cancel)
 
     # ----------------------------------------------------------------- create / open
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, *, name: str = "",
-               owner_name: str | None = None, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
-               cache_root: Path | None = None) -> "Vault":
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        name: str = "",
+        owner_name: str | None = None,
+        work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
+        cache_root: Path | None = None,
+    ) -> Vault:
         """Create a new vault at *path* (a new or empty folder) with its owner; returns it unlocked."""
         path = Path(path)
         if not passphrase:
@@ -216,25 +269,56 @@ class Vault:
             vault_id = secrets.token_hex(16)
             signing = SigningKey.generate()
             identity = age.X25519Identity.generate()
-            owner = Person(id=new_id(), name=owner_name or name or "Owner", role="owner",
-                           relationship="self", scopes=list(SCOPES), can_edit=True, created=now_iso(),
-                           recipient=str(identity.recipient()), signing_key=signing.public)
-            keyring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES],
-                              signing, owner.id, vault_id, epoch=1)
+            owner = Person(
+                id=new_id(),
+                name=owner_name or name or "Owner",
+                role="owner",
+                relationship="self",
+                scopes=list(SCOPES),
+                can_edit=True,
+                created=now_iso(),
+                recipient=str(identity.recipient()),
+                signing_key=signing.public,
+            )
+            keyring = Keyring(
+                [ScopeKey(s, 1, age.X25519Identity.generate()) for s in ALL_SCOPES],
+                signing,
+                owner.id,
+                vault_id,
+                epoch=1,
+            )
             for sub in DATA_DIRS:
                 (staging / sub).mkdir()
             vault_recipient = [keyring.keys[0].recipient]
             profile = profile_object(owner, owner.id, signing)
-            atomic_write_bytes(staging / KEYRINGS / f"{owner.id}.age",
-                               age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]))
-            atomic_write_bytes(staging / PEOPLE / f"{owner.id}.age",
-                               age.encrypt_bytes(json_bytes(profile), vault_recipient))
-            info = info_object(vault_id=vault_id, name=name or owner.name, created=now_iso(), epoch=1,
-                               owner=owner.id, signing=signing, keys=keyring.keys, people={owner.id: profile},
-                               former={})
+            atomic_write_bytes(
+                staging / KEYRINGS / f"{owner.id}.age",
+                age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]),
+            )
+            atomic_write_bytes(
+                staging / PEOPLE / f"{owner.id}.age", age.encrypt_bytes(json_bytes(profile), vault_recipient)
+            )
+            info = info_object(
+                vault_id=vault_id,
+                name=name or owner.name,
+                created=now_iso(),
+                epoch=1,
+                owner=owner.id,
+                signing=signing,
+                keys=keyring.keys,
+                people={owner.id: profile},
+                former={},
+            )
             atomic_write_bytes(staging / INFO, age.encrypt_bytes(json_bytes(info), vault_recipient))
-            write_person_key(staging, owner.id, identity, passphrase, work_factor,
-                                  vault_id=vault_id, owner_key=signing.public)
+            write_person_key(
+                staging,
+                owner.id,
+                identity,
+                passphrase,
+                work_factor,
+                vault_id=vault_id,
+                owner_key=signing.public,
+            )
             atomic_write_bytes(staging / README_NAME, VAULT_README.encode())
             marker = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "vault_id": vault_id}
             atomic_write_bytes(staging / MARKER, (json.dumps(marker, indent=2) + "\n").encode())
@@ -245,8 +329,9 @@ class Vault:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls._unlocked(path, vault_id, owner.id, PersonKey(identity, vault_id, signing.public),
-                             cache_root=cache_root)
+        return cls._unlocked(
+            path, vault_id, owner.id, PersonKey(identity, vault_id, signing.public), cache_root=cache_root
+        )
 
     @staticmethod
     def person_ids(path: str | os.PathLike[str]) -> list[str]:
@@ -254,16 +339,25 @@ class Vault:
         return keys.person_ids(path)
 
     @staticmethod
-    def unlock_identity(path: Path, passphrase: str, person_id: str | None = None
-                        ) -> tuple[str, age.X25519Identity]:
+    def unlock_identity(
+        path: Path, passphrase: str, person_id: str | None = None
+    ) -> tuple[str, age.X25519Identity]:
         """Find whose key *passphrase* opens (trying *person_id* first); raises WrongPassphrase."""
         pid, key = keys.unlock_key(path, passphrase, person_id)
         return pid, key.identity
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str, *, person_id: str | None = None,
-             cache_root: Path | None = None, use_cache: bool = True, finish_rotation: bool = True,
-             progress: ProgressFn | None = None) -> "Vault":
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        person_id: str | None = None,
+        cache_root: Path | None = None,
+        use_cache: bool = True,
+        finish_rotation: bool = True,
+        progress: ProgressFn | None = None,
+    ) -> Vault:
         """Unlock the vault. For the owner, a vault of format 1 is upgraded first (see upgrade.py),
         people's key changes are taken in, and a key rotation left unfinished is finished, unless
         *finish_rotation* is false (then see pending_rotation / resume_rotation)."""
@@ -272,8 +366,11 @@ class Vault:
         vault_id = str(marker["vault_id"])
         pid, key = keys.unlock_key(path, passphrase, person_id)
         if key.vault_id and key.vault_id != vault_id:
-            raise IntegrityError(f"The vault's marker {marker_path(path).name} names another vault than your key "
-                                 "file; it was changed. Restore it from a backup.", path=str(marker_path(path)))
+            raise IntegrityError(
+                f"The vault's marker {marker_path(path).name} names another vault than your key "
+                "file; it was changed. Restore it from a backup.",
+                path=str(marker_path(path)),
+            )
         if marker["version"] < FORMAT_VERSION:
             from .upgrade import upgrade_vault
 
@@ -293,52 +390,84 @@ class Vault:
                     vault.load_problems.extend(report.problems)
                 except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
                     log.warning("could not finish the key rotation: %s", type(exc).__name__)
-                    vault.load_problems.append(Problem(ROTATION, f"the key change could not be finished: {exc}"))
+                    vault.load_problems.append(
+                        Problem(ROTATION, f"the key change could not be finished: {exc}")
+                    )
         elif vault.person.can_edit and not vault.rolled_back:
             vault.clean_stale_files()
         vault.folding.fold_and_reload()
         return vault
 
     @classmethod
-    def _pin_owner_key(cls, path: Path, vault_id: str, pid: str, key: PersonKey, passphrase: str) -> PersonKey:
+    def _pin_owner_key(
+        cls, path: Path, vault_id: str, pid: str, key: PersonKey, passphrase: str
+    ) -> PersonKey:
         """A member whose key file predates format 2 has no trust anchor yet: take the owner's key
         from the vault info (trust on first use, see vault-format.md) and write it into their key file."""
         try:
-            keyring = Keyring.from_text(age.decrypt_bytes(read_small(path / KEYRINGS / f"{pid}.age"), [key.identity]))
+            keyring = Keyring.from_text(
+                age.decrypt_bytes(read_small(path / KEYRINGS / f"{pid}.age"), [key.identity])
+            )
             info = json.loads(age.decrypt_bytes(read_small(path / INFO), keyring.identities()))
             owner_key = str(info["owner_key"])
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-            raise IntegrityError("The vault's keys cannot be checked: your keyring or the vault's info is "
-                                 "damaged. Ask the vault's owner to open the vault.") from None
+            raise IntegrityError(
+                "The vault's keys cannot be checked: your keyring or the vault's info is "
+                "damaged. Ask the vault's owner to open the vault."
+            ) from None
         if not authority.check_object(info, owner_key) or info.get("vault_id") != vault_id:
-            raise IntegrityError("The vault's info was not written by its owner; ask the owner to open the vault.")
+            raise IntegrityError(
+                "The vault's info was not written by its owner; ask the owner to open the vault."
+            )
         with writer_lock(path / LOCK):
-            write_person_key(path, pid, key.identity, passphrase, work_factor_of(path / KEYS / f"{pid}.age"),
-                                  vault_id=vault_id, owner_key=owner_key)
+            write_person_key(
+                path,
+                pid,
+                key.identity,
+                passphrase,
+                work_factor_of(path / KEYS / f"{pid}.age"),
+                vault_id=vault_id,
+                owner_key=owner_key,
+            )
         return PersonKey(key.identity, vault_id, owner_key)
 
     @classmethod
-    def _unlocked(cls, path: Path, vault_id: str, pid: str, key: PersonKey, *,
-                  cache_root: Path | None = None, use_cache: bool = True) -> "Vault":
+    def _unlocked(
+        cls,
+        path: Path,
+        vault_id: str,
+        pid: str,
+        key: PersonKey,
+        *,
+        cache_root: Path | None = None,
+        use_cache: bool = True,
+    ) -> Vault:
         keyring_path = path / KEYRINGS / f"{pid}.age"
         try:
-            keyring = Keyring.from_text(age.decrypt_bytes(read_small(keyring_path), [key.identity]), key.owner_key)
+            keyring = Keyring.from_text(
+                age.decrypt_bytes(read_small(keyring_path), [key.identity]), key.owner_key
+            )
         except (age.AgeError, OSError, ValueError):
-            raise IntegrityError(f"The keyring {keyring_path} is damaged or missing; restore it from a backup.",
-                                 path=str(keyring_path)) from None
+            raise IntegrityError(
+                f"The keyring {keyring_path} is damaged or missing; restore it from a backup.",
+                path=str(keyring_path),
+            ) from None
         if not keyring.signed or keyring.person_id != pid or keyring.vault_id != vault_id:
-            raise IntegrityError(f"The keyring {KEYRINGS}/{keyring_path.name} was not written by the vault's owner "
-                                 "(someone who can write the folder replaced it); nothing was read with it. "
-                                 "Restore it from a backup, or ask the owner to open the vault.",
-                                 path=str(keyring_path))
+            raise IntegrityError(
+                f"The keyring {KEYRINGS}/{keyring_path.name} was not written by the vault's owner "
+                "(someone who can write the folder replaced it); nothing was read with it. "
+                "Restore it from a backup, or ask the owner to open the vault.",
+                path=str(keyring_path),
+            )
         cache_path = None
         if use_cache and vault_id:
             cache_path = (cache_root or default_cache_root()) / vault_id / f"{pid}.age"
         fingerprint = RecordCache.fingerprint([k.identity.public_key for k in keyring.keys])
         cache = RecordCache(cache_path, key.identity, fingerprint)
         cache.load()
-        folder = VaultFolder(path, vault_id, Person(id=pid, name="", scopes=[]), key.identity, keyring, cache,
-                             key.owner_key)
+        folder = VaultFolder(
+            path, vault_id, Person(id=pid, name="", scopes=[]), key.identity, keyring, cache, key.owner_key
+        )
         folder.load_people_and_info()
         folder.load_records()
         return cls(folder)
@@ -369,19 +498,24 @@ class Vault:
         self.folder.keyring = Keyring()
         self.folder.cache.entries.clear()
 
-    def __enter__(self) -> "Vault":
+    def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     # ------------------------------------------------------------------- reading
-    def records(self, *, category: str | None = None, include_trashed: bool = False,
-                kind: str | None = "document") -> list[Record]:
+    def records(
+        self, *, category: str | None = None, include_trashed: bool = False, kind: str | None = "document"
+    ) -> list[Record]:
         """Records newest first; documents only unless *kind* names another kind (None: every kind)."""
-        out = [r for r in list(self.folder.by_id.values())
-               if (include_trashed or not r.in_trash) and (category is None or r.category == category)
-               and (kind is None or r.kind == kind)]
+        out = [
+            r
+            for r in list(self.folder.by_id.values())
+            if (include_trashed or not r.in_trash)
+            and (category is None or r.category == category)
+            and (kind is None or r.kind == kind)
+        ]
         return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
 
     def entries(self, kind: str, *, include_trashed: bool = False) -> list[Record]:
@@ -389,26 +523,55 @@ class Vault:
         return self.records(kind=kind, include_trashed=include_trashed)
 
     def trash(self, kind: str | None = "document") -> list[Record]:
-        return sorted((r for r in list(self.folder.by_id.values()) if r.in_trash and (kind is None or r.kind == kind)),
-                      key=lambda r: r.trashed or "", reverse=True)
+        return sorted(
+            (r for r in list(self.folder.by_id.values()) if r.in_trash and (kind is None or r.kind == kind)),
+            key=lambda r: r.trashed or "",
+            reverse=True,
+        )
 
-    def add_entry(self, kind: str, data: dict[str, Any], *, title: str, date: str | None = None,
-                  links: Iterable[str] = (), notes: str = "") -> Record:
+    def add_entry(
+        self,
+        kind: str,
+        data: dict[str, Any],
+        *,
+        title: str,
+        date: str | None = None,
+        links: Iterable[str] = (),
+        notes: str = "",
+    ) -> Record:
         """Store a structured entry (no document) as its own record."""
         if kind not in ENTRY_KINDS:
             raise ValueError(f'"{kind}" is not a kind of entry.')
         self.folder.require_edit(scope_of(kind))
         stamp = now_iso()
-        record = Record(id=new_id(), category=kind, kind=kind, title=title.strip() or ENTRY_KINDS[kind][1],
-                        date=check_date(date), data=dict(data), links=list(links), notes=notes, created=stamp,
-                        modified=stamp, author=self.folder.person.id, modified_by=self.folder.person.id)
+        record = Record(
+            id=new_id(),
+            category=kind,
+            kind=kind,
+            title=title.strip() or ENTRY_KINDS[kind][1],
+            date=check_date(date),
+            data=dict(data),
+            links=list(links),
+            notes=notes,
+            created=stamp,
+            modified=stamp,
+            author=self.folder.person.id,
+            modified_by=self.folder.person.id,
+        )
         with self.folder.lock():
             self.folder.write_record(record)
         return record
 
-    def update_entry(self, record_id: str, *, data: dict[str, Any] | None = None, title: str | None = None,
-                     date: str | None | bool = False, links: Iterable[str] | None = None,
-                     notes: str | None = None) -> Record:
+    def update_entry(
+        self,
+        record_id: str,
+        *,
+        data: dict[str, Any] | None = None,
+        title: str | None = None,
+        date: str | None | bool = False,
+        links: Iterable[str] | None = None,
+        notes: str | None = None,
+    ) -> Record:
         """Change an entry; only the arguments given change (date=False means unchanged)."""
         record = self.folder.get(record_id)
         changes: dict[str, Any] = {}
@@ -432,8 +595,14 @@ class Vault:
         """
         return self.folder.open_record_document(self.folder.get(record_id))
 
-    def export_document(self, record_id: str, out: str | os.PathLike[str], *, overwrite: bool = False,
-                        progress: ProgressFn | None = None) -> Path:
+    def export_document(
+        self,
+        record_id: str,
+        out: str | os.PathLike[str],
+        *,
+        overwrite: bool = False,
+        progress: ProgressFn | None = None,
+    ) -> Path:
         """Write the document's plaintext to *out*; only a complete, verified copy ever appears there.
 
         The copy is readable by its owner only (0600 from the start); a device, pipe or other special
@@ -456,15 +625,29 @@ class Vault:
         try:
             atomic_write_private(out_path, write, overwrite)
         except PermissionError:
-            raise InputFileError(f"Cannot write {out_path}: permission denied; choose another folder.") from None
+            raise InputFileError(
+                f"Cannot write {out_path}: permission denied; choose another folder."
+            ) from None
         return out_path
 
-    def add_document(self, source: str | os.PathLike[str] | BinaryIO, *, category: str,
-                     title: str | None = None, date: str | None = None, provider: str = "",
-                     tags: Iterable[str] = (), notes: str = "", original_name: str | None = None,
-                     media_type: str | None = None, pages: int | None = None,
-                     progress: ProgressFn | None = None, cancel: CancelFlag | None = None,
-                     allow_duplicate: bool = False, page_texts: list[str] | None = None) -> Record:
+    def add_document(
+        self,
+        source: str | os.PathLike[str] | BinaryIO,
+        *,
+        category: str,
+        title: str | None = None,
+        date: str | None = None,
+        provider: str = "",
+        tags: Iterable[str] = (),
+        notes: str = "",
+        original_name: str | None = None,
+        media_type: str | None = None,
+        pages: int | None = None,
+        progress: ProgressFn | None = None,
+        cancel: CancelFlag | None = None,
+        allow_duplicate: bool = False,
+        page_texts: list[str] | None = None,
+    ) -> Record:
         """Encrypt a document (a path or a binary stream) into the vault and create its record.
 
         Streams in 64 KiB chunks (bounded memory). Raises DuplicateDocument, without storing
@@ -482,7 +665,9 @@ class Vault:
             except FileNotFoundError:
                 raise InputFileError(f"{src_path} does not exist; check the file name.") from None
             except IsADirectoryError:
-                raise InputFileError(f"{src_path} is a folder, not a file; give the files inside it.") from None
+                raise InputFileError(
+                    f"{src_path} is a folder, not a file; give the files inside it."
+                ) from None
             except PermissionError:
                 raise InputFileError(f"{src_path} cannot be read (permission denied).") from None
             original_name = original_name or src_path.name
@@ -511,16 +696,29 @@ class Vault:
             existing = self.folder.find_by_sha256(sha256)
             if existing is not None and not allow_duplicate:
                 where = " (in the trash)" if existing.in_trash else ""
-                raise DuplicateDocument(f'{label} is already in the vault as "{existing.title}"{where}; '
-                                        "it was not stored twice.", existing.id)
+                raise DuplicateDocument(
+                    f'{label} is already in the vault as "{existing.title}"{where}; it was not stored twice.',
+                    existing.id,
+                )
             stamp = now_iso()
             record = Record(
-                id=record_id, category=category,
+                id=record_id,
+                category=category,
                 title=(title or Path(original_name).stem or "Untitled document").strip(),
-                date=date, provider=provider.strip(), tags=_clean_tags(tags), notes=notes,
-                original_name=original_name, media_type=media_type, size=size, sha256=sha256, pages=pages,
-                document=DocumentRef(id=doc_id, nonce=nonce.hex()), created=stamp, modified=stamp,
-                author=self.folder.person.id, modified_by=self.folder.person.id,
+                date=date,
+                provider=provider.strip(),
+                tags=_clean_tags(tags),
+                notes=notes,
+                original_name=original_name,
+                media_type=media_type,
+                size=size,
+                sha256=sha256,
+                pages=pages,
+                document=DocumentRef(id=doc_id, nonce=nonce.hex()),
+                created=stamp,
+                modified=stamp,
+                author=self.folder.person.id,
+                modified_by=self.folder.person.id,
             )
             if page_texts is not None:
                 self.folder.write_texts(record, page_texts)
@@ -593,11 +791,14 @@ class Vault:
     def _reencrypt_document(self, record: Record, scope: str) -> DocumentRef:
         key = self.folder.require_edit(scope)
         with self.open_document(record.id) as stream:
-            doc_id, nonce, size, sha256 = self.folder.store_document(stream, key, record.size, record.title, None, None)
+            doc_id, nonce, size, sha256 = self.folder.store_document(
+                stream, key, record.size, record.title, None, None
+            )
         if (size, sha256) != (record.size, record.sha256):
             remove_file(self.folder.path / DOCUMENTS / f"{doc_id}.age")
-            raise IntegrityError(f'The document of "{record.title}" is damaged; it was not moved.',
-                                 record_id=record.id)
+            raise IntegrityError(
+                f'The document of "{record.title}" is damaged; it was not moved.', record_id=record.id
+            )
         return DocumentRef(id=doc_id, nonce=nonce.hex())
 
     def _check_not_changed_on_disk(self, record: Record) -> None:
@@ -610,8 +811,10 @@ class Vault:
             return  # a damaged file is replaced by the good copy we hold
         if on_disk.revision != record.revision or on_disk.modified != record.modified:
             self.folder.remember(on_disk)
-            raise ConflictError(f'"{record.title}" was changed by someone else since you opened it; '
-                                "your change was not saved. Look at the new version and try again.")
+            raise ConflictError(
+                f'"{record.title}" was changed by someone else since you opened it; '
+                "your change was not saved. Look at the new version and try again."
+            )
 
     def remove(self, record_id: str) -> Record:
         """Move a record to the trash (it can be restored)."""
@@ -641,13 +844,17 @@ class Vault:
                 for kept in age_files(self.folder.path / folder):
                     if kept.name.startswith(f"{record.id}-"):
                         remove_file(kept)
-            for rel in [r for r in self.folder.snapshot if record.id in r or (
-                    record.document is not None and record.document.id in r)]:
+            for rel in [
+                r
+                for r in self.folder.snapshot
+                if record.id in r or (record.document is not None and record.document.id in r)
+            ]:
                 self.folder.snapshot.pop(rel, None)
         self.folder.by_id.pop(record.id, None)
 
-    def change_passphrase(self, new_passphrase: str, *,
-                          work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR) -> str:
+    def change_passphrase(
+        self, new_passphrase: str, *, work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR
+    ) -> str:
         """Give this person a new passphrase and a new identity key (see people.change_identity);
         returns one plain sentence saying what an old copy of the key file can still open."""
         if not new_passphrase:
@@ -664,7 +871,10 @@ class Vault:
         writer's; a live writer keeps writing to its own). Run when an editor opens the vault."""
         try:
             with writer_lock(self.folder.path / LOCK, timeout_s=0.5):
-                return sum(clean_temp_files(self.folder.path / sub, older_than_s=900) for sub in (*DATA_DIRS, *sync.VERSION_FOLDERS))
+                return sum(
+                    clean_temp_files(self.folder.path / sub, older_than_s=900)
+                    for sub in (*DATA_DIRS, *sync.VERSION_FOLDERS)
+                )
         except VaultError:
             return 0
 

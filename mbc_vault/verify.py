@@ -53,7 +53,9 @@ class Checker:
         try:
             report.problems.extend(self.folder.read_people_and_info())
         except IntegrityError as exc:
-            report.problems.append(Problem(exc.path and os.path.relpath(exc.path, self.folder.path) or INFO, str(exc)))
+            report.problems.append(
+                Problem(exc.path and os.path.relpath(exc.path, self.folder.path) or INFO, str(exc))
+            )
             return report
         report.problems.extend(self.folding.check_kept_versions())
         report.problems.extend(self.owner.check_people_files())
@@ -92,8 +94,9 @@ class Checker:
             try:
                 self.folder.page_texts_of(record)
             except IntegrityError as exc:
-                report.problems.append(Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id,
-                                               title=record.title))
+                report.problems.append(
+                    Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id, title=record.title)
+                )
         for kept in self.folding.kept_version_records():
             if kept.document is not None:
                 referenced.add(f"{kept.document.id}.age")
@@ -102,9 +105,12 @@ class Checker:
                 report.unreferenced.append(f"{DOCUMENTS}/{file.name}")
         found = sync.scan(self.folder.path)
         report.not_in_vault = found.unknown
-        report.sync_copies = [f"{c.rel}: a {c.tool} conflict copy of {c.folder + '/' if c.folder else ''}"
-                              f"{c.original}, not folded back yet (it is folded when someone who may edit "
-                              "opens the vault)" for c in found.conflicts]
+        report.sync_copies = [
+            f"{c.rel}: a {c.tool} conflict copy of {c.folder + '/' if c.folder else ''}"
+            f"{c.original}, not folded back yet (it is folded when someone who may edit "
+            "opens the vault)"
+            for c in found.conflicts
+        ]
         report.conflicts = sorted(self.folding.conflicts())
         return report
 

@@ -56,10 +56,12 @@ class PtyResult:
     #: the prompt lines that were answered, in order ("Enter passphrase:")
     prompts: list[str] = field(default_factory=list)
 
-    def check(self) -> "PtyResult":
+    def check(self) -> PtyResult:
         if self.returncode != 0:
-            raise PtyError(f"exit status {self.returncode}\nstderr: {self.stderr.decode(errors='replace')}"
-                           f"\ntty: {self.tty.decode(errors='replace')}")
+            raise PtyError(
+                f"exit status {self.returncode}\nstderr: {self.stderr.decode(errors='replace')}"
+                f"\ntty: {self.tty.decode(errors='replace')}"
+            )
         return self
 
 
@@ -120,8 +122,14 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
 
 
-def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequence[str],
-              input: bytes | None, prompt: re.Pattern[bytes], deadline: float) -> PtyResult:
+def _interact(
+    proc: subprocess.Popen[bytes],
+    master: int,
+    answers: str | Sequence[str],
+    input: bytes | None,
+    prompt: re.Pattern[bytes],
+    deadline: float,
+) -> PtyResult:
     assert proc.stdout is not None and proc.stderr is not None
     os.set_blocking(master, False)
     sel = selectors.DefaultSelector()
@@ -165,8 +173,10 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
         left = end - time.monotonic()
         if left <= 0:
             _kill(proc)
-            raise PtyError(f"{proc.args!r} did not finish within {deadline} s; terminal said: "
-                           f"{bytes(tty).decode(errors='replace')!r}")
+            raise PtyError(
+                f"{proc.args!r} did not finish within {deadline} s; terminal said: "
+                f"{bytes(tty).decode(errors='replace')!r}"
+            )
         for key, _ in sel.select(timeout=left):
             fd = key.fd
             if fd == master:
@@ -182,8 +192,10 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
                     reply = remaining_answers.pop(0)
                 else:
                     _kill(proc)
-                    raise PtyError(f"unexpected prompt {text!r} (no answer left); terminal said: "
-                                   f"{bytes(tty).decode(errors='replace')!r}")
+                    raise PtyError(
+                        f"unexpected prompt {text!r} (no answer left); terminal said: "
+                        f"{bytes(tty).decode(errors='replace')!r}"
+                    )
                 assert isinstance(reply, str)
                 prompts.append(text)
                 del pending[:]
@@ -214,8 +226,9 @@ def _interact(proc: subprocess.Popen[bytes], master: int, answers: str | Sequenc
         _kill(proc)
         raise PtyError(f"{proc.args!r} closed its output but did not exit") from None
     read_tty()
-    return PtyResult(returncode, bytes(out[proc.stdout.fileno()]), bytes(out[proc.stderr.fileno()]),
-                     bytes(tty), prompts)
+    return PtyResult(
+        returncode, bytes(out[proc.stdout.fileno()]), bytes(out[proc.stderr.fileno()]), bytes(tty), prompts
+    )
 
 
 def age_passphrase_encrypt(plaintext: bytes, passphrase: str, out: Path, *, armor: bool = False) -> PtyResult:

@@ -12,13 +12,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import require_tool
+from ptyhelper import age_passphrase_encrypt, run_with_tty
+
 from mbc_vault import age
 from mbc_vault.age import armor
 from mbc_vault.age import recipients as age_recipients
 from mbc_vault.keys import parse_person_key, person_key_text
-from ptyhelper import age_passphrase_encrypt, run_with_tty
 
 PASSPHRASE = "mbc interop passphrase"
 #: low so our scrypt files are fast to make; age accepts any work factor up to 22
@@ -86,8 +86,15 @@ def test_age_x25519_file_decrypts_with_ours(tmp_path: Path, size: int, armored: 
     identity = age.X25519Identity.generate()
     plaintext = payload(size)
     (tmp_path / "plain").write_bytes(plaintext)
-    run("age", *(["-a"] if armored else []), "-r", str(identity.recipient()), "-o", tmp_path / "file.age",
-        tmp_path / "plain")
+    run(
+        "age",
+        *(["-a"] if armored else []),
+        "-r",
+        str(identity.recipient()),
+        "-o",
+        tmp_path / "file.age",
+        tmp_path / "plain",
+    )
     encrypted = (tmp_path / "file.age").read_bytes()
     assert encrypted.startswith(b"-----BEGIN AGE" if armored else b"age-encryption.org/v1\n")
     assert our_decrypt(encrypted, [identity], armored=armored) == plaintext
@@ -145,8 +152,9 @@ def test_multiple_recipients_age_to_ours(tmp_path: Path) -> None:
     third, third_public = age_keygen(tmp_path / "third.txt")
     (tmp_path / "recipients.txt").write_text(f"# a recipients file\n{second.recipient()}\n{third_public}\n")
     plaintext = payload(age.CHUNK_SIZE)
-    encrypted = run("age", "-r", str(first.recipient()), "-R", tmp_path / "recipients.txt",
-                    input=plaintext).stdout
+    encrypted = run(
+        "age", "-r", str(first.recipient()), "-R", tmp_path / "recipients.txt", input=plaintext
+    ).stdout
     assert len(age.Decryptor(io.BytesIO(encrypted), [third]).header.stanzas) == 3
     for identity in (first, second, third):
         assert our_decrypt(encrypted, [identity]) == plaintext
@@ -177,17 +185,22 @@ def test_our_passphrase_file_with_a_wrong_passphrase_fails_in_age(tmp_path: Path
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize(("size", "armored"), [(0, True), (age.CHUNK_SIZE + 1, False)],
-                         ids=["empty-armored", "64KiB+1-binary"])
+@pytest.mark.parametrize(
+    ("size", "armored"), [(0, True), (age.CHUNK_SIZE + 1, False)], ids=["empty-armored", "64KiB+1-binary"]
+)
 def test_age_passphrase_file_decrypts_with_ours(tmp_path: Path, size: int, armored: bool) -> None:
     """`age -p` asks twice on the terminal (passphrase, confirmation); it writes work factor 18."""
     plaintext = payload(size)
     result = age_passphrase_encrypt(plaintext, PASSPHRASE, tmp_path / "file.age", armor=armored).check()
-    assert result.prompts == ["Enter passphrase (leave empty to autogenerate a secure one):",
-                              "Confirm passphrase:"]
+    assert result.prompts == [
+        "Enter passphrase (leave empty to autogenerate a secure one):",
+        "Confirm passphrase:",
+    ]
     encrypted = (tmp_path / "file.age").read_bytes()
     assert encrypted.startswith(b"-----BEGIN AGE" if armored else b"age-encryption.org/v1\n")
-    decryptor = age.Decryptor(io.BytesIO(encrypted), [age.ScryptIdentity(PASSPHRASE.encode())], armored=armored)
+    decryptor = age.Decryptor(
+        io.BytesIO(encrypted), [age.ScryptIdentity(PASSPHRASE.encode())], armored=armored
+    )
     assert [(s.type, s.args[1]) for s in decryptor.header.stanzas] == [("scrypt", "18")]
     assert decryptor.read_all() == plaintext
     if not armored:
@@ -199,8 +212,11 @@ def test_our_passphrase_protected_identity_file_works_as_age_identity(tmp_path: 
     """The format of keys/<person>.age: `age -d -i keys/x.age` asks for its passphrase and uses the key."""
     person = age.X25519Identity.generate()
     keyfile = tmp_path / "person.age"
-    keyfile.write_bytes(age.encrypt_bytes(person_key_text("p1", person),
-                                          [age.ScryptRecipient(PASSPHRASE.encode(), WORK_FACTOR)]))
+    keyfile.write_bytes(
+        age.encrypt_bytes(
+            person_key_text("p1", person), [age.ScryptRecipient(PASSPHRASE.encode(), WORK_FACTOR)]
+        )
+    )
     plaintext = payload(age.CHUNK_SIZE + 1)
     (tmp_path / "file.age").write_bytes(age.encrypt_bytes(plaintext, [person.recipient()]))
     argv = ["age", "-d", "-i", keyfile, "-o", tmp_path / "out", tmp_path / "file.age"]
@@ -221,8 +237,9 @@ def test_age_passphrase_protected_identity_file_works_with_ours(tmp_path: Path) 
     opened = our_decrypt((tmp_path / "key.age").read_bytes(), [age.ScryptIdentity(PASSPHRASE.encode())])
     assert opened == key_text
     (identity,) = age.parse_identities(opened.decode())
-    encrypted = run("age", "-r", run("age-keygen", "-y", tmp_path / "key.txt").stdout.decode().strip(),
-                    input=b"hello").stdout
+    encrypted = run(
+        "age", "-r", run("age-keygen", "-y", tmp_path / "key.txt").stdout.decode().strip(), input=b"hello"
+    ).stdout
     assert our_decrypt(encrypted, [identity]) == b"hello"
     # and parse_person_key refuses it: it names no person
     with pytest.raises(ValueError):
@@ -237,7 +254,9 @@ def _with_work_factor(work_factor: str) -> bytes:
     stanza_line, _, body = head.partition(b"\n-> scrypt ")[2].partition(b"\n")
     salt, old = stanza_line.split(b" ")
     assert old == str(WORK_FACTOR).encode()
-    crafted = b"age-encryption.org/v1\n-> scrypt " + salt + b" " + work_factor.encode() + b"\n" + body + sep + rest
+    crafted = (
+        b"age-encryption.org/v1\n-> scrypt " + salt + b" " + work_factor.encode() + b"\n" + body + sep + rest
+    )
     assert crafted.replace(b" " + work_factor.encode() + b"\n", b" 10\n", 1) == encrypted
     return crafted
 
@@ -272,8 +291,9 @@ def test_crafted_file_is_the_original_at_its_own_work_factor(kdf_calls: list[int
 
 
 @pytest.mark.parametrize("work_factor", ["23", "30", "64"])
-def test_work_factor_above_22_is_a_header_failure_before_any_scrypt(kdf_calls: list[int],
-                                                                    work_factor: str) -> None:
+def test_work_factor_above_22_is_a_header_failure_before_any_scrypt(
+    kdf_calls: list[int], work_factor: str
+) -> None:
     assert age.MAX_SCRYPT_WORK_FACTOR == 22
     crafted = _with_work_factor(work_factor)
     kdf_calls.clear()  # the encryption's own derivation

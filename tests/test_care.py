@@ -10,17 +10,32 @@ import pytest
 
 from mbc_vault.cancer.models import FieldError
 from mbc_vault.care.ics import to_ics, write_ics
-from mbc_vault.care.models import (PINNED_QUESTION, Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem,
-                                   PersonToTell, QuestionList)
-from mbc_vault.care.printouts import (write_contact_sheet_pdf, write_priorities_pdf, write_question_list_pdf)
+from mbc_vault.care.models import (
+    PINNED_QUESTION,
+    Appointment,
+    CarePriorities,
+    ClinicalTrial,
+    Contact,
+    LegalItem,
+    PersonToTell,
+    QuestionList,
+)
+from mbc_vault.care.printouts import write_contact_sheet_pdf, write_priorities_pdf, write_question_list_pdf
 from mbc_vault.care.store import CarePlan, list_from_template, question_templates
 from mbc_vault.vault import Vault
 
 
 def test_templates_ship_and_end_with_the_pinned_question() -> None:
     templates = question_templates()
-    assert {t.id for t in templates} == {"after-diagnosis", "treatment", "receptors-her2", "side-effects",
-                                         "living-with-mbc", "advanced-decisions", "second-opinion"}
+    assert {t.id for t in templates} == {
+        "after-diagnosis",
+        "treatment",
+        "receptors-her2",
+        "side-effects",
+        "living-with-mbc",
+        "advanced-decisions",
+        "second-opinion",
+    }
     for template in templates:
         questions = list_from_template(template)
         assert len(questions.questions) == len(template.questions) + 1
@@ -28,12 +43,20 @@ def test_templates_ship_and_end_with_the_pinned_question() -> None:
 
 
 def test_pinned_question_stays_last_and_carry_over() -> None:
-    first = QuestionList(name="Visit 1", questions=[{"text": PINNED_QUESTION, "answer": ""},
-                                                   {"text": "What is my scan schedule?", "answer": "Every 3 months"}])
+    first = QuestionList(
+        name="Visit 1",
+        questions=[
+            {"text": PINNED_QUESTION, "answer": ""},
+            {"text": "What is my scan schedule?", "answer": "Every 3 months"},
+        ],
+    )
     first.add("Can I travel in June?")
     first.validate()
-    assert [q["text"] for q in first.questions] == ["What is my scan schedule?", "Can I travel in June?",
-                                                    PINNED_QUESTION]
+    assert [q["text"] for q in first.questions] == [
+        "What is my scan schedule?",
+        "Can I travel in June?",
+        PINNED_QUESTION,
+    ]
     second = QuestionList(name="Visit 2")
     assert first.carry_over_to(second, "rec1") == 1
     assert first.carry_over_to(second, "rec1") == 0  # not twice
@@ -43,21 +66,27 @@ def test_pinned_question_stays_last_and_carry_over() -> None:
         second.add("  ")
 
 
-@pytest.mark.parametrize("model, field_name", [
-    (Appointment(date="2026-02-30", purpose="scan"), "date"),
-    (Appointment(date="2026-03-02", time="25:00", purpose="scan"), "time"),
-    (Appointment(date="2026-03-02"), "purpose"),
-    (Appointment(date="2026-03-02", purpose="x", duration_minutes="long"), "duration_minutes"),
-    (Contact(name=""), "name"),
-    (Contact(name="Dr. A", email="not-an-email"), "email"),
-    (Contact(name="Dr. A", phone="call me"), "phone"),
-    (LegalItem(item="will", status="in-progress", date_signed="2024-01-01"), "status"),
-    (LegalItem(item="will", status="signed", date_signed="2024-01-01", review_by="2023-01-01"), "review_by"),
-    (LegalItem(item="boat"), "item"),
-    (PersonToTell(name=" "), "name"),
-    (ClinicalTrial(identifier="NCT123"), "identifier"),
-    (ClinicalTrial(), "identifier"),
-])
+@pytest.mark.parametrize(
+    "model, field_name",
+    [
+        (Appointment(date="2026-02-30", purpose="scan"), "date"),
+        (Appointment(date="2026-03-02", time="25:00", purpose="scan"), "time"),
+        (Appointment(date="2026-03-02"), "purpose"),
+        (Appointment(date="2026-03-02", purpose="x", duration_minutes="long"), "duration_minutes"),
+        (Contact(name=""), "name"),
+        (Contact(name="Dr. A", email="not-an-email"), "email"),
+        (Contact(name="Dr. A", phone="call me"), "phone"),
+        (LegalItem(item="will", status="in-progress", date_signed="2024-01-01"), "status"),
+        (
+            LegalItem(item="will", status="signed", date_signed="2024-01-01", review_by="2023-01-01"),
+            "review_by",
+        ),
+        (LegalItem(item="boat"), "item"),
+        (PersonToTell(name=" "), "name"),
+        (ClinicalTrial(identifier="NCT123"), "identifier"),
+        (ClinicalTrial(), "identifier"),
+    ],
+)
 def test_validation_names_the_field(model, field_name: str) -> None:
     with pytest.raises(FieldError) as info:
         model.validate()
@@ -67,15 +96,36 @@ def test_validation_names_the_field(model, field_name: str) -> None:
 def test_legal_reviews_and_store(vault: Vault) -> None:
     plan = CarePlan(vault)
     today = dt.date.today()
-    plan.save(LegalItem(item="will", status="signed", date_signed="2020-01-01",
-                        review_by=(today - dt.timedelta(days=10)).isoformat()))
-    plan.save(LegalItem(item="health-care-proxy", status="signed", date_signed="2024-01-01",
-                        review_by=(today + dt.timedelta(days=30)).isoformat()))
-    plan.save(LegalItem(item="living-will", status="in-progress", review_by=(today + dt.timedelta(days=400)).isoformat()))
+    plan.save(
+        LegalItem(
+            item="will",
+            status="signed",
+            date_signed="2020-01-01",
+            review_by=(today - dt.timedelta(days=10)).isoformat(),
+        )
+    )
+    plan.save(
+        LegalItem(
+            item="health-care-proxy",
+            status="signed",
+            date_signed="2024-01-01",
+            review_by=(today + dt.timedelta(days=30)).isoformat(),
+        )
+    )
+    plan.save(
+        LegalItem(
+            item="living-will", status="in-progress", review_by=(today + dt.timedelta(days=400)).isoformat()
+        )
+    )
     due = plan.reviews_due()
-    assert [(e.model.item, e.model.review_state()) for e in due] == [("will", "overdue"), ("health-care-proxy", "soon")]
+    assert [(e.model.item, e.model.review_state()) for e in due] == [
+        ("will", "overdue"),
+        ("health-care-proxy", "soon"),
+    ]
     assert vault.get(due[0].id).scope == "legal"
-    trial = plan.save(ClinicalTrial(identifier="nct01234567", title_text="A fictional study", status="screening"))
+    trial = plan.save(
+        ClinicalTrial(identifier="nct01234567", title_text="A fictional study", status="screening")
+    )
     assert trial.model.identifier == "NCT01234567" and vault.get(trial.id).scope == "medical"
     person = plan.save(PersonToTell(name="Sam", relationship="brother", told_date="2025-01-05"))
     assert person.model.told and vault.get(person.id).scope == "care"
@@ -83,11 +133,19 @@ def test_legal_reviews_and_store(vault: Vault) -> None:
 
 def test_ics_export(tmp_path: Path, vault: Vault) -> None:
     plan = CarePlan(vault)
-    plan.save(Appointment(date="2026-03-02", time="9:30", duration_minutes=45, with_whom="Dr. A. Fictional",
-                          purpose="Results, scans", place="Example Cancer Center; 2nd floor",
-                          notes="Bring the medication list\nand questions"))
+    plan.save(
+        Appointment(
+            date="2026-03-02",
+            time="9:30",
+            duration_minutes=45,
+            with_whom="Dr. A. Fictional",
+            purpose="Results, scans",
+            place="Example Cancer Center; 2nd floor",
+            notes="Bring the medication list\nand questions",
+        )
+    )
     plan.save(Appointment(date="2026-04-01", purpose="Infusion"))
-    text = to_ics(plan.appointments(), now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    text = to_ics(plan.appointments(), now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert "DTSTART:20260302T093000\r\nDTEND:20260302T101500" in text
     assert "SUMMARY:Results\\, scans with Dr. A. Fictional" in text
@@ -100,12 +158,15 @@ def test_ics_export(tmp_path: Path, vault: Vault) -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _render_first_page(path: Path, tmp_path: Path) -> Path:
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")], check=True
+    )
     return next(tmp_path.glob("page*.png"))
 
 
@@ -113,7 +174,9 @@ def test_printouts_render(tmp_path: Path) -> None:
     template = next(t for t in question_templates() if t.id == "treatment")
     questions = list_from_template(template)
     questions.questions[0]["answer"] = "Letrozole and palbociclib, by mouth"
-    appointment = Appointment(date="2026-03-02", time="09:30", with_whom="Dr. A. Fictional", purpose="Results")
+    appointment = Appointment(
+        date="2026-03-02", time="09:30", with_whom="Dr. A. Fictional", purpose="Results"
+    )
     pdf = tmp_path / "questions.pdf"
     pages = write_question_list_pdf(questions, appointment, "Jane Example", pdf)
     text = _pdf_text(pdf)
@@ -126,9 +189,19 @@ def test_printouts_render(tmp_path: Path) -> None:
     from mbc_vault.cancer.store import Entry
     from mbc_vault.records import Record
 
-    team = [Entry(Record(id="x", category="contact", title=""), Contact(
-        name="Dr. A. Fictional", role="medical-oncologist", institution="Example Cancer Center", phone="555-0100",
-        after_hours="555-0199", call_for="fever over 38 °C, new pain"))]
+    team = [
+        Entry(
+            Record(id="x", category="contact", title=""),
+            Contact(
+                name="Dr. A. Fictional",
+                role="medical-oncologist",
+                institution="Example Cancer Center",
+                phone="555-0100",
+                after_hours="555-0199",
+                call_for="fever over 38 °C, new pain",
+            ),
+        )
+    ]
     assert write_contact_sheet_pdf(team, "Jane Example", contacts) == 1
     assert "Dr. A. Fictional" in _pdf_text(contacts) and "555-0199" in _pdf_text(contacts)
     priorities = CarePriorities()

@@ -10,19 +10,30 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PASSPHRASE
+
 from mbc_vault.vault import Vault
 
 PDF = DATA / "pdf-samples/004-pdflatex-4-pages/pdflatex-4-pages.pdf"
 JPG = DATA / "images/lab-report-photo.jpg"
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None, module: bool = False) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mbc_vault"] if module else [str(Path(sys.executable).parent / "mbc-vault")]
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, module: bool = False
+) -> subprocess.CompletedProcess[str]:
+    command = (
+        [sys.executable, "-m", "mbc_vault"] if module else [str(Path(sys.executable).parent / "mbc-vault")]
+    )
     # start_new_session: no controlling terminal, so the CLI cannot prompt (as in CI, even from a terminal)
-    return subprocess.run([*command, *map(str, args)], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.run(
+        [*command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -39,9 +50,26 @@ def test_init_add_list_export_round_trip(tmp_path: Path, pw: list[str]) -> None:
     vault = tmp_path / "v"
     created = run("init", vault, "--name", "Jane Example", *pw)
     assert created.returncode == 0, created.stderr
-    added = run("add", vault, PDF, JPG, "--category", "pathology-report", "--title", "Core biopsy",
-                "--date", "2026-02-03", "--provider", "Fictional General", "--tag", "biopsy", "--tag", "liver",
-                "--json", *pw)
+    added = run(
+        "add",
+        vault,
+        PDF,
+        JPG,
+        "--category",
+        "pathology-report",
+        "--title",
+        "Core biopsy",
+        "--date",
+        "2026-02-03",
+        "--provider",
+        "Fictional General",
+        "--tag",
+        "biopsy",
+        "--tag",
+        "liver",
+        "--json",
+        *pw,
+    )
     assert added.returncode == 0, added.stderr
     items = json.loads(added.stdout)
     assert len(items) == 2
@@ -95,7 +123,9 @@ def test_remove_trash_restore(vault: Vault, vault_path: Path, pw: list[str]) -> 
     assert [r["id"] for r in json.loads(run("list", vault_path, "--json", *pw).stdout)] == [record.id]
 
 
-def test_exit_codes_and_one_line_errors(vault: Vault, vault_path: Path, pw: list[str], tmp_path: Path) -> None:
+def test_exit_codes_and_one_line_errors(
+    vault: Vault, vault_path: Path, pw: list[str], tmp_path: Path
+) -> None:
     vault.close()
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase\n")

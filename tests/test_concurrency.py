@@ -13,13 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PASSPHRASE
 
 from mbc_vault.errors import VaultBusy
 from mbc_vault.fsutil import TEMP_PREFIX, writer_lock
 from mbc_vault.records import Record
 from mbc_vault.vault import Vault
-
-from conftest import DATA, PASSPHRASE
 
 #: a guard against a hung child, not a performance limit
 HANG_GUARD_S = 120
@@ -56,8 +55,15 @@ with writer_lock(Path(sys.argv[1])):
 
 def _child(code: str, *args: str, cwd: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "MBC_VAULT_PASSPHRASE": PASSPHRASE}
-    return subprocess.Popen([sys.executable, "-c", code, *args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cwd,
+    )
 
 
 def _expect_line(proc: subprocess.Popen[str], expected: str) -> None:
@@ -75,9 +81,12 @@ def _sha(data: bytes) -> str:
 
 def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, vault_path: Path) -> None:
     rng = random.Random(42)
-    existing = [vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result"),
-                vault.add_document(DATA / "pdf-samples" / "001-trivial" / "minimal-document.pdf",
-                                   category="pathology-report")]
+    existing = [
+        vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result"),
+        vault.add_document(
+            DATA / "pdf-samples" / "001-trivial" / "minimal-document.pdf", category="pathology-report"
+        ),
+    ]
     note = tmp_path / "note.txt"
     note.write_text("Questions for the next visit.\n")
     existing.append(vault.add_document(note, category="questions"))
@@ -95,8 +104,10 @@ def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, va
 
     # a vault opened before the others write sees their records after reload()
     watcher = Vault.open(vault_path, PASSPHRASE)
-    children = [_child(ADDER, str(vault_path), existing[i].id, *batch, cwd=tmp_path)
-                for i, batch in enumerate(batches)]
+    children = [
+        _child(ADDER, str(vault_path), existing[i].id, *batch, cwd=tmp_path)
+        for i, batch in enumerate(batches)
+    ]
     for proc in children:
         _expect_line(proc, "READY")
     for proc in children:  # the barrier: all are open and waiting; release them together
@@ -136,7 +147,8 @@ def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, va
 
 
 def test_writer_lock_refuses_a_second_writer_and_dies_with_its_holder(
-        tmp_path: Path, vault: Vault, vault_path: Path) -> None:
+    tmp_path: Path, vault: Vault, vault_path: Path
+) -> None:
     record: Record = vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result")
     lock = vault_path / ".lock"
     holder = _child(HOLDER, str(lock), cwd=tmp_path)
@@ -165,7 +177,8 @@ def test_writer_lock_refuses_a_second_writer_and_dies_with_its_holder(
 
 
 def test_waiting_writer_goes_on_when_the_holder_is_killed(
-        tmp_path: Path, vault: Vault, vault_path: Path) -> None:
+    tmp_path: Path, vault: Vault, vault_path: Path
+) -> None:
     record = vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result")
     holder = _child(HOLDER, str(vault_path / ".lock"), cwd=tmp_path)
     errors: list[BaseException] = []
@@ -208,10 +221,12 @@ print("DONE", flush=True)
 
 
 def test_verify_after_another_program_changed_a_record(
-        tmp_path: Path, vault: Vault, vault_path: Path) -> None:
+    tmp_path: Path, vault: Vault, vault_path: Path
+) -> None:
     """A program that opened the vault earlier checks what is on disk now, not its older copy."""
-    record = vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result",
-                                page_texts=["blood count"])
+    record = vault.add_document(
+        DATA / "images" / "lab-report-scan.png", category="lab-result", page_texts=["blood count"]
+    )
     assert record.document is not None
     other = _child(RECATEGORIZE, str(vault_path), record.id, "questions", cwd=tmp_path)
     out, err = other.communicate(timeout=HANG_GUARD_S)

@@ -24,14 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault import age
 from mbc_vault.errors import WrongPassphrase
 from mbc_vault.fsutil import TEMP_PREFIX, temp_path_for
 from mbc_vault.keys import person_key_text
 from mbc_vault.vault import Vault
-
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 TITLE = "Crash sentinel title"
@@ -104,7 +103,8 @@ class Harness:
         self.path = vault.path
         self.passphrase = PASSPHRASE
         self.expected: dict[str, Expected] = {
-            r.id: Expected(r.title, r.size, r.sha256) for r in vault.records(include_trashed=True)}
+            r.id: Expected(r.title, r.size, r.sha256) for r in vault.records(include_trashed=True)
+        }
         self.cache = Path(os.environ["MBC_VAULT_CACHE_DIR"])
         self.child_tmp = tmp_path / "child-tmp"
         self.child_tmp.mkdir()
@@ -112,17 +112,34 @@ class Harness:
         self.sources.mkdir()
         self.stderr = tmp_path / "child-stderr.txt"
         self.stats: Counter[str] = Counter()
-        self.needles = [PLAIN, TITLE.encode(), b"AGE-SECRET-KEY-1", PASSPHRASE.encode(),
-                        NEW_PASSPHRASE.encode()]
+        self.needles = [
+            PLAIN,
+            TITLE.encode(),
+            b"AGE-SECRET-KEY-1",
+            PASSPHRASE.encode(),
+            NEW_PASSPHRASE.encode(),
+        ]
 
     # ---------------------------------------------------------------- children
     def start(self, args: list[str], *, stop_at: int = 0, new_passphrase: str = "") -> subprocess.Popen[str]:
-        env = {**os.environ, "CRASH_VAULT": str(self.path), "CRASH_PASSPHRASE": self.passphrase,
-               "CRASH_NEW_PASSPHRASE": new_passphrase, "CRASH_STOP_AT": str(stop_at),
-               "TMPDIR": str(self.child_tmp)}
+        env = {
+            **os.environ,
+            "CRASH_VAULT": str(self.path),
+            "CRASH_PASSPHRASE": self.passphrase,
+            "CRASH_NEW_PASSPHRASE": new_passphrase,
+            "CRASH_STOP_AT": str(stop_at),
+            "TMPDIR": str(self.child_tmp),
+        }
         with open(self.stderr, "w") as stderr:
-            proc = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=self.tmp)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", CHILD, *args],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                env=env,
+                cwd=self.tmp,
+            )
         assert proc.stdout is not None
         line = proc.stdout.readline()
         if line != "GO\n":
@@ -208,8 +225,11 @@ class Harness:
             appeared = set(present) - set(self.expected)
             for rid in appeared:  # only the record the interrupted add was making may appear
                 record = present[rid]
-                candidates = [e for e in (new or {}).values()
-                              if (e.title, e.size, e.sha256) == (record.title, record.size, record.sha256)]
+                candidates = [
+                    e
+                    for e in (new or {}).values()
+                    if (e.title, e.size, e.sha256) == (record.title, record.size, record.sha256)
+                ]
                 assert len(candidates) == 1, f"unexpected record {rid} {record.title}"
                 self.expected[rid] = candidates[0]
             assert (must_have or set()) <= set(present)
@@ -218,7 +238,10 @@ class Harness:
             for rid, expected in self.expected.items():
                 record = present[rid]
                 assert (record.title, record.size, record.sha256) == (
-                    expected.title, expected.size, expected.sha256)
+                    expected.title,
+                    expected.size,
+                    expected.sha256,
+                )
                 digest = hashlib.sha256()
                 with vault.open_document(rid) as stream:
                     for chunk in stream.chunks():
@@ -262,8 +285,12 @@ class Harness:
 def harness(tmp_path: Path, vault: Vault) -> Harness:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
-    vault.add_document(DATA / "pdf-samples" / "001-trivial" / "minimal-document.pdf",
-                       category="pathology-report", title=f"{TITLE} biopsy", page_texts=["page one"])
+    vault.add_document(
+        DATA / "pdf-samples" / "001-trivial" / "minimal-document.pdf",
+        category="pathology-report",
+        title=f"{TITLE} biopsy",
+        page_texts=["page one"],
+    )
     vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result", title=f"{TITLE} blood")
     for i in range(16):
         note = inputs / f"note-{i}.txt"
@@ -362,8 +389,11 @@ def test_random_kills_during_passwd(harness: Harness) -> None:
     duration = min(durations)
     for trial in range(1, 16):
         delay = rng.uniform(0, duration * 1.1)
-        _passwd_trial(h, lambda new: h.run_killed_after(["passwd", str(TEST_WORK_FACTOR)], delay,
-                                                       new_passphrase=new), f"{NEW_PASSPHRASE} {trial}")
+        _passwd_trial(
+            h,
+            lambda new: h.run_killed_after(["passwd", str(TEST_WORK_FACTOR)], delay, new_passphrase=new),
+            f"{NEW_PASSPHRASE} {trial}",
+        )
     assert h.stats["killed"] >= 1, h.stats
     with pytest.raises(WrongPassphrase):
         Vault.open(h.path, began_with)
@@ -396,8 +426,11 @@ def test_kills_just_before_each_rename(harness: Harness) -> None:
     n = 0
     while True:  # passwd: the key file
         n += 1
-        outcome = _passwd_trial(h, lambda new: h.run_killed_before_rename(
-            ["passwd", str(TEST_WORK_FACTOR)], n, new_passphrase=new), f"{NEW_PASSPHRASE} rename {n}")
+        outcome = _passwd_trial(
+            h,
+            lambda new: h.run_killed_before_rename(["passwd", str(TEST_WORK_FACTOR)], n, new_passphrase=new),
+            f"{NEW_PASSPHRASE} rename {n}",
+        )
         if outcome.completed:
             break
     assert n >= 2, n
@@ -417,8 +450,11 @@ def test_complete_temporary_files_are_not_part_of_the_vault(vault: Vault, vault_
         temp_path_for(file).write_bytes(file.read_bytes())
     pid, identity = Vault.unlock_identity(vault_path, PASSPHRASE)
     key_file = vault_path / "keys" / f"{pid}.age"
-    temp_path_for(key_file).write_bytes(age.encrypt_bytes(
-        person_key_text(pid, identity), [age.ScryptRecipient(b"the new passphrase", TEST_WORK_FACTOR)]))
+    temp_path_for(key_file).write_bytes(
+        age.encrypt_bytes(
+            person_key_text(pid, identity), [age.ScryptRecipient(b"the new passphrase", TEST_WORK_FACTOR)]
+        )
+    )
     report = vault.verify()
     assert report.problems == [] and report.unreferenced == []
     with Vault.open(vault_path, PASSPHRASE) as reopened:

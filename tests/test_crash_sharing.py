@@ -23,11 +23,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA, TEST_WORK_FACTOR
 
 from mbc_vault.errors import IntegrityError, WrongPassphrase
 from mbc_vault.vault import Vault
-
-from conftest import DATA, TEST_WORK_FACTOR
 
 OWNER = "crash owner passphrase"
 MEMBER = "crash member passphrase"
@@ -89,24 +88,43 @@ class Harness:
             self.passphrase, self.member = FORMAT1_OWNER, FORMAT1_LEE
         else:
             self.passphrase, self.member = OWNER, MEMBER
-            with Vault.create(self.template, OWNER, name="Crash family", work_factor=TEST_WORK_FACTOR,
-                              cache_root=tmp / "template-cache") as vault:
+            with Vault.create(
+                self.template,
+                OWNER,
+                name="Crash family",
+                work_factor=TEST_WORK_FACTOR,
+                cache_root=tmp / "template-cache",
+            ) as vault:
                 for i in range(3):
-                    vault.add_document(io.BytesIO(f"fictional report {i} ".encode() * 3000),
-                                       category="pathology-report", title=f"Report {i}", page_texts=[f"page {i}"])
+                    vault.add_document(
+                        io.BytesIO(f"fictional report {i} ".encode() * 3000),
+                        category="pathology-report",
+                        title=f"Report {i}",
+                        page_texts=[f"page {i}"],
+                    )
                 vault.add_document(io.BytesIO(b"fictional will " * 100), category="will", title="Will")
-                vault.add_person("Alex", "partner", ["medical", "legal"], can_edit=True, passphrase=MEMBER,
-                                 work_factor=TEST_WORK_FACTOR)
+                vault.add_person(
+                    "Alex",
+                    "partner",
+                    ["medical", "legal"],
+                    can_edit=True,
+                    passphrase=MEMBER,
+                    work_factor=TEST_WORK_FACTOR,
+                )
             if op == "take-in":  # Alex changed passphrase; the owner's open (the child) takes it in
                 with Vault.open(self.template, MEMBER, cache_root=tmp / "member-cache") as alex:
-                    alex.add_document(io.BytesIO(b"fictional note by Alex " * 20), category="will", title="Alex's")
+                    alex.add_document(
+                        io.BytesIO(b"fictional note by Alex " * 20), category="will", title="Alex's"
+                    )
                     alex.change_passphrase(NEW_MEMBER, work_factor=TEST_WORK_FACTOR)
                 self.member = NEW_MEMBER
         probe = tmp / "probe"  # opening upgrades a format-1 vault: read the expected records from a copy
         shutil.copytree(self.template, probe)
         with Vault.open(probe, self.passphrase, cache_root=tmp / "template-cache") as vault:
-            self.expected = {r.id: digest(vault.open_document(r.id).read_all()) if r.document else ""
-                             for r in vault.records(kind=None, include_trashed=True)}
+            self.expected = {
+                r.id: digest(vault.open_document(r.id).read_all()) if r.document else ""
+                for r in vault.records(kind=None, include_trashed=True)
+            }
 
     def fresh(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
@@ -115,9 +133,15 @@ class Harness:
 
     def child(self, stop_at: int = 0) -> subprocess.Popen[str]:
         env = dict(os.environ, MBC_VAULT_CACHE_DIR=str(self.cache), CRASH_STOP_AT=str(stop_at), CRASH_NEW=NEW)
-        return subprocess.Popen([sys.executable, "-c", CHILD, self.op, str(self.path), self.passphrase],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env=env, cwd=Path(__file__).parent.parent)
+        return subprocess.Popen(
+            [sys.executable, "-c", CHILD, self.op, str(self.path), self.passphrase],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=Path(__file__).parent.parent,
+        )
 
     def measure(self) -> tuple[int, float]:
         """(renames the operation makes, its duration) from one uninterrupted run."""
@@ -166,12 +190,15 @@ class Harness:
             report = owner.verify()
             assert report.ok, [p.describe() for p in report.problems]
             assert not report.unreferenced or self.op == "rotate", report.unreferenced
-            found = {r.id: digest(owner.open_document(r.id).read_all()) if r.document else ""
-                     for r in owner.records(kind=None, include_trashed=True)}
+            found = {
+                r.id: digest(owner.open_document(r.id).read_all()) if r.document else ""
+                for r in owner.records(kind=None, include_trashed=True)
+            }
             assert found == self.expected
             listed = set(owner.people)
             assert {p.stem for p in (self.path / "keys").iterdir() if p.suffix == ".age"} <= listed | {
-                p.stem for p in (self.path / "keys").iterdir() if p.name.startswith(".tmp-")}
+                p.stem for p in (self.path / "keys").iterdir() if p.name.startswith(".tmp-")
+            }
             assert not (self.path / "rotation.age").exists()
             assert not (self.path / "upgrade.age").exists()
             assert not (self.path / "requests").exists() or not list((self.path / "requests").iterdir())

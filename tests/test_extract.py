@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
+from pdfmaker import text_bomb_pdf, text_pdf
+
 from mbc_vault import extract
 from mbc_vault.extract import read_file
 from mbc_vault.proposals import propose_category, propose_date, propose_title
-from pdfmaker import text_bomb_pdf, text_pdf
 
 SAMPLES = DATA / "pdf-samples"
 
@@ -22,8 +22,15 @@ def _sample_pdfs() -> list[Path]:
 
 @pytest.mark.parametrize("pdf", _sample_pdfs(), ids=lambda p: p.name)
 def test_sample_pdfs_are_read_or_refused_clearly(pdf: Path) -> None:
-    meta = {Path(e["path"]).name: e for e in json.loads((SAMPLES / "files.json").read_text())["data"]
-            if "path" in e} if (SAMPLES / "files.json").exists() else {}
+    meta = (
+        {
+            Path(e["path"]).name: e
+            for e in json.loads((SAMPLES / "files.json").read_text())["data"]
+            if "path" in e
+        }
+        if (SAMPLES / "files.json").exists()
+        else {}
+    )
     result = read_file(pdf)
     if "password" in pdf.name:
         assert not result.ok and "password" in result.problem and pdf.name in result.problem
@@ -38,8 +45,11 @@ def test_sample_pdfs_are_read_or_refused_clearly(pdf: Path) -> None:
 
 
 def test_text_on_each_page_and_metadata(tmp_path: Path) -> None:
-    pdf = text_pdf(tmp_path / "scan_2025.pdf", [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"],
-                                                ["Comment: ZEBRAFINCH margins clear"]], title="Liver biopsy")
+    pdf = text_pdf(
+        tmp_path / "scan_2025.pdf",
+        [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"], ["Comment: ZEBRAFINCH margins clear"]],
+        title="Liver biopsy",
+    )
     result = read_file(pdf)
     assert result.ok and result.pages == 2
     assert "ZEBRAFINCH" in result.page_texts[1] and "ZEBRAFINCH" not in result.page_texts[0]
@@ -50,23 +60,33 @@ def test_text_on_each_page_and_metadata(tmp_path: Path) -> None:
 
 def test_markup_characters_in_text_and_title(tmp_path: Path) -> None:
     """pdftotext -htmlmeta escapes the title but writes the page text as it is: both come back verbatim."""
-    pdf = text_pdf(tmp_path / "esc.pdf", [["Ratio A & B <tag> &amp; x"], [], ["</pre> third"]],
-                   title="Biopsy & <CT> \"left\"")
+    pdf = text_pdf(
+        tmp_path / "esc.pdf",
+        [["Ratio A & B <tag> &amp; x"], [], ["</pre> third"]],
+        title='Biopsy & <CT> "left"',
+    )
     result = read_file(pdf)
     assert result.ok and result.pages == 3 and len(result.page_texts) == 3
     assert "Ratio A & B <tag> &amp; x" in result.page_texts[0]
     assert result.page_texts[1].strip() == "" and "</pre> third" in result.page_texts[2]
-    assert result.pdf_title == "Biopsy & <CT> \"left\"" and result.pdf_date == "2025-03-14"
+    assert result.pdf_title == 'Biopsy & <CT> "left"' and result.pdf_date == "2025-03-14"
 
 
 def test_two_reader_fallback_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pdf = text_pdf(tmp_path / "scan_2025.pdf", [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"],
-                                                ["Comment: ZEBRAFINCH margins clear"]], title="Liver biopsy")
+    pdf = text_pdf(
+        tmp_path / "scan_2025.pdf",
+        [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"], ["Comment: ZEBRAFINCH margins clear"]],
+        title="Liver biopsy",
+    )
     one = read_file(pdf)
     monkeypatch.setattr(extract, "_parse_htmlmeta", lambda output: None)  # as if poppler wrote another layout
     two = read_file(pdf)
-    assert (one.pages, one.page_texts, one.pdf_title, one.pdf_date) == (two.pages, two.page_texts, two.pdf_title,
-                                                                        two.pdf_date)
+    assert (one.pages, one.page_texts, one.pdf_title, one.pdf_date) == (
+        two.pages,
+        two.page_texts,
+        two.pdf_title,
+        two.pdf_date,
+    )
 
 
 def test_bad_files_get_one_clear_sentence(tmp_path: Path) -> None:
@@ -76,8 +96,12 @@ def test_bad_files_get_one_clear_sentence(tmp_path: Path) -> None:
     damaged.write_bytes((SAMPLES / "004-pdflatex-4-pages/pdflatex-4-pages.pdf").read_bytes()[:1500])
     unsupported = tmp_path / "letter.docx"
     unsupported.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
-    cases = {empty: "empty", damaged: "damaged", unsupported: "not a PDF, JPEG, PNG, TIFF or text file",
-             tmp_path / "gone.pdf": "does not exist"}
+    cases = {
+        empty: "empty",
+        damaged: "damaged",
+        unsupported: "not a PDF, JPEG, PNG, TIFF or text file",
+        tmp_path / "gone.pdf": "does not exist",
+    }
     for path, phrase in cases.items():
         result = read_file(path)
         assert not result.ok
@@ -106,17 +130,20 @@ def test_images_and_text_files(tmp_path: Path) -> None:
     assert result.title == "questions for dr fictional"
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("SURGICAL PATHOLOGY REPORT\nFinal diagnosis", "pathology-report"),
-    ("DISCHARGE SUMMARY\nAdmitted for pain control", "discharge-summary"),
-    ("OPERATIVE REPORT\nProcedure: port placement", "operative-report"),
-    ("LAST WILL AND TESTAMENT of Jane Example", "will"),
-    ("LIVING WILL\nI direct that", "living-will"),
-    ("Durable Health Care Power of Attorney", "health-care-proxy"),
-    ("CT CHEST WITH CONTRAST\nImpression: stable", "imaging-report"),
-    ("Lab results: CA 15-3 42 U/mL", "lab-result"),
-    ("Grocery list: apples", "medical-other"),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("SURGICAL PATHOLOGY REPORT\nFinal diagnosis", "pathology-report"),
+        ("DISCHARGE SUMMARY\nAdmitted for pain control", "discharge-summary"),
+        ("OPERATIVE REPORT\nProcedure: port placement", "operative-report"),
+        ("LAST WILL AND TESTAMENT of Jane Example", "will"),
+        ("LIVING WILL\nI direct that", "living-will"),
+        ("Durable Health Care Power of Attorney", "health-care-proxy"),
+        ("CT CHEST WITH CONTRAST\nImpression: stable", "imaging-report"),
+        ("Lab results: CA 15-3 42 U/mL", "lab-result"),
+        ("Grocery list: apples", "medical-other"),
+    ],
+)
 def test_category_proposals(text: str, slug: str) -> None:
     assert propose_category(text) == slug
 

@@ -6,9 +6,9 @@ the other UI tests expect English.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -29,9 +29,22 @@ I18N = ROOT / "resources" / "i18n"
 TS_ES = I18N / "mbc_vault_es.ts"
 QM_ES = I18N / "mbc_vault_es.qm"
 
-MAIN_CONTEXTS = ("WelcomeScreen", "UnlockScreen", "CreateVaultDialog", "MainWindow", "DocumentsSection",
-                 "OverviewSection", "ImportDialog", "EditRecordDialog", "SettingsDialog", "PreviewPane",
-                 "SearchResultsList", "RecordsTableModel", "ImageView", "Passphrase")
+MAIN_CONTEXTS = (
+    "WelcomeScreen",
+    "UnlockScreen",
+    "CreateVaultDialog",
+    "MainWindow",
+    "DocumentsSection",
+    "OverviewSection",
+    "ImportDialog",
+    "EditRecordDialog",
+    "SettingsDialog",
+    "PreviewPane",
+    "SearchResultsList",
+    "RecordsTableModel",
+    "ImageView",
+    "Passphrase",
+)
 PLACEHOLDER = re.compile(r"\{\d+\}")
 ACCELERATOR = re.compile(r"&(?!&)\S")
 
@@ -69,6 +82,7 @@ def spanish_window(spanish, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 # ---------------------------------------------------------------------------------------------------------
 # the app in Spanish
 
+
 def test_spanish_translator_loads_from_resources(spanish: list[QTranslator]) -> None:
     files = [Path(t.filePath()) for t in spanish]
     assert QM_ES.resolve() in [f.resolve() for f in files]
@@ -81,7 +95,10 @@ def test_welcome_screen_and_menus_in_spanish(spanish_window: MainWindow) -> None
     assert headings == ["Le damos la bienvenida a MBC Vault"]
     buttons = (win.welcome.create_btn, win.welcome.open_btn, win.welcome.demo_btn)
     assert [b.accessibleName() for b in buttons] == [
-        "Crear mi bóveda", "Abrir una bóveda que alguien compartió conmigo", "Explorar una bóveda de demostración"]
+        "Crear mi bóveda",
+        "Abrir una bóveda que alguien compartió conmigo",
+        "Explorar una bóveda de demostración",
+    ]
     assert win.welcome.create_btn.text().startswith("Crear mi bóveda\n")
     assert "frase de contraseña" in win.welcome.create_btn.accessibleDescription()
     menus = [action.text() for action in win.menuBar().actions()]
@@ -112,7 +129,10 @@ def test_messages_built_outside_self_tr_are_translated_too(spanish, qtbot) -> No
     assert QCoreApplication.translate("OverviewSection", "Medical records") == "Registros médicos"
     documents = DocumentsSection(QUndoStack())
     qtbot.addWidget(documents)
-    assert QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash") == "Mover “{0}” a la papelera"
+    assert (
+        QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash")
+        == "Mover “{0}” a la papelera"
+    )
     from ui.category_names import category_label
 
     assert category_label("pathology-report") == "Informe de patología"
@@ -127,6 +147,7 @@ def test_english_again_after_removing_translators() -> None:
 
 # ---------------------------------------------------------------------------------------------------------
 # the .ts file
+
 
 def _messages(contexts: tuple[str, ...] = MAIN_CONTEXTS) -> list[tuple[str, ET.Element]]:
     root = ET.parse(TS_ES).getroot()
@@ -189,11 +210,16 @@ def test_every_string_in_the_sources_is_translated(tmp_path: Path) -> None:
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(fresh).getroot().iter("context") for m in c.iter("message")}
+    extracted = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in ET.parse(fresh).getroot().iter("context")
+        for m in c.iter("message")
+    }
     assert len(extracted) > 150
-    committed = {(context, message.findtext("source")): message
-                 for context, message in _messages(tuple(c for c, _ in extracted))}
+    committed = {
+        (context, message.findtext("source")): message
+        for context, message in _messages(tuple(c for c, _ in extracted))
+    }
     problems = []
     for context, source in sorted(extracted):
         message = committed.get((context, source))

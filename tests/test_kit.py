@@ -9,20 +9,21 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from pdfmaker import text_pdf
+
 from mbc_vault.errors import PermissionDenied
 from mbc_vault.kit import write_emergency_kit
 from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 
 KEY_RE = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]{58}")
 
 
 def pdf_text(path: Path) -> str:
     require_tool("pdftotext")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def kit_key(text: str) -> str:
@@ -58,7 +59,9 @@ def test_kit_qr_code_decodes_to_the_secret_key(vault: Vault, kit: Path, tmp_path
     require_tool("pdftoppm")
     zbarimg = require_tool("zbarimg")
     subprocess.run(["pdftoppm", "-r", "100", "-png", str(kit), str(tmp_path / "page")], check=True)
-    result = subprocess.run([zbarimg, "-q", "--raw", str(tmp_path / "page-1.png")], capture_output=True, text=True)
+    result = subprocess.run(
+        [zbarimg, "-q", "--raw", str(tmp_path / "page-1.png")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(vault.folder.identity)
 
@@ -75,8 +78,15 @@ def test_kit_steps_recover_a_document_with_the_stock_age_cli(vault: Vault, kit: 
     env = {k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"}
 
     def age(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run([age_cli, *map(str, args)], capture_output=True, cwd=vault.path, env=env,
-                              stdin=subprocess.DEVNULL, start_new_session=True, timeout=60)
+        return subprocess.run(
+            [age_cli, *map(str, args)],
+            capture_output=True,
+            cwd=vault.path,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            timeout=60,
+        )
 
     unlocked = age("-d", "-i", work / "my-key.txt", f"keyrings/{vault.person.id}.age")
     assert unlocked.returncode == 0, unlocked.stderr
@@ -91,8 +101,9 @@ def test_kit_steps_recover_a_document_with_the_stock_age_cli(vault: Vault, kit: 
 
 
 def test_kit_only_for_the_person_who_unlocked(vault: Vault, tmp_path: Path) -> None:
-    member, _code = vault.add_person("Sam Helper", "son", ["legal"], can_edit=False,
-                                     passphrase="another good passphrase")
+    member, _code = vault.add_person(
+        "Sam Helper", "son", ["legal"], can_edit=False, passphrase="another good passphrase"
+    )
     with pytest.raises(PermissionDenied, match="Sam Helper must make their own emergency kit"):
         write_emergency_kit(vault, tmp_path / "sam.pdf", member.id)
     assert not (tmp_path / "sam.pdf").exists()
@@ -108,12 +119,20 @@ def test_kit_only_for_the_person_who_unlocked(vault: Vault, tmp_path: Path) -> N
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [str(Path(sys.executable).parent / "mbc-vault"), *map(str, args)]
     env = {k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"}
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env,
-                          stdin=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
-def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(vault: Vault, vault_path: Path,
-                                                               passphrase_file: Path, tmp_path: Path) -> None:
+def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(
+    vault: Vault, vault_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "kit.pdf"
     pw = ["--passphrase-file", passphrase_file]
     made = run_cli("kit", vault_path, "--out", out, *pw)
@@ -137,7 +156,9 @@ def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(vault: Vault, vau
 
 
 def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
-    member, _ = vault.add_person("Sam Helper", "son", ["legal"], can_edit=False, passphrase="another good passphrase")
+    member, _ = vault.add_person(
+        "Sam Helper", "son", ["legal"], can_edit=False, passphrase="another good passphrase"
+    )
     secret = tmp_path / "sam-pass.txt"
     secret.write_text("another good passphrase\n")
     out = tmp_path / "sam.pdf"
@@ -148,7 +169,9 @@ def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp
 
 
 # ------------------------------------------------------------------------- desktop app
-def test_file_menu_saves_the_kit_and_create_offers_it(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_menu_saves_the_kit_and_create_offers_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QMessageBox
 
@@ -176,8 +199,10 @@ def test_file_menu_saves_the_kit_and_create_offers_it(qtbot, tmp_path: Path, mon
         monkeypatch.setattr(win, "ask_kit_path", lambda: str(out))
         save = next(b for b in offer.buttons() if offer.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
         save.click()
-        qtbot.waitUntil(lambda: "saved" in getattr(getattr(win, "last_message", None), "windowTitle", str)(),
-                        timeout=20_000)
+        qtbot.waitUntil(
+            lambda: "saved" in getattr(getattr(win, "last_message", None), "windowTitle", str)(),
+            timeout=20_000,
+        )
         assert str(out) in win.last_message.text() and "like a will" in win.last_message.text()
         assert kit_key(pdf_text(out)) == str(made.folder.identity)
 

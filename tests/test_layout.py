@@ -31,8 +31,10 @@ def test_core_never_imports_widgets_or_the_ui() -> None:
 
 
 def test_cli_runs_without_loading_qt() -> None:
-    code = ("import sys; from mbc_vault import cli; cli.build_parser(); import mbc_vault.vault; "
-            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    code = (
+        "import sys; from mbc_vault import cli; cli.build_parser(); import mbc_vault.vault; "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -46,9 +48,13 @@ def _core_graph() -> dict[str, set[str]]:
         module = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
         package = module if rel.name == "__init__" else module.rpartition(".")[0]
         tree = ast.parse(path.read_text(), str(path))
-        skip = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING"
-                for n in ast.walk(node)}
+        skip = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If)
+            and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING"
+            for n in ast.walk(node)
+        }
         out: set[str] = set()
         for node in ast.walk(tree):
             if id(node) in skip:
@@ -56,7 +62,7 @@ def _core_graph() -> dict[str, set[str]]:
             if isinstance(node, ast.ImportFrom):
                 if node.level:
                     base = package.split(".")
-                    base = base[:len(base) - node.level + 1]
+                    base = base[: len(base) - node.level + 1]
                     target = ".".join(base + ([node.module] if node.module else []))
                 else:
                     target = node.module or ""
@@ -71,8 +77,10 @@ def _core_graph() -> dict[str, set[str]]:
     return graph
 
 
-_ALL = {".".join(p.relative_to(CORE.parent).with_suffix("").parts).removesuffix(".__init__")
-        for p in CORE.rglob("*.py")}
+_ALL = {
+    ".".join(p.relative_to(CORE.parent).with_suffix("").parts).removesuffix(".__init__")
+    for p in CORE.rglob("*.py")
+}
 
 
 def test_the_vault_layers_import_no_circle() -> None:
@@ -86,7 +94,7 @@ def test_the_vault_layers_import_no_circle() -> None:
         state[node] = 1
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt):] + [nxt] if nxt in stack else [node, nxt])
+                cycles.append(stack[stack.index(nxt) :] + [nxt] if nxt in stack else [node, nxt])
             elif nxt not in state:
                 visit(nxt, stack + [nxt])
         state[node] = 2
@@ -94,9 +102,21 @@ def test_the_vault_layers_import_no_circle() -> None:
     for module in sorted(graph):
         if module not in state:
             visit(module, [module])
-    layered = {"mbc_vault.vault", "mbc_vault.folder", "mbc_vault.owner", "mbc_vault.rotation", "mbc_vault.sharing",
-               "mbc_vault.sync_fold", "mbc_vault.verify", "mbc_vault.people", "mbc_vault.keys", "mbc_vault.layout",
-               "mbc_vault.authority", "mbc_vault.upgrade", "mbc_vault.progress"}
+    layered = {
+        "mbc_vault.vault",
+        "mbc_vault.folder",
+        "mbc_vault.owner",
+        "mbc_vault.rotation",
+        "mbc_vault.sharing",
+        "mbc_vault.sync_fold",
+        "mbc_vault.verify",
+        "mbc_vault.people",
+        "mbc_vault.keys",
+        "mbc_vault.layout",
+        "mbc_vault.authority",
+        "mbc_vault.upgrade",
+        "mbc_vault.progress",
+    }
     assert [c for c in cycles if set(c) & layered] == []
     assert "mbc_vault.vault" not in graph["mbc_vault.people"]
     assert "mbc_vault.vault" not in graph["mbc_vault.folder"]

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from mbc_vault.vault import Vault
-
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+
+from mbc_vault.vault import Vault
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 PLAINTEXT_FILES = {"vault.json", "README.txt", ".lock"}
@@ -29,16 +29,47 @@ VAULT_NAME = "Ottoline's Grimsditch papers"
 PAGE_TEXT = "Saltmarrow carcinoma, grade Vexley"
 RENAMED = "Wintercress Halloway pathology"
 CLI_TITLE = "Brackenfold scan via command line"
-FILE_NAMES = ["zephyrine-quillfeather-pathology.pdf", "marrowbrook-lab-scan.png", "nephridium-notes.txt",
-              "brackenfold-scan.pdf"]
+FILE_NAMES = [
+    "zephyrine-quillfeather-pathology.pdf",
+    "marrowbrook-lab-scan.png",
+    "nephridium-notes.txt",
+    "brackenfold-scan.pdf",
+]
 
 #: distinctive pieces: a leak of part of a field is found too (each is long enough that
 #: ciphertext cannot contain it by chance)
-WORDS = ["Zephyrine", "Quillfeather", "Marrowbrook", "Lanternwick", "Bellweather", "Stonecrop",
-         "NEPHRIDIUM", "LANTERN-7731", "Ottoline", "Grimsditch", "Saltmarrow", "Vexley",
-         "Wintercress", "Halloway", "Brackenfold"]
-SECRETS = [TITLE, PROVIDER, *TAGS, NOTES, DOC_TEXT, PERSON, VAULT_NAME, PAGE_TEXT, RENAMED, CLI_TITLE,
-           *FILE_NAMES, *(Path(n).stem for n in FILE_NAMES), *WORDS]
+WORDS = [
+    "Zephyrine",
+    "Quillfeather",
+    "Marrowbrook",
+    "Lanternwick",
+    "Bellweather",
+    "Stonecrop",
+    "NEPHRIDIUM",
+    "LANTERN-7731",
+    "Ottoline",
+    "Grimsditch",
+    "Saltmarrow",
+    "Vexley",
+    "Wintercress",
+    "Halloway",
+    "Brackenfold",
+]
+SECRETS = [
+    TITLE,
+    PROVIDER,
+    *TAGS,
+    NOTES,
+    DOC_TEXT,
+    PERSON,
+    VAULT_NAME,
+    PAGE_TEXT,
+    RENAMED,
+    CLI_TITLE,
+    *FILE_NAMES,
+    *(Path(n).stem for n in FILE_NAMES),
+    *WORDS,
+]
 
 
 def needles() -> dict[bytes, str]:
@@ -71,11 +102,20 @@ def test_no_plaintext_in_vault_or_cache(tmp_path: Path, passphrase_file: Path) -
 
     path = tmp_path / "vault"
     vault = Vault.create(path, PASSPHRASE, name=VAULT_NAME, owner_name=PERSON, work_factor=TEST_WORK_FACTOR)
-    biopsy = vault.add_document(pdf, category="pathology-report", title=TITLE, date="2026-02-03",
-                                provider=PROVIDER, tags=TAGS, notes=NOTES, page_texts=[PAGE_TEXT, DOC_TEXT])
+    biopsy = vault.add_document(
+        pdf,
+        category="pathology-report",
+        title=TITLE,
+        date="2026-02-03",
+        provider=PROVIDER,
+        tags=TAGS,
+        notes=NOTES,
+        page_texts=[PAGE_TEXT, DOC_TEXT],
+    )
     scan = vault.add_document(png, category="lab-result", provider=PROVIDER, tags=TAGS[:1])
-    note = vault.add_document(txt, category="questions", title=f"{DOC_TEXT} questions",
-                              page_texts=[txt.read_text()])
+    note = vault.add_document(
+        txt, category="questions", title=f"{DOC_TEXT} questions", page_texts=[txt.read_text()]
+    )
     # every kind of write: metadata change, a move to another scope (re-encrypts the document
     # and its page text), trash and restore, new page texts
     vault.update_metadata(scan.id, title=RENAMED, notes=NOTES)
@@ -89,13 +129,35 @@ def test_no_plaintext_in_vault_or_cache(tmp_path: Path, passphrase_file: Path) -
     # the command line too (it reads the PDF's text with poppler for search, writes the record cache)
     env = {**os.environ, "MBC_VAULT_DEBUG": ""}
     cli = Path(sys.executable).parent / "mbc-vault"
-    done = subprocess.run([str(cli), "add", str(path), str(cli_pdf), "--passphrase-file",
-                           str(passphrase_file), "--title", CLI_TITLE, "--provider", PROVIDER,
-                           "--tag", TAGS[1]], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            str(cli),
+            "add",
+            str(path),
+            str(cli_pdf),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--title",
+            CLI_TITLE,
+            "--provider",
+            PROVIDER,
+            "--tag",
+            TAGS[1],
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     for command in (["list"], ["search", "Quillfeather"], ["verify"]):
-        done = subprocess.run([str(cli), command[0], str(path), *command[1:], "--passphrase-file",
-                               str(passphrase_file)], capture_output=True, text=True, env=env, timeout=120)
+        done = subprocess.run(
+            [str(cli), command[0], str(path), *command[1:], "--passphrase-file", str(passphrase_file)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         assert done.returncode == 0, (command, done.stderr)
         if command[0] == "search":
             assert TITLE in done.stdout
@@ -113,8 +175,9 @@ def test_no_plaintext_in_vault_or_cache(tmp_path: Path, passphrase_file: Path) -
 
     cache = Path(os.environ["MBC_VAULT_CACHE_DIR"])
     assert any(cache.rglob("*.age")), "the record cache was not written; the scan would miss it"
-    config = [Path(os.environ[v]) for v in ("XDG_CONFIG_HOME", "XDG_DATA_HOME")
-              if Path(os.environ[v]).exists()]
+    config = [
+        Path(os.environ[v]) for v in ("XDG_CONFIG_HOME", "XDG_DATA_HOME") if Path(os.environ[v]).exists()
+    ]
     patterns = needles()
     scanned = 0
     for file in all_files(path, cache, *config):

@@ -15,14 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR, cli_env, require_tool
+from test_people import age_cli_scope_keys, age_decrypt
 
 from mbc_vault import age, authority
 from mbc_vault.errors import IntegrityError, PermissionDenied
 from mbc_vault.keys import Keyring, ScopeKey
 from mbc_vault.vault import ROLLBACK_TEXT, Vault
-
-from conftest import PASSPHRASE, TEST_WORK_FACTOR, cli_env, require_tool
-from test_people import age_cli_scope_keys, age_decrypt
 
 LEE_PASS = "lee's own passphrase, legal only"
 ALEX_PASS = "alex's own passphrase, medical"
@@ -34,18 +33,28 @@ class Folder:
 
     def __init__(self, vault: Vault, path: Path) -> None:
         self.vault, self.path = vault, path
-        self.scan = vault.add_document(io.BytesIO(b"%PDF-1.4 operative report, fictional " * 400),
-                                       category="operative-report", title="Operative report", original_name="op.pdf")
-        self.will = vault.add_document(io.BytesIO(b"fictional will " * 100), category="will", title="My will",
-                                       original_name="will.txt")
-        self.lee, _ = vault.add_person("Lee", "brother", ["legal"], can_edit=True, passphrase=LEE_PASS, work_factor=WF)
-        self.alex, _ = vault.add_person("Alex", "partner", ["medical"], can_edit=True, passphrase=ALEX_PASS,
-                                        work_factor=WF)
+        self.scan = vault.add_document(
+            io.BytesIO(b"%PDF-1.4 operative report, fictional " * 400),
+            category="operative-report",
+            title="Operative report",
+            original_name="op.pdf",
+        )
+        self.will = vault.add_document(
+            io.BytesIO(b"fictional will " * 100), category="will", title="My will", original_name="will.txt"
+        )
+        self.lee, _ = vault.add_person(
+            "Lee", "brother", ["legal"], can_edit=True, passphrase=LEE_PASS, work_factor=WF
+        )
+        self.alex, _ = vault.add_person(
+            "Alex", "partner", ["medical"], can_edit=True, passphrase=ALEX_PASS, work_factor=WF
+        )
 
     def member_keys(self, pid: str, passphrase: str) -> Keyring:
         """What the member really holds: their keyring, opened with their own key file."""
         identity = Vault.unlock_identity(self.path, passphrase, pid)[1]
-        return Keyring.from_text(age.decrypt_bytes((self.path / "keyrings" / f"{pid}.age").read_bytes(), [identity]))
+        return Keyring.from_text(
+            age.decrypt_bytes((self.path / "keyrings" / f"{pid}.age").read_bytes(), [identity])
+        )
 
     def info_as(self, keyring: Keyring) -> dict:
         vault_keys = [k.identity for k in keyring.keys if k.scope == "vault"]
@@ -65,8 +74,13 @@ def folder(vault: Vault, vault_path: Path) -> Folder:
 def cli(*args: str, input_pass: str = PASSPHRASE, tmp: Path) -> subprocess.CompletedProcess[str]:
     pw = tmp / "pw.txt"
     pw.write_text(input_pass + "\n")
-    return subprocess.run([sys.executable, "-m", "mbc_vault", *args, "--passphrase-file", str(pw)],
-                          capture_output=True, text=True, timeout=120, env=cli_env())
+    return subprocess.run(
+        [sys.executable, "-m", "mbc_vault", *args, "--passphrase-file", str(pw)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=cli_env(),
+    )
 
 
 # ------------------------------------------------------------------------- 1. forged owner keyring
@@ -74,8 +88,13 @@ def test_a_member_cannot_forge_the_owners_keyring(folder: Folder, vault_path: Pa
     lee = folder.member_keys(folder.lee.id, LEE_PASS)
     info = folder.info_as(lee)
     owner_recipient = age.X25519Recipient.parse(info["people"][folder.vault.person.id]["recipient"])
-    mine = Keyring([ScopeKey(s, 9, age.X25519Identity.generate()) for s in ("medical", "care")] + lee.keys,
-                   lee.signing_key, folder.vault.person.id, folder.vault.vault_id, 99)
+    mine = Keyring(
+        [ScopeKey(s, 9, age.X25519Identity.generate()) for s in ("medical", "care")] + lee.keys,
+        lee.signing_key,
+        folder.vault.person.id,
+        folder.vault.vault_id,
+        99,
+    )
     keyring_file = vault_path / "keyrings" / f"{folder.vault.person.id}.age"
     good = keyring_file.read_bytes()
     keyring_file.write_bytes(age.encrypt_bytes(mine.to_text(lee.signing_key), [owner_recipient]))
@@ -91,15 +110,25 @@ def test_a_member_cannot_forge_the_owners_keyring(folder: Folder, vault_path: Pa
 
 
 # ------------------------------------------------------------------------- 2. cross-part temp leak
-def test_a_legal_record_pointing_at_a_medical_document_never_copies_it(folder: Folder, vault_path: Path) -> None:
+def test_a_legal_record_pointing_at_a_medical_document_never_copies_it(
+    folder: Folder, vault_path: Path
+) -> None:
     lee_keys = folder.member_keys(folder.lee.id, LEE_PASS)
     scan = folder.vault.get(folder.scan.id)
     assert scan.document is not None
     with Vault.open(vault_path, LEE_PASS) as lee:  # Lee writes a legal record the honest way, then edits it
-        bait = lee.add_document(io.BytesIO(b"insurance card, fictional"), category="insurance", title="Card",
-                                original_name="card.txt")
-    obj = json.loads(age.decrypt_bytes((vault_path / "records" / f"{bait.id}.age").read_bytes(), lee_keys.identities()))
-    obj.update({"document": {"id": scan.document.id, "nonce": scan.document.nonce}, "size": 10, "sha256": "0" * 64})
+        bait = lee.add_document(
+            io.BytesIO(b"insurance card, fictional"),
+            category="insurance",
+            title="Card",
+            original_name="card.txt",
+        )
+    obj = json.loads(
+        age.decrypt_bytes((vault_path / "records" / f"{bait.id}.age").read_bytes(), lee_keys.identities())
+    )
+    obj.update(
+        {"document": {"id": scan.document.id, "nonce": scan.document.nonce}, "size": 10, "sha256": "0" * 64}
+    )
     assert lee_keys.signing_key is not None
     authority.sign_object(obj, folder.lee.id, lee_keys.signing_key)  # a valid signature: Lee may edit legal
     folder.plant(f"records/{bait.id}.age", obj, lee_keys.current("legal").recipient)
@@ -124,15 +153,26 @@ def test_a_legal_record_pointing_at_a_medical_document_never_copies_it(folder: F
 
 # ------------------------------------------------------------------------- 3. forged medical records
 @pytest.mark.parametrize("how", ["category-under-legal-key", "medical-key", "replace-existing", "view-only"])
-def test_a_member_cannot_plant_records_of_a_part_they_may_not_edit(folder: Folder, vault_path: Path,
-                                                                   tmp_path: Path, how: str) -> None:
+def test_a_member_cannot_plant_records_of_a_part_they_may_not_edit(
+    folder: Folder, vault_path: Path, tmp_path: Path, how: str
+) -> None:
     lee = folder.member_keys(folder.lee.id, LEE_PASS)
     info = folder.info_as(lee)
     medical = age.X25519Recipient.parse(info["scopes"]["medical"]["recipient"])
     rid = folder.scan.id if how == "replace-existing" else "1234567890abcdef1234"
-    fake = {"id": rid, "category": "medication", "kind": "medication", "title": "Warfarin 50 mg three times a day",
-            "data": {"name": "Warfarin", "dose": "50 mg"}, "author": folder.lee.id, "modified_by": folder.lee.id,
-            "revision": 7, "schema": 1, "created": "2026-01-01T00:00:00+00:00", "modified": "2026-01-01T00:00:00+00:00"}
+    fake = {
+        "id": rid,
+        "category": "medication",
+        "kind": "medication",
+        "title": "Warfarin 50 mg three times a day",
+        "data": {"name": "Warfarin", "dose": "50 mg"},
+        "author": folder.lee.id,
+        "modified_by": folder.lee.id,
+        "revision": 7,
+        "schema": 1,
+        "created": "2026-01-01T00:00:00+00:00",
+        "modified": "2026-01-01T00:00:00+00:00",
+    }
     signer, key = folder.lee.id, lee.signing_key
     if how == "view-only":
         folder.vault.set_can_edit(folder.lee.id, False)
@@ -154,8 +194,9 @@ def test_a_member_cannot_plant_records_of_a_part_they_may_not_edit(folder: Folde
 
 
 # ------------------------------------------------------------------------- 4. rollback
-def test_a_revoked_member_putting_back_their_profile_gets_nothing(folder: Folder, vault_path: Path,
-                                                                  tmp_path: Path) -> None:
+def test_a_revoked_member_putting_back_their_profile_gets_nothing(
+    folder: Folder, vault_path: Path, tmp_path: Path
+) -> None:
     profile = vault_path / "people" / f"{folder.alex.id}.age"
     old_profile = profile.read_bytes()
     folder.vault.revoke(folder.alex.id, "medical", rotate=True)
@@ -163,8 +204,9 @@ def test_a_revoked_member_putting_back_their_profile_gets_nothing(folder: Folder
     folder.vault.reload()
     assert folder.vault.people[folder.alex.id].scopes == []
     folder.vault.rotate_scope("medical")  # the next routine rotation
-    new = folder.vault.add_document(io.BytesIO(b"new scan, fictional"), category="imaging-report", title="CT",
-                                    original_name="ct.txt")
+    new = folder.vault.add_document(
+        io.BytesIO(b"new scan, fictional"), category="imaging-report", title="CT", original_name="ct.txt"
+    )
     require_tool("age")
     keys = age_cli_scope_keys(tmp_path, vault_path, folder.alex.id, ALEX_PASS)
     assert age_decrypt(keys, vault_path / "records" / f"{new.id}.age").returncode != 0
@@ -172,8 +214,9 @@ def test_a_revoked_member_putting_back_their_profile_gets_nothing(folder: Folder
         assert new.id not in {r.id for r in alex.records(kind=None)}
 
 
-def test_a_folder_rolled_back_to_an_older_state_is_reported_and_refused(folder: Folder, vault_path: Path,
-                                                                       tmp_path: Path) -> None:
+def test_a_folder_rolled_back_to_an_older_state_is_reported_and_refused(
+    folder: Folder, vault_path: Path, tmp_path: Path
+) -> None:
     snapshot = tmp_path / "snapshot"
     shutil.copytree(vault_path, snapshot)  # the removed member kept this copy
     folder.vault.remove_person(folder.lee.id)
@@ -193,20 +236,35 @@ def test_a_folder_rolled_back_to_an_older_state_is_reported_and_refused(folder: 
 
 
 # ------------------------------------------------------------------------- 5. passwd
-def test_an_old_key_file_opens_nothing_written_after_passwd(folder: Folder, vault_path: Path, tmp_path: Path) -> None:
+def test_an_old_key_file_opens_nothing_written_after_passwd(
+    folder: Folder, vault_path: Path, tmp_path: Path
+) -> None:
     require_tool("age")
-    old_keys = age_cli_scope_keys(tmp_path / "old", vault_path, folder.vault.person.id, PASSPHRASE) \
-        if (tmp_path / "old").mkdir() is None else None
+    old_keys = (
+        age_cli_scope_keys(tmp_path / "old", vault_path, folder.vault.person.id, PASSPHRASE)
+        if (tmp_path / "old").mkdir() is None
+        else None
+    )
     assert old_keys is not None
     said = folder.vault.change_passphrase("a brand new passphrase", work_factor=WF)
     assert "opens nothing written from now on" in said
-    later = folder.vault.add_document(io.BytesIO(b"written after the change, fictional"), category="will",
-                                      title="Codicil", original_name="codicil.txt", page_texts=["codicil"])
+    later = folder.vault.add_document(
+        io.BytesIO(b"written after the change, fictional"),
+        category="will",
+        title="Codicil",
+        original_name="codicil.txt",
+        page_texts=["codicil"],
+    )
     assert later.document is not None
-    for file in (vault_path / "records" / f"{later.id}.age", vault_path / "documents" / f"{later.document.id}.age",
-                 vault_path / "texts" / f"{later.id}.age"):
+    for file in (
+        vault_path / "records" / f"{later.id}.age",
+        vault_path / "documents" / f"{later.document.id}.age",
+        vault_path / "texts" / f"{later.id}.age",
+    ):
         assert age_decrypt(old_keys, file).returncode != 0
-    assert age_decrypt(old_keys, vault_path / "records" / f"{folder.will.id}.age").returncode == 0  # older: as before
+    assert (
+        age_decrypt(old_keys, vault_path / "records" / f"{folder.will.id}.age").returncode == 0
+    )  # older: as before
     with Vault.open(vault_path, "a brand new passphrase") as owner:
         assert owner.verify().ok and later.id in {r.id for r in owner.records()}
 
@@ -220,8 +278,9 @@ def test_a_members_passwd_is_taken_in_by_the_owner(folder: Folder, vault_path: P
         assert "after the vault's owner next opens the vault" in said
     folder.vault.close()
     with Vault.open(vault_path, PASSPHRASE) as owner:
-        later = owner.add_document(io.BytesIO(b"after, fictional"), category="will", title="Later",
-                                   original_name="later.txt")
+        later = owner.add_document(
+            io.BytesIO(b"after, fictional"), category="will", title="Later", original_name="later.txt"
+        )
         assert not (vault_path / "requests" / f"{folder.lee.id}.age").exists()
     assert age_decrypt(old_keys, vault_path / "records" / f"{later.id}.age").returncode != 0
     with Vault.open(vault_path, "lee's new words") as lee:
@@ -241,8 +300,9 @@ def test_a_damaged_kept_version_is_reported(folder: Folder, vault_path: Path) ->
     assert [p.path for p in report.problems] == [f"conflicts/{kept.name}"]
 
 
-def test_an_interrupted_person_add_is_cleaned_up(folder: Folder, vault_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                 ) -> None:
+def test_an_interrupted_person_add_is_cleaned_up(
+    folder: Folder, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def crash(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # the process dies just before the signed info lists the person
 
@@ -271,7 +331,9 @@ def test_a_changed_marker_is_detected(folder: Folder, vault_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------- planted key files
-def test_a_planted_key_file_and_keyring_open_nothing(folder: Folder, vault_path: Path, tmp_path: Path) -> None:
+def test_a_planted_key_file_and_keyring_open_nothing(
+    folder: Folder, vault_path: Path, tmp_path: Path
+) -> None:
     """Someone plants a person of their own: a key file under a passphrase they chose, and a keyring
     (with keys they made) 'signed' by a signing key they made. No program accepts that person."""
     from mbc_vault.authority import SigningKey
@@ -279,12 +341,25 @@ def test_a_planted_key_file_and_keyring_open_nothing(folder: Folder, vault_path:
 
     fake_id = "abcdefabcdefabcdef00"
     identity, signing = age.X25519Identity.generate(), SigningKey.generate()
-    write_person_key(vault_path, fake_id, identity, "planted words", WF, vault_id=folder.vault.vault_id,
-                     owner_key=signing.public)
-    ring = Keyring([ScopeKey(s, 1, age.X25519Identity.generate()) for s in ("vault", "medical")], signing, fake_id,
-                   folder.vault.vault_id, 1)
+    write_person_key(
+        vault_path,
+        fake_id,
+        identity,
+        "planted words",
+        WF,
+        vault_id=folder.vault.vault_id,
+        owner_key=signing.public,
+    )
+    ring = Keyring(
+        [ScopeKey(s, 1, age.X25519Identity.generate()) for s in ("vault", "medical")],
+        signing,
+        fake_id,
+        folder.vault.vault_id,
+        1,
+    )
     (vault_path / "keyrings" / f"{fake_id}.age").write_bytes(
-        age.encrypt_bytes(ring.to_text(signing), [identity.recipient()]))
+        age.encrypt_bytes(ring.to_text(signing), [identity.recipient()])
+    )
     with pytest.raises(IntegrityError, match="info.age"):
         Vault.open(vault_path, "planted words")  # their own "owner key" signs no info of this vault
     report = folder.vault.verify()
@@ -306,7 +381,8 @@ def test_an_older_copy_of_one_record_put_back_is_reported(folder: Folder, vault_
     with Vault.open(vault_path, PASSPHRASE) as owner:
         assert [p.message for p in owner.load_problems if p.record_id == folder.will.id] == [
             "this record went back to an older version (revision 1; this computer saw revision 2): an older copy "
-            "was put back"]
+            "was put back"
+        ]
 
 
 def test_rotation_re_encrypts_kept_versions(folder: Folder, vault_path: Path, tmp_path: Path) -> None:
@@ -325,20 +401,33 @@ def test_rotation_re_encrypts_kept_versions(folder: Folder, vault_path: Path, tm
 
 
 def test_an_old_key_file_signs_nothing_after_the_owner_took_in_a_passphrase_change(
-        folder: Folder, vault_path: Path) -> None:
+    folder: Folder, vault_path: Path
+) -> None:
     """Lee changes passphrase; someone kept Lee's old key file and old passphrase. After the owner's
     next open, a record signed with Lee's old signing key is refused; what Lee wrote before stays."""
     old = folder.member_keys(folder.lee.id, LEE_PASS)  # the stolen copy: Lee's old keyring
     with Vault.open(vault_path, LEE_PASS) as lee:
-        card = lee.add_document(io.BytesIO(b"insurance card, fictional"), category="insurance", title="Card",
-                                original_name="card.txt")
+        card = lee.add_document(
+            io.BytesIO(b"insurance card, fictional"),
+            category="insurance",
+            title="Card",
+            original_name="card.txt",
+        )
         lee.change_passphrase("lee's new words", work_factor=WF)
     folder.vault.close()
     with Vault.open(vault_path, PASSPHRASE) as owner:  # takes the change in
         assert owner.people[folder.lee.id].key_version == 1
         legal = age.X25519Recipient.parse(owner.info["scopes"]["legal"]["recipient"])
-    fake = {"id": "5555555555aaaaaaaaaa", "category": "will", "kind": "document", "title": "A planted will",
-            "author": folder.lee.id, "modified_by": folder.lee.id, "revision": 1, "schema": 1}
+    fake = {
+        "id": "5555555555aaaaaaaaaa",
+        "category": "will",
+        "kind": "document",
+        "title": "A planted will",
+        "author": folder.lee.id,
+        "modified_by": folder.lee.id,
+        "revision": 1,
+        "schema": 1,
+    }
     assert old.signing_key is not None
     data, _ = authority.seal(fake, folder.lee.id, old.signing_key)
     (vault_path / "records" / "5555555555aaaaaaaaaa.age").write_bytes(age.encrypt_bytes(data, [legal]))
@@ -347,5 +436,7 @@ def test_an_old_key_file_signs_nothing_after_the_owner_took_in_a_passphrase_chan
         assert "A planted will" not in titles and card.title in titles
         assert any(p.record_id == "5555555555aaaaaaaaaa" for p in owner.load_problems)
     with Vault.open(vault_path, "lee's new words") as lee:
-        assert lee.add_document(io.BytesIO(b"new note, fictional"), category="will", title="New").title == "New"
+        assert (
+            lee.add_document(io.BytesIO(b"new note, fictional"), category="will", title="New").title == "New"
+        )
         assert "A planted will" not in {r.title for r in lee.records()}

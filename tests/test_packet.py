@@ -9,15 +9,21 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import DATA, require_tool
+from pdfmaker import _pdf, text_pdf
 from pypdf import PdfReader
 
 from mbc_vault.errors import Cancelled
-from mbc_vault.packet import Cover, MaterialRow, PacketChoices, PacketProblems, build_packet, default_document_ids
+from mbc_vault.packet import (
+    Cover,
+    MaterialRow,
+    PacketChoices,
+    PacketProblems,
+    build_packet,
+    default_document_ids,
+)
 from mbc_vault.pdfrender import html_to_pdf
 from mbc_vault.vault import Vault
-
-from conftest import DATA, require_tool
-from pdfmaker import _pdf, text_pdf
 
 SAMPLES = DATA / "pdf-samples"
 SHOTS = Path("/tmp/shots")
@@ -26,8 +32,12 @@ DOB = "1971-04-02"
 
 def pdftotext(pdf: Path, page: int, *extra: str) -> str:
     require_tool("pdftotext")
-    return subprocess.run(["pdftotext", *extra, "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *extra, "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def npages(pdf: Path, password: str | None = None) -> int:
@@ -71,38 +81,71 @@ def sources(tmp_path: Path) -> dict[str, Path]:
     out = {
         "rotated": SAMPLES / "015-arabic" / "habibi-rotated.pdf",
         "four": SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf",
-        "letter": text_pdf(made / "letter.pdf", [["Letter page one zebra", "alpha"], ["Letter page two quokka"]]),
+        "letter": text_pdf(
+            made / "letter.pdf", [["Letter page one zebra", "alpha"], ["Letter page two quokka"]]
+        ),
         "jpeg": DATA / "images" / "lab-report-photo.jpg",
         "png": DATA / "images" / "lab-report-scan.png",
     }
-    html_to_pdf("<h1>Discharge summary walrus</h1><p>Admitted for pain control.</p>", made / "a4.pdf", page_size="A4")
+    html_to_pdf(
+        "<h1>Discharge summary walrus</h1><p>Admitted for pain control.</p>", made / "a4.pdf", page_size="A4"
+    )
     out["a4"] = made / "a4.pdf"
-    (made / "note.txt").write_text("Phone call with Dr. Example\n\nThe nurse said the pelican scan is booked.\n")
+    (made / "note.txt").write_text(
+        "Phone call with Dr. Example\n\nThe nurse said the pelican scan is booked.\n"
+    )
     out["note"] = made / "note.txt"
     return out
 
 
 def add_all(vault: Vault, sources: dict[str, Path]) -> dict[str, str]:
-    categories = {"rotated": "imaging-report", "four": "pathology-report", "letter": "lab-result", "jpeg": "lab-result",
-                  "png": "lab-result", "a4": "discharge-summary", "note": "clinical-note"}
-    return {key: vault.add_document(path, category=categories[key], title=f"Doc {key}", date="2025-01-0"
-                                    + str(i + 1)).id for i, (key, path) in enumerate(sources.items())}
+    categories = {
+        "rotated": "imaging-report",
+        "four": "pathology-report",
+        "letter": "lab-result",
+        "jpeg": "lab-result",
+        "png": "lab-result",
+        "a4": "discharge-summary",
+        "note": "clinical-note",
+    }
+    return {
+        key: vault.add_document(
+            path, category=categories[key], title=f"Doc {key}", date="2025-01-0" + str(i + 1)
+        ).id
+        for i, (key, path) in enumerate(sources.items())
+    }
 
 
 def choices_for(ids: list[str], **extra: object) -> PacketChoices:
-    cover = Cover(patient_name="Jane Example", date_of_birth=DOB, center="Big Center", doctor="Dr. Second",
-                  reason="Options after progression", questions=["Is there a trial for me?"])
+    cover = Cover(
+        patient_name="Jane Example",
+        date_of_birth=DOB,
+        center="Big Center",
+        doctor="Dr. Second",
+        reason="Options after progression",
+        questions=["Is there a trial for me?"],
+    )
     return PacketChoices(cover=cover, document_ids=ids, **extra)  # type: ignore[arg-type]
 
 
-def test_packet_pages_text_outline_links_footers(vault: Vault, sources: dict[str, Path], tmp_path: Path) -> None:
+def test_packet_pages_text_outline_links_footers(
+    vault: Vault, sources: dict[str, Path], tmp_path: Path
+) -> None:
     ids = add_all(vault, sources)
     order = ["rotated", "four", "letter", "jpeg", "png", "a4", "note"]
     out = tmp_path / "packet.pdf"
     seen: list[tuple[int, int, str]] = []
-    result = build_packet(vault, choices_for([ids[k] for k in order], materials=[
-        MaterialRow("Slides from the 2024 liver biopsy", "Example Pathology", "2025-02-01", "1Z999")]),
-        out, progress=lambda d, t, label: seen.append((d, t, label)))
+    result = build_packet(
+        vault,
+        choices_for(
+            [ids[k] for k in order],
+            materials=[
+                MaterialRow("Slides from the 2024 liver biopsy", "Example Pathology", "2025-02-01", "1Z999")
+            ],
+        ),
+        out,
+        progress=lambda d, t, label: seen.append((d, t, label)),
+    )
     assert seen and seen[-1][0] == seen[-1][1]
     require_tool("qpdf")
     check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
@@ -120,8 +163,14 @@ def test_packet_pages_text_outline_links_footers(vault: Vault, sources: dict[str
     for key in ("rotated", "four", "letter", "a4"):
         start = sections[ids[key]].first_page
         for n in range(expected_doc_pages[key]):
-            source_words = words(subprocess.run(["pdftotext", "-f", str(n + 1), "-l", str(n + 1), str(sources[key]), "-"],
-                                                capture_output=True, text=True, check=True).stdout)
+            source_words = words(
+                subprocess.run(
+                    ["pdftotext", "-f", str(n + 1), "-l", str(n + 1), str(sources[key]), "-"],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
             got = pdftotext(out, start + n)
             missing = [w for w in source_words if w not in got]
             assert not missing, (key, n, missing[:5])
@@ -162,10 +211,16 @@ def test_packet_pages_text_outline_links_footers(vault: Vault, sources: dict[str
         import re
 
         width, height = map(float, re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox).groups())
-        if reader.pages[page - 1].rotation % 180:  # pdftotext gives words in displayed space, the size unrotated
+        if (
+            reader.pages[page - 1].rotation % 180
+        ):  # pdftotext gives words in displayed space, the size unrotated
             width, height = height, width
-        marks = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                           + re.escape(str(result.pages)) + "</word>", bbox)
+        marks = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+            + re.escape(str(result.pages))
+            + "</word>",
+            bbox,
+        )
         assert f"page {page} of {result.pages}" in " ".join(pdftotext(out, page).split()), page
         assert marks, page
         x0, y0, x1, y1 = map(float, marks[-1])
@@ -178,14 +233,34 @@ def test_packet_pages_text_outline_links_footers(vault: Vault, sources: dict[str
     assert entry.data["output"]["sha256"] == result.sha256
     assert [d["id"] for d in entry.data["documents"]] == [ids[k] for k in order]
     assert all(d["sha256"] and d["revision"] for d in entry.data["documents"])
-    assert entry.data["choices"]["cover"]["center"] == "Big Center" and "password" not in entry.data["choices"]
+    assert (
+        entry.data["choices"]["cover"]["center"] == "Big Center" and "password" not in entry.data["choices"]
+    )
 
     # look at it: cover, contents, materials, a rotated page with its footer
     SHOTS.mkdir(exist_ok=True)
-    for name, page in (("cover", 1), ("contents", 2), ("rotated", sections[ids["rotated"]].first_page),
-                       ("photo", sections[ids["jpeg"]].first_page)):
-        subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(out),
-                        str(SHOTS / f"packet-{name}")], check=True)
+    for name, page in (
+        ("cover", 1),
+        ("contents", 2),
+        ("rotated", sections[ids["rotated"]].first_page),
+        ("photo", sections[ids["jpeg"]].first_page),
+    ):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(out),
+                str(SHOTS / f"packet-{name}"),
+            ],
+            check=True,
+        )
 
 
 def test_password_protected_packet(vault: Vault, sources: dict[str, Path], tmp_path: Path) -> None:
@@ -196,11 +271,16 @@ def test_password_protected_packet(vault: Vault, sources: dict[str, Path], tmp_p
     require_tool("pdfinfo")
     assert subprocess.run(["pdfinfo", str(out)], capture_output=True).returncode != 0
     assert subprocess.run(["pdfinfo", "-upw", "wrong", str(out)], capture_output=True).returncode != 0
-    assert subprocess.run(["pdfinfo", "-upw", "open sesame 42", str(out)], capture_output=True).returncode == 0
-    show = subprocess.run(["qpdf", "--show-encryption", "--password=open sesame 42", str(out)],
-                          capture_output=True, text=True).stdout
+    assert (
+        subprocess.run(["pdfinfo", "-upw", "open sesame 42", str(out)], capture_output=True).returncode == 0
+    )
+    show = subprocess.run(
+        ["qpdf", "--show-encryption", "--password=open sesame 42", str(out)], capture_output=True, text=True
+    ).stdout
     assert "AESv3" in show
-    check = subprocess.run(["qpdf", "--check", "--password=open sesame 42", str(out)], capture_output=True, text=True)
+    check = subprocess.run(
+        ["qpdf", "--check", "--password=open sesame 42", str(out)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
     assert npages(out, "open sesame 42") == result.pages
     assert b"open sesame" not in out.read_bytes()
@@ -208,25 +288,43 @@ def test_password_protected_packet(vault: Vault, sources: dict[str, Path], tmp_p
 
 def test_active_content_is_removed(vault: Vault, tmp_path: Path) -> None:
     evil = vault.add_document(hostile_pdf(tmp_path / "evil.pdf"), category="medical-other", title="Evil").id
-    attach = vault.add_document(SAMPLES / "025-attachment" / "with-attachment.pdf", category="medical-other",
-                                title="Attachment").id
+    attach = vault.add_document(
+        SAMPLES / "025-attachment" / "with-attachment.pdf", category="medical-other", title="Attachment"
+    ).id
     out = tmp_path / "safe.pdf"
     result = build_packet(vault, choices_for([evil, attach], include_summary=False), out)
-    data = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(out), "-"], capture_output=True,
-                          check=True).stdout
-    for bad in (b"/JavaScript", b"/JS", b"/OpenAction", b"/Launch", b"/EmbeddedFile", b"/FileAttachment",
-                b"EVILSCRIPT", b"SECRETPAYLOAD", b"/AA", b"calc.exe"):
+    data = subprocess.run(
+        ["qpdf", "--qdf", "--object-streams=disable", str(out), "-"], capture_output=True, check=True
+    ).stdout
+    for bad in (
+        b"/JavaScript",
+        b"/JS",
+        b"/OpenAction",
+        b"/Launch",
+        b"/EmbeddedFile",
+        b"/FileAttachment",
+        b"EVILSCRIPT",
+        b"SECRETPAYLOAD",
+        b"/AA",
+        b"calc.exe",
+    ):
         assert bad not in data, bad
     assert "Hostile sample page text" in pdftotext(out, result.sections[2].first_page)
-    attachments = subprocess.run(["qpdf", "--list-attachments", str(out)], capture_output=True, text=True).stdout
+    attachments = subprocess.run(
+        ["qpdf", "--list-attachments", str(out)], capture_output=True, text=True
+    ).stdout
     assert "no embedded files" in attachments
 
 
-def test_problem_documents_are_named_and_nothing_is_written(vault: Vault, sources: dict[str, Path],
-                                                            tmp_path: Path) -> None:
+def test_problem_documents_are_named_and_nothing_is_written(
+    vault: Vault, sources: dict[str, Path], tmp_path: Path
+) -> None:
     good = vault.add_document(sources["letter"], category="lab-result", title="Good").id
-    locked = vault.add_document(SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf",
-                                category="lab-result", title="Locked").id
+    locked = vault.add_document(
+        SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf",
+        category="lab-result",
+        title="Locked",
+    ).id
     damaged_path = tmp_path / "damaged.pdf"
     damaged_path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n")
     damaged = vault.add_document(damaged_path, category="lab-result", title="Damaged").id
@@ -251,6 +349,7 @@ def test_cancel_leaves_nothing(vault: Vault, sources: dict[str, Path], tmp_path:
     def progress(done: int, total: int, label: str) -> None:
         if done >= 2:
             cancel.set()
+
     with pytest.raises(Cancelled):
         build_packet(vault, choices_for(list(ids.values())), out, progress=progress, cancel=cancel)
     assert not out.exists() and not list(tmp_path.glob(".tmp-*"))
@@ -268,18 +367,41 @@ def test_a4_and_no_footer_and_default_set(tmp_path: Path) -> None:
         assert cats.index("treatment-plan") < cats.index("imaging-report")
         out = tmp_path / "a4.pdf"
         result = build_packet(vault, choices_for(ids, page_size="A4", footer=False), out)
-        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "2", str(out)], capture_output=True, text=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", "-f", "1", "-l", "2", str(out)], capture_output=True, text=True
+        ).stdout
         assert "(A4)" in info
         assert "page 1 of" not in pdftotext(out, 1)
         summary = next(s for s in result.sections if s.kind == "summary")
         text = " ".join(pdftotext(out, summary.first_page).split())
-        for expected in ("Diagnosis", "Biomarkers per biopsy", "HER2-low", "Sites of metastasis", "Lines of treatment",
-                         "letrozole + palbociclib", "PR changed from positive to negative"):
+        for expected in (
+            "Diagnosis",
+            "Biomarkers per biopsy",
+            "HER2-low",
+            "Sites of metastasis",
+            "Lines of treatment",
+            "letrozole + palbociclib",
+            "PR changed from positive to negative",
+        ):
             assert expected in text, expected
         SHOTS.mkdir(exist_ok=True)
         for n in range(summary.pages):
-            subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(summary.first_page + n), "-l",
-                            str(summary.first_page + n), str(out), str(SHOTS / f"packet-summary-{n + 1}")], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "50",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(summary.first_page + n),
+                    "-l",
+                    str(summary.first_page + n),
+                    str(out),
+                    str(SHOTS / f"packet-summary-{n + 1}"),
+                ],
+                check=True,
+            )
 
 
 def test_cli_packet_end_to_end(tmp_path: Path) -> None:
@@ -295,8 +417,18 @@ def test_cli_packet_end_to_end(tmp_path: Path) -> None:
     base = [exe, "packet", str(tmp_path / "demo"), "--passphrase-file", str(tmp_path / "pp")]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     run = lambda *a: subprocess.run([*base, *a], capture_output=True, text=True, env=env, timeout=120)  # noqa: E731
-    done = run("--out", str(tmp_path / "p.pdf"), "--include", pathology, "--questions", questions, "--no-summary",
-               "--json", "--dob", DOB)
+    done = run(
+        "--out",
+        str(tmp_path / "p.pdf"),
+        "--include",
+        pathology,
+        "--questions",
+        questions,
+        "--no-summary",
+        "--json",
+        "--dob",
+        DOB,
+    )
     assert done.returncode == 0, done.stderr
     import json
 
@@ -307,15 +439,24 @@ def test_cli_packet_end_to_end(tmp_path: Path) -> None:
     assert again.returncode == 2 and "exists" in again.stderr and "Traceback" not in again.stderr
     locked = run("--out", str(tmp_path / "locked.pdf"), "--password-file", str(tmp_path / "pw"))
     assert locked.returncode == 0, locked.stderr
-    assert subprocess.run(["qpdf", "--check", "--password=packet pw", str(tmp_path / "locked.pdf")],
-                          capture_output=True).returncode == 0
-    wrong = subprocess.run([exe, "packet", str(tmp_path / "demo"), "--out", str(tmp_path / "x.pdf")],
-                           capture_output=True, text=True, env={**env, "MBC_VAULT_PASSPHRASE": "wrong wrong"})
+    assert (
+        subprocess.run(
+            ["qpdf", "--check", "--password=packet pw", str(tmp_path / "locked.pdf")], capture_output=True
+        ).returncode
+        == 0
+    )
+    wrong = subprocess.run(
+        [exe, "packet", str(tmp_path / "demo"), "--out", str(tmp_path / "x.pdf")],
+        capture_output=True,
+        text=True,
+        env={**env, "MBC_VAULT_PASSPHRASE": "wrong wrong"},
+    )
     assert wrong.returncode == 3 and not (tmp_path / "x.pdf").exists()
 
 
-def test_a_recorded_packet_can_be_rebuilt_with_current_documents(vault: Vault, sources: dict[str, Path],
-                                                                  tmp_path: Path) -> None:
+def test_a_recorded_packet_can_be_rebuilt_with_current_documents(
+    vault: Vault, sources: dict[str, Path], tmp_path: Path
+) -> None:
     from mbc_vault.packet.build import rebuild_choices
 
     ids = add_all(vault, sources)
@@ -329,8 +470,12 @@ def test_a_recorded_packet_can_be_rebuilt_with_current_documents(vault: Vault, s
     assert again.password is None or again.password == ""  # never stored
     second = build_packet(vault, again, tmp_path / "second.pdf")
     assert second.pages == first.pages
-    text = subprocess.run(["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     import unicodedata
 
-    assert "Renamed since the first packet" in " ".join(unicodedata.normalize("NFKC", text).split())  # ﬁ ligature
+    assert "Renamed since the first packet" in " ".join(
+        unicodedata.normalize("NFKC", text).split()
+    )  # ﬁ ligature
     assert len(vault.entries("packet")) == 2

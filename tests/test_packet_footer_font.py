@@ -15,19 +15,34 @@ SAMPLES = DATA / "pdf-samples"
 
 def test_non_latin_name_in_every_footer(vault: Vault, tmp_path: Path) -> None:
     require_tool("pdftotext")
-    ids = [vault.add_document(SAMPLES / "015-arabic" / "habibi-rotated.pdf", category="imaging-report",
-                              title="Rotated").id,
-           vault.add_document(SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf", category="pathology-report",
-                              title="Four").id]
+    ids = [
+        vault.add_document(
+            SAMPLES / "015-arabic" / "habibi-rotated.pdf", category="imaging-report", title="Rotated"
+        ).id,
+        vault.add_document(
+            SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf",
+            category="pathology-report",
+            title="Four",
+        ).id,
+    ]
     name = "Анна Иванова-Ωμέγα"
     out = tmp_path / "p.pdf"
-    result = build_packet(vault, PacketChoices(cover=Cover(patient_name=name, date_of_birth="1971-04-02"),
-                                               document_ids=ids), out)
+    result = build_packet(
+        vault,
+        PacketChoices(cover=Cover(patient_name=name, date_of_birth="1971-04-02"), document_ids=ids),
+        out,
+    )
     check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     for page in range(1, result.pages + 1):
-        text = " ".join(subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
-                                       capture_output=True, text=True, check=True).stdout.split())
+        text = " ".join(
+            subprocess.run(
+                ["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+        )
         assert f"{name} · DOB 1971-04-02 · page {page} of {result.pages}" in text, (page, text)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     assert "DejaVuSans" in fonts

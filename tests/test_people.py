@@ -13,15 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from ptyhelper import run_with_tty
+
 from mbc_vault import age
 from mbc_vault.errors import IntegrityError, PermissionDenied, RecordNotFound, WrongPassphrase
-from mbc_vault.keys import Keyring
-from mbc_vault.keys import normalize_setup_code
+from mbc_vault.keys import Keyring, normalize_setup_code
 from mbc_vault.people import NotShared, Person
 from mbc_vault.vault import Vault
-from ptyhelper import run_with_tty
 
 SAM_PASS = "sam's own passphrase"
 ALEX_PASS = "alex's own passphrase"
@@ -34,17 +33,34 @@ class Family:
     def __init__(self, vault: Vault, path: Path) -> None:
         self.vault, self.path = vault, path
         self.will_bytes = os.urandom(3 * age.CHUNK_SIZE + 11)  # several chunks
-        self.will = vault.add_document(io.BytesIO(self.will_bytes), category="will", title="My will",
-                                       original_name="will.pdf", page_texts=["I leave everything"])
-        self.pathology = vault.add_document(io.BytesIO(b"%PDF-1.4 pathology " * 500), category="pathology-report",
-                                            title="Liver biopsy", original_name="path.pdf")
+        self.will = vault.add_document(
+            io.BytesIO(self.will_bytes),
+            category="will",
+            title="My will",
+            original_name="will.pdf",
+            page_texts=["I leave everything"],
+        )
+        self.pathology = vault.add_document(
+            io.BytesIO(b"%PDF-1.4 pathology " * 500),
+            category="pathology-report",
+            title="Liver biopsy",
+            original_name="path.pdf",
+        )
         self.diagnosis = vault.add_entry("diagnosis", {"stage": "IV"}, title="Metastatic breast cancer")
-        self.questions = vault.add_document(io.BytesIO(b"what next? " * 50), category="questions",
-                                            title="Questions", original_name="q.txt")
-        self.sam, _ = vault.add_person("Sam", "son", ["legal"], can_edit=False, passphrase=SAM_PASS,
-                                       work_factor=WF)
-        self.alex, _ = vault.add_person("Alex", "partner", ["legal", "care", "medical"], can_edit=True,
-                                        passphrase=ALEX_PASS, work_factor=WF)
+        self.questions = vault.add_document(
+            io.BytesIO(b"what next? " * 50), category="questions", title="Questions", original_name="q.txt"
+        )
+        self.sam, _ = vault.add_person(
+            "Sam", "son", ["legal"], can_edit=False, passphrase=SAM_PASS, work_factor=WF
+        )
+        self.alex, _ = vault.add_person(
+            "Alex",
+            "partner",
+            ["legal", "care", "medical"],
+            can_edit=True,
+            passphrase=ALEX_PASS,
+            work_factor=WF,
+        )
 
     def record_file(self, record_id: str) -> Path:
         return self.path / "records" / f"{record_id}.age"
@@ -67,8 +83,11 @@ def age_cli_scope_keys(tmp_path: Path, vault_path: Path, person_id: str, passphr
     run_with_tty(["age", "-d", "-o", identity, vault_path / "keys" / f"{person_id}.age"], passphrase).check()
     assert identity.read_text().count("AGE-SECRET-KEY-1") == 1
     scope_keys = tmp_path / f"{person_id}-scope-keys.txt"
-    done = subprocess.run(["age", "-d", "-i", identity, "-o", scope_keys, vault_path / "keyrings" / f"{person_id}.age"],
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        ["age", "-d", "-i", identity, "-o", scope_keys, vault_path / "keyrings" / f"{person_id}.age"],
+        capture_output=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return scope_keys
 
@@ -117,7 +136,9 @@ def test_view_only_member_cannot_change_anything(family: Family, vault_path: Pat
 def test_editing_member_adds_and_changes_within_scopes(family: Family, vault_path: Path) -> None:
     family.vault.revoke(family.alex.id, "medical")
     with Vault.open(vault_path, ALEX_PASS) as alex:
-        policy = alex.add_document(io.BytesIO(b"insurance policy"), category="insurance", original_name="p.txt")
+        policy = alex.add_document(
+            io.BytesIO(b"insurance policy"), category="insurance", original_name="p.txt"
+        )
         alex.update_metadata(family.will.id, title="My last will")
         with pytest.raises(PermissionDenied, match="not given access to medical"):
             alex.add_entry("symptom", {"name": "fatigue"}, title="Fatigue")
@@ -125,7 +146,11 @@ def test_editing_member_adds_and_changes_within_scopes(family: Family, vault_pat
             alex.update_metadata(policy.id, category="clinical-note")
     family.vault.reload()
     will = family.vault.get(family.will.id)
-    assert (will.title, will.author, will.modified_by) == ("My last will", family.vault.person.id, family.alex.id)
+    assert (will.title, will.author, will.modified_by) == (
+        "My last will",
+        family.vault.person.id,
+        family.alex.id,
+    )
     assert family.vault.person_name(will.modified_by) == "Alex"
     assert family.vault.get(policy.id).author == family.alex.id
 
@@ -148,7 +173,9 @@ def test_only_the_owner_manages_people_and_names_are_required(family: Family, va
 
 
 # ----------------------------------------------------------------------------- the cryptographic limit
-def test_the_limit_is_cryptographic_with_the_stock_age_cli(family: Family, vault_path: Path, tmp_path: Path) -> None:
+def test_the_limit_is_cryptographic_with_the_stock_age_cli(
+    family: Family, vault_path: Path, tmp_path: Path
+) -> None:
     require_tool("age")
     keys = age_cli_scope_keys(tmp_path, vault_path, family.sam.id, SAM_PASS)
     assert Keyring.from_text(keys.read_bytes()).scopes() == {"vault", "legal"}
@@ -158,9 +185,13 @@ def test_the_limit_is_cryptographic_with_the_stock_age_cli(family: Family, vault
     doc = age_decrypt(keys, family.document_file(family.will.id))
     assert doc.returncode == 0 and doc.stdout == family.will_bytes
     # the medical record, its document, its structured entry and the care record do not
-    for file in (family.record_file(family.pathology.id), family.document_file(family.pathology.id),
-                 family.record_file(family.diagnosis.id), family.record_file(family.questions.id),
-                 family.document_file(family.questions.id)):
+    for file in (
+        family.record_file(family.pathology.id),
+        family.document_file(family.pathology.id),
+        family.record_file(family.diagnosis.id),
+        family.record_file(family.questions.id),
+        family.document_file(family.questions.id),
+    ):
         failed = age_decrypt(keys, file)
         assert failed.returncode != 0 and failed.stdout == b"", file
         assert b"no identity matched" in failed.stderr
@@ -205,7 +236,11 @@ def test_two_setup_codes_differ(vault: Vault) -> None:
 def test_grant_then_revoke(family: Family, vault_path: Path) -> None:
     family.vault.grant(family.sam.id, "medical")
     with Vault.open(vault_path, SAM_PASS) as sam:
-        assert {r.id for r in sam.records(kind=None)} == {family.will.id, family.pathology.id, family.diagnosis.id}
+        assert {r.id for r in sam.records(kind=None)} == {
+            family.will.id,
+            family.pathology.id,
+            family.diagnosis.id,
+        }
         assert sam.open_document(family.pathology.id).read_all().startswith(b"%PDF-1.4 pathology")
         assert sam.person.scopes == ["legal", "medical"]
     family.vault.revoke(family.sam.id, "medical")
@@ -220,8 +255,9 @@ def test_grant_then_revoke(family: Family, vault_path: Path) -> None:
         sam.update_metadata(family.will.id, notes="again")
 
 
-def test_revoke_with_rotation_locks_out_an_earlier_copy_of_the_keyring(family: Family, vault_path: Path,
-                                                                        tmp_path: Path) -> None:
+def test_revoke_with_rotation_locks_out_an_earlier_copy_of_the_keyring(
+    family: Family, vault_path: Path, tmp_path: Path
+) -> None:
     require_tool("age")
     family.vault.grant(family.sam.id, "medical")
     keys = age_cli_scope_keys(tmp_path, vault_path, family.sam.id, SAM_PASS)  # Sam keeps a copy
@@ -238,12 +274,16 @@ def test_a_profile_forged_by_a_member_gets_no_keys(family: Family, vault_path: P
     """Everyone holds the vault key, so a member can write people/; only the owner-signed info counts."""
     forged = Person.from_json(family.vault.people[family.sam.id].to_json())
     forged.scopes = ["legal", "medical"]
-    vault_key = Keyring.from_text(age.decrypt_bytes(
-        (vault_path / "keyrings" / f"{family.sam.id}.age").read_bytes(),
-        [Vault.unlock_identity(vault_path, SAM_PASS)[1]])).current("vault")
+    vault_key = Keyring.from_text(
+        age.decrypt_bytes(
+            (vault_path / "keyrings" / f"{family.sam.id}.age").read_bytes(),
+            [Vault.unlock_identity(vault_path, SAM_PASS)[1]],
+        )
+    ).current("vault")
     assert vault_key is not None
     (vault_path / "people" / f"{family.sam.id}.age").write_bytes(
-        age.encrypt_bytes(forged.to_json(), [vault_key.recipient]))
+        age.encrypt_bytes(forged.to_json(), [vault_key.recipient])
+    )
     report = family.vault.verify()
     assert any(p.path == f"people/{family.sam.id}.age" for p in report.problems)
     family.vault.rotate_scope("medical")
@@ -273,9 +313,13 @@ def test_remove_with_rotation(family: Family, vault_path: Path, tmp_path: Path) 
     assert age_decrypt(keys, old_copy / "records" / f"{family.will.id}.age").returncode == 0
     # ...but not the re-encrypted ones, nor the new names file
     assert not old_will_doc.exists()  # the document moved to a new file
-    for file in (family.record_file(family.will.id), family.document_file(family.will.id),
-                 vault_path / "texts" / f"{family.will.id}.age", vault_path / "info.age",
-                 vault_path / "people" / f"{family.alex.id}.age"):
+    for file in (
+        family.record_file(family.will.id),
+        family.document_file(family.will.id),
+        vault_path / "texts" / f"{family.will.id}.age",
+        vault_path / "info.age",
+        vault_path / "people" / f"{family.alex.id}.age",
+    ):
         assert age_decrypt(keys, file).returncode != 0, file
     # the owner and the remaining member read everything
     for passphrase in (PASSPHRASE, ALEX_PASS):
@@ -315,8 +359,12 @@ class Interrupt(Exception):
 
 def test_interrupted_rotation_resumes_on_open(vault: Vault, vault_path: Path) -> None:
     payloads = [os.urandom(age.CHUNK_SIZE + i) for i in range(6)]
-    docs = [vault.add_document(io.BytesIO(payloads[i]), category="will",
-                               original_name=f"will-{i}.bin", page_texts=[f"page {i}"]) for i in range(6)]
+    docs = [
+        vault.add_document(
+            io.BytesIO(payloads[i]), category="will", original_name=f"will-{i}.bin", page_texts=[f"page {i}"]
+        )
+        for i in range(6)
+    ]
     medical = vault.add_document(io.BytesIO(b"lab"), category="lab-result", original_name="lab.txt")
     member, _ = vault.add_person("Sam", "son", ["legal"], passphrase=SAM_PASS, work_factor=WF)
     seen: list[tuple[int, int]] = []
@@ -347,7 +395,10 @@ def test_interrupted_rotation_resumes_on_open(vault: Vault, vault_path: Path) ->
             record = owner.get(d.id)
             assert _generation_of(owner, vault_path / "records" / f"{d.id}.age") == ("legal", 2)
             assert record.document is not None
-            assert _generation_of(owner, vault_path / "documents" / f"{record.document.id}.age") == ("legal", 2)
+            assert _generation_of(owner, vault_path / "documents" / f"{record.document.id}.age") == (
+                "legal",
+                2,
+            )
             assert _generation_of(owner, vault_path / "texts" / f"{d.id}.age") == ("legal", 2)
             assert owner.open_document(d.id).read_all() == payloads[docs.index(d)]
             assert owner.page_texts(d.id) == [f"page {docs.index(d)}"]
@@ -386,8 +437,9 @@ def test_rotation_skips_files_already_on_the_new_key(vault: Vault, vault_path: P
 def test_a_rotation_marker_not_written_by_the_owner_is_refused(family: Family, vault_path: Path) -> None:
     owner_recipient = age.X25519Recipient.parse(family.vault.people[family.vault.person.id].recipient)
     body = json.dumps({"scopes": {"legal": {"generation": 2, "key": str(age.X25519Identity.generate())}}})
-    (vault_path / "rotation.age").write_bytes(age.encrypt_bytes(
-        json.dumps({"body": body, "mac": "0" * 64}).encode(), [owner_recipient]))
+    (vault_path / "rotation.age").write_bytes(
+        age.encrypt_bytes(json.dumps({"body": body, "mac": "0" * 64}).encode(), [owner_recipient])
+    )
     with pytest.raises(IntegrityError, match="rotation"):
         family.vault.resume_rotation()
     with Vault.open(vault_path, PASSPHRASE) as owner:  # opens anyway, and says what is wrong
@@ -398,16 +450,25 @@ def test_a_rotation_marker_not_written_by_the_owner_is_refused(family: Family, v
 # ----------------------------------------------------------------------------- command line
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [str(Path(sys.executable).parent / "mbc-vault")]
-    return subprocess.run([*command, *map(str, args)], capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.run(
+        [*command, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
-def test_cli_person_add_list_grant_revoke_remove(vault: Vault, vault_path: Path, passphrase_file: Path,
-                                                 tmp_path: Path) -> None:
+def test_cli_person_add_list_grant_revoke_remove(
+    vault: Vault, vault_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
     will = vault.add_document(io.BytesIO(b"will"), category="will", original_name="w.txt")
     vault.close()
     pw = ["--passphrase-file", str(passphrase_file)]
-    added = run_cli("person", "add", vault_path, "--name", "Sam", "--relationship", "son", "--scope", "legal", *pw)
+    added = run_cli(
+        "person", "add", vault_path, "--name", "Sam", "--relationship", "son", "--scope", "legal", *pw
+    )
     assert added.returncode == 0, added.stderr
     lines = added.stdout.splitlines()
     sam_id = lines[0]
@@ -417,8 +478,22 @@ def test_cli_person_add_list_grant_revoke_remove(vault: Vault, vault_path: Path,
         assert [r.id for r in sam.records()] == [will.id]
     own = tmp_path / "alex.txt"
     own.write_text(ALEX_PASS + "\n")
-    added = run_cli("person", "add", vault_path, "--name", "Alex", "--scope", "legal", "--scope", "care",
-                    "--can-edit", "--new-passphrase-file", own, "--json", *pw)
+    added = run_cli(
+        "person",
+        "add",
+        vault_path,
+        "--name",
+        "Alex",
+        "--scope",
+        "legal",
+        "--scope",
+        "care",
+        "--can-edit",
+        "--new-passphrase-file",
+        own,
+        "--json",
+        *pw,
+    )
     assert added.returncode == 0, added.stderr
     alex = json.loads(added.stdout)
     assert alex["setup_code"] is None and alex["scopes"] == ["care", "legal"] and alex["can_edit"]
@@ -430,8 +505,9 @@ def test_cli_person_add_list_grant_revoke_remove(vault: Vault, vault_path: Path,
     text = run_cli("person", "list", vault_path, *pw).stdout
     assert "Sam (son)  view only  legal  (setup code not yet replaced)" in text
     # a member may list, not add
-    denied = run_cli("person", "add", vault_path, "--name", "Eve", "--scope", "medical",
-                     "--passphrase-file", own)
+    denied = run_cli(
+        "person", "add", vault_path, "--name", "Eve", "--scope", "medical", "--passphrase-file", own
+    )
     assert denied.returncode == 1 and denied.stderr.startswith("mbc-vault: Only the vault's owner")
     assert len(denied.stderr.splitlines()) == 1
     assert run_cli("person", "grant", vault_path, sam_id, "--scope", "medical", *pw).returncode == 0

@@ -129,15 +129,21 @@ def test_folders_dangling_links_and_links_to_files(tmp_path: Path) -> None:
     real.write_bytes(b"old")
     link = tmp_path / "link.pdf"
     link.symlink_to(real)
-    atomic_write_private_bytes(link, b"new", overwrite=True)  # the file it points to is replaced, the link kept
+    atomic_write_private_bytes(
+        link, b"new", overwrite=True
+    )  # the file it points to is replaced, the link kept
     assert link.is_symlink() and real.read_bytes() == b"new" and mode(real) == 0o600
 
 
 # ------------------------------------------------------------------------- core writers
 @pytest.fixture
 def owner_vault(vault: Vault, tmp_path: Path) -> Vault:
-    vault.add_document(text_pdf(tmp_path / "in.pdf", [["Pathology report (fictional)"]]),
-                       category="pathology-report", title="Liver biopsy", date="2024-05-20")
+    vault.add_document(
+        text_pdf(tmp_path / "in.pdf", [["Pathology report (fictional)"]]),
+        category="pathology-report",
+        title="Liver biopsy",
+        date="2024-05-20",
+    )
     return vault
 
 
@@ -168,7 +174,9 @@ def test_export_kit_printouts_and_exports_are_0600(owner_vault: Vault, tmp_path:
 
 
 @pytest.mark.parametrize("kind", SPECIAL)
-def test_export_document_onto_a_special_file_is_refused(owner_vault: Vault, tmp_path: Path, kind: str) -> None:
+def test_export_document_onto_a_special_file_is_refused(
+    owner_vault: Vault, tmp_path: Path, kind: str
+) -> None:
     node, ftype, ino = make_special(kind, tmp_path / "node")
     with pytest.raises(OutputFileError, match="not an ordinary file"):
         owner_vault.export_document(owner_vault.records()[0].id, node, overwrite=True)
@@ -178,9 +186,16 @@ def test_export_document_onto_a_special_file_is_refused(owner_vault: Vault, tmp_
 # ------------------------------------------------------------------------- command line
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     command = [str(Path(sys.executable).parent / "mbc-vault"), *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdin=subprocess.DEVNULL,
-                          start_new_session=True)
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def one_plain_sentence(result: subprocess.CompletedProcess[str]) -> str:
@@ -203,9 +218,28 @@ def test_cli_export_kit_and_packet_are_0600(cli_vault: tuple[Path, str, list[str
     outputs = {
         "copy.pdf": ["export", vault_path, rid, "--out", tmp_path / "copy.pdf", *pw],
         "kit.pdf": ["kit", vault_path, "--out", tmp_path / "kit.pdf", *pw],
-        "packet.pdf": ["packet", vault_path, "--out", tmp_path / "packet.pdf", "--include", rid, "--no-summary", *pw],
-        "locked.pdf": ["packet", vault_path, "--out", tmp_path / "locked.pdf", "--include", rid, "--no-summary",
-                       "--password-file", tmp_path / "pw", *pw],
+        "packet.pdf": [
+            "packet",
+            vault_path,
+            "--out",
+            tmp_path / "packet.pdf",
+            "--include",
+            rid,
+            "--no-summary",
+            *pw,
+        ],
+        "locked.pdf": [
+            "packet",
+            vault_path,
+            "--out",
+            tmp_path / "locked.pdf",
+            "--include",
+            rid,
+            "--no-summary",
+            "--password-file",
+            tmp_path / "pw",
+            *pw,
+        ],
     }
     for name, args in outputs.items():
         done = run(*args)
@@ -219,14 +253,17 @@ def test_cli_export_kit_and_packet_are_0600(cli_vault: tuple[Path, str, list[str
 
 
 @pytest.mark.parametrize("kind", SPECIAL)
-def test_cli_export_force_onto_a_special_file_is_refused(cli_vault: tuple[Path, str, list[str]], tmp_path: Path,
-                                                         kind: str) -> None:
+def test_cli_export_force_onto_a_special_file_is_refused(
+    cli_vault: tuple[Path, str, list[str]], tmp_path: Path, kind: str
+) -> None:
     vault_path, rid, pw = cli_vault
     node, ftype, ino = make_special(kind, tmp_path / "node")
-    for args in (["export", vault_path, rid, "--out", node, "--force", *pw],
-                 ["export", vault_path, rid, "--out", node, *pw],
-                 ["kit", vault_path, "--out", node, "--force", *pw],
-                 ["packet", vault_path, "--out", node, "--force", "--include", rid, "--no-summary", *pw]):
+    for args in (
+        ["export", vault_path, rid, "--out", node, "--force", *pw],
+        ["export", vault_path, rid, "--out", node, *pw],
+        ["kit", vault_path, "--out", node, "--force", *pw],
+        ["packet", vault_path, "--out", node, "--force", "--include", rid, "--no-summary", *pw],
+    ):
         refused = run(*args)
         assert refused.returncode == 1, (args[0], refused.stderr)
         line = one_plain_sentence(refused)
@@ -236,7 +273,9 @@ def test_cli_export_force_onto_a_special_file_is_refused(cli_vault: tuple[Path, 
 
 
 # ------------------------------------------------------------------------- the app's settings
-def test_settings_hold_ids_never_names_or_titles(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_hold_ids_never_names_or_titles(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QSettings, Qt, QThreadPool
 
     from ui.app import setup_application
@@ -269,8 +308,9 @@ def test_settings_hold_ids_never_names_or_titles(qtbot, tmp_path: Path, monkeypa
         win.lock()
 
         # 2. a vault with its own title, unlocked through the unlock screen
-        titled = Vault.create(tmp_path / "titled", PASSPHRASE, name=TITLE, owner_name=OWNER,
-                              work_factor=TEST_WORK_FACTOR)
+        titled = Vault.create(
+            tmp_path / "titled", PASSPHRASE, name=TITLE, owner_name=OWNER, work_factor=TEST_WORK_FACTOR
+        )
         titled_owner = titled.person.id
         titled.close()
         for path in (tmp_path / "titled", tmp_path / "created"):

@@ -9,8 +9,10 @@ import sys
 
 
 def test_void_calls_keep_references_to_none() -> None:
-    code = ("import sys; from PySide6.QtCore import QObject; o = QObject(); before = sys.getrefcount(None); "
-            "[o.setObjectName('x') for _ in range(2000)]; print(before - sys.getrefcount(None))")
+    code = (
+        "import sys; from PySide6.QtCore import QObject; o = QObject(); before = sys.getrefcount(None); "
+        "[o.setObjectName('x') for _ in range(2000)]; print(before - sys.getrefcount(None))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
     assert abs(int(done.stdout.strip())) < 50
@@ -18,11 +20,13 @@ def test_void_calls_keep_references_to_none() -> None:
 
 def test_signal_emits_keep_references_to_true() -> None:
     """PySide6 6.12.0 also dropped a reference to True on every SignalInstance.emit()."""
-    code = ("import sys; from PySide6.QtCore import QObject, Signal\n"
-            "class S(QObject):\n    changed = Signal(int)\n"
-            "s = S(); before = sys.getrefcount(True)\n"
-            "for i in range(2000): s.changed.emit(i)\n"
-            "print(before - sys.getrefcount(True))")
+    code = (
+        "import sys; from PySide6.QtCore import QObject, Signal\n"
+        "class S(QObject):\n    changed = Signal(int)\n"
+        "s = S(); before = sys.getrefcount(True)\n"
+        "for i in range(2000): s.changed.emit(i)\n"
+        "print(before - sys.getrefcount(True))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
     assert abs(int(done.stdout.strip())) < 50

@@ -19,18 +19,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from ptyhelper import PtyResult, run_with_tty
+
 from mbc_vault import age
 from mbc_vault.keys import Keyring, person_key_text
 from mbc_vault.records import Record, new_id
 from mbc_vault.vault import Vault
-from ptyhelper import PtyResult, run_with_tty
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "recovery.md"
 STEP = re.compile(r"<!-- recovery-step: (?P<name>[a-z-]+) -->\n```sh\n(?P<code>.*?)```", re.S)
-STEPS_IN_ORDER = ["private", "find-key", "unlock-keyring", "show-record", "restore-one", "restore-all",
-                  "clean-up"]
+STEPS_IN_ORDER = [
+    "private",
+    "find-key",
+    "unlock-keyring",
+    "show-record",
+    "restore-one",
+    "restore-all",
+    "clean-up",
+]
 PDF = DATA / "pdf-samples" / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf"
 JPG = DATA / "images" / "lab-report-photo.jpg"
 PNG = DATA / "images" / "lab-report-scan.png"
@@ -48,8 +55,9 @@ def doc_steps() -> dict[str, str]:
     return steps
 
 
-def run_step(steps: dict[str, str], name: str, cwd: Path, answers: str | Sequence[str] = (),
-             **placeholders: str) -> PtyResult:
+def run_step(
+    steps: dict[str, str], name: str, cwd: Path, answers: str | Sequence[str] = (), **placeholders: str
+) -> PtyResult:
     """Run one block of the doc with /bin/sh in *cwd*, after the doc's `umask` line (step 2)."""
     script = steps[name]
     for placeholder, value in placeholders.items():
@@ -72,24 +80,34 @@ class Fixture:
         self.jpg = vault.add_document(JPG, category="lab-result", title="Blood count")
         # legal scope; several chunks; a name with quotes, which the doc's loop does not use
         self.will_bytes = random.Random(7).randbytes(3 * age.CHUNK_SIZE + 5)
-        self.will = vault.add_document(io.BytesIO(self.will_bytes), category="will",
-                                       original_name='my "final" will.txt')
+        self.will = vault.add_document(
+            io.BytesIO(self.will_bytes), category="will", original_name='my "final" will.txt'
+        )
         # same original name as the PDF: the later one in `records/*.age` order gets its id in front
         self.copy_bytes = b"%PDF-1.4 another document with the same file name\n" * 100
-        self.copy = vault.add_document(io.BytesIO(self.copy_bytes), category="medical-other",
-                                       original_name=PDF.name)
+        self.copy = vault.add_document(
+            io.BytesIO(self.copy_bytes), category="medical-other", original_name=PDF.name
+        )
         # in the trash: recovered too
         self.png = vault.add_document(PNG, category="clinical-note", title="Scan")
         self.png = vault.remove(self.png.id)
         self.documents = {
-            self.pdf.id: PDF.read_bytes(), self.jpg.id: JPG.read_bytes(), self.will.id: self.will_bytes,
-            self.copy.id: self.copy_bytes, self.png.id: PNG.read_bytes(),
+            self.pdf.id: PDF.read_bytes(),
+            self.jpg.id: JPG.read_bytes(),
+            self.will.id: self.will_bytes,
+            self.copy.id: self.copy_bytes,
+            self.png.id: PNG.read_bytes(),
         }
         self.records = {r.id: r for r in (self.pdf, self.jpg, self.will, self.copy, self.png)}
         scope_keys = self._scope_keys()
         # a record of a later kind, with no document (care scope)
-        self.note = Record(id=new_id(), category="questions", title="Questions for the oncologist",
-                           kind="question-list", notes="Ask about the scan.")
+        self.note = Record(
+            id=new_id(),
+            category="questions",
+            title="Questions for the oncologist",
+            kind="question-list",
+            notes="Ask about the scan.",
+        )
         self._write_record(self.note, scope_keys.current("care").recipient)  # type: ignore[union-attr]
         self.records[self.note.id] = self.note
         # a record of a scope this person was not given: encrypted to a key they do not hold
@@ -98,9 +116,12 @@ class Fixture:
         self._write_record(foreign, age.X25519Identity.generate().recipient())
         # a second person, so step 3 has to pick the right key file
         self.other_id = new_id()
-        (vault_path / "keys" / f"{self.other_id}.age").write_bytes(age.encrypt_bytes(
-            person_key_text(self.other_id, age.X25519Identity.generate()),
-            [age.ScryptRecipient(OTHER_PASSPHRASE.encode(), TEST_WORK_FACTOR)]))
+        (vault_path / "keys" / f"{self.other_id}.age").write_bytes(
+            age.encrypt_bytes(
+                person_key_text(self.other_id, age.X25519Identity.generate()),
+                [age.ScryptRecipient(OTHER_PASSPHRASE.encode(), TEST_WORK_FACTOR)],
+            )
+        )
 
     def _scope_keys(self) -> Keyring:
         person, identity = Vault.unlock_identity(self.path, PASSPHRASE, self.vault.person.id)
@@ -108,7 +129,9 @@ class Fixture:
         return Keyring.from_text(raw)
 
     def _write_record(self, record: Record, recipient: age.X25519Recipient) -> None:
-        (self.path / "records" / f"{record.id}.age").write_bytes(age.encrypt_bytes(record.to_json(), [recipient]))
+        (self.path / "records" / f"{record.id}.age").write_bytes(
+            age.encrypt_bytes(record.to_json(), [recipient])
+        )
 
     def expected_restored(self) -> dict[str, bytes]:
         """File name in restored/ -> content, by the rules docs/recovery.md states for step 6."""
@@ -204,30 +227,34 @@ def test_recovery_procedure_restores_every_document(setup: Fixture, vault_path: 
     assert not scope_keys.exists()
 
 
-def test_a_wrong_passphrase_finds_no_key_and_leaves_no_key_file(setup: Fixture, vault_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_wrong_passphrase_finds_no_key_and_leaves_no_key_file(
+    setup: Fixture, vault_path: Path, tmp_path: Path
+) -> None:
     steps = doc_steps()
     work = copy_to_usb(vault_path, tmp_path)
     found, mine = find_my_key(steps, work, "correct horse battery stapler")
     assert mine == []
     assert found.stdout.decode().count("not this one") == 2
-    unlocked = run_step(steps, "unlock-keyring", work, ["correct horse battery stapler"],
-                        PERSON_ID=setup.vault.person.id)
+    unlocked = run_step(
+        steps, "unlock-keyring", work, ["correct horse battery stapler"], PERSON_ID=setup.vault.person.id
+    )
     assert unlocked.returncode != 0
     assert b"incorrect passphrase" in unlocked.stderr
     assert not (work / "scope-keys.txt").exists()
 
 
-def test_the_other_person_recovers_with_their_own_passphrase(setup: Fixture, vault_path: Path,
-                                                             tmp_path: Path) -> None:
+def test_the_other_person_recovers_with_their_own_passphrase(
+    setup: Fixture, vault_path: Path, tmp_path: Path
+) -> None:
     """Step 3 is not tied to the owner: the other key file answers to the other passphrase."""
     steps = doc_steps()
     _, mine = find_my_key(steps, copy_to_usb(vault_path, tmp_path), OTHER_PASSPHRASE)
     assert mine == [setup.other_id]
 
 
-def test_a_damaged_document_is_reported_and_leaves_no_partial_file(setup: Fixture, vault_path: Path,
-                                                                    tmp_path: Path) -> None:
+def test_a_damaged_document_is_reported_and_leaves_no_partial_file(
+    setup: Fixture, vault_path: Path, tmp_path: Path
+) -> None:
     steps = doc_steps()
     work = copy_to_usb(vault_path, tmp_path)
     _, (me,) = find_my_key(steps, work, PASSPHRASE)

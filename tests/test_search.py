@@ -7,23 +7,32 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pdfmaker import text_pdf
+
 from mbc_vault.importer import collect_files, import_files
 from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchIndex, build_index, fts_query
 from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 
 
 def _corpus(folder: Path) -> list[Path]:
     folder.mkdir()
     return [
-        text_pdf(folder / "path.pdf", [["SURGICAL PATHOLOGY REPORT", "Invasive ductal carcinoma"],
-                                       ["Comment: estrogen receptor strongly positive"]], title="Liver biopsy"),
+        text_pdf(
+            folder / "path.pdf",
+            [
+                ["SURGICAL PATHOLOGY REPORT", "Invasive ductal carcinoma"],
+                ["Comment: estrogen receptor strongly positive"],
+            ],
+            title="Liver biopsy",
+        ),
         text_pdf(folder / "ct.pdf", [["CT CHEST", "Impression: stable liver lesions, no new disease"]]),
         text_pdf(folder / "plan.pdf", [["TREATMENT PLAN", "Fulvestrant and everolimus; recheck CA 15-3"]]),
     ]
 
 
-def test_import_stores_text_encrypted_and_search_ranks(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+def test_import_stores_text_encrypted_and_search_ranks(
+    vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
     report = import_files(vault, _corpus(tmp_path / "in"))
     assert len(report.added) == 3 and not report.problems
     texts_dir = vault_path / "texts"
@@ -73,19 +82,43 @@ def test_cli_search_and_demo(tmp_path: Path) -> None:
     demo = subprocess.run([exe, "demo", str(tmp_path / "demo")], capture_output=True, text=True, timeout=120)
     assert demo.returncode == 0, demo.stderr
     passphrase = demo.stdout.split("Its passphrase is: ")[1].strip()
-    env = {"MBC_VAULT_PASSPHRASE": passphrase, "PATH": "/usr/bin:/bin",
-           "MBC_VAULT_CACHE_DIR": str(tmp_path / "cache")}
-    listed = json.loads(subprocess.run([exe, "list", str(tmp_path / "demo"), "--json"], capture_output=True,
-                                       text=True, env=env, timeout=60).stdout)
-    assert len(listed) == 8 and {r["category"] for r in listed} >= {"pathology-report", "will", "advance-directive"}
-    found = subprocess.run([exe, "search", str(tmp_path / "demo"), "cribriform", "--json"], capture_output=True,
-                           text=True, env=env, timeout=60)
+    env = {
+        "MBC_VAULT_PASSPHRASE": passphrase,
+        "PATH": "/usr/bin:/bin",
+        "MBC_VAULT_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    listed = json.loads(
+        subprocess.run(
+            [exe, "list", str(tmp_path / "demo"), "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        ).stdout
+    )
+    assert len(listed) == 8 and {r["category"] for r in listed} >= {
+        "pathology-report",
+        "will",
+        "advance-directive",
+    }
+    found = subprocess.run(
+        [exe, "search", str(tmp_path / "demo"), "cribriform", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert found.returncode == 0, found.stderr
     hits = json.loads(found.stdout)
     assert hits[0]["title"] == "Surgical pathology: left breast core biopsy"
     assert {"id", "title", "category", "snippet"} <= hits[0].keys() and "cribriform" in hits[0]["snippet"]
-    none = subprocess.run([exe, "search", str(tmp_path / "demo"), "xylophone"], capture_output=True, text=True,
-                          env=env, timeout=60)
+    none = subprocess.run(
+        [exe, "search", str(tmp_path / "demo"), "xylophone"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert none.returncode == 0 and "No matches" in none.stdout
 
 

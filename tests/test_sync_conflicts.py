@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+
 from mbc_vault import age, sync
 from mbc_vault.records import Record
 from mbc_vault.vault import Vault
@@ -29,17 +29,34 @@ CONFLICT_NAMES: dict[str, Callable[[str], str]] = {
     "nextcloud-user": lambda stem: f"{stem} (conflicted copy from jane 2026-11-27 124501).age",
     "owncloud-old": lambda stem: f"{stem}_conflict-20261127-124501.age",
 }
-TOOL = {"syncthing": "Syncthing", "dropbox": "Dropbox", "dropbox-numbered": "Dropbox",
-        "nextcloud": "Nextcloud", "nextcloud-user": "Nextcloud", "owncloud-old": "Nextcloud"}
+TOOL = {
+    "syncthing": "Syncthing",
+    "dropbox": "Dropbox",
+    "dropbox-numbered": "Dropbox",
+    "nextcloud": "Nextcloud",
+    "nextcloud-user": "Nextcloud",
+    "owncloud-old": "Nextcloud",
+}
 
-TEMP_NAMES = [".syncthing.{stem}.age.tmp", "~syncthing~{stem}.age.tmp", ".~{stem}.age", "{stem}.age.tmp",
-              ".~lock.{stem}.age#", "{stem}.age.part", ".{stem}.age.~3f2a9c1b", ".tmp-0123456789abcdef-{stem}.age"]
+TEMP_NAMES = [
+    ".syncthing.{stem}.age.tmp",
+    "~syncthing~{stem}.age.tmp",
+    ".~{stem}.age",
+    "{stem}.age.tmp",
+    ".~lock.{stem}.age#",
+    "{stem}.age.part",
+    ".{stem}.age.~3f2a9c1b",
+    ".tmp-0123456789abcdef-{stem}.age",
+]
 
 
 def _files(root: Path) -> dict[str, str]:
     """Every file of the vault (but the lock) and the SHA-256 of its bytes."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def _open(path: Path, tmp_path: Path, cache: str = "cache-a") -> Vault:
@@ -62,11 +79,20 @@ def _edit(path: Path, tmp_path: Path, cache: str, record_id: str, **changes: obj
 
 # ----------------------------------------------------------------------------- names
 @pytest.mark.parametrize("style", sorted(CONFLICT_NAMES))
-@pytest.mark.parametrize("folder, original", [
-    ("records", "0123456789abcdef0123.age"), ("documents", "aaaaaaaaaabbbbbbbbbb.age"),
-    ("texts", "0123456789abcdef0123.age"), ("keys", "0123456789abcdef0123.age"),
-    ("keyrings", "0123456789abcdef0123.age"), ("people", "0123456789abcdef0123.age"),
-    ("versions", "0123456789abcdef0123-0011223344556677.age"), ("", "info.age"), ("", "rotation.age")])
+@pytest.mark.parametrize(
+    "folder, original",
+    [
+        ("records", "0123456789abcdef0123.age"),
+        ("documents", "aaaaaaaaaabbbbbbbbbb.age"),
+        ("texts", "0123456789abcdef0123.age"),
+        ("keys", "0123456789abcdef0123.age"),
+        ("keyrings", "0123456789abcdef0123.age"),
+        ("people", "0123456789abcdef0123.age"),
+        ("versions", "0123456789abcdef0123-0011223344556677.age"),
+        ("", "info.age"),
+        ("", "rotation.age"),
+    ],
+)
 def test_conflict_copies_are_recognized(style: str, folder: str, original: str) -> None:
     name = CONFLICT_NAMES[style](original[:-4])
     assert sync.classify(folder, name) == "conflict"
@@ -76,8 +102,16 @@ def test_conflict_copies_are_recognized(style: str, folder: str, original: str) 
 
 def test_names_are_strict() -> None:
     rid = "0123456789abcdef0123"
-    for name in (f"{rid.upper()}.age", f"{rid}0.age", f"{rid[:-1]}.age", f"{rid}.AGE", f"{rid}.age.bak",
-                 "notes.txt", f"{rid}", "info.age"):
+    for name in (
+        f"{rid.upper()}.age",
+        f"{rid}0.age",
+        f"{rid[:-1]}.age",
+        f"{rid}.AGE",
+        f"{rid}.age.bak",
+        "notes.txt",
+        f"{rid}",
+        "info.age",
+    ):
         assert sync.classify("records", name) == "unknown", name
     assert sync.classify("", "notes.age") == "unknown"
     assert sync.classify("", "MBC-VAULT.json") == "canonical"
@@ -95,8 +129,9 @@ def test_names_are_strict() -> None:
 # ----------------------------------------------------------------------------- records
 @pytest.mark.parametrize("style", sorted(CONFLICT_NAMES))
 @pytest.mark.parametrize("newer_is_the_copy", [True, False], ids=["copy-newer", "copy-older"])
-def test_same_record_edited_on_both_sides(vault: Vault, vault_path: Path, tmp_path: Path, style: str,
-                                          newer_is_the_copy: bool) -> None:
+def test_same_record_edited_on_both_sides(
+    vault: Vault, vault_path: Path, tmp_path: Path, style: str, newer_is_the_copy: bool
+) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
     first = _edit(vault_path, tmp_path, "cache-a", rid, title="Blood count (desk)", tags=["desk"])
     time.sleep(0.002)
@@ -117,7 +152,9 @@ def test_same_record_edited_on_both_sides(vault: Vault, vault_path: Path, tmp_pa
         assert [v_.current for v_ in versions] == [True, False]
         assert {x.record.title for x in versions} == {"Blood count (desk)", "Blood count (laptop)"}
         report = v.verify()
-        assert report.ok and report.not_in_vault == [] and report.sync_copies == [] and report.conflicts == [rid]
+        assert (
+            report.ok and report.not_in_vault == [] and report.sync_copies == [] and report.conflicts == [rid]
+        )
         after_first_open = _files(kept)
 
     with _open(kept, tmp_path, "cache-k") as v:  # idempotent
@@ -136,8 +173,10 @@ def test_same_record_edited_on_both_sides(vault: Vault, vault_path: Path, tmp_pa
     with _open(kept, tmp_path, "cache-k2") as v:
         assert v.conflicts() == {} and v.get(rid).title == "Blood count (desk)"
         # nothing lost: every version ever written is readable with the vault's keys
-        contents = {Record.from_json(age.decrypt_bytes(p.read_bytes(), v.folder.identities)).title
-                    for p in (kept / "versions").glob("*.age")}
+        contents = {
+            Record.from_json(age.decrypt_bytes(p.read_bytes(), v.folder.identities)).title
+            for p in (kept / "versions").glob("*.age")
+        }
         assert contents == {"Blood count (desk)", "Blood count (laptop)"}
         with v.open_document(rid) as stream:
             assert stream.read() == PNG.read_bytes()
@@ -161,7 +200,9 @@ def test_resolving_keeps_the_shown_version(vault: Vault, vault_path: Path, tmp_p
 
 def test_identical_record_copy_is_dropped(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    shutil.copy2(vault_path / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["dropbox"](rid))
+    shutil.copy2(
+        vault_path / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["dropbox"](rid)
+    )
     with _open(vault_path, tmp_path) as v:
         assert v.conflicts() == {} and v.get(rid).title == "Blood count"
         assert sorted(p.name for p in (vault_path / "records").iterdir()) == [f"{rid}.age"]
@@ -188,8 +229,9 @@ def test_both_sides_folded_the_same_conflict(vault: Vault, vault_path: Path, tmp
         assert v.verify().ok
 
 
-def test_record_edited_only_on_one_side_with_a_stale_conflict_copy(vault: Vault, vault_path: Path,
-                                                                   tmp_path: Path) -> None:
+def test_record_edited_only_on_one_side_with_a_stale_conflict_copy(
+    vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
     """A resolved conflict whose loser comes back late through the sync tool stays resolved."""
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
     _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
@@ -206,14 +248,17 @@ def test_record_edited_only_on_one_side_with_a_stale_conflict_copy(vault: Vault,
         assert not (vault_path / "records" / CONFLICT_NAMES["dropbox"](rid)).exists()
 
 
-def test_who_cannot_fold_leaves_the_copy_and_verify_explains(vault: Vault, vault_path: Path,
-                                                             tmp_path: Path) -> None:
+def test_who_cannot_fold_leaves_the_copy_and_verify_explains(
+    vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
     """A view-only person does not fold; an editor without the record's section cannot: the copy stays,
     is explained (not damage), and the owner's next open folds it."""
-    viewer, _ = vault.add_person("Sam", "son", ["medical"], can_edit=False, passphrase="viewer pass 1",
-                                 work_factor=TEST_WORK_FACTOR)
-    editor, _ = vault.add_person("Alex", "partner", ["legal"], can_edit=True, passphrase="editor pass 1",
-                                 work_factor=TEST_WORK_FACTOR)
+    viewer, _ = vault.add_person(
+        "Sam", "son", ["medical"], can_edit=False, passphrase="viewer pass 1", work_factor=TEST_WORK_FACTOR
+    )
+    editor, _ = vault.add_person(
+        "Alex", "partner", ["legal"], can_edit=True, passphrase="editor pass 1", work_factor=TEST_WORK_FACTOR
+    )
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
     _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
     time.sleep(0.002)
@@ -280,8 +325,9 @@ def test_texts_conflict_copy(vault: Vault, vault_path: Path, tmp_path: Path) -> 
     good = texts.read_bytes()
     stale = vault.folder.keyring.current("medical").recipient
     copy = texts.with_name(CONFLICT_NAMES["syncthing"](record.id))
-    copy.write_bytes(age.encrypt_bytes(b'{"record": "%s", "sha256": "0", "pages": ["old"]}' % record.id.encode(),
-                                       [stale]))
+    copy.write_bytes(
+        age.encrypt_bytes(b'{"record": "%s", "sha256": "0", "pages": ["old"]}' % record.id.encode(), [stale])
+    )
     vault.close()
     with _open(vault_path, tmp_path) as v:
         assert not copy.exists() and texts.read_bytes() == good
@@ -333,7 +379,9 @@ def test_sync_temp_files_are_ignored(vault: Vault, vault_path: Path, tmp_path: P
     with _open(vault_path, tmp_path) as v:
         assert [r.id for r in v.records()] == [record.id] and v.load_problems == []
         report = v.verify()
-        assert report.ok and report.not_in_vault == [] and report.sync_copies == [] and report.unreferenced == []
+        assert (
+            report.ok and report.not_in_vault == [] and report.sync_copies == [] and report.unreferenced == []
+        )
         assert not v.changed_on_disk()
         (vault_path / "records" / f".syncthing.{record.id}.age.tmp").write_bytes(b"more")
         assert not v.changed_on_disk()  # a sync tool's temporary file is not a change
@@ -351,8 +399,9 @@ def test_unknown_files_are_not_damage(vault: Vault, vault_path: Path, tmp_path: 
         assert [r.id for r in v.records()] == [record.id] and v.load_problems == []
         report = v.verify()
         assert report.ok and report.problems == []
-        assert sorted(report.not_in_vault) == sorted(["holiday.jpg", "documents/old/", "records/notes.txt",
-                                                      f"records/{record.id.upper()}.age"])
+        assert sorted(report.not_in_vault) == sorted(
+            ["holiday.jpg", "documents/old/", "records/notes.txt", f"records/{record.id.upper()}.age"]
+        )
     assert (vault_path / "records" / "notes.txt").read_text() == "hello"  # left alone
 
 
@@ -365,7 +414,9 @@ def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path) -> None
         v.update_metadata(rid, tags=["mine"])
         assert not v.changed_on_disk()
         with _open(laptop, tmp_path, "cache-b") as other:
-            added = other.add_document(PDF, category="will", title="Will from the laptop", allow_duplicate=True)
+            added = other.add_document(
+                PDF, category="will", title="Will from the laptop", allow_duplicate=True
+            )
         for folder in ("records", "documents"):  # the sync tool brings the laptop's new files
             for file in (laptop / folder).iterdir():
                 if not (vault_path / folder / file.name).exists():
@@ -376,7 +427,9 @@ def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path) -> None
         assert v.get(added.id).title == "Will from the laptop"
         # a conflict copy arriving while open is folded on reload
         _edit(laptop, tmp_path, "cache-b", rid, title="Laptop title")
-        shutil.copy2(laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid))
+        shutil.copy2(
+            laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid)
+        )
         assert v.changed_on_disk()
         v.reload()
         assert not v.changed_on_disk()

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import DATA, PASSPHRASE
+
 from mbc_vault.cancer.models import Symptom
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.vault import Vault
@@ -23,7 +24,9 @@ def _copy_missing_and_newer(src: Path, dst: Path) -> None:
 
 
 def test_independent_edits_on_different_records_merge(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
-    shared = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Shared labs")
+    shared = vault.add_document(
+        DATA / "images/lab-report-scan.png", category="lab-result", title="Shared labs"
+    )
     vault.close()
     laptop = tmp_path / "laptop-copy"
     shutil.copytree(vault_path, laptop)

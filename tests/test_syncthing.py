@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, PASSPHRASE, require_tool
+
 from mbc_vault import sync
 from mbc_vault.vault import Vault
 
@@ -54,8 +54,9 @@ class Instance:
     process: subprocess.Popen[bytes] | None = None
 
     def rest(self, path: str, method: str = "GET") -> object:
-        request = urllib.request.Request(f"http://127.0.0.1:{self.gui_port}{path}", method=method,
-                                         headers={"X-API-Key": self.api_key})
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.gui_port}{path}", method=method, headers={"X-API-Key": self.api_key}
+        )
         with urllib.request.urlopen(request, timeout=5) as response:
             body = response.read()
         return json.loads(body) if body.strip() else None
@@ -66,7 +67,8 @@ def _config(me: Instance, peer: Instance) -> str:
     known = "".join(
         f'<device id="{d.device_id}" name="{d.name}" compression="metadata" introducer="false">'
         f"<address>tcp://127.0.0.1:{d.listen_port}</address><autoAcceptFolders>false</autoAcceptFolders></device>"
-        for d in (me, peer))
+        for d in (me, peer)
+    )
     return f"""<configuration version="36">
     <folder id="{FOLDER}" label="vault" path="{me.folder}" type="sendreceive" rescanIntervalS="5"
             fsWatcherEnabled="true" fsWatcherDelayS="1" ignorePerms="false" autoNormalize="true">
@@ -125,7 +127,12 @@ def _tree(root: Path) -> dict[str, str]:
     out = {}
     for path in root.rglob("*"):
         rel = path.relative_to(root)
-        if path.is_dir() or rel.parts[0].startswith(".st") or path.name == ".lock" or sync.is_temporary(path.name):
+        if (
+            path.is_dir()
+            or rel.parts[0].startswith(".st")
+            or path.name == ".lock"
+            or sync.is_temporary(path.name)
+        ):
             continue
         try:
             out[str(rel)] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -140,16 +147,28 @@ def pair(tmp_path: Path) -> Iterator[tuple[Instance, Instance]]:
     instances = []
     for name in ("desk", "laptop"):
         home = tmp_path / f"st-{name}"
-        subprocess.run([binary, "generate", f"--home={home}", "--no-default-folder"], env=_env(home),
-                       check=True, capture_output=True, timeout=30)
-        device_id = subprocess.run([binary, "--device-id", f"--home={home}"], env=_env(home), check=True,
-                                   capture_output=True, text=True, timeout=30).stdout.strip()
+        subprocess.run(
+            [binary, "generate", f"--home={home}", "--no-default-folder"],
+            env=_env(home),
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+        device_id = subprocess.run(
+            [binary, "--device-id", f"--home={home}"],
+            env=_env(home),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
         folder = tmp_path / f"vault-{name}"
         folder.mkdir()
         (folder / ".stfolder").mkdir()
         (folder / ".stignore").write_text(".lock\n")  # the writer lock is per computer
-        instances.append(Instance(name, home, folder, device_id, _free_port(), _free_port(),
-                                  secrets.token_hex(16)))
+        instances.append(
+            Instance(name, home, folder, device_id, _free_port(), _free_port(), secrets.token_hex(16))
+        )
     a, b = instances
     for me, peer in ((a, b), (b, a)):
         (me.home / "config.xml").write_text(_config(me, peer))
@@ -158,8 +177,12 @@ def pair(tmp_path: Path) -> Iterator[tuple[Instance, Instance]]:
             log = open(inst.home / "syncthing.log", "wb")
             inst.process = subprocess.Popen(
                 [binary, "serve", f"--home={inst.home}", "--no-browser", "--no-restart", "--logflags=3"],
-                env=_env(inst.home), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True)
+                env=_env(inst.home),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             log.close()
         yield a, b
     finally:
@@ -208,9 +231,20 @@ def _sync(a: Instance, b: Instance, deadline: float, what: str) -> None:
 def _verify_cli(folder: Path, tmp_path: Path) -> dict:  # type: ignore[type-arg]
     passfile = tmp_path / "pass.txt"
     passfile.write_text(PASSPHRASE + "\n")
-    result = subprocess.run([str(Path(sys.executable).parent / "mbc-vault"), "verify", str(folder),
-                             "--passphrase-file", str(passfile), "--json"], capture_output=True, text=True,
-                            timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "mbc-vault"),
+            "verify",
+            str(folder),
+            "--passphrase-file",
+            str(passfile),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout)
 
@@ -220,14 +254,20 @@ def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path
     deadline = time.monotonic() + DEADLINE_S
     for inst in (a, b):
         _wait(deadline, f"starting Syncthing ({inst.name})", lambda inst=inst: inst.rest("/rest/system/ping"))
-    _wait(deadline, "connecting the two instances",
-          lambda: a.rest("/rest/system/connections")["connections"][b.device_id]["connected"])  # type: ignore[index]
+    _wait(
+        deadline,
+        "connecting the two instances",
+        lambda: a.rest("/rest/system/connections")["connections"][b.device_id]["connected"],
+    )  # type: ignore[index]
 
     # the patient makes the vault on the desk computer; it syncs to the laptop
-    with Vault.create(a.folder / "v", PASSPHRASE, name="Jane Example", work_factor=12,
-                      cache_root=tmp_path / "ca") as v:
+    with Vault.create(
+        a.folder / "v", PASSPHRASE, name="Jane Example", work_factor=12, cache_root=tmp_path / "ca"
+    ) as v:
         shared = v.add_document(PNG, category="lab-result", title="Blood count", page_texts=["CBC"])
-        entry = v.add_entry("symptom", {"symptom": "fatigue", "severity": 4}, title="Fatigue", date="2026-01-02")
+        entry = v.add_entry(
+            "symptom", {"symptom": "fatigue", "severity": 4}, title="Fatigue", date="2026-01-02"
+        )
     _sync(a, b, deadline, "syncing the new vault to the laptop")
     desk, laptop = a.folder / "v", b.folder / "v"
     assert (laptop / "vault.json").exists()
@@ -263,7 +303,10 @@ def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path
         with Vault.open(folder, PASSPHRASE, cache_root=tmp_path / cache) as v:
             assert v.get(shared.id).title == "Blood count (laptop)"  # the newer is shown
             versions = v.conflicts()
-            assert {x.record.title for x in versions[shared.id]} == {"Blood count (desk)", "Blood count (laptop)"}
+            assert {x.record.title for x in versions[shared.id]} == {
+                "Blood count (desk)",
+                "Blood count (laptop)",
+            }
             entry_versions = {(x.record.notes, x.record.data.get("severity")) for x in versions[entry.id]}
             assert entry_versions == {("worse in the evening", 4), ("", 6)}  # nothing lost
             assert {r.title for r in v.records()} == {"Blood count (laptop)", "Will", "Photo"}
@@ -281,6 +324,9 @@ def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path
     with Vault.open(laptop, PASSPHRASE, cache_root=tmp_path / "cb") as v:
         assert v.get(shared.id).title == "Blood count (desk)"
         assert set(v.conflicts()) == {entry.id}
-        assert {x.record.title for x in v.versions(shared.id)} >= {"Blood count (desk)", "Blood count (laptop)"}
+        assert {x.record.title for x in v.versions(shared.id)} >= {
+            "Blood count (desk)",
+            "Blood count (laptop)",
+        }
     for folder in (desk, laptop):
         assert _verify_cli(folder, tmp_path)["ok"]

@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault.age.stream import CHUNK_SIZE, ENC_CHUNK_SIZE, NONCE_SIZE
 from mbc_vault.errors import IntegrityError, RecordNotFound, VaultError, WrongPassphrase
 from mbc_vault.vault import Vault
-
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 PDF = DATA / "pdf-samples" / "001-trivial" / "minimal-document.pdf"
 PNG = DATA / "images" / "lab-report-scan.png"
@@ -86,19 +85,22 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
     (inputs / "appointments.txt").write_text(text2)
     (inputs / "scan.bin").write_bytes(rng.randbytes(3 * CHUNK_SIZE + 8192))  # four payload chunks
     ids = {
-        "pdf": created.add_document(PDF, category="pathology-report", title="Biopsy report",
-                                    page_texts=PDF_TEXTS).id,
+        "pdf": created.add_document(
+            PDF, category="pathology-report", title="Biopsy report", page_texts=PDF_TEXTS
+        ).id,
         "png": created.add_document(PNG, category="lab-result", title="Blood count", page_texts=PNG_TEXTS).id,
         "text": created.add_document(inputs / "questions.txt", category="questions", title="Questions").id,
-        "text2": created.add_document(inputs / "appointments.txt", category="appointments",
-                                      title="Visits").id,
+        "text2": created.add_document(
+            inputs / "appointments.txt", category="appointments", title="Visits"
+        ).id,
         "big": created.add_document(inputs / "scan.bin", category="imaging-report", title="CT scan").id,
     }
     created.close()
     vault = Vault.open(path, PASSPHRASE, use_cache=False)
     s = Setup(path=path, vault=vault, pid=pid, **ids)
     s.originals = {
-        ids["pdf"]: PDF.read_bytes(), ids["png"]: PNG.read_bytes(),
+        ids["pdf"]: PDF.read_bytes(),
+        ids["png"]: PNG.read_bytes(),
         ids["text"]: (inputs / "questions.txt").read_bytes(),
         ids["text2"]: (inputs / "appointments.txt").read_bytes(),
         ids["big"]: (inputs / "scan.bin").read_bytes(),
@@ -128,8 +130,12 @@ def flip_each(file: Path, positions: Iterable[int], check: Callable[[int], None]
     return count
 
 
-def truncate_each(file: Path, lengths: Iterable[int], check: Callable[[int], None],
-                  after_restore: Callable[[], None] | None = None) -> None:
+def truncate_each(
+    file: Path,
+    lengths: Iterable[int],
+    check: Callable[[int], None],
+    after_restore: Callable[[], None] | None = None,
+) -> None:
     original = file.read_bytes()
     for length in sorted(set(lengths)):
         assert 0 <= length < len(original)
@@ -148,8 +154,20 @@ def cut_points(data: bytes) -> list[int]:
     inside and at the end of the nonce, just before and inside the last tag, and one byte short."""
     start = payload_start(data)
     header_end = start - NONCE_SIZE
-    points = [0, 1, 10, 21, 22, header_end - 1, header_end, header_end + 8, start,
-              len(data) - 17, len(data) - 16, len(data) - 1]
+    points = [
+        0,
+        1,
+        10,
+        21,
+        22,
+        header_end - 1,
+        header_end,
+        header_end + 8,
+        start,
+        len(data) - 17,
+        len(data) - 16,
+        len(data) - 1,
+    ]
     points += [start + k * ENC_CHUNK_SIZE for k in range(1, (len(data) - start) // ENC_CHUNK_SIZE + 1)]
     return [p for p in points if 0 <= p < len(data)]
 
@@ -181,8 +199,9 @@ def assert_record_damage_reported(s: Setup, rid: str, where: object) -> None:
         s.vault.open_document(rid)
 
 
-def assert_document_damage_reported(s: Setup, rid: str, where: object,
-                                    released_len: int | None = None) -> None:
+def assert_document_damage_reported(
+    s: Setup, rid: str, where: object, released_len: int | None = None
+) -> None:
     report = s.vault.verify()
     assert problems(report.problems) == {(rid, s.rel(s.document_file(rid)))}, where
     assert report.documents_checked == 4, where
@@ -270,8 +289,16 @@ def test_sampled_bytes_of_a_multi_chunk_document(setup: Setup) -> None:
     for rid in (s.pdf, s.png):
         doc = s.document_file(rid)
         raw = doc.read_bytes()
-        sample = [0, 21, 30, payload_start(raw) - 20, payload_start(raw) - 1, payload_start(raw),
-                  len(raw) // 2, len(raw) - 1]
+        sample = [
+            0,
+            21,
+            30,
+            payload_start(raw) - 20,
+            payload_start(raw) - 1,
+            payload_start(raw),
+            len(raw) // 2,
+            len(raw) - 1,
+        ]
         flip_each(doc, sample, lambda pos, rid=rid: assert_document_damage_reported(s, rid, pos, 0))
     assert_vault_intact(s)
 
@@ -358,21 +385,34 @@ def test_truncated_files(setup: Setup) -> None:
     s = setup
     for rid in (s.text, s.big):
         record = s.record_file(rid)
-        truncate_each(record, cut_points(record.read_bytes()),
-                      lambda n, rid=rid: assert_record_damage_reported(s, rid, ("record cut", n)),
-                      after_restore=s.vault.reload)
+        truncate_each(
+            record,
+            cut_points(record.read_bytes()),
+            lambda n, rid=rid: assert_record_damage_reported(s, rid, ("record cut", n)),
+            after_restore=s.vault.reload,
+        )
         doc = s.document_file(rid)
         data = doc.read_bytes()
-        truncate_each(doc, cut_points(data),
-                      lambda n, rid=rid, data=data: assert_document_damage_reported(
-                          s, rid, ("document cut", n), released_before(data, n)))
+        truncate_each(
+            doc,
+            cut_points(data),
+            lambda n, rid=rid, data=data: assert_document_damage_reported(
+                s, rid, ("document cut", n), released_before(data, n)
+            ),
+        )
     texts = s.texts_file(s.pdf)
-    truncate_each(texts, cut_points(texts.read_bytes()),
-                  lambda n: assert_texts_damage_reported(s, s.pdf, ("texts cut", n)))
+    truncate_each(
+        texts,
+        cut_points(texts.read_bytes()),
+        lambda n: assert_texts_damage_reported(s, s.pdf, ("texts cut", n)),
+    )
     for sub in ("keys", "keyrings"):
         file = s.path / sub / f"{s.pid}.age"
-        truncate_each(file, cut_points(file.read_bytes()),
-                      lambda n, sub=sub: assert_open_refused(s.path, f"{sub} cut to {n}"))
+        truncate_each(
+            file,
+            cut_points(file.read_bytes()),
+            lambda n, sub=sub: assert_open_refused(s.path, f"{sub} cut to {n}"),
+        )
     for rel in (f"people/{s.pid}.age", "info.age"):
         file = s.path / rel
 
@@ -471,8 +511,13 @@ def _mbc_vault() -> str:
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([_mbc_vault(), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "MBC_VAULT_DEBUG": ""})
+    return subprocess.run(
+        [_mbc_vault(), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "MBC_VAULT_DEBUG": ""},
+    )
 
 
 def _flip_byte(file: Path, pos: int) -> None:
@@ -509,7 +554,9 @@ def test_cli_verify_names_the_damaged_record(setup: Setup, passphrase_file: Path
     result = json.loads(done.stdout)
     assert result["ok"] is False
     assert {(p["record_id"], p["path"]) for p in result["problems"]} == {
-        (s.png, f"records/{s.png}.age"), (s.text, s.rel(doc))}
+        (s.png, f"records/{s.png}.age"),
+        (s.text, s.rel(doc)),
+    }
     assert all(p["message"] for p in result["problems"])
 
     record.write_bytes(original)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+from pdfmaker import text_pdf
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 from ui import settings as settings_module
 from ui.app import setup_application
 from ui.create_dialog import CreateVaultDialog
@@ -63,7 +63,10 @@ def _import(qtbot, win: MainWindow, paths: list[Path]):
 
 def test_first_run_shows_the_three_choices(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.welcome
-    texts = [b.accessibleName() for b in (window.welcome.create_btn, window.welcome.open_btn, window.welcome.demo_btn)]
+    texts = [
+        b.accessibleName()
+        for b in (window.welcome.create_btn, window.welcome.open_btn, window.welcome.demo_btn)
+    ]
     assert texts == ["Create my vault", "Open a vault someone shared with me", "Explore a demo vault"]
     assert window.who.text() == "Locked"
 
@@ -74,8 +77,10 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert window.who.text() == "Signed in as Jane Example · Unlocked"
     docs = tmp_path / "incoming"
     docs.mkdir()
-    path_report = text_pdf(docs / "path.pdf", [["SURGICAL PATHOLOGY REPORT", "Date of service: 2024-05-20"],
-                                               ["Comment: QUOKKAPLUME pattern seen"]])
+    path_report = text_pdf(
+        docs / "path.pdf",
+        [["SURGICAL PATHOLOGY REPORT", "Date of service: 2024-05-20"], ["Comment: QUOKKAPLUME pattern seen"]],
+    )
     ct_report = text_pdf(docs / "ct.pdf", [["RADIOLOGY REPORT CT CHEST", "Impression: stable"]])
     will = text_pdf(docs / "will.pdf", [["LAST WILL AND TESTAMENT", "Signed 2022-02-01"]])
     photo = DATA / "images/lab-report-photo.jpg"
@@ -208,8 +213,14 @@ def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindo
 def test_records_show_who_added_and_changed_them(qtbot, window: MainWindow, tmp_path: Path) -> None:
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
     record = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Labs")
-    member, _ = vault.add_person("Sam Helper", "son", ["medical"], can_edit=True, passphrase="sam's own passphrase",
-                                 work_factor=TEST_WORK_FACTOR)
+    member, _ = vault.add_person(
+        "Sam Helper",
+        "son",
+        ["medical"],
+        can_edit=True,
+        passphrase="sam's own passphrase",
+        work_factor=TEST_WORK_FACTOR,
+    )
     vault.close()
     with Vault.open(tmp_path / "v", "sam's own passphrase") as as_sam:
         as_sam.update_metadata(record.id, notes="Dr. asked for a copy")

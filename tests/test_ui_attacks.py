@@ -6,19 +6,23 @@ import io
 import shutil
 from pathlib import Path
 
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from PySide6.QtCore import QThreadPool
 
-from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.sections.overview import OverviewSection
 from ui.session import VaultSession
 
 
-def test_the_overview_says_the_folder_went_back(qtbot, vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+def test_the_overview_says_the_folder_went_back(
+    qtbot, vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
     setup_application()
     vault.add_document(io.BytesIO(b"fictional will " * 10), category="will", title="Will")
-    person, _ = vault.add_person("Lee", scopes=["legal"], passphrase="lee words", work_factor=TEST_WORK_FACTOR)
+    person, _ = vault.add_person(
+        "Lee", scopes=["legal"], passphrase="lee words", work_factor=TEST_WORK_FACTOR
+    )
     shutil.copytree(vault_path, tmp_path / "older")
     vault.remove_person(person.id)
     vault.close()

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
-from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.entry_form import EntryFormDialog
@@ -24,14 +24,21 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow
     win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(win)
     win.show()
-    win.enter_vault(Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR))
+    win.enter_vault(
+        Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    )
     yield win
     win.lock()
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
-def fill_form(qtbot, open_it: Callable[[], None], values: dict[str, str], drugs: list[str] | None = None,
-              expect_error: str | None = None) -> EntryFormDialog:
+def fill_form(
+    qtbot,
+    open_it: Callable[[], None],
+    values: dict[str, str],
+    drugs: list[str] | None = None,
+    expect_error: str | None = None,
+) -> EntryFormDialog:
     """Open the real modal form, type into it, press Save (and check a field error first if asked)."""
     seen: list[EntryFormDialog] = []
 
@@ -53,7 +60,9 @@ def fill_form(qtbot, open_it: Callable[[], None], values: dict[str, str], drugs:
             return
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
         if dialog.isVisible():  # not saved: close it so the test fails instead of hanging
-            problems.append(dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()])
+            problems.append(
+                dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()]
+            )
             dialog.reject()
 
     problems: list[object] = []
@@ -67,19 +76,53 @@ def fill_form(qtbot, open_it: Callable[[], None], values: dict[str, str], drugs:
 def test_diagnosis_biopsies_and_discordance(qtbot, window: MainWindow) -> None:
     section = window.cancer
     window.go_to(section)
-    fill_form(qtbot, section.edit_diagnosis, {"first_diagnosis": "2019-02-30"}, expect_error="first_diagnosis")
+    fill_form(
+        qtbot, section.edit_diagnosis, {"first_diagnosis": "2019-02-30"}, expect_error="first_diagnosis"
+    )
     assert window.session.cancer.diagnosis() is None
-    fill_form(qtbot, section.edit_diagnosis, {"first_diagnosis": "2019-03-12", "metastatic_diagnosis": "2024-05-02",
-                                              "presentation": "recurrence", "histology": "lobular"})
+    fill_form(
+        qtbot,
+        section.edit_diagnosis,
+        {
+            "first_diagnosis": "2019-03-12",
+            "metastatic_diagnosis": "2024-05-02",
+            "presentation": "recurrence",
+            "histology": "lobular",
+        },
+    )
     assert "Invasive lobular carcinoma" in section.diagnosis_text.text()
-    fill_form(qtbot, section.biopsies.add, {"date": "2019-03-12", "site": "primary-breast", "er_status": "positive",
-                                            "er_percent": "95", "pr_status": "positive", "pr_percent": "80",
-                                            "her2_ihc": "1+"})
-    fill_form(qtbot, section.biopsies.add, {"date": "2024-05-20", "site": "liver", "er_status": "negative",
-                                            "er_percent": "40"}, expect_error="er_percent")
-    fill_form(qtbot, section.biopsies.add, {"date": "2024-05-20", "site": "liver", "er_status": "negative",
-                                            "er_percent": "0", "pr_status": "negative", "pr_percent": "0",
-                                            "her2_ihc": "0"})
+    fill_form(
+        qtbot,
+        section.biopsies.add,
+        {
+            "date": "2019-03-12",
+            "site": "primary-breast",
+            "er_status": "positive",
+            "er_percent": "95",
+            "pr_status": "positive",
+            "pr_percent": "80",
+            "her2_ihc": "1+",
+        },
+    )
+    fill_form(
+        qtbot,
+        section.biopsies.add,
+        {"date": "2024-05-20", "site": "liver", "er_status": "negative", "er_percent": "40"},
+        expect_error="er_percent",
+    )
+    fill_form(
+        qtbot,
+        section.biopsies.add,
+        {
+            "date": "2024-05-20",
+            "site": "liver",
+            "er_status": "negative",
+            "er_percent": "0",
+            "pr_status": "negative",
+            "pr_percent": "0",
+            "her2_ihc": "0",
+        },
+    )
     assert section.biopsies.model.rowCount() == 2
     subtypes = [section.biopsies.model.index(r, 6).data() for r in range(2)]
     assert subtypes == ["HR+/HER2- (HER2-low)", "Triple-negative"]
@@ -91,14 +134,21 @@ def test_diagnosis_biopsies_and_discordance(qtbot, window: MainWindow) -> None:
 def test_treatment_lines_edit_undo_trash(qtbot, window: MainWindow) -> None:
     section = window.treatment
     window.go_to(section)
-    fill_form(qtbot, section.lines.add, {"line_number": "1", "start": "2024-06-03", "setting": "first-line"},
-              drugs=["letrozole", "palbociclib"])
+    fill_form(
+        qtbot,
+        section.lines.add,
+        {"line_number": "1", "start": "2024-06-03", "setting": "first-line"},
+        drugs=["letrozole", "palbociclib"],
+    )
     assert section.lines.model.rowCount() == 1
     assert section.lines.model.index(0, 1).data() == "letrozole + palbociclib"
     assert section.timeline.entries and "2024-06-03 to now" in section.timeline.accessibleDescription()
     section.lines.table.selectRow(0)
-    fill_form(qtbot, section.lines.edit_selected, {"stop": "2025-08-15", "stop_reason": "progression",
-                                                   "best_response": "partial"})
+    fill_form(
+        qtbot,
+        section.lines.edit_selected,
+        {"stop": "2025-08-15", "stop_reason": "progression", "best_response": "partial"},
+    )
     assert section.lines.model.index(0, 3).data() == "2025-08-15"
     window.undo_stack.undo()  # the edit is undone: the line is ongoing again
     assert section.lines.model.index(0, 3).data() == "ongoing"
@@ -113,9 +163,14 @@ def test_treatment_lines_edit_undo_trash(qtbot, window: MainWindow) -> None:
 
 def test_medications_and_printable_list(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     section = window.treatment
-    fill_form(qtbot, section.medications.add, {"name": "vitamin D3", "dose": "1000 IU", "schedule": "daily",
-                                               "medication_kind": "supplement"})
-    fill_form(qtbot, section.medications.add, {"name": "turmeric", "start": "2024-01-01", "stop": "2024-06-01"})
+    fill_form(
+        qtbot,
+        section.medications.add,
+        {"name": "vitamin D3", "dose": "1000 IU", "schedule": "daily", "medication_kind": "supplement"},
+    )
+    fill_form(
+        qtbot, section.medications.add, {"name": "turmeric", "start": "2024-01-01", "stop": "2024-06-01"}
+    )
     assert section.medications.model.rowCount() == 1  # only what is taken now
     section.current_only.setChecked(False)
     assert section.medications.model.rowCount() == 2
@@ -141,11 +196,20 @@ def test_a_line_of_treatment_can_point_to_its_trial(qtbot, window: MainWindow) -
     from mbc_vault.care.models import ClinicalTrial
     from mbc_vault.care.store import CarePlan
 
-    trial = CarePlan(window.session.vault).save(ClinicalTrial(identifier="NCT01234567", title_text="Fictional study",
-                                                              status="enrolled"))
-    fill_form(qtbot, window.treatment.lines.add, {"start": "2025-01-02", "setting": "clinical-trial",
-                                                  "trial_id": "NCT01234567", "trial_record": trial.id},
-              drugs=["study drug"])
+    trial = CarePlan(window.session.vault).save(
+        ClinicalTrial(identifier="NCT01234567", title_text="Fictional study", status="enrolled")
+    )
+    fill_form(
+        qtbot,
+        window.treatment.lines.add,
+        {
+            "start": "2025-01-02",
+            "setting": "clinical-trial",
+            "trial_id": "NCT01234567",
+            "trial_record": trial.id,
+        },
+        drugs=["study drug"],
+    )
     line = window.session.cancer.treatment_lines()[0]
     assert line.model.trial_record == trial.id and line.model.setting == "clinical-trial"
 
@@ -170,5 +234,7 @@ def test_log_a_symptom_from_anywhere(qtbot, window: MainWindow) -> None:
     window.symptom_action.trigger()
     assert seen
     entries = window.session.cancer.symptoms()
-    assert [(e.model.symptom, e.model.location, e.model.severity) for e in entries] == [("pain", "left hip", 6)]
+    assert [(e.model.symptom, e.model.location, e.model.severity) for e in entries] == [
+        ("pain", "left hip", 6)
+    ]
     assert window.symptoms.isEnabled()

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from pdfmaker import text_pdf
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
 
-from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
 from mbc_vault.care import vocab
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, CarePriorities, QuestionList
 from mbc_vault.care.store import question_templates
 from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 from ui.app import setup_application
 from ui.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
@@ -77,9 +77,17 @@ def care(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Car
     qtbot.addWidget(host)
     layout = QVBoxLayout(host)
     undo = win.undo_stack
-    sections = Care(win, host, path, AppointmentsSection(undo, host), CareTeamSection(undo, host),
-                    LegalSection(undo, host), PeopleSection(undo, host), PrioritiesSection(undo, host),
-                    TrialsSection(undo, host))
+    sections = Care(
+        win,
+        host,
+        path,
+        AppointmentsSection(undo, host),
+        CareTeamSection(undo, host),
+        LegalSection(undo, host),
+        PeopleSection(undo, host),
+        PrioritiesSection(undo, host),
+        TrialsSection(undo, host),
+    )
     for section in sections.sections():
         layout.addWidget(section)
         section.set_session(win.session)  # type: ignore[attr-defined]
@@ -104,7 +112,9 @@ def open_form(qtbot, open_it: Callable[[], None], act: Callable[[EntryFormDialog
             act(dialog)
         finally:
             if dialog.isVisible():  # not saved: close it so the test fails instead of hanging
-                problems.append(dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()])
+                problems.append(
+                    dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()]
+                )
                 dialog.reject()
 
     QTimer.singleShot(0, run)
@@ -113,8 +123,13 @@ def open_form(qtbot, open_it: Callable[[], None], act: Callable[[EntryFormDialog
     assert problems == []
 
 
-def fill_form(qtbot, open_it: Callable[[], None], values: dict[str, str], expect_error: str | None = None,
-              links: list[str] | None = None) -> None:
+def fill_form(
+    qtbot,
+    open_it: Callable[[], None],
+    values: dict[str, str],
+    expect_error: str | None = None,
+    links: list[str] | None = None,
+) -> None:
     def act(dialog: EntryFormDialog) -> None:
         for name, text in values.items():
             dialog.set_value(name, text)
@@ -144,8 +159,9 @@ def pdf_text(path: Path) -> str:
 
 def render_first_page(path: Path, tmp_path: Path) -> Path:
     require_tool("pdftoppm")
-    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")], check=True
+    )
     page = next(tmp_path.glob("page*.png"))
     assert page.stat().st_size > 3000
     return page
@@ -158,16 +174,35 @@ def question_texts(section: AppointmentsSection) -> list[str]:
 
 def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_path: Path, monkeypatch) -> None:
     team, section = care.team, care.appointments
-    fill_form(qtbot, team.contacts.add, {"name": "Dr. A. Fictional", "role": "medical-oncologist",
-                                         "phone": "555-0100"})
+    fill_form(
+        qtbot,
+        team.contacts.add,
+        {"name": "Dr. A. Fictional", "role": "medical-oncologist", "phone": "555-0100"},
+    )
     oncologist = care.window.session.care.contacts()[0]
-    fill_form(qtbot, section.appointments.add, {"date": day(3), "time": "9:75", "purpose": "Scan results"},
-              expect_error="time")
-    fill_form(qtbot, section.appointments.add, {
-        "date": day(3), "time": "9:30", "duration_minutes": "45", "with_whom": "Dr. A. Fictional (Medical oncologist)",
-        "purpose": "Scan results", "place": "Example Cancer Center, 2nd floor"})
-    fill_form(qtbot, section.appointments.add, {"date": day(24), "time": "14:00", "with_whom": "Dr. B. Placeholder",
-                                                "purpose": "Second opinion"})
+    fill_form(
+        qtbot,
+        section.appointments.add,
+        {"date": day(3), "time": "9:75", "purpose": "Scan results"},
+        expect_error="time",
+    )
+    fill_form(
+        qtbot,
+        section.appointments.add,
+        {
+            "date": day(3),
+            "time": "9:30",
+            "duration_minutes": "45",
+            "with_whom": "Dr. A. Fictional (Medical oncologist)",
+            "purpose": "Scan results",
+            "place": "Example Cancer Center, 2nd floor",
+        },
+    )
+    fill_form(
+        qtbot,
+        section.appointments.add,
+        {"date": day(24), "time": "14:00", "with_whom": "Dr. B. Placeholder", "purpose": "Second opinion"},
+    )
     plan = care.window.session.care
     first, second = plan.upcoming()
     assert first.model.contact_id == oncologist.id and first.model.with_whom == "Dr. A. Fictional"
@@ -197,7 +232,9 @@ def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_pat
     qtbot.keyClick(section.question_edit, Qt.Key.Key_Return)
     texts = question_texts(section)
     assert texts[-2:] == ["Can I travel in June?", PINNED_QUESTION]
-    assert [q["text"] for q in plan.question_lists(first.id)[0].model.questions][-2] == "Can I travel in June?"
+    assert [q["text"] for q in plan.question_lists(first.id)[0].model.questions][
+        -2
+    ] == "Can I travel in June?"
     assert section.questions.currentRow() == len(texts) - 2
     click(qtbot, section.add_question_btn)  # nothing typed: the message is beside the box
     assert section.question_error.isVisible() and "Type the question" in section.question_error.text()
@@ -211,7 +248,10 @@ def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_pat
     section.questions.setCurrentCell(2, 0)
     qtbot.waitUntil(lambda: section.questions.item(1, 1).text() == "Rest, fluids, walk a little")
     saved = plan.question_lists(first.id)[0].model.questions
-    assert [q["answer"] for q in saved[:2]] == ["Tiredness and low blood counts", "Rest, fluids, walk a little"]
+    assert [q["answer"] for q in saved[:2]] == [
+        "Tiredness and low blood counts",
+        "Rest, fluids, walk a little",
+    ]
     assert section.questions.item(0, 1).text() == "Tiredness and low blood counts"
     open_now = len(template.questions) + 1 - 2
     assert section.appointments.model.index(0, 5).data() == str(open_now)
@@ -277,12 +317,15 @@ def test_lock_keeps_an_answer_typed_but_not_saved(qtbot, care: Care) -> None:
     section.answer_edit.setPlainText("In March")
     care.lock()
     care.unlock()
-    assert [q["answer"] for q in care.window.session.care.question_lists(appointment.id)[0].model.questions] == \
-        ["In March", ""]
+    assert [
+        q["answer"] for q in care.window.session.care.question_lists(appointment.id)[0].model.questions
+    ] == ["In March", ""]
     assert section.questions.item(0, 1).text() == "In March"
 
 
-def test_care_team_bad_email_then_fixed_and_contact_sheet(qtbot, care: Care, tmp_path: Path, monkeypatch) -> None:
+def test_care_team_bad_email_then_fixed_and_contact_sheet(
+    qtbot, care: Care, tmp_path: Path, monkeypatch
+) -> None:
     section = care.team
 
     def act(dialog: EntryFormDialog) -> None:
@@ -301,8 +344,16 @@ def test_care_team_bad_email_then_fixed_and_contact_sheet(qtbot, care: Care, tmp
         assert not dialog.isVisible()
 
     open_form(qtbot, section.contacts.add, act)
-    fill_form(qtbot, section.contacts.add, {"name": "Dr. A. Fictional", "role": "medical-oncologist",
-                                            "institution": "Example Cancer Center", "phone": "555-0100"})
+    fill_form(
+        qtbot,
+        section.contacts.add,
+        {
+            "name": "Dr. A. Fictional",
+            "role": "medical-oncologist",
+            "institution": "Example Cancer Center",
+            "phone": "555-0100",
+        },
+    )
     assert section.contacts.model.rowCount() == 2
     assert section.contacts.model.index(0, 0).data() == "Dr. A. Fictional"  # the oncologist first
     assert section.contacts.model.index(1, 1).data() == "Nurse navigator"
@@ -312,7 +363,12 @@ def test_care_team_bad_email_then_fixed_and_contact_sheet(qtbot, care: Care, tmp
     click(qtbot, section.pdf_btn)
     qtbot.waitUntil(lambda: out.exists() and "Saved" in section.feedback.text(), timeout=20_000)
     text = pdf_text(out)
-    assert "My care team" in text and "Robin Sample" in text and "555-0199" in text and "Dr. A. Fictional" in text
+    assert (
+        "My care team" in text
+        and "Robin Sample" in text
+        and "555-0199" in text
+        and "Dr. A. Fictional" in text
+    )
     render_first_page(out, tmp_path)
 
 
@@ -324,15 +380,31 @@ def test_legal_checklist_review_overdue_and_trash(qtbot, care: Care) -> None:
     assert "not legal advice" in section.disclaimer.text()
     assert not section.summary.isVisible()
     document = care.window.session.vault.add_document(
-        text_pdf(care.vault_path.parent / "will.pdf", [["Last will and testament (fictional)"]]), category="will",
-        title="My will (scan)", date="2019-04-02")
+        text_pdf(care.vault_path.parent / "will.pdf", [["Last will and testament (fictional)"]]),
+        category="will",
+        title="My will (scan)",
+        date="2019-04-02",
+    )
     section.select_item("will")
     assert not section.remove_btn.isEnabled()
-    fill_form(qtbot, section.edit_selected, {"status": "in-progress", "date_signed": "2019-04-02"},
-              expect_error="status")
-    fill_form(qtbot, section.edit_selected, {"status": "signed", "date_signed": "2019-04-02", "review_by": day(-10),
-                                             "original_location": "Fire safe", "copies_held_by": "Sam"},
-              links=[document.id])
+    fill_form(
+        qtbot,
+        section.edit_selected,
+        {"status": "in-progress", "date_signed": "2019-04-02"},
+        expect_error="status",
+    )
+    fill_form(
+        qtbot,
+        section.edit_selected,
+        {
+            "status": "signed",
+            "date_signed": "2019-04-02",
+            "review_by": day(-10),
+            "original_location": "Fire safe",
+            "copies_held_by": "Sam",
+        },
+        links=[document.id],
+    )
     assert section.status_text("will") == "Signed"
     assert section.review_text("will") == f"{day(-10)}\nReview overdue"
     row = list(vocab.LEGAL_ITEMS).index("will")
@@ -342,7 +414,9 @@ def test_legal_checklist_review_overdue_and_trash(qtbot, care: Care) -> None:
     entry = care.window.session.care.legal_items()[0]
     assert entry.record.links == [document.id] and care.window.session.vault.get(entry.id).scope == "legal"
     section.select_item("health-care-proxy")
-    fill_form(qtbot, section.edit_selected, {"status": "signed", "date_signed": "2024-01-10", "review_by": day(20)})
+    fill_form(
+        qtbot, section.edit_selected, {"status": "signed", "date_signed": "2024-01-10", "review_by": day(20)}
+    )
     assert section.review_text("health-care-proxy").endswith("Review soon")
     assert "Coming up for a look soon" in section.summary.text()
     section.select_item("will")
@@ -359,8 +433,13 @@ def test_people_to_tell_with_the_keyboard_only(qtbot, care: Care) -> None:
 
     def act_all(dialog: EntryFormDialog) -> None:
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.widgets["name"])
-        steps = [("Sam", "relationship"), ("brother", "told"), (None, "told_date"), (day(-3), "what_to_know"),
-                 ("The plan, and how he can help with rides", "who_else_may_tell")]
+        steps = [
+            ("Sam", "relationship"),
+            ("brother", "told"),
+            (None, "told_date"),
+            (day(-3), "what_to_know"),
+            ("The plan, and how he can help with rides", "who_else_may_tell"),
+        ]
         for text, next_field in steps:
             widget = QApplication.focusWidget()
             if text is not None:
@@ -380,7 +459,10 @@ def test_people_to_tell_with_the_keyboard_only(qtbot, care: Care) -> None:
     assert section.people.model.index(0, 2).data() == f"Yes, {day(-3)}"
     fill_form(qtbot, section.people.add, {"name": " "}, expect_error="name")
     fill_form(qtbot, section.people.add, {"name": "Aunt Lee", "relationship": "aunt"})
-    assert [section.people.model.index(r, 0).data() for r in range(2)] == ["Aunt Lee", "Sam"]  # not told first
+    assert [section.people.model.index(r, 0).data() for r in range(2)] == [
+        "Aunt Lee",
+        "Sam",
+    ]  # not told first
     assert section.people.model.index(0, 2).data() == "Not yet"
 
 
@@ -425,15 +507,33 @@ def test_priorities_saved_and_reloaded_after_lock(qtbot, care: Care, tmp_path: P
 def test_trial_added_with_a_linked_document(qtbot, care: Care) -> None:
     section = care.trials
     consent = care.window.session.vault.add_document(
-        text_pdf(care.vault_path.parent / "consent.pdf", [["Consent form (fictional)"]]), category="clinical-note",
-        title="Trial consent form", date="2025-03-01")
+        text_pdf(care.vault_path.parent / "consent.pdf", [["Consent form (fictional)"]]),
+        category="clinical-note",
+        title="Trial consent form",
+        date="2025-03-01",
+    )
     fill_form(qtbot, section.trials.add, {"identifier": "NCT123"}, expect_error="identifier")
-    fill_form(qtbot, section.trials.add, {"identifier": "nct01234567", "title_text": "A fictional study",
-                                          "site": "Example Cancer Center", "contact": "Research nurse, 555-0150",
-                                          "status": "screening"}, links=[consent.id])
+    fill_form(
+        qtbot,
+        section.trials.add,
+        {
+            "identifier": "nct01234567",
+            "title_text": "A fictional study",
+            "site": "Example Cancer Center",
+            "contact": "Research nurse, 555-0150",
+            "status": "screening",
+        },
+        links=[consent.id],
+    )
     assert section.trials.model.rowCount() == 1
     assert [section.trials.model.index(0, c).data() for c in range(6)] == [
-        "NCT01234567", "A fictional study", "Example Cancer Center", "Screening", "Research nurse, 555-0150", "1"]
+        "NCT01234567",
+        "A fictional study",
+        "Example Cancer Center",
+        "Screening",
+        "Research nurse, 555-0150",
+        "1",
+    ]
     trial = care.window.session.care.trials()[0]
     assert trial.record.links == [consent.id]
     section.trials.table.selectRow(0)

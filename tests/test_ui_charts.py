@@ -16,8 +16,8 @@ from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.sections.labs import LabsSection, LabValueDialog
-from ui.sections.timeseries import long_date
 from ui.sections.symptoms import TREND_DAYS, SymptomsSection
+from ui.sections.timeseries import long_date
 from ui.session import VaultSession
 from ui.symptom_dialog import QuickSymptomDialog
 
@@ -71,8 +71,15 @@ def _fill_lab_dialog(qtbot, dialog: LabValueDialog, date: str, value: str, lab: 
 
 def _add_lines(session: VaultSession) -> None:
     assert session.cancer is not None
-    session.cancer.save(TreatmentLine(line_number=1, drugs=["letrozole", "palbociclib"], start="2023-01-10",
-                                      stop="2024-04-22", stop_reason="progression"))
+    session.cancer.save(
+        TreatmentLine(
+            line_number=1,
+            drugs=["letrozole", "palbociclib"],
+            start="2023-01-10",
+            stop="2024-04-22",
+            stop_reason="progression",
+        )
+    )
     session.cancer.save(TreatmentLine(line_number=2, drugs=["capecitabine"], start="2024-05-06"))
     session.entry_saved("treatment-line")
 
@@ -85,8 +92,9 @@ def _save_values(session: VaultSession, values: list[tuple[str, float]], test: s
 
 
 # ------------------------------------------------------------------------------------------ labs
-def test_add_values_through_the_dialog_then_table_and_chart_points(qtbot, labs: LabsSection,
-                                                                   session: VaultSession) -> None:
+def test_add_values_through_the_dialog_then_table_and_chart_points(
+    qtbot, labs: LabsSection, session: VaultSession
+) -> None:
     assert labs.empty_hint.isVisible() and labs.model.rowCount() == 0
     seen: dict[str, object] = {}
 
@@ -104,8 +112,12 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(qtbot, labs: 
 
     QTimer.singleShot(0, fill_modal)
     qtbot.mouseClick(labs.add_btn, Qt.MouseButton.LeftButton)
-    assert seen == {"test": "CA 15-3", "error": 'The value "4x2" is not a number.', "error_shown": True,
-                    "still_open": True}
+    assert seen == {
+        "test": "CA 15-3",
+        "error": 'The value "4x2" is not a number.',
+        "error_shown": True,
+        "still_open": True,
+    }
     assert labs.model.rowCount() == 1 and labs.chart_view.point_count() == 1
     assert not labs.empty_hint.isVisible()
 
@@ -126,8 +138,11 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(qtbot, labs: 
 
     assert labs.model.rowCount() == 3
     rows = [[labs.model.index(r, c).data() for c in range(4)] for r in range(3)]
-    assert rows == [["2024-03-05", "35.5", "U/mL", ""], ["2024-01-10", "42", "U/mL", "City Lab"],
-                    ["2023-11-20", "61", "U/mL", ""]]
+    assert rows == [
+        ["2024-03-05", "35.5", "U/mL", ""],
+        ["2024-01-10", "42", "U/mL", "City Lab"],
+        ["2023-11-20", "61", "U/mL", ""],
+    ]
     assert labs.test_combo.currentText() == "CA 15-3 (3 values)"
     points = labs.chart_view.points
     assert points.count() == 3 and labs.chart_view.line.count() == 3
@@ -202,11 +217,14 @@ def test_hover_over_a_point_shows_its_date_and_value(qtbot, labs: LabsSection, s
     assert view.hover_text == ""
 
 
-def test_csv_import_good_file_then_bad_file(qtbot, labs: LabsSection, session: VaultSession,
-                                            tmp_path: Path) -> None:
+def test_csv_import_good_file_then_bad_file(
+    qtbot, labs: LabsSection, session: VaultSession, tmp_path: Path
+) -> None:
     good = tmp_path / "labs.csv"
-    good.write_text("date,test,value,unit,lab\n2024-01-02,CA 15-3,38,U/mL,City Lab\n"
-                    "2024-02-06,CA 15-3,41.5,U/mL,City Lab\n2024-02-06,CEA,3.1,ng/mL,City Lab\n")
+    good.write_text(
+        "date,test,value,unit,lab\n2024-01-02,CA 15-3,38,U/mL,City Lab\n"
+        "2024-02-06,CA 15-3,41.5,U/mL,City Lab\n2024-02-06,CEA,3.1,ng/mL,City Lab\n"
+    )
     assert labs.import_csv(good) is not None
     assert not labs.import_btn.isEnabled()  # one import at a time
     qtbot.waitUntil(lambda: labs.last_message is not None, timeout=TIMEOUT)
@@ -214,15 +232,20 @@ def test_csv_import_good_file_then_bad_file(qtbot, labs: LabsSection, session: V
     labs.last_message.accept()
     assert labs.import_btn.isEnabled()
     assert [labs.test_combo.itemText(i) for i in range(labs.test_combo.count())] == [
-        "CA 15-3 (2 values)", "CEA (1 value)"]
+        "CA 15-3 (2 values)",
+        "CEA (1 value)",
+    ]
     assert labs.model.rowCount() == 2 and labs.chart_view.point_count() == 2
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("date,test,value,unit\n2024-03-01,CA 15-3,44,U/mL\n2024-13-01,CA 15-3,45,U/mL\n"
-                   "2024-04-01,CA 15-3,lots,U/mL\n2024-05-01,CA 15-3,47,U/mL\n")
+    bad.write_text(
+        "date,test,value,unit\n2024-03-01,CA 15-3,44,U/mL\n2024-13-01,CA 15-3,45,U/mL\n"
+        "2024-04-01,CA 15-3,lots,U/mL\n2024-05-01,CA 15-3,47,U/mL\n"
+    )
     labs.import_csv(bad)
-    qtbot.waitUntil(lambda: labs.last_message is not None and "bad.csv" in labs.last_message.text(),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: labs.last_message is not None and "bad.csv" in labs.last_message.text(), timeout=TIMEOUT
+    )
     box = labs.last_message
     assert box.icon() == QMessageBox.Icon.Warning and box.windowTitle() == "Nothing was imported"
     assert "Nothing was imported from bad.csv: 2 rows need fixing." in box.text()
@@ -232,8 +255,9 @@ def test_csv_import_good_file_then_bad_file(qtbot, labs: LabsSection, session: V
     assert len(session.cancer.lab_values()) == 3 and labs.model.rowCount() == 2  # nothing of bad.csv
 
 
-def test_export_warns_that_the_file_is_not_encrypted(qtbot, labs: LabsSection, session: VaultSession,
-                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_warns_that_the_file_is_not_encrypted(
+    qtbot, labs: LabsSection, session: VaultSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _save_values(session, [("2024-01-02", 38)])
     warnings: list[str] = []
 
@@ -272,7 +296,10 @@ def test_chart_text_follows_the_window_text_size(qtbot, labs: LabsSection, sessi
         app.setStyleSheet(app.styleSheet())  # ...with a re-polish, so children under the style sheet follow
         qtbot.waitUntil(lambda: view.x_axis.labelsFont().pointSizeF() > before * 1.4)
         caption = view._band_labels[0].childItems()[0]
-        assert caption.font().pointSizeF() > before * 1.3 and view.y_axis.labelsFont() == view.x_axis.labelsFont()
+        assert (
+            caption.font().pointSizeF() > before * 1.3
+            and view.y_axis.labelsFont() == view.x_axis.labelsFont()
+        )
     finally:
         QApplication.setFont(normal)
         app.setStyleSheet(app.styleSheet())
@@ -309,13 +336,15 @@ def test_quick_symptom_dialog_by_keyboard(qtbot, session: VaultSession) -> None:
     assert signal.args == ["symptom"]
     assert dialog.result() == QuickSymptomDialog.DialogCode.Accepted and dialog.entry is not None
     saved = session.cancer.symptoms()
-    fields = [(s.model.date, s.model.symptom, s.model.location, s.model.severity, s.model.notes) for s in saved]
+    fields = [
+        (s.model.date, s.model.symptom, s.model.location, s.model.severity, s.model.notes) for s in saved
+    ]
     assert fields == [(dt.date.today().isoformat(), "pain", "lower back", 8, "after gardening")]
 
 
-def test_symptoms_section_chart_table_bands_and_refresh(qtbot, symptoms: SymptomsSection,
-                                                        session: VaultSession,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_symptoms_section_chart_table_bands_and_refresh(
+    qtbot, symptoms: SymptomsSection, session: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert symptoms.empty_hint.isVisible()
     _add_lines(session)
     for day, severity in (("2023-03-01", 2), ("2023-03-08", 4), ("2024-05-20", 7), ("2024-06-01", 5)):
@@ -323,10 +352,14 @@ def test_symptoms_section_chart_table_bands_and_refresh(qtbot, symptoms: Symptom
     session.cancer.save(Symptom(date="2024-05-21", symptom="nausea", severity=3))
     session.entry_saved("symptom")
     assert [symptoms.symptom_combo.itemText(i) for i in range(symptoms.symptom_combo.count())] == [
-        "Fatigue (4 entries)", "Nausea (1 entry)"]
+        "Fatigue (4 entries)",
+        "Nausea (1 entry)",
+    ]
     view = symptoms.chart_view
     assert symptoms.model.rowCount() == 4 and view.point_count() == 4
-    assert symptoms.model.index(0, 0).data() == "2024-06-01" and symptoms.model.index(0, 1).data() == "5 of 10"
+    assert (
+        symptoms.model.index(0, 0).data() == "2024-06-01" and symptoms.model.index(0, 1).data() == "5 of 10"
+    )
     assert (view.y_axis.min(), view.y_axis.max()) == (0, 10)
     assert len(view.band_series) == 2
     # the line is the average of the last TREND_DAYS days: 2024-05-20 alone, then (7+5)/2
@@ -352,8 +385,9 @@ def test_symptoms_section_chart_table_bands_and_refresh(qtbot, symptoms: Symptom
     assert symptoms.model.rowCount() == 2 and view.point_count() == 2
 
 
-def test_lock_clears_every_model_and_chart(qtbot, labs: LabsSection, symptoms: SymptomsSection,
-                                           session: VaultSession) -> None:
+def test_lock_clears_every_model_and_chart(
+    qtbot, labs: LabsSection, symptoms: SymptomsSection, session: VaultSession
+) -> None:
     _add_lines(session)
     _save_values(session, [("2023-02-01", 70), ("2024-03-05", 42.5)])
     session.cancer.save(Symptom(date="2024-03-05", symptom="fatigue", severity=4, notes="tired"))
@@ -371,7 +405,9 @@ def test_lock_clears_every_model_and_chart(qtbot, labs: LabsSection, symptoms: S
         assert view.band_series == [] and view.bands == [] and view.chart().title() == ""
         assert view.hover_text == "" and section.legend.text() == ""
         assert not section.empty_hint.isVisible()
-    assert not labs.add_btn.isEnabled() and not labs.import_btn.isEnabled() and not labs.export_btn.isEnabled()
+    assert (
+        not labs.add_btn.isEnabled() and not labs.import_btn.isEnabled() and not labs.export_btn.isEnabled()
+    )
     assert not symptoms.log_btn.isEnabled()
     assert "42.5" not in labs.hover_label.text()
     # the old session's signals no longer reach the sections

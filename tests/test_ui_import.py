@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import TEST_WORK_FACTOR
+from pdfmaker import text_pdf
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
-
-from conftest import TEST_WORK_FACTOR
-from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 from test_visibility import MARY_PASS, legal_documents, medical_documents
+
+from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.import_dialog import COL_CATEGORY, COL_FILE, COL_VISIBLE, ImportDialog
 from ui.session import VaultSession
@@ -24,8 +24,14 @@ TIMEOUT = 20_000
 @pytest.fixture
 def session(vault: Vault) -> Iterator[VaultSession]:
     setup_application()
-    vault.add_person("Mary Example", "sister", ["legal"], can_edit=False, passphrase=MARY_PASS,
-                     work_factor=TEST_WORK_FACTOR)
+    vault.add_person(
+        "Mary Example",
+        "sister",
+        ["legal"],
+        can_edit=False,
+        passphrase=MARY_PASS,
+        work_factor=TEST_WORK_FACTOR,
+    )
     s = VaultSession(vault)
     yield s
     QThreadPool.globalInstance().waitForDone(10_000)
@@ -68,6 +74,7 @@ def answering(button_text: str, seen: list[QMessageBox]) -> Callable[[], None]:
         assert isinstance(box, QMessageBox), box
         seen.append(box)
         next(b for b in box.buttons() if b.text() == button_text).click()
+
     return answer
 
 
@@ -86,8 +93,9 @@ def test_each_file_says_who_can_see_it(dialog: ImportDialog) -> None:
     assert visible(dialog, "empty.pdf") == ""
 
 
-def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: ImportDialog,
-                                                               session: VaultSession) -> None:
+def test_a_change_that_lets_more_people_see_a_file_asks_first(
+    qtbot, dialog: ImportDialog, session: VaultSession
+) -> None:
     seen: list[QMessageBox] = []
     pathology = combo(dialog, "scan-0412.pdf")
 
@@ -97,8 +105,10 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: Imp
     question = seen[0]
     assert question.windowTitle() == "Let more people see this file?"
     assert question.text() == "Let Mary Example see “scan-0412.pdf”?"
-    assert question.informativeText() == ("Filed as “Insurance policy”, it will be visible to: you, Mary Example. "
-                                          "Now it is visible to: only you. “Keep as it was” changes nothing.")
+    assert question.informativeText() == (
+        "Filed as “Insurance policy”, it will be visible to: you, Mary Example. "
+        "Now it is visible to: only you. “Keep as it was” changes nothing."
+    )
     assert question.defaultButton().text() == "Keep as it was"
     assert pathology.currentData() == "pathology-report"  # "no" undid the change
     assert visible(dialog, "scan-0412.pdf") == "only you"
@@ -117,14 +127,20 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: Imp
     # many files at once: one question; "no" leaves every one of them as it was
     dialog.table.clearSelection()
     for name in ("portal-export.pdf", "ct.pdf", "insurance_policy_2025.pdf"):
-        dialog.table.selectionModel().select(dialog.table.model().index(row_of(dialog, name), COL_FILE),
-                                             dialog.table.selectionModel().SelectionFlag.Select)
+        dialog.table.selectionModel().select(
+            dialog.table.model().index(row_of(dialog, name), COL_FILE),
+            dialog.table.selectionModel().SelectionFlag.Select,
+        )
     dialog.bulk_category.setCurrentIndex(dialog.bulk_category.findData("power-of-attorney"))
     QTimer.singleShot(0, answering("Keep as it was", seen))
     qtbot.mouseClick(dialog.apply_btn, Qt.MouseButton.LeftButton)
     assert len(seen) == 3 and seen[2].windowTitle() == "Let more people see these files?"
     assert seen[2].text() == "Let Mary Example see these 2 files?"
-    assert seen[2].informativeText().startswith("Filed as “Power of attorney”, they will be visible to: you, Mary")
+    assert (
+        seen[2]
+        .informativeText()
+        .startswith("Filed as “Power of attorney”, they will be visible to: you, Mary")
+    )
     assert combo(dialog, "portal-export.pdf").currentData() == "medical-other"
     assert combo(dialog, "ct.pdf").currentData() == "imaging-report"
     assert combo(dialog, "insurance_policy_2025.pdf").currentData() == "insurance"
@@ -134,9 +150,13 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(qtbot, dialog: Imp
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
     assert session.vault is not None
     stored = {r.original_name: r.category for r in session.vault.records()}
-    assert stored == {"scan-0412.pdf": "insurance", "portal-export.pdf": "medical-other",
-                      "document-7.pdf": "lab-result", "insurance_policy_2025.pdf": "insurance",
-                      "ct.pdf": "imaging-report"}
+    assert stored == {
+        "scan-0412.pdf": "insurance",
+        "portal-export.pdf": "medical-other",
+        "document-7.pdf": "lab-result",
+        "insurance_policy_2025.pdf": "insurance",
+        "ct.pdf": "imaging-report",
+    }
 
 
 def test_changing_a_stored_records_category_asks_before_widening(qtbot, session: VaultSession) -> None:
@@ -146,9 +166,14 @@ def test_changing_a_stored_records_category_asks_before_widening(qtbot, session:
     from ui.sections.documents import DocumentsSection
 
     assert session.vault is not None
-    record = session.vault.add_document(text_pdf(session.vault.path.parent / "biopsy.pdf",
-                                                 [["SURGICAL PATHOLOGY REPORT", "Liver biopsy, fictional"]]),
-                                        category="pathology-report", title="Liver biopsy")
+    record = session.vault.add_document(
+        text_pdf(
+            session.vault.path.parent / "biopsy.pdf",
+            [["SURGICAL PATHOLOGY REPORT", "Liver biopsy, fictional"]],
+        ),
+        category="pathology-report",
+        title="Liver biopsy",
+    )
     section = DocumentsSection(QUndoStack())
     qtbot.addWidget(section)
     section.set_session(session)

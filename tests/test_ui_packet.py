@@ -7,10 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from conftest import require_tool
 from mbc_vault.cancer.models import Biopsy
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.demo import create_demo_vault
@@ -89,9 +89,13 @@ def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
     assert page.checklist.count() == 9 and page.warnings.isVisible()
     assert "English" in page.reminder.text() and "disc" in page.reminder.text()
     # a bone biopsy with no linked pathology report
-    CancerRecord(window.session.vault).save(Biopsy(date="2026-01-10", site="bone", er_status="positive", er_percent=50))
+    CancerRecord(window.session.vault).save(
+        Biopsy(date="2026-01-10", site="bone", er_status="positive", er_percent=50)
+    )
     page.refresh()
-    assert any("No pathology report from the metastatic biopsy (bone, 2026-01-10)" in w for w in page.warning_texts())
+    assert any(
+        "No pathology report from the metastatic biopsy (bone, 2026-01-10)" in w for w in page.warning_texts()
+    )
 
 
 def test_documents_reorder_remove_add(qtbot, window: MainWindow) -> None:
@@ -115,15 +119,18 @@ def test_documents_reorder_remove_add(qtbot, window: MainWindow) -> None:
     assert page.document_ids() == ids[:5]
     assert page.available.count() == 3  # the removed one and the two legal papers
     page.filter_edit.setText("will")
-    visible = [page.available.item(i) for i in range(page.available.count()) if not page.available.item(i).isHidden()]
+    visible = [
+        page.available.item(i) for i in range(page.available.count()) if not page.available.item(i).isHidden()
+    ]
     assert [i.text().split(" (")[0] for i in visible] == ["Last will and testament"]
     page.available.setCurrentItem(visible[0])
     qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
     assert len(page.document_ids()) == 6 and "will" in page.chosen.item(5).text()
 
 
-def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cover_build_preview_and_save(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     wizard = open_wizard(window)
     cover = wizard.cover_page
     assert cover.name_edit.text() == window.session.vault.person.name
@@ -141,7 +148,11 @@ def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
     cover.question1_edit.setText("What should come next for me?")
     made = wizard.choices().cover
     assert (made.doctor, made.center, made.date_of_birth, made.questions) == (
-        "Dr. Rosa Second", "Example University Cancer Institute", "1971-04-02", ["What should come next for me?"])
+        "Dr. Rosa Second",
+        "Example University Cancer Institute",
+        "1971-04-02",
+        ["What should come next for me?"],
+    )
     wizard.options_page.add_material("Pathology blocks", "Example Regional pathology", "2026-11-20", "1Z999")
     page = go_to_build(wizard)
     assert "Dr. Rosa Second" in page.summary.text() and page.plain_warning.isVisible()
@@ -150,7 +161,9 @@ def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
     out.parent.mkdir()
 
     original = page._progress
-    monkeypatch.setattr(page, "_progress", lambda d, t, label: (steps.append((d, t, label)), original(d, t, label)))
+    monkeypatch.setattr(
+        page, "_progress", lambda d, t, label: (steps.append((d, t, label)), original(d, t, label))
+    )
     build(qtbot, page, out, monkeypatch)
     assert page.result is not None, page.message.text()
     assert steps and steps[-1][0] == steps[-1][1]  # progress went to the end
@@ -168,8 +181,9 @@ def test_cover_build_preview_and_save(qtbot, window: MainWindow, tmp_path: Path,
     assert not staged.exists()  # and so is the copy in memory (tmpfs)
 
 
-def test_cancel_during_build_leaves_nothing(qtbot, window: MainWindow, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancel_during_build_leaves_nothing(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import ui.packet_wizard as packet_wizard
 
     real = packet_wizard.build_packet
@@ -197,8 +211,9 @@ def test_cancel_during_build_leaves_nothing(qtbot, window: MainWindow, tmp_path:
     assert not window.session.vault.entries("packet")
 
 
-def test_password_protected_packet(qtbot, window: MainWindow, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_password_protected_packet(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     wizard = open_wizard(window)
     options = wizard.options_page
     options.password_edit.setText("blue heron 42")
@@ -220,14 +235,17 @@ def test_password_protected_packet(qtbot, window: MainWindow, tmp_path: Path,
     assert "only with the password" in page.message.text()
 
 
-def test_damaged_document_leave_out_or_stop(qtbot, window: MainWindow, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_damaged_document_leave_out_or_stop(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n")
     window.session.vault.add_document(damaged, category="lab-result", title="Damaged labs", date="2026-11-01")
     wizard = open_wizard(window)
-    assert any("Damaged labs" in wizard.documents_page.chosen.item(i).text()
-               for i in range(wizard.documents_page.chosen.count()))
+    assert any(
+        "Damaged labs" in wizard.documents_page.chosen.item(i).text()
+        for i in range(wizard.documents_page.chosen.count())
+    )
     page = go_to_build(wizard)
     out = tmp_path / "packet.pdf"
     build(qtbot, page, out, monkeypatch)
@@ -235,7 +253,9 @@ def test_damaged_document_leave_out_or_stop(qtbot, window: MainWindow, tmp_path:
     assert page.problems_list.count() == 1 and "Damaged labs" in page.problems_list.item(0).text()
     assert not out.exists()
     qtbot.mouseClick(page.stop_btn, Qt.MouseButton.LeftButton)
-    assert not page.problems_box.isVisible() and not out.exists() and "Nothing was saved" in page.message.text()
+    assert (
+        not page.problems_box.isVisible() and not out.exists() and "Nothing was saved" in page.message.text()
+    )
     qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.worker is None and page.problems_box.isVisible(), timeout=60_000)
     qtbot.mouseClick(page.leave_out_btn, Qt.MouseButton.LeftButton)

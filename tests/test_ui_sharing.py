@@ -8,16 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from pdfmaker import text_pdf
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from mbc_vault.vault import Vault
-from pdfmaker import text_pdf
 from ui.app import setup_application
 from ui.main_window import MainWindow
-from ui.sections.people_access import (AddPersonDialog, ChangeAccessDialog, RemovePersonDialog,
-                                       SetupCodeDialog)
+from ui.sections.people_access import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
 from ui.settings import AppSettings
 from ui.unlock import ChoosePassphraseDialog
 
@@ -41,10 +40,18 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow
 @pytest.fixture
 def owner_vault(tmp_path: Path) -> Vault:
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
-    vault.add_document(text_pdf(tmp_path / "will.pdf", [["Last will of Jane Example (fictional)"]]),
-                       category="will", title="My will", date="2024-02-01")
-    vault.add_document(text_pdf(tmp_path / "path.pdf", [["Pathology report (fictional)"]]),
-                       category="pathology-report", title="Liver biopsy pathology", date="2024-05-20")
+    vault.add_document(
+        text_pdf(tmp_path / "will.pdf", [["Last will of Jane Example (fictional)"]]),
+        category="will",
+        title="My will",
+        date="2024-02-01",
+    )
+    vault.add_document(
+        text_pdf(tmp_path / "path.pdf", [["Pathology report (fictional)"]]),
+        category="pathology-report",
+        title="Liver biopsy pathology",
+        date="2024-05-20",
+    )
     return vault
 
 
@@ -157,11 +164,23 @@ def test_family_member_from_setup_code_to_the_will(qtbot, window: MainWindow, ow
     shown = [documents.model.index(r, 0).data() for r in range(documents.model.rowCount())]
     assert any("My will" in str(t) for t in shown) and not any("pathology" in str(t).lower() for t in shown)
     assert documents.scope_note.isVisible() or not documents.isVisible()
-    assert "not shared with you" in documents.scope_note.text() and "medical records" in documents.scope_note.text()
+    assert (
+        "not shared with you" in documents.scope_note.text()
+        and "medical records" in documents.scope_note.text()
+    )
 
     # medical and care sections say they were not shared; legal is open
-    for section in (window.cancer, window.treatment, window.symptoms, window.labs, window.trials,
-                    window.appointments, window.care_team, window.people, window.priorities):
+    for section in (
+        window.cancer,
+        window.treatment,
+        window.symptoms,
+        window.labs,
+        window.trials,
+        window.appointments,
+        window.care_team,
+        window.people,
+        window.priorities,
+    ):
         gate = window.gates[section]
         assert not gate.shared and gate.title.text() == "This part was not shared with you"
     assert window.gates[window.legal].shared
@@ -239,14 +258,18 @@ def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, own
 def test_view_only_note_and_member_cannot_manage(qtbot, window: MainWindow, owner_vault: Vault) -> None:
     window.enter_vault(owner_vault)
     window.go_to(window.sharing)
-    assert "View only is enforced by this program; someone with the files and other tools could still " \
-           "change them." in " ".join(label.text() for label in window.sharing.findChildren(QWidget, "warning"))
+    assert (
+        "View only is enforced by this program; someone with the files and other tools could still "
+        "change them." in " ".join(label.text() for label in window.sharing.findChildren(QWidget, "warning"))
+    )
     assert not window.sharing.remove_btn.isEnabled()  # nobody chosen; the owner cannot be removed
     window.sharing.select_person(owner_vault.person.id)
     assert not window.sharing.remove_btn.isEnabled() and not window.sharing.change_btn.isEnabled()
 
 
-def test_cancelling_the_first_passphrase_keeps_the_setup_code(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+def test_cancelling_the_first_passphrase_keeps_the_setup_code(
+    qtbot, window: MainWindow, owner_vault: Vault
+) -> None:
     _, code = owner_vault.add_person("Ana Example", "daughter", ["care"], work_factor=TEST_WORK_FACTOR)
     window.show_unlock(owner_vault.path)
     keep = when_modal(ChoosePassphraseDialog, lambda dialog: dialog.reject())
@@ -260,9 +283,9 @@ def test_cancelling_the_first_passphrase_keeps_the_setup_code(qtbot, window: Mai
 
 
 def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from conftest import PASSPHRASE, TEST_WORK_FACTOR
     from PySide6.QtCore import QSettings
 
-    from conftest import PASSPHRASE, TEST_WORK_FACTOR
     from mbc_vault.vault import Vault
     from ui.app import setup_application
     from ui.main_window import MainWindow
@@ -270,8 +293,14 @@ def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # n
 
     setup_application()
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
-    vault.add_person("Sam", "son", ["medical", "legal"], can_edit=False, passphrase="sam's own passphrase",
-                     work_factor=TEST_WORK_FACTOR)
+    vault.add_person(
+        "Sam",
+        "son",
+        ["medical", "legal"],
+        can_edit=False,
+        passphrase="sam's own passphrase",
+        work_factor=TEST_WORK_FACTOR,
+    )
     vault.close()
     win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(win)
@@ -289,9 +318,9 @@ def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # n
 def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # noqa: ANN001
     import shutil
 
+    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
     from PySide6.QtCore import QSettings
 
-    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
     from mbc_vault.vault import Vault
     from ui.app import setup_application
     from ui.main_window import MainWindow
@@ -306,7 +335,9 @@ def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # 
     win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
     assert win.documents.model.rowCount() == 0
     with Vault.open(tmp_path / "other-computer", PASSPHRASE, cache_root=tmp_path / "c2") as other:
-        record = other.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="From the laptop")
+        record = other.add_document(
+            DATA / "images/lab-report-scan.png", category="lab-result", title="From the laptop"
+        )
     for folder in ("documents", "records", "texts"):  # what the sync tool copies across
         for file in (tmp_path / "other-computer" / folder).glob("*.age"):
             shutil.copy2(file, tmp_path / "v" / folder / file.name)
@@ -321,9 +352,9 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
     import shutil
     import time
 
+    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
     from PySide6.QtCore import QSettings
 
-    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
     from mbc_vault.vault import Vault
     from ui.app import setup_application
     from ui.main_window import MainWindow
@@ -331,7 +362,9 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
 
     setup_application()
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
-    rid = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Blood count").id
+    rid = vault.add_document(
+        DATA / "images/lab-report-scan.png", category="lab-result", title="Blood count"
+    ).id
     vault.close()
     shutil.copytree(tmp_path / "v", tmp_path / "laptop")
     with Vault.open(tmp_path / "v", PASSPHRASE, cache_root=tmp_path / "ca") as desk:
@@ -339,8 +372,10 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
     time.sleep(0.002)
     with Vault.open(tmp_path / "laptop", PASSPHRASE, cache_root=tmp_path / "cb") as laptop:
         laptop.update_metadata(rid, title="Blood count (laptop)")
-    shutil.copy2(tmp_path / "laptop" / "records" / f"{rid}.age",
-                 tmp_path / "v" / "records" / f"{rid}.sync-conflict-20261127-124501-7XKQ3ZB.age")
+    shutil.copy2(
+        tmp_path / "laptop" / "records" / f"{rid}.age",
+        tmp_path / "v" / "records" / f"{rid}.sync-conflict-20261127-124501-7XKQ3ZB.age",
+    )
     win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(win)
     win.show()
@@ -362,9 +397,9 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
 
 
 def test_change_my_passphrase_from_the_menu(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from conftest import PASSPHRASE, TEST_WORK_FACTOR
     from PySide6.QtCore import QSettings
 
-    from conftest import PASSPHRASE, TEST_WORK_FACTOR
     from mbc_vault.errors import WrongPassphrase
     from mbc_vault.vault import Vault
     from ui.app import setup_application

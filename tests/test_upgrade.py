@@ -9,13 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, require_tool
+from test_people import age_cli_scope_keys, age_decrypt
 
 from mbc_vault import age
 from mbc_vault.errors import PermissionDenied
 from mbc_vault.vault import OLD_FORMAT_MEMBER_TEXT, Vault
-
-from conftest import DATA, require_tool
-from test_people import age_cli_scope_keys, age_decrypt
 
 OWNER, LEE = "format one owner passphrase", "format one lee passphrase"
 
@@ -76,10 +75,17 @@ def test_the_upgrade_signs_nothing_of_another_part(old_vault: Path) -> None:
     """A record planted before the upgrade with a medical category under the legal key (format 1
     could not tell) is not vouched for by the upgrade: it is reported, not listed."""
     with _legal_keyring(old_vault) as legal:
-        fake = {"id": "feedfacefeedfacefeed", "category": "pathology-report", "kind": "document",
-                "title": "Planted report", "revision": 1, "schema": 1}
+        fake = {
+            "id": "feedfacefeedfacefeed",
+            "category": "pathology-report",
+            "kind": "document",
+            "title": "Planted report",
+            "revision": 1,
+            "schema": 1,
+        }
         (old_vault / "records" / "feedfacefeedfacefeed.age").write_bytes(
-            age.encrypt_bytes(json.dumps(fake).encode(), [legal.recipient]))
+            age.encrypt_bytes(json.dumps(fake).encode(), [legal.recipient])
+        )
     with Vault.open(old_vault, OWNER) as owner:
         assert "Planted report" not in {r.title for r in owner.records(kind=None)}
         assert any(p.record_id == "feedfacefeedfacefeed" for p in owner.verify().problems)
@@ -92,12 +98,14 @@ class _legal_keyring:
         from mbc_vault.keys import Keyring
 
         pid, identity = Vault.unlock_identity(path, LEE)
-        ring = Keyring.from_text(age.decrypt_bytes((path / "keyrings" / f"{pid}.age").read_bytes(), [identity]))
+        ring = Keyring.from_text(
+            age.decrypt_bytes((path / "keyrings" / f"{pid}.age").read_bytes(), [identity])
+        )
         key = ring.current("legal")
         assert key is not None
         self.recipient = key.recipient
 
-    def __enter__(self) -> "_legal_keyring":
+    def __enter__(self) -> _legal_keyring:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -9,16 +9,22 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault import age
 from mbc_vault.errors import (
-    Cancelled, ConflictError, DuplicateDocument, InputFileError, NotAVault, RecordNotFound,
-    UnsupportedFormat, VaultExists, WrongPassphrase,
+    Cancelled,
+    ConflictError,
+    DuplicateDocument,
+    InputFileError,
+    NotAVault,
+    RecordNotFound,
+    UnsupportedFormat,
+    VaultExists,
+    WrongPassphrase,
 )
 from mbc_vault.records import Record
 from mbc_vault.vault import MARKER, Vault
-
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 
 REAL_FILES = sorted(DATA.glob("pdf-samples/*/*.pdf")) + sorted(DATA.glob("images/*"))
 
@@ -47,7 +53,9 @@ def test_create_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     assert (tmp_path / "full" / "letter.txt").read_text() == "keep me"
 
 
-def test_open_refuses_a_plain_folder_and_a_newer_format(tmp_path: Path, vault: Vault, vault_path: Path) -> None:
+def test_open_refuses_a_plain_folder_and_a_newer_format(
+    tmp_path: Path, vault: Vault, vault_path: Path
+) -> None:
     with pytest.raises(NotAVault):
         Vault.open(tmp_path, PASSPHRASE)
     marker = json.loads((vault_path / MARKER).read_text())
@@ -69,17 +77,29 @@ def test_real_files_round_trip_byte_identical(vault: Vault, source: Path, tmp_pa
 
 
 def test_media_types_are_sniffed(vault: Vault) -> None:
-    kinds = {p.suffix: vault.add_document(p, category="lab-result").media_type
-             for p in [DATA / "images/lab-report-photo.jpg", DATA / "images/lab-report-scan.png",
-                       DATA / "images/lab-report-scan.tiff", DATA / "pdf-samples/001-trivial/minimal-document.pdf"]}
-    assert kinds == {".jpg": "image/jpeg", ".png": "image/png", ".tiff": "image/tiff", ".pdf": "application/pdf"}
+    kinds = {
+        p.suffix: vault.add_document(p, category="lab-result").media_type
+        for p in [
+            DATA / "images/lab-report-photo.jpg",
+            DATA / "images/lab-report-scan.png",
+            DATA / "images/lab-report-scan.tiff",
+            DATA / "pdf-samples/001-trivial/minimal-document.pdf",
+        ]
+    }
+    assert kinds == {
+        ".jpg": "image/jpeg",
+        ".png": "image/png",
+        ".tiff": "image/tiff",
+        ".pdf": "application/pdf",
+    }
 
 
 def test_stream_source_and_chunk_boundaries(vault: Vault) -> None:
     for size in (1, age.CHUNK_SIZE - 1, age.CHUNK_SIZE, age.CHUNK_SIZE + 1, 3 * age.CHUNK_SIZE):
         data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
-        record = vault.add_document(io.BytesIO(data), category="clinical-note", title=f"n{size}",
-                                    original_name=f"n{size}.txt")
+        record = vault.add_document(
+            io.BytesIO(data), category="clinical-note", title=f"n{size}", original_name=f"n{size}.txt"
+        )
         assert vault.open_document(record.id).read_all() == data
         # io.RawIOBase interface reads the same bytes in small pieces
         with vault.open_document(record.id) as stream:
@@ -88,14 +108,25 @@ def test_stream_source_and_chunk_boundaries(vault: Vault) -> None:
 
 
 def test_metadata_survives_reopen(vault: Vault, vault_path: Path) -> None:
-    record = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="CA 15-3 March",
-                                date="2026-03-14", provider="Fictional Cancer Center", tags=["markers", "2026"],
-                                notes="rising")
+    record = vault.add_document(
+        DATA / "images/lab-report-scan.png",
+        category="lab-result",
+        title="CA 15-3 March",
+        date="2026-03-14",
+        provider="Fictional Cancer Center",
+        tags=["markers", "2026"],
+        notes="rising",
+    )
     vault.close()
     with Vault.open(vault_path, PASSPHRASE) as again:
         got = again.get(record.id)
         assert (got.title, got.date, got.provider, got.tags, got.notes) == (
-            "CA 15-3 March", "2026-03-14", "Fictional Cancer Center", ["markers", "2026"], "rising")
+            "CA 15-3 March",
+            "2026-03-14",
+            "Fictional Cancer Center",
+            ["markers", "2026"],
+            "rising",
+        )
         assert got.author == got.modified_by == again.person.id
         assert got.original_name == "lab-report-scan.png"
 
@@ -137,8 +168,13 @@ def test_cancel_leaves_nothing(vault: Vault, vault_path: Path) -> None:
             cancel.set()
 
     with pytest.raises(Cancelled):
-        vault.add_document(io.BytesIO(b"z" * (10 * age.CHUNK_SIZE)), category="lab-result",
-                           original_name="big.txt", progress=progress, cancel=cancel)
+        vault.add_document(
+            io.BytesIO(b"z" * (10 * age.CHUNK_SIZE)),
+            category="lab-result",
+            original_name="big.txt",
+            progress=progress,
+            cancel=cancel,
+        )
     assert seen and vault.records() == []
     assert list((vault_path / "documents").iterdir()) == []
 
@@ -162,8 +198,13 @@ def test_trash_restore_purge(vault: Vault, vault_path: Path) -> None:
 def test_update_metadata_and_scope_move(vault: Vault, vault_path: Path) -> None:
     source = DATA / "pdf-samples/001-trivial/minimal-document.pdf"
     record = vault.add_document(source, category="medical-other", title="Scan")
-    updated = vault.update_metadata(record.id, title="Health care proxy", category="health-care-proxy",
-                                    tags=["signed", "signed", " "], date="2025-01-02")
+    updated = vault.update_metadata(
+        record.id,
+        title="Health care proxy",
+        category="health-care-proxy",
+        tags=["signed", "signed", " "],
+        date="2025-01-02",
+    )
     assert updated.revision == 2 and updated.tags == ["signed"] and updated.scope == "legal"
     assert updated.document is not None and record.document is not None
     assert updated.document.id != record.document.id  # re-encrypted for the legal scope
@@ -214,8 +255,12 @@ def test_id_prefix_lookup(vault: Vault) -> None:
 
 
 def test_cache_is_used_and_rebuilt(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
-    records = [vault.add_document(io.BytesIO(f"note {i}".encode()), category="clinical-note", original_name=f"{i}.txt")
-               for i in range(5)]
+    records = [
+        vault.add_document(
+            io.BytesIO(f"note {i}".encode()), category="clinical-note", original_name=f"{i}.txt"
+        )
+        for i in range(5)
+    ]
     vault.close()
     cache_files = list((tmp_path / "cache").rglob("*.age"))
     assert len(cache_files) == 1

@@ -15,8 +15,10 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:
     locale = QLocale(language) if language else QLocale.system()
     loaded = []
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("mbc_vault", str(RESOURCES / "i18n"))):
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("mbc_vault", str(RESOURCES / "i18n")),
+    ):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)

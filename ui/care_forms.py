@@ -22,27 +22,43 @@ from .workers import TaskWorker, start
 def appointment_fields() -> list[FieldSpec]:
     return [
         FieldSpec("date", QCoreApplication.translate("CareForms", "Date:"), "date"),
-        FieldSpec("time", QCoreApplication.translate("CareForms", "Time:"),
-                  hint=QCoreApplication.translate(
-                      "CareForms", "24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know")),
+        FieldSpec(
+            "time",
+            QCoreApplication.translate("CareForms", "Time:"),
+            hint=QCoreApplication.translate(
+                "CareForms", "24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know"
+            ),
+        ),
         FieldSpec("duration_minutes", QCoreApplication.translate("CareForms", "Length in minutes:"), "int"),
-        FieldSpec("with_whom", QCoreApplication.translate("CareForms", "With whom:"),
-                  hint=QCoreApplication.translate(
-                      "CareForms", "Pick someone from your care team, or type a name")),
-        FieldSpec("purpose", QCoreApplication.translate("CareForms", "What it is for:"),
-                  hint=QCoreApplication.translate("CareForms", "e.g. scan results, infusion, second opinion")),
+        FieldSpec(
+            "with_whom",
+            QCoreApplication.translate("CareForms", "With whom:"),
+            hint=QCoreApplication.translate("CareForms", "Pick someone from your care team, or type a name"),
+        ),
+        FieldSpec(
+            "purpose",
+            QCoreApplication.translate("CareForms", "What it is for:"),
+            hint=QCoreApplication.translate("CareForms", "e.g. scan results, infusion, second opinion"),
+        ),
         FieldSpec("place", QCoreApplication.translate("CareForms", "Where:")),
-        FieldSpec("notes", QCoreApplication.translate("CareForms", "Notes:"), "multiline",
-                  hint=QCoreApplication.translate(
-                      "CareForms", "e.g. bring the medication list, fast from midnight")),
+        FieldSpec(
+            "notes",
+            QCoreApplication.translate("CareForms", "Notes:"),
+            "multiline",
+            hint=QCoreApplication.translate(
+                "CareForms", "e.g. bring the medication list, fast from midnight"
+            ),
+        ),
     ]
 
 
 def contact_fields() -> list[FieldSpec]:
     return [
-        FieldSpec("name", QCoreApplication.translate("CareForms", "Name:"),
-                  hint=QCoreApplication.translate(
-                      "CareForms", "a person, or an office such as “Infusion center”")),
+        FieldSpec(
+            "name",
+            QCoreApplication.translate("CareForms", "Name:"),
+            hint=QCoreApplication.translate("CareForms", "a person, or an office such as “Infusion center”"),
+        ),
         FieldSpec("role", QCoreApplication.translate("CareForms", "Role:"), "choice", vocab.ROLES),
         FieldSpec("role_other", QCoreApplication.translate("CareForms", "Role (if other):")),
         FieldSpec("institution", QCoreApplication.translate("CareForms", "Hospital or practice:")),
@@ -50,12 +66,20 @@ def contact_fields() -> list[FieldSpec]:
         FieldSpec("after_hours", QCoreApplication.translate("CareForms", "After-hours phone:")),
         FieldSpec("fax", QCoreApplication.translate("CareForms", "Fax:")),
         FieldSpec("email", QCoreApplication.translate("CareForms", "Email:")),
-        FieldSpec("portal", QCoreApplication.translate("CareForms", "Patient portal:"),
-                  hint=QCoreApplication.translate("CareForms", "its web address or name")),
+        FieldSpec(
+            "portal",
+            QCoreApplication.translate("CareForms", "Patient portal:"),
+            hint=QCoreApplication.translate("CareForms", "its web address or name"),
+        ),
         FieldSpec("address", QCoreApplication.translate("CareForms", "Address:"), "multiline"),
-        FieldSpec("call_for", QCoreApplication.translate("CareForms", "Call them about:"), "multiline",
-                  hint=QCoreApplication.translate(
-                      "CareForms", "e.g. fever over 38 °C, new pain, questions about treatment")),
+        FieldSpec(
+            "call_for",
+            QCoreApplication.translate("CareForms", "Call them about:"),
+            "multiline",
+            hint=QCoreApplication.translate(
+                "CareForms", "e.g. fever over 38 °C, new pain, questions about treatment"
+            ),
+        ),
     ]
 
 
@@ -63,10 +87,15 @@ def legal_fields() -> list[FieldSpec]:
     return [
         FieldSpec("status", QCoreApplication.translate("CareForms", "Status:"), "choice", vocab.LEGAL_STATUS),
         FieldSpec("date_signed", QCoreApplication.translate("CareForms", "Date signed:"), "date"),
-        FieldSpec("review_by", QCoreApplication.translate("CareForms", "Review by:"), "date",
-                  hint=QCoreApplication.translate(
-                      "CareForms", "a date to check that it still says what you want")),
-        FieldSpec("original_location", QCoreApplication.translate("CareForms", "Where the original is kept:")),
+        FieldSpec(
+            "review_by",
+            QCoreApplication.translate("CareForms", "Review by:"),
+            "date",
+            hint=QCoreApplication.translate("CareForms", "a date to check that it still says what you want"),
+        ),
+        FieldSpec(
+            "original_location", QCoreApplication.translate("CareForms", "Where the original is kept:")
+        ),
         FieldSpec("copies_held_by", QCoreApplication.translate("CareForms", "Who has copies:")),
         FieldSpec("notes", QCoreApplication.translate("CareForms", "Notes:"), "multiline"),
     ]
@@ -75,30 +104,52 @@ def legal_fields() -> list[FieldSpec]:
 def person_fields() -> list[FieldSpec]:
     return [
         FieldSpec("name", QCoreApplication.translate("CareForms", "Name:")),
-        FieldSpec("relationship", QCoreApplication.translate("CareForms", "Who they are to me:"),
-                  hint=QCoreApplication.translate("CareForms", "e.g. brother, friend, manager at work")),
+        FieldSpec(
+            "relationship",
+            QCoreApplication.translate("CareForms", "Who they are to me:"),
+            hint=QCoreApplication.translate("CareForms", "e.g. brother, friend, manager at work"),
+        ),
         FieldSpec("told", QCoreApplication.translate("CareForms", "I have told them:"), "check"),
         FieldSpec("told_date", QCoreApplication.translate("CareForms", "When I told them:"), "date"),
-        FieldSpec("what_to_know", QCoreApplication.translate(
-            "CareForms", "What I want them to know:"), "multiline"),
-        FieldSpec("who_else_may_tell", QCoreApplication.translate("CareForms", "Who else may tell them:"),
-                  hint=QCoreApplication.translate("CareForms", "if you would rather someone else did")),
+        FieldSpec(
+            "what_to_know", QCoreApplication.translate("CareForms", "What I want them to know:"), "multiline"
+        ),
+        FieldSpec(
+            "who_else_may_tell",
+            QCoreApplication.translate("CareForms", "Who else may tell them:"),
+            hint=QCoreApplication.translate("CareForms", "if you would rather someone else did"),
+        ),
     ]
 
 
 def trial_fields() -> list[FieldSpec]:
     return [
-        FieldSpec("identifier", QCoreApplication.translate("CareForms", "Trial identifier:"),
-                  hint=QCoreApplication.translate("CareForms", "e.g. NCT01234567")),
+        FieldSpec(
+            "identifier",
+            QCoreApplication.translate("CareForms", "Trial identifier:"),
+            hint=QCoreApplication.translate("CareForms", "e.g. NCT01234567"),
+        ),
         FieldSpec("title_text", QCoreApplication.translate("CareForms", "Title of the trial:")),
         FieldSpec("site", QCoreApplication.translate("CareForms", "Where it runs:")),
-        FieldSpec("contact", QCoreApplication.translate("CareForms", "Trial contact:"),
-                  hint=QCoreApplication.translate(
-                      "CareForms", "the research nurse or coordinator, with a phone or email")),
-        FieldSpec("status", QCoreApplication.translate(
-            "CareForms", "Where I am with it:"), "choice", vocab.TRIAL_STATUS),
-        FieldSpec("eligibility_notes", QCoreApplication.translate("CareForms", "Eligibility notes:"), "multiline",
-                  hint=QCoreApplication.translate("CareForms", "what the trial asks for, and what you were told")),
+        FieldSpec(
+            "contact",
+            QCoreApplication.translate("CareForms", "Trial contact:"),
+            hint=QCoreApplication.translate(
+                "CareForms", "the research nurse or coordinator, with a phone or email"
+            ),
+        ),
+        FieldSpec(
+            "status",
+            QCoreApplication.translate("CareForms", "Where I am with it:"),
+            "choice",
+            vocab.TRIAL_STATUS,
+        ),
+        FieldSpec(
+            "eligibility_notes",
+            QCoreApplication.translate("CareForms", "Eligibility notes:"),
+            "multiline",
+            hint=QCoreApplication.translate("CareForms", "what the trial asks for, and what you were told"),
+        ),
     ]
 
 
@@ -165,11 +216,15 @@ class AppointmentFormDialog(EntryFormDialog):
 def ask_save_path(parent: QWidget, title: str, default_name: str, file_filter: str) -> str:
     """Say that the file will not be encrypted, then ask where to save it ('' if cancelled)."""
     answer = QMessageBox.information(
-        parent, title,
+        parent,
+        title,
         QCoreApplication.translate(
-            "CareForms", "This file will not be encrypted: anyone who can open your computer's files can read it. "
-           "Print or share it, then delete it if you no longer need it."),
-        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+            "CareForms",
+            "This file will not be encrypted: anyone who can open your computer's files can read it. "
+            "Print or share it, then delete it if you no longer need it.",
+        ),
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+    )
     if answer != QMessageBox.StandardButton.Ok:
         return ""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)

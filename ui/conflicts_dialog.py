@@ -7,8 +7,18 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.records import Record
 from mbc_vault.vault import RecordVersion
@@ -20,10 +30,17 @@ from .widgets import heading, note
 
 def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
     data = json.dumps(record.data, ensure_ascii=False, sort_keys=True) if record.data else ""
-    return [("title", record.title), ("category", category_label(record.category)), ("date", record.date or ""),
-            ("provider", record.provider), ("tags", ", ".join(record.tags)), ("notes", record.notes),
-            ("details", data), ("changed", f"{record.modified[:16].replace('T', ' ')}"),
-            ("by", name_of(record.modified_by))]  # type: ignore[operator]
+    return [
+        ("title", record.title),
+        ("category", category_label(record.category)),
+        ("date", record.date or ""),
+        ("provider", record.provider),
+        ("tags", ", ".join(record.tags)),
+        ("notes", record.notes),
+        ("details", data),
+        ("changed", f"{record.modified[:16].replace('T', ' ')}"),
+        ("by", name_of(record.modified_by)),
+    ]  # type: ignore[operator]
 
 
 class ConflictsDialog(QDialog):
@@ -36,10 +53,16 @@ class ConflictsDialog(QDialog):
         self.versions: list[RecordVersion] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Changed on two computers"), self, 1.4))
-        layout.addWidget(note(self.tr(
-            "These records were changed on two computers before they synced. Both versions are kept; the newer "
-            "one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays "
-            "in the vault's history."), self))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "These records were changed on two computers before they synced. Both versions are kept; the newer "
+                    "one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays "
+                    "in the vault's history."
+                ),
+                self,
+            )
+        )
         row = QHBoxLayout()
         self.records = QListWidget(self)
         self.records.setAccessibleName(self.tr("Records changed on two computers"))
@@ -84,8 +107,11 @@ class ConflictsDialog(QDialog):
             button.deleteLater()
         self.keep_buttons = []
         for number, version in enumerate(versions, 1):
-            label = self.tr("Keep version {0} (shown now)").format(number) if version.current else \
-                self.tr("Keep version {0}").format(number)
+            label = (
+                self.tr("Keep version {0} (shown now)").format(number)
+                if version.current
+                else self.tr("Keep version {0}").format(number)
+            )
             button = QPushButton(label, self)
             button.clicked.connect(lambda _=False, v=version: self.keep(v))
             self.choose_row.addWidget(button)
@@ -97,15 +123,25 @@ class ConflictsDialog(QDialog):
         if vault is None or item is None:
             return
         self.versions = vault.conflicts().get(item.data(Qt.ItemDataRole.UserRole), [])
-        labels = {"title": self.tr("Title"), "category": self.tr("Category"), "date": self.tr("Date"),
-                  "provider": self.tr("Provider"), "tags": self.tr("Tags"), "notes": self.tr("Notes"),
-                  "details": self.tr("Details"), "changed": self.tr("Changed"), "by": self.tr("Changed by")}
+        labels = {
+            "title": self.tr("Title"),
+            "category": self.tr("Category"),
+            "date": self.tr("Date"),
+            "provider": self.tr("Provider"),
+            "tags": self.tr("Tags"),
+            "notes": self.tr("Notes"),
+            "details": self.tr("Details"),
+            "changed": self.tr("Changed"),
+            "by": self.tr("Changed by"),
+        }
         columns = [_fields(v.record, vault.person_name) for v in self.versions]
         self.table.clear()
         self.table.setColumnCount(len(columns))
         self.table.setRowCount(len(labels))
         self.table.setVerticalHeaderLabels(list(labels.values()))
-        self.table.setHorizontalHeaderLabels([self.tr("Version {0}").format(n) for n in range(1, len(columns) + 1)])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Version {0}").format(n) for n in range(1, len(columns) + 1)]
+        )
         for r, key in enumerate(labels):
             values = [dict(c)[key] for c in columns]
             differs = len(set(values)) > 1
@@ -129,6 +165,8 @@ class ConflictsDialog(QDialog):
         except Exception as exc:  # VaultError: a plain sentence
             self.message.setText(str(exc))
             return
-        self.session.record_updated(record) if record.kind == "document" else self.session.entry_saved(record.kind)
+        self.session.record_updated(record) if record.kind == "document" else self.session.entry_saved(
+            record.kind
+        )
         self.refresh()
         self.message.setText(self.tr("Kept the version you chose of “{0}”.").format(record.title))

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.vault import Vault
 
-from .widgets import heading, note, PassphrasePair
+from .widgets import PassphrasePair, heading, note
 from .workers import TaskWorker, start
-
 
 
 class CreateVaultDialog(QDialog):
@@ -38,15 +47,27 @@ class CreateVaultDialog(QDialog):
         folder_row.addWidget(self.browse_btn)
         form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow(self.tr("Folder:"), folder_row)
-        self.passphrase = PassphrasePair(form, self, label=self.tr("Passphrase:"),
-                                         again_label=self.tr("Passphrase again:"), name=self.tr("Passphrase"),
-                                         again_name=self.tr("Passphrase again"))
+        self.passphrase = PassphrasePair(
+            form,
+            self,
+            label=self.tr("Passphrase:"),
+            again_label=self.tr("Passphrase again:"),
+            name=self.tr("Passphrase"),
+            again_name=self.tr("Passphrase again"),
+        )
         self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
         self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addLayout(form)
-        layout.addWidget(note(self.tr(
-            "Important: if you forget this passphrase, nobody can open your vault, not even us. "
-            "Write it down and keep it somewhere safe, like with your will."), self, "warning"))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Important: if you forget this passphrase, nobody can open your vault, not even us. "
+                    "Write it down and keep it somewhere safe, like with your will."
+                ),
+                self,
+                "warning",
+            )
+        )
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -55,7 +76,9 @@ class CreateVaultDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.create_btn = self.buttons.addButton(self.tr("Create vault"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_btn = self.buttons.addButton(
+            self.tr("Create vault"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_btn.setDefault(True)
         self.create_btn.setAccessibleName(self.tr("Create vault"))
         self.buttons.accepted.connect(self._create)
@@ -73,14 +96,18 @@ class CreateVaultDialog(QDialog):
         return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the vault folder go?"),
-                                                  str(Path(self.folder_edit.text()).parent))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Where should the vault folder go?"), str(Path(self.folder_edit.text()).parent)
+        )
         if folder:
             self.folder_edit.setText(str(Path(folder) / "My vault"))
 
     def _validate(self) -> bool:
-        ok = (self.passphrase.check() and bool(self.name_edit.text().strip())
-              and bool(self.folder_edit.text().strip()))
+        ok = (
+            self.passphrase.check()
+            and bool(self.name_edit.text().strip())
+            and bool(self.folder_edit.text().strip())
+        )
         self.create_btn.setEnabled(ok and self._worker is None)
         return ok
 
@@ -90,8 +117,12 @@ class CreateVaultDialog(QDialog):
         self.error.setText("")
         self.busy.setVisible(True)
         self.create_btn.setEnabled(False)
-        worker = TaskWorker(Vault.create, Path(self.folder_edit.text().strip()), self.pass_edit.text(),
-                            name=self.name_edit.text().strip())
+        worker = TaskWorker(
+            Vault.create,
+            Path(self.folder_edit.text().strip()),
+            self.pass_edit.text(),
+            name=self.name_edit.text().strip(),
+        )
         worker.signals.finished.connect(self._created)
         worker.signals.failed.connect(self._failed)
         self._worker = start(worker)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.records import Record, check_date
-from .category_names import category_label
 
+from .category_names import category_label
 from .widgets import heading, note
 
 
@@ -33,16 +42,22 @@ class EditRecordDialog(QDialog):
         self.provider_edit = QLineEdit(record.provider, self)
         self.tags_edit = QLineEdit(", ".join(record.tags), self)
         self.notes_edit = QPlainTextEdit(record.notes, self)
-        for label, widget in ((self.tr("Title:"), self.title_edit), (self.tr("Category:"), self.category_combo),
-                              (self.tr("Date:"), self.date_edit), (self.tr("Provider:"), self.provider_edit),
-                              (self.tr("Tags (comma separated):"), self.tags_edit), (self.tr("Notes:"), self.notes_edit)):
+        for label, widget in (
+            (self.tr("Title:"), self.title_edit),
+            (self.tr("Category:"), self.category_combo),
+            (self.tr("Date:"), self.date_edit),
+            (self.tr("Provider:"), self.provider_edit),
+            (self.tr("Tags (comma separated):"), self.tags_edit),
+            (self.tr("Notes:"), self.notes_edit),
+        ):
             widget.setAccessibleName(label.rstrip(":"))
             form.addRow(label, widget)
         layout.addLayout(form)
         self.error = note("", self, "error")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self._check_and_accept)
         self.buttons.rejected.connect(self.reject)
@@ -56,10 +71,14 @@ class EditRecordDialog(QDialog):
         return dialog.changes() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def changes(self) -> dict[str, Any]:
-        new = {"title": self.title_edit.text().strip(), "category": self.category_combo.currentData(),
-               "date": self.date_edit.text().strip() or None, "provider": self.provider_edit.text().strip(),
-               "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
-               "notes": self.notes_edit.toPlainText()}
+        new = {
+            "title": self.title_edit.text().strip(),
+            "category": self.category_combo.currentData(),
+            "date": self.date_edit.text().strip() or None,
+            "provider": self.provider_edit.text().strip(),
+            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "notes": self.notes_edit.toPlainText(),
+        }
         return {k: v for k, v in new.items() if getattr(self.record, k) != v}
 
     def _check_and_accept(self) -> None:

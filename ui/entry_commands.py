@@ -17,10 +17,23 @@ from .session import VaultSession
 class SaveEntryCommand(QUndoCommand):
     """Undo restores the fields the entry had before (as a new revision: nothing is lost)."""
 
-    def __init__(self, session: VaultSession, kind: str, record_id: str, before: dict[str, Any],
-                 after: dict[str, Any], label: str) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        kind: str,
+        record_id: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        label: str,
+    ) -> None:
         super().__init__(QCoreApplication.translate("EntryCommands", "Change “{0}”").format(label))
-        self.session, self.kind, self.record_id, self.before, self.after = session, kind, record_id, before, after
+        self.session, self.kind, self.record_id, self.before, self.after = (
+            session,
+            kind,
+            record_id,
+            before,
+            after,
+        )
         self._first = True
 
     def _apply(self, data: dict[str, Any]) -> None:

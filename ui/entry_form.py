@@ -10,9 +10,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.cancer.store import Entry, EntryStore
@@ -82,9 +97,17 @@ class ListEditor(QWidget):
 class EntryFormDialog(QDialog):
     """Edit one model; Save validates, stores through its EntryStore (CancerRecord, CarePlan) and closes."""
 
-    def __init__(self, title: str, model: Model, specs: list[FieldSpec], cancer: EntryStore,
-                 record_id: str | None = None, links: list[str] | None = None,
-                 documents: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        model: Model,
+        specs: list[FieldSpec],
+        cancer: EntryStore,
+        record_id: str | None = None,
+        links: list[str] | None = None,
+        documents: list[tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.model, self.specs, self.cancer, self.record_id = model, specs, cancer, record_id
@@ -115,7 +138,9 @@ class EntryFormDialog(QDialog):
             item = QListWidgetItem(title_, self.documents)
             item.setData(Qt.ItemDataRole.UserRole, record_id_)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if record_id_ in (links or []) else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if record_id_ in (links or []) else Qt.CheckState.Unchecked
+            )
         if documents:
             self.documents.setMaximumHeight(140)
             form.addRow(self.tr("Supporting documents:"), self.documents)
@@ -127,8 +152,9 @@ class EntryFormDialog(QDialog):
         outer.addWidget(scroll, 1)
         self.general_error = note("", self, "error")
         outer.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -163,7 +189,9 @@ class EntryFormDialog(QDialog):
             editor = ListEditor(spec.suggestions or [], self)
             editor.set_values(list(value or []))
             return editor
-        line = QLineEdit("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)), self)
+        line = QLineEdit(
+            "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)), self
+        )
         if spec.kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
         if spec.suggestions:
@@ -196,18 +224,23 @@ class EntryFormDialog(QDialog):
             widget.setText(text)
 
     def links(self) -> list[str]:
-        return [self.documents.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.documents.count())
-                if self.documents.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.documents.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.documents.count())
+            if self.documents.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def save(self) -> None:
         for label in self.errors.values():
             label.setVisible(False)
         self.general_error.setText("")
-        candidate = type(self.model).from_data({**self.model.to_data(),
-                                                **{s.name: self._value(s) for s in self.specs}})
+        candidate = type(self.model).from_data(
+            {**self.model.to_data(), **{s.name: self._value(s) for s in self.specs}}
+        )
         try:
-            self.entry = self.cancer.save(candidate, record_id=self.record_id,
-                                          links=self.links() if self.documents.count() else None)
+            self.entry = self.cancer.save(
+                candidate, record_id=self.record_id, links=self.links() if self.documents.count() else None
+            )
         except FieldError as exc:
             label = self.errors.get(exc.field)
             if label is None:

@@ -11,17 +11,30 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.extract import Extracted, read_file
 from mbc_vault.importer import ImportReport, collect_files, import_files
 from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
-from .category_names import category_label
 
+from .category_names import category_label
 from .session import VaultSession
 from .widgets import allowed, ask_to_widen, heading, note
 from .workers import TaskWorker, start
@@ -56,17 +69,31 @@ class ImportDialog(QDialog):
         self.info = note(self.tr("Reading the files ({0})…").format(len(self.files)), self)
         layout.addWidget(self.info)
         self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date"),
-                                              self.tr("Category"), self.tr("Visible to"), self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Title"),
+                self.tr("Date"),
+                self.tr("Category"),
+                self.tr("Visible to"),
+                self.tr("Status"),
+            ]
+        )
         self.table.horizontalHeaderItem(COL_DATE).setToolTip(self.tr("Write dates as YYYY-MM-DD"))
         self.table.horizontalHeaderItem(COL_VISIBLE).setToolTip(
-            self.tr("Who will be able to see the file: its category decides the part of the vault it is in"))
+            self.tr("Who will be able to see the file: its category decides the part of the vault it is in")
+        )
         self.table.setAccessibleName(self.tr("Files to import"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_FILE, 190), (COL_TITLE, 220), (COL_DATE, 100), (COL_CATEGORY, 200),
-                              (COL_VISIBLE, 170)):
+        for column, width in (
+            (COL_FILE, 190),
+            (COL_TITLE, 220),
+            (COL_DATE, 100),
+            (COL_CATEGORY, 200),
+            (COL_VISIBLE, 170),
+        ):
             header.resizeSection(column, width)
         layout.addWidget(self.table, 1)
         bulk = QHBoxLayout()
@@ -146,8 +173,9 @@ class ImportDialog(QDialog):
             return
         good = sum(1 for f in results if f.ok)
         bad = len(results) - good
-        text = self.tr("Ready to import: {0}. Check the titles, dates and categories; you can change them.") \
-            .format(good)
+        text = self.tr(
+            "Ready to import: {0}. Check the titles, dates and categories; you can change them."
+        ).format(good)
         text += " " + self.tr("A file's category decides who can see it (see “Visible to”).")
         if bad:
             text += " " + self.tr("Cannot be imported: {0} (see Status).").format(bad)
@@ -156,7 +184,9 @@ class ImportDialog(QDialog):
 
     def _fill_row(self, row: int, facts: Extracted) -> None:
         name = QTableWidgetItem(facts.path.name)
-        name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+        name.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        )
         name.setCheckState(Qt.CheckState.Checked if facts.ok else Qt.CheckState.Unchecked)
         name.setData(Qt.ItemDataRole.UserRole, str(facts.path))
         self.table.setItem(row, COL_FILE, name)
@@ -175,8 +205,11 @@ class ImportDialog(QDialog):
         self._show_visibility(row)
         combo.currentIndexChanged.connect(lambda _index, row=row: self._category_changed(row))
         if facts.ok:
-            pages = "" if not facts.pages else (
-                self.tr("1 page") if facts.pages == 1 else self.tr("{0} pages").format(facts.pages))
+            pages = (
+                ""
+                if not facts.pages
+                else (self.tr("1 page") if facts.pages == 1 else self.tr("{0} pages").format(facts.pages))
+            )
             status = pages
             if facts.page_texts and len(facts.pages_without_text) == len(facts.page_texts):
                 status += " · " + self.tr("no text (scan)")
@@ -268,8 +301,9 @@ class ImportDialog(QDialog):
         if len(rows) == 1:
             title = self.tr("Let more people see this file?")
             text = self.tr("Let {0} see “{1}”?").format(names, self._path(rows[0]).name)
-            details = self.tr("Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}.") \
-                .format(category, after, self.visible_text(rows[0]))
+            details = self.tr(
+                "Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}."
+            ).format(category, after, self.visible_text(rows[0]))
         else:
             title = self.tr("Let more people see these files?")
             text = self.tr("Let {0} see these {1} files?").format(names, len(rows))
@@ -312,9 +346,13 @@ class ImportDialog(QDialog):
                 errors.append(f"{path.name}: {exc}")
                 continue
             chosen.append(path)
-            fields[path] = {"title": self.table.item(row, COL_TITLE).text().strip() or path.stem,
-                            "date": date or None, "category": self._categories[path],
-                            "tags": self._tags.get(path, []), "provider": self._providers.get(path, "")}
+            fields[path] = {
+                "title": self.table.item(row, COL_TITLE).text().strip() or path.stem,
+                "date": date or None,
+                "category": self._categories[path],
+                "tags": self._tags.get(path, []),
+                "provider": self._providers.get(path, ""),
+            }
         return chosen, fields, errors
 
     # importing ----------------------------------------------------------------
@@ -328,7 +366,9 @@ class ImportDialog(QDialog):
         self.import_btn.setEnabled(False)
         self.apply_btn.setEnabled(False)
         self.table.setEnabled(False)
-        worker = TaskWorker(import_files, self.session.vault, chosen, overrides=fields, extracted=self.extracted)
+        worker = TaskWorker(
+            import_files, self.session.vault, chosen, overrides=fields, extracted=self.extracted
+        )
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_imported)
         worker.signals.failed.connect(self._on_failed)

@@ -6,8 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
@@ -74,27 +83,46 @@ class MainWindow(QMainWindow):
         self.priorities = PrioritiesSection(self.undo_stack, self)
         self.trials = TrialsSection(self.undo_stack, self)
         self.sharing = PeopleAccessSection(self)
-        self.entry_sections: list[QWidget] = [self.cancer, self.treatment, self.symptoms, self.labs, self.appointments,
-                                              self.care_team, self.legal, self.people, self.priorities, self.trials,
-                                              self.sharing]
+        self.entry_sections: list[QWidget] = [
+            self.cancer,
+            self.treatment,
+            self.symptoms,
+            self.labs,
+            self.appointments,
+            self.care_team,
+            self.legal,
+            self.people,
+            self.priorities,
+            self.trials,
+            self.sharing,
+        ]
         #: sections of one scope show "This part was not shared with you" to someone without it
         self.gates: dict[QWidget, ScopeGate] = {}
-        for scope, members in (("medical", (self.cancer, self.treatment, self.symptoms, self.labs, self.trials)),
-                               ("care", (self.appointments, self.care_team, self.people, self.priorities)),
-                               ("legal", (self.legal,))):
+        for scope, members in (
+            ("medical", (self.cancer, self.treatment, self.symptoms, self.labs, self.trials)),
+            ("care", (self.appointments, self.care_team, self.people, self.priorities)),
+            ("legal", (self.legal,)),
+        ):
             for section in members:
                 self.gates[section] = ScopeGate(section, scope, self)
         for section in self.entry_sections:
             if hasattr(section, "status_message"):
                 section.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        for title, widget in ((self.tr("Overview"), self.overview), (self.tr("Documents"), self.documents),
-                              (self.tr("My cancer"), self.cancer), (self.tr("Treatment"), self.treatment),
-                              (self.tr("Symptoms"), self.symptoms), (self.tr("Tumor markers and labs"), self.labs),
-                              (self.tr("Appointments"), self.appointments), (self.tr("Care team"), self.care_team),
-                              (self.tr("Legal and planning"), self.legal), (self.tr("People to tell"), self.people),
-                              (self.tr("My care priorities"), self.priorities),
-                              (self.tr("Clinical trials"), self.trials),
-                              (self.tr("People and sharing"), self.sharing)):
+        for title, widget in (
+            (self.tr("Overview"), self.overview),
+            (self.tr("Documents"), self.documents),
+            (self.tr("My cancer"), self.cancer),
+            (self.tr("Treatment"), self.treatment),
+            (self.tr("Symptoms"), self.symptoms),
+            (self.tr("Tumor markers and labs"), self.labs),
+            (self.tr("Appointments"), self.appointments),
+            (self.tr("Care team"), self.care_team),
+            (self.tr("Legal and planning"), self.legal),
+            (self.tr("People to tell"), self.people),
+            (self.tr("My care priorities"), self.priorities),
+            (self.tr("Clinical trials"), self.trials),
+            (self.tr("People and sharing"), self.sharing),
+        ):
             self.sidebar.addItem(title)
             self.sections.addWidget(self.gates.get(widget, widget))
         self._size_sidebar()
@@ -118,7 +146,9 @@ class MainWindow(QMainWindow):
         self.welcome.recent_chosen.connect(lambda path: self.show_unlock(Path(path)))
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.back_requested.connect(self.show_welcome)
-        self.overview.import_requested.connect(lambda: (self.go_to(self.documents), self.documents.choose_and_import()))
+        self.overview.import_requested.connect(
+            lambda: (self.go_to(self.documents), self.documents.choose_and_import())
+        )
         self.overview.search_requested.connect(self.find)
         self.overview.record_chosen.connect(self._open_record)
 
@@ -129,8 +159,9 @@ class MainWindow(QMainWindow):
         self.start()
 
     # menus ----------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
-                ) -> QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -141,16 +172,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&New vault…"), self.create_vault, QKeySequence.StandardKey.New))
-        file_menu.addAction(self._action(self.tr("&Open vault…"), self.choose_vault_folder,
-                                         QKeySequence.StandardKey.Open))
+        file_menu.addAction(
+            self._action(self.tr("&New vault…"), self.create_vault, QKeySequence.StandardKey.New)
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Open vault…"), self.choose_vault_folder, QKeySequence.StandardKey.Open)
+        )
         self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+I")
         file_menu.addAction(self.import_action)
         file_menu.addAction(self._action(self.tr("Explore a &demo vault"), self.open_demo))
         file_menu.addSeparator()
         self.symptom_action = self._action(self.tr("Log a s&ymptom…"), self.log_symptom, "Ctrl+Shift+S")
         file_menu.addAction(self.symptom_action)
-        self.packet_action = self._action(self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P")
+        self.packet_action = self._action(
+            self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P"
+        )
         file_menu.addAction(self.packet_action)
         self.kit_action = self._action(self.tr("Save my &emergency kit…"), self.save_emergency_kit)
         file_menu.addAction(self.kit_action)
@@ -158,7 +194,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         self.passwd_action = self._action(self.tr("Change my passp&hrase…"), self.change_passphrase)
         file_menu.addAction(self.passwd_action)
-        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences))
+        file_menu.addAction(
+            self._action(self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -169,12 +207,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Copy title"), self.copy_title, QKeySequence.StandardKey.Copy))
+        edit_menu.addAction(
+            self._action(self.tr("&Copy title"), self.copy_title, QKeySequence.StandardKey.Copy)
+        )
         edit_menu.addAction(self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find))
         self.conflicts_action = self._action(self.tr("Changes from t&wo computers…"), self.show_conflicts)
         edit_menu.addAction(self.conflicts_action)
-        edit_menu.addAction(self._action(self.tr("Move to &trash"), self.documents.remove_selected,
-                                         QKeySequence.StandardKey.Delete))
+        edit_menu.addAction(
+            self._action(
+                self.tr("Move to &trash"), self.documents.remove_selected, QKeySequence.StandardKey.Delete
+            )
+        )
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("&Overview"), lambda: self.go_to(self.overview), "Ctrl+1"))
         view_menu.addAction(self._action(self.tr("&Documents"), lambda: self.go_to(self.documents), "Ctrl+2"))
@@ -182,18 +225,28 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Treatment"), lambda: self.go_to(self.treatment), "Ctrl+4"))
         view_menu.addAction(self._action(self.tr("S&ymptoms"), lambda: self.go_to(self.symptoms), "Ctrl+5"))
         view_menu.addAction(self._action(self.tr("&Labs"), lambda: self.go_to(self.labs), "Ctrl+6"))
-        view_menu.addAction(self._action(self.tr("&Appointments"), lambda: self.go_to(self.appointments), "Ctrl+7"))
+        view_menu.addAction(
+            self._action(self.tr("&Appointments"), lambda: self.go_to(self.appointments), "Ctrl+7")
+        )
         view_menu.addAction(self._action(self.tr("&Care team"), lambda: self.go_to(self.care_team), "Ctrl+8"))
-        view_menu.addAction(self._action(self.tr("Le&gal and planning"), lambda: self.go_to(self.legal), "Ctrl+9"))
+        view_menu.addAction(
+            self._action(self.tr("Le&gal and planning"), lambda: self.go_to(self.legal), "Ctrl+9")
+        )
         view_menu.addAction(self._action(self.tr("&People to tell"), lambda: self.go_to(self.people)))
         view_menu.addAction(self._action(self.tr("My care &priorities"), lambda: self.go_to(self.priorities)))
         view_menu.addAction(self._action(self.tr("Clinical t&rials"), lambda: self.go_to(self.trials)))
         view_menu.addAction(self._action(self.tr("People and s&haring"), lambda: self.go_to(self.sharing)))
         view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("&Larger text"), lambda: self._step_text(25),
-                                         QKeySequence.StandardKey.ZoomIn))
-        view_menu.addAction(self._action(self.tr("&Smaller text"), lambda: self._step_text(-25),
-                                         QKeySequence.StandardKey.ZoomOut))
+        view_menu.addAction(
+            self._action(
+                self.tr("&Larger text"), lambda: self._step_text(25), QKeySequence.StandardKey.ZoomIn
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Smaller text"), lambda: self._step_text(-25), QKeySequence.StandardKey.ZoomOut
+            )
+        )
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Check vault for damage"), self.check_vault))
         help_menu.addAction(self._action(self.tr("&About MBC Vault"), self.about))
@@ -241,8 +294,11 @@ class MainWindow(QMainWindow):
                 vault.close()
                 if self.vault_path is not None:
                     self.show_unlock(self.vault_path)
-                self.unlock_screen.error.setText(self.tr(
-                    "Your setup code still works: choose your own passphrase the next time you unlock."))
+                self.unlock_screen.error.setText(
+                    self.tr(
+                        "Your setup code still works: choose your own passphrase the next time you unlock."
+                    )
+                )
 
         dialog.finished.connect(finished)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -254,8 +310,13 @@ class MainWindow(QMainWindow):
         self.session = VaultSession(vault, self)
         self.session.external_change.connect(lambda text: self.statusBar().showMessage(text, 10000))
         if vault.conflicts():
-            self.statusBar().showMessage(self.tr("Some records were changed on two computers: Edit ▸ Changes from "
-                                                 "two computers… to compare them."), 15000)
+            self.statusBar().showMessage(
+                self.tr(
+                    "Some records were changed on two computers: Edit ▸ Changes from "
+                    "two computers… to compare them."
+                ),
+                15000,
+            )
         self.overview.set_session(self.session)
         self.documents.set_session(self.session)
         for section in self.entry_sections:
@@ -279,7 +340,9 @@ class MainWindow(QMainWindow):
         if unlocked:
             assert self.session is not None
             self.who.setText(self.tr("Signed in as {0} · Unlocked").format(self.session.person_name))
-            self.setWindowTitle(self.tr("MBC Vault: {0}").format(self.session.vault.name if self.session.vault else ""))
+            self.setWindowTitle(
+                self.tr("MBC Vault: {0}").format(self.session.vault.name if self.session.vault else "")
+            )
         else:
             self.who.setText(self.tr("Locked"))
             self.setWindowTitle(self.tr("MBC Vault"))
@@ -324,13 +387,19 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.vault is not None:
             self.passphrase_dialog = ChoosePassphraseDialog(self.session.vault, self, first_time=False)
             owner = self.session.vault.is_owner
-            saved = (self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
-                             "from now on. Save a new emergency kit (File ▸ Save my emergency kit…): the old "
-                             "one holds the old key.")
-                     if owner else
-                     self.tr("Your new passphrase is saved. An old copy of your key file opens nothing written "
-                             "after the vault's owner next opens the vault. Save a new emergency kit (File ▸ "
-                             "Save my emergency kit…): the old one holds the old key."))
+            saved = (
+                self.tr(
+                    "Your new passphrase is saved. An old copy of your key file opens nothing written "
+                    "from now on. Save a new emergency kit (File ▸ Save my emergency kit…): the old "
+                    "one holds the old key."
+                )
+                if owner
+                else self.tr(
+                    "Your new passphrase is saved. An old copy of your key file opens nothing written "
+                    "after the vault's owner next opens the vault. Save a new emergency kit (File ▸ "
+                    "Save my emergency kit…): the old one holds the old key."
+                )
+            )
             self.passphrase_dialog.accepted.connect(lambda: self.statusBar().showMessage(saved, 15000))
             self.passphrase_dialog.open()
 
@@ -390,12 +459,19 @@ class MainWindow(QMainWindow):
     # emergency kit -----------------------------------------------------------------
     def offer_emergency_kit(self) -> QMessageBox:
         """Right after a vault is made: offer the kit, without blocking (the owner may say later)."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Your emergency kit"), self.tr(
-            "If you ever forget your passphrase, or this program is not available, an emergency kit lets you "
-            "or someone you trust still open your records.\n\nIt is a one-page PDF with your recovery secret "
-            "in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit "
-            "and a copy of the vault folder can read everything you can read.\n\n"
-            "You can also save it later from the File menu."), QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Your emergency kit"),
+            self.tr(
+                "If you ever forget your passphrase, or this program is not available, an emergency kit lets you "
+                "or someone you trust still open your records.\n\nIt is a one-page PDF with your recovery secret "
+                "in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit "
+                "and a copy of the vault folder can read everything you can read.\n\n"
+                "You can also save it later from the File menu."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         save = box.addButton(self.tr("Save my emergency kit…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
@@ -408,8 +484,9 @@ class MainWindow(QMainWindow):
     def ask_kit_path(self) -> str:
         """Where to save the kit ('' if cancelled)."""
         name = self.tr("emergency-kit") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save my emergency kit"), str(Path.home() / name),
-                                              "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save my emergency kit"), str(Path.home() / name), "PDF (*.pdf)"
+        )
         return path
 
     def save_emergency_kit(self) -> None:
@@ -425,14 +502,19 @@ class MainWindow(QMainWindow):
         worker = TaskWorker(write_emergency_kit, self.session.vault, path)
         worker.signals.finished.connect(lambda _: self._kit_saved(path))
         worker.signals.failed.connect(
-            lambda message: self.tell(self.tr("Could not save the emergency kit"), message, warning=True))
+            lambda message: self.tell(self.tr("Could not save the emergency kit"), message, warning=True)
+        )
         self._run(worker)
 
     def _kit_saved(self, path: str) -> None:
         self.statusBar().clearMessage()
-        self.tell(self.tr("Emergency kit saved"), self.tr(
-            "Your emergency kit is saved to {0}.\n\nIt holds your recovery secret in plain text. Print it, "
-            "store the paper like a will (tell someone you trust where it is), then delete the file.").format(path))
+        self.tell(
+            self.tr("Emergency kit saved"),
+            self.tr(
+                "Your emergency kit is saved to {0}.\n\nIt holds your recovery secret in plain text. Print it, "
+                "store the paper like a will (tell someone you trust where it is), then delete the file."
+            ).format(path),
+        )
 
     def choose_vault_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the vault folder"), str(Path.home()))
@@ -441,9 +523,13 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, path: Path) -> None:
         if not _is_vault(path):
-            self.tell(self.tr("Not a vault"),
-                                self.tr("{0} is not an MBC Vault folder. Choose the folder that contains "
-                                        "vault.json (or MBC-VAULT.json).").format(str(path)))
+            self.tell(
+                self.tr("Not a vault"),
+                self.tr(
+                    "{0} is not an MBC Vault folder. Choose the folder that contains "
+                    "vault.json (or MBC-VAULT.json)."
+                ).format(str(path)),
+            )
             return
         if self.session is not None:
             self.lock()
@@ -457,13 +543,16 @@ class MainWindow(QMainWindow):
         path = demo_vault_path()
         if _is_vault(path):
             self.show_unlock(path)
-            self.statusBar().showMessage(self.tr("The demo vault's passphrase is: {0}").format(
-                self.settings.demo_passphrase() or "?"))
+            self.statusBar().showMessage(
+                self.tr("The demo vault's passphrase is: {0}").format(self.settings.demo_passphrase() or "?")
+            )
             return
         self.statusBar().showMessage(self.tr("Creating the demo vault with fictional records…"))
         worker = TaskWorker(create_demo_vault, path)
         worker.signals.finished.connect(self._demo_ready)
-        worker.signals.failed.connect(lambda message: self.tell(self.tr("Could not create the demo vault"), message, warning=True))
+        worker.signals.failed.connect(
+            lambda message: self.tell(self.tr("Could not create the demo vault"), message, warning=True)
+        )
         self._run(worker)
 
     def _demo_ready(self, result: tuple[Vault, str]) -> None:
@@ -471,9 +560,12 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.settings.set_demo_passphrase(passphrase)
         self.enter_vault(vault)
-        self.tell(self.tr("Demo vault"), self.tr(
-            "This vault holds fictional records only. Its passphrase is:\n\n{0}\n\nLook around freely.").format(
-            passphrase))
+        self.tell(
+            self.tr("Demo vault"),
+            self.tr(
+                "This vault holds fictional records only. Its passphrase is:\n\n{0}\n\nLook around freely."
+            ).format(passphrase),
+        )
 
     def check_vault(self) -> None:
         if self.session is None or self.session.vault is None:
@@ -481,20 +573,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Checking every file of the vault…"))
         worker = TaskWorker(self.session.vault.verify)
         worker.signals.finished.connect(self._checked)
-        worker.signals.failed.connect(lambda message: self.tell(self.tr("Check failed"), message, warning=True))
+        worker.signals.failed.connect(
+            lambda message: self.tell(self.tr("Check failed"), message, warning=True)
+        )
         self._run(worker)
 
     def _checked(self, report: object) -> None:
         problems = getattr(report, "problems", [])
         if not problems:
-            self.tell(self.tr("Vault check"), self.tr(
-                "Everything is intact. Records checked: {0}; documents checked: {1}.").format(
-                getattr(report, "records_checked", 0), getattr(report, "documents_checked", 0)))
+            self.tell(
+                self.tr("Vault check"),
+                self.tr("Everything is intact. Records checked: {0}; documents checked: {1}.").format(
+                    getattr(report, "records_checked", 0), getattr(report, "documents_checked", 0)
+                ),
+            )
         else:
-            self.tell(self.tr("Vault check"), self.tr(
-                "Some files are damaged, or were not written by someone allowed to. They are not used, and "
-                "nothing of yours was changed. Restore them from a backup:\n\n") +
-                "\n".join(p.describe() for p in problems[:20]), warning=True)
+            self.tell(
+                self.tr("Vault check"),
+                self.tr(
+                    "Some files are damaged, or were not written by someone allowed to. They are not used, and "
+                    "nothing of yours was changed. Restore them from a backup:\n\n"
+                )
+                + "\n".join(p.describe() for p in problems[:20]),
+                warning=True,
+            )
 
     def open_settings(self) -> None:
         if SettingsDialog.ask(self.settings, self):
@@ -534,14 +636,23 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(max(180, widest + 40))
 
     def about(self) -> None:
-        self.tell(self.tr("About MBC Vault"), self.tr(
-            "MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: "
-            "see docs/recovery.md to recover them without this program."))
+        self.tell(
+            self.tr("About MBC Vault"),
+            self.tr(
+                "MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: "
+                "see docs/recovery.md to recover them without this program."
+            ),
+        )
 
     def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
         """A message box that does not block the event loop."""
-        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_message = box

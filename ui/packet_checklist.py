@@ -49,9 +49,18 @@ def _newest(records: list[Any]) -> str:
 def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistItem]:
     """The checklist for *vault* (documents and the structured record) as of *today*."""
     today = today or dt.date.today()
-    docs = {category: vault.records(category=category) for category in (
-        "pathology-report", "treatment-plan", "operative-report", "discharge-summary", "imaging-report",
-        "lab-result", "genomic-test")}
+    docs = {
+        category: vault.records(category=category)
+        for category in (
+            "pathology-report",
+            "treatment-plan",
+            "operative-report",
+            "discharge-summary",
+            "imaging-report",
+            "lab-result",
+            "genomic-test",
+        )
+    }
     record = CancerRecord(vault)
     diagnosis = record.diagnosis()
     lines = record.treatment_lines()
@@ -65,58 +74,116 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
     for entry in record.biopsies():
         model = entry.model
         if model.site and model.site not in BREAST_SITES and not (set(entry.record.links) & pathology_ids):
-            site = (model.site_other if model.site == "other" and model.site_other
-                    else vocab.BIOPSY_SITES.get(model.site, model.site))
-            warning = translate("PacketChecklist", "No pathology report from the metastatic biopsy ({0}, {1}).").format(
-                site.lower(), model.date or translate("PacketChecklist", "date not recorded"))
+            site = (
+                model.site_other
+                if model.site == "other" and model.site_other
+                else vocab.BIOPSY_SITES.get(model.site, model.site)
+            )
+            warning = translate(
+                "PacketChecklist", "No pathology report from the metastatic biopsy ({0}, {1})."
+            ).format(site.lower(), model.date or translate("PacketChecklist", "date not recorded"))
             break
     metastatic = _date(diagnosis.model.metastatic_diagnosis) if diagnosis else None
-    if not warning and metastatic is not None and not any(
-            (_date(r.date) or dt.date.min) >= metastatic for r in pathology):
-        warning = translate("PacketChecklist", "No pathology report from the metastatic biopsy "
-                                               "(nothing dated on or after {0}).").format(metastatic.isoformat())
+    if (
+        not warning
+        and metastatic is not None
+        and not any((_date(r.date) or dt.date.min) >= metastatic for r in pathology)
+    ):
+        warning = translate(
+            "PacketChecklist",
+            "No pathology report from the metastatic biopsy (nothing dated on or after {0}).",
+        ).format(metastatic.isoformat())
     if not pathology:
-        warning = translate("PacketChecklist",
-                            "No pathology reports yet. Ask the hospital where your biopsies were done.")
-    items.append(ChecklistItem("pathology", translate("PacketChecklist", "Pathology reports"), bool(pathology),
-                               _count(len(pathology)), warning))
+        warning = translate(
+            "PacketChecklist", "No pathology reports yet. Ask the hospital where your biopsies were done."
+        )
+    items.append(
+        ChecklistItem(
+            "pathology",
+            translate("PacketChecklist", "Pathology reports"),
+            bool(pathology),
+            _count(len(pathology)),
+            warning,
+        )
+    )
 
     plans = docs["treatment-plan"]
-    warning = "" if plans else translate("PacketChecklist",
-                                         "No treatment plan. Ask your oncologist for your current treatment plan.")
+    warning = (
+        ""
+        if plans
+        else translate(
+            "PacketChecklist", "No treatment plan. Ask your oncologist for your current treatment plan."
+        )
+    )
     current = [e for e in lines if not e.model.stop and e.model.start]
     if plans and current:
         newest, started = _date(plans[0].date), _date(current[0].model.start)
         if newest and started and newest < started:
-            warning = translate("PacketChecklist", "The newest treatment plan ({0}) is older than your current "
-                                                   "treatment (started {1}).").format(newest.isoformat(),
-                                                                                      started.isoformat())
-    items.append(ChecklistItem("plan", translate("PacketChecklist", "Current treatment plan"), bool(plans),
-                               _newest(plans), warning))
+            warning = translate(
+                "PacketChecklist",
+                "The newest treatment plan ({0}) is older than your current treatment (started {1}).",
+            ).format(newest.isoformat(), started.isoformat())
+    items.append(
+        ChecklistItem(
+            "plan",
+            translate("PacketChecklist", "Current treatment plan"),
+            bool(plans),
+            _newest(plans),
+            warning,
+        )
+    )
 
     has_summary = diagnosis is not None or bool(lines)
     if has_summary:
         detail, warning = translate("PacketChecklist", "made from “My cancer” and “Treatment”"), ""
     else:
         detail = translate("PacketChecklist", "fill in “My cancer” and “Treatment” to add one")
-        warning = translate("PacketChecklist", "No care summary: “My cancer” has no diagnosis or treatment yet.")
-    items.append(ChecklistItem("summary", translate("PacketChecklist", "Care summary"), has_summary, detail, warning))
+        warning = translate(
+            "PacketChecklist", "No care summary: “My cancer” has no diagnosis or treatment yet."
+        )
+    items.append(
+        ChecklistItem("summary", translate("PacketChecklist", "Care summary"), has_summary, detail, warning)
+    )
 
     for key, category, label, hint in (
-            ("operative", "operative-report", translate("PacketChecklist", "Operative reports"),
-             translate("PacketChecklist", "only if you had surgery")),
-            ("discharge", "discharge-summary", translate("PacketChecklist", "Discharge summaries"),
-             translate("PacketChecklist", "only if you stayed in hospital"))):
+        (
+            "operative",
+            "operative-report",
+            translate("PacketChecklist", "Operative reports"),
+            translate("PacketChecklist", "only if you had surgery"),
+        ),
+        (
+            "discharge",
+            "discharge-summary",
+            translate("PacketChecklist", "Discharge summaries"),
+            translate("PacketChecklist", "only if you stayed in hospital"),
+        ),
+    ):
         found = docs[category]
-        items.append(ChecklistItem(key, label, bool(found), _count(len(found)) if found else hint, optional=True))
+        items.append(
+            ChecklistItem(key, label, bool(found), _count(len(found)) if found else hint, optional=True)
+        )
 
     for key, category, label, days, gap, none in (
-            ("imaging", "imaging-report", translate("PacketChecklist", "Imaging reports"), IMAGING_DAYS,
-             translate("PacketChecklist", "No imaging report from the last 3 months (the newest is from {0})."),
-             translate("PacketChecklist", "No imaging reports yet.")),
-            ("labs", "lab-result", translate("PacketChecklist", "Recent lab results"), LABS_DAYS,
-             translate("PacketChecklist", "No lab results from the last month (the newest are from {0})."),
-             translate("PacketChecklist", "No lab results yet."))):
+        (
+            "imaging",
+            "imaging-report",
+            translate("PacketChecklist", "Imaging reports"),
+            IMAGING_DAYS,
+            translate(
+                "PacketChecklist", "No imaging report from the last 3 months (the newest is from {0})."
+            ),
+            translate("PacketChecklist", "No imaging reports yet."),
+        ),
+        (
+            "labs",
+            "lab-result",
+            translate("PacketChecklist", "Recent lab results"),
+            LABS_DAYS,
+            translate("PacketChecklist", "No lab results from the last month (the newest are from {0})."),
+            translate("PacketChecklist", "No lab results yet."),
+        ),
+    ):
         found = docs[category]
         newest = _date(found[0].date) if found else None
         if not found:
@@ -128,11 +195,22 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
         items.append(ChecklistItem(key, label, bool(found) and not warning, _newest(found), warning))
 
     genomic = docs["genomic-test"]
-    items.append(ChecklistItem("genomic", translate("PacketChecklist", "Genomic tests"), bool(genomic),
-                               _count(len(genomic)),
-                               "" if genomic else translate("PacketChecklist", "No genomic test report (tumor or "
-                                                            "liquid biopsy sequencing). If you had one, ask for the "
-                                                            "full report.")))
+    items.append(
+        ChecklistItem(
+            "genomic",
+            translate("PacketChecklist", "Genomic tests"),
+            bool(genomic),
+            _count(len(genomic)),
+            ""
+            if genomic
+            else translate(
+                "PacketChecklist",
+                "No genomic test report (tumor or "
+                "liquid biopsy sequencing). If you had one, ask for the "
+                "full report.",
+            ),
+        )
+    )
 
     if medications:
         detail = translate("PacketChecklist", "{0} taken now, in the care summary").format(len(medications))
@@ -140,6 +218,9 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
     else:
         detail = translate("PacketChecklist", "add them under “Treatment”")
         warning = translate("PacketChecklist", "No current medications recorded.")
-    items.append(ChecklistItem("medications", translate("PacketChecklist", "Medication list"), bool(medications),
-                               detail, warning))
+    items.append(
+        ChecklistItem(
+            "medications", translate("PacketChecklist", "Medication list"), bool(medications), detail, warning
+        )
+    )
     return items

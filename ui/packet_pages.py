@@ -7,10 +7,27 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from mbc_vault.care.store import CarePlan
 from mbc_vault.packet import Cover, MaterialRow, default_document_ids
@@ -43,9 +60,18 @@ class ChecklistPage(QWizardPage):
         super().__init__(parent)
         self.vault = vault
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5))
-        layout.addWidget(note(self.tr("A second-opinion center usually asks for these records. Here is what your "
-                                      "vault already holds."), self))
+        layout.addWidget(
+            heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5)
+        )
+        layout.addWidget(
+            note(
+                self.tr(
+                    "A second-opinion center usually asks for these records. Here is what your "
+                    "vault already holds."
+                ),
+                self,
+            )
+        )
         self.checklist = QListWidget(self)
         self.checklist.setAccessibleName(self.tr("Checklist of records centers usually ask for"))
         self.checklist.setWordWrap(True)
@@ -55,10 +81,14 @@ class ChecklistPage(QWizardPage):
         self.warnings = note("", self, "warning")
         self.warnings.setAccessibleName(self.tr("What is missing"))
         layout.addWidget(self.warnings)
-        self.reminder = note(self.tr(
-            "Good to know: centers usually need records in English (ask for translations early), and they need "
-            "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
-            "Pathology slides or blocks are sent by the hospital that keeps them."), self)
+        self.reminder = note(
+            self.tr(
+                "Good to know: centers usually need records in English (ask for translations early), and they need "
+                "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
+                "Pathology slides or blocks are sent by the hospital that keeps them."
+            ),
+            self,
+        )
         layout.addWidget(self.reminder)
         self.items: list[ChecklistItem] = []
         self.refresh(today)
@@ -75,7 +105,9 @@ class ChecklistPage(QWizardPage):
                 state = self.tr("missing or out of date")
             row = QListWidgetItem(f"{item.label}: {item.detail}", self.checklist)
             row.setCheckState(Qt.CheckState.Checked if item.found else Qt.CheckState.Unchecked)
-            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # ticked by the vault, not by hand
+            row.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            )  # ticked by the vault, not by hand
             row.setData(Qt.ItemDataRole.UserRole, item.key)
             row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.label}, {state}: {item.detail}")
             if not item.found and not item.optional:
@@ -83,8 +115,11 @@ class ChecklistPage(QWizardPage):
             elif item.optional and not item.found:
                 row.setForeground(QColor("#4a5560"))
         warnings = [item.warning for item in self.items if item.warning]
-        self.warnings.setText(self.tr("Worth asking for before you send:") + "\n" +
-                              "\n".join(f"•  {w}" for w in warnings) if warnings else "")
+        self.warnings.setText(
+            self.tr("Worth asking for before you send:") + "\n" + "\n".join(f"•  {w}" for w in warnings)
+            if warnings
+            else ""
+        )
         self.warnings.setVisible(bool(warnings))
 
     def warning_texts(self) -> list[str]:
@@ -98,9 +133,18 @@ class DocumentsPage(QWizardPage):
         super().__init__(parent)
         self.vault = vault
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Step {0} of {1}: choose and order the documents").format(2, STEPS), self, 1.5))
-        layout.addWidget(note(self.tr("The usual second-opinion set is already chosen, newest first. Drag to change "
-                                      "the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."), self))
+        layout.addWidget(
+            heading(self.tr("Step {0} of {1}: choose and order the documents").format(2, STEPS), self, 1.5)
+        )
+        layout.addWidget(
+            note(
+                self.tr(
+                    "The usual second-opinion set is already chosen, newest first. Drag to change "
+                    "the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."
+                ),
+                self,
+            )
+        )
         grid = QGridLayout()
         layout.addLayout(grid, 1)
         chosen_label = QLabel(self.tr("In the packet, in this order:"), self)
@@ -242,8 +286,15 @@ class CoverPage(QWizardPage):
         self.vault = vault
         outer = QVBoxLayout(self)
         outer.addWidget(heading(self.tr("Step {0} of {1}: the cover sheet").format(3, STEPS), self, 1.5))
-        outer.addWidget(note(self.tr("The first page the doctor reads. Only your name is required; "
-                                     "the rest helps them help you."), self))
+        outer.addWidget(
+            note(
+                self.tr(
+                    "The first page the doctor reads. Only your name is required; "
+                    "the rest helps them help you."
+                ),
+                self,
+            )
+        )
         body = QWidget(self)
         form = QFormLayout(body)
         self.name_edit = QLineEdit(vault.person.name, body)
@@ -266,14 +317,18 @@ class CoverPage(QWizardPage):
         self.question2_edit = QLineEdit(body)
         self.question1_edit.setPlaceholderText(self.tr("The question that matters most"))
         self.question2_edit.setPlaceholderText(self.tr("A second question (optional)"))
-        for label, widget in ((self.tr("Your name:"), self.name_edit), (self.tr("Date of birth:"), self.dob_edit),
-                              (self.tr("How to reach you:"), self.contact_edit),
-                              (self.tr("Referring oncologist:"), self.oncologist_combo),
-                              (self.tr("Center it is for:"), self.center_edit),
-                              (self.tr("Doctor it is for:"), self.doctor_edit), (self.tr("Date:"), self.date_edit),
-                              (self.tr("Reason for the second opinion:"), self.reason_edit),
-                              (self.tr("Most important question:"), self.question1_edit),
-                              (self.tr("Second question:"), self.question2_edit)):
+        for label, widget in (
+            (self.tr("Your name:"), self.name_edit),
+            (self.tr("Date of birth:"), self.dob_edit),
+            (self.tr("How to reach you:"), self.contact_edit),
+            (self.tr("Referring oncologist:"), self.oncologist_combo),
+            (self.tr("Center it is for:"), self.center_edit),
+            (self.tr("Doctor it is for:"), self.doctor_edit),
+            (self.tr("Date:"), self.date_edit),
+            (self.tr("Reason for the second opinion:"), self.reason_edit),
+            (self.tr("Most important question:"), self.question1_edit),
+            (self.tr("Second question:"), self.question2_edit),
+        ):
             widget.setAccessibleName(label.rstrip(":"))
             form.addRow(label, widget)
         scroll = QScrollArea(self)
@@ -292,7 +347,12 @@ class CoverPage(QWizardPage):
         self.oncologist_combo.addItem("")
         for entry in contacts:
             contact = entry.model
-            if contact.role in ("medical-oncologist", "radiation-oncologist", "surgeon", "surgical-oncologist"):
+            if contact.role in (
+                "medical-oncologist",
+                "radiation-oncologist",
+                "surgeon",
+                "surgical-oncologist",
+            ):
                 self.oncologist_combo.addItem(", ".join(x for x in (contact.name, contact.institution) if x))
         if self.oncologist_combo.count() > 1:
             self.oncologist_combo.setCurrentIndex(1)
@@ -306,21 +366,31 @@ class CoverPage(QWizardPage):
 
     def cover(self) -> Cover:
         questions = [q for q in (self.question1_edit.text().strip(), self.question2_edit.text().strip()) if q]
-        return Cover(patient_name=self.name_edit.text().strip(), date_of_birth=self.dob_edit.text().strip(),
-                     contact=self.contact_edit.text().strip(),
-                     referring_oncologist=self.oncologist_combo.currentText().strip(),
-                     center=self.center_edit.text().strip(), doctor=self.doctor_edit.text().strip(),
-                     date=self.date_edit.text().strip(), reason=self.reason_edit.toPlainText().strip(),
-                     questions=questions)
+        return Cover(
+            patient_name=self.name_edit.text().strip(),
+            date_of_birth=self.dob_edit.text().strip(),
+            contact=self.contact_edit.text().strip(),
+            referring_oncologist=self.oncologist_combo.currentText().strip(),
+            center=self.center_edit.text().strip(),
+            doctor=self.doctor_edit.text().strip(),
+            date=self.date_edit.text().strip(),
+            reason=self.reason_edit.toPlainText().strip(),
+            questions=questions,
+        )
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt)
         problem, widget = "", None
         if not self.name_edit.text().strip():
-            problem, widget = self.tr("Please write your name: it goes on the cover and every page."), self.name_edit
+            problem, widget = (
+                self.tr("Please write your name: it goes on the cover and every page."),
+                self.name_edit,
+            )
         for edit, what in ((self.dob_edit, self.tr("date of birth")), (self.date_edit, self.tr("date"))):
             if not problem and edit.text().strip() and not _valid_date(edit.text().strip()):
-                problem, widget = self.tr("Please write the {0} as year-month-day, for example 1971-04-02.").format(
-                    what), edit
+                problem, widget = (
+                    self.tr("Please write the {0} as year-month-day, for example 1971-04-02.").format(what),
+                    edit,
+                )
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         if widget is not None:
@@ -338,7 +408,9 @@ class OptionsPage(QWizardPage):
         outer.addWidget(heading(self.tr("Step {0} of {1}: options").format(4, STEPS), self, 1.5))
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.footer_check = QCheckBox(self.tr("Page numbers, my name and date of birth at the foot of every page"), body)
+        self.footer_check = QCheckBox(
+            self.tr("Page numbers, my name and date of birth at the foot of every page"), body
+        )
         self.footer_check.setChecked(True)
         self.summary_check = QCheckBox(self.tr("A care summary from “My cancer” and “Treatment”"), body)
         self.summary_check.setChecked(True)
@@ -363,11 +435,19 @@ class OptionsPage(QWizardPage):
         layout.addLayout(questions_row)
 
         layout.addWidget(heading(self.tr("Materials sent separately"), body, 1.15))
-        layout.addWidget(note(self.tr("Slides, blocks and imaging discs travel on their own. List them here and "
-                                      "the packet gets a page the center can check them against."), body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Slides, blocks and imaging discs travel on their own. List them here and "
+                    "the packet gets a page the center can check them against."
+                ),
+                body,
+            )
+        )
         self.materials_table = QTableWidget(0, 4, body)
-        self.materials_table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Requested from"),
-                                                        self.tr("Sent on"), self.tr("Tracking number")])
+        self.materials_table.setHorizontalHeaderLabels(
+            [self.tr("What"), self.tr("Requested from"), self.tr("Sent on"), self.tr("Tracking number")]
+        )
         self.materials_table.setAccessibleName(self.tr("Materials sent separately"))
         self.materials_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.materials_table.verticalHeader().setVisible(False)
@@ -377,15 +457,20 @@ class OptionsPage(QWizardPage):
         material_row = QHBoxLayout()
         self.material_combo = QComboBox(body)
         self.material_combo.setEditable(True)
-        self.material_combo.addItems([self.tr("Pathology slides"), self.tr("Pathology blocks"),
-                                      self.tr("Imaging disc (CD or DVD)")])
+        self.material_combo.addItems(
+            [self.tr("Pathology slides"), self.tr("Pathology blocks"), self.tr("Imaging disc (CD or DVD)")]
+        )
         self.material_combo.setAccessibleName(self.tr("Kind of material"))
         self.add_material_btn = QPushButton(self.tr("Add a row"), body)
         self.remove_material_btn = QPushButton(self.tr("Remove the row"), body)
         self.add_material_btn.clicked.connect(lambda: self.add_material(self.material_combo.currentText()))
         self.remove_material_btn.clicked.connect(
-            lambda: self.materials_table.removeRow(self.materials_table.currentRow())
-            if self.materials_table.currentRow() >= 0 else None)
+            lambda: (
+                self.materials_table.removeRow(self.materials_table.currentRow())
+                if self.materials_table.currentRow() >= 0
+                else None
+            )
+        )
         material_row.addWidget(self.material_combo, 1)
         material_row.addWidget(self.add_material_btn)
         material_row.addWidget(self.remove_material_btn)
@@ -395,16 +480,24 @@ class OptionsPage(QWizardPage):
         form = QFormLayout()
         self.password_edit = QLineEdit(body)
         self.password_again_edit = QLineEdit(body)
-        for edit, label in ((self.password_edit, self.tr("Password:")),
-                            (self.password_again_edit, self.tr("The password again:"))):
+        for edit, label in (
+            (self.password_edit, self.tr("Password:")),
+            (self.password_again_edit, self.tr("The password again:")),
+        ):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(label.rstrip(":"))
             form.addRow(label, edit)
         layout.addLayout(form)
-        layout.addWidget(note(self.tr("With a password the PDF is locked with AES-256 and opens only with it. "
-                                      "Send the password separately, by phone or text message, never in the same "
-                                      "email as the packet. Leave it empty for a packet you hand over in person."),
-                              body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "With a password the PDF is locked with AES-256 and opens only with it. "
+                    "Send the password separately, by phone or text message, never in the same "
+                    "email as the packet. Leave it empty for a packet you hand over in person."
+                ),
+                body,
+            )
+        )
         size_row = QHBoxLayout()
         self.page_size_combo = QComboBox(body)
         self.page_size_combo.addItem(self.tr("Letter (US)"), "Letter")
@@ -428,7 +521,9 @@ class OptionsPage(QWizardPage):
         self.error.setVisible(False)
         outer.addWidget(self.error)
 
-    def add_material(self, what: str = "", requested_from: str = "", sent: str = "", tracking: str = "") -> None:
+    def add_material(
+        self, what: str = "", requested_from: str = "", sent: str = "", tracking: str = ""
+    ) -> None:
         row = self.materials_table.rowCount()
         self.materials_table.insertRow(row)
         for column, text in enumerate((what, requested_from, sent, tracking)):
@@ -438,8 +533,14 @@ class OptionsPage(QWizardPage):
     def materials(self) -> list[MaterialRow]:
         rows = []
         for row in range(self.materials_table.rowCount()):
-            cells = [(self.materials_table.item(row, c).text().strip() if self.materials_table.item(row, c) else "")
-                     for c in range(4)]
+            cells = [
+                (
+                    self.materials_table.item(row, c).text().strip()
+                    if self.materials_table.item(row, c)
+                    else ""
+                )
+                for c in range(4)
+            ]
             if any(cells):
                 rows.append(MaterialRow(*cells))
         return rows

@@ -13,14 +13,31 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from mbc_vault.errors import Cancelled, VaultError
 from mbc_vault.fsutil import atomic_write_private_bytes
+from mbc_vault.packet import (
+    PACKET_KIND,
+    DocumentProblem,
+    PacketChoices,
+    PacketProblems,
+    PacketResult,
+    build_packet,
+)
 from mbc_vault.packet.staging import drop, ram_folder
-from mbc_vault.packet import (PACKET_KIND, DocumentProblem, PacketChoices, PacketProblems, PacketResult,
-                              build_packet)
 from mbc_vault.records import Record
 
 from .packet_pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
@@ -37,7 +54,9 @@ class BuildOutcome:
     cancelled: bool = False
 
 
-def run_build(vault: Any, choices: PacketChoices, out: str, progress: Any = None, cancel: Any = None) -> BuildOutcome:
+def run_build(
+    vault: Any, choices: PacketChoices, out: str, progress: Any = None, cancel: Any = None
+) -> BuildOutcome:
     """build_packet for a worker: problems and cancelling come back as outcomes, not as error text."""
     try:
         return BuildOutcome(result=build_packet(vault, choices, out, progress, cancel))
@@ -59,7 +78,9 @@ class BuildPage(QWizardPage):
         self._data: bytes | None = None
         self.saved_path: str = ""
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Step {0} of {1}: build and look it over").format(5, STEPS), self, 1.5))
+        layout.addWidget(
+            heading(self.tr("Step {0} of {1}: build and look it over").format(5, STEPS), self, 1.5)
+        )
         self.summary = note("", self)
         layout.addWidget(self.summary)
         path_row = QHBoxLayout()
@@ -90,9 +111,14 @@ class BuildPage(QWizardPage):
             widget.setVisible(self.ram is None)
         drop(self.ram)
         layout.addLayout(path_row)
-        self.plain_warning = note(self.tr(
-            "This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you "
-            "choose. To protect it for email, go back and set a password."), self, "warning")
+        self.plain_warning = note(
+            self.tr(
+                "This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you "
+                "choose. To protect it for email, go back and set a password."
+            ),
+            self,
+            "warning",
+        )
         layout.addWidget(self.plain_warning)
 
         self.progress_box = QWidget(self)
@@ -111,9 +137,16 @@ class BuildPage(QWizardPage):
         self.problems_box = QWidget(self)
         problems_layout = QVBoxLayout(self.problems_box)
         problems_layout.setContentsMargins(0, 0, 0, 0)
-        problems_layout.addWidget(note(self.tr(
-            "These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop "
-            "and fix them first (for example, import a clean copy)."), self.problems_box, "warning"))
+        problems_layout.addWidget(
+            note(
+                self.tr(
+                    "These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop "
+                    "and fix them first (for example, import a clean copy)."
+                ),
+                self.problems_box,
+                "warning",
+            )
+        )
         self.problems_list = QListWidget(self.problems_box)
         self.problems_list.setAccessibleName(self.tr("Documents that cannot be included"))
         self.problems_list.setWordWrap(True)
@@ -134,7 +167,9 @@ class BuildPage(QWizardPage):
         self.message.setAccessibleName(self.tr("Result"))
         layout.addWidget(self.message)
         self.preview = PreviewPane(self)
-        self.preview.show_message(self.tr("The packet appears here once it is built, so you can look it over."))
+        self.preview.show_message(
+            self.tr("The packet appears here once it is built, so you can look it over.")
+        )
         layout.addWidget(self.preview, 1)
         self.progress_box.setVisible(False)
         self.problems_box.setVisible(False)
@@ -191,8 +226,12 @@ class BuildPage(QWizardPage):
 
     def ask_save_path(self) -> str:
         """Test seam: where to write the packet ('' if the person cancelled)."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the packet"),
-                                              str(Path.home() / self.default_file_name()), self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the packet"),
+            str(Path.home() / self.default_file_name()),
+            self.tr("PDF (*.pdf)"),
+        )
         return path
 
     def choose_path(self) -> None:
@@ -285,19 +324,24 @@ class BuildPage(QWizardPage):
     def stop_after_problems(self) -> None:
         self.problems_box.setVisible(False)
         self.preview.show_message(self.tr("Stopped. Nothing was saved."))
-        self.message.setText(self.tr("Stopped. Nothing was saved. You can change the documents on step 2 and "
-                                     "build again."))
+        self.message.setText(
+            self.tr("Stopped. Nothing was saved. You can change the documents on step 2 and build again.")
+        )
 
     def show_result(self, result: PacketResult) -> None:
         data = Path(result.path).read_bytes()  # shown from memory (a QBuffer), like every preview
         password = self._choices.password if self._choices else None
         self.preview.pdf_document.setPassword(password or "")
-        self.preview.show_document(Record(id="", category="packet", title=self.default_file_name(),
-                                          media_type="application/pdf"), data)
+        self.preview.show_document(
+            Record(id="", category="packet", title=self.default_file_name(), media_type="application/pdf"),
+            data,
+        )
         if self._staging is not None:
             self._data = data
-            text = self.tr("Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
-                           "it where you choose.").format(result.pages)
+            text = self.tr(
+                "Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
+                "it where you choose."
+            ).format(result.pages)
             self._update()
             self.save_btn.setDefault(True)
             self.save_btn.setFocus()
@@ -305,9 +349,14 @@ class BuildPage(QWizardPage):
             text = self.tr("Done: {0} pages, saved as {1}.").format(result.pages, result.path)
         if result.left_out:
             text += " " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in result.left_out))
-        text += " " + (self.tr("It opens only with the password.") if result.encrypted else
-                       self.tr("It is not encrypted: keep it safe and delete it when it has been sent."))
-        text += " " + self.tr("If something is not right, go Back, change it and build again: the file is replaced.")
+        text += " " + (
+            self.tr("It opens only with the password.")
+            if result.encrypted
+            else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
+        )
+        text += " " + self.tr(
+            "If something is not right, go Back, change it and build again: the file is replaced."
+        )
         self.message.setText(text)
 
     def save_packet(self) -> None:
@@ -325,15 +374,29 @@ class BuildPage(QWizardPage):
             self.message.setText(str(exc))
             return
         except OSError as exc:
-            self.message.setText(self.tr("The packet could not be saved there ({0}); choose another folder.")
-                                 .format(exc.strerror or exc))
+            self.message.setText(
+                self.tr("The packet could not be saved there ({0}); choose another folder.").format(
+                    exc.strerror or exc
+                )
+            )
             return
         self.saved_path = path
         left_out = self.result.left_out if self.result else []
-        notes = (" " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in left_out))) if left_out else ""
-        self.message.setText(self.tr("Saved as {0}.").format(path) + notes + " " + (
-            self.tr("It opens only with the password.") if self.result and self.result.encrypted else
-            self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")))
+        notes = (
+            (" " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in left_out)))
+            if left_out
+            else ""
+        )
+        self.message.setText(
+            self.tr("Saved as {0}.").format(path)
+            + notes
+            + " "
+            + (
+                self.tr("It opens only with the password.")
+                if self.result and self.result.encrypted
+                else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
+            )
+        )
 
     def drop_staged(self) -> None:
         drop(self._staging)
@@ -365,19 +428,30 @@ class PacketWizard(QWizard):
         self.cover_page = CoverPage(vault, self)
         self.options_page = OptionsPage(vault, self)
         self.build_page = BuildPage(self)
-        for page in (self.checklist_page, self.documents_page, self.cover_page, self.options_page, self.build_page):
+        for page in (
+            self.checklist_page,
+            self.documents_page,
+            self.cover_page,
+            self.options_page,
+            self.build_page,
+        ):
             self.addPage(page)
         self.setAccessibleName(self.tr("Second-opinion packet"))
         self.resize(1040, 780)
 
     def choices(self) -> PacketChoices:
         options = self.options_page
-        return PacketChoices(cover=self.cover_page.cover(), include_summary=options.summary_check.isChecked(),
-                             question_list_id=options.questions_combo.currentData(),
-                             include_priorities=options.priorities_check.isChecked(),
-                             materials=options.materials(), document_ids=self.documents_page.document_ids(),
-                             page_size=options.page_size_combo.currentData(), footer=options.footer_check.isChecked(),
-                             password=options.password())
+        return PacketChoices(
+            cover=self.cover_page.cover(),
+            include_summary=options.summary_check.isChecked(),
+            question_list_id=options.questions_combo.currentData(),
+            include_priorities=options.priorities_check.isChecked(),
+            materials=options.materials(),
+            document_ids=self.documents_page.document_ids(),
+            page_size=options.page_size_combo.currentData(),
+            footer=options.footer_check.isChecked(),
+            password=options.password(),
+        )
 
     def reject(self) -> None:
         self.build_page.cancel_build()  # a build in progress stops; nothing is left at the chosen path

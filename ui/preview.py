@@ -9,8 +9,16 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.records import Record
 
@@ -52,8 +60,11 @@ class ImageView(QScrollArea):
 
     def _apply(self) -> None:
         if not self._pixmap.isNull():
-            self.label.setPixmap(self._pixmap.scaledToWidth(int(self._pixmap.width() * self._zoom),
-                                                            Qt.TransformationMode.SmoothTransformation))
+            self.label.setPixmap(
+                self._pixmap.scaledToWidth(
+                    int(self._pixmap.width() * self._zoom), Qt.TransformationMode.SmoothTransformation
+                )
+            )
 
 
 class PreviewPane(QWidget):
@@ -149,8 +160,12 @@ class PreviewPane(QWidget):
             self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.pdf_document.load(self._buffer)
             if self.pdf_document.status() == QPdfDocument.Status.Error:
-                self.show_message(self.tr("This PDF cannot be shown here. Use “Save a decrypted copy…” to open it "
-                                          "in another program."))
+                self.show_message(
+                    self.tr(
+                        "This PDF cannot be shown here. Use “Save a decrypted copy…” to open it "
+                        "in another program."
+                    )
+                )
                 return
             self.stack.setCurrentWidget(self.pdf_view)
             self._set_zoomable(True)

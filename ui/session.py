@@ -8,14 +8,13 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mbc_vault.cancer.store import CancerRecord
-from mbc_vault.categories import ENTRY_KINDS
 from mbc_vault.care.store import CarePlan
+from mbc_vault.categories import ENTRY_KINDS
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, build_index
 from mbc_vault.vault import Vault
 
 from .workers import TaskWorker, start
-
 
 WATCH_INTERVAL_MS = 3000
 
@@ -141,7 +140,8 @@ class VaultSession(QObject):
         message = self.tr("Updated with changes from another computer.")
         if conflicts:
             message += " " + self.tr("Records changed on two computers: {0}. Both versions are kept.").format(
-                len(conflicts))
+                len(conflicts)
+            )
         self.external_change.emit(message)
         if self.index is not None:
             self.build_index()

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .settings import AppSettings
 from .widgets import heading, note
 
-LANGUAGES = [("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")), ("en", "English"), ("es", "Español")]
+LANGUAGES = [
+    ("", QT_TRANSLATE_NOOP("SettingsDialog", "System language")),
+    ("en", "English"),
+    ("es", "Español"),
+]
 
 
 class SettingsDialog(QDialog):
@@ -41,7 +53,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_combo)
         layout.addLayout(form)
         layout.addWidget(note(self.tr("A new language applies the next time the app starts."), self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

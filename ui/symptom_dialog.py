@@ -6,8 +6,20 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import FieldError, Symptom
 from mbc_vault.cancer.store import Entry
@@ -15,7 +27,6 @@ from mbc_vault.cancer.vocab import SYMPTOMS
 
 from .session import VaultSession
 from .widgets import heading, note
-
 
 #: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
 SCALE_STYLE = """
@@ -35,8 +46,15 @@ class QuickSymptomDialog(QDialog):
 
     FIELDS = ("date", "symptom", "location", "severity", "notes")
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None, *,
-                 entry: Entry[Symptom] | None = None, symptom: str = "", known: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        parent: QWidget | None = None,
+        *,
+        entry: Entry[Symptom] | None = None,
+        symptom: str = "",
+        known: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.session, self.original = session, entry
         self.entry: Entry[Symptom] | None = None
@@ -52,7 +70,9 @@ class QuickSymptomDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.fromString(model.date, "yyyy-MM-dd") if model.date else QDate.currentDate())
+        self.date_edit.setDate(
+            QDate.fromString(model.date, "yyyy-MM-dd") if model.date else QDate.currentDate()
+        )
         self.symptom_combo = QComboBox(self)
         self.symptom_combo.setEditable(True)
         self.symptom_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -85,7 +105,9 @@ class QuickSymptomDialog(QDialog):
         self.severity_label = QLabel(self)
         self.severity_label.setFont(big)
         self.severity_label.setAccessibleName(self.tr("Chosen severity"))
-        scale = note(self.tr("0 means none, 10 the worst you can imagine. Arrow keys or a digit choose."), self)
+        scale = note(
+            self.tr("0 means none, 10 the worst you can imagine. Arrow keys or a digit choose."), self
+        )
         severity_box = QVBoxLayout()
         severity_box.addLayout(severity_row)
         severity_box.addWidget(self.severity_label)
@@ -94,11 +116,20 @@ class QuickSymptomDialog(QDialog):
         self.notes_edit.setPlaceholderText(self.tr("Optional: what helped, what made it worse"))
 
         self.errors: dict[str, QLabel] = {}
-        self.widgets: dict[str, QWidget] = {"date": self.date_edit, "symptom": self.symptom_combo,
-                                            "location": self.location_edit, "severity": self.severity_buttons[0],
-                                            "notes": self.notes_edit}
-        labels = {"date": self.tr("Date:"), "symptom": self.tr("Symptom:"), "location": self.tr("Where:"),
-                  "severity": self.tr("Severity:"), "notes": self.tr("Notes:")}
+        self.widgets: dict[str, QWidget] = {
+            "date": self.date_edit,
+            "symptom": self.symptom_combo,
+            "location": self.location_edit,
+            "severity": self.severity_buttons[0],
+            "notes": self.notes_edit,
+        }
+        labels = {
+            "date": self.tr("Date:"),
+            "symptom": self.tr("Symptom:"),
+            "location": self.tr("Where:"),
+            "severity": self.tr("Severity:"),
+            "notes": self.tr("Notes:"),
+        }
         self.location_label = QLabel(labels["location"], self)
         for name in self.FIELDS:
             error = note("", self, "error")
@@ -118,7 +149,8 @@ class QuickSymptomDialog(QDialog):
         self.general_error.setVisible(False)
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
@@ -136,7 +168,9 @@ class QuickSymptomDialog(QDialog):
         (self.symptom_combo if not model.symptom else self.severity_buttons[0]).setFocus()
 
     @classmethod
-    def ask(cls, session: VaultSession, parent: QWidget | None = None, **kwargs: object) -> Entry[Symptom] | None:
+    def ask(
+        cls, session: VaultSession, parent: QWidget | None = None, **kwargs: object
+    ) -> Entry[Symptom] | None:
         """The saved entry, or None if cancelled (tests patch this)."""
         dialog = cls(session, parent, **kwargs)  # type: ignore[arg-type]
         return dialog.entry if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -155,12 +189,21 @@ class QuickSymptomDialog(QDialog):
         number = self.severity()
         tab_stop = self.severity_buttons[number if number is not None else 0]
         for button in self.severity_buttons:  # the scale is one Tab stop, like a group of radio buttons
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is tab_stop else Qt.FocusPolicy.ClickFocus)
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is tab_stop else Qt.FocusPolicy.ClickFocus
+            )
         if number is None:
             self.severity_label.setText(self.tr("Not chosen yet"))
             return
-        words = (self.tr("none") if number == 0 else self.tr("mild") if number <= 3
-                 else self.tr("moderate") if number <= 6 else self.tr("severe"))
+        words = (
+            self.tr("none")
+            if number == 0
+            else self.tr("mild")
+            if number <= 3
+            else self.tr("moderate")
+            if number <= 6
+            else self.tr("severe")
+        )
         self.severity_label.setText(self.tr("{0} of 10: {1}").format(number, words))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -5,16 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
-from mbc_vault.vault import WRONG_PASSPHRASE_TEXT
-from mbc_vault.vault import Vault
+from mbc_vault.vault import WRONG_PASSPHRASE_TEXT, Vault
 
 from .settings import AppSettings
-from .widgets import fit_to_width, heading, note, PassphrasePair
+from .widgets import PassphrasePair, fit_to_width, heading, note
 from .workers import TaskWorker, start
 
 #: scrypt work factor of the passphrase chosen after a setup code (tests lower it)
@@ -50,8 +58,9 @@ class UnlockScreen(QWidget):
         self.pass_edit.returnPressed.connect(self.unlock)
         form.addRow(self.tr("Passphrase:"), self.pass_edit)
         layout.addLayout(form)
-        self.code_hint = note(self.tr("The first time, type the setup code you were given instead of a "
-                                      "passphrase."), self)
+        self.code_hint = note(
+            self.tr("The first time, type the setup code you were given instead of a passphrase."), self
+        )
         layout.addWidget(self.code_hint)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -138,27 +147,52 @@ class ChoosePassphraseDialog(QDialog):
         name = vault.person.name
         if first_time:
             self.setWindowTitle(self.tr("Choose your passphrase"))
-            layout.addWidget(heading(self.tr("Welcome, {0}").format(name) if name else self.tr("Welcome"), self))
-            layout.addWidget(note(self.tr(
-                "The setup code you were given works only this once. Choose a passphrase of your own: you will "
-                "type it every time you open this vault."), self))
+            layout.addWidget(
+                heading(self.tr("Welcome, {0}").format(name) if name else self.tr("Welcome"), self)
+            )
+            layout.addWidget(
+                note(
+                    self.tr(
+                        "The setup code you were given works only this once. Choose a passphrase of your own: you will "
+                        "type it every time you open this vault."
+                    ),
+                    self,
+                )
+            )
         else:
             self.setWindowTitle(self.tr("Change my passphrase"))
             layout.addWidget(heading(self.tr("Change my passphrase"), self))
-            layout.addWidget(note(self.tr(
-                "From now on this vault opens with the new passphrase, for you only. The old one stops working "
-                "on this vault."), self))
+            layout.addWidget(
+                note(
+                    self.tr(
+                        "From now on this vault opens with the new passphrase, for you only. The old one stops working "
+                        "on this vault."
+                    ),
+                    self,
+                )
+            )
         form = QFormLayout()
-        self.passphrase = PassphrasePair(form, self, label=self.tr("New passphrase:"),
-                                         again_label=self.tr("Passphrase again:"),
-                                         name=self.tr("Your new passphrase"),
-                                         again_name=self.tr("Your new passphrase again"))
+        self.passphrase = PassphrasePair(
+            form,
+            self,
+            label=self.tr("New passphrase:"),
+            again_label=self.tr("Passphrase again:"),
+            name=self.tr("Your new passphrase"),
+            again_name=self.tr("Your new passphrase again"),
+        )
         self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
         self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addLayout(form)
-        layout.addWidget(note(self.tr(
-            "If you forget it, nobody can recover it for you: the owner of the vault would have to add you "
-            "again. Write it down and keep it somewhere safe."), self, "warning"))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "If you forget it, nobody can recover it for you: the owner of the vault would have to add you "
+                    "again. Write it down and keep it somewhere safe."
+                ),
+                self,
+                "warning",
+            )
+        )
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -167,7 +201,9 @@ class ChoosePassphraseDialog(QDialog):
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_btn = self.buttons.addButton(self.tr("Save my passphrase"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_btn = self.buttons.addButton(
+            self.tr("Save my passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save my passphrase"))
         self.buttons.accepted.connect(self.save)

@@ -25,24 +25,39 @@ class WelcomeScreen(QWidget):
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Welcome to MBC Vault"), self, 1.9))
-        layout.addWidget(note(self.tr(
-            "Keep your medical and legal records in one encrypted place on this computer. "
-            "Only people you choose can open them."), self))
-        self.create_btn = self._choice(self.tr("Create my vault"),
-                                       self.tr("Start a new, empty vault protected by your passphrase."))
-        self.open_btn = self._choice(self.tr("Open a vault someone shared with me"),
-                                     self.tr("Choose the folder (USB drive, shared or synced folder)."))
-        self.demo_btn = self._choice(self.tr("Explore a demo vault"),
-                                     self.tr("Look around with fictional records first. Nothing real is used."))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Keep your medical and legal records in one encrypted place on this computer. "
+                    "Only people you choose can open them."
+                ),
+                self,
+            )
+        )
+        self.create_btn = self._choice(
+            self.tr("Create my vault"), self.tr("Start a new, empty vault protected by your passphrase.")
+        )
+        self.open_btn = self._choice(
+            self.tr("Open a vault someone shared with me"),
+            self.tr("Choose the folder (USB drive, shared or synced folder)."),
+        )
+        self.demo_btn = self._choice(
+            self.tr("Explore a demo vault"),
+            self.tr("Look around with fictional records first. Nothing real is used."),
+        )
         self.create_btn.clicked.connect(self.create_requested)
         self.open_btn.clicked.connect(self.open_shared_requested)
         self.demo_btn.clicked.connect(self.demo_requested)
         for button in (self.create_btn, self.open_btn, self.demo_btn):
             layout.addWidget(button)
-        self.recent_label = note(self.tr("Recently opened vaults (double-click or press Enter to open):"), self)
+        self.recent_label = note(
+            self.tr("Recently opened vaults (double-click or press Enter to open):"), self
+        )
         self.recent_list = QListWidget(self)
         self.recent_list.setAccessibleName(self.tr("Recently opened vaults"))
-        self.recent_list.itemActivated.connect(lambda item: self.recent_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent_list.itemActivated.connect(
+            lambda item: self.recent_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent_list)
         layout.addStretch(1)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.6) -> QLabel:
@@ -37,12 +45,22 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 def passphrase_strength(text: str) -> tuple[int, str]:
     """A rough 0-3 score and a hint; long passphrases of several words are what we encourage."""
     if not text:
-        return 0, QCoreApplication.translate("Passphrase", "Use four or more unrelated words, e.g. \"maple river lantern orchard\".")
-    classes = sum([any(c.islower() for c in text), any(c.isupper() for c in text),
-                   any(c.isdigit() for c in text), any(not c.isalnum() for c in text)])
+        return 0, QCoreApplication.translate(
+            "Passphrase", 'Use four or more unrelated words, e.g. "maple river lantern orchard".'
+        )
+    classes = sum(
+        [
+            any(c.islower() for c in text),
+            any(c.isupper() for c in text),
+            any(c.isdigit() for c in text),
+            any(not c.isalnum() for c in text),
+        ]
+    )
     words = len([w for w in text.replace("-", " ").split() if w])
     if len(text) < 10:
-        return 0, QCoreApplication.translate("Passphrase", "Too short: at least 10 characters, better four or more words.")
+        return 0, QCoreApplication.translate(
+            "Passphrase", "Too short: at least 10 characters, better four or more words."
+        )
     if len(text) >= 20 or (words >= 4 and len(text) >= 16):
         return 3, QCoreApplication.translate("Passphrase", "Strong.")
     if len(text) >= 14 or classes >= 3:
@@ -62,9 +80,13 @@ class ScopeGate(QStackedWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 40, 48, 40)
         self.title = heading(self.tr("This part was not shared with you"), page)
-        self.message = note(self.tr(
-            "The owner of this vault chose which parts you can open, and this one is not among them. "
-            "Nothing is missing or broken. If you need it, ask them to share it with you."), page)
+        self.message = note(
+            self.tr(
+                "The owner of this vault chose which parts you can open, and this one is not among them. "
+                "Nothing is missing or broken. If you need it, ask them to share it with you."
+            ),
+            page,
+        )
         layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -109,8 +131,9 @@ class PassphrasePair:
 
     Shared by creating a vault, choosing one's own passphrase and adding a person."""
 
-    def __init__(self, form: QFormLayout, parent: QWidget, *, label: str, again_label: str, name: str,
-                 again_name: str) -> None:
+    def __init__(
+        self, form: QFormLayout, parent: QWidget, *, label: str, again_label: str, name: str, again_name: str
+    ) -> None:
         self.pass_edit = QLineEdit(parent)
         self.again_edit = QLineEdit(parent)
         for edit, accessible in ((self.pass_edit, name), (self.again_edit, again_name)):
@@ -128,8 +151,11 @@ class PassphrasePair:
         first, again = self.pass_edit.text(), self.again_edit.text()
         self.strength.setText(passphrase_strength(first)[1])
         same = first == again
-        self.match.setText("" if same or not again else
-                           QCoreApplication.translate("Passphrase", "The two passphrases differ."))
+        self.match.setText(
+            ""
+            if same or not again
+            else QCoreApplication.translate("Passphrase", "The two passphrases differ.")
+        )
         return len(first) >= MIN_PASSPHRASE_LENGTH and same
 
 
@@ -138,10 +164,16 @@ def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessa
     "Change it and let them see it" and "Keep as it was" (the default, and what Esc does).
     Returns the box after it was answered; `allowed(box)` says what the person chose."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(details + " " + QCoreApplication.translate("Widening", "“Keep as it was” changes nothing."))
-    allow = box.addButton(QCoreApplication.translate("Widening", "Change it and let them see it"),
-                          QMessageBox.ButtonRole.YesRole)
-    keep = box.addButton(QCoreApplication.translate("Widening", "Keep as it was"), QMessageBox.ButtonRole.NoRole)
+    box.setInformativeText(
+        details + " " + QCoreApplication.translate("Widening", "“Keep as it was” changes nothing.")
+    )
+    allow = box.addButton(
+        QCoreApplication.translate("Widening", "Change it and let them see it"),
+        QMessageBox.ButtonRole.YesRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Widening", "Keep as it was"), QMessageBox.ButtonRole.NoRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.setProperty("allow_button", allow)

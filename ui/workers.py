@@ -52,7 +52,8 @@ class TaskWorker(QRunnable):
         except Exception as exc:  # never lose a worker silently; never show a traceback
             log.exception("background task failed")
             self.signals.failed.emit(
-                f"Something went wrong ({type(exc).__name__}); nothing half-done was kept. Please try again.")
+                f"Something went wrong ({type(exc).__name__}); nothing half-done was kept. Please try again."
+            )
         else:
             self.signals.finished.emit(result)
 

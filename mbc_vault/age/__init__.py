@@ -17,8 +17,23 @@ from .recipients import (
 from .stream import CHUNK_SIZE, Decryptor, decrypt_bytes, decrypt_stream, encrypt_bytes, encrypt_stream
 
 __all__ = [
-    "AgeError", "ArmorError", "HeaderError", "HMACError", "NoIdentityMatch", "PayloadError",
-    "DEFAULT_SCRYPT_WORK_FACTOR", "MAX_SCRYPT_WORK_FACTOR", "ScryptIdentity", "ScryptRecipient",
-    "X25519Identity", "X25519Recipient", "parse_identities", "CHUNK_SIZE", "Decryptor",
-    "decrypt_bytes", "decrypt_stream", "encrypt_bytes", "encrypt_stream",
+    "AgeError",
+    "ArmorError",
+    "HeaderError",
+    "HMACError",
+    "NoIdentityMatch",
+    "PayloadError",
+    "DEFAULT_SCRYPT_WORK_FACTOR",
+    "MAX_SCRYPT_WORK_FACTOR",
+    "ScryptIdentity",
+    "ScryptRecipient",
+    "X25519Identity",
+    "X25519Recipient",
+    "parse_identities",
+    "CHUNK_SIZE",
+    "Decryptor",
+    "decrypt_bytes",
+    "decrypt_stream",
+    "encrypt_bytes",
+    "encrypt_stream",
 ]

@@ -58,7 +58,7 @@ class X25519Recipient:
     public_key: bytes
 
     @classmethod
-    def parse(cls, text: str) -> "X25519Recipient":
+    def parse(cls, text: str) -> X25519Recipient:
         try:
             hrp, data = bech32.decode(text.strip())
         except ValueError as exc:
@@ -90,12 +90,12 @@ class X25519Identity:
         self.public_key = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
     @classmethod
-    def generate(cls) -> "X25519Identity":
+    def generate(cls) -> X25519Identity:
         key = X25519PrivateKey.generate()
         return cls(key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
 
     @classmethod
-    def parse(cls, text: str) -> "X25519Identity":
+    def parse(cls, text: str) -> X25519Identity:
         text = text.strip()
         try:
             hrp, data = bech32.decode(text)

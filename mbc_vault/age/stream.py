@@ -156,7 +156,9 @@ class Decryptor:
         return b"".join(self.chunks())
 
 
-def decrypt_stream(src: BinaryIO, dst: BinaryIO, identities: Sequence[Identity], *, armored: bool = False) -> None:
+def decrypt_stream(
+    src: BinaryIO, dst: BinaryIO, identities: Sequence[Identity], *, armored: bool = False
+) -> None:
     for chunk in Decryptor(src, identities, armored=armored).chunks():
         dst.write(chunk)
 

@@ -119,8 +119,9 @@ def make_bands(bands: Sequence[BandTuple], today: int) -> list[Band]:
         first = day(start)
         last = day(stop) if stop else max(today, first)
         first, last = min(first, last), max(first, last)
-        out.append(Band(first, last, str(label), str(short), stop is None,
-                        BAND_COLORS[index % len(BAND_COLORS)]))
+        out.append(
+            Band(first, last, str(label), str(short), stop is None, BAND_COLORS[index % len(BAND_COLORS)])
+        )
     return out
 
 
@@ -205,10 +206,18 @@ def rolling_mean(points: Sequence[tuple[int, float]], days: int) -> list[tuple[i
     return out
 
 
-def make_spec(series: Iterable[Point], bands: Sequence[BandTuple], title: str, unit: str, *,
-              y_range: tuple[float, float] | None = None, today: dt.date | None = None,
-              empty_text: str = "No values to show yet.", trend_days: int | None = None,
-              trend_label: str = "") -> ChartSpec:
+def make_spec(
+    series: Iterable[Point],
+    bands: Sequence[BandTuple],
+    title: str,
+    unit: str,
+    *,
+    y_range: tuple[float, float] | None = None,
+    today: dt.date | None = None,
+    empty_text: str = "No values to show yet.",
+    trend_days: int | None = None,
+    trend_label: str = "",
+) -> ChartSpec:
     """Sort the values, place the bands and choose the axes; with *trend_days*, add the rolling mean."""
     today_day = (today or dt.date.today()).toordinal()
     points = sorted((day(d), float(v)) for d, v in series if d and v is not None)
@@ -223,15 +232,19 @@ def make_spec(series: Iterable[Point], bands: Sequence[BandTuple], title: str, u
     trend = rolling_mean(points, trend_days) if trend_days else None
     if trend_days and not trend_label:
         trend_label = f"Line: average of the last {trend_days} days"
-    return ChartSpec(points, visible, title, unit, span, ticks, today_day, empty_text, trend=trend,
-                     trend_label=trend_label)
+    return ChartSpec(
+        points, visible, title, unit, span, ticks, today_day, empty_text, trend=trend, trend_label=trend_label
+    )
 
 
-def date_ticks(first: int, last: int, room: float, label_width: Callable[[str], float]) -> tuple[list[int], str]:
+def date_ticks(
+    first: int, last: int, room: float, label_width: Callable[[str], float]
+) -> tuple[list[int], str]:
     """Tick days on calendar boundaries and their QDate format, as many as fit *room* pixels.
 
     *label_width(fmt)* is the width of the widest label in that format; labels keep a gap of half that.
     """
+
     def fits(count: int, fmt: str) -> bool:
         return count <= max(2, int(room / (label_width(fmt) * 1.5)))
 
@@ -304,8 +317,11 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
     painter.setFont(title_font)
     painter.setPen(text_pen)
     title_rect = QRectF(rect.left() + margin, top, rect.width() - 2 * margin, title_fm.height())
-    painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     title_fm.elidedText(spec.title, Qt.TextElideMode.ElideRight, title_rect.width()))
+    painter.drawText(
+        title_rect,
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        title_fm.elidedText(spec.title, Qt.TextElideMode.ElideRight, title_rect.width()),
+    )
     top = title_rect.bottom() + px * 0.6
 
     # legend rows under the plot: a swatch, the label and its dates
@@ -331,8 +347,9 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
     y_labels = [spec.value_format.format(t) for t in spec.y_ticks]
     y_label_w = max((fm.horizontalAdvance(s) for s in y_labels), default=0.0)
     unit_w = fm.height() if spec.unit else 0.0
-    plot = QRectF(rect.left() + margin + unit_w + px * 0.4 + y_label_w + px * 0.5, top + fm.height() * 0.5,
-                  0, 0)
+    plot = QRectF(
+        rect.left() + margin + unit_w + px * 0.4 + y_label_w + px * 0.5, top + fm.height() * 0.5, 0, 0
+    )
     plot.setRight(rect.right() - margin - px * 0.5)
     plot.setBottom(bottom - fm.height() * 1.6 - (px * 0.5 if legend_items else 0))
     if plot.width() < 20 or plot.height() < 20:
@@ -362,8 +379,18 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
         painter.drawLine(QPointF(left, plot.top()), QPointF(left, plot.bottom()))
         text = fit_band_text(band, right - left - px * 0.6, small_fm)
         if text:
-            captions.append((band, text, QRectF(left + px * 0.3, plot.top() + px * 0.25,
-                                                small_fm.horizontalAdvance(text), small_fm.height())))
+            captions.append(
+                (
+                    band,
+                    text,
+                    QRectF(
+                        left + px * 0.3,
+                        plot.top() + px * 0.25,
+                        small_fm.horizontalAdvance(text),
+                        small_fm.height(),
+                    ),
+                )
+            )
 
     # grid, axes, tick labels
     painter.setFont(text_font)
@@ -373,9 +400,13 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(text_pen)
-        label_box = QRectF(plot.left() - px * 0.5 - y_label_w - 2, y - fm.height() / 2, y_label_w, fm.height())
+        label_box = QRectF(
+            plot.left() - px * 0.5 - y_label_w - 2, y - fm.height() / 2, y_label_w, fm.height()
+        )
         painter.drawText(label_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-    ticks, fmt = date_ticks(first, last, plot.width(), lambda f: fm.horizontalAdvance(format_day(WIDE_DAY, f)))
+    ticks, fmt = date_ticks(
+        first, last, plot.width(), lambda f: fm.horizontalAdvance(format_day(WIDE_DAY, f))
+    )
     for tick in ticks:
         x = x_of(tick)
         painter.setPen(grid)
@@ -384,8 +415,11 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
         label = format_day(tick, fmt)
         width = fm.horizontalAdvance(label)
         left = min(max(x - width / 2, rect.left() + margin), rect.right() - margin - width)
-        painter.drawText(QRectF(left, plot.bottom() + px * 0.35, width + 2, fm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+        painter.drawText(
+            QRectF(left, plot.bottom() + px * 0.35, width + 2, fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            label,
+        )
     axis = QPen(QColor("#5f6b77"), max(1.0, px / 10))
     painter.setPen(axis)
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
@@ -403,10 +437,20 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
     if spec.points:
         shown = decimate(spec.points, int(plot.width() * 1.5))
         dots = QPolygonF([QPointF(x_of(d), y_of(v)) for d, v in shown])
-        line = dots if spec.trend is None else QPolygonF(
-            [QPointF(x_of(d), y_of(v)) for d, v in decimate(spec.trend, int(plot.width() * 1.5))])
-        line_pen = QPen(QColor(LINE_COLOR), max(1.5, px / 7), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin)
+        line = (
+            dots
+            if spec.trend is None
+            else QPolygonF(
+                [QPointF(x_of(d), y_of(v)) for d, v in decimate(spec.trend, int(plot.width() * 1.5))]
+            )
+        )
+        line_pen = QPen(
+            QColor(LINE_COLOR),
+            max(1.5, px / 7),
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
         # Dots are drawn with drawPoints and a round pen: one call for all of them, never one per point.
         # (Besides speed: PySide6 6.12 abi3 wheels on Python 3.11 drop a reference to None on every call
         # of a void method, so per-point calls can exhaust None's count and abort the process.)
@@ -420,11 +464,13 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
         painter.drawPolyline(line)
         if spec.trend is None and len(shown) <= plot.width() / (px * 0.6):
             diameter, border = max(5.0, px * 0.56), max(1.5, px / 9)
-            painter.setPen(QPen(QColor(LINE_COLOR), diameter + border, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap))
+            painter.setPen(
+                QPen(QColor(LINE_COLOR), diameter + border, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            )
             painter.drawPoints(dots)
-            painter.setPen(QPen(QColor("white"), diameter - border, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap))
+            painter.setPen(
+                QPen(QColor("white"), diameter - border, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            )
             painter.drawPoints(dots)
     else:
         box = fm.boundingRect(spec.empty_text).adjusted(-px, -px * 0.5, px, px * 0.5)
@@ -464,14 +510,19 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
                 painter.drawRect(QRectF(x, y + (small_fm.height() - swatch) / 2, swatch, swatch))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(text_pen)
-            painter.drawText(QRectF(x + swatch + px * 0.4, y, width, small_fm.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(x + swatch + px * 0.4, y, width, small_fm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             x += width
         y += small_fm.height() * 1.35
     painter.restore()
 
 
-def render_image(spec: ChartSpec, size: tuple[int, int] = (1200, 600), *, font_px: float | None = None) -> QImage:
+def render_image(
+    spec: ChartSpec, size: tuple[int, int] = (1200, 600), *, font_px: float | None = None
+) -> QImage:
     """The chart as an image (white background)."""
     ensure_gui_application()
     image = QImage(QSize(*size), QImage.Format.Format_ARGB32_Premultiplied)
@@ -484,11 +535,22 @@ def render_image(spec: ChartSpec, size: tuple[int, int] = (1200, 600), *, font_p
     return image
 
 
-def render_chart(series: Iterable[Point], bands: Sequence[BandTuple], title: str, unit: str,
-                 out_path: str | os.PathLike[str], size: tuple[int, int] = (1200, 600), fmt: str = "png", *,
-                 y_range: tuple[float, float] | None = None, today: dt.date | None = None,
-                 empty_text: str = "No values to show yet.", dpi: int = 150, trend_days: int | None = None,
-                 trend_label: str = "") -> Path:
+def render_chart(
+    series: Iterable[Point],
+    bands: Sequence[BandTuple],
+    title: str,
+    unit: str,
+    out_path: str | os.PathLike[str],
+    size: tuple[int, int] = (1200, 600),
+    fmt: str = "png",
+    *,
+    y_range: tuple[float, float] | None = None,
+    today: dt.date | None = None,
+    empty_text: str = "No values to show yet.",
+    dpi: int = 150,
+    trend_days: int | None = None,
+    trend_label: str = "",
+) -> Path:
     """Write a chart of *series* ((ISO date, value) pairs) with *bands* ((start, stop|None, label[, short])
     per line of treatment) to *out_path* as PNG or SVG; returns the path.
 
@@ -503,8 +565,17 @@ def render_chart(series: Iterable[Point], bands: Sequence[BandTuple], title: str
 
     from ..fsutil import atomic_write_private_bytes
 
-    spec = make_spec(series, bands, title, unit, y_range=y_range, today=today, empty_text=empty_text,
-                     trend_days=trend_days, trend_label=trend_label)
+    spec = make_spec(
+        series,
+        bands,
+        title,
+        unit,
+        y_range=y_range,
+        today=today,
+        empty_text=empty_text,
+        trend_days=trend_days,
+        trend_label=trend_label,
+    )
     out = Path(out_path)
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):

@@ -73,13 +73,25 @@ def differences(primary: Biopsy, other: Biopsy) -> list[str]:
     """Plain sentences for each biomarker that differs between two biopsies (unknowns are skipped)."""
     changes = []
     for label, a, b in (
-        ("ER", receptor_positive(primary.er_status, primary.er_percent), receptor_positive(other.er_status, other.er_percent)),
-        ("PR", receptor_positive(primary.pr_status, primary.pr_percent), receptor_positive(other.pr_status, other.pr_percent)),
+        (
+            "ER",
+            receptor_positive(primary.er_status, primary.er_percent),
+            receptor_positive(other.er_status, other.er_percent),
+        ),
+        (
+            "PR",
+            receptor_positive(primary.pr_status, primary.pr_percent),
+            receptor_positive(other.pr_status, other.pr_percent),
+        ),
         ("HER2", her2_positive(primary), her2_positive(other)),
     ):
         if a is not None and b is not None and a != b:
             changes.append(f"{label} changed from {_status_word(a)} to {_status_word(b)}.")
-    if her2_positive(primary) is False and her2_positive(other) is False and her2_low(primary) != her2_low(other):
+    if (
+        her2_positive(primary) is False
+        and her2_positive(other) is False
+        and her2_low(primary) != her2_low(other)
+    ):
         changes.append("HER2-low changed: " + ("now HER2-low." if her2_low(other) else "no longer HER2-low."))
     before, after = subtype(primary), subtype(other)
     if UNKNOWN not in (before, after) and before != after:

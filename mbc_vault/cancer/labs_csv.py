@@ -43,15 +43,22 @@ def read_lab_csv(path: str | os.PathLike[str]) -> tuple[list[LabValue], list[str
     header = [h.strip().lower() for h in rows[0]]
     missing = [h for h in HEADER[:4] if h not in header]
     if missing:
-        return [], [f"{path.name}: the first row must name the columns date, test, value, unit "
-                    f"(missing: {', '.join(missing)})."]
+        return [], [
+            f"{path.name}: the first row must name the columns date, test, value, unit "
+            f"(missing: {', '.join(missing)})."
+        ]
     values, errors = [], []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         cells = dict(zip(header, (c.strip() for c in row)))
-        value = LabValue(date=cells.get("date"), test=cells.get("test", ""), value=cells.get("value"),  # type: ignore[arg-type]
-                         unit=cells.get("unit", ""), lab=cells.get("lab", ""))
+        value = LabValue(
+            date=cells.get("date"),
+            test=cells.get("test", ""),
+            value=cells.get("value"),  # type: ignore[arg-type]
+            unit=cells.get("unit", ""),
+            lab=cells.get("lab", ""),
+        )
         try:
             value.validate()
         except FieldError as exc:
@@ -87,5 +94,7 @@ def export_lab_csv(record: CancerRecord, out: str | os.PathLike[str]) -> int:
     for entry in entries:
         v = entry.model
         writer.writerow([v.date, v.test, f"{v.value:g}", v.unit, v.lab])
-    atomic_write_private_bytes(Path(out), buffer.getvalue().encode("utf-8"), overwrite=True)  # 0600, never a device
+    atomic_write_private_bytes(
+        Path(out), buffer.getvalue().encode("utf-8"), overwrite=True
+    )  # 0600, never a device
     return len(entries)

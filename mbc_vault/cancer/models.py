@@ -28,14 +28,19 @@ class Diagnosis(Model):
 
     def validate(self) -> None:
         self.first_diagnosis = _date(self.first_diagnosis, "first_diagnosis", "date of first diagnosis")
-        self.metastatic_diagnosis = _date(self.metastatic_diagnosis, "metastatic_diagnosis",
-                                          "date metastatic disease was found")
+        self.metastatic_diagnosis = _date(
+            self.metastatic_diagnosis, "metastatic_diagnosis", "date metastatic disease was found"
+        )
         _order(self.first_diagnosis, self.metastatic_diagnosis, "metastatic_diagnosis")
         _choice(self.presentation, "presentation", vocab.PRESENTATIONS, "kind of diagnosis")
         _choice(self.histology, "histology", vocab.HISTOLOGIES, "histology")
         _choice(self.sex, "sex", vocab.SEXES, "sex")
-        if self.presentation == "de-novo" and self.first_diagnosis and self.metastatic_diagnosis \
-                and self.first_diagnosis != self.metastatic_diagnosis:
+        if (
+            self.presentation == "de-novo"
+            and self.first_diagnosis
+            and self.metastatic_diagnosis
+            and self.first_diagnosis != self.metastatic_diagnosis
+        ):
             # de novo means stage IV at first diagnosis: the two dates are normally the same
             pass
 
@@ -111,8 +116,11 @@ class Biopsy(Model):
         if self.pr_status == "negative" and self.pr_percent and self.pr_percent >= 1:
             raise FieldError("pr_percent", "PR is negative but the percent is 1 or more; check both.")
         if isinstance(self.others, str):  # typed as lines "Name: result"
-            self.others = [dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1))))
-                           for line in self.others.splitlines() if line.strip()]
+            self.others = [
+                dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1))))
+                for line in self.others.splitlines()
+                if line.strip()
+            ]
         cleaned = []
         for other in self.others:
             name = str(other.get("name", "")).strip()
@@ -233,7 +241,9 @@ class Symptom(Model):
         try:
             self.severity = int(self.severity)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise FieldError("severity", "Give the severity as a number from 0 (none) to 10 (worst).") from None
+            raise FieldError(
+                "severity", "Give the severity as a number from 0 (none) to 10 (worst)."
+            ) from None
         if not 0 <= self.severity <= 10:
             raise FieldError("severity", "The severity must be from 0 (none) to 10 (worst).")
 
@@ -260,9 +270,11 @@ class LabValue(Model):
         if not self.test:
             raise FieldError("test", "Enter the test's name, e.g. CA 15-3.")
         try:
-            self.value = float(str(self.value).strip().replace(",", ".")) if self.value not in (None, "") else None
+            self.value = (
+                float(str(self.value).strip().replace(",", ".")) if self.value not in (None, "") else None
+            )
         except ValueError:
-            raise FieldError("value", f"The value \"{self.value}\" is not a number.") from None
+            raise FieldError("value", f'The value "{self.value}" is not a number.') from None
         if self.value is None or math.isnan(self.value) or math.isinf(self.value):
             raise FieldError("value", "Enter the value as a number, e.g. 42 or 3.1.")
         if self.value < 0:
@@ -282,5 +294,6 @@ class LabValue(Model):
         return self.date
 
 
-MODELS: dict[str, type[Model]] = {m.KIND: m for m in (Diagnosis, Metastasis, Biopsy, TreatmentLine, Medication,
-                                                       Symptom, LabValue)}
+MODELS: dict[str, type[Model]] = {
+    m.KIND: m for m in (Diagnosis, Metastasis, Biopsy, TreatmentLine, Medication, Symptom, LabValue)
+}

@@ -38,16 +38,34 @@ class EntryStore:
         entries = [Entry(r, model_type.from_data(r.data)) for r in self.vault.entries(model_type.KIND)]
         return sorted(entries, key=lambda e: (e.model.sort_date() or "", e.record.created))
 
-    def save(self, model: M, *, record_id: str | None = None, links: Iterable[str] | None = None,
-             notes: str | None = None) -> Entry[M]:
+    def save(
+        self,
+        model: M,
+        *,
+        record_id: str | None = None,
+        links: Iterable[str] | None = None,
+        notes: str | None = None,
+    ) -> Entry[M]:
         """Validate and store *model* (a new entry, or a change to *record_id*)."""
         model.validate()
         if record_id is None:
-            record = self.vault.add_entry(model.KIND, model.to_data(), title=model.title(), date=model.sort_date(),
-                                          links=links or (), notes=notes or "")
+            record = self.vault.add_entry(
+                model.KIND,
+                model.to_data(),
+                title=model.title(),
+                date=model.sort_date(),
+                links=links or (),
+                notes=notes or "",
+            )
         else:
-            record = self.vault.update_entry(record_id, data=model.to_data(), title=model.title(),
-                                             date=model.sort_date(), links=links, notes=notes)
+            record = self.vault.update_entry(
+                record_id,
+                data=model.to_data(),
+                title=model.title(),
+                date=model.sort_date(),
+                links=links,
+                notes=notes,
+            )
         return Entry(record, model)
 
     def remove(self, record_id: str) -> Record:

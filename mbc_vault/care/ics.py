@@ -12,8 +12,13 @@ from .models import Appointment
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
@@ -33,7 +38,7 @@ def _fold(line: str) -> str:
 
 
 def to_ics(entries: list[Entry[Appointment]], now: dt.datetime | None = None) -> str:
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//MBC Vault//Appointments//EN", "CALSCALE:GREGORIAN"]
     for entry in entries:
         a = entry.model
@@ -44,7 +49,10 @@ def to_ics(entries: list[Entry[Appointment]], now: dt.datetime | None = None) ->
             lines += [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"]  # floating local time
         else:
             day = dt.date.fromisoformat(a.date or "1970-01-01")
-            lines += [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"]
+            lines += [
+                f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            ]
         lines.append(f"SUMMARY:{_escape(a.title())}")
         if a.place:
             lines.append(f"LOCATION:{_escape(a.place)}")
@@ -57,5 +65,7 @@ def to_ics(entries: list[Entry[Appointment]], now: dt.datetime | None = None) ->
 
 def write_ics(entries: list[Entry[Appointment]], out: str | os.PathLike[str]) -> int:
     """Write the appointments to *out* (an export the person asked for); returns how many."""
-    atomic_write_private_bytes(Path(out), to_ics(entries).encode("utf-8"), overwrite=True)  # 0600, never a device
+    atomic_write_private_bytes(
+        Path(out), to_ics(entries).encode("utf-8"), overwrite=True
+    )  # 0600, never a device
     return len(entries)

@@ -79,8 +79,13 @@ class QuestionList(Model):
         for q in self.questions:
             text = str(q.get("text", "")).strip()
             if text and text != PINNED_QUESTION:
-                cleaned.append({"text": text, "answer": str(q.get("answer", "")).strip(),
-                                **({"carried_from": q["carried_from"]} if q.get("carried_from") else {})})
+                cleaned.append(
+                    {
+                        "text": text,
+                        "answer": str(q.get("answer", "")).strip(),
+                        **({"carried_from": q["carried_from"]} if q.get("carried_from") else {}),
+                    }
+                )
         pinned = next((q for q in self.questions if str(q.get("text", "")).strip() == PINNED_QUESTION), None)
         cleaned.append({"text": PINNED_QUESTION, "answer": str((pinned or {}).get("answer", "")).strip()})
         self.questions = cleaned
@@ -96,15 +101,17 @@ class QuestionList(Model):
     def unanswered(self) -> list[dict[str, Any]]:
         return [q for q in self.questions if not q.get("answer") and q["text"] != PINNED_QUESTION]
 
-    def carry_over_to(self, other: "QuestionList", source_id: str = "") -> int:
+    def carry_over_to(self, other: QuestionList, source_id: str = "") -> int:
         """Copy this list's unanswered questions into *other* (not twice); returns how many moved."""
         other.validate()
         present = {q["text"] for q in other.questions}
         moved = 0
         for question in self.unanswered():
             if question["text"] not in present:
-                other.questions.insert(len(other.questions) - 1,
-                                       {"text": question["text"], "answer": "", "carried_from": source_id})
+                other.questions.insert(
+                    len(other.questions) - 1,
+                    {"text": question["text"], "answer": "", "carried_from": source_id},
+                )
                 moved += 1
         return moved
 
@@ -222,8 +229,10 @@ class CarePriorities(Model):
                 continue
             answer = str(value.get("answer", "")).strip()
             if answer:
-                cleaned[key] = {"answer": answer, "date": _date(value.get("date"), key, "date") or
-                                dt.date.today().isoformat()}
+                cleaned[key] = {
+                    "answer": answer,
+                    "date": _date(value.get("date"), key, "date") or dt.date.today().isoformat(),
+                }
         self.answers = cleaned
 
     def set_answer(self, key: str, answer: str, today: str | None = None) -> None:
@@ -258,5 +267,7 @@ class ClinicalTrial(Model):
         return ": ".join(parts)
 
 
-MODELS: dict[str, type[Model]] = {m.KIND: m for m in (Appointment, QuestionList, Contact, LegalItem, PersonToTell,
-                                                       CarePriorities, ClinicalTrial)}
+MODELS: dict[str, type[Model]] = {
+    m.KIND: m
+    for m in (Appointment, QuestionList, Contact, LegalItem, PersonToTell, CarePriorities, ClinicalTrial)
+}

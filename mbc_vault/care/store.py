@@ -29,8 +29,11 @@ def question_templates() -> list[Template]:
 
 
 def list_from_template(template: Template, appointment_id: str = "") -> QuestionList:
-    questions = QuestionList(appointment_id=appointment_id, name=template.title,
-                             questions=[{"text": q, "answer": ""} for q in template.questions])
+    questions = QuestionList(
+        appointment_id=appointment_id,
+        name=template.title,
+        questions=[{"text": q, "answer": ""} for q in template.questions],
+    )
     questions.validate()
     return questions
 
@@ -49,10 +52,16 @@ class CarePlan(EntryStore):
 
     def question_lists(self, appointment_id: str | None = None) -> list[Entry[QuestionList]]:
         lists = self.load(QuestionList)
-        return [q for q in lists if q.model.appointment_id == appointment_id] if appointment_id is not None else lists
+        return (
+            [q for q in lists if q.model.appointment_id == appointment_id]
+            if appointment_id is not None
+            else lists
+        )
 
     def contacts(self) -> list[Entry[Contact]]:
-        return sorted(self.load(Contact), key=lambda e: (e.model.role != "medical-oncologist", e.model.name.lower()))
+        return sorted(
+            self.load(Contact), key=lambda e: (e.model.role != "medical-oncologist", e.model.name.lower())
+        )
 
     def legal_items(self) -> list[Entry[LegalItem]]:
         return self.load(LegalItem)

@@ -4,6 +4,19 @@ from .build import PACKET_KIND, PacketError, build_packet, check_documents, rebu
 from .defaults import default_document_ids
 from .model import Cover, DocumentProblem, MaterialRow, PacketChoices, PacketProblems, PacketResult, Section
 
-__all__ = ["PACKET_KIND", "Cover", "DocumentProblem", "MaterialRow", "PacketChoices", "PacketError", "PacketProblems",
-           "PacketResult", "Section", "build_packet", "check_documents", "default_document_ids", "rebuild_choices",
-           "record_packet"]
+__all__ = [
+    "PACKET_KIND",
+    "Cover",
+    "DocumentProblem",
+    "MaterialRow",
+    "PacketChoices",
+    "PacketError",
+    "PacketProblems",
+    "PacketResult",
+    "Section",
+    "build_packet",
+    "check_documents",
+    "default_document_ids",
+    "rebuild_choices",
+    "record_packet",
+]

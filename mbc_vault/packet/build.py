@@ -18,9 +18,10 @@ import select
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Cancelled, VaultError
 from ..fsutil import PrivateFile, private_target
@@ -72,7 +73,9 @@ class _Stop:
         return self._event.is_set() or (self._cancel is not None and self._cancel.is_set())
 
 
-def check_documents(vault: "Vault", document_ids: list[str], page_size: str = "Letter") -> list[DocumentProblem]:
+def check_documents(
+    vault: Vault, document_ids: list[str], page_size: str = "Letter"
+) -> list[DocumentProblem]:
     """Which chosen documents cannot be included, and why (for a wizard to warn before building)."""
     problems = []
     for record_id in document_ids:
@@ -90,8 +93,14 @@ def check_documents(vault: "Vault", document_ids: list[str], page_size: str = "L
 
 def footer_lead(choices: PacketChoices) -> str:
     """The part of the footer that is the same on every page: the name and date of birth."""
-    who = " · ".join(x for x in (choices.cover.patient_name,
-                                 f"DOB {choices.cover.date_of_birth}" if choices.cover.date_of_birth else "") if x)
+    who = " · ".join(
+        x
+        for x in (
+            choices.cover.patient_name,
+            f"DOB {choices.cover.date_of_birth}" if choices.cover.date_of_birth else "",
+        )
+        if x
+    )
     return f"{who} · " if who else ""
 
 
@@ -100,18 +109,29 @@ def footer_text(choices: PacketChoices) -> Callable[[int, int], str]:
 
     def text(page: int, total: int) -> str:
         return f"{lead}page {page} of {total}"
+
     return text
 
 
-def _generated(html: str, title: str, kind: str, page_size: str, size: float = 10.5,
-               images: dict[str, Any] | None = None) -> Part:
-    data, pages = typeset.html_pdf(html, title=title, page_size=page_size, base_point_size=size, images=images)
+def _generated(
+    html: str, title: str, kind: str, page_size: str, size: float = 10.5, images: dict[str, Any] | None = None
+) -> Part:
+    data, pages = typeset.html_pdf(
+        html, title=title, page_size=page_size, base_point_size=size, images=images
+    )
     return Part(title, kind, MemFile.of(data), pages)
 
 
-def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.PathLike[str],
-                 progress: ProgressFn | None = None, cancel: CancelFlag | None = None, *,
-                 record: bool = True, overwrite: bool = True) -> PacketResult:
+def build_packet(
+    vault: Vault,
+    choices: PacketChoices,
+    out_path: str | os.PathLike[str],
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+    *,
+    record: bool = True,
+    overwrite: bool = True,
+) -> PacketResult:
     """Build the packet at *out_path*; raises PacketProblems (nothing written) when a chosen document
     cannot be included, unless choices.skip_problem_documents; Cancelled when *cancel* is set.
 
@@ -166,16 +186,32 @@ def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.Path
 
             priorities = CarePlan(vault).priorities()
             if priorities is None:
-                raise PacketError("There are no care priorities recorded yet; leave them out or write them first.")
-            extra.append(_generated(priorities_html(priorities.model, cover.patient_name), "My care priorities",
-                                    "priorities", choices.page_size, 11))
+                raise PacketError(
+                    "There are no care priorities recorded yet; leave them out or write them first."
+                )
+            extra.append(
+                _generated(
+                    priorities_html(priorities.model, cover.patient_name),
+                    "My care priorities",
+                    "priorities",
+                    choices.page_size,
+                    11,
+                )
+            )
         if choices.materials:
-            extra.append(_generated(frontmatter.materials_html(choices.materials, cover.patient_name),
-                                    "Materials sent separately", "materials", choices.page_size))
+            extra.append(
+                _generated(
+                    frontmatter.materials_html(choices.materials, cover.patient_name),
+                    "Materials sent separately",
+                    "materials",
+                    choices.page_size,
+                )
+            )
         # the cover lists the titles: typeset now for the case where every document can be included
         guessed_titles = [p.title for p in extra] + [document_title(rec) for rec, _ in pending]
-        cover_part: Part | None = _generated(frontmatter.cover_html(cover, guessed_titles), "Cover sheet", "cover",
-                                             choices.page_size, 11)
+        cover_part: Part | None = _generated(
+            frontmatter.cover_html(cover, guessed_titles), "Cover sheet", "cover", choices.page_size, 11
+        )
         generated_time = time.perf_counter() - t
 
         # the documents, checked and made safe in the chosen order as their plaintext arrives
@@ -204,8 +240,13 @@ def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.Path
         if [p.title for p in body] != guessed_titles:
             parts.remove(cover_part)
             cover_part.close()
-            cover_part = _generated(frontmatter.cover_html(cover, [p.title for p in body]), "Cover sheet", "cover",
-                                    choices.page_size, 11)
+            cover_part = _generated(
+                frontmatter.cover_html(cover, [p.title for p in body]),
+                "Cover sheet",
+                "cover",
+                choices.page_size,
+                11,
+            )
             parts.append(cover_part)
         contents_part = _contents(body, cover_part.pages, choices.page_size)
         parts = [cover_part, contents_part, *body]
@@ -223,11 +264,13 @@ def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.Path
         report(len(ids) + 1, steps, f"Putting {total_pages} pages together")
         plan = FinishPlan(sections, footer, 1, f"Records of {cover.patient_name}", lead)
         if choices.password:
-            sha256, size = _build_encrypted(parts, plan, out, choices.password, cancel, report, len(ids) + 2, steps,
-                                            timings, t, overwrite)
+            sha256, size = _build_encrypted(
+                parts, plan, out, choices.password, cancel, report, len(ids) + 2, steps, timings, t, overwrite
+            )
         else:
-            sha256, size = _build_plain(parts, plan, out, cancel, report, len(ids) + 2, steps, timings, t,
-                                        overwrite)
+            sha256, size = _build_plain(
+                parts, plan, out, cancel, report, len(ids) + 2, steps, timings, t, overwrite
+            )
     except BaseException:
         stop.set()
         for _, future in pending:
@@ -246,11 +289,20 @@ def build_packet(vault: "Vault", choices: PacketChoices, out_path: str | os.Path
         record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
     report(steps, steps, "Done")
     timings["total"] = time.perf_counter() - started
-    return PacketResult(str(out), total_pages, sha256, size, sections,
-                        problems if choices.skip_problem_documents else [], record_id, bool(choices.password), timings)
+    return PacketResult(
+        str(out),
+        total_pages,
+        sha256,
+        size,
+        sections,
+        problems if choices.skip_problem_documents else [],
+        record_id,
+        bool(choices.password),
+        timings,
+    )
 
 
-def _question_part(vault: "Vault", choices: PacketChoices) -> Part:
+def _question_part(vault: Vault, choices: PacketChoices) -> Part:
     from ..care.models import Appointment, QuestionList
     from ..care.printouts import question_list_html
 
@@ -262,8 +314,13 @@ def _question_part(vault: "Vault", choices: PacketChoices) -> Part:
     if questions.appointment_id:
         with contextlib.suppress(VaultError):
             appointment = Appointment.from_data(vault.get(questions.appointment_id).data)
-    return _generated(question_list_html(questions, appointment, choices.cover.patient_name),
-                      f"Questions: {questions.name}", "questions", choices.page_size, 12)
+    return _generated(
+        question_list_html(questions, appointment, choices.cover.patient_name),
+        f"Questions: {questions.name}",
+        "questions",
+        choices.page_size,
+        12,
+    )
 
 
 def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
@@ -274,15 +331,27 @@ def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
         for index, part in enumerate(body, start=2):
             entries.append((index, part.title, first))
             first += part.pages
-        data, pages = typeset.html_pdf(frontmatter.contents_html(entries), title="Contents", page_size=page_size)
+        data, pages = typeset.html_pdf(
+            frontmatter.contents_html(entries), title="Contents", page_size=page_size
+        )
         if pages == contents_pages:
             return Part("Contents", "contents", MemFile.of(data), pages)
         contents_pages = pages
     raise PacketError("The contents pages could not be laid out.")  # pragma: no cover
 
 
-def _build_plain(parts: list[Part], plan: FinishPlan, out: Path, cancel: CancelFlag | None, report: ProgressFn, step: int,
-                 steps: int, timings: dict[str, float], t: float, overwrite: bool = True) -> tuple[str, int]:
+def _build_plain(
+    parts: list[Part],
+    plan: FinishPlan,
+    out: Path,
+    cancel: CancelFlag | None,
+    report: ProgressFn,
+    step: int,
+    steps: int,
+    timings: dict[str, float],
+    t: float,
+    overwrite: bool = True,
+) -> tuple[str, int]:
     """qpdf writes the merged packet into a pipe; its bytes are hashed and written to the output's
     temporary name (a fsutil.PrivateFile, 0600) as they come (no copy in memory, no second read). While
     the finishing pass reads the page dictionaries back, a thread flushes the merged bytes to disk; the
@@ -333,11 +402,26 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
     errors = MemFile("packet-qpdf-errors")
     try:
         try:
-            process = subprocess.Popen(["qpdf", "--empty", "--warning-exit-0", "--pages", *[m.path for m in inputs],
-                                        "--", *MERGE_OPTIONS, "-"], pass_fds=[m.fd for m in inputs],
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors.fd)
+            process = subprocess.Popen(
+                [
+                    "qpdf",
+                    "--empty",
+                    "--warning-exit-0",
+                    "--pages",
+                    *[m.path for m in inputs],
+                    "--",
+                    *MERGE_OPTIONS,
+                    "-",
+                ],
+                pass_fds=[m.fd for m in inputs],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=errors.fd,
+            )
         except FileNotFoundError:
-            raise PacketError("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).") from None
+            raise PacketError(
+                "qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf)."
+            ) from None
         try:
             source = process.stdout.fileno()
             with contextlib.suppress(OSError, AttributeError):
@@ -368,15 +452,27 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             process.stdout.close()
         if process.returncode not in (0, 3):
             message = errors.read_all().decode("utf-8", "replace").strip().splitlines()
-            raise PacketError("qpdf could not put the pages together: " + (message[-1] if message else "unknown error"))
+            raise PacketError(
+                "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+            )
         return size
     finally:
         errors.close()
 
 
-def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: str, cancel: CancelFlag | None,
-                     report: ProgressFn, step: int, steps: int, timings: dict[str, float],
-                     t: float, overwrite: bool = True) -> tuple[str, int]:
+def _build_encrypted(
+    parts: list[Part],
+    plan: FinishPlan,
+    out: Path,
+    password: str,
+    cancel: CancelFlag | None,
+    report: ProgressFn,
+    step: int,
+    steps: int,
+    timings: dict[str, float],
+    t: float,
+    overwrite: bool = True,
+) -> tuple[str, int]:
     """With a password the merged file stays in a memfd until qpdf encrypts it into the output."""
     merged = _qpdf_merge([p.data for p in parts], cancel)
     try:
@@ -400,8 +496,16 @@ def _build_encrypted(parts: list[Part], plan: FinishPlan, out: Path, password: s
 
 def _qpdf_merge(inputs: list[MemFile], cancel: CancelFlag | None) -> MemFile:
     merged = MemFile("packet-merged")
-    args = ["qpdf", "--empty", "--warning-exit-0", "--pages", *[m.path for m in inputs], "--", *MERGE_OPTIONS,
-            merged.path]
+    args = [
+        "qpdf",
+        "--empty",
+        "--warning-exit-0",
+        "--pages",
+        *[m.path for m in inputs],
+        "--",
+        *MERGE_OPTIONS,
+        merged.path,
+    ]
     try:
         _run_qpdf(args, [m.fd for m in inputs] + [merged.fd], cancel)
     except BaseException:
@@ -410,10 +514,13 @@ def _qpdf_merge(inputs: list[MemFile], cancel: CancelFlag | None) -> MemFile:
     return merged
 
 
-def _run_qpdf(args: list[str], fds: list[int], cancel: CancelFlag | None, stdin_data: bytes | None = None) -> None:
+def _run_qpdf(
+    args: list[str], fds: list[int], cancel: CancelFlag | None, stdin_data: bytes | None = None
+) -> None:
     try:
-        process = subprocess.Popen(args, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            args, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
     except FileNotFoundError:
         raise PacketError("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).") from None
     stderr = b""
@@ -428,11 +535,19 @@ def _run_qpdf(args: list[str], fds: list[int], cancel: CancelFlag | None, stdin_
                 raise Cancelled("Building the packet was cancelled; nothing was written.") from None
     if process.returncode not in (0, 3):
         message = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PacketError("qpdf could not put the pages together: " + (message[-1] if message else "unknown error"))
+        raise PacketError(
+            "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+        )
 
 
-def _write_output(merged: MemFile, increment: Any, out: Path, password: str | None, cancel: CancelFlag | None,
-                  overwrite: bool = True) -> tuple[str, int]:
+def _write_output(
+    merged: MemFile,
+    increment: Any,
+    out: Path,
+    password: str | None,
+    cancel: CancelFlag | None,
+    overwrite: bool = True,
+) -> tuple[str, int]:
     """Write the packet at *out* (through a fsutil.PrivateFile beside it, 0600, renamed at the end)."""
     output = PrivateFile(out, overwrite)
     try:
@@ -451,7 +566,7 @@ def _write_output(merged: MemFile, increment: Any, out: Path, password: str | No
             fd = output.fd
             with mmap.mmap(merged.fd, start, prot=mmap.PROT_READ) as view:
                 for offset in range(0, start, 4 << 20):
-                    block = memoryview(view)[offset:offset + (4 << 20)]
+                    block = memoryview(view)[offset : offset + (4 << 20)]
                     digest.update(block)
                     _write_all(fd, block)
                     block.release()
@@ -475,7 +590,7 @@ def _write_output(merged: MemFile, increment: Any, out: Path, password: str | No
 def _write_all(fd: int, data: Any) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _copy_fd(source: int, target: int, count: int) -> None:
@@ -494,39 +609,60 @@ def _encrypt(source: MemFile, target_fd: int, password: str, cancel: CancelFlag 
         raise ValueError("The packet password cannot contain a line break.")
     read_end, write_end = os.pipe()
     try:
-        payload = f"--encrypt\n{password}\n{password}\n256\n--\n".encode("utf-8")
+        payload = f"--encrypt\n{password}\n{password}\n256\n--\n".encode()
         if len(payload) > 60000:
             raise ValueError("The packet password is too long.")
         os.write(write_end, payload)  # fits in the pipe buffer
         os.close(write_end)
         write_end = -1
-        _run_qpdf(["qpdf", "--warning-exit-0", f"@/dev/fd/{read_end}", source.path, f"/dev/fd/{target_fd}"],
-                  [read_end, source.fd, target_fd], cancel)
+        _run_qpdf(
+            ["qpdf", "--warning-exit-0", f"@/dev/fd/{read_end}", source.path, f"/dev/fd/{target_fd}"],
+            [read_end, source.fd, target_fd],
+            cancel,
+        )
     finally:
         os.close(read_end)
         if write_end >= 0:
             os.close(write_end)
 
 
-def record_packet(vault: "Vault", choices: PacketChoices, used: list[Any], sections: list[Section], sha256: str,
-                  size: int, pages: int) -> Any:
+def record_packet(
+    vault: Vault,
+    choices: PacketChoices,
+    used: list[Any],
+    sections: list[Section],
+    sha256: str,
+    size: int,
+    pages: int,
+) -> Any:
     """A vault entry recording what was sent, to whom, and how to build it again."""
     cover = choices.cover
     for_whom = ", ".join(x for x in (cover.doctor, cover.center) if x) or "second opinion"
     data = {
-        "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "for": for_whom,
-        "documents": [{"id": r.id, "title": r.title, "sha256": r.sha256, "revision": r.revision} for r in used],
+        "documents": [
+            {"id": r.id, "title": r.title, "sha256": r.sha256, "revision": r.revision} for r in used
+        ],
         "output": {"sha256": sha256, "size": size, "pages": pages},
-        "sections": [{"title": s.title, "kind": s.kind, "first_page": s.first_page, "pages": s.pages,
-                      "record_id": s.record_id} for s in sections],
+        "sections": [
+            {
+                "title": s.title,
+                "kind": s.kind,
+                "first_page": s.first_page,
+                "pages": s.pages,
+                "record_id": s.record_id,
+            }
+            for s in sections
+        ],
         "choices": choices.to_json(),
     }
-    return vault.add_entry(PACKET_KIND, data, title=f"Packet for {for_whom}", date=cover.date or None,
-                           links=[r.id for r in used])
+    return vault.add_entry(
+        PACKET_KIND, data, title=f"Packet for {for_whom}", date=cover.date or None, links=[r.id for r in used]
+    )
 
 
-def rebuild_choices(vault: "Vault", packet_id: str) -> PacketChoices:
+def rebuild_choices(vault: Vault, packet_id: str) -> PacketChoices:
     """The choices of a recorded packet, to build it again with the current documents."""
     rec = vault.get(packet_id)
     if rec.kind != PACKET_KIND:

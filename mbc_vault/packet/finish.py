@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
 from ..progress import CancelFlag
 from .frontmatter import LINK_SCHEME
@@ -47,12 +48,22 @@ def pdf_string(raw: bytes) -> bytes:
 
 def visible_box(page: Any) -> tuple[float, float, float, float]:
     media = [float(v) for v in page.get("/MediaBox", [0, 0, 612, 792])]
-    mx0, my0, mx1, my1 = min(media[0], media[2]), min(media[1], media[3]), max(media[0], media[2]), max(media[1], media[3])
+    mx0, my0, mx1, my1 = (
+        min(media[0], media[2]),
+        min(media[1], media[3]),
+        max(media[0], media[2]),
+        max(media[1], media[3]),
+    )
     crop = page.get("/CropBox")
     if crop is None:
         return mx0, my0, mx1, my1
     c = [float(v) for v in crop]
-    x0, y0, x1, y1 = max(min(c[0], c[2]), mx0), max(min(c[1], c[3]), my0), min(max(c[0], c[2]), mx1), min(max(c[1], c[3]), my1)
+    x0, y0, x1, y1 = (
+        max(min(c[0], c[2]), mx0),
+        max(min(c[1], c[3]), my0),
+        min(max(c[0], c[2]), mx1),
+        min(max(c[1], c[3]), my1),
+    )
     if x1 <= x0 or y1 <= y0:
         return mx0, my0, mx1, my1
     return x0, y0, x1, y1
@@ -61,6 +72,7 @@ def visible_box(page: Any) -> tuple[float, float, float, float]:
 @dataclass
 class FooterLead:
     """The start of every footer (the name), typeset once by Qt when Helvetica/WinAnsi cannot show it."""
+
     text: str
     width: float  # points, at FOOTER_SIZE
     baseline: float  # points above the bottom of the form
@@ -74,7 +86,9 @@ def can_use_helvetica(text: str) -> bool:
     return True
 
 
-def footer_ops(text: str, box: tuple[float, float, float, float], rotate: int, lead: FooterLead | None = None) -> bytes:
+def footer_ops(
+    text: str, box: tuple[float, float, float, float], rotate: int, lead: FooterLead | None = None
+) -> bytes:
     """Content that writes *text* centred along the bottom edge of the page as displayed (with *lead*:
     its first len(lead.text) characters are the form FOOTER_LEAD)."""
     x0, y0, x1, y1 = box
@@ -82,7 +96,7 @@ def footer_ops(text: str, box: tuple[float, float, float, float], rotate: int, l
     width = (x1 - x0) if rotate in (0, 180) else (y1 - y0)
     height = (y1 - y0) if rotate in (0, 180) else (x1 - x0)
     size = FOOTER_SIZE
-    rest = text[len(lead.text):] if lead is not None else text
+    rest = text[len(lead.text) :] if lead is not None else text
     lead_width = lead.width if lead is not None else 0.0
     raw = winansi(rest)
     tw = lead_width + text_width(raw.decode("cp1252"), size)
@@ -90,25 +104,41 @@ def footer_ops(text: str, box: tuple[float, float, float, float], rotate: int, l
         size = max(3.0, size * (width - 24) / max(tw, 1))
         tw = tw * size / FOOTER_SIZE
     u, v = (width - tw) / 2, min(FOOTER_BASELINE, height / 4)
-    matrix = {0: (1, 0, 0, 1, x0 + u, y0 + v), 90: (0, 1, -1, 0, x1 - v, y0 + u),
-              180: (-1, 0, 0, -1, x1 - u, y1 - v), 270: (0, -1, 1, 0, x0 + v, y1 - u)}.get(rotate)
+    matrix = {
+        0: (1, 0, 0, 1, x0 + u, y0 + v),
+        90: (0, 1, -1, 0, x1 - v, y0 + u),
+        180: (-1, 0, 0, -1, x1 - u, y1 - v),
+        270: (0, -1, 1, 0, x0 + v, y1 - u),
+    }.get(rotate)
     if matrix is None:  # not a multiple of 90: treated as unrotated
         matrix = (1, 0, 0, 1, x0 + u, y0 + v)
     cm = " ".join(_num(n) for n in matrix)
     scale = size / FOOTER_SIZE
     drawn = b""
     if lead is not None:
-        drawn = (f"q {_num(scale)} 0 0 {_num(scale)} 0 {_num(-lead.baseline * scale)} cm "
-                 f"{FOOTER_LEAD} Do Q ").encode()
-    return (b"\nQ\nq " + cm.encode() + b" cm " + drawn + b"BT " + FOOTER_FONT.encode()
-            + f" {size:.2f} Tf 0.25 g {_num(lead_width * scale)} 0 Td ".encode() + pdf_string(raw) + b" Tj ET Q\n")
+        drawn = (
+            f"q {_num(scale)} 0 0 {_num(scale)} 0 {_num(-lead.baseline * scale)} cm {FOOTER_LEAD} Do Q "
+        ).encode()
+    return (
+        b"\nQ\nq "
+        + cm.encode()
+        + b" cm "
+        + drawn
+        + b"BT "
+        + FOOTER_FONT.encode()
+        + f" {size:.2f} Tf 0.25 g {_num(lead_width * scale)} 0 Td ".encode()
+        + pdf_string(raw)
+        + b" Tj ET Q\n"
+    )
 
 
 def _num(n: float) -> str:
     return f"{n:.3f}".rstrip("0").rstrip(".") or "0"
 
 
-def _lead_form(text: str, add: Callable[[Any], Any], put: Callable[[Any, Any], None]) -> tuple[Any, FooterLead]:
+def _lead_form(
+    text: str, add: Callable[[Any], Any], put: Callable[[Any, Any], None]
+) -> tuple[Any, FooterLead]:
     """The Qt-typeset *text* as a form XObject in the increment (its font objects copied along)."""
     from pypdf import PdfReader
     from pypdf.generic import (
@@ -137,7 +167,9 @@ def _lead_form(text: str, add: Callable[[Any], Any], put: Callable[[Any, Any], N
                 put(copied[obj.idnum], copy(obj.get_object()))
             return copied[obj.idnum]
         if isinstance(obj, StreamObject):
-            new: Any = EncodedStreamObject() if isinstance(obj, EncodedStreamObject) else DecodedStreamObject()
+            new: Any = (
+                EncodedStreamObject() if isinstance(obj, EncodedStreamObject) else DecodedStreamObject()
+            )
             new._data = obj._data
             new.update({k: copy(v) for k, v in obj.items() if k != "/Length"})
             return new
@@ -206,24 +238,45 @@ class _Update:
     def mark(self, ref: Any, obj: Any) -> None:
         self.changed[ref.idnum] = (ref.generation, obj)
 
-    def increment(self, info_ref: Any = None) -> "Increment":
+    def increment(self, info_ref: Any = None) -> Increment:
         trailer = self.reader.trailer
         if info_ref is None and "/Info" in trailer:
             info_ref = trailer.raw_get("/Info")
-        return _write_increment(self.changed, self.new, self.size, self.prev, trailer.raw_get("/Root"), info_ref,
-                                trailer.get("/ID"))
+        return _write_increment(
+            self.changed,
+            self.new,
+            self.size,
+            self.prev,
+            trailer.raw_get("/Root"),
+            info_ref,
+            trailer.get("/ID"),
+        )
 
 
-def _footers(update: _Update, pages: Any, first: int, total: int, footer: Callable[[int, int], str], lead_text: str,
-             cancel: CancelFlag | None) -> None:
+def _footers(
+    update: _Update,
+    pages: Any,
+    first: int,
+    total: int,
+    footer: Callable[[int, int], str],
+    lead_text: str,
+    cancel: CancelFlag | None,
+) -> None:
     """A footer on each of *pages*, numbered from *first* (1-based) of *total*."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, IndirectObject, NameObject
 
     from ..errors import Cancelled
 
-    font = update.add(DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                                        NameObject("/BaseFont"): NameObject("/Helvetica"),
-                                        NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    font = update.add(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
     prefix = DecodedStreamObject()
     prefix.set_data(b"q\n")
     prefix_ref = update.add(prefix)
@@ -235,8 +288,14 @@ def _footers(update: _Update, pages: Any, first: int, total: int, footer: Callab
             raise Cancelled("Building the packet was cancelled; nothing was written.")
         footer_stream = DecodedStreamObject()
         text = footer(first + index, total)
-        footer_stream.set_data(footer_ops(text, visible_box(page), int(page.get("/Rotate", 0) or 0),
-                                          lead if lead is not None and text.startswith(lead.text) else None))
+        footer_stream.set_data(
+            footer_ops(
+                text,
+                visible_box(page),
+                int(page.get("/Rotate", 0) or 0),
+                lead if lead is not None and text.startswith(lead.text) else None,
+            )
+        )
         contents = page.get("/Contents")
         parts = ArrayObject([prefix_ref])
         if contents is not None:
@@ -272,13 +331,14 @@ def _page_refs(reader: Any) -> list[Any]:
     if kids is not None:
         refs = list(kids.get_object())
         if len(refs) == int(tree.get("/Count", -1)) and all(isinstance(r, IndirectObject) for r in refs):
-            if all(r.get_object().get("/Type") == "/Page" for r in refs[:1]) and \
-                    not any(key in tree for key in ("/Resources", "/MediaBox", "/CropBox", "/Rotate")):
+            if all(r.get_object().get("/Type") == "/Page" for r in refs[:1]) and not any(
+                key in tree for key in ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+            ):
                 return refs
     return [p.indirect_reference for p in reader.pages]
 
 
-def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None) -> "Increment":
+def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None) -> Increment:
     """The incremental update to append after the merged file read from *handle*."""
     from pypdf import PdfReader
     from pypdf.generic import (
@@ -316,15 +376,17 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None)
         for index in range(contents.first_page - 1, contents.first_page - 1 + contents.pages):
             page_obj = page(index)
             annots = page_obj.get("/Annots")
-            for ref in (annots.get_object() if annots is not None else []):
+            for ref in annots.get_object() if annots is not None else []:
                 annot = ref.get_object()
                 action = annot.get("/A")
                 uri = action.get_object().get("/URI") if action is not None else None
                 if not (uri and str(uri).startswith(LINK_SCHEME)):
                     continue
-                target = plan.sections[int(str(uri)[len(LINK_SCHEME):])]
+                target = plan.sections[int(str(uri)[len(LINK_SCHEME) :])]
                 del annot[NameObject("/A")]
-                annot[NameObject("/Dest")] = ArrayObject([page_refs[target.first_page - 1], NameObject("/Fit")])
+                annot[NameObject("/Dest")] = ArrayObject(
+                    [page_refs[target.first_page - 1], NameObject("/Fit")]
+                )
                 if isinstance(ref, IndirectObject):
                     mark(ref, annot)
                 else:
@@ -337,10 +399,21 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None)
     outlines_ref = add(outlines)
     items = []
     for section in plan.sections:
-        item = DictionaryObject({NameObject("/Title"): create_string_object(section.title),
-                                 NameObject("/Parent"): outlines_ref,
-                                 NameObject("/Dest"): ArrayObject([page_refs[section.first_page - 1], NameObject("/XYZ"),
-                                                                   NullObject(), NullObject(), NullObject()])})
+        item = DictionaryObject(
+            {
+                NameObject("/Title"): create_string_object(section.title),
+                NameObject("/Parent"): outlines_ref,
+                NameObject("/Dest"): ArrayObject(
+                    [
+                        page_refs[section.first_page - 1],
+                        NameObject("/XYZ"),
+                        NullObject(),
+                        NullObject(),
+                        NullObject(),
+                    ]
+                ),
+            }
+        )
         items.append((add(item), item))
     for i, (ref, item) in enumerate(items):
         if i:
@@ -357,9 +430,13 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None)
         viewer = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
         root[NameObject("/ViewerPreferences")] = viewer
     mark(root_ref, root)
-    info = DictionaryObject({NameObject("/Title"): create_string_object(plan.title),
-                             NameObject("/Creator"): create_string_object("MBC Vault"),
-                             NameObject("/Producer"): create_string_object("MBC Vault packet builder (qpdf)")})
+    info = DictionaryObject(
+        {
+            NameObject("/Title"): create_string_object(plan.title),
+            NameObject("/Creator"): create_string_object("MBC Vault"),
+            NameObject("/Producer"): create_string_object("MBC Vault packet builder (qpdf)"),
+        }
+    )
     return update.increment(add(info))
 
 
@@ -372,9 +449,22 @@ def _pdf_bytes(obj: Any, out: list[bytes]) -> None:
     if not _TYPES:
         from pypdf import generic
 
-        _TYPES.update({name: getattr(generic, name) for name in (
-            "ArrayObject", "BooleanObject", "DictionaryObject", "FloatObject", "IndirectObject", "NameObject",
-            "NullObject", "NumberObject", "StreamObject")})
+        _TYPES.update(
+            {
+                name: getattr(generic, name)
+                for name in (
+                    "ArrayObject",
+                    "BooleanObject",
+                    "DictionaryObject",
+                    "FloatObject",
+                    "IndirectObject",
+                    "NameObject",
+                    "NullObject",
+                    "NumberObject",
+                    "StreamObject",
+                )
+            }
+        )
     _write_pdf(obj, out, _TYPES)
 
 
@@ -421,8 +511,15 @@ def _write_pdf(obj: Any, out: list[bytes], t: dict[str, Any]) -> None:
         out.append(buffer.getvalue())
 
 
-def _write_increment(changed: dict[int, tuple[int, Any]], new: list[Any], size: int, prev: int, root_ref: Any,
-                     info_ref: Any, file_id: Any) -> "Increment":
+def _write_increment(
+    changed: dict[int, tuple[int, Any]],
+    new: list[Any],
+    size: int,
+    prev: int,
+    root_ref: Any,
+    info_ref: Any,
+    file_id: Any,
+) -> Increment:
     out = io.BytesIO()
     out.write(b"\n")
     entries: dict[int, tuple[int, int]] = {}
@@ -441,8 +538,16 @@ def _write_increment(changed: dict[int, tuple[int, Any]], new: list[Any], size: 
 class Increment:
     """Body bytes plus a classic xref section and trailer; offsets shifted by where it lands."""
 
-    def __init__(self, body: bytes, entries: dict[int, tuple[int, int]], size: int, prev: int, root_ref: Any,
-                 info_ref: Any, file_id: Any) -> None:
+    def __init__(
+        self,
+        body: bytes,
+        entries: dict[int, tuple[int, int]],
+        size: int,
+        prev: int,
+        root_ref: Any,
+        info_ref: Any,
+        file_id: Any,
+    ) -> None:
         self.body, self.entries, self.size, self.prev = body, entries, size, prev
         self.root_ref, self.info_ref, self.file_id = root_ref, info_ref, file_id
 
@@ -464,9 +569,13 @@ class Increment:
             for idnum in run:
                 offset, generation = self.entries[idnum]
                 out.write(f"{start + offset:010d} {generation:05d} n \n".encode())
-        info = f"/Info {self.info_ref.idnum} {self.info_ref.generation} R " if self.info_ref is not None else ""
-        trailer = (f"trailer\n<< /Size {self.size} /Root {self.root_ref.idnum} {self.root_ref.generation} R "
-                   f"{info}/Prev {self.prev}").encode()
+        info = (
+            f"/Info {self.info_ref.idnum} {self.info_ref.generation} R " if self.info_ref is not None else ""
+        )
+        trailer = (
+            f"trailer\n<< /Size {self.size} /Root {self.root_ref.idnum} {self.root_ref.generation} R "
+            f"{info}/Prev {self.prev}"
+        ).encode()
         if self.file_id is not None:
             ids_out = io.BytesIO()
             self.file_id.get_object().write_to_stream(ids_out)

@@ -12,7 +12,7 @@ class MemFile:
         self.fd = os.memfd_create(name, os.MFD_CLOEXEC)
 
     @classmethod
-    def of(cls, data: bytes, name: str = "packet-part") -> "MemFile":
+    def of(cls, data: bytes, name: str = "packet-part") -> MemFile:
         mem = cls(name)
         mem.write(data)
         return mem

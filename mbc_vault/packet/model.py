@@ -54,7 +54,7 @@ class PacketChoices:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "PacketChoices":
+    def from_json(cls, data: dict[str, Any]) -> PacketChoices:
         data = dict(data)
         data.pop("password_protected", None)
         cover = Cover(**data.pop("cover", {}))
@@ -78,8 +78,10 @@ class PacketProblems(VaultError):
 
     def __init__(self, problems: list[DocumentProblem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} chosen document(s) cannot be included: "
-                         + "; ".join(p.describe() for p in problems))
+        super().__init__(
+            f"{len(problems)} chosen document(s) cannot be included: "
+            + "; ".join(p.describe() for p in problems)
+        )
 
 
 @dataclass

@@ -37,6 +37,7 @@ class Part:
     pages: int
     record_id: str | None = None
     stripped: list[str] | None = None
+
     def close(self) -> None:
         self.data.close()
 
@@ -51,12 +52,12 @@ def document_title(record: Any) -> str:
     return f"{record.title} ({record.date})" if record.date else record.title
 
 
-def load_document(vault: "Vault", record: Any, page_size: str, cancel: CancelFlag | None = None) -> Part:
+def load_document(vault: Vault, record: Any, page_size: str, cancel: CancelFlag | None = None) -> Part:
     """Decrypt *record*'s document into memory and make it a safe PDF part; raises DocumentRejected."""
     return document_part(decrypt_document(vault, record, cancel), record, page_size)
 
 
-def decrypt_document(vault: "Vault", record: Any, cancel: CancelFlag | None = None) -> MemFile:
+def decrypt_document(vault: Vault, record: Any, cancel: CancelFlag | None = None) -> MemFile:
     """*record*'s document decrypted into a memfd; raises DocumentRejected. Safe to run in a worker
     thread: file reads, ChaCha20-Poly1305, SHA-256 and the memfd writes all release the GIL."""
     mem = MemFile("packet-source")
@@ -99,8 +100,10 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
                 text = data.decode("latin-1")
             pdf, pages = typeset.text_pdf(text, title=record.title, page_size=page_size)
         else:
-            raise DocumentRejected(f"its format ({media or 'unknown'}) cannot be put in a PDF; "
-                                   "convert it to PDF, JPEG or PNG first")
+            raise DocumentRejected(
+                f"its format ({media or 'unknown'}) cannot be put in a PDF; "
+                "convert it to PDF, JPEG or PNG first"
+            )
         return Part(title, "document", MemFile.of(pdf), pages, record.id)
     except BaseException:
         mem.close()
@@ -121,16 +124,27 @@ def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
                 except Exception:  # noqa: BLE001 - unsupported encryption
                     opened = 0
                 if not opened:
-                    raise DocumentRejected("it is password-protected; save a copy without the password "
-                                           "(or print it to PDF) and add that instead")
+                    raise DocumentRejected(
+                        "it is password-protected; save a copy without the password "
+                        "(or print it to PDF) and add that instead"
+                    )
             pages = len(reader.pages)
             if pages == 0:
                 raise DocumentRejected("it has no pages")
             catalog_found, page_found = active_content(reader)
         except DocumentRejected:
             raise
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-                AssertionError, OSError) as exc:
+        except (
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+            AssertionError,
+            OSError,
+        ) as exc:
             raise DocumentRejected(f"the PDF is damaged ({type(exc).__name__}: {exc})"[:300]) from None
         found = sorted(set(catalog_found + page_found))
         if not page_found:
@@ -248,5 +262,3 @@ def strip_active_content(reader: Any) -> bytes:
 
 def problem_for(record: Any, reason: str) -> DocumentProblem:
     return DocumentProblem(record.id, record.title, reason)
-
-

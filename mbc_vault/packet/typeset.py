@@ -17,8 +17,9 @@ def _layout(page_size: str, landscape: bool = False, bottom_mm: float = FOOTER_R
 
     size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "A4" else QPageSize.PageSizeId.Letter)
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(size, orientation, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, bottom_mm),
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        size, orientation, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, bottom_mm), QPageLayout.Unit.Millimeter
+    )
 
 
 class _Buffer:
@@ -34,8 +35,14 @@ class _Buffer:
         return bytes(self.array.data())
 
 
-def html_pdf(html: str, *, title: str = "", page_size: str = "Letter", base_point_size: float = 10.5,
-             images: dict[str, object] | None = None) -> tuple[bytes, int]:
+def html_pdf(
+    html: str,
+    *,
+    title: str = "",
+    page_size: str = "Letter",
+    base_point_size: float = 10.5,
+    images: dict[str, object] | None = None,
+) -> tuple[bytes, int]:
     """Typeset *html* into PDF bytes; returns (bytes, pages). *images*: name -> QImage for <img src=name>."""
     ensure_gui_application()
     from PySide6.QtCore import QSizeF, QUrl
@@ -67,10 +74,17 @@ def html_pdf(html: str, *, title: str = "", page_size: str = "Letter", base_poin
 
 def text_pdf(text: str, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
     """A text note typeset: its title, then its paragraphs with line breaks kept."""
-    body = "".join(f"<p>{html_lib.escape(block).replace(chr(10), '<br>')}</p>"
-                   for block in text.replace("\r\n", "\n").split("\n\n") if block.strip())
-    return html_pdf(f"<h2>{html_lib.escape(title)}</h2>{body or '<p><i>(empty note)</i></p>'}",
-                    title=title, page_size=page_size, base_point_size=11)
+    body = "".join(
+        f"<p>{html_lib.escape(block).replace(chr(10), '<br>')}</p>"
+        for block in text.replace("\r\n", "\n").split("\n\n")
+        if block.strip()
+    )
+    return html_pdf(
+        f"<h2>{html_lib.escape(title)}</h2>{body or '<p><i>(empty note)</i></p>'}",
+        title=title,
+        page_size=page_size,
+        base_point_size=11,
+    )
 
 
 class ImageError(ValueError):
@@ -107,7 +121,9 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
     painter = None
     try:
         for index, image in enumerate(frames):
-            layout = _layout(page_size, landscape=image.width() > image.height(), bottom_mm=FOOTER_ROOM_MM - 4)
+            layout = _layout(
+                page_size, landscape=image.width() > image.height(), bottom_mm=FOOTER_ROOM_MM - 4
+            )
             if index == 0:
                 writer.setPageLayout(layout)
                 painter = QPainter(writer)
@@ -146,9 +162,16 @@ def text_strip(text: str, point_size: float, gray: float = 0.25) -> tuple[bytes,
     width = metrics.horizontalAdvance(text) * points + 1.0
     ascent, descent = metrics.ascent() * points, metrics.descent() * points
     height = ascent + descent + 1.0
-    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "footer",
-                                               QPageSize.SizeMatchPolicy.ExactMatch),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(
+                QSizeF(width, height), QPageSize.Unit.Point, "footer", QPageSize.SizeMatchPolicy.ExactMatch
+            ),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Point,
+        )
+    )
     painter = QPainter(writer)
     try:
         painter.setFont(font)

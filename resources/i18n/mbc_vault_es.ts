@@ -4,100 +4,78 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="90"/>
-        <location filename="../../ui/sections/people_access.py" line="92"/>
         <source>Add a person</source>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="94"/>
         <source>Someone you trust, such as your partner or an adult child, can open this vault on their own computer with a copy of the folder. They see only the parts you choose.</source>
         <translation>Alguien de su confianza, como su pareja o un hijo o una hija adultos, puede abrir esta bóveda en su propio ordenador con una copia de la carpeta. Solo verá las partes que usted elija.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="98"/>
         <source>Their name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="99"/>
         <source>e.g. Sam Example</source>
         <translation>p. ej., Sam Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="101"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="102"/>
         <source>e.g. husband, daughter, friend</source>
         <translation>p. ej., esposo, hija, amiga</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="103"/>
         <source>Their name:</source>
         <translation>Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="104"/>
         <source>Relationship:</source>
         <translation>Relación:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="106"/>
         <source>What they may see</source>
         <translation>Qué puede ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="109"/>
         <source>How they will unlock</source>
         <translation>Cómo desbloqueará la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="110"/>
         <source>Give them a one-time setup code (they choose their own passphrase the first time)</source>
         <translation>Darle un código de configuración de un solo uso (elegirá su propia frase de contraseña la primera vez)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="112"/>
         <source>They type their passphrase here now</source>
         <translation>Escribe ahora aquí su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="123"/>
         <source>Their passphrase</source>
         <translation>Su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="124"/>
         <source>Their passphrase again</source>
         <translation>Su frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="122"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="123"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="131"/>
         <source>Adding the person</source>
         <translation>Añadiendo a la persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="136"/>
-        <location filename="../../ui/sections/people_access.py" line="138"/>
         <source>Add person</source>
         <translation>Añadir persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="164"/>
-        <location filename="../../ui/sections/people_access.py" line="165"/>
         <source>Choose at least one part they may see.</source>
         <translation>Elija al menos una parte que pueda ver.</translation>
     </message>
@@ -105,293 +83,231 @@
 <context>
     <name>AppointmentsSection</name>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="60"/>
-        <location filename="../../ui/sections/appointments.py" line="81"/>
         <source>Appointments</source>
         <extracomment>(list id, row) whose answer the answer box shows; an unsaved answer is saved on moving away (list id, row) to show after our own change</extracomment>
         <translation>Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="63"/>
         <source>Coming up</source>
         <translation>Próximas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="64"/>
         <source>Past</source>
         <translation>Pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="70"/>
         <source>Show the appointments coming up</source>
         <translation>Mostrar las próximas citas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="71"/>
         <source>Show past appointments</source>
         <translation>Mostrar las citas pasadas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="74"/>
         <source>Export appointments (.ics)…</source>
         <translation>Exportar citas (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="75"/>
         <source>Export all appointments as a calendar file</source>
         <translation>Exportar todas las citas como archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="82"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="82"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="83"/>
         <source>With whom</source>
         <translation>Con quién</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="84"/>
         <source>What for</source>
         <translation>Para qué</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="84"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="85"/>
         <source>Open questions</source>
         <translation>Preguntas pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="92"/>
         <source>Questions for this appointment</source>
         <translation>Preguntas para esta cita</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="94"/>
-        <location filename="../../ui/sections/appointments.py" line="290"/>
         <source>Choose an appointment above to see its questions.</source>
         <translation>Elija una cita de la lista de arriba para ver sus preguntas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="97"/>
         <source>List:</source>
         <translation>Lista:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="99"/>
         <source>Question list</source>
         <translation>Lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="103"/>
         <source>New list from template…</source>
         <translation>Nueva lista desde plantilla…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="104"/>
         <source>Start a new question list from a ready-made template</source>
         <translation>Empezar una lista de preguntas nueva a partir de una plantilla</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="112"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="112"/>
-        <location filename="../../ui/sections/appointments.py" line="149"/>
         <source>Answer or note</source>
         <translation>Respuesta o nota</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="113"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="132"/>
         <source>Type a question of your own</source>
         <translation>Escriba su propia pregunta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="133"/>
         <source>New question</source>
         <translation>Pregunta nueva</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="135"/>
         <source>Add question</source>
         <translation>Agregar pregunta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="136"/>
         <source>Add the question to the list</source>
         <translation>Agregar la pregunta a la lista</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="145"/>
         <source>Answer or note for the chosen question:</source>
         <translation>Respuesta o nota para la pregunta elegida:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="154"/>
         <source>Save answer</source>
         <translation>Guardar respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="155"/>
         <source>Save the answer to the chosen question</source>
         <translation>Guardar la respuesta a la pregunta elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="157"/>
         <source>Remove question</source>
         <translation>Quitar pregunta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="158"/>
         <source>Remove the chosen question from the list</source>
         <translation>Quitar la pregunta elegida de la lista</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="166"/>
         <source>Carry over unanswered questions to the next appointment</source>
         <translation>Pasar las preguntas sin respuesta a la próxima cita</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="168"/>
         <source>Copy the questions without an answer to the next appointment</source>
         <translation>Copiar las preguntas que no tienen respuesta a la próxima cita</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="170"/>
         <source>Save list as PDF…</source>
         <translation>Guardar lista como PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="171"/>
         <source>Save the question list as a PDF to print</source>
         <translation>Guardar la lista de preguntas como PDF para imprimir</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="291"/>
         <source>Add an appointment first; then you can list your questions for it.</source>
         <translation>Primero agregue una cita; después podrá anotar sus preguntas para ella.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="293"/>
         <source>For: {0}, {1}</source>
         <translation>Para: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="295"/>
         <source>No questions yet. Start a list from a template, or type a question of your own below.</source>
         <translation>Todavía no hay preguntas. Empiece una lista desde una plantilla o escriba abajo su propia pregunta.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="323"/>
         <source>This question always stays last on the list.</source>
         <translation>Esta pregunta siempre queda al final de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="326"/>
         <source>Carried over from an earlier appointment.</source>
         <translation>Viene de una cita anterior.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="327"/>
         <source>{0}  (carried over)</source>
         <translation>{0}  (de una cita anterior)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="376"/>
-        <location filename="../../ui/sections/appointments.py" line="440"/>
         <source>Answer saved.</source>
         <translation>Respuesta guardada.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="388"/>
         <source>New question list</source>
         <translation>Nueva lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="389"/>
         <source>Start from these questions (you can add your own after):</source>
         <translation>Empezar con estas preguntas (después puede agregar las suyas):</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="403"/>
         <source>Started the list “{0}”.</source>
         <translation>Se creó la lista “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="414"/>
-        <location filename="../../ui/sections/appointments.py" line="478"/>
         <source>My questions</source>
         <translation>Mis preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="453"/>
         <source>Question removed. Edit ▸ Undo brings it back.</source>
         <translation>Se quitó la pregunta. Puede recuperarla con Editar ▸ Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="472"/>
         <source>There is no later appointment yet. Add the next appointment first, then carry the questions over.</source>
         <translation>Todavía no hay una cita posterior. Primero agregue la próxima cita y después pase las preguntas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="480"/>
         <source>Every question on this list has an answer: nothing to carry over.</source>
         <translation>Todas las preguntas de esta lista tienen respuesta: no hay nada que pasar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="484"/>
         <source>These questions are already on the list for {0}, {1}.</source>
         <translation>Estas preguntas ya están en la lista para {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="488"/>
         <source>{0} question(s) carried over to {1}, {2}.</source>
         <translation>Preguntas pasadas a {1}, {2}: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="534"/>
         <source>Save question list</source>
         <translation>Guardar la lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="539"/>
         <source>Saved {0}. It is not encrypted.</source>
         <translation>Se guardó {0}. El archivo no está cifrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="547"/>
         <source>There are no appointments to export yet.</source>
         <translation>Todavía no hay citas para exportar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="549"/>
         <source>Export appointments</source>
         <translation>Exportar citas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="549"/>
         <source>Calendar (*.ics)</source>
         <translation>Calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/appointments.py" line="553"/>
         <source>Saved {0} appointment(s) to {1}. It is not encrypted; your calendar program can import it.</source>
         <translation>Citas guardadas en {1}: {0}. El archivo no está cifrado; su programa de calendario puede importarlo.</translation>
     </message>
@@ -399,246 +315,194 @@
 <context>
     <name>BuildPage</name>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="62"/>
         <source>Step {0} of {1}: build and look it over</source>
         <translation>Paso {0} de {1}: crear y revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="66"/>
         <source>Save the packet as:</source>
         <translation>Guardar el paquete como:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="68"/>
         <source>Where the packet is saved</source>
         <translation>Dónde se guarda el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="69"/>
         <source>Choose where to save it first</source>
         <translation>Primero elija dónde guardarlo</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="73"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="74"/>
         <source>Choose where to save the packet</source>
         <translation>Elegir dónde guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="76"/>
         <source>&amp;Build the packet</source>
         <translation>&amp;Crear el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="78"/>
         <source>&amp;Save packet…</source>
         <translation>&amp;Guardar el paquete…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="79"/>
         <source>Save the packet where you choose</source>
         <translation>Guardar el paquete donde usted elija</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="94"/>
         <source>This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you choose. To protect it for email, go back and set a password.</source>
         <translation>Este PDF no estará cifrado: cualquier persona que reciba el archivo podrá leerlo. Solo se guarda donde usted elija. Para protegerlo antes de enviarlo por correo, vuelva atrás y ponga una contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="102"/>
         <source>Building progress</source>
         <translation>Progreso de la creación</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="104"/>
         <source>Cancel building</source>
         <translation>Cancelar la creación</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="115"/>
         <source>These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop and fix them first (for example, import a clean copy).</source>
         <translation>Estos documentos no se pueden incluir. Todavía no se ha guardado nada. Puede dejarlos fuera y crear el resto, o detenerse y arreglarlos primero (por ejemplo, importando una copia en buen estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="118"/>
         <source>Documents that cannot be included</source>
         <translation>Documentos que no se pueden incluir</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="123"/>
         <source>&amp;Leave them out</source>
         <translation>&amp;Dejarlos fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="124"/>
         <source>&amp;Stop</source>
         <translation>De&amp;tenerse</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="134"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="137"/>
         <source>The packet appears here once it is built, so you can look it over.</source>
         <translation>El paquete aparecerá aquí cuando esté creado, para que pueda revisarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="147"/>
         <source>{0} documents</source>
         <translation>{0} documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="148"/>
         <source>care summary</source>
         <translation>resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="148"/>
         <source>no care summary</source>
         <translation>sin resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="150"/>
         <source>question list</source>
         <translation>lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="152"/>
         <source>care priorities</source>
         <translation>prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="154"/>
         <source>materials sheet</source>
         <translation>hoja de materiales</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="155"/>
         <source>password-protected (AES-256)</source>
         <translation>protegido con contraseña (AES-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="155"/>
         <source>no password</source>
         <translation>sin contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="158"/>
         <source>For {0}: </source>
         <translation>Para {0}: </translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="184"/>
         <source>Second opinion packet</source>
         <translation>Paquete para segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="194"/>
         <source>Save the packet</source>
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="195"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="222"/>
         <source>Building…</source>
         <translation>Creando…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="226"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="247"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="256"/>
         <source>No packet was saved.</source>
         <translation>No se guardó ningún paquete.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="258"/>
         <source>The packet could not be built: {0}</source>
         <translation>No se pudo crear el paquete: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="266"/>
-        <location filename="../../ui/packet_wizard.py" line="267"/>
         <source>Building stopped. Nothing was saved.</source>
         <translation>Se detuvo la creación. No se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="272"/>
         <source>“{0}”: {1}</source>
         <translation>“{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="274"/>
         <source>Nothing was saved yet.</source>
         <translation>Todavía no se ha guardado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="287"/>
         <source>Stopped. Nothing was saved.</source>
         <translation>Detenido. No se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="288"/>
         <source>Stopped. Nothing was saved. You can change the documents on step 2 and build again.</source>
         <translation>Detenido. No se guardó nada. Puede cambiar los documentos en el paso 2 y crearlo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="299"/>
         <source>Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write it where you choose.</source>
         <translation>Listo: {0} páginas. Revíselo; todavía no se ha guardado nada. Pulse “Guardar el paquete…” para guardarlo donde usted elija.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="305"/>
         <source>Done: {0} pages, saved as {1}.</source>
         <translation>Listo: {0} páginas, guardado como {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="307"/>
-        <location filename="../../ui/packet_wizard.py" line="333"/>
         <source>Left out: {0}.</source>
         <translation>Quedaron fuera: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="308"/>
-        <location filename="../../ui/packet_wizard.py" line="335"/>
         <source>It opens only with the password.</source>
         <translation>Solo se abre con la contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="309"/>
-        <location filename="../../ui/packet_wizard.py" line="336"/>
         <source>It is not encrypted: keep it safe and delete it when it has been sent.</source>
         <translation>No está cifrado: guárdelo en un lugar seguro y bórrelo cuando lo haya enviado.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="310"/>
         <source>If something is not right, go Back, change it and build again: the file is replaced.</source>
         <translation>Si algo no está bien, vuelva atrás, cámbielo y créelo de nuevo: el archivo se reemplaza.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="328"/>
         <source>The packet could not be saved there ({0}); choose another folder.</source>
         <translation>No se pudo guardar el paquete ahí ({0}); elija otra carpeta.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="334"/>
         <source>Saved as {0}.</source>
         <translation>Guardado como {0}.</translation>
     </message>
@@ -646,245 +510,194 @@
 <context>
     <name>CancerForms</name>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="15"/>
         <source>First breast cancer diagnosis:</source>
         <translation>Primer diagnóstico de cáncer de mama:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="16"/>
         <source>Metastatic disease found:</source>
         <translation>Diagnóstico de enfermedad metastásica:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="17"/>
         <source>De novo or recurrence:</source>
         <translation>De novo o recurrencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="19"/>
         <source>Histology:</source>
         <translation>Histología:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="20"/>
         <source>Histology (if other):</source>
         <translation>Histología (si es otra):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="21"/>
         <source>Sex:</source>
         <translation>Sexo:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="27"/>
         <source>Site:</source>
         <translation>Localización:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="28"/>
-        <location filename="../../ui/cancer_forms.py" line="41"/>
         <source>Site (if other):</source>
         <translation>Localización (si es otra):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="29"/>
         <source>Date found:</source>
         <translation>Fecha en que se detectó:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="30"/>
         <source>Shown by (scan or biopsy):</source>
         <translation>Detectada por (estudio de imagen o biopsia):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="31"/>
         <source>e.g. CT chest/abdomen/pelvis, liver biopsy</source>
         <translation>p. ej., TC de tórax, abdomen y pelvis; biopsia de hígado</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="36"/>
         <source>0 to 100</source>
         <translation>de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="38"/>
         <source>Biopsy date:</source>
         <translation>Fecha de la biopsia:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="39"/>
         <source>Where the biopsy was taken:</source>
         <translation>Dónde se tomó la biopsia:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="42"/>
         <source>ER (estrogen receptor):</source>
         <translation>RE (receptor de estrógeno):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="44"/>
         <source>ER percent:</source>
         <translation>Porcentaje de RE:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="45"/>
         <source>PR (progesterone receptor):</source>
         <translation>RP (receptor de progesterona):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="47"/>
         <source>PR percent:</source>
         <translation>Porcentaje de RP:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="48"/>
         <source>HER2 by IHC:</source>
         <translation>HER2 por IHQ:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="49"/>
         <source>HER2 by ISH (FISH):</source>
         <translation>HER2 por ISH (FISH):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="50"/>
         <source>Ki-67 percent:</source>
         <translation>Porcentaje de Ki-67:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="51"/>
         <source>PD-L1:</source>
         <translation>PD-L1:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="52"/>
         <source>as on the report, e.g. CPS 12</source>
         <translation>como figura en el informe, p. ej., CPS 12</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="55"/>
         <source>Germline BRCA1/2:</source>
         <translation>BRCA1/2 germinal:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="57"/>
         <source>NTRK fusion:</source>
         <translation>Fusión de NTRK:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="58"/>
         <source>Other results:</source>
         <translation>Otros resultados:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="59"/>
         <source>one per line, e.g. AKT1: not detected</source>
         <translation>uno por línea, p. ej., AKT1: no detectado</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="65"/>
         <source>Part of the trial:</source>
         <translation>Parte del ensayo:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="68"/>
         <source>Line number:</source>
         <translation>Número de línea:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="69"/>
         <source>Drugs of the regimen:</source>
         <translation>Medicamentos del esquema:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="71"/>
-        <location filename="../../ui/cancer_forms.py" line="97"/>
         <source>Started:</source>
         <translation>Inicio:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="72"/>
-        <location filename="../../ui/cancer_forms.py" line="98"/>
         <source>Stopped:</source>
         <translation>Fin:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="73"/>
         <source>leave empty while you are still on it</source>
         <translation>déjelo vacío mientras siga con este tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="74"/>
         <source>Setting:</source>
         <translation>Contexto:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="75"/>
         <source>Clinical trial identifier:</source>
         <translation>Identificador del ensayo:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="76"/>
         <source>e.g. NCT01234567</source>
         <translation>p. ej., NCT01234567</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="78"/>
         <source>Best response:</source>
         <translation>Mejor respuesta:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="80"/>
         <source>Reason stopped:</source>
         <translation>Motivo de la suspensión:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="82"/>
         <source>Reason (if other):</source>
         <translation>Motivo (si es otro):</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="88"/>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="89"/>
         <source>Dose:</source>
         <translation>Dosis:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="90"/>
         <source>e.g. 2.5 mg</source>
         <translation>p. ej., 2,5 mg</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="91"/>
         <source>When and how often:</source>
         <translation>Cuándo y con qué frecuencia:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="92"/>
         <source>e.g. once a day with food</source>
         <translation>p. ej., una vez al día con comida</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="93"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="95"/>
         <source>What it is for:</source>
         <translation>Para qué es:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="96"/>
         <source>Prescribed by:</source>
         <translation>Recetado por:</translation>
     </message>
     <message>
-        <location filename="../../ui/cancer_forms.py" line="99"/>
         <source>Part of my cancer treatment:</source>
         <translation>Parte de mi tratamiento del cáncer:</translation>
     </message>
@@ -892,84 +705,66 @@
 <context>
     <name>CancerSection</name>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="47"/>
         <source>My cancer</source>
         <translation>Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="49"/>
-        <location filename="../../ui/sections/cancer.py" line="106"/>
         <source>No diagnosis recorded yet.</source>
         <translation>Todavía no hay un diagnóstico registrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="50"/>
         <source>Edit diagnosis…</source>
         <translation>Editar diagnóstico…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="51"/>
         <source>Edit the diagnosis</source>
         <translation>Editar el diagnóstico</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="57"/>
         <source>Sites of metastasis</source>
         <translation>Localizaciones de las metástasis</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="58"/>
-        <location filename="../../ui/sections/cancer.py" line="64"/>
         <source>Site</source>
         <translation>Localización</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="58"/>
         <source>Found</source>
         <translation>Detectada</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="59"/>
         <source>Shown by</source>
         <translation>Detectada por</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="62"/>
         <source>Biopsies and biomarkers</source>
         <translation>Biopsias y biomarcadores</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="63"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="69"/>
         <source>Subtype</source>
         <translation>Subtipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="108"/>
         <source>The {0} biopsy of {1} differs from the primary tumor: {2}</source>
         <translation>La biopsia de {0} del {1} es distinta del tumor primario: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="119"/>
         <source>first diagnosed {0}</source>
         <translation>primer diagnóstico: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="121"/>
         <source>metastatic since {0}</source>
         <translation>metastásico desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="124"/>
         <source>Diagnosis recorded without details.</source>
         <translation>Diagnóstico registrado sin detalles.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/cancer.py" line="132"/>
         <source>Diagnosis</source>
         <translation>Diagnóstico</translation>
     </message>
@@ -977,244 +772,194 @@
 <context>
     <name>CareForms</name>
     <message>
-        <location filename="../../ui/care_forms.py" line="24"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="25"/>
         <source>Time:</source>
         <translation>Hora:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="26"/>
         <source>24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know</source>
         <translation>formato de 24 horas, p. ej., 09:30 o 14:15; déjelo vacío si no la sabe</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="28"/>
         <source>Length in minutes:</source>
         <translation>Duración en minutos:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="29"/>
         <source>With whom:</source>
         <translation>Con quién:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="30"/>
         <source>Pick someone from your care team, or type a name</source>
         <translation>Elija a alguien de su equipo de atención o escriba un nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="32"/>
         <source>What it is for:</source>
         <translation>Para qué es:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="33"/>
         <source>e.g. scan results, infusion, second opinion</source>
         <translation>p. ej., resultados de estudios, infusión, segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="34"/>
         <source>Where:</source>
         <translation>Dónde:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="35"/>
-        <location filename="../../ui/care_forms.py" line="71"/>
         <source>Notes:</source>
         <translation>Notas:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="36"/>
         <source>e.g. bring the medication list, fast from midnight</source>
         <translation>p. ej., llevar la lista de medicamentos, ayuno desde la medianoche</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="43"/>
-        <location filename="../../ui/care_forms.py" line="77"/>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="44"/>
         <source>a person, or an office such as “Infusion center”</source>
         <translation>una persona, o un servicio como “Centro de infusión”</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="46"/>
         <source>Role:</source>
         <translation>Función:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="47"/>
         <source>Role (if other):</source>
         <translation>Función (si es otra):</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="48"/>
         <source>Hospital or practice:</source>
         <translation>Hospital o consultorio:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="49"/>
         <source>Phone:</source>
         <translation>Teléfono:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="50"/>
         <source>After-hours phone:</source>
         <translation>Teléfono fuera de horario:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="51"/>
         <source>Fax:</source>
         <translation>Fax:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="52"/>
         <source>Email:</source>
         <translation>Correo electrónico:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="53"/>
         <source>Patient portal:</source>
         <translation>Portal del paciente:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="54"/>
         <source>its web address or name</source>
         <translation>su dirección web o su nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="55"/>
         <source>Address:</source>
         <translation>Dirección:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="56"/>
         <source>Call them about:</source>
         <translation>Motivos para llamar:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="57"/>
         <source>e.g. fever over 38 °C, new pain, questions about treatment</source>
         <translation>p. ej., fiebre de más de 38 °C, un dolor nuevo, preguntas sobre el tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="64"/>
         <source>Status:</source>
         <translation>Estado:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="65"/>
         <source>Date signed:</source>
         <translation>Fecha de firma:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="66"/>
         <source>Review by:</source>
         <translation>Revisar antes de:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="67"/>
         <source>a date to check that it still says what you want</source>
         <translation>una fecha para comprobar que sigue diciendo lo que usted quiere</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="69"/>
         <source>Where the original is kept:</source>
         <translation>Dónde se guarda el original:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="70"/>
         <source>Who has copies:</source>
         <translation>Quién tiene copias:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="78"/>
         <source>Who they are to me:</source>
         <translation>Quién es para mí:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="79"/>
         <source>e.g. brother, friend, manager at work</source>
         <translation>p. ej., hermano, amiga, jefe en el trabajo</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="80"/>
         <source>I have told them:</source>
         <translation>Ya se lo conté:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="81"/>
         <source>When I told them:</source>
         <translation>Cuándo se lo conté:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="82"/>
         <source>What I want them to know:</source>
         <translation>Lo que quiero que sepa:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="84"/>
         <source>Who else may tell them:</source>
         <translation>Quién más puede contárselo:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="85"/>
         <source>if you would rather someone else did</source>
         <translation>si prefiere que lo haga otra persona</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="91"/>
         <source>Trial identifier:</source>
         <translation>Identificador del ensayo:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="92"/>
         <source>e.g. NCT01234567</source>
         <translation>p. ej., NCT01234567</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="93"/>
         <source>Title of the trial:</source>
         <translation>Título del ensayo:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="94"/>
         <source>Where it runs:</source>
         <translation>Dónde se realiza:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="95"/>
         <source>Trial contact:</source>
         <translation>Contacto del ensayo:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="96"/>
         <source>the research nurse or coordinator, with a phone or email</source>
         <translation>el personal de enfermería o de coordinación del estudio, con teléfono o correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="98"/>
         <source>Where I am with it:</source>
         <translation>En qué punto estoy:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="100"/>
         <source>Eligibility notes:</source>
         <translation>Notas sobre los requisitos:</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="101"/>
         <source>what the trial asks for, and what you were told</source>
         <translation>lo que pide el ensayo y lo que le dijeron</translation>
     </message>
     <message>
-        <location filename="../../ui/care_forms.py" line="169"/>
         <source>This file will not be encrypted: anyone who can open your computer&apos;s files can read it. Print or share it, then delete it if you no longer need it.</source>
         <translation>Este archivo no estará cifrado: cualquier persona que pueda abrir los archivos de su computadora podrá leerlo. Imprímalo o compártalo y después bórrelo si ya no lo necesita.</translation>
     </message>
@@ -1222,62 +967,50 @@
 <context>
     <name>CareTeamSection</name>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="34"/>
         <source>Care team</source>
         <translation>Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="35"/>
         <source>The people who look after you, how to reach them and what to call them about. A printed sheet by the phone helps family and friends too.</source>
         <translation>Las personas que le atienden, cómo comunicarse con ellas y por qué motivos llamarlas. Una hoja impresa junto al teléfono también ayuda a su familia y amistades.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="38"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="39"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="39"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="40"/>
         <source>Hospital or practice</source>
         <translation>Hospital o consultorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="41"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="42"/>
         <source>Call them about</source>
         <translation>Motivos para llamar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="49"/>
         <source>Save contact sheet as PDF…</source>
         <translation>Guardar hoja de contactos como PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="50"/>
         <source>Save the care team contact sheet as a PDF to print</source>
         <translation>Guardar la hoja de contactos del equipo de atención como PDF para imprimir</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="92"/>
         <source>Save contact sheet</source>
         <translation>Guardar la hoja de contactos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/care_team.py" line="96"/>
         <source>Saved {0}. It is not encrypted.</source>
         <translation>Se guardó {0}. El archivo no está cifrado.</translation>
     </message>
@@ -1285,122 +1018,98 @@
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../ui/category_names.py" line="10"/>
         <source>Pathology report</source>
         <translation>Informe de patología</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="11"/>
         <source>Imaging report</source>
         <translation>Informe de imagenología</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="12"/>
         <source>Lab result</source>
         <translation>Resultado de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="13"/>
         <source>Genomic test</source>
         <translation>Prueba genómica</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="14"/>
         <source>Treatment plan</source>
         <translation>Plan de tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="15"/>
         <source>Operative report</source>
         <translation>Informe quirúrgico</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="16"/>
         <source>Discharge summary</source>
         <translation>Resumen de alta</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="17"/>
         <source>Clinical note</source>
         <translation>Nota clínica</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="18"/>
         <source>Other medical record</source>
         <translation>Otro registro médico</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="19"/>
         <source>Will</source>
         <translation>Testamento</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="20"/>
         <source>Living will</source>
         <translation>Testamento vital</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="21"/>
         <source>Power of attorney</source>
         <translation>Poder notarial</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="22"/>
         <source>Advance directive</source>
         <translation>Directiva anticipada</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="23"/>
         <source>Health care proxy</source>
         <translation>Representante de atención médica</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="24"/>
         <source>POLST / DNR order</source>
         <translation>Orden POLST / de no reanimar</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="25"/>
         <source>Insurance policy</source>
         <translation>Póliza de seguro</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="26"/>
         <source>Financial document</source>
         <translation>Documento financiero</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="27"/>
         <source>Employment document</source>
         <translation>Documento laboral</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="28"/>
         <source>Appointment</source>
         <translation>Cita</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="29"/>
         <source>Questions</source>
         <translation>Preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="30"/>
         <source>Care team contact</source>
         <translation>Contacto del equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="31"/>
         <source>People to tell</source>
         <translation>Personas a quienes contarlo</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="32"/>
         <source>Care priorities</source>
         <translation>Prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/category_names.py" line="33"/>
         <source>Other care note</source>
         <translation>Otra nota de atención</translation>
     </message>
@@ -1408,23 +1117,18 @@
 <context>
     <name>ChangeAccessDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="241"/>
-        <location filename="../../ui/sections/people_access.py" line="243"/>
         <source>What {0} may see</source>
         <translation>Qué puede ver {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="246"/>
         <source>Change the keys of the parts taken away (recommended: a copy they made earlier would otherwise still open the old files)</source>
         <translation>Cambiar las claves de las partes retiradas (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="253"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="273"/>
         <source>Choose at least one part, or remove the person instead.</source>
         <translation>Elija al menos una parte, o quite a la persona.</translation>
     </message>
@@ -1432,47 +1136,38 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/packet_pages.py" line="46"/>
         <source>Step {0} of {1}: what centers usually ask for</source>
         <translation>Paso {0} de {1}: lo que suelen pedir los centros</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="47"/>
         <source>A second-opinion center usually asks for these records. Here is what your vault already holds.</source>
         <translation>Un centro de segunda opinión suele pedir estos documentos. Aquí tiene lo que su bóveda ya contiene.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="50"/>
         <source>Checklist of records centers usually ask for</source>
         <translation>Lista de los documentos que suelen pedir los centros</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="56"/>
         <source>What is missing</source>
         <translation>Lo que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="59"/>
         <source>Good to know: centers usually need records in English (ask for translations early), and they need the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. Pathology slides or blocks are sent by the hospital that keeps them.</source>
         <translation>Conviene saber: los centros suelen necesitar los documentos en inglés (pida las traducciones con tiempo) y necesitan las imágenes mismas en un disco (CD o DVD) del servicio de radiología, no solo los informes. Las laminillas o bloques de patología los envía el hospital que los guarda.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="71"/>
         <source>in the vault</source>
         <translation>en la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="73"/>
         <source>not in the vault</source>
         <translation>no está en la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="75"/>
         <source>missing or out of date</source>
         <translation>falta o no está al día</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="86"/>
         <source>Worth asking for before you send:</source>
         <translation>Conviene pedirlo antes de enviar:</translation>
     </message>
@@ -1480,69 +1175,54 @@
 <context>
     <name>ChoosePassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="140"/>
         <source>Choose your passphrase</source>
         <translation>Elija su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="141"/>
         <source>Welcome, {0}</source>
         <translation>Le damos la bienvenida, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="141"/>
         <source>Welcome</source>
         <translation>Le damos la bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="143"/>
         <source>The setup code you were given works only this once. Choose a passphrase of your own: you will type it every time you open this vault.</source>
         <translation>El código de configuración que recibió solo sirve esta vez. Elija su propia frase de contraseña: la escribirá cada vez que abra esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="146"/>
-        <location filename="../../ui/unlock.py" line="147"/>
         <source>Change my passphrase</source>
         <translation>Cambiar mi frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="149"/>
         <source>From now on this vault opens with the new passphrase, for you only. The old one stops working on this vault.</source>
         <translation>Desde ahora esta bóveda se abre con la nueva frase de contraseña, solo para usted. La anterior deja de funcionar en esta bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="154"/>
         <source>Your new passphrase</source>
         <translation>Su nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="155"/>
         <source>Your new passphrase again</source>
         <translation>Su nueva frase de contraseña otra vez</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="152"/>
         <source>New passphrase:</source>
         <translation>Nueva frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="153"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="160"/>
         <source>If you forget it, nobody can recover it for you: the owner of the vault would have to add you again. Write it down and keep it somewhere safe.</source>
         <translation>Si la olvida, nadie podrá recuperarla: la persona propietaria de la bóveda tendría que añadirle de nuevo. Anótela y guárdela en un lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="165"/>
         <source>Saving your passphrase</source>
         <translation>Guardando su frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="170"/>
-        <location filename="../../ui/unlock.py" line="172"/>
         <source>Save my passphrase</source>
         <translation>Guardar mi frase de contraseña</translation>
     </message>
@@ -1550,98 +1230,78 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="34"/>
-        <location filename="../../ui/conflicts_dialog.py" line="38"/>
         <source>Changed on two computers</source>
         <translation>Cambiado en dos computadoras</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="40"/>
         <source>These records were changed on two computers before they synced. Both versions are kept; the newer one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays in the vault&apos;s history.</source>
         <translation>Estos registros se cambiaron en dos computadoras antes de sincronizarse. Se guardan las dos versiones y se muestra la más reciente. Compárelas y elija la que quiere conservar. No se borra nada: la otra versión queda en el historial de la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="45"/>
         <source>Records changed on two computers</source>
         <translation>Registros cambiados en dos computadoras</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="49"/>
         <source>The versions side by side</source>
         <translation>Las versiones lado a lado</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="80"/>
         <source>Nothing is waiting for a choice.</source>
         <translation>No hay nada pendiente de elegir.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="87"/>
         <source>Keep version {0} (shown now)</source>
         <translation>Conservar la versión {0} (la que se muestra)</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="88"/>
         <source>Keep version {0}</source>
         <translation>Conservar la versión {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="100"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="100"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="100"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="101"/>
         <source>Provider</source>
         <translation>Profesional o centro</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="101"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="101"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="102"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="102"/>
         <source>Changed</source>
         <translation>Cambiado</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="102"/>
         <source>Changed by</source>
         <translation>Cambiado por</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="108"/>
         <source>Version {0}</source>
         <translation>Versión {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="121"/>
         <source>Differences are in bold.</source>
         <translation>Las diferencias están en negrita.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflicts_dialog.py" line="134"/>
         <source>Kept the version you chose of “{0}”.</source>
         <translation>Se conservó la versión que eligió de “{0}”.</translation>
     </message>
@@ -1649,108 +1309,86 @@
 <context>
     <name>CoverPage</name>
     <message>
-        <location filename="../../ui/packet_pages.py" line="244"/>
         <source>Step {0} of {1}: the cover sheet</source>
         <translation>Paso {0} de {1}: la portada</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="245"/>
         <source>The first page the doctor reads. Only your name is required; the rest helps them help you.</source>
         <translation>Es la primera página que lee el médico. Solo su nombre es obligatorio; lo demás le ayuda a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="251"/>
-        <location filename="../../ui/packet_pages.py" line="260"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="253"/>
         <source>Phone, email or address</source>
         <translation>Teléfono, correo o dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="264"/>
         <source>For example: to review my options after progression</source>
         <translation>Por ejemplo: revisar mis opciones tras la progresión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="267"/>
         <source>The question that matters most</source>
         <translation>La pregunta que más le importa</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="268"/>
         <source>A second question (optional)</source>
         <translation>Una segunda pregunta (opcional)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="269"/>
         <source>Your name:</source>
         <translation>Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="269"/>
         <source>Date of birth:</source>
         <translation>Fecha de nacimiento:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="270"/>
         <source>How to reach you:</source>
         <translation>Cómo contactarle:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="271"/>
         <source>Referring oncologist:</source>
         <translation>Oncólogo/a que le remite:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="272"/>
         <source>Center it is for:</source>
         <translation>Centro al que va dirigido:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="273"/>
         <source>Doctor it is for:</source>
         <translation>Médico al que va dirigido:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="273"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="274"/>
         <source>Reason for the second opinion:</source>
         <translation>Motivo de la segunda opinión:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="275"/>
         <source>Most important question:</source>
         <translation>Pregunta más importante:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="276"/>
         <source>Second question:</source>
         <translation>Segunda pregunta:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="319"/>
         <source>Please write your name: it goes on the cover and every page.</source>
         <translation>Por favor, escriba su nombre: aparece en la portada y en cada página.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="320"/>
         <source>date of birth</source>
         <translation>fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="320"/>
         <source>date</source>
         <translation>fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="322"/>
         <source>Please write the {0} as year-month-day, for example 1971-04-02.</source>
         <translation>Por favor, escriba la {0} como año-mes-día, por ejemplo 1971-04-02.</translation>
     </message>
@@ -1758,84 +1396,66 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/create_dialog.py" line="22"/>
-        <location filename="../../ui/create_dialog.py" line="26"/>
         <source>Create my vault</source>
         <translation>Crear mi bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="29"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="30"/>
         <source>e.g. Jane Example</source>
         <translation>p. ej., Ana Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="32"/>
         <source>Vault folder</source>
         <translation>Carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="33"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="34"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="42"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="43"/>
         <source>Passphrase again</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="39"/>
         <source>Your name:</source>
         <translation>Su nombre:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="40"/>
         <source>Folder:</source>
         <translation>Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="41"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="42"/>
         <source>Passphrase again:</source>
         <translation>Repita la frase:</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="48"/>
         <source>Important: if you forget this passphrase, nobody can open your vault, not even us. Write it down and keep it somewhere safe, like with your will.</source>
         <translation>Importante: si olvida esta frase de contraseña, nadie podrá abrir su bóveda, ni siquiera nosotros. Anótela y guárdela en un lugar seguro, por ejemplo, junto a su testamento.</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="53"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="58"/>
-        <location filename="../../ui/create_dialog.py" line="60"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/create_dialog.py" line="76"/>
         <source>Where should the vault folder go?</source>
         <translation>¿Dónde quiere guardar la carpeta de la bóveda?</translation>
     </message>
@@ -1843,87 +1463,70 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/packet_pages.py" line="101"/>
         <source>Step {0} of {1}: choose and order the documents</source>
         <translation>Paso {0} de {1}: elegir y ordenar los documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="102"/>
         <source>The usual second-opinion set is already chosen, newest first. Drag to change the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down).</source>
         <translation>El conjunto habitual para una segunda opinión ya está elegido, los más recientes primero. Arrastre para cambiar el orden, o use Subir y Bajar (Ctrl+Arriba, Ctrl+Abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="106"/>
         <source>In the packet, in this order:</source>
         <translation>En el paquete, en este orden:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="108"/>
         <source>Documents in the packet, in order</source>
         <translation>Documentos del paquete, en orden</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="114"/>
         <source>Move &amp;up</source>
         <translation>&amp;Subir</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="115"/>
         <source>Move &amp;down</source>
         <translation>&amp;Bajar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="116"/>
         <source>&amp;Remove</source>
         <translation>&amp;Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="117"/>
         <source>Use the usual set</source>
         <translation>Usar el conjunto habitual</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="118"/>
         <source>Move the document up</source>
         <translation>Subir el documento</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="119"/>
         <source>Move the document down</source>
         <translation>Bajar el documento</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="120"/>
         <source>Remove the document from the packet</source>
         <translation>Quitar el documento del paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="131"/>
         <source>More documents from the vault:</source>
         <translation>Más documentos de la bóveda:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="133"/>
         <source>Type to find a document</source>
         <translation>Escriba para buscar un documento</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="135"/>
         <source>Find a document to add</source>
         <translation>Buscar un documento para añadir</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="138"/>
         <source>More documents from the vault</source>
         <translation>Más documentos de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="143"/>
         <source>&amp;Add to the packet</source>
         <translation>&amp;Añadir al paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="144"/>
         <source>Add the document to the packet</source>
         <translation>Añadir el documento al paquete</translation>
     </message>
@@ -1931,206 +1534,162 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../ui/sections/documents.py" line="38"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="66"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="67"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="70"/>
         <source>Search words in your records</source>
         <translation>Buscar palabras en sus registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="72"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="77"/>
         <source>Filter by category</source>
         <translation>Filtrar por categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="85"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="87"/>
-        <location filename="../../ui/sections/documents.py" line="360"/>
         <source>Show trash</source>
         <translation>Ver papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="89"/>
         <source>Show the trash</source>
         <translation>Ver la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="121"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="129"/>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="149"/>
         <source>Edit details…</source>
         <translation>Editar detalles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="150"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="151"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="152"/>
         <source>Save a decrypted copy…</source>
         <translation>Guardar una copia sin cifrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="197"/>
         <source>medical records (reports, scans, lab results)</source>
         <translation>registros médicos (informes, pruebas de imagen, análisis)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="198"/>
         <source>care notes (appointments, questions, contacts)</source>
         <translation>notas de cuidados (citas, preguntas, contactos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="199"/>
         <source>legal and money papers</source>
         <translation>papeles legales y económicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="200"/>
         <source>This part was not shared with you: {0}. Only the documents you were given are listed.</source>
         <translation>Esta parte no se compartió con usted: {0}. Solo aparecen los documentos que le dieron.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="217"/>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="218"/>
         <source>All tags</source>
         <translation>Etiqueta: todas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="273"/>
         <source>Opening “{0}”…</source>
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="303"/>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="312"/>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="350"/>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="355"/>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="360"/>
         <source>Back to documents</source>
         <translation>Volver a documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="367"/>
         <source>Choose documents to import</source>
         <translation>Elegir documentos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="403"/>
-        <location filename="../../ui/sections/documents.py" line="473"/>
         <source>Not saved</source>
         <translation>No se guardó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="407"/>
         <source>Saved “{0}”.</source>
         <translation>Se guardó “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="418"/>
-        <location filename="../../ui/sections/documents.py" line="419"/>
         <source>you</source>
         <translation>usted</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="421"/>
         <source>Let more people see this record?</source>
         <translation>¿Permitir que más personas vean este registro?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="422"/>
         <source>Let {0} see “{1}”?</source>
         <translation>¿Mostrar “{1}” también a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="423"/>
         <source>Filed as “{0}”, it will be visible to: {1}.</source>
         <translation>Archivado como «{0}», lo podrán ver: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="443"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="447"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="449"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="454"/>
-        <location filename="../../ui/sections/documents.py" line="460"/>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="455"/>
         <source>The copy will NOT be encrypted: anyone who can open that folder can read it. Delete it when you no longer need it. Continue?</source>
         <translation>La copia NO estará cifrada: cualquier persona que pueda abrir esa carpeta podrá leerla. Bórrela cuando ya no la necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/documents.py" line="472"/>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
     </message>
@@ -2138,43 +1697,34 @@
 <context>
     <name>EditRecordDialog</name>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="21"/>
-        <location filename="../../ui/edit_dialog.py" line="24"/>
         <source>Edit details</source>
         <translation>Editar detalles</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="36"/>
         <source>Title:</source>
         <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="36"/>
         <source>Category:</source>
         <translation>Categoría:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="37"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="37"/>
         <source>Provider:</source>
         <translation>Profesional o centro:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="38"/>
         <source>Tags (comma separated):</source>
         <translation>Etiquetas (separadas por comas):</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="38"/>
         <source>Notes:</source>
         <translation>Notas:</translation>
     </message>
     <message>
-        <location filename="../../ui/edit_dialog.py" line="67"/>
         <source>The title cannot be empty.</source>
         <translation>El título no puede quedar vacío.</translation>
     </message>
@@ -2182,12 +1732,10 @@
 <context>
     <name>EntryCommands</name>
     <message>
-        <location filename="../../ui/entry_commands.py" line="22"/>
         <source>Change “{0}”</source>
         <translation>Cambiar “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_commands.py" line="46"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
@@ -2195,17 +1743,14 @@
 <context>
     <name>EntryFormDialog</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="113"/>
         <source>Supporting documents</source>
         <translation>Documentos de respaldo</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="121"/>
         <source>Supporting documents:</source>
         <translation>Documentos de respaldo:</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="146"/>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
     </message>
@@ -2213,42 +1758,34 @@
 <context>
     <name>EntryListBox</name>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="50"/>
         <source>Add…</source>
         <translation>Agregar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="51"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="52"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="53"/>
         <source>Add to {0}</source>
         <translation>Agregar en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="53"/>
         <source>Edit in {0}</source>
         <translation>Editar en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="54"/>
         <source>Move to trash from {0}</source>
         <translation>Mover a la papelera desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="94"/>
         <source>Edit: {0}</source>
         <translation>Editar: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/entry_list.py" line="94"/>
         <source>Add: {0}</source>
         <translation>Agregar: {0}</translation>
     </message>
@@ -2256,7 +1793,6 @@
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../ui/preview.py" line="31"/>
         <source>Image preview</source>
         <translation>Vista previa de la imagen</translation>
     </message>
@@ -2264,209 +1800,167 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="48"/>
-        <location filename="../../ui/import_dialog.py" line="55"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="56"/>
         <source>Reading the files ({0})…</source>
         <translation>Leyendo los archivos ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="59"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="60"/>
         <source>Visible to</source>
         <translation>Visible para</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="61"/>
         <source>Write dates as YYYY-MM-DD</source>
         <translation>Escriba las fechas así: AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="63"/>
         <source>Who will be able to see the file: its category decides the part of the vault it is in</source>
         <translation>Quién podrá ver el archivo: su categoría decide en qué parte de la bóveda se guarda</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="64"/>
         <source>Files to import</source>
         <translation>Archivos para importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="74"/>
         <source>Category for the selected files</source>
         <translation>Categoría para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="75"/>
         <source>(keep each file&apos;s category)</source>
         <translation>(mantener la categoría de cada archivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="79"/>
         <source>Tags, separated by commas</source>
         <translation>Etiquetas, separadas por comas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="80"/>
         <source>Tags for the selected files</source>
         <translation>Etiquetas para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="82"/>
         <source>Provider or institution</source>
         <translation>Profesional o institución</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="83"/>
         <source>Provider for the selected files</source>
         <translation>Profesional o institución para los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="84"/>
         <source>Apply to selected</source>
         <translation>Aplicar a los seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="85"/>
         <source>Apply category, tags and provider to the selected files</source>
         <translation>Aplicar la categoría, las etiquetas y el profesional o institución a los archivos seleccionados</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="91"/>
         <source>Import progress</source>
         <translation>Progreso de la importación</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="94"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="149"/>
         <source>Ready to import: {0}. Check the titles, dates and categories; you can change them.</source>
         <extracomment>GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)</extracomment>
         <translation>Listos para importar: {0}. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="151"/>
         <source>A file&apos;s category decides who can see it (see “Visible to”).</source>
         <translation>La categoría de cada archivo decide quién puede verlo (vea “Visible para”).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="153"/>
         <source>Cannot be imported: {0} (see Status).</source>
         <translation>No se pueden importar: {0} (vea Estado).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="210"/>
         <source>only you</source>
         <translation>solo usted</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="211"/>
         <source>you</source>
         <translation>usted</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="225"/>
         <source>Visible to: {0}</source>
         <translation>Visible para: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="269"/>
         <source>Let more people see this file?</source>
         <translation>¿Permitir que más personas vean este archivo?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="270"/>
         <source>Let {0} see “{1}”?</source>
         <translation>¿Mostrar “{1}” también a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="271"/>
         <source>Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}.</source>
         <translation>Guardado como “{0}”, será visible para: {1}. Ahora es visible para: {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="274"/>
         <source>Let more people see these files?</source>
         <translation>¿Permitir que más personas vean estos archivos?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>Let {0} see these {1} files?</source>
         <translation>¿Mostrar estos {1} archivos también a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276"/>
         <source>Filed as “{0}”, they will be visible to: {1}.</source>
         <translation>Guardados como “{0}”, serán visibles para: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="348"/>
         <source>Documents added: {0}.</source>
         <translation>Documentos agregados: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="166"/>
         <source>Category of {0}</source>
         <translation>Categoría de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="179"/>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="179"/>
         <source>1 page</source>
         <translation>1 página</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="182"/>
         <source>no text (scan)</source>
         <translation>sin texto (escaneado)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="350"/>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="355"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="361"/>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
     </message>
@@ -2474,60 +1968,48 @@
 <context>
     <name>KeyChangeDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="311"/>
-        <location filename="../../ui/sections/people_access.py" line="314"/>
         <source>Changing the keys</source>
         <translation>Cambiando las claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="315"/>
         <source>Re-encrypting the files of the sections concerned…</source>
         <translation>Volviendo a cifrar los archivos de las secciones afectadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="319"/>
         <source>Progress of the key change</source>
         <translation>Progreso del cambio de claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="325"/>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="326"/>
         <source>Stop changing the keys</source>
         <translation>Detener el cambio de claves</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="328"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="347"/>
         <source>{0} of {1} files</source>
         <translation>{0} de {1} archivos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="352"/>
         <source>Stopping after the current file…</source>
         <translation>Deteniendo después del archivo actual…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="369"/>
         <source>The keys were changed, but some files could not be re-encrypted; use Help › Check vault for damage:
 </source>
         <translation>Las claves se cambiaron, pero algunos archivos no se pudieron volver a cifrar; use Ayuda › Comprobar daños en la bóveda:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="373"/>
         <source>Done. Files copied before today no longer open with the old keys.</source>
         <translation>Listo. Los archivos copiados antes de hoy ya no se abren con las claves antiguas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="377"/>
         <source>Stopped. Nothing is lost: the key change carries on the next time you open the vault.</source>
         <translation>Detenido. No se ha perdido nada: el cambio de claves continuará la próxima vez que abra la bóveda.</translation>
     </message>
@@ -2535,57 +2017,46 @@
 <context>
     <name>LabValueDialog</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="95"/>
         <source>Change a lab value</source>
         <translation>Cambiar un resultado de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="95"/>
         <source>Add a lab value</source>
         <translation>Agregar un resultado de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="102"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="111"/>
         <source>Optional, e.g. City Hospital lab</source>
         <translation>Opcional, p. ej., laboratorio del Hospital Central</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Test:</source>
         <translation>Prueba:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="116"/>
         <source>Value:</source>
         <translation>Valor:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="117"/>
         <source>Unit:</source>
         <translation>Unidad:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="117"/>
         <source>Lab:</source>
         <translation>Laboratorio:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="123"/>
         <source>Problem with {0}</source>
         <translation>Problema en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="139"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -2593,22 +2064,18 @@
 <context>
     <name>LabValuesModel</name>
     <message>
-        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="41"/>
         <source>Lab</source>
         <translation>Laboratorio</translation>
     </message>
@@ -2616,191 +2083,150 @@
 <context>
     <name>LabsSection</name>
     <message>
-        <location filename="../../ui/sections/timeseries.py" line="340"/>
         <source>Move “{0}” to the trash</source>
         <translation>Mover “{0}” a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="208"/>
         <source>Lab values and tumor markers</source>
         <translation>Resultados de laboratorio y marcadores tumorales</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="210"/>
         <source>Test:</source>
         <translation>Prueba:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="212"/>
         <source>Test to show</source>
         <translation>Prueba que se muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="217"/>
         <source>Add a value…</source>
         <translation>Agregar un valor…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="218"/>
         <source>Import CSV…</source>
         <translation>Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="219"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="231"/>
         <source>No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns date, test, value, unit.</source>
         <translation>Todavía no hay resultados de laboratorio. Haga clic en “Agregar un valor…”, o en “Importar CSV…” para traer un archivo con las columnas date, test, value, unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="236"/>
         <source>Chart of the chosen test over time</source>
         <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="240"/>
         <source>Lines of treatment shown as bands</source>
         <translation>Líneas de tratamiento mostradas como franjas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="241"/>
-        <location filename="../../ui/sections/labs.py" line="361"/>
-        <location filename="../../ui/sections/labs.py" line="367"/>
         <source>Point at a dot to see its date and value.</source>
         <translation>Señale un punto para ver su fecha y su valor.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="242"/>
         <source>Value under the pointer</source>
         <translation>Valor bajo el puntero</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="256"/>
         <source>Values of the chosen test</source>
         <translation>Valores de la prueba elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="275"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="276"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="330"/>
         <source>{0} (1 value)</source>
         <translation>{0} (1 valor)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="330"/>
         <source>{0} ({1} values)</source>
         <translation>{0} ({1} valores)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="350"/>
         <source>1 value in another unit is listed in the table but not drawn.</source>
         <translation>1 valor en otra unidad aparece en la tabla, pero no en el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="352"/>
         <source>{0} values in another unit are listed in the table but not drawn.</source>
         <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="422"/>
         <source>Saved {0}.</source>
         <translation>Se guardó {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="436"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="441"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="443"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="447"/>
         <source>Choose a CSV file of lab values</source>
         <translation>Elija un archivo CSV de resultados de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="470"/>
         <source>Importing lab values from {0}…</source>
         <translation>Importando resultados de laboratorio de {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="489"/>
         <source>…and {0} more.</source>
         <translation>…y {0} más.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="490"/>
-        <location filename="../../ui/sections/labs.py" line="509"/>
         <source>Nothing was imported</source>
         <translation>No se importó nada</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="491"/>
         <source>Nothing was imported from {0}: {1} rows need fixing. Correct them in the file, save it, and import it again.</source>
         <translation>No se importó nada de {0}: hay que corregir {1} filas. Corríjalas en el archivo, guárdelo e impórtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="498"/>
         <source>Imported 1 value from {1}.</source>
         <translation>Se importó 1 valor de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="499"/>
         <source>Imported {0} values from {1}.</source>
         <translation>Se importaron {0} valores de {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="502"/>
         <source>1 was already in your record and was skipped.</source>
         <translation>1 ya estaba en su registro y se omitió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="503"/>
         <source>{0} were already in your record and were skipped.</source>
         <translation>{0} ya estaban en su registro y se omitieron.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="505"/>
         <source>Lab values imported</source>
         <translation>Resultados de laboratorio importados</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="514"/>
-        <location filename="../../ui/sections/labs.py" line="520"/>
         <source>Export lab values</source>
         <translation>Exportar resultados de laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="515"/>
         <source>The CSV file will NOT be encrypted: anyone who can open that folder can read your lab values. Delete it when you no longer need it. Continue?</source>
         <translation>El archivo CSV NO estará cifrado: cualquier persona que pueda abrir esa carpeta podrá leer sus resultados de laboratorio. Bórrelo cuando ya no lo necesite. ¿Desea continuar?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="534"/>
         <source>Not exported</source>
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/labs.py" line="536"/>
         <source>Exported {0} lab values to {1} (not encrypted).</source>
         <translation>Se exportaron {0} resultados de laboratorio a {1} (sin cifrar).</translation>
     </message>
@@ -2808,112 +2234,90 @@
 <context>
     <name>LegalSection</name>
     <message>
-        <location filename="../../ui/sections/legal.py" line="45"/>
-        <location filename="../../ui/sections/legal.py" line="60"/>
         <source>Legal and planning papers</source>
         <translation>Documentos legales y de planificación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="47"/>
         <source>This is a checklist, not legal advice. The names of these papers and what they need differ from one state or country to another. A lawyer, a social worker or your care team can tell you which ones apply to you.</source>
         <translation>Esta es una lista de verificación, no asesoramiento legal. El nombre de estos documentos y sus requisitos cambian de un estado o país a otro. Un abogado, un trabajador social o su equipo de atención pueden decirle cuáles le corresponden.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="58"/>
         <source>Paper</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="58"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="58"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="58"/>
         <source>Review by</source>
         <translation>Revisar antes de</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="59"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="59"/>
         <source>Copies with</source>
         <translation>Tienen copia</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="59"/>
         <source>Papers</source>
         <translation>Adjuntos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="76"/>
         <source>Update…</source>
         <translation>Actualizar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="77"/>
         <source>Update the chosen paper</source>
         <translation>Actualizar el documento elegido</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="79"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="80"/>
         <source>Move what is recorded for the chosen paper to the trash</source>
         <translation>Mover a la papelera lo registrado para el documento elegido</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="119"/>
         <source>Time to look again at: {0}.</source>
         <translation>Es momento de revisar: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="121"/>
         <source>Coming up for a look soon: {0}.</source>
         <translation>Pronto habrá que revisar: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="134"/>
         <source>{0}
 Review overdue</source>
         <translation>{0}
 Revisión vencida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="136"/>
         <source>{0}
 Review soon</source>
         <translation>{0}
 Revisar pronto</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="137"/>
         <source>Not started</source>
         <translation>Sin empezar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="148"/>
         <source>The date to look at this paper again has passed.</source>
         <translation>Ya pasó la fecha para revisar este documento.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="149"/>
         <source>The date to look at this paper again is within two months.</source>
         <translation>Faltan menos de dos meses para la fecha de revisar este documento.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/legal.py" line="208"/>
         <source>Moved to the trash. Edit ▸ Undo brings it back.</source>
         <translation>Se movió a la papelera. Puede recuperarlo con Editar ▸ Deshacer.</translation>
     </message>
@@ -2921,17 +2325,14 @@ Revisar pronto</translation>
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/entry_form.py" line="43"/>
         <source>Type or pick a name, then Add</source>
         <translation>Escriba un nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="48"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
     <message>
-        <location filename="../../ui/entry_form.py" line="49"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -2939,319 +2340,255 @@ Revisar pronto</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
-        <location filename="../../ui/main_window.py" line="285"/>
         <source>MBC Vault</source>
         <translation>MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
         <source>Sections</source>
         <translation>Secciones</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
         <source>Overview</source>
         <extracomment>sections of one scope show &quot;This part was not shared with you&quot; to someone without it</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
         <source>My cancer</source>
         <translation>Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
         <source>Tumor markers and labs</source>
         <translation>Marcadores y análisis</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
         <source>Appointments</source>
         <translation>Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
         <source>Care team</source>
         <translation>Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
         <source>Legal and planning</source>
         <translation>Legal y planificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
         <source>People to tell</source>
         <translation>A quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
         <source>My care priorities</source>
         <translation>Prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
         <source>Clinical trials</source>
         <translation>Ensayos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
         <source>People and sharing</source>
         <translation>Personas y acceso compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
         <source>Who is signed in</source>
         <translation>Quién inició sesión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;New vault…</source>
         <translation>&amp;Nueva bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Open vault…</source>
         <translation>&amp;Abrir bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Import documents…</source>
         <translation>&amp;Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
         <source>Explore a &amp;demo vault</source>
         <translation>Explorar una bóveda de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
         <source>Second-opinion &amp;packet…</source>
         <translation>&amp;Paquete para segunda opinión…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
         <source>Save my &amp;emergency kit…</source>
         <translation>Guardar mi kit de &amp;emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Copy title</source>
         <translation>&amp;Copiar título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
         <source>Changes from t&amp;wo computers…</source>
         <translation>Cambios de dos co&amp;mputadoras…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
         <source>Move to &amp;trash</source>
         <translation>Mover a la &amp;papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Overview</source>
         <translation>&amp;Resumen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;My cancer</source>
         <translation>&amp;Mi cáncer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Treatment</source>
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
         <source>S&amp;ymptoms</source>
         <translation>&amp;Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Labs</source>
         <translation>&amp;Laboratorio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Citas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Care team</source>
         <translation>&amp;Equipo de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
         <source>Le&amp;gal and planning</source>
         <translation>Legal y pla&amp;nificación</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;People to tell</source>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
         <source>My care &amp;priorities</source>
         <translation>Mis pri&amp;oridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
         <source>People and s&amp;haring</source>
         <translation>Personas y acceso &amp;compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;About MBC Vault</source>
         <translation>&amp;Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
         <source>Your passphrase is saved. Use it from now on.</source>
         <translation>Su frase de contraseña está guardada. Úsela a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
         <source>Your setup code still works: choose your own passphrase the next time you unlock.</source>
         <translation>Su código de configuración sigue sirviendo: elija su propia frase de contraseña la próxima vez que desbloquee.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
         <source>Some records were changed on two computers: Edit ▸ Changes from two computers… to compare them.</source>
         <translation>Algunos registros se cambiaron en dos computadoras: use Editar ▸ Cambios de dos computadoras… para compararlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
         <source>Signed in as {0} · Unlocked</source>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
         <source>MBC Vault: {0}</source>
         <translation>MBC Vault: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
         <source>Locked</source>
         <translation>Bloqueada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
         <source>Locked. Your records are closed.</source>
         <translation>Bóveda bloqueada. Sus registros están cerrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
         <source>Your new passphrase is saved. An old copy of your key file opens nothing written from now on. Save a new emergency kit (File ▸ Save my emergency kit…): the old one holds the old key.</source>
         <translation>Su nueva frase de contraseña está guardada. Una copia antigua de su archivo de clave no abre nada de lo que se escriba a partir de ahora. Guarde un nuevo kit de emergencia (Archivo ▸ Guardar mi kit de emergencia…): el anterior contiene la clave antigua.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
         <source>Your new passphrase is saved. An old copy of your key file opens nothing written after the vault&apos;s owner next opens the vault. Save a new emergency kit (File ▸ Save my emergency kit…): the old one holds the old key.</source>
         <translation>Su nueva frase de contraseña está guardada. Una copia antigua de su archivo de clave no abrirá nada de lo que se escriba después de que la persona dueña de la bóveda la vuelva a abrir. Guarde un nuevo kit de emergencia (Archivo ▸ Guardar mi kit de emergencia…): el anterior contiene la clave antigua.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
         <source>Your emergency kit</source>
         <translation>Su kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
         <source>If you ever forget your passphrase, or this program is not available, an emergency kit lets you or someone you trust still open your records.
 
 It is a one-page PDF with your recovery secret in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit and a copy of the vault folder can read everything you can read.
@@ -3264,42 +2601,34 @@ Es un PDF de una página con su clave de recuperación en texto legible: imprím
 También puede guardarlo más adelante desde el menú Archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
         <source>Save my emergency kit…</source>
         <translation>Guardar mi kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
         <source>emergency-kit</source>
         <translation>kit-de-emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
         <source>Save my emergency kit</source>
         <translation>Guardar mi kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
         <source>Saving your emergency kit…</source>
         <translation>Guardando su kit de emergencia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
         <source>Could not save the emergency kit</source>
         <translation>No se pudo guardar el kit de emergencia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
         <source>Emergency kit saved</source>
         <translation>Kit de emergencia guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
         <source>Your emergency kit is saved to {0}.
 
 It holds your recovery secret in plain text. Print it, store the paper like a will (tell someone you trust where it is), then delete the file.</source>
@@ -3308,37 +2637,30 @@ It holds your recovery secret in plain text. Print it, store the paper like a wi
 Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel como guardaría su testamento (y cuéntele a alguien de su confianza dónde está) y después borre el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
         <source>Choose the vault folder</source>
         <translation>Elegir la carpeta de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
         <source>Not a vault</source>
         <translation>No es una bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
         <source>The demo vault&apos;s passphrase is: {0}</source>
         <translation>La frase de contraseña de la bóveda de demostración es: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
         <source>Creating the demo vault with fictional records…</source>
         <translation>Creando la bóveda de demostración con registros ficticios…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
         <source>Could not create the demo vault</source>
         <translation>No se pudo crear la bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
         <source>Everything is intact. Records checked: {0}; documents checked: {1}.</source>
         <translation>Todo está intacto. Registros revisados: {0}; documentos revisados: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
         <source>Some files are damaged, or were not written by someone allowed to. They are not used, and nothing of yours was changed. Restore them from a backup:
 
 </source>
@@ -3347,27 +2669,22 @@ Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel
 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
         <source>Demo vault</source>
         <translation>Bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
         <source>Log a s&amp;ymptom…</source>
         <translation>Anotar un sín&amp;toma…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
         <source>Change my passp&amp;hrase…</source>
         <translation>Cambiar mi &amp;frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains vault.json (or MBC-VAULT.json).</source>
         <translation>{0} no es una carpeta de MBC Vault. Elija la carpeta que contiene el archivo vault.json (o MBC-VAULT.json).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
         <source>This vault holds fictional records only. Its passphrase is:
 
 {0}
@@ -3380,28 +2697,22 @@ Look around freely.</source>
 Explórela con toda libertad.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
         <source>Checking every file of the vault…</source>
         <translation>Revisando cada archivo de la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
         <source>Check failed</source>
         <translation>No se pudo hacer la revisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
-        <location filename="../../ui/main_window.py" line="494"/>
         <source>Vault check</source>
         <translation>Revisión de la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
         <source>About MBC Vault</source>
         <translation>Acerca de MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
     </message>
@@ -3409,153 +2720,122 @@ Explórela con toda libertad.</translation>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../ui/packet_pages.py" line="338"/>
         <source>Step {0} of {1}: options</source>
         <translation>Paso {0} de {1}: opciones</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="341"/>
         <source>Page numbers, my name and date of birth at the foot of every page</source>
         <translation>Números de página, mi nombre y fecha de nacimiento al pie de cada página</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="343"/>
         <source>A care summary from “My cancer” and “Treatment”</source>
         <translation>Un resumen de atención a partir de “Mi cáncer” y “Tratamiento”</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="346"/>
         <source>My care priorities</source>
         <translation>Mis prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="350"/>
         <source>My care priorities (none written yet)</source>
         <translation>Mis prioridades de atención (aún no escritas)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="352"/>
         <source>Question list to include</source>
         <translation>Lista de preguntas que incluir</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="353"/>
         <source>No question list</source>
         <translation>Sin lista de preguntas</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="357"/>
         <source>Questions for the consultation:</source>
         <translation>Preguntas para la consulta:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="365"/>
-        <location filename="../../ui/packet_pages.py" line="371"/>
         <source>Materials sent separately</source>
         <translation>Materiales enviados aparte</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="366"/>
         <source>Slides, blocks and imaging discs travel on their own. List them here and the packet gets a page the center can check them against.</source>
         <translation>Las laminillas, los bloques y los discos de imágenes se envían por separado. Anótelos aquí y el paquete llevará una página con la que el centro podrá comprobarlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="369"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="369"/>
         <source>Requested from</source>
         <translation>Pedido a</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="370"/>
         <source>Sent on</source>
         <translation>Enviado el</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="370"/>
         <source>Tracking number</source>
         <translation>Número de seguimiento</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="380"/>
         <source>Pathology slides</source>
         <translation>Laminillas de patología</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="380"/>
         <source>Pathology blocks</source>
         <translation>Bloques de patología</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="381"/>
         <source>Imaging disc (CD or DVD)</source>
         <translation>Disco de imágenes (CD o DVD)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="382"/>
         <source>Kind of material</source>
         <translation>Tipo de material</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="383"/>
         <source>Add a row</source>
         <translation>Añadir una fila</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="384"/>
         <source>Remove the row</source>
         <translation>Quitar la fila</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="394"/>
         <source>Password (recommended for email)</source>
         <translation>Contraseña (recomendada para el correo)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="398"/>
         <source>Password:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="399"/>
         <source>The password again:</source>
         <translation>La contraseña otra vez:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="404"/>
         <source>With a password the PDF is locked with AES-256 and opens only with it. Send the password separately, by phone or text message, never in the same email as the packet. Leave it empty for a packet you hand over in person.</source>
         <translation>Con una contraseña, el PDF queda cifrado con AES-256 y solo se abre con ella. Envíe la contraseña por separado, por teléfono o mensaje de texto, nunca en el mismo correo que el paquete. Déjela vacía si va a entregar el paquete en persona.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="410"/>
         <source>Letter (US)</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="411"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="414"/>
         <source>Page size</source>
         <translation>Tamaño de página</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="415"/>
         <source>Page size of the cover and summary:</source>
         <translation>Tamaño de página de la portada y el resumen:</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="453"/>
         <source>The two passwords are not the same. Please type them again.</source>
         <translation>Las dos contraseñas no coinciden. Por favor, escríbalas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_pages.py" line="455"/>
         <source>The password cannot contain a line break.</source>
         <translation>La contraseña no puede contener un salto de línea.</translation>
     </message>
@@ -3563,153 +2843,122 @@ Explórela con toda libertad.</translation>
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../ui/sections/overview.py" line="79"/>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="80"/>
-        <location filename="../../ui/sections/overview.py" line="82"/>
         <source>Search my records</source>
         <translation>Buscar en mis registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="81"/>
         <source>Import documents</source>
         <translation>Importar documentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="91"/>
         <source>Recently added documents</source>
         <translation>Documentos agregados recientemente</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="118"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="118"/>
         <source>Hello</source>
         <translation>Hola</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="19"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="20"/>
         <source>Legal and planning</source>
         <translation>Legal y planificación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="21"/>
         <source>Care notes</source>
         <translation>Notas de cuidado</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="68"/>
         <source>Current treatment</source>
         <translation>Tratamiento actual</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="69"/>
         <source>Next appointment</source>
         <translation>Próxima cita</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="70"/>
         <source>Legal papers to review</source>
         <translation>Documentos legales por revisar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="71"/>
         <source>Latest symptoms</source>
         <translation>Últimos síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="72"/>
         <source>Tumor markers</source>
         <translation>Marcadores tumorales</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="73"/>
         <source>In your vault</source>
         <translation>En su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="89"/>
         <source>Recently added</source>
         <translation>Agregados recientemente</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="119"/>
         <source>Documents in “{0}”: {1}.</source>
         <translation>Documentos en “{0}”: {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="121"/>
         <source>This vault folder went back to an older state than this computer saw before (an older copy or backup was put in its place, or someone rolled it back). Changes are refused until the newest copy of the folder is back: restore it from your sync tool or backup.</source>
         <translation>Esta carpeta de la bóveda volvió a un estado más antiguo del que esta computadora ya había visto (se puso en su lugar una copia o respaldo anterior, o alguien la hizo retroceder). No se aceptan cambios hasta que vuelva la copia más reciente de la carpeta: restáurela desde su herramienta de sincronización o su respaldo.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="126"/>
         <source>{0} files could not be read or were not written by someone allowed to: use Help ▸ Check vault for damage.</source>
         <translation>{0} archivos no se pudieron leer o no los escribió alguien con permiso: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="138"/>
         <source>In the trash: {0}</source>
         <translation>En la papelera: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="147"/>
         <source>No ongoing line of treatment recorded.</source>
         <translation>No hay ninguna línea de tratamiento en curso registrada.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="149"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;since {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;desde {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="154"/>
         <source>No upcoming appointment.</source>
         <translation>No hay próximas citas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="161"/>
         <source>Open questions: {0}</source>
         <translation>Preguntas pendientes: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="166"/>
         <source>Nothing to review now.</source>
         <translation>Nada que revisar por ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="170"/>
         <source>overdue since {0}</source>
         <translation>revisión vencida desde {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="170"/>
         <source>review by {0}</source>
         <translation>revisar antes de {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="179"/>
         <source>No symptoms logged. Use Ctrl+Shift+S to log one.</source>
         <translation>No hay síntomas anotados. Use Ctrl+Mayús+S para anotar uno.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="193"/>
         <source>from {0:g}</source>
         <translation>desde {0:g}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/overview.py" line="196"/>
         <source>No lab values recorded.</source>
         <translation>No hay resultados de laboratorio registrados.</translation>
     </message>
@@ -3717,162 +2966,130 @@ Explórela con toda libertad.</translation>
 <context>
     <name>PacketChecklist</name>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="39"/>
         <source>1 in the vault</source>
         <translation>1 en la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="40"/>
         <source>{0} in the vault</source>
         <translation>{0} en la bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="70"/>
         <source>No pathology report from the metastatic biopsy ({0}, {1}).</source>
         <translation>No hay informe de patología de la biopsia de la metástasis ({0}, {1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="71"/>
         <source>date not recorded</source>
         <translation>fecha no anotada</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="76"/>
         <source>No pathology report from the metastatic biopsy (nothing dated on or after {0}).</source>
         <translation>No hay informe de patología de la biopsia de la metástasis (nada con fecha del {0} o posterior).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="79"/>
         <source>No pathology reports yet. Ask the hospital where your biopsies were done.</source>
         <translation>Aún no hay informes de patología. Pídalos al hospital donde le hicieron las biopsias.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="81"/>
         <source>Pathology reports</source>
         <translation>Informes de patología</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="85"/>
         <source>No treatment plan. Ask your oncologist for your current treatment plan.</source>
         <translation>No hay plan de tratamiento. Pida a su oncólogo/a su plan de tratamiento actual.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="91"/>
         <source>The newest treatment plan ({0}) is older than your current treatment (started {1}).</source>
         <translation>El plan de tratamiento más reciente ({0}) es anterior a su tratamiento actual (iniciado el {1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="94"/>
         <source>Current treatment plan</source>
         <translation>Plan de tratamiento actual</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="45"/>
         <source>newest from {0}</source>
         <translation>el más reciente del {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="103"/>
         <source>Care summary</source>
         <translation>Resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="99"/>
         <source>made from “My cancer” and “Treatment”</source>
         <translation>hecho a partir de “Mi cáncer” y “Tratamiento”</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="101"/>
         <source>fill in “My cancer” and “Treatment” to add one</source>
         <translation>complete “Mi cáncer” y “Tratamiento” para añadirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="102"/>
         <source>No care summary: “My cancer” has no diagnosis or treatment yet.</source>
         <translation>No hay resumen de atención: “Mi cáncer” aún no tiene diagnóstico ni tratamiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="106"/>
         <source>Operative reports</source>
         <translation>Informes quirúrgicos</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="107"/>
         <source>only if you had surgery</source>
         <translation>solo si le operaron</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="108"/>
         <source>Discharge summaries</source>
         <translation>Informes de alta</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="109"/>
         <source>only if you stayed in hospital</source>
         <translation>solo si tuvo un ingreso en el hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="114"/>
         <source>Imaging reports</source>
         <translation>Informes de imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="115"/>
         <source>No imaging report from the last 3 months (the newest is from {0}).</source>
         <translation>No hay informe de imagen de los últimos 3 meses (el más reciente es del {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="116"/>
         <source>No imaging reports yet.</source>
         <translation>Aún no hay informes de imagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="117"/>
         <source>Recent lab results</source>
         <translation>Análisis recientes</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="118"/>
         <source>No lab results from the last month (the newest are from {0}).</source>
         <translation>No hay análisis del último mes (los más recientes son del {0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="119"/>
         <source>No lab results yet.</source>
         <translation>Aún no hay análisis.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="125"/>
         <source>an unknown date</source>
         <translation>una fecha desconocida</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="131"/>
         <source>Genomic tests</source>
         <translation>Pruebas genómicas</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="133"/>
         <source>No genomic test report (tumor or liquid biopsy sequencing). If you had one, ask for the full report.</source>
         <translation>No hay informe de prueba genómica (secuenciación del tumor o biopsia líquida). Si se la hicieron, pida el informe completo.</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="143"/>
         <source>Medication list</source>
         <translation>Lista de medicamentos</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="138"/>
         <source>{0} taken now, in the care summary</source>
         <translation>{0} que toma ahora, en el resumen de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="141"/>
         <source>add them under “Treatment”</source>
         <translation>añádalos en “Tratamiento”</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_checklist.py" line="142"/>
         <source>No current medications recorded.</source>
         <translation>No hay medicamentos actuales anotados.</translation>
     </message>
@@ -3880,28 +3097,22 @@ Explórela con toda libertad.</translation>
 <context>
     <name>PacketWizard</name>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="355"/>
-        <location filename="../../ui/packet_wizard.py" line="370"/>
         <source>Second-opinion packet</source>
         <translation>Paquete para segunda opinión</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="359"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="360"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="361"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/packet_wizard.py" line="362"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3909,32 +3120,26 @@ Explórela con toda libertad.</translation>
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../ui/widgets.py" line="40"/>
         <source>Use four or more unrelated words, e.g. &quot;maple river lantern orchard&quot;.</source>
         <translation>Use cuatro o más palabras al azar, p. ej., “arce río farol huerto”.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="45"/>
         <source>Too short: at least 10 characters, better four or more words.</source>
         <translation>Muy corta: al menos 10 caracteres; mejor, cuatro o más palabras.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="47"/>
         <source>Strong.</source>
         <translation>Fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="49"/>
         <source>Fair. A few more words would make it strong.</source>
         <translation>Aceptable. Con unas palabras más sería fuerte.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="50"/>
         <source>Weak. Add more words.</source>
         <translation>Débil. Agregue más palabras.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="132"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
@@ -3942,139 +3147,112 @@ Explórela con toda libertad.</translation>
 <context>
     <name>PeopleAccessSection</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="405"/>
         <source>People and sharing</source>
         <translation>Personas y acceso compartido</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>Relationship</source>
         <translation>Relación</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="409"/>
         <source>May see</source>
         <translation>Puede ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="410"/>
         <source>May change records</source>
         <translation>Puede cambiar registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="410"/>
         <source>Setup</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="416"/>
         <source>People who may open this vault</source>
         <translation>Personas que pueden abrir esta bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="427"/>
         <source>Add a person…</source>
         <translation>Añadir a una persona…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="428"/>
         <source>Add a person</source>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="430"/>
         <source>Change what they may see…</source>
         <translation>Cambiar lo que puede ver…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="431"/>
         <source>Change what the chosen person may see</source>
         <translation>Cambiar lo que puede ver la persona elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="433"/>
         <source>Remove…</source>
         <translation>Quitar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="434"/>
         <source>Remove the chosen person</source>
         <translation>Quitar a la persona elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="442"/>
         <source>What is protected: each part has its own key, so someone who was not given a part cannot open its files, not even with other tools.
 View only is enforced by this program; someone with the files and other tools could still change them. Give “May add and edit” only to people you trust with your papers.</source>
         <translation>Qué está protegido: cada parte tiene su propia clave, así que quien no recibió una parte no puede abrir sus archivos, ni siquiera con otras herramientas.
 «Solo ver» lo hace cumplir este programa; alguien con los archivos y otras herramientas aún podría cambiarlos. Dé «Puede añadir y editar» solo a personas a quienes confiaría sus papeles.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="478"/>
         <source>You can share parts of this vault with people you trust. They open a copy of the vault folder (on a USB drive, a shared drive or a synced folder) on their own computer, with their own passphrase, and see only the parts you chose.</source>
         <translation>Puede compartir partes de esta bóveda con personas de su confianza. Abren una copia de la carpeta de la bóveda (en una memoria USB, una unidad compartida o una carpeta sincronizada) en su propio ordenador, con su propia frase de contraseña, y solo ven las partes que usted eligió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="483"/>
         <source>You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}</source>
         <translation>Ha entrado como {0}. La persona propietaria de esta bóveda compartió con usted estas partes: {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="485"/>
         <source>You may add and edit records.</source>
         <translation>Puede añadir y editar registros.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="486"/>
         <source>You may view them, not change them.</source>
         <translation>Puede verlas, pero no cambiarlas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="492"/>
         <source> (you)</source>
         <translation> (usted)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="493"/>
         <source>Owner</source>
         <translation>Propietaria</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="494"/>
         <source>Everything</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="495"/>
         <source>May add and edit</source>
         <translation>Puede añadir y editar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="495"/>
         <source>View only</source>
         <translation>Solo ver</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="496"/>
         <source>Setup code not used yet</source>
         <translation>Código de configuración aún sin usar</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="541"/>
         <source>{0} was added.</source>
         <translation>Se añadió a {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="565"/>
         <source>What {0} may see was changed.</source>
         <translation>Se cambió lo que puede ver {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="587"/>
         <source>{0} was removed and can no longer unlock this vault.</source>
         <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
     </message>
@@ -4082,53 +3260,42 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>PeopleSection</name>
     <message>
-        <location filename="../../ui/sections/people.py" line="33"/>
-        <location filename="../../ui/sections/people.py" line="37"/>
         <source>People to tell</source>
         <translation>A quién contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="34"/>
         <source>Who you want to tell, and when you are ready. You can ask someone you trust to tell some people for you.</source>
         <translation>A quién quiere contárselo, cuando usted sienta que es el momento. Puede pedirle a alguien de confianza que se lo cuente a algunas personas por usted.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="38"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="38"/>
         <source>Who they are</source>
         <translation>Quién es</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="39"/>
         <source>Told</source>
         <translation>Se lo conté</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="40"/>
         <source>What I want them to know</source>
         <translation>Lo que quiero que sepa</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="41"/>
         <source>Who else may tell them</source>
         <translation>Quién más puede contárselo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="57"/>
         <source>Yes, {0}</source>
         <translation>Sí, {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="58"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people.py" line="58"/>
         <source>Not yet</source>
         <translation>Todavía no</translation>
     </message>
@@ -4136,73 +3303,58 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview.py" line="70"/>
         <source>Smaller</source>
         <translation>Más pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="71"/>
         <source>Larger</source>
         <translation>Más grande</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="72"/>
         <source>Zoom out of the preview</source>
         <translation>Alejar la vista previa</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="73"/>
         <source>Zoom into the preview</source>
         <translation>Acercar la vista previa</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="84"/>
         <source>Recognize text (OCR)</source>
         <translation>Reconocer el texto (OCR)</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="85"/>
         <source>Recognize the text of this scan</source>
         <translation>Reconocer el texto de este documento escaneado</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="91"/>
-        <location filename="../../ui/preview.py" line="119"/>
         <source>Select a document to see it here.</source>
         <translation>Seleccione un documento para verlo aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="97"/>
         <source>PDF preview</source>
         <translation>Vista previa del PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="101"/>
         <source>Text preview</source>
         <translation>Vista previa del texto</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="126"/>
         <source>No text (scan): this document cannot be found by its words yet.</source>
         <translation>Sin texto (escaneado): todavía no se puede encontrar este documento buscando sus palabras.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="128"/>
         <source>Install Tesseract (tesseract-ocr) to recognize the text.</source>
         <translation>Instale Tesseract (tesseract-ocr) para reconocer el texto.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="152"/>
         <source>This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program.</source>
         <translation>Este PDF no se puede mostrar aquí. Use “Guardar una copia sin cifrar…” para abrirlo en otro programa.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="163"/>
         <source>This image cannot be shown here.</source>
         <translation>Esta imagen no se puede mostrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="168"/>
         <source>There is no preview for this kind of file.</source>
         <translation>No hay vista previa para este tipo de archivo.</translation>
     </message>
@@ -4210,58 +3362,46 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>PrioritiesSection</name>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="45"/>
         <source>My care priorities</source>
         <translation>Mis prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="47"/>
         <source>Questions many people find worth thinking about, and sharing with their care team and family. Answer any of them, in your own words, when you are ready. You can change an answer at any time; each one shows when you last changed it.</source>
         <translation>Preguntas sobre las que a muchas personas les sirve pensar, y que conviene compartir con el equipo de atención y la familia. Responda las que quiera, con sus propias palabras, cuando le parezca bien. Puede cambiar una respuesta en cualquier momento; cada una muestra cuándo la cambió por última vez.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="75"/>
-        <location filename="../../ui/sections/priorities.py" line="76"/>
         <source>Save my answers</source>
         <translation>Guardar mis respuestas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="79"/>
         <source>Save as PDF…</source>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="80"/>
         <source>Save my care priorities as a PDF to print or share</source>
         <translation>Guardar mis prioridades de atención como PDF para imprimir o compartir</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="116"/>
         <source>Last changed {0}</source>
         <translation>Último cambio: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="117"/>
         <source>Not answered yet.</source>
         <translation>Todavía sin responder.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="132"/>
         <source>Not saved yet.</source>
         <translation>Todavía sin guardar.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="153"/>
         <source>Your answers are saved.</source>
         <translation>Sus respuestas están guardadas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="169"/>
         <source>Save my care priorities</source>
         <translation>Guardar mis prioridades de atención</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/priorities.py" line="173"/>
         <source>Saved {0}. It is not encrypted.</source>
         <translation>Se guardó {0}. El archivo no está cifrado.</translation>
     </message>
@@ -4269,12 +3409,10 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>Provenance</name>
     <message>
-        <location filename="../../ui/models/provenance.py" line="20"/>
         <source>Added by {0} on {1}</source>
         <translation>Agregado por {0} el {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/provenance.py" line="23"/>
         <source>; last changed by {0} on {1}</source>
         <translation>; último cambio por {0} el {1}</translation>
     </message>
@@ -4282,108 +3420,87 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>QuickSymptomDialog</name>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="43"/>
         <source>Change a symptom entry</source>
         <extracomment>the 0-10 scale: big square buttons (the app&apos;s button padding would clip &quot;10&quot;); the chosen one filled</extracomment>
         <translation>Cambiar un registro de síntoma</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="43"/>
         <source>Log a symptom</source>
         <translation>Anotar un síntoma</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="61"/>
         <source>Choose or type, e.g. fatigue</source>
         <translation>Elija o escriba, p. ej., cansancio</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="63"/>
         <source>Where, e.g. lower back</source>
         <translation>Dónde, p. ej., parte baja de la espalda</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="79"/>
         <source>Severity {0} of 10</source>
         <translation>Intensidad {0} de 10</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="87"/>
         <source>Chosen severity</source>
         <translation>Intensidad elegida</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="88"/>
         <source>0 means none, 10 the worst you can imagine. Arrow keys or a digit choose.</source>
         <translation>0 significa nada; 10, lo peor que pueda imaginar. Elija con las flechas o con un dígito.</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="94"/>
         <source>Optional: what helped, what made it worse</source>
         <translation>Opcional: qué ayudó, qué lo empeoró</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="100"/>
         <source>Date:</source>
         <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="100"/>
         <source>Symptom:</source>
         <translation>Síntoma:</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="100"/>
         <source>Where:</source>
         <translation>Dónde:</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="101"/>
         <source>Severity:</source>
         <translation>Intensidad:</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="101"/>
         <source>Notes:</source>
         <translation>Notas:</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="106"/>
         <source>Problem with {0}</source>
         <translation>Problema en {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="124"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="160"/>
         <source>Not chosen yet</source>
         <translation>Todavía sin elegir</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="162"/>
         <source>none</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="162"/>
         <source>mild</source>
         <translation>leve</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="163"/>
         <source>moderate</source>
         <translation>moderada</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="163"/>
         <source>severe</source>
         <translation>intensa</translation>
     </message>
     <message>
-        <location filename="../../ui/symptom_dialog.py" line="164"/>
         <source>{0} of 10: {1}</source>
         <translation>{0} de 10: {1}</translation>
     </message>
@@ -4391,38 +3508,31 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../../ui/models/records.py" line="28"/>
         <source>Title</source>
         <extracomment>turns a person id into a name (the documents section sets it from the open vault)</extracomment>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="28"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="28"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="28"/>
         <source>Provider</source>
         <translation>Profesional o centro</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="29"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="29"/>
         <source>Pages</source>
         <translation>Págs.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/records.py" line="29"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>
@@ -4430,32 +3540,26 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>RemovePersonDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="281"/>
         <source>Remove {0}</source>
         <translation>Quitar a {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="283"/>
         <source>Remove {0}?</source>
         <translation>¿Quitar a {0}?</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="285"/>
         <source>{0} will no longer be able to unlock this vault: their key is deleted. The records they added stay, and still say who added them.</source>
         <translation>{0} ya no podrá desbloquear esta bóveda: su clave se borra. Los registros que añadió se quedan y siguen indicando quién los añadió.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="288"/>
         <source>Change the keys of the sections they had (recommended: a copy they made earlier would otherwise still open the old files)</source>
         <translation>Cambiar las claves de las secciones que tenía (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="293"/>
         <source>Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any time: it carries on the next time you open the vault.</source>
         <translation>Cambiar las claves vuelve a cifrar esos archivos y puede tardar unos minutos. Puede detenerlo cuando quiera: continuará la próxima vez que abra la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="296"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -4463,12 +3567,10 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>ScopeGate</name>
     <message>
-        <location filename="../../ui/widgets.py" line="64"/>
         <source>This part was not shared with you</source>
         <translation>Esta parte no se compartió con usted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="66"/>
         <source>The owner of this vault chose which parts you can open, and this one is not among them. Nothing is missing or broken. If you need it, ask them to share it with you.</source>
         <translation>La persona propietaria de esta bóveda eligió qué partes puede abrir usted, y esta no está entre ellas. No falta nada ni hay nada roto. Si la necesita, pídale que la comparta con usted.</translation>
     </message>
@@ -4476,17 +3578,14 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>SearchResultsList</name>
     <message>
-        <location filename="../../ui/sections/search_results.py" line="26"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/search_results.py" line="35"/>
         <source>page {0}</source>
         <translation>página {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/search_results.py" line="35"/>
         <source>title, tags or notes</source>
         <translation>título, etiquetas o notas</translation>
     </message>
@@ -4494,53 +3593,42 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="19"/>
-        <location filename="../../ui/settings_dialog.py" line="22"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="26"/>
         <source> minutes</source>
         <translation> minutos</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="28"/>
         <source>Lock after this many idle minutes</source>
         <translation>Bloquear después de estos minutos sin uso</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39"/>
         <source>Lock when idle for:</source>
         <translation>Bloquear si no se usa durante:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>Text size:</source>
         <translation>Tamaño del texto:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>A new language applies the next time the app starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra la aplicación.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="11"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
@@ -4548,30 +3636,24 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>SetupCodeDialog</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="203"/>
-        <location filename="../../ui/sections/people_access.py" line="205"/>
         <source>Setup code for {0}</source>
         <translation>Código de configuración para {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="207"/>
         <source>{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. The code works only once, and this is the only time it is shown.</source>
         <translation>{0} escribe este código la primera vez que desbloquee la bóveda y después elige su propia frase de contraseña. El código sirve una sola vez, y esta es la única vez que se muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="218"/>
         <source>Setup code</source>
         <translation>Código de configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="223"/>
         <source>How to pass it on safely: write it on paper and hand it over in person, or read it out on the phone. Do not send it in the same email or message as the vault folder: anyone holding both could open what you shared with {0}.
 If the code gets lost before it is used, remove {0} and add them again.</source>
         <translation>Cómo entregarlo con seguridad: escríbalo en un papel y entréguelo en persona, o léalo por teléfono. No lo envíe en el mismo correo o mensaje que la carpeta de la bóveda: quien tuviera ambos podría abrir lo que compartió con {0}.
 Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="228"/>
         <source>I have written it down</source>
         <translation>Ya lo he anotado</translation>
     </message>
@@ -4579,48 +3661,39 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>Sharing</name>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="31"/>
         <source>Legal and money papers</source>
         <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
         <translation>Papeles legales y económicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="32"/>
         <source>Care and appointments</source>
         <translation>Cuidados y citas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="33"/>
         <source>Medical records</source>
         <translation>Registros médicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="38"/>
         <source>Will, living will, advance directives, powers of attorney, insurance and money papers.</source>
         <translation>Testamento, testamento vital, voluntades anticipadas, poderes notariales, seguros y papeles económicos.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="40"/>
         <source>Appointments, questions for the doctors, care team, people to tell, care priorities.</source>
         <translation>Citas, preguntas para los médicos, equipo de atención, personas a quienes avisar, prioridades de cuidado.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="42"/>
         <source>Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.</source>
         <translation>Todo lo clínico: diagnóstico, tratamiento, síntomas, análisis, informes y pruebas de imagen, ensayos.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="49"/>
         <source>Nothing yet</source>
         <translation>Nada todavía</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="67"/>
         <source>May add and edit records</source>
         <translation>Puede añadir y editar registros</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/people_access.py" line="68"/>
         <source>View only</source>
         <translation>Solo ver</translation>
     </message>
@@ -4628,28 +3701,23 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>SymptomEntriesModel</name>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="39"/>
         <source>Date</source>
         <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="39"/>
         <source>Severity</source>
         <translation>Intensidad</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="39"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="39"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="78"/>
         <source>{0} of 10</source>
         <translation>{0} de 10</translation>
     </message>
@@ -4657,120 +3725,94 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>SymptomsSection</name>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="98"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="100"/>
         <source>Symptom:</source>
         <translation>Síntoma:</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="102"/>
         <source>Symptom to show</source>
         <translation>Síntoma que se muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="107"/>
         <source>Log a symptom…</source>
         <translation>Anotar un síntoma…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="108"/>
         <source>Log a symptom</source>
         <translation>Anotar un síntoma</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="109"/>
         <source>Shortcut: Ctrl+Shift+S</source>
         <translation>Atajo: Ctrl+Mayús+S</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="117"/>
         <source>No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds.</source>
         <translation>Todavía no hay síntomas anotados. Haga clic en “Anotar un síntoma…”: solo lleva unos segundos.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="121"/>
         <source>Chart of the chosen symptom&apos;s severity over time</source>
         <translation>Gráfico de la intensidad del síntoma elegido a lo largo del tiempo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="122"/>
-        <location filename="../../ui/sections/symptoms.py" line="154"/>
         <source>{0} of 10</source>
         <translation>{0} de 10</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="126"/>
         <source>Lines of treatment shown as bands</source>
         <translation>Líneas de tratamiento mostradas como franjas</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="127"/>
-        <location filename="../../ui/sections/symptoms.py" line="226"/>
-        <location filename="../../ui/sections/symptoms.py" line="248"/>
         <source>Point at a dot to see its date and severity.</source>
         <translation>Señale un punto para ver su fecha y su intensidad.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="128"/>
         <source>Entry under the pointer</source>
         <translation>Registro bajo el puntero</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="140"/>
         <source>Entries of the chosen symptom</source>
         <translation>Registros del síntoma elegido</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="161"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="162"/>
         <source>Move to trash</source>
         <translation>Mover a la papelera</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="218"/>
         <source>{0} (1 entry)</source>
         <translation>{0} (1 registro)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="218"/>
         <source>{0} ({1} entries)</source>
         <translation>{0} ({1} registros)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="244"/>
         <source>Severity (0 to 10)</source>
         <translation>Intensidad (0 a 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="246"/>
         <source>Dots: each entry. Line: the average of the last {0} days.</source>
         <translation>Puntos: cada registro. Línea: el promedio de los últimos {0} días.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="301"/>
         <source>Saved {0}.</source>
         <translation>Se guardó {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="315"/>
         <source>Not changed</source>
         <translation>No se cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="320"/>
         <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
         <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/symptoms.py" line="322"/>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
     </message>
@@ -4778,7 +3820,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>TimelineChartView</name>
     <message>
-        <location filename="../../ui/sections/timeseries.py" line="72"/>
         <source>Chart of values over time</source>
         <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
         <translation>Gráfico de valores a lo largo del tiempo</translation>
@@ -4787,127 +3828,102 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>TreatmentSection</name>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="39"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="43"/>
         <source>Lines of treatment</source>
         <translation>Líneas de tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="44"/>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="45"/>
         <source>Regimen</source>
         <translation>Esquema</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="46"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="47"/>
         <source>Stopped</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="47"/>
         <source>ongoing</source>
         <translation>en curso</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="48"/>
         <source>Setting</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="50"/>
         <source>Best response</source>
         <translation>Mejor respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="51"/>
         <source>Why stopped</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="56"/>
         <source>Medications and supplements</source>
         <translation>Medicamentos y suplementos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="57"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="57"/>
         <source>Dose</source>
         <translation>Dosis</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="58"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="58"/>
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="59"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="60"/>
         <source>Since</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="60"/>
         <source>Until</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="64"/>
         <source>Show only what I take now</source>
         <translation>Mostrar solo lo que tomo ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="67"/>
         <source>Save medication list as PDF…</source>
         <translation>Guardar lista de medicamentos como PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="68"/>
         <source>Save the medication list as a PDF to print</source>
         <translation>Guardar la lista de medicamentos como PDF para imprimir</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="121"/>
         <source>Medication list</source>
         <translation>Lista de medicamentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="122"/>
         <source>The PDF will not be encrypted. Print it, then delete it if you do not need it.</source>
         <translation>El PDF no estará cifrado. Imprímalo y después bórrelo si no lo necesita.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="126"/>
         <source>Save medication list</source>
         <translation>Guardar la lista de medicamentos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/treatment.py" line="137"/>
         <source>Saved {0}.</source>
         <translation>Se guardó {0}.</translation>
     </message>
@@ -4915,27 +3931,22 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>TreatmentTimeline</name>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="32"/>
         <source>Timeline of the lines of treatment</source>
         <translation>Cronología de las líneas de tratamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="39"/>
         <source>{0}, {1} to {2}</source>
         <translation>{0}, del {1} al {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="39"/>
         <source>now</source>
         <translation>ahora</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="49"/>
         <source>No lines of treatment recorded yet.</source>
         <translation>Todavía no hay líneas de tratamiento registradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/timeline.py" line="72"/>
         <source>(ongoing)</source>
         <translation>(en curso)</translation>
     </message>
@@ -4943,43 +3954,34 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>TrialsSection</name>
     <message>
-        <location filename="../../ui/sections/trials.py" line="33"/>
-        <location filename="../../ui/sections/trials.py" line="38"/>
         <source>Clinical trials</source>
         <translation>Ensayos clínicos</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="34"/>
         <source>Trials you are considering or taking part in. The identifier is on the trial&apos;s papers and on ClinicalTrials.gov (NCT followed by 8 digits). You can link the consent form and other papers you have imported.</source>
         <translation>Ensayos que está considerando o en los que participa. El identificador figura en los documentos del ensayo y en ClinicalTrials.gov (NCT seguido de 8 dígitos). Puede vincular el consentimiento informado y otros documentos que haya importado.</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="39"/>
         <source>Identifier</source>
         <translation>Identificador</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="39"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="40"/>
         <source>Where</source>
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="41"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="42"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../ui/sections/trials.py" line="43"/>
         <source>Papers</source>
         <translation>Adjuntos</translation>
     </message>
@@ -4987,64 +3989,51 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../ui/unlock.py" line="42"/>
         <source>Unlock your vault</source>
         <extracomment>scrypt work factor of the passphrase chosen after a setup code (tests lower it)</extracomment>
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="49"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="51"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="53"/>
         <source>The first time, type the setup code you were given instead of a passphrase.</source>
         <translation>La primera vez, escriba el código de configuración que recibió en lugar de una frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="59"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="61"/>
         <source>Unlock message</source>
         <translation>Mensaje de desbloqueo</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="65"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="66"/>
         <source>Back to the welcome screen</source>
         <translation>Volver a la pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="68"/>
-        <location filename="../../ui/unlock.py" line="70"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="80"/>
         <source>Vault folder: {0}</source>
         <translation>Carpeta de la bóveda: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="91"/>
         <source>Type your passphrase.</source>
         <translation>Escriba su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="115"/>
         <source>Wrong passphrase.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>
@@ -5052,13 +4041,11 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../ui/session.py" line="141"/>
         <source>Updated with changes from another computer.</source>
         <extracomment>a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
         <translation>Actualizado con cambios hechos en otra computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="143"/>
         <source>Records changed on two computers: {0}. Both versions are kept.</source>
         <translation>Registros cambiados en dos computadoras: {0}. Se guardan las dos versiones.</translation>
     </message>
@@ -5066,52 +4053,42 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../ui/welcome.py" line="27"/>
         <source>Welcome to MBC Vault</source>
         <translation>Le damos la bienvenida a MBC Vault</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="29"/>
         <source>Keep your medical and legal records in one encrypted place on this computer. Only people you choose can open them.</source>
         <translation>Guarde sus registros médicos y legales en un solo lugar cifrado en esta computadora. Solo las personas que usted elija podrán abrirlos.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="31"/>
         <source>Create my vault</source>
         <translation>Crear mi bóveda</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="32"/>
         <source>Start a new, empty vault protected by your passphrase.</source>
         <translation>Empiece una bóveda nueva y vacía, protegida con su frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="33"/>
         <source>Open a vault someone shared with me</source>
         <translation>Abrir una bóveda que alguien compartió conmigo</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="34"/>
         <source>Choose the folder (USB drive, shared or synced folder).</source>
         <translation>Elija la carpeta (memoria USB, carpeta compartida o sincronizada).</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="35"/>
         <source>Explore a demo vault</source>
         <translation>Explorar una bóveda de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="36"/>
         <source>Look around with fictional records first. Nothing real is used.</source>
         <translation>Primero conozca la aplicación con registros ficticios. No se usa ningún dato real.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="42"/>
         <source>Recently opened vaults (double-click or press Enter to open):</source>
         <translation>Bóvedas abiertas recientemente (haga doble clic o presione Enter para abrir una):</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="44"/>
         <source>Recently opened vaults</source>
         <translation>Bóvedas abiertas recientemente</translation>
     </message>
@@ -5119,17 +4096,14 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
 <context>
     <name>Widening</name>
     <message>
-        <location filename="../../ui/widgets.py" line="141"/>
         <source>“Keep as it was” changes nothing.</source>
         <translation>«Dejarlo como estaba» no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="142"/>
         <source>Change it and let them see it</source>
         <translation>Cambiarlo y permitir que lo vean</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="144"/>
         <source>Keep as it was</source>
         <translation>Dejarlo como estaba</translation>
     </message>

@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from mbc_vault.records import Record
 
-from .provenance import NameOf, provenance, short_id
 from ..category_names import category_label
+from .provenance import NameOf, provenance, short_id
 
 COL_TITLE, COL_CATEGORY, COL_DATE, COL_PROVIDER, COL_TAGS, COL_PAGES, COL_ADDED = range(7)
 RecordRole = Qt.ItemDataRole.UserRole + 1
@@ -25,8 +25,15 @@ class RecordsTableModel(QAbstractTableModel):
         self._records: list[Record] = []
         #: turns a person id into a name (the documents section sets it from the open vault)
         self.name_of: NameOf = short_id
-        self._headers = [self.tr("Title"), self.tr("Category"), self.tr("Date"), self.tr("Provider"),
-                         self.tr("Tags"), self.tr("Pages"), self.tr("Added")]
+        self._headers = [
+            self.tr("Title"),
+            self.tr("Category"),
+            self.tr("Date"),
+            self.tr("Provider"),
+            self.tr("Tags"),
+            self.tr("Pages"),
+            self.tr("Added"),
+        ]
 
     def set_records(self, records: list[Record]) -> None:
         """Show *records*. When none of the current ones is gone, the rows are updated in place and
@@ -34,7 +41,11 @@ class RecordsTableModel(QAbstractTableModel):
         the proxy filter and sort every row again (~80 ms at 1,000 records, on the GUI thread)."""
         records = list(records)
         by_id = {record.id: record for record in records}
-        if not self._records or len(by_id) < len(self._records) or any(r.id not in by_id for r in self._records):
+        if (
+            not self._records
+            or len(by_id) < len(self._records)
+            or any(r.id not in by_id for r in self._records)
+        ):
             self.beginResetModel()
             self._records = records
             self.endResetModel()
@@ -84,7 +95,9 @@ class RecordsTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None

@@ -8,9 +8,25 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import FieldError
 from mbc_vault.cancer.store import Entry
@@ -20,8 +36,14 @@ from mbc_vault.care.printouts import write_question_list_pdf
 from mbc_vault.care.store import Template, list_from_template, question_templates
 from mbc_vault.errors import VaultError
 
-from ..care_forms import (AppointmentFormDialog, ExportRunner, appointment_fields, ask_save_path, copy_model,
-                          rows_follow_widths)
+from ..care_forms import (
+    AppointmentFormDialog,
+    ExportRunner,
+    appointment_fields,
+    ask_save_path,
+    copy_model,
+    rows_follow_widths,
+)
 from ..entry_commands import SaveEntryCommand
 from ..session import VaultSession
 from ..widgets import heading, note
@@ -78,20 +100,35 @@ class AppointmentsSection(QWidget):
         layout.addLayout(row)
 
         self.appointments = EntryListBox(
-            self.tr("Appointments"), Appointment.KIND,
-            [(self.tr("Date"), lambda e: e.model.date or ""), (self.tr("Time"), lambda e: e.model.time),
-             (self.tr("With whom"), lambda e: e.model.with_whom),
-             (self.tr("What for"), lambda e: e.model.purpose), (self.tr("Where"), lambda e: e.model.place),
-             (self.tr("Open questions"), lambda e: str(self._open_counts.get(e.id) or ""))],
-            appointment_fields, Appointment, undo_stack, body, with_documents=False, store=lambda s: s.care)
+            self.tr("Appointments"),
+            Appointment.KIND,
+            [
+                (self.tr("Date"), lambda e: e.model.date or ""),
+                (self.tr("Time"), lambda e: e.model.time),
+                (self.tr("With whom"), lambda e: e.model.with_whom),
+                (self.tr("What for"), lambda e: e.model.purpose),
+                (self.tr("Where"), lambda e: e.model.place),
+                (self.tr("Open questions"), lambda e: str(self._open_counts.get(e.id) or "")),
+            ],
+            appointment_fields,
+            Appointment,
+            undo_stack,
+            body,
+            with_documents=False,
+            store=lambda s: s.care,
+        )
         self.appointments.form_class = AppointmentFormDialog
         self.appointments.table.setMinimumHeight(150)
-        self.appointments.table.selectionModel().currentRowChanged.connect(lambda *_: self.refresh_questions())
+        self.appointments.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.refresh_questions()
+        )
         layout.addWidget(self.appointments)
 
         self.questions_box = QGroupBox(self.tr("Questions for this appointment"), body)
         q_layout = QVBoxLayout(self.questions_box)
-        self.questions_for = note(self.tr("Choose an appointment above to see its questions."), self.questions_box)
+        self.questions_for = note(
+            self.tr("Choose an appointment above to see its questions."), self.questions_box
+        )
         q_layout.addWidget(self.questions_for)
         row = QHBoxLayout()
         list_label = QLabel(self.tr("List:"), self.questions_box)
@@ -163,9 +200,12 @@ class AppointmentsSection(QWidget):
         answer_column.addLayout(row)
 
         row = QHBoxLayout()
-        self.carry_btn = QPushButton(self.tr("Carry over unanswered questions to the next appointment"),
-                                     self.questions_box)
-        self.carry_btn.setAccessibleName(self.tr("Copy the questions without an answer to the next appointment"))
+        self.carry_btn = QPushButton(
+            self.tr("Carry over unanswered questions to the next appointment"), self.questions_box
+        )
+        self.carry_btn.setAccessibleName(
+            self.tr("Copy the questions without an answer to the next appointment")
+        )
         self.carry_btn.clicked.connect(self.carry_over)
         self.pdf_btn = QPushButton(self.tr("Save list as PDF…"), self.questions_box)
         self.pdf_btn.setAccessibleName(self.tr("Save the question list as a PDF to print"))
@@ -179,8 +219,18 @@ class AppointmentsSection(QWidget):
         q_layout.addWidget(self.feedback)
         layout.addWidget(self.questions_box)
         layout.addStretch(1)
-        chain = (self.list_combo, self.new_list_btn, self.questions, self.answer_edit, self.save_answer_btn,
-                 self.remove_question_btn, self.question_edit, self.add_question_btn, self.carry_btn, self.pdf_btn)
+        chain = (
+            self.list_combo,
+            self.new_list_btn,
+            self.questions,
+            self.answer_edit,
+            self.save_answer_btn,
+            self.remove_question_btn,
+            self.question_edit,
+            self.add_question_btn,
+            self.carry_btn,
+            self.pdf_btn,
+        )
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         scroll.setWidget(body)
@@ -255,7 +305,8 @@ class AppointmentsSection(QWidget):
             return False
         self.appointments.table.selectionModel().setCurrentIndex(
             self.appointments.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         return True
 
     # the question lists ------------------------------------------------------------------------
@@ -287,13 +338,16 @@ class AppointmentsSection(QWidget):
             self.questions_for.setText("")
         elif appointment is None:
             self.questions_for.setText(
-                self.tr("Choose an appointment above to see its questions.") if self.appointments.model.rowCount()
-                else self.tr("Add an appointment first; then you can list your questions for it."))
+                self.tr("Choose an appointment above to see its questions.")
+                if self.appointments.model.rowCount()
+                else self.tr("Add an appointment first; then you can list your questions for it.")
+            )
         else:
             text = self.tr("For: {0}, {1}").format(appointment.model.title(), when(appointment.model))
             if not self._lists:
-                text += "\n" + self.tr("No questions yet. Start a list from a template, or type a question "
-                                       "of your own below.")
+                text += "\n" + self.tr(
+                    "No questions yet. Start a list from a template, or type a question of your own below."
+                )
             self.questions_for.setText(text)
         has_appointment = appointment is not None
         for widget in (self.new_list_btn, self.question_edit, self.add_question_btn):
@@ -350,7 +404,9 @@ class AppointmentsSection(QWidget):
         self._answer_at = (current.id, row) if valid and current else None
         self.answer_edit.setEnabled(valid)
         self.save_answer_btn.setEnabled(valid)
-        self.remove_question_btn.setEnabled(valid and question is not None and question["text"] != PINNED_QUESTION)
+        self.remove_question_btn.setEnabled(
+            valid and question is not None and question["text"] != PINNED_QUESTION
+        )
 
     def _flush_answer(self, notify: bool = True) -> None:
         """Save the answer box if it was changed and not saved (moving to another question keeps it)."""
@@ -385,9 +441,14 @@ class AppointmentsSection(QWidget):
         """Ask which template to start from (None if cancelled)."""
         templates = question_templates()
         titles = [t.title for t in templates]
-        title, ok = QInputDialog.getItem(self, self.tr("New question list"),
-                                         self.tr("Start from these questions (you can add your own after):"),
-                                         titles, 0, False)
+        title, ok = QInputDialog.getItem(
+            self,
+            self.tr("New question list"),
+            self.tr("Start from these questions (you can add your own after):"),
+            titles,
+            0,
+            False,
+        )
         return templates[titles.index(title)] if ok and title in titles else None
 
     def new_list_from_template(self) -> None:
@@ -410,8 +471,11 @@ class AppointmentsSection(QWidget):
             return
         self.question_error.setVisible(False)
         current = self.current_list()
-        model = copy_model(current.model) if current else QuestionList(appointment_id=appointment.id,
-                                                                       name=self.tr("My questions"))
+        model = (
+            copy_model(current.model)
+            if current
+            else QuestionList(appointment_id=appointment.id, name=self.tr("My questions"))
+        )
         try:
             model.add(self.question_edit.text())
         except FieldError as exc:
@@ -458,8 +522,9 @@ class AppointmentsSection(QWidget):
         care = self._care()
         if care is None:
             return None
-        return next((e for e in care.upcoming() if e.id != after.id and e.model.starts() > after.model.starts()),
-                    None)
+        return next(
+            (e for e in care.upcoming() if e.id != after.id and e.model.starts() > after.model.starts()), None
+        )
 
     def carry_over(self) -> None:
         care = self._care()
@@ -469,28 +534,42 @@ class AppointmentsSection(QWidget):
             return
         following = self.next_appointment(appointment)
         if following is None:
-            self._say(self.tr("There is no later appointment yet. Add the next appointment first, "
-                              "then carry the questions over."))
+            self._say(
+                self.tr(
+                    "There is no later appointment yet. Add the next appointment first, "
+                    "then carry the questions over."
+                )
+            )
             return
         targets = care.question_lists(following.id)
         target = targets[0] if targets else None
-        model = copy_model(target.model) if target else QuestionList(appointment_id=following.id,
-                                                                     name=self.tr("My questions"))
+        model = (
+            copy_model(target.model)
+            if target
+            else QuestionList(appointment_id=following.id, name=self.tr("My questions"))
+        )
         if not current.model.unanswered():
             self._say(self.tr("Every question on this list has an answer: nothing to carry over."))
             return
         moved = current.model.carry_over_to(model, source_id=current.id)
         if moved == 0:
-            self._say(self.tr("These questions are already on the list for {0}, {1}.").format(
-                following.model.title(), when(following.model)))
+            self._say(
+                self.tr("These questions are already on the list for {0}, {1}.").format(
+                    following.model.title(), when(following.model)
+                )
+            )
             return
         if self._store(care, model, target) is not None:
-            self._say(self.tr("{0} question(s) carried over to {1}, {2}.").format(
-                moved, following.model.title(), when(following.model)))
+            self._say(
+                self.tr("{0} question(s) carried over to {1}, {2}.").format(
+                    moved, following.model.title(), when(following.model)
+                )
+            )
             self._saved(current.id, self.questions.currentRow())
 
-    def _store(self, care: Any, model: QuestionList, current: Entry[QuestionList] | None = None
-               ) -> Entry[QuestionList] | None:
+    def _store(
+        self, care: Any, model: QuestionList, current: Entry[QuestionList] | None = None
+    ) -> Entry[QuestionList] | None:
         """Save one list (an undoable change when it existed before)."""
         try:
             entry = care.save(model, record_id=current.id if current else None)
@@ -498,8 +577,16 @@ class AppointmentsSection(QWidget):
             self._say(str(exc), error=True)
             return None
         if current is not None and self.session is not None:
-            self.undo_stack.push(SaveEntryCommand(self.session, QuestionList.KIND, current.id,
-                                                  current.model.to_data(), entry.model.to_data(), entry.record.title))
+            self.undo_stack.push(
+                SaveEntryCommand(
+                    self.session,
+                    QuestionList.KIND,
+                    current.id,
+                    current.model.to_data(),
+                    entry.model.to_data(),
+                    entry.record.title,
+                )
+            )
         return entry
 
     def _saved(self, list_id: str, row: int) -> None:
@@ -534,9 +621,14 @@ class AppointmentsSection(QWidget):
         path = self.ask_save_path(self.tr("Save question list"), f"questions-{day}.pdf", "PDF (*.pdf)")
         if not path:
             return
-        self.exports.run(write_question_list_pdf, copy_model(current.model),
-                         copy_model(appointment.model) if appointment else None, self.session.person_name, path,
-                         done=self.tr("Saved {0}. It is not encrypted.").format(path))
+        self.exports.run(
+            write_question_list_pdf,
+            copy_model(current.model),
+            copy_model(appointment.model) if appointment else None,
+            self.session.person_name,
+            path,
+            done=self.tr("Saved {0}. It is not encrypted.").format(path),
+        )
 
     def export_ics(self) -> None:
         care = self._care()
@@ -546,9 +638,16 @@ class AppointmentsSection(QWidget):
         if not entries:
             self._say(self.tr("There are no appointments to export yet."))
             return
-        path = self.ask_save_path(self.tr("Export appointments"), "appointments.ics", self.tr("Calendar (*.ics)"))
+        path = self.ask_save_path(
+            self.tr("Export appointments"), "appointments.ics", self.tr("Calendar (*.ics)")
+        )
         if not path:
             return
-        self.exports.run(write_ics, entries, path,
-                         done=self.tr("Saved {0} appointment(s) to {1}. It is not encrypted; your calendar "
-                                      "program can import it.").format(len(entries), path))
+        self.exports.run(
+            write_ics,
+            entries,
+            path,
+            done=self.tr(
+                "Saved {0} appointment(s) to {1}. It is not encrypted; your calendar program can import it."
+            ).format(len(entries), path),
+        )

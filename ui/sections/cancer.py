@@ -54,20 +54,35 @@ class CancerSection(QWidget):
         row.addWidget(self.diagnosis_btn)
         layout.addLayout(row)
         self.metastases = EntryListBox(
-            self.tr("Sites of metastasis"), Metastasis.KIND,
-            [(self.tr("Site"), lambda e: e.model.title()), (self.tr("Found"), lambda e: e.model.date_found or ""),
-             (self.tr("Shown by"), lambda e: e.model.found_by)],
-            metastasis_fields, Metastasis, undo_stack, body)
+            self.tr("Sites of metastasis"),
+            Metastasis.KIND,
+            [
+                (self.tr("Site"), lambda e: e.model.title()),
+                (self.tr("Found"), lambda e: e.model.date_found or ""),
+                (self.tr("Shown by"), lambda e: e.model.found_by),
+            ],
+            metastasis_fields,
+            Metastasis,
+            undo_stack,
+            body,
+        )
         self.biopsies = EntryListBox(
-            self.tr("Biopsies and biomarkers"), Biopsy.KIND,
-            [(self.tr("Date"), lambda e: e.model.date or ""),
-             (self.tr("Site"), lambda e: e.model.title().removeprefix("Biopsy: ")),
-             ("ER", lambda e: _receptor(e.model.er_status, e.model.er_percent)),
-             ("PR", lambda e: _receptor(e.model.pr_status, e.model.pr_percent)),
-             ("HER2", lambda e: _her2(e.model)),
-             ("Ki-67", lambda e: "" if e.model.ki67_percent is None else f"{e.model.ki67_percent:g}%"),
-             (self.tr("Subtype"), lambda e: derive.describe(e.model))],
-            biopsy_fields, lambda: Biopsy(site="primary-breast"), undo_stack, body)
+            self.tr("Biopsies and biomarkers"),
+            Biopsy.KIND,
+            [
+                (self.tr("Date"), lambda e: e.model.date or ""),
+                (self.tr("Site"), lambda e: e.model.title().removeprefix("Biopsy: ")),
+                ("ER", lambda e: _receptor(e.model.er_status, e.model.er_percent)),
+                ("PR", lambda e: _receptor(e.model.pr_status, e.model.pr_percent)),
+                ("HER2", lambda e: _her2(e.model)),
+                ("Ki-67", lambda e: "" if e.model.ki67_percent is None else f"{e.model.ki67_percent:g}%"),
+                (self.tr("Subtype"), lambda e: derive.describe(e.model)),
+            ],
+            biopsy_fields,
+            lambda: Biopsy(site="primary-breast"),
+            undo_stack,
+            body,
+        )
         self.discordance = note("", body, "warning")
         self.discordance.setVisible(False)
         layout.addWidget(self.metastases)
@@ -103,18 +118,27 @@ class CancerSection(QWidget):
         biopsies = cancer.biopsies()
         self.biopsies.set_entries(biopsies)
         dx = cancer.diagnosis()
-        self.diagnosis_text.setText(self.describe_diagnosis(dx.model) if dx else self.tr("No diagnosis recorded yet."))
+        self.diagnosis_text.setText(
+            self.describe_diagnosis(dx.model) if dx else self.tr("No diagnosis recorded yet.")
+        )
         found = derive.discordance([e.model for e in biopsies])
-        lines = [self.tr("The {0} biopsy of {1} differs from the primary tumor: {2}").format(
-            b.title().removeprefix("Biopsy: ").lower(), b.date, " ".join(changes)) for b, changes in found]
+        lines = [
+            self.tr("The {0} biopsy of {1} differs from the primary tumor: {2}").format(
+                b.title().removeprefix("Biopsy: ").lower(), b.date, " ".join(changes)
+            )
+            for b, changes in found
+        ]
         self.discordance.setText("\n".join(lines))
         self.discordance.setVisible(bool(lines))
 
     def describe_diagnosis(self, d: Diagnosis) -> str:
         parts = []
         if d.histology:
-            parts.append(d.histology_other if d.histology == "other" and d.histology_other
-                         else vocab.HISTOLOGIES[d.histology])
+            parts.append(
+                d.histology_other
+                if d.histology == "other" and d.histology_other
+                else vocab.HISTOLOGIES[d.histology]
+            )
         if d.first_diagnosis:
             parts.append(self.tr("first diagnosed {0}").format(d.first_diagnosis))
         if d.metastatic_diagnosis:
@@ -129,11 +153,25 @@ class CancerSection(QWidget):
         current = self.session.cancer.diagnosis()
         model = current.model if current else Diagnosis()
         before = model.to_data()
-        entry = EntryFormDialog.ask(self.tr("Diagnosis"), model, diagnosis_fields(), self.session.cancer,
-                                    record_id=current.id if current else None, parent=self)
+        entry = EntryFormDialog.ask(
+            self.tr("Diagnosis"),
+            model,
+            diagnosis_fields(),
+            self.session.cancer,
+            record_id=current.id if current else None,
+            parent=self,
+        )
         if entry is None:
             return
         if current is not None:
-            self.undo_stack.push(SaveEntryCommand(self.session, Diagnosis.KIND, current.id, before,
-                                                  entry.model.to_data(), entry.record.title))
+            self.undo_stack.push(
+                SaveEntryCommand(
+                    self.session,
+                    Diagnosis.KIND,
+                    current.id,
+                    before,
+                    entry.model.to_data(),
+                    entry.record.title,
+                )
+            )
         self.session.entry_saved(Diagnosis.KIND)

@@ -32,15 +32,32 @@ class CareTeamSection(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading(self.tr("Care team"), body))
-        layout.addWidget(note(self.tr("The people who look after you, how to reach them and what to call them "
-                                      "about. A printed sheet by the phone helps family and friends too."), body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "The people who look after you, how to reach them and what to call them "
+                    "about. A printed sheet by the phone helps family and friends too."
+                ),
+                body,
+            )
+        )
         self.contacts = EntryListBox(
-            self.tr("Contacts"), Contact.KIND,
-            [(self.tr("Name"), lambda e: e.model.name), (self.tr("Role"), lambda e: e.model.role_label()),
-             (self.tr("Hospital or practice"), lambda e: e.model.institution),
-             (self.tr("Phone"), lambda e: e.model.phone),
-             (self.tr("Call them about"), lambda e: " ".join(e.model.call_for.split()))],
-            contact_fields, Contact, undo_stack, body, with_documents=False, store=lambda s: s.care)
+            self.tr("Contacts"),
+            Contact.KIND,
+            [
+                (self.tr("Name"), lambda e: e.model.name),
+                (self.tr("Role"), lambda e: e.model.role_label()),
+                (self.tr("Hospital or practice"), lambda e: e.model.institution),
+                (self.tr("Phone"), lambda e: e.model.phone),
+                (self.tr("Call them about"), lambda e: " ".join(e.model.call_for.split())),
+            ],
+            contact_fields,
+            Contact,
+            undo_stack,
+            body,
+            with_documents=False,
+            store=lambda s: s.care,
+        )
         self.contacts.table.setMinimumHeight(260)
         rows_follow_widths(self.contacts.table)
         layout.addWidget(self.contacts)
@@ -92,5 +109,10 @@ class CareTeamSection(QWidget):
         path = self.ask_save_path(self.tr("Save contact sheet"), "care-team.pdf", "PDF (*.pdf)")
         if not path:
             return
-        self.exports.run(write_contact_sheet_pdf, care.contacts(), self.session.person_name, path,
-                         done=self.tr("Saved {0}. It is not encrypted.").format(path))
+        self.exports.run(
+            write_contact_sheet_pdf,
+            care.contacts(),
+            self.session.person_name,
+            path,
+            done=self.tr("Saved {0}. It is not encrypted.").format(path),
+        )

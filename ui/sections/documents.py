@@ -7,21 +7,44 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLineEdit,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
-from ..category_names import category_label
 
+from ..category_names import category_label
 from ..edit_dialog import EditRecordDialog
 from ..import_dialog import ImportDialog
-from ..models.records import (COL_ADDED, COL_CATEGORY, COL_DATE, COL_PAGES, COL_PROVIDER, COL_TAGS, COL_TITLE,
-                              RecordRole, RecordsFilterProxy, RecordsTableModel)
 from ..models.provenance import provenance, short_id
+from ..models.records import (
+    COL_ADDED,
+    COL_CATEGORY,
+    COL_DATE,
+    COL_PAGES,
+    COL_PROVIDER,
+    COL_TAGS,
+    COL_TITLE,
+    RecordRole,
+    RecordsFilterProxy,
+    RecordsTableModel,
+)
 from ..preview import PreviewPane
 from ..session import VaultSession
 from ..widgets import allowed, ask_to_widen, note, visible_scopes
@@ -34,8 +57,10 @@ IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.
 class TrashCommand(QUndoCommand):
     """Move a record to the trash; undo restores it."""
 
-    def __init__(self, section: "DocumentsSection", record: Record) -> None:
-        super().__init__(QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash").format(record.title))
+    def __init__(self, section: DocumentsSection, record: Record) -> None:
+        super().__init__(
+            QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash").format(record.title)
+        )
         self.section, self.record_id = section, record.id
 
     def redo(self) -> None:
@@ -76,8 +101,11 @@ class DocumentsSection(QWidget):
         self.category_combo = QComboBox(self)
         self.category_combo.setAccessibleName(self.tr("Filter by category"))
         self.category_combo.currentIndexChanged.connect(
-            lambda: self.proxy.set_category(self.category_combo.currentData()))
-        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            lambda: self.proxy.set_category(self.category_combo.currentData())
+        )
+        self.category_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.category_combo.setMinimumContentsLength(14)
         self.tag_combo = QComboBox(self)
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -126,7 +154,9 @@ class DocumentsSection(QWidget):
         self.left = QStackedWidget(self)
         self.left.addWidget(self.table)
         self.left.addWidget(self.results)
-        self.empty_hint = note(self.tr("No documents yet. Click “Import documents…” or drag files here."), self)
+        self.empty_hint = note(
+            self.tr("No documents yet. Click “Import documents…” or drag files here."), self
+        )
         self.preview = PreviewPane(self)
         self.preview.ocr_btn.clicked.connect(self.recognize_selected)
         splitter = QSplitter(self)
@@ -165,9 +195,14 @@ class DocumentsSection(QWidget):
         """Column widths and the search field follow the text size (100 % to 200 %)."""
         metrics = self.fontMetrics()
         header = self.table.horizontalHeader()
-        for column, sample in ((COL_CATEGORY, "Imaging report"), (COL_DATE, "2026-12-31"),
-                               (COL_PROVIDER, "Example Regional Cancer"), (COL_TAGS, "biopsy, liver"),
-                               (COL_PAGES, "Pages"), (COL_ADDED, "2026-12-31")):
+        for column, sample in (
+            (COL_CATEGORY, "Imaging report"),
+            (COL_DATE, "2026-12-31"),
+            (COL_PROVIDER, "Example Regional Cancer"),
+            (COL_TAGS, "biopsy, liver"),
+            (COL_PAGES, "Pages"),
+            (COL_ADDED, "2026-12-31"),
+        ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.search_edit.setMinimumWidth(metrics.horizontalAdvance("Search words in your rec"))
 
@@ -194,11 +229,16 @@ class DocumentsSection(QWidget):
         """Someone given only some parts of the vault is told which documents were not shared."""
         scopes = visible_scopes(vault)
         missing = [s for s in ("medical", "care", "legal") if scopes is not None and s not in scopes]
-        names = {"medical": self.tr("medical records (reports, scans, lab results)"),
-                 "care": self.tr("care notes (appointments, questions, contacts)"),
-                 "legal": self.tr("legal and money papers")}
-        self.scope_note.setText(self.tr("This part was not shared with you: {0}. Only the documents you were "
-                                        "given are listed.").format("; ".join(names[s] for s in missing)))
+        names = {
+            "medical": self.tr("medical records (reports, scans, lab results)"),
+            "care": self.tr("care notes (appointments, questions, contacts)"),
+            "legal": self.tr("legal and money papers"),
+        }
+        self.scope_note.setText(
+            self.tr(
+                "This part was not shared with you: {0}. Only the documents you were given are listed."
+            ).format("; ".join(names[s] for s in missing))
+        )
         self.scope_note.setVisible(bool(missing))
 
     def refresh(self) -> None:
@@ -223,7 +263,9 @@ class DocumentsSection(QWidget):
             combo.addItem(f"{everything} ({len(records)})", None)
             ordered = [s for s in CATEGORIES if s in items] if combo is self.category_combo else sorted(items)
             for key in ordered:
-                combo.addItem(f"{category_label(key) if combo is self.category_combo else key} ({items[key]})", key)
+                combo.addItem(
+                    f"{category_label(key) if combo is self.category_combo else key} ({items[key]})", key
+                )
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self.proxy.set_category(self.category_combo.currentData())
@@ -249,7 +291,9 @@ class DocumentsSection(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _selection_changed(self) -> None:
         self._update_actions()
@@ -292,7 +336,8 @@ class DocumentsSection(QWidget):
         worker = TaskWorker(read)
         worker.signals.finished.connect(show)
         worker.signals.failed.connect(
-            lambda message: generation == self._preview_generation and self.preview.show_message(message))
+            lambda message: generation == self._preview_generation and self.preview.show_message(message)
+        )
         self._run(worker)
 
     def recognize_selected(self) -> None:
@@ -312,8 +357,9 @@ class DocumentsSection(QWidget):
             self.status_message.emit(self.tr("The text of “{0}” can now be searched.").format(record.title))
 
         worker.signals.finished.connect(done)
-        worker.signals.failed.connect(lambda message: (self.preview.ocr_btn.setEnabled(True),
-                                                       self.preview.ocr_note.setText(message)))
+        worker.signals.failed.connect(
+            lambda message: (self.preview.ocr_btn.setEnabled(True), self.preview.ocr_note.setText(message))
+        )
         self._run(worker)
 
     def _run(self, worker: TaskWorker) -> None:
@@ -364,8 +410,9 @@ class DocumentsSection(QWidget):
 
     # import -----------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose documents to import"), str(Path.home()),
-                                                IMPORT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER
+        )
         if files:
             self.import_paths(files)
 
@@ -418,9 +465,11 @@ class DocumentsSection(QWidget):
         names = ", ".join(display_names(vault, newly, self.tr("you")))
         after = ", ".join(display_names(vault, visible_to(vault, category), self.tr("you")))
         self.last_question = ask_to_widen(
-            self, self.tr("Let more people see this record?"),
+            self,
+            self.tr("Let more people see this record?"),
             self.tr("Let {0} see “{1}”?").format(names, record.title),
-            self.tr("Filed as “{0}”, it will be visible to: {1}.").format(category_label(category), after))
+            self.tr("Filed as “{0}”, it will be visible to: {1}.").format(category_label(category), after),
+        )
         return allowed(self.last_question)
 
     def remove_selected(self) -> None:
@@ -444,21 +493,28 @@ class DocumentsSection(QWidget):
             return
         self.session.record_updated(record)
         if trash:
-            self.status_message.emit(self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+            self.status_message.emit(
+                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title)
+            )
         else:
             self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
 
     def ask_plaintext_target(self, record: Record) -> str:
         """Warn that the copy is not encrypted, then ask where to save it ('' if cancelled)."""
         answer = QMessageBox.warning(
-            self, self.tr("Save a decrypted copy"),
-            self.tr("The copy will NOT be encrypted: anyone who can open that folder can read it. "
-                    "Delete it when you no longer need it. Continue?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            self,
+            self.tr("Save a decrypted copy"),
+            self.tr(
+                "The copy will NOT be encrypted: anyone who can open that folder can read it. "
+                "Delete it when you no longer need it. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return ""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a decrypted copy"),
-                                                str(Path.home() / (record.original_name or record.title)))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a decrypted copy"), str(Path.home() / (record.original_name or record.title))
+        )
         return target
 
     def save_copy(self) -> None:
@@ -469,6 +525,10 @@ class DocumentsSection(QWidget):
         if not target:
             return
         worker = TaskWorker(self.session.vault.export_document, record.id, target, overwrite=True)
-        worker.signals.finished.connect(lambda path: self.status_message.emit(self.tr("Saved to {0}.").format(path)))
-        worker.signals.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Not saved"), message))
+        worker.signals.finished.connect(
+            lambda path: self.status_message.emit(self.tr("Saved to {0}.").format(path))
+        )
+        worker.signals.failed.connect(
+            lambda message: QMessageBox.warning(self, self.tr("Not saved"), message)
+        )
         self._run(worker)

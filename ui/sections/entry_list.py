@@ -6,8 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import Model
 from mbc_vault.cancer.store import Entry, EntryStore
@@ -24,10 +32,18 @@ class EntryListBox(QGroupBox):
 
     form_class: type[EntryFormDialog] = EntryFormDialog
 
-    def __init__(self, title: str, kind: str, columns: list[Column], fields: Callable[[], list[FieldSpec]],
-                 new_model: Callable[[], Model], undo_stack: QUndoStack, parent: QWidget | None = None,
-                 with_documents: bool = True,
-                 store: Callable[[VaultSession], EntryStore | None] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        kind: str,
+        columns: list[Column],
+        fields: Callable[[], list[FieldSpec]],
+        new_model: Callable[[], Model],
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        with_documents: bool = True,
+        store: Callable[[VaultSession], EntryStore | None] | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.kind, self.fields, self.new_model, self.undo_stack = kind, fields, new_model, undo_stack
         self.store: Callable[[VaultSession], EntryStore | None] = store or (lambda s: s.cancer)
@@ -50,8 +66,11 @@ class EntryListBox(QGroupBox):
         self.add_btn = QPushButton(self.tr("Add…"), self)
         self.edit_btn = QPushButton(self.tr("Edit…"), self)
         self.remove_btn = QPushButton(self.tr("Move to trash"), self)
-        for button, name in ((self.add_btn, self.tr("Add to {0}")), (self.edit_btn, self.tr("Edit in {0}")),
-                             (self.remove_btn, self.tr("Move to trash from {0}"))):
+        for button, name in (
+            (self.add_btn, self.tr("Add to {0}")),
+            (self.edit_btn, self.tr("Edit in {0}")),
+            (self.remove_btn, self.tr("Move to trash from {0}")),
+        ):
             button.setAccessibleName(name.format(title))
             row.addWidget(button)
         row.addStretch(1)
@@ -91,14 +110,29 @@ class EntryListBox(QGroupBox):
         if self.session is None or store is None:
             return
         before = model.to_data()
-        title = self.tr("Edit: {0}").format(self.title()) if record_id else self.tr("Add: {0}").format(self.title())
-        entry = self.form_class.ask(title, model, self.fields(), store, record_id=record_id,
-                                    links=links, documents=self._documents(), parent=self)
+        title = (
+            self.tr("Edit: {0}").format(self.title())
+            if record_id
+            else self.tr("Add: {0}").format(self.title())
+        )
+        entry = self.form_class.ask(
+            title,
+            model,
+            self.fields(),
+            store,
+            record_id=record_id,
+            links=links,
+            documents=self._documents(),
+            parent=self,
+        )
         if entry is None:
             return
         if record_id is not None:
-            self.undo_stack.push(SaveEntryCommand(self.session, self.kind, record_id, before, entry.model.to_data(),
-                                                  entry.record.title))
+            self.undo_stack.push(
+                SaveEntryCommand(
+                    self.session, self.kind, record_id, before, entry.model.to_data(), entry.record.title
+                )
+            )
         self.session.entry_saved(self.kind)
 
     def remove_selected(self) -> None:

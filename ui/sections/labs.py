@@ -14,9 +14,24 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
 from mbc_vault.cancer.models import FieldError, LabValue, TreatmentLine
@@ -26,7 +41,14 @@ from mbc_vault.cancer.vocab import MARKERS
 from ..session import VaultSession
 from ..widgets import heading, note
 from ..workers import TaskWorker, start
-from .timeseries import AnyIndex, EntryRole, EntryTrashCommand, TimelineChartView, legend_html, treatment_bands
+from .timeseries import (
+    AnyIndex,
+    EntryRole,
+    EntryTrashCommand,
+    TimelineChartView,
+    legend_html,
+    treatment_bands,
+)
 
 COL_DATE, COL_VALUE, COL_UNIT, COL_LAB = range(4)
 CSV_FILTER = "CSV files (*.csv *.CSV);;All files (*)"
@@ -60,8 +82,9 @@ class LabValuesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -74,8 +97,9 @@ class LabValuesModel(QAbstractTableModel):
         if role == EntryRole:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return (value.date, f"{value.value:g}" if value.value is not None else "", value.unit,
-                    value.lab)[index.column()]
+            return (value.date, f"{value.value:g}" if value.value is not None else "", value.unit, value.lab)[
+                index.column()
+            ]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -87,8 +111,15 @@ class LabValueDialog(QDialog):
 
     FIELDS = ("date", "test", "value", "unit", "lab")
 
-    def __init__(self, session: VaultSession, parent: QWidget | None = None, *,
-                 entry: Entry[LabValue] | None = None, test: str = "", tests: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        parent: QWidget | None = None,
+        *,
+        entry: Entry[LabValue] | None = None,
+        test: str = "",
+        tests: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.session, self.original = session, entry
         self.entry: Entry[LabValue] | None = None
@@ -111,10 +142,20 @@ class LabValueDialog(QDialog):
         self.lab_edit.setPlaceholderText(self.tr("Optional, e.g. City Hospital lab"))
         self.test_combo.currentTextChanged.connect(self._test_changed)
         self.errors: dict[str, QLabel] = {}
-        widgets = {"date": self.date_edit, "test": self.test_combo, "value": self.value_edit,
-                   "unit": self.unit_edit, "lab": self.lab_edit}
-        labels = {"date": self.tr("Date:"), "test": self.tr("Test:"), "value": self.tr("Value:"),
-                  "unit": self.tr("Unit:"), "lab": self.tr("Lab:")}
+        widgets = {
+            "date": self.date_edit,
+            "test": self.test_combo,
+            "value": self.value_edit,
+            "unit": self.unit_edit,
+            "lab": self.lab_edit,
+        }
+        labels = {
+            "date": self.tr("Date:"),
+            "test": self.tr("Test:"),
+            "value": self.tr("Value:"),
+            "unit": self.tr("Unit:"),
+            "lab": self.tr("Lab:"),
+        }
         for name in self.FIELDS:
             widget = widgets[name]
             widget.setAccessibleName(labels[name].rstrip(":"))
@@ -133,7 +174,8 @@ class LabValueDialog(QDialog):
         self.general_error.setVisible(False)
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
@@ -145,14 +187,18 @@ class LabValueDialog(QDialog):
         (self.value_edit if entry is None and model.test else self.date_edit).setFocus()
 
     @classmethod
-    def ask(cls, session: VaultSession, parent: QWidget | None = None, **kwargs: Any) -> Entry[LabValue] | None:
+    def ask(
+        cls, session: VaultSession, parent: QWidget | None = None, **kwargs: Any
+    ) -> Entry[LabValue] | None:
         """The saved entry, or None if cancelled."""
         dialog = cls(session, parent, **kwargs)
         return dialog.entry if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _test_changed(self, text: str) -> None:
         expected = MARKERS.get(text.strip())
-        if expected and (not self.unit_edit.text().strip() or self.unit_edit.text().strip() in MARKERS.values()):
+        if expected and (
+            not self.unit_edit.text().strip() or self.unit_edit.text().strip() in MARKERS.values()
+        ):
             self.unit_edit.setText(expected)
 
     def show_error(self, field: str, message: str) -> None:
@@ -227,9 +273,13 @@ class LabsSection(QWidget):
             button.setAccessibleName(button.text().rstrip("…"))
             bar.addWidget(button)
         layout.addLayout(bar)
-        self.empty_hint = note(self.tr(
-            "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns "
-            "date, test, value, unit."), self)
+        self.empty_hint = note(
+            self.tr(
+                "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns "
+                "date, test, value, unit."
+            ),
+            self,
+        )
         layout.addWidget(self.empty_hint)
 
         self.chart_view = TimelineChartView(self)
@@ -268,8 +318,9 @@ class LabsSection(QWidget):
         heads = QFontMetricsF(bold)
         for column, sample in ((COL_DATE, "2099-12-31"), (COL_VALUE, "1234.5"), (COL_UNIT, "ng/mL")):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            header.resizeSection(column, int(max(metrics.horizontalAdvance(sample),
-                                                 heads.horizontalAdvance(title))) + 24)
+            header.resizeSection(
+                column, int(max(metrics.horizontalAdvance(sample), heads.horizontalAdvance(title))) + 24
+            )
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.edit_btn = QPushButton(self.tr("Edit…"), self)
@@ -349,8 +400,11 @@ class LabsSection(QWidget):
         if other == 1:
             self.unit_note.setText(self.tr("1 value in another unit is listed in the table but not drawn."))
         else:
-            self.unit_note.setText(self.tr("{0} values in another unit are listed in the table but not drawn.")
-                                   .format(other) if other else "")
+            self.unit_note.setText(
+                self.tr("{0} values in another unit are listed in the table but not drawn.").format(other)
+                if other
+                else ""
+            )
         self.unit_note.setVisible(bool(other))
         if self.session is None:
             self.chart_view.clear()
@@ -376,7 +430,8 @@ class LabsSection(QWidget):
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _selection_changed(self) -> None:
         entry = self.selected_entry()
@@ -402,7 +457,9 @@ class LabsSection(QWidget):
     def add_value(self) -> None:
         if self.session is None or self.session.vault is None:
             return
-        entry = LabValueDialog.ask(self.session, self, test=self.current_test() or "CA 15-3", tests=self._tests())
+        entry = LabValueDialog.ask(
+            self.session, self, test=self.current_test() or "CA 15-3", tests=self._tests()
+        )
         if entry is not None:
             self._show_saved(entry)
 
@@ -438,14 +495,16 @@ class LabsSection(QWidget):
         self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
         if trash:
             self.status_message.emit(
-                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title)
+            )
         else:
             self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
 
     # CSV ---------------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CSV file of lab values"), str(Path.home()),
-                                              CSV_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a CSV file of lab values"), str(Path.home()), CSV_FILTER
+        )
         if path:
             self.import_csv(path)
 
@@ -487,20 +546,30 @@ class LabsSection(QWidget):
             text = "\n".join(f"• {e}" for e in shown)
             if more:
                 text += "\n" + self.tr("…and {0} more.").format(more)
-            self.tell(self.tr("Nothing was imported"),
-                      self.tr("Nothing was imported from {0}: {1} rows need fixing. Correct them in the file, "
-                              "save it, and import it again.").format(name, len(report.errors)),
-                      text, details="\n".join(report.errors), warning=True)
+            self.tell(
+                self.tr("Nothing was imported"),
+                self.tr(
+                    "Nothing was imported from {0}: {1} rows need fixing. Correct them in the file, "
+                    "save it, and import it again."
+                ).format(name, len(report.errors)),
+                text,
+                details="\n".join(report.errors),
+                warning=True,
+            )
             return
         if report.added:
             self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
         count = len(report.added)
-        text = (self.tr("Imported 1 value from {1}.") if count == 1 else
-                self.tr("Imported {0} values from {1}.")).format(count, name)
+        text = (
+            self.tr("Imported 1 value from {1}.") if count == 1 else self.tr("Imported {0} values from {1}.")
+        ).format(count, name)
         if report.skipped_duplicates:
             skipped = report.skipped_duplicates
-            text += " " + (self.tr("1 was already in your record and was skipped.") if skipped == 1
-                           else self.tr("{0} were already in your record and were skipped.")).format(skipped)
+            text += " " + (
+                self.tr("1 was already in your record and was skipped.")
+                if skipped == 1
+                else self.tr("{0} were already in your record and were skipped.")
+            ).format(skipped)
         self.status_message.emit(text)
         self.tell(self.tr("Lab values imported"), text)
 
@@ -511,14 +580,19 @@ class LabsSection(QWidget):
     def ask_export_target(self) -> str:
         """Warn that the file is not encrypted, then ask where to save it ('' if cancelled)."""
         answer = QMessageBox.warning(
-            self, self.tr("Export lab values"),
-            self.tr("The CSV file will NOT be encrypted: anyone who can open that folder can read your lab "
-                    "values. Delete it when you no longer need it. Continue?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            self,
+            self.tr("Export lab values"),
+            self.tr(
+                "The CSV file will NOT be encrypted: anyone who can open that folder can read your lab "
+                "values. Delete it when you no longer need it. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return ""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export lab values"),
-                                                str(Path.home() / "lab-values.csv"), CSV_FILTER)
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export lab values"), str(Path.home() / "lab-values.csv"), CSV_FILTER
+        )
         return target
 
     def export_csv(self) -> None:
@@ -533,13 +607,21 @@ class LabsSection(QWidget):
         except Exception as exc:
             self.tell(self.tr("Not exported"), str(exc), warning=True)
             return
-        self.status_message.emit(self.tr("Exported {0} lab values to {1} (not encrypted).").format(count, target))
+        self.status_message.emit(
+            self.tr("Exported {0} lab values to {1} (not encrypted).").format(count, target)
+        )
 
-    def tell(self, title: str, text: str, informative: str = "", *, details: str = "",
-             warning: bool = False) -> QMessageBox:
+    def tell(
+        self, title: str, text: str, informative: str = "", *, details: str = "", warning: bool = False
+    ) -> QMessageBox:
         """A message that does not block the event loop (kept in `last_message` for tests)."""
-        box = QMessageBox(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         if informative:
             box.setInformativeText(informative)
         if details:

@@ -7,8 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.store import Entry
 from mbc_vault.care import vocab
@@ -43,10 +52,14 @@ class LegalSection(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading(self.tr("Legal and planning papers"), body))
-        self.disclaimer = note(self.tr(
-            "This is a checklist, not legal advice. The names of these papers and what they need differ from "
-            "one state or country to another. A lawyer, a social worker or your care team can tell you which "
-            "ones apply to you."), body)
+        self.disclaimer = note(
+            self.tr(
+                "This is a checklist, not legal advice. The names of these papers and what they need differ from "
+                "one state or country to another. A lawyer, a social worker or your care team can tell you which "
+                "ones apply to you."
+            ),
+            body,
+        )
         self.disclaimer.setAccessibleName(self.disclaimer.text())
         layout.addWidget(self.disclaimer)
         self.summary = note("", body, "warning")
@@ -54,9 +67,17 @@ class LegalSection(QWidget):
         layout.addWidget(self.summary)
 
         self.table = QTableWidget(len(self.items), len(COLUMNS), body)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Paper"), self.tr("Status"), self.tr("Signed"), self.tr("Review by"),
-            self.tr("Original"), self.tr("Copies with"), self.tr("Papers")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Paper"),
+                self.tr("Status"),
+                self.tr("Signed"),
+                self.tr("Review by"),
+                self.tr("Original"),
+                self.tr("Copies with"),
+                self.tr("Papers"),
+            ]
+        )
         self.table.setAccessibleName(self.tr("Legal and planning papers"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,7 +89,9 @@ class LegalSection(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("Health care power of attorney ") + 16)
+        self.table.setColumnWidth(
+            0, self.fontMetrics().horizontalAdvance("Health care power of attorney ") + 16
+        )
         rows_follow_widths(self.table)
         self.table.activated.connect(lambda _: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -111,7 +134,9 @@ class LegalSection(QWidget):
         for row, (key, entry) in enumerate(self.items):
             self._fill_row(row, key, entry if care is not None else None)
             state = entry.model.review_state() if entry else ""
-            (overdue if state == "overdue" else soon if state == "soon" else []).append(vocab.LEGAL_ITEMS[key])
+            (overdue if state == "overdue" else soon if state == "soon" else []).append(
+                vocab.LEGAL_ITEMS[key]
+            )
         self.table.resizeRowsToContents()
         self.table.property("rowsTimer").start()
         parts = []
@@ -134,9 +159,15 @@ class LegalSection(QWidget):
             review = self.tr("{0}\nReview overdue").format(review)
         elif state == "soon":
             review = self.tr("{0}\nReview soon").format(review)
-        texts = [vocab.LEGAL_ITEMS[key], vocab.LEGAL_STATUS.get(m.status, "") if m else self.tr("Not started"),
-                 (m.date_signed or "") if m else "", review, m.original_location if m else "",
-                 m.copies_held_by if m else "", str(len(entry.record.links)) if entry and entry.record.links else ""]
+        texts = [
+            vocab.LEGAL_ITEMS[key],
+            vocab.LEGAL_STATUS.get(m.status, "") if m else self.tr("Not started"),
+            (m.date_signed or "") if m else "",
+            review,
+            m.original_location if m else "",
+            m.copies_held_by if m else "",
+            str(len(entry.record.links)) if entry and entry.record.links else "",
+        ]
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
             if column == 3 and state:
@@ -145,8 +176,11 @@ class LegalSection(QWidget):
                 font = QFont(self.table.font())
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip(self.tr("The date to look at this paper again has passed.") if state == "overdue"
-                                else self.tr("The date to look at this paper again is within two months."))
+                item.setToolTip(
+                    self.tr("The date to look at this paper again has passed.")
+                    if state == "overdue"
+                    else self.tr("The date to look at this paper again is within two months.")
+                )
             if column == 1 and not m:
                 item.setForeground(QBrush(QColor("#4a5560")))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -188,15 +222,29 @@ class LegalSection(QWidget):
         key, entry = chosen
         model: Any = entry.model if entry else LegalItem(item=key)
         before = model.to_data()
-        result = EntryFormDialog.ask(vocab.LEGAL_ITEMS[key], model, legal_fields(), care,
-                                     record_id=entry.id if entry else None,
-                                     links=entry.record.links if entry else [], documents=self._documents(),
-                                     parent=self)
+        result = EntryFormDialog.ask(
+            vocab.LEGAL_ITEMS[key],
+            model,
+            legal_fields(),
+            care,
+            record_id=entry.id if entry else None,
+            links=entry.record.links if entry else [],
+            documents=self._documents(),
+            parent=self,
+        )
         if result is None:
             return
         if entry is not None:
-            self.undo_stack.push(SaveEntryCommand(self.session, LegalItem.KIND, entry.id, before,
-                                                  result.model.to_data(), result.record.title))
+            self.undo_stack.push(
+                SaveEntryCommand(
+                    self.session,
+                    LegalItem.KIND,
+                    entry.id,
+                    before,
+                    result.model.to_data(),
+                    result.record.title,
+                )
+            )
         self.session.entry_saved(LegalItem.KIND)
 
     def remove_selected(self) -> None:

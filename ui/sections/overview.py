@@ -6,8 +6,17 @@ import html
 from collections import Counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.care.store import CarePlan
@@ -16,9 +25,11 @@ from mbc_vault.categories import CATEGORIES
 from ..session import VaultSession
 from ..widgets import heading, note
 
-SCOPE_TITLES = {"medical": QT_TRANSLATE_NOOP("OverviewSection", "Medical records"),
-                "legal": QT_TRANSLATE_NOOP("OverviewSection", "Legal and planning"),
-                "care": QT_TRANSLATE_NOOP("OverviewSection", "Care notes")}
+SCOPE_TITLES = {
+    "medical": QT_TRANSLATE_NOOP("OverviewSection", "Medical records"),
+    "legal": QT_TRANSLATE_NOOP("OverviewSection", "Legal and planning"),
+    "care": QT_TRANSLATE_NOOP("OverviewSection", "Care notes"),
+}
 
 
 class Card(QFrame):
@@ -71,8 +82,16 @@ class OverviewSection(QWidget):
         self.symptom_card = Card(self.tr("Latest symptoms"), body)
         self.marker_card = Card(self.tr("Tumor markers"), body)
         self.counts_card = Card(self.tr("In your vault"), body)
-        for index, card in enumerate((self.treatment_card, self.appointment_card, self.legal_card,
-                                      self.symptom_card, self.marker_card, self.counts_card)):
+        for index, card in enumerate(
+            (
+                self.treatment_card,
+                self.appointment_card,
+                self.legal_card,
+                self.symptom_card,
+                self.marker_card,
+                self.counts_card,
+            )
+        ):
             grid.addWidget(card, index // 3, index % 3)
         layout.addLayout(grid)
         row = QHBoxLayout()
@@ -105,8 +124,14 @@ class OverviewSection(QWidget):
     def refresh(self) -> None:
         vault = self.session.vault if self.session else None
         self.recent.clear()
-        cards = (self.treatment_card, self.appointment_card, self.legal_card, self.symptom_card, self.marker_card,
-                 self.counts_card)
+        cards = (
+            self.treatment_card,
+            self.appointment_card,
+            self.legal_card,
+            self.symptom_card,
+            self.marker_card,
+            self.counts_card,
+        )
         if vault is None:
             self.greeting.setText("")
             self.summary.setText("")
@@ -118,13 +143,21 @@ class OverviewSection(QWidget):
         self.greeting.setText(self.tr("Hello, {0}").format(first_name) if first_name else self.tr("Hello"))
         text = self.tr("Documents in “{0}”: {1}.").format(vault.name, len(records))
         if vault.rolled_back:
-            text = self.tr("This vault folder went back to an older state than this computer saw before (an "
-                           "older copy or backup was put in its place, or someone rolled it back). Changes are "
-                           "refused until the newest copy of the folder is back: restore it from your sync tool "
-                           "or backup.") + " " + text
+            text = (
+                self.tr(
+                    "This vault folder went back to an older state than this computer saw before (an "
+                    "older copy or backup was put in its place, or someone rolled it back). Changes are "
+                    "refused until the newest copy of the folder is back: restore it from your sync tool "
+                    "or backup."
+                )
+                + " "
+                + text
+            )
         elif vault.load_problems:
-            text += " " + self.tr("{0} files could not be read or were not written by someone allowed to: use "
-                                  "Help ▸ Check vault for damage.").format(len(vault.load_problems))
+            text += " " + self.tr(
+                "{0} files could not be read or were not written by someone allowed to: use "
+                "Help ▸ Check vault for damage."
+            ).format(len(vault.load_problems))
         self.summary.setText(text)
         cancer, care = CancerRecord(vault), CarePlan(vault)
         self.treatment_card.set_html(self._treatment(cancer))
@@ -133,10 +166,10 @@ class OverviewSection(QWidget):
         self.symptom_card.set_html(self._symptoms(cancer))
         self.marker_card.set_html(self._markers(cancer))
         by_scope = Counter(CATEGORIES[r.category][0] for r in records if r.category in CATEGORIES)
-        self.counts_card.set_html("<br>".join(f"{self.tr(SCOPE_TITLES[s])}: <b>{by_scope.get(s, 0)}</b>"
-                                              for s in SCOPE_TITLES) +
-                                  ("<br>" + self.tr("In the trash: {0}").format(len(vault.trash()))
-                                   if vault.trash() else ""))
+        self.counts_card.set_html(
+            "<br>".join(f"{self.tr(SCOPE_TITLES[s])}: <b>{by_scope.get(s, 0)}</b>" for s in SCOPE_TITLES)
+            + ("<br>" + self.tr("In the trash: {0}").format(len(vault.trash())) if vault.trash() else "")
+        )
         for record in sorted(records, key=lambda r: r.created, reverse=True)[:8]:
             self.recent.addItem(f"{record.title}  ·  {record.date or ''}")
             self.recent.item(self.recent.count() - 1).setData(256, record.id)
@@ -154,8 +187,10 @@ class OverviewSection(QWidget):
             return self.tr("No upcoming appointment.")
         entry = upcoming[0]
         open_questions = sum(len(q.model.unanswered()) for q in care.question_lists(entry.id))
-        text = f"<b>{html.escape(entry.model.date or '')} {html.escape(entry.model.time)}</b><br>" \
-               f"{html.escape(entry.model.title())}"
+        text = (
+            f"<b>{html.escape(entry.model.date or '')} {html.escape(entry.model.time)}</b><br>"
+            f"{html.escape(entry.model.title())}"
+        )
         if entry.model.place:
             text += f"<br>{html.escape(entry.model.place)}"
         return text + "<br>" + self.tr("Open questions: {0}").format(open_questions)
@@ -169,16 +204,19 @@ class OverviewSection(QWidget):
             state = entry.model.review_state()
             label = self.tr("overdue since {0}") if state == "overdue" else self.tr("review by {0}")
             color = "#a30000" if state == "overdue" else "#8a5a00"
-            lines.append(f"<span style='color:{color}'>{html.escape(entry.model.title())}: "
-                         f"{label.format(entry.model.review_by)}</span>")
+            lines.append(
+                f"<span style='color:{color}'>{html.escape(entry.model.title())}: "
+                f"{label.format(entry.model.review_by)}</span>"
+            )
         return "<br>".join(lines)
 
     def _symptoms(self, cancer: CancerRecord) -> str:
         latest = cancer.symptoms()[-3:]
         if not latest:
             return self.tr("No symptoms logged. Use Ctrl+Shift+S to log one.")
-        return "<br>".join(f"{html.escape(e.model.date or '')}: {html.escape(e.model.title())}"
-                           for e in reversed(latest))
+        return "<br>".join(
+            f"{html.escape(e.model.date or '')}: {html.escape(e.model.title())}" for e in reversed(latest)
+        )
 
     def _markers(self, cancer: CancerRecord) -> str:
         lines = []
@@ -191,6 +229,8 @@ class OverviewSection(QWidget):
                 change = (last.value or 0) - before
                 arrow = "↑" if change > 0 else ("↓" if change < 0 else "→")
                 trend = f" {arrow} " + self.tr("from {0:g}").format(before)
-            lines.append(f"{html.escape(test)}: <b>{last.value:g} {html.escape(last.unit)}</b> "
-                         f"({html.escape(last.date or '')}){trend}")
+            lines.append(
+                f"{html.escape(test)}: <b>{last.value:g} {html.escape(last.unit)}</b> "
+                f"({html.escape(last.date or '')}){trend}"
+            )
         return "<br>".join(lines) or self.tr("No lab values recorded.")

@@ -31,15 +31,32 @@ class PeopleSection(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading(self.tr("People to tell"), body))
-        layout.addWidget(note(self.tr("Who you want to tell, and when you are ready. You can ask someone "
-                                      "you trust to tell some people for you."), body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Who you want to tell, and when you are ready. You can ask someone "
+                    "you trust to tell some people for you."
+                ),
+                body,
+            )
+        )
         self.people = EntryListBox(
-            self.tr("People to tell"), PersonToTell.KIND,
-            [(self.tr("Name"), lambda e: e.model.name), (self.tr("Who they are"), lambda e: e.model.relationship),
-             (self.tr("Told"), self._told),
-             (self.tr("What I want them to know"), lambda e: " ".join(e.model.what_to_know.split())),
-             (self.tr("Who else may tell them"), lambda e: e.model.who_else_may_tell)],
-            person_fields, PersonToTell, undo_stack, body, with_documents=False, store=lambda s: s.care)
+            self.tr("People to tell"),
+            PersonToTell.KIND,
+            [
+                (self.tr("Name"), lambda e: e.model.name),
+                (self.tr("Who they are"), lambda e: e.model.relationship),
+                (self.tr("Told"), self._told),
+                (self.tr("What I want them to know"), lambda e: " ".join(e.model.what_to_know.split())),
+                (self.tr("Who else may tell them"), lambda e: e.model.who_else_may_tell),
+            ],
+            person_fields,
+            PersonToTell,
+            undo_stack,
+            body,
+            with_documents=False,
+            store=lambda s: s.care,
+        )
         self.people.table.setMinimumHeight(320)
         header = self.people.table.horizontalHeader()
         header.setStretchLastSection(False)

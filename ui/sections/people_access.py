@@ -12,15 +12,32 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QRadioButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.categories import SCOPES
 
 from ..session import VaultSession
-from ..widgets import fit_to_width, heading, note, PassphrasePair
+from ..widgets import PassphrasePair, fit_to_width, heading, note
 from ..workers import TaskWorker, start
 
 #: scrypt work factor for passphrases typed here (tests lower it)
@@ -28,19 +45,27 @@ WORK_FACTOR = DEFAULT_SCRYPT_WORK_FACTOR
 
 
 def scope_name(scope: str) -> str:
-    names = {"legal": QCoreApplication.translate("Sharing", "Legal and money papers"),
-             "care": QCoreApplication.translate("Sharing", "Care and appointments"),
-             "medical": QCoreApplication.translate("Sharing", "Medical records")}
+    names = {
+        "legal": QCoreApplication.translate("Sharing", "Legal and money papers"),
+        "care": QCoreApplication.translate("Sharing", "Care and appointments"),
+        "medical": QCoreApplication.translate("Sharing", "Medical records"),
+    }
     return names.get(scope, scope)
 
 
 def scope_explanation(scope: str) -> str:
-    texts = {"legal": QCoreApplication.translate(
-                 "Sharing", "Will, living will, advance directives, powers of attorney, insurance and money papers."),
-             "care": QCoreApplication.translate(
-                 "Sharing", "Appointments, questions for the doctors, care team, people to tell, care priorities."),
-             "medical": QCoreApplication.translate(
-                 "Sharing", "Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.")}
+    texts = {
+        "legal": QCoreApplication.translate(
+            "Sharing",
+            "Will, living will, advance directives, powers of attorney, insurance and money papers.",
+        ),
+        "care": QCoreApplication.translate(
+            "Sharing", "Appointments, questions for the doctors, care team, people to tell, care priorities."
+        ),
+        "medical": QCoreApplication.translate(
+            "Sharing", "Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials."
+        ),
+    }
     return texts.get(scope, "")
 
 
@@ -90,9 +115,15 @@ class AddPersonDialog(QDialog):
         self.setWindowTitle(self.tr("Add a person"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Add a person"), self))
-        layout.addWidget(note(self.tr(
-            "Someone you trust, such as your partner or an adult child, can open this vault on their own "
-            "computer with a copy of the folder. They see only the parts you choose."), self))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Someone you trust, such as your partner or an adult child, can open this vault on their own "
+                    "computer with a copy of the folder. They see only the parts you choose."
+                ),
+                self,
+            )
+        )
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName(self.tr("Their name"))
@@ -107,8 +138,9 @@ class AddPersonDialog(QDialog):
         self.scope_boxes = _scope_boxes(self, layout, [])
         self.edit_radio, self.view_radio = _edit_choice(self, layout, False)
         layout.addWidget(heading(self.tr("How they will unlock"), self, 1.2))
-        self.code_radio = QRadioButton(self.tr("Give them a one-time setup code (they choose their own "
-                                               "passphrase the first time)"), self)
+        self.code_radio = QRadioButton(
+            self.tr("Give them a one-time setup code (they choose their own passphrase the first time)"), self
+        )
         self.pass_radio = QRadioButton(self.tr("They type their passphrase here now"), self)
         group = QButtonGroup(self)
         group.addButton(self.code_radio)
@@ -119,9 +151,14 @@ class AddPersonDialog(QDialog):
         self.pass_box = QWidget(self)
         pass_form = QFormLayout(self.pass_box)
         pass_form.setContentsMargins(28, 0, 0, 0)
-        self.passphrase = PassphrasePair(pass_form, self.pass_box, label=self.tr("Passphrase:"),
-                                         again_label=self.tr("Passphrase again:"), name=self.tr("Their passphrase"),
-                                         again_name=self.tr("Their passphrase again"))
+        self.passphrase = PassphrasePair(
+            pass_form,
+            self.pass_box,
+            label=self.tr("Passphrase:"),
+            again_label=self.tr("Passphrase again:"),
+            name=self.tr("Their passphrase"),
+            again_name=self.tr("Their passphrase again"),
+        )
         self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
         self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addWidget(self.pass_box)
@@ -173,9 +210,15 @@ class AddPersonDialog(QDialog):
         self.busy.setVisible(True)
         self.add_btn.setEnabled(False)
         passphrase = self.pass_edit.text() if self.pass_radio.isChecked() else None
-        worker = TaskWorker(self.session.vault.add_person, self.name_edit.text().strip(),
-                            self.relationship_edit.text().strip(), self.scopes(), self.edit_radio.isChecked(),
-                            passphrase, work_factor=WORK_FACTOR)
+        worker = TaskWorker(
+            self.session.vault.add_person,
+            self.name_edit.text().strip(),
+            self.relationship_edit.text().strip(),
+            self.scopes(),
+            self.edit_radio.isChecked(),
+            passphrase,
+            work_factor=WORK_FACTOR,
+        )
         worker.signals.finished.connect(self._added)
         worker.signals.failed.connect(self._failed)
         self._worker = start(worker)
@@ -203,9 +246,15 @@ class SetupCodeDialog(QDialog):
         self.setWindowTitle(self.tr("Setup code for {0}").format(name))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Setup code for {0}").format(name), self))
-        layout.addWidget(note(self.tr(
-            "{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. "
-            "The code works only once, and this is the only time it is shown.").format(name), self))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. "
+                    "The code works only once, and this is the only time it is shown."
+                ).format(name),
+                self,
+            )
+        )
         self.code_label = QLabel(code, self)
         self.code_label.setObjectName("setupCode")
         font = QFont("monospace")
@@ -219,13 +268,22 @@ class SetupCodeDialog(QDialog):
         self.code_label.setAccessibleDescription(" ".join(code.replace("-", " ")))
         self.code_label.setContentsMargins(12, 18, 12, 18)
         layout.addWidget(self.code_label)
-        layout.addWidget(note(self.tr(
-            "How to pass it on safely: write it on paper and hand it over in person, or read it out on the "
-            "phone. Do not send it in the same email or message as the vault folder: anyone holding both "
-            "could open what you shared with {0}.\n"
-            "If the code gets lost before it is used, remove {0} and add them again.").format(name), self, "warning"))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "How to pass it on safely: write it on paper and hand it over in person, or read it out on the "
+                    "phone. Do not send it in the same email or message as the vault folder: anyone holding both "
+                    "could open what you shared with {0}.\n"
+                    "If the code gets lost before it is used, remove {0} and add them again."
+                ).format(name),
+                self,
+                "warning",
+            )
+        )
         buttons = QDialogButtonBox(self)
-        self.done_btn = buttons.addButton(self.tr("I have written it down"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_btn = buttons.addButton(
+            self.tr("I have written it down"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.done_btn.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
@@ -243,8 +301,13 @@ class ChangeAccessDialog(QDialog):
         layout.addWidget(heading(self.tr("What {0} may see").format(name), self))
         self.scope_boxes = _scope_boxes(self, layout, scopes)
         self.edit_radio, self.view_radio = _edit_choice(self, layout, can_edit)
-        self.rotate_box = QCheckBox(self.tr("Change the keys of the parts taken away (recommended: a copy they "
-                                            "made earlier would otherwise still open the old files)"), self)
+        self.rotate_box = QCheckBox(
+            self.tr(
+                "Change the keys of the parts taken away (recommended: a copy they "
+                "made earlier would otherwise still open the old files)"
+            ),
+            self,
+        )
         self.rotate_box.setChecked(True)
         layout.addWidget(self.rotate_box)
         self.error = note("", self, "error")
@@ -269,8 +332,9 @@ class ChangeAccessDialog(QDialog):
     def _validate(self) -> None:
         self.rotate_box.setVisible(bool(self.removed()))
         self.save_btn.setEnabled(bool(self.scopes()))
-        self.error.setText("" if self.scopes() else self.tr(
-            "Choose at least one part, or remove the person instead."))
+        self.error.setText(
+            "" if self.scopes() else self.tr("Choose at least one part, or remove the person instead.")
+        )
 
 
 class RemovePersonDialog(QDialog):
@@ -281,17 +345,33 @@ class RemovePersonDialog(QDialog):
         self.setWindowTitle(self.tr("Remove {0}").format(name))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Remove {0}?").format(name), self))
-        layout.addWidget(note(self.tr(
-            "{0} will no longer be able to unlock this vault: their key is deleted. The records they added "
-            "stay, and still say who added them.").format(name), self))
-        self.rotate_box = QCheckBox(self.tr(
-            "Change the keys of the sections they had (recommended: a copy they made earlier would otherwise "
-            "still open the old files)"), self)
+        layout.addWidget(
+            note(
+                self.tr(
+                    "{0} will no longer be able to unlock this vault: their key is deleted. The records they added "
+                    "stay, and still say who added them."
+                ).format(name),
+                self,
+            )
+        )
+        self.rotate_box = QCheckBox(
+            self.tr(
+                "Change the keys of the sections they had (recommended: a copy they made earlier would otherwise "
+                "still open the old files)"
+            ),
+            self,
+        )
         self.rotate_box.setChecked(True)
         layout.addWidget(self.rotate_box)
-        layout.addWidget(note(self.tr(
-            "Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any "
-            "time: it carries on the next time you open the vault."), self))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any "
+                    "time: it carries on the next time you open the vault."
+                ),
+                self,
+            )
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.remove_btn = self.buttons.addButton(self.tr("Remove"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -366,16 +446,22 @@ class KeyChangeDialog(QDialog):
             self.bar.setRange(0, 1)
         self.bar.setValue(self.bar.maximum())
         if problems:
-            self._end(False, self.tr("The keys were changed, but some files could not be re-encrypted; "
-                                     "use Help › Check vault for damage:\n") +
-                      "\n".join(p.describe() for p in problems[:5]))
+            self._end(
+                False,
+                self.tr(
+                    "The keys were changed, but some files could not be re-encrypted; "
+                    "use Help › Check vault for damage:\n"
+                )
+                + "\n".join(p.describe() for p in problems[:5]),
+            )
         else:
             self._end(True, self.tr("Done. Files copied before today no longer open with the old keys."))
 
     def _failed(self, message: str) -> None:
         if self.worker.cancel.is_set():
-            message = self.tr("Stopped. Nothing is lost: the key change carries on the next time you open "
-                              "the vault.")
+            message = self.tr(
+                "Stopped. Nothing is lost: the key change carries on the next time you open the vault."
+            )
         self._end(False, message)
 
     def reject(self) -> None:  # Escape: stop, never leave the work running unseen
@@ -406,8 +492,15 @@ class PeopleAccessSection(QWidget):
         self.intro = note("", body)
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, 5, body)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Relationship"), self.tr("May see"),
-                                              self.tr("May change records"), self.tr("Setup")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Relationship"),
+                self.tr("May see"),
+                self.tr("May change records"),
+                self.tr("Setup"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -438,11 +531,18 @@ class PeopleAccessSection(QWidget):
         row.addWidget(self.remove_btn)
         row.addStretch(1)
         layout.addWidget(self.buttons_row)
-        layout.addWidget(note(self.tr(
-            "What is protected: each part has its own key, so someone who was not given a part cannot open "
-            "its files, not even with other tools.\n"
-            "View only is enforced by this program; someone with the files and other tools could still "
-            "change them. Give “May add and edit” only to people you trust with your papers."), body, "warning"))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "What is protected: each part has its own key, so someone who was not given a part cannot open "
+                    "its files, not even with other tools.\n"
+                    "View only is enforced by this program; someone with the files and other tools could still "
+                    "change them. Give “May add and edit” only to people you trust with your papers."
+                ),
+                body,
+                "warning",
+            )
+        )
         self.feedback = note("", body)
         self.feedback.setVisible(False)
         layout.addWidget(self.feedback)
@@ -474,26 +574,38 @@ class PeopleAccessSection(QWidget):
             return
         me = vault.person
         if owner:
-            self.intro.setText(self.tr(
-                "You can share parts of this vault with people you trust. They open a copy of the vault folder "
-                "(on a USB drive, a shared drive or a synced folder) on their own computer, with their own "
-                "passphrase, and see only the parts you chose."))
+            self.intro.setText(
+                self.tr(
+                    "You can share parts of this vault with people you trust. They open a copy of the vault folder "
+                    "(on a USB drive, a shared drive or a synced folder) on their own computer, with their own "
+                    "passphrase, and see only the parts you chose."
+                )
+            )
         else:
-            self.intro.setText(self.tr(
-                "You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}").format(
-                me.name, scopes_text(me.scopes),
-                self.tr("You may add and edit records.") if me.can_edit else self.tr(
-                    "You may view them, not change them.")))
+            self.intro.setText(
+                self.tr(
+                    "You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}"
+                ).format(
+                    me.name,
+                    scopes_text(me.scopes),
+                    self.tr("You may add and edit records.")
+                    if me.can_edit
+                    else self.tr("You may view them, not change them."),
+                )
+            )
         people = sorted(vault.people.values(), key=lambda p: (p.role != "owner", p.name.lower()))
         for person in people:
             r = self.table.rowCount()
             self.table.insertRow(r)
             is_owner = person.role == "owner"
             name = person.name + (self.tr(" (you)") if person.id == me.id else "")
-            cells = [name, person.relationship or (self.tr("Owner") if is_owner else ""),
-                     self.tr("Everything") if is_owner else scopes_text(person.scopes),
-                     self.tr("May add and edit") if (is_owner or person.can_edit) else self.tr("View only"),
-                     self.tr("Setup code not used yet") if person.setup_pending else ""]
+            cells = [
+                name,
+                person.relationship or (self.tr("Owner") if is_owner else ""),
+                self.tr("Everything") if is_owner else scopes_text(person.scopes),
+                self.tr("May add and edit") if (is_owner or person.can_edit) else self.tr("View only"),
+                self.tr("Setup code not used yet") if person.setup_pending else "",
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
@@ -516,8 +628,12 @@ class PeopleAccessSection(QWidget):
 
     def _update_buttons(self) -> None:
         person = self.selected_person()
-        member = person is not None and person.role != "owner" and self.vault is not None \
+        member = (
+            person is not None
+            and person.role != "owner"
+            and self.vault is not None
             and person.id != self.vault.person.id
+        )
         busy = self.key_change is not None
         self.add_btn.setEnabled(self.vault is not None and not busy)
         self.change_btn.setEnabled(member and not busy)

@@ -7,8 +7,16 @@ import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import FieldError
 from mbc_vault.care import vocab
@@ -43,10 +51,16 @@ class PrioritiesSection(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading(self.tr("My care priorities"), body))
-        layout.addWidget(note(self.tr(
-            "Questions many people find worth thinking about, and sharing with their care team and family. "
-            "Answer any of them, in your own words, when you are ready. You can change an answer at any time; "
-            "each one shows when you last changed it."), body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Questions many people find worth thinking about, and sharing with their care team and family. "
+                    "Answer any of them, in your own words, when you are ready. You can change an answer at any time; "
+                    "each one shows when you last changed it."
+                ),
+                body,
+            )
+        )
         for key, question in vocab.PRIORITY_QUESTIONS.items():
             group = QGroupBox(body)
             column = QVBoxLayout(group)
@@ -113,8 +127,11 @@ class PrioritiesSection(QWidget):
             box.blockSignals(True)
             box.setPlainText(answer["answer"] if answer else "")
             box.blockSignals(False)
-            self.dates[key].setText(self.tr("Last changed {0}").format(answer["date"]) if answer
-                                    else (self.tr("Not answered yet.") if unlocked else ""))
+            self.dates[key].setText(
+                self.tr("Last changed {0}").format(answer["date"])
+                if answer
+                else (self.tr("Not answered yet.") if unlocked else "")
+            )
             box.setEnabled(unlocked)
         self.pdf_btn.setEnabled(unlocked)
         self._edited()
@@ -146,8 +163,16 @@ class PrioritiesSection(QWidget):
             self.feedback.setText(str(exc))
             return
         if record_id is not None and self.undo_stack is not None:
-            self.undo_stack.push(SaveEntryCommand(self.session, CarePriorities.KIND, record_id, current.to_data(),
-                                                  entry.model.to_data(), entry.record.title))
+            self.undo_stack.push(
+                SaveEntryCommand(
+                    self.session,
+                    CarePriorities.KIND,
+                    record_id,
+                    current.to_data(),
+                    entry.model.to_data(),
+                    entry.record.title,
+                )
+            )
         if notify:
             self.session.entry_saved(CarePriorities.KIND)
             self._report(self.tr("Your answers are saved."))
@@ -169,5 +194,10 @@ class PrioritiesSection(QWidget):
         path = self.ask_save_path(self.tr("Save my care priorities"), "my-care-priorities.pdf", "PDF (*.pdf)")
         if not path:
             return
-        self.exports.run(write_priorities_pdf, model, self.session.person_name, path,
-                         done=self.tr("Saved {0}. It is not encrypted.").format(path))
+        self.exports.run(
+            write_priorities_pdf,
+            model,
+            self.session.person_name,
+            path,
+            done=self.tr("Saved {0}. It is not encrypted.").format(path),
+        )

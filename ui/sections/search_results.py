@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+
 from ..category_names import category_label
 
 
@@ -33,13 +34,17 @@ class SearchResultsList(QListWidget):
         self.hits = hits
         for hit in hits:
             where = self.tr("page {0}").format(hit.page) if hit.page else self.tr("title, tags or notes")
-            label = QLabel(f"<b>{html.escape(hit.title)}</b> &nbsp; <span style='color:#4a5560'>"
-                           f"{html.escape(category_label(hit.category))} · {where}</span><br>{snippet_html(hit)}")
+            label = QLabel(
+                f"<b>{html.escape(hit.title)}</b> &nbsp; <span style='color:#4a5560'>"
+                f"{html.escape(category_label(hit.category))} · {where}</span><br>{snippet_html(hit)}"
+            )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(6, 4, 6, 4)
             item = QListWidgetItem(self)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {where}: {hit.snippet_plain('', '')}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {where}: {hit.snippet_plain('', '')}"
+            )
             item.setSizeHint(label.sizeHint())
             self.setItemWidget(item, label)
 

@@ -8,8 +8,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer.models import Symptom, TreatmentLine
 from mbc_vault.cancer.store import Entry
@@ -18,7 +29,14 @@ from mbc_vault.cancer.vocab import SYMPTOMS
 from ..session import VaultSession
 from ..symptom_dialog import QuickSymptomDialog
 from ..widgets import heading, note
-from .timeseries import AnyIndex, EntryRole, EntryTrashCommand, TimelineChartView, legend_html, treatment_bands
+from .timeseries import (
+    AnyIndex,
+    EntryRole,
+    EntryTrashCommand,
+    TimelineChartView,
+    legend_html,
+    treatment_bands,
+)
 
 COL_DATE, COL_SEVERITY, COL_WHERE, COL_NOTES = range(4)
 #: the chart's line is the average severity of this many days up to each day
@@ -59,8 +77,9 @@ class SymptomEntriesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -114,7 +133,8 @@ class SymptomsSection(QWidget):
         bar.addWidget(self.log_btn)
         layout.addLayout(bar)
         self.empty_hint = note(
-            self.tr("No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds."), self)
+            self.tr("No symptoms logged yet. Click “Log a symptom…”: it takes a few seconds."), self
+        )
         layout.addWidget(self.empty_hint)
 
         self.chart_view = TimelineChartView(self)
@@ -151,8 +171,11 @@ class SymptomsSection(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         heads = QFontMetrics(bold)
-        for column, sample in ((COL_DATE, "2099-12-31"), (COL_SEVERITY, self.tr("{0} of 10").format(10)),
-                               (COL_WHERE, "lower back")):
+        for column, sample in (
+            (COL_DATE, "2099-12-31"),
+            (COL_SEVERITY, self.tr("{0} of 10").format(10)),
+            (COL_WHERE, "lower back"),
+        ):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             width = max(metrics.horizontalAdvance(sample), heads.horizontalAdvance(title))
             header.resizeSection(column, width + 24)
@@ -238,13 +261,25 @@ class SymptomsSection(QWidget):
             self.chart_view.clear()
             self.legend.clear()
         else:
-            points = [(e.model.date, e.model.severity, e.model.location) for e in entries
-                      if e.model.date and e.model.severity is not None]
-            self.chart_view.set_data(points, treatment_bands(self._lines), title=display_name(name),
-                                     unit=self.tr("Severity (0 to 10)"), y_range=(0, 10), trend_days=TREND_DAYS)
+            points = [
+                (e.model.date, e.model.severity, e.model.location)
+                for e in entries
+                if e.model.date and e.model.severity is not None
+            ]
+            self.chart_view.set_data(
+                points,
+                treatment_bands(self._lines),
+                title=display_name(name),
+                unit=self.tr("Severity (0 to 10)"),
+                y_range=(0, 10),
+                trend_days=TREND_DAYS,
+            )
             self.chart_view.unit = ""  # the hover text says "6 of 10"
-            self.legend.setText(self.tr("Dots: each entry. Line: the average of the last {0} days.").format(
-                TREND_DAYS) + "<br>" + legend_html(self.chart_view.bands))
+            self.legend.setText(
+                self.tr("Dots: each entry. Line: the average of the last {0} days.").format(TREND_DAYS)
+                + "<br>"
+                + legend_html(self.chart_view.bands)
+            )
         self.hover_label.setText(self.tr("Point at a dot to see its date and severity."))
         if selected is not None:
             self.select_entry(selected.id)
@@ -260,7 +295,8 @@ class SymptomsSection(QWidget):
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _selection_changed(self) -> None:
         entry = self.selected_entry()
@@ -269,8 +305,9 @@ class SymptomsSection(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        can_edit = bool(self.session is not None and self.session.vault is not None
-                        and self.session.vault.person.can_edit)
+        can_edit = bool(
+            self.session is not None and self.session.vault is not None and self.session.vault.person.can_edit
+        )
         has = self.selected_entry() is not None
         self.log_btn.setEnabled(can_edit)
         self.edit_btn.setEnabled(can_edit and has)
@@ -280,8 +317,9 @@ class SymptomsSection(QWidget):
     def log_symptom(self) -> None:
         if self.session is None or self.session.vault is None:
             return
-        entry = QuickSymptomDialog.ask(self.session, self, symptom=self.current_symptom(),
-                                       known=list(self._by_symptom))
+        entry = QuickSymptomDialog.ask(
+            self.session, self, symptom=self.current_symptom(), known=list(self._by_symptom)
+        )
         if entry is not None:
             self._show_saved(entry)
 
@@ -317,6 +355,7 @@ class SymptomsSection(QWidget):
         self.session.entry_saved(Symptom.KIND)  # type: ignore[union-attr]
         if trash:
             self.status_message.emit(
-                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title))
+                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title)
+            )
         else:
             self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))

@@ -35,9 +35,14 @@ class TreatmentTimeline(QWidget):
         self.entries = [e for e in entries if e.model.start]
         row = QFontMetrics(self.font()).height() * 2
         self.setMinimumHeight(max(120, row * (len(self.entries) + 1) + 20))
-        self.setAccessibleDescription("; ".join(
-            self.tr("{0}, {1} to {2}").format(e.model.title(), e.model.start, e.model.stop or self.tr("now"))
-            for e in self.entries))
+        self.setAccessibleDescription(
+            "; ".join(
+                self.tr("{0}, {1} to {2}").format(
+                    e.model.title(), e.model.start, e.model.stop or self.tr("now")
+                )
+                for e in self.entries
+            )
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -46,7 +51,9 @@ class TreatmentTimeline(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         self._bars = []
         if not self.entries:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No lines of treatment recorded yet."))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No lines of treatment recorded yet.")
+            )
             return
         today = dt.date.today().toordinal()
         first = min(_day(e.model.start) for e in self.entries)  # type: ignore[arg-type]
@@ -64,19 +71,33 @@ class TreatmentTimeline(QWidget):
             line = entry.model
             start = _day(line.start)  # type: ignore[arg-type]
             stop = _day(line.stop) if line.stop else today
-            rect = QRectF(left + (start - first) * scale, 8 + index * row, max(4.0, (stop - start) * scale), row * 0.8)
+            rect = QRectF(
+                left + (start - first) * scale, 8 + index * row, max(4.0, (stop - start) * scale), row * 0.8
+            )
             color = QColor(COLORS[index % len(COLORS)])
             if line.ongoing:
                 color.setAlpha(200)
             painter.fillRect(rect, color)
             label = line.title() + ("" if line.stop else " " + self.tr("(ongoing)"))
-            painter.setPen(QPen(QColor("white") if metrics.horizontalAdvance(label) < rect.width() - 8
-                                else QColor("#1d232a")))
-            text_rect = rect.adjusted(6, 0, 0, 0) if metrics.horizontalAdvance(label) < rect.width() - 8 \
+            painter.setPen(
+                QPen(
+                    QColor("white")
+                    if metrics.horizontalAdvance(label) < rect.width() - 8
+                    else QColor("#1d232a")
+                )
+            )
+            text_rect = (
+                rect.adjusted(6, 0, 0, 0)
+                if metrics.horizontalAdvance(label) < rect.width() - 8
                 else QRectF(rect.right() + 6, rect.top(), right - rect.right(), rect.height())
-            if text_rect.width() < metrics.horizontalAdvance(label) and rect.left() > metrics.horizontalAdvance(label):
+            )
+            if text_rect.width() < metrics.horizontalAdvance(
+                label
+            ) and rect.left() > metrics.horizontalAdvance(label):
                 text_rect = QRectF(left, rect.top(), rect.left() - left - 6, rect.height())
-                painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
+                painter.drawText(
+                    text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label
+                )
             else:
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             self._bars.append((rect, entry.id))

@@ -8,12 +8,38 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCharts import (QAreaSeries, QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
-                              QValueAxis)
-from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QLocale, QMargins, QModelIndex, QPersistentModelIndex,
-                            QPointF, Qt, Signal)
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen, QResizeEvent,
-                           QUndoCommand)
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QMargins,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QToolTip, QWidget
 
 from mbc_vault.cancer import chart_render as cr
@@ -110,9 +136,17 @@ class TimelineChartView(QChartView):
         return line, points, marked
 
     # data ----------------------------------------------------------------------------------
-    def set_data(self, points: Sequence[tuple], bands: Sequence[tuple], *, title: str = "", unit: str = "",
-                 y_range: tuple[float, float] | None = None, today: dt.date | None = None,
-                 trend_days: int | None = None) -> None:
+    def set_data(
+        self,
+        points: Sequence[tuple],
+        bands: Sequence[tuple],
+        *,
+        title: str = "",
+        unit: str = "",
+        y_range: tuple[float, float] | None = None,
+        today: dt.date | None = None,
+        trend_days: int | None = None,
+    ) -> None:
         """Show *points* ((ISO date, value[, note]) pairs) and *bands* ((start, stop|None, label, short)).
 
         With *trend_days* the points are dots and the line is their average over that many days.
@@ -129,8 +163,15 @@ class TimelineChartView(QChartView):
                 item.scene().removeItem(item)
         self.band_series, self._band_lines, self._band_labels = [], [], []
         self.unit = unit
-        spec = cr.make_spec(((p[0], p[1]) for p in points), bands, title, unit, y_range=y_range, today=today,
-                            trend_days=trend_days)
+        spec = cr.make_spec(
+            ((p[0], p[1]) for p in points),
+            bands,
+            title,
+            unit,
+            y_range=y_range,
+            today=today,
+            trend_days=trend_days,
+        )
         notes = {}
         for p in points:
             if len(p) > 2 and p[2]:
@@ -197,8 +238,12 @@ class TimelineChartView(QChartView):
         if plot.width() < 10:
             return
         metrics = QFontMetricsF(self.x_axis.labelsFont())
-        ticks = cr.date_ticks(self._span[0], self._span[1], plot.width(),
-                              lambda f: metrics.horizontalAdvance(cr.format_day(cr.WIDE_DAY, f)))
+        ticks = cr.date_ticks(
+            self._span[0],
+            self._span[1],
+            plot.width(),
+            lambda f: metrics.horizontalAdvance(cr.format_day(cr.WIDE_DAY, f)),
+        )
         if ticks != self._ticks:
             self._ticks = ticks
             for label in list(self.x_axis.categoriesLabels()):
@@ -304,8 +349,10 @@ class TimelineChartView(QChartView):
         if not self._shown:
             return
         day = cr.day(iso)
-        index = min(range(len(self._shown)), key=lambda i: (abs(self._shown[i][0] - day),
-                                                            abs(self._shown[i][1] - value)))
+        index = min(
+            range(len(self._shown)),
+            key=lambda i: (abs(self._shown[i][0] - day), abs(self._shown[i][1] - value)),
+        )
         self.mark(index)
 
     def leaveEvent(self, event: Any) -> None:
@@ -318,8 +365,10 @@ def legend_html(bands: Sequence[cr.Band]) -> str:
     parts = []
     for band in bands:
         fill = QColor(band.color)
-        swatch = (f'<span style="background-color:rgba({fill.red()},{fill.green()},{fill.blue()},0.45);'
-                  f'border:1px solid {band.color}">&nbsp;&nbsp;&nbsp;&nbsp;</span>')
+        swatch = (
+            f'<span style="background-color:rgba({fill.red()},{fill.green()},{fill.blue()},0.45);'
+            f'border:1px solid {band.color}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
+        )
         text = f"{band.label} ({cr.band_dates(band)})"
         parts.append(f'<span style="white-space:nowrap">{swatch}&nbsp;{_escape(text)}</span>')
     return " &nbsp;&nbsp; ".join(parts)

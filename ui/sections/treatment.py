@@ -6,7 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mbc_vault.cancer import vocab
 from mbc_vault.cancer.models import Medication, TreatmentLine
@@ -40,25 +49,48 @@ class TreatmentSection(QWidget):
         self.timeline = TreatmentTimeline(body)
         layout.addWidget(self.timeline)
         self.lines = EntryListBox(
-            self.tr("Lines of treatment"), TreatmentLine.KIND,
-            [(self.tr("Line"), lambda e: str(e.model.line_number or "")),
-             (self.tr("Regimen"), lambda e: e.model.regimen),
-             (self.tr("Started"), lambda e: e.model.start or ""),
-             (self.tr("Stopped"), lambda e: e.model.stop or self.tr("ongoing")),
-             (self.tr("Setting"), lambda e: vocab.SETTINGS.get(e.model.setting, "")
-              + (f" ({e.model.trial_id})" if e.model.trial_id else "")),
-             (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
-             (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, ""))],
-            lambda: treatment_line_fields(self._trial_options()), TreatmentLine, undo_stack, body)
+            self.tr("Lines of treatment"),
+            TreatmentLine.KIND,
+            [
+                (self.tr("Line"), lambda e: str(e.model.line_number or "")),
+                (self.tr("Regimen"), lambda e: e.model.regimen),
+                (self.tr("Started"), lambda e: e.model.start or ""),
+                (self.tr("Stopped"), lambda e: e.model.stop or self.tr("ongoing")),
+                (
+                    self.tr("Setting"),
+                    lambda e: (
+                        vocab.SETTINGS.get(e.model.setting, "")
+                        + (f" ({e.model.trial_id})" if e.model.trial_id else "")
+                    ),
+                ),
+                (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
+                (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, "")),
+            ],
+            lambda: treatment_line_fields(self._trial_options()),
+            TreatmentLine,
+            undo_stack,
+            body,
+        )
         self.timeline.line_clicked.connect(self._select_line)
         layout.addWidget(self.lines)
         self.medications = EntryListBox(
-            self.tr("Medications and supplements"), Medication.KIND,
-            [(self.tr("Name"), lambda e: e.model.name), (self.tr("Dose"), lambda e: e.model.dose),
-             (self.tr("When"), lambda e: e.model.schedule), (self.tr("For"), lambda e: e.model.purpose),
-             (self.tr("Kind"), lambda e: vocab.MEDICATION_KINDS.get(e.model.medication_kind, "")),
-             (self.tr("Since"), lambda e: e.model.start or ""), (self.tr("Until"), lambda e: e.model.stop or "")],
-            medication_fields, Medication, undo_stack, body, with_documents=False)
+            self.tr("Medications and supplements"),
+            Medication.KIND,
+            [
+                (self.tr("Name"), lambda e: e.model.name),
+                (self.tr("Dose"), lambda e: e.model.dose),
+                (self.tr("When"), lambda e: e.model.schedule),
+                (self.tr("For"), lambda e: e.model.purpose),
+                (self.tr("Kind"), lambda e: vocab.MEDICATION_KINDS.get(e.model.medication_kind, "")),
+                (self.tr("Since"), lambda e: e.model.start or ""),
+                (self.tr("Until"), lambda e: e.model.stop or ""),
+            ],
+            medication_fields,
+            Medication,
+            undo_stack,
+            body,
+            with_documents=False,
+        )
         layout.addWidget(self.medications)
         row = QHBoxLayout()
         self.current_only = QCheckBox(self.tr("Show only what I take now"), body)
@@ -113,18 +145,22 @@ class TreatmentSection(QWidget):
             if entry.id == record_id:
                 self.lines.table.selectionModel().setCurrentIndex(
                     self.lines.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def ask_pdf_path(self) -> str:
         """Where to save the list ('' if cancelled); the file is not encrypted, so say so."""
         answer = QMessageBox.information(
-            self, self.tr("Medication list"),
+            self,
+            self.tr("Medication list"),
             self.tr("The PDF will not be encrypted. Print it, then delete it if you do not need it."),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Ok:
             return ""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save medication list"),
-                                              str(Path.home() / "medication-list.pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save medication list"), str(Path.home() / "medication-list.pdf"), "PDF (*.pdf)"
+        )
         return path
 
     def save_medication_list(self) -> None:
@@ -134,7 +170,9 @@ class TreatmentSection(QWidget):
         if not path:
             return
         worker = TaskWorker(write_medication_list_pdf, self.session.cancer, path, self.session.person_name)
-        worker.signals.finished.connect(lambda _: self.status_message.emit(self.tr("Saved {0}.").format(path)))
+        worker.signals.finished.connect(
+            lambda _: self.status_message.emit(self.tr("Saved {0}.").format(path))
+        )
         worker.signals.failed.connect(lambda message: self.status_message.emit(message))
         self._workers.add(worker)
         worker.signals.finished.connect(lambda *_: self._workers.discard(worker))

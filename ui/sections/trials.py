@@ -31,17 +31,33 @@ class TrialsSection(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading(self.tr("Clinical trials"), body))
-        layout.addWidget(note(self.tr("Trials you are considering or taking part in. The identifier is on "
-                                      "the trial's papers and on ClinicalTrials.gov (NCT followed by 8 digits). "
-                                      "You can link the consent form and other papers you have imported."), body))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Trials you are considering or taking part in. The identifier is on "
+                    "the trial's papers and on ClinicalTrials.gov (NCT followed by 8 digits). "
+                    "You can link the consent form and other papers you have imported."
+                ),
+                body,
+            )
+        )
         self.trials = EntryListBox(
-            self.tr("Clinical trials"), ClinicalTrial.KIND,
-            [(self.tr("Identifier"), lambda e: e.model.identifier), (self.tr("Title"), lambda e: e.model.title_text),
-             (self.tr("Where"), lambda e: e.model.site),
-             (self.tr("Status"), lambda e: vocab.TRIAL_STATUS.get(e.model.status, "")),
-             (self.tr("Contact"), lambda e: e.model.contact),
-             (self.tr("Papers"), lambda e: str(len(e.record.links)) if e.record.links else "")],
-            trial_fields, ClinicalTrial, undo_stack, body, store=lambda s: s.care)
+            self.tr("Clinical trials"),
+            ClinicalTrial.KIND,
+            [
+                (self.tr("Identifier"), lambda e: e.model.identifier),
+                (self.tr("Title"), lambda e: e.model.title_text),
+                (self.tr("Where"), lambda e: e.model.site),
+                (self.tr("Status"), lambda e: vocab.TRIAL_STATUS.get(e.model.status, "")),
+                (self.tr("Contact"), lambda e: e.model.contact),
+                (self.tr("Papers"), lambda e: str(len(e.record.links)) if e.record.links else ""),
+            ],
+            trial_fields,
+            ClinicalTrial,
+            undo_stack,
+            body,
+            store=lambda s: s.care,
+        )
         self.trials.table.setMinimumHeight(260)
         header = self.trials.table.horizontalHeader()
         header.setStretchLastSection(False)
