@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := age qpdf poppler-utils zbar-tools libegl1 libgl1 libdbus-1-3 
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core \
 	tesseract-ocr tesseract-ocr-eng syncthing
 
-.PHONY: run test system-deps venv bench clean translations
+.PHONY: run test test-core system-deps venv bench clean translations
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -36,6 +36,11 @@ run: system-deps venv
 
 test: system-deps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The core's tests with Qt's GUI modules made unimportable and without pytest-qt: they need no GUI
+# libraries. Tests marked qt (see tests/conftest.py) are left out; `make test` runs them.
+test-core: system-deps venv
+	$(BIN)/python -m pytest -p no:pytest-qt --no-qt-gui
 
 bench: system-deps venv
 	$(BIN)/python bench/bench_add.py

@@ -43,7 +43,7 @@ from .layout import (
 from .people import NotShared, Person
 from .pipeline import HashingReader, WritebackHint
 from .progress import CancelFlag, ProgressFn
-from .records import Record, new_id
+from .records import Clock, Record, new_id, now_iso, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,12 @@ class VaultFolder:
         self.load_problems: list[Problem] = []
         self.not_readable = 0
         self.snapshot: sync.Snapshot = {}
+        #: the time stamped on what this person writes (created, modified, trashed); tests set a fake one
+        self.clock: Clock = utc_now
+
+    def now(self) -> str:
+        """This moment by the folder's clock, as records are stamped."""
+        return now_iso(self.clock)
 
     def decrypt_small(self, path: Path) -> bytes:
         return self.decrypt_scoped(path)[0]

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +22,18 @@ def new_id() -> str:
     return secrets.token_hex(10)
 
 
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+#: where "now" comes from; an open vault has one (VaultFolder.clock) so tests can set the time
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    """The real clock: this moment, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+def now_iso(clock: Clock = utc_now) -> str:
+    """The moment *clock* gives, as records are stamped: ISO 8601 in UTC, to the microsecond."""
+    return clock().isoformat(timespec="microseconds")
 
 
 def check_date(value: str | None, field_name: str = "date") -> str | None:

@@ -63,7 +63,7 @@ class PeopleAdmin:
         if passphrase is not None and not passphrase:
             raise ValueError("The passphrase cannot be empty.")
         granted = check_scopes(scopes)
-        from .records import new_id, now_iso
+        from .records import new_id
 
         identity = age.X25519Identity.generate()
         setup_code = None if passphrase is not None else new_setup_code()
@@ -75,7 +75,7 @@ class PeopleAdmin:
             relationship=(relationship or "").strip(),
             scopes=granted,
             can_edit=bool(can_edit),
-            created=now_iso(),
+            created=self.folder.now(),
             recipient=str(identity.recipient()),
             setup_pending=setup_code is not None,
             signing_key=member_signing_key(self.owner.signing_key(), pid).public,
@@ -258,15 +258,13 @@ class PeopleAdmin:
 
     def _write_request(self, identity: age.X25519Identity) -> None:
         """A member's signed note to the owner: their new public key, and that their setup code is gone."""
-        from .records import now_iso
-
         obj = {
             "type": "key-change",
             "person": self.folder.person.id,
             "vault_id": self.folder.vault_id,
             "recipient": str(identity.recipient()),
             "setup_done": True,
-            "created": now_iso(),
+            "created": self.folder.now(),
         }
         (self.folder.path / REQUESTS).mkdir(exist_ok=True)
         atomic_write_bytes(

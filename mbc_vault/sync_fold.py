@@ -31,7 +31,7 @@ from .layout import (
     read_small,
     same_bytes,
 )
-from .records import Record, new_id, now_iso
+from .records import Record, new_id
 
 log = logging.getLogger(__name__)
 
@@ -435,7 +435,7 @@ class SyncFolding:
                 self._keep_version(record_id, version.version_id, version.path.read_bytes(), VERSIONS_DIR)
             updated = Record.from_dict(chosen.record.to_dict())
             updated.revision = max(v.record.revision for v in versions) + 1
-            updated.modified = now_iso()
+            updated.modified = self.folder.now()
             updated.modified_by = self.folder.person.id
             self.folder.write_record(updated)
             for version in versions:

@@ -75,7 +75,7 @@ from .layout import (
 from .owner import OwnerKeys
 from .people import Person, info_object, profile_object
 from .progress import CancelFlag, ProgressFn
-from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
+from .records import Clock, DocumentRef, Record, check_category, check_date, new_id, now_iso
 from .rotation import Rotation, RotationReport
 from .sharing import PeopleAdmin
 from .sync_fold import RecordVersion, SyncFolding
@@ -129,6 +129,15 @@ class Vault:
     is_owner = property(lambda self: self.folder.is_owner)
     holds_all_scopes = property(lambda self: self.folder.holds_all_scopes)
     sync_notes = property(lambda self: self.folding.sync_notes)
+
+    @property
+    def clock(self) -> Clock:
+        """Where this vault takes "now" for what it stamps: the real UTC clock unless a test sets one."""
+        return self.folder.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self.folder.clock = clock
 
     @property
     def load_problems(self) -> list[Problem]:
@@ -543,7 +552,7 @@ class Vault:
         if kind not in ENTRY_KINDS:
             raise ValueError(f'"{kind}" is not a kind of entry.')
         self.folder.require_edit(scope_of(kind))
-        stamp = now_iso()
+        stamp = self.folder.now()
         record = Record(
             id=new_id(),
             category=kind,
@@ -700,7 +709,7 @@ class Vault:
                     f'{label} is already in the vault as "{existing.title}"{where}; it was not stored twice.',
                     existing.id,
                 )
-            stamp = now_iso()
+            stamp = self.folder.now()
             record = Record(
                 id=record_id,
                 category=category,
@@ -767,7 +776,7 @@ class Vault:
             self._check_not_changed_on_disk(record)
             updated = Record.from_dict({**record.to_dict(), **changes})
             updated.revision = record.revision + 1
-            updated.modified = now_iso()
+            updated.modified = self.folder.now()
             updated.modified_by = self.folder.person.id
             old_doc = None
             if updated.scope != record.scope and record.document is not None:
@@ -821,7 +830,7 @@ class Vault:
         record = self.folder.get(record_id)
         if record.in_trash:
             return record
-        return self._rewrite(record, {"trashed": now_iso()})
+        return self._rewrite(record, {"trashed": self.folder.now()})
 
     def restore(self, record_id: str) -> Record:
         record = self.folder.get(record_id)

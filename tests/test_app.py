@@ -11,7 +11,7 @@ import pytest
 from mbc_vault import cli
 
 
-def test_no_subcommand_starts_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_subcommand_starts_the_app(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
     import ui.app
 
     started = []

@@ -170,7 +170,7 @@ def _render_first_page(path: Path, tmp_path: Path) -> Path:
     return next(tmp_path.glob("page*.png"))
 
 
-def test_printouts_render(tmp_path: Path) -> None:
+def test_printouts_render(qapp, tmp_path: Path) -> None:
     template = next(t for t in question_templates() if t.id == "treatment")
     questions = list_from_template(template)
     questions.questions[0]["answer"] = "Letrozole and palbociclib, by mouth"

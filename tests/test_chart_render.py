@@ -14,6 +14,7 @@ import pytest
 from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
 
+pytestmark = pytest.mark.qt  # the core's painting needs QtGui
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 1, 15)
 SERIES = [

@@ -16,13 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ui import settings as settings_module
 from ui.app import load_translations, setup_application
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
@@ -67,16 +65,9 @@ def spanish(qtbot) -> Iterator[list[QTranslator]]:
 
 
 @pytest.fixture
-def spanish_window(spanish, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(settings_module, "default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
+def spanish_window(spanish: list[QTranslator], window: MainWindow) -> MainWindow:
+    """The main window (conftest), made after the Spanish translators were installed."""
+    return window
 
 
 # ---------------------------------------------------------------------------------------------------------

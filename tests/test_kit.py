@@ -33,7 +33,7 @@ def kit_key(text: str) -> str:
 
 
 @pytest.fixture
-def kit(vault: Vault, tmp_path: Path) -> Path:
+def kit(qapp, vault: Vault, tmp_path: Path) -> Path:
     out = tmp_path / "kit.pdf"
     assert write_emergency_kit(vault, out) == out
     return out
@@ -100,7 +100,7 @@ def test_kit_steps_recover_a_document_with_the_stock_age_cli(vault: Vault, kit: 
     assert restored.read_bytes() == source.read_bytes()
 
 
-def test_kit_only_for_the_person_who_unlocked(vault: Vault, tmp_path: Path) -> None:
+def test_kit_only_for_the_person_who_unlocked(qapp, vault: Vault, tmp_path: Path) -> None:
     member, _code = vault.add_person(
         "Sam Helper", "son", ["legal"], can_edit=False, passphrase="another good passphrase"
     )
@@ -170,46 +170,33 @@ def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp
 
 # ------------------------------------------------------------------------- desktop app
 def test_file_menu_saves_the_kit_and_create_offers_it(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.app import setup_application
     from ui.create_dialog import CreateVaultDialog
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
 
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    try:
-        assert not win.kit_action.isEnabled()
-        made = Vault.create(tmp_path / "vault", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
-        monkeypatch.setattr(CreateVaultDialog, "ask", staticmethod(lambda folder, parent: made))
-        win.create_vault()
-        offer = win.kit_offer
-        assert offer.isVisible() and "like a will" in offer.text()
-        assert {b.text() for b in offer.buttons()} == {"Save my emergency kit…", "Later"}
-        assert win.kit_action.isEnabled() and win.kit_action.text() == "Save my &emergency kit…"
+    assert not window.kit_action.isEnabled()
+    made = Vault.create(tmp_path / "vault", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    monkeypatch.setattr(CreateVaultDialog, "ask", staticmethod(lambda folder, parent: made))
+    window.create_vault()
+    offer = window.kit_offer
+    assert offer.isVisible() and "like a will" in offer.text()
+    assert {b.text() for b in offer.buttons()} == {"Save my emergency kit…", "Later"}
+    assert window.kit_action.isEnabled() and window.kit_action.text() == "Save my &emergency kit…"
 
-        out = tmp_path / "kit-from-app.pdf"
-        monkeypatch.setattr(win, "ask_kit_path", lambda: str(out))
-        save = next(b for b in offer.buttons() if offer.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-        save.click()
-        qtbot.waitUntil(
-            lambda: "saved" in getattr(getattr(win, "last_message", None), "windowTitle", str)(),
-            timeout=20_000,
-        )
-        assert str(out) in win.last_message.text() and "like a will" in win.last_message.text()
-        assert kit_key(pdf_text(out)) == str(made.folder.identity)
+    out = tmp_path / "kit-from-app.pdf"
+    monkeypatch.setattr(window, "ask_kit_path", lambda: str(out))
+    save = next(b for b in offer.buttons() if offer.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    save.click()
+    qtbot.waitUntil(
+        lambda: "saved" in getattr(getattr(window, "last_message", None), "windowTitle", str)(),
+        timeout=20_000,
+    )
+    assert str(out) in window.last_message.text() and "like a will" in window.last_message.text()
+    assert kit_key(pdf_text(out)) == str(made.folder.identity)
 
-        out.unlink()
-        win.kit_action.trigger()
-        qtbot.waitUntil(out.exists, timeout=20_000)
-        assert "Jane Example" in pdf_text(out)
-    finally:
-        win.lock()
-        QThreadPool.globalInstance().waitForDone(10_000)
+    out.unlink()
+    window.kit_action.trigger()
+    qtbot.waitUntil(out.exists, timeout=20_000)
+    assert "Jane Example" in pdf_text(out)

@@ -74,7 +74,7 @@ def hostile_pdf(path: Path) -> Path:
 
 
 @pytest.fixture
-def sources(tmp_path: Path) -> dict[str, Path]:
+def sources(qapp, tmp_path: Path) -> dict[str, Path]:
     """Real PDFs of mixed sizes and rotations, generated A4 and Letter pages, images and a text note."""
     made = tmp_path / "made"
     made.mkdir()
@@ -286,7 +286,7 @@ def test_password_protected_packet(vault: Vault, sources: dict[str, Path], tmp_p
     assert b"open sesame" not in out.read_bytes()
 
 
-def test_active_content_is_removed(vault: Vault, tmp_path: Path) -> None:
+def test_active_content_is_removed(qapp, vault: Vault, tmp_path: Path) -> None:
     evil = vault.add_document(hostile_pdf(tmp_path / "evil.pdf"), category="medical-other", title="Evil").id
     attach = vault.add_document(
         SAMPLES / "025-attachment" / "with-attachment.pdf", category="medical-other", title="Attachment"
@@ -356,7 +356,7 @@ def test_cancel_leaves_nothing(vault: Vault, sources: dict[str, Path], tmp_path:
     assert not vault.entries("packet")
 
 
-def test_a4_and_no_footer_and_default_set(tmp_path: Path) -> None:
+def test_a4_and_no_footer_and_default_set(qapp, tmp_path: Path) -> None:
     from mbc_vault.demo import create_demo_vault
 
     vault, _ = create_demo_vault(tmp_path / "demo", work_factor=12)
@@ -404,7 +404,7 @@ def test_a4_and_no_footer_and_default_set(tmp_path: Path) -> None:
             )
 
 
-def test_cli_packet_end_to_end(tmp_path: Path) -> None:
+def test_cli_packet_end_to_end(qapp, tmp_path: Path) -> None:
     from mbc_vault.demo import create_demo_vault
 
     vault, passphrase = create_demo_vault(tmp_path / "demo", work_factor=12)

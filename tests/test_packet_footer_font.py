@@ -13,7 +13,7 @@ from mbc_vault.vault import Vault
 SAMPLES = DATA / "pdf-samples"
 
 
-def test_non_latin_name_in_every_footer(vault: Vault, tmp_path: Path) -> None:
+def test_non_latin_name_in_every_footer(qapp, vault: Vault, tmp_path: Path) -> None:
     require_tool("pdftotext")
     ids = [
         vault.add_document(

@@ -147,7 +147,7 @@ def owner_vault(vault: Vault, tmp_path: Path) -> Vault:
     return vault
 
 
-def test_export_kit_printouts_and_exports_are_0600(owner_vault: Vault, tmp_path: Path) -> None:
+def test_export_kit_printouts_and_exports_are_0600(qapp, owner_vault: Vault, tmp_path: Path) -> None:
     from mbc_vault.cancer.labs_csv import export_lab_csv
     from mbc_vault.cancer.printouts import write_medication_list_pdf
     from mbc_vault.cancer.store import CancerRecord
@@ -273,61 +273,46 @@ def test_cli_export_force_onto_a_special_file_is_refused(
 
 
 # ------------------------------------------------------------------------- the app's settings
-def test_settings_hold_ids_never_names_or_titles(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QSettings, Qt, QThreadPool
+def test_settings_hold_ids_never_names_or_titles(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings, Qt
 
-    from ui.app import setup_application
     from ui.create_dialog import CreateVaultDialog
-    from ui.main_window import MainWindow
     from ui.settings import AppSettings
 
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    monkeypatch.setattr("ui.settings.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    ini = tmp_path / "settings.ini"
-    settings = AppSettings(QSettings(str(ini), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    try:
-        # 1. the owner creates a vault through the create dialog, as from the welcome screen
-        dialog = CreateVaultDialog(tmp_path / "created", win)
-        qtbot.addWidget(dialog)
-        qtbot.keyClicks(dialog.name_edit, OWNER)
-        qtbot.keyClicks(dialog.pass_edit, PASSPHRASE)
-        qtbot.keyClicks(dialog.again_edit, PASSPHRASE)
-        with qtbot.waitSignal(dialog.accepted, timeout=30_000):
-            qtbot.mouseClick(dialog.create_btn, Qt.MouseButton.LeftButton)
-        created = dialog.vault
-        assert created is not None and created.person.name == OWNER
-        win.enter_vault(created)
-        assert OWNER in win.who.text()  # shown once unlocked
-        owner_id = created.person.id
-        win.lock()
+    ini = tmp_path / "settings.ini"  # the window's settings (conftest)
+    # 1. the owner creates a vault through the create dialog, as from the welcome screen
+    dialog = CreateVaultDialog(tmp_path / "created", window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, OWNER)
+    qtbot.keyClicks(dialog.pass_edit, PASSPHRASE)
+    qtbot.keyClicks(dialog.again_edit, PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        qtbot.mouseClick(dialog.create_btn, Qt.MouseButton.LeftButton)
+    created = dialog.vault
+    assert created is not None and created.person.name == OWNER
+    window.enter_vault(created)
+    assert OWNER in window.who.text()  # shown once unlocked
+    owner_id = created.person.id
+    window.lock()
 
-        # 2. a vault with its own title, unlocked through the unlock screen
-        titled = Vault.create(
-            tmp_path / "titled", PASSPHRASE, name=TITLE, owner_name=OWNER, work_factor=TEST_WORK_FACTOR
-        )
-        titled_owner = titled.person.id
-        titled.close()
-        for path in (tmp_path / "titled", tmp_path / "created"):
-            win.show_unlock(path)
-            qtbot.keyClicks(win.unlock_screen.pass_edit, PASSPHRASE)
-            qtbot.mouseClick(win.unlock_screen.unlock_btn, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: win.session is not None, timeout=30_000)
-            assert TITLE in win.windowTitle() or path.name == "created"
-            win.lock()
-        win.show_welcome()
-        shown = [win.welcome.recent_list.item(i).text() for i in range(win.welcome.recent_list.count())]
-        assert any("titled" in text for text in shown) and any("created" in text for text in shown)
-        assert not any(OWNER in text or TITLE in text for text in shown)
-    finally:
-        win.lock()
-        QThreadPool.globalInstance().waitForDone(10_000)
-    settings.sync()
+    # 2. a vault with its own title, unlocked through the unlock screen
+    titled = Vault.create(
+        tmp_path / "titled", PASSPHRASE, name=TITLE, owner_name=OWNER, work_factor=TEST_WORK_FACTOR
+    )
+    titled_owner = titled.person.id
+    titled.close()
+    for path in (tmp_path / "titled", tmp_path / "created"):
+        window.show_unlock(path)
+        qtbot.keyClicks(window.unlock_screen.pass_edit, PASSPHRASE)
+        qtbot.mouseClick(window.unlock_screen.unlock_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.session is not None, timeout=30_000)
+        assert TITLE in window.windowTitle() or path.name == "created"
+        window.lock()
+    window.show_welcome()
+    shown = [window.welcome.recent_list.item(i).text() for i in range(window.welcome.recent_list.count())]
+    assert any("titled" in text for text in shown) and any("created" in text for text in shown)
+    assert not any(OWNER in text or TITLE in text for text in shown)
+    window.settings.sync()
     text = ini.read_text(encoding="utf-8")
     for secret in (OWNER, TITLE, *OWNER.split(), *TITLE.split()):
         assert secret not in text, secret

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR, FakeClock
 
 from mbc_vault import age, sync
 from mbc_vault.records import Record
@@ -72,9 +71,15 @@ def _two_sides(vault: Vault, vault_path: Path, tmp_path: Path) -> tuple[Path, st
     return laptop, record.id
 
 
-def _edit(path: Path, tmp_path: Path, cache: str, record_id: str, **changes: object) -> Record:
+def _edit(
+    path: Path, tmp_path: Path, cache: str, clock: FakeClock, record_id: str, **changes: object
+) -> Record:
+    """Change a record in the copy at *path*, stamped by *clock*; then the clock moves on."""
     with _open(path, tmp_path, cache) as v:
-        return v.update_metadata(record_id, **changes)
+        v.clock = clock
+        changed = v.update_metadata(record_id, **changes)
+    clock.advance()
+    return changed
 
 
 # ----------------------------------------------------------------------------- names
@@ -130,12 +135,13 @@ def test_names_are_strict() -> None:
 @pytest.mark.parametrize("style", sorted(CONFLICT_NAMES))
 @pytest.mark.parametrize("newer_is_the_copy", [True, False], ids=["copy-newer", "copy-older"])
 def test_same_record_edited_on_both_sides(
-    vault: Vault, vault_path: Path, tmp_path: Path, style: str, newer_is_the_copy: bool
+    vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock, style: str, newer_is_the_copy: bool
 ) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    first = _edit(vault_path, tmp_path, "cache-a", rid, title="Blood count (desk)", tags=["desk"])
-    time.sleep(0.002)
-    second = _edit(laptop, tmp_path, "cache-b", rid, title="Blood count (laptop)", notes="seen on the laptop")
+    first = _edit(vault_path, tmp_path, "cache-a", clock, rid, title="Blood count (desk)", tags=["desk"])
+    second = _edit(
+        laptop, tmp_path, "cache-b", clock, rid, title="Blood count (laptop)", notes="seen on the laptop"
+    )
     assert first.revision == second.revision == 2 and second.modified > first.modified
     # the sync tool kept one side's file under the record's name and the other under a conflict name
     kept, copied = (vault_path, laptop) if newer_is_the_copy else (laptop, vault_path)
@@ -184,11 +190,12 @@ def test_same_record_edited_on_both_sides(
         assert report.ok and report.unreferenced == [] and report.not_in_vault == []
 
 
-def test_resolving_keeps_the_shown_version(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+def test_resolving_keeps_the_shown_version(
+    vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock
+) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
-    time.sleep(0.002)
-    _edit(laptop, tmp_path, "cache-b", rid, title="Laptop")
+    _edit(vault_path, tmp_path, "cache-a", clock, rid, title="Desk")
+    _edit(laptop, tmp_path, "cache-b", clock, rid, title="Laptop")
     shutil.copy2(laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid))
     with _open(vault_path, tmp_path) as v:
         current = v.conflicts()[rid][0]
@@ -208,13 +215,14 @@ def test_identical_record_copy_is_dropped(vault: Vault, vault_path: Path, tmp_pa
         assert sorted(p.name for p in (vault_path / "records").iterdir()) == [f"{rid}.age"]
 
 
-def test_both_sides_folded_the_same_conflict(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+def test_both_sides_folded_the_same_conflict(
+    vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock
+) -> None:
     """Each side folds the conflict into the same version name; the sync tool then makes a conflict
     copy of that version file (same content, other bytes): it is dropped, the version stays."""
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
-    time.sleep(0.002)
-    _edit(laptop, tmp_path, "cache-b", rid, title="Laptop")
+    _edit(vault_path, tmp_path, "cache-a", clock, rid, title="Desk")
+    _edit(laptop, tmp_path, "cache-b", clock, rid, title="Laptop")
     shutil.copy2(laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid))
     with _open(vault_path, tmp_path) as v:
         version = next(x for x in v.conflicts()[rid] if not x.current)
@@ -230,13 +238,12 @@ def test_both_sides_folded_the_same_conflict(vault: Vault, vault_path: Path, tmp
 
 
 def test_record_edited_only_on_one_side_with_a_stale_conflict_copy(
-    vault: Vault, vault_path: Path, tmp_path: Path
+    vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
     """A resolved conflict whose loser comes back late through the sync tool stays resolved."""
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
-    time.sleep(0.002)
-    _edit(laptop, tmp_path, "cache-b", rid, title="Laptop")
+    _edit(vault_path, tmp_path, "cache-a", clock, rid, title="Desk")
+    _edit(laptop, tmp_path, "cache-b", clock, rid, title="Laptop")
     late = laptop / "records" / f"{rid}.age"
     shutil.copy2(late, vault_path / "records" / CONFLICT_NAMES["syncthing"](rid))
     with _open(vault_path, tmp_path) as v:
@@ -249,7 +256,7 @@ def test_record_edited_only_on_one_side_with_a_stale_conflict_copy(
 
 
 def test_who_cannot_fold_leaves_the_copy_and_verify_explains(
-    vault: Vault, vault_path: Path, tmp_path: Path
+    vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
     """A view-only person does not fold; an editor without the record's section cannot: the copy stays,
     is explained (not damage), and the owner's next open folds it."""
@@ -260,9 +267,8 @@ def test_who_cannot_fold_leaves_the_copy_and_verify_explains(
         "Alex", "partner", ["legal"], can_edit=True, passphrase="editor pass 1", work_factor=TEST_WORK_FACTOR
     )
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
-    _edit(vault_path, tmp_path, "cache-a", rid, title="Desk")
-    time.sleep(0.002)
-    _edit(laptop, tmp_path, "cache-b", rid, title="Laptop")
+    _edit(vault_path, tmp_path, "cache-a", clock, rid, title="Desk")
+    _edit(laptop, tmp_path, "cache-b", clock, rid, title="Laptop")
     copy = vault_path / "records" / CONFLICT_NAMES["syncthing"](rid)
     shutil.copy2(laptop / "records" / f"{rid}.age", copy)
     with Vault.open(vault_path, "viewer pass 1", cache_root=tmp_path / "c1") as v:
@@ -406,7 +412,7 @@ def test_unknown_files_are_not_damage(vault: Vault, vault_path: Path, tmp_path: 
 
 
 # ----------------------------------------------------------------------------- noticing changes
-def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
     with _open(vault_path, tmp_path) as v:
         assert not v.changed_on_disk()
@@ -426,7 +432,7 @@ def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path) -> None
         assert not v.changed_on_disk()
         assert v.get(added.id).title == "Will from the laptop"
         # a conflict copy arriving while open is folded on reload
-        _edit(laptop, tmp_path, "cache-b", rid, title="Laptop title")
+        _edit(laptop, tmp_path, "cache-b", clock, rid, title="Laptop title")
         shutil.copy2(
             laptop / "records" / f"{rid}.age", vault_path / "records" / CONFLICT_NAMES["syncthing"](rid)
         )

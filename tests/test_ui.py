@@ -7,32 +7,15 @@ from pathlib import Path
 import pytest
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 from pdfmaker import text_pdf
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 
 from mbc_vault.vault import Vault
-from ui import settings as settings_module
-from ui.app import setup_application
 from ui.create_dialog import CreateVaultDialog
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 TIMEOUT = 20_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    setup_application()
-    monkeypatch.setattr(settings_module, "default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _create_vault_through_dialog(qtbot, win: MainWindow, folder: Path) -> Vault:

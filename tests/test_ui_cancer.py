@@ -7,29 +7,21 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mbc_vault.vault import Vault
-from ui.app import setup_application
 from ui.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    win.enter_vault(
+def window(window: MainWindow, tmp_path: Path) -> MainWindow:
+    """The main window (conftest) with a new, empty vault open."""
+    window.enter_vault(
         Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
     )
-    yield win
-    win.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    return window
 
 
 def fill_form(

@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
 from pdfmaker import text_pdf
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
 
 from mbc_vault.care import vocab
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, CarePriorities, QuestionList
 from mbc_vault.care.store import question_templates
 from mbc_vault.vault import Vault
-from ui.app import setup_application
 from ui.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 from ui.sections.appointments import AppointmentsSection
@@ -29,7 +28,6 @@ from ui.sections.legal import LegalSection
 from ui.sections.people import PeopleSection
 from ui.sections.priorities import PrioritiesSection
 from ui.sections.trials import TrialsSection
-from ui.settings import AppSettings
 
 
 def day(offset: int) -> str:
@@ -65,20 +63,15 @@ class Care:
 
 
 @pytest.fixture
-def care(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Care]:
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
+def care(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[Care]:
     path = tmp_path / "v"
-    win.enter_vault(Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR))
+    window.enter_vault(Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR))
     host = QWidget()
     qtbot.addWidget(host)
     layout = QVBoxLayout(host)
-    undo = win.undo_stack
+    undo = window.undo_stack
     sections = Care(
-        win,
+        window,
         host,
         path,
         AppointmentsSection(undo, host),
@@ -90,13 +83,12 @@ def care(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Car
     )
     for section in sections.sections():
         layout.addWidget(section)
-        section.set_session(win.session)  # type: ignore[attr-defined]
+        section.set_session(window.session)  # type: ignore[attr-defined]
     host.resize(1000, 3000)
     host.show()
     yield sections
-    if win.session is not None:
+    if window.session is not None:
         sections.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def open_form(qtbot, open_it: Callable[[], None], act: Callable[[EntryFormDialog], None]) -> None:

@@ -8,30 +8,22 @@ from pathlib import Path
 
 import pytest
 from conftest import require_tool
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from mbc_vault.cancer.models import Biopsy
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.demo import create_demo_vault
-from ui.app import setup_application
 from ui.main_window import MainWindow
 from ui.packet_wizard import BuildPage, PacketWizard
-from ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
+def window(window: MainWindow, tmp_path: Path) -> MainWindow:
+    """The main window (conftest) with the demo vault open."""
     vault, _ = create_demo_vault(tmp_path / "demo", work_factor=10)
-    win.enter_vault(vault)
-    yield win
-    win.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    window.enter_vault(vault)
+    return window
 
 
 def open_wizard(window: MainWindow) -> PacketWizard:

@@ -4,37 +4,31 @@ change (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR, FakeClock
 from pdfmaker import text_pdf
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mbc_vault.errors import WrongPassphrase
 from mbc_vault.vault import Vault
-from ui.app import setup_application
 from ui.main_window import MainWindow
 from ui.sections.people_access import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
-from ui.settings import AppSettings
 from ui.unlock import ChoosePassphraseDialog
 
 NEW_PASSPHRASE = "willow harbor copper meadow"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    setup_application()
-    monkeypatch.setattr("ui.main_window.default_vault_path", lambda: tmp_path / "app-data" / "My vault")
+def window(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The main window (conftest); the keys it makes for people use the tests' low work factor."""
     monkeypatch.setattr("ui.sections.people_access.WORK_FACTOR", TEST_WORK_FACTOR)
     monkeypatch.setattr("ui.unlock.WORK_FACTOR", TEST_WORK_FACTOR)
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    return window
 
 
 @pytest.fixture
@@ -282,16 +276,7 @@ def test_cancelling_the_first_passphrase_keeps_the_setup_code(
         assert again.person.setup_pending
 
 
-def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # noqa: ANN001
-    from conftest import PASSPHRASE, TEST_WORK_FACTOR
-    from PySide6.QtCore import QSettings
-
-    from mbc_vault.vault import Vault
-    from ui.app import setup_application
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    setup_application()
+def test_view_only_people_do_not_see_edit_buttons(qtbot, window: MainWindow, tmp_path: Path) -> None:
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
     vault.add_person(
         "Sam",
@@ -302,38 +287,21 @@ def test_view_only_people_do_not_see_edit_buttons(qtbot, tmp_path) -> None:  # n
         work_factor=TEST_WORK_FACTOR,
     )
     vault.close()
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    win.enter_vault(Vault.open(tmp_path / "v", "sam's own passphrase"))
-    assert win.documents.import_btn.isHidden() and win.documents.edit_btn.isHidden()
-    assert win.treatment.lines.add_btn.isHidden() and win.treatment.lines.remove_btn.isHidden()
-    win.lock()
-    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
-    assert not win.treatment.lines.add_btn.isHidden()
-    assert not win.documents.import_btn.isHidden()
-    win.lock()
+    window.enter_vault(Vault.open(tmp_path / "v", "sam's own passphrase"))
+    assert window.documents.import_btn.isHidden() and window.documents.edit_btn.isHidden()
+    assert window.treatment.lines.add_btn.isHidden() and window.treatment.lines.remove_btn.isHidden()
+    window.lock()
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert not window.treatment.lines.add_btn.isHidden()
+    assert not window.documents.import_btn.isHidden()
+    window.lock()
 
 
-def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # noqa: ANN001
-    import shutil
-
-    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
-    from PySide6.QtCore import QSettings
-
-    from mbc_vault.vault import Vault
-    from ui.app import setup_application
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    setup_application()
+def test_the_app_notices_files_a_sync_tool_changed(qtbot, window: MainWindow, tmp_path: Path) -> None:
     Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR).close()
     shutil.copytree(tmp_path / "v", tmp_path / "other-computer")
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
-    assert win.documents.model.rowCount() == 0
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert window.documents.model.rowCount() == 0
     with Vault.open(tmp_path / "other-computer", PASSPHRASE, cache_root=tmp_path / "c2") as other:
         record = other.add_document(
             DATA / "images/lab-report-scan.png", category="lab-result", title="From the laptop"
@@ -341,26 +309,16 @@ def test_the_app_notices_files_a_sync_tool_changed(qtbot, tmp_path) -> None:  # 
     for folder in ("documents", "records", "texts"):  # what the sync tool copies across
         for file in (tmp_path / "other-computer" / folder).glob("*.age"):
             shutil.copy2(file, tmp_path / "v" / folder / file.name)
-    assert win.session.check_external_changes()
-    assert win.documents.model.row_of(record.id) >= 0
-    assert "another computer" in win.statusBar().currentMessage()
-    assert not win.session.check_external_changes()  # nothing new since
-    win.lock()
+    assert window.session.check_external_changes()
+    assert window.documents.model.row_of(record.id) >= 0
+    assert "another computer" in window.statusBar().currentMessage()
+    assert not window.session.check_external_changes()  # nothing new since
+    window.lock()
 
 
-def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # noqa: ANN001
-    import shutil
-    import time
-
-    from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
-    from PySide6.QtCore import QSettings
-
-    from mbc_vault.vault import Vault
-    from ui.app import setup_application
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    setup_application()
+def test_compare_and_choose_between_two_computers(
+    qtbot, window: MainWindow, tmp_path: Path, clock: FakeClock
+) -> None:
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
     rid = vault.add_document(
         DATA / "images/lab-report-scan.png", category="lab-result", title="Blood count"
@@ -368,21 +326,20 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
     vault.close()
     shutil.copytree(tmp_path / "v", tmp_path / "laptop")
     with Vault.open(tmp_path / "v", PASSPHRASE, cache_root=tmp_path / "ca") as desk:
+        desk.clock = clock
         desk.update_metadata(rid, title="Blood count (desk)")
-    time.sleep(0.002)
+    clock.advance()  # the laptop's change is the newer
     with Vault.open(tmp_path / "laptop", PASSPHRASE, cache_root=tmp_path / "cb") as laptop:
+        laptop.clock = clock
         laptop.update_metadata(rid, title="Blood count (laptop)")
     shutil.copy2(
         tmp_path / "laptop" / "records" / f"{rid}.age",
         tmp_path / "v" / "records" / f"{rid}.sync-conflict-20261127-124501-7XKQ3ZB.age",
     )
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
-    assert "two computers" in win.statusBar().currentMessage()
-    win.conflicts_action.trigger()
-    dialog = win.conflicts_dialog
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    assert "two computers" in window.statusBar().currentMessage()
+    window.conflicts_action.trigger()
+    dialog = window.conflicts_dialog
     assert dialog.records.count() == 1 and dialog.table.columnCount() == 2
     titles = [dialog.table.item(0, c).text() for c in range(2)]
     assert sorted(titles) == ["Blood count (desk)", "Blood count (laptop)"]
@@ -390,36 +347,23 @@ def test_compare_and_choose_between_two_computers(qtbot, tmp_path) -> None:  # n
     older = next(c for c in range(2) if dialog.table.item(0, c).text() == "Blood count (desk)")
     qtbot.mouseClick(dialog.keep_buttons[older], Qt.MouseButton.LeftButton)
     assert dialog.records.count() == 0 and "desk" in dialog.message.text()
-    assert win.session.vault.get(rid).title == "Blood count (desk)"
-    assert win.session.vault.conflicts() == {}
+    assert window.session.vault.get(rid).title == "Blood count (desk)"
+    assert window.session.vault.conflicts() == {}
     dialog.reject()
-    win.lock()
+    window.lock()
 
 
-def test_change_my_passphrase_from_the_menu(qtbot, tmp_path) -> None:  # noqa: ANN001
-    from conftest import PASSPHRASE, TEST_WORK_FACTOR
-    from PySide6.QtCore import QSettings
-
-    from mbc_vault.errors import WrongPassphrase
-    from mbc_vault.vault import Vault
-    from ui.app import setup_application
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    setup_application()
+def test_change_my_passphrase_from_the_menu(qtbot, window: MainWindow, tmp_path: Path) -> None:
     Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR).close()
-    win = MainWindow(AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(win)
-    win.show()
-    win.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
-    win.passwd_action.trigger()
-    dialog = win.passphrase_dialog
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    window.passwd_action.trigger()
+    dialog = window.passphrase_dialog
     assert dialog.windowTitle() == "Change my passphrase"
     qtbot.keyClicks(dialog.pass_edit, "a whole new passphrase")
     qtbot.keyClicks(dialog.again_edit, "a whole new passphrase")
     with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
-    win.lock()
+    window.lock()
     with pytest.raises(WrongPassphrase):
         Vault.open(tmp_path / "v", PASSPHRASE)
     Vault.open(tmp_path / "v", "a whole new passphrase").close()

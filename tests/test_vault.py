@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
+from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR, FakeClock
 
 from mbc_vault import age
 from mbc_vault.errors import (
@@ -193,6 +193,22 @@ def test_trash_restore_purge(vault: Vault, vault_path: Path) -> None:
         assert again.records(include_trashed=True) == []
     assert list((vault_path / "records").iterdir()) == []
     assert list((vault_path / "documents").iterdir()) == []
+
+
+def test_what_the_vault_stamps_comes_from_its_clock(vault: Vault, clock: FakeClock) -> None:
+    vault.clock = clock
+    added = vault.add_document(DATA / "images/lab-report-scan.png", category="will", title="Will 2024")
+    at_first = clock().isoformat(timespec="microseconds")
+    assert added.created == added.modified == at_first
+    clock.advance(3600)
+    changed = vault.update_metadata(added.id, title="Will 2025")
+    assert changed.created == at_first and changed.modified == clock().isoformat(timespec="microseconds")
+    clock.advance(3600)
+    assert vault.remove(added.id).trashed == clock().isoformat(timespec="microseconds")
+    person, _ = vault.add_person(
+        "Sam", "son", ["legal"], passphrase="sam pass 1", work_factor=TEST_WORK_FACTOR
+    )
+    assert person.created == clock().isoformat(timespec="microseconds")
 
 
 def test_update_metadata_and_scope_move(vault: Vault, vault_path: Path) -> None:
