@@ -130,6 +130,7 @@ def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.qt  # the CLI paints the PDF with QtGui
 def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(
     vault: Vault, vault_path: Path, passphrase_file: Path, tmp_path: Path
 ) -> None:
@@ -155,6 +156,7 @@ def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(
     assert run_cli("kit", vault_path, *pw).returncode == 2  # --out is required
 
 
+@pytest.mark.qt  # the CLI paints the PDF with QtGui
 def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
     member, _ = vault.add_person(
         "Sam Helper", "son", ["legal"], can_edit=False, passphrase="another good passphrase"

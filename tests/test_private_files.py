@@ -212,6 +212,7 @@ def cli_vault(owner_vault: Vault, vault_path: Path, passphrase_file: Path) -> tu
     return vault_path, rid, ["--passphrase-file", str(passphrase_file)]
 
 
+@pytest.mark.qt  # the CLI paints the kit and the packet with QtGui
 def test_cli_export_kit_and_packet_are_0600(cli_vault: tuple[Path, str, list[str]], tmp_path: Path) -> None:
     vault_path, rid, pw = cli_vault
     (tmp_path / "pw").write_text("packet pw\n")

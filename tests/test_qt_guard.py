@@ -10,9 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import cli_env
 
 HERE = Path(__file__).parent
+pytestmark = pytest.mark.qt  # the inner sessions run Qt
 
 LEAKY = """
 import threading

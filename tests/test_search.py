@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pdfmaker import text_pdf
 
 from mbc_vault.importer import collect_files, import_files
@@ -77,6 +78,7 @@ def test_collect_files_expands_folders(tmp_path: Path) -> None:
     assert [p.name for p in collect_files([tmp_path / "a"])] == ["one.pdf", "two.jpg"]
 
 
+@pytest.mark.qt  # the CLI paints the demo vault's PDFs with QtGui
 def test_cli_search_and_demo(tmp_path: Path) -> None:
     exe = str(Path(sys.executable).parent / "mbc-vault")
     demo = subprocess.run([exe, "demo", str(tmp_path / "demo")], capture_output=True, text=True, timeout=120)

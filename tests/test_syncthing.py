@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PASSPHRASE, require_tool
+from conftest import DATA, PASSPHRASE, FakeClock, require_tool
 
 from mbc_vault import sync
 from mbc_vault.vault import Vault
@@ -249,7 +249,7 @@ def _verify_cli(folder: Path, tmp_path: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(result.stdout)
 
 
-def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path) -> None:
+def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path, clock: FakeClock) -> None:
     a, b = pair
     deadline = time.monotonic() + DEADLINE_S
     for inst in (a, b):
@@ -276,11 +276,13 @@ def test_two_syncthing_instances(pair: tuple[Instance, Instance], tmp_path: Path
     for inst in (a, b):
         inst.rest("/rest/system/pause", method="POST")
     with Vault.open(desk, PASSPHRASE, cache_root=tmp_path / "ca") as v:
+        v.clock = clock
         v.update_metadata(shared.id, title="Blood count (desk)", tags=["desk"])
         v.update_entry(entry.id, notes="worse in the evening")
         will = v.add_document(PDF, category="will", title="Will")
-    time.sleep(0.01)
+    clock.advance()  # the laptop's edits are the newer
     with Vault.open(laptop, PASSPHRASE, cache_root=tmp_path / "cb") as v:
+        v.clock = clock
         v.update_metadata(shared.id, title="Blood count (laptop)", notes="from the laptop")
         v.update_entry(entry.id, data={"symptom": "fatigue", "severity": 6})
         photo = v.add_document(JPG, category="imaging-report", title="Photo")
