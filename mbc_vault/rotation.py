@@ -36,7 +36,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import check_scopes
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import DocumentRef, Record
 
 log = logging.getLogger(__name__)
@@ -244,18 +244,18 @@ class Rotation:
                     )
             done += 1
             if progress is not None:
-                progress(done, total, file.name)
+                progress(done, total, Stage.REENCRYPT, "")
         for file in todo:
             if cancel is not None and cancel.is_set():
                 raise Cancelled(
                     "Changing the keys was interrupted; it continues the next time the owner opens the vault."
                 )
             with self.folder.lock():
-                label = self._reencrypt_record(file, targets, by_public, report)
+                self._reencrypt_record(file, targets, by_public, report)
             report.records_checked += 1
             done += 1
             if progress is not None:
-                progress(done, total, label)
+                progress(done, total, Stage.REENCRYPT, "")
 
     def _reencrypt_small(
         self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey]
