@@ -279,7 +279,7 @@ class Rotation:
         targets: dict[str, ScopeKey],
         by_public: dict[bytes, ScopeKey],
         report: RotationReport,
-    ) -> str:
+    ) -> None:
         """One record with its document and page texts (holding the writer lock): the new document
         file first, then the record, then the old document is deleted. The record must be one its
         writer could write, and its document must be of the record's own part, before a byte is
@@ -294,15 +294,15 @@ class Rotation:
                 raise ValueError("no key")
             record = self.folder.accept_record(plaintext, key.scope, file, expected_id=file.stem)
         except FileNotFoundError:
-            return file.stem  # purged meanwhile
+            return  # purged meanwhile
         except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
             report.problems.append(Problem(rel, f"the record file is damaged ({exc})", record_id=file.stem))
-            return file.stem
+            return
         except IntegrityError as exc:
             report.problems.append(Problem(rel, f"{exc}; it was not re-encrypted", record_id=file.stem))
-            return file.stem
+            return
         if key.scope not in targets:
-            return record.title
+            return
         target = targets[key.scope]
         rewrite_record = key.generation < target.generation
         old_doc = None
@@ -341,7 +341,7 @@ class Rotation:
                         title=record.title,
                     )
                 )
-                return record.title
+                return
         texts = self.folder.path / TEXTS / f"{record.id}.age"
         try:
             if self._reencrypt_small(texts, targets, by_public):
@@ -361,4 +361,3 @@ class Rotation:
                 self.folder.cache.put(file.name, file_key(file.stat()), fresh.to_dict())
             except FileNotFoundError:
                 pass
-        return record.title

@@ -171,8 +171,9 @@ class EntryFormDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox(self)
             combo.addItem(self.tr("(not set)"), "")
-            for key in spec.options or {}:
-                combo.addItem(vocab_label(spec.options, key), key)
+            options = spec.options or {}
+            for key in options:
+                combo.addItem(vocab_label(options, key), key)
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
             return combo
         if spec.kind == "check":
