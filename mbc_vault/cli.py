@@ -18,6 +18,7 @@ from typing import Any
 
 from .categories import CATEGORIES, DEFAULT_CATEGORY
 from .errors import VaultError, WrongPassphrase
+from .progress import ProgressFn, describe
 from .records import Record
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
@@ -512,10 +513,12 @@ def cmd_person_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rotation_progress(args: argparse.Namespace) -> Callable[[int, int, str], None] | None:
+def _rotation_progress(args: argparse.Namespace) -> ProgressFn | None:
     if not getattr(args, "rotate", False) or not sys.stderr.isatty():
         return None
-    return lambda done, total, _label: print(f"\rre-encrypting {done}/{total}", end="", file=sys.stderr)
+    return lambda done, total, stage, item: print(
+        f"\r{describe(stage, item)} {done}/{total}", end="", file=sys.stderr
+    )
 
 
 def _rotation_summary(report: Any) -> None:

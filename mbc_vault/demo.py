@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import secrets
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .progress import ProgressFn
 from .vault import Vault
 
 PATIENT = "Jane Q. Example"
@@ -227,7 +227,7 @@ def create_demo_vault(
     path: str | Path,
     passphrase: str | None = None,
     *,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
     **create_args: object,
 ) -> tuple[Vault, str]:
     """Create a vault of fictional records at *path*; returns the open vault and its passphrase."""

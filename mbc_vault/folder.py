@@ -42,7 +42,7 @@ from .layout import (
 )
 from .people import NotShared, Person
 from .pipeline import HashingReader, WritebackHint
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record, new_id
 
 log = logging.getLogger(__name__)
@@ -620,7 +620,7 @@ class VaultFolder:
                 raise Cancelled(f"Adding {label} was cancelled; nothing was stored.")
             state["size"] += len(chunk)
             if progress is not None:
-                progress(state["size"], total, label)
+                progress(state["size"], total, Stage.STORE, label)
 
         doc_id = new_id()
         doc_file = self.path / DOCUMENTS / f"{doc_id}.age"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
 
 from .errors import Cancelled, VaultError
 from .extract import _limits
-from .progress import CancelFlag
+from .progress import CancelFlag, ProgressFn, Stage
 from .vault import Vault
 
 OCR_TIME_LIMIT_S = 120.0
@@ -45,7 +44,7 @@ def recognize_image(image: bytes, language: str = "eng") -> str:
 def ocr_record(
     vault: Vault,
     record_id: str,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> list[str]:
     """Recognize the text of the pages that have none, store it, and return every page's text."""
@@ -68,7 +67,7 @@ def ocr_record(
         if cancel is not None and cancel.is_set():
             raise Cancelled("Text recognition was cancelled; nothing was changed.")
         if progress:
-            progress(done, len(pages), f"{record.title}: page {number}")
+            progress(done, len(pages), Stage.OCR, "")
         image = (
             data
             if pdf_page is None
@@ -79,5 +78,5 @@ def ocr_record(
         texts[number - 1] = recognize_image(image)
     vault.set_page_texts(record.id, texts)
     if progress:
-        progress(len(pages), len(pages), record.title)
+        progress(len(pages), len(pages), Stage.OCR, "")
     return texts

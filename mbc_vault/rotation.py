@@ -36,7 +36,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import check_scopes
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import DocumentRef, Record
 
 log = logging.getLogger(__name__)
@@ -244,18 +244,18 @@ class Rotation:
                     )
             done += 1
             if progress is not None:
-                progress(done, total, file.name)
+                progress(done, total, Stage.REENCRYPT, "")
         for file in todo:
             if cancel is not None and cancel.is_set():
                 raise Cancelled(
                     "Changing the keys was interrupted; it continues the next time the owner opens the vault."
                 )
             with self.folder.lock():
-                label = self._reencrypt_record(file, targets, by_public, report)
+                self._reencrypt_record(file, targets, by_public, report)
             report.records_checked += 1
             done += 1
             if progress is not None:
-                progress(done, total, label)
+                progress(done, total, Stage.REENCRYPT, "")
 
     def _reencrypt_small(
         self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey]
@@ -279,7 +279,7 @@ class Rotation:
         targets: dict[str, ScopeKey],
         by_public: dict[bytes, ScopeKey],
         report: RotationReport,
-    ) -> str:
+    ) -> None:
         """One record with its document and page texts (holding the writer lock): the new document
         file first, then the record, then the old document is deleted. The record must be one its
         writer could write, and its document must be of the record's own part, before a byte is
@@ -294,15 +294,15 @@ class Rotation:
                 raise ValueError("no key")
             record = self.folder.accept_record(plaintext, key.scope, file, expected_id=file.stem)
         except FileNotFoundError:
-            return file.stem  # purged meanwhile
+            return  # purged meanwhile
         except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
             report.problems.append(Problem(rel, f"the record file is damaged ({exc})", record_id=file.stem))
-            return file.stem
+            return
         except IntegrityError as exc:
             report.problems.append(Problem(rel, f"{exc}; it was not re-encrypted", record_id=file.stem))
-            return file.stem
+            return
         if key.scope not in targets:
-            return record.title
+            return
         target = targets[key.scope]
         rewrite_record = key.generation < target.generation
         old_doc = None
@@ -341,7 +341,7 @@ class Rotation:
                         title=record.title,
                     )
                 )
-                return record.title
+                return
         texts = self.folder.path / TEXTS / f"{record.id}.age"
         try:
             if self._reencrypt_small(texts, targets, by_public):
@@ -361,4 +361,3 @@ class Rotation:
                 self.folder.cache.put(file.name, file_key(file.stat()), fresh.to_dict())
             except FileNotFoundError:
                 pass
-        return record.title

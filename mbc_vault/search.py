@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .records import Record
 
 if TYPE_CHECKING:
-    from .progress import CancelFlag
+    from .progress import CancelFlag, ProgressFn
 from .vault import Vault
 
 HIGHLIGHT_START = "\x02"
@@ -151,13 +151,14 @@ class SearchIndex:
 
 
 def build_index(
-    vault: Vault, progress: Callable[[int, int, str], None] | None = None, cancel: CancelFlag | None = None
+    vault: Vault, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
 ) -> SearchIndex:
     """Index every record the person can read (not the trash): metadata and stored page text.
 
     A record whose stored text is damaged is indexed by its metadata only (verify reports it).
     """
     from .errors import Cancelled, IntegrityError
+    from .progress import Stage
 
     index = SearchIndex()
     records = vault.records()
@@ -171,5 +172,5 @@ def build_index(
             texts = []
         index.add(record, texts)
         if progress:
-            progress(number + 1, len(records), record.title)
+            progress(number + 1, len(records), Stage.INDEX, "")
     return index

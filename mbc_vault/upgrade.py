@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from .errors import IntegrityError, PermissionDenied
 from .fsutil import atomic_write_bytes, remove_file, writer_lock
 from .keys import Keyring, PersonKey, write_person_key
 from .people import Person, info_object, member_signing_key, profile_object
+from .progress import ProgressFn, Stage
 
 UPGRADE = "upgrade.age"
 _V1_SEAL_LABEL = b"mbc-vault owner seal v1\x00"
@@ -57,7 +57,7 @@ def upgrade_vault(
     key: PersonKey,
     passphrase: str,
     *,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
 ) -> PersonKey:
     """Upgrade the vault at *path* if *pid* is its owner; raises PermissionDenied for anyone else."""
     identity = key.identity
@@ -128,7 +128,7 @@ def upgrade_vault(
         for index, file in enumerate(files):
             _resign(file, keyring, by_public, current, pid, signing)
             if progress is not None:
-                progress(index + 1, len(files), "")
+                progress(index + 1, len(files), Stage.UPGRADE, "")
         # 3. profiles and the signed info
         signed_profiles = {p.id: profile_object(p, pid, signing) for p in people.values()}
         for person_id, obj in signed_profiles.items():

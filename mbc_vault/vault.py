@@ -74,7 +74,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import Person, info_object, profile_object
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import DocumentRef, Record, check_category, check_date, new_id, now_iso
 from .rotation import Rotation, RotationReport
 from .sharing import PeopleAdmin
@@ -620,7 +620,7 @@ class Vault:
                     handle.write(chunk)
                     done += len(chunk)
                     if progress:
-                        progress(done, record.size, record.title)
+                        progress(done, record.size, Stage.EXPORT, "")
 
         try:
             atomic_write_private(out_path, write, overwrite)

@@ -12,7 +12,7 @@ from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
 from .layout import DOCUMENTS, INFO, RECORDS, TEXTS, Problem, age_files
 from .owner import OwnerKeys
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .sync_fold import SyncFolding
 
@@ -75,7 +75,7 @@ class Checker:
             report.records_checked += 1
             records[record.id] = record
             if progress:
-                progress(index + 1, total, record.title)
+                progress(index + 1, total, Stage.VERIFY, "")
         referenced = set()
         for record in records.values():
             if record.document is None:

@@ -162,7 +162,7 @@ def test_cover_build_preview_and_save(
 
     original = page._progress
     monkeypatch.setattr(
-        page, "_progress", lambda d, t, label: (steps.append((d, t, label)), original(d, t, label))
+        page, "_progress", lambda d, t, stage, it: (steps.append((d, t, stage)), original(d, t, stage, it))
     )
     build(qtbot, page, out, monkeypatch)
     assert page.result is not None, page.message.text()
@@ -190,7 +190,7 @@ def test_cancel_during_build_leaves_nothing(
     waited = threading.Event()
 
     def slow_build(vault, choices, out, progress=None, cancel=None):  # type: ignore[no-untyped-def]
-        progress(0, 10, "Reading")
+        progress(0, 10, "packet-document", "Report")
         waited.set()
         assert cancel.wait(20)  # until the person presses Cancel
         return real(vault, choices, out, progress, cancel)

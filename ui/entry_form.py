@@ -33,6 +33,7 @@ from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.cancer.store import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
+from .vocab_labels import vocab_label
 from .widgets import heading, note
 
 
@@ -170,8 +171,9 @@ class EntryFormDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox(self)
             combo.addItem(self.tr("(not set)"), "")
-            for key, label in (spec.options or {}).items():
-                combo.addItem(label, key)
+            options = spec.options or {}
+            for key in options:
+                combo.addItem(vocab_label(options, key), key)
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
             return combo
         if spec.kind == "check":

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from mbc_vault.cancer import vocab
 from mbc_vault.cancer.store import CancerRecord
 
+from .vocab_labels import vocab_label
+
 IMAGING_DAYS = 92  # "the last 3 months"
 LABS_DAYS = 31  # "the last month"
 BREAST_SITES = ("primary-breast", "breast-recurrence")
@@ -74,11 +76,7 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
     for entry in record.biopsies():
         model = entry.model
         if model.site and model.site not in BREAST_SITES and not (set(entry.record.links) & pathology_ids):
-            site = (
-                model.site_other
-                if model.site == "other" and model.site_other
-                else vocab.BIOPSY_SITES.get(model.site, model.site)
-            )
+            site = vocab_label(vocab.BIOPSY_SITES, model.site, model.site_other)
             warning = translate(
                 "PacketChecklist", "No pathology report from the metastatic biopsy ({0}, {1})."
             ).format(site.lower(), model.date or translate("PacketChecklist", "date not recorded"))

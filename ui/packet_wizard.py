@@ -39,6 +39,7 @@ from mbc_vault.packet import (
 )
 from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.records import Record
+from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
 
 from .packet_pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
 from .preview import PreviewPane
@@ -274,10 +275,10 @@ class BuildPage(QWizardPage):
         start(worker)
         self.cancel_btn.setFocus()
 
-    def _progress(self, done: int, total: int, label: str) -> None:
+    def _progress(self, done: int, total: int, stage: str, item: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress_label.setText(label)
+        self.progress_label.setText(progress_text(stage, item))
 
     def cancel_build(self) -> None:
         if self.worker is not None:

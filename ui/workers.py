@@ -1,7 +1,7 @@
 """Running core work off the GUI thread: a QRunnable that only emits signals.
 
-The function gets `progress(done, total, label)` and `cancel` (a threading.Event) keyword
-arguments if it accepts them; its result or its error message comes back as a signal.
+The function gets `progress(done, total, stage, item)` (see mbc_vault.progress) and `cancel` (a
+threading.Event) keyword arguments if it accepts them; its result or its error message comes back as a signal.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, str, str)  # done, total, stage code, item (vocab_labels.progress_text)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -39,8 +39,8 @@ class TaskWorker(QRunnable):
         if "cancel" in params:
             self._kwargs["cancel"] = self.cancel
 
-    def _emit_progress(self, done: int, total: int, label: str) -> None:
-        self.signals.progress.emit(int(done), int(total), label)
+    def _emit_progress(self, done: int, total: int, stage: str, item: str) -> None:
+        self.signals.progress.emit(int(done), int(total), str(stage), item)
 
     def run(self) -> None:
         try:

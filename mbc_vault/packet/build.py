@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Cancelled, VaultError
 from ..fsutil import PrivateFile, private_target
-from ..progress import CancelFlag, ProgressFn
+from ..progress import CancelFlag, ProgressFn, Stage
 from . import frontmatter, typeset
 from .finish import FinishPlan, finish
 from .memfile import MemFile
@@ -150,7 +150,7 @@ def build_packet(
         cover.patient_name = vault.person.name
     if not cover.date:
         cover.date = dt.date.today().isoformat()
-    report = progress or (lambda done, total, label: None)
+    report = progress or (lambda done, total, stage, item: None)
     ids = list(choices.document_ids)
     steps = len(ids) + 4
     parts: list[Part] = []
@@ -171,7 +171,7 @@ def build_packet(
 
         # 2. the generated pages that do not depend on the documents
         t = time.perf_counter()
-        report(0, steps, "Writing the cover, summary and contents")
+        report(0, steps, Stage.PACKET_PAGES, "")
         extra: list[Part] = []
         parts = extra  # closed on error
         if choices.include_summary:
@@ -220,7 +220,7 @@ def build_packet(
         used: list[Any] = []
         for number, (rec, future) in enumerate(pending):
             _check_cancel(cancel)
-            report(number + 1, steps, f"Reading {rec.title}")
+            report(number + 1, steps, Stage.PACKET_DOCUMENT, rec.title)
             try:
                 documents.append(document_part(future.result(), rec, choices.page_size))
                 parts.append(documents[-1])
@@ -261,7 +261,7 @@ def build_packet(
         # 3. one merge, 4. footers, bookmarks, links, then the output
         footer, lead = (footer_text(choices), footer_lead(choices)) if choices.footer else (None, "")
         t = time.perf_counter()
-        report(len(ids) + 1, steps, f"Putting {total_pages} pages together")
+        report(len(ids) + 1, steps, Stage.PACKET_MERGE, str(total_pages))
         plan = FinishPlan(sections, footer, 1, f"Records of {cover.patient_name}", lead)
         if choices.password:
             sha256, size = _build_encrypted(
@@ -287,7 +287,7 @@ def build_packet(
     record_id = None
     if record:
         record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
-    report(steps, steps, "Done")
+    report(steps, steps, Stage.DONE, "")
     timings["total"] = time.perf_counter() - started
     return PacketResult(
         str(out),
@@ -368,13 +368,13 @@ def _build_plain(
         syncer = threading.Thread(target=_flush, args=(fd,), name="packet-fsync", daemon=True)
         syncer.start()
         t = time.perf_counter()
-        report(step, steps, "Adding page numbers and bookmarks")
+        report(step, steps, Stage.PACKET_FINISH, "")
         with open(f"/proc/self/fd/{fd}", "rb") as handle:
             increment = finish(handle, plan, cancel)
         timings["finish"] = time.perf_counter() - t
         _check_cancel(cancel)
         t = time.perf_counter()
-        report(step + 1, steps, "Saving")
+        report(step + 1, steps, Stage.PACKET_SAVE, "")
         tail = increment.bytes_at(size)
         digest.update(tail)
         os.lseek(fd, size, os.SEEK_SET)
@@ -480,13 +480,13 @@ def _build_encrypted(
             part.close()
         timings["merge"] = time.perf_counter() - t
         t = time.perf_counter()
-        report(step, steps, "Adding page numbers and bookmarks")
+        report(step, steps, Stage.PACKET_FINISH, "")
         with merged.reader() as handle:
             increment = finish(handle, plan, cancel)
         timings["finish"] = time.perf_counter() - t
         _check_cancel(cancel)
         t = time.perf_counter()
-        report(step + 1, steps, "Saving")
+        report(step + 1, steps, Stage.PACKET_SAVE, "")
         result = _write_output(merged, increment, out, password, cancel, overwrite)
         timings["write"] = time.perf_counter() - t
         return result

@@ -313,6 +313,68 @@
     </message>
 </context>
 <context>
+    <name>BiopsySites</name>
+    <message>
+        <source>Primary breast tumor</source>
+        <translation>Tumor primario de mama</translation>
+    </message>
+    <message>
+        <source>Breast (recurrence)</source>
+        <translation>Mama (recurrencia)</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Hígado</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Hueso</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Pulmón</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerebro</translation>
+    </message>
+    <message>
+        <source>Lymph node</source>
+        <translation>Ganglio linfático</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Pleural fluid</source>
+        <translation>Líquido pleural</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>BrcaResults</name>
+    <message>
+        <source>Germline BRCA1 mutation</source>
+        <translation>Mutación germinal de BRCA1</translation>
+    </message>
+    <message>
+        <source>Germline BRCA2 mutation</source>
+        <translation>Mutación germinal de BRCA2</translation>
+    </message>
+    <message>
+        <source>No germline BRCA mutation</source>
+        <translation>Sin mutación germinal de BRCA</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizado / no se sabe</translation>
+    </message>
+</context>
+<context>
     <name>BuildPage</name>
     <message>
         <source>Step {0} of {1}: build and look it over</source>
@@ -962,6 +1024,65 @@
     <message>
         <source>This file will not be encrypted: anyone who can open your computer&apos;s files can read it. Print or share it, then delete it if you no longer need it.</source>
         <translation>Este archivo no estará cifrado: cualquier persona que pueda abrir los archivos de su computadora podrá leerlo. Imprímalo o compártalo y después bórrelo si ya no lo necesita.</translation>
+    </message>
+</context>
+<context>
+    <name>CareRoles</name>
+    <message>
+        <source>Medical oncologist</source>
+        <translation>Oncólogo clínico</translation>
+    </message>
+    <message>
+        <source>Surgical oncologist</source>
+        <translation>Cirujano oncólogo</translation>
+    </message>
+    <message>
+        <source>Radiation oncologist</source>
+        <translation>Oncólogo radioterapeuta</translation>
+    </message>
+    <message>
+        <source>Radiologist</source>
+        <translation>Radiólogo</translation>
+    </message>
+    <message>
+        <source>Pathologist</source>
+        <translation>Patólogo</translation>
+    </message>
+    <message>
+        <source>Nurse navigator</source>
+        <translation>Enfermera gestora de casos</translation>
+    </message>
+    <message>
+        <source>Oncology nurse</source>
+        <translation>Enfermera de oncología</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>Trabajador social</translation>
+    </message>
+    <message>
+        <source>Genetic counselor</source>
+        <translation>Asesor genético</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation>Farmacéutico</translation>
+    </message>
+    <message>
+        <source>Dietitian</source>
+        <translation>Dietista</translation>
+    </message>
+    <message>
+        <source>Palliative care</source>
+        <translation>Cuidados paliativos</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1816,41 @@
     </message>
 </context>
 <context>
+    <name>DrugClasses</name>
+    <message>
+        <source>Hormonal therapy</source>
+        <translation>Hormonoterapia</translation>
+    </message>
+    <message>
+        <source>CDK4/6 inhibitor</source>
+        <translation>Inhibidor de CDK4/6</translation>
+    </message>
+    <message>
+        <source>Other targeted therapy</source>
+        <translation>Otra terapia dirigida</translation>
+    </message>
+    <message>
+        <source>HER2-targeted therapy</source>
+        <translation>Terapia dirigida a HER2</translation>
+    </message>
+    <message>
+        <source>Antibody-drug conjugate</source>
+        <translation>Anticuerpo conjugado</translation>
+    </message>
+    <message>
+        <source>Chemotherapy</source>
+        <translation>Quimioterapia</translation>
+    </message>
+    <message>
+        <source>Immunotherapy</source>
+        <translation>Inmunoterapia</translation>
+    </message>
+    <message>
+        <source>Bone-modifying drug</source>
+        <translation>Fármaco para los huesos</translation>
+    </message>
+</context>
+<context>
     <name>EditRecordDialog</name>
     <message>
         <source>Edit details</source>
@@ -1788,6 +1944,87 @@
     <message>
         <source>Add: {0}</source>
         <translation>Agregar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Her2Ihc</name>
+    <message>
+        <source>IHC 0</source>
+        <translation>IHQ 0</translation>
+    </message>
+    <message>
+        <source>IHC 1+</source>
+        <translation>IHQ 1+</translation>
+    </message>
+    <message>
+        <source>IHC 2+</source>
+        <translation>IHQ 2+</translation>
+    </message>
+    <message>
+        <source>IHC 3+</source>
+        <translation>IHQ 3+</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>Her2Ish</name>
+    <message>
+        <source>ISH amplified</source>
+        <translation>ISH amplificado</translation>
+    </message>
+    <message>
+        <source>ISH not amplified</source>
+        <translation>ISH no amplificado</translation>
+    </message>
+    <message>
+        <source>ISH not done</source>
+        <translation>ISH no realizado</translation>
+    </message>
+</context>
+<context>
+    <name>Histologies</name>
+    <message>
+        <source>Invasive ductal carcinoma</source>
+        <translation>Carcinoma ductal invasivo</translation>
+    </message>
+    <message>
+        <source>Invasive lobular carcinoma</source>
+        <translation>Carcinoma lobulillar invasivo</translation>
+    </message>
+    <message>
+        <source>Medullary</source>
+        <translation>Medular</translation>
+    </message>
+    <message>
+        <source>Mucinous</source>
+        <translation>Mucinoso</translation>
+    </message>
+    <message>
+        <source>Tubular</source>
+        <translation>Tubular</translation>
+    </message>
+    <message>
+        <source>Metaplastic</source>
+        <translation>Metaplásico</translation>
+    </message>
+    <message>
+        <source>Papillary</source>
+        <translation>Papilar</translation>
+    </message>
+    <message>
+        <source>Inflammatory</source>
+        <translation>Inflamatorio</translation>
+    </message>
+    <message>
+        <source>Paget&apos;s disease</source>
+        <translation>Enfermedad de Paget</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2469,53 @@
     </message>
 </context>
 <context>
+    <name>LegalItems</name>
+    <message>
+        <source>Will</source>
+        <translation>Testamento</translation>
+    </message>
+    <message>
+        <source>Living will</source>
+        <translation>Testamento vital</translation>
+    </message>
+    <message>
+        <source>Health care power of attorney (health care proxy)</source>
+        <translation>Poder para decisiones de atención médica (representante de atención médica)</translation>
+    </message>
+    <message>
+        <source>Financial power of attorney</source>
+        <translation>Poder notarial para asuntos financieros</translation>
+    </message>
+    <message>
+        <source>Advance directive</source>
+        <translation>Directiva anticipada</translation>
+    </message>
+    <message>
+        <source>POLST or DNR order</source>
+        <translation>Orden POLST o de no reanimar</translation>
+    </message>
+    <message>
+        <source>Health insurance policy</source>
+        <translation>Póliza de seguro médico</translation>
+    </message>
+    <message>
+        <source>Life insurance policy</source>
+        <translation>Póliza de seguro de vida</translation>
+    </message>
+    <message>
+        <source>Disability insurance policy</source>
+        <translation>Póliza de seguro por discapacidad</translation>
+    </message>
+    <message>
+        <source>Employer short-term disability</source>
+        <translation>Incapacidad temporal de corta duración del empleador</translation>
+    </message>
+    <message>
+        <source>Employer long-term disability</source>
+        <translation>Incapacidad de larga duración del empleador</translation>
+    </message>
+</context>
+<context>
     <name>LegalSection</name>
     <message>
         <source>Legal and planning papers</source>
@@ -2320,6 +2604,21 @@ Revisar pronto</translation>
     <message>
         <source>Moved to the trash. Edit ▸ Undo brings it back.</source>
         <translation>Se movió a la papelera. Puede recuperarlo con Editar ▸ Deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>LegalStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +3014,86 @@ Explórela con toda libertad.</translation>
     <message>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationKinds</name>
+    <message>
+        <source>Prescription</source>
+        <translation>Con receta</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>Sin receta</translation>
+    </message>
+    <message>
+        <source>Supplement or vitamin</source>
+        <translation>Suplemento o vitamina</translation>
+    </message>
+    <message>
+        <source>Herb or botanical</source>
+        <translation>Hierba o planta medicinal</translation>
+    </message>
+</context>
+<context>
+    <name>MetastasisSites</name>
+    <message>
+        <source>Bone</source>
+        <translation>Hueso</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Hígado</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Pulmón</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerebro</translation>
+    </message>
+    <message>
+        <source>Lymph nodes</source>
+        <translation>Ganglios linfáticos</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>MsiResults</name>
+    <message>
+        <source>MSI-H / dMMR</source>
+        <translation>MSI-H / dMMR</translation>
+    </message>
+    <message>
+        <source>MSS / pMMR</source>
+        <translation>MSS / pMMR</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizado / no se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>MutationResults</name>
+    <message>
+        <source>Detected</source>
+        <translation>Detectada</translation>
+    </message>
+    <message>
+        <source>Not detected</source>
+        <translation>No detectada</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizada / no se sabe</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3680,17 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
+    <name>Presentations</name>
+    <message>
+        <source>De novo (stage IV at first diagnosis)</source>
+        <translation>De novo (estadio IV en el primer diagnóstico)</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Recurrencia</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message>
         <source>Smaller</source>
@@ -3407,6 +3797,100 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
+    <name>PriorityQuestions</name>
+    <message>
+        <source>How aggressive do I want treatment to be, and what would I trade for more time?</source>
+        <translation>¿Qué tan intenso quiero que sea el tratamiento, y a qué renunciaría a cambio de más tiempo?</translation>
+    </message>
+    <message>
+        <source>What does a good day look like for me? What matters most in my daily life?</source>
+        <translation>¿Cómo es un buen día para mí? ¿Qué es lo que más me importa en mi vida diaria?</translation>
+    </message>
+    <message>
+        <source>How important is pain control to me, even if it makes me sleepy?</source>
+        <translation>¿Qué tan importante es para mí controlar el dolor, aunque me dé sueño?</translation>
+    </message>
+    <message>
+        <source>Would I be willing to join a clinical trial?</source>
+        <translation>¿Estaría dispuesta o dispuesto a participar en un ensayo clínico?</translation>
+    </message>
+    <message>
+        <source>What worries me about insurance and costs?</source>
+        <translation>¿Qué me preocupa del seguro y de los costos?</translation>
+    </message>
+    <message>
+        <source>Who can help me with daily life (rides, meals, children, paperwork)?</source>
+        <translation>¿Quién me puede ayudar en la vida diaria (transporte, comidas, niños, trámites)?</translation>
+    </message>
+    <message>
+        <source>How do I want my team to talk with me: direct and complete, or gently, step by step?</source>
+        <translation>¿Cómo quiero que me hable mi equipo: de forma directa y completa, o con delicadeza, paso a paso?</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Reading {0}</source>
+        <translation>Leyendo {0}</translation>
+    </message>
+    <message>
+        <source>Importing {0}</source>
+        <translation>Importando {0}</translation>
+    </message>
+    <message>
+        <source>Storing {0}</source>
+        <translation>Guardando {0}</translation>
+    </message>
+    <message>
+        <source>Writing the copy</source>
+        <translation>Escribiendo la copia</translation>
+    </message>
+    <message>
+        <source>Recognizing the text</source>
+        <translation>Reconociendo el texto</translation>
+    </message>
+    <message>
+        <source>Checking the records</source>
+        <translation>Comprobando los registros</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>Creando el índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>Reading the documents&apos; text again</source>
+        <translation>Volviendo a leer el texto de los documentos</translation>
+    </message>
+    <message>
+        <source>Signing the files again</source>
+        <translation>Volviendo a firmar los archivos</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>Volviendo a cifrar</translation>
+    </message>
+    <message>
+        <source>Writing the cover, summary and contents</source>
+        <translation>Escribiendo la portada, el resumen y el índice</translation>
+    </message>
+    <message>
+        <source>Putting {0} pages together</source>
+        <translation>Juntando {0} páginas</translation>
+    </message>
+    <message>
+        <source>Adding page numbers and bookmarks</source>
+        <translation>Añadiendo números de página y marcadores</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
     <name>Provenance</name>
     <message>
         <source>Added by {0} on {1}</source>
@@ -3506,6 +3990,25 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
+    <name>ReceptorStatus</name>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Low (1-10%)</source>
+        <translation>Bajo (1-10%)</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+</context>
+<context>
     <name>RecordsTableModel</name>
     <message>
         <source>Title</source>
@@ -3562,6 +4065,29 @@ View only is enforced by this program; someone with the files and other tools co
     <message>
         <source>Remove</source>
         <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>Responses</name>
+    <message>
+        <source>Complete response</source>
+        <translation>Respuesta completa</translation>
+    </message>
+    <message>
+        <source>Partial response</source>
+        <translation>Respuesta parcial</translation>
+    </message>
+    <message>
+        <source>Stable disease</source>
+        <translation>Enfermedad estable</translation>
+    </message>
+    <message>
+        <source>Progressive disease</source>
+        <translation>Progresión de la enfermedad</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet</source>
+        <translation>Todavía sin evaluar</translation>
     </message>
 </context>
 <context>
@@ -3659,6 +4185,21 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     </message>
 </context>
 <context>
+    <name>Sexes</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
     <name>Sharing</name>
     <message>
         <source>Legal and money papers</source>
@@ -3696,6 +4237,29 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>View only</source>
         <translation>Solo ver</translation>
+    </message>
+</context>
+<context>
+    <name>StopReasons</name>
+    <message>
+        <source>Progression</source>
+        <translation>Progresión</translation>
+    </message>
+    <message>
+        <source>Side effects</source>
+        <translation>Efectos secundarios</translation>
+    </message>
+    <message>
+        <source>My choice</source>
+        <translation>Decisión mía</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro motivo</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +4493,41 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     </message>
 </context>
 <context>
+    <name>TreatmentSettings</name>
+    <message>
+        <source>First line</source>
+        <translation>Primera línea</translation>
+    </message>
+    <message>
+        <source>Second line</source>
+        <translation>Segunda línea</translation>
+    </message>
+    <message>
+        <source>Third line</source>
+        <translation>Tercera línea</translation>
+    </message>
+    <message>
+        <source>Fourth line or later</source>
+        <translation>Cuarta línea o posterior</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <source>Clinical trial</source>
+        <translation>Ensayo clínico</translation>
+    </message>
+    <message>
+        <source>Adjuvant (after surgery, early stage)</source>
+        <translation>Adyuvante (después de la cirugía, etapa temprana)</translation>
+    </message>
+    <message>
+        <source>Neoadjuvant (before surgery)</source>
+        <translation>Neoadyuvante (antes de la cirugía)</translation>
+    </message>
+</context>
+<context>
     <name>TreatmentTimeline</name>
     <message>
         <source>Timeline of the lines of treatment</source>
@@ -3949,6 +4548,29 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>(ongoing)</source>
         <translation>(en curso)</translation>
+    </message>
+</context>
+<context>
+    <name>TrialStatus</name>
+    <message>
+        <source>Considering</source>
+        <translation>Lo estoy pensando</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>En evaluación de ingreso</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrita o inscrito</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>No cumplo los requisitos</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>No quise participar</translation>
     </message>
 </context>
 <context>

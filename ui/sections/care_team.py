@@ -6,11 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from mbc_vault.care import vocab
 from mbc_vault.care.models import Contact
 from mbc_vault.care.printouts import write_contact_sheet_pdf
 
 from ..care_forms import ExportRunner, ask_save_path, contact_fields, rows_follow_widths
 from ..session import VaultSession
+from ..vocab_labels import vocab_label
 from ..widgets import heading, note
 from .entry_list import EntryListBox
 
@@ -46,7 +48,7 @@ class CareTeamSection(QWidget):
             Contact.KIND,
             [
                 (self.tr("Name"), lambda e: e.model.name),
-                (self.tr("Role"), lambda e: e.model.role_label()),
+                (self.tr("Role"), lambda e: vocab_label(vocab.ROLES, e.model.role, e.model.role_other)),
                 (self.tr("Hospital or practice"), lambda e: e.model.institution),
                 (self.tr("Phone"), lambda e: e.model.phone),
                 (self.tr("Call them about"), lambda e: " ".join(e.model.call_for.split())),

@@ -27,6 +27,7 @@ from ..care_forms import legal_fields, rows_follow_widths
 from ..entry_commands import SaveEntryCommand, TrashEntryCommand
 from ..entry_form import EntryFormDialog
 from ..session import VaultSession
+from ..vocab_labels import vocab_label
 from ..widgets import heading, note
 
 COLUMNS = ("paper", "status", "signed", "review", "original", "copies", "papers")
@@ -135,7 +136,7 @@ class LegalSection(QWidget):
             self._fill_row(row, key, entry if care is not None else None)
             state = entry.model.review_state() if entry else ""
             (overdue if state == "overdue" else soon if state == "soon" else []).append(
-                vocab.LEGAL_ITEMS[key]
+                vocab_label(vocab.LEGAL_ITEMS, key)
             )
         self.table.resizeRowsToContents()
         self.table.property("rowsTimer").start()
@@ -160,8 +161,8 @@ class LegalSection(QWidget):
         elif state == "soon":
             review = self.tr("{0}\nReview soon").format(review)
         texts = [
-            vocab.LEGAL_ITEMS[key],
-            vocab.LEGAL_STATUS.get(m.status, "") if m else self.tr("Not started"),
+            vocab_label(vocab.LEGAL_ITEMS, key),
+            vocab_label(vocab.LEGAL_STATUS, m.status) if m else self.tr("Not started"),
             (m.date_signed or "") if m else "",
             review,
             m.original_location if m else "",
@@ -223,7 +224,7 @@ class LegalSection(QWidget):
         model: Any = entry.model if entry else LegalItem(item=key)
         before = model.to_data()
         result = EntryFormDialog.ask(
-            vocab.LEGAL_ITEMS[key],
+            vocab_label(vocab.LEGAL_ITEMS, key),
             model,
             legal_fields(),
             care,

@@ -421,7 +421,7 @@ class KeyChangeDialog(QDialog):
         self.open()
         start(self.worker)
 
-    def _progress(self, done: int, total: int, label: str) -> None:
+    def _progress(self, done: int, total: int, _stage: str, _item: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.current.setText(self.tr("{0} of {1} files").format(done, total))

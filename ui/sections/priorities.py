@@ -27,6 +27,7 @@ from mbc_vault.errors import VaultError
 from ..care_forms import ExportRunner, ask_save_path, copy_model
 from ..entry_commands import SaveEntryCommand
 from ..session import VaultSession
+from ..vocab_labels import vocab_label
 from ..widgets import heading, note
 
 
@@ -61,14 +62,15 @@ class PrioritiesSection(QWidget):
                 body,
             )
         )
-        for key, question in vocab.PRIORITY_QUESTIONS.items():
+        for key in vocab.PRIORITY_QUESTIONS:
+            question = vocab_label(vocab.PRIORITY_QUESTIONS, key)
             group = QGroupBox(body)
             column = QVBoxLayout(group)
-            label = QLabel(f"<b>{html.escape(self.tr(question))}</b>", group)
+            label = QLabel(f"<b>{html.escape(question)}</b>", group)
             label.setWordWrap(True)
             box = QPlainTextEdit(group)
             box.setTabChangesFocus(True)
-            box.setAccessibleName(self.tr(question))
+            box.setAccessibleName(question)
             box.setMinimumHeight(70)
             box.setMaximumHeight(110)
             label.setBuddy(box)

@@ -23,6 +23,7 @@ from mbc_vault.cancer.printouts import write_medication_list_pdf
 
 from ..cancer_forms import medication_fields, treatment_line_fields
 from ..session import VaultSession
+from ..vocab_labels import vocab_label
 from ..widgets import heading
 from ..workers import TaskWorker, start
 from .entry_list import EntryListBox
@@ -59,12 +60,12 @@ class TreatmentSection(QWidget):
                 (
                     self.tr("Setting"),
                     lambda e: (
-                        vocab.SETTINGS.get(e.model.setting, "")
+                        vocab_label(vocab.SETTINGS, e.model.setting)
                         + (f" ({e.model.trial_id})" if e.model.trial_id else "")
                     ),
                 ),
-                (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
-                (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, "")),
+                (self.tr("Best response"), lambda e: vocab_label(vocab.RESPONSES, e.model.best_response)),
+                (self.tr("Why stopped"), lambda e: vocab_label(vocab.STOP_REASONS, e.model.stop_reason)),
             ],
             lambda: treatment_line_fields(self._trial_options()),
             TreatmentLine,
@@ -81,7 +82,7 @@ class TreatmentSection(QWidget):
                 (self.tr("Dose"), lambda e: e.model.dose),
                 (self.tr("When"), lambda e: e.model.schedule),
                 (self.tr("For"), lambda e: e.model.purpose),
-                (self.tr("Kind"), lambda e: vocab.MEDICATION_KINDS.get(e.model.medication_kind, "")),
+                (self.tr("Kind"), lambda e: vocab_label(vocab.MEDICATION_KINDS, e.model.medication_kind)),
                 (self.tr("Since"), lambda e: e.model.start or ""),
                 (self.tr("Until"), lambda e: e.model.stop or ""),
             ],

@@ -11,6 +11,7 @@ from mbc_vault.care.models import ClinicalTrial
 
 from ..care_forms import rows_follow_widths, trial_fields
 from ..session import VaultSession
+from ..vocab_labels import vocab_label
 from ..widgets import heading, note
 from .entry_list import EntryListBox
 
@@ -48,7 +49,7 @@ class TrialsSection(QWidget):
                 (self.tr("Identifier"), lambda e: e.model.identifier),
                 (self.tr("Title"), lambda e: e.model.title_text),
                 (self.tr("Where"), lambda e: e.model.site),
-                (self.tr("Status"), lambda e: vocab.TRIAL_STATUS.get(e.model.status, "")),
+                (self.tr("Status"), lambda e: vocab_label(vocab.TRIAL_STATUS, e.model.status)),
                 (self.tr("Contact"), lambda e: e.model.contact),
                 (self.tr("Papers"), lambda e: str(len(e.record.links)) if e.record.links else ""),
             ],
