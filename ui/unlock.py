@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
-from mbc_vault.vault import WRONG_PASSPHRASE_TEXT, Vault
+from mbc_vault.vault import Vault
 
 from .settings import AppSettings
 from .widgets import PassphrasePair, fit_to_width, heading, note
@@ -114,7 +114,7 @@ class UnlockScreen(QWidget):
             return Vault.open(path, passphrase, person_id=person)
         except WrongPassphrase as exc:
             # The plain case says so and nothing else; a damaged key file adds its hint.
-            return "" if str(exc) == WRONG_PASSPHRASE_TEXT else str(exc)
+            return "" if exc.code == "wrong-passphrase" else str(exc)
 
     def _done(self, result: Vault | str) -> None:
         self._worker = None
