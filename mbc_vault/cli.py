@@ -785,12 +785,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WrongPassphrase as exc:
         _err(str(exc))
         return EXIT_WRONG_PASSPHRASE
+    except ValueError as exc:  # InvalidValue and FieldError too: a value given was not usable
+        _err(str(exc))
+        return EXIT_USAGE
     except VaultError as exc:
         _err(str(exc))
         return EXIT_FAILURE
-    except ValueError as exc:
-        _err(str(exc))
-        return EXIT_USAGE
     except KeyboardInterrupt:
         _err("interrupted; nothing half-written was kept")
         return 130

@@ -47,13 +47,8 @@ def write_emergency_kit(
         other = vault.find_person(person_id)
         if other.id != me.id:
             if not vault.is_owner:
-                raise PermissionDenied(
-                    "Only the owner may make an emergency kit for someone else; you can make your own."
-                )
-            raise PermissionDenied(
-                f"{other.name or other.id} must make their own emergency kit when they unlock the vault: "
-                "their secret key opens only with their passphrase, so nobody else has it."
-            )
+                raise PermissionDenied("kit-owner-only")
+            raise PermissionDenied("kit-make-own", name=other.name or other.id)
     secret = recovery_secret(vault)
     target = Path(out_path)
     html_to_pdf(

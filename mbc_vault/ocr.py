@@ -29,9 +29,9 @@ def _run(args: list[str], data: bytes) -> bytes:
             args, input=data, capture_output=True, timeout=OCR_TIME_LIMIT_S, preexec_fn=_limits
         )
     except subprocess.TimeoutExpired:
-        raise VaultError("Text recognition took too long and was stopped.") from None
+        raise VaultError("ocr-timeout") from None
     if done.returncode != 0:
-        raise VaultError("Text recognition could not read this document.")
+        raise VaultError("ocr-failed")
     return done.stdout
 
 
@@ -49,7 +49,7 @@ def ocr_record(
 ) -> list[str]:
     """Recognize the text of the pages that have none, store it, and return every page's text."""
     if not tesseract_available():
-        raise VaultError("Text recognition needs Tesseract; install the tesseract-ocr package.")
+        raise VaultError("ocr-needs-tesseract")
     record = vault.get(record_id)
     with vault.open_document(record.id) as stream:
         data = stream.read_all()
@@ -65,7 +65,7 @@ def ocr_record(
         return texts
     for done, (number, pdf_page) in enumerate(pages):
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Text recognition was cancelled; nothing was changed.")
+            raise Cancelled("ocr-cancelled")
         if progress:
             progress(done, len(pages), Stage.OCR, "")
         image = (

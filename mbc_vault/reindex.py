@@ -29,7 +29,7 @@ def rebuild_texts(
     records = [r for r in vault.records(include_trashed=True) if r.document is not None]
     for number, record in enumerate(records):
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Rebuilding the search text was cancelled.")
+            raise Cancelled("reindex-cancelled")
         if progress:
             progress(number, len(records), Stage.REINDEX, "")
         if only_missing:

@@ -88,11 +88,7 @@ class Rotation:
                 for s, i in data["scopes"].items()
             }
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-            raise IntegrityError(
-                f"The key rotation record {ROTATION} is damaged or was not written by the "
-                "owner; restore it from a backup or remove it and rotate again.",
-                path=str(file),
-            ) from None
+            raise IntegrityError("rotation-damaged", rotation=ROTATION, path=str(file)) from None
 
     def write_rotation_record(self, scopes: dict[str, dict[str, Any]], reencrypt: bool = True) -> None:
         file = self.folder.path / ROTATION
@@ -161,8 +157,7 @@ class Rotation:
                 ]
                 if known and known[0].identity.secret != key.identity.secret:
                     raise IntegrityError(
-                        f"Two different keys claim generation {key.generation} of the "
-                        f"{scope} section; restore {ROTATION} from a backup."
+                        "rotation-generation-clash", generation=key.generation, scope=scope, rotation=ROTATION
                     )
                 if not known:
                     self.folder.keyring.keys.append(key)
@@ -231,9 +226,7 @@ class Rotation:
         done = 0
         for file in vault_files:
             if cancel is not None and cancel.is_set():
-                raise Cancelled(
-                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
-                )
+                raise Cancelled("rotation-interrupted")
             with self.folder.lock():
                 try:
                     if self._reencrypt_small(file, targets, by_public):
@@ -247,9 +240,7 @@ class Rotation:
                 progress(done, total, Stage.REENCRYPT, "")
         for file in todo:
             if cancel is not None and cancel.is_set():
-                raise Cancelled(
-                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
-                )
+                raise Cancelled("rotation-interrupted")
             with self.folder.lock():
                 self._reencrypt_record(file, targets, by_public, report)
             report.records_checked += 1
@@ -314,11 +305,7 @@ class Rotation:
                         age.Decryptor(handle, self.folder.keyring.identities()).public_key
                     )
                 if doc_key is None or doc_key.scope != key.scope:
-                    raise IntegrityError(
-                        "the document file belongs to another part of the vault than its record "
-                        "(someone who can write the folder pointed the record at it); not a byte "
-                        "of it was copied"
-                    )
+                    raise IntegrityError("document-other-part-not-copied")
                 if doc_key.generation < target.generation:
                     with self.folder.open_record_document(record) as stream:
                         doc_id, nonce, size, sha256 = self.folder.store_document(
@@ -326,7 +313,7 @@ class Rotation:
                         )
                     if (size, sha256) != (record.size, record.sha256):
                         remove_file(self.folder.path / DOCUMENTS / f"{doc_id}.age")
-                        raise IntegrityError("its content does not match the record")
+                        raise IntegrityError("content-mismatch")
                     old_doc = record.document
                     record.document = DocumentRef(id=doc_id, nonce=nonce.hex())
                     record.revision += 1  # an editor holding the old version must reload (ConflictError)

@@ -165,7 +165,7 @@ def build_index(
     for number, record in enumerate(records):
         if cancel is not None and cancel.is_set():
             index.close()
-            raise Cancelled("Building the search index was cancelled.")
+            raise Cancelled("index-cancelled")
         try:
             texts = vault.page_texts(record.id) or []
         except IntegrityError:

@@ -416,10 +416,10 @@ class SyncFolding:
         version, and the chosen one as it was, is kept in versions/."""
         versions = self.conflicts().get(record_id)
         if not versions:
-            raise RecordNotFound(f'The record "{record_id}" has no versions waiting for a choice.')
+            raise RecordNotFound("no-versions-waiting", record_id=record_id)
         chosen = next((v for v in versions if v.version_id == keep_version_id), None)
         if chosen is None:
-            raise RecordNotFound(f'The record "{record_id}" has no version "{keep_version_id}".')
+            raise RecordNotFound("version-not-found", record_id=record_id, version=keep_version_id)
         self.folder.require_edit(chosen.record.scope)
         with self.folder.lock():
             if (
@@ -427,9 +427,7 @@ class SyncFolding:
                 and not (self.folder.path / DOCUMENTS / f"{chosen.record.document.id}.age").exists()
             ):
                 raise IntegrityError(
-                    f'The document of the chosen version of "{chosen.record.title}" is missing; '
-                    "wait for the sync to finish and try again.",
-                    record_id=record_id,
+                    "chosen-version-document-missing", title=chosen.record.title, record_id=record_id
                 )
             for version in versions:  # first keep everything, then write the choice
                 self._keep_version(record_id, version.version_id, version.path.read_bytes(), VERSIONS_DIR)

@@ -64,7 +64,7 @@ class Checker:
         total = len(files)
         for index, file in enumerate(files):
             if cancel is not None and cancel.is_set():
-                raise Cancelled("Checking the vault was cancelled.")
+                raise Cancelled("verify-cancelled")
             record = self.folder.classify_record_file(file)
             if record is None:
                 report.not_readable += 1
@@ -87,7 +87,7 @@ class Checker:
                 with self.folder.open_record_document(record) as stream:
                     for _ in stream.chunks():
                         if cancel is not None and cancel.is_set():
-                            raise Cancelled("Checking the vault was cancelled.")
+                            raise Cancelled("verify-cancelled")
                 report.documents_checked += 1
             except IntegrityError as exc:
                 report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))

@@ -44,6 +44,7 @@ MAIN_CONTEXTS = (
     "RecordsTableModel",
     "ImageView",
     "Passphrase",
+    "ErrorPresenter",
 )
 PLACEHOLDER = re.compile(r"\{\d+\}")
 ACCELERATOR = re.compile(r"&(?!&)\S")

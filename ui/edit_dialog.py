@@ -19,6 +19,7 @@ from mbc_vault.categories import CATEGORIES
 from mbc_vault.records import Record, check_date
 
 from .category_names import category_label
+from .errors import describe
 from .widgets import heading, note
 
 
@@ -88,6 +89,6 @@ class EditRecordDialog(QDialog):
         try:
             check_date(self.date_edit.text().strip() or None)
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(describe(exc))
             return
         self.accept()

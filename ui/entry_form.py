@@ -33,6 +33,7 @@ from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.cancer.store import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
+from .errors import describe
 from .vocab_labels import vocab_label
 from .widgets import heading, note
 
@@ -246,13 +247,13 @@ class EntryFormDialog(QDialog):
         except FieldError as exc:
             label = self.errors.get(exc.field)
             if label is None:
-                self.general_error.setText(str(exc))
+                self.general_error.setText(describe(exc))
             else:
-                label.setText(str(exc))
+                label.setText(describe(exc))
                 label.setVisible(True)
                 self.widgets[exc.field].setFocus()
             return
         except (VaultError, ValueError) as exc:
-            self.general_error.setText(str(exc))
+            self.general_error.setText(describe(exc))
             return
         self.accept()

@@ -41,6 +41,7 @@ from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.records import Record
 from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
 
+from .errors import describe
 from .packet_pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
 from .preview import PreviewPane
 from .session import VaultSession
@@ -309,7 +310,9 @@ class BuildPage(QWizardPage):
         if outcome.problems:
             self.problems_list.clear()
             for problem in outcome.problems:
-                self.problems_list.addItem(self.tr("“{0}”: {1}").format(problem.title, problem.reason))
+                self.problems_list.addItem(
+                    self.tr("“{0}”: {1}").format(problem.title, describe(problem.error))
+                )
             self.problems_box.setVisible(True)
             self.preview.show_message(self.tr("Nothing was saved yet."))
             self.leave_out_btn.setFocus()
@@ -372,7 +375,7 @@ class BuildPage(QWizardPage):
         try:  # readable by its owner only (0600 from the start); never in place of a device or pipe
             atomic_write_private_bytes(Path(path), self._data, overwrite=True)
         except VaultError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(describe(exc))
             return
         except OSError as exc:
             self.message.setText(

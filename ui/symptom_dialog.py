@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from mbc_vault.cancer.models import FieldError, Symptom
 from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.errors import VaultError
 
+from .errors import describe
 from .session import VaultSession
 from .widgets import heading, note
 
@@ -257,10 +259,10 @@ class QuickSymptomDialog(QDialog):
         try:
             self.entry = cancer.save(model, record_id=self.original.id if self.original else None)
         except FieldError as exc:
-            self.show_error(exc.field, str(exc))
+            self.show_error(exc.field, describe(exc))
             return
-        except Exception as exc:  # VaultError and friends: plain sentences
-            self.show_error("", str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            self.show_error("", describe(exc))
             return
         self.session.entry_saved(Symptom.KIND)
         self.accept()

@@ -1,7 +1,8 @@
 """Running core work off the GUI thread: a QRunnable that only emits signals.
 
 The function gets `progress(done, total, stage, item)` (see mbc_vault.progress) and `cancel` (a
-threading.Event) keyword arguments if it accepts them; its result or its error message comes back as a signal.
+threading.Event) keyword arguments if it accepts them; its result, or its error described in one sentence
+(ui/errors.py), comes back as a signal.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from mbc_vault.errors import VaultError
+
+from .errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +48,11 @@ class TaskWorker(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(*self._args, **self._kwargs)
-        except VaultError as exc:
-            self.signals.failed.emit(str(exc))
-        except ValueError as exc:
-            self.signals.failed.emit(str(exc))
+        except (VaultError, ValueError) as exc:
+            self.signals.failed.emit(describe(exc))
         except Exception as exc:  # never lose a worker silently; never show a traceback
             log.exception("background task failed")
-            self.signals.failed.emit(
-                f"Something went wrong ({type(exc).__name__}); nothing half-done was kept. Please try again."
-            )
+            self.signals.failed.emit(describe(exc))
         else:
             self.signals.finished.emit(result)
 

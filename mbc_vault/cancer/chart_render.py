@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
+from ..errors import InvalidValue, OutputFileError
 from ..pdfrender import ensure_gui_application
 from .models import TreatmentLine
 
@@ -579,7 +580,7 @@ def render_chart(
     out = Path(out_path)
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):
-        raise ValueError(f'Unknown chart format "{fmt}"; use "png" or "svg".')
+        raise InvalidValue("chart-format-unknown", format=fmt)
     # made in memory, then written 0600 (a chart of health values is a plaintext export)
     data = QByteArray()
     buffer = QBuffer(data)
@@ -590,7 +591,7 @@ def render_chart(
         image.setDotsPerMeterX(dots_per_metre)
         image.setDotsPerMeterY(dots_per_metre)
         if not image.save(buffer, "PNG"):
-            raise OSError(f"Could not write the chart to {out}.")
+            raise OutputFileError("chart-not-written", path=out)
     else:
         from PySide6.QtSvg import QSvgGenerator
 
@@ -603,7 +604,7 @@ def render_chart(
         generator.setDescription(f"{title}: values over time with the lines of treatment")
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError(f"Could not write the chart to {out}.")
+            raise OutputFileError("chart-not-written", path=out)
         try:
             paint_chart(painter, QRectF(0, 0, size[0], size[1]), spec)
         finally:

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Cancelled, VaultError
+from ..errors import Cancelled, InvalidValue, VaultError
 from ..fsutil import PrivateFile, private_target
 from ..progress import CancelFlag, ProgressFn, Stage
 from . import frontmatter, typeset
@@ -57,7 +57,7 @@ class PacketError(VaultError):
 
 def _check_cancel(cancel: CancelFlag | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise Cancelled("Building the packet was cancelled; nothing was written.")
+        raise Cancelled("packet-cancelled")
 
 
 class _Stop:
@@ -83,9 +83,9 @@ def check_documents(
             record = vault.get(record_id)
             part = load_document(vault, record, page_size)
         except DocumentRejected as exc:
-            problems.append(problem_for(record, exc.reason))
+            problems.append(problem_for(record, exc))
         except VaultError as exc:
-            problems.append(DocumentProblem(record_id, record_id, str(exc)))
+            problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
         else:
             part.close()
     return problems
@@ -141,9 +141,9 @@ def build_packet(
     started = time.perf_counter()
     out = Path(out_path)
     if choices.page_size not in ("Letter", "A4"):
-        raise ValueError(f'The page size "{choices.page_size}" is not known; use Letter or A4.')
+        raise InvalidValue("page-size-unknown", page_size=choices.page_size)
     if not out.parent.is_dir():
-        raise PacketError(f"The folder {out.parent} does not exist.")
+        raise PacketError("packet-folder-missing", folder=out.parent)
     private_target(out, overwrite)  # before any work; checked again when the file is put in place
     cover = choices.cover
     if not cover.patient_name:
@@ -165,7 +165,7 @@ def build_packet(
             try:
                 rec = vault.get(record_id)
             except VaultError as exc:
-                problems.append(DocumentProblem(record_id, record_id, str(exc)))
+                problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
                 continue
             pending.append((rec, pool.submit(decrypt_document, vault, rec, stop)))
 
@@ -186,9 +186,7 @@ def build_packet(
 
             priorities = CarePlan(vault).priorities()
             if priorities is None:
-                raise PacketError(
-                    "There are no care priorities recorded yet; leave them out or write them first."
-                )
+                raise PacketError("no-care-priorities")
             extra.append(
                 _generated(
                     priorities_html(priorities.model, cover.patient_name),
@@ -226,7 +224,7 @@ def build_packet(
                 parts.append(documents[-1])
                 used.append(rec)
             except DocumentRejected as exc:
-                problems.append(problem_for(rec, exc.reason))
+                problems.append(problem_for(rec, exc))
         pending = []
         _check_cancel(cancel)
         if problems and not choices.skip_problem_documents:
@@ -236,7 +234,7 @@ def build_packet(
         t = time.perf_counter()
         body = extra + documents
         if not body:
-            raise PacketError("The packet would be empty: choose documents or the care summary.")
+            raise PacketError("packet-empty")
         if [p.title for p in body] != guessed_titles:
             parts.remove(cover_part)
             cover_part.close()
@@ -308,7 +306,7 @@ def _question_part(vault: Vault, choices: PacketChoices) -> Part:
 
     rec = vault.get(choices.question_list_id)
     if rec.kind != "question-list":
-        raise PacketError(f'"{rec.title}" is not a question list.')
+        raise PacketError("not-a-question-list", title=rec.title)
     questions = QuestionList.from_data(rec.data)
     appointment = None
     if questions.appointment_id:
@@ -337,7 +335,7 @@ def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
         if pages == contents_pages:
             return Part("Contents", "contents", MemFile.of(data), pages)
         contents_pages = pages
-    raise PacketError("The contents pages could not be laid out.")  # pragma: no cover
+    raise PacketError("contents-layout-failed")  # pragma: no cover
 
 
 def _build_plain(
@@ -419,9 +417,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
                 stderr=errors.fd,
             )
         except FileNotFoundError:
-            raise PacketError(
-                "qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf)."
-            ) from None
+            raise PacketError("qpdf-missing") from None
         try:
             source = process.stdout.fileno()
             with contextlib.suppress(OSError, AttributeError):
@@ -433,7 +429,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             size = 0
             while True:
                 if cancel is not None and cancel.is_set():
-                    raise Cancelled("Building the packet was cancelled; nothing was written.")
+                    raise Cancelled("packet-cancelled")
                 if not poller.poll(50):
                     continue
                 count = os.readv(source, [buffer])
@@ -452,8 +448,10 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             process.stdout.close()
         if process.returncode not in (0, 3):
             message = errors.read_all().decode("utf-8", "replace").strip().splitlines()
-            raise PacketError(
-                "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+            raise (
+                PacketError("qpdf-failed", detail=message[-1])
+                if message
+                else PacketError("qpdf-failed-unknown")
             )
         return size
     finally:
@@ -522,7 +520,7 @@ def _run_qpdf(
             args, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
     except FileNotFoundError:
-        raise PacketError("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).") from None
+        raise PacketError("qpdf-missing") from None
     stderr = b""
     while True:
         try:
@@ -532,11 +530,11 @@ def _run_qpdf(
             if cancel is not None and cancel.is_set():
                 process.kill()
                 process.wait()
-                raise Cancelled("Building the packet was cancelled; nothing was written.") from None
+                raise Cancelled("packet-cancelled") from None
     if process.returncode not in (0, 3):
         message = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PacketError(
-            "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+        raise (
+            PacketError("qpdf-failed", detail=message[-1]) if message else PacketError("qpdf-failed-unknown")
         )
 
 
@@ -598,7 +596,7 @@ def _copy_fd(source: int, target: int, count: int) -> None:
     while offset < count:
         sent = os.sendfile(target, source, offset, min(count - offset, 1 << 30))
         if sent == 0:
-            raise PacketError("Could not copy the merged packet.")
+            raise PacketError("merged-copy-failed")
         offset += sent
 
 
@@ -606,12 +604,12 @@ def _encrypt(source: MemFile, target_fd: int, password: str, cancel: CancelFlag 
     """AES-256 with qpdf into the open file *target_fd* (qpdf never creates a file of its own, so the
     output keeps its 0600 mode); the password goes through a pipe (@argfile), never on the command line."""
     if "\n" in password or "\r" in password:
-        raise ValueError("The packet password cannot contain a line break.")
+        raise InvalidValue("packet-password-line-break")
     read_end, write_end = os.pipe()
     try:
         payload = f"--encrypt\n{password}\n{password}\n256\n--\n".encode()
         if len(payload) > 60000:
-            raise ValueError("The packet password is too long.")
+            raise InvalidValue("packet-password-too-long")
         os.write(write_end, payload)  # fits in the pipe buffer
         os.close(write_end)
         write_end = -1
@@ -666,5 +664,5 @@ def rebuild_choices(vault: Vault, packet_id: str) -> PacketChoices:
     """The choices of a recorded packet, to build it again with the current documents."""
     rec = vault.get(packet_id)
     if rec.kind != PACKET_KIND:
-        raise PacketError(f'"{rec.title}" is not a packet.')
+        raise PacketError("not-a-packet", title=rec.title)
     return PacketChoices.from_json(rec.data["choices"])

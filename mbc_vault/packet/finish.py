@@ -285,7 +285,7 @@ def _footers(
         lead_ref, lead = _lead_form(lead_text, update.add, update.put)
     for index, page in enumerate(pages):
         if cancel is not None and index % 64 == 0 and cancel.is_set():
-            raise Cancelled("Building the packet was cancelled; nothing was written.")
+            raise Cancelled("packet-cancelled")
         footer_stream = DecodedStreamObject()
         text = footer(first + index, total)
         footer_stream.set_data(

@@ -88,7 +88,7 @@ def text_pdf(text: str, *, title: str, page_size: str = "Letter") -> tuple[bytes
 
 
 class ImageError(ValueError):
-    pass
+    """An image Qt cannot read; its text is Qt's reason (technical, untranslated)."""
 
 
 def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
@@ -112,7 +112,7 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
         if not reader.jumpToNextImage():
             break
     if not frames:
-        raise ImageError(f"the image could not be read ({reader.errorString() or 'unknown format'})")
+        raise ImageError(reader.errorString() or "unknown format")
     out = _Buffer()
     writer = QPdfWriter(out.buffer)
     writer.setTitle(title)

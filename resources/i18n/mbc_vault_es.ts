@@ -1947,6 +1947,685 @@
     </message>
 </context>
 <context>
+    <name>ErrorPresenter</name>
+    <message>
+        <source>{path} could not be used: {reason}.</source>
+        <translation>No se pudo usar {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing half-done was kept. Please try again.</source>
+        <translation>Algo salió mal ({kind}); no se guardó nada a medias. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.</source>
+        <translation>Escriba la {label} como AAAA-MM-DD, p. ej. 2024-05-20.</translation>
+    </message>
+    <message>
+        <source>The {label} &quot;{value}&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La {label} «{value}» no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The {label} {value} is out of range; check the year.</source>
+        <translation>La {label} {value} está fuera de rango; revise el año.</translation>
+    </message>
+    <message>
+        <source>Choose the {label} from the list.</source>
+        <translation>Elija {label} de la lista.</translation>
+    </message>
+    <message>
+        <source>The {label} must be a number from 0 to 100.</source>
+        <translation>{label}: debe ser un número de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>The {label} must be between 0 and 100.</source>
+        <translation>{label}: debe estar entre 0 y 100.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>La fecha de fin es anterior a la de inicio.</translation>
+    </message>
+    <message>
+        <source>Say which site.</source>
+        <translation>Indique qué localización.</translation>
+    </message>
+    <message>
+        <source>Say where the biopsy was taken.</source>
+        <translation>Indique dónde se tomó la biopsia.</translation>
+    </message>
+    <message>
+        <source>ER is negative but the percent is 1 or more; check both.</source>
+        <translation>RE es negativo pero el porcentaje es 1 o más; revise ambos.</translation>
+    </message>
+    <message>
+        <source>PR is negative but the percent is 1 or more; check both.</source>
+        <translation>RP es negativo pero el porcentaje es 1 o más; revise ambos.</translation>
+    </message>
+    <message>
+        <source>The line number must be a whole number, e.g. 2.</source>
+        <translation>El número de línea debe ser un número entero, p. ej. 2.</translation>
+    </message>
+    <message>
+        <source>The line number must be between 0 and 50.</source>
+        <translation>El número de línea debe estar entre 0 y 50.</translation>
+    </message>
+    <message>
+        <source>Add at least one drug of the regimen.</source>
+        <translation>Añada al menos un fármaco del esquema.</translation>
+    </message>
+    <message>
+        <source>Give the trial&apos;s identifier, e.g. NCT01234567.</source>
+        <translation>Indique el identificador del ensayo, p. ej. NCT01234567.</translation>
+    </message>
+    <message>
+        <source>Give the stop date, or clear the reason stopped.</source>
+        <translation>Indique la fecha de fin, o borre el motivo de la suspensión.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the medicine, herb or supplement.</source>
+        <translation>Escriba el nombre del medicamento, hierba o suplemento.</translation>
+    </message>
+    <message>
+        <source>Choose a symptom or type one.</source>
+        <translation>Elija un síntoma o escriba uno.</translation>
+    </message>
+    <message>
+        <source>Give the severity as a number from 0 (none) to 10 (worst).</source>
+        <translation>Indique la intensidad como un número de 0 (nada) a 10 (lo peor).</translation>
+    </message>
+    <message>
+        <source>The severity must be from 0 (none) to 10 (worst).</source>
+        <translation>La intensidad debe ir de 0 (nada) a 10 (lo peor).</translation>
+    </message>
+    <message>
+        <source>Enter the test&apos;s name, e.g. CA 15-3.</source>
+        <translation>Escriba el nombre de la prueba, p. ej. CA 15-3.</translation>
+    </message>
+    <message>
+        <source>The value &quot;{value}&quot; is not a number.</source>
+        <translation>El valor «{value}» no es un número.</translation>
+    </message>
+    <message>
+        <source>Enter the value as a number, e.g. 42 or 3.1.</source>
+        <translation>Escriba el valor como un número, p. ej. 42 o 3.1.</translation>
+    </message>
+    <message>
+        <source>A lab value cannot be negative.</source>
+        <translation>Un valor de laboratorio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>Enter the unit, e.g. U/mL.</source>
+        <translation>Escriba la unidad, p. ej. U/mL.</translation>
+    </message>
+    <message>
+        <source>Write the time as HH:MM with a 24-hour clock, e.g. 09:30 or 14:15.</source>
+        <translation>Escriba la hora como HH:MM en formato de 24 horas, p. ej. 09:30 o 14:15.</translation>
+    </message>
+    <message>
+        <source>The length must be a number of minutes, e.g. 30.</source>
+        <translation>La duración debe ser un número de minutos, p. ej. 30.</translation>
+    </message>
+    <message>
+        <source>The length must be between 5 minutes and 24 hours.</source>
+        <translation>La duración debe estar entre 5 minutos y 24 horas.</translation>
+    </message>
+    <message>
+        <source>Say what the appointment is for, or with whom.</source>
+        <translation>Indique para qué es la cita, o con quién.</translation>
+    </message>
+    <message>
+        <source>Type the question first.</source>
+        <translation>Escriba primero la pregunta.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name (or the office&apos;s).</source>
+        <translation>Escriba el nombre de la persona (o de la consulta).</translation>
+    </message>
+    <message>
+        <source>Write the number with digits, spaces, +, - or parentheses only.</source>
+        <translation>Escriba el número solo con dígitos, espacios, +, - o paréntesis.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address (name@example.org).</source>
+        <translation>Esto no parece una dirección de correo (nombre@example.org).</translation>
+    </message>
+    <message>
+        <source>A date signed is given: set the status to Signed, or clear the date.</source>
+        <translation>Hay una fecha de firma: ponga el estado en Firmado, o borre la fecha.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>Give the trial&apos;s identifier (such as NCT01234567) or its title.</source>
+        <translation>Indique el identificador del ensayo (como NCT01234567) o su título.</translation>
+    </message>
+    <message>
+        <source>An NCT number is NCT followed by 8 digits, e.g. NCT01234567.</source>
+        <translation>Un número NCT es NCT seguido de 8 dígitos, p. ej. NCT01234567.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.</source>
+        <translation>{field}: «{value}» no es una fecha; escríbala como AAAA-MM-DD, p. ej. 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not a real calendar date.</source>
+        <translation>{field}: «{value}» no es una fecha real del calendario.</translation>
+    </message>
+    <message>
+        <source>&quot;{category}&quot; is not a category; use one of: {choices}.</source>
+        <translation>«{category}» no es una categoría; use una de estas: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{scope}&quot; is not a section that can be shared; use one of: {choices}.</source>
+        <translation>«{scope}» no es una sección que se pueda compartir; use una de estas: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{kind}&quot; is not a kind of entry.</source>
+        <translation>«{kind}» no es un tipo de entrada.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be changed: {fields}.</source>
+        <translation>Estos campos no se pueden cambiar: {fields}.</translation>
+    </message>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>El título no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s name cannot be empty.</source>
+        <translation>El nombre de la persona no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>La frase de contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>The new passphrase cannot be empty.</source>
+        <translation>La nueva frase de contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>The page size &quot;{page_size}&quot; is not known; use Letter or A4.</source>
+        <translation>El tamaño de página «{page_size}» no se conoce; use Carta o A4.</translation>
+    </message>
+    <message>
+        <source>The packet password cannot contain a line break.</source>
+        <translation>La contraseña del paquete no puede contener un salto de línea.</translation>
+    </message>
+    <message>
+        <source>The packet password is too long.</source>
+        <translation>La contraseña del paquete es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>Unknown chart format &quot;{format}&quot;; use &quot;png&quot; or &quot;svg&quot;.</source>
+        <translation>Formato de gráfico desconocido «{format}»; use «png» o «svg».</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; give the folder that holds the vault.</source>
+        <translation>{path} no es una carpeta; indique la carpeta que contiene la bóveda.</translation>
+    </message>
+    <message>
+        <source>{path} is not an MBC Vault (it has no {marker}); pick the vault&apos;s folder.</source>
+        <translation>{path} no es una bóveda de MBC Vault (no tiene {marker}); elija la carpeta de la bóveda.</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged; restore it from a backup or see docs/recovery.md.</source>
+        <translation>{marker} está dañado; restáurelo desde una copia de seguridad o vea docs/recovery.md.</translation>
+    </message>
+    <message>
+        <source>{path} is not an MBC Vault.</source>
+        <translation>{path} no es una bóveda de MBC Vault.</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged (it has no vault id); restore it from a backup.</source>
+        <translation>{marker} está dañado (no tiene identificador de bóveda); restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>This vault uses format version {version}, newer than this program understands ({supported}); update MBC Vault to open it.</source>
+        <translation>Esta bóveda usa la versión de formato {version}, más nueva de la que entiende este programa ({supported}); actualice MBC Vault para abrirla.</translation>
+    </message>
+    <message>
+        <source>{path} has no keys; it is not a usable vault.</source>
+        <translation>{path} no tiene claves; no es una bóveda utilizable.</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not an empty folder; choose a new folder.</source>
+        <translation>{path} ya existe y no es una carpeta vacía; elija una carpeta nueva.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for this vault.</source>
+        <translation>Frase de contraseña incorrecta para esta bóveda.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for this vault, or the key file {files} is damaged; if you are sure of the passphrase, restore it from a backup.</source>
+        <translation>Frase de contraseña incorrecta para esta bóveda, o el archivo de clave {files} está dañado; si está seguro de la frase, restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Another MBC Vault program is saving changes to this vault; wait for it to finish or close it, then try again.</source>
+        <translation>Otro programa de MBC Vault está guardando cambios en esta bóveda; espere a que termine o ciérrelo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This vault was made by an older version of MBC Vault. Its owner must open it once with this version before you can use it.</source>
+        <translation>Esta bóveda se creó con una versión anterior de MBC Vault. La persona propietaria debe abrirla una vez con esta versión antes de que usted pueda usarla.</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged (the passphrase is right); restore it from a backup.</source>
+        <translation>El archivo de clave {path} está dañado (la frase de contraseña es correcta); restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not belong to this person; it was swapped or altered. Restore it from a backup.</source>
+        <translation>El archivo de clave {path} no pertenece a esta persona; fue cambiado o alterado. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s info ({info}) is damaged, missing or was not written by the vault&apos;s owner (someone who can write the folder replaced it); nothing was read with it. Restore it from a backup.</source>
+        <translation>La información de la bóveda ({info}) está dañada, falta o no la escribió la persona propietaria de la bóveda (alguien que puede escribir en la carpeta la reemplazó); no se leyó nada con ella. Restáurela desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s marker ({marker}) does not match the vault&apos;s signed info: its vault id or format version was changed. Restore it from a backup.</source>
+        <translation>El marcador de la bóveda ({marker}) no coincide con la información firmada de la bóveda: se cambió su identificador o su versión de formato. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s marker {marker} names another vault than your key file; it was changed. Restore it from a backup.</source>
+        <translation>El marcador de la bóveda {marker} nombra otra bóveda distinta de la de su archivo de clave; fue cambiado. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Your details in this vault are missing or were not written by its owner, so nothing was opened; ask the vault&apos;s owner to open the vault and check the people.</source>
+        <translation>Sus datos en esta bóveda faltan o no los escribió la persona propietaria, así que no se abrió nada; pida a la persona propietaria que abra la bóveda y revise las personas.</translation>
+    </message>
+    <message>
+        <source>Your keyring does not hold the current key of the {scope} part that the vault&apos;s signed info names; it was replaced by an older or forged one. Restore it from a backup.</source>
+        <translation>Su llavero no tiene la clave actual de la parte {scope} que nombra la información firmada de la bóveda; se reemplazó por una anterior o falsificada. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s keys cannot be checked: your keyring or the vault&apos;s info is damaged. Ask the vault&apos;s owner to open the vault.</source>
+        <translation>No se pueden comprobar las claves de la bóveda: su llavero o la información de la bóveda están dañados. Pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s info was not written by its owner; ask the owner to open the vault.</source>
+        <translation>La información de la bóveda no la escribió la persona propietaria; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The keyring {path} is damaged or missing; restore it from a backup.</source>
+        <translation>El llavero {path} está dañado o falta; restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Your keyring is damaged or missing; restore it from a backup.</source>
+        <translation>Su llavero está dañado o falta; restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The keyring {keyring} was not written by the vault&apos;s owner (someone who can write the folder replaced it); nothing was read with it. Restore it from a backup, or ask the owner to open the vault.</source>
+        <translation>El llavero {keyring} no lo escribió la persona propietaria de la bóveda (alguien que puede escribir en la carpeta lo reemplazó); no se leyó nada con él. Restáurelo desde una copia de seguridad, o pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The details of &quot;{name}&quot; have no public key; remove the person and add them again.</source>
+        <translation>Los datos de «{name}» no tienen clave pública; quite a la persona y añádala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The key rotation record {rotation} is damaged or was not written by the owner; restore it from a backup or remove it and rotate again.</source>
+        <translation>El registro de cambio de claves {rotation} está dañado o no lo escribió la persona propietaria; restáurelo desde una copia de seguridad o quítelo y cambie las claves otra vez.</translation>
+    </message>
+    <message>
+        <source>Two different keys claim generation {generation} of the {scope} section; restore {rotation} from a backup.</source>
+        <translation>Dos claves distintas dicen ser la generación {generation} de la sección {scope}; restaure {rotation} desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{upgrade} (left by an interrupted upgrade) is damaged; restore the vault folder from a backup.</source>
+        <translation>{upgrade} (dejado por una actualización interrumpida) está dañado; restaure la carpeta de la bóveda desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>the record file is damaged ({detail})</source>
+        <translation>el archivo del registro está dañado ({detail})</translation>
+    </message>
+    <message>
+        <source>the record file does not hold a valid record</source>
+        <translation>el archivo del registro no contiene un registro válido</translation>
+    </message>
+    <message>
+        <source>the record file holds another record (files were swapped or renamed)</source>
+        <translation>el archivo del registro contiene otro registro (se intercambiaron o renombraron archivos)</translation>
+    </message>
+    <message>
+        <source>the record has an unknown category</source>
+        <translation>el registro tiene una categoría desconocida</translation>
+    </message>
+    <message>
+        <source>it claims to be a {record_scope} record but was stored with the key of the {scope} part, so it was not written by this program; it is not used</source>
+        <translation>dice ser un registro de {record_scope} pero se guardó con la clave de la parte {scope}, así que no lo escribió este programa; no se usa</translation>
+    </message>
+    <message>
+        <source>{why}; it is not used</source>
+        <translation>{why}; no se usa</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is damaged: {why}. Restore the vault folder from a backup.</source>
+        <translation>El documento de «{title}» está dañado: {why}. Restaure la carpeta de la bóveda desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is damaged; it was not moved.</source>
+        <translation>El documento de «{title}» está dañado; no se movió.</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is missing ({path}); restore it from a backup or wait for the sync to finish.</source>
+        <translation>Falta el documento de «{title}» ({path}); restáurelo desde una copia de seguridad o espere a que termine la sincronización.</translation>
+    </message>
+    <message>
+        <source>The document file of &quot;{title}&quot; belongs to another part of the vault than its record (someone who can write the folder pointed the record at it); not a byte of it was read or copied.</source>
+        <translation>El archivo del documento de «{title}» pertenece a otra parte de la bóveda que su registro (alguien que puede escribir en la carpeta apuntó el registro a él); no se leyó ni copió ni un byte.</translation>
+    </message>
+    <message>
+        <source>the document file belongs to another part of the vault than its record (someone who can write the folder pointed the record at it); not a byte of it was copied</source>
+        <translation>el archivo del documento pertenece a otra parte de la bóveda que su registro (alguien que puede escribir en la carpeta apuntó el registro a él); no se copió ni un byte</translation>
+    </message>
+    <message>
+        <source>its content does not match the record</source>
+        <translation>su contenido no coincide con el registro</translation>
+    </message>
+    <message>
+        <source>The document of the chosen version of &quot;{title}&quot; is missing; wait for the sync to finish and try again.</source>
+        <translation>Falta el documento de la versión elegida de «{title}»; espere a que termine la sincronización y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The search text of &quot;{title}&quot; is damaged ({detail}); it can be rebuilt from the document.</source>
+        <translation>El texto de búsqueda de «{title}» está dañado ({detail}); se puede reconstruir a partir del documento.</translation>
+    </message>
+    <message>
+        <source>The search text stored for &quot;{title}&quot; belongs to another document.</source>
+        <translation>El texto de búsqueda guardado para «{title}» pertenece a otro documento.</translation>
+    </message>
+    <message>
+        <source>The search text stored for &quot;{title}&quot; is not used: {why}. It can be rebuilt from the document.</source>
+        <translation>El texto de búsqueda guardado para «{title}» no se usa: {why}. Se puede reconstruir a partir del documento.</translation>
+    </message>
+    <message>
+        <source>its header is damaged ({detail})</source>
+        <translation>su encabezado está dañado ({detail})</translation>
+    </message>
+    <message>
+        <source>it is not the document this record was saved with (files swapped?)</source>
+        <translation>no es el documento con el que se guardó este registro (¿archivos intercambiados?)</translation>
+    </message>
+    <message>
+        <source>it is longer than it should be</source>
+        <translation>es más largo de lo que debería</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>its content does not match the fingerprint saved with the record</source>
+        <translation>su contenido no coincide con la huella guardada con el registro</translation>
+    </message>
+    <message>
+        <source>it is not signed by anyone in this vault, so it was not written by this program</source>
+        <translation>no lo firmó nadie de esta bóveda, así que no lo escribió este programa</translation>
+    </message>
+    <message>
+        <source>it is signed by someone who is not in this vault</source>
+        <translation>lo firmó alguien que no está en esta bóveda</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it was changed by someone who may not write it</source>
+        <translation>su firma no coincide: lo cambió alguien que no puede escribirlo</translation>
+    </message>
+    <message>
+        <source>it was written by {name}, who may not change the {scope} part</source>
+        <translation>lo escribió {name}, que no puede cambiar la parte {scope}</translation>
+    </message>
+    <message>
+        <source>it names another person as its last writer than the one who signed it</source>
+        <translation>nombra como último autor a otra persona distinta de la que lo firmó</translation>
+    </message>
+    <message>
+        <source>it was stored with another part&apos;s key</source>
+        <translation>se guardó con la clave de otra parte</translation>
+    </message>
+    <message>
+        <source>&quot;{record_id}&quot; matches {count} records; give more of the id.</source>
+        <translation>«{record_id}» coincide con {count} registros; dé más del identificador.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; is in a section of the vault that was not shared with you, so it cannot be opened with your key.</source>
+        <translation>El registro «{record_id}» está en una sección de la bóveda que no se compartió con usted, así que no se puede abrir con su clave.</translation>
+    </message>
+    <message>
+        <source>No record with id &quot;{record_id}&quot; in this vault (see `mbc-vault list`).</source>
+        <translation>No hay ningún registro con identificador «{record_id}» en esta bóveda (vea `mbc-vault list`).</translation>
+    </message>
+    <message>
+        <source>No person with id &quot;{person_id}&quot; in this vault (see `mbc-vault person list`).</source>
+        <translation>No hay ninguna persona con identificador «{person_id}» en esta bóveda (vea `mbc-vault person list`).</translation>
+    </message>
+    <message>
+        <source>Record &quot;{title}&quot; has no document attached.</source>
+        <translation>El registro «{title}» no tiene ningún documento adjunto.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; has no versions waiting for a choice.</source>
+        <translation>El registro «{record_id}» no tiene versiones esperando una elección.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; has no version &quot;{version}&quot;.</source>
+        <translation>El registro «{record_id}» no tiene la versión «{version}».</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not in the trash; remove it first, then purge it.</source>
+        <translation>«{title}» no está en la papelera; quítelo primero y luego elimínelo para siempre.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; was changed by someone else since you opened it; your change was not saved. Look at the new version and try again.</source>
+        <translation>Otra persona cambió «{title}» desde que lo abrió; su cambio no se guardó. Mire la nueva versión y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This vault folder went back to an older state than this computer saw before (an older copy or backup was put in its place, or someone rolled it back). Changes and key changes are refused until the newest copy of the folder is back; restore it from your sync tool or backup.</source>
+        <translation>Esta carpeta de bóveda volvió a un estado anterior al que este equipo vio antes (se puso en su lugar una copia anterior o de seguridad, o alguien la hizo retroceder). Los cambios y los cambios de claves se rechazan hasta que vuelva la copia más reciente de la carpeta; restáurela desde su herramienta de sincronización o su copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{name} may only view this vault, not change it.</source>
+        <translation>{name} solo puede ver esta bóveda, no cambiarla.</translation>
+    </message>
+    <message>
+        <source>This person may only view this vault, not change it.</source>
+        <translation>Esta persona solo puede ver esta bóveda, no cambiarla.</translation>
+    </message>
+    <message>
+        <source>You were not given access to {scope} records, so you cannot add or change them.</source>
+        <translation>No se le dio acceso a los registros de {scope}, así que no puede añadirlos ni cambiarlos.</translation>
+    </message>
+    <message>
+        <source>Your keyring does not hold the current key of the {scope} part yet, so you cannot add or change its records; ask the vault&apos;s owner to open the vault.</source>
+        <translation>Su llavero aún no tiene la clave actual de la parte {scope}, así que no puede añadir ni cambiar sus registros; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Your keyring has no signing key yet; ask the vault&apos;s owner to open the vault.</source>
+        <translation>Su llavero aún no tiene clave de firma; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Only the vault&apos;s owner can add, change or remove people.</source>
+        <translation>Solo la persona propietaria de la bóveda puede añadir, cambiar o quitar personas.</translation>
+    </message>
+    <message>
+        <source>The owner always holds every section and can edit; that cannot be changed.</source>
+        <translation>La persona propietaria siempre tiene todas las secciones y puede editar; eso no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s owner cannot be removed.</source>
+        <translation>No se puede quitar a la persona propietaria de la bóveda.</translation>
+    </message>
+    <message>
+        <source>Only the owner may make an emergency kit for someone else; you can make your own.</source>
+        <translation>Solo la persona propietaria puede hacer un kit de emergencia para otra persona; usted puede hacer el suyo.</translation>
+    </message>
+    <message>
+        <source>{name} must make their own emergency kit when they unlock the vault: their secret key opens only with their passphrase, so nobody else has it.</source>
+        <translation>{name} debe hacer su propio kit de emergencia cuando desbloquee la bóveda: su clave secreta solo se abre con su frase de contraseña, así que nadie más la tiene.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist; check the file name.</source>
+        <translation>{path} no existe; revise el nombre del archivo.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file; give the files inside it.</source>
+        <translation>{path} es una carpeta, no un archivo; indique los archivos que contiene.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read (permission denied).</source>
+        <translation>{path} no se puede leer (permiso denegado).</translation>
+    </message>
+    <message>
+        <source>{label} is empty; there is nothing to store.</source>
+        <translation>{label} está vacío; no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <source>{label} changed while it was being stored; nothing was stored. Try again.</source>
+        <translation>{label} cambió mientras se guardaba; no se guardó nada. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{label} is already in the vault as &quot;{title}&quot;; it was not stored twice.</source>
+        <translation>{label} ya está en la bóveda como «{title}»; no se guardó dos veces.</translation>
+    </message>
+    <message>
+        <source>{label} is already in the vault as &quot;{title}&quot; (in the trash); it was not stored twice.</source>
+        <translation>{label} ya está en la bóveda como «{title}» (en la papelera); no se guardó dos veces.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: permission denied; choose another folder.</source>
+        <translation>No se puede escribir {path}: permiso denegado; elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; create it or choose another.</source>
+        <translation>La carpeta {folder} no existe; créela o elija otra.</translation>
+    </message>
+    <message>
+        <source>{path} is a link to a file that does not exist, so nothing was written there; choose a new file name in one of your folders.</source>
+        <translation>{path} es un enlace a un archivo que no existe, así que no se escribió nada allí; elija un nombre de archivo nuevo en una de sus carpetas.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not an ordinary file, so nothing was written there; choose a new file name in one of your folders.</source>
+        <translation>{path} es {kind}, no un archivo normal, así que no se escribió nada allí; elija un nombre de archivo nuevo en una de sus carpetas.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name or remove it first.</source>
+        <translation>{path} ya existe; elija otro nombre o quítelo primero.</translation>
+    </message>
+    <message>
+        <source>{path} was changed while it was being written; nothing was written there. Try again.</source>
+        <translation>{path} cambió mientras se escribía; no se escribió nada allí. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not write the chart to {path}.</source>
+        <translation>No se pudo escribir el gráfico en {path}.</translation>
+    </message>
+    <message>
+        <source>Adding {label} was cancelled; nothing was stored.</source>
+        <translation>Se canceló la adición de {label}; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Building the packet was cancelled; nothing was written.</source>
+        <translation>Se canceló la creación del paquete; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search text was cancelled.</source>
+        <translation>Se canceló la reconstrucción del texto de búsqueda.</translation>
+    </message>
+    <message>
+        <source>Building the search index was cancelled.</source>
+        <translation>Se canceló la creación del índice de búsqueda.</translation>
+    </message>
+    <message>
+        <source>Checking the vault was cancelled.</source>
+        <translation>Se canceló la comprobación de la bóveda.</translation>
+    </message>
+    <message>
+        <source>Changing the keys was interrupted; it continues the next time the owner opens the vault.</source>
+        <translation>El cambio de claves se interrumpió; continuará la próxima vez que la persona propietaria abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Text recognition was cancelled; nothing was changed.</source>
+        <translation>Se canceló el reconocimiento de texto; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Text recognition took too long and was stopped.</source>
+        <translation>El reconocimiento de texto tardó demasiado y se detuvo.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this document.</source>
+        <translation>El reconocimiento de texto no pudo leer este documento.</translation>
+    </message>
+    <message>
+        <source>Text recognition needs Tesseract; install the tesseract-ocr package.</source>
+        <translation>El reconocimiento de texto necesita Tesseract; instale el paquete tesseract-ocr.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>There are no care priorities recorded yet; leave them out or write them first.</source>
+        <translation>Aún no hay prioridades de cuidado registradas; déjelas fuera o escríbalas primero.</translation>
+    </message>
+    <message>
+        <source>The packet would be empty: choose documents or the care summary.</source>
+        <translation>El paquete quedaría vacío: elija documentos o el resumen de cuidados.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not a question list.</source>
+        <translation>«{title}» no es una lista de preguntas.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not a packet.</source>
+        <translation>«{title}» no es un paquete.</translation>
+    </message>
+    <message>
+        <source>The contents pages could not be laid out.</source>
+        <translation>No se pudieron maquetar las páginas del índice.</translation>
+    </message>
+    <message>
+        <source>qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).</source>
+        <translation>qpdf no está instalado; instálelo (Debian/Ubuntu: apt install qpdf).</translation>
+    </message>
+    <message>
+        <source>qpdf could not put the pages together: {detail}</source>
+        <translation>qpdf no pudo juntar las páginas: {detail}</translation>
+    </message>
+    <message>
+        <source>qpdf could not put the pages together: unknown error</source>
+        <translation>qpdf no pudo juntar las páginas: error desconocido</translation>
+    </message>
+    <message>
+        <source>Could not copy the merged packet.</source>
+        <translation>No se pudo copiar el paquete unido.</translation>
+    </message>
+    <message>
+        <source>{count} chosen document(s) cannot be included: {problems}</source>
+        <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
+    </message>
+    <message>
+        <source>it could not be read from the vault ({why})</source>
+        <translation>no se pudo leer de la bóveda ({why})</translation>
+    </message>
+    <message>
+        <source>the image could not be read ({detail})</source>
+        <translation>no se pudo leer la imagen ({detail})</translation>
+    </message>
+    <message>
+        <source>its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first</source>
+        <translation>su formato ({media}) no se puede poner en un PDF; conviértalo primero a PDF, JPEG o PNG</translation>
+    </message>
+    <message>
+        <source>it is password-protected; save a copy without the password (or print it to PDF) and add that instead</source>
+        <translation>está protegido con contraseña; guarde una copia sin la contraseña (o imprímalo a PDF) y añada esa</translation>
+    </message>
+    <message>
+        <source>it has no pages</source>
+        <translation>no tiene páginas</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged ({detail})</source>
+        <translation>el PDF está dañado ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>Her2Ihc</name>
     <message>
         <source>IHC 0</source>

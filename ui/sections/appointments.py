@@ -45,6 +45,7 @@ from ..care_forms import (
     rows_follow_widths,
 )
 from ..entry_commands import SaveEntryCommand
+from ..errors import describe
 from ..session import VaultSession
 from ..widgets import heading, note
 from .entry_list import EntryListBox
@@ -479,7 +480,7 @@ class AppointmentsSection(QWidget):
         try:
             model.add(self.question_edit.text())
         except FieldError as exc:
-            self.question_error.setText(str(exc))
+            self.question_error.setText(describe(exc))
             self.question_error.setVisible(True)
             self.question_edit.setFocus()
             return
@@ -573,8 +574,8 @@ class AppointmentsSection(QWidget):
         """Save one list (an undoable change when it existed before)."""
         try:
             entry = care.save(model, record_id=current.id if current else None)
-        except (FieldError, VaultError, ValueError) as exc:
-            self._say(str(exc), error=True)
+        except (VaultError, ValueError) as exc:
+            self._say(describe(exc), error=True)
             return None
         if current is not None and self.session is not None:
             self.undo_stack.push(

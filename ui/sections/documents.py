@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.categories import CATEGORIES
+from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
@@ -31,6 +32,7 @@ from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from ..category_names import category_label
 from ..edit_dialog import EditRecordDialog
+from ..errors import describe
 from ..import_dialog import ImportDialog
 from ..models.provenance import provenance, short_id
 from ..models.records import (
@@ -278,7 +280,7 @@ class DocumentsSection(QWidget):
             if 0 <= row < len(self.results.hits) and self.session and self.session.vault:
                 try:
                     return self.session.vault.get(self.results.hits[row].record_id)
-                except Exception:
+                except VaultError:  # gone since the search (removed, or synced away)
                     return None
             return None
         index = self.table.currentIndex()
@@ -322,7 +324,7 @@ class DocumentsSection(QWidget):
                 data = stream.read_all()
             try:
                 texts = vault.page_texts(record.id)
-            except Exception:
+            except VaultError:  # damaged search text: the document still shows
                 texts = None
             no_text = 0 if texts is None else sum(1 for t in texts if not t.strip())
             return data, no_text
@@ -446,8 +448,8 @@ class DocumentsSection(QWidget):
             return
         try:
             updated = self.session.vault.update_metadata(record.id, **changes)
-        except Exception as exc:  # VaultError or ValueError: plain sentences
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
             self.refresh()
             return
         self.session.record_updated(updated)
@@ -488,8 +490,8 @@ class DocumentsSection(QWidget):
         vault = self.session.vault
         try:
             record = vault.remove(record_id) if trash else vault.restore(record_id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), describe(exc))
             return
         self.session.record_updated(record)
         if trash:

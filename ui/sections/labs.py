@@ -37,7 +37,9 @@ from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
 from mbc_vault.cancer.models import FieldError, LabValue, TreatmentLine
 from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import MARKERS
+from mbc_vault.errors import VaultError
 
+from ..errors import describe
 from ..session import VaultSession
 from ..widgets import heading, note
 from ..workers import TaskWorker, start
@@ -225,10 +227,10 @@ class LabValueDialog(QDialog):
         try:
             self.entry = cancer.save(base, record_id=self.original.id if self.original else None)
         except FieldError as exc:
-            self.show_error(exc.field, str(exc))
+            self.show_error(exc.field, describe(exc))
             return
-        except Exception as exc:  # VaultError and friends: plain sentences
-            self.show_error("", str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            self.show_error("", describe(exc))
             return
         self.session.entry_saved(LabValue.KIND)
         self.accept()
@@ -489,8 +491,8 @@ class LabsSection(QWidget):
             return
         try:
             record = cancer.remove(entry_id) if trash else cancer.restore(entry_id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), describe(exc))
             return
         self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
         if trash:
@@ -604,8 +606,8 @@ class LabsSection(QWidget):
             return
         try:
             count = export_lab_csv(cancer, target)
-        except Exception as exc:
-            self.tell(self.tr("Not exported"), str(exc), warning=True)
+        except (VaultError, ValueError, OSError) as exc:
+            self.tell(self.tr("Not exported"), describe(exc), warning=True)
             return
         self.status_message.emit(
             self.tr("Exported {0} lab values to {1} (not encrypted).").format(count, target)

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.categories import SCOPES
+from mbc_vault.errors import VaultError
 
+from ..errors import describe
 from ..session import VaultSession
 from ..widgets import PassphrasePair, fit_to_width, heading, note
 from ..workers import TaskWorker, start
@@ -673,8 +675,8 @@ class PeopleAccessSection(QWidget):
                 vault.set_scopes(person.id, dialog.scopes())
             if dialog.edit_radio.isChecked() != person.can_edit:
                 vault.set_can_edit(person.id, dialog.edit_radio.isChecked())
-        except Exception as exc:  # VaultError / ValueError: plain sentences
-            self._report(str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            self._report(describe(exc))
             return
         self.refresh()
         self.select_person(person.id)
@@ -696,8 +698,8 @@ class PeopleAccessSection(QWidget):
         else:
             try:
                 vault.remove_person(person.id, rotate=False)
-            except Exception as exc:
-                self._report(str(exc))
+            except (VaultError, ValueError, OSError) as exc:
+                self._report(describe(exc))
                 return
             self.refresh()
         self._report(self.tr("{0} was removed and can no longer unlock this vault.").format(person.name))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mbc_vault.cancer.models import FieldError
 from mbc_vault.care import vocab
 from mbc_vault.care.models import CarePriorities
 from mbc_vault.care.printouts import write_priorities_pdf
@@ -26,6 +25,7 @@ from mbc_vault.errors import VaultError
 
 from ..care_forms import ExportRunner, ask_save_path, copy_model
 from ..entry_commands import SaveEntryCommand
+from ..errors import describe
 from ..session import VaultSession
 from ..vocab_labels import vocab_label
 from ..widgets import heading, note
@@ -161,8 +161,8 @@ class PrioritiesSection(QWidget):
             model.set_answer(key, text)
         try:
             entry = care.save(model, record_id=record_id)
-        except (FieldError, VaultError, ValueError) as exc:
-            self.feedback.setText(str(exc))
+        except (VaultError, ValueError) as exc:
+            self.feedback.setText(describe(exc))
             return
         if record_id is not None and self.undo_stack is not None:
             self.undo_stack.push(

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from mbc_vault.cancer.models import Symptom, TreatmentLine
 from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.errors import VaultError
 
+from ..errors import describe
 from ..session import VaultSession
 from ..symptom_dialog import QuickSymptomDialog
 from ..widgets import heading, note
@@ -349,8 +351,8 @@ class SymptomsSection(QWidget):
             return
         try:
             record = cancer.remove(entry_id) if trash else cancer.restore(entry_id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not changed"), describe(exc))
             return
         self.session.entry_saved(Symptom.KIND)  # type: ignore[union-attr]
         if trash:
