@@ -2349,7 +2349,6 @@ Revisar pronto</translation>
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>sections of one scope show &quot;This part was not shared with you&quot; to someone without it</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
@@ -3258,7 +3257,7 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
-    <name>PeopleSection</name>
+    <name>PeopleToTellSection</name>
     <message>
         <source>People to tell</source>
         <translation>A quién contárselo</translation>
@@ -3910,10 +3909,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Save the medication list as a PDF to print</source>
         <translation>Guardar la lista de medicamentos como PDF para imprimir</translation>
-    </message>
-    <message>
-        <source>Medication list</source>
-        <translation>Lista de medicamentos</translation>
     </message>
     <message>
         <source>The PDF will not be encrypted. Print it, then delete it if you do not need it.</source>

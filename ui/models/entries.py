@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from mbc_vault.cancer.models import Model
 from mbc_vault.cancer.store import Entry
 
 from .provenance import NameOf, provenance, short_id
@@ -62,3 +63,8 @@ class EntriesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return provenance(entry.record, self.name_of)
         return None
+
+
+def copy_model(model: Model, **changes: Any) -> Model:
+    """A new model of the same kind with *changes* (the entry shown stays as it was)."""
+    return type(model).from_data({**model.to_data(), **changes})

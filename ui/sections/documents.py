@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from ..preview import PreviewPane
 from ..session import VaultSession
 from ..widgets import allowed, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, start
+from .base import SectionPage
 from .search_results import SearchResultsList
 
 IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;All files (*)"
@@ -70,15 +71,11 @@ class TrashCommand(QUndoCommand):
         self.section.apply_trash(self.record_id, False)
 
 
-class DocumentsSection(QWidget):
+class DocumentsSection(SectionPage):
     """Everything about documents in one screen."""
 
-    status_message = Signal(str)
-
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self._preview_generation = 0
         self._workers: set[TaskWorker] = set()
         self.setAcceptDrops(True)
@@ -213,17 +210,16 @@ class DocumentsSection(QWidget):
 
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
         self.search_edit.clear()
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
         self._show_scope_note(session.vault if session else None)
         if session is None:
             self.model.clear()
-        else:
-            session.records_changed.connect(self.refresh)
-            session.index_ready.connect(self.run_search)
-        self.refresh()
+        super().set_session(session)
+        if session is not None:
+            self.listen(session.records_changed, self.refresh)
+            self.listen(session.index_ready, self.run_search)
 
     def _show_scope_note(self, vault: object) -> None:
         """Someone given only some parts of the vault is told which documents were not shared."""

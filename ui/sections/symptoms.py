@@ -26,8 +26,8 @@ from mbc_vault.cancer.models import Symptom, TreatmentLine
 from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
 
+from ..forms.symptom_dialog import QuickSymptomDialog
 from ..session import VaultSession
-from ..symptom_dialog import QuickSymptomDialog
 from ..widgets import heading, note
 from .timeseries import (
     AnyIndex,

@@ -33,7 +33,7 @@ from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.cancer.store import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
-from .widgets import heading, note
+from ..widgets import heading, note
 
 
 @dataclass

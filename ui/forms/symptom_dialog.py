@@ -25,8 +25,8 @@ from mbc_vault.cancer.models import FieldError, Symptom
 from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
 
-from .session import VaultSession
-from .widgets import heading, note
+from ..session import VaultSession
+from ..widgets import heading, note
 
 #: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
 SCALE_STYLE = """
