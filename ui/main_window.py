@@ -43,7 +43,7 @@ from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
-from .widgets import ScopeGate, visible_scopes
+from .widgets import ScopeGate, ask_save_path, tell, visible_scopes
 from .workers import TaskWorker, start
 
 
@@ -55,8 +55,8 @@ class Section:
     make: Callable[[QUndoStack, QWidget], QWidget]
     scope: str | None  # someone not given this scope sees a "not shared with you" note
     shortcut: str | None  # in the View menu
-    label: str  # in the sidebar (translated in the MainWindow context)
-    menu: str  # in the View menu, with its accelerator
+    label: object  # in the sidebar: a QT_TRANSLATE_NOOP string of the MainWindow context
+    menu: object  # in the View menu, with its accelerator
     entries: bool = True  # an entry section (the overview and documents are not)
 
 
@@ -139,17 +139,17 @@ class MainWindow(QMainWindow):
         # sections of one scope show "This part was not shared with you" to someone without it
         self.gates: dict[QWidget, ScopeGate] = {}
         self.entry_sections: list[QWidget] = []
-        for row in SECTIONS:
-            section = row.make(self.undo_stack, self)
-            setattr(self, row.key, section)
-            if row.entries:
+        for spec in SECTIONS:
+            section = spec.make(self.undo_stack, self)
+            setattr(self, spec.key, section)
+            if spec.entries:
                 self.entry_sections.append(section)
-            if row.scope is not None:
-                self.gates[section] = ScopeGate(section, row.scope, self)
+            if spec.scope is not None:
+                self.gates[section] = ScopeGate(section, spec.scope, self)
             status = getattr(section, "status_message", None)
             if status is not None:
                 status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.sidebar.addItem(self.tr(row.label))
+            self.sidebar.addItem(self.tr(str(spec.label)))
             self.sections.addWidget(self.gates.get(section, section))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
@@ -244,10 +244,10 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu = bar.addMenu(self.tr("&View"))
-        for row in SECTIONS:
-            section = getattr(self, row.key)
+        for spec in SECTIONS:
+            section = getattr(self, spec.key)
             view_menu.addAction(
-                self._action(self.tr(row.menu), lambda _=False, s=section: self.go_to(s), row.shortcut)
+                self._action(self.tr(str(spec.menu)), lambda _=False, s=section: self.go_to(s), spec.shortcut)
             )
         view_menu.addSeparator()
         view_menu.addAction(
@@ -330,8 +330,8 @@ class MainWindow(QMainWindow):
                 ),
                 15000,
             )
-        for row in SECTIONS:
-            getattr(self, row.key).set_session(self.session)
+        for spec in SECTIONS:
+            getattr(self, spec.key).set_session(self.session)
         scopes = visible_scopes(vault)
         for gate in self.gates.values():
             gate.set_scopes(scopes)
@@ -374,8 +374,8 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and hasattr(widget, "reject"):
                 widget.reject()  # close open dialogs that may show record data
-        for row in SECTIONS:
-            getattr(self, row.key).set_session(None)
+        for spec in SECTIONS:
+            getattr(self, spec.key).set_session(None)
         for gate in self.gates.values():
             gate.set_scopes(None)
         self.undo_stack.clear()
@@ -493,10 +493,7 @@ class MainWindow(QMainWindow):
     def ask_kit_path(self) -> str:
         """Where to save the kit ('' if cancelled)."""
         name = self.tr("emergency-kit") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save my emergency kit"), str(Path.home() / name), "PDF (*.pdf)"
-        )
-        return path
+        return ask_save_path(self, self.tr("Save my emergency kit"), name, "PDF (*.pdf)", caution=None)
 
     def save_emergency_kit(self) -> None:
         """Write the unlocked person's emergency kit PDF, off the GUI thread."""
@@ -655,17 +652,7 @@ class MainWindow(QMainWindow):
 
     def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
         """A message box that does not block the event loop."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-            title,
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.last_message = box
-        return box
+        return tell(self, title, text, warning=warning)
 
     def _run(self, worker: TaskWorker) -> None:
         self._workers.add(worker)

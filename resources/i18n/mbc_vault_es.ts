@@ -1134,6 +1134,25 @@
     </message>
 </context>
 <context>
+    <name>ChartedEntriesSection</name>
+    <message>
+        <source>Lines of treatment shown as bands</source>
+        <translation>Líneas de tratamiento mostradas como franjas</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>Step {0} of {1}: what centers usually ask for</source>
@@ -1534,10 +1553,6 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
-    <message>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
@@ -1668,18 +1683,6 @@
     <message>
         <source>Filed as “{0}”, it will be visible to: {1}.</source>
         <translation>Archivado como «{0}», lo podrán ver: {1}.</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
     </message>
     <message>
         <source>Save a decrypted copy</source>
@@ -2062,7 +2065,15 @@
     </message>
 </context>
 <context>
-    <name>LabValuesModel</name>
+    <name>LabsSection</name>
+    <message>
+        <source>Lab values and tumor markers</source>
+        <translation>Resultados de laboratorio y marcadores tumorales</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>Prueba:</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>Fecha</translation>
@@ -2078,21 +2089,6 @@
     <message>
         <source>Lab</source>
         <translation>Laboratorio</translation>
-    </message>
-</context>
-<context>
-    <name>LabsSection</name>
-    <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
-    <message>
-        <source>Lab values and tumor markers</source>
-        <translation>Resultados de laboratorio y marcadores tumorales</translation>
-    </message>
-    <message>
-        <source>Test:</source>
-        <translation>Prueba:</translation>
     </message>
     <message>
         <source>Test to show</source>
@@ -2119,10 +2115,6 @@
         <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and value.</source>
         <translation>Señale un punto para ver su fecha y su valor.</translation>
     </message>
@@ -2133,14 +2125,6 @@
     <message>
         <source>Values of the chosen test</source>
         <translation>Valores de la prueba elegida</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 value)</source>
@@ -2157,22 +2141,6 @@
     <message>
         <source>{0} values in another unit are listed in the table but not drawn.</source>
         <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
-    </message>
-    <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
     </message>
     <message>
         <source>Choose a CSV file of lab values</source>
@@ -3698,10 +3666,18 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     </message>
 </context>
 <context>
-    <name>SymptomEntriesModel</name>
+    <name>SymptomsSection</name>
+    <message>
+        <source>Symptoms</source>
+        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
+        <translation>Síntomas</translation>
+    </message>
+    <message>
+        <source>Symptom:</source>
+        <translation>Síntoma:</translation>
+    </message>
     <message>
         <source>Date</source>
-        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
         <translation>Fecha</translation>
     </message>
     <message>
@@ -3717,31 +3693,12 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Notas</translation>
     </message>
     <message>
-        <source>{0} of 10</source>
-        <translation>{0} de 10</translation>
-    </message>
-</context>
-<context>
-    <name>SymptomsSection</name>
-    <message>
-        <source>Symptoms</source>
-        <translation>Síntomas</translation>
-    </message>
-    <message>
-        <source>Symptom:</source>
-        <translation>Síntoma:</translation>
-    </message>
-    <message>
         <source>Symptom to show</source>
         <translation>Síntoma que se muestra</translation>
     </message>
     <message>
         <source>Log a symptom…</source>
         <translation>Anotar un síntoma…</translation>
-    </message>
-    <message>
-        <source>Log a symptom</source>
-        <translation>Anotar un síntoma</translation>
     </message>
     <message>
         <source>Shortcut: Ctrl+Shift+S</source>
@@ -3760,10 +3717,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>{0} de 10</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and severity.</source>
         <translation>Señale un punto para ver su fecha y su intensidad.</translation>
     </message>
@@ -3774,14 +3727,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Entries of the chosen symptom</source>
         <translation>Registros del síntoma elegido</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 entry)</source>
@@ -3799,10 +3744,17 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <source>Dots: each entry. Line: the average of the last {0} days.</source>
         <translation>Puntos: cada registro. Línea: el promedio de los últimos {0} días.</translation>
     </message>
+</context>
+<context>
+    <name>TimelineChartView</name>
     <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
+        <source>Chart of values over time</source>
+        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
+        <translation>Gráfico de valores a lo largo del tiempo</translation>
     </message>
+</context>
+<context>
+    <name>TrashCommand</name>
     <message>
         <source>Not changed</source>
         <translation>No se cambió</translation>
@@ -3814,14 +3766,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineChartView</name>
-    <message>
-        <source>Chart of values over time</source>
-        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
-        <translation>Gráfico de valores a lo largo del tiempo</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.cancer.models import Model
 from mbc_vault.cancer.store import Entry, EntryStore
 
-from ..entry_commands import SaveEntryCommand, TrashEntryCommand
+from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.entry_form import EntryFormDialog, FieldSpec
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
@@ -158,4 +158,4 @@ class EntryListBox(QGroupBox):
     def remove_selected(self) -> None:
         entry = self.selected()
         if entry is not None and self.session is not None:
-            self.undo_stack.push(TrashEntryCommand(self.session, self.kind, entry.id, entry.record.title))
+            self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, self.kind))

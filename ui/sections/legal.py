@@ -21,7 +21,7 @@ from mbc_vault.cancer.store import Entry
 from mbc_vault.care import vocab
 from mbc_vault.care.models import LegalItem
 
-from ..entry_commands import SaveEntryCommand, TrashEntryCommand
+from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.care_forms import legal_fields
 from ..forms.entry_form import EntryFormDialog
 from ..widgets import note, rows_follow_widths
@@ -230,5 +230,5 @@ class LegalSection(SectionPage):
         if chosen is None or chosen[1] is None or self.session is None:
             return
         entry = chosen[1]
-        self.undo_stack.push(TrashEntryCommand(self.session, LegalItem.KIND, entry.id, entry.record.title))
+        self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, LegalItem.KIND))
         self.status_message.emit(self.tr("Moved to the trash. Edit ▸ Undo brings it back."))
