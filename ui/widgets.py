@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -251,3 +254,23 @@ def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessa
 
 def allowed(box: QMessageBox) -> bool:
     return box.clickedButton() is box.property("allow_button")
+
+
+class DialogFooter(QWidget):
+    """The foot of an add or edit dialog: a line for a problem not tied to one field, Save and Cancel."""
+
+    def __init__(self, dialog: QDialog, save: Callable[[], None], *, error_hidden: bool = True) -> None:
+        super().__init__(dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.error = note("", self, "error")
+        self.error.setVisible(not error_hidden)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_btn = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(save)
+        self.buttons.rejected.connect(dialog.reject)
+        layout.addWidget(self.buttons)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import MARKERS
 
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..widgets import DialogFooter, heading, note
 
 
 class LabValueDialog(QDialog):
@@ -89,18 +88,11 @@ class LabValueDialog(QDialog):
             form.addRow(labels[name], cell)
         self.widgets = widgets
         layout.addLayout(form)
-        self.general_error = note("", self, "error")
-        self.general_error.setVisible(False)
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
+        footer = DialogFooter(self, self.save)
+        self.general_error, self.save_btn = footer.error, footer.save_btn
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(footer)
         self.setMinimumWidth(520)
         self.adjustSize()
         (self.value_edit if entry is None and model.test else self.date_edit).setFocus()
