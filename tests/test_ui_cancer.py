@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from mbc_vault.vault import Vault
 from ui.app import setup_application
-from ui.entry_form import EntryFormDialog
+from ui.forms.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
 
@@ -215,7 +215,7 @@ def test_a_line_of_treatment_can_point_to_its_trial(qtbot, window: MainWindow) -
 
 
 def test_log_a_symptom_from_anywhere(qtbot, window: MainWindow) -> None:
-    from ui.symptom_dialog import QuickSymptomDialog
+    from ui.forms.symptom_dialog import QuickSymptomDialog
 
     window.go_to(window.documents)
     assert window.symptom_action.shortcut().toString() == "Ctrl+Shift+S"

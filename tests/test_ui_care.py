@@ -21,12 +21,12 @@ from mbc_vault.care.models import PINNED_QUESTION, Appointment, CarePriorities, 
 from mbc_vault.care.store import question_templates
 from mbc_vault.vault import Vault
 from ui.app import setup_application
-from ui.entry_form import EntryFormDialog
+from ui.forms.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 from ui.sections.appointments import AppointmentsSection
 from ui.sections.care_team import CareTeamSection
 from ui.sections.legal import LegalSection
-from ui.sections.people import PeopleSection
+from ui.sections.people_to_tell import PeopleToTellSection
 from ui.sections.priorities import PrioritiesSection
 from ui.sections.trials import TrialsSection
 from ui.settings import AppSettings
@@ -46,7 +46,7 @@ class Care:
     appointments: AppointmentsSection
     team: CareTeamSection
     legal: LegalSection
-    people: PeopleSection
+    people: PeopleToTellSection
     priorities: PrioritiesSection
     trials: TrialsSection
 
@@ -84,7 +84,7 @@ def care(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Car
         AppointmentsSection(undo, host),
         CareTeamSection(undo, host),
         LegalSection(undo, host),
-        PeopleSection(undo, host),
+        PeopleToTellSection(undo, host),
         PrioritiesSection(undo, host),
         TrialsSection(undo, host),
     )

@@ -15,11 +15,12 @@ from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
 from mbc_vault.vault import Vault
 from ui.app import setup_application
-from ui.sections.labs import LabsSection, LabValueDialog
+from ui.forms.lab_dialog import LabValueDialog
+from ui.forms.symptom_dialog import QuickSymptomDialog
+from ui.sections.labs import LabsSection
 from ui.sections.symptoms import TREND_DAYS, SymptomsSection
 from ui.sections.timeseries import long_date
 from ui.session import VaultSession
-from ui.symptom_dialog import QuickSymptomDialog
 
 TIMEOUT = 20_000
 

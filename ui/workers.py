@@ -60,3 +60,22 @@ class TaskWorker(QRunnable):
 def start(worker: TaskWorker) -> TaskWorker:
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+class ExportRunner(QObject):
+    """Runs exports (PDF, calendar) in the thread pool and reports through a callback."""
+
+    def __init__(self, report: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.workers: set[TaskWorker] = set()
+
+    def run(self, fn: Callable[..., Any], *args: Any, done: str) -> TaskWorker:
+        worker = TaskWorker(fn, *args)
+        worker.signals.finished.connect(lambda _: self.report(done))
+        worker.signals.failed.connect(self.report)
+        self.workers.add(worker)
+        worker.signals.finished.connect(lambda *_: self.workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self.workers.discard(worker))
+        start(worker)
+        return worker

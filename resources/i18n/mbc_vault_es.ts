@@ -1255,6 +1255,25 @@
     </message>
 </context>
 <context>
+    <name>ChartedEntriesSection</name>
+    <message>
+        <source>Lines of treatment shown as bands</source>
+        <translation>Líneas de tratamiento mostradas como franjas</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>Step {0} of {1}: what centers usually ask for</source>
@@ -1655,10 +1674,6 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
-    <message>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
@@ -1789,18 +1804,6 @@
     <message>
         <source>Filed as “{0}”, it will be visible to: {1}.</source>
         <translation>Archivado como «{0}», lo podrán ver: {1}.</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
     </message>
     <message>
         <source>Save a decrypted copy</source>
@@ -2978,30 +2981,7 @@
     </message>
 </context>
 <context>
-    <name>LabValuesModel</name>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <source>Lab</source>
-        <translation>Laboratorio</translation>
-    </message>
-</context>
-<context>
     <name>LabsSection</name>
-    <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
     <message>
         <source>Lab values and tumor markers</source>
         <translation>Resultados de laboratorio y marcadores tumorales</translation>
@@ -3035,10 +3015,6 @@
         <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and value.</source>
         <translation>Señale un punto para ver su fecha y su valor.</translation>
     </message>
@@ -3049,14 +3025,6 @@
     <message>
         <source>Values of the chosen test</source>
         <translation>Valores de la prueba elegida</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 value)</source>
@@ -3073,22 +3041,6 @@
     <message>
         <source>{0} values in another unit are listed in the table but not drawn.</source>
         <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
-    </message>
-    <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
     </message>
     <message>
         <source>Choose a CSV file of lab values</source>
@@ -3145,6 +3097,22 @@
     <message>
         <source>Exported {0} lab values to {1} (not encrypted).</source>
         <translation>Se exportaron {0} resultados de laboratorio a {1} (sin cifrar).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +3295,6 @@ Revisar pronto</translation>
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>sections of one scope show &quot;This part was not shared with you&quot; to someone without it</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
@@ -4316,7 +4283,7 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
-    <name>PeopleSection</name>
+    <name>PeopleToTellSection</name>
     <message>
         <source>People to tell</source>
         <translation>A quién contárselo</translation>
@@ -4942,33 +4909,10 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     </message>
 </context>
 <context>
-    <name>SymptomEntriesModel</name>
-    <message>
-        <source>Date</source>
-        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Intensidad</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Dónde</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>{0} of 10</source>
-        <translation>{0} de 10</translation>
-    </message>
-</context>
-<context>
     <name>SymptomsSection</name>
     <message>
         <source>Symptoms</source>
+        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
         <translation>Síntomas</translation>
     </message>
     <message>
@@ -4982,10 +4926,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Log a symptom…</source>
         <translation>Anotar un síntoma…</translation>
-    </message>
-    <message>
-        <source>Log a symptom</source>
-        <translation>Anotar un síntoma</translation>
     </message>
     <message>
         <source>Shortcut: Ctrl+Shift+S</source>
@@ -5004,10 +4944,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>{0} de 10</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and severity.</source>
         <translation>Señale un punto para ver su fecha y su intensidad.</translation>
     </message>
@@ -5018,14 +4954,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Entries of the chosen symptom</source>
         <translation>Registros del síntoma elegido</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 entry)</source>
@@ -5044,9 +4972,32 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Puntos: cada registro. Línea: el promedio de los últimos {0} días.</translation>
     </message>
     <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
+        <source>Date</source>
+        <translation>Fecha</translation>
     </message>
+    <message>
+        <source>Severity</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChartView</name>
+    <message>
+        <source>Chart of values over time</source>
+        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
+        <translation>Gráfico de valores a lo largo del tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCommand</name>
     <message>
         <source>Not changed</source>
         <translation>No se cambió</translation>
@@ -5058,14 +5009,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineChartView</name>
-    <message>
-        <source>Chart of values over time</source>
-        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
-        <translation>Gráfico de valores a lo largo del tiempo</translation>
     </message>
 </context>
 <context>
@@ -5153,10 +5096,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Save the medication list as a PDF to print</source>
         <translation>Guardar la lista de medicamentos como PDF para imprimir</translation>
-    </message>
-    <message>
-        <source>Medication list</source>
-        <translation>Lista de medicamentos</translation>
     </message>
     <message>
         <source>The PDF will not be encrypted. Print it, then delete it if you do not need it.</source>

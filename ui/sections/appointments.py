@@ -36,18 +36,13 @@ from mbc_vault.care.printouts import write_question_list_pdf
 from mbc_vault.care.store import Template, list_from_template, question_templates
 from mbc_vault.errors import VaultError
 
-from ..care_forms import (
-    AppointmentFormDialog,
-    ExportRunner,
-    appointment_fields,
-    ask_save_path,
-    copy_model,
-    rows_follow_widths,
-)
 from ..entry_commands import SaveEntryCommand
 from ..errors import describe
+from ..forms.care_forms import AppointmentFormDialog, appointment_fields
+from ..models.entries import copy_model
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..widgets import ask_save_path, heading, note, rows_follow_widths
+from ..workers import ExportRunner
 from .entry_list import EntryListBox
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mbc_vault.cancer import derive, vocab
 from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis
 
-from ..cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
 from ..entry_commands import SaveEntryCommand
-from ..entry_form import EntryFormDialog
-from ..session import VaultSession
+from ..forms.cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
+from ..forms.entry_form import EntryFormDialog
 from ..vocab_labels import vocab_label
-from ..widgets import heading, note
+from ..widgets import note
+from .base import SectionPage
 from .entry_list import EntryListBox
 
 
@@ -35,21 +35,15 @@ def _her2(b: Biopsy) -> str:
     return ", ".join(parts)
 
 
-class CancerSection(QWidget):
+class CancerSection(SectionPage):
     """Diagnosis, metastases and biopsies; points out when a metastasis differs from the primary."""
 
+    KINDS = (Diagnosis.KIND, Metastasis.KIND, Biopsy.KIND)
+
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("My cancer"), body))
+        super().__init__(undo_stack, parent)
+        layout = self.page(self.tr("My cancer"))
+        body = self.body
         row = QHBoxLayout()
         self.diagnosis_text = note(self.tr("No diagnosis recorded yet."), body)
         self.diagnosis_btn = QPushButton(self.tr("Edit diagnosis…"), body)
@@ -94,20 +88,6 @@ class CancerSection(QWidget):
         layout.addWidget(self.biopsies)
         layout.addWidget(self.discordance)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-    def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
-        for box in (self.metastases, self.biopsies):
-            box.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind in (Diagnosis.KIND, Metastasis.KIND, Biopsy.KIND):
-            self.refresh()
 
     def refresh(self) -> None:
         cancer = self.session.cancer if self.session else None

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,9 +32,9 @@ from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.cancer.store import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
-from .errors import describe
-from .vocab_labels import vocab_label
-from .widgets import heading, note
+from ..errors import describe
+from ..vocab_labels import vocab_label
+from ..widgets import DialogFooter, heading, note
 
 
 @dataclass
@@ -152,15 +151,9 @@ class EntryFormDialog(QDialog):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll, 1)
-        self.general_error = note("", self, "error")
-        outer.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        footer = DialogFooter(self, self.save, error_hidden=False)
+        self.general_error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
+        outer.addWidget(footer)
         self.resize(640, 620)
 
     @classmethod
