@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..cancer.store import Entry
+from ..entries import Entry
 from ..fsutil import atomic_write_private_bytes
 from .models import Appointment
 

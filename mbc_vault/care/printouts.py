@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import os
 
-from ..cancer.store import Entry
+from ..entries import Entry
 from ..pdfrender import html_to_pdf
 from . import vocab
 from .models import Appointment, CarePriorities, Contact, QuestionList

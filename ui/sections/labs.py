@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
 from mbc_vault.cancer.models import FieldError, LabValue, TreatmentLine
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import MARKERS
+from mbc_vault.entries import Entry
 
 from ..session import VaultSession
 from ..widgets import heading, note

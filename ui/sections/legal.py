@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care import vocab
 from mbc_vault.care.models import LegalItem
+from mbc_vault.entries import Entry
 
 from ..care_forms import legal_fields, rows_follow_widths
 from ..entry_commands import SaveEntryCommand, TrashEntryCommand

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import Symptom, TreatmentLine
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.entries import Entry
 
 from ..session import VaultSession
 from ..symptom_dialog import QuickSymptomDialog

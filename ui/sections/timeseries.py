@@ -44,7 +44,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QToolT
 
 from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1
