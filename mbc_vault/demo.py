@@ -209,7 +209,7 @@ def demo_passphrase() -> str:
 
 
 def write_demo_pdfs(folder: Path) -> list[tuple[DemoDocument, Path]]:
-    from .pdfrender import html_to_pdf
+    from .render.pdf import html_to_pdf
 
     out = []
     for doc in DOCUMENTS:

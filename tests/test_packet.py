@@ -22,7 +22,7 @@ from mbc_vault.packet import (
     build_packet,
     default_document_ids,
 )
-from mbc_vault.pdfrender import html_to_pdf
+from mbc_vault.render.pdf import html_to_pdf
 from mbc_vault.vault import Vault
 
 SAMPLES = DATA / "pdf-samples"

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
+from mbc_vault.render import chart as cr
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.sections.labs import LabsSection, LabValueDialog

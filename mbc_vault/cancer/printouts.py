@@ -53,7 +53,7 @@ def write_medication_list_pdf(
     cancer: CancerRecord, out: str | os.PathLike[str], person_name: str, page_size: str = "Letter"
 ) -> int:
     """Write the current medication list as a PDF (an export the person asked for); returns pages."""
-    from ..pdfrender import html_to_pdf
+    from ..render.pdf import html_to_pdf
 
     return html_to_pdf(
         medication_list_html(cancer, person_name),

@@ -6,7 +6,7 @@ import html
 import os
 
 from ..entries import Entry
-from ..pdfrender import html_to_pdf
+from ..render.pdf import html_to_pdf
 from . import vocab
 from .models import Appointment, CarePriorities, Contact, QuestionList
 

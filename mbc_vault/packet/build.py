@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Cancelled, VaultError
 from ..fsutil import PrivateFile, private_target
 from ..progress import CancelFlag, ProgressFn
-from . import frontmatter, typeset
+from ..render import typeset
+from . import frontmatter
 from .finish import FinishPlan, finish
 from .memfile import MemFile
 from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section

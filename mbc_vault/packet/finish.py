@@ -153,7 +153,7 @@ def _lead_form(
         StreamObject,
     )
 
-    from . import typeset
+    from ..render import typeset
 
     data, width, height, baseline = typeset.text_strip(text, FOOTER_SIZE)
     reader = PdfReader(io.BytesIO(data))

@@ -210,7 +210,7 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         values = cancer.lab_values(test)
         if len(values) < 2:
             continue
-        from ..cancer.chart_render import bands_from_lines, make_spec, render_image
+        from ..render.chart import bands_from_lines, make_spec, render_image
 
         unit = values[-1].model.unit or vocab.MARKERS.get(test, "")
         spec = make_spec(

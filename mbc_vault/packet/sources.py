@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents import sniff_media_type
 from ..errors import VaultError
 from ..progress import CancelFlag
-from . import typeset
+from ..render import typeset
 from .memfile import MemFile
 from .model import DocumentProblem
 

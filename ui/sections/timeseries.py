@@ -42,9 +42,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QToolTip, QWidget
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
 from mbc_vault.entries import Entry
+from mbc_vault.render import chart as cr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1

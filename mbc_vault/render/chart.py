@@ -23,8 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 
-from ..pdfrender import ensure_gui_application
-from .models import TreatmentLine
+from ..cancer.models import TreatmentLine
+from .pdf import ensure_gui_application
 
 #: (ISO date, value)
 Point = tuple[str, float]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 
-from ..pdfrender import ensure_gui_application
+from .pdf import ensure_gui_application
 
 MARGIN_MM = 18.0
 #: room kept free at the bottom of generated pages for the footer, in mm
