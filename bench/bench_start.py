@@ -10,7 +10,7 @@ temporary home. The parent takes time.time() just before spawning it; the child 
 once its window is shown and one event-loop iteration has run (a 0 ms single-shot timer queued
 just before the event loop starts). Start time = child's stamp - parent's stamp.
 
-  app   the real entry point, `python -c ...` running mbc_vault.cli.main([]) (what `mbc-vault`
+  app   the real entry point, `python -c ...` running ui.launch.main([]) (what `mbc-vault`
         with no arguments does), with QApplication.exec wrapped to queue the stamp; the child
         checks that the unlock screen is the current widget and the window is visible
   ref   a minimal PySide6 app: QApplication + QMainWindow with a QLabel, shown, same stamp
@@ -85,7 +85,7 @@ APP = textwrap.dedent("""
         return exec_()
 
     QApplication.exec = timed_exec
-    from mbc_vault.cli import main
+    from ui.launch import main
     sys.exit(main([]))
 """)
 

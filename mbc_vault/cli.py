@@ -1,4 +1,5 @@
-"""The `mbc-vault` command: with no subcommand it opens the desktop app, otherwise the command line.
+"""The command line: `mbc-vault COMMAND ...` (ui/launch.py hands it every call with arguments) and
+`python -m mbc_vault COMMAND ...`. Without a command it prints its usage and how to open the app.
 
 Exit status: 0 success, 1 failure or damage found, 2 usage error, 3 wrong passphrase.
 Errors are one plain line on stderr, never a traceback (set MBC_VAULT_DEBUG=1 to see one).
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
 import os
 import sys
@@ -23,6 +23,7 @@ from .records import Record
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 PASSPHRASE_ENV = "MBC_VAULT_PASSPHRASE"
 MIN_PASSPHRASE = 8
+APP_HINT = "To open the desktop app, run mbc-vault with no command (or mbc-vault-app)."
 
 
 class UsageError(Exception):
@@ -583,7 +584,7 @@ def cmd_person_rotate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mbc-vault",
-        description="An encrypted records vault. With no command, opens the desktop app.",
+        description=f"An encrypted records vault. {APP_HINT}",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -756,15 +757,8 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument("--scope", action="append", required=True, choices=[*SCOPES, "vault"])
 
 
-def _launch_app() -> int:
-    # The desktop app lives in the `ui` package; the core only starts it, by name.
-    return int(importlib.import_module("ui.app").main())
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        return _launch_app()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
     if not getattr(args, "func", None):

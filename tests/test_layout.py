@@ -32,7 +32,8 @@ def test_core_never_imports_widgets_or_the_ui() -> None:
 
 def test_cli_runs_without_loading_qt() -> None:
     code = (
-        "import sys; from mbc_vault import cli; cli.build_parser(); import mbc_vault.vault; "
+        "import sys; from ui import launch; from mbc_vault import cli; cli.build_parser(); "
+        "import mbc_vault.vault; "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
