@@ -75,9 +75,10 @@ APP = textwrap.dedent("""
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"ui/|mbc_vault/", 25)
             sys.stderr.write(out.getvalue())
         windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "unlock_screen")]
-        ok = bool(windows) and windows[0].isVisible() and windows[0].stack.currentWidget() is windows[0].unlock_screen
-        print(f"{now!r} {'unlock' if ok else 'NOT-UNLOCK'} {' '.join(sorted(m for m in sys.modules if m.startswith(('ui', 'mbc_vault'))))}",
-              flush=True)
+        ok = bool(windows) and windows[0].isVisible()
+        ok = ok and windows[0].stack.currentWidget() is windows[0].unlock_screen
+        loaded = " ".join(sorted(m for m in sys.modules if m.startswith(("ui", "mbc_vault"))))
+        print(f"{now!r} {'unlock' if ok else 'NOT-UNLOCK'} {loaded}", flush=True)
         QApplication.exit(0)
 
     def timed_exec(*args):
@@ -160,7 +161,7 @@ def main() -> int:
             for name, code in order:
                 times[name].append(run_child(code, env)[0])
         app_s, ref_s = statistics.median(times["app"]), statistics.median(times["ref"])
-        ratio = statistics.median(a / r for a, r in zip(times["app"], times["ref"]))
+        ratio = statistics.median(a / r for a, r in zip(times["app"], times["ref"], strict=True))
         print(
             f"{args.rounds} interleaved rounds, seconds from spawn to the window shown + one event-loop turn"
         )

@@ -14,11 +14,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .categories import CATEGORIES, DEFAULT_CATEGORY
 from .errors import VaultError, WrongPassphrase
 from .records import Record
+
+if TYPE_CHECKING:
+    from .vault import Vault
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 PASSPHRASE_ENV = "MBC_VAULT_PASSPHRASE"
@@ -70,7 +73,7 @@ def _check_strength(passphrase: str) -> None:
         raise UsageError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
 
 
-def _open(args: argparse.Namespace):  # -> Vault
+def _open(args: argparse.Namespace) -> Vault:
     from .vault import Vault
 
     return Vault.open(args.vault, _passphrase(args), person_id=getattr(args, "person", None))
@@ -496,8 +499,8 @@ def cmd_person_add(args: argparse.Namespace) -> int:
     if code:
         print(f"Setup code: {code}")
         print(
-            "Give it to them in person or read it aloud; it opens the vault once, then they choose "
-            "their own passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then."
+            "Give it to them in person or read it aloud; it opens the vault once, then they choose their own "
+            "passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then."
         )
     return EXIT_OK
 
@@ -537,8 +540,8 @@ def cmd_person_remove(args: argparse.Namespace) -> int:
         _rotation_summary(report)
         return EXIT_FAILURE if report is not None and report.problems else EXIT_OK
     print(
-        "A copy of their keys made earlier still opens the files they could see; "
-        f"run `mbc-vault person remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
+        "A copy of their keys made earlier still opens the files they could see; run `mbc-vault person "
+        f"remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
     )
     return EXIT_OK
 
@@ -560,7 +563,8 @@ def cmd_person_revoke(args: argparse.Namespace) -> int:
         _rotation_summary(report)
         return EXIT_FAILURE if report.problems else EXIT_OK
     print(
-        f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt them."
+        f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt "
+        "them."
     )
     return EXIT_OK
 
@@ -739,7 +743,8 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument(
         "--rotate",
         action="store_true",
-        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing new)",
+        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing "
+        "new)",
     )
     p = action("grant", cmd_person_grant, "let a person see a section")
     p.add_argument("id", metavar="ID")

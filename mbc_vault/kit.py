@@ -75,6 +75,7 @@ def _kit_html(vault: Vault, secret: str) -> str:
     folder = str(Path(vault.path).resolve())
     sections = ", ".join(s for s in sorted(person.scopes)) or "none"
     code = "style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt;\""
+    secret_font = "style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 10.5pt;\""
     return f"""
 <h1 style="font-size: 20pt; margin-bottom: 2pt;">MBC Vault emergency kit</h1>
 <p style="font-size: 13pt; margin-top: 0;">for <b>{e(name)}</b> &middot; made {date.today().isoformat()}</p>
@@ -103,7 +104,7 @@ of text printed below it; a phone's camera or a QR app reads it. It is one line 
 starting with AGE-SECRET-KEY-1. If a character is mistyped, age says the key is malformed: nothing
 is damaged, just check the line again.</td>
 </tr></table>
-<p style="margin-top: 8pt;"><b><span style="font-family: 'DejaVu Sans Mono', monospace; font-size: 10.5pt;">{e(secret)}</span></b></p>
+<p style="margin-top: 8pt;"><b><span {secret_font}>{e(secret)}</span></b></p>
 
 <h2 style="font-size: 15pt; margin-top: 12pt;">If MBC Vault is not available: recover with age</h2>
 <ol style="font-size: 11pt;">

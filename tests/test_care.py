@@ -1,4 +1,5 @@
-"""Care planning core: models, question lists, legal reviews, iCalendar, printouts (rendered and read back)."""
+"""Care planning core: models, question lists, legal reviews, iCalendar, printouts (rendered and read
+back)."""
 
 from __future__ import annotations
 

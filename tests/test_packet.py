@@ -188,7 +188,7 @@ def test_packet_pages_text_outline_links_footers(
     reader = PdfReader(out)
     outline = reader.outline
     assert [o.title for o in outline] == [s.title for s in result.sections]
-    for item, section in zip(outline, result.sections):
+    for item, section in zip(outline, result.sections, strict=True):
         assert reader.get_destination_page_number(item) == section.first_page - 1
 
     # contents: every entry links to its section's page, and prints that page number

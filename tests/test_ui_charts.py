@@ -1,4 +1,5 @@
-"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets (offscreen)."""
+"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets
+(offscreen)."""
 
 from __future__ import annotations
 
@@ -192,7 +193,10 @@ def test_bands_for_two_lines_of_treatment(qtbot, labs: LabsSection, session: Vau
     captions = [backing.childItems()[0].text() for backing in view._band_labels]
     # the full label where it fits, else "Line N" (which one depends on the text size; cr.fit_band_text is
     # tested with fixed widths in the core tests)
-    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands)] == [True, True]
+    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands, strict=True)] == [
+        True,
+        True,
+    ]
     legend = labs.legend.text()
     assert "Line 1: letrozole + palbociclib" in legend and "Line 2: capecitabine (since May 2024)" in legend
     # the band series are under the values: added first

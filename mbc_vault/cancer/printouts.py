@@ -16,11 +16,8 @@ def medication_list_html(cancer: CancerRecord, person_name: str, today: str | No
     current = [e.model for e in cancer.medications() if e.model.current(today)]
 
     def name_cell(m: Medication) -> str:
-        kind = (
-            ""
-            if m.medication_kind == "prescription"
-            else f"<br><small>{html.escape(vocab.MEDICATION_KINDS.get(m.medication_kind, '').lower())}</small>"
-        )
+        label = vocab.MEDICATION_KINDS.get(m.medication_kind, "").lower()
+        kind = "" if m.medication_kind == "prescription" else f"<br><small>{html.escape(label)}</small>"
         return f"<b>{html.escape(m.name)}</b>{kind}"
 
     rows = "".join(

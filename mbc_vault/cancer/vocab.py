@@ -1,4 +1,5 @@
-"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it helps."""
+"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it
+helps."""
 
 from __future__ import annotations
 

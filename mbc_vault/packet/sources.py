@@ -111,7 +111,7 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
 
 
 def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import PyPdfError
 
     handle = mem.reader()
@@ -122,7 +122,7 @@ def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
                 try:
                     opened = reader.decrypt("")
                 except Exception:  # noqa: BLE001 - unsupported encryption
-                    opened = 0
+                    opened = PasswordType.NOT_DECRYPTED
                 if not opened:
                     raise DocumentRejected(
                         "it is password-protected; save a copy without the password "

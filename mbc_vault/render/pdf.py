@@ -20,8 +20,7 @@ def ensure_gui_application() -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication.instance() or QGuiApplication(["mbc-vault"])  # type: ignore[truthy-function]
-        _keep.append(QGuiApplication.instance())
+        _keep.append(QGuiApplication(["mbc-vault"]))
 
 
 _keep: list[object] = []
