@@ -12,6 +12,8 @@ from . import age
 from .errors import IntegrityError, Reason
 
 if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
     from .records import Record
 
 MEDIA_TYPES_BY_SUFFIX = {
@@ -105,11 +107,12 @@ class DocumentStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
         if not self._buffer:
             self._buffer = next(self._iter, b"")
-        n = min(len(buffer), len(self._buffer))
-        buffer[:n] = self._buffer[:n]
+        view = memoryview(buffer).cast("B")
+        n = min(len(view), len(self._buffer))
+        view[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
         return n
 

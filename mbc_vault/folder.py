@@ -305,7 +305,7 @@ class VaultFolder:
         return self.accept_record(raw, key.scope, file, expected_id=file.stem)
 
     def accept_record(self, raw: bytes, scope: str, file: Path, expected_id: str) -> Record:
-        """The record in *raw* (opened with *scope*'s key) if its writer may write it; IntegrityError if not."""
+        """The record in *raw* (opened with *scope*'s key) if its writer may write it; else IntegrityError."""
         try:
             obj = json.loads(raw.decode("utf-8"))
             if not isinstance(obj, dict):
@@ -372,8 +372,8 @@ class VaultFolder:
                 self.load_problems.append(
                     Problem(
                         f"{RECORDS}/{rid}.age",
-                        f"this record went back to an older version (revision "
-                        f"{went_back.revision}; this computer saw revision {seen}): an older copy was put back",
+                        f"this record went back to an older version (revision {went_back.revision}; this "
+                        f"computer saw revision {seen}): an older copy was put back",
                         record_id=rid,
                         title=went_back.title,
                     )
@@ -567,7 +567,7 @@ class VaultFolder:
     ) -> tuple[str, bytes, int, str]:
         state = {"size": 0}
 
-        def on_chunk(chunk: bytes) -> None:
+        def on_chunk(chunk: bytes | memoryview) -> None:
             if cancel is not None and cancel.is_set():
                 raise Cancelled("add-cancelled", label=label)
             state["size"] += len(chunk)
@@ -582,7 +582,7 @@ class VaultFolder:
             def write(out: BinaryIO) -> bytes:
                 nonce = age.encrypt_stream(
                     reader,
-                    WritebackHint(out),  # type: ignore[arg-type]
+                    WritebackHint(out),
                     [scope_key.recipient],
                     on_chunk=on_chunk,
                 )

@@ -152,7 +152,8 @@ class PrivateFile:
 
 
 def _rename_no_replace(tmp: Path, target: Path) -> None:
-    """Rename *tmp* to *target* unless something is there already (a hard link where the file system has them)."""
+    """Rename *tmp* to *target* unless something is there already (a hard link where the file system
+    has them)."""
     try:
         os.link(tmp, target, follow_symlinks=False)
     except FileExistsError:

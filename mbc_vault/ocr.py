@@ -55,7 +55,7 @@ def ocr_record(
         data = stream.read_all()
     texts = vault.page_texts(record.id) or []
     if record.media_type.startswith("image/"):
-        pages = [(1, None)]
+        pages: list[tuple[int, int | None]] = [(1, None)]
         texts = texts or [""]
     elif record.media_type == "application/pdf":
         count = record.pages or len(texts) or 1

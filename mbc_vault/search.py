@@ -98,9 +98,9 @@ class SearchIndex:
         # reads every selected column of every matching row before sorting (10,000 rows for a
         # common word at 10,000 pages)
         rows = self._db.execute(
-            "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM "
-            "(SELECT rowid, bm25(pages, 10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
-            "ORDER BY score LIMIT ?) AS ranked JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score",
+            "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM (SELECT rowid, bm25(pages, "
+            "10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?) AS ranked "
+            "JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score",
             (query, limit * 8),
         ).fetchall()
         best: dict[str, tuple[int, int, float]] = {}

@@ -121,7 +121,8 @@ class SyncFolding:
         return False
 
     def _checked_copy(self, copy: sync.ConflictCopy, record_id: str) -> tuple[bytes, bytes, Record] | None:
-        """The copy's (ciphertext, plaintext, record) if its writer may write it; else a sync note and None."""
+        """The copy's (ciphertext, plaintext, record) if its writer may write it; else a sync note and
+        None."""
         try:
             return self.folder.checked_record_copy(copy.path, record_id)
         except (age.AgeError, ValueError, TypeError, KeyError) as exc:

@@ -25,7 +25,7 @@ import secrets
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from . import age, authority, keys, sync
 from .authority import SigningKey
@@ -550,7 +550,7 @@ class Vault:
         *,
         data: dict[str, Any] | None = None,
         title: str | None = None,
-        date: str | None | bool = False,
+        date: str | None | Literal[False] = False,
         links: Iterable[str] | None = None,
         notes: str | None = None,
     ) -> Record:
@@ -562,7 +562,7 @@ class Vault:
         if title is not None:
             changes["title"] = title.strip() or record.title
         if date is not False:
-            changes["date"] = check_date(date)  # type: ignore[arg-type]
+            changes["date"] = check_date(date)
         if links is not None:
             changes["links"] = list(links)
         if notes is not None:

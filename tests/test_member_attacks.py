@@ -381,8 +381,8 @@ def test_an_older_copy_of_one_record_put_back_is_reported(folder: Folder, vault_
     file.write_bytes(older)  # revision 1 put back
     with Vault.open(vault_path, PASSPHRASE) as owner:
         assert [p.message for p in owner.load_problems if p.record_id == folder.will.id] == [
-            "this record went back to an older version (revision 1; this computer saw revision 2): an older copy "
-            "was put back"
+            "this record went back to an older version (revision 1; this computer saw revision 2): an older "
+            "copy was put back"
         ]
 
 

@@ -22,8 +22,8 @@ from mbc_vault.packet import (
     build_packet,
     default_document_ids,
 )
-from mbc_vault.pdfrender import html_to_pdf
 from mbc_vault.progress import Stage
+from mbc_vault.render.pdf import html_to_pdf
 from mbc_vault.vault import Vault
 
 SAMPLES = DATA / "pdf-samples"
@@ -194,7 +194,7 @@ def test_packet_pages_text_outline_links_footers(
     reader = PdfReader(out)
     outline = reader.outline
     assert [o.title for o in outline] == [s.title for s in result.sections]
-    for item, section in zip(outline, result.sections):
+    for item, section in zip(outline, result.sections, strict=True):
         assert reader.get_destination_page_number(item) == section.first_page - 1
 
     # contents: every entry links to its section's page, and prints that page number

@@ -1,4 +1,5 @@
-"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets (offscreen)."""
+"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets
+(offscreen)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
+from mbc_vault.render import chart as cr
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.forms.lab_dialog import LabValueDialog
@@ -193,7 +194,10 @@ def test_bands_for_two_lines_of_treatment(qtbot, labs: LabsSection, session: Vau
     captions = [backing.childItems()[0].text() for backing in view._band_labels]
     # the full label where it fits, else "Line N" (which one depends on the text size; cr.fit_band_text is
     # tested with fixed widths in the core tests)
-    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands)] == [True, True]
+    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands, strict=True)] == [
+        True,
+        True,
+    ]
     legend = labs.legend.text()
     assert "Line 1: letrozole + palbociclib" in legend and "Line 2: capecitabine (since May 2024)" in legend
     # the band series are under the values: added first

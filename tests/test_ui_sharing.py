@@ -13,6 +13,7 @@ from pdfmaker import text_pdf
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mbc_vault.errors import WrongPassphrase
 from mbc_vault.vault import Vault
 from ui.app import setup_application
 from ui.main_window import MainWindow
@@ -197,7 +198,7 @@ def test_family_member_from_setup_code_to_the_will(qtbot, window: MainWindow, ow
     window.lock()
 
     # the setup code no longer opens the vault; his own passphrase does
-    with pytest.raises(Exception):
+    with pytest.raises(WrongPassphrase):
         Vault.open(owner_vault.path, code, use_cache=False)
     with Vault.open(owner_vault.path, NEW_PASSPHRASE, use_cache=False) as again:
         assert again.person.id == sam_id

@@ -117,7 +117,7 @@ class Biopsy(Model):
             raise FieldError("pr_percent", "pr-negative-with-percent")
         if isinstance(self.others, str):  # typed as lines "Name: result"
             self.others = [
-                dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1))))
+                dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1)), strict=False))
                 for line in self.others.splitlines()
                 if line.strip()
             ]
@@ -156,7 +156,7 @@ class TreatmentLine(Model):
             self.line_number = None
         else:
             try:
-                self.line_number = int(self.line_number)  # type: ignore[arg-type]
+                self.line_number = int(self.line_number)
             except (TypeError, ValueError):
                 raise FieldError("line_number", "line-number-not-whole") from None
             if not 0 <= self.line_number <= 50:
@@ -239,7 +239,7 @@ class Symptom(Model):
         if not self.symptom:
             raise FieldError("symptom", "symptom-missing")
         try:
-            self.severity = int(self.severity)  # type: ignore[arg-type]
+            self.severity = int(self.severity if self.severity is not None else "")  # None: no number
         except (TypeError, ValueError):
             raise FieldError("severity", "severity-not-a-number") from None
         if not 0 <= self.severity <= 10:

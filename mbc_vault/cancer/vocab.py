@@ -1,4 +1,5 @@
-"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it helps.
+"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it
+helps.
 
 Each vocabulary maps a stable code (what entries store) to its English label (the command line and the
 English printouts); the app shows the labels in its own language (ui/vocab_labels.py)."""

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Cancelled, InvalidValue, VaultError
 from ..fsutil import PrivateFile, private_target
 from ..progress import CancelFlag, ProgressFn, Stage
-from . import frontmatter, typeset
+from ..render import typeset
+from . import frontmatter
 from .finish import FinishPlan, finish
 from .memfile import MemFile
 from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section
@@ -179,7 +180,7 @@ def build_packet(
             if html:
                 extra.append(_generated(html, "Care summary", "summary", choices.page_size, 9.5, images))
         if choices.question_list_id:
-            extra.append(_question_part(vault, choices))
+            extra.append(_question_part(vault, choices.question_list_id, choices))
         if choices.include_priorities:
             from ..care.printouts import priorities_html
             from ..care.store import CarePlan
@@ -207,7 +208,7 @@ def build_packet(
             )
         # the cover lists the titles: typeset now for the case where every document can be included
         guessed_titles = [p.title for p in extra] + [document_title(rec) for rec, _ in pending]
-        cover_part: Part | None = _generated(
+        cover_part = _generated(
             frontmatter.cover_html(cover, guessed_titles), "Cover sheet", "cover", choices.page_size, 11
         )
         generated_time = time.perf_counter() - t
@@ -282,9 +283,9 @@ def build_packet(
         raise
     finally:
         pool.shutdown(wait=False)
-    record_id = None
+    packet_record_id = None
     if record:
-        record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
+        packet_record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
     report(steps, steps, Stage.DONE, "")
     timings["total"] = time.perf_counter() - started
     return PacketResult(
@@ -294,17 +295,17 @@ def build_packet(
         size,
         sections,
         problems if choices.skip_problem_documents else [],
-        record_id,
+        packet_record_id,
         bool(choices.password),
         timings,
     )
 
 
-def _question_part(vault: Vault, choices: PacketChoices) -> Part:
+def _question_part(vault: Vault, list_id: str, choices: PacketChoices) -> Part:
     from ..care.models import Appointment, QuestionList
     from ..care.printouts import question_list_html
 
-    rec = vault.get(choices.question_list_id)
+    rec = vault.get(list_id)
     if rec.kind != "question-list":
         raise PacketError("not-a-question-list", title=rec.title)
     questions = QuestionList.from_data(rec.data)
@@ -418,8 +419,10 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             )
         except FileNotFoundError:
             raise PacketError("qpdf-missing") from None
+        stdout = process.stdout
+        assert stdout is not None  # stdout=PIPE
         try:
-            source = process.stdout.fileno()
+            source = stdout.fileno()
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(source, fcntl.F_SETPIPE_SZ, BLOCK)
             poller = select.poll()
@@ -445,7 +448,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             process.wait()
             raise
         finally:
-            process.stdout.close()
+            stdout.close()
         if process.returncode not in (0, 3):
             message = errors.read_all().decode("utf-8", "replace").strip().splitlines()
             raise (
@@ -575,8 +578,8 @@ def _write_output(
         if password:
             digest = hashlib.sha256()
             with open(f"/proc/self/fd/{output.fd}", "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
                 size = handle.tell()
         output.commit()
         return digest.hexdigest(), size

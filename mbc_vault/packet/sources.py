@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents import sniff_media_type
 from ..errors import VaultError
 from ..progress import CancelFlag
-from . import typeset
+from ..render import typeset
 from .memfile import MemFile
 from .model import DocumentProblem
 
@@ -106,7 +106,7 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
 
 
 def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import PyPdfError
 
     handle = mem.reader()
@@ -117,7 +117,7 @@ def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
                 try:
                     opened = reader.decrypt("")
                 except Exception:  # noqa: BLE001 - unsupported encryption
-                    opened = 0
+                    opened = PasswordType.NOT_DECRYPTED
                 if not opened:
                     raise DocumentRejected("pdf-password-protected")
             pages = len(reader.pages)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError, Model
-from mbc_vault.cancer.store import Entry, EntryStore
+from mbc_vault.entries import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
 from ..errors import describe

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError, LabValue
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import MARKERS
+from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
 from ..errors import describe

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError, Symptom
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
 from ..errors import describe

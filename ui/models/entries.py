@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from mbc_vault.cancer.models import Model
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
 
 from .provenance import NameOf, provenance, short_id
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care.ics import write_ics
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, QuestionList
 from mbc_vault.care.printouts import write_question_list_pdf
 from mbc_vault.care.store import Template, list_from_template, question_templates
+from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
 from ..entry_commands import SaveEntryCommand

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import TreatmentLine
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
 
 from ..entry_commands import TrashCommand
 from ..models.entries import Column, EntriesTableModel, EntryRole

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import Model
-from mbc_vault.cancer.store import Entry, EntryStore
+from mbc_vault.entries import Entry, EntryStore
 
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.entry_form import EntryFormDialog, FieldSpec

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
 from mbc_vault.cancer.models import LabValue, TreatmentLine
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import MARKERS
+from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
 from ..errors import describe

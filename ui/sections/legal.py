@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care import vocab
 from mbc_vault.care.models import LegalItem
+from mbc_vault.entries import Entry
 
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.care_forms import legal_fields

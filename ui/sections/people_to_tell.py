@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care.models import PersonToTell
 from mbc_vault.care.store import CarePlan
+from mbc_vault.entries import Entry
 
 from ..forms.care_forms import person_fields
 from .base import SectionPage, care_of

@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from mbc_vault.cancer.models import Symptom, TreatmentLine
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.entries import Entry
 
 from ..forms.symptom_dialog import QuickSymptomDialog
 from .charted import ChartedEntriesSection

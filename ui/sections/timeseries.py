@@ -38,9 +38,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QToolTip, QWidget
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
+from mbc_vault.render import chart as cr
 
 #: at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)
 POINTS_PER_PIXEL = 1.5

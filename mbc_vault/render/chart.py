@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen, QPolygonF
 
+from ..cancer.models import TreatmentLine
 from ..errors import InvalidValue, OutputFileError
-from ..pdfrender import ensure_gui_application
-from .models import TreatmentLine
+from .pdf import ensure_gui_application
 
 #: (ISO date, value)
 Point = tuple[str, float]
@@ -105,8 +105,8 @@ def bands_from_lines(lines: Iterable[TreatmentLine]) -> list[tuple[str, str | No
     ordered = sorted((m for m in lines if m.start), key=lambda m: m.start or "")
     for position, line in enumerate(ordered, start=1):
         number = line.line_number or position
-        out.append((line.start, line.stop, line.title() or line.regimen, f"Line {number}"))
-    return out  # type: ignore[return-value]
+        out.append((line.start or "", line.stop, line.title() or line.regimen, f"Line {number}"))
+    return out
 
 
 def make_bands(bands: Sequence[BandTuple], today: int) -> list[Band]:
@@ -193,7 +193,8 @@ def _keep(group: list[tuple[int, float]]) -> list[tuple[int, float]]:
 
 
 def rolling_mean(points: Sequence[tuple[int, float]], days: int) -> list[tuple[int, float]]:
-    """Per day with values, the mean of the values of the *days* days up to and including it (points sorted)."""
+    """Per day with values, the mean of the values of the *days* days up to and including it (points
+    sorted)."""
     out: list[tuple[int, float]] = []
     total, first = 0.0, 0
     for index, (d, v) in enumerate(points):
@@ -396,7 +397,7 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
     # grid, axes, tick labels
     painter.setFont(text_font)
     grid = QPen(QColor(GRID_COLOR), max(1.0, px / 16))
-    for tick, label in zip(spec.y_ticks, y_labels):
+    for tick, label in zip(spec.y_ticks, y_labels, strict=True):
         y = y_of(tick)
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
@@ -590,7 +591,8 @@ def render_chart(
         dots_per_metre = round(dpi / 0.0254)
         image.setDotsPerMeterX(dots_per_metre)
         image.setDotsPerMeterY(dots_per_metre)
-        if not image.save(buffer, "PNG"):
+        # (QImageWriter, as QImage.save does: PySide6 types save's format as bytes but accepts only str)
+        if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
             raise OutputFileError("chart-not-written", path=out)
     else:
         from PySide6.QtSvg import QSvgGenerator
