@@ -16,7 +16,7 @@ from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.demo import create_demo_vault
 from ui.app import setup_application
 from ui.main_window import MainWindow
-from ui.packet_wizard import BuildPage, PacketWizard
+from ui.packet.wizard import BuildPage, PacketWizard
 from ui.settings import AppSettings
 
 
@@ -184,7 +184,7 @@ def test_cover_build_preview_and_save(
 def test_cancel_during_build_leaves_nothing(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.packet_wizard as packet_wizard
+    import ui.packet.wizard as packet_wizard
 
     real = packet_wizard.build_packet
     waited = threading.Event()

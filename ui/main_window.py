@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
 
     def open_packet_wizard(self) -> None:
         """Build a second-opinion packet (Ctrl+Shift+P); the wizard is window-modal, not blocking."""
-        from .packet_wizard import PacketWizard
+        from .packet.wizard import PacketWizard
 
         if self.session is not None:
             self.packet_wizard = PacketWizard(self.session, self)

@@ -33,9 +33,9 @@ from mbc_vault.care.store import CarePlan
 from mbc_vault.packet import Cover, MaterialRow, default_document_ids
 from mbc_vault.records import Record
 
-from .category_names import category_label
-from .packet_checklist import ChecklistItem, build_checklist
-from .widgets import heading, note
+from ..category_names import category_label
+from ..widgets import heading, note
+from .checklist import ChecklistItem, build_checklist
 
 STEPS = 5
 

@@ -40,11 +40,11 @@ from mbc_vault.packet import (
 from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.records import Record
 
-from .packet_pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
-from .preview import PreviewPane
-from .session import VaultSession
-from .widgets import heading, note
-from .workers import TaskWorker, start
+from ..preview import PreviewPane
+from ..session import VaultSession
+from ..widgets import heading, note
+from ..workers import TaskWorker, start
+from .pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
 
 
 @dataclass
