@@ -1,0 +1,415 @@
+"""Step 5 of the packet wizard: build the packet and look it over before saving it.
+
+The packet is built into a private folder on a RAM-backed file system (mbc_vault.packet.staging),
+shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
+"Save packet…". Closing the wizard or locking drops it. Where no RAM file system exists, the person
+chooses where it goes first, as a fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from mbc_vault.errors import Cancelled, VaultError
+from mbc_vault.fsutil import atomic_write_private_bytes
+from mbc_vault.packet import (
+    PACKET_KIND,
+    DocumentProblem,
+    PacketChoices,
+    PacketProblems,
+    PacketResult,
+    build_packet,
+)
+from mbc_vault.packet.staging import drop, ram_folder
+from mbc_vault.records import Record
+
+from ..preview import PreviewPane
+from ..widgets import heading, note
+from ..workers import TaskWorker, start
+
+if TYPE_CHECKING:
+    from .wizard import PacketWizard
+from . import STEPS
+
+
+@dataclass
+class BuildOutcome:
+    result: PacketResult | None = None
+    problems: list[DocumentProblem] | None = None
+    cancelled: bool = False
+
+
+def run_build(
+    vault: Any, choices: PacketChoices, out: str, progress: Any = None, cancel: Any = None
+) -> BuildOutcome:
+    """build_packet for a worker: problems and cancelling come back as outcomes, not as error text."""
+    try:
+        return BuildOutcome(result=build_packet(vault, choices, out, progress, cancel))
+    except PacketProblems as exc:
+        return BuildOutcome(problems=exc.problems)
+    except Cancelled:
+        return BuildOutcome(cancelled=True)
+
+
+class BuildPage(QWizardPage):
+    """Choose where the packet goes, build it in the background, then look it over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker: TaskWorker | None = None
+        self.result: PacketResult | None = None
+        self._choices: PacketChoices | None = None
+        self._staging: Path | None = None
+        self._data: bytes | None = None
+        self.saved_path: str = ""
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            heading(self.tr("Step {0} of {1}: build and look it over").format(5, STEPS), self, 1.5)
+        )
+        self.summary = note("", self)
+        layout.addWidget(self.summary)
+        path_row = QHBoxLayout()
+        path_label = QLabel(self.tr("Save the packet as:"), self)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName(self.tr("Where the packet is saved"))
+        self.path_edit.setPlaceholderText(self.tr("Choose where to save it first"))
+        self.path_edit.textChanged.connect(self._update)
+        self.path_edit.returnPressed.connect(lambda: self.start_build(False))
+        path_label.setBuddy(self.path_edit)
+        self.choose_btn = QPushButton(self.tr("&Choose…"), self)
+        self.choose_btn.setAccessibleName(self.tr("Choose where to save the packet"))
+        self.choose_btn.clicked.connect(self.choose_path)
+        self.build_btn = QPushButton(self.tr("&Build the packet"), self)
+        self.build_btn.clicked.connect(lambda: self.start_build(False))
+        self.save_btn = QPushButton(self.tr("&Save packet…"), self)
+        self.save_btn.setAccessibleName(self.tr("Save the packet where you choose"))
+        self.save_btn.clicked.connect(self.save_packet)
+        self.save_btn.setEnabled(False)
+        path_row.addWidget(path_label)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.choose_btn)
+        path_row.addWidget(self.build_btn)
+        path_row.addWidget(self.save_btn)
+        self.path_label = path_label
+        self.ram = ram_folder()  # None: no RAM file system, so the path is asked first
+        for widget in (path_label, self.path_edit, self.choose_btn):
+            widget.setVisible(self.ram is None)
+        drop(self.ram)
+        layout.addLayout(path_row)
+        self.plain_warning = note(
+            self.tr(
+                "This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you "
+                "choose. To protect it for email, go back and set a password."
+            ),
+            self,
+            "warning",
+        )
+        layout.addWidget(self.plain_warning)
+
+        self.progress_box = QWidget(self)
+        progress_row = QHBoxLayout(self.progress_box)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress = QProgressBar(self.progress_box)
+        self.progress.setAccessibleName(self.tr("Building progress"))
+        self.progress_label = note("", self.progress_box)
+        self.cancel_btn = QPushButton(self.tr("Cancel building"), self.progress_box)
+        self.cancel_btn.clicked.connect(self.cancel_build)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label, 1)
+        progress_row.addWidget(self.cancel_btn)
+        layout.addWidget(self.progress_box)
+
+        self.problems_box = QWidget(self)
+        problems_layout = QVBoxLayout(self.problems_box)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        problems_layout.addWidget(
+            note(
+                self.tr(
+                    "These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop "
+                    "and fix them first (for example, import a clean copy)."
+                ),
+                self.problems_box,
+                "warning",
+            )
+        )
+        self.problems_list = QListWidget(self.problems_box)
+        self.problems_list.setAccessibleName(self.tr("Documents that cannot be included"))
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setMaximumHeight(140)
+        problems_layout.addWidget(self.problems_list)
+        problem_buttons = QHBoxLayout()
+        self.leave_out_btn = QPushButton(self.tr("&Leave them out"), self.problems_box)
+        self.stop_btn = QPushButton(self.tr("&Stop"), self.problems_box)
+        self.leave_out_btn.clicked.connect(lambda: self.start_build(True))
+        self.stop_btn.clicked.connect(self.stop_after_problems)
+        problem_buttons.addWidget(self.leave_out_btn)
+        problem_buttons.addWidget(self.stop_btn)
+        problem_buttons.addStretch(1)
+        problems_layout.addLayout(problem_buttons)
+        layout.addWidget(self.problems_box)
+
+        self.message = note("", self)
+        self.message.setAccessibleName(self.tr("Result"))
+        layout.addWidget(self.message)
+        self.preview = PreviewPane(self)
+        self.preview.show_message(
+            self.tr("The packet appears here once it is built, so you can look it over.")
+        )
+        layout.addWidget(self.preview, 1)
+        self.progress_box.setVisible(False)
+        self.problems_box.setVisible(False)
+
+    # the wizard -------------------------------------------------------------------
+    def packet_wizard(self) -> PacketWizard | None:
+        """The wizard this page is in (None before it is added to one)."""
+        from .wizard import PacketWizard  # (the wizard module imports this one)
+
+        wizard = self.wizard()
+        return wizard if isinstance(wizard, PacketWizard) else None
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt)
+        wizard = self.packet_wizard()
+        assert wizard is not None
+        choices = wizard.choices()
+        parts = [self.tr("{0} documents").format(len(choices.document_ids))]
+        parts.append(self.tr("care summary") if choices.include_summary else self.tr("no care summary"))
+        if choices.question_list_id:
+            parts.append(self.tr("question list"))
+        if choices.include_priorities:
+            parts.append(self.tr("care priorities"))
+        if choices.materials:
+            parts.append(self.tr("materials sheet"))
+        parts.append(self.tr("password-protected (AES-256)") if choices.password else self.tr("no password"))
+        parts.append(choices.page_size)
+        for_whom = ", ".join(x for x in (choices.cover.doctor, choices.cover.center) if x)
+        self.summary.setText((self.tr("For {0}: ").format(for_whom) if for_whom else "") + " · ".join(parts))
+        self.plain_warning.setVisible(not choices.password)
+        self._update()
+        QTimer.singleShot(0, lambda: self.build_btn.setDefault(self.build_btn.isEnabled()))  # not Close
+
+    def cleanupPage(self) -> None:  # noqa: N802 (Qt): going Back
+        self.cancel_build()
+        self.problems_box.setVisible(False)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt): Close is always possible, except while building
+        return self.worker is None
+
+    def _update(self) -> None:
+        building = self.worker is not None
+        has_target = self.ram is not None or bool(self.path_edit.text().strip())
+        self.build_btn.setEnabled(has_target and not building)
+        self.save_btn.setEnabled(self._data is not None and self._staging is not None and not building)
+        self.choose_btn.setEnabled(not building)
+        self.path_edit.setEnabled(not building)
+        self.build_btn.setDefault(has_target and not building and self._data is None)
+        self.completeChanged.emit()
+
+    # where to --------------------------------------------------------------------
+    def default_file_name(self) -> str:
+        wizard = self.packet_wizard()
+        cover = wizard.cover_page.cover() if wizard is not None else None
+        words = [self.tr("Second opinion packet")]
+        if cover and cover.center:
+            words.append(cover.center)
+        if cover and cover.date:
+            words.append(cover.date)
+        name = " - ".join(words).replace("/", "-")
+        return f"{name}.pdf"
+
+    def ask_save_path(self) -> str:
+        """Test seam: where to write the packet ('' if the person cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the packet"),
+            str(Path.home() / self.default_file_name()),
+            self.tr("PDF (*.pdf)"),
+        )
+        return path
+
+    def choose_path(self) -> None:
+        path = self.ask_save_path()
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.path_edit.setText(path)
+            self.build_btn.setFocus()
+
+    # building --------------------------------------------------------------------
+    def start_build(self, leave_out: bool) -> None:
+        wizard = self.packet_wizard()
+        assert wizard is not None
+        if self.worker is not None or wizard.session.vault is None:
+            return
+        self.drop_staged()
+        if self.ram is not None:
+            self._staging = ram_folder()
+        path = str(self._staging / "packet.pdf") if self._staging else self.path_edit.text().strip()
+        if not path:
+            return
+        choices = wizard.choices()
+        choices.skip_problem_documents = leave_out
+        self._choices = choices
+        self.result = None
+        self.preview.show_message(self.tr("Building…"))
+        self.problems_box.setVisible(False)
+        self.message.setText("")
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Starting…"))
+        self.progress_box.setVisible(True)
+        self.cancel_btn.setEnabled(True)
+        worker = TaskWorker(run_build, wizard.session.vault, choices, path)
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        self.worker = worker
+        self._update()
+        start(worker)
+        self.cancel_btn.setFocus()
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress_label.setText(label)
+
+    def cancel_build(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel.set()
+            self.cancel_btn.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping…"))
+
+    def _done(self) -> None:
+        self.worker = None
+        self.progress_box.setVisible(False)
+        self._update()
+
+    def _failed(self, message: str) -> None:
+        self._done()
+        self.preview.show_message(self.tr("No packet was saved."))
+        self.message.setObjectName("error")
+        self.message.setText(self.tr("The packet could not be built: {0}").format(message))
+        self.message.setStyleSheet("")  # re-polish for the new objectName
+
+    def _finished(self, outcome: BuildOutcome) -> None:
+        self._done()
+        self.message.setObjectName("hint")
+        self.message.setStyleSheet("")
+        if outcome.cancelled:
+            self.preview.show_message(self.tr("Building stopped. Nothing was saved."))
+            self.message.setText(self.tr("Building stopped. Nothing was saved."))
+            return
+        if outcome.problems:
+            self.problems_list.clear()
+            for problem in outcome.problems:
+                self.problems_list.addItem(self.tr("“{0}”: {1}").format(problem.title, problem.reason))
+            self.problems_box.setVisible(True)
+            self.preview.show_message(self.tr("Nothing was saved yet."))
+            self.leave_out_btn.setFocus()
+            return
+        result = outcome.result
+        assert result is not None
+        self.result = result
+        wizard = self.packet_wizard()
+        if wizard is not None:
+            wizard.session.entry_saved(PACKET_KIND)
+        self.show_result(result)
+
+    def stop_after_problems(self) -> None:
+        self.problems_box.setVisible(False)
+        self.preview.show_message(self.tr("Stopped. Nothing was saved."))
+        self.message.setText(
+            self.tr("Stopped. Nothing was saved. You can change the documents on step 2 and build again.")
+        )
+
+    def show_result(self, result: PacketResult) -> None:
+        data = Path(result.path).read_bytes()  # shown from memory (a QBuffer), like every preview
+        password = self._choices.password if self._choices else None
+        self.preview.pdf_document.setPassword(password or "")
+        self.preview.show_document(
+            Record(id="", category="packet", title=self.default_file_name(), media_type="application/pdf"),
+            data,
+        )
+        if self._staging is not None:
+            self._data = data
+            text = self.tr(
+                "Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
+                "it where you choose."
+            ).format(result.pages)
+            self._update()
+            self.save_btn.setDefault(True)
+            self.save_btn.setFocus()
+        else:
+            text = self.tr("Done: {0} pages, saved as {1}.").format(result.pages, result.path)
+        if result.left_out:
+            text += " " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in result.left_out))
+        text += " " + (
+            self.tr("It opens only with the password.")
+            if result.encrypted
+            else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
+        )
+        text += " " + self.tr(
+            "If something is not right, go Back, change it and build again: the file is replaced."
+        )
+        self.message.setText(text)
+
+    def save_packet(self) -> None:
+        """Write the looked-over packet where the person chooses, then drop the copy in memory."""
+        if self._data is None:
+            return
+        path = self.ask_save_path()
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:  # readable by its owner only (0600 from the start); never in place of a device or pipe
+            atomic_write_private_bytes(Path(path), self._data, overwrite=True)
+        except VaultError as exc:
+            self.message.setText(str(exc))
+            return
+        except OSError as exc:
+            self.message.setText(
+                self.tr("The packet could not be saved there ({0}); choose another folder.").format(
+                    exc.strerror or exc
+                )
+            )
+            return
+        self.saved_path = path
+        left_out = self.result.left_out if self.result else []
+        notes = (
+            (" " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in left_out)))
+            if left_out
+            else ""
+        )
+        self.message.setText(
+            self.tr("Saved as {0}.").format(path)
+            + notes
+            + " "
+            + (
+                self.tr("It opens only with the password.")
+                if self.result and self.result.encrypted
+                else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
+            )
+        )
+
+    def drop_staged(self) -> None:
+        drop(self._staging)
+        self._staging = None
+        self._data = None
+
+    def preview_page_count(self) -> int:
+        return self.preview.pdf_document.pageCount()
