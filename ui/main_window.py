@@ -30,7 +30,6 @@ from .sections.labs import LabsSection
 from .sections.legal import LegalSection
 from .sections.overview import OverviewSection
 from .sections.people import PeopleSection
-from .sections.people_access import PeopleAccessSection
 from .sections.priorities import PrioritiesSection
 from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
@@ -38,6 +37,7 @@ from .sections.trials import TrialsSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
+from .sharing.section import SharingSection
 from .symptom_dialog import QuickSymptomDialog
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.people = PeopleSection(self.undo_stack, self)
         self.priorities = PrioritiesSection(self.undo_stack, self)
         self.trials = TrialsSection(self.undo_stack, self)
-        self.sharing = PeopleAccessSection(self)
+        self.sharing = SharingSection(self)
         self.entry_sections: list[QWidget] = [
             self.cancer,
             self.treatment,
