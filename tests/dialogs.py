@@ -50,6 +50,11 @@ def answering(
     return seen
 
 
+def entry_of(dialog: Any) -> Any:
+    """What an entry form's ask() returns once saved: the entry (the `answer` for those forms)."""
+    return dialog.entry
+
+
 class Questions:
     """Answers the app's QMessageBox questions (`ui.widgets.ask`) by clicking the buttons named in
     `answer(...)`, in order; a question nobody expected fails the test. `seen` holds the boxes asked."""
