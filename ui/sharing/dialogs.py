@@ -49,7 +49,8 @@ class AddPersonDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "Someone you trust, such as your partner or an adult child, can open this vault on their own "
+                    "Someone you trust, such as your partner or an adult child, can open this vault on their "
+                    "own "
                     "computer with a copy of the folder. They see only the parts you choose."
                 ),
                 self,
@@ -189,7 +190,8 @@ class SetupCodeDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. "
+                    "{0} types this code the first time they unlock the vault, then chooses a passphrase of "
+                    "their own. "
                     "The code works only once, and this is the only time it is shown."
                 ).format(name),
                 self,
@@ -211,8 +213,10 @@ class SetupCodeDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "How to pass it on safely: write it on paper and hand it over in person, or read it out on the "
-                    "phone. Do not send it in the same email or message as the vault folder: anyone holding both "
+                    "How to pass it on safely: write it on paper and hand it over in person, or read it out "
+                    "on the "
+                    "phone. Do not send it in the same email or message as the vault folder: anyone holding "
+                    "both "
                     "could open what you shared with {0}.\n"
                     "If the code gets lost before it is used, remove {0} and add them again."
                 ).format(name),
@@ -317,7 +321,8 @@ class RemovePersonDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "{0} will no longer be able to unlock this vault: their key is deleted. The records they added "
+                    "{0} will no longer be able to unlock this vault: their key is deleted. The records they "
+                    "added "
                     "stay, and still say who added them."
                 ).format(name),
                 self,
@@ -325,7 +330,8 @@ class RemovePersonDialog(QDialog):
         )
         self.rotate_box = QCheckBox(
             self.tr(
-                "Change the keys of the sections they had (recommended: a copy they made earlier would otherwise "
+                "Change the keys of the sections they had (recommended: a copy they made earlier would "
+                "otherwise "
                 "still open the old files)"
             ),
             self,
@@ -335,7 +341,8 @@ class RemovePersonDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any "
+                    "Changing the keys re-encrypts those files and can take a few minutes. You can stop it "
+                    "at any "
                     "time: it carries on the next time you open the vault."
                 ),
                 self,

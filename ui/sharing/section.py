@@ -93,9 +93,11 @@ class SharingSection(QWidget):
         layout.addWidget(
             note(
                 self.tr(
-                    "What is protected: each part has its own key, so someone who was not given a part cannot open "
+                    "What is protected: each part has its own key, so someone who was not given a part "
+                    "cannot open "
                     "its files, not even with other tools.\n"
-                    "View only is enforced by this program; someone with the files and other tools could still "
+                    "View only is enforced by this program; someone with the files and other tools could "
+                    "still "
                     "change them. Give “May add and edit” only to people you trust with your papers."
                 ),
                 body,
@@ -135,8 +137,10 @@ class SharingSection(QWidget):
         if owner:
             self.intro.setText(
                 self.tr(
-                    "You can share parts of this vault with people you trust. They open a copy of the vault folder "
-                    "(on a USB drive, a shared drive or a synced folder) on their own computer, with their own "
+                    "You can share parts of this vault with people you trust. They open a copy of the vault "
+                    "folder "
+                    "(on a USB drive, a shared drive or a synced folder) on their own computer, with their "
+                    "own "
                     "passphrase, and see only the parts you chose."
                 )
             )
@@ -172,17 +176,20 @@ class SharingSection(QWidget):
         self.table.resizeRowsToContents()
         self._update_buttons()
 
+    def _person_id(self, row: int) -> str | None:
+        item = self.table.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
     def selected_person(self) -> Any:
         vault = self.vault
         rows = self.table.selectionModel().selectedRows()
         if vault is None or not rows:
             return None
-        pid = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
-        return vault.people.get(pid)
+        return vault.people.get(self._person_id(rows[0].row()))
 
     def select_person(self, person_id: str) -> None:
         for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == person_id:
+            if self._person_id(r) == person_id:
                 self.table.selectRow(r)
 
     def _update_buttons(self) -> None:
