@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from dialogs import answering, entry_of
 from pdfmaker import text_pdf
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
@@ -100,25 +101,22 @@ def care(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Car
 
 
 def open_form(qtbot, open_it: Callable[[], None], act: Callable[[EntryFormDialog], None]) -> None:
-    """Open the real modal form, let *act* work in it; the form must be closed at the end."""
-    seen: list[EntryFormDialog] = []
+    """Open the real form (its ask()), let *act* work in it; the form must be closed at the end."""
     problems: list[object] = []
 
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, EntryFormDialog)
-        seen.append(dialog)
+    def run(dialog: EntryFormDialog) -> None:
         try:
             act(dialog)
         finally:
-            if dialog.isVisible():  # not saved: close it so the test fails instead of hanging
+            if dialog.isVisible():  # not saved: say why, and close it
                 problems.append(
                     dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()]
                 )
                 dialog.reject()
 
-    QTimer.singleShot(0, run)
-    open_it()
+    with pytest.MonkeyPatch.context() as patch:
+        seen = answering(patch, qtbot, EntryFormDialog, run, answer=entry_of)
+        open_it()
     assert seen, "the form did not open"
     assert problems == []
 

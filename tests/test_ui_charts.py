@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
+from dialogs import answering, entry_of
+from PySide6.QtCore import QPointF, Qt, QThreadPool
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -95,14 +96,12 @@ def _save_values(session: VaultSession, values: list[tuple[str, float]], test: s
 
 # ------------------------------------------------------------------------------------------ labs
 def test_add_values_through_the_dialog_then_table_and_chart_points(
-    qtbot, labs: LabsSection, session: VaultSession
+    qtbot, labs: LabsSection, session: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert labs.empty_hint.isVisible() and labs.model.rowCount() == 0
     seen: dict[str, object] = {}
 
-    def fill_modal() -> None:  # "Add a value…" runs the dialog modally: drive the real one
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LabValueDialog)
+    def fill(dialog: LabValueDialog) -> None:  # "Add a value…" asks the real dialog: drive it
         seen["test"] = dialog.test_combo.currentText()
         _fill_lab_dialog(qtbot, dialog, "2024-01-10", "4x2")
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
@@ -112,7 +111,7 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(
         _fill_lab_dialog(qtbot, dialog, "2024-01-10", "42", "City Lab")
         qtbot.keyClick(dialog.value_edit, Qt.Key.Key_Return)  # Enter saves
 
-    QTimer.singleShot(0, fill_modal)
+    answering(monkeypatch, qtbot, LabValueDialog, fill, answer=entry_of)
     qtbot.mouseClick(labs.add_btn, Qt.MouseButton.LeftButton)
     assert seen == {
         "test": "CA 15-3",
@@ -154,14 +153,13 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(
     # edit the selected value; then trash it with undo
     labs.table.selectRow(1)
 
-    def change_modal() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LabValueDialog) and dialog.value_edit.text() == "42"
+    def change(dialog: LabValueDialog) -> None:
+        assert dialog.value_edit.text() == "42"
         dialog.value_edit.clear()
         qtbot.keyClicks(dialog.value_edit, "44")
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, change_modal)
+    answering(monkeypatch, qtbot, LabValueDialog, change, answer=entry_of)
     qtbot.mouseClick(labs.edit_btn, Qt.MouseButton.LeftButton)
     assert labs.model.index(1, 1).data() == "44" and labs.model.rowCount() == 3
     assert labs.selected_entry() is not None and labs.selected_entry().model.value == 44

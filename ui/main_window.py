@@ -32,7 +32,6 @@ from .sections.documents import DocumentsSection
 from .sections.labs import LabsSection
 from .sections.legal import LegalSection
 from .sections.overview import OverviewSection
-from .sections.people_access import PeopleAccessSection
 from .sections.people_to_tell import PeopleToTellSection
 from .sections.priorities import PrioritiesSection
 from .sections.symptoms import SymptomsSection
@@ -41,6 +40,7 @@ from .sections.trials import TrialsSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
+from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
 from .widgets import ScopeGate, ask_save_path, tell, visible_scopes
@@ -102,7 +102,7 @@ SECTIONS = (
     Section("trials", _entries(TrialsSection), "medical", None,
             QT_TRANSLATE_NOOP("MainWindow", "Clinical trials"),
             QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
-    Section("sharing", lambda _, p: PeopleAccessSection(p), None, None,
+    Section("sharing", lambda _, p: SharingSection(p), None, None,
             QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
             QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
 )  # fmt: skip
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def open_packet_wizard(self) -> None:
         """Build a second-opinion packet (Ctrl+Shift+P); the wizard is window-modal, not blocking."""
-        from .packet_wizard import PacketWizard
+        from .packet.wizard import PacketWizard
 
         if self.session is not None:
             self.packet_wizard = PacketWizard(self.session, self)

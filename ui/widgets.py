@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -230,6 +231,13 @@ class PassphrasePair:
         return len(first) >= MIN_PASSPHRASE_LENGTH and same
 
 
+def ask(box: QMessageBox) -> QAbstractButton | None:
+    """Ask a question built in a QMessageBox, modally; the button the person clicked (None if closed).
+    The one seam for questions: tests patch this function to answer them."""
+    box.exec()
+    return box.clickedButton()
+
+
 def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessageBox:
     """Ask before a category change lets someone new see a record or file: a real QMessageBox with
     "Change it and let them see it" and "Keep as it was" (the default, and what Esc does).
@@ -248,7 +256,7 @@ def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessa
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.setProperty("allow_button", allow)
-    box.exec()
+    ask(box)
     return box
 
 

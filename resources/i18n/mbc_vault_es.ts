@@ -5,6 +5,7 @@
     <name>AddPersonDialog</name>
     <message>
         <source>Add a person</source>
+        <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
@@ -4170,119 +4171,6 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
-    <name>PeopleAccessSection</name>
-    <message>
-        <source>People and sharing</source>
-        <translation>Personas y acceso compartido</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>Relación</translation>
-    </message>
-    <message>
-        <source>May see</source>
-        <translation>Puede ver</translation>
-    </message>
-    <message>
-        <source>May change records</source>
-        <translation>Puede cambiar registros</translation>
-    </message>
-    <message>
-        <source>Setup</source>
-        <translation>Configuración</translation>
-    </message>
-    <message>
-        <source>People who may open this vault</source>
-        <translation>Personas que pueden abrir esta bóveda</translation>
-    </message>
-    <message>
-        <source>Add a person…</source>
-        <translation>Añadir a una persona…</translation>
-    </message>
-    <message>
-        <source>Add a person</source>
-        <translation>Añadir a una persona</translation>
-    </message>
-    <message>
-        <source>Change what they may see…</source>
-        <translation>Cambiar lo que puede ver…</translation>
-    </message>
-    <message>
-        <source>Change what the chosen person may see</source>
-        <translation>Cambiar lo que puede ver la persona elegida</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Quitar…</translation>
-    </message>
-    <message>
-        <source>Remove the chosen person</source>
-        <translation>Quitar a la persona elegida</translation>
-    </message>
-    <message>
-        <source>What is protected: each part has its own key, so someone who was not given a part cannot open its files, not even with other tools.
-View only is enforced by this program; someone with the files and other tools could still change them. Give “May add and edit” only to people you trust with your papers.</source>
-        <translation>Qué está protegido: cada parte tiene su propia clave, así que quien no recibió una parte no puede abrir sus archivos, ni siquiera con otras herramientas.
-«Solo ver» lo hace cumplir este programa; alguien con los archivos y otras herramientas aún podría cambiarlos. Dé «Puede añadir y editar» solo a personas a quienes confiaría sus papeles.</translation>
-    </message>
-    <message>
-        <source>You can share parts of this vault with people you trust. They open a copy of the vault folder (on a USB drive, a shared drive or a synced folder) on their own computer, with their own passphrase, and see only the parts you chose.</source>
-        <translation>Puede compartir partes de esta bóveda con personas de su confianza. Abren una copia de la carpeta de la bóveda (en una memoria USB, una unidad compartida o una carpeta sincronizada) en su propio ordenador, con su propia frase de contraseña, y solo ven las partes que usted eligió.</translation>
-    </message>
-    <message>
-        <source>You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}</source>
-        <translation>Ha entrado como {0}. La persona propietaria de esta bóveda compartió con usted estas partes: {1}. {2}</translation>
-    </message>
-    <message>
-        <source>You may add and edit records.</source>
-        <translation>Puede añadir y editar registros.</translation>
-    </message>
-    <message>
-        <source>You may view them, not change them.</source>
-        <translation>Puede verlas, pero no cambiarlas.</translation>
-    </message>
-    <message>
-        <source> (you)</source>
-        <translation> (usted)</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Propietaria</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Todo</translation>
-    </message>
-    <message>
-        <source>May add and edit</source>
-        <translation>Puede añadir y editar</translation>
-    </message>
-    <message>
-        <source>View only</source>
-        <translation>Solo ver</translation>
-    </message>
-    <message>
-        <source>Setup code not used yet</source>
-        <translation>Código de configuración aún sin usar</translation>
-    </message>
-    <message>
-        <source>{0} was added.</source>
-        <translation>Se añadió a {0}.</translation>
-    </message>
-    <message>
-        <source>What {0} may see was changed.</source>
-        <translation>Se cambió lo que puede ver {0}.</translation>
-    </message>
-    <message>
-        <source>{0} was removed and can no longer unlock this vault.</source>
-        <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
-    </message>
-</context>
-<context>
     <name>PeopleToTellSection</name>
     <message>
         <source>People to tell</source>
@@ -4849,7 +4737,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <name>Sharing</name>
     <message>
         <source>Legal and money papers</source>
-        <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
         <translation>Papeles legales y económicos</translation>
     </message>
     <message>
@@ -4883,6 +4770,119 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>View only</source>
         <translation>Solo ver</translation>
+    </message>
+</context>
+<context>
+    <name>SharingSection</name>
+    <message>
+        <source>People and sharing</source>
+        <translation>Personas y acceso compartido</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <source>May see</source>
+        <translation>Puede ver</translation>
+    </message>
+    <message>
+        <source>May change records</source>
+        <translation>Puede cambiar registros</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>People who may open this vault</source>
+        <translation>Personas que pueden abrir esta bóveda</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>Añadir a una persona…</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir a una persona</translation>
+    </message>
+    <message>
+        <source>Change what they may see…</source>
+        <translation>Cambiar lo que puede ver…</translation>
+    </message>
+    <message>
+        <source>Change what the chosen person may see</source>
+        <translation>Cambiar lo que puede ver la persona elegida</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen person</source>
+        <translation>Quitar a la persona elegida</translation>
+    </message>
+    <message>
+        <source>What is protected: each part has its own key, so someone who was not given a part cannot open its files, not even with other tools.
+View only is enforced by this program; someone with the files and other tools could still change them. Give “May add and edit” only to people you trust with your papers.</source>
+        <translation>Qué está protegido: cada parte tiene su propia clave, así que quien no recibió una parte no puede abrir sus archivos, ni siquiera con otras herramientas.
+«Solo ver» lo hace cumplir este programa; alguien con los archivos y otras herramientas aún podría cambiarlos. Dé «Puede añadir y editar» solo a personas a quienes confiaría sus papeles.</translation>
+    </message>
+    <message>
+        <source>You can share parts of this vault with people you trust. They open a copy of the vault folder (on a USB drive, a shared drive or a synced folder) on their own computer, with their own passphrase, and see only the parts you chose.</source>
+        <translation>Puede compartir partes de esta bóveda con personas de su confianza. Abren una copia de la carpeta de la bóveda (en una memoria USB, una unidad compartida o una carpeta sincronizada) en su propio ordenador, con su propia frase de contraseña, y solo ven las partes que usted eligió.</translation>
+    </message>
+    <message>
+        <source>You are signed in as {0}. The owner of this vault shared these parts with you: {1}. {2}</source>
+        <translation>Ha entrado como {0}. La persona propietaria de esta bóveda compartió con usted estas partes: {1}. {2}</translation>
+    </message>
+    <message>
+        <source>You may add and edit records.</source>
+        <translation>Puede añadir y editar registros.</translation>
+    </message>
+    <message>
+        <source>You may view them, not change them.</source>
+        <translation>Puede verlas, pero no cambiarlas.</translation>
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation> (usted)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietaria</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>May add and edit</source>
+        <translation>Puede añadir y editar</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Solo ver</translation>
+    </message>
+    <message>
+        <source>Setup code not used yet</source>
+        <translation>Código de configuración aún sin usar</translation>
+    </message>
+    <message>
+        <source>{0} was added.</source>
+        <translation>Se añadió a {0}.</translation>
+    </message>
+    <message>
+        <source>What {0} may see was changed.</source>
+        <translation>Se cambió lo que puede ver {0}.</translation>
+    </message>
+    <message>
+        <source>{0} was removed and can no longer unlock this vault.</source>
+        <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
     </message>
 </context>
 <context>
