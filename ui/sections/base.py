@@ -50,7 +50,7 @@ class SectionPage(QWidget):
         scroll.setWidgetResizable(True)
         self.body = QWidget(scroll)
         layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(*margins)
         self.heading = heading(title, self.body)
         layout.addWidget(self.heading)
         self.note: QLabel | None = None
