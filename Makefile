@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` (set up and start the app) and `make test`
 # (set up and run the whole suite). Both install what they need on a fresh Debian machine.
+# `make lint` runs the style, type and layering checks (CI runs it after `make test`).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ DEBIAN_PACKAGES := age qpdf poppler-utils zbar-tools libegl1 libgl1 libdbus-1-3 
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core \
 	tesseract-ocr tesseract-ocr-eng syncthing
 
-.PHONY: run test test-core system-deps venv bench clean translations
+.PHONY: run test test-core lint system-deps venv bench clean translations
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -41,6 +42,19 @@ test: system-deps venv
 # libraries. Tests marked qt (see tests/conftest.py) are left out; `make test` runs them.
 test-core: system-deps venv
 	$(BIN)/python -m pytest -p no:pytest-qt --no-qt-gui
+
+$(BIN)/.lint-installed: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[test,lint]'
+	touch $@
+
+# Every check runs even when an earlier one fails; the target fails if any did.
+lint: venv $(BIN)/.lint-installed
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/ruff format --check . || status=1; \
+	$(BIN)/mypy || status=1; \
+	$(BIN)/lint-imports || status=1; \
+	exit $$status
 
 bench: system-deps venv
 	$(BIN)/python bench/bench_add.py

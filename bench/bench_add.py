@@ -360,16 +360,17 @@ def benchmark(work: Path, args: argparse.Namespace) -> int:
         f"{'mbc-vault add - mbc-vault list':<44}{med['cli'] - med['list']:>9.3f}  {'':>6}  {'':>6}  "
         f"{(med['cli'] - med['list']) / med['ref']:>6.2f}"
     )
-    per_round = [d / r for d, r in zip(times["data"], times["ref"])]
-    per_round_sync = [d / r for d, r in zip(times["data"], times["ref_sync"])]
+    per_round = [d / r for d, r in zip(times["data"], times["ref"], strict=True)]
+    per_round_sync = [d / r for d, r in zip(times["data"], times["ref_sync"], strict=True)]
     print(
-        f"\ndata path: {mbps:.0f} MiB/s; ratio data/ref = {med['data'] / med['ref']:.2f} (median of per-round "
-        f"ratios {statistics.median(per_round):.2f})"
+        f"\ndata path: {mbps:.0f} MiB/s; ratio data/ref = {med['data'] / med['ref']:.2f} "
+        f"(median of per-round ratios {statistics.median(per_round):.2f})"
     )
     print(
         f"ratio data/ref_sync = {med['data'] / med['ref_sync']:.2f} (median of per-round ratios "
         f"{statistics.median(per_round_sync):.2f}); target (issue 10: the same durability as age -r then "
-        f"fsync) <= {TARGET_RATIO:.1f}: {'MET' if med['data'] / med['ref_sync'] <= TARGET_RATIO else 'MISSED'}"
+        f"fsync) <= {TARGET_RATIO:.1f}: "
+        f"{'MET' if med['data'] / med['ref_sync'] <= TARGET_RATIO else 'MISSED'}"
     )
     growth = {
         "add_document": add_mem["after"] - add_mem["before"],

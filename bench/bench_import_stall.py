@@ -25,7 +25,8 @@ Reported per phase: duration, probe firings, max gap, 99th percentile gap (media
 the worst gap of any round, and the number of gaps > 100 ms over all rounds.
 Target: no gap > 100 ms (a stall) in any phase.
 
-Run: .venv/bin/python bench/bench_import_stall.py [--docs N] [--rounds R] [--seed S] [--existing M] [--profile]
+Run: .venv/bin/python bench/bench_import_stall.py [--docs N] [--rounds R] [--seed S] [--existing M]
+     [--profile]
 (--existing M: M small records in the vault before the import, to see work that grows with the
 vault; --profile: cProfile of the GUI thread over each phase of round 1, top project functions)
 """
@@ -184,18 +185,25 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
         holder: dict[str, object] = {}
         reading_s = measure(
             "reading",
-            lambda: holder.__setitem__("dialog", window.documents.import_paths([str(p) for p in files])),
-            lambda: "dialog" in holder and holder["dialog"].import_btn.isEnabled(),
+            lambda holder=holder: holder.__setitem__(
+                "dialog", window.documents.import_paths([str(p) for p in files])
+            ),
+            lambda holder=holder: "dialog" in holder and holder["dialog"].import_btn.isEnabled(),
         )  # type: ignore[attr-defined]
         dialog = holder["dialog"]
         import_s = measure(
             "import",
-            lambda: dialog.import_btn.click(),  # type: ignore[attr-defined]
-            lambda: dialog.report is not None,
+            lambda dialog=dialog: dialog.import_btn.click(),  # type: ignore[attr-defined]
+            lambda dialog=dialog: dialog.report is not None,
             tail_ms=300,
         )  # type: ignore[attr-defined]
         added.append(len(dialog.report.added))  # type: ignore[attr-defined]
-        measure("close", lambda: dialog.accept(), lambda: not dialog.isVisible(), tail_ms=300)  # type: ignore[attr-defined]
+        measure(
+            "close",
+            lambda dialog=dialog: dialog.accept(),  # type: ignore[attr-defined]
+            lambda dialog=dialog: not dialog.isVisible(),  # type: ignore[attr-defined]
+            tail_ms=300,
+        )
         measure("idle", lambda: None, lambda: True, tail_ms=int((reading_s + import_s) * 1000))
         window.lock()
         QThreadPool.globalInstance().waitForDone(30_000)
@@ -214,7 +222,7 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
         over = sum(1 for _, values in runs for g in values if g > STALL_MS)
         if name != "idle":
             stalls += over
-        med = lambda fn: statistics.median(fn(seconds, values) for seconds, values in runs)  # noqa: E731
+        med = lambda fn, runs=runs: statistics.median(fn(seconds, values) for seconds, values in runs)  # noqa: E731
         print(
             f"{name:8s} {med(lambda s, v: s):8.2f} {med(lambda s, v: len(v)):8.0f} "
             f"{med(lambda s, v: max(v, default=0)):8.1f} {med(lambda s, v: percentile(v, 99)):8.1f} "
@@ -224,8 +232,9 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
     worst = max(max(v, default=0) for n, runs in phases.items() if n != "idle" for _, v in runs)
     idle_max = max(max(v, default=0) for _, v in phases["idle"])
     print(
-        f"\nworst gap {worst:.1f} ms (target: no gap > {STALL_MS:.0f} ms): {'MET' if not stalls else 'MISSED'}; "
-        f"idle reference worst {idle_max:.1f} ms, worst/idle = {worst / idle_max:.1f}"
+        f"\nworst gap {worst:.1f} ms (target: no gap > {STALL_MS:.0f} ms): "
+        f"{'MET' if not stalls else 'MISSED'}; idle reference worst {idle_max:.1f} ms, worst/idle = "
+        f"{worst / idle_max:.1f}"
     )
 
     for name, profiler in profiles.items():

@@ -189,8 +189,11 @@ def main() -> int:
         for number in range(args.rounds):
             shift = number % len(steps)
             for name, fn in steps[shift:] + steps[:shift]:
-                times[name].append(timed(lambda: fn(number)))
-        ratios = {name: statistics.median(t / r for t, r in zip(times[name], times["ref"])) for name in times}
+                times[name].append(timed(lambda fn=fn, number=number: fn(number)))
+        ratios = {
+            name: statistics.median(t / r for t, r in zip(times[name], times["ref"], strict=True))
+            for name in times
+        }
 
         print(
             f"\n{args.rounds} interleaved rounds over {len(files)} files; medians; ratio = median of "

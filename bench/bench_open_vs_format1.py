@@ -55,7 +55,9 @@ sys.path.insert(0, root)
 from pathlib import Path
 from mbc_vault.vault import Vault
 if mode == "kdf":
-    start = time.perf_counter(); Vault.unlock_identity(Path(vault), passphrase); print(time.perf_counter() - start)
+    start = time.perf_counter()
+    Vault.unlock_identity(Path(vault), passphrase)
+    print(time.perf_counter() - start)
 else:
     if mode == "cold":
         shutil.rmtree(cache, ignore_errors=True)
@@ -109,7 +111,8 @@ def main() -> int:
         for kind, target in TARGETS.items():
             ratio = over["this"][kind] / over["reference"][kind]
             print(
-                f"  {kind}: fastest runs, this/reference = {best['this'][kind] / best['reference'][kind]:.2f} "
+                f"  {kind}: fastest runs, "
+                f"this/reference = {best['this'][kind] / best['reference'][kind]:.2f} "
                 "(a busy machine only slows a run down: the fastest of each is the least disturbed)"
             )
             per_round = [
@@ -119,6 +122,7 @@ def main() -> int:
                     times["this"]["kdf"],
                     times["reference"][kind],
                     times["reference"]["kdf"],
+                    strict=True,
                 )
             ]
             print(

@@ -155,14 +155,14 @@ def main() -> int:
                 f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, preserve {preserve_times[-1]:.3f} s, "
                 f"packet {packet_times[-1]:.3f} s, ratio {packet_times[-1] / qpdf_times[-1]:.2f}"
             )
-        ratios = [p / q for p, q in zip(packet_times, qpdf_times)]
+        ratios = [p / q for p, q in zip(packet_times, qpdf_times, strict=True)]
         median = statistics.median
         print(
-            f"median: qpdf {median(qpdf_times):.3f} s, qpdf --stream-data=preserve {median(preserve_times):.3f} s, "
-            f"packet {median(packet_times):.3f} s; ratio of medians {median(packet_times) / median(qpdf_times):.2f}, "
-            f"median of per-round ratios {median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}; "
-            f"target <= 2.0); packet / preserve {median(packet_times) / median(preserve_times):.2f}; "
-            f"packet pages {result.pages}"
+            f"median: qpdf {median(qpdf_times):.3f} s, qpdf --stream-data=preserve "
+            f"{median(preserve_times):.3f} s, packet {median(packet_times):.3f} s; ratio of medians "
+            f"{median(packet_times) / median(qpdf_times):.2f}, median of per-round ratios "
+            f"{median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}; target <= 2.0); packet / "
+            f"preserve {median(packet_times) / median(preserve_times):.2f}; packet pages {result.pages}"
         )
         keys = ["documents", "generated", "merge", "finish", "write"]
         print(
@@ -182,10 +182,10 @@ def main() -> int:
         total = m["peak_self"] + m["peak_qpdf"] + m["memfd_upper_bound"]
         mb = lambda n: f"{n / 1e6:.0f} MB"  # noqa: E731
         print(
-            f"memory: {m['pages']}-page packet of {mb(m['output'])}: peak RSS {mb(m['peak_self'])} "
-            f"(of which {mb(m['rss_before_build'])} before the build: Python, Qt, the vault), qpdf {mb(m['peak_qpdf'])}, "
-            f"memfds <= {mb(m['memfd_upper_bound'])}; sum {mb(total)} = {total / m['output']:.2f}x the output "
-            f"(target <= 3x); build {m['timings']['total']:.2f} s"
+            f"memory: {m['pages']}-page packet of {mb(m['output'])}: peak RSS {mb(m['peak_self'])} (of which "
+            f"{mb(m['rss_before_build'])} before the build: Python, Qt, the vault), qpdf "
+            f"{mb(m['peak_qpdf'])}, memfds <= {mb(m['memfd_upper_bound'])}; sum {mb(total)} = "
+            f"{total / m['output']:.2f}x the output (target <= 3x); build {m['timings']['total']:.2f} s"
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -201,8 +201,9 @@ def main() -> int:
         s = [latency["search"][i] for i in chosen]
         r = [latency["ref"][i] for i in chosen]
         print(
-            f"  {kind:12s} {len(chosen):4d}   {percentile(s, 50):9.2f} {percentile(s, 95):6.2f} {max(s):6.2f} |"
-            f" {percentile(r, 50):7.2f} {percentile(r, 95):6.2f}"
+            f"  {kind:12s} {len(chosen):4d}   "
+            f"{percentile(s, 50):9.2f} {percentile(s, 95):6.2f} {max(s):6.2f} | "
+            f"{percentile(r, 50):7.2f} {percentile(r, 95):6.2f}"
         )
     slowest = sorted(range(len(queries)), key=lambda i: -latency["search"][i])[:5]
     print(

@@ -15,8 +15,8 @@ shared: compare figures taken in the same run):
   reference draw   the reference chart view rendered into a QImage
   labs draw        the labs chart view (CA 15-3) rendered into a QImage
   symptoms draw    the symptoms chart view (the most logged symptom) rendered into a QImage
-  core labs        chart_render.render_image of CA 15-3, 1200 x 600 (what the packet places on a page)
-  core symptoms    chart_render.render_image of the most logged symptom with its 28-day average
+  core labs        render.chart.render_image of CA 15-3, 1200 x 600 (what the packet places on a page)
+  core symptoms    render.chart.render_image of the most logged symptom with its 28-day average
 
 and prints the median, min and max of each, the ratio to its reference (the reference open for the
 opens, the reference draw for the draws) and a check against the target of 200 ms.
@@ -51,8 +51,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF  # noqa: E402
 from PySide6.QtGui import QFont, QImage, QPainter, QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from mbc_vault.cancer import chart_render as cr  # noqa: E402
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine  # noqa: E402
+from mbc_vault.render import chart as cr  # noqa: E402
 from mbc_vault.vault import Vault  # noqa: E402
 
 #: PySide6 6.12's abi3 wheels drop a reference to None on every void Qt call, and on Python 3.11 None is

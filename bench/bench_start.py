@@ -10,7 +10,7 @@ temporary home. The parent takes time.time() just before spawning it; the child 
 once its window is shown and one event-loop iteration has run (a 0 ms single-shot timer queued
 just before the event loop starts). Start time = child's stamp - parent's stamp.
 
-  app   the real entry point, `python -c ...` running mbc_vault.cli.main([]) (what `mbc-vault`
+  app   the real entry point, `python -c ...` running ui.launch.main([]) (what `mbc-vault`
         with no arguments does), with QApplication.exec wrapped to queue the stamp; the child
         checks that the unlock screen is the current widget and the window is visible
   ref   a minimal PySide6 app: QApplication + QMainWindow with a QLabel, shown, same stamp
@@ -75,9 +75,10 @@ APP = textwrap.dedent("""
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"ui/|mbc_vault/", 25)
             sys.stderr.write(out.getvalue())
         windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "unlock_screen")]
-        ok = bool(windows) and windows[0].isVisible() and windows[0].stack.currentWidget() is windows[0].unlock_screen
-        print(f"{now!r} {'unlock' if ok else 'NOT-UNLOCK'} {' '.join(sorted(m for m in sys.modules if m.startswith(('ui', 'mbc_vault'))))}",
-              flush=True)
+        ok = bool(windows) and windows[0].isVisible()
+        ok = ok and windows[0].stack.currentWidget() is windows[0].unlock_screen
+        loaded = " ".join(sorted(m for m in sys.modules if m.startswith(("ui", "mbc_vault"))))
+        print(f"{now!r} {'unlock' if ok else 'NOT-UNLOCK'} {loaded}", flush=True)
         QApplication.exit(0)
 
     def timed_exec(*args):
@@ -85,7 +86,7 @@ APP = textwrap.dedent("""
         return exec_()
 
     QApplication.exec = timed_exec
-    from mbc_vault.cli import main
+    from ui.launch import main
     sys.exit(main([]))
 """)
 
@@ -160,7 +161,7 @@ def main() -> int:
             for name, code in order:
                 times[name].append(run_child(code, env)[0])
         app_s, ref_s = statistics.median(times["app"]), statistics.median(times["ref"])
-        ratio = statistics.median(a / r for a, r in zip(times["app"], times["ref"]))
+        ratio = statistics.median(a / r for a, r in zip(times["app"], times["ref"], strict=True))
         print(
             f"{args.rounds} interleaved rounds, seconds from spawn to the window shown + one event-loop turn"
         )

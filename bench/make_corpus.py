@@ -53,9 +53,10 @@ def text_pdf(path, title, pages, rng):
     w.setResolution(300)
     w.setTitle(title)
     html = [
-        f"<h1>{title}</h1><p>Patient: Jane Q. Example &nbsp; DOB 1971-04-02 &nbsp; MRN 00{rng.randint(100000, 999999)}</p>"
+        f"<h1>{title}</h1><p>Patient: Jane Q. Example &nbsp; DOB 1971-04-02 &nbsp; MRN "
+        f"00{rng.randint(100000, 999999)}</p>"
     ]
-    for p in range(pages * 14):
+    for _ in range(pages * 14):
         html.append(f"<p>{para(rng, 60)}</p>")
     doc = QTextDocument()
     doc.setHtml("".join(html))

@@ -241,7 +241,7 @@ def main() -> int:
     from ui.sections.appointments import AppointmentsSection
     from ui.sections.care_team import CareTeamSection
     from ui.sections.legal import LegalSection
-    from ui.sections.people import PeopleSection
+    from ui.sections.people_to_tell import PeopleToTellSection
     from ui.sections.priorities import PrioritiesSection
     from ui.sections.trials import TrialsSection
     from ui.session import VaultSession
@@ -266,7 +266,7 @@ def main() -> int:
         "appointments": AppointmentsSection(undo),
         "care_team": CareTeamSection(undo),
         "legal": LegalSection(undo),
-        "people": PeopleSection(undo),
+        "people": PeopleToTellSection(undo),
         "priorities": PrioritiesSection(undo),
         "trials": TrialsSection(undo),
     }
@@ -282,8 +282,8 @@ def main() -> int:
         print(path)
 
     # the appointment form (care-team choice) and a legal paper's form, as they open
-    from ui.care_forms import AppointmentFormDialog, appointment_fields, legal_fields
-    from ui.entry_form import EntryFormDialog
+    from ui.forms.care_forms import AppointmentFormDialog, appointment_fields, legal_fields
+    from ui.forms.entry_form import EntryFormDialog
 
     plan = CarePlan(vault)
     upcoming = plan.upcoming()[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mbc_vault.pdfrender import html_to_pdf
+from mbc_vault.render.pdf import html_to_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -60,10 +60,7 @@ class RecordCache:
                 self.seen = data["seen"]
             if data.get("version") != CACHE_VERSION or data.get("keyring") != self._fingerprint:
                 return
-            self.entries = {
-                name: (tuple(entry[0]), entry[1])
-                for name, entry in data["entries"].items()  # type: ignore[misc]
-            }
+            self.entries = {name: (tuple(entry[0]), entry[1]) for name, entry in data["entries"].items()}
         except (age.AgeError, ValueError, KeyError, TypeError, OSError):
             log.info("record cache unreadable; rebuilding it")
             self.entries = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .errors import InvalidValue
+
 #: Scopes a person can be granted. "vault" is internal: everyone holds it (names, vault info).
 SCOPES = ("medical", "legal", "care")
 VAULT_SCOPE = "vault"
@@ -63,11 +65,11 @@ def scope_of(category: str) -> str:
     except KeyError:
         if category in ENTRY_KINDS:
             return ENTRY_KINDS[category][0]
-        raise ValueError(unknown_category_message(category)) from None
+        raise unknown_category(category) from None
 
 
-def unknown_category_message(category: str) -> str:
-    return f'"{category}" is not a category; use one of: {", ".join(CATEGORIES)}.'
+def unknown_category(category: str) -> InvalidValue:
+    return InvalidValue("unknown-category", category=category, choices=", ".join(CATEGORIES))
 
 
 def label_of(category: str) -> str:

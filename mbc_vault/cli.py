@@ -1,4 +1,5 @@
-"""The `mbc-vault` command: with no subcommand it opens the desktop app, otherwise the command line.
+"""The command line: `mbc-vault COMMAND ...` (ui/launch.py hands it every call with arguments) and
+`python -m mbc_vault COMMAND ...`. Without a command it prints its usage and how to open the app.
 
 Exit status: 0 success, 1 failure or damage found, 2 usage error, 3 wrong passphrase.
 Errors are one plain line on stderr, never a traceback (set MBC_VAULT_DEBUG=1 to see one).
@@ -8,21 +9,25 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .categories import CATEGORIES, DEFAULT_CATEGORY
 from .errors import VaultError, WrongPassphrase
+from .progress import ProgressFn, describe
 from .records import Record
+
+if TYPE_CHECKING:
+    from .vault import Vault
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 PASSPHRASE_ENV = "MBC_VAULT_PASSPHRASE"
 MIN_PASSPHRASE = 8
+APP_HINT = "To open the desktop app, run mbc-vault with no command (or mbc-vault-app)."
 
 
 class UsageError(Exception):
@@ -69,7 +74,7 @@ def _check_strength(passphrase: str) -> None:
         raise UsageError(f"the passphrase must have at least {MIN_PASSPHRASE} characters")
 
 
-def _open(args: argparse.Namespace):  # -> Vault
+def _open(args: argparse.Namespace) -> Vault:
     from .vault import Vault
 
     return Vault.open(args.vault, _passphrase(args), person_id=getattr(args, "person", None))
@@ -495,8 +500,8 @@ def cmd_person_add(args: argparse.Namespace) -> int:
     if code:
         print(f"Setup code: {code}")
         print(
-            "Give it to them in person or read it aloud; it opens the vault once, then they choose "
-            "their own passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then."
+            "Give it to them in person or read it aloud; it opens the vault once, then they choose their own "
+            "passphrase (`mbc-vault passwd`). Anyone with the code can open their sections until then."
         )
     return EXIT_OK
 
@@ -512,10 +517,12 @@ def cmd_person_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rotation_progress(args: argparse.Namespace) -> Callable[[int, int, str], None] | None:
+def _rotation_progress(args: argparse.Namespace) -> ProgressFn | None:
     if not getattr(args, "rotate", False) or not sys.stderr.isatty():
         return None
-    return lambda done, total, _label: print(f"\rre-encrypting {done}/{total}", end="", file=sys.stderr)
+    return lambda done, total, stage, item: print(
+        f"\r{describe(stage, item)} {done}/{total}", end="", file=sys.stderr
+    )
 
 
 def _rotation_summary(report: Any) -> None:
@@ -536,8 +543,8 @@ def cmd_person_remove(args: argparse.Namespace) -> int:
         _rotation_summary(report)
         return EXIT_FAILURE if report is not None and report.problems else EXIT_OK
     print(
-        "A copy of their keys made earlier still opens the files they could see; "
-        f"run `mbc-vault person remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
+        "A copy of their keys made earlier still opens the files they could see; run `mbc-vault person "
+        f"remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
     )
     return EXIT_OK
 
@@ -559,7 +566,8 @@ def cmd_person_revoke(args: argparse.Namespace) -> int:
         _rotation_summary(report)
         return EXIT_FAILURE if report.problems else EXIT_OK
     print(
-        f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt them."
+        f"A copy of their keys made earlier still opens the {args.scope} files; add --rotate to re-encrypt "
+        "them."
     )
     return EXIT_OK
 
@@ -583,7 +591,7 @@ def cmd_person_rotate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mbc-vault",
-        description="An encrypted records vault. With no command, opens the desktop app.",
+        description=f"An encrypted records vault. {APP_HINT}",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -738,7 +746,8 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument(
         "--rotate",
         action="store_true",
-        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing new)",
+        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing "
+        "new)",
     )
     p = action("grant", cmd_person_grant, "let a person see a section")
     p.add_argument("id", metavar="ID")
@@ -756,15 +765,8 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument("--scope", action="append", required=True, choices=[*SCOPES, "vault"])
 
 
-def _launch_app() -> int:
-    # The desktop app lives in the `ui` package; the core only starts it, by name.
-    return int(importlib.import_module("ui.app").main())
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        return _launch_app()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
     if not getattr(args, "func", None):
@@ -782,12 +784,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WrongPassphrase as exc:
         _err(str(exc))
         return EXIT_WRONG_PASSPHRASE
+    except ValueError as exc:  # InvalidValue and FieldError too: a value given was not usable
+        _err(str(exc))
+        return EXIT_USAGE
     except VaultError as exc:
         _err(str(exc))
         return EXIT_FAILURE
-    except ValueError as exc:
-        _err(str(exc))
-        return EXIT_USAGE
     except KeyboardInterrupt:
         _err("interrupted; nothing half-written was kept")
         return 130

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import secrets
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import age
+from .progress import ProgressFn
 from .vault import Vault
 
 PATIENT = "Jane Q. Example"
@@ -73,13 +74,14 @@ DOCUMENTS = [
                 "2019-03-12",
                 "<h3>Final diagnosis</h3><p>Left breast, 2 o'clock, ultrasound-guided core needle biopsy: "
                 "invasive ductal carcinoma, Nottingham grade 2.</p><h3>Biomarkers</h3><ul>"
-                "<li>Estrogen receptor (ER): positive, 95%</li><li>Progesterone receptor (PR): positive, 80%</li>"
+                "<li>Estrogen receptor (ER): positive, 95%</li>"
+                "<li>Progesterone receptor (PR): positive, 80%</li>"
                 "<li>HER2 by IHC: 1+ (HER2-low)</li><li>Ki-67: 20%</li></ul>",
             ),
             "<p style='color:#a00000'><b>"
             + BANNER
-            + "</b></p><h3>Comment</h3><p>Tumor cells show a solid and "
-            "cribriform growth pattern. Controls performed appropriately. Pathologist: Dr. Ada Fictional.</p>",
+            + "</b></p><h3>Comment</h3><p>Tumor cells show a solid and cribriform growth pattern. "
+            "Controls performed appropriately. Pathologist: Dr. Ada Fictional.</p>",
         ],
     ),
     DemoDocument(
@@ -93,8 +95,9 @@ DOCUMENTS = [
             _page(
                 "SURGICAL PATHOLOGY REPORT",
                 "2024-05-20",
-                "<h3>Final diagnosis</h3><p>Liver, segment 6 lesion, CT-guided core biopsy: metastatic carcinoma "
-                "consistent with breast primary.</p><h3>Biomarkers</h3><ul><li>ER: positive, 60%</li>"
+                "<h3>Final diagnosis</h3><p>Liver, segment 6 lesion, CT-guided core biopsy: "
+                "metastatic carcinoma consistent with breast primary.</p>"
+                "<h3>Biomarkers</h3><ul><li>ER: positive, 60%</li>"
                 "<li>PR: negative, 0%</li><li>HER2 by IHC: 0</li><li>Ki-67: 35%</li></ul>"
                 "<p>Note: PR status differs from the 2019 primary tumor.</p>",
             ),
@@ -113,7 +116,8 @@ DOCUMENTS = [
                 "2024-05-02",
                 "<h3>Findings</h3><p>Two new hypodense liver lesions, the largest 2.1 cm in segment 6. "
                 "Sclerotic lesion in the T9 vertebral body. No pleural effusion.</p>"
-                "<h3>Impression</h3><p>New hepatic and osseous lesions, suspicious for metastatic disease.</p>",
+                "<h3>Impression</h3>"
+                "<p>New hepatic and osseous lesions, suspicious for metastatic disease.</p>",
             ),
         ],
     ),
@@ -144,8 +148,10 @@ DOCUMENTS = [
             _page(
                 "TREATMENT PLAN",
                 "2024-06-03",
-                "<p>Diagnosis: hormone receptor-positive, HER2-negative metastatic breast cancer (liver, bone).</p>"
-                "<ul><li>Letrozole 2.5 mg by mouth daily</li><li>Palbociclib 125 mg daily, 21 days on, 7 off</li>"
+                "<p>Diagnosis: hormone receptor-positive, HER2-negative metastatic breast cancer "
+                "(liver, bone).</p>"
+                "<ul><li>Letrozole 2.5 mg by mouth daily</li>"
+                "<li>Palbociclib 125 mg daily, 21 days on, 7 off</li>"
                 "<li>Denosumab 120 mg every 4 weeks for bone health</li></ul>"
                 "<p>Restaging scans every 3 months. Tumor markers (CA 15-3) monthly.</p>",
             ),
@@ -162,9 +168,11 @@ DOCUMENTS = [
             _page(
                 "LABORATORY RESULTS",
                 "2024-09-10",
-                "<table border='1' cellpadding='4' cellspacing='0'><tr><th>Test</th><th>Result</th><th>Reference</th>"
-                "</tr><tr><td>CA 15-3</td><td>38 U/mL</td><td>&lt; 30</td></tr><tr><td>CA 27.29</td><td>44 U/mL</td>"
-                "<td>&lt; 38</td></tr><tr><td>CEA</td><td>2.9 ng/mL</td><td>&lt; 5.0</td></tr></table>",
+                "<table border='1' cellpadding='4' cellspacing='0'>"
+                "<tr><th>Test</th><th>Result</th><th>Reference</th></tr>"
+                "<tr><td>CA 15-3</td><td>38 U/mL</td><td>&lt; 30</td></tr>"
+                "<tr><td>CA 27.29</td><td>44 U/mL</td><td>&lt; 38</td></tr>"
+                "<tr><td>CEA</td><td>2.9 ng/mL</td><td>&lt; 5.0</td></tr></table>",
             ),
         ],
     ),
@@ -196,8 +204,8 @@ DOCUMENTS = [
             _page(
                 "LAST WILL AND TESTAMENT",
                 "2022-02-01",
-                "<p>I, Jane Q. Example, declare this to be my last will and testament. (Fictional demonstration "
-                "document: it has no legal effect.)</p>",
+                "<p>I, Jane Q. Example, declare this to be my last will and testament. "
+                "(Fictional demonstration document: it has no legal effect.)</p>",
             ),
         ],
     ),
@@ -209,7 +217,7 @@ def demo_passphrase() -> str:
 
 
 def write_demo_pdfs(folder: Path) -> list[tuple[DemoDocument, Path]]:
-    from .pdfrender import html_to_pdf
+    from .render.pdf import html_to_pdf
 
     out = []
     for doc in DOCUMENTS:
@@ -227,8 +235,9 @@ def create_demo_vault(
     path: str | Path,
     passphrase: str | None = None,
     *,
-    progress: Callable[[int, int, str], None] | None = None,
-    **create_args: object,
+    progress: ProgressFn | None = None,
+    work_factor: int = age.DEFAULT_SCRYPT_WORK_FACTOR,
+    cache_root: Path | None = None,
 ) -> tuple[Vault, str]:
     """Create a vault of fictional records at *path*; returns the open vault and its passphrase."""
     from .importer import import_files
@@ -239,8 +248,9 @@ def create_demo_vault(
         passphrase,
         name="Demo: Jane Q. Example (fictional)",
         owner_name="Jane Q. Example (demo)",
-        **create_args,
-    )  # type: ignore[arg-type]
+        work_factor=work_factor,
+        cache_root=cache_root,
+    )
     with tempfile.TemporaryDirectory(prefix="mbc-demo-") as tmp:
         pairs = write_demo_pdfs(Path(tmp))
         overrides = {

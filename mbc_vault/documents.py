@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from . import age
-from .errors import IntegrityError
+from .errors import IntegrityError, Reason
 
 if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
     from .records import Record
 
 MEDIA_TYPES_BY_SUFFIX = {
@@ -63,18 +65,19 @@ class DocumentStream(io.RawIOBase):
         try:
             self._decryptor = age.Decryptor(handle, identities)
         except age.AgeError as exc:
-            raise self._damaged(f"its header is damaged ({exc})") from None
+            raise self._damaged(Reason("header-damaged", detail=exc)) from None
         if record.document is None or self._decryptor.nonce.hex() != record.document.nonce:
-            raise self._damaged("it is not the document this record was saved with (files swapped?)")
+            raise self._damaged(Reason("not-this-document"))
         #: the public key of the scope key that opened the document
         self.public_key = self._decryptor.public_key
         self._iter = self._verified_chunks()
         self._buffer = b""
 
-    def _damaged(self, why: str) -> IntegrityError:
+    def _damaged(self, why: Reason) -> IntegrityError:
         return IntegrityError(
-            f'The document of "{self._record.title}" is damaged: {why}. '
-            "Restore the vault folder from a backup.",
+            "document-damaged",
+            title=self._record.title,
+            why=why,
             record_id=self._record.id,
             path=str(self._path),
         )
@@ -87,12 +90,12 @@ class DocumentStream(io.RawIOBase):
                 digest.update(chunk)
                 size += len(chunk)
                 if size > self._record.size:
-                    raise self._damaged("it is longer than it should be")
+                    raise self._damaged(Reason("document-too-long"))
                 yield chunk
         except age.AgeError as exc:
-            raise self._damaged(str(exc)) from None
+            raise self._damaged(Reason("payload-damaged", detail=exc)) from None
         if size != self._record.size or digest.hexdigest() != self._record.sha256:
-            raise self._damaged("its content does not match the fingerprint saved with the record")
+            raise self._damaged(Reason("fingerprint-mismatch"))
 
     def chunks(self) -> Iterator[bytes]:
         """Authenticated plaintext chunks; raises IntegrityError at the point damage is found."""
@@ -104,11 +107,12 @@ class DocumentStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
         if not self._buffer:
             self._buffer = next(self._iter, b"")
-        n = min(len(buffer), len(self._buffer))
-        buffer[:n] = self._buffer[:n]
+        view = memoryview(buffer).cast("B")
+        n = min(len(view), len(self._buffer))
+        view[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
         return n
 

@@ -9,26 +9,20 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-
-class FieldError(ValueError):
-    """A value a person typed is not usable; `field` names the form field."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field_name
+from .errors import FieldError  # noqa: F401 (re-exported: the models raise it)
 
 
 def _date(value: str | None, name: str, label: str, required: bool = False) -> str | None:
     if not value:
         if required:
-            raise FieldError(name, f"Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.")
+            raise FieldError(name, "date-required", label=label)
         return None
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
-        raise FieldError(name, f'The {label} "{value}" is not a date; write it as YYYY-MM-DD.') from None
+        raise FieldError(name, "date-not-a-date", label=label, value=value) from None
     if parsed.year < 1900 or parsed > dt.date.today() + dt.timedelta(days=3660):
-        raise FieldError(name, f"The {label} {value} is out of range; check the year.")
+        raise FieldError(name, "date-out-of-range", label=label, value=value)
     return parsed.isoformat()
 
 
@@ -36,7 +30,7 @@ def _choice(value: str, name: str, options: dict[str, str], label: str, allow_em
     if not value and allow_empty:
         return ""
     if value not in options:
-        raise FieldError(name, f"Choose the {label} from the list.")
+        raise FieldError(name, "choose-from-list", label=label)
     return value
 
 
@@ -46,15 +40,15 @@ def _percent(value: float | int | str | None, name: str, label: str) -> float | 
     try:
         number = float(str(value).strip().rstrip("%"))
     except ValueError:
-        raise FieldError(name, f"The {label} must be a number from 0 to 100.") from None
+        raise FieldError(name, "percent-not-a-number", label=label) from None
     if not 0 <= number <= 100 or math.isnan(number):
-        raise FieldError(name, f"The {label} must be between 0 and 100.")
+        raise FieldError(name, "percent-out-of-range", label=label)
     return number
 
 
 def _order(start: str | None, stop: str | None, name: str) -> None:
     if start and stop and stop < start:
-        raise FieldError(name, "The end date is before the start date.")
+        raise FieldError(name, "end-before-start")
 
 
 @dataclass

@@ -16,12 +16,12 @@ import os
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import age, authority, sync
+from . import age, authority, messages, sync
 from .authority import SigningKey
 from .cache import FileKey, RecordCache, file_key
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
 from .documents import DocumentStream
-from .errors import Cancelled, IntegrityError, PermissionDenied, RecordNotFound
+from .errors import Cancelled, InputFileError, IntegrityError, PermissionDenied, Reason, RecordNotFound
 from .fsutil import atomic_write, atomic_write_bytes, writer_lock
 from .keys import Keyring, ScopeKey
 from .layout import (
@@ -33,7 +33,6 @@ from .layout import (
     PEOPLE,
     RECORDS,
     REQUESTS,
-    ROLLBACK_TEXT,
     TEXTS,
     Problem,
     age_files,
@@ -42,7 +41,7 @@ from .layout import (
 )
 from .people import NotShared, Person
 from .pipeline import HashingReader, WritebackHint
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Clock, Record, new_id, now_iso, utc_now
 
 log = logging.getLogger(__name__)
@@ -76,7 +75,7 @@ class VaultFolder:
         #: the verified vault info (owner-signed): epoch, each part's current generation, people
         self.info: dict[str, Any] = {}
         self.epoch = 0
-        #: set when the folder holds an older state than this computer saw (see ROLLBACK_TEXT)
+        #: set when the folder holds an older state than this computer saw (see "vault-rolled-back")
         self.rolled_back = False
         self.by_id: dict[str, Record] = {}
         self._by_sha256: dict[str, str] = {}
@@ -122,24 +121,17 @@ class VaultFolder:
             copies = [c for c in sync.scan(self.path).conflicts if c.folder == "" and c.original == INFO]
             good = [i for i in (self.read_info(c.path, vault_keys) for c in copies) if isinstance(i, dict)]
             if not good:
-                raise IntegrityError(
-                    f"The vault's info ({INFO}) is damaged, missing or was not written by the "
-                    "vault's owner (someone who can write the folder replaced it); nothing was "
-                    "read with it. Restore it from a backup.",
-                    path=str(self.path / INFO),
-                )
+                raise IntegrityError("info-damaged", info=INFO, path=str(self.path / INFO))
             info = max(good, key=lambda i: int(i.get("epoch", 0)))
         if info.get("vault_id") != self.vault_id or info.get("format") != FORMAT_VERSION:
             raise IntegrityError(
-                f"The vault's marker ({marker_path(self.path).name}) does not match the vault's "
-                "signed info: its vault id or format version was changed. Restore it from a backup.",
-                path=str(marker_path(self.path)),
+                "marker-mismatch", marker=marker_path(self.path).name, path=str(marker_path(self.path))
             )
         epoch = int(info.get("epoch", 0))
         seen = self.cache.seen
         self.rolled_back = epoch < int(seen.get("epoch", 0))
         if self.rolled_back:
-            problems.append(Problem(INFO, ROLLBACK_TEXT))
+            problems.append(Problem(INFO, messages.text("vault-rolled-back")))
         else:
             self.cache.see(epoch=epoch)
         self.info, self.epoch = info, epoch
@@ -168,10 +160,7 @@ class VaultFolder:
         if me is None and self.person.id == owner_id:
             me = Person(id=owner_id, name="", role="owner", scopes=list(SCOPES), can_edit=True)
         if me is None:
-            raise IntegrityError(
-                "Your details in this vault are missing or were not written by its owner, so "
-                "nothing was opened; ask the vault's owner to open the vault and check the people."
-            )
+            raise IntegrityError("own-details-missing")
         if self.person.id == owner_id:
             me.role, me.scopes = "owner", list(SCOPES)
         else:
@@ -252,12 +241,7 @@ class VaultFolder:
             if key is not None:
                 self.write_keys[scope] = key
             elif self.person.role == "owner":
-                raise IntegrityError(
-                    f"Your keyring does not hold the current key of the {scope} part that the "
-                    "vault's signed info names; it was replaced by an older or forged one. "
-                    "Restore it from a backup.",
-                    path=str(self.path / KEYRINGS),
-                )
+                raise IntegrityError("keyring-key-replaced", scope=scope, path=str(self.path / KEYRINGS))
             elif scope in scopes:
                 problems.append(
                     Problem(
@@ -275,26 +259,26 @@ class VaultFolder:
     def holds_all_scopes(self) -> bool:
         return set(SCOPES) <= {k.scope for k in self.scope_of_key.values()}
 
-    def signer_may_write(self, obj: dict[str, Any], scope: str, raw: bytes | None = None) -> str | None:
+    def signer_may_write(self, obj: dict[str, Any], scope: str, raw: bytes | None = None) -> Reason | None:
         """Why the signed object *obj* (parsed from *raw*), opened with *scope*'s key, must not be
         accepted (None if it may)."""
         signer = authority.signer_of(obj)
         if signer is None:
-            return "it is not signed by anyone in this vault, so it was not written by this program"
+            return Reason("unsigned")
         person = self.people.get(signer)
         if person is None or not person.signing_key:
-            return "it is signed by someone who is not in this vault"
+            return Reason("signer-unknown")
         body = authority.signed_part(raw, obj) if raw is not None else authority.canonical(obj)
         mac_key = self._mac_key(signer)
         if not (
             (mac_key is not None and authority.check_mac(body, obj[authority.SIGNATURE], mac_key))
             or authority.check_bytes(body, obj[authority.SIGNATURE], person.signing_key)
         ):
-            return "its signature does not match: it was changed by someone who may not write it"
+            return Reason("signature-mismatch")
         if person.role == "owner":
             return None
         if not person.can_edit or scope not in person.scopes:
-            return f"it was written by {person.name or signer}, who may not change the {scope} part"
+            return Reason("writer-may-not-change", name=person.name or signer, scope=scope)
         return None
 
     def _mac_key(self, signer: str) -> bytes | None:
@@ -323,34 +307,29 @@ class VaultFolder:
         except age.NoIdentityMatch:
             raise
         except (age.AgeError, OSError) as exc:
-            raise IntegrityError(f"the record file is damaged ({exc})", path=str(file)) from None
+            raise IntegrityError("record-file-damaged", detail=exc, path=str(file)) from None
         return self.accept_record(raw, key.scope, file, expected_id=file.stem)
 
     def accept_record(self, raw: bytes, scope: str, file: Path, expected_id: str) -> Record:
-        """The record in *raw* (opened with *scope*'s key) if its writer may write it; IntegrityError if not."""
+        """The record in *raw* (opened with *scope*'s key) if its writer may write it; else IntegrityError."""
         try:
             obj = json.loads(raw.decode("utf-8"))
             if not isinstance(obj, dict):
                 raise ValueError("not an object")
             record = Record.from_dict(obj)
         except (ValueError, TypeError, KeyError):
-            raise IntegrityError("the record file does not hold a valid record", path=str(file)) from None
+            raise IntegrityError("record-file-invalid", path=str(file)) from None
         if record.id != expected_id:
-            raise IntegrityError(
-                "the record file holds another record (files were swapped or renamed)",
-                record_id=expected_id,
-                path=str(file),
-            )
+            raise IntegrityError("record-file-swapped", record_id=expected_id, path=str(file))
         try:
             record_scope = record.scope
         except ValueError:
-            raise IntegrityError(
-                "the record has an unknown category", record_id=record.id, path=str(file)
-            ) from None
+            raise IntegrityError("record-category-unknown", record_id=record.id, path=str(file)) from None
         if record_scope != scope:
             raise IntegrityError(
-                f"it claims to be a {record_scope} record but was stored with the key of the {scope} "
-                "part, so it was not written by this program; it is not used",
+                "record-scope-mismatch",
+                record_scope=record_scope,
+                scope=scope,
                 record_id=record.id,
                 path=str(file),
             )
@@ -360,9 +339,9 @@ class VaultFolder:
             and authority.signer_of(obj) != self.info.get("owner")
             and authority.signer_of(obj) != record.modified_by
         ):
-            why = "it names another person as its last writer than the one who signed it"
+            why = Reason("writer-mismatch")
         if why is not None:
-            raise IntegrityError(f"{why}; it is not used", record_id=record.id, path=str(file))
+            raise IntegrityError("record-not-used", why=why, record_id=record.id, path=str(file))
         return record
 
     def load_records(self) -> None:
@@ -399,8 +378,8 @@ class VaultFolder:
                 self.load_problems.append(
                     Problem(
                         f"{RECORDS}/{rid}.age",
-                        f"this record went back to an older version (revision "
-                        f"{went_back.revision}; this computer saw revision {seen}): an older copy was put back",
+                        f"this record went back to an older version (revision {went_back.revision}; this "
+                        f"computer saw revision {seen}): an older copy was put back",
                         record_id=rid,
                         title=went_back.title,
                     )
@@ -458,18 +437,15 @@ class VaultFolder:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise RecordNotFound(f'"{record_id}" matches {len(matches)} records; give more of the id.')
+            raise RecordNotFound("id-ambiguous", record_id=record_id, count=len(matches))
         if (
             not self.holds_all_scopes
             and len(record_id) == 20
             and record_id.isalnum()
             and (self.path / RECORDS / f"{record_id}.age").exists()
         ):
-            raise NotShared(
-                f'The record "{record_id}" is in a section of the vault that was not shared with '
-                "you, so it cannot be opened with your key."
-            )
-        raise RecordNotFound(f'No record with id "{record_id}" in this vault (see `mbc-vault list`).')
+            raise NotShared("record-not-shared", record_id=record_id)
+        raise RecordNotFound("record-not-found", record_id=record_id)
 
     def remember(self, record: Record) -> None:
         self.by_id[record.id] = record
@@ -484,16 +460,13 @@ class VaultFolder:
 
     def open_record_document(self, record: Record) -> DocumentStream:
         if record.document is None:
-            raise RecordNotFound(f'Record "{record.title}" has no document attached.')
+            raise RecordNotFound("no-document", title=record.title)
         path = self.path / DOCUMENTS / f"{record.document.id}.age"
         try:
             handle = open(path, "rb")
         except FileNotFoundError:
             raise IntegrityError(
-                f'The document of "{record.title}" is missing ({path}); '
-                "restore it from a backup or wait for the sync to finish.",
-                record_id=record.id,
-                path=str(path),
+                "document-missing", title=record.title, record_id=record.id, path=str(path)
             ) from None
         try:
             stream = DocumentStream(handle, self.identities, record, path)
@@ -504,11 +477,7 @@ class VaultFolder:
         if key is None or key.scope != record.scope:
             stream.close()
             raise IntegrityError(
-                f'The document file of "{record.title}" belongs to another part of the vault than '
-                "its record (someone who can write the folder pointed the record at it); not a byte "
-                "of it was read or copied.",
-                record_id=record.id,
-                path=str(path),
+                "document-other-part", title=record.title, record_id=record.id, path=str(path)
             )
         return stream
 
@@ -518,25 +487,20 @@ class VaultFolder:
 
     def require_edit(self, scope: str) -> ScopeKey:
         if self.rolled_back:
-            raise PermissionDenied(ROLLBACK_TEXT)
+            raise PermissionDenied("vault-rolled-back")
         if not self.person.can_edit:
-            raise PermissionDenied(
-                f"{self.person.name or 'This person'} may only view this vault, not change it."
+            raise (
+                PermissionDenied("view-only", name=self.person.name)
+                if self.person.name
+                else PermissionDenied("view-only-unnamed")
             )
         if scope not in self.person.scopes and scope != VAULT_SCOPE and self.person.role != "owner":
-            raise PermissionDenied(
-                f"You were not given access to {scope} records, so you cannot add or change them."
-            )
+            raise PermissionDenied("scope-not-given", scope=scope)
         key = self.write_keys.get(scope)
         if key is None:
-            raise PermissionDenied(
-                f"Your keyring does not hold the current key of the {scope} part yet, so you "
-                "cannot add or change its records; ask the vault's owner to open the vault."
-            )
+            raise PermissionDenied("scope-key-missing", scope=scope)
         if self.signing is None:
-            raise PermissionDenied(
-                "Your keyring has no signing key yet; ask the vault's owner to open the vault."
-            )
+            raise PermissionDenied("signing-key-missing")
         return key
 
     def signed_json(self, obj: dict[str, Any]) -> bytes:
@@ -585,28 +549,16 @@ class VaultFolder:
             return None
         except (age.AgeError, ValueError, OSError) as exc:
             raise IntegrityError(
-                f'The search text of "{record.title}" is damaged ({exc}); '
-                "it can be rebuilt from the document.",
-                record_id=record.id,
-                path=str(file),
+                "search-text-damaged", title=record.title, detail=exc, record_id=record.id, path=str(file)
             ) from None
         if data.get("record") != record.id or data.get("sha256") != record.sha256:
             raise IntegrityError(
-                f'The search text stored for "{record.title}" belongs to another document.',
-                record_id=record.id,
-                path=str(file),
+                "search-text-other-document", title=record.title, record_id=record.id, path=str(file)
             )
-        why = (
-            "it was stored with another part's key"
-            if scope != record.scope
-            else self.signer_may_write(data, scope, raw)
-        )
+        why = Reason("other-part-key") if scope != record.scope else self.signer_may_write(data, scope, raw)
         if why is not None:
             raise IntegrityError(
-                f'The search text stored for "{record.title}" is not used: {why}. '
-                "It can be rebuilt from the document.",
-                record_id=record.id,
-                path=str(file),
+                "search-text-not-used", title=record.title, why=why, record_id=record.id, path=str(file)
             )
         return [str(p) for p in data.get("pages", [])]
 
@@ -621,12 +573,12 @@ class VaultFolder:
     ) -> tuple[str, bytes, int, str]:
         state = {"size": 0}
 
-        def on_chunk(chunk: bytes) -> None:
+        def on_chunk(chunk: bytes | memoryview) -> None:
             if cancel is not None and cancel.is_set():
-                raise Cancelled(f"Adding {label} was cancelled; nothing was stored.")
+                raise Cancelled("add-cancelled", label=label)
             state["size"] += len(chunk)
             if progress is not None:
-                progress(state["size"], total, label)
+                progress(state["size"], total, Stage.STORE, label)
 
         doc_id = new_id()
         doc_file = self.path / DOCUMENTS / f"{doc_id}.age"
@@ -636,12 +588,12 @@ class VaultFolder:
             def write(out: BinaryIO) -> bytes:
                 nonce = age.encrypt_stream(
                     reader,
-                    WritebackHint(out),  # type: ignore[arg-type]
+                    WritebackHint(out),
                     [scope_key.recipient],
                     on_chunk=on_chunk,
                 )
                 if reader.size != state["size"]:  # the hash must cover exactly what was encrypted
-                    raise age.AgeError("the document was not read consistently")
+                    raise InputFileError("document-read-inconsistently", label=label)
                 return nonce
 
             nonce = atomic_write(doc_file, write)
@@ -689,9 +641,7 @@ class VaultFolder:
             if len(matches) == 1:
                 person = matches[0]
         if person is None:
-            raise RecordNotFound(
-                f'No person with id "{person_id}" in this vault (see `mbc-vault person list`).'
-            )
+            raise RecordNotFound("person-not-found", person_id=person_id)
         return person
 
     def pending_request(self, person_id: str) -> dict[str, Any] | None:

@@ -70,10 +70,7 @@ _KINDS = (
 
 def _not_a_file(path: Path, mode: int) -> OutputFileError:
     kind = next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
-    return OutputFileError(
-        f"{path} is {kind}, not an ordinary file, so nothing was written there; "
-        "choose a new file name in one of your folders."
-    )
+    return OutputFileError("not-a-file", path=path, kind=kind)
 
 
 def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Path:
@@ -86,24 +83,19 @@ def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Pat
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         if not path.parent.is_dir():
-            raise OutputFileError(
-                f"The folder {path.parent} does not exist; create it or choose another."
-            ) from None
+            raise OutputFileError("folder-missing", folder=path.parent) from None
         return path
     target = path
     if stat.S_ISLNK(st.st_mode):
         try:
             st = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
-            raise OutputFileError(
-                f"{path} is a link to a file that does not exist, so nothing was written "
-                "there; choose a new file name in one of your folders."
-            ) from None
+            raise OutputFileError("dangling-link", path=path) from None
         target = Path(os.path.realpath(path))
     if not stat.S_ISREG(st.st_mode):
         raise _not_a_file(path, st.st_mode)
     if not overwrite:
-        raise OutputFileError(f"{path} already exists; choose another name or remove it first.")
+        raise OutputFileError("file-exists", path=path)
     return target
 
 
@@ -138,10 +130,7 @@ class PrivateFile:
                 self.close_fd()
             target = private_target(self.requested, self.overwrite)  # nothing special appeared meanwhile
             if target != self.path:
-                raise OutputFileError(
-                    f"{self.requested} was changed while it was being written; "
-                    "nothing was written there. Try again."
-                )
+                raise OutputFileError("file-changed-while-writing", path=self.requested)
             if self.overwrite:
                 os.replace(self.tmp, target)
             else:
@@ -163,11 +152,12 @@ class PrivateFile:
 
 
 def _rename_no_replace(tmp: Path, target: Path) -> None:
-    """Rename *tmp* to *target* unless something is there already (a hard link where the file system has them)."""
+    """Rename *tmp* to *target* unless something is there already (a hard link where the file system
+    has them)."""
     try:
         os.link(tmp, target, follow_symlinks=False)
     except FileExistsError:
-        raise OutputFileError(f"{target} already exists; choose another name or remove it first.") from None
+        raise OutputFileError("file-exists", path=target) from None
     except OSError as exc:  # no hard links here (FAT, some network drives): check, then rename
         if exc.errno not in (
             errno.EPERM,
@@ -179,9 +169,7 @@ def _rename_no_replace(tmp: Path, target: Path) -> None:
         ):
             raise
         if os.path.lexists(target):
-            raise OutputFileError(
-                f"{target} already exists; choose another name or remove it first."
-            ) from None
+            raise OutputFileError("file-exists", path=target) from None
         os.replace(tmp, target)
         return
     os.unlink(tmp)
@@ -259,10 +247,7 @@ def writer_lock(lock_path: Path, timeout_s: float = 10.0) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() >= deadline:
-                    raise VaultBusy(
-                        "Another MBC Vault program is saving changes to this vault; "
-                        "wait for it to finish or close it, then try again."
-                    ) from None
+                    raise VaultBusy() from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.2)
         yield

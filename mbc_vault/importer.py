@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
 from .extract import Extracted, read_file
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .vault import Vault
 
@@ -61,7 +61,7 @@ def import_files(
             report.cancelled = True
             break
         if progress:
-            progress(index, total, path.name)
+            progress(index, total, Stage.IMPORT, path.name)
         facts = (extracted or {}).get(path) or read_file(path)
         if not facts.ok:
             report.problems.append((path, facts.problem))
@@ -101,5 +101,5 @@ def import_files(
             continue
         report.added.append(record)
     if progress:
-        progress(total if not report.cancelled else index, total, "")
+        progress(total if not report.cancelled else index, total, Stage.IMPORT, "")
     return report

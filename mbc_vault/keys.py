@@ -24,7 +24,7 @@ from . import age
 from .authority import SigningKey, sign_text, split_signed_text, verify
 from .errors import IntegrityError, NotAVault, WrongPassphrase
 from .fsutil import atomic_write_bytes
-from .layout import KEYS, WRONG_PASSPHRASE_TEXT, age_files, read_small
+from .layout import KEYS, age_files, read_small
 
 log = logging.getLogger(__name__)
 #: letters and digits that cannot be mistaken for one another when read aloud or written down
@@ -196,7 +196,7 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
     """Find whose key file *passphrase* opens (trying *person_id* first) and read it."""
     candidates = person_ids(path)
     if not candidates:
-        raise NotAVault(f"{path} has no keys; it is not a usable vault.")
+        raise NotAVault("no-keys", path=path)
     if person_id in candidates:
         candidates.remove(person_id)
         candidates.insert(0, person_id)
@@ -213,10 +213,7 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
             continue
         except (age.HMACError, age.PayloadError):
             # the passphrase unwrapped this file's key, so it is right: the file was altered
-            raise IntegrityError(
-                f"The key file {key_path} is damaged (the passphrase is right); restore it from a backup.",
-                path=str(key_path),
-            ) from None
+            raise IntegrityError("key-file-damaged", path=str(key_path)) from None
         except (age.AgeError, OSError) as exc:
             log.warning("key file %s unusable: %s", key_path.name, type(exc).__name__)
             unreadable.append(f"{KEYS}/{key_path.name}")
@@ -224,14 +221,7 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
         try:
             return candidate, parse_person_key(text, candidate)
         except (ValueError, age.AgeError):
-            raise IntegrityError(
-                f"The key file {key_path} does not belong to this person; "
-                "it was swapped or altered. Restore it from a backup.",
-                path=str(key_path),
-            ) from None
+            raise IntegrityError("key-file-not-theirs", path=str(key_path)) from None
     if unreadable:
-        raise WrongPassphrase(
-            f"Wrong passphrase for this vault, or the key file {', '.join(unreadable)} "
-            "is damaged; if you are sure of the passphrase, restore it from a backup."
-        )
-    raise WrongPassphrase(WRONG_PASSPHRASE_TEXT)
+        raise WrongPassphrase("wrong-passphrase-or-damaged-key", files=", ".join(unreadable))
+    raise WrongPassphrase()

@@ -11,17 +11,16 @@ import html
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import PermissionDenied
-from .pdfrender import html_to_pdf
+from .render.pdf import html_to_pdf
+from .render.qr import qr_image
 
 if TYPE_CHECKING:
     from .vault import Vault
 
 QR_NAME = "mbc-kit-qr"
-QR_BORDER = 4  # quiet zone, in modules (the QR standard asks for 4)
-QR_MODULE_PX = 8
 QR_SIZE_PX = 230  # in the document's layout pixels (about 60 mm on paper)
 
 
@@ -47,13 +46,8 @@ def write_emergency_kit(
         other = vault.find_person(person_id)
         if other.id != me.id:
             if not vault.is_owner:
-                raise PermissionDenied(
-                    "Only the owner may make an emergency kit for someone else; you can make your own."
-                )
-            raise PermissionDenied(
-                f"{other.name or other.id} must make their own emergency kit when they unlock the vault: "
-                "their secret key opens only with their passphrase, so nobody else has it."
-            )
+                raise PermissionDenied("kit-owner-only")
+            raise PermissionDenied("kit-make-own", name=other.name or other.id)
     secret = recovery_secret(vault)
     target = Path(out_path)
     html_to_pdf(
@@ -68,39 +62,6 @@ def write_emergency_kit(
     return target
 
 
-def qr_image(text: str) -> Any:
-    """The QR code of *text* as a QImage with its quiet zone, QR_MODULE_PX pixels per module.
-
-    The PDF writer stores images as JPEG; with modules of 8 x 8 pixels on the 8 x 8 grid of JPEG's
-    blocks every block is one flat colour, which JPEG keeps exactly, so the code prints sharp."""
-    import segno
-    from PySide6.QtCore import QRect
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    qr = segno.make(text, error="m", micro=False)
-    rows = [list(row) for row in qr.matrix]
-    size = (len(rows) + 2 * QR_BORDER) * QR_MODULE_PX
-    image = QImage(size, size, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        for y, row in enumerate(rows):
-            for x, dark in enumerate(row):
-                if dark:
-                    painter.fillRect(
-                        QRect(
-                            (x + QR_BORDER) * QR_MODULE_PX,
-                            (y + QR_BORDER) * QR_MODULE_PX,
-                            QR_MODULE_PX,
-                            QR_MODULE_PX,
-                        ),
-                        QColor("black"),
-                    )
-    finally:
-        painter.end()
-    return image
-
-
 def _kit_html(vault: Vault, secret: str) -> str:
     e = html.escape
     person = vault.person
@@ -109,6 +70,7 @@ def _kit_html(vault: Vault, secret: str) -> str:
     folder = str(Path(vault.path).resolve())
     sections = ", ".join(s for s in sorted(person.scopes)) or "none"
     code = "style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt;\""
+    secret_font = "style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 10.5pt;\""
     return f"""
 <h1 style="font-size: 20pt; margin-bottom: 2pt;">MBC Vault emergency kit</h1>
 <p style="font-size: 13pt; margin-top: 0;">for <b>{e(name)}</b> &middot; made {date.today().isoformat()}</p>
@@ -137,7 +99,7 @@ of text printed below it; a phone's camera or a QR app reads it. It is one line 
 starting with AGE-SECRET-KEY-1. If a character is mistyped, age says the key is malformed: nothing
 is damaged, just check the line again.</td>
 </tr></table>
-<p style="margin-top: 8pt;"><b><span style="font-family: 'DejaVu Sans Mono', monospace; font-size: 10.5pt;">{e(secret)}</span></b></p>
+<p style="margin-top: 8pt;"><b><span {secret_font}>{e(secret)}</span></b></p>
 
 <h2 style="font-size: 15pt; margin-top: 12pt;">If MBC Vault is not available: recover with age</h2>
 <ol style="font-size: 11pt;">

@@ -42,24 +42,12 @@ LOCK = ".lock"
 #: a record file is small JSON; refuse to buffer hostile giants
 MAX_RECORD_BYTES = 8 << 20
 
-WRONG_PASSPHRASE_TEXT = "Wrong passphrase for this vault."
-
 VAULT_README = """This folder is an encrypted vault. Every file ending in .age is a standard
 age file (https://age-encryption.org). If the program that made it is not
 available, the files can be recovered with the stock `age` tool and your
 passphrase: see the recovery steps in your emergency kit.
 Do not rename or edit the files in this folder.
 """
-ROLLBACK_TEXT = (
-    "This vault folder went back to an older state than this computer saw before (an older copy "
-    "or backup was put in its place, or someone rolled it back). Changes and key changes are "
-    "refused until the newest copy of the folder is back; restore it from your sync tool or "
-    "backup."
-)
-OLD_FORMAT_MEMBER_TEXT = (
-    "This vault was made by an older version of MBC Vault. Its owner must open it once "
-    "with this version before you can use it."
-)
 
 
 @dataclass
@@ -90,26 +78,21 @@ def marker_path(path: Path) -> Path:
 
 def read_marker(path: Path) -> dict[str, Any]:
     if not path.is_dir():
-        raise NotAVault(f"{path} is not a folder; give the folder that holds the vault.")
+        raise NotAVault("not-a-folder", path=path)
     marker = marker_path(path)
     try:
         data = json.loads(read_small(marker).decode("utf-8"))
     except FileNotFoundError:
-        raise NotAVault(
-            f"{path} is not an MBC Vault (it has no {MARKER}); pick the vault's folder."
-        ) from None
+        raise NotAVault("no-marker", path=path, marker=MARKER) from None
     except (ValueError, OSError, age.AgeError):
-        raise NotAVault(f"{marker} is damaged; restore it from a backup or see docs/recovery.md.") from None
+        raise NotAVault("marker-damaged", marker=marker) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise NotAVault(f"{path} is not an MBC Vault.")
+        raise NotAVault("not-a-vault", path=path)
     version = data.get("version")
     if not isinstance(version, int) or version < 1 or version > FORMAT_VERSION:
-        raise UnsupportedFormat(
-            f"This vault uses format version {version}, newer than this program understands "
-            f"({FORMAT_VERSION}); update MBC Vault to open it."
-        )
+        raise UnsupportedFormat("format-too-new", version=version, supported=FORMAT_VERSION)
     if not isinstance(data.get("vault_id"), str):
-        raise NotAVault(f"{marker} is damaged (it has no vault id); restore it from a backup.")
+        raise NotAVault("marker-no-id", marker=marker)
     return data
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
 
 from .errors import Cancelled, VaultError
 from .extract import _limits
-from .progress import CancelFlag
+from .progress import CancelFlag, ProgressFn, Stage
 from .vault import Vault
 
 OCR_TIME_LIMIT_S = 120.0
@@ -30,9 +29,9 @@ def _run(args: list[str], data: bytes) -> bytes:
             args, input=data, capture_output=True, timeout=OCR_TIME_LIMIT_S, preexec_fn=_limits
         )
     except subprocess.TimeoutExpired:
-        raise VaultError("Text recognition took too long and was stopped.") from None
+        raise VaultError("ocr-timeout") from None
     if done.returncode != 0:
-        raise VaultError("Text recognition could not read this document.")
+        raise VaultError("ocr-failed")
     return done.stdout
 
 
@@ -45,18 +44,18 @@ def recognize_image(image: bytes, language: str = "eng") -> str:
 def ocr_record(
     vault: Vault,
     record_id: str,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> list[str]:
     """Recognize the text of the pages that have none, store it, and return every page's text."""
     if not tesseract_available():
-        raise VaultError("Text recognition needs Tesseract; install the tesseract-ocr package.")
+        raise VaultError("ocr-needs-tesseract")
     record = vault.get(record_id)
     with vault.open_document(record.id) as stream:
         data = stream.read_all()
     texts = vault.page_texts(record.id) or []
     if record.media_type.startswith("image/"):
-        pages = [(1, None)]
+        pages: list[tuple[int, int | None]] = [(1, None)]
         texts = texts or [""]
     elif record.media_type == "application/pdf":
         count = record.pages or len(texts) or 1
@@ -66,9 +65,9 @@ def ocr_record(
         return texts
     for done, (number, pdf_page) in enumerate(pages):
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Text recognition was cancelled; nothing was changed.")
+            raise Cancelled("ocr-cancelled")
         if progress:
-            progress(done, len(pages), f"{record.title}: page {number}")
+            progress(done, len(pages), Stage.OCR, "")
         image = (
             data
             if pdf_page is None
@@ -79,5 +78,5 @@ def ocr_record(
         texts[number - 1] = recognize_image(image)
     vault.set_page_texts(record.id, texts)
     if progress:
-        progress(len(pages), len(pages), record.title)
+        progress(len(pages), len(pages), Stage.OCR, "")
     return texts

@@ -21,7 +21,6 @@ from .layout import (
     KEYS,
     PEOPLE,
     RECORDS,
-    ROLLBACK_TEXT,
     TEXTS,
     Problem,
     age_files,
@@ -42,9 +41,9 @@ class OwnerKeys:
 
     def require_owner(self) -> None:
         if not self.folder.is_owner:
-            raise PermissionDenied("Only the vault's owner can add, change or remove people.")
+            raise PermissionDenied("owner-only-people")
         if self.folder.rolled_back:
-            raise PermissionDenied(ROLLBACK_TEXT)
+            raise PermissionDenied("vault-rolled-back")
 
     def signing_key(self) -> SigningKey:
         signing = self.folder.signing
@@ -121,10 +120,7 @@ class OwnerKeys:
             recipient = self.folder.identity.recipient()
         else:
             if not person.recipient:
-                raise IntegrityError(
-                    f'The details of "{person.name}" have no public key; remove the person '
-                    "and add them again."
-                )
+                raise IntegrityError("person-no-public-key", name=person.name)
             keyring, recipient = self.keyring_for(person), age.X25519Recipient.parse(person.recipient)
         atomic_write_bytes(
             self.folder.path / KEYRINGS / f"{person.id}.age",

@@ -21,7 +21,7 @@ from typing import Any
 from . import authority
 from .authority import SigningKey
 from .categories import SCOPES
-from .errors import PermissionDenied, RecordNotFound
+from .errors import InvalidValue, PermissionDenied, RecordNotFound
 from .keys import ScopeKey
 
 ROLES = ("owner", "member")
@@ -164,9 +164,7 @@ def check_scopes(scopes: Iterable[str]) -> list[str]:
     out: list[str] = []
     for scope in scopes:
         if scope not in SCOPES:
-            raise ValueError(
-                f'"{scope}" is not a section that can be shared; use one of: {", ".join(SCOPES)}.'
-            )
+            raise InvalidValue("scope-unknown", scope=scope, choices=", ".join(SCOPES))
         if scope not in out:
             out.append(scope)
     return sorted(out)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .categories import CATEGORIES, scope_of, unknown_category_message
+from .categories import CATEGORIES, scope_of, unknown_category
+from .errors import InvalidValue
 
 SCHEMA_VERSION = 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,19 +43,17 @@ def check_date(value: str | None, field_name: str = "date") -> str | None:
         return None
     assert value is not None
     if not _DATE.match(value):
-        raise ValueError(
-            f'The {field_name} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.'
-        )
+        raise InvalidValue("date-not-valid", field=field_name, value=value)
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'The {field_name} "{value}" is not a real calendar date.') from None
+        raise InvalidValue("date-not-real", field=field_name, value=value) from None
     return value
 
 
 def check_category(value: str) -> str:
     if value not in CATEGORIES:
-        raise ValueError(unknown_category_message(value))
+        raise unknown_category(value)
     return value
 
 

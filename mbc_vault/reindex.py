@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import Cancelled, IntegrityError
 from .extract import pdf_page_texts
-from .progress import CancelFlag
+from .progress import CancelFlag, ProgressFn, Stage
 from .vault import Vault
 
 
@@ -21,7 +20,7 @@ def rebuild_texts(
     vault: Vault,
     *,
     only_missing: bool = True,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> ReindexReport:
     """Extract the text of documents again (in memory) and store it; with *only_missing*, only
@@ -30,9 +29,9 @@ def rebuild_texts(
     records = [r for r in vault.records(include_trashed=True) if r.document is not None]
     for number, record in enumerate(records):
         if cancel is not None and cancel.is_set():
-            raise Cancelled("Rebuilding the search text was cancelled.")
+            raise Cancelled("reindex-cancelled")
         if progress:
-            progress(number, len(records), record.title)
+            progress(number, len(records), Stage.REINDEX, "")
         if only_missing:
             try:
                 if vault.page_texts(record.id) is not None:

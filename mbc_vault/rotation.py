@@ -36,7 +36,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import check_scopes
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import DocumentRef, Record
 
 log = logging.getLogger(__name__)
@@ -88,11 +88,7 @@ class Rotation:
                 for s, i in data["scopes"].items()
             }
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-            raise IntegrityError(
-                f"The key rotation record {ROTATION} is damaged or was not written by the "
-                "owner; restore it from a backup or remove it and rotate again.",
-                path=str(file),
-            ) from None
+            raise IntegrityError("rotation-damaged", rotation=ROTATION, path=str(file)) from None
 
     def write_rotation_record(self, scopes: dict[str, dict[str, Any]], reencrypt: bool = True) -> None:
         file = self.folder.path / ROTATION
@@ -161,8 +157,7 @@ class Rotation:
                 ]
                 if known and known[0].identity.secret != key.identity.secret:
                     raise IntegrityError(
-                        f"Two different keys claim generation {key.generation} of the "
-                        f"{scope} section; restore {ROTATION} from a backup."
+                        "rotation-generation-clash", generation=key.generation, scope=scope, rotation=ROTATION
                     )
                 if not known:
                     self.folder.keyring.keys.append(key)
@@ -231,9 +226,7 @@ class Rotation:
         done = 0
         for file in vault_files:
             if cancel is not None and cancel.is_set():
-                raise Cancelled(
-                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
-                )
+                raise Cancelled("rotation-interrupted")
             with self.folder.lock():
                 try:
                     if self._reencrypt_small(file, targets, by_public):
@@ -244,18 +237,16 @@ class Rotation:
                     )
             done += 1
             if progress is not None:
-                progress(done, total, file.name)
+                progress(done, total, Stage.REENCRYPT, "")
         for file in todo:
             if cancel is not None and cancel.is_set():
-                raise Cancelled(
-                    "Changing the keys was interrupted; it continues the next time the owner opens the vault."
-                )
+                raise Cancelled("rotation-interrupted")
             with self.folder.lock():
-                label = self._reencrypt_record(file, targets, by_public, report)
+                self._reencrypt_record(file, targets, by_public, report)
             report.records_checked += 1
             done += 1
             if progress is not None:
-                progress(done, total, label)
+                progress(done, total, Stage.REENCRYPT, "")
 
     def _reencrypt_small(
         self, file: Path, targets: dict[str, ScopeKey], by_public: dict[bytes, ScopeKey]
@@ -279,7 +270,7 @@ class Rotation:
         targets: dict[str, ScopeKey],
         by_public: dict[bytes, ScopeKey],
         report: RotationReport,
-    ) -> str:
+    ) -> None:
         """One record with its document and page texts (holding the writer lock): the new document
         file first, then the record, then the old document is deleted. The record must be one its
         writer could write, and its document must be of the record's own part, before a byte is
@@ -294,15 +285,15 @@ class Rotation:
                 raise ValueError("no key")
             record = self.folder.accept_record(plaintext, key.scope, file, expected_id=file.stem)
         except FileNotFoundError:
-            return file.stem  # purged meanwhile
+            return  # purged meanwhile
         except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
             report.problems.append(Problem(rel, f"the record file is damaged ({exc})", record_id=file.stem))
-            return file.stem
+            return
         except IntegrityError as exc:
             report.problems.append(Problem(rel, f"{exc}; it was not re-encrypted", record_id=file.stem))
-            return file.stem
+            return
         if key.scope not in targets:
-            return record.title
+            return
         target = targets[key.scope]
         rewrite_record = key.generation < target.generation
         old_doc = None
@@ -314,11 +305,7 @@ class Rotation:
                         age.Decryptor(handle, self.folder.keyring.identities()).public_key
                     )
                 if doc_key is None or doc_key.scope != key.scope:
-                    raise IntegrityError(
-                        "the document file belongs to another part of the vault than its record "
-                        "(someone who can write the folder pointed the record at it); not a byte "
-                        "of it was copied"
-                    )
+                    raise IntegrityError("document-other-part-not-copied")
                 if doc_key.generation < target.generation:
                     with self.folder.open_record_document(record) as stream:
                         doc_id, nonce, size, sha256 = self.folder.store_document(
@@ -326,7 +313,7 @@ class Rotation:
                         )
                     if (size, sha256) != (record.size, record.sha256):
                         remove_file(self.folder.path / DOCUMENTS / f"{doc_id}.age")
-                        raise IntegrityError("its content does not match the record")
+                        raise IntegrityError("content-mismatch")
                     old_doc = record.document
                     record.document = DocumentRef(id=doc_id, nonce=nonce.hex())
                     record.revision += 1  # an editor holding the old version must reload (ConflictError)
@@ -341,7 +328,7 @@ class Rotation:
                         title=record.title,
                     )
                 )
-                return record.title
+                return
         texts = self.folder.path / TEXTS / f"{record.id}.age"
         try:
             if self._reencrypt_small(texts, targets, by_public):
@@ -361,4 +348,3 @@ class Rotation:
                 self.folder.cache.put(file.name, file_key(file.stat()), fresh.to_dict())
             except FileNotFoundError:
                 pass
-        return record.title

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .records import Record
 
 if TYPE_CHECKING:
-    from .progress import CancelFlag
+    from .progress import CancelFlag, ProgressFn
 from .vault import Vault
 
 HIGHLIGHT_START = "\x02"
@@ -98,9 +98,9 @@ class SearchIndex:
         # reads every selected column of every matching row before sorting (10,000 rows for a
         # common word at 10,000 pages)
         rows = self._db.execute(
-            "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM "
-            "(SELECT rowid, bm25(pages, 10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? "
-            "ORDER BY score LIMIT ?) AS ranked JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score",
+            "SELECT ranked.rowid, pages.record_id, pages.page, ranked.score FROM (SELECT rowid, bm25(pages, "
+            "10.0, 5.0, 3.0, 1.0) AS score FROM pages WHERE pages MATCH ? ORDER BY score LIMIT ?) AS ranked "
+            "JOIN pages ON pages.rowid = ranked.rowid ORDER BY ranked.score",
             (query, limit * 8),
         ).fetchall()
         best: dict[str, tuple[int, int, float]] = {}
@@ -151,25 +151,26 @@ class SearchIndex:
 
 
 def build_index(
-    vault: Vault, progress: Callable[[int, int, str], None] | None = None, cancel: CancelFlag | None = None
+    vault: Vault, progress: ProgressFn | None = None, cancel: CancelFlag | None = None
 ) -> SearchIndex:
     """Index every record the person can read (not the trash): metadata and stored page text.
 
     A record whose stored text is damaged is indexed by its metadata only (verify reports it).
     """
     from .errors import Cancelled, IntegrityError
+    from .progress import Stage
 
     index = SearchIndex()
     records = vault.records()
     for number, record in enumerate(records):
         if cancel is not None and cancel.is_set():
             index.close()
-            raise Cancelled("Building the search index was cancelled.")
+            raise Cancelled("index-cancelled")
         try:
             texts = vault.page_texts(record.id) or []
         except IntegrityError:
             texts = []
         index.add(record, texts)
         if progress:
-            progress(number + 1, len(records), record.title)
+            progress(number + 1, len(records), Stage.INDEX, "")
     return index

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import age
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
-from .errors import PermissionDenied
+from .errors import InvalidValue, PermissionDenied
 from .folder import VaultFolder
 from .fsutil import atomic_write_bytes, remove_file
 from .keys import new_setup_code, write_person_key
@@ -19,7 +19,6 @@ from .layout import (
     KEYS,
     PEOPLE,
     REQUESTS,
-    ROLLBACK_TEXT,
     ROTATION,
     Problem,
     age_files,
@@ -59,9 +58,9 @@ class PeopleAdmin:
         self.owner.require_owner()
         name = (name or "").strip()
         if not name:
-            raise ValueError("The person's name cannot be empty.")
+            raise InvalidValue("person-name-empty")
         if passphrase is not None and not passphrase:
-            raise ValueError("The passphrase cannot be empty.")
+            raise InvalidValue("passphrase-empty")
         granted = check_scopes(scopes)
         from .records import new_id
 
@@ -121,9 +120,7 @@ class PeopleAdmin:
     def _member(self, person_id: str) -> Person:
         person = self.folder.find_person(self.folder.find_person(person_id).id)
         if person.role == "owner" or person.id == self.folder.person.id:
-            raise PermissionDenied(
-                "The owner always holds every section and can edit; that cannot be changed."
-            )
+            raise PermissionDenied("owner-access-fixed")
         return person
 
     def grant(self, person_id: str, scope: str) -> Person:
@@ -171,7 +168,7 @@ class PeopleAdmin:
             person = Person.from_obj(person.to_obj())
             if name is not None:
                 if not name.strip():
-                    raise ValueError("The person's name cannot be empty.")
+                    raise InvalidValue("person-name-empty")
                 person.name = name.strip()
             if relationship is not None:
                 person.relationship = relationship.strip()
@@ -193,7 +190,7 @@ class PeopleAdmin:
         self.owner.require_owner()
         person = self.folder.find_person(person_id)
         if person.role == "owner" or person.id == self.folder.person.id:
-            raise PermissionDenied("The vault's owner cannot be removed.")
+            raise PermissionDenied("owner-not-removable")
         held = [s for s in person.scopes if s in SCOPES]
         with self.folder.lock():
             self.owner.revouch(person.id, set(SCOPES))
@@ -214,7 +211,7 @@ class PeopleAdmin:
         with the old passphrase opens nothing written after the change. A member's change is taken in
         by the owner's next open (see take_in_requests), which does the same for the member's parts."""
         if self.folder.rolled_back:
-            raise PermissionDenied(ROLLBACK_TEXT)
+            raise PermissionDenied("vault-rolled-back")
         owner = self.folder.is_owner
         if owner and (self.folder.path / ROTATION).exists():
             self.rotation.resume_rotation()

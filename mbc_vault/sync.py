@@ -45,7 +45,9 @@ _DROPBOX = re.compile(
 # "<stem> (conflicted copy from <user> <YYYY-MM-DD> <HHMMSS>).<ext>", "<stem> (case clash from ...)",
 # and the older "<stem>_conflict-<YYYYMMDD>-<HHMMSS>.<ext>"
 _NEXTCLOUD = re.compile(
-    r"^(?P<stem>.+?)(?: \((?:conflicted copy|case clash from)[^()]*\)|_conflict-\d{8}-\d{6})(?P<ext>\.[^.]*)?$"
+    r"^(?P<stem>.+?)"
+    r"(?: \((?:conflicted copy|case clash from)[^()]*\)|_conflict-\d{8}-\d{6})"
+    r"(?P<ext>\.[^.]*)?$"
 )
 
 # -- temporary files ---------------------------------------------------------------------------
@@ -157,9 +159,9 @@ def scan(root: Path) -> Scan:
             if kind in ("canonical", "temporary"):
                 continue
             rel = f"{folder}/{name}" if folder else name
-            if kind == "conflict" and entry.is_file(follow_symlinks=False):
-                original, tool = conflict_original(name)  # type: ignore[misc]
-                conflicts.append(ConflictCopy(Path(entry.path), folder, original, tool))
+            found = conflict_original(name) if kind == "conflict" else None
+            if found and entry.is_file(follow_symlinks=False):
+                conflicts.append(ConflictCopy(Path(entry.path), folder, *found))
             else:
                 unknown.append(rel + ("/" if entry.is_dir() else ""))
     return Scan(conflicts, unknown)

@@ -121,7 +121,8 @@ class SyncFolding:
         return False
 
     def _checked_copy(self, copy: sync.ConflictCopy, record_id: str) -> tuple[bytes, bytes, Record] | None:
-        """The copy's (ciphertext, plaintext, record) if its writer may write it; else a sync note and None."""
+        """The copy's (ciphertext, plaintext, record) if its writer may write it; else a sync note and
+        None."""
         try:
             return self.folder.checked_record_copy(copy.path, record_id)
         except (age.AgeError, ValueError, TypeError, KeyError) as exc:
@@ -416,10 +417,10 @@ class SyncFolding:
         version, and the chosen one as it was, is kept in versions/."""
         versions = self.conflicts().get(record_id)
         if not versions:
-            raise RecordNotFound(f'The record "{record_id}" has no versions waiting for a choice.')
+            raise RecordNotFound("no-versions-waiting", record_id=record_id)
         chosen = next((v for v in versions if v.version_id == keep_version_id), None)
         if chosen is None:
-            raise RecordNotFound(f'The record "{record_id}" has no version "{keep_version_id}".')
+            raise RecordNotFound("version-not-found", record_id=record_id, version=keep_version_id)
         self.folder.require_edit(chosen.record.scope)
         with self.folder.lock():
             if (
@@ -427,9 +428,7 @@ class SyncFolding:
                 and not (self.folder.path / DOCUMENTS / f"{chosen.record.document.id}.age").exists()
             ):
                 raise IntegrityError(
-                    f'The document of the chosen version of "{chosen.record.title}" is missing; '
-                    "wait for the sync to finish and try again.",
-                    record_id=record_id,
+                    "chosen-version-document-missing", title=chosen.record.title, record_id=record_id
                 )
             for version in versions:  # first keep everything, then write the choice
                 self._keep_version(record_id, version.version_id, version.path.read_bytes(), VERSIONS_DIR)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from .errors import IntegrityError, PermissionDenied
 from .fsutil import atomic_write_bytes, remove_file, writer_lock
 from .keys import Keyring, PersonKey, write_person_key
 from .people import Person, info_object, member_signing_key, profile_object
+from .progress import ProgressFn, Stage
 
 UPGRADE = "upgrade.age"
 _V1_SEAL_LABEL = b"mbc-vault owner seal v1\x00"
@@ -57,7 +57,7 @@ def upgrade_vault(
     key: PersonKey,
     passphrase: str,
     *,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: ProgressFn | None = None,
 ) -> PersonKey:
     """Upgrade the vault at *path* if *pid* is its owner; raises PermissionDenied for anyone else."""
     identity = key.identity
@@ -66,9 +66,9 @@ def upgrade_vault(
             age.decrypt_bytes(v.read_small(path / v.KEYRINGS / f"{pid}.age"), [identity])
         )
     except (age.AgeError, OSError, ValueError):
-        raise IntegrityError("Your keyring is damaged or missing; restore it from a backup.") from None
+        raise IntegrityError("keyring-damaged-own") from None
     if not set(ALL_SCOPES) <= keyring.scopes():
-        raise PermissionDenied(v.OLD_FORMAT_MEMBER_TEXT)
+        raise PermissionDenied("old-format-member")
     vault_ids = [k.identity for k in keyring.keys if k.scope == VAULT_SCOPE]
     with writer_lock(path / v.LOCK, timeout_s=30):
         signing = _upgrade_key(path, identity)
@@ -83,7 +83,7 @@ def upgrade_vault(
             if _v1_seal_ok(obj, identity) or authority.check_object(obj, signing.public) or file.stem == pid:
                 profiles[file.stem] = obj
         if pid not in profiles or profiles[pid].get("role") != "owner":
-            raise PermissionDenied(v.OLD_FORMAT_MEMBER_TEXT)
+            raise PermissionDenied("old-format-member")
         people: dict[str, Person] = {}
         for person_id, obj in profiles.items():
             obj = {k: val for k, val in obj.items() if k not in ("seal", authority.SIGNATURE)}
@@ -128,7 +128,7 @@ def upgrade_vault(
         for index, file in enumerate(files):
             _resign(file, keyring, by_public, current, pid, signing)
             if progress is not None:
-                progress(index + 1, len(files), "")
+                progress(index + 1, len(files), Stage.UPGRADE, "")
         # 3. profiles and the signed info
         signed_profiles = {p.id: profile_object(p, pid, signing) for p in people.values()}
         for person_id, obj in signed_profiles.items():
@@ -187,9 +187,7 @@ def _upgrade_key(path: Path, identity: age.X25519Identity) -> SigningKey:
     except FileNotFoundError:
         pass
     except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-        raise IntegrityError(
-            f"{UPGRADE} (left by an interrupted upgrade) is damaged; restore the vault folder from a backup."
-        ) from None
+        raise IntegrityError("upgrade-file-damaged", upgrade=UPGRADE) from None
     signing = SigningKey.generate()
     atomic_write_bytes(
         file, age.encrypt_bytes(json.dumps({"signing": signing.seed.hex()}).encode(), [identity.recipient()])

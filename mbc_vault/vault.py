@@ -25,7 +25,7 @@ import secrets
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from . import age, authority, keys, sync
 from .authority import SigningKey
@@ -37,6 +37,7 @@ from .errors import (
     DuplicateDocument,
     InputFileError,
     IntegrityError,
+    InvalidValue,
     NotAVault,
     UnsupportedFormat,
     VaultError,
@@ -55,15 +56,12 @@ from .layout import (
     KEYS,
     LOCK,
     MARKER,
-    OLD_FORMAT_MEMBER_TEXT,
     PEOPLE,
     README_NAME,
     RECORDS,
-    ROLLBACK_TEXT,
     ROTATION,
     UPGRADE,
     VAULT_README,
-    WRONG_PASSPHRASE_TEXT,
     Problem,
     age_files,
     json_bytes,
@@ -74,7 +72,7 @@ from .layout import (
 )
 from .owner import OwnerKeys
 from .people import Person, info_object, profile_object
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Clock, DocumentRef, Record, check_category, check_date, new_id, now_iso
 from .rotation import Rotation, RotationReport
 from .sharing import PeopleAdmin
@@ -92,9 +90,6 @@ __all__ = [
     "ProgressFn",
     "MARKER",
     "FORMAT_VERSION",
-    "ROLLBACK_TEXT",
-    "OLD_FORMAT_MEMBER_TEXT",
-    "WRONG_PASSPHRASE_TEXT",
     "NotAVault",
     "UnsupportedFormat",
     "read_marker",
@@ -268,9 +263,9 @@ class Vault:
         """Create a new vault at *path* (a new or empty folder) with its owner; returns it unlocked."""
         path = Path(path)
         if not passphrase:
-            raise ValueError("The passphrase cannot be empty.")
+            raise InvalidValue("passphrase-empty")
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise VaultExists(f"{path} already exists and is not an empty folder; choose a new folder.")
+            raise VaultExists("folder-not-empty", path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         staging = path.parent / f".{path.name}.creating-{secrets.token_hex(4)}"
         staging.mkdir(mode=0o700)
@@ -376,9 +371,7 @@ class Vault:
         pid, key = keys.unlock_key(path, passphrase, person_id)
         if key.vault_id and key.vault_id != vault_id:
             raise IntegrityError(
-                f"The vault's marker {marker_path(path).name} names another vault than your key "
-                "file; it was changed. Restore it from a backup.",
-                path=str(marker_path(path)),
+                "marker-other-vault", marker=marker_path(path).name, path=str(marker_path(path))
             )
         if marker["version"] < FORMAT_VERSION:
             from .upgrade import upgrade_vault
@@ -420,14 +413,9 @@ class Vault:
             info = json.loads(age.decrypt_bytes(read_small(path / INFO), keyring.identities()))
             owner_key = str(info["owner_key"])
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
-            raise IntegrityError(
-                "The vault's keys cannot be checked: your keyring or the vault's info is "
-                "damaged. Ask the vault's owner to open the vault."
-            ) from None
+            raise IntegrityError("keys-uncheckable") from None
         if not authority.check_object(info, owner_key) or info.get("vault_id") != vault_id:
-            raise IntegrityError(
-                "The vault's info was not written by its owner; ask the owner to open the vault."
-            )
+            raise IntegrityError("info-not-by-owner")
         with writer_lock(path / LOCK):
             write_person_key(
                 path,
@@ -457,16 +445,10 @@ class Vault:
                 age.decrypt_bytes(read_small(keyring_path), [key.identity]), key.owner_key
             )
         except (age.AgeError, OSError, ValueError):
-            raise IntegrityError(
-                f"The keyring {keyring_path} is damaged or missing; restore it from a backup.",
-                path=str(keyring_path),
-            ) from None
+            raise IntegrityError("keyring-damaged", path=str(keyring_path)) from None
         if not keyring.signed or keyring.person_id != pid or keyring.vault_id != vault_id:
             raise IntegrityError(
-                f"The keyring {KEYRINGS}/{keyring_path.name} was not written by the vault's owner "
-                "(someone who can write the folder replaced it); nothing was read with it. "
-                "Restore it from a backup, or ask the owner to open the vault.",
-                path=str(keyring_path),
+                "keyring-not-by-owner", keyring=f"{KEYRINGS}/{keyring_path.name}", path=str(keyring_path)
             )
         cache_path = None
         if use_cache and vault_id:
@@ -550,7 +532,7 @@ class Vault:
     ) -> Record:
         """Store a structured entry (no document) as its own record."""
         if kind not in ENTRY_KINDS:
-            raise ValueError(f'"{kind}" is not a kind of entry.')
+            raise InvalidValue("entry-kind-unknown", kind=kind)
         self.folder.require_edit(scope_of(kind))
         stamp = self.folder.now()
         record = Record(
@@ -577,7 +559,7 @@ class Vault:
         *,
         data: dict[str, Any] | None = None,
         title: str | None = None,
-        date: str | None | bool = False,
+        date: str | None | Literal[False] = False,
         links: Iterable[str] | None = None,
         notes: str | None = None,
     ) -> Record:
@@ -589,7 +571,7 @@ class Vault:
         if title is not None:
             changes["title"] = title.strip() or record.title
         if date is not False:
-            changes["date"] = check_date(date)  # type: ignore[arg-type]
+            changes["date"] = check_date(date)
         if links is not None:
             changes["links"] = list(links)
         if notes is not None:
@@ -629,14 +611,12 @@ class Vault:
                     handle.write(chunk)
                     done += len(chunk)
                     if progress:
-                        progress(done, record.size, record.title)
+                        progress(done, record.size, Stage.EXPORT, "")
 
         try:
             atomic_write_private(out_path, write, overwrite)
         except PermissionError:
-            raise InputFileError(
-                f"Cannot write {out_path}: permission denied; choose another folder."
-            ) from None
+            raise InputFileError("output-permission-denied", path=out_path) from None
         return out_path
 
     def add_document(
@@ -672,13 +652,11 @@ class Vault:
             try:
                 handle: BinaryIO = open(src_path, "rb")
             except FileNotFoundError:
-                raise InputFileError(f"{src_path} does not exist; check the file name.") from None
+                raise InputFileError("input-missing", path=src_path) from None
             except IsADirectoryError:
-                raise InputFileError(
-                    f"{src_path} is a folder, not a file; give the files inside it."
-                ) from None
+                raise InputFileError("input-is-folder", path=src_path) from None
             except PermissionError:
-                raise InputFileError(f"{src_path} cannot be read (permission denied).") from None
+                raise InputFileError("input-unreadable", path=src_path) from None
             original_name = original_name or src_path.name
             total = os.fstat(handle.fileno()).st_size
         else:
@@ -689,7 +667,7 @@ class Vault:
             head = handle.read(4096) if src_path else b""
             if src_path is not None:
                 if not head:
-                    raise InputFileError(f"{src_path} is empty; there is nothing to store.")
+                    raise InputFileError("input-empty", label=src_path)
                 handle.seek(0)
             media_type = media_type or sniff_media_type(head, original_name)
             result = self.folder.store_document(handle, scope_key, total, label, progress, cancel)
@@ -701,13 +679,14 @@ class Vault:
         record_id = new_id()
         try:
             if size == 0:
-                raise InputFileError(f"{label} is empty; there is nothing to store.")
+                raise InputFileError("input-empty", label=label)
             existing = self.folder.find_by_sha256(sha256)
             if existing is not None and not allow_duplicate:
-                where = " (in the trash)" if existing.in_trash else ""
                 raise DuplicateDocument(
-                    f'{label} is already in the vault as "{existing.title}"{where}; it was not stored twice.',
-                    existing.id,
+                    "duplicate-document-in-trash" if existing.in_trash else "duplicate-document",
+                    existing_id=existing.id,
+                    label=label,
+                    title=existing.title,
                 )
             stamp = self.folder.now()
             record = Record(
@@ -758,7 +737,7 @@ class Vault:
         allowed = {"title", "category", "date", "provider", "tags", "notes"}
         unknown = set(changes) - allowed
         if unknown:
-            raise ValueError(f"These fields cannot be changed: {', '.join(sorted(unknown))}.")
+            raise InvalidValue("fields-not-changeable", fields=", ".join(sorted(unknown)))
         record = self.folder.get(record_id)
         if "category" in changes:
             check_category(changes["category"])
@@ -767,7 +746,7 @@ class Vault:
         if "tags" in changes:
             changes["tags"] = _clean_tags(changes["tags"])
         if "title" in changes and not str(changes["title"]).strip():
-            raise ValueError("The title cannot be empty.")
+            raise InvalidValue("title-empty")
         return self._rewrite(record, changes)
 
     def _rewrite(self, record: Record, changes: dict[str, Any]) -> Record:
@@ -805,9 +784,7 @@ class Vault:
             )
         if (size, sha256) != (record.size, record.sha256):
             remove_file(self.folder.path / DOCUMENTS / f"{doc_id}.age")
-            raise IntegrityError(
-                f'The document of "{record.title}" is damaged; it was not moved.', record_id=record.id
-            )
+            raise IntegrityError("document-damaged-not-moved", title=record.title, record_id=record.id)
         return DocumentRef(id=doc_id, nonce=nonce.hex())
 
     def _check_not_changed_on_disk(self, record: Record) -> None:
@@ -820,10 +797,7 @@ class Vault:
             return  # a damaged file is replaced by the good copy we hold
         if on_disk.revision != record.revision or on_disk.modified != record.modified:
             self.folder.remember(on_disk)
-            raise ConflictError(
-                f'"{record.title}" was changed by someone else since you opened it; '
-                "your change was not saved. Look at the new version and try again."
-            )
+            raise ConflictError(title=record.title)
 
     def remove(self, record_id: str) -> Record:
         """Move a record to the trash (it can be restored)."""
@@ -842,7 +816,7 @@ class Vault:
         """Delete a trashed record and its document for good."""
         record = self.folder.get(record_id)
         if not record.in_trash:
-            raise VaultError(f'"{record.title}" is not in the trash; remove it first, then purge it.')
+            raise VaultError("purge-not-in-trash", title=record.title)
         self.folder.require_edit(record.scope)
         with self.folder.lock():
             remove_file(self.folder.path / RECORDS / f"{record.id}.age")
@@ -867,7 +841,7 @@ class Vault:
         """Give this person a new passphrase and a new identity key (see people.change_identity);
         returns one plain sentence saying what an old copy of the key file can still open."""
         if not new_passphrase:
-            raise ValueError("The new passphrase cannot be empty.")
+            raise InvalidValue("new-passphrase-empty")
         return self.sharing.change_identity(new_passphrase, work_factor)
 
     def clean_up(self) -> int:

@@ -12,7 +12,7 @@ from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
 from .layout import DOCUMENTS, INFO, RECORDS, TEXTS, Problem, age_files
 from .owner import OwnerKeys
-from .progress import CancelFlag, ProgressFn
+from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .sync_fold import SyncFolding
 
@@ -64,7 +64,7 @@ class Checker:
         total = len(files)
         for index, file in enumerate(files):
             if cancel is not None and cancel.is_set():
-                raise Cancelled("Checking the vault was cancelled.")
+                raise Cancelled("verify-cancelled")
             record = self.folder.classify_record_file(file)
             if record is None:
                 report.not_readable += 1
@@ -75,7 +75,7 @@ class Checker:
             report.records_checked += 1
             records[record.id] = record
             if progress:
-                progress(index + 1, total, record.title)
+                progress(index + 1, total, Stage.VERIFY, "")
         referenced = set()
         for record in records.values():
             if record.document is None:
@@ -87,7 +87,7 @@ class Checker:
                 with self.folder.open_record_document(record) as stream:
                     for _ in stream.chunks():
                         if cancel is not None and cancel.is_set():
-                            raise Cancelled("Checking the vault was cancelled.")
+                            raise Cancelled("verify-cancelled")
                 report.documents_checked += 1
             except IntegrityError as exc:
                 report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))

@@ -1,4 +1,4 @@
-"""`mbc-vault` with no command starts the desktop app."""
+"""`mbc-vault` with no command starts the desktop app; `python -m mbc_vault` is the command line alone."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mbc_vault import cli
+from ui import launch
 
 
 def test_no_subcommand_starts_the_app(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,7 +22,39 @@ def test_no_subcommand_starts_the_app(qapp, monkeypatch: pytest.MonkeyPatch) -> 
         return 0
 
     monkeypatch.setattr(ui.app, "main", fake_main)
-    assert cli.main([]) == 0 and started == [True]
+    assert launch.main([]) == 0 and started == [True]
+
+
+def test_a_command_goes_to_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.app
+
+    calls: list[list[str]] = []
+
+    def fake_app() -> int:
+        calls.append(["the app"])
+        return 0
+
+    def fake_cli(argv: list[str]) -> int:
+        calls.append(argv)
+        return 0
+
+    monkeypatch.setattr(ui.app, "main", fake_app)
+    monkeypatch.setattr(cli, "main", fake_cli)
+    assert launch.main(["verify", "somewhere"]) == 0 and calls == [["verify", "somewhere"]]
+
+
+def test_the_core_command_line_without_a_command_prints_its_usage_and_how_to_open_the_app() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mbc_vault"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+        cwd=Path(__file__).resolve().parents[1],
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == cli.EXIT_USAGE, done.stderr
+    assert done.stdout.startswith("usage: mbc-vault") and cli.APP_HINT in " ".join(done.stdout.split())
 
 
 def test_app_module_builds_the_main_window_offscreen(tmp_path: Path) -> None:

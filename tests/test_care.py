@@ -1,4 +1,5 @@
-"""Care planning core: models, question lists, legal reviews, iCalendar, printouts (rendered and read back)."""
+"""Care planning core: models, question lists, legal reviews, iCalendar, printouts (rendered and read
+back)."""
 
 from __future__ import annotations
 
@@ -186,7 +187,7 @@ def test_printouts_render(qapp, tmp_path: Path) -> None:
     png = _render_first_page(pdf, tmp_path)
     assert png.stat().st_size > 2000
     contacts = tmp_path / "team.pdf"
-    from mbc_vault.cancer.store import Entry
+    from mbc_vault.entries import Entry
     from mbc_vault.records import Record
 
     team = [

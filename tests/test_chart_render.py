@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
+from mbc_vault.render import chart as cr
 
 pytestmark = pytest.mark.qt  # the core's painting needs QtGui
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ def _texts(svg: Path) -> str:
 
 
 def _near(a: tuple[int, int, int], b: tuple[int, int, int], tolerance: int = 8) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def test_png_has_the_size_asked_for_and_shows_bands_and_values(tmp_path: Path) -> None:
@@ -202,8 +202,8 @@ def test_nice_ticks_date_ticks_decimate_and_rolling_mean() -> None:
 def test_the_renderer_loads_no_widgets_and_no_qtcharts(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from mbc_vault.cancer import chart_render as cr\n"
-        f"cr.render_chart([('2024-01-01', 3.0), ('2024-03-01', 4.0)], [('2024-01-01', None, 'L1')], 'T', 'U', "
+        "from mbc_vault.render import chart as cr\n"
+        "cr.render_chart([('2024-01-01', 3.0), ('2024-03-01', 4.0)], [('2024-01-01', None, 'L1')], 'T', 'U', "
         f"r'{tmp_path / 'a.png'}')\n"
         f"cr.render_chart([('2024-01-01', 3.0)], [], 'T', 'U', r'{tmp_path / 'a.svg'}', fmt='svg')\n"
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"

@@ -391,7 +391,9 @@ def test_random_kills_during_passwd(harness: Harness) -> None:
         delay = rng.uniform(0, duration * 1.1)
         _passwd_trial(
             h,
-            lambda new: h.run_killed_after(["passwd", str(TEST_WORK_FACTOR)], delay, new_passphrase=new),
+            lambda new, delay=delay: h.run_killed_after(
+                ["passwd", str(TEST_WORK_FACTOR)], delay, new_passphrase=new
+            ),
             f"{NEW_PASSPHRASE} {trial}",
         )
     assert h.stats["killed"] >= 1, h.stats
@@ -428,7 +430,9 @@ def test_kills_just_before_each_rename(harness: Harness) -> None:
         n += 1
         outcome = _passwd_trial(
             h,
-            lambda new: h.run_killed_before_rename(["passwd", str(TEST_WORK_FACTOR)], n, new_passphrase=new),
+            lambda new, n=n: h.run_killed_before_rename(
+                ["passwd", str(TEST_WORK_FACTOR)], n, new_passphrase=new
+            ),
             f"{NEW_PASSPHRASE} rename {n}",
         )
         if outcome.completed:

@@ -65,7 +65,9 @@ else:
     if op == "rotate":
         vault.rotate_scope("medical")
     elif op == "add-person":
-        vault.add_person("Robin", "friend", ["legal"], can_edit=False, passphrase="robin words", work_factor=12)
+        vault.add_person(
+            "Robin", "friend", ["legal"], can_edit=False, passphrase="robin words", work_factor=12
+        )
     elif op == "passwd":
         vault.change_passphrase(os.environ["CRASH_NEW"], work_factor=12)
 print("CALLS", calls, flush=True)

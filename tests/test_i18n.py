@@ -42,6 +42,7 @@ MAIN_CONTEXTS = (
     "RecordsTableModel",
     "ImageView",
     "Passphrase",
+    "ErrorPresenter",
 )
 PLACEHOLDER = re.compile(r"\{\d+\}")
 ACCELERATOR = re.compile(r"&(?!&)\S")
@@ -121,7 +122,7 @@ def test_messages_built_outside_self_tr_are_translated_too(spanish, qtbot) -> No
     documents = DocumentsSection(QUndoStack())
     qtbot.addWidget(documents)
     assert (
-        QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash")
+        QCoreApplication.translate("EntryCommands", "Move “{0}” to the trash")  # TrashCommand's text
         == "Mover “{0}” a la papelera"
     )
     from ui.category_names import category_label

@@ -11,6 +11,8 @@ CORE = Path(__file__).resolve().parents[1] / "mbc_vault"
 
 
 def _imports(path: Path) -> set[str]:
+    """Modules *path* names in import statements and in `importlib.import_module("...")` or
+    `__import__("...")` calls (which import-linter's static graph cannot see)."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
@@ -18,21 +20,58 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Call) and _called_name(node.func) in {"import_module", "__import__"}:
+            names.update(
+                a.value for a in node.args[:1] if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
     return names
 
 
-def test_core_never_imports_widgets_or_the_ui() -> None:
+def _called_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+#: the Qt modules mbc_vault.render may use: painting, never widgets
+RENDER_QT = {"PySide6", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtSvg"}
+
+
+def _offences(names: set[str], in_render: bool) -> set[str]:
+    """What a core module may not import: ui, QtWidgets, and Qt at all outside mbc_vault.render
+    (import-linter checks this too, per package; this sees Qt's modules and importlib calls)."""
+    bad = set()
+    for name in names:
+        top, qt_module = name.split(".")[0], ".".join(name.split(".")[:2])
+        if top == "ui" or "QtWidgets" in name:
+            bad.add(name)
+        elif top == "PySide6" and not (in_render and qt_module in RENDER_QT):
+            bad.add(name)
+    return bad
+
+
+def test_core_never_imports_widgets_or_the_ui_and_only_render_imports_qt() -> None:
     offenders = {}
     for path in CORE.rglob("*.py"):
-        bad = {n for n in _imports(path) if n == "ui" or n.startswith("ui.") or "QtWidgets" in n}
+        bad = _offences(_imports(path), in_render=path.relative_to(CORE).parts[0] == "render")
         if bad:
             offenders[str(path.relative_to(CORE))] = sorted(bad)
     assert offenders == {}
 
 
+def test_the_layout_check_sees_importlib_calls_and_qt_modules(tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch.py"
+    scratch.write_text(
+        "import importlib\nimportlib.import_module('ui.app')\n__import__('PySide6.QtCore')\n"
+        "from PySide6.QtWidgets import QWidget\nfrom PySide6.QtGui import QImage\n"
+    )
+    names = _imports(scratch)
+    assert _offences(names, in_render=False) == names - {"importlib"}
+    assert _offences(names, in_render=True) == {"ui.app", "PySide6.QtWidgets", "PySide6.QtWidgets.QWidget"}
+
+
 def test_cli_runs_without_loading_qt() -> None:
     code = (
-        "import sys; from mbc_vault import cli; cli.build_parser(); import mbc_vault.vault; "
+        "import sys; from ui import launch; from mbc_vault import cli; cli.build_parser(); "
+        "import mbc_vault.vault; "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -21,7 +21,8 @@ from test_people import age_cli_scope_keys, age_decrypt
 from mbc_vault import age, authority
 from mbc_vault.errors import IntegrityError, PermissionDenied
 from mbc_vault.keys import Keyring, ScopeKey
-from mbc_vault.vault import ROLLBACK_TEXT, Vault
+from mbc_vault.messages import text
+from mbc_vault.vault import Vault
 
 LEE_PASS = "lee's own passphrase, legal only"
 ALEX_PASS = "alex's own passphrase, medical"
@@ -225,7 +226,7 @@ def test_a_folder_rolled_back_to_an_older_state_is_reported_and_refused(
     shutil.copytree(snapshot, vault_path)  # ... and puts it back
     with Vault.open(vault_path, PASSPHRASE) as owner:
         assert owner.rolled_back
-        assert any(p.message == ROLLBACK_TEXT for p in owner.load_problems)
+        assert any(p.message == text("vault-rolled-back") for p in owner.load_problems)
         with pytest.raises(PermissionDenied, match="went back to an older state"):
             owner.add_document(io.BytesIO(b"a new scan, fictional"), category="imaging-report", title="Scan")
         with pytest.raises(PermissionDenied, match="went back to an older state"):
@@ -380,8 +381,8 @@ def test_an_older_copy_of_one_record_put_back_is_reported(folder: Folder, vault_
     file.write_bytes(older)  # revision 1 put back
     with Vault.open(vault_path, PASSPHRASE) as owner:
         assert [p.message for p in owner.load_problems if p.record_id == folder.will.id] == [
-            "this record went back to an older version (revision 1; this computer saw revision 2): an older copy "
-            "was put back"
+            "this record went back to an older version (revision 1; this computer saw revision 2): an older "
+            "copy was put back"
         ]
 
 

@@ -22,7 +22,8 @@ from mbc_vault.packet import (
     build_packet,
     default_document_ids,
 )
-from mbc_vault.pdfrender import html_to_pdf
+from mbc_vault.progress import Stage
+from mbc_vault.render.pdf import html_to_pdf
 from mbc_vault.vault import Vault
 
 SAMPLES = DATA / "pdf-samples"
@@ -134,7 +135,7 @@ def test_packet_pages_text_outline_links_footers(
     ids = add_all(vault, sources)
     order = ["rotated", "four", "letter", "jpeg", "png", "a4", "note"]
     out = tmp_path / "packet.pdf"
-    seen: list[tuple[int, int, str]] = []
+    seen: list[tuple[int, int, str, str]] = []
     result = build_packet(
         vault,
         choices_for(
@@ -144,9 +145,14 @@ def test_packet_pages_text_outline_links_footers(
             ],
         ),
         out,
-        progress=lambda d, t, label: seen.append((d, t, label)),
+        progress=lambda d, t, stage, item: seen.append((d, t, stage, item)),
     )
     assert seen and seen[-1][0] == seen[-1][1]
+    # progress is stage codes and the documents' titles, never English sentences
+    assert [stage for _, _, stage, _ in seen][:2] == [Stage.PACKET_PAGES, Stage.PACKET_DOCUMENT]
+    assert seen[-1][2] == Stage.DONE and all(isinstance(stage, Stage) for _, _, stage, _ in seen)
+    titles = {item for _, _, stage, item in seen if stage == Stage.PACKET_DOCUMENT}
+    assert titles == {vault.get(ids[k]).title for k in order}
     require_tool("qpdf")
     check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -188,7 +194,7 @@ def test_packet_pages_text_outline_links_footers(
     reader = PdfReader(out)
     outline = reader.outline
     assert [o.title for o in outline] == [s.title for s in result.sections]
-    for item, section in zip(outline, result.sections):
+    for item, section in zip(outline, result.sections, strict=True):
         assert reader.get_destination_page_number(item) == section.first_page - 1
 
     # contents: every entry links to its section's page, and prints that page number
@@ -346,7 +352,7 @@ def test_cancel_leaves_nothing(vault: Vault, sources: dict[str, Path], tmp_path:
     cancel = threading.Event()
     out = tmp_path / "c.pdf"
 
-    def progress(done: int, total: int, label: str) -> None:
+    def progress(done: int, total: int, stage: str, item: str) -> None:
         if done >= 2:
             cancel.set()
 

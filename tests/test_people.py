@@ -369,7 +369,7 @@ def test_interrupted_rotation_resumes_on_open(vault: Vault, vault_path: Path) ->
     member, _ = vault.add_person("Sam", "son", ["legal"], passphrase=SAM_PASS, work_factor=WF)
     seen: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int, _label: str) -> None:
+    def progress(done: int, total: int, _stage: str, _item: str) -> None:
         seen.append((done, total))
         if done == 3:
             raise Interrupt()
@@ -421,7 +421,7 @@ def test_rotation_skips_files_already_on_the_new_key(vault: Vault, vault_path: P
         vault.add_document(io.BytesIO(b"x" * (100 + i)), category="appointments", original_name=f"a{i}.txt")
     calls: list[int] = []
 
-    def stop_after_one(done: int, _total: int, _label: str) -> None:
+    def stop_after_one(done: int, _total: int, _stage: str, _item: str) -> None:
         calls.append(done)
         if done == 1:
             raise Interrupt()

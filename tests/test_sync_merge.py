@@ -1,4 +1,5 @@
-"""Two copies of a vault (as a sync tool keeps them) edited apart on different records merge by copying files."""
+"""Two copies of a vault (as a sync tool keeps them) edited apart on different records merge by copying
+files."""
 
 from __future__ import annotations
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from dialogs import answering, entry_of
+from PySide6.QtCore import Qt
 
 from mbc_vault.vault import Vault
-from ui.entry_form import EntryFormDialog
+from ui.forms.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 
 
@@ -31,13 +31,9 @@ def fill_form(
     drugs: list[str] | None = None,
     expect_error: str | None = None,
 ) -> EntryFormDialog:
-    """Open the real modal form, type into it, press Save (and check a field error first if asked)."""
-    seen: list[EntryFormDialog] = []
+    """Open the real form (its ask()), type into it, press Save (and check a field error first if asked)."""
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, EntryFormDialog)
-        seen.append(dialog)
+    def act(dialog: EntryFormDialog) -> None:
         for name, text in values.items():
             dialog.set_value(name, text)
         for drug in drugs or []:
@@ -51,15 +47,16 @@ def fill_form(
             dialog.reject()
             return
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
-        if dialog.isVisible():  # not saved: close it so the test fails instead of hanging
+        if dialog.isVisible():  # not saved: say why, and close it
             problems.append(
                 dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()]
             )
             dialog.reject()
 
     problems: list[object] = []
-    QTimer.singleShot(0, act)
-    open_it()
+    with pytest.MonkeyPatch.context() as patch:
+        seen = answering(patch, qtbot, EntryFormDialog, act, answer=entry_of)
+        open_it()
     assert seen, "the form did not open"
     assert problems == []
     return seen[0]
@@ -206,25 +203,21 @@ def test_a_line_of_treatment_can_point_to_its_trial(qtbot, window: MainWindow) -
     assert line.model.trial_record == trial.id and line.model.setting == "clinical-trial"
 
 
-def test_log_a_symptom_from_anywhere(qtbot, window: MainWindow) -> None:
-    from ui.symptom_dialog import QuickSymptomDialog
+def test_log_a_symptom_from_anywhere(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.forms.symptom_dialog import QuickSymptomDialog
 
     window.go_to(window.documents)
     assert window.symptom_action.shortcut().toString() == "Ctrl+Shift+S"
-    seen = []
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QuickSymptomDialog)
-        seen.append(dialog)
+    def act(dialog: QuickSymptomDialog) -> None:
         dialog.symptom_combo.setCurrentText("pain")
         dialog.location_edit.setText("left hip")
         dialog.set_severity(6)
         qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return)  # Enter saves
 
-    QTimer.singleShot(0, act)
+    seen = answering(monkeypatch, qtbot, QuickSymptomDialog, act, answer=entry_of)
     window.symptom_action.trigger()
-    assert seen
+    assert len(seen) == 1
     entries = window.session.cancer.symptoms()
     assert [(e.model.symptom, e.model.location, e.model.severity) for e in entries] == [
         ("pain", "left hip", 6)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from dialogs import answering, entry_of
 from pdfmaker import text_pdf
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
@@ -20,12 +21,12 @@ from mbc_vault.care import vocab
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, CarePriorities, QuestionList
 from mbc_vault.care.store import question_templates
 from mbc_vault.vault import Vault
-from ui.entry_form import EntryFormDialog
+from ui.forms.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 from ui.sections.appointments import AppointmentsSection
 from ui.sections.care_team import CareTeamSection
 from ui.sections.legal import LegalSection
-from ui.sections.people import PeopleSection
+from ui.sections.people_to_tell import PeopleToTellSection
 from ui.sections.priorities import PrioritiesSection
 from ui.sections.trials import TrialsSection
 
@@ -44,7 +45,7 @@ class Care:
     appointments: AppointmentsSection
     team: CareTeamSection
     legal: LegalSection
-    people: PeopleSection
+    people: PeopleToTellSection
     priorities: PrioritiesSection
     trials: TrialsSection
 
@@ -77,7 +78,7 @@ def care(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[Care]:
         AppointmentsSection(undo, host),
         CareTeamSection(undo, host),
         LegalSection(undo, host),
-        PeopleSection(undo, host),
+        PeopleToTellSection(undo, host),
         PrioritiesSection(undo, host),
         TrialsSection(undo, host),
     )
@@ -92,25 +93,22 @@ def care(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[Care]:
 
 
 def open_form(qtbot, open_it: Callable[[], None], act: Callable[[EntryFormDialog], None]) -> None:
-    """Open the real modal form, let *act* work in it; the form must be closed at the end."""
-    seen: list[EntryFormDialog] = []
+    """Open the real form (its ask()), let *act* work in it; the form must be closed at the end."""
     problems: list[object] = []
 
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, EntryFormDialog)
-        seen.append(dialog)
+    def run(dialog: EntryFormDialog) -> None:
         try:
             act(dialog)
         finally:
-            if dialog.isVisible():  # not saved: close it so the test fails instead of hanging
+            if dialog.isVisible():  # not saved: say why, and close it
                 problems.append(
                     dialog.general_error.text() or [e.text() for e in dialog.errors.values() if e.text()]
                 )
                 dialog.reject()
 
-    QTimer.singleShot(0, run)
-    open_it()
+    with pytest.MonkeyPatch.context() as patch:
+        seen = answering(patch, qtbot, EntryFormDialog, run, answer=entry_of)
+        open_it()
     assert seen, "the form did not open"
     assert problems == []
 

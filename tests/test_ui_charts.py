@@ -1,4 +1,5 @@
-"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets (offscreen)."""
+"""The labs and symptoms sections and the quick symptom dialog, driven through their real widgets
+(offscreen)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QThreadPool, QTimer
+from dialogs import answering, entry_of
+from PySide6.QtCore import QPointF, Qt, QThreadPool
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
+from mbc_vault.render import chart as cr
 from mbc_vault.vault import Vault
 from ui.app import setup_application
-from ui.sections.labs import LabsSection, LabValueDialog
+from ui.forms.lab_dialog import LabValueDialog
+from ui.forms.symptom_dialog import QuickSymptomDialog
+from ui.sections.labs import LabsSection
 from ui.sections.symptoms import TREND_DAYS, SymptomsSection
 from ui.sections.timeseries import long_date
 from ui.session import VaultSession
-from ui.symptom_dialog import QuickSymptomDialog
 
 TIMEOUT = 20_000
 
@@ -93,14 +96,12 @@ def _save_values(session: VaultSession, values: list[tuple[str, float]], test: s
 
 # ------------------------------------------------------------------------------------------ labs
 def test_add_values_through_the_dialog_then_table_and_chart_points(
-    qtbot, labs: LabsSection, session: VaultSession
+    qtbot, labs: LabsSection, session: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert labs.empty_hint.isVisible() and labs.model.rowCount() == 0
     seen: dict[str, object] = {}
 
-    def fill_modal() -> None:  # "Add a value…" runs the dialog modally: drive the real one
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LabValueDialog)
+    def fill(dialog: LabValueDialog) -> None:  # "Add a value…" asks the real dialog: drive it
         seen["test"] = dialog.test_combo.currentText()
         _fill_lab_dialog(qtbot, dialog, "2024-01-10", "4x2")
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
@@ -110,7 +111,7 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(
         _fill_lab_dialog(qtbot, dialog, "2024-01-10", "42", "City Lab")
         qtbot.keyClick(dialog.value_edit, Qt.Key.Key_Return)  # Enter saves
 
-    QTimer.singleShot(0, fill_modal)
+    answering(monkeypatch, qtbot, LabValueDialog, fill, answer=entry_of)
     qtbot.mouseClick(labs.add_btn, Qt.MouseButton.LeftButton)
     assert seen == {
         "test": "CA 15-3",
@@ -152,14 +153,13 @@ def test_add_values_through_the_dialog_then_table_and_chart_points(
     # edit the selected value; then trash it with undo
     labs.table.selectRow(1)
 
-    def change_modal() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, LabValueDialog) and dialog.value_edit.text() == "42"
+    def change(dialog: LabValueDialog) -> None:
+        assert dialog.value_edit.text() == "42"
         dialog.value_edit.clear()
         qtbot.keyClicks(dialog.value_edit, "44")
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, change_modal)
+    answering(monkeypatch, qtbot, LabValueDialog, change, answer=entry_of)
     qtbot.mouseClick(labs.edit_btn, Qt.MouseButton.LeftButton)
     assert labs.model.index(1, 1).data() == "44" and labs.model.rowCount() == 3
     assert labs.selected_entry() is not None and labs.selected_entry().model.value == 44
@@ -192,7 +192,10 @@ def test_bands_for_two_lines_of_treatment(qtbot, labs: LabsSection, session: Vau
     captions = [backing.childItems()[0].text() for backing in view._band_labels]
     # the full label where it fits, else "Line N" (which one depends on the text size; cr.fit_band_text is
     # tested with fixed widths in the core tests)
-    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands)] == [True, True]
+    assert [c in (band.label, band.short) for c, band in zip(captions, view.bands, strict=True)] == [
+        True,
+        True,
+    ]
     legend = labs.legend.text()
     assert "Line 1: letrozole + palbociclib" in legend and "Line 2: capecitabine (since May 2024)" in legend
     # the band series are under the values: added first

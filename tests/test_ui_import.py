@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import TEST_WORK_FACTOR
+from dialogs import Questions
 from pdfmaker import text_pdf
-from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QComboBox
 from test_visibility import MARY_PASS, legal_documents, medical_documents
 
 from mbc_vault.vault import Vault
@@ -68,16 +69,6 @@ def choose(box: QComboBox, slug: str) -> None:
     box.setCurrentIndex(box.findData(slug))
 
 
-def answering(button_text: str, seen: list[QMessageBox]) -> Callable[[], None]:
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox), box
-        seen.append(box)
-        next(b for b in box.buttons() if b.text() == button_text).click()
-
-    return answer
-
-
 def test_each_file_says_who_can_see_it(dialog: ImportDialog) -> None:
     assert dialog.table.horizontalHeaderItem(COL_VISIBLE).text() == "Visible to"
     assert combo(dialog, "scan-0412.pdf").currentData() == "pathology-report"
@@ -94,12 +85,13 @@ def test_each_file_says_who_can_see_it(dialog: ImportDialog) -> None:
 
 
 def test_a_change_that_lets_more_people_see_a_file_asks_first(
-    qtbot, dialog: ImportDialog, session: VaultSession
+    qtbot, dialog: ImportDialog, session: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[QMessageBox] = []
+    questions = Questions(monkeypatch)
+    seen = questions.seen
     pathology = combo(dialog, "scan-0412.pdf")
 
-    QTimer.singleShot(0, answering("Keep as it was", seen))
+    questions.answer("Keep as it was")
     choose(pathology, "insurance")
     assert len(seen) == 1
     question = seen[0]
@@ -113,7 +105,7 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(
     assert pathology.currentData() == "pathology-report"  # "no" undid the change
     assert visible(dialog, "scan-0412.pdf") == "only you"
 
-    QTimer.singleShot(0, answering("Change it and let them see it", seen))
+    questions.answer("Change it and let them see it")
     choose(pathology, "will")
     assert len(seen) == 2 and pathology.currentData() == "will"
     assert visible(dialog, "scan-0412.pdf") == "you, Mary Example"
@@ -132,7 +124,7 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(
             dialog.table.selectionModel().SelectionFlag.Select,
         )
     dialog.bulk_category.setCurrentIndex(dialog.bulk_category.findData("power-of-attorney"))
-    QTimer.singleShot(0, answering("Keep as it was", seen))
+    questions.answer("Keep as it was")
     qtbot.mouseClick(dialog.apply_btn, Qt.MouseButton.LeftButton)
     assert len(seen) == 3 and seen[2].windowTitle() == "Let more people see these files?"
     assert seen[2].text() == "Let Mary Example see these 2 files?"
@@ -159,7 +151,9 @@ def test_a_change_that_lets_more_people_see_a_file_asks_first(
     }
 
 
-def test_changing_a_stored_records_category_asks_before_widening(qtbot, session: VaultSession) -> None:
+def test_changing_a_stored_records_category_asks_before_widening(
+    qtbot, session: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The Edit dialog's category change: the Documents section asks the same question first."""
     from PySide6.QtGui import QUndoStack
 
@@ -177,12 +171,13 @@ def test_changing_a_stored_records_category_asks_before_widening(qtbot, session:
     section = DocumentsSection(QUndoStack())
     qtbot.addWidget(section)
     section.set_session(session)
-    seen: list[QMessageBox] = []
-    QTimer.singleShot(0, answering("Keep as it was", seen))
+    questions = Questions(monkeypatch)
+    seen = questions.seen
+    questions.answer("Keep as it was")
     assert section.confirm_widening(record, "will") is False
     assert seen[0].text() == "Let Mary Example see “Liver biopsy”?"
     assert seen[0].defaultButton().text() == "Keep as it was"
-    QTimer.singleShot(0, answering("Change it and let them see it", seen))
+    questions.answer("Change it and let them see it")
     assert section.confirm_widening(record, "insurance") is True
     assert section.confirm_widening(record, "lab-result") is True  # the same part: nobody new, no question
     assert len(seen) == 2

@@ -15,7 +15,8 @@ from mbc_vault.cancer.models import Biopsy
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.demo import create_demo_vault
 from ui.main_window import MainWindow
-from ui.packet_wizard import BuildPage, PacketWizard
+from ui.packet.build import BuildPage
+from ui.packet.wizard import PacketWizard
 
 
 @pytest.fixture
@@ -154,7 +155,7 @@ def test_cover_build_preview_and_save(
 
     original = page._progress
     monkeypatch.setattr(
-        page, "_progress", lambda d, t, label: (steps.append((d, t, label)), original(d, t, label))
+        page, "_progress", lambda d, t, stage, it: (steps.append((d, t, stage)), original(d, t, stage, it))
     )
     build(qtbot, page, out, monkeypatch)
     assert page.result is not None, page.message.text()
@@ -176,18 +177,18 @@ def test_cover_build_preview_and_save(
 def test_cancel_during_build_leaves_nothing(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.packet_wizard as packet_wizard
+    import ui.packet.build as packet_build
 
-    real = packet_wizard.build_packet
+    real = packet_build.build_packet
     waited = threading.Event()
 
     def slow_build(vault, choices, out, progress=None, cancel=None):  # type: ignore[no-untyped-def]
-        progress(0, 10, "Reading")
+        progress(0, 10, "packet-document", "Report")
         waited.set()
         assert cancel.wait(20)  # until the person presses Cancel
         return real(vault, choices, out, progress, cancel)
 
-    monkeypatch.setattr(packet_wizard, "build_packet", slow_build)
+    monkeypatch.setattr(packet_build, "build_packet", slow_build)
     page = go_to_build(open_wizard(window))
     out = tmp_path / "out" / "packet.pdf"
     out.parent.mkdir()

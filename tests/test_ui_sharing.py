@@ -5,19 +5,19 @@ change (pytest-qt, offscreen)."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR, FakeClock
+from dialogs import answering
 from pdfmaker import text_pdf
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from mbc_vault.errors import WrongPassphrase
 from mbc_vault.vault import Vault
 from ui.main_window import MainWindow
-from ui.sections.people_access import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
+from ui.sharing.dialogs import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
 from ui.unlock import ChoosePassphraseDialog
 
 NEW_PASSPHRASE = "willow harbor copper meadow"
@@ -26,7 +26,7 @@ NEW_PASSPHRASE = "willow harbor copper meadow"
 @pytest.fixture
 def window(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """The main window (conftest); the keys it makes for people use the tests' low work factor."""
-    monkeypatch.setattr("ui.sections.people_access.WORK_FACTOR", TEST_WORK_FACTOR)
+    monkeypatch.setattr("ui.sharing.dialogs.WORK_FACTOR", TEST_WORK_FACTOR)
     monkeypatch.setattr("ui.unlock.WORK_FACTOR", TEST_WORK_FACTOR)
     return window
 
@@ -49,32 +49,7 @@ def owner_vault(tmp_path: Path) -> Vault:
     return vault
 
 
-def when_modal(kind: type, act: Callable[[QWidget], None], timeout_ms: int = 20_000) -> list[QWidget]:
-    """Call *act* with the dialog as soon as a modal dialog of *kind* is active (polls the event loop)."""
-    seen: list[QWidget] = []
-    timer = QTimer()
-    timer.setInterval(20)
-    waited = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        waited[0] += 20
-        if isinstance(dialog, kind):
-            timer.stop()
-            seen.append(dialog)
-            act(dialog)
-        elif waited[0] > timeout_ms:
-            timer.stop()
-            if dialog is not None:
-                dialog.reject()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    seen.append(timer)  # type: ignore[arg-type]  # keep the timer alive
-    return seen
-
-
-def add_family_member(qtbot, window: MainWindow) -> tuple[str, str]:
+def add_family_member(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     """The owner adds Sam (legal only, view only, setup code) through the section; returns (id, code)."""
     section = window.sharing
     window.go_to(section)
@@ -97,11 +72,10 @@ def add_family_member(qtbot, window: MainWindow) -> tuple[str, str]:
         assert "Sam Example" in dialog.windowTitle()
         qtbot.mouseClick(dialog.done_btn, Qt.MouseButton.LeftButton)
 
-    keep = [when_modal(AddPersonDialog, fill), when_modal(SetupCodeDialog, read_code)]
-    section.add_person()
-    qtbot.waitUntil(lambda: "code" in shown, timeout=20_000)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
-    del keep
+    added = answering(monkeypatch, qtbot, AddPersonDialog, fill)
+    codes = answering(monkeypatch, qtbot, SetupCodeDialog, read_code)
+    qtbot.mouseClick(section.add_btn, Qt.MouseButton.LeftButton)
+    assert len(added) == 1 and len(codes) == 1 and "code" in shown
     vault = window.session.vault
     sam = next(p for p in vault.people.values() if p.name == "Sam Example")
     assert sam.scopes == ["legal"] and not sam.can_edit and sam.setup_pending
@@ -111,41 +85,38 @@ def add_family_member(qtbot, window: MainWindow) -> tuple[str, str]:
     return sam.id, shown["code"]
 
 
-def test_family_member_from_setup_code_to_the_will(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+def test_family_member_from_setup_code_to_the_will(
+    qtbot, window: MainWindow, owner_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.enter_vault(owner_vault)
     assert all(gate.shared for gate in window.gates.values())  # the owner sees every section
     assert not window.documents.scope_note.isVisible()
-    sam_id, code = add_family_member(qtbot, window)
+    sam_id, code = add_family_member(qtbot, window, monkeypatch)
     window.lock()
 
     # Sam, at his computer: the unlock screen, the code typed loosely (lower case, no dashes)
     window.show_unlock(owner_vault.path)
     screen = window.unlock_screen
     assert screen.code_hint.isVisible()
-    chosen: list[ChoosePassphraseDialog] = []
-
-    def choose(dialog: ChoosePassphraseDialog) -> None:
-        chosen.append(dialog)
-        assert "Sam Example" in dialog.findChild(QWidget, "heading").text()
-        qtbot.keyClicks(dialog.pass_edit, "short")
-        qtbot.keyClicks(dialog.again_edit, "short")
-        assert not dialog.save_btn.isEnabled() and dialog.strength.text().startswith("Too short")
-        dialog.pass_edit.clear()
-        dialog.again_edit.clear()
-        qtbot.keyClicks(dialog.pass_edit, NEW_PASSPHRASE)
-        qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE[:-1] + "x")
-        assert dialog.match.text() and not dialog.save_btn.isEnabled()
-        dialog.again_edit.clear()
-        qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE)
-        assert dialog.save_btn.isEnabled()
-        qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
-
-    keep = when_modal(ChoosePassphraseDialog, choose)
-    qtbot.keyClicks(screen.pass_edit, code.lower().replace("-", " "))
-    qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(screen.unlocked, timeout=20_000):  # the unlock runs in the pool
+        qtbot.keyClicks(screen.pass_edit, code.lower().replace("-", " "))
+        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    dialog = window.first_passphrase_dialog  # window-modal, opened before the main screen
+    assert isinstance(dialog, ChoosePassphraseDialog) and dialog.isVisible()
+    assert "Sam Example" in dialog.findChild(QWidget, "heading").text()
+    qtbot.keyClicks(dialog.pass_edit, "short")
+    qtbot.keyClicks(dialog.again_edit, "short")
+    assert not dialog.save_btn.isEnabled() and dialog.strength.text().startswith("Too short")
+    dialog.pass_edit.clear()
+    dialog.again_edit.clear()
+    qtbot.keyClicks(dialog.pass_edit, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE[:-1] + "x")
+    assert dialog.match.text() and not dialog.save_btn.isEnabled()
+    dialog.again_edit.clear()
+    qtbot.keyClicks(dialog.again_edit, NEW_PASSPHRASE)
+    assert dialog.save_btn.isEnabled()
+    qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session is not None, timeout=20_000)
-    del keep
-    assert chosen, "the passphrase dialog did not open"
     vault = window.session.vault
     assert vault.person.id == sam_id and not vault.person.setup_pending
     assert window.stack.currentWidget() is window.vault_screen
@@ -191,15 +162,17 @@ def test_family_member_from_setup_code_to_the_will(qtbot, window: MainWindow, ow
     window.lock()
 
     # the setup code no longer opens the vault; his own passphrase does
-    with pytest.raises(Exception):
+    with pytest.raises(WrongPassphrase):
         Vault.open(owner_vault.path, code, use_cache=False)
     with Vault.open(owner_vault.path, NEW_PASSPHRASE, use_cache=False) as again:
         assert again.person.id == sam_id
 
 
-def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, owner_vault: Vault) -> None:
+def test_change_access_and_remove_with_key_change(
+    qtbot, window: MainWindow, owner_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.enter_vault(owner_vault)
-    sam_id, _ = add_family_member(qtbot, window)
+    sam_id, _ = add_family_member(qtbot, window, monkeypatch)
     section = window.sharing
     vault = window.session.vault
 
@@ -213,27 +186,23 @@ def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, own
         assert not dialog.rotate_box.isVisible()  # nothing is taken away
         qtbot.mouseClick(dialog.save_btn, Qt.MouseButton.LeftButton)
 
-    keep = when_modal(ChangeAccessDialog, widen)
-    section.change_selected()
-    del keep
+    answering(monkeypatch, qtbot, ChangeAccessDialog, widen)
+    qtbot.mouseClick(section.change_btn, Qt.MouseButton.LeftButton)
     sam = vault.people[sam_id]
     assert sam.scopes == ["care", "legal"] and sam.can_edit
 
     # remove him, changing the keys of what he had
     legal_before = vault.folder.keyring.current("legal").generation
     section.select_person(sam_id)
-    seen: list[RemovePersonDialog] = []
 
     def confirm(dialog: RemovePersonDialog) -> None:
-        seen.append(dialog)
         assert dialog.rotate_box.isChecked()  # recommended, checked by default
         assert "copy they made earlier" in dialog.rotate_box.text()
         qtbot.mouseClick(dialog.remove_btn, Qt.MouseButton.LeftButton)
 
-    keep = when_modal(RemovePersonDialog, confirm)
-    section.remove_selected()
-    del keep
-    assert seen
+    seen = answering(monkeypatch, qtbot, RemovePersonDialog, confirm)
+    qtbot.mouseClick(section.remove_btn, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
     progress = section.last_key_change
     assert progress is not None
     qtbot.waitUntil(lambda: progress.ok is not None, timeout=30_000)
@@ -247,6 +216,26 @@ def test_change_access_and_remove_with_key_change(qtbot, window: MainWindow, own
     assert names == ["Jane Example (you)"]
     assert sam_id not in Vault.person_ids(owner_vault.path)
     assert "was removed" in section.feedback.text()
+
+
+def test_taking_a_part_away_offers_to_change_its_keys(qtbot) -> None:
+    from ui.app import setup_application
+    from ui.sharing.dialogs import AccessChoice
+
+    setup_application()
+    dialog = ChangeAccessDialog("Sam Example", ["legal", "care"], False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.rotate_box.isVisible()
+    assert dialog.answer() == AccessChoice(["legal", "care"], False, [])
+    dialog.scope_boxes["care"].setChecked(False)
+    dialog.edit_radio.setChecked(True)
+    assert dialog.rotate_box.isVisible() and dialog.rotate_box.isChecked()  # recommended
+    assert dialog.answer() == AccessChoice(["legal"], True, ["care"])
+    dialog.rotate_box.setChecked(False)
+    assert dialog.answer() == AccessChoice(["legal"], True, [])
+    dialog.scope_boxes["legal"].setChecked(False)
+    assert not dialog.save_btn.isEnabled() and dialog.error.text()  # nothing left: remove them instead
 
 
 def test_view_only_note_and_member_cannot_manage(qtbot, window: MainWindow, owner_vault: Vault) -> None:
@@ -266,11 +255,13 @@ def test_cancelling_the_first_passphrase_keeps_the_setup_code(
 ) -> None:
     _, code = owner_vault.add_person("Ana Example", "daughter", ["care"], work_factor=TEST_WORK_FACTOR)
     window.show_unlock(owner_vault.path)
-    keep = when_modal(ChoosePassphraseDialog, lambda dialog: dialog.reject())
-    qtbot.keyClicks(window.unlock_screen.pass_edit, code)
-    qtbot.keyClick(window.unlock_screen.pass_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "setup code still works" in window.unlock_screen.error.text(), timeout=20_000)
-    del keep
+    with qtbot.waitSignal(window.unlock_screen.unlocked, timeout=20_000):
+        qtbot.keyClicks(window.unlock_screen.pass_edit, code)
+        qtbot.keyClick(window.unlock_screen.pass_edit, Qt.Key.Key_Return)
+    dialog = window.first_passphrase_dialog
+    assert isinstance(dialog, ChoosePassphraseDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert "setup code still works" in window.unlock_screen.error.text()
     assert window.session is None and window.stack.currentWidget() is window.unlock_screen
     with Vault.open(owner_vault.path, code, use_cache=False) as again:
         assert again.person.setup_pending

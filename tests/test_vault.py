@@ -162,7 +162,7 @@ def test_cancel_leaves_nothing(vault: Vault, vault_path: Path) -> None:
     cancel = threading.Event()
     seen = []
 
-    def progress(done: int, total: int, label: str) -> None:
+    def progress(done: int, total: int, stage: str, item: str) -> None:
         seen.append(done)
         if done >= 2 * age.CHUNK_SIZE:
             cancel.set()

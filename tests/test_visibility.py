@@ -103,7 +103,8 @@ def legal_documents(folder: Path) -> list[Path]:
         ),
         ("Code status: DO NOT RESUSCITATE\nAdvance directive: on file\nPROGRESS NOTE", "", "clinical-note"),
         (
-            "Example Cancer Center\nPatient: Jane Example\nAdvance Directives\nLiving will on file\nCT CHEST: stable",
+            "Example Cancer Center\nPatient: Jane Example\nAdvance Directives\nLiving will on file\nCT "
+            "CHEST: stable",
             "",
             "imaging-report",
         ),

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mbc_vault.errors import VaultError
 from mbc_vault.records import Record
 from mbc_vault.vault import RecordVersion
 
 from .category_names import category_label
+from .errors import describe
 from .session import VaultSession
 from .widgets import heading, note
 
@@ -162,8 +164,8 @@ class ConflictsDialog(QDialog):
             return
         try:
             record = vault.resolve_conflict(version.record.id, version.version_id)
-        except Exception as exc:  # VaultError: a plain sentence
-            self.message.setText(str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            self.message.setText(describe(exc))
             return
         self.session.record_updated(record) if record.kind == "document" else self.session.entry_saved(
             record.kind

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -19,7 +18,8 @@ from mbc_vault.categories import CATEGORIES
 from mbc_vault.records import Record, check_date
 
 from .category_names import category_label
-from .widgets import heading, note
+from .errors import describe
+from .widgets import DialogFooter, heading
 
 
 class EditRecordDialog(QDialog):
@@ -53,15 +53,9 @@ class EditRecordDialog(QDialog):
             widget.setAccessibleName(label.rstrip(":"))
             form.addRow(label, widget)
         layout.addLayout(form)
-        self.error = note("", self, "error")
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self._check_and_accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        footer = DialogFooter(self, self._check_and_accept, error_hidden=False)
+        self.error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
+        layout.addWidget(footer)
         self.resize(560, 0)
 
     @classmethod
@@ -88,6 +82,6 @@ class EditRecordDialog(QDialog):
         try:
             check_date(self.date_edit.text().strip() or None)
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(describe(exc))
             return
         self.accept()

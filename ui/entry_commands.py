@@ -7,11 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from mbc_vault.cancer.models import MODELS, Model
 from mbc_vault.care.models import MODELS as CARE_MODELS
+from mbc_vault.errors import VaultError
 
+from .errors import describe
 from .session import VaultSession
+from .widgets import tell
 
 
 class SaveEntryCommand(QUndoCommand):
@@ -54,22 +58,50 @@ class SaveEntryCommand(QUndoCommand):
         self._apply(self.before)
 
 
-class TrashEntryCommand(QUndoCommand):
-    def __init__(self, session: VaultSession, kind: str, record_id: str, label: str) -> None:
-        super().__init__(QCoreApplication.translate("EntryCommands", "Move “{0}” to the trash").format(label))
-        self.session, self.kind, self.record_id = session, kind, record_id
+class TrashCommand(QUndoCommand):
+    """Move a record or an entry (of *kind*) to the trash; undo restores it. With *parent*, a failure is
+    shown in a message and what was done is said in its status_message."""
 
-    def _apply(self, trash: bool) -> None:
-        if self.session.vault is None:
+    def __init__(
+        self, session: VaultSession, record_id: str, label: str, kind: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(QCoreApplication.translate("EntryCommands", "Move “{0}” to the trash").format(label))
+        self.session, self.record_id, self.kind, self.widget = session, record_id, kind, parent
+
+    def apply(self, trash: bool) -> None:
+        vault = self.session.vault
+        if vault is None:
             return
-        (self.session.vault.remove if trash else self.session.vault.restore)(self.record_id)
-        self.session.entry_saved(self.kind)
+        try:
+            record = vault.remove(self.record_id) if trash else vault.restore(self.record_id)
+        except (VaultError, ValueError, OSError) as exc:
+            if self.widget is None:
+                raise
+            tell(
+                self.widget,
+                QCoreApplication.translate("TrashCommand", "Not changed"),
+                describe(exc),
+                warning=True,
+            )
+            return
+        if self.kind:
+            self.session.entry_saved(self.kind)
+        else:
+            self.session.record_updated(record)
+        status = getattr(self.widget, "status_message", None)
+        if status is not None:
+            done = (
+                QCoreApplication.translate("TrashCommand", "Moved “{0}” to the trash. Undo with Ctrl+Z.")
+                if trash
+                else QCoreApplication.translate("TrashCommand", "Restored “{0}”.")
+            )
+            status.emit(done.format(record.title))
 
     def redo(self) -> None:
-        self._apply(True)
+        self.apply(True)
 
     def undo(self) -> None:
-        self._apply(False)
+        self.apply(False)
 
 
 def model_data(model: Model) -> dict[str, Any]:

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.extract import Extracted, read_file
 from mbc_vault.importer import ImportReport, collect_files, import_files
+from mbc_vault.progress import Stage
 from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from .category_names import category_label
 from .session import VaultSession
+from .vocab_labels import progress_text
 from .widgets import allowed, ask_to_widen, heading, note
 from .workers import TaskWorker, start
 
@@ -48,7 +50,7 @@ def read_all(paths: list[Path], progress: Any = None, cancel: Any = None) -> lis
         if cancel is not None and cancel.is_set():
             break
         if progress:
-            progress(number, len(paths), path.name)
+            progress(number, len(paths), Stage.READ, path.name)
         out.append(read_file(path))
     return out
 
@@ -141,10 +143,10 @@ class ImportDialog(QDialog):
         worker.signals.failed.connect(self._on_failed)
         self._worker = start(worker)
 
-    def _on_progress(self, done: int, total: int, label: str) -> None:
+    def _on_progress(self, done: int, total: int, stage: str, item: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"%p%  {label}")
+        self.progress.setFormat(f"%p%  {progress_text(stage, item)}")
 
     #: GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)
     FILL_SLICE_S = 0.02

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
+from .forms.symptom_dialog import QuickSymptomDialog
 from .idle import IdleWatcher
 from .sections.appointments import AppointmentsSection
 from .sections.cancer import CancerSection
@@ -29,8 +32,7 @@ from .sections.documents import DocumentsSection
 from .sections.labs import LabsSection
 from .sections.legal import LegalSection
 from .sections.overview import OverviewSection
-from .sections.people import PeopleSection
-from .sections.people_access import PeopleAccessSection
+from .sections.people_to_tell import PeopleToTellSection
 from .sections.priorities import PrioritiesSection
 from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
@@ -38,15 +40,79 @@ from .sections.trials import TrialsSection
 from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path
 from .settings_dialog import SettingsDialog
-from .symptom_dialog import QuickSymptomDialog
+from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
-from .widgets import ScopeGate, visible_scopes
+from .widgets import ScopeGate, ask_save_path, tell, visible_scopes
 from .workers import TaskWorker, start
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the vault screen: a row of SECTIONS."""
+
+    key: str  # the window's attribute (window.labs)
+    make: Callable[[QUndoStack, QWidget], QWidget]
+    scope: str | None  # someone not given this scope sees a "not shared with you" note
+    shortcut: str | None  # in the View menu
+    label: object  # in the sidebar: a QT_TRANSLATE_NOOP string of the MainWindow context
+    menu: object  # in the View menu, with its accelerator
+    entries: bool = True  # an entry section (the overview and documents are not)
+
+
+def _entries(cls: type) -> Callable[[QUndoStack, QWidget], QWidget]:
+    return lambda undo_stack, parent: cls(undo_stack, parent)
+
+
+# the sections, in the order of the sidebar and the View menu
+SECTIONS = (
+    Section("overview", lambda _, p: OverviewSection(p), None, "Ctrl+1",
+            QT_TRANSLATE_NOOP("MainWindow", "Overview"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Overview"), entries=False),
+    Section("documents", _entries(DocumentsSection), None, "Ctrl+2",
+            QT_TRANSLATE_NOOP("MainWindow", "Documents"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Documents"), entries=False),
+    Section("cancer", _entries(CancerSection), "medical", "Ctrl+3",
+            QT_TRANSLATE_NOOP("MainWindow", "My cancer"),
+            QT_TRANSLATE_NOOP("MainWindow", "&My cancer")),
+    Section("treatment", _entries(TreatmentSection), "medical", "Ctrl+4",
+            QT_TRANSLATE_NOOP("MainWindow", "Treatment"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Treatment")),
+    Section("symptoms", _entries(SymptomsSection), "medical", "Ctrl+5",
+            QT_TRANSLATE_NOOP("MainWindow", "Symptoms"),
+            QT_TRANSLATE_NOOP("MainWindow", "S&ymptoms")),
+    Section("labs", _entries(LabsSection), "medical", "Ctrl+6",
+            QT_TRANSLATE_NOOP("MainWindow", "Tumor markers and labs"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Labs")),
+    Section("appointments", _entries(AppointmentsSection), "care", "Ctrl+7",
+            QT_TRANSLATE_NOOP("MainWindow", "Appointments"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Appointments")),
+    Section("care_team", _entries(CareTeamSection), "care", "Ctrl+8",
+            QT_TRANSLATE_NOOP("MainWindow", "Care team"),
+            QT_TRANSLATE_NOOP("MainWindow", "&Care team")),
+    Section("legal", _entries(LegalSection), "legal", "Ctrl+9",
+            QT_TRANSLATE_NOOP("MainWindow", "Legal and planning"),
+            QT_TRANSLATE_NOOP("MainWindow", "Le&gal and planning")),
+    Section("people", _entries(PeopleToTellSection), "care", None,
+            QT_TRANSLATE_NOOP("MainWindow", "People to tell"),
+            QT_TRANSLATE_NOOP("MainWindow", "&People to tell")),
+    Section("priorities", _entries(PrioritiesSection), "care", None,
+            QT_TRANSLATE_NOOP("MainWindow", "My care priorities"),
+            QT_TRANSLATE_NOOP("MainWindow", "My care &priorities")),
+    Section("trials", _entries(TrialsSection), "medical", None,
+            QT_TRANSLATE_NOOP("MainWindow", "Clinical trials"),
+            QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
+    Section("sharing", lambda _, p: SharingSection(p), None, None,
+            QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
+            QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
     """Switches between the welcome, unlock and vault screens."""
+
+    overview: OverviewSection
+    documents: DocumentsSection
 
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -70,61 +136,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(210)
         self.sections = QStackedWidget(self.vault_screen)
-        self.overview = OverviewSection(self)
-        self.documents = DocumentsSection(self.undo_stack, self)
-        self.cancer = CancerSection(self.undo_stack, self)
-        self.treatment = TreatmentSection(self.undo_stack, self)
-        self.labs = LabsSection(self.undo_stack, self)
-        self.symptoms = SymptomsSection(self.undo_stack, self)
-        self.appointments = AppointmentsSection(self.undo_stack, self)
-        self.care_team = CareTeamSection(self.undo_stack, self)
-        self.legal = LegalSection(self.undo_stack, self)
-        self.people = PeopleSection(self.undo_stack, self)
-        self.priorities = PrioritiesSection(self.undo_stack, self)
-        self.trials = TrialsSection(self.undo_stack, self)
-        self.sharing = PeopleAccessSection(self)
-        self.entry_sections: list[QWidget] = [
-            self.cancer,
-            self.treatment,
-            self.symptoms,
-            self.labs,
-            self.appointments,
-            self.care_team,
-            self.legal,
-            self.people,
-            self.priorities,
-            self.trials,
-            self.sharing,
-        ]
-        #: sections of one scope show "This part was not shared with you" to someone without it
+        # sections of one scope show "This part was not shared with you" to someone without it
         self.gates: dict[QWidget, ScopeGate] = {}
-        for scope, members in (
-            ("medical", (self.cancer, self.treatment, self.symptoms, self.labs, self.trials)),
-            ("care", (self.appointments, self.care_team, self.people, self.priorities)),
-            ("legal", (self.legal,)),
-        ):
-            for section in members:
-                self.gates[section] = ScopeGate(section, scope, self)
-        for section in self.entry_sections:
-            if hasattr(section, "status_message"):
-                section.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        for title, widget in (
-            (self.tr("Overview"), self.overview),
-            (self.tr("Documents"), self.documents),
-            (self.tr("My cancer"), self.cancer),
-            (self.tr("Treatment"), self.treatment),
-            (self.tr("Symptoms"), self.symptoms),
-            (self.tr("Tumor markers and labs"), self.labs),
-            (self.tr("Appointments"), self.appointments),
-            (self.tr("Care team"), self.care_team),
-            (self.tr("Legal and planning"), self.legal),
-            (self.tr("People to tell"), self.people),
-            (self.tr("My care priorities"), self.priorities),
-            (self.tr("Clinical trials"), self.trials),
-            (self.tr("People and sharing"), self.sharing),
-        ):
-            self.sidebar.addItem(title)
-            self.sections.addWidget(self.gates.get(widget, widget))
+        self.entry_sections: list[QWidget] = []
+        for spec in SECTIONS:
+            section = spec.make(self.undo_stack, self)
+            setattr(self, spec.key, section)
+            if spec.entries:
+                self.entry_sections.append(section)
+            if spec.scope is not None:
+                self.gates[section] = ScopeGate(section, spec.scope, self)
+            status = getattr(section, "status_message", None)
+            if status is not None:
+                status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.sidebar.addItem(self.tr(str(spec.label)))
+            self.sections.addWidget(self.gates.get(section, section))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         row = QHBoxLayout(self.vault_screen)
@@ -138,7 +164,6 @@ class MainWindow(QMainWindow):
         self.who = QLabel(self)
         self.who.setAccessibleName(self.tr("Who is signed in"))
         self.statusBar().addPermanentWidget(self.who)
-        self.documents.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.welcome.create_requested.connect(self.create_vault)
         self.welcome.open_shared_requested.connect(self.choose_vault_folder)
@@ -219,23 +244,11 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self._action(self.tr("&Overview"), lambda: self.go_to(self.overview), "Ctrl+1"))
-        view_menu.addAction(self._action(self.tr("&Documents"), lambda: self.go_to(self.documents), "Ctrl+2"))
-        view_menu.addAction(self._action(self.tr("&My cancer"), lambda: self.go_to(self.cancer), "Ctrl+3"))
-        view_menu.addAction(self._action(self.tr("&Treatment"), lambda: self.go_to(self.treatment), "Ctrl+4"))
-        view_menu.addAction(self._action(self.tr("S&ymptoms"), lambda: self.go_to(self.symptoms), "Ctrl+5"))
-        view_menu.addAction(self._action(self.tr("&Labs"), lambda: self.go_to(self.labs), "Ctrl+6"))
-        view_menu.addAction(
-            self._action(self.tr("&Appointments"), lambda: self.go_to(self.appointments), "Ctrl+7")
-        )
-        view_menu.addAction(self._action(self.tr("&Care team"), lambda: self.go_to(self.care_team), "Ctrl+8"))
-        view_menu.addAction(
-            self._action(self.tr("Le&gal and planning"), lambda: self.go_to(self.legal), "Ctrl+9")
-        )
-        view_menu.addAction(self._action(self.tr("&People to tell"), lambda: self.go_to(self.people)))
-        view_menu.addAction(self._action(self.tr("My care &priorities"), lambda: self.go_to(self.priorities)))
-        view_menu.addAction(self._action(self.tr("Clinical t&rials"), lambda: self.go_to(self.trials)))
-        view_menu.addAction(self._action(self.tr("People and s&haring"), lambda: self.go_to(self.sharing)))
+        for spec in SECTIONS:
+            section = getattr(self, spec.key)
+            view_menu.addAction(
+                self._action(self.tr(str(spec.menu)), lambda _=False, s=section: self.go_to(s), spec.shortcut)
+            )
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
@@ -317,10 +330,8 @@ class MainWindow(QMainWindow):
                 ),
                 15000,
             )
-        self.overview.set_session(self.session)
-        self.documents.set_session(self.session)
-        for section in self.entry_sections:
-            section.set_session(self.session)  # type: ignore[attr-defined]
+        for spec in SECTIONS:
+            getattr(self, spec.key).set_session(self.session)
         scopes = visible_scopes(vault)
         for gate in self.gates.values():
             gate.set_scopes(scopes)
@@ -363,10 +374,8 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and hasattr(widget, "reject"):
                 widget.reject()  # close open dialogs that may show record data
-        self.documents.set_session(None)
-        self.overview.set_session(None)
-        for section in self.entry_sections:
-            section.set_session(None)  # type: ignore[attr-defined]
+        for spec in SECTIONS:
+            getattr(self, spec.key).set_session(None)
         for gate in self.gates.values():
             gate.set_scopes(None)
         self.undo_stack.clear()
@@ -418,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def open_packet_wizard(self) -> None:
         """Build a second-opinion packet (Ctrl+Shift+P); the wizard is window-modal, not blocking."""
-        from .packet_wizard import PacketWizard
+        from .packet.wizard import PacketWizard
 
         if self.session is not None:
             self.packet_wizard = PacketWizard(self.session, self)
@@ -484,10 +493,7 @@ class MainWindow(QMainWindow):
     def ask_kit_path(self) -> str:
         """Where to save the kit ('' if cancelled)."""
         name = self.tr("emergency-kit") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save my emergency kit"), str(Path.home() / name), "PDF (*.pdf)"
-        )
-        return path
+        return ask_save_path(self, self.tr("Save my emergency kit"), name, "PDF (*.pdf)", caution=None)
 
     def save_emergency_kit(self) -> None:
         """Write the unlocked person's emergency kit PDF, off the GUI thread."""
@@ -646,17 +652,7 @@ class MainWindow(QMainWindow):
 
     def tell(self, title: str, text: str, warning: bool = False) -> QMessageBox:
         """A message box that does not block the event loop."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-            title,
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.last_message = box
-        return box
+        return tell(self, title, text, warning=warning)
 
     def _run(self, worker: TaskWorker) -> None:
         self._workers.add(worker)

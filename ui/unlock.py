@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
-from mbc_vault.vault import WRONG_PASSPHRASE_TEXT, Vault
+from mbc_vault.vault import Vault
 
+from .errors import describe
 from .settings import AppSettings
 from .widgets import PassphrasePair, fit_to_width, heading, note
 from .workers import TaskWorker, start
@@ -109,19 +110,20 @@ class UnlockScreen(QWidget):
         self._worker = start(worker)
 
     @staticmethod
-    def _open(path: Path, passphrase: str, person: str | None) -> Vault | str:
+    def _open(path: Path, passphrase: str, person: str | None) -> Vault | WrongPassphrase:
         try:
             return Vault.open(path, passphrase, person_id=person)
         except WrongPassphrase as exc:
-            # The plain case says so and nothing else; a damaged key file adds its hint.
-            return "" if str(exc) == WRONG_PASSPHRASE_TEXT else str(exc)
+            return exc
 
-    def _done(self, result: Vault | str) -> None:
+    def _done(self, result: Vault | WrongPassphrase) -> None:
         self._worker = None
         self.busy.setVisible(False)
         self.unlock_btn.setEnabled(True)
-        if isinstance(result, str):
-            self.error.setText(result or self.tr("Wrong passphrase."))
+        if isinstance(result, WrongPassphrase):
+            # The plain case says so and nothing else; a damaged key file adds its hint.
+            plain = result.code == "wrong-passphrase"
+            self.error.setText(self.tr("Wrong passphrase.") if plain else describe(result))
             self.pass_edit.selectAll()
             self.pass_edit.setFocus()
             return

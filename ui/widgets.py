@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,9 +45,73 @@ def note(text: str, parent: QWidget | None = None, name: str = "hint") -> QLabel
     return label
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+def tell(
+    parent: QWidget, title: str, text: str, informative: str = "", *, details: str = "", warning: bool = False
+) -> QMessageBox:
+    """A message box that does not block the event loop; the parent keeps it in `last_message` for
+    tests until it closes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    setattr(parent, "last_message", box)  # noqa: B010 (any widget may be the parent)
+    box.destroyed.connect(lambda *_: _forget(parent, box))
+    return box
+
+
+def _forget(parent: QWidget, box: QMessageBox) -> None:
+    if getattr(parent, "last_message", None) is box:
+        setattr(parent, "last_message", None)  # noqa: B010
+
+
+def ask_save_path(
+    parent: QWidget,
+    title: str,
+    default_name: str,
+    file_filter: str,
+    *,
+    caution: str | None = "",
+    warning: bool = False,
+) -> str:
+    """Say that the file will not be encrypted (*caution*, a default sentence when ""; None says nothing),
+    then ask where to save it ('' if cancelled). *warning* asks the caution as a Yes/No warning."""
+    if caution is not None:
+        text = caution or QCoreApplication.translate(
+            "CareForms",
+            "This file will not be encrypted: anyone who can open your computer's files can read it. "
+            "Print or share it, then delete it if you no longer need it.",
+        )
+        if warning:
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            if QMessageBox.warning(parent, title, text, yes | no) != yes:
+                return ""
+        else:
+            ok, cancel = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
+            if QMessageBox.information(parent, title, text, ok | cancel) != ok:
+                return ""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
+    return path
+
+
+def rows_follow_widths(table: QTableView) -> None:
+    """Wrapped text: each row's height follows its columns' widths (also after the window is resized)."""
+    table.setStyleSheet("QTableView::item { padding-top: 0.2em; padding-bottom: 0.2em; }")
+    timer = QTimer(table)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(table.resizeRowsToContents)
+    table.horizontalHeader().sectionResized.connect(lambda *_: timer.start())
+    table.model().modelReset.connect(timer.start)
+    table.setProperty("rowsTimer", timer)  # keeps a handle for callers: table.property("rowsTimer").start()
 
 
 def passphrase_strength(text: str) -> tuple[int, str]:
@@ -159,6 +231,13 @@ class PassphrasePair:
         return len(first) >= MIN_PASSPHRASE_LENGTH and same
 
 
+def ask(box: QMessageBox) -> QAbstractButton | None:
+    """Ask a question built in a QMessageBox, modally; the button the person clicked (None if closed).
+    The one seam for questions: tests patch this function to answer them."""
+    box.exec()
+    return box.clickedButton()
+
+
 def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessageBox:
     """Ask before a category change lets someone new see a record or file: a real QMessageBox with
     "Change it and let them see it" and "Keep as it was" (the default, and what Esc does).
@@ -177,9 +256,29 @@ def ask_to_widen(parent: QWidget, title: str, text: str, details: str) -> QMessa
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.setProperty("allow_button", allow)
-    box.exec()
+    ask(box)
     return box
 
 
 def allowed(box: QMessageBox) -> bool:
     return box.clickedButton() is box.property("allow_button")
+
+
+class DialogFooter(QWidget):
+    """The foot of an add or edit dialog: a line for a problem not tied to one field, Save and Cancel."""
+
+    def __init__(self, dialog: QDialog, save: Callable[[], None], *, error_hidden: bool = True) -> None:
+        super().__init__(dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.error = note("", self, "error")
+        self.error.setVisible(not error_hidden)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_btn = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(save)
+        self.buttons.rejected.connect(dialog.reject)
+        layout.addWidget(self.buttons)

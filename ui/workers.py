@@ -1,7 +1,8 @@
 """Running core work off the GUI thread: a QRunnable that only emits signals.
 
-The function gets `progress(done, total, label)` and `cancel` (a threading.Event) keyword
-arguments if it accepts them; its result or its error message comes back as a signal.
+The function gets `progress(done, total, stage, item)` (see mbc_vault.progress) and `cancel` (a
+threading.Event) keyword arguments if it accepts them; its result, or its error described in one sentence
+(ui/errors.py), comes back as a signal.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from mbc_vault.errors import VaultError
 
+from .errors import describe
+
 log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, str, str)  # done, total, stage code, item (vocab_labels.progress_text)
     finished = Signal(object)
     failed = Signal(str)
 
@@ -39,21 +42,17 @@ class TaskWorker(QRunnable):
         if "cancel" in params:
             self._kwargs["cancel"] = self.cancel
 
-    def _emit_progress(self, done: int, total: int, label: str) -> None:
-        self.signals.progress.emit(int(done), int(total), label)
+    def _emit_progress(self, done: int, total: int, stage: str, item: str) -> None:
+        self.signals.progress.emit(int(done), int(total), str(stage), item)
 
     def run(self) -> None:
         try:
             result = self._fn(*self._args, **self._kwargs)
-        except VaultError as exc:
-            self.signals.failed.emit(str(exc))
-        except ValueError as exc:
-            self.signals.failed.emit(str(exc))
+        except (VaultError, ValueError) as exc:
+            self.signals.failed.emit(describe(exc))
         except Exception as exc:  # never lose a worker silently; never show a traceback
             log.exception("background task failed")
-            self.signals.failed.emit(
-                f"Something went wrong ({type(exc).__name__}); nothing half-done was kept. Please try again."
-            )
+            self.signals.failed.emit(describe(exc))
         else:
             self.signals.finished.emit(result)
 
@@ -61,3 +60,22 @@ class TaskWorker(QRunnable):
 def start(worker: TaskWorker) -> TaskWorker:
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+class ExportRunner(QObject):
+    """Runs exports (PDF, calendar) in the thread pool and reports through a callback."""
+
+    def __init__(self, report: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.workers: set[TaskWorker] = set()
+
+    def run(self, fn: Callable[..., Any], *args: Any, done: str) -> TaskWorker:
+        worker = TaskWorker(fn, *args)
+        worker.signals.finished.connect(lambda _: self.report(done))
+        worker.signals.failed.connect(self.report)
+        self.workers.add(worker)
+        worker.signals.finished.connect(lambda *_: self.workers.discard(worker))
+        worker.signals.failed.connect(lambda *_: self.workers.discard(worker))
+        start(worker)
+        return worker

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -32,24 +32,37 @@ def _chunk_nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def _read_full(src: BinaryIO, size: int) -> bytes:
-    data = src.read(size)
-    if data is None:
-        data = b""
-    while 0 < len(data) < size:
-        more = src.read(size - len(data))
+class Readable(Protocol):
+    """What encrypt_stream reads: a binary file, or any object with its read()."""
+
+    def read(self, size: int = -1, /) -> bytes | memoryview | None: ...
+
+
+class Writable(Protocol):
+    """What encrypt_stream writes to: a binary file, or any object with its write()."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
+def _read_full(src: Readable, size: int) -> bytes | memoryview:
+    data = src.read(size) or b""
+    if len(data) in (0, size):
+        return data
+    joined = bytearray(data)
+    while len(joined) < size:
+        more = src.read(size - len(joined))
         if not more:
             break
-        data += more
-    return data
+        joined += more
+    return bytes(joined)
 
 
 def encrypt_stream(
-    src: BinaryIO,
-    dst: BinaryIO,
+    src: Readable,
+    dst: Writable,
     recipients: Sequence[Recipient],
     *,
-    on_chunk: Callable[[bytes], None] | None = None,
+    on_chunk: Callable[[bytes | memoryview], None] | None = None,
 ) -> bytes:
     """Encrypt *src* to *dst* for *recipients*; returns the 16-byte payload nonce.
 
@@ -86,7 +99,8 @@ def encrypt_bytes(data: bytes, recipients: Sequence[Recipient]) -> bytes:
 
 
 def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> tuple[bytes, Identity]:
-    """Find the file key with *identities*, then check the header MAC; returns it and the identity that matched."""
+    """Find the file key with *identities*, then check the header MAC; returns the key and the identity
+    that matched."""
     if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
         raise HeaderError("an scrypt stanza must be the only stanza in the header")
     for stanza in header.stanzas:
@@ -114,7 +128,7 @@ class Decryptor:
         self._src = src
         self.header = read_header(src)
         file_key, self.identity = unwrap_file_key(self.header, identities)
-        nonce = _read_full(src, NONCE_SIZE)
+        nonce = bytes(_read_full(src, NONCE_SIZE))
         if len(nonce) != NONCE_SIZE:
             raise HeaderError("the payload nonce is missing or short")
         self.nonce = nonce

@@ -51,13 +51,16 @@ def read_lab_csv(path: str | os.PathLike[str]) -> tuple[list[LabValue], list[str
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        cells = dict(zip(header, (c.strip() for c in row)))
-        value = LabValue(
-            date=cells.get("date"),
-            test=cells.get("test", ""),
-            value=cells.get("value"),  # type: ignore[arg-type]
-            unit=cells.get("unit", ""),
-            lab=cells.get("lab", ""),
+        cells = dict(zip(header, (c.strip() for c in row), strict=False))
+        # from_data: the value is still the text of the cell; validate() reads the number in it
+        value: LabValue = LabValue.from_data(
+            {
+                "date": cells.get("date"),
+                "test": cells.get("test", ""),
+                "value": cells.get("value"),
+                "unit": cells.get("unit", ""),
+                "lab": cells.get("lab", ""),
+            }
         )
         try:
             value.validate()

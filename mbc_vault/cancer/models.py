@@ -62,7 +62,7 @@ class Metastasis(Model):
     def validate(self) -> None:
         _choice(self.site, "site", vocab.METASTASIS_SITES, "site", allow_empty=False)
         if self.site == "other" and not self.site_other.strip():
-            raise FieldError("site_other", "Say which site.")
+            raise FieldError("site_other", "site-missing")
         self.date_found = _date(self.date_found, "date_found", "date it was found")
 
     def title(self) -> str:
@@ -99,7 +99,7 @@ class Biopsy(Model):
         self.date = _date(self.date, "date", "biopsy date", required=True)
         _choice(self.site, "site", vocab.BIOPSY_SITES, "biopsy site", allow_empty=False)
         if self.site == "other" and not self.site_other.strip():
-            raise FieldError("site_other", "Say where the biopsy was taken.")
+            raise FieldError("site_other", "biopsy-site-missing")
         for name, label in (("er_status", "ER status"), ("pr_status", "PR status")):
             _choice(getattr(self, name), name, vocab.RECEPTOR_STATUS, label)
         self.er_percent = _percent(self.er_percent, "er_percent", "ER percent")
@@ -112,12 +112,12 @@ class Biopsy(Model):
         _choice(self.germline_brca, "germline_brca", vocab.BRCA, "germline BRCA result")
         _choice(self.msi, "msi", vocab.MSI, "MSI / MMR result")
         if self.er_status == "negative" and self.er_percent and self.er_percent >= 1:
-            raise FieldError("er_percent", "ER is negative but the percent is 1 or more; check both.")
+            raise FieldError("er_percent", "er-negative-with-percent")
         if self.pr_status == "negative" and self.pr_percent and self.pr_percent >= 1:
-            raise FieldError("pr_percent", "PR is negative but the percent is 1 or more; check both.")
+            raise FieldError("pr_percent", "pr-negative-with-percent")
         if isinstance(self.others, str):  # typed as lines "Name: result"
             self.others = [
-                dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1))))
+                dict(zip(("name", "result"), (part.strip() for part in line.split(":", 1)), strict=False))
                 for line in self.others.splitlines()
                 if line.strip()
             ]
@@ -156,24 +156,24 @@ class TreatmentLine(Model):
             self.line_number = None
         else:
             try:
-                self.line_number = int(self.line_number)  # type: ignore[arg-type]
+                self.line_number = int(self.line_number)
             except (TypeError, ValueError):
-                raise FieldError("line_number", "The line number must be a whole number, e.g. 2.") from None
+                raise FieldError("line_number", "line-number-not-whole") from None
             if not 0 <= self.line_number <= 50:
-                raise FieldError("line_number", "The line number must be between 0 and 50.")
+                raise FieldError("line_number", "line-number-out-of-range")
         self.drugs = [d.strip() for d in self.drugs if d and d.strip()]
         if not self.drugs:
-            raise FieldError("drugs", "Add at least one drug of the regimen.")
+            raise FieldError("drugs", "regimen-no-drugs")
         self.start = _date(self.start, "start", "start date", required=True)
         self.stop = _date(self.stop, "stop", "stop date")
         _order(self.start, self.stop, "stop")
         _choice(self.setting, "setting", vocab.SETTINGS, "setting")
         if self.setting == "clinical-trial" and not self.trial_id.strip():
-            raise FieldError("trial_id", "Give the trial's identifier, e.g. NCT01234567.")
+            raise FieldError("trial_id", "trial-id-missing")
         _choice(self.best_response, "best_response", vocab.RESPONSES, "best response")
         _choice(self.stop_reason, "stop_reason", vocab.STOP_REASONS, "reason stopped")
         if self.stop_reason and not self.stop:
-            raise FieldError("stop", "Give the stop date, or clear the reason stopped.")
+            raise FieldError("stop", "stop-date-missing")
 
     @property
     def regimen(self) -> str:
@@ -207,7 +207,7 @@ class Medication(Model):
     def validate(self) -> None:
         self.name = self.name.strip()
         if not self.name:
-            raise FieldError("name", "Enter the name of the medicine, herb or supplement.")
+            raise FieldError("name", "medicine-name-missing")
         self.start = _date(self.start, "start", "start date")
         self.stop = _date(self.stop, "stop", "stop date")
         _order(self.start, self.stop, "stop")
@@ -237,15 +237,13 @@ class Symptom(Model):
         self.date = _date(self.date, "date", "date", required=True)
         self.symptom = self.symptom.strip()
         if not self.symptom:
-            raise FieldError("symptom", "Choose a symptom or type one.")
+            raise FieldError("symptom", "symptom-missing")
         try:
-            self.severity = int(self.severity)  # type: ignore[arg-type]
+            self.severity = int(self.severity if self.severity is not None else "")  # None: no number
         except (TypeError, ValueError):
-            raise FieldError(
-                "severity", "Give the severity as a number from 0 (none) to 10 (worst)."
-            ) from None
+            raise FieldError("severity", "severity-not-a-number") from None
         if not 0 <= self.severity <= 10:
-            raise FieldError("severity", "The severity must be from 0 (none) to 10 (worst).")
+            raise FieldError("severity", "severity-out-of-range")
 
     def title(self) -> str:
         where = f" ({self.location})" if self.location else ""
@@ -268,23 +266,23 @@ class LabValue(Model):
         self.date = _date(self.date, "date", "date", required=True)
         self.test = self.test.strip()
         if not self.test:
-            raise FieldError("test", "Enter the test's name, e.g. CA 15-3.")
+            raise FieldError("test", "lab-test-missing")
         try:
             self.value = (
                 float(str(self.value).strip().replace(",", ".")) if self.value not in (None, "") else None
             )
         except ValueError:
-            raise FieldError("value", f'The value "{self.value}" is not a number.') from None
+            raise FieldError("value", "lab-value-not-a-number", value=self.value) from None
         if self.value is None or math.isnan(self.value) or math.isinf(self.value):
-            raise FieldError("value", "Enter the value as a number, e.g. 42 or 3.1.")
+            raise FieldError("value", "lab-value-missing")
         if self.value < 0:
-            raise FieldError("value", "A lab value cannot be negative.")
+            raise FieldError("value", "lab-value-negative")
         self.unit = self.unit.strip()
         expected = vocab.MARKERS.get(self.test)
         if not self.unit and expected:
             self.unit = expected
         if not self.unit:
-            raise FieldError("unit", "Enter the unit, e.g. U/mL.")
+            raise FieldError("unit", "lab-unit-missing")
 
     def title(self) -> str:
         value = f"{self.value:g}" if self.value is not None else ""

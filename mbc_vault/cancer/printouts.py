@@ -16,11 +16,8 @@ def medication_list_html(cancer: CancerRecord, person_name: str, today: str | No
     current = [e.model for e in cancer.medications() if e.model.current(today)]
 
     def name_cell(m: Medication) -> str:
-        kind = (
-            ""
-            if m.medication_kind == "prescription"
-            else f"<br><small>{html.escape(vocab.MEDICATION_KINDS.get(m.medication_kind, '').lower())}</small>"
-        )
+        label = vocab.MEDICATION_KINDS.get(m.medication_kind, "").lower()
+        kind = "" if m.medication_kind == "prescription" else f"<br><small>{html.escape(label)}</small>"
         return f"<b>{html.escape(m.name)}</b>{kind}"
 
     rows = "".join(
@@ -53,7 +50,7 @@ def write_medication_list_pdf(
     cancer: CancerRecord, out: str | os.PathLike[str], person_name: str, page_size: str = "Letter"
 ) -> int:
     """Write the current medication list as a PDF (an export the person asked for); returns pages."""
-    from ..pdfrender import html_to_pdf
+    from ..render.pdf import html_to_pdf
 
     return html_to_pdf(
         medication_list_html(cancer, person_name),

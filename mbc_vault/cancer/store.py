@@ -1,78 +1,9 @@
-"""Reading and writing cancer-record entries in the vault."""
+"""The cancer record's entries in the vault (the shared Entry and EntryStore are in mbc_vault/entries.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
-
-from ..records import Record
-from ..vault import Vault
-from .models import MODELS, Biopsy, Diagnosis, LabValue, Medication, Metastasis, Model, Symptom, TreatmentLine
-
-M = TypeVar("M", bound=Model)
-
-
-@dataclass
-class Entry(Generic[M]):
-    record: Record
-    model: M
-
-    @property
-    def id(self) -> str:
-        return self.record.id
-
-
-def entry_of(record: Record) -> Entry[Model]:
-    return Entry(record, MODELS[record.kind].from_data(record.data))
-
-
-class EntryStore:
-    """Structured entries of one vault: every save is one committed, encrypted vault record."""
-
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
-
-    def load(self, model_type: type[M]) -> list[Entry[M]]:
-        """Entries of one kind, oldest first (by their own date)."""
-        entries = [Entry(r, model_type.from_data(r.data)) for r in self.vault.entries(model_type.KIND)]
-        return sorted(entries, key=lambda e: (e.model.sort_date() or "", e.record.created))
-
-    def save(
-        self,
-        model: M,
-        *,
-        record_id: str | None = None,
-        links: Iterable[str] | None = None,
-        notes: str | None = None,
-    ) -> Entry[M]:
-        """Validate and store *model* (a new entry, or a change to *record_id*)."""
-        model.validate()
-        if record_id is None:
-            record = self.vault.add_entry(
-                model.KIND,
-                model.to_data(),
-                title=model.title(),
-                date=model.sort_date(),
-                links=links or (),
-                notes=notes or "",
-            )
-        else:
-            record = self.vault.update_entry(
-                record_id,
-                data=model.to_data(),
-                title=model.title(),
-                date=model.sort_date(),
-                links=links,
-                notes=notes,
-            )
-        return Entry(record, model)
-
-    def remove(self, record_id: str) -> Record:
-        return self.vault.remove(record_id)
-
-    def restore(self, record_id: str) -> Record:
-        return self.vault.restore(record_id)
+from ..entries import Entry, EntryStore
+from .models import Biopsy, Diagnosis, LabValue, Medication, Metastasis, Symptom, TreatmentLine
 
 
 class CancerRecord(EntryStore):

@@ -1,4 +1,8 @@
-"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it helps."""
+"""Vocabularies for the cancer record, in the words patient guides use. Free text is allowed where it
+helps.
+
+Each vocabulary maps a stable code (what entries store) to its English label (the command line and the
+English printouts); the app shows the labels in its own language (ui/vocab_labels.py)."""
 
 from __future__ import annotations
 
@@ -54,8 +58,19 @@ BRCA = {
 }
 MSI = {"msi-h": "MSI-H / dMMR", "mss": "MSS / pMMR", "unknown": "Not tested / not known"}
 
-DRUG_CLASSES: dict[str, list[str]] = {
-    "Hormonal therapy": [
+DRUG_CLASSES = {
+    "hormonal": "Hormonal therapy",
+    "cdk4-6-inhibitor": "CDK4/6 inhibitor",
+    "other-targeted": "Other targeted therapy",
+    "her2-targeted": "HER2-targeted therapy",
+    "antibody-drug-conjugate": "Antibody-drug conjugate",
+    "chemotherapy": "Chemotherapy",
+    "immunotherapy": "Immunotherapy",
+    "bone-modifying": "Bone-modifying drug",
+}
+#: the drugs of each class (by its code in DRUG_CLASSES)
+CLASS_DRUGS: dict[str, list[str]] = {
+    "hormonal": [
         "tamoxifen",
         "letrozole",
         "anastrozole",
@@ -67,8 +82,8 @@ DRUG_CLASSES: dict[str, list[str]] = {
         "goserelin",
         "leuprolide",
     ],
-    "CDK4/6 inhibitor": ["palbociclib", "ribociclib", "abemaciclib"],
-    "Other targeted therapy": [
+    "cdk4-6-inhibitor": ["palbociclib", "ribociclib", "abemaciclib"],
+    "other-targeted": [
         "alpelisib",
         "inavolisib",
         "capivasertib",
@@ -76,7 +91,7 @@ DRUG_CLASSES: dict[str, list[str]] = {
         "olaparib",
         "talazoparib",
     ],
-    "HER2-targeted therapy": [
+    "her2-targeted": [
         "trastuzumab",
         "pertuzumab",
         "ado-trastuzumab emtansine (T-DM1)",
@@ -86,8 +101,8 @@ DRUG_CLASSES: dict[str, list[str]] = {
         "neratinib",
         "margetuximab",
     ],
-    "Antibody-drug conjugate": ["sacituzumab govitecan", "datopotamab deruxtecan"],
-    "Chemotherapy": [
+    "antibody-drug-conjugate": ["sacituzumab govitecan", "datopotamab deruxtecan"],
+    "chemotherapy": [
         "capecitabine",
         "paclitaxel",
         "nab-paclitaxel",
@@ -102,10 +117,17 @@ DRUG_CLASSES: dict[str, list[str]] = {
         "cyclophosphamide",
         "ixabepilone",
     ],
-    "Immunotherapy": ["pembrolizumab", "atezolizumab"],
-    "Bone-modifying drug": ["denosumab", "zoledronic acid", "pamidronate"],
+    "immunotherapy": ["pembrolizumab", "atezolizumab"],
+    "bone-modifying": ["denosumab", "zoledronic acid", "pamidronate"],
 }
-ALL_DRUGS = sorted({d for drugs in DRUG_CLASSES.values() for d in drugs})
+ALL_DRUGS = sorted({d for drugs in CLASS_DRUGS.values() for d in drugs})
+
+
+def drug_class(drug: str) -> str:
+    """The code of the class of *drug* (a name in ALL_DRUGS, in any case), or "" if it is not listed."""
+    name = drug.strip().lower()
+    return next((code for code, drugs in CLASS_DRUGS.items() if name in (d.lower() for d in drugs)), "")
+
 
 SETTINGS = {
     "first-line": "First line",

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..cancer.store import Entry
+from ..entries import Entry
 from ..fsutil import atomic_write_private_bytes
 from .models import Appointment
 
@@ -26,7 +26,8 @@ def _fold(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not parts else 74):

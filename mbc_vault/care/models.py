@@ -36,16 +36,16 @@ class Appointment(Model):
         if self.time:
             match = _TIME.match(self.time)
             if not match or int(match[1]) > 23 or int(match[2]) > 59:
-                raise FieldError("time", "Write the time as HH:MM with a 24-hour clock, e.g. 09:30 or 14:15.")
+                raise FieldError("time", "time-not-valid")
             self.time = f"{int(match[1]):02d}:{match[2]}"
         try:
             self.duration_minutes = int(self.duration_minutes)
         except (TypeError, ValueError):
-            raise FieldError("duration_minutes", "The length must be a number of minutes, e.g. 30.") from None
+            raise FieldError("duration_minutes", "duration-not-a-number") from None
         if not 5 <= self.duration_minutes <= 24 * 60:
-            raise FieldError("duration_minutes", "The length must be between 5 minutes and 24 hours.")
+            raise FieldError("duration_minutes", "duration-out-of-range")
         if not (self.purpose.strip() or self.with_whom.strip()):
-            raise FieldError("purpose", "Say what the appointment is for, or with whom.")
+            raise FieldError("purpose", "appointment-purpose-missing")
 
     def starts(self) -> dt.datetime:
         hour, minute = (int(x) for x in (self.time or "00:00").split(":"))
@@ -94,7 +94,7 @@ class QuestionList(Model):
         """Add a question before the pinned last one."""
         text = text.strip()
         if not text:
-            raise FieldError("questions", "Type the question first.")
+            raise FieldError("questions", "question-empty")
         self.validate()
         self.questions.insert(len(self.questions) - 1, {"text": text, "answer": ""})
 
@@ -137,16 +137,16 @@ class Contact(Model):
     def validate(self) -> None:
         self.name = self.name.strip()
         if not self.name:
-            raise FieldError("name", "Enter the person's name (or the office's).")
+            raise FieldError("name", "contact-name-missing")
         _choice(self.role, "role", vocab.ROLES, "role")
         for name in ("phone", "fax", "after_hours"):
             value = getattr(self, name).strip()
             setattr(self, name, value)
             if value and not _PHONE.match(value):
-                raise FieldError(name, "Write the number with digits, spaces, +, - or parentheses only.")
+                raise FieldError(name, "phone-not-valid")
         self.email = self.email.strip()
         if self.email and not _EMAIL.match(self.email):
-            raise FieldError("email", "This does not look like an email address (name@example.org).")
+            raise FieldError("email", "email-not-valid")
 
     def role_label(self) -> str:
         return self.role_other if self.role == "other" and self.role_other else vocab.ROLES.get(self.role, "")
@@ -174,7 +174,7 @@ class LegalItem(Model):
         self.review_by = _date(self.review_by, "review_by", "review-by date")
         _order(self.date_signed, self.review_by, "review_by")
         if self.date_signed and self.status != "signed":
-            raise FieldError("status", "A date signed is given: set the status to Signed, or clear the date.")
+            raise FieldError("status", "signed-date-without-status")
 
     def review_state(self, today: dt.date | None = None, soon_days: int = 60) -> str:
         """'overdue', 'soon' (within *soon_days*), or ''."""
@@ -206,7 +206,7 @@ class PersonToTell(Model):
     def validate(self) -> None:
         self.name = self.name.strip()
         if not self.name:
-            raise FieldError("name", "Enter the person's name.")
+            raise FieldError("name", "person-name-missing")
         self.told_date = _date(self.told_date, "told_date", "date you told them")
         if self.told_date:
             self.told = True
@@ -257,9 +257,9 @@ class ClinicalTrial(Model):
     def validate(self) -> None:
         self.identifier = self.identifier.strip().upper()
         if not (self.identifier or self.title_text.strip()):
-            raise FieldError("identifier", "Give the trial's identifier (such as NCT01234567) or its title.")
+            raise FieldError("identifier", "trial-identifier-missing")
         if self.identifier.startswith("NCT") and not _NCT.match(self.identifier):
-            raise FieldError("identifier", "An NCT number is NCT followed by 8 digits, e.g. NCT01234567.")
+            raise FieldError("identifier", "nct-number-not-valid")
         _choice(self.status, "status", vocab.TRIAL_STATUS, "status", allow_empty=False)
 
     def title(self) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import os
 
-from ..cancer.store import Entry
-from ..pdfrender import html_to_pdf
+from ..entries import Entry
+from ..render.pdf import html_to_pdf
 from . import vocab
 from .models import Appointment, CarePriorities, Contact, QuestionList
 

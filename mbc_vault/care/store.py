@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cancer.store import Entry, EntryStore
+from ..entries import Entry, EntryStore
 from .models import Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell, QuestionList
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "question_templates"

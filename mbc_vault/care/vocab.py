@@ -1,4 +1,5 @@
-"""Vocabularies for care planning."""
+"""Vocabularies for care planning: stable codes (what entries store) and their English labels; the app
+shows the labels in its own language (ui/vocab_labels.py)."""
 
 from __future__ import annotations
 

@@ -23,10 +23,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Cancelled, VaultError
+from ..errors import Cancelled, InvalidValue, VaultError
 from ..fsutil import PrivateFile, private_target
-from ..progress import CancelFlag, ProgressFn
-from . import frontmatter, typeset
+from ..progress import CancelFlag, ProgressFn, Stage
+from ..render import typeset
+from . import frontmatter
 from .finish import FinishPlan, finish
 from .memfile import MemFile
 from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section
@@ -57,7 +58,7 @@ class PacketError(VaultError):
 
 def _check_cancel(cancel: CancelFlag | None) -> None:
     if cancel is not None and cancel.is_set():
-        raise Cancelled("Building the packet was cancelled; nothing was written.")
+        raise Cancelled("packet-cancelled")
 
 
 class _Stop:
@@ -83,9 +84,9 @@ def check_documents(
             record = vault.get(record_id)
             part = load_document(vault, record, page_size)
         except DocumentRejected as exc:
-            problems.append(problem_for(record, exc.reason))
+            problems.append(problem_for(record, exc))
         except VaultError as exc:
-            problems.append(DocumentProblem(record_id, record_id, str(exc)))
+            problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
         else:
             part.close()
     return problems
@@ -141,16 +142,16 @@ def build_packet(
     started = time.perf_counter()
     out = Path(out_path)
     if choices.page_size not in ("Letter", "A4"):
-        raise ValueError(f'The page size "{choices.page_size}" is not known; use Letter or A4.')
+        raise InvalidValue("page-size-unknown", page_size=choices.page_size)
     if not out.parent.is_dir():
-        raise PacketError(f"The folder {out.parent} does not exist.")
+        raise PacketError("packet-folder-missing", folder=out.parent)
     private_target(out, overwrite)  # before any work; checked again when the file is put in place
     cover = choices.cover
     if not cover.patient_name:
         cover.patient_name = vault.person.name
     if not cover.date:
         cover.date = dt.date.today().isoformat()
-    report = progress or (lambda done, total, label: None)
+    report = progress or (lambda done, total, stage, item: None)
     ids = list(choices.document_ids)
     steps = len(ids) + 4
     parts: list[Part] = []
@@ -165,13 +166,13 @@ def build_packet(
             try:
                 rec = vault.get(record_id)
             except VaultError as exc:
-                problems.append(DocumentProblem(record_id, record_id, str(exc)))
+                problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
                 continue
             pending.append((rec, pool.submit(decrypt_document, vault, rec, stop)))
 
         # 2. the generated pages that do not depend on the documents
         t = time.perf_counter()
-        report(0, steps, "Writing the cover, summary and contents")
+        report(0, steps, Stage.PACKET_PAGES, "")
         extra: list[Part] = []
         parts = extra  # closed on error
         if choices.include_summary:
@@ -179,16 +180,14 @@ def build_packet(
             if html:
                 extra.append(_generated(html, "Care summary", "summary", choices.page_size, 9.5, images))
         if choices.question_list_id:
-            extra.append(_question_part(vault, choices))
+            extra.append(_question_part(vault, choices.question_list_id, choices))
         if choices.include_priorities:
             from ..care.printouts import priorities_html
             from ..care.store import CarePlan
 
             priorities = CarePlan(vault).priorities()
             if priorities is None:
-                raise PacketError(
-                    "There are no care priorities recorded yet; leave them out or write them first."
-                )
+                raise PacketError("no-care-priorities")
             extra.append(
                 _generated(
                     priorities_html(priorities.model, cover.patient_name),
@@ -209,7 +208,7 @@ def build_packet(
             )
         # the cover lists the titles: typeset now for the case where every document can be included
         guessed_titles = [p.title for p in extra] + [document_title(rec) for rec, _ in pending]
-        cover_part: Part | None = _generated(
+        cover_part = _generated(
             frontmatter.cover_html(cover, guessed_titles), "Cover sheet", "cover", choices.page_size, 11
         )
         generated_time = time.perf_counter() - t
@@ -220,13 +219,13 @@ def build_packet(
         used: list[Any] = []
         for number, (rec, future) in enumerate(pending):
             _check_cancel(cancel)
-            report(number + 1, steps, f"Reading {rec.title}")
+            report(number + 1, steps, Stage.PACKET_DOCUMENT, rec.title)
             try:
                 documents.append(document_part(future.result(), rec, choices.page_size))
                 parts.append(documents[-1])
                 used.append(rec)
             except DocumentRejected as exc:
-                problems.append(problem_for(rec, exc.reason))
+                problems.append(problem_for(rec, exc))
         pending = []
         _check_cancel(cancel)
         if problems and not choices.skip_problem_documents:
@@ -236,7 +235,7 @@ def build_packet(
         t = time.perf_counter()
         body = extra + documents
         if not body:
-            raise PacketError("The packet would be empty: choose documents or the care summary.")
+            raise PacketError("packet-empty")
         if [p.title for p in body] != guessed_titles:
             parts.remove(cover_part)
             cover_part.close()
@@ -261,7 +260,7 @@ def build_packet(
         # 3. one merge, 4. footers, bookmarks, links, then the output
         footer, lead = (footer_text(choices), footer_lead(choices)) if choices.footer else (None, "")
         t = time.perf_counter()
-        report(len(ids) + 1, steps, f"Putting {total_pages} pages together")
+        report(len(ids) + 1, steps, Stage.PACKET_MERGE, str(total_pages))
         plan = FinishPlan(sections, footer, 1, f"Records of {cover.patient_name}", lead)
         if choices.password:
             sha256, size = _build_encrypted(
@@ -284,10 +283,10 @@ def build_packet(
         raise
     finally:
         pool.shutdown(wait=False)
-    record_id = None
+    packet_record_id = None
     if record:
-        record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
-    report(steps, steps, "Done")
+        packet_record_id = record_packet(vault, choices, used, sections, sha256, size, total_pages).id
+    report(steps, steps, Stage.DONE, "")
     timings["total"] = time.perf_counter() - started
     return PacketResult(
         str(out),
@@ -296,19 +295,19 @@ def build_packet(
         size,
         sections,
         problems if choices.skip_problem_documents else [],
-        record_id,
+        packet_record_id,
         bool(choices.password),
         timings,
     )
 
 
-def _question_part(vault: Vault, choices: PacketChoices) -> Part:
+def _question_part(vault: Vault, list_id: str, choices: PacketChoices) -> Part:
     from ..care.models import Appointment, QuestionList
     from ..care.printouts import question_list_html
 
-    rec = vault.get(choices.question_list_id)
+    rec = vault.get(list_id)
     if rec.kind != "question-list":
-        raise PacketError(f'"{rec.title}" is not a question list.')
+        raise PacketError("not-a-question-list", title=rec.title)
     questions = QuestionList.from_data(rec.data)
     appointment = None
     if questions.appointment_id:
@@ -337,7 +336,7 @@ def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
         if pages == contents_pages:
             return Part("Contents", "contents", MemFile.of(data), pages)
         contents_pages = pages
-    raise PacketError("The contents pages could not be laid out.")  # pragma: no cover
+    raise PacketError("contents-layout-failed")  # pragma: no cover
 
 
 def _build_plain(
@@ -368,13 +367,13 @@ def _build_plain(
         syncer = threading.Thread(target=_flush, args=(fd,), name="packet-fsync", daemon=True)
         syncer.start()
         t = time.perf_counter()
-        report(step, steps, "Adding page numbers and bookmarks")
+        report(step, steps, Stage.PACKET_FINISH, "")
         with open(f"/proc/self/fd/{fd}", "rb") as handle:
             increment = finish(handle, plan, cancel)
         timings["finish"] = time.perf_counter() - t
         _check_cancel(cancel)
         t = time.perf_counter()
-        report(step + 1, steps, "Saving")
+        report(step + 1, steps, Stage.PACKET_SAVE, "")
         tail = increment.bytes_at(size)
         digest.update(tail)
         os.lseek(fd, size, os.SEEK_SET)
@@ -419,11 +418,11 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
                 stderr=errors.fd,
             )
         except FileNotFoundError:
-            raise PacketError(
-                "qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf)."
-            ) from None
+            raise PacketError("qpdf-missing") from None
+        stdout = process.stdout
+        assert stdout is not None  # stdout=PIPE
         try:
-            source = process.stdout.fileno()
+            source = stdout.fileno()
             with contextlib.suppress(OSError, AttributeError):
                 fcntl.fcntl(source, fcntl.F_SETPIPE_SZ, BLOCK)
             poller = select.poll()
@@ -433,7 +432,7 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             size = 0
             while True:
                 if cancel is not None and cancel.is_set():
-                    raise Cancelled("Building the packet was cancelled; nothing was written.")
+                    raise Cancelled("packet-cancelled")
                 if not poller.poll(50):
                     continue
                 count = os.readv(source, [buffer])
@@ -449,11 +448,13 @@ def _merge_to(parts: list[Part], fd: int, digest: Any, cancel: CancelFlag | None
             process.wait()
             raise
         finally:
-            process.stdout.close()
+            stdout.close()
         if process.returncode not in (0, 3):
             message = errors.read_all().decode("utf-8", "replace").strip().splitlines()
-            raise PacketError(
-                "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+            raise (
+                PacketError("qpdf-failed", detail=message[-1])
+                if message
+                else PacketError("qpdf-failed-unknown")
             )
         return size
     finally:
@@ -480,13 +481,13 @@ def _build_encrypted(
             part.close()
         timings["merge"] = time.perf_counter() - t
         t = time.perf_counter()
-        report(step, steps, "Adding page numbers and bookmarks")
+        report(step, steps, Stage.PACKET_FINISH, "")
         with merged.reader() as handle:
             increment = finish(handle, plan, cancel)
         timings["finish"] = time.perf_counter() - t
         _check_cancel(cancel)
         t = time.perf_counter()
-        report(step + 1, steps, "Saving")
+        report(step + 1, steps, Stage.PACKET_SAVE, "")
         result = _write_output(merged, increment, out, password, cancel, overwrite)
         timings["write"] = time.perf_counter() - t
         return result
@@ -522,7 +523,7 @@ def _run_qpdf(
             args, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
     except FileNotFoundError:
-        raise PacketError("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).") from None
+        raise PacketError("qpdf-missing") from None
     stderr = b""
     while True:
         try:
@@ -532,11 +533,11 @@ def _run_qpdf(
             if cancel is not None and cancel.is_set():
                 process.kill()
                 process.wait()
-                raise Cancelled("Building the packet was cancelled; nothing was written.") from None
+                raise Cancelled("packet-cancelled") from None
     if process.returncode not in (0, 3):
         message = stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PacketError(
-            "qpdf could not put the pages together: " + (message[-1] if message else "unknown error")
+        raise (
+            PacketError("qpdf-failed", detail=message[-1]) if message else PacketError("qpdf-failed-unknown")
         )
 
 
@@ -577,8 +578,8 @@ def _write_output(
         if password:
             digest = hashlib.sha256()
             with open(f"/proc/self/fd/{output.fd}", "rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
                 size = handle.tell()
         output.commit()
         return digest.hexdigest(), size
@@ -598,7 +599,7 @@ def _copy_fd(source: int, target: int, count: int) -> None:
     while offset < count:
         sent = os.sendfile(target, source, offset, min(count - offset, 1 << 30))
         if sent == 0:
-            raise PacketError("Could not copy the merged packet.")
+            raise PacketError("merged-copy-failed")
         offset += sent
 
 
@@ -606,12 +607,12 @@ def _encrypt(source: MemFile, target_fd: int, password: str, cancel: CancelFlag 
     """AES-256 with qpdf into the open file *target_fd* (qpdf never creates a file of its own, so the
     output keeps its 0600 mode); the password goes through a pipe (@argfile), never on the command line."""
     if "\n" in password or "\r" in password:
-        raise ValueError("The packet password cannot contain a line break.")
+        raise InvalidValue("packet-password-line-break")
     read_end, write_end = os.pipe()
     try:
         payload = f"--encrypt\n{password}\n{password}\n256\n--\n".encode()
         if len(payload) > 60000:
-            raise ValueError("The packet password is too long.")
+            raise InvalidValue("packet-password-too-long")
         os.write(write_end, payload)  # fits in the pipe buffer
         os.close(write_end)
         write_end = -1
@@ -666,5 +667,5 @@ def rebuild_choices(vault: Vault, packet_id: str) -> PacketChoices:
     """The choices of a recorded packet, to build it again with the current documents."""
     rec = vault.get(packet_id)
     if rec.kind != PACKET_KIND:
-        raise PacketError(f'"{rec.title}" is not a packet.')
+        raise PacketError("not-a-packet", title=rec.title)
     return PacketChoices.from_json(rec.data["choices"])

@@ -21,7 +21,7 @@ FOOTER_SIZE = 7.5
 FOOTER_BASELINE = 13.0
 
 
-def _helvetica_widths() -> dict[str, int]:
+def _helvetica_widths() -> dict[str, float]:
     try:
         from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
 
@@ -153,7 +153,7 @@ def _lead_form(
         StreamObject,
     )
 
-    from . import typeset
+    from ..render import typeset
 
     data, width, height, baseline = typeset.text_strip(text, FOOTER_SIZE)
     reader = PdfReader(io.BytesIO(data))
@@ -180,7 +180,8 @@ def _lead_form(
         return obj
 
     form = DecodedStreamObject()
-    form.set_data(page.get_contents().get_data())
+    contents = page.get_contents()
+    form.set_data(contents.get_data() if contents is not None else b"")
     form[NameObject("/Type")] = NameObject("/XObject")
     form[NameObject("/Subtype")] = NameObject("/Form")
     box = [float(v) for v in page.mediabox]
@@ -207,7 +208,8 @@ class FinishPlan:
     footer: Callable[[int, int], str] | None  # (page number, total) -> text
     contents_part: int | None  # index in sections of the contents pages (their links are resolved)
     title: str
-    #: the start common to every footer (the name); typeset with an embedded font when Helvetica lacks a letter
+    #: the start common to every footer (the name); typeset with an embedded font when Helvetica lacks
+    #: a letter
     footer_lead: str = ""
 
 
@@ -285,7 +287,7 @@ def _footers(
         lead_ref, lead = _lead_form(lead_text, update.add, update.put)
     for index, page in enumerate(pages):
         if cancel is not None and index % 64 == 0 and cancel.is_set():
-            raise Cancelled("Building the packet was cancelled; nothing was written.")
+            raise Cancelled("packet-cancelled")
         footer_stream = DecodedStreamObject()
         text = footer(first + index, total)
         footer_stream.set_data(
@@ -359,7 +361,7 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None)
 
     if plan.footer is not None:
         pages = list(reader.pages)
-        page_refs = [p.indirect_reference for p in pages]
+        page_refs: list[Any] = [p.indirect_reference for p in pages]
         _footers(update, pages, 1, len(pages), plan.footer, plan.footer_lead, cancel)
 
         def page(number: int) -> Any:  # 0-based; the page objects the footers changed
@@ -415,7 +417,7 @@ def finish(handle: BinaryIO, plan: FinishPlan, cancel: CancelFlag | None = None)
             }
         )
         items.append((add(item), item))
-    for i, (ref, item) in enumerate(items):
+    for i, (_ref, item) in enumerate(items):
         if i:
             item[NameObject("/Prev")] = items[i - 1][0]
         if i + 1 < len(items):

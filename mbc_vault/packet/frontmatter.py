@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 from .model import Cover, MaterialRow
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..care.models import Contact
     from ..vault import Vault
 
 LINK_SCHEME = "mbcpacket:"
+LINK_STYLE = "color:#0b3d91; text-decoration:none"
 #: table cells holding dates: never broken at the hyphens of 2024-06-01
 NOWRAP = " style='white-space:nowrap'"
 
@@ -55,8 +57,8 @@ def cover_html(cover: Cover, enclosed: list[str]) -> str:
 def contents_html(entries: list[tuple[int, str, int]]) -> str:
     """(part index, title, first page) -> a table whose rows link to the pages."""
     rows = "".join(
-        f"<tr><td><a href='{LINK_SCHEME}{index}' style='color:#0b3d91; text-decoration:none'>{_e(title)}</a></td>"
-        f"<td align='right'><a href='{LINK_SCHEME}{index}' style='color:#0b3d91; text-decoration:none'>{page}</a></td></tr>"
+        f"<tr><td><a href='{LINK_SCHEME}{index}' style='{LINK_STYLE}'>{_e(title)}</a></td>"
+        f"<td align='right'><a href='{LINK_SCHEME}{index}' style='{LINK_STYLE}'>{page}</a></td></tr>"
         for index, title, page in entries
     )
     return (
@@ -117,7 +119,7 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             )
     biopsies = cancer.biopsies()
     if biopsies:
-        rows = []
+        biopsy_rows = []
         for entry in biopsies:
             b = entry.model
             site = b.site_other if b.site == "other" else vocab.BIOPSY_SITES.get(b.site, b.site)
@@ -145,14 +147,14 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
                 )
                 if x
             )
-            rows.append(
+            biopsy_rows.append(
                 f"<tr><td{NOWRAP}>{_e(b.date)}</td><td>{_e(site)}</td><td>{_e(er)}</td><td>{_e(pr)}</td>"
                 f"<td>{_e(her2)}</td><td><b>{_e(derive.describe(b))}</b></td><td>{_e(other)}</td></tr>"
             )
         parts.append(
             "<h2>Biomarkers per biopsy</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             "<tr><th>Date</th><th>Site</th><th>ER</th><th>PR</th><th>HER2</th><th>Subtype</th>"
-            "<th>Other</th></tr>" + "".join(rows) + "</table>"
+            "<th>Other</th></tr>" + "".join(biopsy_rows) + "</table>"
         )
         changes = derive.discordance([e.model for e in biopsies])
         if changes:
@@ -166,23 +168,23 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
     metastases = cancer.metastases()
     if metastases:
         items = []
-        for entry in metastases:
-            m = entry.model
+        for found_site in metastases:
+            m = found_site.model
             site = m.site_other if m.site == "other" else vocab.METASTASIS_SITES.get(m.site, m.site)
             extra = ", ".join(x for x in (f"found {m.date_found}" if m.date_found else "", m.found_by) if x)
             items.append(f"<li><b>{_e(site)}</b>{' (' + _e(extra) + ')' if extra else ''}</li>")
         parts.append("<h2>Sites of metastasis</h2><ul>" + "".join(items) + "</ul>")
     lines = cancer.treatment_lines()
     if lines:
-        rows = []
-        for entry in lines:
-            t = entry.model
+        line_rows = []
+        for line in lines:
+            t = line.model
             why = (
                 t.stop_reason_other
                 if t.stop_reason == "other"
                 else vocab.STOP_REASONS.get(t.stop_reason, t.stop_reason)
             )
-            rows.append(
+            line_rows.append(
                 f"<tr><td>{_e(vocab.SETTINGS.get(t.setting, t.setting))}</td><td><b>{_e(t.regimen)}</b></td>"
                 f"<td{NOWRAP}>{_e(t.start)}</td><td{NOWRAP}>{_e(t.stop or 'ongoing')}</td>"
                 f"<td>{_e(vocab.RESPONSES.get(t.best_response, t.best_response))}</td>"
@@ -191,7 +193,7 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         parts.append(
             "<h2>Lines of treatment</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             "<tr><th>Line</th><th>Drugs</th><th>Started</th><th>Stopped</th><th>Best response</th>"
-            "<th>Why stopped</th></tr>" + "".join(rows) + "</table>"
+            "<th>Why stopped</th></tr>" + "".join(line_rows) + "</table>"
         )
     meds = [e.model for e in cancer.medications(current_only=True)]
     if meds:
@@ -210,11 +212,11 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         values = cancer.lab_values(test)
         if len(values) < 2:
             continue
-        from ..cancer.chart_render import bands_from_lines, make_spec, render_image
+        from ..render.chart import bands_from_lines, make_spec, render_image
 
         unit = values[-1].model.unit or vocab.MARKERS.get(test, "")
         spec = make_spec(
-            [(v.model.date, v.model.value) for v in values],
+            [(v.model.date, v.model.value) for v in values if v.model.date and v.model.value is not None],
             bands_from_lines([e.model for e in lines]),
             f"{test} over time",
             unit,
@@ -228,7 +230,7 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
     if contacts:
         rows = "".join(
             f"<tr><td><b>{_e(c.model.name)}</b><br>{_e(c.model.role_label())}</td><td>{_e(c.model.institution)}</td>"
-            f"<td>{_e(', '.join(x for x in (c.model.phone and 'Phone ' + c.model.phone, c.model.fax and 'Fax ' + c.model.fax, c.model.email) if x))}</td></tr>"
+            f"<td>{_e(_reach(c.model))}</td></tr>"
             for c in contacts
         )
         parts.append(
@@ -237,6 +239,12 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         )
     has_data = len(parts) > 1
     return ("".join(parts) if has_data else ""), images
+
+
+def _reach(contact: Contact) -> str:
+    """How to reach a care-team contact: phone, fax and email, those given."""
+    ways = (contact.phone and "Phone " + contact.phone, contact.fax and "Fax " + contact.fax, contact.email)
+    return ", ".join(w for w in ways if w)
 
 
 def _receptor(status: str, percent: float | None, vocab: Any) -> str:

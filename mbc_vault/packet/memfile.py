@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import BinaryIO
 
 
 class MemFile:
@@ -31,7 +32,8 @@ class MemFile:
     def size(self) -> int:
         return os.fstat(self.fd).st_size
 
-    def reader(self):  # -> BinaryIO positioned at 0, sharing nothing with self.fd's offset
+    def reader(self) -> BinaryIO:
+        """A reader positioned at 0, sharing nothing with self.fd's offset."""
         return open(f"/proc/self/fd/{self.fd}", "rb")
 
     def read_all(self) -> bytes:

@@ -67,7 +67,9 @@ class PacketChoices:
 class DocumentProblem:
     record_id: str
     title: str
+    #: why, in English: the sentence of `error`, which follows "cannot be included:"
     reason: str
+    error: VaultError
 
     def describe(self) -> str:
         return f'"{self.title}" ({self.record_id[:8]}) cannot be included: {self.reason}'
@@ -77,11 +79,10 @@ class PacketProblems(VaultError):
     """Some chosen documents cannot be included; nothing was written. Leave them out or stop."""
 
     def __init__(self, problems: list[DocumentProblem]) -> None:
-        self.problems = problems
         super().__init__(
-            f"{len(problems)} chosen document(s) cannot be included: "
-            + "; ".join(p.describe() for p in problems)
+            "documents-rejected", count=len(problems), problems="; ".join(p.describe() for p in problems)
         )
+        self.problems = problems
 
 
 @dataclass

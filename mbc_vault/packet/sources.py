@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents import sniff_media_type
 from ..errors import VaultError
 from ..progress import CancelFlag
-from . import typeset
+from ..render import typeset
 from .memfile import MemFile
 from .model import DocumentProblem
 
@@ -42,10 +42,8 @@ class Part:
         self.data.close()
 
 
-class DocumentRejected(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class DocumentRejected(VaultError):
+    """Why a chosen document cannot go in the packet; its sentence follows "cannot be included:"."""
 
 
 def document_title(record: Any) -> str:
@@ -69,7 +67,7 @@ def decrypt_document(vault: Vault, record: Any, cancel: CancelFlag | None = None
                     if cancel is not None and cancel.is_set():
                         break
         except VaultError as exc:
-            raise DocumentRejected(f"it could not be read from the vault ({exc})") from None
+            raise DocumentRejected("unreadable-in-vault", why=exc) from None
     except BaseException:
         mem.close()
         raise
@@ -92,7 +90,7 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
             try:
                 pdf, pages = typeset.image_pdf(data, title=title, page_size=page_size)
             except typeset.ImageError as exc:
-                raise DocumentRejected(str(exc)) from None
+                raise DocumentRejected("image-unreadable", detail=str(exc)) from None
         elif media == "text/plain":
             try:
                 text = data.decode("utf-8")
@@ -100,10 +98,7 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
                 text = data.decode("latin-1")
             pdf, pages = typeset.text_pdf(text, title=record.title, page_size=page_size)
         else:
-            raise DocumentRejected(
-                f"its format ({media or 'unknown'}) cannot be put in a PDF; "
-                "convert it to PDF, JPEG or PNG first"
-            )
+            raise DocumentRejected("format-not-supported", media=media or "unknown")
         return Part(title, "document", MemFile.of(pdf), pages, record.id)
     except BaseException:
         mem.close()
@@ -111,7 +106,7 @@ def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
 
 
 def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import PyPdfError
 
     handle = mem.reader()
@@ -122,15 +117,12 @@ def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
                 try:
                     opened = reader.decrypt("")
                 except Exception:  # noqa: BLE001 - unsupported encryption
-                    opened = 0
+                    opened = PasswordType.NOT_DECRYPTED
                 if not opened:
-                    raise DocumentRejected(
-                        "it is password-protected; save a copy without the password "
-                        "(or print it to PDF) and add that instead"
-                    )
+                    raise DocumentRejected("pdf-password-protected")
             pages = len(reader.pages)
             if pages == 0:
-                raise DocumentRejected("it has no pages")
+                raise DocumentRejected("pdf-no-pages")
             catalog_found, page_found = active_content(reader)
         except DocumentRejected:
             raise
@@ -145,7 +137,7 @@ def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
             AssertionError,
             OSError,
         ) as exc:
-            raise DocumentRejected(f"the PDF is damaged ({type(exc).__name__}: {exc})"[:300]) from None
+            raise DocumentRejected("pdf-damaged", detail=f"{type(exc).__name__}: {exc}"[:279]) from None
         found = sorted(set(catalog_found + page_found))
         if not page_found:
             # document-level actions, scripts and attachments live in the catalog, which the merge
@@ -260,5 +252,5 @@ def strip_active_content(reader: Any) -> bytes:
     return out.getvalue()
 
 
-def problem_for(record: Any, reason: str) -> DocumentProblem:
-    return DocumentProblem(record.id, record.title, reason)
+def problem_for(record: Any, reason: VaultError) -> DocumentProblem:
+    return DocumentProblem(record.id, record.title, str(reason), reason)

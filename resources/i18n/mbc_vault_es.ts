@@ -5,6 +5,7 @@
     <name>AddPersonDialog</name>
     <message>
         <source>Add a person</source>
+        <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
         <translation>Añadir a una persona</translation>
     </message>
     <message>
@@ -310,6 +311,68 @@
     <message>
         <source>Saved {0} appointment(s) to {1}. It is not encrypted; your calendar program can import it.</source>
         <translation>Citas guardadas en {1}: {0}. El archivo no está cifrado; su programa de calendario puede importarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>BiopsySites</name>
+    <message>
+        <source>Primary breast tumor</source>
+        <translation>Tumor primario de mama</translation>
+    </message>
+    <message>
+        <source>Breast (recurrence)</source>
+        <translation>Mama (recurrencia)</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Hígado</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Hueso</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Pulmón</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerebro</translation>
+    </message>
+    <message>
+        <source>Lymph node</source>
+        <translation>Ganglio linfático</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Pleural fluid</source>
+        <translation>Líquido pleural</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>BrcaResults</name>
+    <message>
+        <source>Germline BRCA1 mutation</source>
+        <translation>Mutación germinal de BRCA1</translation>
+    </message>
+    <message>
+        <source>Germline BRCA2 mutation</source>
+        <translation>Mutación germinal de BRCA2</translation>
+    </message>
+    <message>
+        <source>No germline BRCA mutation</source>
+        <translation>Sin mutación germinal de BRCA</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizado / no se sabe</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1028,65 @@
     </message>
 </context>
 <context>
+    <name>CareRoles</name>
+    <message>
+        <source>Medical oncologist</source>
+        <translation>Oncólogo clínico</translation>
+    </message>
+    <message>
+        <source>Surgical oncologist</source>
+        <translation>Cirujano oncólogo</translation>
+    </message>
+    <message>
+        <source>Radiation oncologist</source>
+        <translation>Oncólogo radioterapeuta</translation>
+    </message>
+    <message>
+        <source>Radiologist</source>
+        <translation>Radiólogo</translation>
+    </message>
+    <message>
+        <source>Pathologist</source>
+        <translation>Patólogo</translation>
+    </message>
+    <message>
+        <source>Nurse navigator</source>
+        <translation>Enfermera gestora de casos</translation>
+    </message>
+    <message>
+        <source>Oncology nurse</source>
+        <translation>Enfermera de oncología</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>Trabajador social</translation>
+    </message>
+    <message>
+        <source>Genetic counselor</source>
+        <translation>Asesor genético</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation>Farmacéutico</translation>
+    </message>
+    <message>
+        <source>Dietitian</source>
+        <translation>Dietista</translation>
+    </message>
+    <message>
+        <source>Palliative care</source>
+        <translation>Cuidados paliativos</translation>
+    </message>
+    <message>
+        <source>Primary care</source>
+        <translation>Atención primaria</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
+    </message>
+</context>
+<context>
     <name>CareTeamSection</name>
     <message>
         <source>Care team</source>
@@ -1131,6 +1253,25 @@
     <message>
         <source>Choose at least one part, or remove the person instead.</source>
         <translation>Elija al menos una parte, o quite a la persona.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartedEntriesSection</name>
+    <message>
+        <source>Lines of treatment shown as bands</source>
+        <translation>Líneas de tratamiento mostradas como franjas</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>Mover a la papelera</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>Se guardó {0}.</translation>
     </message>
 </context>
 <context>
@@ -1534,10 +1675,6 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
-    <message>
         <source>Import documents…</source>
         <translation>Importar documentos…</translation>
     </message>
@@ -1670,18 +1807,6 @@
         <translation>Archivado como «{0}», lo podrán ver: {1}.</translation>
     </message>
     <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
-    </message>
-    <message>
         <source>Save a decrypted copy</source>
         <translation>Guardar una copia sin cifrar</translation>
     </message>
@@ -1692,6 +1817,41 @@
     <message>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>DrugClasses</name>
+    <message>
+        <source>Hormonal therapy</source>
+        <translation>Hormonoterapia</translation>
+    </message>
+    <message>
+        <source>CDK4/6 inhibitor</source>
+        <translation>Inhibidor de CDK4/6</translation>
+    </message>
+    <message>
+        <source>Other targeted therapy</source>
+        <translation>Otra terapia dirigida</translation>
+    </message>
+    <message>
+        <source>HER2-targeted therapy</source>
+        <translation>Terapia dirigida a HER2</translation>
+    </message>
+    <message>
+        <source>Antibody-drug conjugate</source>
+        <translation>Anticuerpo conjugado</translation>
+    </message>
+    <message>
+        <source>Chemotherapy</source>
+        <translation>Quimioterapia</translation>
+    </message>
+    <message>
+        <source>Immunotherapy</source>
+        <translation>Inmunoterapia</translation>
+    </message>
+    <message>
+        <source>Bone-modifying drug</source>
+        <translation>Fármaco para los huesos</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1948,766 @@
     <message>
         <source>Add: {0}</source>
         <translation>Agregar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <source>{path} could not be used: {reason}.</source>
+        <translation>No se pudo usar {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing half-done was kept. Please try again.</source>
+        <translation>Algo salió mal ({kind}); no se guardó nada a medias. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.</source>
+        <translation>Escriba la {label} como AAAA-MM-DD, p. ej. 2024-05-20.</translation>
+    </message>
+    <message>
+        <source>The {label} &quot;{value}&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La {label} «{value}» no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The {label} {value} is out of range; check the year.</source>
+        <translation>La {label} {value} está fuera de rango; revise el año.</translation>
+    </message>
+    <message>
+        <source>Choose the {label} from the list.</source>
+        <translation>Elija {label} de la lista.</translation>
+    </message>
+    <message>
+        <source>The {label} must be a number from 0 to 100.</source>
+        <translation>{label}: debe ser un número de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>The {label} must be between 0 and 100.</source>
+        <translation>{label}: debe estar entre 0 y 100.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>La fecha de fin es anterior a la de inicio.</translation>
+    </message>
+    <message>
+        <source>Say which site.</source>
+        <translation>Indique qué localización.</translation>
+    </message>
+    <message>
+        <source>Say where the biopsy was taken.</source>
+        <translation>Indique dónde se tomó la biopsia.</translation>
+    </message>
+    <message>
+        <source>ER is negative but the percent is 1 or more; check both.</source>
+        <translation>RE es negativo pero el porcentaje es 1 o más; revise ambos.</translation>
+    </message>
+    <message>
+        <source>PR is negative but the percent is 1 or more; check both.</source>
+        <translation>RP es negativo pero el porcentaje es 1 o más; revise ambos.</translation>
+    </message>
+    <message>
+        <source>The line number must be a whole number, e.g. 2.</source>
+        <translation>El número de línea debe ser un número entero, p. ej. 2.</translation>
+    </message>
+    <message>
+        <source>The line number must be between 0 and 50.</source>
+        <translation>El número de línea debe estar entre 0 y 50.</translation>
+    </message>
+    <message>
+        <source>Add at least one drug of the regimen.</source>
+        <translation>Añada al menos un fármaco del esquema.</translation>
+    </message>
+    <message>
+        <source>Give the trial&apos;s identifier, e.g. NCT01234567.</source>
+        <translation>Indique el identificador del ensayo, p. ej. NCT01234567.</translation>
+    </message>
+    <message>
+        <source>Give the stop date, or clear the reason stopped.</source>
+        <translation>Indique la fecha de fin, o borre el motivo de la suspensión.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the medicine, herb or supplement.</source>
+        <translation>Escriba el nombre del medicamento, hierba o suplemento.</translation>
+    </message>
+    <message>
+        <source>Choose a symptom or type one.</source>
+        <translation>Elija un síntoma o escriba uno.</translation>
+    </message>
+    <message>
+        <source>Give the severity as a number from 0 (none) to 10 (worst).</source>
+        <translation>Indique la intensidad como un número de 0 (nada) a 10 (lo peor).</translation>
+    </message>
+    <message>
+        <source>The severity must be from 0 (none) to 10 (worst).</source>
+        <translation>La intensidad debe ir de 0 (nada) a 10 (lo peor).</translation>
+    </message>
+    <message>
+        <source>Enter the test&apos;s name, e.g. CA 15-3.</source>
+        <translation>Escriba el nombre de la prueba, p. ej. CA 15-3.</translation>
+    </message>
+    <message>
+        <source>The value &quot;{value}&quot; is not a number.</source>
+        <translation>El valor «{value}» no es un número.</translation>
+    </message>
+    <message>
+        <source>Enter the value as a number, e.g. 42 or 3.1.</source>
+        <translation>Escriba el valor como un número, p. ej. 42 o 3.1.</translation>
+    </message>
+    <message>
+        <source>A lab value cannot be negative.</source>
+        <translation>Un valor de laboratorio no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>Enter the unit, e.g. U/mL.</source>
+        <translation>Escriba la unidad, p. ej. U/mL.</translation>
+    </message>
+    <message>
+        <source>Write the time as HH:MM with a 24-hour clock, e.g. 09:30 or 14:15.</source>
+        <translation>Escriba la hora como HH:MM en formato de 24 horas, p. ej. 09:30 o 14:15.</translation>
+    </message>
+    <message>
+        <source>The length must be a number of minutes, e.g. 30.</source>
+        <translation>La duración debe ser un número de minutos, p. ej. 30.</translation>
+    </message>
+    <message>
+        <source>The length must be between 5 minutes and 24 hours.</source>
+        <translation>La duración debe estar entre 5 minutos y 24 horas.</translation>
+    </message>
+    <message>
+        <source>Say what the appointment is for, or with whom.</source>
+        <translation>Indique para qué es la cita, o con quién.</translation>
+    </message>
+    <message>
+        <source>Type the question first.</source>
+        <translation>Escriba primero la pregunta.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name (or the office&apos;s).</source>
+        <translation>Escriba el nombre de la persona (o de la consulta).</translation>
+    </message>
+    <message>
+        <source>Write the number with digits, spaces, +, - or parentheses only.</source>
+        <translation>Escriba el número solo con dígitos, espacios, +, - o paréntesis.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address (name@example.org).</source>
+        <translation>Esto no parece una dirección de correo (nombre@example.org).</translation>
+    </message>
+    <message>
+        <source>A date signed is given: set the status to Signed, or clear the date.</source>
+        <translation>Hay una fecha de firma: ponga el estado en Firmado, o borre la fecha.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>Escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>Give the trial&apos;s identifier (such as NCT01234567) or its title.</source>
+        <translation>Indique el identificador del ensayo (como NCT01234567) o su título.</translation>
+    </message>
+    <message>
+        <source>An NCT number is NCT followed by 8 digits, e.g. NCT01234567.</source>
+        <translation>Un número NCT es NCT seguido de 8 dígitos, p. ej. NCT01234567.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.</source>
+        <translation>{field}: «{value}» no es una fecha; escríbala como AAAA-MM-DD, p. ej. 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{value}&quot; is not a real calendar date.</source>
+        <translation>{field}: «{value}» no es una fecha real del calendario.</translation>
+    </message>
+    <message>
+        <source>&quot;{category}&quot; is not a category; use one of: {choices}.</source>
+        <translation>«{category}» no es una categoría; use una de estas: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{scope}&quot; is not a section that can be shared; use one of: {choices}.</source>
+        <translation>«{scope}» no es una sección que se pueda compartir; use una de estas: {choices}.</translation>
+    </message>
+    <message>
+        <source>&quot;{kind}&quot; is not a kind of entry.</source>
+        <translation>«{kind}» no es un tipo de entrada.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be changed: {fields}.</source>
+        <translation>Estos campos no se pueden cambiar: {fields}.</translation>
+    </message>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>El título no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s name cannot be empty.</source>
+        <translation>El nombre de la persona no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>La frase de contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>The new passphrase cannot be empty.</source>
+        <translation>La nueva frase de contraseña no puede estar vacía.</translation>
+    </message>
+    <message>
+        <source>The page size &quot;{page_size}&quot; is not known; use Letter or A4.</source>
+        <translation>El tamaño de página «{page_size}» no se conoce; use Carta o A4.</translation>
+    </message>
+    <message>
+        <source>The packet password cannot contain a line break.</source>
+        <translation>La contraseña del paquete no puede contener un salto de línea.</translation>
+    </message>
+    <message>
+        <source>The packet password is too long.</source>
+        <translation>La contraseña del paquete es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>Unknown chart format &quot;{format}&quot;; use &quot;png&quot; or &quot;svg&quot;.</source>
+        <translation>Formato de gráfico desconocido «{format}»; use «png» o «svg».</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; give the folder that holds the vault.</source>
+        <translation>{path} no es una carpeta; indique la carpeta que contiene la bóveda.</translation>
+    </message>
+    <message>
+        <source>{path} is not an MBC Vault (it has no {marker}); pick the vault&apos;s folder.</source>
+        <translation>{path} no es una bóveda de MBC Vault (no tiene {marker}); elija la carpeta de la bóveda.</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged; restore it from a backup or see docs/recovery.md.</source>
+        <translation>{marker} está dañado; restáurelo desde una copia de seguridad o vea docs/recovery.md.</translation>
+    </message>
+    <message>
+        <source>{path} is not an MBC Vault.</source>
+        <translation>{path} no es una bóveda de MBC Vault.</translation>
+    </message>
+    <message>
+        <source>{marker} is damaged (it has no vault id); restore it from a backup.</source>
+        <translation>{marker} está dañado (no tiene identificador de bóveda); restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>This vault uses format version {version}, newer than this program understands ({supported}); update MBC Vault to open it.</source>
+        <translation>Esta bóveda usa la versión de formato {version}, más nueva de la que entiende este programa ({supported}); actualice MBC Vault para abrirla.</translation>
+    </message>
+    <message>
+        <source>{path} has no keys; it is not a usable vault.</source>
+        <translation>{path} no tiene claves; no es una bóveda utilizable.</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not an empty folder; choose a new folder.</source>
+        <translation>{path} ya existe y no es una carpeta vacía; elija una carpeta nueva.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for this vault.</source>
+        <translation>Frase de contraseña incorrecta para esta bóveda.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for this vault, or the key file {files} is damaged; if you are sure of the passphrase, restore it from a backup.</source>
+        <translation>Frase de contraseña incorrecta para esta bóveda, o el archivo de clave {files} está dañado; si está seguro de la frase, restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Another MBC Vault program is saving changes to this vault; wait for it to finish or close it, then try again.</source>
+        <translation>Otro programa de MBC Vault está guardando cambios en esta bóveda; espere a que termine o ciérrelo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This vault was made by an older version of MBC Vault. Its owner must open it once with this version before you can use it.</source>
+        <translation>Esta bóveda se creó con una versión anterior de MBC Vault. La persona propietaria debe abrirla una vez con esta versión antes de que usted pueda usarla.</translation>
+    </message>
+    <message>
+        <source>The key file {path} is damaged (the passphrase is right); restore it from a backup.</source>
+        <translation>El archivo de clave {path} está dañado (la frase de contraseña es correcta); restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not belong to this person; it was swapped or altered. Restore it from a backup.</source>
+        <translation>El archivo de clave {path} no pertenece a esta persona; fue cambiado o alterado. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s info ({info}) is damaged, missing or was not written by the vault&apos;s owner (someone who can write the folder replaced it); nothing was read with it. Restore it from a backup.</source>
+        <translation>La información de la bóveda ({info}) está dañada, falta o no la escribió la persona propietaria de la bóveda (alguien que puede escribir en la carpeta la reemplazó); no se leyó nada con ella. Restáurela desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s marker ({marker}) does not match the vault&apos;s signed info: its vault id or format version was changed. Restore it from a backup.</source>
+        <translation>El marcador de la bóveda ({marker}) no coincide con la información firmada de la bóveda: se cambió su identificador o su versión de formato. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s marker {marker} names another vault than your key file; it was changed. Restore it from a backup.</source>
+        <translation>El marcador de la bóveda {marker} nombra otra bóveda distinta de la de su archivo de clave; fue cambiado. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Your details in this vault are missing or were not written by its owner, so nothing was opened; ask the vault&apos;s owner to open the vault and check the people.</source>
+        <translation>Sus datos en esta bóveda faltan o no los escribió la persona propietaria, así que no se abrió nada; pida a la persona propietaria que abra la bóveda y revise las personas.</translation>
+    </message>
+    <message>
+        <source>Your keyring does not hold the current key of the {scope} part that the vault&apos;s signed info names; it was replaced by an older or forged one. Restore it from a backup.</source>
+        <translation>Su llavero no tiene la clave actual de la parte {scope} que nombra la información firmada de la bóveda; se reemplazó por una anterior o falsificada. Restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s keys cannot be checked: your keyring or the vault&apos;s info is damaged. Ask the vault&apos;s owner to open the vault.</source>
+        <translation>No se pueden comprobar las claves de la bóveda: su llavero o la información de la bóveda están dañados. Pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s info was not written by its owner; ask the owner to open the vault.</source>
+        <translation>La información de la bóveda no la escribió la persona propietaria; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The keyring {path} is damaged or missing; restore it from a backup.</source>
+        <translation>El llavero {path} está dañado o falta; restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Your keyring is damaged or missing; restore it from a backup.</source>
+        <translation>Su llavero está dañado o falta; restáurelo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The keyring {keyring} was not written by the vault&apos;s owner (someone who can write the folder replaced it); nothing was read with it. Restore it from a backup, or ask the owner to open the vault.</source>
+        <translation>El llavero {keyring} no lo escribió la persona propietaria de la bóveda (alguien que puede escribir en la carpeta lo reemplazó); no se leyó nada con él. Restáurelo desde una copia de seguridad, o pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>The details of &quot;{name}&quot; have no public key; remove the person and add them again.</source>
+        <translation>Los datos de «{name}» no tienen clave pública; quite a la persona y añádala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The key rotation record {rotation} is damaged or was not written by the owner; restore it from a backup or remove it and rotate again.</source>
+        <translation>El registro de cambio de claves {rotation} está dañado o no lo escribió la persona propietaria; restáurelo desde una copia de seguridad o quítelo y cambie las claves otra vez.</translation>
+    </message>
+    <message>
+        <source>Two different keys claim generation {generation} of the {scope} section; restore {rotation} from a backup.</source>
+        <translation>Dos claves distintas dicen ser la generación {generation} de la sección {scope}; restaure {rotation} desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{upgrade} (left by an interrupted upgrade) is damaged; restore the vault folder from a backup.</source>
+        <translation>{upgrade} (dejado por una actualización interrumpida) está dañado; restaure la carpeta de la bóveda desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>the record file is damaged ({detail})</source>
+        <translation>el archivo del registro está dañado ({detail})</translation>
+    </message>
+    <message>
+        <source>the record file does not hold a valid record</source>
+        <translation>el archivo del registro no contiene un registro válido</translation>
+    </message>
+    <message>
+        <source>the record file holds another record (files were swapped or renamed)</source>
+        <translation>el archivo del registro contiene otro registro (se intercambiaron o renombraron archivos)</translation>
+    </message>
+    <message>
+        <source>the record has an unknown category</source>
+        <translation>el registro tiene una categoría desconocida</translation>
+    </message>
+    <message>
+        <source>it claims to be a {record_scope} record but was stored with the key of the {scope} part, so it was not written by this program; it is not used</source>
+        <translation>dice ser un registro de {record_scope} pero se guardó con la clave de la parte {scope}, así que no lo escribió este programa; no se usa</translation>
+    </message>
+    <message>
+        <source>{why}; it is not used</source>
+        <translation>{why}; no se usa</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is damaged: {why}. Restore the vault folder from a backup.</source>
+        <translation>El documento de «{title}» está dañado: {why}. Restaure la carpeta de la bóveda desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is damaged; it was not moved.</source>
+        <translation>El documento de «{title}» está dañado; no se movió.</translation>
+    </message>
+    <message>
+        <source>The document of &quot;{title}&quot; is missing ({path}); restore it from a backup or wait for the sync to finish.</source>
+        <translation>Falta el documento de «{title}» ({path}); restáurelo desde una copia de seguridad o espere a que termine la sincronización.</translation>
+    </message>
+    <message>
+        <source>The document file of &quot;{title}&quot; belongs to another part of the vault than its record (someone who can write the folder pointed the record at it); not a byte of it was read or copied.</source>
+        <translation>El archivo del documento de «{title}» pertenece a otra parte de la bóveda que su registro (alguien que puede escribir en la carpeta apuntó el registro a él); no se leyó ni copió ni un byte.</translation>
+    </message>
+    <message>
+        <source>the document file belongs to another part of the vault than its record (someone who can write the folder pointed the record at it); not a byte of it was copied</source>
+        <translation>el archivo del documento pertenece a otra parte de la bóveda que su registro (alguien que puede escribir en la carpeta apuntó el registro a él); no se copió ni un byte</translation>
+    </message>
+    <message>
+        <source>its content does not match the record</source>
+        <translation>su contenido no coincide con el registro</translation>
+    </message>
+    <message>
+        <source>The document of the chosen version of &quot;{title}&quot; is missing; wait for the sync to finish and try again.</source>
+        <translation>Falta el documento de la versión elegida de «{title}»; espere a que termine la sincronización y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The search text of &quot;{title}&quot; is damaged ({detail}); it can be rebuilt from the document.</source>
+        <translation>El texto de búsqueda de «{title}» está dañado ({detail}); se puede reconstruir a partir del documento.</translation>
+    </message>
+    <message>
+        <source>The search text stored for &quot;{title}&quot; belongs to another document.</source>
+        <translation>El texto de búsqueda guardado para «{title}» pertenece a otro documento.</translation>
+    </message>
+    <message>
+        <source>The search text stored for &quot;{title}&quot; is not used: {why}. It can be rebuilt from the document.</source>
+        <translation>El texto de búsqueda guardado para «{title}» no se usa: {why}. Se puede reconstruir a partir del documento.</translation>
+    </message>
+    <message>
+        <source>its header is damaged ({detail})</source>
+        <translation>su encabezado está dañado ({detail})</translation>
+    </message>
+    <message>
+        <source>it is not the document this record was saved with (files swapped?)</source>
+        <translation>no es el documento con el que se guardó este registro (¿archivos intercambiados?)</translation>
+    </message>
+    <message>
+        <source>it is longer than it should be</source>
+        <translation>es más largo de lo que debería</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>its content does not match the fingerprint saved with the record</source>
+        <translation>su contenido no coincide con la huella guardada con el registro</translation>
+    </message>
+    <message>
+        <source>it is not signed by anyone in this vault, so it was not written by this program</source>
+        <translation>no lo firmó nadie de esta bóveda, así que no lo escribió este programa</translation>
+    </message>
+    <message>
+        <source>it is signed by someone who is not in this vault</source>
+        <translation>lo firmó alguien que no está en esta bóveda</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it was changed by someone who may not write it</source>
+        <translation>su firma no coincide: lo cambió alguien que no puede escribirlo</translation>
+    </message>
+    <message>
+        <source>it was written by {name}, who may not change the {scope} part</source>
+        <translation>lo escribió {name}, que no puede cambiar la parte {scope}</translation>
+    </message>
+    <message>
+        <source>it names another person as its last writer than the one who signed it</source>
+        <translation>nombra como último autor a otra persona distinta de la que lo firmó</translation>
+    </message>
+    <message>
+        <source>it was stored with another part&apos;s key</source>
+        <translation>se guardó con la clave de otra parte</translation>
+    </message>
+    <message>
+        <source>&quot;{record_id}&quot; matches {count} records; give more of the id.</source>
+        <translation>«{record_id}» coincide con {count} registros; dé más del identificador.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; is in a section of the vault that was not shared with you, so it cannot be opened with your key.</source>
+        <translation>El registro «{record_id}» está en una sección de la bóveda que no se compartió con usted, así que no se puede abrir con su clave.</translation>
+    </message>
+    <message>
+        <source>No record with id &quot;{record_id}&quot; in this vault (see `mbc-vault list`).</source>
+        <translation>No hay ningún registro con identificador «{record_id}» en esta bóveda (vea `mbc-vault list`).</translation>
+    </message>
+    <message>
+        <source>No person with id &quot;{person_id}&quot; in this vault (see `mbc-vault person list`).</source>
+        <translation>No hay ninguna persona con identificador «{person_id}» en esta bóveda (vea `mbc-vault person list`).</translation>
+    </message>
+    <message>
+        <source>Record &quot;{title}&quot; has no document attached.</source>
+        <translation>El registro «{title}» no tiene ningún documento adjunto.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; has no versions waiting for a choice.</source>
+        <translation>El registro «{record_id}» no tiene versiones esperando una elección.</translation>
+    </message>
+    <message>
+        <source>The record &quot;{record_id}&quot; has no version &quot;{version}&quot;.</source>
+        <translation>El registro «{record_id}» no tiene la versión «{version}».</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not in the trash; remove it first, then purge it.</source>
+        <translation>«{title}» no está en la papelera; quítelo primero y luego elimínelo para siempre.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; was changed by someone else since you opened it; your change was not saved. Look at the new version and try again.</source>
+        <translation>Otra persona cambió «{title}» desde que lo abrió; su cambio no se guardó. Mire la nueva versión y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>This vault folder went back to an older state than this computer saw before (an older copy or backup was put in its place, or someone rolled it back). Changes and key changes are refused until the newest copy of the folder is back; restore it from your sync tool or backup.</source>
+        <translation>Esta carpeta de bóveda volvió a un estado anterior al que este equipo vio antes (se puso en su lugar una copia anterior o de seguridad, o alguien la hizo retroceder). Los cambios y los cambios de claves se rechazan hasta que vuelva la copia más reciente de la carpeta; restáurela desde su herramienta de sincronización o su copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{name} may only view this vault, not change it.</source>
+        <translation>{name} solo puede ver esta bóveda, no cambiarla.</translation>
+    </message>
+    <message>
+        <source>This person may only view this vault, not change it.</source>
+        <translation>Esta persona solo puede ver esta bóveda, no cambiarla.</translation>
+    </message>
+    <message>
+        <source>You were not given access to {scope} records, so you cannot add or change them.</source>
+        <translation>No se le dio acceso a los registros de {scope}, así que no puede añadirlos ni cambiarlos.</translation>
+    </message>
+    <message>
+        <source>Your keyring does not hold the current key of the {scope} part yet, so you cannot add or change its records; ask the vault&apos;s owner to open the vault.</source>
+        <translation>Su llavero aún no tiene la clave actual de la parte {scope}, así que no puede añadir ni cambiar sus registros; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Your keyring has no signing key yet; ask the vault&apos;s owner to open the vault.</source>
+        <translation>Su llavero aún no tiene clave de firma; pida a la persona propietaria que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Only the vault&apos;s owner can add, change or remove people.</source>
+        <translation>Solo la persona propietaria de la bóveda puede añadir, cambiar o quitar personas.</translation>
+    </message>
+    <message>
+        <source>The owner always holds every section and can edit; that cannot be changed.</source>
+        <translation>La persona propietaria siempre tiene todas las secciones y puede editar; eso no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s owner cannot be removed.</source>
+        <translation>No se puede quitar a la persona propietaria de la bóveda.</translation>
+    </message>
+    <message>
+        <source>Only the owner may make an emergency kit for someone else; you can make your own.</source>
+        <translation>Solo la persona propietaria puede hacer un kit de emergencia para otra persona; usted puede hacer el suyo.</translation>
+    </message>
+    <message>
+        <source>{name} must make their own emergency kit when they unlock the vault: their secret key opens only with their passphrase, so nobody else has it.</source>
+        <translation>{name} debe hacer su propio kit de emergencia cuando desbloquee la bóveda: su clave secreta solo se abre con su frase de contraseña, así que nadie más la tiene.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist; check the file name.</source>
+        <translation>{path} no existe; revise el nombre del archivo.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file; give the files inside it.</source>
+        <translation>{path} es una carpeta, no un archivo; indique los archivos que contiene.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read (permission denied).</source>
+        <translation>{path} no se puede leer (permiso denegado).</translation>
+    </message>
+    <message>
+        <source>{label} is empty; there is nothing to store.</source>
+        <translation>{label} está vacío; no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <source>{label} changed while it was being stored; nothing was stored. Try again.</source>
+        <translation>{label} cambió mientras se guardaba; no se guardó nada. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{label} is already in the vault as &quot;{title}&quot;; it was not stored twice.</source>
+        <translation>{label} ya está en la bóveda como «{title}»; no se guardó dos veces.</translation>
+    </message>
+    <message>
+        <source>{label} is already in the vault as &quot;{title}&quot; (in the trash); it was not stored twice.</source>
+        <translation>{label} ya está en la bóveda como «{title}» (en la papelera); no se guardó dos veces.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: permission denied; choose another folder.</source>
+        <translation>No se puede escribir {path}: permiso denegado; elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; create it or choose another.</source>
+        <translation>La carpeta {folder} no existe; créela o elija otra.</translation>
+    </message>
+    <message>
+        <source>{path} is a link to a file that does not exist, so nothing was written there; choose a new file name in one of your folders.</source>
+        <translation>{path} es un enlace a un archivo que no existe, así que no se escribió nada allí; elija un nombre de archivo nuevo en una de sus carpetas.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not an ordinary file, so nothing was written there; choose a new file name in one of your folders.</source>
+        <translation>{path} es {kind}, no un archivo normal, así que no se escribió nada allí; elija un nombre de archivo nuevo en una de sus carpetas.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name or remove it first.</source>
+        <translation>{path} ya existe; elija otro nombre o quítelo primero.</translation>
+    </message>
+    <message>
+        <source>{path} was changed while it was being written; nothing was written there. Try again.</source>
+        <translation>{path} cambió mientras se escribía; no se escribió nada allí. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not write the chart to {path}.</source>
+        <translation>No se pudo escribir el gráfico en {path}.</translation>
+    </message>
+    <message>
+        <source>Adding {label} was cancelled; nothing was stored.</source>
+        <translation>Se canceló la adición de {label}; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Building the packet was cancelled; nothing was written.</source>
+        <translation>Se canceló la creación del paquete; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search text was cancelled.</source>
+        <translation>Se canceló la reconstrucción del texto de búsqueda.</translation>
+    </message>
+    <message>
+        <source>Building the search index was cancelled.</source>
+        <translation>Se canceló la creación del índice de búsqueda.</translation>
+    </message>
+    <message>
+        <source>Checking the vault was cancelled.</source>
+        <translation>Se canceló la comprobación de la bóveda.</translation>
+    </message>
+    <message>
+        <source>Changing the keys was interrupted; it continues the next time the owner opens the vault.</source>
+        <translation>El cambio de claves se interrumpió; continuará la próxima vez que la persona propietaria abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Text recognition was cancelled; nothing was changed.</source>
+        <translation>Se canceló el reconocimiento de texto; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Text recognition took too long and was stopped.</source>
+        <translation>El reconocimiento de texto tardó demasiado y se detuvo.</translation>
+    </message>
+    <message>
+        <source>Text recognition could not read this document.</source>
+        <translation>El reconocimiento de texto no pudo leer este documento.</translation>
+    </message>
+    <message>
+        <source>Text recognition needs Tesseract; install the tesseract-ocr package.</source>
+        <translation>El reconocimiento de texto necesita Tesseract; instale el paquete tesseract-ocr.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>There are no care priorities recorded yet; leave them out or write them first.</source>
+        <translation>Aún no hay prioridades de cuidado registradas; déjelas fuera o escríbalas primero.</translation>
+    </message>
+    <message>
+        <source>The packet would be empty: choose documents or the care summary.</source>
+        <translation>El paquete quedaría vacío: elija documentos o el resumen de cuidados.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not a question list.</source>
+        <translation>«{title}» no es una lista de preguntas.</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; is not a packet.</source>
+        <translation>«{title}» no es un paquete.</translation>
+    </message>
+    <message>
+        <source>The contents pages could not be laid out.</source>
+        <translation>No se pudieron maquetar las páginas del índice.</translation>
+    </message>
+    <message>
+        <source>qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).</source>
+        <translation>qpdf no está instalado; instálelo (Debian/Ubuntu: apt install qpdf).</translation>
+    </message>
+    <message>
+        <source>qpdf could not put the pages together: {detail}</source>
+        <translation>qpdf no pudo juntar las páginas: {detail}</translation>
+    </message>
+    <message>
+        <source>qpdf could not put the pages together: unknown error</source>
+        <translation>qpdf no pudo juntar las páginas: error desconocido</translation>
+    </message>
+    <message>
+        <source>Could not copy the merged packet.</source>
+        <translation>No se pudo copiar el paquete unido.</translation>
+    </message>
+    <message>
+        <source>{count} chosen document(s) cannot be included: {problems}</source>
+        <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
+    </message>
+    <message>
+        <source>it could not be read from the vault ({why})</source>
+        <translation>no se pudo leer de la bóveda ({why})</translation>
+    </message>
+    <message>
+        <source>the image could not be read ({detail})</source>
+        <translation>no se pudo leer la imagen ({detail})</translation>
+    </message>
+    <message>
+        <source>its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first</source>
+        <translation>su formato ({media}) no se puede poner en un PDF; conviértalo primero a PDF, JPEG o PNG</translation>
+    </message>
+    <message>
+        <source>it is password-protected; save a copy without the password (or print it to PDF) and add that instead</source>
+        <translation>está protegido con contraseña; guarde una copia sin la contraseña (o imprímalo a PDF) y añada esa</translation>
+    </message>
+    <message>
+        <source>it has no pages</source>
+        <translation>no tiene páginas</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged ({detail})</source>
+        <translation>el PDF está dañado ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>Her2Ihc</name>
+    <message>
+        <source>IHC 0</source>
+        <translation>IHQ 0</translation>
+    </message>
+    <message>
+        <source>IHC 1+</source>
+        <translation>IHQ 1+</translation>
+    </message>
+    <message>
+        <source>IHC 2+</source>
+        <translation>IHQ 2+</translation>
+    </message>
+    <message>
+        <source>IHC 3+</source>
+        <translation>IHQ 3+</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>Her2Ish</name>
+    <message>
+        <source>ISH amplified</source>
+        <translation>ISH amplificado</translation>
+    </message>
+    <message>
+        <source>ISH not amplified</source>
+        <translation>ISH no amplificado</translation>
+    </message>
+    <message>
+        <source>ISH not done</source>
+        <translation>ISH no realizado</translation>
+    </message>
+</context>
+<context>
+    <name>Histologies</name>
+    <message>
+        <source>Invasive ductal carcinoma</source>
+        <translation>Carcinoma ductal invasivo</translation>
+    </message>
+    <message>
+        <source>Invasive lobular carcinoma</source>
+        <translation>Carcinoma lobulillar invasivo</translation>
+    </message>
+    <message>
+        <source>Medullary</source>
+        <translation>Medular</translation>
+    </message>
+    <message>
+        <source>Mucinous</source>
+        <translation>Mucinoso</translation>
+    </message>
+    <message>
+        <source>Tubular</source>
+        <translation>Tubular</translation>
+    </message>
+    <message>
+        <source>Metaplastic</source>
+        <translation>Metaplásico</translation>
+    </message>
+    <message>
+        <source>Papillary</source>
+        <translation>Papilar</translation>
+    </message>
+    <message>
+        <source>Inflammatory</source>
+        <translation>Inflamatorio</translation>
+    </message>
+    <message>
+        <source>Paget&apos;s disease</source>
+        <translation>Enfermedad de Paget</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otra</translation>
     </message>
 </context>
 <context>
@@ -2062,30 +2982,7 @@
     </message>
 </context>
 <context>
-    <name>LabValuesModel</name>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <source>Lab</source>
-        <translation>Laboratorio</translation>
-    </message>
-</context>
-<context>
     <name>LabsSection</name>
-    <message>
-        <source>Move “{0}” to the trash</source>
-        <translation>Mover “{0}” a la papelera</translation>
-    </message>
     <message>
         <source>Lab values and tumor markers</source>
         <translation>Resultados de laboratorio y marcadores tumorales</translation>
@@ -2119,10 +3016,6 @@
         <translation>Gráfico de la prueba elegida a lo largo del tiempo</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and value.</source>
         <translation>Señale un punto para ver su fecha y su valor.</translation>
     </message>
@@ -2133,14 +3026,6 @@
     <message>
         <source>Values of the chosen test</source>
         <translation>Valores de la prueba elegida</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 value)</source>
@@ -2157,22 +3042,6 @@
     <message>
         <source>{0} values in another unit are listed in the table but not drawn.</source>
         <translation>{0} valores en otra unidad aparecen en la tabla, pero no en el gráfico.</translation>
-    </message>
-    <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
-    </message>
-    <message>
-        <source>Not changed</source>
-        <translation>No se cambió</translation>
-    </message>
-    <message>
-        <source>Moved “{0}” to the trash. Undo with Ctrl+Z.</source>
-        <translation>“{0}” se movió a la papelera. Puede deshacerlo con Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Restored “{0}”.</source>
-        <translation>“{0}” se restauró.</translation>
     </message>
     <message>
         <source>Choose a CSV file of lab values</source>
@@ -2229,6 +3098,69 @@
     <message>
         <source>Exported {0} lab values to {1} (not encrypted).</source>
         <translation>Se exportaron {0} resultados de laboratorio a {1} (sin cifrar).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorio</translation>
+    </message>
+</context>
+<context>
+    <name>LegalItems</name>
+    <message>
+        <source>Will</source>
+        <translation>Testamento</translation>
+    </message>
+    <message>
+        <source>Living will</source>
+        <translation>Testamento vital</translation>
+    </message>
+    <message>
+        <source>Health care power of attorney (health care proxy)</source>
+        <translation>Poder para decisiones de atención médica (representante de atención médica)</translation>
+    </message>
+    <message>
+        <source>Financial power of attorney</source>
+        <translation>Poder notarial para asuntos financieros</translation>
+    </message>
+    <message>
+        <source>Advance directive</source>
+        <translation>Directiva anticipada</translation>
+    </message>
+    <message>
+        <source>POLST or DNR order</source>
+        <translation>Orden POLST o de no reanimar</translation>
+    </message>
+    <message>
+        <source>Health insurance policy</source>
+        <translation>Póliza de seguro médico</translation>
+    </message>
+    <message>
+        <source>Life insurance policy</source>
+        <translation>Póliza de seguro de vida</translation>
+    </message>
+    <message>
+        <source>Disability insurance policy</source>
+        <translation>Póliza de seguro por discapacidad</translation>
+    </message>
+    <message>
+        <source>Employer short-term disability</source>
+        <translation>Incapacidad temporal de corta duración del empleador</translation>
+    </message>
+    <message>
+        <source>Employer long-term disability</source>
+        <translation>Incapacidad de larga duración del empleador</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +3255,21 @@ Revisar pronto</translation>
     </message>
 </context>
 <context>
+    <name>LegalStatus</name>
+    <message>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <source>Type or pick a name, then Add</source>
@@ -2349,7 +3296,6 @@ Revisar pronto</translation>
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>sections of one scope show &quot;This part was not shared with you&quot; to someone without it</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
@@ -2715,6 +3661,86 @@ Explórela con toda libertad.</translation>
     <message>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationKinds</name>
+    <message>
+        <source>Prescription</source>
+        <translation>Con receta</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>Sin receta</translation>
+    </message>
+    <message>
+        <source>Supplement or vitamin</source>
+        <translation>Suplemento o vitamina</translation>
+    </message>
+    <message>
+        <source>Herb or botanical</source>
+        <translation>Hierba o planta medicinal</translation>
+    </message>
+</context>
+<context>
+    <name>MetastasisSites</name>
+    <message>
+        <source>Bone</source>
+        <translation>Hueso</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Hígado</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Pulmón</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerebro</translation>
+    </message>
+    <message>
+        <source>Lymph nodes</source>
+        <translation>Ganglios linfáticos</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>Piel</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>MsiResults</name>
+    <message>
+        <source>MSI-H / dMMR</source>
+        <translation>MSI-H / dMMR</translation>
+    </message>
+    <message>
+        <source>MSS / pMMR</source>
+        <translation>MSS / pMMR</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizado / no se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>MutationResults</name>
+    <message>
+        <source>Detected</source>
+        <translation>Detectada</translation>
+    </message>
+    <message>
+        <source>Not detected</source>
+        <translation>No detectada</translation>
+    </message>
+    <message>
+        <source>Not tested / not known</source>
+        <translation>No analizada / no se sabe</translation>
     </message>
 </context>
 <context>
@@ -3145,7 +4171,609 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
-    <name>PeopleAccessSection</name>
+    <name>PeopleToTellSection</name>
+    <message>
+        <source>People to tell</source>
+        <translation>A quién contárselo</translation>
+    </message>
+    <message>
+        <source>Who you want to tell, and when you are ready. You can ask someone you trust to tell some people for you.</source>
+        <translation>A quién quiere contárselo, cuando usted sienta que es el momento. Puede pedirle a alguien de confianza que se lo cuente a algunas personas por usted.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Who they are</source>
+        <translation>Quién es</translation>
+    </message>
+    <message>
+        <source>Told</source>
+        <translation>Se lo conté</translation>
+    </message>
+    <message>
+        <source>What I want them to know</source>
+        <translation>Lo que quiero que sepa</translation>
+    </message>
+    <message>
+        <source>Who else may tell them</source>
+        <translation>Quién más puede contárselo</translation>
+    </message>
+    <message>
+        <source>Yes, {0}</source>
+        <translation>Sí, {0}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+</context>
+<context>
+    <name>Presentations</name>
+    <message>
+        <source>De novo (stage IV at first diagnosis)</source>
+        <translation>De novo (estadio IV en el primer diagnóstico)</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>Recurrencia</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Smaller</source>
+        <translation>Más pequeño</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>Zoom out of the preview</source>
+        <translation>Alejar la vista previa</translation>
+    </message>
+    <message>
+        <source>Zoom into the preview</source>
+        <translation>Acercar la vista previa</translation>
+    </message>
+    <message>
+        <source>Recognize text (OCR)</source>
+        <translation>Reconocer el texto (OCR)</translation>
+    </message>
+    <message>
+        <source>Recognize the text of this scan</source>
+        <translation>Reconocer el texto de este documento escaneado</translation>
+    </message>
+    <message>
+        <source>Select a document to see it here.</source>
+        <translation>Seleccione un documento para verlo aquí.</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>Vista previa del PDF</translation>
+    </message>
+    <message>
+        <source>Text preview</source>
+        <translation>Vista previa del texto</translation>
+    </message>
+    <message>
+        <source>No text (scan): this document cannot be found by its words yet.</source>
+        <translation>Sin texto (escaneado): todavía no se puede encontrar este documento buscando sus palabras.</translation>
+    </message>
+    <message>
+        <source>Install Tesseract (tesseract-ocr) to recognize the text.</source>
+        <translation>Instale Tesseract (tesseract-ocr) para reconocer el texto.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program.</source>
+        <translation>Este PDF no se puede mostrar aquí. Use “Guardar una copia sin cifrar…” para abrirlo en otro programa.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here.</source>
+        <translation>Esta imagen no se puede mostrar aquí.</translation>
+    </message>
+    <message>
+        <source>There is no preview for this kind of file.</source>
+        <translation>No hay vista previa para este tipo de archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>PrioritiesSection</name>
+    <message>
+        <source>My care priorities</source>
+        <translation>Mis prioridades de atención</translation>
+    </message>
+    <message>
+        <source>Questions many people find worth thinking about, and sharing with their care team and family. Answer any of them, in your own words, when you are ready. You can change an answer at any time; each one shows when you last changed it.</source>
+        <translation>Preguntas sobre las que a muchas personas les sirve pensar, y que conviene compartir con el equipo de atención y la familia. Responda las que quiera, con sus propias palabras, cuando le parezca bien. Puede cambiar una respuesta en cualquier momento; cada una muestra cuándo la cambió por última vez.</translation>
+    </message>
+    <message>
+        <source>Save my answers</source>
+        <translation>Guardar mis respuestas</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Save my care priorities as a PDF to print or share</source>
+        <translation>Guardar mis prioridades de atención como PDF para imprimir o compartir</translation>
+    </message>
+    <message>
+        <source>Last changed {0}</source>
+        <translation>Último cambio: {0}</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>Todavía sin responder.</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Todavía sin guardar.</translation>
+    </message>
+    <message>
+        <source>Your answers are saved.</source>
+        <translation>Sus respuestas están guardadas.</translation>
+    </message>
+    <message>
+        <source>Save my care priorities</source>
+        <translation>Guardar mis prioridades de atención</translation>
+    </message>
+    <message>
+        <source>Saved {0}. It is not encrypted.</source>
+        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityQuestions</name>
+    <message>
+        <source>How aggressive do I want treatment to be, and what would I trade for more time?</source>
+        <translation>¿Qué tan intenso quiero que sea el tratamiento, y a qué renunciaría a cambio de más tiempo?</translation>
+    </message>
+    <message>
+        <source>What does a good day look like for me? What matters most in my daily life?</source>
+        <translation>¿Cómo es un buen día para mí? ¿Qué es lo que más me importa en mi vida diaria?</translation>
+    </message>
+    <message>
+        <source>How important is pain control to me, even if it makes me sleepy?</source>
+        <translation>¿Qué tan importante es para mí controlar el dolor, aunque me dé sueño?</translation>
+    </message>
+    <message>
+        <source>Would I be willing to join a clinical trial?</source>
+        <translation>¿Estaría dispuesta o dispuesto a participar en un ensayo clínico?</translation>
+    </message>
+    <message>
+        <source>What worries me about insurance and costs?</source>
+        <translation>¿Qué me preocupa del seguro y de los costos?</translation>
+    </message>
+    <message>
+        <source>Who can help me with daily life (rides, meals, children, paperwork)?</source>
+        <translation>¿Quién me puede ayudar en la vida diaria (transporte, comidas, niños, trámites)?</translation>
+    </message>
+    <message>
+        <source>How do I want my team to talk with me: direct and complete, or gently, step by step?</source>
+        <translation>¿Cómo quiero que me hable mi equipo: de forma directa y completa, o con delicadeza, paso a paso?</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Reading {0}</source>
+        <translation>Leyendo {0}</translation>
+    </message>
+    <message>
+        <source>Importing {0}</source>
+        <translation>Importando {0}</translation>
+    </message>
+    <message>
+        <source>Storing {0}</source>
+        <translation>Guardando {0}</translation>
+    </message>
+    <message>
+        <source>Writing the copy</source>
+        <translation>Escribiendo la copia</translation>
+    </message>
+    <message>
+        <source>Recognizing the text</source>
+        <translation>Reconociendo el texto</translation>
+    </message>
+    <message>
+        <source>Checking the records</source>
+        <translation>Comprobando los registros</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>Creando el índice de búsqueda</translation>
+    </message>
+    <message>
+        <source>Reading the documents&apos; text again</source>
+        <translation>Volviendo a leer el texto de los documentos</translation>
+    </message>
+    <message>
+        <source>Signing the files again</source>
+        <translation>Volviendo a firmar los archivos</translation>
+    </message>
+    <message>
+        <source>Re-encrypting</source>
+        <translation>Volviendo a cifrar</translation>
+    </message>
+    <message>
+        <source>Writing the cover, summary and contents</source>
+        <translation>Escribiendo la portada, el resumen y el índice</translation>
+    </message>
+    <message>
+        <source>Putting {0} pages together</source>
+        <translation>Juntando {0} páginas</translation>
+    </message>
+    <message>
+        <source>Adding page numbers and bookmarks</source>
+        <translation>Añadiendo números de página y marcadores</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Guardando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>Provenance</name>
+    <message>
+        <source>Added by {0} on {1}</source>
+        <translation>Agregado por {0} el {1}</translation>
+    </message>
+    <message>
+        <source>; last changed by {0} on {1}</source>
+        <translation>; último cambio por {0} el {1}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSymptomDialog</name>
+    <message>
+        <source>Change a symptom entry</source>
+        <extracomment>the 0-10 scale: big square buttons (the app&apos;s button padding would clip &quot;10&quot;); the chosen one filled</extracomment>
+        <translation>Cambiar un registro de síntoma</translation>
+    </message>
+    <message>
+        <source>Log a symptom</source>
+        <translation>Anotar un síntoma</translation>
+    </message>
+    <message>
+        <source>Choose or type, e.g. fatigue</source>
+        <translation>Elija o escriba, p. ej., cansancio</translation>
+    </message>
+    <message>
+        <source>Where, e.g. lower back</source>
+        <translation>Dónde, p. ej., parte baja de la espalda</translation>
+    </message>
+    <message>
+        <source>Severity {0} of 10</source>
+        <translation>Intensidad {0} de 10</translation>
+    </message>
+    <message>
+        <source>Chosen severity</source>
+        <translation>Intensidad elegida</translation>
+    </message>
+    <message>
+        <source>0 means none, 10 the worst you can imagine. Arrow keys or a digit choose.</source>
+        <translation>0 significa nada; 10, lo peor que pueda imaginar. Elija con las flechas o con un dígito.</translation>
+    </message>
+    <message>
+        <source>Optional: what helped, what made it worse</source>
+        <translation>Opcional: qué ayudó, qué lo empeoró</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>Symptom:</source>
+        <translation>Síntoma:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Intensidad:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Problem with {0}</source>
+        <translation>Problema en {0}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Todavía sin elegir</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>intensa</translation>
+    </message>
+    <message>
+        <source>{0} of 10: {1}</source>
+        <translation>{0} de 10: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptorStatus</name>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativo</translation>
+    </message>
+    <message>
+        <source>Low (1-10%)</source>
+        <translation>Bajo (1-10%)</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>No se sabe</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <source>Title</source>
+        <extracomment>turns a person id into a name (the documents section sets it from the open vault)</extracomment>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Profesional o centro</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Págs.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePersonDialog</name>
+    <message>
+        <source>Remove {0}</source>
+        <translation>Quitar a {0}</translation>
+    </message>
+    <message>
+        <source>Remove {0}?</source>
+        <translation>¿Quitar a {0}?</translation>
+    </message>
+    <message>
+        <source>{0} will no longer be able to unlock this vault: their key is deleted. The records they added stay, and still say who added them.</source>
+        <translation>{0} ya no podrá desbloquear esta bóveda: su clave se borra. Los registros que añadió se quedan y siguen indicando quién los añadió.</translation>
+    </message>
+    <message>
+        <source>Change the keys of the sections they had (recommended: a copy they made earlier would otherwise still open the old files)</source>
+        <translation>Cambiar las claves de las secciones que tenía (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
+    </message>
+    <message>
+        <source>Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any time: it carries on the next time you open the vault.</source>
+        <translation>Cambiar las claves vuelve a cifrar esos archivos y puede tardar unos minutos. Puede detenerlo cuando quiera: continuará la próxima vez que abra la bóveda.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>Responses</name>
+    <message>
+        <source>Complete response</source>
+        <translation>Respuesta completa</translation>
+    </message>
+    <message>
+        <source>Partial response</source>
+        <translation>Respuesta parcial</translation>
+    </message>
+    <message>
+        <source>Stable disease</source>
+        <translation>Enfermedad estable</translation>
+    </message>
+    <message>
+        <source>Progressive disease</source>
+        <translation>Progresión de la enfermedad</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet</source>
+        <translation>Todavía sin evaluar</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeGate</name>
+    <message>
+        <source>This part was not shared with you</source>
+        <translation>Esta parte no se compartió con usted</translation>
+    </message>
+    <message>
+        <source>The owner of this vault chose which parts you can open, and this one is not among them. Nothing is missing or broken. If you need it, ask them to share it with you.</source>
+        <translation>La persona propietaria de esta bóveda eligió qué partes puede abrir usted, y esta no está entre ellas. No falta nada ni hay nada roto. Si la necesita, pídale que la comparta con usted.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsList</name>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>página {0}</translation>
+    </message>
+    <message>
+        <source>title, tags or notes</source>
+        <translation>título, etiquetas o notas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Bloquear después de estos minutos sin uso</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Lock when idle for:</source>
+        <translation>Bloquear si no se usa durante:</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>Tamaño del texto:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time the app starts.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que abra la aplicación.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCodeDialog</name>
+    <message>
+        <source>Setup code for {0}</source>
+        <translation>Código de configuración para {0}</translation>
+    </message>
+    <message>
+        <source>{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. The code works only once, and this is the only time it is shown.</source>
+        <translation>{0} escribe este código la primera vez que desbloquee la bóveda y después elige su propia frase de contraseña. El código sirve una sola vez, y esta es la única vez que se muestra.</translation>
+    </message>
+    <message>
+        <source>Setup code</source>
+        <translation>Código de configuración</translation>
+    </message>
+    <message>
+        <source>How to pass it on safely: write it on paper and hand it over in person, or read it out on the phone. Do not send it in the same email or message as the vault folder: anyone holding both could open what you shared with {0}.
+If the code gets lost before it is used, remove {0} and add them again.</source>
+        <translation>Cómo entregarlo con seguridad: escríbalo en un papel y entréguelo en persona, o léalo por teléfono. No lo envíe en el mismo correo o mensaje que la carpeta de la bóveda: quien tuviera ambos podría abrir lo que compartió con {0}.
+Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ya lo he anotado</translation>
+    </message>
+</context>
+<context>
+    <name>Sexes</name>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Legal and money papers</source>
+        <translation>Papeles legales y económicos</translation>
+    </message>
+    <message>
+        <source>Care and appointments</source>
+        <translation>Cuidados y citas</translation>
+    </message>
+    <message>
+        <source>Medical records</source>
+        <translation>Registros médicos</translation>
+    </message>
+    <message>
+        <source>Will, living will, advance directives, powers of attorney, insurance and money papers.</source>
+        <translation>Testamento, testamento vital, voluntades anticipadas, poderes notariales, seguros y papeles económicos.</translation>
+    </message>
+    <message>
+        <source>Appointments, questions for the doctors, care team, people to tell, care priorities.</source>
+        <translation>Citas, preguntas para los médicos, equipo de atención, personas a quienes avisar, prioridades de cuidado.</translation>
+    </message>
+    <message>
+        <source>Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.</source>
+        <translation>Todo lo clínico: diagnóstico, tratamiento, síntomas, análisis, informes y pruebas de imagen, ensayos.</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Nada todavía</translation>
+    </message>
+    <message>
+        <source>May add and edit records</source>
+        <translation>Puede añadir y editar registros</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Solo ver</translation>
+    </message>
+</context>
+<context>
+    <name>SharingSection</name>
     <message>
         <source>People and sharing</source>
         <translation>Personas y acceso compartido</translation>
@@ -3258,474 +4886,33 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
-    <name>PeopleSection</name>
+    <name>StopReasons</name>
     <message>
-        <source>People to tell</source>
-        <translation>A quién contárselo</translation>
+        <source>Progression</source>
+        <translation>Progresión</translation>
     </message>
     <message>
-        <source>Who you want to tell, and when you are ready. You can ask someone you trust to tell some people for you.</source>
-        <translation>A quién quiere contárselo, cuando usted sienta que es el momento. Puede pedirle a alguien de confianza que se lo cuente a algunas personas por usted.</translation>
+        <source>Side effects</source>
+        <translation>Efectos secundarios</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
+        <source>My choice</source>
+        <translation>Decisión mía</translation>
     </message>
     <message>
-        <source>Who they are</source>
-        <translation>Quién es</translation>
+        <source>Completed</source>
+        <translation>Completado</translation>
     </message>
     <message>
-        <source>Told</source>
-        <translation>Se lo conté</translation>
-    </message>
-    <message>
-        <source>What I want them to know</source>
-        <translation>Lo que quiero que sepa</translation>
-    </message>
-    <message>
-        <source>Who else may tell them</source>
-        <translation>Quién más puede contárselo</translation>
-    </message>
-    <message>
-        <source>Yes, {0}</source>
-        <translation>Sí, {0}</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Todavía no</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPane</name>
-    <message>
-        <source>Smaller</source>
-        <translation>Más pequeño</translation>
-    </message>
-    <message>
-        <source>Larger</source>
-        <translation>Más grande</translation>
-    </message>
-    <message>
-        <source>Zoom out of the preview</source>
-        <translation>Alejar la vista previa</translation>
-    </message>
-    <message>
-        <source>Zoom into the preview</source>
-        <translation>Acercar la vista previa</translation>
-    </message>
-    <message>
-        <source>Recognize text (OCR)</source>
-        <translation>Reconocer el texto (OCR)</translation>
-    </message>
-    <message>
-        <source>Recognize the text of this scan</source>
-        <translation>Reconocer el texto de este documento escaneado</translation>
-    </message>
-    <message>
-        <source>Select a document to see it here.</source>
-        <translation>Seleccione un documento para verlo aquí.</translation>
-    </message>
-    <message>
-        <source>PDF preview</source>
-        <translation>Vista previa del PDF</translation>
-    </message>
-    <message>
-        <source>Text preview</source>
-        <translation>Vista previa del texto</translation>
-    </message>
-    <message>
-        <source>No text (scan): this document cannot be found by its words yet.</source>
-        <translation>Sin texto (escaneado): todavía no se puede encontrar este documento buscando sus palabras.</translation>
-    </message>
-    <message>
-        <source>Install Tesseract (tesseract-ocr) to recognize the text.</source>
-        <translation>Instale Tesseract (tesseract-ocr) para reconocer el texto.</translation>
-    </message>
-    <message>
-        <source>This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program.</source>
-        <translation>Este PDF no se puede mostrar aquí. Use “Guardar una copia sin cifrar…” para abrirlo en otro programa.</translation>
-    </message>
-    <message>
-        <source>This image cannot be shown here.</source>
-        <translation>Esta imagen no se puede mostrar aquí.</translation>
-    </message>
-    <message>
-        <source>There is no preview for this kind of file.</source>
-        <translation>No hay vista previa para este tipo de archivo.</translation>
-    </message>
-</context>
-<context>
-    <name>PrioritiesSection</name>
-    <message>
-        <source>My care priorities</source>
-        <translation>Mis prioridades de atención</translation>
-    </message>
-    <message>
-        <source>Questions many people find worth thinking about, and sharing with their care team and family. Answer any of them, in your own words, when you are ready. You can change an answer at any time; each one shows when you last changed it.</source>
-        <translation>Preguntas sobre las que a muchas personas les sirve pensar, y que conviene compartir con el equipo de atención y la familia. Responda las que quiera, con sus propias palabras, cuando le parezca bien. Puede cambiar una respuesta en cualquier momento; cada una muestra cuándo la cambió por última vez.</translation>
-    </message>
-    <message>
-        <source>Save my answers</source>
-        <translation>Guardar mis respuestas</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Guardar como PDF…</translation>
-    </message>
-    <message>
-        <source>Save my care priorities as a PDF to print or share</source>
-        <translation>Guardar mis prioridades de atención como PDF para imprimir o compartir</translation>
-    </message>
-    <message>
-        <source>Last changed {0}</source>
-        <translation>Último cambio: {0}</translation>
-    </message>
-    <message>
-        <source>Not answered yet.</source>
-        <translation>Todavía sin responder.</translation>
-    </message>
-    <message>
-        <source>Not saved yet.</source>
-        <translation>Todavía sin guardar.</translation>
-    </message>
-    <message>
-        <source>Your answers are saved.</source>
-        <translation>Sus respuestas están guardadas.</translation>
-    </message>
-    <message>
-        <source>Save my care priorities</source>
-        <translation>Guardar mis prioridades de atención</translation>
-    </message>
-    <message>
-        <source>Saved {0}. It is not encrypted.</source>
-        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
-    </message>
-</context>
-<context>
-    <name>Provenance</name>
-    <message>
-        <source>Added by {0} on {1}</source>
-        <translation>Agregado por {0} el {1}</translation>
-    </message>
-    <message>
-        <source>; last changed by {0} on {1}</source>
-        <translation>; último cambio por {0} el {1}</translation>
-    </message>
-</context>
-<context>
-    <name>QuickSymptomDialog</name>
-    <message>
-        <source>Change a symptom entry</source>
-        <extracomment>the 0-10 scale: big square buttons (the app&apos;s button padding would clip &quot;10&quot;); the chosen one filled</extracomment>
-        <translation>Cambiar un registro de síntoma</translation>
-    </message>
-    <message>
-        <source>Log a symptom</source>
-        <translation>Anotar un síntoma</translation>
-    </message>
-    <message>
-        <source>Choose or type, e.g. fatigue</source>
-        <translation>Elija o escriba, p. ej., cansancio</translation>
-    </message>
-    <message>
-        <source>Where, e.g. lower back</source>
-        <translation>Dónde, p. ej., parte baja de la espalda</translation>
-    </message>
-    <message>
-        <source>Severity {0} of 10</source>
-        <translation>Intensidad {0} de 10</translation>
-    </message>
-    <message>
-        <source>Chosen severity</source>
-        <translation>Intensidad elegida</translation>
-    </message>
-    <message>
-        <source>0 means none, 10 the worst you can imagine. Arrow keys or a digit choose.</source>
-        <translation>0 significa nada; 10, lo peor que pueda imaginar. Elija con las flechas o con un dígito.</translation>
-    </message>
-    <message>
-        <source>Optional: what helped, what made it worse</source>
-        <translation>Opcional: qué ayudó, qué lo empeoró</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Fecha:</translation>
-    </message>
-    <message>
-        <source>Symptom:</source>
-        <translation>Síntoma:</translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation>Dónde:</translation>
-    </message>
-    <message>
-        <source>Severity:</source>
-        <translation>Intensidad:</translation>
-    </message>
-    <message>
-        <source>Notes:</source>
-        <translation>Notas:</translation>
-    </message>
-    <message>
-        <source>Problem with {0}</source>
-        <translation>Problema en {0}</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Not chosen yet</source>
-        <translation>Todavía sin elegir</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>nada</translation>
-    </message>
-    <message>
-        <source>mild</source>
-        <translation>leve</translation>
-    </message>
-    <message>
-        <source>moderate</source>
-        <translation>moderada</translation>
-    </message>
-    <message>
-        <source>severe</source>
-        <translation>intensa</translation>
-    </message>
-    <message>
-        <source>{0} of 10: {1}</source>
-        <translation>{0} de 10: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>RecordsTableModel</name>
-    <message>
-        <source>Title</source>
-        <extracomment>turns a person id into a name (the documents section sets it from the open vault)</extracomment>
-        <translation>Título</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Categoría</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Provider</source>
-        <translation>Profesional o centro</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Págs.</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Agregado</translation>
-    </message>
-</context>
-<context>
-    <name>RemovePersonDialog</name>
-    <message>
-        <source>Remove {0}</source>
-        <translation>Quitar a {0}</translation>
-    </message>
-    <message>
-        <source>Remove {0}?</source>
-        <translation>¿Quitar a {0}?</translation>
-    </message>
-    <message>
-        <source>{0} will no longer be able to unlock this vault: their key is deleted. The records they added stay, and still say who added them.</source>
-        <translation>{0} ya no podrá desbloquear esta bóveda: su clave se borra. Los registros que añadió se quedan y siguen indicando quién los añadió.</translation>
-    </message>
-    <message>
-        <source>Change the keys of the sections they had (recommended: a copy they made earlier would otherwise still open the old files)</source>
-        <translation>Cambiar las claves de las secciones que tenía (recomendado: si no, una copia que haya hecho antes seguiría abriendo los archivos antiguos)</translation>
-    </message>
-    <message>
-        <source>Changing the keys re-encrypts those files and can take a few minutes. You can stop it at any time: it carries on the next time you open the vault.</source>
-        <translation>Cambiar las claves vuelve a cifrar esos archivos y puede tardar unos minutos. Puede detenerlo cuando quiera: continuará la próxima vez que abra la bóveda.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-</context>
-<context>
-    <name>ScopeGate</name>
-    <message>
-        <source>This part was not shared with you</source>
-        <translation>Esta parte no se compartió con usted</translation>
-    </message>
-    <message>
-        <source>The owner of this vault chose which parts you can open, and this one is not among them. Nothing is missing or broken. If you need it, ask them to share it with you.</source>
-        <translation>La persona propietaria de esta bóveda eligió qué partes puede abrir usted, y esta no está entre ellas. No falta nada ni hay nada roto. Si la necesita, pídale que la comparta con usted.</translation>
-    </message>
-</context>
-<context>
-    <name>SearchResultsList</name>
-    <message>
-        <source>Search results</source>
-        <translation>Resultados de la búsqueda</translation>
-    </message>
-    <message>
-        <source>page {0}</source>
-        <translation>página {0}</translation>
-    </message>
-    <message>
-        <source>title, tags or notes</source>
-        <translation>título, etiquetas o notas</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Configuración</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> minutos</translation>
-    </message>
-    <message>
-        <source>Lock after this many idle minutes</source>
-        <translation>Bloquear después de estos minutos sin uso</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Lock when idle for:</source>
-        <translation>Bloquear si no se usa durante:</translation>
-    </message>
-    <message>
-        <source>Text size:</source>
-        <translation>Tamaño del texto:</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Idioma:</translation>
-    </message>
-    <message>
-        <source>A new language applies the next time the app starts.</source>
-        <translation>El nuevo idioma se aplicará la próxima vez que abra la aplicación.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Idioma del sistema</translation>
-    </message>
-</context>
-<context>
-    <name>SetupCodeDialog</name>
-    <message>
-        <source>Setup code for {0}</source>
-        <translation>Código de configuración para {0}</translation>
-    </message>
-    <message>
-        <source>{0} types this code the first time they unlock the vault, then chooses a passphrase of their own. The code works only once, and this is the only time it is shown.</source>
-        <translation>{0} escribe este código la primera vez que desbloquee la bóveda y después elige su propia frase de contraseña. El código sirve una sola vez, y esta es la única vez que se muestra.</translation>
-    </message>
-    <message>
-        <source>Setup code</source>
-        <translation>Código de configuración</translation>
-    </message>
-    <message>
-        <source>How to pass it on safely: write it on paper and hand it over in person, or read it out on the phone. Do not send it in the same email or message as the vault folder: anyone holding both could open what you shared with {0}.
-If the code gets lost before it is used, remove {0} and add them again.</source>
-        <translation>Cómo entregarlo con seguridad: escríbalo en un papel y entréguelo en persona, o léalo por teléfono. No lo envíe en el mismo correo o mensaje que la carpeta de la bóveda: quien tuviera ambos podría abrir lo que compartió con {0}.
-Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</translation>
-    </message>
-    <message>
-        <source>I have written it down</source>
-        <translation>Ya lo he anotado</translation>
-    </message>
-</context>
-<context>
-    <name>Sharing</name>
-    <message>
-        <source>Legal and money papers</source>
-        <extracomment>scrypt work factor for passphrases typed here (tests lower it)</extracomment>
-        <translation>Papeles legales y económicos</translation>
-    </message>
-    <message>
-        <source>Care and appointments</source>
-        <translation>Cuidados y citas</translation>
-    </message>
-    <message>
-        <source>Medical records</source>
-        <translation>Registros médicos</translation>
-    </message>
-    <message>
-        <source>Will, living will, advance directives, powers of attorney, insurance and money papers.</source>
-        <translation>Testamento, testamento vital, voluntades anticipadas, poderes notariales, seguros y papeles económicos.</translation>
-    </message>
-    <message>
-        <source>Appointments, questions for the doctors, care team, people to tell, care priorities.</source>
-        <translation>Citas, preguntas para los médicos, equipo de atención, personas a quienes avisar, prioridades de cuidado.</translation>
-    </message>
-    <message>
-        <source>Everything clinical: diagnosis, treatment, symptoms, labs, reports and scans, trials.</source>
-        <translation>Todo lo clínico: diagnóstico, tratamiento, síntomas, análisis, informes y pruebas de imagen, ensayos.</translation>
-    </message>
-    <message>
-        <source>Nothing yet</source>
-        <translation>Nada todavía</translation>
-    </message>
-    <message>
-        <source>May add and edit records</source>
-        <translation>Puede añadir y editar registros</translation>
-    </message>
-    <message>
-        <source>View only</source>
-        <translation>Solo ver</translation>
-    </message>
-</context>
-<context>
-    <name>SymptomEntriesModel</name>
-    <message>
-        <source>Date</source>
-        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>Intensidad</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Dónde</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>{0} of 10</source>
-        <translation>{0} de 10</translation>
+        <source>Other</source>
+        <translation>Otro motivo</translation>
     </message>
 </context>
 <context>
     <name>SymptomsSection</name>
     <message>
         <source>Symptoms</source>
+        <extracomment>the chart&apos;s line is the average severity of this many days up to each day</extracomment>
         <translation>Síntomas</translation>
     </message>
     <message>
@@ -3739,10 +4926,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Log a symptom…</source>
         <translation>Anotar un síntoma…</translation>
-    </message>
-    <message>
-        <source>Log a symptom</source>
-        <translation>Anotar un síntoma</translation>
     </message>
     <message>
         <source>Shortcut: Ctrl+Shift+S</source>
@@ -3761,10 +4944,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>{0} de 10</translation>
     </message>
     <message>
-        <source>Lines of treatment shown as bands</source>
-        <translation>Líneas de tratamiento mostradas como franjas</translation>
-    </message>
-    <message>
         <source>Point at a dot to see its date and severity.</source>
         <translation>Señale un punto para ver su fecha y su intensidad.</translation>
     </message>
@@ -3775,14 +4954,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Entries of the chosen symptom</source>
         <translation>Registros del síntoma elegido</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Move to trash</source>
-        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>{0} (1 entry)</source>
@@ -3801,9 +4972,32 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Puntos: cada registro. Línea: el promedio de los últimos {0} días.</translation>
     </message>
     <message>
-        <source>Saved {0}.</source>
-        <translation>Se guardó {0}.</translation>
+        <source>Date</source>
+        <translation>Fecha</translation>
     </message>
+    <message>
+        <source>Severity</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineChartView</name>
+    <message>
+        <source>Chart of values over time</source>
+        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
+        <translation>Gráfico de valores a lo largo del tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>TrashCommand</name>
     <message>
         <source>Not changed</source>
         <translation>No se cambió</translation>
@@ -3815,14 +5009,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Restored “{0}”.</source>
         <translation>“{0}” se restauró.</translation>
-    </message>
-</context>
-<context>
-    <name>TimelineChartView</name>
-    <message>
-        <source>Chart of values over time</source>
-        <extracomment>at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)</extracomment>
-        <translation>Gráfico de valores a lo largo del tiempo</translation>
     </message>
 </context>
 <context>
@@ -3912,10 +5098,6 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
         <translation>Guardar la lista de medicamentos como PDF para imprimir</translation>
     </message>
     <message>
-        <source>Medication list</source>
-        <translation>Lista de medicamentos</translation>
-    </message>
-    <message>
         <source>The PDF will not be encrypted. Print it, then delete it if you do not need it.</source>
         <translation>El PDF no estará cifrado. Imprímalo y después bórrelo si no lo necesita.</translation>
     </message>
@@ -3926,6 +5108,41 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>Saved {0}.</source>
         <translation>Se guardó {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentSettings</name>
+    <message>
+        <source>First line</source>
+        <translation>Primera línea</translation>
+    </message>
+    <message>
+        <source>Second line</source>
+        <translation>Segunda línea</translation>
+    </message>
+    <message>
+        <source>Third line</source>
+        <translation>Tercera línea</translation>
+    </message>
+    <message>
+        <source>Fourth line or later</source>
+        <translation>Cuarta línea o posterior</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <source>Clinical trial</source>
+        <translation>Ensayo clínico</translation>
+    </message>
+    <message>
+        <source>Adjuvant (after surgery, early stage)</source>
+        <translation>Adyuvante (después de la cirugía, etapa temprana)</translation>
+    </message>
+    <message>
+        <source>Neoadjuvant (before surgery)</source>
+        <translation>Neoadyuvante (antes de la cirugía)</translation>
     </message>
 </context>
 <context>
@@ -3949,6 +5166,29 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>(ongoing)</source>
         <translation>(en curso)</translation>
+    </message>
+</context>
+<context>
+    <name>TrialStatus</name>
+    <message>
+        <source>Considering</source>
+        <translation>Lo estoy pensando</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>En evaluación de ingreso</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrita o inscrito</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>No cumplo los requisitos</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>No quise participar</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mbc_vault.cancer.store import Entry
+from mbc_vault.cancer.models import Model
+from mbc_vault.entries import Entry
 
 from .provenance import NameOf, provenance, short_id
 
@@ -18,9 +19,19 @@ Column = tuple[str, Callable[[Entry[Any]], str]]
 class EntriesTableModel(QAbstractTableModel):
     """Rows are entries; each column shows what its function returns."""
 
-    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: list[Column],
+        parent: Any = None,
+        *,
+        tooltip: Callable[[Entry[Any], int], str | None] | None = None,
+        right_aligned: tuple[int, ...] = (),
+    ) -> None:
+        """*tooltip(entry, column)* replaces the default tooltip (who added the entry, and when)."""
         super().__init__(parent)
         self._columns = columns
+        self._tooltip = tooltip
+        self._right_aligned = right_aligned
         self._entries: list[Entry[Any]] = []
         #: turns a person id into a name (the section sets it from the open vault)
         self.name_of: NameOf = short_id
@@ -35,6 +46,9 @@ class EntriesTableModel(QAbstractTableModel):
 
     def entry(self, row: int) -> Entry[Any] | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, entry_id: str) -> int:
+        return next((row for row, e in enumerate(self._entries) if e.id == entry_id), -1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -60,5 +74,14 @@ class EntriesTableModel(QAbstractTableModel):
         if role == EntryRole:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
+            if self._tooltip is not None:
+                return self._tooltip(entry, index.column())
             return provenance(entry.record, self.name_of)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def copy_model(model: Model, **changes: Any) -> Model:
+    """A new model of the same kind with *changes* (the entry shown stays as it was)."""
+    return type(model).from_data({**model.to_data(), **changes})

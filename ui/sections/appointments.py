@@ -29,24 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care.ics import write_ics
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, QuestionList
 from mbc_vault.care.printouts import write_question_list_pdf
 from mbc_vault.care.store import Template, list_from_template, question_templates
+from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
-from ..care_forms import (
-    AppointmentFormDialog,
-    ExportRunner,
-    appointment_fields,
-    ask_save_path,
-    copy_model,
-    rows_follow_widths,
-)
 from ..entry_commands import SaveEntryCommand
+from ..errors import describe
+from ..forms.care_forms import AppointmentFormDialog, appointment_fields
+from ..models.entries import copy_model
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..widgets import ask_save_path, heading, note, rows_follow_widths
+from ..workers import ExportRunner
 from .entry_list import EntryListBox
 
 
@@ -479,7 +475,7 @@ class AppointmentsSection(QWidget):
         try:
             model.add(self.question_edit.text())
         except FieldError as exc:
-            self.question_error.setText(str(exc))
+            self.question_error.setText(describe(exc))
             self.question_error.setVisible(True)
             self.question_edit.setFocus()
             return
@@ -573,8 +569,8 @@ class AppointmentsSection(QWidget):
         """Save one list (an undoable change when it existed before)."""
         try:
             entry = care.save(model, record_id=current.id if current else None)
-        except (FieldError, VaultError, ValueError) as exc:
-            self._say(str(exc), error=True)
+        except (VaultError, ValueError) as exc:
+            self._say(describe(exc), error=True)
             return None
         if current is not None and self.session is not None:
             self.undo_stack.push(

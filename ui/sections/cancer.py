@@ -3,48 +3,47 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mbc_vault.cancer import derive, vocab
 from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis
 
-from ..cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
 from ..entry_commands import SaveEntryCommand
-from ..entry_form import EntryFormDialog
-from ..session import VaultSession
-from ..widgets import heading, note
+from ..forms.cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
+from ..forms.entry_form import EntryFormDialog
+from ..vocab_labels import vocab_label
+from ..widgets import note
+from .base import SectionPage
 from .entry_list import EntryListBox
 
 
+def _site(sites: dict[str, str], model: Metastasis | Biopsy) -> str:
+    return model.site_other if model.site == "other" else vocab_label(sites, model.site)
+
+
 def _receptor(status: str, percent: float | None) -> str:
-    text = vocab.RECEPTOR_STATUS.get(status, "") if status else ""
+    text = vocab_label(vocab.RECEPTOR_STATUS, status)
     if percent is not None:
         text = f"{text} {percent:g}%".strip()
     return text
 
 
 def _her2(b: Biopsy) -> str:
-    parts = [vocab.HER2_IHC.get(b.her2_ihc, "")] if b.her2_ihc else []
+    parts = [vocab_label(vocab.HER2_IHC, b.her2_ihc)] if b.her2_ihc else []
     if b.her2_ish and b.her2_ish != "not-done":
-        parts.append(vocab.HER2_ISH[b.her2_ish])
+        parts.append(vocab_label(vocab.HER2_ISH, b.her2_ish))
     return ", ".join(parts)
 
 
-class CancerSection(QWidget):
+class CancerSection(SectionPage):
     """Diagnosis, metastases and biopsies; points out when a metastasis differs from the primary."""
 
+    KINDS = (Diagnosis.KIND, Metastasis.KIND, Biopsy.KIND)
+
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("My cancer"), body))
+        super().__init__(undo_stack, parent)
+        layout = self.page(self.tr("My cancer"))
+        body = self.body
         row = QHBoxLayout()
         self.diagnosis_text = note(self.tr("No diagnosis recorded yet."), body)
         self.diagnosis_btn = QPushButton(self.tr("Edit diagnosis…"), body)
@@ -57,7 +56,7 @@ class CancerSection(QWidget):
             self.tr("Sites of metastasis"),
             Metastasis.KIND,
             [
-                (self.tr("Site"), lambda e: e.model.title()),
+                (self.tr("Site"), lambda e: _site(vocab.METASTASIS_SITES, e.model)),
                 (self.tr("Found"), lambda e: e.model.date_found or ""),
                 (self.tr("Shown by"), lambda e: e.model.found_by),
             ],
@@ -71,7 +70,7 @@ class CancerSection(QWidget):
             Biopsy.KIND,
             [
                 (self.tr("Date"), lambda e: e.model.date or ""),
-                (self.tr("Site"), lambda e: e.model.title().removeprefix("Biopsy: ")),
+                (self.tr("Site"), lambda e: _site(vocab.BIOPSY_SITES, e.model)),
                 ("ER", lambda e: _receptor(e.model.er_status, e.model.er_percent)),
                 ("PR", lambda e: _receptor(e.model.pr_status, e.model.pr_percent)),
                 ("HER2", lambda e: _her2(e.model)),
@@ -89,20 +88,6 @@ class CancerSection(QWidget):
         layout.addWidget(self.biopsies)
         layout.addWidget(self.discordance)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-    def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
-        for box in (self.metastases, self.biopsies):
-            box.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind in (Diagnosis.KIND, Metastasis.KIND, Biopsy.KIND):
-            self.refresh()
 
     def refresh(self) -> None:
         cancer = self.session.cancer if self.session else None
@@ -124,7 +109,7 @@ class CancerSection(QWidget):
         found = derive.discordance([e.model for e in biopsies])
         lines = [
             self.tr("The {0} biopsy of {1} differs from the primary tumor: {2}").format(
-                b.title().removeprefix("Biopsy: ").lower(), b.date, " ".join(changes)
+                _site(vocab.BIOPSY_SITES, b).lower(), b.date, " ".join(changes)
             )
             for b, changes in found
         ]
@@ -134,17 +119,13 @@ class CancerSection(QWidget):
     def describe_diagnosis(self, d: Diagnosis) -> str:
         parts = []
         if d.histology:
-            parts.append(
-                d.histology_other
-                if d.histology == "other" and d.histology_other
-                else vocab.HISTOLOGIES[d.histology]
-            )
+            parts.append(vocab_label(vocab.HISTOLOGIES, d.histology, d.histology_other))
         if d.first_diagnosis:
             parts.append(self.tr("first diagnosed {0}").format(d.first_diagnosis))
         if d.metastatic_diagnosis:
             parts.append(self.tr("metastatic since {0}").format(d.metastatic_diagnosis))
         if d.presentation:
-            parts.append(vocab.PRESENTATIONS[d.presentation].lower())
+            parts.append(vocab_label(vocab.PRESENTATIONS, d.presentation).lower())
         return "; ".join(parts) or self.tr("Diagnosis recorded without details.")
 
     def edit_diagnosis(self) -> None:

@@ -2,51 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from mbc_vault.care import vocab
 from mbc_vault.care.models import Contact
 from mbc_vault.care.printouts import write_contact_sheet_pdf
+from mbc_vault.care.store import CarePlan
 
-from ..care_forms import ExportRunner, ask_save_path, contact_fields, rows_follow_widths
+from ..forms.care_forms import contact_fields
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..vocab_labels import vocab_label
+from ..widgets import ask_save_path, note
+from ..workers import ExportRunner
+from .base import SectionPage, care_of
 from .entry_list import EntryListBox
 
 
-class CareTeamSection(QWidget):
+class CareTeamSection(SectionPage):
     """The care team's contacts; the oncologist first."""
 
-    status_message = Signal(str)
+    KINDS = (Contact.KIND,)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
+        super().__init__(undo_stack, parent)
         self.exports = ExportRunner(self._report, self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("Care team"), body))
-        layout.addWidget(
-            note(
-                self.tr(
-                    "The people who look after you, how to reach them and what to call them "
-                    "about. A printed sheet by the phone helps family and friends too."
-                ),
-                body,
-            )
+        layout = self.page(
+            self.tr("Care team"),
+            self.tr(
+                "The people who look after you, how to reach them and what to call them "
+                "about. A printed sheet by the phone helps family and friends too."
+            ),
         )
         self.contacts = EntryListBox(
             self.tr("Contacts"),
             Contact.KIND,
             [
                 (self.tr("Name"), lambda e: e.model.name),
-                (self.tr("Role"), lambda e: e.model.role_label()),
+                (self.tr("Role"), lambda e: vocab_label(vocab.ROLES, e.model.role, e.model.role_other)),
                 (self.tr("Hospital or practice"), lambda e: e.model.institution),
                 (self.tr("Phone"), lambda e: e.model.phone),
                 (self.tr("Call them about"), lambda e: " ".join(e.model.call_for.split())),
@@ -54,44 +47,34 @@ class CareTeamSection(QWidget):
             contact_fields,
             Contact,
             undo_stack,
-            body,
+            self.body,
             with_documents=False,
-            store=lambda s: s.care,
+            store=care_of,
+            entries=CarePlan.contacts,
+            min_height=260,
+            wrap_rows=True,
         )
-        self.contacts.table.setMinimumHeight(260)
-        rows_follow_widths(self.contacts.table)
         layout.addWidget(self.contacts)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.pdf_btn = QPushButton(self.tr("Save contact sheet as PDF…"), body)
+        self.pdf_btn = QPushButton(self.tr("Save contact sheet as PDF…"), self.body)
         self.pdf_btn.setAccessibleName(self.tr("Save the care team contact sheet as a PDF to print"))
         self.pdf_btn.clicked.connect(self.save_contact_sheet)
         row.addWidget(self.pdf_btn)
         layout.addLayout(row)
-        self.feedback = note("", body)
+        self.feedback = note("", self.body)
         self.feedback.setVisible(False)
         layout.addWidget(self.feedback)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.refresh()
 
     def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
-        self.contacts.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
         self.feedback.setVisible(False)
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind == Contact.KIND:
-            self.refresh()
+        super().set_session(session)
 
     def refresh(self) -> None:
-        care = self.session.care if self.session else None
-        self.contacts.set_entries(care.contacts() if care is not None else [])
-        self.pdf_btn.setEnabled(care is not None)
+        self.contacts.load()
+        self.pdf_btn.setEnabled(self.session is not None and self.session.care is not None)
 
     def _report(self, text: str) -> None:
         self.feedback.setText(text)

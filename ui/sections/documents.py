@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.categories import CATEGORIES
+from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit
@@ -31,6 +32,8 @@ from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from ..category_names import category_label
 from ..edit_dialog import EditRecordDialog
+from ..entry_commands import TrashCommand
+from ..errors import describe
 from ..import_dialog import ImportDialog
 from ..models.provenance import provenance, short_id
 from ..models.records import (
@@ -47,38 +50,19 @@ from ..models.records import (
 )
 from ..preview import PreviewPane
 from ..session import VaultSession
-from ..widgets import allowed, ask_to_widen, note, visible_scopes
+from ..widgets import allowed, ask_save_path, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, start
+from .base import SectionPage
 from .search_results import SearchResultsList
 
 IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;All files (*)"
 
 
-class TrashCommand(QUndoCommand):
-    """Move a record to the trash; undo restores it."""
-
-    def __init__(self, section: DocumentsSection, record: Record) -> None:
-        super().__init__(
-            QCoreApplication.translate("DocumentsSection", "Move “{0}” to the trash").format(record.title)
-        )
-        self.section, self.record_id = section, record.id
-
-    def redo(self) -> None:
-        self.section.apply_trash(self.record_id, True)
-
-    def undo(self) -> None:
-        self.section.apply_trash(self.record_id, False)
-
-
-class DocumentsSection(QWidget):
+class DocumentsSection(SectionPage):
     """Everything about documents in one screen."""
 
-    status_message = Signal(str)
-
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self._preview_generation = 0
         self._workers: set[TaskWorker] = set()
         self.setAcceptDrops(True)
@@ -213,17 +197,16 @@ class DocumentsSection(QWidget):
 
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
         self.search_edit.clear()
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
         self._show_scope_note(session.vault if session else None)
         if session is None:
             self.model.clear()
-        else:
-            session.records_changed.connect(self.refresh)
-            session.index_ready.connect(self.run_search)
-        self.refresh()
+        super().set_session(session)
+        if session is not None:
+            self.listen(session.records_changed, self.refresh)
+            self.listen(session.index_ready, self.run_search)
 
     def _show_scope_note(self, vault: object) -> None:
         """Someone given only some parts of the vault is told which documents were not shared."""
@@ -278,7 +261,7 @@ class DocumentsSection(QWidget):
             if 0 <= row < len(self.results.hits) and self.session and self.session.vault:
                 try:
                     return self.session.vault.get(self.results.hits[row].record_id)
-                except Exception:
+                except VaultError:  # gone since the search (removed, or synced away)
                     return None
             return None
         index = self.table.currentIndex()
@@ -322,7 +305,7 @@ class DocumentsSection(QWidget):
                 data = stream.read_all()
             try:
                 texts = vault.page_texts(record.id)
-            except Exception:
+            except VaultError:  # damaged search text: the document still shows
                 texts = None
             no_text = 0 if texts is None else sum(1 for t in texts if not t.strip())
             return data, no_text
@@ -446,8 +429,8 @@ class DocumentsSection(QWidget):
             return
         try:
             updated = self.session.vault.update_metadata(record.id, **changes)
-        except Exception as exc:  # VaultError or ValueError: plain sentences
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), describe(exc))
             self.refresh()
             return
         self.session.record_updated(updated)
@@ -474,48 +457,27 @@ class DocumentsSection(QWidget):
 
     def remove_selected(self) -> None:
         record = self.selected_record()
-        if record is not None and not record.in_trash:
-            self.undo_stack.push(TrashCommand(self, record))
+        if record is not None and not record.in_trash and self.session is not None:
+            self.undo_stack.push(TrashCommand(self.session, record.id, record.title, parent=self))
 
     def restore_selected(self) -> None:
         record = self.selected_record()
-        if record is not None and record.in_trash:
-            self.apply_trash(record.id, False)
-
-    def apply_trash(self, record_id: str, trash: bool) -> None:
-        if self.session is None or self.session.vault is None:
-            return
-        vault = self.session.vault
-        try:
-            record = vault.remove(record_id) if trash else vault.restore(record_id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Not changed"), str(exc))
-            return
-        self.session.record_updated(record)
-        if trash:
-            self.status_message.emit(
-                self.tr("Moved “{0}” to the trash. Undo with Ctrl+Z.").format(record.title)
-            )
-        else:
-            self.status_message.emit(self.tr("Restored “{0}”.").format(record.title))
+        if record is not None and record.in_trash and self.session is not None:
+            TrashCommand(self.session, record.id, record.title, parent=self).apply(False)
 
     def ask_plaintext_target(self, record: Record) -> str:
         """Warn that the copy is not encrypted, then ask where to save it ('' if cancelled)."""
-        answer = QMessageBox.warning(
+        return ask_save_path(
             self,
             self.tr("Save a decrypted copy"),
-            self.tr(
+            record.original_name or record.title,
+            "",
+            caution=self.tr(
                 "The copy will NOT be encrypted: anyone who can open that folder can read it. "
                 "Delete it when you no longer need it. Continue?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            warning=True,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return ""
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a decrypted copy"), str(Path.home() / (record.original_name or record.title))
-        )
-        return target
 
     def save_copy(self) -> None:
         record = self.selected_record()

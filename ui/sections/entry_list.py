@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import Model
-from mbc_vault.cancer.store import Entry, EntryStore
+from mbc_vault.entries import Entry, EntryStore
 
-from ..entry_commands import SaveEntryCommand, TrashEntryCommand
-from ..entry_form import EntryFormDialog, FieldSpec
+from ..entry_commands import SaveEntryCommand, TrashCommand
+from ..forms.entry_form import EntryFormDialog, FieldSpec
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
+from ..widgets import rows_follow_widths
 
 
 class EntryListBox(QGroupBox):
     """One kind of entry: the table and its buttons. The form is EntryFormDialog.ask (patchable in tests);
-    `form_class` may name a subclass. `store` picks the session's store (default: the cancer record)."""
+    `form_class` may name a subclass. `store` picks the session's store (default: the cancer record),
+    `entries` what of it `load()` shows."""
 
     form_class: type[EntryFormDialog] = EntryFormDialog
 
@@ -43,11 +45,17 @@ class EntryListBox(QGroupBox):
         parent: QWidget | None = None,
         with_documents: bool = True,
         store: Callable[[VaultSession], EntryStore | None] | None = None,
+        entries: Callable[[Any], list[Entry[Any]]] | None = None,
+        min_height: int = 0,
+        stretch_column: int | None = None,
+        wrap_rows: bool = False,
     ) -> None:
         super().__init__(title, parent)
         self.kind, self.fields, self.new_model, self.undo_stack = kind, fields, new_model, undo_stack
         self.store: Callable[[VaultSession], EntryStore | None] = store or (lambda s: s.cancer)
         self.with_documents = with_documents
+        # the entries `load()` shows, from the store (e.g. CarePlan.trials)
+        self.entries = entries
         self.session: VaultSession | None = None
         self.model = EntriesTableModel(columns, self)
         layout = QVBoxLayout(self)
@@ -61,6 +69,13 @@ class EntryListBox(QGroupBox):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        if min_height:
+            self.table.setMinimumHeight(min_height)
+        if stretch_column is not None:
+            self.table.horizontalHeader().setStretchLastSection(False)
+            self.table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        if wrap_rows:
+            rows_follow_widths(self.table)
         layout.addWidget(self.table)
         row = QHBoxLayout()
         self.add_btn = QPushButton(self.tr("Add…"), self)
@@ -78,6 +93,11 @@ class EntryListBox(QGroupBox):
         self.add_btn.clicked.connect(self.add)
         self.edit_btn.clicked.connect(self.edit_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
+
+    def load(self) -> None:
+        """Show `entries` of the session's store (nothing when locked)."""
+        store = self.store(self.session) if self.session is not None else None
+        self.set_entries(self.entries(store) if store is not None and self.entries is not None else [])
 
     def set_entries(self, entries: list[Entry[Any]]) -> None:
         vault = self.session.vault if self.session is not None else None
@@ -138,4 +158,4 @@ class EntryListBox(QGroupBox):
     def remove_selected(self) -> None:
         entry = self.selected()
         if entry is not None and self.session is not None:
-            self.undo_stack.push(TrashEntryCommand(self.session, self.kind, entry.id, entry.record.title))
+            self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, self.kind))

@@ -5,63 +5,54 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from mbc_vault.cancer.store import Entry
 from mbc_vault.care import vocab
 from mbc_vault.care.models import LegalItem
+from mbc_vault.entries import Entry
 
-from ..care_forms import legal_fields, rows_follow_widths
-from ..entry_commands import SaveEntryCommand, TrashEntryCommand
-from ..entry_form import EntryFormDialog
-from ..session import VaultSession
-from ..widgets import heading, note
+from ..entry_commands import SaveEntryCommand, TrashCommand
+from ..forms.care_forms import legal_fields
+from ..forms.entry_form import EntryFormDialog
+from ..vocab_labels import vocab_label
+from ..widgets import note, rows_follow_widths
+from .base import SectionPage
 
 COLUMNS = ("paper", "status", "signed", "review", "original", "copies", "papers")
 OVERDUE_TEXT, OVERDUE_BACK = QColor("#a30000"), QColor("#fdecea")
 SOON_TEXT, SOON_BACK = QColor("#8a4b00"), QColor("#fff4e5")
 
 
-class LegalSection(QWidget):
+class LegalSection(SectionPage):
     """One row per paper of vocab.LEGAL_ITEMS, recorded or not."""
 
-    status_message = Signal(str)
+    KINDS = (LegalItem.KIND,)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self.items: list[tuple[str, Entry[LegalItem] | None]] = [(key, None) for key in vocab.LEGAL_ITEMS]
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("Legal and planning papers"), body))
-        self.disclaimer = note(
+        layout = self.page(
+            self.tr("Legal and planning papers"),
             self.tr(
                 "This is a checklist, not legal advice. The names of these papers and what they need differ from "
                 "one state or country to another. A lawyer, a social worker or your care team can tell you which "
                 "ones apply to you."
             ),
-            body,
         )
+        body = self.body
+        assert self.note is not None
+        self.disclaimer = self.note
         self.disclaimer.setAccessibleName(self.disclaimer.text())
-        layout.addWidget(self.disclaimer)
         self.summary = note("", body, "warning")
         self.summary.setVisible(False)
         layout.addWidget(self.summary)
@@ -106,20 +97,8 @@ class LegalSection(QWidget):
         row.addWidget(self.remove_btn)
         row.addStretch(1)
         layout.addLayout(row)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
-
-    def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind == LegalItem.KIND:
-            self.refresh()
 
     def refresh(self) -> None:
         care = self.session.care if self.session else None
@@ -135,7 +114,7 @@ class LegalSection(QWidget):
             self._fill_row(row, key, entry if care is not None else None)
             state = entry.model.review_state() if entry else ""
             (overdue if state == "overdue" else soon if state == "soon" else []).append(
-                vocab.LEGAL_ITEMS[key]
+                vocab_label(vocab.LEGAL_ITEMS, key)
             )
         self.table.resizeRowsToContents()
         self.table.property("rowsTimer").start()
@@ -160,8 +139,8 @@ class LegalSection(QWidget):
         elif state == "soon":
             review = self.tr("{0}\nReview soon").format(review)
         texts = [
-            vocab.LEGAL_ITEMS[key],
-            vocab.LEGAL_STATUS.get(m.status, "") if m else self.tr("Not started"),
+            vocab_label(vocab.LEGAL_ITEMS, key),
+            vocab_label(vocab.LEGAL_STATUS, m.status) if m else self.tr("Not started"),
             (m.date_signed or "") if m else "",
             review,
             m.original_location if m else "",
@@ -223,7 +202,7 @@ class LegalSection(QWidget):
         model: Any = entry.model if entry else LegalItem(item=key)
         before = model.to_data()
         result = EntryFormDialog.ask(
-            vocab.LEGAL_ITEMS[key],
+            vocab_label(vocab.LEGAL_ITEMS, key),
             model,
             legal_fields(),
             care,
@@ -252,5 +231,5 @@ class LegalSection(QWidget):
         if chosen is None or chosen[1] is None or self.session is None:
             return
         entry = chosen[1]
-        self.undo_stack.push(TrashEntryCommand(self.session, LegalItem.KIND, entry.id, entry.record.title))
+        self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, LegalItem.KIND))
         self.status_message.emit(self.tr("Moved to the trash. Edit ▸ Undo brings it back."))

@@ -24,6 +24,7 @@ from mbc_vault.categories import CATEGORIES
 
 from ..session import VaultSession
 from ..widgets import heading, note
+from .base import ALL_KINDS, SectionPage
 
 SCOPE_TITLES = {
     "medical": QT_TRANSLATE_NOOP("OverviewSection", "Medical records"),
@@ -54,16 +55,17 @@ class Card(QFrame):
         self.setAccessibleDescription(self.body.text())
 
 
-class OverviewSection(QWidget):
+class OverviewSection(SectionPage):
     """Current treatment, next appointment, reviews due, symptoms, markers, recent documents."""
 
     import_requested = Signal()
     search_requested = Signal()
     record_chosen = Signal(str)
 
+    KINDS = ALL_KINDS
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
+        super().__init__(None, parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -115,11 +117,9 @@ class OverviewSection(QWidget):
         outer.addWidget(scroll)
 
     def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
+        super().set_session(session)
         if session is not None:
-            session.records_changed.connect(self.refresh)
-            session.entries_changed.connect(lambda _kind: self.refresh())
-        self.refresh()
+            self.listen(session.records_changed, self.refresh)
 
     def refresh(self) -> None:
         vault = self.session.vault if self.session else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -13,62 +12,54 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from mbc_vault.cancer.models import FieldError
 from mbc_vault.care import vocab
 from mbc_vault.care.models import CarePriorities
 from mbc_vault.care.printouts import write_priorities_pdf
 from mbc_vault.errors import VaultError
 
-from ..care_forms import ExportRunner, ask_save_path, copy_model
 from ..entry_commands import SaveEntryCommand
+from ..errors import describe
+from ..models.entries import copy_model
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..vocab_labels import vocab_label
+from ..widgets import ask_save_path, note
+from ..workers import ExportRunner
+from .base import SectionPage
 
 
-class PrioritiesSection(QWidget):
+class PrioritiesSection(SectionPage):
     """Seven questions, a text box each, one Save for all of them (one vault entry)."""
 
-    status_message = Signal(str)
+    KINDS = (CarePriorities.KIND,)
 
     def __init__(self, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self.exports = ExportRunner(self._report, self)
         self.boxes: dict[str, QPlainTextEdit] = {}
         self.dates: dict[str, QLabel] = {}
         self._saved_answers: dict[str, str] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("My care priorities"), body))
-        layout.addWidget(
-            note(
-                self.tr(
-                    "Questions many people find worth thinking about, and sharing with their care team and family. "
-                    "Answer any of them, in your own words, when you are ready. You can change an answer at any time; "
-                    "each one shows when you last changed it."
-                ),
-                body,
-            )
+        layout = self.page(
+            self.tr("My care priorities"),
+            self.tr(
+                "Questions many people find worth thinking about, and sharing with their care team and family. "
+                "Answer any of them, in your own words, when you are ready. You can change an answer at any time; "
+                "each one shows when you last changed it."
+            ),
         )
-        for key, question in vocab.PRIORITY_QUESTIONS.items():
+        body = self.body
+        for key in vocab.PRIORITY_QUESTIONS:
+            question = vocab_label(vocab.PRIORITY_QUESTIONS, key)
             group = QGroupBox(body)
             column = QVBoxLayout(group)
-            label = QLabel(f"<b>{html.escape(self.tr(question))}</b>", group)
+            label = QLabel(f"<b>{html.escape(question)}</b>", group)
             label.setWordWrap(True)
             box = QPlainTextEdit(group)
             box.setTabChangesFocus(True)
-            box.setAccessibleName(self.tr(question))
+            box.setAccessibleName(question)
             box.setMinimumHeight(70)
             box.setMaximumHeight(110)
             label.setBuddy(box)
@@ -80,8 +71,6 @@ class PrioritiesSection(QWidget):
             layout.addWidget(group)
             self.boxes[key], self.dates[key] = box, date
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
         # the buttons stay in view below the questions, however far down the page is scrolled
         bar = QWidget(self)
         row = QHBoxLayout(bar)
@@ -97,21 +86,14 @@ class PrioritiesSection(QWidget):
         row.addWidget(self.save_btn)
         row.addWidget(self.feedback, 1)
         row.addWidget(self.pdf_btn)
-        outer.addWidget(bar)
+        self.outer.addWidget(bar)
         self.refresh()
 
     def set_session(self, session: VaultSession | None) -> None:
         if session is None and self.session is not None and self.is_dirty():
             self.save(notify=False)  # locking (also when idle) must not lose what was typed
-        self.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
         self.feedback.setText("")
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind == CarePriorities.KIND:
-            self.refresh()
+        super().set_session(session)
 
     def _current(self) -> tuple[str | None, CarePriorities]:
         care = self.session.care if self.session else None
@@ -159,8 +141,8 @@ class PrioritiesSection(QWidget):
             model.set_answer(key, text)
         try:
             entry = care.save(model, record_id=record_id)
-        except (FieldError, VaultError, ValueError) as exc:
-            self.feedback.setText(str(exc))
+        except (VaultError, ValueError) as exc:
+            self.feedback.setText(describe(exc))
             return
         if record_id is not None and self.undo_stack is not None:
             self.undo_stack.push(

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mbc_vault.cancer.models import TreatmentLine
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
 
 COLORS = ["#1565c0", "#2e7d32", "#6a1b9a", "#c62828", "#ef6c00", "#00838f", "#4e342e", "#ad1457"]
 

@@ -1,5 +1,5 @@
 """The time-series chart view shared by the labs and symptoms sections: points over time with the lines
-of treatment as named, shaded bands, hover for values; plus the trash command both sections use."""
+of treatment as named, shaded bands, hover for values."""
 
 from __future__ import annotations
 
@@ -18,13 +18,10 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QEvent,
     QLocale,
     QMargins,
-    QModelIndex,
-    QPersistentModelIndex,
     QPointF,
     Qt,
     Signal,
@@ -38,16 +35,13 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QToolTip, QWidget
 
-from mbc_vault.cancer import chart_render as cr
 from mbc_vault.cancer.models import TreatmentLine
-from mbc_vault.cancer.store import Entry
+from mbc_vault.entries import Entry
+from mbc_vault.render import chart as cr
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-EntryRole = Qt.ItemDataRole.UserRole + 1
 #: at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)
 POINTS_PER_PIXEL = 1.5
 
@@ -380,20 +374,3 @@ def _escape(text: str) -> str:
 
 def treatment_bands(lines: Sequence[Entry[TreatmentLine]]) -> list[tuple]:
     return cr.bands_from_lines(e.model for e in lines)
-
-
-class EntryTrashCommand(QUndoCommand):
-    """Move one cancer-record entry to the trash; undo restores it."""
-
-    def __init__(self, section: Any, entry_id: str, title: str) -> None:
-        super().__init__(QCoreApplication.translate("LabsSection", "Move “{0}” to the trash").format(title))
-        self.section, self.entry_id = section, entry_id
-
-    def redo(self) -> None:
-        self.section.apply_trash(self.entry_id, True)
-
-    def undo(self) -> None:
-        self.section.apply_trash(self.entry_id, False)
-
-
-# ----------------------------------------------------------------------------------- the table

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,31 +15,25 @@ from mbc_vault.cancer import vocab
 from mbc_vault.cancer.models import Medication, TreatmentLine
 from mbc_vault.cancer.printouts import write_medication_list_pdf
 
-from ..cancer_forms import medication_fields, treatment_line_fields
-from ..session import VaultSession
-from ..widgets import heading
-from ..workers import TaskWorker, start
+from ..forms.cancer_forms import medication_fields, treatment_line_fields
+from ..vocab_labels import vocab_label
+from ..widgets import ask_save_path
+from ..workers import ExportRunner
+from .base import SectionPage
 from .entry_list import EntryListBox
 from .timeline import TreatmentTimeline
 
 
-class TreatmentSection(QWidget):
+class TreatmentSection(SectionPage):
     """One line of treatment after another, and everything taken today."""
 
-    status_message = Signal(str)
+    KINDS = (TreatmentLine.KIND, Medication.KIND)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self._workers: set[TaskWorker] = set()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("Treatment"), body))
+        super().__init__(undo_stack, parent)
+        self.exports = ExportRunner(self.status_message.emit, self)
+        layout = self.page(self.tr("Treatment"))
+        body = self.body
         self.timeline = TreatmentTimeline(body)
         layout.addWidget(self.timeline)
         self.lines = EntryListBox(
@@ -59,12 +47,12 @@ class TreatmentSection(QWidget):
                 (
                     self.tr("Setting"),
                     lambda e: (
-                        vocab.SETTINGS.get(e.model.setting, "")
+                        vocab_label(vocab.SETTINGS, e.model.setting)
                         + (f" ({e.model.trial_id})" if e.model.trial_id else "")
                     ),
                 ),
-                (self.tr("Best response"), lambda e: vocab.RESPONSES.get(e.model.best_response, "")),
-                (self.tr("Why stopped"), lambda e: vocab.STOP_REASONS.get(e.model.stop_reason, "")),
+                (self.tr("Best response"), lambda e: vocab_label(vocab.RESPONSES, e.model.best_response)),
+                (self.tr("Why stopped"), lambda e: vocab_label(vocab.STOP_REASONS, e.model.stop_reason)),
             ],
             lambda: treatment_line_fields(self._trial_options()),
             TreatmentLine,
@@ -81,7 +69,7 @@ class TreatmentSection(QWidget):
                 (self.tr("Dose"), lambda e: e.model.dose),
                 (self.tr("When"), lambda e: e.model.schedule),
                 (self.tr("For"), lambda e: e.model.purpose),
-                (self.tr("Kind"), lambda e: vocab.MEDICATION_KINDS.get(e.model.medication_kind, "")),
+                (self.tr("Kind"), lambda e: vocab_label(vocab.MEDICATION_KINDS, e.model.medication_kind)),
                 (self.tr("Since"), lambda e: e.model.start or ""),
                 (self.tr("Until"), lambda e: e.model.stop or ""),
             ],
@@ -104,20 +92,6 @@ class TreatmentSection(QWidget):
         row.addWidget(self.print_btn)
         layout.addLayout(row)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-    def set_session(self, session: VaultSession | None) -> None:
-        self.session = session
-        for box in (self.lines, self.medications):
-            box.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
-        self.refresh()
-
-    def _changed(self, kind: str) -> None:
-        if kind in (TreatmentLine.KIND, Medication.KIND):
-            self.refresh()
 
     def refresh(self) -> None:
         cancer = self.session.cancer if self.session else None
@@ -150,31 +124,23 @@ class TreatmentSection(QWidget):
 
     def ask_pdf_path(self) -> str:
         """Where to save the list ('' if cancelled); the file is not encrypted, so say so."""
-        answer = QMessageBox.information(
+        return ask_save_path(
             self,
-            self.tr("Medication list"),
-            self.tr("The PDF will not be encrypted. Print it, then delete it if you do not need it."),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self.tr("Save medication list"),
+            "medication-list.pdf",
+            "PDF (*.pdf)",
+            caution=self.tr("The PDF will not be encrypted. Print it, then delete it if you do not need it."),
         )
-        if answer != QMessageBox.StandardButton.Ok:
-            return ""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save medication list"), str(Path.home() / "medication-list.pdf"), "PDF (*.pdf)"
-        )
-        return path
 
     def save_medication_list(self) -> None:
         if self.session is None or self.session.cancer is None:
             return
         path = self.ask_pdf_path()
-        if not path:
-            return
-        worker = TaskWorker(write_medication_list_pdf, self.session.cancer, path, self.session.person_name)
-        worker.signals.finished.connect(
-            lambda _: self.status_message.emit(self.tr("Saved {0}.").format(path))
-        )
-        worker.signals.failed.connect(lambda message: self.status_message.emit(message))
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
-        start(worker)
+        if path:
+            self.exports.run(
+                write_medication_list_pdf,
+                self.session.cancer,
+                path,
+                self.session.person_name,
+                done=self.tr("Saved {0}.").format(path),
+            )

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen, QPolygonF
 
-from ..pdfrender import ensure_gui_application
-from .models import TreatmentLine
+from ..cancer.models import TreatmentLine
+from ..errors import InvalidValue, OutputFileError
+from .pdf import ensure_gui_application
 
 #: (ISO date, value)
 Point = tuple[str, float]
@@ -104,8 +105,8 @@ def bands_from_lines(lines: Iterable[TreatmentLine]) -> list[tuple[str, str | No
     ordered = sorted((m for m in lines if m.start), key=lambda m: m.start or "")
     for position, line in enumerate(ordered, start=1):
         number = line.line_number or position
-        out.append((line.start, line.stop, line.title() or line.regimen, f"Line {number}"))
-    return out  # type: ignore[return-value]
+        out.append((line.start or "", line.stop, line.title() or line.regimen, f"Line {number}"))
+    return out
 
 
 def make_bands(bands: Sequence[BandTuple], today: int) -> list[Band]:
@@ -192,7 +193,8 @@ def _keep(group: list[tuple[int, float]]) -> list[tuple[int, float]]:
 
 
 def rolling_mean(points: Sequence[tuple[int, float]], days: int) -> list[tuple[int, float]]:
-    """Per day with values, the mean of the values of the *days* days up to and including it (points sorted)."""
+    """Per day with values, the mean of the values of the *days* days up to and including it (points
+    sorted)."""
     out: list[tuple[int, float]] = []
     total, first = 0.0, 0
     for index, (d, v) in enumerate(points):
@@ -395,7 +397,7 @@ def paint_chart(painter: QPainter, rect: QRectF, spec: ChartSpec, *, font_px: fl
     # grid, axes, tick labels
     painter.setFont(text_font)
     grid = QPen(QColor(GRID_COLOR), max(1.0, px / 16))
-    for tick, label in zip(spec.y_ticks, y_labels):
+    for tick, label in zip(spec.y_ticks, y_labels, strict=True):
         y = y_of(tick)
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
@@ -579,7 +581,7 @@ def render_chart(
     out = Path(out_path)
     fmt = fmt.lower()
     if fmt not in ("png", "svg"):
-        raise ValueError(f'Unknown chart format "{fmt}"; use "png" or "svg".')
+        raise InvalidValue("chart-format-unknown", format=fmt)
     # made in memory, then written 0600 (a chart of health values is a plaintext export)
     data = QByteArray()
     buffer = QBuffer(data)
@@ -589,8 +591,9 @@ def render_chart(
         dots_per_metre = round(dpi / 0.0254)
         image.setDotsPerMeterX(dots_per_metre)
         image.setDotsPerMeterY(dots_per_metre)
-        if not image.save(buffer, "PNG"):
-            raise OSError(f"Could not write the chart to {out}.")
+        # (QImageWriter, as QImage.save does: PySide6 types save's format as bytes but accepts only str)
+        if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
+            raise OutputFileError("chart-not-written", path=out)
     else:
         from PySide6.QtSvg import QSvgGenerator
 
@@ -603,7 +606,7 @@ def render_chart(
         generator.setDescription(f"{title}: values over time with the lines of treatment")
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError(f"Could not write the chart to {out}.")
+            raise OutputFileError("chart-not-written", path=out)
         try:
             paint_chart(painter, QRectF(0, 0, size[0], size[1]), spec)
         finally:

@@ -1,4 +1,4 @@
-"""The second-opinion packet wizard: checklist, documents, cover, options, then build and look it over.
+"""Step 5 of the packet wizard: build the packet and look it over before saving it.
 
 The packet is built into a private folder on a RAM-backed file system (mbc_vault.packet.staging),
 shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -39,12 +38,16 @@ from mbc_vault.packet import (
 )
 from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.records import Record
+from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
 
-from .packet_pages import STEPS, ChecklistPage, CoverPage, DocumentsPage, OptionsPage
-from .preview import PreviewPane
-from .session import VaultSession
-from .widgets import heading, note
-from .workers import TaskWorker, start
+from ..errors import describe
+from ..preview import PreviewPane
+from ..widgets import heading, note
+from ..workers import TaskWorker, start
+
+if TYPE_CHECKING:
+    from .wizard import PacketWizard
+from . import STEPS
 
 
 @dataclass
@@ -175,9 +178,16 @@ class BuildPage(QWizardPage):
         self.problems_box.setVisible(False)
 
     # the wizard -------------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802 (Qt)
+    def packet_wizard(self) -> PacketWizard | None:
+        """The wizard this page is in (None before it is added to one)."""
+        from .wizard import PacketWizard  # (the wizard module imports this one)
+
         wizard = self.wizard()
-        assert isinstance(wizard, PacketWizard)
+        return wizard if isinstance(wizard, PacketWizard) else None
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt)
+        wizard = self.packet_wizard()
+        assert wizard is not None
         choices = wizard.choices()
         parts = [self.tr("{0} documents").format(len(choices.document_ids))]
         parts.append(self.tr("care summary") if choices.include_summary else self.tr("no care summary"))
@@ -214,8 +224,8 @@ class BuildPage(QWizardPage):
 
     # where to --------------------------------------------------------------------
     def default_file_name(self) -> str:
-        wizard = self.wizard()
-        cover = wizard.cover_page.cover() if isinstance(wizard, PacketWizard) else None
+        wizard = self.packet_wizard()
+        cover = wizard.cover_page.cover() if wizard is not None else None
         words = [self.tr("Second opinion packet")]
         if cover and cover.center:
             words.append(cover.center)
@@ -244,8 +254,8 @@ class BuildPage(QWizardPage):
 
     # building --------------------------------------------------------------------
     def start_build(self, leave_out: bool) -> None:
-        wizard = self.wizard()
-        assert isinstance(wizard, PacketWizard)
+        wizard = self.packet_wizard()
+        assert wizard is not None
         if self.worker is not None or wizard.session.vault is None:
             return
         self.drop_staged()
@@ -274,10 +284,10 @@ class BuildPage(QWizardPage):
         start(worker)
         self.cancel_btn.setFocus()
 
-    def _progress(self, done: int, total: int, label: str) -> None:
+    def _progress(self, done: int, total: int, stage: str, item: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress_label.setText(label)
+        self.progress_label.setText(progress_text(stage, item))
 
     def cancel_build(self) -> None:
         if self.worker is not None:
@@ -308,7 +318,9 @@ class BuildPage(QWizardPage):
         if outcome.problems:
             self.problems_list.clear()
             for problem in outcome.problems:
-                self.problems_list.addItem(self.tr("“{0}”: {1}").format(problem.title, problem.reason))
+                self.problems_list.addItem(
+                    self.tr("“{0}”: {1}").format(problem.title, describe(problem.error))
+                )
             self.problems_box.setVisible(True)
             self.preview.show_message(self.tr("Nothing was saved yet."))
             self.leave_out_btn.setFocus()
@@ -316,8 +328,8 @@ class BuildPage(QWizardPage):
         result = outcome.result
         assert result is not None
         self.result = result
-        wizard = self.wizard()
-        if isinstance(wizard, PacketWizard):
+        wizard = self.packet_wizard()
+        if wizard is not None:
             wizard.session.entry_saved(PACKET_KIND)
         self.show_result(result)
 
@@ -371,7 +383,7 @@ class BuildPage(QWizardPage):
         try:  # readable by its owner only (0600 from the start); never in place of a device or pipe
             atomic_write_private_bytes(Path(path), self._data, overwrite=True)
         except VaultError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(describe(exc))
             return
         except OSError as exc:
             self.message.setText(
@@ -405,63 +417,3 @@ class BuildPage(QWizardPage):
 
     def preview_page_count(self) -> int:
         return self.preview.pdf_document.pageCount()
-
-
-class PacketWizard(QWizard):
-    """Second-opinion packet: from the checklist to a finished, looked-over PDF."""
-
-    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        assert session.vault is not None
-        self.session = session
-        vault = session.vault
-        self.setWindowTitle(self.tr("Second-opinion packet"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Back"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.checklist_page = ChecklistPage(vault, parent=self)
-        self.documents_page = DocumentsPage(vault, self)
-        self.cover_page = CoverPage(vault, self)
-        self.options_page = OptionsPage(vault, self)
-        self.build_page = BuildPage(self)
-        for page in (
-            self.checklist_page,
-            self.documents_page,
-            self.cover_page,
-            self.options_page,
-            self.build_page,
-        ):
-            self.addPage(page)
-        self.setAccessibleName(self.tr("Second-opinion packet"))
-        self.resize(1040, 780)
-
-    def choices(self) -> PacketChoices:
-        options = self.options_page
-        return PacketChoices(
-            cover=self.cover_page.cover(),
-            include_summary=options.summary_check.isChecked(),
-            question_list_id=options.questions_combo.currentData(),
-            include_priorities=options.priorities_check.isChecked(),
-            materials=options.materials(),
-            document_ids=self.documents_page.document_ids(),
-            page_size=options.page_size_combo.currentData(),
-            footer=options.footer_check.isChecked(),
-            password=options.password(),
-        )
-
-    def reject(self) -> None:
-        self.build_page.cancel_build()  # a build in progress stops; nothing is left at the chosen path
-        super().reject()
-
-    def done(self, result: int) -> None:
-        if self.build_page.worker is not None:
-            self.build_page.cancel_build()
-        self.build_page.preview.clear()  # drop the decrypted packet from memory
-        self.build_page.drop_staged()
-        self.options_page.password_edit.clear()
-        self.options_page.password_again_edit.clear()
-        super().done(result)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html as html_lib
+from typing import TYPE_CHECKING
 
-from ..pdfrender import ensure_gui_application
+from .pdf import ensure_gui_application
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPageLayout
 
 MARGIN_MM = 18.0
 #: room kept free at the bottom of generated pages for the footer, in mm
 FOOTER_ROOM_MM = 22.0
 
 
-def _layout(page_size: str, landscape: bool = False, bottom_mm: float = FOOTER_ROOM_MM):
+def _layout(page_size: str, landscape: bool = False, bottom_mm: float = FOOTER_ROOM_MM) -> QPageLayout:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
 
@@ -88,7 +92,7 @@ def text_pdf(text: str, *, title: str, page_size: str = "Letter") -> tuple[bytes
 
 
 class ImageError(ValueError):
-    pass
+    """An image Qt cannot read; its text is Qt's reason (technical, untranslated)."""
 
 
 def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
@@ -112,7 +116,7 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
         if not reader.jumpToNextImage():
             break
     if not frames:
-        raise ImageError(f"the image could not be read ({reader.errorString() or 'unknown format'})")
+        raise ImageError(reader.errorString() or "unknown format")
     out = _Buffer()
     writer = QPdfWriter(out.buffer)
     writer.setTitle(title)

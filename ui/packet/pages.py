@@ -1,24 +1,19 @@
-"""The first four pages of the second-opinion packet wizard: checklist, documents, cover, options."""
+"""Steps 3 and 4 of the packet wizard: the cover sheet and the options."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,14 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.care.store import CarePlan
-from mbc_vault.packet import Cover, MaterialRow, default_document_ids
-from mbc_vault.records import Record
+from mbc_vault.packet import Cover, MaterialRow
 
-from .category_names import category_label
-from .packet_checklist import ChecklistItem, build_checklist
-from .widgets import heading, note
-
-STEPS = 5
+from ..widgets import heading, note
+from . import STEPS
 
 
 def _valid_date(text: str) -> bool:
@@ -46,236 +37,6 @@ def _valid_date(text: str) -> bool:
         return True
     except ValueError:
         return False
-
-
-def document_label(record: Record) -> str:
-    when = f" ({record.date})" if record.date else ""
-    return f"{record.title}{when} · {category_label(record.category)}"
-
-
-class ChecklistPage(QWizardPage):
-    """What second-opinion centers usually ask for, ticked from the vault, with what is missing."""
-
-    def __init__(self, vault: Any, today: dt.date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.vault = vault
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5)
-        )
-        layout.addWidget(
-            note(
-                self.tr(
-                    "A second-opinion center usually asks for these records. Here is what your "
-                    "vault already holds."
-                ),
-                self,
-            )
-        )
-        self.checklist = QListWidget(self)
-        self.checklist.setAccessibleName(self.tr("Checklist of records centers usually ask for"))
-        self.checklist.setWordWrap(True)
-        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.checklist.setSpacing(3)
-        layout.addWidget(self.checklist, 1)
-        self.warnings = note("", self, "warning")
-        self.warnings.setAccessibleName(self.tr("What is missing"))
-        layout.addWidget(self.warnings)
-        self.reminder = note(
-            self.tr(
-                "Good to know: centers usually need records in English (ask for translations early), and they need "
-                "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
-                "Pathology slides or blocks are sent by the hospital that keeps them."
-            ),
-            self,
-        )
-        layout.addWidget(self.reminder)
-        self.items: list[ChecklistItem] = []
-        self.refresh(today)
-
-    def refresh(self, today: dt.date | None = None) -> None:
-        self.items = build_checklist(self.vault, today)
-        self.checklist.clear()
-        for item in self.items:
-            if item.found:
-                state = self.tr("in the vault")
-            elif item.optional:
-                state = self.tr("not in the vault")
-            else:
-                state = self.tr("missing or out of date")
-            row = QListWidgetItem(f"{item.label}: {item.detail}", self.checklist)
-            row.setCheckState(Qt.CheckState.Checked if item.found else Qt.CheckState.Unchecked)
-            row.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            )  # ticked by the vault, not by hand
-            row.setData(Qt.ItemDataRole.UserRole, item.key)
-            row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.label}, {state}: {item.detail}")
-            if not item.found and not item.optional:
-                row.setForeground(QColor("#8a1c00"))
-            elif item.optional and not item.found:
-                row.setForeground(QColor("#4a5560"))
-        warnings = [item.warning for item in self.items if item.warning]
-        self.warnings.setText(
-            self.tr("Worth asking for before you send:") + "\n" + "\n".join(f"•  {w}" for w in warnings)
-            if warnings
-            else ""
-        )
-        self.warnings.setVisible(bool(warnings))
-
-    def warning_texts(self) -> list[str]:
-        return [item.warning for item in self.items if item.warning]
-
-
-class DocumentsPage(QWizardPage):
-    """The documents in the packet, in order: the usual set chosen; add, remove, reorder (drag or buttons)."""
-
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.vault = vault
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            heading(self.tr("Step {0} of {1}: choose and order the documents").format(2, STEPS), self, 1.5)
-        )
-        layout.addWidget(
-            note(
-                self.tr(
-                    "The usual second-opinion set is already chosen, newest first. Drag to change "
-                    "the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."
-                ),
-                self,
-            )
-        )
-        grid = QGridLayout()
-        layout.addLayout(grid, 1)
-        chosen_label = QLabel(self.tr("In the packet, in this order:"), self)
-        self.chosen = QListWidget(self)
-        self.chosen.setAccessibleName(self.tr("Documents in the packet, in order"))
-        self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.chosen.setWordWrap(True)
-        self.chosen.setSpacing(2)
-        chosen_label.setBuddy(self.chosen)
-        self.up_btn = QPushButton(self.tr("Move &up"), self)
-        self.down_btn = QPushButton(self.tr("Move &down"), self)
-        self.remove_btn = QPushButton(self.tr("&Remove"), self)
-        self.reset_btn = QPushButton(self.tr("Use the usual set"), self)
-        self.up_btn.setAccessibleName(self.tr("Move the document up"))
-        self.down_btn.setAccessibleName(self.tr("Move the document down"))
-        self.remove_btn.setAccessibleName(self.tr("Remove the document from the packet"))
-        self.up_btn.clicked.connect(lambda: self.move_selected(-1))
-        self.down_btn.clicked.connect(lambda: self.move_selected(1))
-        self.remove_btn.clicked.connect(self.remove_selected)
-        self.reset_btn.clicked.connect(self.use_default_set)
-        self.chosen.installEventFilter(self)  # Ctrl+Up, Ctrl+Down, Delete
-        buttons = QHBoxLayout()
-        for button in (self.up_btn, self.down_btn, self.remove_btn):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reset_btn)
-        available_label = QLabel(self.tr("More documents from the vault:"), self)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Type to find a document"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Find a document to add"))
-        self.filter_edit.textChanged.connect(self._filter)
-        self.available = QListWidget(self)
-        self.available.setAccessibleName(self.tr("More documents from the vault"))
-        self.available.setWordWrap(True)
-        self.available.setSpacing(2)
-        available_label.setBuddy(self.available)
-        self.available.itemActivated.connect(lambda _: self.add_selected())
-        self.add_btn = QPushButton(self.tr("&Add to the packet"), self)
-        self.add_btn.setAccessibleName(self.tr("Add the document to the packet"))
-        self.add_btn.clicked.connect(self.add_selected)
-        grid.addWidget(chosen_label, 0, 0)
-        grid.addWidget(available_label, 0, 1)
-        grid.addWidget(self.chosen, 1, 0)
-        right = QVBoxLayout()
-        right.addWidget(self.filter_edit)
-        right.addWidget(self.available, 1)
-        grid.addLayout(right, 1, 1)
-        grid.addLayout(buttons, 2, 0)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_btn)
-        add_row.addStretch(1)
-        grid.addLayout(add_row, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        self.use_default_set()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
-        if watched is self.chosen and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move_selected(-1 if event.key() == Qt.Key.Key_Up else 1)
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self.remove_selected()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _item(self, record: Record) -> QListWidgetItem:
-        item = QListWidgetItem(document_label(record))
-        item.setData(Qt.ItemDataRole.UserRole, record.id)
-        item.setToolTip(document_label(record))
-        return item
-
-    def use_default_set(self) -> None:
-        self.set_document_ids(default_document_ids(self.vault))
-
-    def set_document_ids(self, ids: list[str]) -> None:
-        self.chosen.clear()
-        for record_id in ids:
-            self.chosen.addItem(self._item(self.vault.get(record_id)))
-        if self.chosen.count():
-            self.chosen.setCurrentRow(0)
-        self._fill_available()
-
-    def document_ids(self) -> list[str]:
-        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
-
-    def _fill_available(self) -> None:
-        chosen = set(self.document_ids())
-        self.available.clear()
-        for record in self.vault.records():
-            if record.id not in chosen:
-                self.available.addItem(self._item(record))
-        self._filter()
-
-    def _filter(self) -> None:
-        words = self.filter_edit.text().lower().split()
-        for row in range(self.available.count()):
-            item = self.available.item(row)
-            item.setHidden(not all(w in item.text().lower() for w in words))
-
-    def move_selected(self, step: int) -> None:
-        row = self.chosen.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.chosen.count():
-            return
-        item = self.chosen.takeItem(row)
-        self.chosen.insertItem(target, item)
-        self.chosen.setCurrentRow(target)
-
-    def remove_selected(self) -> None:
-        row = self.chosen.currentRow()
-        if row < 0:
-            return
-        self.chosen.takeItem(row)
-        self.chosen.setCurrentRow(min(row, self.chosen.count() - 1))
-        self._fill_available()
-
-    def add_selected(self) -> None:
-        item = self.available.currentItem()
-        if item is None or item.isHidden():
-            return
-        record_id = item.data(Qt.ItemDataRole.UserRole)
-        self.chosen.addItem(self._item(self.vault.get(record_id)))
-        self.chosen.setCurrentRow(self.chosen.count() - 1)
-        row = self.available.currentRow()
-        self._fill_available()
-        self.available.setCurrentRow(min(row, self.available.count() - 1))
 
 
 class CoverPage(QWizardPage):

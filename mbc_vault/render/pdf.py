@@ -1,7 +1,7 @@
 """HTML to PDF with Qt's text engine (QtGui only: QTextDocument and QPdfWriter).
 
-The one place the core uses Qt. It needs a QGuiApplication; from the command line one is made
-with the offscreen platform, so no screen is needed.
+It needs a QGuiApplication: `ensure_gui_application` (used by every module of mbc_vault.render)
+makes one with the offscreen platform when there is no screen, e.g. from the command line.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ def ensure_gui_application() -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication.instance() or QGuiApplication(["mbc-vault"])  # type: ignore[truthy-function]
-        _keep.append(QGuiApplication.instance())
+        _keep.append(QGuiApplication(["mbc-vault"]))
 
 
 _keep: list[object] = []
@@ -47,7 +46,7 @@ def html_to_pdf(
     in the PDF, where a data URI image would be stored as JPEG)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    from .fsutil import atomic_write_private, private_target
+    from ..fsutil import atomic_write_private, private_target
 
     ensure_gui_application()
     target = Path(out)

@@ -1,22 +1,18 @@
-"""The fields of each care-planning form (labels in plain words), the appointment form with its
-care-team choice, and the small helpers the care sections share (asking where to save an
-unencrypted file, running a slow export off the GUI thread)."""
+"""The fields of each care-planning form (labels in plain words) and the appointment form with its
+care-team choice."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 
-from mbc_vault.cancer.models import Model
 from mbc_vault.care import vocab
 from mbc_vault.care.store import CarePlan
 
+from ..models.entries import copy_model
 from .entry_form import EntryFormDialog, FieldSpec
-from .workers import TaskWorker, start
 
 
 def appointment_fields() -> list[FieldSpec]:
@@ -211,56 +207,3 @@ class AppointmentFormDialog(EntryFormDialog):
         # a copy: the entry shown in the table stays as it was if the form is cancelled
         self.model = copy_model(self.model, contact_id=chosen[0] if chosen else "")
         super().save()
-
-
-def ask_save_path(parent: QWidget, title: str, default_name: str, file_filter: str) -> str:
-    """Say that the file will not be encrypted, then ask where to save it ('' if cancelled)."""
-    answer = QMessageBox.information(
-        parent,
-        title,
-        QCoreApplication.translate(
-            "CareForms",
-            "This file will not be encrypted: anyone who can open your computer's files can read it. "
-            "Print or share it, then delete it if you no longer need it.",
-        ),
-        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Ok:
-        return ""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
-    return path
-
-
-class ExportRunner(QObject):
-    """Runs exports (PDF, calendar) in the thread pool and reports through a callback."""
-
-    def __init__(self, report: Callable[[str], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.report = report
-        self.workers: set[TaskWorker] = set()
-
-    def run(self, fn: Callable[..., Any], *args: Any, done: str) -> TaskWorker:
-        worker = TaskWorker(fn, *args)
-        worker.signals.finished.connect(lambda _: self.report(done))
-        worker.signals.failed.connect(self.report)
-        self.workers.add(worker)
-        worker.signals.finished.connect(lambda *_: self.workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self.workers.discard(worker))
-        start(worker)
-        return worker
-
-
-def copy_model(model: Model, **changes: Any) -> Model:
-    return type(model).from_data({**model.to_data(), **changes})
-
-
-def rows_follow_widths(table: QTableView) -> None:
-    """Wrapped text: each row's height follows its columns' widths (also after the window is resized)."""
-    table.setStyleSheet("QTableView::item { padding-top: 0.2em; padding-bottom: 0.2em; }")
-    timer = QTimer(table)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(table.resizeRowsToContents)
-    table.horizontalHeader().sectionResized.connect(lambda *_: timer.start())
-    table.model().modelReset.connect(timer.start)
-    table.setProperty("rowsTimer", timer)  # keeps a handle for callers: table.property("rowsTimer").start()

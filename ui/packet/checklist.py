@@ -1,4 +1,5 @@
-"""What second-opinion centers usually ask for, ticked from the vault, with plain warnings for gaps."""
+"""Step 1 of the packet wizard: what second-opinion centers usually ask for, ticked from the vault, with
+plain warnings for gaps (build_checklist) and the page that shows it (ChecklistPage)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,23 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from mbc_vault.cancer import vocab
 from mbc_vault.cancer.store import CancerRecord
+
+from ..vocab_labels import vocab_label
+from ..widgets import heading, note
+from . import STEPS
 
 IMAGING_DAYS = 92  # "the last 3 months"
 LABS_DAYS = 31  # "the last month"
@@ -74,11 +88,7 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
     for entry in record.biopsies():
         model = entry.model
         if model.site and model.site not in BREAST_SITES and not (set(entry.record.links) & pathology_ids):
-            site = (
-                model.site_other
-                if model.site == "other" and model.site_other
-                else vocab.BIOPSY_SITES.get(model.site, model.site)
-            )
+            site = vocab_label(vocab.BIOPSY_SITES, model.site, model.site_other)
             warning = translate(
                 "PacketChecklist", "No pathology report from the metastatic biopsy ({0}, {1})."
             ).format(site.lower(), model.date or translate("PacketChecklist", "date not recorded"))
@@ -224,3 +234,76 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
         )
     )
     return items
+
+
+class ChecklistPage(QWizardPage):
+    """What second-opinion centers usually ask for, ticked from the vault, with what is missing."""
+
+    def __init__(self, vault: Any, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5)
+        )
+        layout.addWidget(
+            note(
+                self.tr(
+                    "A second-opinion center usually asks for these records. Here is what your "
+                    "vault already holds."
+                ),
+                self,
+            )
+        )
+        self.checklist = QListWidget(self)
+        self.checklist.setAccessibleName(self.tr("Checklist of records centers usually ask for"))
+        self.checklist.setWordWrap(True)
+        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.checklist.setSpacing(3)
+        layout.addWidget(self.checklist, 1)
+        self.warnings = note("", self, "warning")
+        self.warnings.setAccessibleName(self.tr("What is missing"))
+        layout.addWidget(self.warnings)
+        self.reminder = note(
+            self.tr(
+                "Good to know: centers usually need records in English (ask for translations early), and they need "
+                "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
+                "Pathology slides or blocks are sent by the hospital that keeps them."
+            ),
+            self,
+        )
+        layout.addWidget(self.reminder)
+        self.items: list[ChecklistItem] = []
+        self.refresh(today)
+
+    def refresh(self, today: dt.date | None = None) -> None:
+        self.items = build_checklist(self.vault, today)
+        self.checklist.clear()
+        for item in self.items:
+            if item.found:
+                state = self.tr("in the vault")
+            elif item.optional:
+                state = self.tr("not in the vault")
+            else:
+                state = self.tr("missing or out of date")
+            row = QListWidgetItem(f"{item.label}: {item.detail}", self.checklist)
+            row.setCheckState(Qt.CheckState.Checked if item.found else Qt.CheckState.Unchecked)
+            row.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            )  # ticked by the vault, not by hand
+            row.setData(Qt.ItemDataRole.UserRole, item.key)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.label}, {state}: {item.detail}")
+            if not item.found and not item.optional:
+                row.setForeground(QColor("#8a1c00"))
+            elif item.optional and not item.found:
+                row.setForeground(QColor("#4a5560"))
+        warnings = [item.warning for item in self.items if item.warning]
+        self.warnings.setText(
+            self.tr("Worth asking for before you send:") + "\n" + "\n".join(f"•  {w}" for w in warnings)
+            if warnings
+            else ""
+        )
+        self.warnings.setVisible(bool(warnings))
+
+    def warning_texts(self) -> list[str]:
+        return [item.warning for item in self.items if item.warning]

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError, Symptom
-from mbc_vault.cancer.store import Entry
 from mbc_vault.cancer.vocab import SYMPTOMS
+from mbc_vault.entries import Entry
+from mbc_vault.errors import VaultError
 
-from .session import VaultSession
-from .widgets import heading, note
+from ..errors import describe
+from ..session import VaultSession
+from ..widgets import DialogFooter, heading, note
 
 #: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
 SCALE_STYLE = """
@@ -145,19 +146,11 @@ class QuickSymptomDialog(QDialog):
             form.addRow(self.location_label if name == "location" else labels[name], cell)
         self.form = form
         layout.addLayout(form)
-        self.general_error = note("", self, "error")
-        self.general_error.setVisible(False)
-        layout.addWidget(self.general_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = buttons.button(QDialogButtonBox.StandardButton.Save)
+        footer = DialogFooter(self, self.save)
+        self.general_error, self.save_btn, self.cancel_btn = footer.error, footer.save_btn, footer.cancel_btn
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
-        self.cancel_btn = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(footer)
         self.symptom_combo.currentTextChanged.connect(lambda _: self._location_shown())
         if model.severity is not None and 0 <= int(model.severity) <= 10:
             self.set_severity(int(model.severity))
@@ -257,10 +250,10 @@ class QuickSymptomDialog(QDialog):
         try:
             self.entry = cancer.save(model, record_id=self.original.id if self.original else None)
         except FieldError as exc:
-            self.show_error(exc.field, str(exc))
+            self.show_error(exc.field, describe(exc))
             return
-        except Exception as exc:  # VaultError and friends: plain sentences
-            self.show_error("", str(exc))
+        except (VaultError, ValueError, OSError) as exc:
+            self.show_error("", describe(exc))
             return
         self.session.entry_saved(Symptom.KIND)
         self.accept()

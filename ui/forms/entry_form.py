@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.models import FieldError, Model
-from mbc_vault.cancer.store import Entry, EntryStore
+from mbc_vault.entries import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
-from .widgets import heading, note
+from ..errors import describe
+from ..vocab_labels import vocab_label
+from ..widgets import DialogFooter, heading, note
 
 
 @dataclass
@@ -150,15 +151,9 @@ class EntryFormDialog(QDialog):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll, 1)
-        self.general_error = note("", self, "error")
-        outer.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
+        footer = DialogFooter(self, self.save, error_hidden=False)
+        self.general_error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
+        outer.addWidget(footer)
         self.resize(640, 620)
 
     @classmethod
@@ -170,8 +165,9 @@ class EntryFormDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox(self)
             combo.addItem(self.tr("(not set)"), "")
-            for key, label in (spec.options or {}).items():
-                combo.addItem(label, key)
+            options = spec.options or {}
+            for key in options:
+                combo.addItem(vocab_label(options, key), key)
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
             return combo
         if spec.kind == "check":
@@ -244,13 +240,13 @@ class EntryFormDialog(QDialog):
         except FieldError as exc:
             label = self.errors.get(exc.field)
             if label is None:
-                self.general_error.setText(str(exc))
+                self.general_error.setText(describe(exc))
             else:
-                label.setText(str(exc))
+                label.setText(describe(exc))
                 label.setVisible(True)
                 self.widgets[exc.field].setFocus()
             return
         except (VaultError, ValueError) as exc:
-            self.general_error.setText(str(exc))
+            self.general_error.setText(describe(exc))
             return
         self.accept()

@@ -1,0 +1,134 @@
+"""The core's vocabularies and progress stages are codes; the app shows their labels in its language.
+
+Entries store the codes (a histology "lobular", a role "medical-oncologist"), so existing vaults read as
+before; only the shown label changes with the language.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pdfmaker import text_pdf
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox
+from test_i18n import TS_ES, installed_translators
+
+from mbc_vault.cancer import vocab as cancer_vocab
+from mbc_vault.cancer.models import Diagnosis
+from mbc_vault.care import vocab as care_vocab
+from mbc_vault.care.models import Contact
+from mbc_vault.progress import ENGLISH, Stage
+from mbc_vault.vault import Vault
+from ui.app import setup_application
+from ui.import_dialog import COL_CATEGORY, ImportDialog
+from ui.sections.cancer import CancerSection
+from ui.sections.care_team import CareTeamSection
+from ui.sections.legal import LegalSection
+from ui.session import VaultSession
+from ui.vocab_labels import VOCABULARIES, progress_text, vocab_label
+
+#: dicts of the vocab modules that are not lists of labels: tumor markers and their units, drugs by class
+NOT_LABELS = {id(cancer_vocab.MARKERS), id(cancer_vocab.CLASS_DRUGS)}
+
+
+def core_vocabularies() -> list[dict[str, str]]:
+    return [
+        value
+        for module in (cancer_vocab, care_vocab)
+        for name, value in vars(module).items()
+        if name.isupper() and isinstance(value, dict) and id(value) not in NOT_LABELS
+    ]
+
+
+def spanish_messages() -> dict[tuple[str, str], str]:
+    """(context, English) -> Spanish, for every finished message of the .ts file."""
+    found = {}
+    for context in ET.parse(TS_ES).getroot():
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") != "unfinished":
+                found[(name, message.findtext("source", ""))] = translation.text or ""
+    return found
+
+
+def test_every_code_has_a_translated_label() -> None:
+    registered = {id(vocabulary): context for vocabulary, context in VOCABULARIES}
+    spanish = spanish_messages()
+    vocabularies = core_vocabularies()
+    assert cancer_vocab.HISTOLOGIES in vocabularies and care_vocab.LEGAL_ITEMS in vocabularies
+    for vocabulary in vocabularies:
+        assert id(vocabulary) in registered, f"not in ui/vocab_labels.VOCABULARIES: {list(vocabulary)[:3]}"
+        for code, label in vocabulary.items():
+            assert code and vocab_label(vocabulary, code) == label  # English app: the core's label
+            assert spanish.get((registered[id(vocabulary)], label)), (code, label)
+    assert set(ENGLISH) == set(Stage)
+    for stage in Stage:
+        assert spanish.get(("Progress", ENGLISH[stage])), stage
+
+
+def test_codes_are_stored_and_unknown_codes_show_as_they_are() -> None:
+    assert vocab_label(cancer_vocab.HISTOLOGIES, "") == ""
+    assert vocab_label(cancer_vocab.HISTOLOGIES, "not-a-code") == "not-a-code"
+    assert vocab_label(cancer_vocab.HISTOLOGIES, "other", "Adenoid cystic") == "Adenoid cystic"
+    assert vocab_label({"x": "Made by the app"}, "x") == "Made by the app"
+    assert cancer_vocab.drug_class("Letrozole") == "hormonal" and cancer_vocab.drug_class("aspirin") == ""
+    assert Diagnosis(histology="lobular").to_data()["histology"] == "lobular"
+
+
+@pytest.fixture
+def spanish(qtbot) -> Iterator[None]:
+    app = setup_application()
+    with installed_translators(app, "es"):
+        yield
+
+
+@pytest.fixture
+def session(vault: Vault) -> Iterator[VaultSession]:
+    s = VaultSession(vault)
+    yield s
+    QThreadPool.globalInstance().waitForDone(10_000)
+    s.close()
+
+
+def test_the_spanish_app_shows_spanish_labels(spanish, qtbot, session: VaultSession) -> None:
+    undo = QUndoStack()
+    cancer = CancerSection(undo)
+    qtbot.addWidget(cancer)
+    described = cancer.describe_diagnosis(Diagnosis(histology="lobular", presentation="recurrence"))
+    assert described == "Carcinoma lobulillar invasivo; recurrencia"
+
+    assert session.care is not None
+    session.care.save(Contact(name="Dr. A. Fictional", role="medical-oncologist"))
+    team = CareTeamSection(undo)
+    qtbot.addWidget(team)
+    team.set_session(session)
+    assert team.contacts.model.index(0, 1).data() == "Oncólogo clínico"
+
+    legal = LegalSection(undo)
+    qtbot.addWidget(legal)
+    legal.set_session(session)
+    row = list(care_vocab.LEGAL_ITEMS).index("financial-poa")
+    assert legal.table.item(row, 0).text() == "Poder notarial para asuntos financieros"
+    assert legal.status_text("financial-poa") == "Sin empezar"
+
+    drug = cancer_vocab.drug_class("palbociclib")
+    assert vocab_label(cancer_vocab.DRUG_CLASSES, drug) == "Inhibidor de CDK4/6"
+    assert progress_text(Stage.PACKET_MERGE, "12") == "Juntando 12 páginas"
+
+
+def test_the_spanish_import_dialog_shows_progress_and_the_category_guess(
+    spanish, qtbot, session: VaultSession, tmp_path: Path
+) -> None:
+    report = text_pdf(tmp_path / "informe.pdf", [["SURGICAL PATHOLOGY REPORT", "Final diagnosis: benign"]])
+    dialog = ImportDialog(session, [report])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.import_btn.isEnabled, timeout=20_000)
+    assert dialog.progress.format().endswith("Leyendo informe.pdf")  # the stage, with the file's name
+    guess = dialog.table.cellWidget(0, COL_CATEGORY)
+    assert isinstance(guess, QComboBox) and guess.currentText() == "Informe de patología"
+    assert guess.currentData() == "pathology-report"

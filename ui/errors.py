@@ -1,0 +1,374 @@
+"""The one place the app says what went wrong: core error codes to sentences in the app's language.
+
+Every code of mbc_vault/messages.py has its sentence here, through self.tr() so lupdate finds it
+(tests/test_errors.py checks both lists match). A code without one reads as the core's English
+sentence; an error that is not the core's reads as one plain sentence, never as a traceback. Longer
+than 400 lines would be fine: it is a table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from mbc_vault import messages
+from mbc_vault.errors import VaultError
+
+
+class ErrorPresenter(QObject):
+    """Turns an error into one sentence for a person, in the app's language."""
+
+    def describe(self, error: BaseException) -> str:
+        if isinstance(error, VaultError):
+            template = self.sentences().get(error.code)
+            if template is None:
+                return str(error)
+            params = {name: self._param(value) for name, value in error.params.items()}
+            return messages.render(error.code, params, {error.code: template})
+        if isinstance(error, ValueError):  # a plain sentence from a library or an older check
+            return str(error)
+        if isinstance(error, OSError) and error.filename and error.strerror:
+            return self.tr("{path} could not be used: {reason}.").format(
+                path=error.filename, reason=error.strerror
+            )
+        return self.tr("Something went wrong ({kind}); nothing half-done was kept. Please try again.").format(
+            kind=type(error).__name__
+        )
+
+    def _param(self, value: Any) -> Any:
+        return self.describe(value) if isinstance(value, VaultError) else value
+
+    def sentences(self) -> dict[str, str]:
+        """Each core error code and its sentence; {names} are filled from the error's params."""
+        return {
+            "date-required": self.tr("Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20."),
+            "date-not-a-date": self.tr('The {label} "{value}" is not a date; write it as YYYY-MM-DD.'),
+            "date-out-of-range": self.tr("The {label} {value} is out of range; check the year."),
+            "choose-from-list": self.tr("Choose the {label} from the list."),
+            "percent-not-a-number": self.tr("The {label} must be a number from 0 to 100."),
+            "percent-out-of-range": self.tr("The {label} must be between 0 and 100."),
+            "end-before-start": self.tr("The end date is before the start date."),
+            "site-missing": self.tr("Say which site."),
+            "biopsy-site-missing": self.tr("Say where the biopsy was taken."),
+            "er-negative-with-percent": self.tr("ER is negative but the percent is 1 or more; check both."),
+            "pr-negative-with-percent": self.tr("PR is negative but the percent is 1 or more; check both."),
+            "line-number-not-whole": self.tr("The line number must be a whole number, e.g. 2."),
+            "line-number-out-of-range": self.tr("The line number must be between 0 and 50."),
+            "regimen-no-drugs": self.tr("Add at least one drug of the regimen."),
+            "trial-id-missing": self.tr("Give the trial's identifier, e.g. NCT01234567."),
+            "stop-date-missing": self.tr("Give the stop date, or clear the reason stopped."),
+            "medicine-name-missing": self.tr("Enter the name of the medicine, herb or supplement."),
+            "symptom-missing": self.tr("Choose a symptom or type one."),
+            "severity-not-a-number": self.tr("Give the severity as a number from 0 (none) to 10 (worst)."),
+            "severity-out-of-range": self.tr("The severity must be from 0 (none) to 10 (worst)."),
+            "lab-test-missing": self.tr("Enter the test's name, e.g. CA 15-3."),
+            "lab-value-not-a-number": self.tr('The value "{value}" is not a number.'),
+            "lab-value-missing": self.tr("Enter the value as a number, e.g. 42 or 3.1."),
+            "lab-value-negative": self.tr("A lab value cannot be negative."),
+            "lab-unit-missing": self.tr("Enter the unit, e.g. U/mL."),
+            "time-not-valid": self.tr("Write the time as HH:MM with a 24-hour clock, e.g. 09:30 or 14:15."),
+            "duration-not-a-number": self.tr("The length must be a number of minutes, e.g. 30."),
+            "duration-out-of-range": self.tr("The length must be between 5 minutes and 24 hours."),
+            "appointment-purpose-missing": self.tr("Say what the appointment is for, or with whom."),
+            "question-empty": self.tr("Type the question first."),
+            "contact-name-missing": self.tr("Enter the person's name (or the office's)."),
+            "phone-not-valid": self.tr("Write the number with digits, spaces, +, - or parentheses only."),
+            "email-not-valid": self.tr("This does not look like an email address (name@example.org)."),
+            "signed-date-without-status": self.tr(
+                "A date signed is given: set the status to Signed, or clear the date."
+            ),
+            "person-name-missing": self.tr("Enter the person's name."),
+            "trial-identifier-missing": self.tr(
+                "Give the trial's identifier (such as NCT01234567) or its title."
+            ),
+            "nct-number-not-valid": self.tr("An NCT number is NCT followed by 8 digits, e.g. NCT01234567."),
+            "date-not-valid": self.tr(
+                'The {field} "{value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.'
+            ),
+            "date-not-real": self.tr('The {field} "{value}" is not a real calendar date.'),
+            "unknown-category": self.tr('"{category}" is not a category; use one of: {choices}.'),
+            "scope-unknown": self.tr('"{scope}" is not a section that can be shared; use one of: {choices}.'),
+            "entry-kind-unknown": self.tr('"{kind}" is not a kind of entry.'),
+            "fields-not-changeable": self.tr("These fields cannot be changed: {fields}."),
+            "title-empty": self.tr("The title cannot be empty."),
+            "person-name-empty": self.tr("The person's name cannot be empty."),
+            "passphrase-empty": self.tr("The passphrase cannot be empty."),
+            "new-passphrase-empty": self.tr("The new passphrase cannot be empty."),
+            "page-size-unknown": self.tr('The page size "{page_size}" is not known; use Letter or A4.'),
+            "packet-password-line-break": self.tr("The packet password cannot contain a line break."),
+            "packet-password-too-long": self.tr("The packet password is too long."),
+            "chart-format-unknown": self.tr('Unknown chart format "{format}"; use "png" or "svg".'),
+            "not-a-folder": self.tr("{path} is not a folder; give the folder that holds the vault."),
+            "no-marker": self.tr("{path} is not an MBC Vault (it has no {marker}); pick the vault's folder."),
+            "marker-damaged": self.tr(
+                "{marker} is damaged; restore it from a backup or see docs/recovery.md."
+            ),
+            "not-a-vault": self.tr("{path} is not an MBC Vault."),
+            "marker-no-id": self.tr("{marker} is damaged (it has no vault id); restore it from a backup."),
+            "format-too-new": self.tr(
+                "This vault uses format version {version}, newer than this program understands "
+                "({supported}); update MBC Vault to open it."
+            ),
+            "no-keys": self.tr("{path} has no keys; it is not a usable vault."),
+            "folder-not-empty": self.tr(
+                "{path} already exists and is not an empty folder; choose a new folder."
+            ),
+            "wrong-passphrase": self.tr("Wrong passphrase for this vault."),
+            "wrong-passphrase-or-damaged-key": self.tr(
+                "Wrong passphrase for this vault, or the key file {files} is damaged; if you are sure"
+                " of the passphrase, restore it from a backup."
+            ),
+            "vault-busy": self.tr(
+                "Another MBC Vault program is saving changes to this vault; wait for it to finish or "
+                "close it, then try again."
+            ),
+            "old-format-member": self.tr(
+                "This vault was made by an older version of MBC Vault. Its owner must open it once "
+                "with this version before you can use it."
+            ),
+            "key-file-damaged": self.tr(
+                "The key file {path} is damaged (the passphrase is right); restore it from a backup."
+            ),
+            "key-file-not-theirs": self.tr(
+                "The key file {path} does not belong to this person; it was swapped or altered. "
+                "Restore it from a backup."
+            ),
+            "info-damaged": self.tr(
+                "The vault's info ({info}) is damaged, missing or was not written by the vault's "
+                "owner (someone who can write the folder replaced it); nothing was read with it. "
+                "Restore it from a backup."
+            ),
+            "marker-mismatch": self.tr(
+                "The vault's marker ({marker}) does not match the vault's signed info: its vault id "
+                "or format version was changed. Restore it from a backup."
+            ),
+            "marker-other-vault": self.tr(
+                "The vault's marker {marker} names another vault than your key file; it was changed. "
+                "Restore it from a backup."
+            ),
+            "own-details-missing": self.tr(
+                "Your details in this vault are missing or were not written by its owner, so nothing "
+                "was opened; ask the vault's owner to open the vault and check the people."
+            ),
+            "keyring-key-replaced": self.tr(
+                "Your keyring does not hold the current key of the {scope} part that the vault's "
+                "signed info names; it was replaced by an older or forged one. Restore it from a "
+                "backup."
+            ),
+            "keys-uncheckable": self.tr(
+                "The vault's keys cannot be checked: your keyring or the vault's info is damaged. Ask"
+                " the vault's owner to open the vault."
+            ),
+            "info-not-by-owner": self.tr(
+                "The vault's info was not written by its owner; ask the owner to open the vault."
+            ),
+            "keyring-damaged": self.tr("The keyring {path} is damaged or missing; restore it from a backup."),
+            "keyring-damaged-own": self.tr("Your keyring is damaged or missing; restore it from a backup."),
+            "keyring-not-by-owner": self.tr(
+                "The keyring {keyring} was not written by the vault's owner (someone who can write "
+                "the folder replaced it); nothing was read with it. Restore it from a backup, or ask "
+                "the owner to open the vault."
+            ),
+            "person-no-public-key": self.tr(
+                'The details of "{name}" have no public key; remove the person and add them again.'
+            ),
+            "rotation-damaged": self.tr(
+                "The key rotation record {rotation} is damaged or was not written by the owner; "
+                "restore it from a backup or remove it and rotate again."
+            ),
+            "rotation-generation-clash": self.tr(
+                "Two different keys claim generation {generation} of the {scope} section; restore "
+                "{rotation} from a backup."
+            ),
+            "upgrade-file-damaged": self.tr(
+                "{upgrade} (left by an interrupted upgrade) is damaged; restore the vault folder from"
+                " a backup."
+            ),
+            "record-file-damaged": self.tr("the record file is damaged ({detail})"),
+            "record-file-invalid": self.tr("the record file does not hold a valid record"),
+            "record-file-swapped": self.tr(
+                "the record file holds another record (files were swapped or renamed)"
+            ),
+            "record-category-unknown": self.tr("the record has an unknown category"),
+            "record-scope-mismatch": self.tr(
+                "it claims to be a {record_scope} record but was stored with the key of the {scope} "
+                "part, so it was not written by this program; it is not used"
+            ),
+            "record-not-used": self.tr("{why}; it is not used"),
+            "document-damaged": self.tr(
+                'The document of "{title}" is damaged: {why}. Restore the vault folder from a backup.'
+            ),
+            "document-damaged-not-moved": self.tr('The document of "{title}" is damaged; it was not moved.'),
+            "document-missing": self.tr(
+                'The document of "{title}" is missing ({path}); restore it from a backup or wait for '
+                "the sync to finish."
+            ),
+            "document-other-part": self.tr(
+                'The document file of "{title}" belongs to another part of the vault than its record '
+                "(someone who can write the folder pointed the record at it); not a byte of it was "
+                "read or copied."
+            ),
+            "document-other-part-not-copied": self.tr(
+                "the document file belongs to another part of the vault than its record (someone who "
+                "can write the folder pointed the record at it); not a byte of it was copied"
+            ),
+            "content-mismatch": self.tr("its content does not match the record"),
+            "chosen-version-document-missing": self.tr(
+                'The document of the chosen version of "{title}" is missing; wait for the sync to '
+                "finish and try again."
+            ),
+            "search-text-damaged": self.tr(
+                'The search text of "{title}" is damaged ({detail}); it can be rebuilt from the document.'
+            ),
+            "search-text-other-document": self.tr(
+                'The search text stored for "{title}" belongs to another document.'
+            ),
+            "search-text-not-used": self.tr(
+                'The search text stored for "{title}" is not used: {why}. It can be rebuilt from the '
+                "document."
+            ),
+            "header-damaged": self.tr("its header is damaged ({detail})"),
+            "not-this-document": self.tr(
+                "it is not the document this record was saved with (files swapped?)"
+            ),
+            "document-too-long": self.tr("it is longer than it should be"),
+            "payload-damaged": self.tr("{detail}"),
+            "fingerprint-mismatch": self.tr(
+                "its content does not match the fingerprint saved with the record"
+            ),
+            "unsigned": self.tr(
+                "it is not signed by anyone in this vault, so it was not written by this program"
+            ),
+            "signer-unknown": self.tr("it is signed by someone who is not in this vault"),
+            "signature-mismatch": self.tr(
+                "its signature does not match: it was changed by someone who may not write it"
+            ),
+            "writer-may-not-change": self.tr("it was written by {name}, who may not change the {scope} part"),
+            "writer-mismatch": self.tr(
+                "it names another person as its last writer than the one who signed it"
+            ),
+            "other-part-key": self.tr("it was stored with another part's key"),
+            "id-ambiguous": self.tr('"{record_id}" matches {count} records; give more of the id.'),
+            "record-not-shared": self.tr(
+                'The record "{record_id}" is in a section of the vault that was not shared with you, '
+                "so it cannot be opened with your key."
+            ),
+            "record-not-found": self.tr(
+                'No record with id "{record_id}" in this vault (see `mbc-vault list`).'
+            ),
+            "person-not-found": self.tr(
+                'No person with id "{person_id}" in this vault (see `mbc-vault person list`).'
+            ),
+            "no-document": self.tr('Record "{title}" has no document attached.'),
+            "no-versions-waiting": self.tr('The record "{record_id}" has no versions waiting for a choice.'),
+            "version-not-found": self.tr('The record "{record_id}" has no version "{version}".'),
+            "purge-not-in-trash": self.tr('"{title}" is not in the trash; remove it first, then purge it.'),
+            "record-changed-elsewhere": self.tr(
+                '"{title}" was changed by someone else since you opened it; your change was not '
+                "saved. Look at the new version and try again."
+            ),
+            "vault-rolled-back": self.tr(
+                "This vault folder went back to an older state than this computer saw before (an "
+                "older copy or backup was put in its place, or someone rolled it back). Changes and "
+                "key changes are refused until the newest copy of the folder is back; restore it from"
+                " your sync tool or backup."
+            ),
+            "view-only": self.tr("{name} may only view this vault, not change it."),
+            "view-only-unnamed": self.tr("This person may only view this vault, not change it."),
+            "scope-not-given": self.tr(
+                "You were not given access to {scope} records, so you cannot add or change them."
+            ),
+            "scope-key-missing": self.tr(
+                "Your keyring does not hold the current key of the {scope} part yet, so you cannot "
+                "add or change its records; ask the vault's owner to open the vault."
+            ),
+            "signing-key-missing": self.tr(
+                "Your keyring has no signing key yet; ask the vault's owner to open the vault."
+            ),
+            "owner-only-people": self.tr("Only the vault's owner can add, change or remove people."),
+            "owner-access-fixed": self.tr(
+                "The owner always holds every section and can edit; that cannot be changed."
+            ),
+            "owner-not-removable": self.tr("The vault's owner cannot be removed."),
+            "kit-owner-only": self.tr(
+                "Only the owner may make an emergency kit for someone else; you can make your own."
+            ),
+            "kit-make-own": self.tr(
+                "{name} must make their own emergency kit when they unlock the vault: their secret "
+                "key opens only with their passphrase, so nobody else has it."
+            ),
+            "input-missing": self.tr("{path} does not exist; check the file name."),
+            "input-is-folder": self.tr("{path} is a folder, not a file; give the files inside it."),
+            "input-unreadable": self.tr("{path} cannot be read (permission denied)."),
+            "input-empty": self.tr("{label} is empty; there is nothing to store."),
+            "document-read-inconsistently": self.tr(
+                "{label} changed while it was being stored; nothing was stored. Try again."
+            ),
+            "duplicate-document": self.tr(
+                '{label} is already in the vault as "{title}"; it was not stored twice.'
+            ),
+            "duplicate-document-in-trash": self.tr(
+                '{label} is already in the vault as "{title}" (in the trash); it was not stored twice.'
+            ),
+            "output-permission-denied": self.tr(
+                "Cannot write {path}: permission denied; choose another folder."
+            ),
+            "folder-missing": self.tr("The folder {folder} does not exist; create it or choose another."),
+            "dangling-link": self.tr(
+                "{path} is a link to a file that does not exist, so nothing was written there; choose"
+                " a new file name in one of your folders."
+            ),
+            "not-a-file": self.tr(
+                "{path} is {kind}, not an ordinary file, so nothing was written there; choose a new "
+                "file name in one of your folders."
+            ),
+            "file-exists": self.tr("{path} already exists; choose another name or remove it first."),
+            "file-changed-while-writing": self.tr(
+                "{path} was changed while it was being written; nothing was written there. Try again."
+            ),
+            "chart-not-written": self.tr("Could not write the chart to {path}."),
+            "add-cancelled": self.tr("Adding {label} was cancelled; nothing was stored."),
+            "packet-cancelled": self.tr("Building the packet was cancelled; nothing was written."),
+            "reindex-cancelled": self.tr("Rebuilding the search text was cancelled."),
+            "index-cancelled": self.tr("Building the search index was cancelled."),
+            "verify-cancelled": self.tr("Checking the vault was cancelled."),
+            "rotation-interrupted": self.tr(
+                "Changing the keys was interrupted; it continues the next time the owner opens the vault."
+            ),
+            "ocr-cancelled": self.tr("Text recognition was cancelled; nothing was changed."),
+            "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
+            "ocr-failed": self.tr("Text recognition could not read this document."),
+            "ocr-needs-tesseract": self.tr(
+                "Text recognition needs Tesseract; install the tesseract-ocr package."
+            ),
+            "packet-folder-missing": self.tr("The folder {folder} does not exist."),
+            "no-care-priorities": self.tr(
+                "There are no care priorities recorded yet; leave them out or write them first."
+            ),
+            "packet-empty": self.tr("The packet would be empty: choose documents or the care summary."),
+            "not-a-question-list": self.tr('"{title}" is not a question list.'),
+            "not-a-packet": self.tr('"{title}" is not a packet.'),
+            "contents-layout-failed": self.tr("The contents pages could not be laid out."),
+            "qpdf-missing": self.tr("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf)."),
+            "qpdf-failed": self.tr("qpdf could not put the pages together: {detail}"),
+            "qpdf-failed-unknown": self.tr("qpdf could not put the pages together: unknown error"),
+            "merged-copy-failed": self.tr("Could not copy the merged packet."),
+            "documents-rejected": self.tr("{count} chosen document(s) cannot be included: {problems}"),
+            "unreadable-in-vault": self.tr("it could not be read from the vault ({why})"),
+            "image-unreadable": self.tr("the image could not be read ({detail})"),
+            "format-not-supported": self.tr(
+                "its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first"
+            ),
+            "pdf-password-protected": self.tr(
+                "it is password-protected; save a copy without the password (or print it to PDF) and "
+                "add that instead"
+            ),
+            "pdf-no-pages": self.tr("it has no pages"),
+            "pdf-damaged": self.tr("the PDF is damaged ({detail})"),
+        }
+
+
+def describe(error: BaseException) -> str:
+    """*error* as one sentence in the app's language (safe to call from a worker thread)."""
+    return ErrorPresenter().describe(error)
