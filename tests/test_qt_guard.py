@@ -73,7 +73,7 @@ def test_clean(qtbot):
 
 CORE = """
 def test_paints_without_qapp(tmp_path):
-    from mbc_vault.pdfrender import html_to_pdf
+    from mbc_vault.render.pdf import html_to_pdf
 
     html_to_pdf("<p>Fictional</p>", tmp_path / "out.pdf")
 
