@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import age, authority, messages, sync
+from . import age, authority, sync
 from .authority import SigningKey
 from .cache import FileKey, RecordCache, file_key
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
@@ -131,7 +131,7 @@ class VaultFolder:
         seen = self.cache.seen
         self.rolled_back = epoch < int(seen.get("epoch", 0))
         if self.rolled_back:
-            problems.append(Problem(INFO, messages.text("vault-rolled-back")))
+            problems.append(Problem.of(INFO, "vault-rolled-back"))
         else:
             self.cache.see(epoch=epoch)
         self.info, self.epoch = info, epoch
@@ -150,9 +150,7 @@ class VaultFolder:
                     raise ValueError("not signed")
                 people[pid] = Person.from_obj(obj)
             except (TypeError, ValueError):
-                problems.append(
-                    Problem(INFO, f"the details of person {pid} in the vault's info cannot be read")
-                )
+                problems.append(Problem.of(INFO, "person-details-in-info-unreadable", person=pid))
         problems.extend(self.check_profile_files(listed, vault_keys))
         self.people = people
         owner_id = str(info.get("owner", ""))
@@ -197,24 +195,12 @@ class VaultFolder:
             try:
                 obj = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
             except (age.AgeError, OSError, ValueError):
-                problems.append(Problem(rel, "a person's details cannot be read"))
+                problems.append(Problem.of(rel, "person-details-unreadable"))
                 continue
             if file.stem not in listed:
-                problems.append(
-                    Problem(
-                        rel,
-                        "these details of a person were not written by the vault's owner, or "
-                        "adding that person was interrupted; they are not used",
-                    )
-                )
+                problems.append(Problem.of(rel, "person-details-not-owners"))
             elif obj != listed[file.stem]:
-                problems.append(
-                    Problem(
-                        rel,
-                        "this person's details differ from the ones the vault's owner signed "
-                        "(changed or put back by someone else); they are not used",
-                    )
-                )
+                problems.append(Problem.of(rel, "person-details-differ"))
         return problems
 
     def choose_keys(self, info: dict[str, Any]) -> list[Problem]:
@@ -244,11 +230,7 @@ class VaultFolder:
                 raise IntegrityError("keyring-key-replaced", scope=scope, path=str(self.path / KEYRINGS))
             elif scope in scopes:
                 problems.append(
-                    Problem(
-                        f"{KEYRINGS}/{self.person.id}.age",
-                        f"your keyring does not hold the current key of the {scope} part yet; "
-                        "ask the vault's owner to open the vault",
-                    )
+                    Problem.of(f"{KEYRINGS}/{self.person.id}.age", "keyring-key-not-yet", scope=scope)
                 )
         usable = [k for k in self.keyring.keys if k.scope in allowed]
         self.identities = [k.identity for k in sorted(usable, key=lambda k: -k.generation)]
@@ -376,12 +358,13 @@ class VaultFolder:
             went_back = self.by_id.get(rid)
             if went_back is not None and isinstance(seen, int) and went_back.revision < seen:
                 self.load_problems.append(
-                    Problem(
+                    Problem.of(
                         f"{RECORDS}/{rid}.age",
-                        f"this record went back to an older version (revision {went_back.revision}; this "
-                        f"computer saw revision {seen}): an older copy was put back",
+                        "record-went-back",
                         record_id=rid,
                         title=went_back.title,
+                        revision=went_back.revision,
+                        seen=seen,
                     )
                 )
         if not self.rolled_back:
@@ -398,10 +381,10 @@ class VaultFolder:
             return self.read_record_file(file)
         except age.NoIdentityMatch:
             if self.holds_all_scopes:
-                return Problem(rel, "no key of this vault opens it: it is damaged", record_id=file.stem)
+                return Problem.of(rel, "record-file-unopenable", record_id=file.stem)
             return None
         except IntegrityError as exc:
-            return Problem(rel, str(exc), record_id=exc.record_id or file.stem)
+            return Problem(rel, exc, record_id=exc.record_id or file.stem)
 
     def _load_uncached(self, misses: list[tuple[Path, FileKey]]) -> None:
         """Read, decrypt and check the record files the cache did not know (serially: a thread pool was

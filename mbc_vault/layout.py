@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import age, sync
-from .errors import NotAVault, UnsupportedFormat
+from .errors import IntegrityError, NotAVault, UnsupportedFormat, VaultError
 
 FORMAT_NAME = "mbc-vault"
 FORMAT_VERSION = 2
@@ -52,12 +52,24 @@ Do not rename or edit the files in this folder.
 
 @dataclass
 class Problem:
-    """One damaged file found by verify or while opening."""
+    """One damaged file found by verify or while opening: where it is, and what is wrong with it as
+    a coded error (its English is `message`; the app words the code itself)."""
 
     path: str
-    message: str
+    error: VaultError
     record_id: str | None = None
     title: str | None = None
+
+    @classmethod
+    def of(
+        cls, path: str, code: str, *, record_id: str | None = None, title: str | None = None, **params: Any
+    ) -> Problem:
+        """A problem with a new IntegrityError of *code* and *params*."""
+        return cls(path, IntegrityError(code, **params), record_id=record_id, title=title)
+
+    @property
+    def message(self) -> str:
+        return str(self.error)
 
     def describe(self) -> str:
         about = (
@@ -66,6 +78,12 @@ class Problem:
             else (f"record {self.record_id}" if self.record_id else self.path)
         )
         return f"{about}: {self.message} ({self.path})"
+
+
+def detail(exc: BaseException) -> VaultError | str:
+    """What went wrong in *exc* as a sentence's parameter: a coded error stays one (so the app can word
+    it), anything else (a library's own message) is its text."""
+    return exc if isinstance(exc, VaultError) else str(exc)
 
 
 def marker_path(path: Path) -> Path:

@@ -152,6 +152,39 @@ MESSAGES: dict[str, str] = {
         "so it was not written by this program; it is not used"
     ),
     "record-not-used": "{why}; it is not used",
+    # problems found while opening or verifying (mbc_vault.layout.Problem)
+    "kept-version-unopenable": "no key of this vault opens this kept version: it is damaged",
+    "kept-version-damaged": "this kept version of a record is damaged ({detail})",
+    "kept-version-not-used": "this kept version of a record is not used: {why}",
+    "file-of-no-one": (
+        "this file belongs to no one in the vault (an interrupted addition, or planted); the "
+        "owner's next open removes the owner's own leftovers, anything else was left as it is"
+    ),
+    "person-addition-cleaned": 'Adding "{name}" was interrupted; it was cleaned up. Add them again.',
+    "request-not-from-person": "this request was not written by the person it names; it was not used.",
+    "file-not-reencrypted": "cannot be re-encrypted ({detail})",
+    "record-not-reencrypted": "{why}; it was not re-encrypted",
+    "document-not-reencrypted": "the document cannot be re-encrypted ({detail})",
+    "person-details-in-info-unreadable": "the details of person {person} in the vault's info cannot be read",
+    "person-details-unreadable": "a person's details cannot be read",
+    "person-details-not-owners": (
+        "these details of a person were not written by the vault's owner, or adding that person "
+        "was interrupted; they are not used"
+    ),
+    "person-details-differ": (
+        "this person's details differ from the ones the vault's owner signed (changed or put back "
+        "by someone else); they are not used"
+    ),
+    "keyring-key-not-yet": (
+        "your keyring does not hold the current key of the {scope} part yet; ask the vault's "
+        "owner to open the vault"
+    ),
+    "record-went-back": (
+        "this record went back to an older version (revision {revision}; this computer saw "
+        "revision {seen}): an older copy was put back"
+    ),
+    "record-file-unopenable": "no key of this vault opens it: it is damaged",
+    "key-change-not-finished": "the key change could not be finished: {why}",
     "document-damaged": (
         'The document of "{title}" is damaged: {why}. Restore the vault folder from a backup.'
     ),

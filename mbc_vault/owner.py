@@ -198,13 +198,13 @@ class OwnerKeys:
                         pass
         return count
 
-    def clean_interrupted_people(self) -> list[str]:
+    def clean_interrupted_people(self) -> list[Problem]:
         """Remove what an interrupted add_person left: files of a person the signed info does not
-        list, whose profile the owner signed. Returns plain sentences of what was done."""
+        list, whose profile the owner signed. Returns what was done, one Problem a person."""
         if not self.folder.is_owner or self.folder.rolled_back:
             return []
         listed = set(self.folder.info.get("people", {}))
-        notes = []
+        notes: list[Problem] = []
         vault_keys = [k.identity for k in self.folder.keyring.keys if k.scope == VAULT_SCOPE]
         for file in age_files(self.folder.path / PEOPLE):
             if file.stem in listed:
@@ -218,7 +218,7 @@ class OwnerKeys:
             for folder in (KEYS, KEYRINGS, PEOPLE):
                 remove_file(self.folder.path / folder / f"{file.stem}.age")
             notes.append(
-                f'Adding "{obj.get("name", "")}" was interrupted; it was cleaned up. Add them again.'
+                Problem.of(f"{PEOPLE}/{file.name}", "person-addition-cleaned", name=str(obj.get("name", "")))
             )
         return notes
 
@@ -229,12 +229,5 @@ class OwnerKeys:
         for folder in (KEYS, KEYRINGS):
             for file in age_files(self.folder.path / folder):
                 if file.stem not in listed:
-                    problems.append(
-                        Problem(
-                            f"{folder}/{file.name}",
-                            "this file belongs to no one in the vault "
-                            "(an interrupted addition, or planted); the owner's next open removes "
-                            "the owner's own leftovers, anything else was left as it is",
-                        )
-                    )
+                    problems.append(Problem.of(f"{folder}/{file.name}", "file-of-no-one"))
         return problems

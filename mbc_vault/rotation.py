@@ -32,6 +32,7 @@ from .layout import (
     VERSIONS_DIR,
     Problem,
     age_files,
+    detail,
     read_small,
 )
 from .owner import OwnerKeys
@@ -233,7 +234,9 @@ class Rotation:
                         report.files_reencrypted += 1
                 except (age.AgeError, OSError) as exc:
                     report.problems.append(
-                        Problem(str(file.relative_to(self.folder.path)), f"cannot be re-encrypted ({exc})")
+                        Problem.of(
+                            str(file.relative_to(self.folder.path)), "file-not-reencrypted", detail=str(exc)
+                        )
                     )
             done += 1
             if progress is not None:
@@ -287,10 +290,12 @@ class Rotation:
         except FileNotFoundError:
             return  # purged meanwhile
         except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
-            report.problems.append(Problem(rel, f"the record file is damaged ({exc})", record_id=file.stem))
+            report.problems.append(
+                Problem.of(rel, "record-file-damaged", record_id=file.stem, detail=str(exc))
+            )
             return
         except IntegrityError as exc:
-            report.problems.append(Problem(rel, f"{exc}; it was not re-encrypted", record_id=file.stem))
+            report.problems.append(Problem.of(rel, "record-not-reencrypted", record_id=file.stem, why=exc))
             return
         if key.scope not in targets:
             return
@@ -321,11 +326,12 @@ class Rotation:
                     rewrite_record = True
             except (OSError, age.AgeError, IntegrityError) as exc:
                 report.problems.append(
-                    Problem(
+                    Problem.of(
                         f"{DOCUMENTS}/{record.document.id}.age",
-                        f"the document cannot be re-encrypted ({exc})",
+                        "document-not-reencrypted",
                         record_id=record.id,
                         title=record.title,
+                        detail=detail(exc),
                     )
                 )
                 return

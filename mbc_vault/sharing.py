@@ -280,7 +280,7 @@ class PeopleAdmin:
             return False
         return person is not None and isinstance(obj, dict) and obj.get("recipient") == person.recipient
 
-    def take_in_requests(self) -> list[str]:
+    def take_in_requests(self) -> list[Problem]:
         """The owner takes in members' passphrase changes: their new public key goes into their signed
         details, they get a new signing key (what they signed with the old one is vouched for by the
         owner first, so an old copy of their key file signs nothing that is accepted), their parts get
@@ -296,9 +296,7 @@ class PeopleAdmin:
                 continue
             obj = self.folder.pending_request(file.stem)
             if obj is None:
-                notes.append(
-                    f"{REQUESTS}/{file.name} was not written by the person it names; it was not used."
-                )
+                notes.append(Problem.of(f"{REQUESTS}/{file.name}", "request-not-from-person"))
                 continue
             person = self.folder.people[file.stem]
             version = person.key_version + 1
@@ -326,5 +324,5 @@ class PeopleAdmin:
             self.rotation.rotate_scopes(sorted(scopes), reencrypt=False)
             for person in changed:
                 remove_file(self.folder.path / REQUESTS / f"{person.id}.age")
-        self.folder.load_problems.extend(Problem(REQUESTS, n) for n in notes)
+        self.folder.load_problems.extend(notes)
         return notes

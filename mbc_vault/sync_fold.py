@@ -352,24 +352,14 @@ class SyncFolding:
                     self.folder.checked_record_copy(file, file.name[:20])
                 except age.NoIdentityMatch:
                     if self.folder.holds_all_scopes:
-                        problems.append(
-                            Problem(
-                                rel,
-                                "no key of this vault opens this kept version: it is damaged",
-                                record_id=file.name[:20],
-                            )
-                        )
+                        problems.append(Problem.of(rel, "kept-version-unopenable", record_id=file.name[:20]))
                 except (age.AgeError, OSError, ValueError, TypeError, KeyError) as exc:
                     problems.append(
-                        Problem(
-                            rel, f"this kept version of a record is damaged ({exc})", record_id=file.name[:20]
-                        )
+                        Problem.of(rel, "kept-version-damaged", record_id=file.name[:20], detail=str(exc))
                     )
                 except IntegrityError as exc:
                     problems.append(
-                        Problem(
-                            rel, f"this kept version of a record is not used: {exc}", record_id=file.name[:20]
-                        )
+                        Problem.of(rel, "kept-version-not-used", record_id=file.name[:20], why=exc)
                     )
         return problems
 

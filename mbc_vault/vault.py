@@ -222,7 +222,7 @@ class Vault:
     ) -> RotationReport | None:
         return self.sharing.remove_person(person_id, rotate=rotate, progress=progress, cancel=cancel)
 
-    def take_in_requests(self) -> list[str]:
+    def take_in_requests(self) -> list[Problem]:
         return self.sharing.take_in_requests()
 
     def pending_rotation(self) -> dict[str, int]:
@@ -392,9 +392,7 @@ class Vault:
                     vault.load_problems.extend(report.problems)
                 except VaultError as exc:  # busy, or damaged: the vault still opens; the marker stays
                     log.warning("could not finish the key rotation: %s", type(exc).__name__)
-                    vault.load_problems.append(
-                        Problem(ROTATION, f"the key change could not be finished: {exc}")
-                    )
+                    vault.load_problems.append(Problem.of(ROTATION, "key-change-not-finished", why=exc))
         elif vault.person.can_edit and not vault.rolled_back:
             vault.clean_stale_files()
         vault.folding.fold_and_reload()

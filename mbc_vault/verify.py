@@ -54,7 +54,7 @@ class Checker:
             report.problems.extend(self.folder.read_people_and_info())
         except IntegrityError as exc:
             report.problems.append(
-                Problem(exc.path and os.path.relpath(exc.path, self.folder.path) or INFO, str(exc))
+                Problem(exc.path and os.path.relpath(exc.path, self.folder.path) or INFO, exc)
             )
             return report
         report.problems.extend(self.folding.check_kept_versions())
@@ -90,12 +90,12 @@ class Checker:
                             raise Cancelled("verify-cancelled")
                 report.documents_checked += 1
             except IntegrityError as exc:
-                report.problems.append(Problem(rel, str(exc), record_id=record.id, title=record.title))
+                report.problems.append(Problem(rel, exc, record_id=record.id, title=record.title))
             try:
                 self.folder.page_texts_of(record)
             except IntegrityError as exc:
                 report.problems.append(
-                    Problem(f"{TEXTS}/{record.id}.age", str(exc), record_id=record.id, title=record.title)
+                    Problem(f"{TEXTS}/{record.id}.age", exc, record_id=record.id, title=record.title)
                 )
         for kept in self.folding.kept_version_records():
             if kept.document is not None:

@@ -57,9 +57,11 @@ def _codes_raised_in_the_core() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name not in classes:
+            owner = getattr(node.func, "value", None)
+            problem = name == "of" and getattr(owner, "id", "") == "Problem"  # Problem.of(path, code)
+            if name not in classes and not problem:
                 continue
-            args = node.args[1:] if name == "FieldError" else node.args
+            args = node.args[1:] if name == "FieldError" or problem else node.args
             for arg in args[:1]:
                 for leaf in ast.walk(arg):  # a literal, or either side of `a if cond else b`
                     if isinstance(leaf, ast.Constant) and isinstance(leaf.value, str):
@@ -146,6 +148,31 @@ def test_the_presenter_speaks_spanish_inside_and_out(qapp) -> None:
         for translator in translators:
             app.removeTranslator(translator)
     assert describe(WrongPassphrase()) == "Wrong passphrase for this vault."
+
+
+def test_a_damaged_file_is_listed_in_the_app_language(qapp, tmp_path: Path) -> None:
+    """What verify finds is a coded problem: the CLI prints its English, the app its own words."""
+    from ui.errors import describe_problem
+
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=12)
+    try:
+        (tmp_path / "v" / "keys" / "0123456789abcdef0123.age").write_bytes(
+            b"age-encryption.org/v1\nplanted\n"
+        )
+        problem = next(p for p in vault.verify().problems if p.path == "keys/0123456789abcdef0123.age")
+    finally:
+        vault.close()
+    assert problem.error.code == "file-of-no-one" and "belongs to no one" in problem.message
+    assert describe_problem(problem).startswith("keys/0123456789abcdef0123.age: this file belongs to no one")
+    app = setup_application()
+    translators = load_translations(app, "es")
+    try:
+        assert describe_problem(problem).startswith(
+            "keys/0123456789abcdef0123.age: este archivo no pertenece a nadie"
+        )
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def _cli_error(vault_path: Path, passphrase_file: Path) -> subprocess.CompletedProcess[str]:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from mbc_vault import messages
 from mbc_vault.errors import VaultError
+from mbc_vault.layout import Problem
 
 
 class ErrorPresenter(QObject):
@@ -35,6 +36,19 @@ class ErrorPresenter(QObject):
         return self.tr("Something went wrong ({kind}); nothing half-done was kept. Please try again.").format(
             kind=type(error).__name__
         )
+
+    def describe_problem(self, problem: Problem) -> str:
+        """One damaged file, as the app lists it: which record (or file), what is wrong, where."""
+        what = self.describe(problem.error)
+        if problem.record_id and problem.title:
+            return self.tr("Record {id} (“{title}”): {what} ({path})").format(
+                id=problem.record_id, title=problem.title, what=what, path=problem.path
+            )
+        if problem.record_id:
+            return self.tr("Record {id}: {what} ({path})").format(
+                id=problem.record_id, what=what, path=problem.path
+            )
+        return self.tr("{path}: {what}").format(path=problem.path, what=what)
 
     def _param(self, value: Any) -> Any:
         return self.describe(value) if isinstance(value, VaultError) else value
@@ -196,6 +210,44 @@ class ErrorPresenter(QObject):
                 "part, so it was not written by this program; it is not used"
             ),
             "record-not-used": self.tr("{why}; it is not used"),
+            "kept-version-unopenable": self.tr("no key of this vault opens this kept version: it is damaged"),
+            "kept-version-damaged": self.tr("this kept version of a record is damaged ({detail})"),
+            "kept-version-not-used": self.tr("this kept version of a record is not used: {why}"),
+            "file-of-no-one": self.tr(
+                "this file belongs to no one in the vault (an interrupted addition, or planted); the "
+                "owner's next open removes the owner's own leftovers, anything else was left as it is"
+            ),
+            "person-addition-cleaned": self.tr(
+                'Adding "{name}" was interrupted; it was cleaned up. Add them again.'
+            ),
+            "request-not-from-person": self.tr(
+                "this request was not written by the person it names; it was not used."
+            ),
+            "file-not-reencrypted": self.tr("cannot be re-encrypted ({detail})"),
+            "record-not-reencrypted": self.tr("{why}; it was not re-encrypted"),
+            "document-not-reencrypted": self.tr("the document cannot be re-encrypted ({detail})"),
+            "person-details-in-info-unreadable": self.tr(
+                "the details of person {person} in the vault's info cannot be read"
+            ),
+            "person-details-unreadable": self.tr("a person's details cannot be read"),
+            "person-details-not-owners": self.tr(
+                "these details of a person were not written by the vault's owner, or adding that person "
+                "was interrupted; they are not used"
+            ),
+            "person-details-differ": self.tr(
+                "this person's details differ from the ones the vault's owner signed (changed or put back "
+                "by someone else); they are not used"
+            ),
+            "keyring-key-not-yet": self.tr(
+                "your keyring does not hold the current key of the {scope} part yet; ask the vault's "
+                "owner to open the vault"
+            ),
+            "record-went-back": self.tr(
+                "this record went back to an older version (revision {revision}; this computer saw "
+                "revision {seen}): an older copy was put back"
+            ),
+            "record-file-unopenable": self.tr("no key of this vault opens it: it is damaged"),
+            "key-change-not-finished": self.tr("the key change could not be finished: {why}"),
             "document-damaged": self.tr(
                 'The document of "{title}" is damaged: {why}. Restore the vault folder from a backup.'
             ),
@@ -372,3 +424,8 @@ class ErrorPresenter(QObject):
 def describe(error: BaseException) -> str:
     """*error* as one sentence in the app's language (safe to call from a worker thread)."""
     return ErrorPresenter().describe(error)
+
+
+def describe_problem(problem: Problem) -> str:
+    """A damaged file found while opening or verifying, as one line in the app's language."""
+    return ErrorPresenter().describe_problem(problem)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
+from .errors import describe_problem
 from .forms.symptom_dialog import QuickSymptomDialog
 from .idle import IdleWatcher
 from .sections.appointments import AppointmentsSection
@@ -600,7 +601,7 @@ class MainWindow(QMainWindow):
                     "Some files are damaged, or were not written by someone allowed to. They are not used, and "
                     "nothing of yours was changed. Restore them from a backup:\n\n"
                 )
-                + "\n".join(p.describe() for p in problems[:20]),
+                + "\n".join(describe_problem(p) for p in problems[:20]),
                 warning=True,
             )
 

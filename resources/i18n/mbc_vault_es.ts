@@ -1961,6 +1961,18 @@
         <translation>Algo salió mal ({kind}); no se guardó nada a medias. Vuelva a intentarlo.</translation>
     </message>
     <message>
+        <source>Record {id} (“{title}”): {what} ({path})</source>
+        <translation>Registro {id} («{title}»): {what} ({path})</translation>
+    </message>
+    <message>
+        <source>Record {id}: {what} ({path})</source>
+        <translation>Registro {id}: {what} ({path})</translation>
+    </message>
+    <message>
+        <source>{path}: {what}</source>
+        <translation>{path}: {what}</translation>
+    </message>
+    <message>
         <source>Enter the {label} as YYYY-MM-DD, e.g. 2024-05-20.</source>
         <translation>Escriba la {label} como AAAA-MM-DD, p. ej. 2024-05-20.</translation>
     </message>
@@ -2299,6 +2311,74 @@
     <message>
         <source>{why}; it is not used</source>
         <translation>{why}; no se usa</translation>
+    </message>
+    <message>
+        <source>no key of this vault opens this kept version: it is damaged</source>
+        <translation>ninguna clave de esta bóveda abre esta versión guardada: está dañada</translation>
+    </message>
+    <message>
+        <source>this kept version of a record is damaged ({detail})</source>
+        <translation>esta versión guardada de un registro está dañada ({detail})</translation>
+    </message>
+    <message>
+        <source>this kept version of a record is not used: {why}</source>
+        <translation>esta versión guardada de un registro no se usa: {why}</translation>
+    </message>
+    <message>
+        <source>this file belongs to no one in the vault (an interrupted addition, or planted); the owner&apos;s next open removes the owner&apos;s own leftovers, anything else was left as it is</source>
+        <translation>este archivo no pertenece a nadie de la bóveda (una incorporación interrumpida, o puesto por otra persona); la próxima vez que la persona propietaria abra la bóveda se quitarán sus propios restos, y todo lo demás se deja como está</translation>
+    </message>
+    <message>
+        <source>Adding &quot;{name}&quot; was interrupted; it was cleaned up. Add them again.</source>
+        <translation>Se interrumpió la incorporación de «{name}»; se ha limpiado. Vuelva a añadir a esa persona.</translation>
+    </message>
+    <message>
+        <source>this request was not written by the person it names; it was not used.</source>
+        <translation>esta solicitud no la escribió la persona que nombra; no se usó.</translation>
+    </message>
+    <message>
+        <source>cannot be re-encrypted ({detail})</source>
+        <translation>no se puede volver a cifrar ({detail})</translation>
+    </message>
+    <message>
+        <source>{why}; it was not re-encrypted</source>
+        <translation>{why}; no se volvió a cifrar</translation>
+    </message>
+    <message>
+        <source>the document cannot be re-encrypted ({detail})</source>
+        <translation>el documento no se puede volver a cifrar ({detail})</translation>
+    </message>
+    <message>
+        <source>the details of person {person} in the vault&apos;s info cannot be read</source>
+        <translation>los datos de la persona {person} en la información de la bóveda no se pueden leer</translation>
+    </message>
+    <message>
+        <source>a person&apos;s details cannot be read</source>
+        <translation>los datos de una persona no se pueden leer</translation>
+    </message>
+    <message>
+        <source>these details of a person were not written by the vault&apos;s owner, or adding that person was interrupted; they are not used</source>
+        <translation>estos datos de una persona no los escribió la persona propietaria de la bóveda, o se interrumpió su incorporación; no se usan</translation>
+    </message>
+    <message>
+        <source>this person&apos;s details differ from the ones the vault&apos;s owner signed (changed or put back by someone else); they are not used</source>
+        <translation>los datos de esta persona no coinciden con los que firmó la persona propietaria de la bóveda (otra persona los cambió o repuso); no se usan</translation>
+    </message>
+    <message>
+        <source>your keyring does not hold the current key of the {scope} part yet; ask the vault&apos;s owner to open the vault</source>
+        <translation>su llavero todavía no tiene la clave actual de la parte {scope}; pida a la persona propietaria que abra la bóveda</translation>
+    </message>
+    <message>
+        <source>this record went back to an older version (revision {revision}; this computer saw revision {seen}): an older copy was put back</source>
+        <translation>este registro volvió a una versión anterior (revisión {revision}; este equipo vio la revisión {seen}): alguien repuso una copia antigua</translation>
+    </message>
+    <message>
+        <source>no key of this vault opens it: it is damaged</source>
+        <translation>ninguna clave de esta bóveda lo abre: está dañado</translation>
+    </message>
+    <message>
+        <source>the key change could not be finished: {why}</source>
+        <translation>el cambio de claves no se pudo terminar: {why}</translation>
     </message>
     <message>
         <source>The document of &quot;{title}&quot; is damaged: {why}. Restore the vault folder from a backup.</source>

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from ..errors import describe_problem
 from ..widgets import fit_to_width, heading, note
 from ..workers import TaskWorker, start
 
@@ -83,7 +84,7 @@ class KeyChangeDialog(QDialog):
                     "The keys were changed, but some files could not be re-encrypted; "
                     "use Help › Check vault for damage:\n"
                 )
-                + "\n".join(p.describe() for p in problems[:5]),
+                + "\n".join(describe_problem(p) for p in problems[:5]),
             )
         else:
             self._end(True, self.tr("Done. Files copied before today no longer open with the old keys."))
