@@ -150,6 +150,48 @@ def test_the_presenter_speaks_spanish_inside_and_out(qapp) -> None:
     assert describe(WrongPassphrase()) == "Wrong passphrase for this vault."
 
 
+def _field_labels_in_the_core() -> set[str]:
+    """The field names the core's checks put in their sentences: the label argument of _date,
+    _choice and _percent, and label=/field= keywords of coded errors."""
+    labels = set()
+    for path in (ROOT / "mbc_vault").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            position = {"_date": 2, "_percent": 2, "_choice": 3}.get(name)
+            if position is not None and len(node.args) > position:
+                arg = node.args[position]
+                if isinstance(arg, ast.Constant):
+                    labels.add(arg.value)
+    return labels
+
+
+def test_every_field_name_in_a_sentence_is_worded_by_the_app() -> None:
+    from ui.errors import FIELD_LABELS
+
+    found = _field_labels_in_the_core()
+    assert {"histology", "biopsy date", "ER percent"} <= found
+    assert found - set(FIELD_LABELS) == set()
+
+
+def test_field_names_and_parts_read_in_spanish_inside_a_sentence(qapp) -> None:
+    app = setup_application()
+    translators = load_translations(app, "es")
+    try:
+        assert describe(FieldError("histology", "choose-from-list", label="histology")) == (
+            "Elija la histología de la lista."
+        )
+        assert describe(FieldError("date", "date-required", label="biopsy date")).startswith(
+            "Escriba la fecha de la biopsia como AAAA-MM-DD"
+        )
+        problem = IntegrityError("keyring-key-not-yet", scope="medical")
+        assert "Registros médicos" in describe(problem) and "medical" not in describe(problem)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def test_a_damaged_file_is_listed_in_the_app_language(qapp, tmp_path: Path) -> None:
     """What verify finds is a coded problem: the CLI prints its English, the app its own words."""
     from ui.errors import describe_problem

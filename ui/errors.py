@@ -10,11 +10,52 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from mbc_vault import messages
 from mbc_vault.errors import VaultError
 from mbc_vault.layout import Problem
+
+# the names of form fields the core puts in its sentences ({label}, {field}), to word them here too
+# (tests/test_errors.py checks every name the core's field checks use is listed)
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("FieldLabels", "ER percent"),
+    QT_TRANSLATE_NOOP("FieldLabels", "ER status"),
+    QT_TRANSLATE_NOOP("FieldLabels", "HER2 IHC score"),
+    QT_TRANSLATE_NOOP("FieldLabels", "HER2 ISH result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "Ki-67 percent"),
+    QT_TRANSLATE_NOOP("FieldLabels", "MSI / MMR result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "PR percent"),
+    QT_TRANSLATE_NOOP("FieldLabels", "PR status"),
+    QT_TRANSLATE_NOOP("FieldLabels", "PIK3CA result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "ESR1 result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "NTRK result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "best response"),
+    QT_TRANSLATE_NOOP("FieldLabels", "biopsy date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "biopsy site"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date it was found"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date metastatic disease was found"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date of first diagnosis"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date signed"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date you told them"),
+    QT_TRANSLATE_NOOP("FieldLabels", "germline BRCA result"),
+    QT_TRANSLATE_NOOP("FieldLabels", "histology"),
+    QT_TRANSLATE_NOOP("FieldLabels", "kind"),
+    QT_TRANSLATE_NOOP("FieldLabels", "kind of diagnosis"),
+    QT_TRANSLATE_NOOP("FieldLabels", "paper"),
+    QT_TRANSLATE_NOOP("FieldLabels", "reason stopped"),
+    QT_TRANSLATE_NOOP("FieldLabels", "review-by date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "role"),
+    QT_TRANSLATE_NOOP("FieldLabels", "setting"),
+    QT_TRANSLATE_NOOP("FieldLabels", "sex"),
+    QT_TRANSLATE_NOOP("FieldLabels", "site"),
+    QT_TRANSLATE_NOOP("FieldLabels", "start date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "status"),
+    QT_TRANSLATE_NOOP("FieldLabels", "stop date"),
+)
+# parameters that are a field's name, worded in the app's language
+FIELD_PARAMS = ("label", "field")
 
 
 class ErrorPresenter(QObject):
@@ -25,7 +66,7 @@ class ErrorPresenter(QObject):
             template = self.sentences().get(error.code)
             if template is None:
                 return str(error)
-            params = {name: self._param(value) for name, value in error.params.items()}
+            params = {name: self._param(name, value) for name, value in error.params.items()}
             return messages.render(error.code, params, {error.code: template})
         if isinstance(error, ValueError):  # a plain sentence from a library or an older check
             return str(error)
@@ -50,8 +91,16 @@ class ErrorPresenter(QObject):
             )
         return self.tr("{path}: {what}").format(path=problem.path, what=what)
 
-    def _param(self, value: Any) -> Any:
-        return self.describe(value) if isinstance(value, VaultError) else value
+    def _param(self, name: str, value: Any) -> Any:
+        if isinstance(value, VaultError):
+            return self.describe(value)
+        if name in FIELD_PARAMS and isinstance(value, str):
+            return QCoreApplication.translate("FieldLabels", value)
+        if name == "scope" and isinstance(value, str):
+            from .sharing.scopes import scope_name  # the parts' names live with the sharing screens
+
+            return scope_name(value)
+        return value
 
     def sentences(self) -> dict[str, str]:
         """Each core error code and its sentence; {names} are filled from the error's params."""

@@ -2122,11 +2122,11 @@
     </message>
     <message>
         <source>The {field} &quot;{value}&quot; is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.</source>
-        <translation>{field}: «{value}» no es una fecha; escríbala como AAAA-MM-DD, p. ej. 2026-03-14.</translation>
+        <translation>La {field} «{value}» no es válida; escríbala como AAAA-MM-DD, p. ej. 2026-03-14.</translation>
     </message>
     <message>
         <source>The {field} &quot;{value}&quot; is not a real calendar date.</source>
-        <translation>{field}: «{value}» no es una fecha real del calendario.</translation>
+        <translation>La {field} «{value}» no existe en el calendario.</translation>
     </message>
     <message>
         <source>&quot;{category}&quot; is not a category; use one of: {choices}.</source>
@@ -2707,6 +2707,145 @@
     <message>
         <source>the PDF is damaged ({detail})</source>
         <translation>el PDF está dañado ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>ER percent</source>
+        <translation>Porcentaje de RE</translation>
+    </message>
+    <message>
+        <source>ER status</source>
+        <translation>el estado de RE</translation>
+    </message>
+    <message>
+        <source>HER2 IHC score</source>
+        <translation>la puntuación IHQ de HER2</translation>
+    </message>
+    <message>
+        <source>HER2 ISH result</source>
+        <translation>el resultado ISH de HER2</translation>
+    </message>
+    <message>
+        <source>Ki-67 percent</source>
+        <translation>Porcentaje de Ki-67</translation>
+    </message>
+    <message>
+        <source>MSI / MMR result</source>
+        <translation>el resultado de MSI / MMR</translation>
+    </message>
+    <message>
+        <source>PR percent</source>
+        <translation>Porcentaje de RP</translation>
+    </message>
+    <message>
+        <source>PR status</source>
+        <translation>el estado de RP</translation>
+    </message>
+    <message>
+        <source>PIK3CA result</source>
+        <translation>el resultado de PIK3CA</translation>
+    </message>
+    <message>
+        <source>ESR1 result</source>
+        <translation>el resultado de ESR1</translation>
+    </message>
+    <message>
+        <source>NTRK result</source>
+        <translation>el resultado de NTRK</translation>
+    </message>
+    <message>
+        <source>best response</source>
+        <translation>la mejor respuesta</translation>
+    </message>
+    <message>
+        <source>biopsy date</source>
+        <translation>fecha de la biopsia</translation>
+    </message>
+    <message>
+        <source>biopsy site</source>
+        <translation>el lugar de la biopsia</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>date it was found</source>
+        <translation>fecha en que se encontró</translation>
+    </message>
+    <message>
+        <source>date metastatic disease was found</source>
+        <translation>fecha en que se encontró la enfermedad metastásica</translation>
+    </message>
+    <message>
+        <source>date of first diagnosis</source>
+        <translation>fecha del primer diagnóstico</translation>
+    </message>
+    <message>
+        <source>date signed</source>
+        <translation>fecha de firma</translation>
+    </message>
+    <message>
+        <source>date you told them</source>
+        <translation>fecha en que se lo contó</translation>
+    </message>
+    <message>
+        <source>germline BRCA result</source>
+        <translation>el resultado de BRCA germinal</translation>
+    </message>
+    <message>
+        <source>histology</source>
+        <translation>la histología</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>el tipo</translation>
+    </message>
+    <message>
+        <source>kind of diagnosis</source>
+        <translation>el tipo de diagnóstico</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>el documento</translation>
+    </message>
+    <message>
+        <source>reason stopped</source>
+        <translation>el motivo de la suspensión</translation>
+    </message>
+    <message>
+        <source>review-by date</source>
+        <translation>fecha de revisión</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>la función</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>el contexto</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>el sexo</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>el sitio</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>el estado</translation>
+    </message>
+    <message>
+        <source>stop date</source>
+        <translation>fecha de finalización</translation>
     </message>
 </context>
 <context>
