@@ -90,14 +90,17 @@ def ask_save_path(
             "This file will not be encrypted: anyone who can open your computer's files can read it. "
             "Print or share it, then delete it if you no longer need it.",
         )
-        if warning:
-            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-            if QMessageBox.warning(parent, title, text, yes | no) != yes:
-                return ""
-        else:
-            ok, cancel = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
-            if QMessageBox.information(parent, title, text, ok | cancel) != ok:
-                return ""
+        Button = QMessageBox.StandardButton
+        icon, yes, no = (
+            (QMessageBox.Icon.Warning, Button.Yes, Button.No)
+            if warning
+            else (QMessageBox.Icon.Information, Button.Ok, Button.Cancel)
+        )
+        box = QMessageBox(icon, title, text, yes | no, parent)
+        agreed = ask(box) is box.button(yes)
+        box.deleteLater()
+        if not agreed:
+            return ""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
     return path
 
