@@ -2747,10 +2747,6 @@
         <translation>Detener el cambio de claves</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>{0} of {1} files</source>
         <translation>{0} de {1} archivos</translation>
     </message>
