@@ -2,7 +2,9 @@
 each, let the person correct them (one by one or many at once), then import with progress and cancel.
 
 Each file shows who will be able to see it (its category's part of the vault, `mbc_vault.visibility`);
-a category change that would let more people see a file asks first, and is undone if the answer is no."""
+a category change that would let more people see a file asks first, and is undone if the answer is no.
+
+Long on purpose: reading, corrections, widening questions and the import share one table's rows."""
 
 from __future__ import annotations
 
