@@ -3,6 +3,7 @@
 
 Exit status: 0 success, 1 failure or damage found, 2 usage error, 3 wrong passphrase.
 Errors are one plain line on stderr, never a traceback (set MBC_VAULT_DEBUG=1 to see one).
+Long on purpose: one small function per command, all sharing the argument parser and exit codes.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""A demo vault of clearly fictional records, for exploring the app without real data."""
+"""A demo vault of clearly fictional records, for exploring the app without real data.
+
+Long on purpose: it is mostly the fictional records themselves, written out as data."""
 
 from __future__ import annotations
 

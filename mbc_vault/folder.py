@@ -4,6 +4,7 @@ several steps lives here (people, rotation, sync folding and verify are built on
 
 What "checked" means is in docs/vault-format.md, "Authorship": the owner-signed info decides who
 holds which key and who may edit which part; a record is accepted only if its writer may.
+Long on purpose: every read and write of one folder under the one writer lock and its checks.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Folding sync tools' conflict copies back (see docs/vault-format.md, "Sync"), the versions of a
-record changed on two computers, and the choice between them."""
+record changed on two computers, and the choice between them.
+
+Long on purpose: folding, listing and resolving conflicts share one set of careful checks."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ its own module (see docs/architecture.md):
 
 Every public method raises only VaultError subclasses (whose text is a plain sentence for the
 user) for expected failures. See docs/vault-format.md for the format and the threat model.
+The facade: one delegating method per vault operation, so it is long on purpose.
 """
 
 from __future__ import annotations

@@ -57,21 +57,27 @@ def entry_of(dialog: Any) -> Any:
 
 class Questions:
     """Answers the app's QMessageBox questions (`ui.widgets.ask`) by clicking the buttons named in
-    `answer(...)`, in order; a question nobody expected fails the test. `seen` holds the boxes asked."""
+    `answer(...)` (by text, or a standard button), in order; a question nobody expected fails the test.
+    `seen` holds the boxes asked."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.seen: list[QMessageBox] = []
-        self.answers: list[str] = []
+        self.answers: list[str | QMessageBox.StandardButton] = []
         monkeypatch.setattr("ui.widgets.ask", self._ask)
 
-    def answer(self, *button_texts: str) -> None:
-        self.answers.extend(button_texts)
+    def answer(self, *buttons: str | QMessageBox.StandardButton) -> None:
+        self.answers.extend(buttons)
 
     def _ask(self, box: QMessageBox) -> QAbstractButton | None:
         self.seen.append(box)
         assert self.answers, f"a question nobody expected: {box.text()!r}"
-        text = self.answers.pop(0)
+        wanted = self.answers.pop(0)
         box.show()
-        next(b for b in box.buttons() if b.text() == text).click()
+        if isinstance(wanted, str):
+            button = next(b for b in box.buttons() if b.text() == wanted)
+        else:
+            button = box.button(wanted)
+            assert button is not None, f"no {wanted} button in {box.text()!r}"
+        button.click()
         assert not box.isVisible()
         return box.clickedButton()

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
-from dialogs import answering, entry_of
+from dialogs import Questions, answering, entry_of
 from pdfmaker import text_pdf
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from mbc_vault.care import vocab
 from mbc_vault.care.models import PINNED_QUESTION, Appointment, CarePriorities, QuestionList
@@ -28,6 +28,7 @@ from ui.sections.care_team import CareTeamSection
 from ui.sections.legal import LegalSection
 from ui.sections.people_to_tell import PeopleToTellSection
 from ui.sections.priorities import PrioritiesSection
+from ui.sections.questions import QuestionListEditor, TemplateDialog
 from ui.sections.trials import TrialsSection
 
 
@@ -157,13 +158,14 @@ def render_first_page(path: Path, tmp_path: Path) -> Path:
     return page
 
 
-def question_texts(section: AppointmentsSection) -> list[str]:
-    current = section.current_list()
+def question_texts(questions: QuestionListEditor) -> list[str]:
+    current = questions.current_list()
     return [q["text"] for q in current.model.questions] if current else []
 
 
 def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_path: Path, monkeypatch) -> None:
     team, section = care.team, care.appointments
+    questions = section.question_editor
     fill_form(
         qtbot,
         team.contacts.add,
@@ -200,81 +202,79 @@ def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_pat
     assert second.model.contact_id == "" and second.model.with_whom == "Dr. B. Placeholder"
     assert section.appointments.model.rowCount() == 2
     assert section.selected_appointment().id == first.id  # the next appointment is chosen at once
-    assert not section.carry_btn.isEnabled()  # no list yet
+    assert not questions.carry_btn.isEnabled()  # no list yet
 
     # a list from a template; it belongs to the chosen appointment
     template = next(t for t in question_templates() if t.id == "side-effects")
 
-    def pick() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
+    def pick(dialog: TemplateDialog) -> None:
         dialog.setTextValue(template.title)
         dialog.accept()
 
-    QTimer.singleShot(0, pick)
-    click(qtbot, section.new_list_btn)
+    answering(monkeypatch, qtbot, TemplateDialog, pick)
+    click(qtbot, questions.new_list_btn)
     assert [q.model.name for q in plan.question_lists(first.id)] == [template.title]
-    assert question_texts(section) == template.questions + [PINNED_QUESTION]
-    assert section.questions.rowCount() == len(template.questions) + 1
+    assert question_texts(questions) == template.questions + [PINNED_QUESTION]
+    assert questions.questions.rowCount() == len(template.questions) + 1
 
     # a question of my own, typed and entered with the keyboard: it goes before the pinned one
-    qtbot.keyClicks(section.question_edit, "Can I travel in June?")
-    qtbot.keyClick(section.question_edit, Qt.Key.Key_Return)
-    texts = question_texts(section)
+    qtbot.keyClicks(questions.question_edit, "Can I travel in June?")
+    qtbot.keyClick(questions.question_edit, Qt.Key.Key_Return)
+    texts = question_texts(questions)
     assert texts[-2:] == ["Can I travel in June?", PINNED_QUESTION]
     assert [q["text"] for q in plan.question_lists(first.id)[0].model.questions][
         -2
     ] == "Can I travel in June?"
-    assert section.questions.currentRow() == len(texts) - 2
-    click(qtbot, section.add_question_btn)  # nothing typed: the message is beside the box
-    assert section.question_error.isVisible() and "Type the question" in section.question_error.text()
+    assert questions.questions.currentRow() == len(texts) - 2
+    click(qtbot, questions.add_question_btn)  # nothing typed: the message is beside the box
+    assert questions.question_error.isVisible() and "Type the question" in questions.question_error.text()
 
     # answers during the visit: Save, and an answer typed before moving to another question is kept
-    section.questions.setCurrentCell(0, 0)
-    section.answer_edit.setPlainText("Tiredness and low blood counts")
-    click(qtbot, section.save_answer_btn)
-    section.questions.setCurrentCell(1, 0)
-    section.answer_edit.setPlainText("Rest, fluids, walk a little")
-    section.questions.setCurrentCell(2, 0)
-    qtbot.waitUntil(lambda: section.questions.item(1, 1).text() == "Rest, fluids, walk a little")
+    questions.questions.setCurrentCell(0, 0)
+    questions.answer_edit.setPlainText("Tiredness and low blood counts")
+    click(qtbot, questions.save_answer_btn)
+    questions.questions.setCurrentCell(1, 0)
+    questions.answer_edit.setPlainText("Rest, fluids, walk a little")
+    questions.questions.setCurrentCell(2, 0)
+    qtbot.waitUntil(lambda: questions.questions.item(1, 1).text() == "Rest, fluids, walk a little")
     saved = plan.question_lists(first.id)[0].model.questions
     assert [q["answer"] for q in saved[:2]] == [
         "Tiredness and low blood counts",
         "Rest, fluids, walk a little",
     ]
-    assert section.questions.item(0, 1).text() == "Tiredness and low blood counts"
+    assert questions.questions.item(0, 1).text() == "Tiredness and low blood counts"
     open_now = len(template.questions) + 1 - 2
     assert section.appointments.model.index(0, 5).data() == str(open_now)
     care.window.undo_stack.undo()  # the second answer is undone
-    qtbot.waitUntil(lambda: section.questions.item(1, 1).text() == "")
+    qtbot.waitUntil(lambda: questions.questions.item(1, 1).text() == "")
     care.window.undo_stack.redo()
-    qtbot.waitUntil(lambda: section.questions.item(1, 1).text() == "Rest, fluids, walk a little")
+    qtbot.waitUntil(lambda: questions.questions.item(1, 1).text() == "Rest, fluids, walk a little")
 
     # carry the unanswered questions over to the next appointment (its list is created)
-    source = section.current_list()
-    click(qtbot, section.carry_btn)
+    source = questions.current_list()
+    click(qtbot, questions.carry_btn)
     lists = plan.question_lists(second.id)
     assert len(lists) == 1
     moved = lists[0].model.questions
     assert [q["text"] for q in moved] == template.questions[2:] + ["Can I travel in June?", PINNED_QUESTION]
     assert all(q.get("carried_from") == source.id for q in moved[:-1])
-    assert "carried over to Second opinion" in section.feedback.text()
-    click(qtbot, section.carry_btn)  # not twice
-    assert "already on the list" in section.feedback.text()
+    assert "carried over to Second opinion" in questions.feedback.text()
+    click(qtbot, questions.carry_btn)  # not twice
+    assert "already on the list" in questions.feedback.text()
     assert len(plan.question_lists(second.id)[0].model.questions) == len(moved)
     section.select_appointment(second.id)
-    assert question_texts(section) == [q["text"] for q in moved]
-    assert "(carried over)" in section.questions.item(0, 0).text()
-    section.questions.setCurrentCell(len(moved) - 1, 0)
-    assert not section.remove_question_btn.isEnabled()  # the pinned question stays
+    assert question_texts(questions) == [q["text"] for q in moved]
+    assert "(carried over)" in questions.questions.item(0, 0).text()
+    questions.questions.setCurrentCell(len(moved) - 1, 0)
+    assert not questions.remove_question_btn.isEnabled()  # the pinned question stays
 
     # the printable list (not encrypted: the path question says so) and the calendar file
     section.select_appointment(first.id)
     out = tmp_path / "questions.pdf"
     asked: list[str] = []
-    monkeypatch.setattr(section, "ask_save_path", lambda title, name, filt: asked.append(name) or str(out))
-    click(qtbot, section.pdf_btn)
-    qtbot.waitUntil(lambda: out.exists() and "Saved" in section.feedback.text(), timeout=20_000)
+    monkeypatch.setattr(questions, "ask_save_path", lambda title, name, filt: asked.append(name) or str(out))
+    click(qtbot, questions.pdf_btn)
+    qtbot.waitUntil(lambda: out.exists() and "Saved" in questions.feedback.text(), timeout=20_000)
     text = pdf_text(out)
     assert template.title in text and "Can I travel in June?" in text and PINNED_QUESTION in text
     assert "Tiredness and low blood counts" in text and "Jane Example" in text and "Scan results" in text
@@ -289,11 +289,11 @@ def test_appointment_questions_answers_and_carry_over(qtbot, care: Care, tmp_pat
 
     # past view, and lock drops everything
     section.show_past.setChecked(True)
-    assert section.appointments.model.rowCount() == 0 and section.questions.rowCount() == 0
+    assert section.appointments.model.rowCount() == 0 and questions.questions.rowCount() == 0
     section.show_upcoming.setChecked(True)
     care.lock()
-    assert section.appointments.model.rowCount() == 0 and section.questions.rowCount() == 0
-    assert section.list_combo.count() == 0 and section.answer_edit.toPlainText() == ""
+    assert section.appointments.model.rowCount() == 0 and questions.questions.rowCount() == 0
+    assert questions.list_combo.count() == 0 and questions.answer_edit.toPlainText() == ""
 
 
 def test_lock_keeps_an_answer_typed_but_not_saved(qtbot, care: Care) -> None:
@@ -301,16 +301,16 @@ def test_lock_keeps_an_answer_typed_but_not_saved(qtbot, care: Care) -> None:
     appointment = plan.save(Appointment(date=day(2), purpose="Check-up"))
     plan.save(QuestionList(appointment_id=appointment.id, name="Mine", questions=[{"text": "Scan when?"}]))
     care.window.session.entry_saved("appointment")
-    section = care.appointments
-    assert question_texts(section) == ["Scan when?", PINNED_QUESTION]
-    section.questions.setCurrentCell(0, 0)
-    section.answer_edit.setPlainText("In March")
+    questions = care.appointments.question_editor
+    assert question_texts(questions) == ["Scan when?", PINNED_QUESTION]
+    questions.questions.setCurrentCell(0, 0)
+    questions.answer_edit.setPlainText("In March")
     care.lock()
     care.unlock()
     assert [
         q["answer"] for q in care.window.session.care.question_lists(appointment.id)[0].model.questions
     ] == ["In March", ""]
-    assert section.questions.item(0, 1).text() == "In March"
+    assert questions.questions.item(0, 1).text() == "In March"
 
 
 def test_care_team_bad_email_then_fixed_and_contact_sheet(
@@ -533,19 +533,12 @@ def test_trial_added_with_a_linked_document(qtbot, care: Care) -> None:
     assert section.trials.model.index(0, 3).data() == "Screening"
 
 
-def test_saving_a_file_says_it_is_not_encrypted(qtbot, care: Care, tmp_path: Path) -> None:
+def test_saving_a_file_says_it_is_not_encrypted(
+    qtbot, care: Care, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The real question before any export: Cancel there saves nothing."""
-    from PySide6.QtWidgets import QMessageBox
-
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Cancel).click()
-
-    QTimer.singleShot(0, answer)
+    questions = Questions(monkeypatch)
+    questions.answer(QMessageBox.StandardButton.Cancel)
     click(qtbot, care.team.pdf_btn)
-    assert seen and "will not be encrypted" in seen[0]
+    assert len(questions.seen) == 1 and "will not be encrypted" in questions.seen[0].text()
     assert not care.team.feedback.isVisible() and not list(tmp_path.glob("*.pdf"))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dialogs import answering, entry_of
+from dialogs import Questions, answering, entry_of
 from PySide6.QtCore import QPointF, Qt, QThreadPool
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -262,15 +262,11 @@ def test_export_warns_that_the_file_is_not_encrypted(
     qtbot, labs: LabsSection, session: VaultSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _save_values(session, [("2024-01-02", 38)])
-    warnings: list[str] = []
-
-    def refuse(parent, title, text, buttons):  # plain function: never a mock on a Qt method
-        warnings.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(refuse))
+    questions = Questions(monkeypatch)
+    questions.answer(QMessageBox.StandardButton.No)
     qtbot.mouseClick(labs.export_btn, Qt.MouseButton.LeftButton)
-    assert len(warnings) == 1 and "NOT be encrypted" in warnings[0]
+    assert [box.icon() for box in questions.seen] == [QMessageBox.Icon.Warning]
+    assert "NOT be encrypted" in questions.seen[0].text()
     target = tmp_path / "out.csv"
     monkeypatch.setattr(labs, "ask_export_target", lambda: str(target))
     qtbot.mouseClick(labs.export_btn, Qt.MouseButton.LeftButton)

@@ -9,7 +9,6 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +26,7 @@ from mbc_vault.vault import RecordVersion
 from .category_names import category_label
 from .errors import describe
 from .session import VaultSession
-from .widgets import heading, note
+from .widgets import DialogFooter, heading, note
 
 
 def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
@@ -81,11 +80,9 @@ class ConflictsDialog(QDialog):
         self.keep_buttons: list[QPushButton] = []
         self.choose_row = choose
         layout.addLayout(choose)
-        self.message = note("", self)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        footer = DialogFooter(self, line="hint", error_hidden=False)
+        self.message = footer.error
+        layout.addWidget(footer)
         self.resize(1000, 600)
         self.refresh()
 

@@ -6,12 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.vault import Vault
 
-from .widgets import PassphrasePair, heading, note
+from .widgets import DialogFooter, PassphrasePair, heading, note
 from .workers import TaskWorker, start
 
 
@@ -68,22 +66,15 @@ class CreateVaultDialog(QDialog):
                 "warning",
             )
         )
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
-        self.error = note("", self, "error")
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.create_btn = self.buttons.addButton(
-            self.tr("Create vault"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.footer = DialogFooter(
+            self,
+            self._create,
+            accept_text=self.tr("Create vault"),
+            busy=self.tr("Creating the vault"),
+            error_hidden=False,
         )
-        self.create_btn.setDefault(True)
-        self.create_btn.setAccessibleName(self.tr("Create vault"))
-        self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.busy, self.error, self.create_btn = self.footer.busy, self.footer.error, self.footer.save_btn
+        layout.addWidget(self.footer)
         for edit in (self.name_edit, self.pass_edit, self.again_edit, self.folder_edit):
             edit.textChanged.connect(self._validate)
         self._validate()
@@ -114,9 +105,7 @@ class CreateVaultDialog(QDialog):
     def _create(self) -> None:
         if not self._validate():
             return
-        self.error.setText("")
-        self.busy.setVisible(True)
-        self.create_btn.setEnabled(False)
+        self.footer.working()
         worker = TaskWorker(
             Vault.create,
             Path(self.folder_edit.text().strip()),
@@ -130,13 +119,12 @@ class CreateVaultDialog(QDialog):
     def _created(self, vault: Vault) -> None:
         self.vault = vault
         self._worker = None
-        self.busy.setVisible(False)
+        self.footer.done()
         self.pass_edit.clear()
         self.again_edit.clear()
         self.accept()
 
     def _failed(self, message: str) -> None:
         self._worker = None
-        self.busy.setVisible(False)
-        self.error.setText(message)
+        self.footer.done(message)
         self._validate()

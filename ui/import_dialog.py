@@ -2,7 +2,9 @@
 each, let the person correct them (one by one or many at once), then import with progress and cancel.
 
 Each file shows who will be able to see it (its category's part of the vault, `mbc_vault.visibility`);
-a category change that would let more people see a file asks first, and is undone if the answer is no."""
+a category change that would let more people see a file asks first, and is undone if the answer is no.
+
+Long on purpose: reading, corrections, widening questions and the import share one table's rows."""
 
 from __future__ import annotations
 
@@ -15,12 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +38,7 @@ from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 from .category_names import category_label
 from .session import VaultSession
 from .vocab_labels import progress_text
-from .widgets import allowed, ask_to_widen, heading, note
+from .widgets import DialogFooter, allowed, ask_to_widen, heading, note
 from .workers import TaskWorker, start
 
 COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_VISIBLE, COL_STATUS = range(6)
@@ -116,17 +116,20 @@ class ImportDialog(QDialog):
         for widget in (self.bulk_category, self.bulk_tags, self.bulk_provider, self.apply_btn):
             bulk.addWidget(widget)
         layout.addLayout(bulk)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Import progress"))
-        layout.addWidget(self.progress)
-        self.buttons = QDialogButtonBox(self)
-        self.import_btn = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_btn.setDefault(True)
+        footer = DialogFooter(
+            self,
+            self.start_import,
+            accept_text=self.tr("Import"),
+            busy=self.tr("Import progress"),
+            cancel=self._cancel,
+        )
+        self.progress, self.buttons, self.import_btn = footer.busy, footer.buttons, footer.save_btn
+        self.cancel_btn = footer.cancel_btn
+        self.progress.setRange(0, 100)  # the progress of reading, then of importing: always shown
+        self.progress.reset()
+        self.progress.setVisible(True)
         self.import_btn.setEnabled(False)
-        self.cancel_btn = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.import_btn.clicked.connect(self.start_import)
-        self.cancel_btn.clicked.connect(self._cancel)
-        layout.addWidget(self.buttons)
+        layout.addWidget(footer)
         self._tags: dict[Path, list[str]] = {}
         self._providers: dict[Path, str] = {}
         # each file's category as last accepted (a change that widens who can see it is asked first)

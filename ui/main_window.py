@@ -1,4 +1,6 @@
-"""The main window: welcome, unlock and the unlocked sections; menus, status bar, locking."""
+"""The main window: welcome, unlock and the unlocked sections; menus, status bar, locking.
+
+Long on purpose: the menus, locking and the window's own commands (kit, demo, check) share one session."""
 
 from __future__ import annotations
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -90,14 +92,17 @@ def ask_save_path(
             "This file will not be encrypted: anyone who can open your computer's files can read it. "
             "Print or share it, then delete it if you no longer need it.",
         )
-        if warning:
-            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-            if QMessageBox.warning(parent, title, text, yes | no) != yes:
-                return ""
-        else:
-            ok, cancel = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
-            if QMessageBox.information(parent, title, text, ok | cancel) != ok:
-                return ""
+        Button = QMessageBox.StandardButton
+        icon, yes, no = (
+            (QMessageBox.Icon.Warning, Button.Yes, Button.No)
+            if warning
+            else (QMessageBox.Icon.Information, Button.Ok, Button.Cancel)
+        )
+        box = QMessageBox(icon, title, text, yes | no, parent)
+        agreed = ask(box) is box.button(yes)
+        box.deleteLater()
+        if not agreed:
+            return ""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
     return path
 
@@ -265,20 +270,64 @@ def allowed(box: QMessageBox) -> bool:
 
 
 class DialogFooter(QWidget):
-    """The foot of an add or edit dialog: a line for a problem not tied to one field, Save and Cancel."""
+    """The foot of a dialog: a progress bar while work runs, a line for a problem, and the buttons.
 
-    def __init__(self, dialog: QDialog, save: Callable[[], None], *, error_hidden: bool = True) -> None:
+    With *accept* the buttons are Cancel and Save (or *accept_text*, the default button); without it a
+    single Close; *cancel* replaces the dialog's reject for them. *busy* is the bar's accessible name,
+    *line* the style of the line (error, hint)."""
+
+    def __init__(
+        self,
+        dialog: QDialog,
+        accept: Callable[[], None] | None = None,
+        *,
+        accept_text: str = "",
+        busy: str = "",
+        error_hidden: bool = True,
+        line: str = "error",
+        cancel: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(dialog)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.error = note("", self, "error")
+        self.busy = QProgressBar(self)  # hidden until working(); range 0-0: busy, not counting
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(busy)
+        layout.addWidget(self.busy)
+        self.error = note("", self, line)
         self.error.setVisible(not error_hidden)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.cancel_btn = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(save)
-        self.buttons.rejected.connect(dialog.reject)
+        Button = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(self)
+        self.accept_btn: QPushButton | None = None
+        self.cancel_btn = self.buttons.addButton(Button.Cancel if accept is not None else Button.Close)
+        if accept is not None and accept_text:
+            self.accept_btn = self.buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.accept_btn.setDefault(True)
+            self.accept_btn.setAccessibleName(accept_text)
+        elif accept is not None:
+            self.accept_btn = self.buttons.addButton(Button.Save)
+        if accept is not None:
+            self.buttons.accepted.connect(accept)
+        self.buttons.rejected.connect(cancel or dialog.reject)
         layout.addWidget(self.buttons)
+
+    @property
+    def save_btn(self) -> QPushButton:
+        """The accept button (Save, or the dialog's own word for it)."""
+        assert self.accept_btn is not None, "a footer without accept has only Close"
+        return self.accept_btn
+
+    def working(self) -> None:
+        """Work started: show the bar, clear the line, disable the accept button."""
+        self.busy.setVisible(True)
+        self.error.setText("")
+        if self.accept_btn is not None:
+            self.accept_btn.setEnabled(False)
+
+    def done(self, problem: str = "") -> None:
+        """Work ended: hide the bar; *problem* (if any) on the line."""
+        self.busy.setVisible(False)
+        if problem:
+            self.error.setText(problem)

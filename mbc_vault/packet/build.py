@@ -4,6 +4,7 @@ Time goes to the merge (qpdf, in C++, copying every page of every document once)
 incremental update written after the merged bytes (footers, bookmarks, contents links: only page
 dictionaries are parsed, never the images). Plaintext lives in memfds until the one file the person
 asked for; on cancel or error nothing is left at the chosen path.
+Long on purpose: the build is one pipeline whose steps share the memfds and the cancel checks.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The last pass over the merged PDF: footers, bookmarks and the contents links, written as one
 incremental update after the merged bytes (only changed and new objects are parsed and written,
-so the time does not grow with the size of scans and images)."""
+so the time does not grow with the size of scans and images).
+
+Long on purpose: one incremental update, whose object numbering the steps share."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ page too).
 Core module: QtCore, QtGui and QtSvg only (never QtWidgets or QtCharts). The pure helpers
 (`chart_span`, `nice_ticks`, `decimate`, `bands_from_lines`) are shared with the app's
 interactive charts so both draw the same ranges and colours.
+Long on purpose: one chart's layout (axes, bands, legend) that PNG, SVG and PDF all draw.
 """
 
 from __future__ import annotations

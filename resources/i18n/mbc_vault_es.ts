@@ -85,7 +85,6 @@
     <name>AppointmentsSection</name>
     <message>
         <source>Appointments</source>
-        <extracomment>(list id, row) whose answer the answer box shows; an unsaved answer is saved on moving away (list id, row) to show after our own change</extracomment>
         <translation>Citas</translation>
     </message>
     <message>
@@ -135,166 +134,6 @@
     <message>
         <source>Open questions</source>
         <translation>Preguntas pendientes</translation>
-    </message>
-    <message>
-        <source>Questions for this appointment</source>
-        <translation>Preguntas para esta cita</translation>
-    </message>
-    <message>
-        <source>Choose an appointment above to see its questions.</source>
-        <translation>Elija una cita de la lista de arriba para ver sus preguntas.</translation>
-    </message>
-    <message>
-        <source>List:</source>
-        <translation>Lista:</translation>
-    </message>
-    <message>
-        <source>Question list</source>
-        <translation>Lista de preguntas</translation>
-    </message>
-    <message>
-        <source>New list from template…</source>
-        <translation>Nueva lista desde plantilla…</translation>
-    </message>
-    <message>
-        <source>Start a new question list from a ready-made template</source>
-        <translation>Empezar una lista de preguntas nueva a partir de una plantilla</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Pregunta</translation>
-    </message>
-    <message>
-        <source>Answer or note</source>
-        <translation>Respuesta o nota</translation>
-    </message>
-    <message>
-        <source>Questions</source>
-        <translation>Preguntas</translation>
-    </message>
-    <message>
-        <source>Type a question of your own</source>
-        <translation>Escriba su propia pregunta</translation>
-    </message>
-    <message>
-        <source>New question</source>
-        <translation>Pregunta nueva</translation>
-    </message>
-    <message>
-        <source>Add question</source>
-        <translation>Agregar pregunta</translation>
-    </message>
-    <message>
-        <source>Add the question to the list</source>
-        <translation>Agregar la pregunta a la lista</translation>
-    </message>
-    <message>
-        <source>Answer or note for the chosen question:</source>
-        <translation>Respuesta o nota para la pregunta elegida:</translation>
-    </message>
-    <message>
-        <source>Save answer</source>
-        <translation>Guardar respuesta</translation>
-    </message>
-    <message>
-        <source>Save the answer to the chosen question</source>
-        <translation>Guardar la respuesta a la pregunta elegida</translation>
-    </message>
-    <message>
-        <source>Remove question</source>
-        <translation>Quitar pregunta</translation>
-    </message>
-    <message>
-        <source>Remove the chosen question from the list</source>
-        <translation>Quitar la pregunta elegida de la lista</translation>
-    </message>
-    <message>
-        <source>Carry over unanswered questions to the next appointment</source>
-        <translation>Pasar las preguntas sin respuesta a la próxima cita</translation>
-    </message>
-    <message>
-        <source>Copy the questions without an answer to the next appointment</source>
-        <translation>Copiar las preguntas que no tienen respuesta a la próxima cita</translation>
-    </message>
-    <message>
-        <source>Save list as PDF…</source>
-        <translation>Guardar lista como PDF…</translation>
-    </message>
-    <message>
-        <source>Save the question list as a PDF to print</source>
-        <translation>Guardar la lista de preguntas como PDF para imprimir</translation>
-    </message>
-    <message>
-        <source>Add an appointment first; then you can list your questions for it.</source>
-        <translation>Primero agregue una cita; después podrá anotar sus preguntas para ella.</translation>
-    </message>
-    <message>
-        <source>For: {0}, {1}</source>
-        <translation>Para: {0}, {1}</translation>
-    </message>
-    <message>
-        <source>No questions yet. Start a list from a template, or type a question of your own below.</source>
-        <translation>Todavía no hay preguntas. Empiece una lista desde una plantilla o escriba abajo su propia pregunta.</translation>
-    </message>
-    <message>
-        <source>This question always stays last on the list.</source>
-        <translation>Esta pregunta siempre queda al final de la lista.</translation>
-    </message>
-    <message>
-        <source>Carried over from an earlier appointment.</source>
-        <translation>Viene de una cita anterior.</translation>
-    </message>
-    <message>
-        <source>{0}  (carried over)</source>
-        <translation>{0}  (de una cita anterior)</translation>
-    </message>
-    <message>
-        <source>Answer saved.</source>
-        <translation>Respuesta guardada.</translation>
-    </message>
-    <message>
-        <source>New question list</source>
-        <translation>Nueva lista de preguntas</translation>
-    </message>
-    <message>
-        <source>Start from these questions (you can add your own after):</source>
-        <translation>Empezar con estas preguntas (después puede agregar las suyas):</translation>
-    </message>
-    <message>
-        <source>Started the list “{0}”.</source>
-        <translation>Se creó la lista “{0}”.</translation>
-    </message>
-    <message>
-        <source>My questions</source>
-        <translation>Mis preguntas</translation>
-    </message>
-    <message>
-        <source>Question removed. Edit ▸ Undo brings it back.</source>
-        <translation>Se quitó la pregunta. Puede recuperarla con Editar ▸ Deshacer.</translation>
-    </message>
-    <message>
-        <source>There is no later appointment yet. Add the next appointment first, then carry the questions over.</source>
-        <translation>Todavía no hay una cita posterior. Primero agregue la próxima cita y después pase las preguntas.</translation>
-    </message>
-    <message>
-        <source>Every question on this list has an answer: nothing to carry over.</source>
-        <translation>Todas las preguntas de esta lista tienen respuesta: no hay nada que pasar.</translation>
-    </message>
-    <message>
-        <source>These questions are already on the list for {0}, {1}.</source>
-        <translation>Estas preguntas ya están en la lista para {0}, {1}.</translation>
-    </message>
-    <message>
-        <source>{0} question(s) carried over to {1}, {2}.</source>
-        <translation>Preguntas pasadas a {1}, {2}: {0}.</translation>
-    </message>
-    <message>
-        <source>Save question list</source>
-        <translation>Guardar la lista de preguntas</translation>
-    </message>
-    <message>
-        <source>Saved {0}. It is not encrypted.</source>
-        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
     </message>
     <message>
         <source>There are no appointments to export yet.</source>
@@ -3127,10 +2966,6 @@
         <translation>Detener el cambio de claves</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>{0} of {1} files</source>
         <translation>{0} de {1} archivos</translation>
     </message>
@@ -4655,6 +4490,162 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>QuestionListEditor</name>
+    <message>
+        <source>Questions for this appointment</source>
+        <translation>Preguntas para esta cita</translation>
+    </message>
+    <message>
+        <source>Choose an appointment above to see its questions.</source>
+        <extracomment>(list id, row) whose answer the answer box shows; an unsaved answer is saved on moving away (list id, row) to show after our own change</extracomment>
+        <translation>Elija una cita de la lista de arriba para ver sus preguntas.</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Lista:</translation>
+    </message>
+    <message>
+        <source>Question list</source>
+        <translation>Lista de preguntas</translation>
+    </message>
+    <message>
+        <source>New list from template…</source>
+        <translation>Nueva lista desde plantilla…</translation>
+    </message>
+    <message>
+        <source>Start a new question list from a ready-made template</source>
+        <translation>Empezar una lista de preguntas nueva a partir de una plantilla</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer or note</source>
+        <translation>Respuesta o nota</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Type a question of your own</source>
+        <translation>Escriba su propia pregunta</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Pregunta nueva</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Agregar pregunta</translation>
+    </message>
+    <message>
+        <source>Add the question to the list</source>
+        <translation>Agregar la pregunta a la lista</translation>
+    </message>
+    <message>
+        <source>Answer or note for the chosen question:</source>
+        <translation>Respuesta o nota para la pregunta elegida:</translation>
+    </message>
+    <message>
+        <source>Save answer</source>
+        <translation>Guardar respuesta</translation>
+    </message>
+    <message>
+        <source>Save the answer to the chosen question</source>
+        <translation>Guardar la respuesta a la pregunta elegida</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>Quitar pregunta</translation>
+    </message>
+    <message>
+        <source>Remove the chosen question from the list</source>
+        <translation>Quitar la pregunta elegida de la lista</translation>
+    </message>
+    <message>
+        <source>Carry over unanswered questions to the next appointment</source>
+        <translation>Pasar las preguntas sin respuesta a la próxima cita</translation>
+    </message>
+    <message>
+        <source>Copy the questions without an answer to the next appointment</source>
+        <translation>Copiar las preguntas que no tienen respuesta a la próxima cita</translation>
+    </message>
+    <message>
+        <source>Save list as PDF…</source>
+        <translation>Guardar lista como PDF…</translation>
+    </message>
+    <message>
+        <source>Save the question list as a PDF to print</source>
+        <translation>Guardar la lista de preguntas como PDF para imprimir</translation>
+    </message>
+    <message>
+        <source>Add an appointment first; then you can list your questions for it.</source>
+        <translation>Primero agregue una cita; después podrá anotar sus preguntas para ella.</translation>
+    </message>
+    <message>
+        <source>For: {0}, {1}</source>
+        <translation>Para: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>No questions yet. Start a list from a template, or type a question of your own below.</source>
+        <translation>Todavía no hay preguntas. Empiece una lista desde una plantilla o escriba abajo su propia pregunta.</translation>
+    </message>
+    <message>
+        <source>This question always stays last on the list.</source>
+        <translation>Esta pregunta siempre queda al final de la lista.</translation>
+    </message>
+    <message>
+        <source>Carried over from an earlier appointment.</source>
+        <translation>Viene de una cita anterior.</translation>
+    </message>
+    <message>
+        <source>{0}  (carried over)</source>
+        <translation>{0}  (de una cita anterior)</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>Respuesta guardada.</translation>
+    </message>
+    <message>
+        <source>Started the list “{0}”.</source>
+        <translation>Se creó la lista “{0}”.</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>Mis preguntas</translation>
+    </message>
+    <message>
+        <source>Question removed. Edit ▸ Undo brings it back.</source>
+        <translation>Se quitó la pregunta. Puede recuperarla con Editar ▸ Deshacer.</translation>
+    </message>
+    <message>
+        <source>There is no later appointment yet. Add the next appointment first, then carry the questions over.</source>
+        <translation>Todavía no hay una cita posterior. Primero agregue la próxima cita y después pase las preguntas.</translation>
+    </message>
+    <message>
+        <source>Every question on this list has an answer: nothing to carry over.</source>
+        <translation>Todas las preguntas de esta lista tienen respuesta: no hay nada que pasar.</translation>
+    </message>
+    <message>
+        <source>These questions are already on the list for {0}, {1}.</source>
+        <translation>Estas preguntas ya están en la lista para {0}, {1}.</translation>
+    </message>
+    <message>
+        <source>{0} question(s) carried over to {1}, {2}.</source>
+        <translation>Preguntas pasadas a {1}, {2}: {0}.</translation>
+    </message>
+    <message>
+        <source>Save question list</source>
+        <translation>Guardar la lista de preguntas</translation>
+    </message>
+    <message>
+        <source>Saved {0}. It is not encrypted.</source>
+        <translation>Se guardó {0}. El archivo no está cifrado.</translation>
+    </message>
+</context>
+<context>
     <name>QuickSymptomDialog</name>
     <message>
         <source>Change a symptom entry</source>
@@ -5205,6 +5196,17 @@ View only is enforced by this program; someone with the files and other tools co
     <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>New question list</source>
+        <translation>Nueva lista de preguntas</translation>
+    </message>
+    <message>
+        <source>Start from these questions (you can add your own after):</source>
+        <translation>Empezar con estas preguntas (después puede agregar las suyas):</translation>
     </message>
 </context>
 <context>

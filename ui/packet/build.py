@@ -4,6 +4,7 @@ The packet is built into a private folder on a RAM-backed file system (mbc_vault
 shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
 "Save packet…". Closing the wizard or locking drops it. Where no RAM file system exists, the person
 chooses where it goes first, as a fallback.
+Long on purpose: building, previewing and saving share the one staged packet and its clean-up.
 """
 
 from __future__ import annotations

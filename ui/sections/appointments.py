@@ -1,81 +1,35 @@
-"""“Appointments”: what is coming up and what is past, and for each visit its lists of questions,
-with the answers written in during or after the visit."""
+"""“Appointments”: what is coming up and what is past, and for each visit its lists of questions
+(the question-list editor, `questions.py`), with the answers written in during or after the visit."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-
-from mbc_vault.cancer.models import FieldError
 from mbc_vault.care.ics import write_ics
-from mbc_vault.care.models import PINNED_QUESTION, Appointment, QuestionList
-from mbc_vault.care.printouts import write_question_list_pdf
-from mbc_vault.care.store import Template, list_from_template, question_templates
+from mbc_vault.care.models import Appointment, QuestionList
 from mbc_vault.entries import Entry
-from mbc_vault.errors import VaultError
 
-from ..entry_commands import SaveEntryCommand
-from ..errors import describe
 from ..forms.care_forms import AppointmentFormDialog, appointment_fields
-from ..models.entries import copy_model
 from ..session import VaultSession
-from ..widgets import ask_save_path, heading, note, rows_follow_widths
+from ..widgets import ask_save_path
 from ..workers import ExportRunner
+from .base import SectionPage, care_of
 from .entry_list import EntryListBox
+from .questions import QuestionListEditor
 
 
-def when(a: Appointment) -> str:
-    return f"{a.date or ''} {a.time}".strip()
-
-
-class AppointmentsSection(QWidget):
+class AppointmentsSection(SectionPage):
     """Appointments (coming up or past) and the questions for the chosen one."""
 
-    status_message = Signal(str)
+    KINDS = (Appointment.KIND, QuestionList.KIND)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
-        self.undo_stack = undo_stack
+        super().__init__(undo_stack, parent)
         self._open_counts: dict[str, int] = {}
-        self._lists: list[Entry[QuestionList]] = []
-        self._loading = False
-        #: (list id, row) whose answer the answer box shows; an unsaved answer is saved on moving away
-        self._answer_at: tuple[str, int] | None = None
-        #: (list id, row) to show after our own change
-        self._target: tuple[str | None, int | None] | None = None
-        self._shown_appointment = ""
-        self.exports = ExportRunner(self._report, self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("Appointments"), body))
+        layout = self.page(self.tr("Appointments"))
+        body = self.body
 
         row = QHBoxLayout()
         self.show_upcoming = QRadioButton(self.tr("Coming up"), body)
@@ -111,150 +65,30 @@ class AppointmentsSection(QWidget):
             undo_stack,
             body,
             with_documents=False,
-            store=lambda s: s.care,
+            store=care_of,
         )
         self.appointments.form_class = AppointmentFormDialog
         self.appointments.table.setMinimumHeight(150)
-        self.appointments.table.selectionModel().currentRowChanged.connect(
-            lambda *_: self.refresh_questions()
-        )
         layout.addWidget(self.appointments)
-
-        self.questions_box = QGroupBox(self.tr("Questions for this appointment"), body)
-        q_layout = QVBoxLayout(self.questions_box)
-        self.questions_for = note(
-            self.tr("Choose an appointment above to see its questions."), self.questions_box
-        )
-        q_layout.addWidget(self.questions_for)
-        row = QHBoxLayout()
-        list_label = QLabel(self.tr("List:"), self.questions_box)
-        self.list_combo = QComboBox(self.questions_box)
-        self.list_combo.setAccessibleName(self.tr("Question list"))
-        self.list_combo.setMinimumContentsLength(30)
-        list_label.setBuddy(self.list_combo)
-        self.list_combo.currentIndexChanged.connect(lambda _: self._list_chosen())
-        self.new_list_btn = QPushButton(self.tr("New list from template…"), self.questions_box)
-        self.new_list_btn.setAccessibleName(self.tr("Start a new question list from a ready-made template"))
-        self.new_list_btn.clicked.connect(self.new_list_from_template)
-        row.addWidget(list_label)
-        row.addWidget(self.list_combo, 1)
-        row.addWidget(self.new_list_btn)
-        q_layout.addLayout(row)
-
-        self.questions = QTableWidget(0, 2, self.questions_box)
-        self.questions.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer or note")])
-        self.questions.setAccessibleName(self.tr("Questions"))
-        self.questions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.questions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.questions.setWordWrap(True)
-        header = self.questions.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        rows_follow_widths(self.questions)
-        self.questions.setMinimumHeight(240)
-        self.questions.currentCellChanged.connect(lambda *_: self._question_chosen())
-        middle = QHBoxLayout()
-        middle.addWidget(self.questions, 2)
-        answer_column = QVBoxLayout()
-        middle.addLayout(answer_column, 1)
-        q_layout.addLayout(middle)
-
-        row = QHBoxLayout()
-        self.question_edit = QLineEdit(self.questions_box)
-        self.question_edit.setPlaceholderText(self.tr("Type a question of your own"))
-        self.question_edit.setAccessibleName(self.tr("New question"))
-        self.question_edit.returnPressed.connect(self.add_question)
-        self.add_question_btn = QPushButton(self.tr("Add question"), self.questions_box)
-        self.add_question_btn.setAccessibleName(self.tr("Add the question to the list"))
-        self.add_question_btn.clicked.connect(self.add_question)
-        row.addWidget(self.question_edit, 1)
-        row.addWidget(self.add_question_btn)
-        q_layout.addLayout(row)
-        self.question_error = note("", self.questions_box, "error")
-        self.question_error.setVisible(False)
-        q_layout.addWidget(self.question_error)
-
-        self.answer_label = QLabel(self.tr("Answer or note for the chosen question:"), self.questions_box)
-        self.answer_label.setWordWrap(True)
-        self.answer_edit = QPlainTextEdit(self.questions_box)
-        self.answer_edit.setTabChangesFocus(True)
-        self.answer_edit.setAccessibleName(self.tr("Answer or note"))
-        self.answer_label.setBuddy(self.answer_edit)
-        answer_column.addWidget(self.answer_label)
-        answer_column.addWidget(self.answer_edit, 1)
-        row = QHBoxLayout()
-        self.save_answer_btn = QPushButton(self.tr("Save answer"), self.questions_box)
-        self.save_answer_btn.setAccessibleName(self.tr("Save the answer to the chosen question"))
-        self.save_answer_btn.clicked.connect(self.save_answer)
-        self.remove_question_btn = QPushButton(self.tr("Remove question"), self.questions_box)
-        self.remove_question_btn.setAccessibleName(self.tr("Remove the chosen question from the list"))
-        self.remove_question_btn.clicked.connect(self.remove_question)
-        row.addWidget(self.save_answer_btn)
-        row.addWidget(self.remove_question_btn)
-        row.addStretch(1)
-        answer_column.addLayout(row)
-
-        row = QHBoxLayout()
-        self.carry_btn = QPushButton(
-            self.tr("Carry over unanswered questions to the next appointment"), self.questions_box
-        )
-        self.carry_btn.setAccessibleName(
-            self.tr("Copy the questions without an answer to the next appointment")
-        )
-        self.carry_btn.clicked.connect(self.carry_over)
-        self.pdf_btn = QPushButton(self.tr("Save list as PDF…"), self.questions_box)
-        self.pdf_btn.setAccessibleName(self.tr("Save the question list as a PDF to print"))
-        self.pdf_btn.clicked.connect(self.save_pdf)
-        row.addWidget(self.carry_btn)
-        row.addStretch(1)
-        row.addWidget(self.pdf_btn)
-        q_layout.addLayout(row)
-        self.feedback = note("", self.questions_box)
-        self.feedback.setVisible(False)
-        q_layout.addWidget(self.feedback)
-        layout.addWidget(self.questions_box)
+        self.question_editor = QuestionListEditor(self.appointments, self.undo_stack, body)
+        self.question_editor.status_message.connect(self.status_message)
+        self.exports = ExportRunner(self.question_editor.say, self)
+        layout.addWidget(self.question_editor)
         layout.addStretch(1)
-        chain = (
-            self.list_combo,
-            self.new_list_btn,
-            self.questions,
-            self.answer_edit,
-            self.save_answer_btn,
-            self.remove_question_btn,
-            self.question_edit,
-            self.add_question_btn,
-            self.carry_btn,
-            self.pdf_btn,
-        )
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.refresh()
 
     # session ------------------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
-        if session is None and self.session is not None:
-            self._flush_answer(notify=False)  # locking must not lose an answer typed but not saved
-        self._answer_at = None
-        self.session = session
-        self.appointments.session = session
-        if session is not None:
-            session.entries_changed.connect(self._changed)
-        self.feedback.setVisible(False)
-        self.question_edit.clear()
-        self.refresh()
+        self.question_editor.set_session(session)  # locking must not lose an answer typed but not saved
+        super().set_session(session)
 
-    def _changed(self, kind: str) -> None:
+    def entries_changed(self, kind: str) -> None:
         if kind == Appointment.KIND:
             self.refresh()
-        elif kind == QuestionList.KIND:
+        else:
             self._count_open()
             self._counts_changed()
-            list_id, row = self._target or (None, None)
-            self._target = None
-            self.refresh_questions(list_id, row)
+            self.question_editor.lists_changed()
 
     def _counts_changed(self) -> None:
         model = self.appointments.model
@@ -262,11 +96,8 @@ class AppointmentsSection(QWidget):
             column = model.columnCount() - 1
             model.dataChanged.emit(model.index(0, column), model.index(model.rowCount() - 1, column))
 
-    def _care(self) -> Any:
-        return self.session.care if self.session is not None else None
-
     def _count_open(self) -> None:
-        care = self._care()
+        care = self.session.care if self.session is not None else None
         self._open_counts = {}
         if care is None:
             return
@@ -275,19 +106,19 @@ class AppointmentsSection(QWidget):
             self._open_counts[key] = self._open_counts.get(key, 0) + len(entry.model.unanswered())
 
     def refresh(self) -> None:
-        care = self._care()
+        care = self.session.care if self.session is not None else None
         chosen = self.selected_appointment()
         self.export_btn.setEnabled(care is not None)
         if care is None:
             self._open_counts = {}
             self.appointments.set_entries([])
-            self.refresh_questions()
+            self.question_editor.refresh_questions()
             return
         self._count_open()
         entries = care.upcoming() if self.show_upcoming.isChecked() else care.past()
         self.appointments.set_entries(entries)
         self.select_appointment(chosen.id if chosen else "", fallback_first=True)
-        self.refresh_questions()
+        self.question_editor.refresh_questions()
 
     def selected_appointment(self) -> Entry[Appointment] | None:
         return self.appointments.selected()
@@ -305,334 +136,18 @@ class AppointmentsSection(QWidget):
         )
         return True
 
-    # the question lists ------------------------------------------------------------------------
-    def current_list(self) -> Entry[QuestionList] | None:
-        index = self.list_combo.currentIndex()
-        return self._lists[index] if 0 <= index < len(self._lists) else None
-
-    def refresh_questions(self, list_id: str | None = None, row: int | None = None) -> None:
-        """Reload the lists of the chosen appointment; keep (or choose) the list and the question row."""
-        self._flush_answer()
-        care = self._care()
-        appointment = self.selected_appointment()
-        keep = list_id or (self.current_list().id if self.current_list() else "")
-        appointment_id = appointment.id if appointment else ""
-        if row is None:
-            row = self.questions.currentRow() if appointment_id == self._shown_appointment else 0
-        self._shown_appointment = appointment_id
-        self._loading = True
-        try:
-            self._lists = care.question_lists(appointment.id) if care is not None and appointment else []
-            self.list_combo.clear()
-            for entry in self._lists:
-                self.list_combo.addItem(entry.model.title(), entry.id)
-            index = self.list_combo.findData(keep) if keep else -1
-            self.list_combo.setCurrentIndex(index if index >= 0 else (0 if self._lists else -1))
-        finally:
-            self._loading = False
-        if care is None:
-            self.questions_for.setText("")
-        elif appointment is None:
-            self.questions_for.setText(
-                self.tr("Choose an appointment above to see its questions.")
-                if self.appointments.model.rowCount()
-                else self.tr("Add an appointment first; then you can list your questions for it.")
-            )
-        else:
-            text = self.tr("For: {0}, {1}").format(appointment.model.title(), when(appointment.model))
-            if not self._lists:
-                text += "\n" + self.tr(
-                    "No questions yet. Start a list from a template, or type a question of your own below."
-                )
-            self.questions_for.setText(text)
-        has_appointment = appointment is not None
-        for widget in (self.new_list_btn, self.question_edit, self.add_question_btn):
-            widget.setEnabled(has_appointment)
-        self.list_combo.setEnabled(bool(self._lists))
-        self._show_list(row)
-
-    def _list_chosen(self) -> None:
-        if not self._loading:
-            self._flush_answer()
-            self._show_list()
-
-    def _show_list(self, row: int | None = None) -> None:
-        if self._loading:
-            return
-        current = self.current_list()
-        questions = current.model.questions if current else []
-        self._loading = True
-        try:
-            self.questions.setRowCount(len(questions))
-            bold = QFont(self.questions.font())
-            bold.setBold(True)
-            for number, q in enumerate(questions):
-                text_item = QTableWidgetItem(q["text"])
-                answer_item = QTableWidgetItem(q.get("answer", ""))
-                if q["text"] == PINNED_QUESTION:
-                    text_item.setToolTip(self.tr("This question always stays last on the list."))
-                    text_item.setFont(bold)
-                elif q.get("carried_from"):
-                    text_item.setToolTip(self.tr("Carried over from an earlier appointment."))
-                    text_item.setText(self.tr("{0}  (carried over)").format(q["text"]))
-                self.questions.setItem(number, 0, text_item)
-                self.questions.setItem(number, 1, answer_item)
-            self.questions.resizeRowsToContents()
-            self.questions.property("rowsTimer").start()
-        finally:
-            self._loading = False
-        if questions:
-            target = row if row is not None and 0 <= row < len(questions) else 0
-            self.questions.setCurrentCell(target, 0)
-        self._question_chosen()
-        self.carry_btn.setEnabled(current is not None)
-        self.pdf_btn.setEnabled(current is not None)
-
-    def _question_chosen(self) -> None:
-        if self._loading:
-            return
-        self._flush_answer()
-        current = self.current_list()
-        row = self.questions.currentRow()
-        valid = current is not None and 0 <= row < len(current.model.questions)
-        question = current.model.questions[row] if valid and current else None
-        self.answer_edit.setPlainText(question.get("answer", "") if question else "")
-        self._answer_at = (current.id, row) if valid and current else None
-        self.answer_edit.setEnabled(valid)
-        self.save_answer_btn.setEnabled(valid)
-        self.remove_question_btn.setEnabled(
-            valid and question is not None and question["text"] != PINNED_QUESTION
-        )
-
-    def _flush_answer(self, notify: bool = True) -> None:
-        """Save the answer box if it was changed and not saved (moving to another question keeps it)."""
-        if self._answer_at is None:
-            return
-        list_id, row = self._answer_at
-        self._answer_at = None
-        care = self._care()
-        index = next((i for i, e in enumerate(self._lists) if e.id == list_id), -1)
-        if care is None or index < 0 or not 0 <= row < len(self._lists[index].model.questions):
-            return
-        entry = self._lists[index]
-        text = self.answer_edit.toPlainText().strip()
-        if text == entry.model.questions[row].get("answer", ""):
-            return
-        model = copy_model(entry.model)
-        model.questions = [dict(q) for q in model.questions]
-        model.questions[row]["answer"] = text
-        saved = self._store(care, model, entry)
-        if saved is None:
-            return
-        self._lists[index] = saved
-        self._say(self.tr("Answer saved."))
-        if notify:  # after the current signal: the lists are reloaded then, on the row now chosen
-            QTimer.singleShot(0, self._notify_lists)
-
-    def _notify_lists(self) -> None:
-        if self.session is not None and self.session.vault is not None:
-            self.session.entry_saved(QuestionList.KIND)
-
-    def choose_template(self) -> Template | None:
-        """Ask which template to start from (None if cancelled)."""
-        templates = question_templates()
-        titles = [t.title for t in templates]
-        title, ok = QInputDialog.getItem(
-            self,
-            self.tr("New question list"),
-            self.tr("Start from these questions (you can add your own after):"),
-            titles,
-            0,
-            False,
-        )
-        return templates[titles.index(title)] if ok and title in titles else None
-
-    def new_list_from_template(self) -> None:
-        care = self._care()
-        appointment = self.selected_appointment()
-        if care is None or appointment is None:
-            return
-        template = self.choose_template()
-        if template is None:
-            return
-        entry = self._store(care, list_from_template(template, appointment.id))
-        if entry is not None:
-            self._say(self.tr("Started the list “{0}”.").format(entry.model.title()))
-            self._saved(entry.id, 0)
-
-    def add_question(self) -> None:
-        care = self._care()
-        appointment = self.selected_appointment()
-        if care is None or appointment is None:
-            return
-        self.question_error.setVisible(False)
-        current = self.current_list()
-        model = (
-            copy_model(current.model)
-            if current
-            else QuestionList(appointment_id=appointment.id, name=self.tr("My questions"))
-        )
-        try:
-            model.add(self.question_edit.text())
-        except FieldError as exc:
-            self.question_error.setText(describe(exc))
-            self.question_error.setVisible(True)
-            self.question_edit.setFocus()
-            return
-        entry = self._store(care, model, current)
-        if entry is not None:
-            self.question_edit.clear()
-            self.question_edit.setFocus()
-            self._saved(entry.id, len(entry.model.questions) - 2)
-
-    def save_answer(self) -> None:
-        care = self._care()
-        current = self.current_list()
-        row = self.questions.currentRow()
-        if care is None or current is None or not 0 <= row < len(current.model.questions):
-            return
-        self._answer_at = None
-        model = copy_model(current.model)
-        model.questions = [dict(q) for q in model.questions]
-        model.questions[row]["answer"] = self.answer_edit.toPlainText().strip()
-        entry = self._store(care, model, current)
-        if entry is not None:
-            self._say(self.tr("Answer saved."))
-            self._saved(entry.id, row)
-
-    def remove_question(self) -> None:
-        care = self._care()
-        current = self.current_list()
-        row = self.questions.currentRow()
-        if care is None or current is None or not 0 <= row < len(current.model.questions) - 1:
-            return
-        model = copy_model(current.model)
-        model.questions = [dict(q) for i, q in enumerate(model.questions) if i != row]
-        entry = self._store(care, model, current)
-        if entry is not None:
-            self._say(self.tr("Question removed. Edit ▸ Undo brings it back."))
-            self._saved(entry.id, min(row, len(entry.model.questions) - 1))
-
-    def next_appointment(self, after: Entry[Appointment]) -> Entry[Appointment] | None:
-        """The first appointment still to come that starts after *after*."""
-        care = self._care()
-        if care is None:
-            return None
-        return next(
-            (e for e in care.upcoming() if e.id != after.id and e.model.starts() > after.model.starts()), None
-        )
-
-    def carry_over(self) -> None:
-        care = self._care()
-        current = self.current_list()
-        appointment = self.selected_appointment()
-        if care is None or current is None or appointment is None:
-            return
-        following = self.next_appointment(appointment)
-        if following is None:
-            self._say(
-                self.tr(
-                    "There is no later appointment yet. Add the next appointment first, "
-                    "then carry the questions over."
-                )
-            )
-            return
-        targets = care.question_lists(following.id)
-        target = targets[0] if targets else None
-        model = (
-            copy_model(target.model)
-            if target
-            else QuestionList(appointment_id=following.id, name=self.tr("My questions"))
-        )
-        if not current.model.unanswered():
-            self._say(self.tr("Every question on this list has an answer: nothing to carry over."))
-            return
-        moved = current.model.carry_over_to(model, source_id=current.id)
-        if moved == 0:
-            self._say(
-                self.tr("These questions are already on the list for {0}, {1}.").format(
-                    following.model.title(), when(following.model)
-                )
-            )
-            return
-        if self._store(care, model, target) is not None:
-            self._say(
-                self.tr("{0} question(s) carried over to {1}, {2}.").format(
-                    moved, following.model.title(), when(following.model)
-                )
-            )
-            self._saved(current.id, self.questions.currentRow())
-
-    def _store(
-        self, care: Any, model: QuestionList, current: Entry[QuestionList] | None = None
-    ) -> Entry[QuestionList] | None:
-        """Save one list (an undoable change when it existed before)."""
-        try:
-            entry = care.save(model, record_id=current.id if current else None)
-        except (VaultError, ValueError) as exc:
-            self._say(describe(exc), error=True)
-            return None
-        if current is not None and self.session is not None:
-            self.undo_stack.push(
-                SaveEntryCommand(
-                    self.session,
-                    QuestionList.KIND,
-                    current.id,
-                    current.model.to_data(),
-                    entry.model.to_data(),
-                    entry.record.title,
-                )
-            )
-        return entry
-
-    def _saved(self, list_id: str, row: int) -> None:
-        """Tell everyone (the overview counts open questions); show *row* of the list *list_id*."""
-        if self.session is None:
-            return
-        self._target = (list_id, row)
-        self.session.entry_saved(QuestionList.KIND)
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.feedback.setObjectName("error" if error else "hint")
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
-        self.feedback.setText(text)
-        self.feedback.setVisible(True)
-        self.status_message.emit(text)
-
-    def _report(self, text: str) -> None:
-        self._say(text)
-
-    # exports ------------------------------------------------------------------------------------
+    # the calendar file --------------------------------------------------------------------------
     def ask_save_path(self, title: str, default_name: str, file_filter: str) -> str:
         """Where to save an unencrypted file ('' if cancelled); patched in tests."""
         return ask_save_path(self, title, default_name, file_filter)
 
-    def save_pdf(self) -> None:
-        current = self.current_list()
-        appointment = self.selected_appointment()
-        if self.session is None or current is None:
-            return
-        day = appointment.model.date if appointment else dt.date.today().isoformat()
-        path = self.ask_save_path(self.tr("Save question list"), f"questions-{day}.pdf", "PDF (*.pdf)")
-        if not path:
-            return
-        self.exports.run(
-            write_question_list_pdf,
-            copy_model(current.model),
-            copy_model(appointment.model) if appointment else None,
-            self.session.person_name,
-            path,
-            done=self.tr("Saved {0}. It is not encrypted.").format(path),
-        )
-
     def export_ics(self) -> None:
-        care = self._care()
+        care = self.session.care if self.session is not None else None
         if care is None:
             return
         entries = care.appointments()
         if not entries:
-            self._say(self.tr("There are no appointments to export yet."))
+            self.question_editor.say(self.tr("There are no appointments to export yet."))
             return
         path = self.ask_save_path(
             self.tr("Export appointments"), "appointments.ics", self.tr("Calendar (*.ics)")

@@ -1,4 +1,6 @@
-"""The documents library: table, filters, search, preview, import, edit, trash."""
+"""The documents library: table, filters, search, preview, import, edit, trash.
+
+Long on purpose: the table, filters, search and preview act on the same list of documents."""
 
 from __future__ import annotations
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.people import Person
 
 from ..session import VaultSession
-from ..widgets import PassphrasePair, fit_to_width, heading, note
+from ..widgets import DialogFooter, PassphrasePair, fit_to_width, heading, note
 from ..workers import TaskWorker, start
 from .scopes import edit_choice, scope_boxes, ticked
 
@@ -94,20 +93,15 @@ class AddPersonDialog(QDialog):
         self.pass_edit, self.again_edit = self.passphrase.pass_edit, self.passphrase.again_edit
         self.strength, self.match = self.passphrase.strength, self.passphrase.match
         layout.addWidget(self.pass_box)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Adding the person"))
-        self.error = note("", self, "error")
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.add_btn = self.buttons.addButton(self.tr("Add person"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_btn.setDefault(True)
-        self.add_btn.setAccessibleName(self.tr("Add person"))
-        self.buttons.accepted.connect(self._add)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.footer = DialogFooter(
+            self,
+            self._add,
+            accept_text=self.tr("Add person"),
+            busy=self.tr("Adding the person"),
+            error_hidden=False,
+        )
+        self.busy, self.error, self.add_btn = self.footer.busy, self.footer.error, self.footer.save_btn
+        layout.addWidget(self.footer)
         for edit in (self.name_edit, self.pass_edit, self.again_edit):
             edit.textChanged.connect(self._validate)
         for button in (self.code_radio, self.pass_radio, *self.scope_boxes.values()):
@@ -147,9 +141,7 @@ class AddPersonDialog(QDialog):
     def _add(self) -> None:
         if not self._validate() or self.session.vault is None:
             return
-        self.error.setText("")
-        self.busy.setVisible(True)
-        self.add_btn.setEnabled(False)
+        self.footer.working()
         passphrase = self.pass_edit.text() if self.pass_radio.isChecked() else None
         worker = TaskWorker(
             self.session.vault.add_person,
@@ -166,7 +158,7 @@ class AddPersonDialog(QDialog):
 
     def _added(self, result: tuple[Person, str | None]) -> None:
         self._worker = None
-        self.busy.setVisible(False)
+        self.footer.done()
         self.person, self.setup_code = result
         self.pass_edit.clear()
         self.again_edit.clear()
@@ -174,8 +166,7 @@ class AddPersonDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._worker = None
-        self.busy.setVisible(False)
-        self.error.setText(message)
+        self.footer.done(message)
         self._validate()
 
 
@@ -271,14 +262,9 @@ class ChangeAccessDialog(QDialog):
         )
         self.rotate_box.setChecked(True)
         layout.addWidget(self.rotate_box)
-        self.error = note("", self, "error")
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_btn = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_btn.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        footer = DialogFooter(self, self.accept, accept_text=self.tr("Save"), error_hidden=False)
+        self.error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
+        layout.addWidget(footer)
         for box in self.scope_boxes.values():
             box.toggled.connect(self._validate)
         self._validate()
@@ -348,12 +334,11 @@ class RemovePersonDialog(QDialog):
                 self,
             )
         )
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.remove_btn = self.buttons.addButton(self.tr("Remove"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
-        layout.addWidget(self.buttons)
+        footer = DialogFooter(self, self.accept, accept_text=self.tr("Remove"))
+        self.buttons, self.remove_btn = footer.buttons, footer.save_btn
+        self.remove_btn.setDefault(False)
+        footer.cancel_btn.setDefault(True)  # removing someone is never what Enter does
+        layout.addWidget(footer)
         fit_to_width(self, 600)
 
     @classmethod

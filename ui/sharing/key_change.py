@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ..errors import describe_problem
-from ..widgets import fit_to_width, heading, note
+from ..widgets import DialogFooter, fit_to_width, heading, note
 from ..workers import TaskWorker, start
 
 
@@ -26,23 +26,15 @@ class KeyChangeDialog(QDialog):
         layout.addWidget(heading(self.tr("Changing the keys"), self, 1.4))
         self.status = note(self.tr("Re-encrypting the files of the sections concerned…"), self)
         layout.addWidget(self.status)
-        self.bar = QProgressBar(self)
-        self.bar.setRange(0, 0)
-        self.bar.setAccessibleName(self.tr("Progress of the key change"))
-        layout.addWidget(self.bar)
-        self.current = note("", self)
-        layout.addWidget(self.current)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.stop_btn = QPushButton(self.tr("Stop"), self)
-        self.stop_btn.setAccessibleName(self.tr("Stop changing the keys"))
-        self.stop_btn.clicked.connect(self.stop)
-        self.close_btn = QPushButton(self.tr("Close"), self)
-        self.close_btn.clicked.connect(self.accept)
+        self.footer = DialogFooter(self, busy=self.tr("Progress of the key change"), line="hint")
+        self.bar, self.current = self.footer.busy, self.footer.error
+        self.bar.setVisible(True)
+        self.current.setVisible(True)
+        self.close_btn = self.footer.cancel_btn  # Close: reject() closes once the work has ended
         self.close_btn.setVisible(False)
-        row.addWidget(self.stop_btn)
-        row.addWidget(self.close_btn)
-        layout.addLayout(row)
+        self.stop_btn = self.footer.buttons.addButton(self.tr("Stop"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.stop_btn.setAccessibleName(self.tr("Stop changing the keys"))
+        layout.addWidget(self.footer)
         fit_to_width(self, 560)
         self.worker = TaskWorker(fn, *args, **kwargs)
         self.worker.signals.progress.connect(self._progress)

@@ -10,48 +10,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from mbc_vault.errors import VaultError
 
 from ..errors import describe
+from ..sections.base import SectionPage
 from ..session import VaultSession
-from ..widgets import heading, note
+from ..widgets import note
 from .dialogs import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
 from .key_change import KeyChangeDialog
 from .scopes import scopes_text
 
 
-class SharingSection(QWidget):
+class SharingSection(SectionPage):
     """Who may open this vault and what they may see."""
 
-    status_message = Signal(str)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session: VaultSession | None = None
+        super().__init__(None, parent)
         self.key_change: KeyChangeDialog | None = None
         self.last_key_change: KeyChangeDialog | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading(self.tr("People and sharing"), body))
-        self.intro = note("", body)
+        layout = self.page(self.tr("People and sharing"))
+        body = self.body
+        self.intro = note("", body)  # what the owner, or someone else, may do here: set on refresh
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, 5, body)
         self.table.setHorizontalHeaderLabels(
@@ -111,17 +101,15 @@ class SharingSection(QWidget):
         self.feedback.setVisible(False)
         layout.addWidget(self.feedback)
         layout.addStretch(1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
         self.refresh()
 
     # session -------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
+        """Locking (None) stops a key change running (it resumes at the next unlock)."""
         if self.key_change is not None and session is None:
             self.key_change.stop()
-        self.session = session
         self.feedback.setVisible(False)
-        self.refresh()
+        super().set_session(session)
 
     @property
     def vault(self) -> Any:
