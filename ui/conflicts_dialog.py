@@ -58,9 +58,9 @@ class ConflictsDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "These records were changed on two computers before they synced. Both versions are kept; the newer "
-                    "one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays "
-                    "in the vault's history."
+                    "These records were changed on two computers before they synced. Both versions are kept; "
+                    "the newer one is shown. Compare them and choose the one to keep. Nothing is deleted: "
+                    "the other version stays in the vault's history."
                 ),
                 self,
             )

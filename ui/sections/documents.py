@@ -55,7 +55,10 @@ from ..workers import TaskWorker, start
 from .base import SectionPage
 from .search_results import SearchResultsList
 
-IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;All files (*)"
+IMPORT_FILTER = (
+    "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;"
+    "All files (*)"
+)
 
 
 class DocumentsSection(SectionPage):

@@ -66,8 +66,8 @@ class LabsSection(ChartedEntriesSection):
         self.export_btn = self.add_button(self.tr("Export CSV…"), self.export_csv)
         self.empty_hint.setText(
             self.tr(
-                "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns "
-                "date, test, value, unit."
+                "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the "
+                "columns date, test, value, unit."
             )
         )
         self.chart_view.setAccessibleName(self.tr("Chart of the chosen test over time"))
@@ -187,7 +187,7 @@ class LabsSection(ChartedEntriesSection):
             self.import_csv(path)
 
     def import_csv(self, path: str | Path) -> TaskWorker | None:
-        """Import in the background; every row or none (see import_lab_csv). The result is shown in a message."""
+        """Import in the background, every row or none (see import_lab_csv); a message shows the result."""
         cancer = self.session.cancer if self.session else None
         if cancer is None or self._importing is not None:
             return None

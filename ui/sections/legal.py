@@ -44,9 +44,9 @@ class LegalSection(SectionPage):
         layout = self.page(
             self.tr("Legal and planning papers"),
             self.tr(
-                "This is a checklist, not legal advice. The names of these papers and what they need differ from "
-                "one state or country to another. A lawyer, a social worker or your care team can tell you which "
-                "ones apply to you."
+                "This is a checklist, not legal advice. The names of these papers and what they need differ "
+                "from one state or country to another. A lawyer, a social worker or your care team can tell "
+                "you which ones apply to you."
             ),
         )
         body = self.body
