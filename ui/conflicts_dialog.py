@@ -5,6 +5,7 @@ Nothing is lost either way: the vault keeps every version (see Vault.resolve_con
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from .session import VaultSession
 from .widgets import heading, note
 
 
-def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
+def _fields(record: Record, name_of: Callable[[str | None], str]) -> list[tuple[str, str]]:
     data = json.dumps(record.data, ensure_ascii=False, sort_keys=True) if record.data else ""
     return [
         ("title", record.title),
@@ -42,7 +43,7 @@ def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
         ("details", data),
         ("changed", f"{record.modified[:16].replace('T', ' ')}"),
         ("by", name_of(record.modified_by)),
-    ]  # type: ignore[operator]
+    ]
 
 
 class ConflictsDialog(QDialog):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -82,6 +82,9 @@ class EntriesTableModel(QAbstractTableModel):
         return None
 
 
-def copy_model(model: Model, **changes: Any) -> Model:
+M = TypeVar("M", bound=Model)
+
+
+def copy_model(model: M, **changes: Any) -> M:
     """A new model of the same kind with *changes* (the entry shown stays as it was)."""
     return type(model).from_data({**model.to_data(), **changes})
