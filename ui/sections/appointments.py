@@ -227,7 +227,7 @@ class AppointmentsSection(QWidget):
             self.carry_btn,
             self.pdf_btn,
         )
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):  # each with the next
             QWidget.setTabOrder(first, second)
         scroll.setWidget(body)
         outer.addWidget(scroll)
@@ -315,7 +315,7 @@ class AppointmentsSection(QWidget):
         self._flush_answer()
         care = self._care()
         appointment = self.selected_appointment()
-        keep = list_id or (self.current_list().id if self.current_list() else "")
+        keep = list_id or (current.id if (current := self.current_list()) else "")
         appointment_id = appointment.id if appointment else ""
         if row is None:
             row = self.questions.currentRow() if appointment_id == self._shown_appointment else 0
