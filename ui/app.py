@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QApplication
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
+def application() -> QApplication:
+    """The running QApplication (Qt types instance() as the QCoreApplication it may be, or None)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "no QApplication yet: setup_application() makes it"
+    return app
+
+
 def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:
     locale = QLocale(language) if language else QLocale.system()
     loaded = []
@@ -45,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     from .settings import AppSettings
 
     settings = AppSettings()
-    app._translators = load_translations(app, settings.language())  # type: ignore[attr-defined]
+    load_translations(app, settings.language())  # children of app: they live as long as it
     window = MainWindow(settings)
     window.show()
     return app.exec()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from mbc_vault.categories import label_of
+
+from .i18n import QT_TRANSLATE_NOOP
 
 _NAMES = [
     QT_TRANSLATE_NOOP("Categories", "Pathology report"),

@@ -5,6 +5,7 @@ Nothing is lost either way: the vault keeps every version (see Vault.resolve_con
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from .session import VaultSession
 from .widgets import DialogFooter, heading, note
 
 
-def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
+def _fields(record: Record, name_of: Callable[[str | None], str]) -> list[tuple[str, str]]:
     data = json.dumps(record.data, ensure_ascii=False, sort_keys=True) if record.data else ""
     return [
         ("title", record.title),
@@ -41,7 +42,7 @@ def _fields(record: Record, name_of: object) -> list[tuple[str, str]]:
         ("details", data),
         ("changed", f"{record.modified[:16].replace('T', ' ')}"),
         ("by", name_of(record.modified_by)),
-    ]  # type: ignore[operator]
+    ]
 
 
 class ConflictsDialog(QDialog):
@@ -57,9 +58,9 @@ class ConflictsDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "These records were changed on two computers before they synced. Both versions are kept; the newer "
-                    "one is shown. Compare them and choose the one to keep. Nothing is deleted: the other version stays "
-                    "in the vault's history."
+                    "These records were changed on two computers before they synced. Both versions are kept; "
+                    "the newer one is shown. Compare them and choose the one to keep. Nothing is deleted: "
+                    "the other version stays in the vault's history."
                 ),
                 self,
             )

@@ -9,6 +9,7 @@ Long on purpose: reading, corrections, widening questions and the import share o
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,9 @@ def read_all(paths: list[Path], progress: Any = None, cancel: Any = None) -> lis
 class ImportDialog(QDialog):
     """Import a batch of files into the open vault."""
 
-    def __init__(self, session: VaultSession, paths: list[str | Path], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, paths: Sequence[str | Path], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import documents"))
         self.session = session
@@ -81,10 +84,18 @@ class ImportDialog(QDialog):
                 self.tr("Status"),
             ]
         )
-        self.table.horizontalHeaderItem(COL_DATE).setToolTip(self.tr("Write dates as YYYY-MM-DD"))
-        self.table.horizontalHeaderItem(COL_VISIBLE).setToolTip(
-            self.tr("Who will be able to see the file: its category decides the part of the vault it is in")
-        )
+        for column, tip in (
+            (COL_DATE, self.tr("Write dates as YYYY-MM-DD")),
+            (
+                COL_VISIBLE,
+                self.tr(
+                    "Who will be able to see the file: its category decides the part of the vault it is in"
+                ),
+            ),
+        ):
+            header_item = self.table.horizontalHeaderItem(column)
+            assert header_item is not None  # setHorizontalHeaderLabels made them
+            header_item.setToolTip(tip)
         self.table.setAccessibleName(self.tr("Files to import"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -234,10 +245,18 @@ class ImportDialog(QDialog):
 
     # who can see each file -----------------------------------------------------
     def _path(self, row: int) -> Path:
-        return Path(self.table.item(row, COL_FILE).data(Qt.ItemDataRole.UserRole))
+        return Path(self._item(row, COL_FILE).data(Qt.ItemDataRole.UserRole))
+
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        """The cell's item: every cell of a file's row has one (see _fill_row)."""
+        item = self.table.item(row, column)
+        assert item is not None, (row, column)
+        return item
 
     def _combo(self, row: int) -> QComboBox:
-        return self.table.cellWidget(row, COL_CATEGORY)  # type: ignore[return-value]
+        combo = self.table.cellWidget(row, COL_CATEGORY)
+        assert isinstance(combo, QComboBox)
+        return combo
 
     def names(self, people: list[Any]) -> str:
         """People's names for the person using the app: "you" for themselves, "only you" if alone."""
@@ -256,7 +275,7 @@ class ImportDialog(QDialog):
         return self.names(visible_to(vault, self._categories[self._path(row)]))
 
     def _show_visibility(self, row: int) -> None:
-        item = self.table.item(row, COL_VISIBLE)
+        item = self._item(row, COL_VISIBLE)
         facts = self.extracted.get(self._path(row))
         text = self.visible_text(row) if facts is None or facts.ok else ""  # not imported: nobody
         item.setText(text)
@@ -340,11 +359,11 @@ class ImportDialog(QDialog):
         fields: dict[Path, dict[str, Any]] = {}
         errors: list[str] = []
         for row in range(self.table.rowCount()):
-            item = self.table.item(row, COL_FILE)
+            item = self._item(row, COL_FILE)
             if item.checkState() != Qt.CheckState.Checked:
                 continue
             path = Path(item.data(Qt.ItemDataRole.UserRole))
-            date = self.table.item(row, COL_DATE).text().strip()
+            date = self._item(row, COL_DATE).text().strip()
             try:
                 check_date(date)
             except ValueError as exc:
@@ -352,7 +371,7 @@ class ImportDialog(QDialog):
                 continue
             chosen.append(path)
             fields[path] = {
-                "title": self.table.item(row, COL_TITLE).text().strip() or path.stem,
+                "title": self._item(row, COL_TITLE).text().strip() or path.stem,
                 "date": date or None,
                 "category": self._categories[path],
                 "tags": self._tags.get(path, []),
@@ -383,8 +402,8 @@ class ImportDialog(QDialog):
         self._worker = None
         self.report = report
         by_name: dict[str, Extracted] = {}
-        for path, facts in self.extracted.items():
-            by_name.setdefault(path.name, facts)
+        for path, extracted in self.extracted.items():
+            by_name.setdefault(path.name, extracted)
         added = []
         for record in report.added:
             facts = self.extracted.get(Path(record.original_name)) or by_name.get(record.original_name)

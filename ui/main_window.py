@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
+from .app import application
 from .create_dialog import CreateVaultDialog
 from .errors import describe_problem
 from .forms.symptom_dialog import QuickSymptomDialog
+from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
 from .sections.appointments import AppointmentsSection
 from .sections.cancer import CancerSection
@@ -58,8 +60,8 @@ class Section:
     make: Callable[[QUndoStack, QWidget], QWidget]
     scope: str | None  # someone not given this scope sees a "not shared with you" note
     shortcut: str | None  # in the View menu
-    label: object  # in the sidebar: a QT_TRANSLATE_NOOP string of the MainWindow context
-    menu: object  # in the View menu, with its accelerator
+    label: str  # in the sidebar: a QT_TRANSLATE_NOOP string of the MainWindow context
+    menu: str  # in the View menu, with its accelerator
     entries: bool = True  # an entry section (the overview and documents are not)
 
 
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
             status = getattr(section, "status_message", None)
             if status is not None:
                 status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.sidebar.addItem(self.tr(str(spec.label)))
+            self.sidebar.addItem(self.tr(spec.label))
             self.sections.addWidget(self.gates.get(section, section))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
@@ -174,26 +176,27 @@ class MainWindow(QMainWindow):
         self.welcome.recent_chosen.connect(lambda path: self.show_unlock(Path(path)))
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.back_requested.connect(self.show_welcome)
-        self.overview.import_requested.connect(
-            lambda: (self.go_to(self.documents), self.documents.choose_and_import())
-        )
-        self.overview.search_requested.connect(self.find)
+        self.overview.import_requested.connect(self._import)
+        self.overview.search_requested.connect(self.find_records)
         self.overview.record_chosen.connect(self._open_record)
 
         self.idle = IdleWatcher(self.settings.idle_minutes(), self)
         self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)
+        application().installEventFilter(self.idle)
         self._build_menus()
         self.start()
 
     # menus ----------------------------------------------------------------------
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.addAction(action)
         return action
 
@@ -238,7 +241,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(self.tr("&Copy title"), self.copy_title, QKeySequence.StandardKey.Copy)
         )
-        edit_menu.addAction(self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(self.tr("&Find…"), self.find_records, QKeySequence.StandardKey.Find))
         self.conflicts_action = self._action(self.tr("Changes from t&wo computers…"), self.show_conflicts)
         edit_menu.addAction(self.conflicts_action)
         edit_menu.addAction(
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
         for spec in SECTIONS:
             section = getattr(self, spec.key)
             view_menu.addAction(
-                self._action(self.tr(str(spec.menu)), lambda _=False, s=section: self.go_to(s), spec.shortcut)
+                self._action(self.tr(spec.menu), lambda _=False, s=section: self.go_to(s), spec.shortcut)
             )
         view_menu.addSeparator()
         view_menu.addAction(
@@ -299,7 +302,7 @@ class MainWindow(QMainWindow):
             self.enter_vault(vault)
             return
         dialog = ChoosePassphraseDialog(vault, self)
-        self.first_passphrase_dialog = dialog
+        self.first_passphrase_dialog: ChoosePassphraseDialog | None = dialog
 
         def finished(result: int) -> None:
             self.first_passphrase_dialog = None
@@ -443,7 +446,7 @@ class MainWindow(QMainWindow):
             self._clipboard_text = record.title
             QGuiApplication.clipboard().setText(record.title)
 
-    def find(self) -> None:
+    def find_records(self) -> None:
         if self.session is not None:
             self.go_to(self.documents)
             self.documents.focus_search()
@@ -475,10 +478,11 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Information,
             self.tr("Your emergency kit"),
             self.tr(
-                "If you ever forget your passphrase, or this program is not available, an emergency kit lets you "
-                "or someone you trust still open your records.\n\nIt is a one-page PDF with your recovery secret "
-                "in plain text: print it, store the paper like a will, and delete the file. Anyone with the kit "
-                "and a copy of the vault folder can read everything you can read.\n\n"
+                "If you ever forget your passphrase, or this program is not available, an emergency kit lets "
+                "you or someone you trust still open your records.\n\n"
+                "It is a one-page PDF with your recovery secret in plain text: print it, store the paper "
+                "like a will, and delete the file. Anyone with the kit and a copy of the vault folder can "
+                "read everything you can read.\n\n"
                 "You can also save it later from the File menu."
             ),
             QMessageBox.StandardButton.NoButton,
@@ -520,8 +524,8 @@ class MainWindow(QMainWindow):
         self.tell(
             self.tr("Emergency kit saved"),
             self.tr(
-                "Your emergency kit is saved to {0}.\n\nIt holds your recovery secret in plain text. Print it, "
-                "store the paper like a will (tell someone you trust where it is), then delete the file."
+                "Your emergency kit is saved to {0}.\n\nIt holds your recovery secret in plain text. Print "
+                "it, store the paper like a will (tell someone you trust where it is), then delete the file."
             ).format(path),
         )
 
@@ -600,8 +604,8 @@ class MainWindow(QMainWindow):
             self.tell(
                 self.tr("Vault check"),
                 self.tr(
-                    "Some files are damaged, or were not written by someone allowed to. They are not used, and "
-                    "nothing of yours was changed. Restore them from a backup:\n\n"
+                    "Some files are damaged, or were not written by someone allowed to. They are not used, "
+                    "and nothing of yours was changed. Restore them from a backup:\n\n"
                 )
                 + "\n".join(describe_problem(p) for p in problems[:20]),
                 warning=True,
@@ -622,7 +626,7 @@ class MainWindow(QMainWindow):
         font = QFont(QApplication.font())
         font.setPointSizeF(self._base_point_size * percent / 100)
         QApplication.setFont(font)
-        app = QApplication.instance()
+        app = application()
         app.setStyleSheet(app.styleSheet())  # re-polish: paddings in em follow the new size
         if hasattr(self, "sidebar"):
             self._size_sidebar()
@@ -648,8 +652,8 @@ class MainWindow(QMainWindow):
         self.tell(
             self.tr("About MBC Vault"),
             self.tr(
-                "MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: "
-                "see docs/recovery.md to recover them without this program."
+                "MBC Vault keeps your records encrypted on your own computer. Every file is a standard age "
+                "file: see docs/recovery.md to recover them without this program."
             ),
         )
 
@@ -665,7 +669,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
-        QApplication.instance().removeEventFilter(self.idle)
+        application().removeEventFilter(self.idle)
         super().closeEvent(event)
 
 

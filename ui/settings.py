@@ -40,7 +40,7 @@ class AppSettings:
     # recent vaults -------------------------------------------------------------
     def recent_vaults(self) -> list[str]:
         value = self._s.value("recent_vaults", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [p for p in items if Path(p).is_dir()]
 
     def add_recent_vault(self, path: str | Path) -> None:
@@ -59,14 +59,14 @@ class AppSettings:
 
     # preferences ---------------------------------------------------------------
     def idle_minutes(self) -> int:
-        return int(self._s.value("idle_minutes", 5))
+        return _int(self._s.value("idle_minutes", 5))
 
     def set_idle_minutes(self, minutes: int) -> None:
         self._s.setValue("idle_minutes", int(minutes))
 
     def text_scale(self) -> int:
         """Text size in percent of the system font (100 to 200)."""
-        return max(100, min(200, int(self._s.value("text_scale", 100))))
+        return max(100, min(200, _int(self._s.value("text_scale", 100))))
 
     def set_text_scale(self, percent: int) -> None:
         self._s.setValue("text_scale", max(100, min(200, int(percent))))
@@ -92,3 +92,9 @@ def _key(vault: str | Path) -> str:
     import hashlib
 
     return hashlib.sha256(str(Path(vault).resolve()).encode()).hexdigest()[:16]
+
+
+def _int(value: object) -> int:
+    """A number setting: QSettings gives back the number stored, or its text once read from the file."""
+    assert isinstance(value, int | float | str), "a number setting holds a number"
+    return int(value)

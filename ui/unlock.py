@@ -155,8 +155,8 @@ class ChoosePassphraseDialog(QDialog):
             layout.addWidget(
                 note(
                     self.tr(
-                        "The setup code you were given works only this once. Choose a passphrase of your own: you will "
-                        "type it every time you open this vault."
+                        "The setup code you were given works only this once. Choose a passphrase of your "
+                        "own: you will type it every time you open this vault."
                     ),
                     self,
                 )
@@ -167,8 +167,8 @@ class ChoosePassphraseDialog(QDialog):
             layout.addWidget(
                 note(
                     self.tr(
-                        "From now on this vault opens with the new passphrase, for you only. The old one stops working "
-                        "on this vault."
+                        "From now on this vault opens with the new passphrase, for you only. The old one "
+                        "stops working on this vault."
                     ),
                     self,
                 )
@@ -188,8 +188,8 @@ class ChoosePassphraseDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "If you forget it, nobody can recover it for you: the owner of the vault would have to add you "
-                    "again. Write it down and keep it somewhere safe."
+                    "If you forget it, nobody can recover it for you: the owner of the vault would have to "
+                    "add you again. Write it down and keep it somewhere safe."
                 ),
                 self,
                 "warning",

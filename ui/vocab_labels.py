@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from mbc_vault.cancer import vocab as cancer
 from mbc_vault.care import vocab as care
 from mbc_vault.progress import describe
+
+from .i18n import QT_TRANSLATE_NOOP
 
 # each core vocabulary and its translation context
 VOCABULARIES: list[tuple[Mapping[str, str], str]] = [

@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPen, QPolygonF
@@ -32,6 +33,8 @@ from .pdf import ensure_gui_application
 Point = tuple[str, float]
 #: (start, stop or None while ongoing, label[, short label]); see `bands_from_lines`
 BandTuple = tuple
+#: what `decimate` thins out: (day number, value), or the app's (day number, value, note)
+_Point = TypeVar("_Point", tuple[int, float], tuple[int, float, str])
 
 #: band fills (drawn with BAND_ALPHA) and their edges: calm, distinct hues (Okabe-Ito family), never red
 BAND_COLORS = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#0072B2", "#D8B70A", "#8E7CC3", "#7F8C8D"]
@@ -160,7 +163,7 @@ def nice_ticks(top: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def decimate(points: Sequence[tuple[int, float]], max_points: int) -> list[tuple[int, float]]:
+def decimate(points: Sequence[_Point], max_points: int) -> list[_Point]:
     """At most about *max_points* real points: per bucket of days the first, lowest, highest and last.
 
     Peaks and dips stay (nothing is averaged), so every point drawn is a value that was recorded.
@@ -170,8 +173,8 @@ def decimate(points: Sequence[tuple[int, float]], max_points: int) -> list[tuple
     buckets = max(1, max_points // 4)
     first, last = points[0][0], points[-1][0]
     width = max(1, (last - first + 1) / buckets)
-    out: list[tuple[int, float]] = []
-    group: list[tuple[int, float]] = []
+    out: list[_Point] = []
+    group: list[_Point] = []
     current = 0
     for point in points:
         bucket = int((point[0] - first) / width)
@@ -185,7 +188,7 @@ def decimate(points: Sequence[tuple[int, float]], max_points: int) -> list[tuple
     return out
 
 
-def _keep(group: list[tuple[int, float]]) -> list[tuple[int, float]]:
+def _keep(group: list[_Point]) -> list[_Point]:
     if len(group) <= 4:
         return group
     low = min(range(len(group)), key=lambda i: group[i][1])

@@ -158,8 +158,10 @@ class AppointmentFormDialog(EntryFormDialog):
         combo = QComboBox(self)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = combo.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         combo.addItem("", "")
         self._contact_names: dict[str, str] = {}
         for entry in self.cancer.contacts():

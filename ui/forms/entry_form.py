@@ -206,7 +206,8 @@ class EntryFormDialog(QDialog):
             return widget.toPlainText()
         if isinstance(widget, ListEditor):
             return widget.values()
-        text = widget.text().strip()  # type: ignore[attr-defined]
+        assert isinstance(widget, QLineEdit), spec.name  # what _make gives every other kind of field
+        text = widget.text().strip()
         if spec.kind in ("date", "number", "int"):
             return text or None
         return text
@@ -238,12 +239,12 @@ class EntryFormDialog(QDialog):
                 candidate, record_id=self.record_id, links=self.links() if self.documents.count() else None
             )
         except FieldError as exc:
-            label = self.errors.get(exc.field)
-            if label is None:
+            error_label = self.errors.get(exc.field)
+            if error_label is None:
                 self.general_error.setText(describe(exc))
             else:
-                label.setText(describe(exc))
-                label.setVisible(True)
+                error_label.setText(describe(exc))
+                error_label.setVisible(True)
                 self.widgets[exc.field].setFocus()
             return
         except (VaultError, ValueError) as exc:

@@ -132,7 +132,7 @@ class LabValueDialog(QDialog):
         base = LabValue.from_data(self.original.record.data) if self.original else LabValue()
         base.date = self.date_edit.text().strip()
         base.test = self.test_combo.currentText()
-        base.value = self.value_edit.text()  # type: ignore[assignment]  # validate() reads the number
+        base.value = self.value_edit.text()  # validate() reads the number
         base.unit = self.unit_edit.text()
         base.lab = self.lab_edit.text().strip()
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -79,7 +79,9 @@ class QuickSymptomDialog(QDialog):
         self.symptom_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.symptom_combo.addItems(list(dict.fromkeys([*SYMPTOMS, *known])))
         self.symptom_combo.setEditText(model.symptom)
-        self.symptom_combo.lineEdit().setPlaceholderText(self.tr("Choose or type, e.g. fatigue"))
+        symptom_line = self.symptom_combo.lineEdit()
+        assert symptom_line is not None  # an editable combo box has one
+        symptom_line.setPlaceholderText(self.tr("Choose or type, e.g. fatigue"))
         self.location_edit = QLineEdit(model.location, self)
         self.location_edit.setPlaceholderText(self.tr("Where, e.g. lower back"))
 
@@ -102,7 +104,7 @@ class QuickSymptomDialog(QDialog):
             self.severity_group.addButton(button, number)
             self.severity_buttons.append(button)
             severity_row.addWidget(button)
-        self.severity_group.idToggled.connect(lambda _id, on: on and self._severity_shown())
+        self.severity_group.idToggled.connect(self._severity_toggled)
         self.severity_label = QLabel(self)
         self.severity_label.setFont(big)
         self.severity_label.setAccessibleName(self.tr("Chosen severity"))
@@ -162,10 +164,16 @@ class QuickSymptomDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, session: VaultSession, parent: QWidget | None = None, **kwargs: object
+        cls,
+        session: VaultSession,
+        parent: QWidget | None = None,
+        *,
+        entry: Entry[Symptom] | None = None,
+        symptom: str = "",
+        known: Sequence[str] = (),
     ) -> Entry[Symptom] | None:
         """The saved entry, or None if cancelled (tests patch this)."""
-        dialog = cls(session, parent, **kwargs)  # type: ignore[arg-type]
+        dialog = cls(session, parent, entry=entry, symptom=symptom, known=known)
         return dialog.entry if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # severity -------------------------------------------------------------------------------
@@ -177,6 +185,10 @@ class QuickSymptomDialog(QDialog):
         button = self.severity_buttons[max(0, min(10, number))]
         button.setChecked(True)
         button.setFocus()
+
+    def _severity_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._severity_shown()
 
     def _severity_shown(self) -> None:
         number = self.severity()
@@ -201,20 +213,24 @@ class QuickSymptomDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On the scale, a digit chooses that severity (10: the arrow keys) and arrows move the choice."""
-        if event.type() == QEvent.Type.KeyPress and watched in self.severity_buttons:
-            key = event.key()  # type: ignore[attr-defined]  # PySide passes the QKeyEvent itself
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and watched in self.severity_buttons
+        ):
+            key = event.key()
             if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
                 self.set_severity(key - Qt.Key.Key_0)
                 return True
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
                 current = self.severity()
                 if current is None:
-                    self.set_severity(self.severity_buttons.index(watched))  # type: ignore[arg-type]
+                    self.set_severity(self.severity_buttons.index(watched))
                 else:
                     self.set_severity(current + (1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Up) else -1))
                 return True
             if key == Qt.Key.Key_Space:  # Space on an unchosen scale chooses the focused number
-                watched.click()  # type: ignore[attr-defined]
+                watched.click()
                 return True
         return super().eventFilter(watched, event)
 

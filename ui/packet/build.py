@@ -117,8 +117,8 @@ class BuildPage(QWizardPage):
         layout.addLayout(path_row)
         self.plain_warning = note(
             self.tr(
-                "This PDF will not be encrypted: anyone who gets the file can read it. It is written only where you "
-                "choose. To protect it for email, go back and set a password."
+                "This PDF will not be encrypted: anyone who gets the file can read it. It is written only "
+                "where you choose. To protect it for email, go back and set a password."
             ),
             self,
             "warning",
@@ -144,8 +144,8 @@ class BuildPage(QWizardPage):
         problems_layout.addWidget(
             note(
                 self.tr(
-                    "These documents cannot be included. Nothing was saved yet. Leave them out and build the rest, or stop "
-                    "and fix them first (for example, import a clean copy)."
+                    "These documents cannot be included. Nothing was saved yet. Leave them out and build the "
+                    "rest, or stop and fix them first (for example, import a clean copy)."
                 ),
                 self.problems_box,
                 "warning",

@@ -266,9 +266,9 @@ class ChecklistPage(QWizardPage):
         layout.addWidget(self.warnings)
         self.reminder = note(
             self.tr(
-                "Good to know: centers usually need records in English (ask for translations early), and they need "
-                "the scans themselves on a disc (CD or DVD) from the imaging department, not only the reports. "
-                "Pathology slides or blocks are sent by the hospital that keeps them."
+                "Good to know: centers usually need records in English (ask for translations early), and "
+                "they need the scans themselves on a disc (CD or DVD) from the imaging department, not only "
+                "the reports. Pathology slides or blocks are sent by the hospital that keeps them."
             ),
             self,
         )

@@ -294,14 +294,8 @@ class OptionsPage(QWizardPage):
     def materials(self) -> list[MaterialRow]:
         rows = []
         for row in range(self.materials_table.rowCount()):
-            cells = [
-                (
-                    self.materials_table.item(row, c).text().strip()
-                    if self.materials_table.item(row, c)
-                    else ""
-                )
-                for c in range(4)
-            ]
+            items = [self.materials_table.item(row, c) for c in range(4)]
+            cells = [item.text().strip() if item else "" for item in items]
             if any(cells):
                 rows.append(MaterialRow(*cells))
         return rows

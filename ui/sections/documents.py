@@ -57,7 +57,10 @@ from ..workers import TaskWorker, start
 from .base import SectionPage
 from .search_results import SearchResultsList
 
-IMPORT_FILTER = "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;All files (*)"
+IMPORT_FILTER = (
+    "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;"
+    "All files (*)"
+)
 
 
 class DocumentsSection(SectionPage):
@@ -320,9 +323,12 @@ class DocumentsSection(SectionPage):
 
         worker = TaskWorker(read)
         worker.signals.finished.connect(show)
-        worker.signals.failed.connect(
-            lambda message: generation == self._preview_generation and self.preview.show_message(message)
-        )
+
+        def failed(message: str) -> None:
+            if generation == self._preview_generation:
+                self.preview.show_message(message)
+
+        worker.signals.failed.connect(failed)
         self._run(worker)
 
     def recognize_selected(self) -> None:
@@ -341,10 +347,12 @@ class DocumentsSection(SectionPage):
             self.preview.set_scan_note(sum(1 for t in texts if not t.strip()), False)
             self.status_message.emit(self.tr("The text of “{0}” can now be searched.").format(record.title))
 
+        def failed(message: str) -> None:
+            self.preview.ocr_btn.setEnabled(True)
+            self.preview.ocr_note.setText(message)
+
         worker.signals.finished.connect(done)
-        worker.signals.failed.connect(
-            lambda message: (self.preview.ocr_btn.setEnabled(True), self.preview.ocr_note.setText(message))
-        )
+        worker.signals.failed.connect(failed)
         self._run(worker)
 
     def _run(self, worker: TaskWorker) -> None:
@@ -356,9 +364,10 @@ class DocumentsSection(SectionPage):
     def _update_actions(self) -> None:
         record = self.selected_record()
         has = record is not None
-        self.edit_btn.setEnabled(has and not record.in_trash)  # type: ignore[union-attr]
-        self.remove_btn.setEnabled(has and not record.in_trash)  # type: ignore[union-attr]
-        self.restore_btn.setEnabled(has and record.in_trash)  # type: ignore[union-attr]
+        in_trash = record is not None and record.in_trash
+        self.edit_btn.setEnabled(has and not in_trash)
+        self.remove_btn.setEnabled(has and not in_trash)
+        self.restore_btn.setEnabled(in_trash)
         self.save_copy_btn.setEnabled(has)
         self.import_btn.setEnabled(self.session is not None)
         vault = self.session.vault if self.session is not None else None

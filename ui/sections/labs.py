@@ -66,8 +66,8 @@ class LabsSection(ChartedEntriesSection):
         self.export_btn = self.add_button(self.tr("Export CSV…"), self.export_csv)
         self.empty_hint.setText(
             self.tr(
-                "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the columns "
-                "date, test, value, unit."
+                "No lab values yet. Click “Add a value…”, or “Import CSV…” to bring in a file with the "
+                "columns date, test, value, unit."
             )
         )
         self.chart_view.setAccessibleName(self.tr("Chart of the chosen test over time"))
@@ -187,7 +187,7 @@ class LabsSection(ChartedEntriesSection):
             self.import_csv(path)
 
     def import_csv(self, path: str | Path) -> TaskWorker | None:
-        """Import in the background; every row or none (see import_lab_csv). The result is shown in a message."""
+        """Import in the background, every row or none (see import_lab_csv); a message shows the result."""
         cancer = self.session.cancer if self.session else None
         if cancer is None or self._importing is not None:
             return None
@@ -209,14 +209,16 @@ class LabsSection(ChartedEntriesSection):
         start(worker)
         return worker
 
-    def _import_done(self) -> bool:
+    def _import_done(self) -> VaultSession | None:
+        """The import is over: the session to show its result in (None if locked meanwhile)."""
         self._importing = None
         self._workers.clear()
         self._update_actions()
-        return self.session is not None
+        return self.session
 
     def _imported(self, report: CsvReport, name: str) -> None:
-        if not self._import_done():
+        session = self._import_done()
+        if session is None:
             return
         if report.errors:
             shown = report.errors[:12]
@@ -237,7 +239,7 @@ class LabsSection(ChartedEntriesSection):
             )
             return
         if report.added:
-            self.session.entry_saved(LabValue.KIND)  # type: ignore[union-attr]
+            session.entry_saved(LabValue.KIND)
         count = len(report.added)
         text = (
             self.tr("Imported 1 value from {1}.") if count == 1 else self.tr("Imported {0} values from {1}.")
@@ -253,7 +255,7 @@ class LabsSection(ChartedEntriesSection):
         tell(self, self.tr("Lab values imported"), text)
 
     def _import_failed(self, message: str) -> None:
-        if self._import_done():
+        if self._import_done() is not None:
             tell(self, self.tr("Nothing was imported"), message, warning=True)
 
     def ask_export_target(self) -> str:

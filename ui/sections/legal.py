@@ -44,9 +44,9 @@ class LegalSection(SectionPage):
         layout = self.page(
             self.tr("Legal and planning papers"),
             self.tr(
-                "This is a checklist, not legal advice. The names of these papers and what they need differ from "
-                "one state or country to another. A lawyer, a social worker or your care team can tell you which "
-                "ones apply to you."
+                "This is a checklist, not legal advice. The names of these papers and what they need differ "
+                "from one state or country to another. A lawyer, a social worker or your care team can tell "
+                "you which ones apply to you."
             ),
         )
         body = self.body
@@ -103,13 +103,14 @@ class LegalSection(SectionPage):
     def refresh(self) -> None:
         care = self.session.care if self.session else None
         latest: dict[str, Entry[LegalItem]] = {}
-        for entry in care.legal_items() if care is not None else []:
-            known = latest.get(entry.model.item)
-            if known is None or entry.record.modified > known.record.modified:
-                latest[entry.model.item] = entry
+        for saved in care.legal_items() if care is not None else []:
+            known = latest.get(saved.model.item)
+            if known is None or saved.record.modified > known.record.modified:
+                latest[saved.model.item] = saved
         self.items = [(key, latest.get(key)) for key in vocab.LEGAL_ITEMS]
         row_before = self.table.currentRow()
-        overdue, soon = [], []
+        overdue: list[str] = []
+        soon: list[str] = []
         for row, (key, entry) in enumerate(self.items):
             self._fill_row(row, key, entry if care is not None else None)
             state = entry.model.review_state() if entry else ""

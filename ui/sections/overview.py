@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,7 @@ from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import CATEGORIES
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..session import VaultSession
 from ..widgets import heading, note
 from .base import ALL_KINDS, SectionPage

@@ -45,9 +45,9 @@ class PrioritiesSection(SectionPage):
         layout = self.page(
             self.tr("My care priorities"),
             self.tr(
-                "Questions many people find worth thinking about, and sharing with their care team and family. "
-                "Answer any of them, in your own words, when you are ready. You can change an answer at any time; "
-                "each one shows when you last changed it."
+                "Questions many people find worth thinking about, and sharing with their care team and "
+                "family. Answer any of them, in your own words, when you are ready. You can change an answer "
+                "at any time; each one shows when you last changed it."
             ),
         )
         body = self.body

@@ -56,7 +56,7 @@ class TreatmentTimeline(QWidget):
             )
             return
         today = dt.date.today().toordinal()
-        first = min(_day(e.model.start) for e in self.entries)  # type: ignore[arg-type]
+        first = min(_day(e.model.start) for e in self.entries if e.model.start)  # set_entries kept these
         last = max(max(_day(e.model.stop) if e.model.stop else today for e in self.entries), first + 30)
         metrics = QFontMetrics(self.font())
         row = metrics.height() * 2
@@ -69,7 +69,7 @@ class TreatmentTimeline(QWidget):
             painter.drawText(int(x) + 3, self.height() - 6, str(year))
         for index, entry in enumerate(self.entries):
             line = entry.model
-            start = _day(line.start)  # type: ignore[arg-type]
+            start = _day(line.start) if line.start else first
             stop = _day(line.stop) if line.stop else today
             rect = QRectF(
                 left + (start - first) * scale, 8 + index * row, max(4.0, (stop - start) * scale), row * 0.8

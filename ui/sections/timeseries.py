@@ -52,8 +52,21 @@ def long_date(iso: str) -> str:
     return QLocale().toString(QDate(date.year, date.month, date.day), QLocale.FormatType.LongFormat)
 
 
+class BandCaption(QGraphicsRectItem):
+    """A band's name on a light backing, over the top of the plot."""
+
+    def __init__(self, chart: QChart, font: QFont, color: QColor) -> None:
+        super().__init__(chart)
+        self.setBrush(QColor(255, 255, 255, 190))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setZValue(20)
+        self.text = QGraphicsSimpleTextItem(self)
+        self.text.setFont(font)
+        self.text.setBrush(color)
+
+
 class TimelineChartView(QChartView):
-    """Values over time (line and points) over shaded bands, one per line of treatment; hover names a point."""
+    """Values over time (line and points) on shaded bands, one per line of treatment; hover names a point."""
 
     hovered = Signal(str)
 
@@ -77,8 +90,8 @@ class TimelineChartView(QChartView):
         self.band_series: list[QAreaSeries] = []
         self.bands: list[cr.Band] = []
         self._band_lines: list[QLineSeries] = []
-        self._band_labels: list[QGraphicsRectItem] = []
-        self._shown: list[tuple] = []  # (day, value, note) drawn, oldest first
+        self._band_labels: list[BandCaption] = []
+        self._shown: list[tuple[int, float, str]] = []  # (day, value, note) drawn, oldest first
         self._days: list[int] = []
         self._span = cr.chart_span([], [], dt.date.today().toordinal())
         self._ticks: tuple[list[int], str] = ([], "")
@@ -152,9 +165,9 @@ class TimelineChartView(QChartView):
         for series in (*old, *self._band_lines):
             series.deleteLater()
         for item in self._band_labels:
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
+            scene = item.scene()
+            if scene is not None:
+                scene.removeItem(item)  # which takes it off the chart, its parent
         self.band_series, self._band_lines, self._band_labels = [], [], []
         self.unit = unit
         spec = cr.make_spec(
@@ -166,7 +179,7 @@ class TimelineChartView(QChartView):
             today=today,
             trend_days=trend_days,
         )
-        notes = {}
+        notes: dict[tuple[int, float], str] = {}
         for p in points:
             if len(p) > 2 and p[2]:
                 notes.setdefault((cr.day(p[0]), float(p[1])), p[2])
@@ -193,14 +206,7 @@ class TimelineChartView(QChartView):
             self._band_lines += [upper, lower]
             self.band_series.append(area)
             chart.addSeries(area)
-            backing = QGraphicsRectItem(chart)
-            backing.setBrush(QColor(255, 255, 255, 190))
-            backing.setPen(QPen(Qt.PenStyle.NoPen))
-            backing.setZValue(20)
-            label = QGraphicsSimpleTextItem(backing)
-            label.setFont(self._band_font)
-            label.setBrush(QColor(band.color).darker(210))
-            self._band_labels.append(backing)
+            self._band_labels.append(BandCaption(chart, self._band_font, QColor(band.color).darker(210)))
         # decimate for a wide screen, not for the current size: a resize must not need new data
         budget = int(max(1600.0, chart.plotArea().width()) * POINTS_PER_PIXEL)
         self._shown = cr.decimate(values, budget)
@@ -248,25 +254,26 @@ class TimelineChartView(QChartView):
         # dots only where they do not touch, unless they are the values under an average line
         self.points.setVisible(self.trend or len(self._shown) <= plot.width() / 7)
         band_metrics = QFontMetricsF(self._band_font)
-        for band, series, backing in zip(self.bands, self.band_series, self._band_labels):
-            label = backing.childItems()[0]
+        # not strict: while set_data runs, the plot area can change (and call this) after the series and
+        # captions are emptied and before every band has its own again
+        for band, series, caption in zip(self.bands, self.band_series, self._band_labels, strict=False):
             first, last = max(band.start, self._span[0]), min(band.stop + 1, self._span[1])
             left = self.chart().mapToPosition(QPointF(cr.day_to_msecs(first), 0), series).x()
             right = self.chart().mapToPosition(QPointF(cr.day_to_msecs(last), 0), series).x()
             left, right = max(left, plot.left()), min(right, plot.right())
             text = cr.fit_band_text(band, right - left - 12, band_metrics)
-            label.setText(text)  # type: ignore[attr-defined]
-            label.setPos(3, 0)
-            backing.setRect(0, 0, band_metrics.horizontalAdvance(text) + 6, band_metrics.height())
-            backing.setPos(left + 3, plot.top() + 4)
-            backing.setVisible(bool(text))
+            caption.text.setText(text)
+            caption.text.setPos(3, 0)
+            caption.setRect(0, 0, band_metrics.horizontalAdvance(text) + 6, band_metrics.height())
+            caption.setPos(left + 3, plot.top() + 4)
+            caption.setVisible(bool(text))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the window's "Larger text" / "Smaller text"
             self.apply_fonts()
-            for backing in self._band_labels:
-                backing.childItems()[0].setFont(self._band_font)  # type: ignore[attr-defined]
+            for caption in self._band_labels:
+                caption.text.setFont(self._band_font)
             self._ticks = ([], "")
             self._place_overlays()
 

@@ -1,4 +1,5 @@
-"""“Treatment”: lines of treatment as a timeline and a table; medications and supplements with a printable list."""
+"""“Treatment”: lines of treatment as a timeline and a table; medications and supplements, with a
+printable list."""
 
 from __future__ import annotations
 
