@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox
 from test_i18n import TS_ES, installed_translators
 
 from mbc_vault.cancer import vocab as cancer_vocab
-from mbc_vault.cancer.models import Diagnosis
+from mbc_vault.cancer.models import Biopsy, Diagnosis
 from mbc_vault.care import vocab as care_vocab
 from mbc_vault.care.models import Contact
 from mbc_vault.progress import ENGLISH, Stage
@@ -119,6 +119,34 @@ def test_the_spanish_app_shows_spanish_labels(spanish, qtbot, session: VaultSess
     drug = cancer_vocab.drug_class("palbociclib")
     assert vocab_label(cancer_vocab.DRUG_CLASSES, drug) == "Inhibidor de CDK4/6"
     assert progress_text(Stage.PACKET_MERGE, "12") == "Juntando 12 páginas"
+
+
+def test_the_spanish_app_says_how_a_metastasis_differs_in_spanish(
+    spanish, qtbot, session: VaultSession
+) -> None:
+    """The biomarker changes come from the core as codes (derive.Change); the app words them."""
+    assert session.cancer is not None
+    session.cancer.save(
+        Biopsy(
+            date="2019-03-12",
+            site="primary-breast",
+            er_status="positive",
+            pr_status="positive",
+            her2_ihc="1+",
+        )
+    )
+    session.cancer.save(
+        Biopsy(date="2024-05-20", site="liver", er_status="positive", pr_status="negative", her2_ihc="0")
+    )
+    cancer = CancerSection(QUndoStack())
+    qtbot.addWidget(cancer)
+    cancer.set_session(session)
+    text = cancer.discordance.text()
+    assert "PR pasó de positivo a negativo." in text
+    assert "HER2 bajo cambió: ya no es HER2 bajo." in text and "changed" not in text
+    subtypes = {cancer.biopsies.model.index(row, 6).data() for row in range(2)}
+    assert subtypes == {"RH+/HER2- (HER2 bajo)", "RH+/HER2-"}
+    cancer.set_session(None)
 
 
 def test_the_spanish_import_dialog_shows_progress_and_the_category_guess(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .models import Biopsy
 
 HR_POSITIVE_HER2_NEGATIVE = "HR+/HER2-"
 HER2_POSITIVE = "HER2+"
 TRIPLE_NEGATIVE = "Triple-negative"
 UNKNOWN = "Not known yet"
+#: the subtypes (each its own code; the app words them, the packet prints this English)
+SUBTYPES = (HR_POSITIVE_HER2_NEGATIVE, HER2_POSITIVE, TRIPLE_NEGATIVE, UNKNOWN)
 
 
 def receptor_positive(status: str, percent: float | None) -> bool | None:
@@ -65,12 +69,35 @@ def describe(b: Biopsy) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Change:
+    """One way a biopsy differs from the primary tumor, as codes: `code` is "marker-changed" (of
+    `marker`, from `before` to `after`: "positive", "negative"), "now-her2-low", "no-longer-her2-low" or
+    "subtype-changed" (`before` and `after` are SUBTYPES). str() is the English the packet prints."""
+
+    code: str
+    marker: str = ""
+    before: str = ""
+    after: str = ""
+
+    def __str__(self) -> str:
+        return ENGLISH_CHANGES[self.code].format(marker=self.marker, before=self.before, after=self.after)
+
+
+ENGLISH_CHANGES = {
+    "marker-changed": "{marker} changed from {before} to {after}.",
+    "now-her2-low": "HER2-low changed: now HER2-low.",
+    "no-longer-her2-low": "HER2-low changed: no longer HER2-low.",
+    "subtype-changed": "The subtype changed from {before} to {after}.",
+}
+
+
 def _status_word(positive: bool | None) -> str:
     return {True: "positive", False: "negative", None: "unknown"}[positive]
 
 
-def differences(primary: Biopsy, other: Biopsy) -> list[str]:
-    """Plain sentences for each biomarker that differs between two biopsies (unknowns are skipped)."""
+def differences(primary: Biopsy, other: Biopsy) -> list[Change]:
+    """Each biomarker that differs between two biopsies (unknowns are skipped)."""
     changes = []
     for label, a, b in (
         (
@@ -86,20 +113,20 @@ def differences(primary: Biopsy, other: Biopsy) -> list[str]:
         ("HER2", her2_positive(primary), her2_positive(other)),
     ):
         if a is not None and b is not None and a != b:
-            changes.append(f"{label} changed from {_status_word(a)} to {_status_word(b)}.")
+            changes.append(Change("marker-changed", label, _status_word(a), _status_word(b)))
     if (
         her2_positive(primary) is False
         and her2_positive(other) is False
         and her2_low(primary) != her2_low(other)
     ):
-        changes.append("HER2-low changed: " + ("now HER2-low." if her2_low(other) else "no longer HER2-low."))
+        changes.append(Change("now-her2-low" if her2_low(other) else "no-longer-her2-low"))
     before, after = subtype(primary), subtype(other)
     if UNKNOWN not in (before, after) and before != after:
-        changes.append(f"The subtype changed from {before} to {after}.")
+        changes.append(Change("subtype-changed", before=before, after=after))
     return changes
 
 
-def discordance(biopsies: list[Biopsy]) -> list[tuple[Biopsy, list[str]]]:
+def discordance(biopsies: list[Biopsy]) -> list[tuple[Biopsy, list[Change]]]:
     """Each biopsy of a metastasis whose biomarkers differ from the primary tumor's (earliest primary)."""
     primaries = sorted((b for b in biopsies if b.site == "primary-breast"), key=lambda b: b.date or "")
     if not primaries:

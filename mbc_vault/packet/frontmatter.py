@@ -161,7 +161,8 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             parts.append(
                 "<p><b>Changes from the primary tumor (discordance):</b></p><ul>"
                 + "".join(
-                    f"<li>{_e(b.date)} {_e(b.title())}: {_e(' '.join(found))}</li>" for b, found in changes
+                    f"<li>{_e(b.date)} {_e(b.title())}: {_e(' '.join(map(str, found)))}</li>"
+                    for b, found in changes
                 )
                 + "</ul>"
             )

@@ -655,6 +655,50 @@
         <translation>La biopsia de {0} del {1} es distinta del tumor primario: {2}</translation>
     </message>
     <message>
+        <source>{0} (HER2-low)</source>
+        <translation>{0} (HER2 bajo)</translation>
+    </message>
+    <message>
+        <source>HR+/HER2-</source>
+        <translation>RH+/HER2-</translation>
+    </message>
+    <message>
+        <source>HER2+</source>
+        <translation>HER2+</translation>
+    </message>
+    <message>
+        <source>Triple-negative</source>
+        <translation>Triple negativo</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>Aún no se sabe</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>{0} changed from {1} to {2}.</source>
+        <translation>{0} pasó de {1} a {2}.</translation>
+    </message>
+    <message>
+        <source>HER2-low changed: now HER2-low.</source>
+        <translation>HER2 bajo cambió: ahora es HER2 bajo.</translation>
+    </message>
+    <message>
+        <source>HER2-low changed: no longer HER2-low.</source>
+        <translation>HER2 bajo cambió: ya no es HER2 bajo.</translation>
+    </message>
+    <message>
+        <source>The subtype changed from {0} to {1}.</source>
+        <translation>El subtipo pasó de {0} a {1}.</translation>
+    </message>
+    <message>
         <source>first diagnosed {0}</source>
         <translation>primer diagnóstico: {0}</translation>
     </message>

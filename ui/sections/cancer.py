@@ -75,7 +75,7 @@ class CancerSection(SectionPage):
                 ("PR", lambda e: _receptor(e.model.pr_status, e.model.pr_percent)),
                 ("HER2", lambda e: _her2(e.model)),
                 ("Ki-67", lambda e: "" if e.model.ki67_percent is None else f"{e.model.ki67_percent:g}%"),
-                (self.tr("Subtype"), lambda e: derive.describe(e.model)),
+                (self.tr("Subtype"), lambda e: self.subtype_text(e.model)),
             ],
             biopsy_fields,
             lambda: Biopsy(site="primary-breast"),
@@ -109,12 +109,47 @@ class CancerSection(SectionPage):
         found = derive.discordance([e.model for e in biopsies])
         lines = [
             self.tr("The {0} biopsy of {1} differs from the primary tumor: {2}").format(
-                _site(vocab.BIOPSY_SITES, b).lower(), b.date, " ".join(changes)
+                _site(vocab.BIOPSY_SITES, b).lower(), b.date, " ".join(map(self.change_text, changes))
             )
             for b, changes in found
         ]
         self.discordance.setText("\n".join(lines))
         self.discordance.setVisible(bool(lines))
+
+    def subtype_text(self, b: Biopsy) -> str:
+        """The subtype, e.g. 'HR+/HER2- (HER2-low)', in the app's language."""
+        text = self.subtype_name(derive.subtype(b))
+        if derive.her2_low(b) and derive.subtype(b) != derive.HER2_POSITIVE:
+            text = self.tr("{0} (HER2-low)").format(text)
+        return text
+
+    def subtype_name(self, subtype: str) -> str:
+        names = {
+            derive.HR_POSITIVE_HER2_NEGATIVE: self.tr("HR+/HER2-"),
+            derive.HER2_POSITIVE: self.tr("HER2+"),
+            derive.TRIPLE_NEGATIVE: self.tr("Triple-negative"),
+            derive.UNKNOWN: self.tr("Not known yet"),
+        }
+        return names.get(subtype, subtype)
+
+    def change_text(self, change: derive.Change) -> str:
+        """One difference from the primary tumor, in the app's language."""
+        status = {"positive": self.tr("positive"), "negative": self.tr("negative")}
+        if change.code == "marker-changed":
+            return self.tr("{0} changed from {1} to {2}.").format(
+                change.marker,
+                status.get(change.before, change.before),
+                status.get(change.after, change.after),
+            )
+        if change.code == "now-her2-low":
+            return self.tr("HER2-low changed: now HER2-low.")
+        if change.code == "no-longer-her2-low":
+            return self.tr("HER2-low changed: no longer HER2-low.")
+        if change.code == "subtype-changed":
+            return self.tr("The subtype changed from {0} to {1}.").format(
+                self.subtype_name(change.before), self.subtype_name(change.after)
+            )
+        return str(change)
 
     def describe_diagnosis(self, d: Diagnosis) -> str:
         parts = []
