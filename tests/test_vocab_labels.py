@@ -29,6 +29,7 @@ from ui.import_dialog import COL_CATEGORY, ImportDialog
 from ui.sections.cancer import CancerSection
 from ui.sections.care_team import CareTeamSection
 from ui.sections.legal import LegalSection
+from ui.sections.overview import OverviewSection
 from ui.sections.symptoms import SymptomsSection
 from ui.session import VaultSession
 from ui.vocab_labels import (
@@ -229,6 +230,11 @@ def test_the_spanish_symptoms_section_names_stored_codes_in_spanish(
     with qtbot.waitSignal(section.status_message, timeout=5_000) as said:
         section.show_saved(pain, "pain")
     assert said.args == ["Se guardó Dolor (cadera): 6/10."]
+    overview = OverviewSection()
+    qtbot.addWidget(overview)
+    overview.set_session(session)
+    assert "2024-05-20: Dolor (cadera): 6/10" in overview.symptom_card.body.text()
+    overview.set_session(None)
     section.remove_selected()
     assert undo.undoText() == "Mover “Dolor (cadera): 6/10” a la papelera"
     assert session.cancer.symptoms()[0].model.symptom == "hormigueo"
