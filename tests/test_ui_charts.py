@@ -341,6 +341,22 @@ def test_quick_symptom_dialog_by_keyboard(qtbot, session: VaultSession) -> None:
     assert fields == [(dt.date.today().isoformat(), "pain", "lower back", 8, "after gardening")]
 
 
+def test_symptom_dialog_stores_a_listed_symptom_by_its_code_and_other_words_as_typed(
+    qtbot, session: VaultSession
+) -> None:
+    saved = []
+    for text in ("Fatigue", "JOINT PAIN", "Tingling in my toes"):
+        dialog = QuickSymptomDialog(session)
+        qtbot.addWidget(dialog)
+        assert dialog.symptom_combo.itemText(0) == "Pain"
+        dialog.symptom_combo.setEditText(text)
+        dialog.set_severity(3)
+        dialog.save()
+        assert dialog.entry is not None
+        saved.append(dialog.entry.model.symptom)
+    assert saved == ["fatigue", "joint pain", "Tingling in my toes"]
+
+
 def test_symptoms_section_chart_table_bands_and_refresh(
     qtbot, symptoms: SymptomsSection, session: VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,18 +18,28 @@ from PySide6.QtWidgets import QComboBox
 from test_i18n import TS_ES, installed_translators
 
 from mbc_vault.cancer import vocab as cancer_vocab
-from mbc_vault.cancer.models import Biopsy, Diagnosis
+from mbc_vault.cancer.models import Biopsy, Diagnosis, Symptom
 from mbc_vault.care import vocab as care_vocab
 from mbc_vault.care.models import Contact
 from mbc_vault.progress import ENGLISH, Stage
 from mbc_vault.vault import Vault
 from ui.app import setup_application
+from ui.forms.symptom_dialog import QuickSymptomDialog
 from ui.import_dialog import COL_CATEGORY, ImportDialog
 from ui.sections.cancer import CancerSection
 from ui.sections.care_team import CareTeamSection
 from ui.sections.legal import LegalSection
+from ui.sections.overview import OverviewSection
+from ui.sections.symptoms import SymptomsSection
 from ui.session import VaultSession
-from ui.vocab_labels import VOCABULARIES, progress_text, vocab_label
+from ui.vocab_labels import (
+    SYMPTOM_LABELS,
+    VOCABULARIES,
+    progress_text,
+    symptom_code,
+    symptom_label,
+    vocab_label,
+)
 
 #: dicts of the vocab modules that are not lists of labels: tumor markers and their units, drugs by class
 NOT_LABELS = {id(cancer_vocab.MARKERS), id(cancer_vocab.CLASS_DRUGS)}
@@ -66,6 +76,11 @@ def test_every_code_has_a_translated_label() -> None:
         for code, label in vocabulary.items():
             assert code and vocab_label(vocabulary, code) == label  # English app: the core's label
             assert spanish.get((registered[id(vocabulary)], label)), (code, label)
+    # the symptoms are a list of codes (the English words entries store); the app makes their labels
+    assert list(SYMPTOM_LABELS) == cancer_vocab.SYMPTOMS
+    for code in cancer_vocab.SYMPTOMS:
+        assert symptom_label(code).lower() == code and symptom_code(symptom_label(code)) == code
+        assert spanish.get(("Symptoms", SYMPTOM_LABELS[code])), code
     assert set(ENGLISH) == set(Stage)
     for stage in Stage:
         assert spanish.get(("Progress", ENGLISH[stage])), stage
@@ -160,3 +175,67 @@ def test_the_spanish_import_dialog_shows_progress_and_the_category_guess(
     guess = dialog.table.cellWidget(0, COL_CATEGORY)
     assert isinstance(guess, QComboBox) and guess.currentText() == "Informe de patología"
     assert guess.currentData() == "pathology-report"
+
+
+def test_the_spanish_symptom_dialog_offers_spanish_names_and_stores_the_codes(
+    spanish, qtbot, session: VaultSession
+) -> None:
+    saved = []
+    for text in ("Dolor", "NÁUSEAS", "hormigueo en los pies", "pain"):
+        dialog = QuickSymptomDialog(session)
+        qtbot.addWidget(dialog)
+        combo = dialog.symptom_combo
+        offered = [combo.itemText(i) for i in range(combo.count())]
+        assert offered[:3] == ["Dolor", "Cansancio", "Náuseas"] and "pain" not in offered
+        if text in offered:
+            combo.setCurrentIndex(offered.index(text))  # chosen from the list
+        else:
+            combo.setEditText(text)  # typed
+        location_shown = dialog.form.isRowVisible(dialog.FIELDS.index("location"))
+        assert location_shown == (text in ("Dolor", "pain"))  # pain is logged with where it hurts
+        dialog.set_severity(4)
+        dialog.save()
+        assert dialog.entry is not None
+        saved.append(dialog.entry.model.symptom)
+    assert saved == ["pain", "nausea", "hormigueo en los pies", "pain"]
+
+    # changing an entry shows its symptom's Spanish name; saving keeps the code
+    assert session.cancer is not None
+    entry = next(e for e in session.cancer.symptoms() if e.model.symptom == "nausea")
+    dialog = QuickSymptomDialog(session, entry=entry, known=["hormigueo en los pies", "nausea"])
+    qtbot.addWidget(dialog)
+    assert dialog.symptom_combo.currentText() == "Náuseas"
+    offered = [dialog.symptom_combo.itemText(i) for i in range(dialog.symptom_combo.count())]
+    assert offered.count("Náuseas") == 1 and offered[-1] == "hormigueo en los pies"
+    dialog.save()
+    assert dialog.entry is not None and dialog.entry.model.symptom == "nausea"
+
+
+def test_the_spanish_symptoms_section_names_stored_codes_in_spanish(
+    spanish, qtbot, session: VaultSession
+) -> None:
+    assert session.cancer is not None
+    pain = session.cancer.save(Symptom(date="2024-05-20", symptom="pain", location="cadera", severity=6))
+    session.cancer.save(Symptom(date="2024-05-21", symptom="hormigueo", severity=2))
+    undo = QUndoStack()
+    section = SymptomsSection(undo)
+    qtbot.addWidget(section)
+    section.set_session(session)
+    combo = section.symptom_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Dolor (1 registro)",
+        "Hormigueo (1 registro)",
+    ]
+    assert section.current_symptom() == "pain" and section.chart_view.chart().title() == "Dolor"
+    with qtbot.waitSignal(section.status_message, timeout=5_000) as said:
+        section.show_saved(pain, "pain")
+    assert said.args == ["Se guardó Dolor (cadera): 6/10."]
+    overview = OverviewSection()
+    qtbot.addWidget(overview)
+    overview.set_session(session)
+    assert "2024-05-20: Dolor (cadera): 6/10" in overview.symptom_card.body.text()
+    overview.set_session(None)
+    section.remove_selected()
+    assert undo.undoText() == "Mover “Dolor (cadera): 6/10” a la papelera"
+    assert session.cancer.symptoms()[0].model.symptom == "hormigueo"
+    section.set_session(None)

@@ -9,16 +9,42 @@ in one context per vocabulary (the same English word may need different Spanish 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
 from mbc_vault.cancer import vocab as cancer
+from mbc_vault.cancer.models import Symptom
 from mbc_vault.care import vocab as care
 from mbc_vault.progress import describe
 
 from .i18n import QT_TRANSLATE_NOOP
 
-# each core vocabulary and its translation context
+#: the labels of the symptoms the app offers (cancer.SYMPTOMS, a list): each English word is the code
+#: symptom entries store; a person's own symptom is stored as typed and has no label
+SYMPTOM_LABELS: dict[str, str] = {
+    "pain": QT_TRANSLATE_NOOP("Symptoms", "Pain"),
+    "fatigue": QT_TRANSLATE_NOOP("Symptoms", "Fatigue"),
+    "nausea": QT_TRANSLATE_NOOP("Symptoms", "Nausea"),
+    "vomiting": QT_TRANSLATE_NOOP("Symptoms", "Vomiting"),
+    "loss of appetite": QT_TRANSLATE_NOOP("Symptoms", "Loss of appetite"),
+    "weight": QT_TRANSLATE_NOOP("Symptoms", "Weight"),
+    "shortness of breath": QT_TRANSLATE_NOOP("Symptoms", "Shortness of breath"),
+    "cough": QT_TRANSLATE_NOOP("Symptoms", "Cough"),
+    "headache": QT_TRANSLATE_NOOP("Symptoms", "Headache"),
+    "dizziness": QT_TRANSLATE_NOOP("Symptoms", "Dizziness"),
+    "confusion": QT_TRANSLATE_NOOP("Symptoms", "Confusion"),
+    "vision changes": QT_TRANSLATE_NOOP("Symptoms", "Vision changes"),
+    "neuropathy": QT_TRANSLATE_NOOP("Symptoms", "Neuropathy"),
+    "mouth sores": QT_TRANSLATE_NOOP("Symptoms", "Mouth sores"),
+    "diarrhea": QT_TRANSLATE_NOOP("Symptoms", "Diarrhea"),
+    "rash": QT_TRANSLATE_NOOP("Symptoms", "Rash"),
+    "hot flashes": QT_TRANSLATE_NOOP("Symptoms", "Hot flashes"),
+    "joint pain": QT_TRANSLATE_NOOP("Symptoms", "Joint pain"),
+    "mood": QT_TRANSLATE_NOOP("Symptoms", "Mood"),
+}
+
+# each core vocabulary and its translation context (the symptoms' labels are made here, from a list)
 VOCABULARIES: list[tuple[Mapping[str, str], str]] = [
     (cancer.HISTOLOGIES, "Histologies"),
     (cancer.PRESENTATIONS, "Presentations"),
@@ -41,6 +67,7 @@ VOCABULARIES: list[tuple[Mapping[str, str], str]] = [
     (care.LEGAL_STATUS, "LegalStatus"),
     (care.TRIAL_STATUS, "TrialStatus"),
     (care.PRIORITY_QUESTIONS, "PriorityQuestions"),
+    (SYMPTOM_LABELS, "Symptoms"),
 ]
 
 _LABELS = [
@@ -214,6 +241,24 @@ def vocab_label(vocabulary: Mapping[str, str], code: str, other: str = "") -> st
     label = vocabulary.get(code, code)
     context = vocab_context(vocabulary)
     return QCoreApplication.translate(context, label) if context and code in vocabulary else label
+
+
+def symptom_label(symptom: str) -> str:
+    """What the app calls a stored symptom: the translated label of a code ("pain" -> "Dolor"), or the
+    person's own words as they typed them."""
+    return vocab_label(SYMPTOM_LABELS, symptom)
+
+
+def symptom_code(text: str) -> str:
+    """What to store for a symptom chosen or typed: the code whose label in the app's language (or the
+    code itself) is *text*, in any case; otherwise *text*, the person's own words."""
+    wanted = text.strip().casefold()
+    return next((code for code in SYMPTOM_LABELS if wanted in (code, symptom_label(code).casefold())), text)
+
+
+def symptom_title(symptom: Symptom) -> str:
+    """Symptom.title() with the symptom's label in the app's language: "Dolor (cadera): 6/10"."""
+    return replace(symptom, symptom=symptom_label(symptom.symptom)).title()
 
 
 def progress_text(stage: str, item: str = "") -> str:

@@ -5163,6 +5163,85 @@ View only is enforced by this program; someone with the files and other tools co
     </message>
 </context>
 <context>
+    <name>Symptoms</name>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Fatigue</source>
+        <translation>Cansancio</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <source>Vomiting</source>
+        <translation>Vómitos</translation>
+    </message>
+    <message>
+        <source>Loss of appetite</source>
+        <translation>Falta de apetito</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Shortness of breath</source>
+        <translation>Falta de aire</translation>
+    </message>
+    <message>
+        <source>Cough</source>
+        <translation>Tos</translation>
+    </message>
+    <message>
+        <source>Headache</source>
+        <translation>Dolor de cabeza</translation>
+    </message>
+    <message>
+        <source>Dizziness</source>
+        <translation>Mareo</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Confusión</translation>
+    </message>
+    <message>
+        <source>Vision changes</source>
+        <translation>Cambios en la vista</translation>
+    </message>
+    <message>
+        <source>Neuropathy</source>
+        <translation>Neuropatía</translation>
+    </message>
+    <message>
+        <source>Mouth sores</source>
+        <translation>Llagas en la boca</translation>
+    </message>
+    <message>
+        <source>Diarrhea</source>
+        <translation>Diarrea</translation>
+    </message>
+    <message>
+        <source>Rash</source>
+        <translation>Erupción en la piel</translation>
+    </message>
+    <message>
+        <source>Hot flashes</source>
+        <translation>Sofocos</translation>
+    </message>
+    <message>
+        <source>Joint pain</source>
+        <translation>Dolor en las articulaciones</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Estado de ánimo</translation>
+    </message>
+</context>
+<context>
     <name>SymptomsSection</name>
     <message>
         <source>Symptoms</source>

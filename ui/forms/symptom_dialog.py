@@ -27,6 +27,7 @@ from mbc_vault.errors import VaultError
 
 from ..errors import describe
 from ..session import VaultSession
+from ..vocab_labels import symptom_code, symptom_label
 from ..widgets import DialogFooter, heading, note
 
 #: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
@@ -38,7 +39,8 @@ QPushButton#severity:checked:focus { border: 3px solid #0b2e63; }
 
 
 def has_location(symptom: str) -> bool:
-    """Pain (and joint pain...) is logged with where it hurts."""
+    """Pain (and joint pain...) is logged with where it hurts (*symptom*: what is stored, a code or the
+    person's words)."""
     return "pain" in symptom.strip().lower()
 
 
@@ -77,8 +79,9 @@ class QuickSymptomDialog(QDialog):
         self.symptom_combo = QComboBox(self)
         self.symptom_combo.setEditable(True)
         self.symptom_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.symptom_combo.addItems(list(dict.fromkeys([*SYMPTOMS, *known])))
-        self.symptom_combo.setEditText(model.symptom)
+        # the labels in the app's language; saving stores the code of the one chosen (symptom_code)
+        self.symptom_combo.addItems(list(dict.fromkeys(symptom_label(name) for name in [*SYMPTOMS, *known])))
+        self.symptom_combo.setEditText(symptom_label(model.symptom))
         symptom_line = self.symptom_combo.lineEdit()
         assert symptom_line is not None  # an editable combo box has one
         symptom_line.setPlaceholderText(self.tr("Choose or type, e.g. fatigue"))
@@ -235,7 +238,7 @@ class QuickSymptomDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _location_shown(self) -> None:
-        shown = has_location(self.symptom_combo.currentText())
+        shown = has_location(symptom_code(self.symptom_combo.currentText()))
         if shown != self.form.isRowVisible(self.FIELDS.index("location")):
             self.form.setRowVisible(self.FIELDS.index("location"), shown)
             self.adjustSize()
@@ -259,7 +262,7 @@ class QuickSymptomDialog(QDialog):
             return
         model = Symptom.from_data(self.original.record.data) if self.original else Symptom()
         model.date = self.date_edit.date().toString("yyyy-MM-dd")
-        model.symptom = self.symptom_combo.currentText()
+        model.symptom = symptom_code(self.symptom_combo.currentText())
         model.location = self.location_edit.text().strip() if has_location(model.symptom) else ""
         model.severity = self.severity()
         model.notes = self.notes_edit.text().strip()

@@ -183,6 +183,10 @@ class ChartedEntriesSection(SectionPage):
         """Where *entry* is drawn (date, value), or None."""
         return None
 
+    def entry_title(self, entry: Entry[Any]) -> str:
+        """What the status line and the undo step call *entry*."""
+        return entry.model.title()
+
     def _selection_changed(self) -> None:
         entry = self.selected_entry()
         point = self.point_of(entry) if entry is not None else None
@@ -206,12 +210,12 @@ class ChartedEntriesSection(SectionPage):
             self.choice.setCurrentIndex(index)
         self.select_entry(entry.id)
         self.status_message.emit(
-            QCoreApplication.translate("ChartedEntriesSection", "Saved {0}.").format(entry.model.title())
+            QCoreApplication.translate("ChartedEntriesSection", "Saved {0}.").format(self.entry_title(entry))
         )
 
     def remove_selected(self) -> None:
         entry = self.selected_entry()
         if entry is not None and self.session is not None:
             self.undo_stack.push(
-                TrashCommand(self.session, entry.id, entry.model.title(), self.KINDS[0], self)
+                TrashCommand(self.session, entry.id, self.entry_title(entry), self.KINDS[0], self)
             )

@@ -24,6 +24,7 @@ from mbc_vault.categories import CATEGORIES
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..session import VaultSession
+from ..vocab_labels import symptom_title
 from ..widgets import heading, note
 from .base import ALL_KINDS, SectionPage
 
@@ -216,7 +217,8 @@ class OverviewSection(SectionPage):
         if not latest:
             return self.tr("No symptoms logged. Use Ctrl+Shift+S to log one.")
         return "<br>".join(
-            f"{html.escape(e.model.date or '')}: {html.escape(e.model.title())}" for e in reversed(latest)
+            f"{html.escape(e.model.date or '')}: {html.escape(symptom_title(e.model))}"
+            for e in reversed(latest)
         )
 
     def _markers(self, cancer: CancerRecord) -> str:

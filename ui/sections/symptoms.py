@@ -16,6 +16,7 @@ from mbc_vault.cancer.vocab import SYMPTOMS
 from mbc_vault.entries import Entry
 
 from ..forms.symptom_dialog import QuickSymptomDialog
+from ..vocab_labels import symptom_label, symptom_title
 from .charted import ChartedEntriesSection
 from .timeseries import legend_html, treatment_bands
 
@@ -25,8 +26,10 @@ TREND_DAYS = 28
 
 
 def display_name(symptom: str) -> str:
-    """'fatigue' -> 'Fatigue' (the vocabulary is stored in lower case)."""
-    return symptom[:1].upper() + symptom[1:]
+    """A stored symptom as the app names it: its label in the app's language ('fatigue' -> 'Cansancio'),
+    or the person's own words with a capital ('tingling' -> 'Tingling')."""
+    label = symptom_label(symptom)
+    return label[:1].upper() + label[1:]
 
 
 class SymptomsSection(ChartedEntriesSection):
@@ -85,7 +88,7 @@ class SymptomsSection(ChartedEntriesSection):
         self._by_symptom = dict(by_symptom)
         self._lines = cancer.treatment_lines() if cancer else []
         order = {name: i for i, name in enumerate(SYMPTOMS)}
-        names = sorted(self._by_symptom, key=lambda n: (order.get(n, len(order)), n.lower()))
+        names = sorted(self._by_symptom, key=lambda n: (order.get(n, len(order)), display_name(n).lower()))
         items = []
         for name in names:
             count = len(self._by_symptom[name])
@@ -131,6 +134,9 @@ class SymptomsSection(ChartedEntriesSection):
         if selected is not None:
             self.select_entry(selected.id)
         self._update_actions()
+
+    def entry_title(self, entry: Entry[Any]) -> str:
+        return symptom_title(entry.model)
 
     def point_of(self, entry: Entry[Any]) -> tuple[str, float] | None:
         if entry.model.date and entry.model.severity is not None:
