@@ -12,13 +12,6 @@ from PySide6.QtWidgets import QApplication
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
-def application() -> QApplication:
-    """The running QApplication (Qt types instance() as the QCoreApplication it may be, or None)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication), "no QApplication yet: setup_application() makes it"
-    return app
-
-
 def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:
     locale = QLocale(language) if language else QLocale.system()
     loaded = []

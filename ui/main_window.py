@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
-from .app import application
 from .create_dialog import CreateVaultDialog
 from .errors import describe_problem
 from .forms.symptom_dialog import QuickSymptomDialog
@@ -48,7 +47,7 @@ from .settings_dialog import SettingsDialog
 from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
-from .widgets import ScopeGate, ask_save_path, tell, visible_scopes
+from .widgets import ScopeGate, application, ask_save_path, tell, visible_scopes
 from .workers import TaskWorker, start
 
 

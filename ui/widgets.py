@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def application() -> QApplication:
+    """The running QApplication (Qt types instance() as the QCoreApplication it may be, or None)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "no QApplication yet: setup_application() makes it"
+    return app
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.6) -> QLabel:

@@ -9,9 +9,10 @@ Long on purpose: building, previewing and saving share the one staged packet and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -43,11 +44,9 @@ from ui.vocab_labels import progress_text  # absolute: this module moves into ui
 
 from ..errors import describe
 from ..preview import PreviewPane
+from ..session import VaultSession
 from ..widgets import heading, note
 from ..workers import TaskWorker, start
-
-if TYPE_CHECKING:
-    from .wizard import PacketWizard
 from . import STEPS
 
 
@@ -73,8 +72,12 @@ def run_build(
 class BuildPage(QWizardPage):
     """Choose where the packet goes, build it in the background, then look it over."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, choices: Callable[[], PacketChoices], parent: QWidget | None = None
+    ) -> None:
+        """*choices* gives what the earlier steps chose (the wizard's PacketWizard.choices)."""
         super().__init__(parent)
+        self.session, self.choices = session, choices
         self.worker: TaskWorker | None = None
         self.result: PacketResult | None = None
         self._choices: PacketChoices | None = None
@@ -178,18 +181,8 @@ class BuildPage(QWizardPage):
         self.progress_box.setVisible(False)
         self.problems_box.setVisible(False)
 
-    # the wizard -------------------------------------------------------------------
-    def packet_wizard(self) -> PacketWizard | None:
-        """The wizard this page is in (None before it is added to one)."""
-        from .wizard import PacketWizard  # (the wizard module imports this one)
-
-        wizard = self.wizard()
-        return wizard if isinstance(wizard, PacketWizard) else None
-
     def initializePage(self) -> None:  # noqa: N802 (Qt)
-        wizard = self.packet_wizard()
-        assert wizard is not None
-        choices = wizard.choices()
+        choices = self.choices()
         parts = [self.tr("{0} documents").format(len(choices.document_ids))]
         parts.append(self.tr("care summary") if choices.include_summary else self.tr("no care summary"))
         if choices.question_list_id:
@@ -225,8 +218,7 @@ class BuildPage(QWizardPage):
 
     # where to --------------------------------------------------------------------
     def default_file_name(self) -> str:
-        wizard = self.packet_wizard()
-        cover = wizard.cover_page.cover() if wizard is not None else None
+        cover = self.choices().cover
         words = [self.tr("Second opinion packet")]
         if cover and cover.center:
             words.append(cover.center)
@@ -255,9 +247,7 @@ class BuildPage(QWizardPage):
 
     # building --------------------------------------------------------------------
     def start_build(self, leave_out: bool) -> None:
-        wizard = self.packet_wizard()
-        assert wizard is not None
-        if self.worker is not None or wizard.session.vault is None:
+        if self.worker is not None or self.session.vault is None:
             return
         self.drop_staged()
         if self.ram is not None:
@@ -265,7 +255,7 @@ class BuildPage(QWizardPage):
         path = str(self._staging / "packet.pdf") if self._staging else self.path_edit.text().strip()
         if not path:
             return
-        choices = wizard.choices()
+        choices = self.choices()
         choices.skip_problem_documents = leave_out
         self._choices = choices
         self.result = None
@@ -276,7 +266,7 @@ class BuildPage(QWizardPage):
         self.progress_label.setText(self.tr("Starting…"))
         self.progress_box.setVisible(True)
         self.cancel_btn.setEnabled(True)
-        worker = TaskWorker(run_build, wizard.session.vault, choices, path)
+        worker = TaskWorker(run_build, self.session.vault, choices, path)
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
@@ -329,9 +319,7 @@ class BuildPage(QWizardPage):
         result = outcome.result
         assert result is not None
         self.result = result
-        wizard = self.packet_wizard()
-        if wizard is not None:
-            wizard.session.entry_saved(PACKET_KIND)
+        self.session.entry_saved(PACKET_KIND)
         self.show_result(result)
 
     def stop_after_problems(self) -> None:

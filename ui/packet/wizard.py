@@ -39,7 +39,7 @@ class PacketWizard(QWizard):
         self.documents_page = DocumentsPage(vault, self)
         self.cover_page = CoverPage(vault, self)
         self.options_page = OptionsPage(vault, self)
-        self.build_page = BuildPage(self)
+        self.build_page = BuildPage(session, self.choices, self)
         for page in (
             self.checklist_page,
             self.documents_page,
