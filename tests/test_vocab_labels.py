@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox
 from test_i18n import TS_ES, installed_translators
 
 from mbc_vault.cancer import vocab as cancer_vocab
-from mbc_vault.cancer.models import Biopsy, Diagnosis, Symptom
+from mbc_vault.cancer.models import Biopsy, Diagnosis, Symptom, TreatmentLine
 from mbc_vault.care import vocab as care_vocab
 from mbc_vault.care.models import Contact
 from mbc_vault.progress import ENGLISH, Stage
@@ -162,6 +162,19 @@ def test_the_spanish_app_says_how_a_metastasis_differs_in_spanish(
     subtypes = {cancer.biopsies.model.index(row, 6).data() for row in range(2)}
     assert subtypes == {"RH+/HER2- (HER2 bajo)", "RH+/HER2-"}
     cancer.set_session(None)
+
+
+def test_the_spanish_chart_names_the_lines_of_treatment_in_spanish(spanish, session: VaultSession) -> None:
+    from ui.sections.timeseries import legend_html, treatment_bands
+
+    assert session.cancer is not None
+    session.cancer.save(TreatmentLine(line_number=2, drugs=["capecitabine"], start="2024-05-01"))
+    bands = treatment_bands(session.cancer.treatment_lines())
+    assert [(label, short) for _, _, label, short in bands] == [("Línea 2: capecitabine", "Línea 2")]
+    from mbc_vault.render import chart
+
+    legend = legend_html(chart.make_bands(bands, chart.day("2026-01-01")))
+    assert "Línea 2: capecitabine (desde " in legend and "since" not in legend
 
 
 def test_the_spanish_import_dialog_shows_progress_and_the_category_guess(

@@ -1158,6 +1158,25 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>since {0}</source>
+        <translation>desde {0}</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} a {1}</translation>
+    </message>
+    <message>
+        <source>Line {0}</source>
+        <translation>Línea {0}</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>Línea {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <source>Step {0} of {1}: what centers usually ask for</source>

@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QEvent,
     QLocale,
@@ -370,7 +371,7 @@ def legend_html(bands: Sequence[cr.Band]) -> str:
             f'<span style="background-color:rgba({fill.red()},{fill.green()},{fill.blue()},0.45);'
             f'border:1px solid {band.color}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
         )
-        text = f"{band.label} ({cr.band_dates(band)})"
+        text = f"{band.label} ({band_dates(band)})"
         parts.append(f'<span style="white-space:nowrap">{swatch}&nbsp;{_escape(text)}</span>')
     return " &nbsp;&nbsp; ".join(parts)
 
@@ -379,5 +380,26 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def band_dates(band: cr.Band) -> str:
+    """e.g. 'Mar 2019 to Nov 2020' or 'since Mar 2023', in the app's language."""
+    start = cr.format_day(band.start, "MMM yyyy")
+    if band.ongoing:
+        return QCoreApplication.translate("Charts", "since {0}").format(start)
+    return QCoreApplication.translate("Charts", "{0} to {1}").format(
+        start, cr.format_day(band.stop, "MMM yyyy")
+    )
+
+
 def treatment_bands(lines: Sequence[Entry[TreatmentLine]]) -> list[tuple]:
-    return cr.bands_from_lines(e.model for e in lines)
+    """The lines of treatment as the chart's bands, named in the app's language ("Line 2: …")."""
+    out = []
+    ordered = sorted((e.model for e in lines if e.model.start), key=lambda m: m.start or "")
+    for position, line in enumerate(ordered, start=1):
+        short = QCoreApplication.translate("Charts", "Line {0}").format(line.line_number or position)
+        label = (
+            QCoreApplication.translate("Charts", "Line {0}: {1}").format(line.line_number, line.regimen)
+            if line.line_number
+            else line.regimen
+        )
+        out.append((line.start or "", line.stop, label, short))
+    return out
