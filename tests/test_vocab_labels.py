@@ -20,7 +20,7 @@ from test_i18n import TS_ES, installed_translators
 from mbc_vault.cancer import vocab as cancer_vocab
 from mbc_vault.cancer.models import Biopsy, Diagnosis, Symptom, TreatmentLine
 from mbc_vault.care import vocab as care_vocab
-from mbc_vault.care.models import Contact
+from mbc_vault.care.models import Contact, LegalItem
 from mbc_vault.progress import ENGLISH, Stage
 from mbc_vault.vault import Vault
 from ui.app import setup_application
@@ -175,6 +175,21 @@ def test_the_spanish_chart_names_the_lines_of_treatment_in_spanish(spanish, sess
 
     legend = legend_html(chart.make_bands(bands, chart.day("2026-01-01")))
     assert "Línea 2: capecitabine (desde " in legend and "since" not in legend
+
+
+def test_the_spanish_overview_names_the_line_and_the_papers_in_spanish(
+    spanish, qtbot, session: VaultSession
+) -> None:
+    assert session.cancer is not None and session.care is not None
+    session.cancer.save(TreatmentLine(line_number=2, drugs=["capecitabine"], start="2024-05-01"))
+    session.care.save(LegalItem(item="will", status="signed", review_by="2020-01-01"))
+    overview = OverviewSection()
+    qtbot.addWidget(overview)
+    overview.set_session(session)
+    assert "Línea 2: capecitabine" in overview.treatment_card.body.text()
+    legal = overview.legal_card.body.text()
+    assert "Testamento" in legal and "Will" not in legal
+    overview.set_session(None)
 
 
 def test_the_spanish_import_dialog_shows_progress_and_the_category_guess(

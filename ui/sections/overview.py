@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.care import vocab as care_vocab
 from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import CATEGORIES
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..session import VaultSession
-from ..vocab_labels import symptom_title
+from ..vocab_labels import symptom_title, vocab_label
 from ..widgets import heading, note
 from .base import ALL_KINDS, SectionPage
 
@@ -181,7 +182,12 @@ class OverviewSection(SectionPage):
         if not current:
             return self.tr("No ongoing line of treatment recorded.")
         line = current[-1].model
-        return self.tr("<b>{0}</b><br>since {1}").format(html.escape(line.title()), line.start)
+        title = (
+            self.tr("Line {0}: {1}").format(line.line_number, line.regimen)
+            if line.line_number
+            else line.regimen
+        )
+        return self.tr("<b>{0}</b><br>since {1}").format(html.escape(title), line.start)
 
     def _appointment(self, care: CarePlan) -> str:
         upcoming = care.upcoming()
@@ -207,7 +213,8 @@ class OverviewSection(SectionPage):
             label = self.tr("overdue since {0}") if state == "overdue" else self.tr("review by {0}")
             color = "#a30000" if state == "overdue" else "#8a5a00"
             lines.append(
-                f"<span style='color:{color}'>{html.escape(entry.model.title())}: "
+                f"<span style='color:{color}'>"
+                f"{html.escape(vocab_label(care_vocab.LEGAL_ITEMS, entry.model.item))}: "
                 f"{label.format(entry.model.review_by)}</span>"
             )
         return "<br>".join(lines)
