@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from mbc_vault.cancer import vocab as cancer
-from mbc_vault.cancer.models import Symptom
+from mbc_vault.cancer.models import Symptom, TreatmentLine
 from mbc_vault.care import vocab as care
 from mbc_vault.progress import describe
 
@@ -265,3 +265,10 @@ def progress_text(stage: str, item: str = "") -> str:
     """What long work is doing, in the app's language ("Leyendo informe.pdf"): a progress stage code
     of mbc_vault.progress with its item (a file's name, a document's title, a page count)."""
     return describe(stage, item, lambda english: QCoreApplication.translate("Progress", english))
+
+
+def line_title(line: TreatmentLine) -> str:
+    """A line of treatment's name, e.g. "Line 2: capecitabine", in the app's language."""
+    if not line.line_number:
+        return line.regimen
+    return QCoreApplication.translate("Charts", "Line {0}: {1}").format(line.line_number, line.regimen)

@@ -4070,10 +4070,6 @@ Explórela con toda libertad.</translation>
         <translation>No hay ninguna línea de tratamiento en curso registrada.</translation>
     </message>
     <message>
-        <source>Line {0}: {1}</source>
-        <translation>Línea {0}: {1}</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;since {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;desde {1}</translation>
     </message>

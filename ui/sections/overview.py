@@ -25,7 +25,7 @@ from mbc_vault.categories import CATEGORIES
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..session import VaultSession
-from ..vocab_labels import symptom_title, vocab_label
+from ..vocab_labels import line_title, symptom_title, vocab_label
 from ..widgets import heading, note
 from .base import ALL_KINDS, SectionPage
 
@@ -182,11 +182,7 @@ class OverviewSection(SectionPage):
         if not current:
             return self.tr("No ongoing line of treatment recorded.")
         line = current[-1].model
-        title = (
-            self.tr("Line {0}: {1}").format(line.line_number, line.regimen)
-            if line.line_number
-            else line.regimen
-        )
+        title = line_title(line)
         return self.tr("<b>{0}</b><br>since {1}").format(html.escape(title), line.start)
 
     def _appointment(self, care: CarePlan) -> str:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from mbc_vault.cancer.models import TreatmentLine
 from mbc_vault.entries import Entry
 
+from ..vocab_labels import line_title
+
 COLORS = ["#1565c0", "#2e7d32", "#6a1b9a", "#c62828", "#ef6c00", "#00838f", "#4e342e", "#ad1457"]
 
 
@@ -38,7 +40,7 @@ class TreatmentTimeline(QWidget):
         self.setAccessibleDescription(
             "; ".join(
                 self.tr("{0}, {1} to {2}").format(
-                    e.model.title(), e.model.start, e.model.stop or self.tr("now")
+                    line_title(e.model), e.model.start, e.model.stop or self.tr("now")
                 )
                 for e in self.entries
             )
@@ -78,7 +80,7 @@ class TreatmentTimeline(QWidget):
             if line.ongoing:
                 color.setAlpha(200)
             painter.fillRect(rect, color)
-            label = line.title() + ("" if line.stop else " " + self.tr("(ongoing)"))
+            label = line_title(line) + ("" if line.stop else " " + self.tr("(ongoing)"))
             painter.setPen(
                 QPen(
                     QColor("white")

@@ -43,6 +43,8 @@ from mbc_vault.cancer.models import TreatmentLine
 from mbc_vault.entries import Entry
 from mbc_vault.render import chart as cr
 
+from ..vocab_labels import line_title
+
 #: at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)
 POINTS_PER_PIXEL = 1.5
 
@@ -396,10 +398,5 @@ def treatment_bands(lines: Sequence[Entry[TreatmentLine]]) -> list[tuple]:
     ordered = sorted((e.model for e in lines if e.model.start), key=lambda m: m.start or "")
     for position, line in enumerate(ordered, start=1):
         short = QCoreApplication.translate("Charts", "Line {0}").format(line.line_number or position)
-        label = (
-            QCoreApplication.translate("Charts", "Line {0}: {1}").format(line.line_number, line.regimen)
-            if line.line_number
-            else line.regimen
-        )
-        out.append((line.start or "", line.stop, label, short))
+        out.append((line.start or "", line.stop, line_title(line), short))
     return out
