@@ -42,6 +42,7 @@ class AddPersonDialog(QDialog):
         self.person: Person | None = None
         self.setup_code: str | None = None
         self._worker: TaskWorker | None = None
+        self._asked_for_scope = False  # the error line shows our "choose a part" hint
         self.setWindowTitle(self.tr("Add a person"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Add a person"), self))
@@ -132,10 +133,12 @@ class AddPersonDialog(QDialog):
         if typed:
             ok = ok and pair_ok
         self.add_btn.setEnabled(ok and self._worker is None)
-        if not self.scopes() and self.name_edit.text().strip():
+        asks_for_scope = not self.scopes() and bool(self.name_edit.text().strip())
+        if asks_for_scope:
             self.error.setText(self.tr("Choose at least one part they may see."))
-        elif self.error.text() == self.tr("Choose at least one part they may see."):
+        elif self._asked_for_scope:  # clear only our own hint, never an error shown after a failed add
             self.error.setText("")
+        self._asked_for_scope = asks_for_scope
         return ok
 
     def _add(self) -> None:
