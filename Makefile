@@ -70,8 +70,8 @@ bench: system-deps venv
 # After changing app strings: refresh the Spanish .ts (no line numbers, so moves do not churn it),
 # translate its unfinished messages, then this again to compile the .qm.
 translations: venv
-	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui -name '*.py' | sort) -ts resources/i18n/mbc_vault_es.ts
-	$(BIN)/pyside6-lrelease resources/i18n/mbc_vault_es.ts -qm resources/i18n/mbc_vault_es.qm
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui -name '*.py' | sort) -ts ui/resources/i18n/mbc_vault_es.ts
+	$(BIN)/pyside6-lrelease ui/resources/i18n/mbc_vault_es.ts -qm ui/resources/i18n/mbc_vault_es.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -32,7 +32,7 @@ from ui.settings import AppSettings
 from ui.unlock import UnlockScreen
 
 ROOT = Path(__file__).resolve().parents[1]
-TS_ES = ROOT / "resources" / "i18n" / "mbc_vault_es.ts"
+TS_ES = ROOT / "ui" / "resources" / "i18n" / "mbc_vault_es.ts"
 NAMED = re.compile(r"\{(\w+)\}")
 
 

@@ -23,7 +23,7 @@ from ui.app import load_translations, setup_application
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
-I18N = ROOT / "resources" / "i18n"
+I18N = ROOT / "ui" / "resources" / "i18n"
 TS_ES = I18N / "mbc_vault_es.ts"
 QM_ES = I18N / "mbc_vault_es.qm"
 
@@ -240,4 +240,4 @@ def test_compiled_qm_matches_the_ts_file() -> None:
             got, expected = translator.translate(context, source), _texts(message)[0]
         if got != expected:
             stale.append(f"{context}: {source!r} -> {got!r}, .ts has {expected!r}")
-    assert stale == [], "run pyside6-lrelease (see resources/i18n/README.md)"
+    assert stale == [], "run pyside6-lrelease (see ui/resources/i18n/README.md)"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+#: the app's own files, inside the package (a wheel installs them as files, so they have a path)
+RESOURCES = Path(str(files("ui.resources")))
 
 
 def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:

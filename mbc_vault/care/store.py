@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import files
 
 from ..entries import Entry, EntryStore
 from .models import Appointment, CarePriorities, ClinicalTrial, Contact, LegalItem, PersonToTell, QuestionList
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "question_templates"
+TEMPLATES_DIR = files("mbc_vault.resources") / "question_templates"
 
 
 @dataclass
@@ -22,7 +22,9 @@ class Template:
 
 def question_templates() -> list[Template]:
     out = []
-    for path in sorted(TEMPLATES_DIR.glob("*.json")):
+    for path in sorted(
+        (p for p in TEMPLATES_DIR.iterdir() if p.name.endswith(".json")), key=lambda p: p.name
+    ):
         data = json.loads(path.read_text(encoding="utf-8"))
         out.append(Template(data["id"], data["title"], list(data["questions"])))
     return out
