@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,8 @@ from mbc_vault.errors import VaultError
 
 from ..errors import describe
 from ..session import VaultSession
-from ..widgets import DialogFooter, heading, note
+from ..widgets import DialogFooter, heading
+from .fields import FieldErrors
 
 
 class LabValueDialog(QDialog):
@@ -61,7 +61,6 @@ class LabValueDialog(QDialog):
         self.lab_edit = QLineEdit(model.lab, self)
         self.lab_edit.setPlaceholderText(self.tr("Optional, e.g. City Hospital lab"))
         self.test_combo.currentTextChanged.connect(self._test_changed)
-        self.errors: dict[str, QLabel] = {}
         widgets = {
             "date": self.date_edit,
             "test": self.test_combo,
@@ -76,22 +75,14 @@ class LabValueDialog(QDialog):
             "unit": self.tr("Unit:"),
             "lab": self.tr("Lab:"),
         }
+        self.fields = FieldErrors(self)
         for name in self.FIELDS:
-            widget = widgets[name]
-            widget.setAccessibleName(labels[name].rstrip(":"))
-            error = note("", self, "error")
-            error.setVisible(False)
-            error.setAccessibleName(self.tr("Problem with {0}").format(labels[name].rstrip(":")))
-            self.errors[name] = error
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(widget)
-            cell.addWidget(error)
-            form.addRow(labels[name], cell)
-        self.widgets = widgets
+            self.fields.add_row(form, name, labels[name], widgets[name])
+        self.errors = self.fields.lines
         layout.addLayout(form)
         footer = DialogFooter(self, self.save)
         self.general_error, self.save_btn = footer.error, footer.save_btn
+        self.fields.general = footer.error
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
         layout.addWidget(footer)
@@ -115,14 +106,7 @@ class LabValueDialog(QDialog):
             self.unit_edit.setText(expected)
 
     def show_error(self, field: str, message: str) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            label.setVisible(False)
-        label = self.errors.get(field, self.general_error)
-        label.setText(message)
-        label.setVisible(True)
-        self.adjustSize()  # room for the message (a wrapped label needs the height for its width)
-        if field in self.widgets:
-            self.widgets[field].setFocus()
+        self.fields.show(field, message)
 
     def save(self) -> None:
         cancer = self.session.cancer if self.session is not None else None

@@ -29,6 +29,7 @@ from ..errors import describe
 from ..session import VaultSession
 from ..vocab_labels import symptom_code, symptom_label
 from ..widgets import DialogFooter, heading, note
+from .fields import FieldErrors
 
 #: the 0-10 scale: big square buttons (the app's button padding would clip "10"); the chosen one filled
 SCALE_STYLE = """
@@ -121,12 +122,10 @@ class QuickSymptomDialog(QDialog):
         self.notes_edit = QLineEdit(model.notes, self)
         self.notes_edit.setPlaceholderText(self.tr("Optional: what helped, what made it worse"))
 
-        self.errors: dict[str, QLabel] = {}
-        self.widgets: dict[str, QWidget] = {
+        widgets: dict[str, QWidget] = {
             "date": self.date_edit,
             "symptom": self.symptom_combo,
             "location": self.location_edit,
-            "severity": self.severity_buttons[0],
             "notes": self.notes_edit,
         }
         labels = {
@@ -137,22 +136,19 @@ class QuickSymptomDialog(QDialog):
             "notes": self.tr("Notes:"),
         }
         self.location_label = QLabel(labels["location"], self)
+        self.fields = FieldErrors(self)
         for name in self.FIELDS:
-            error = note("", self, "error")
-            error.setVisible(False)
-            error.setAccessibleName(self.tr("Problem with {0}").format(labels[name].rstrip(":")))
-            self.errors[name] = error
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addLayout(severity_box) if name == "severity" else cell.addWidget(self.widgets[name])
-            if name != "severity":
-                self.widgets[name].setAccessibleName(labels[name].rstrip(":"))
-            cell.addWidget(error)
-            form.addRow(self.location_label if name == "location" else labels[name], cell)
+            if name == "severity":
+                self.fields.add_row(form, name, labels[name], severity_box, focus=self.severity_buttons[0])
+            else:
+                label = self.location_label if name == "location" else labels[name]
+                self.fields.add_row(form, name, label, widgets[name])
+        self.errors = self.fields.lines
         self.form = form
         layout.addLayout(form)
         footer = DialogFooter(self, self.save)
         self.general_error, self.save_btn, self.cancel_btn = footer.error, footer.save_btn, footer.cancel_btn
+        self.fields.general = footer.error
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
         layout.addWidget(footer)
@@ -245,15 +241,7 @@ class QuickSymptomDialog(QDialog):
 
     # saving ----------------------------------------------------------------------------------
     def show_error(self, field: str, message: str) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            label.setVisible(False)
-        label = self.errors.get(field, self.general_error)
-        label.setText(message)
-        label.setVisible(True)
-        self.adjustSize()  # room for the message (a wrapped label needs the height for its width)
-        widget = self.widgets.get(field)
-        if widget is not None:
-            widget.setFocus()
+        self.fields.show(field, message)
 
     def save(self) -> None:
         cancer = self.session.cancer if self.session is not None else None

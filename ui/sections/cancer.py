@@ -118,8 +118,9 @@ class CancerSection(SectionPage):
 
     def subtype_text(self, b: Biopsy) -> str:
         """The subtype, e.g. 'HR+/HER2- (HER2-low)', in the app's language."""
-        text = self.subtype_name(derive.subtype(b))
-        if derive.her2_low(b) and derive.subtype(b) != derive.HER2_POSITIVE:
+        subtype = derive.subtype(b)
+        text = self.subtype_name(subtype)
+        if derive.her2_low(b) and subtype != derive.HER2_POSITIVE:
             text = self.tr("{0} (HER2-low)").format(text)
         return text
 

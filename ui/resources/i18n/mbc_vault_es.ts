@@ -2612,6 +2612,13 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Problem with {0}</source>
+        <translation>Problema en {0}</translation>
+    </message>
+</context>
+<context>
     <name>FieldLabels</name>
     <message>
         <source>ER percent</source>
@@ -3088,10 +3095,6 @@
     <message>
         <source>Lab:</source>
         <translation>Laboratorio:</translation>
-    </message>
-    <message>
-        <source>Problem with {0}</source>
-        <translation>Problema en {0}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4762,10 +4765,6 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Notes:</source>
         <translation>Notas:</translation>
-    </message>
-    <message>
-        <source>Problem with {0}</source>
-        <translation>Problema en {0}</translation>
     </message>
     <message>
         <source>Save</source>
