@@ -301,6 +301,24 @@ MESSAGES: dict[str, str] = {
         "Changing the keys was interrupted; it continues the next time the owner opens the vault."
     ),
     "ocr-cancelled": "Text recognition was cancelled; nothing was changed.",
+    "pdf-cancelled": "Reading the PDF was cancelled.",
+    # the PDF worker (a separate process with time and memory limits)
+    "pdf-worker-timeout": (
+        "Reading the PDF took too long and was stopped; it may be damaged. Ask for a new copy, "
+        "or scan the paper original."
+    ),
+    "pdf-worker-memory": (
+        "The PDF needs far more memory than a medical record could, so reading it was stopped. "
+        "Ask for a new copy, or scan the paper original."
+    ),
+    "pdf-worker-crashed": (
+        "The PDF reader stopped on this file; it may be damaged. Ask for a new copy, "
+        "or scan the paper original."
+    ),
+    "pdf-job-failed": (
+        "The PDF could not be read; it may be damaged. Ask for a new copy, or scan the paper original."
+    ),
+    "pdf-job-unknown": "This copy of MBC Vault is incomplete (no PDF task {job}); install it again.",
     # text recognition
     "ocr-timeout": "Text recognition took too long and was stopped.",
     "ocr-failed": "Text recognition could not read this document.",

@@ -438,6 +438,26 @@ class ErrorPresenter(QObject):
                 "Changing the keys was interrupted; it continues the next time the owner opens the vault."
             ),
             "ocr-cancelled": self.tr("Text recognition was cancelled; nothing was changed."),
+            "pdf-cancelled": self.tr("Reading the PDF was cancelled."),
+            "pdf-worker-timeout": self.tr(
+                "Reading the PDF took too long and was stopped; it may be damaged. Ask for a new copy, "
+                "or scan the paper original."
+            ),
+            "pdf-worker-memory": self.tr(
+                "The PDF needs far more memory than a medical record could, so reading it was stopped. "
+                "Ask for a new copy, or scan the paper original."
+            ),
+            "pdf-worker-crashed": self.tr(
+                "The PDF reader stopped on this file; it may be damaged. Ask for a new copy, "
+                "or scan the paper original."
+            ),
+            "pdf-job-failed": self.tr(
+                "The PDF could not be read; it may be damaged. Ask for a new copy, "
+                "or scan the paper original."
+            ),
+            "pdf-job-unknown": self.tr(
+                "This copy of MBC Vault is incomplete (no PDF task {job}); install it again."
+            ),
             "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
             "ocr-failed": self.tr("Text recognition could not read this document."),
             "ocr-needs-tesseract": self.tr(

@@ -2531,6 +2531,30 @@
         <translation>Se canceló el reconocimiento de texto; no se cambió nada.</translation>
     </message>
     <message>
+        <source>Reading the PDF was cancelled.</source>
+        <translation>Se canceló la lectura del PDF.</translation>
+    </message>
+    <message>
+        <source>Reading the PDF took too long and was stopped; it may be damaged. Ask for a new copy, or scan the paper original.</source>
+        <translation>La lectura del PDF tardó demasiado y se detuvo; puede estar dañado. Pida una copia nueva o escanee el original en papel.</translation>
+    </message>
+    <message>
+        <source>The PDF needs far more memory than a medical record could, so reading it was stopped. Ask for a new copy, or scan the paper original.</source>
+        <translation>El PDF necesita mucha más memoria de la que podría necesitar un informe médico, así que se detuvo su lectura. Pida una copia nueva o escanee el original en papel.</translation>
+    </message>
+    <message>
+        <source>The PDF reader stopped on this file; it may be damaged. Ask for a new copy, or scan the paper original.</source>
+        <translation>El lector de PDF se detuvo con este archivo; puede estar dañado. Pida una copia nueva o escanee el original en papel.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read; it may be damaged. Ask for a new copy, or scan the paper original.</source>
+        <translation>No se pudo leer el PDF; puede estar dañado. Pida una copia nueva o escanee el original en papel.</translation>
+    </message>
+    <message>
+        <source>This copy of MBC Vault is incomplete (no PDF task {job}); install it again.</source>
+        <translation>Esta copia de MBC Vault está incompleta (falta la tarea de PDF {job}); vuelva a instalarla.</translation>
+    </message>
+    <message>
         <source>Text recognition took too long and was stopped.</source>
         <translation>El reconocimiento de texto tardó demasiado y se detuvo.</translation>
     </message>

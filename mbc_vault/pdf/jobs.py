@@ -1,0 +1,31 @@
+"""What the PDF worker can do: job name → "module:function". Each function takes a
+`protocol.Request` and returns a JSON-able dict, or raises `protocol.JobError(code, **params)`.
+Modules are imported in the worker only when a job of theirs is first asked for."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from .protocol import JobError, Request
+
+JOBS: dict[str, str] = {
+    # checks of the worker itself (tests/test_pdf_worker.py)
+    "echo": "mbc_vault.pdf.selftest:echo",
+    "stream": "mbc_vault.pdf.selftest:stream",
+    "hog": "mbc_vault.pdf.selftest:hog",
+    "spin": "mbc_vault.pdf.selftest:spin",
+    "crash": "mbc_vault.pdf.selftest:crash",
+    "write-file": "mbc_vault.pdf.selftest:write_file",
+    "limits": "mbc_vault.pdf.selftest:limits",
+}
+
+
+def find(name: str) -> Callable[[Request], dict[str, Any]]:
+    target = JOBS.get(name)
+    if target is None:
+        raise JobError("pdf-job-unknown", job=name)
+    module, _, function = target.partition(":")
+    job: Callable[[Request], dict[str, Any]] = getattr(importlib.import_module(module), function)
+    return job
