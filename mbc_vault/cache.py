@@ -15,24 +15,32 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import age
+import platformdirs
+
+from . import age, system
 from .fsutil import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 CACHE_VERSION = 2
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
+#: the cache folder's name (no author folder above it: appauthor=False)
+CACHE_APP_NAME = "mbc-vault"
 
 
 def default_cache_root() -> Path:
+    """The folder of the record caches: MBC_VAULT_CACHE_DIR if set, else this user's cache folder
+    (platformdirs): $XDG_CACHE_HOME/mbc-vault or ~/.cache/mbc-vault on Linux (where it always was),
+    ~/Library/Caches/mbc-vault on macOS, %LOCALAPPDATA%\\mbc-vault\\Cache on Windows (never the
+    roaming profile)."""
     override = os.environ.get("MBC_VAULT_CACHE_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "mbc-vault"
+    return platformdirs.user_cache_path(CACHE_APP_NAME, appauthor=False)
 
 
 def file_key(stat: os.stat_result) -> FileKey:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    """What tells a changed record file from the one the cache read (system.stat_key)."""
+    return system.stat_key(stat)
 
 
 class RecordCache:

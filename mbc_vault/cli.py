@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
@@ -21,6 +22,7 @@ from .categories import CATEGORIES, DEFAULT_CATEGORY
 from .errors import VaultError, WrongPassphrase
 from .progress import ProgressFn, describe
 from .records import Record
+from .system import console_device
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -55,9 +57,9 @@ def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
 
 def _has_terminal() -> bool:
-    """True if we can ask on the controlling terminal (getpass reads /dev/tty, without echo)."""
+    """True if we can ask on the terminal (getpass reads it without echo: /dev/tty, CONIN$ on Windows)."""
     try:
-        with open("/dev/tty", "rb"):
+        with open(console_device(), "rb"):
             return True
     except OSError:
         return False
@@ -766,8 +768,17 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument("--scope", action="append", required=True, choices=[*SCOPES, "vault"])
 
 
+def _printable_output() -> None:
+    """Print what the output's encoding cannot show as "?", not fail: Windows writes redirected output
+    in its legacy code page (cp1252...), which has no "≥" and no Chinese name."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _printable_output()
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
     if not getattr(args, "func", None):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
+import re
 import secrets
 import stat
 import time
@@ -13,20 +12,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from . import system
 from .errors import OutputFileError, VaultBusy
+from .system import fsync_dir  # the vault's modules fsync folders through fsutil
 
 TEMP_PREFIX = ".tmp-"
-
-
-def fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:  # some file systems (FAT on USB drives) cannot fsync a directory
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
 
 
 def temp_path_for(path: Path) -> Path:
@@ -45,7 +35,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> object:
             result = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        system.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -56,6 +46,28 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> object:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda handle: handle.write(data))
+
+
+#: characters no file name may hold on Windows (and "/" nowhere), and the control characters
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+#: names Windows keeps for devices, with any extension ("NUL.pdf" is the device too)
+_DEVICE_NAMES = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\.|$)", re.IGNORECASE)
+MAX_NAME_CHARS = 120
+
+
+def portable_file_name(name: str, fallback: str = "document") -> str:
+    """*name* (a title, an original file name, a center's name) as a file name every system takes:
+    what Windows forbids (<>:"/\\|?* and control characters) becomes "-", no trailing dot or space,
+    never a device name (CON, NUL, COM1...), at most MAX_NAME_CHARS characters with the extension
+    kept. A file saved on Linux may be copied to a Windows computer or a USB drive."""
+    name = _NOT_IN_NAMES.sub("-", name).strip().rstrip(". ")
+    if _DEVICE_NAMES.match(name):
+        name = f"_{name}"
+    if len(name) > MAX_NAME_CHARS:
+        stem, dot, ext = name.rpartition(".")
+        ext = f"{dot}{ext}" if stem and len(ext) <= 8 else ""
+        name = name[: MAX_NAME_CHARS - len(ext)].rstrip(". ") + ext
+    return name or fallback
 
 
 #: what a path that is not an ordinary file is, in words
@@ -112,7 +124,7 @@ class PrivateFile:
         self.overwrite = overwrite
         self.path = private_target(self.requested, overwrite)
         self.tmp = temp_path_for(self.path)
-        self.fd = os.open(self.tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        self.fd = os.open(self.tmp, system.private_create_flags(), 0o600)  # 0600: see docs/architecture.md
         self._done = False
 
     def close_fd(self) -> None:
@@ -132,9 +144,12 @@ class PrivateFile:
             if target != self.path:
                 raise OutputFileError("file-changed-while-writing", path=self.requested)
             if self.overwrite:
-                os.replace(self.tmp, target)
+                system.replace(self.tmp, target)
             else:
-                _rename_no_replace(self.tmp, target)
+                try:
+                    system.rename_no_replace(self.tmp, target)
+                except FileExistsError:
+                    raise OutputFileError("file-exists", path=target) from None
         except BaseException:
             self.discard()
             raise
@@ -149,30 +164,6 @@ class PrivateFile:
             self._done = True
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.tmp)
-
-
-def _rename_no_replace(tmp: Path, target: Path) -> None:
-    """Rename *tmp* to *target* unless something is there already (a hard link where the file system
-    has them)."""
-    try:
-        os.link(tmp, target, follow_symlinks=False)
-    except FileExistsError:
-        raise OutputFileError("file-exists", path=target) from None
-    except OSError as exc:  # no hard links here (FAT, some network drives): check, then rename
-        if exc.errno not in (
-            errno.EPERM,
-            errno.ENOTSUP,
-            errno.EOPNOTSUPP,
-            errno.EXDEV,
-            errno.EMLINK,
-            errno.ENOSYS,
-        ):
-            raise
-        if os.path.lexists(target):
-            raise OutputFileError("file-exists", path=target) from None
-        os.replace(tmp, target)
-        return
-    os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -239,17 +230,14 @@ def writer_lock(lock_path: Path, timeout_s: float = 10.0) -> Iterator[None]:
     try:
         deadline = time.monotonic() + timeout_s
         delay = 0.01
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise VaultBusy() from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.2)
-        yield
+        while not system.try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise VaultBusy() from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+        try:
+            yield
+        finally:
+            system.unlock(fd)
     finally:
-        os.close(fd)  # closing releases the lock
+        os.close(fd)  # closing releases the lock (on Windows, unlock() did)

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import system
+
 ID20 = r"[0-9a-f]{20}"
 HEX16 = r"[0-9a-f]{16}"
 
@@ -202,4 +204,5 @@ def snapshot(root: Path) -> Snapshot:
 
 
 def stat_key(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    """(size, mtime, inode) of a file (system.stat_key: no inode on Windows)."""
+    return system.stat_key(st)

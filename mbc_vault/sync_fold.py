@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import age, sync
+from . import age, sync, system
 from .categories import VAULT_SCOPE
 from .errors import IntegrityError, RecordNotFound, VaultError
 from .folder import VaultFolder
@@ -143,7 +142,7 @@ class SyncFolding:
         try:
             ours_ct, ours_plain, ours = self.folder.checked_record_copy(target, record_id)
         except FileNotFoundError:
-            os.replace(copy.path, target)  # the only copy: it is the record
+            system.replace(copy.path, target)  # the only copy: it is the record
             fsync_dir(target.parent)
             return True
         except (age.AgeError, ValueError, TypeError, KeyError, IntegrityError):
@@ -164,7 +163,7 @@ class SyncFolding:
         loser_ct, loser_vid = (ours_ct, ours_vid) if theirs_newer else (copy_ct, theirs_vid)
         self._keep_version(record_id, loser_vid, loser_ct, CONFLICTS_DIR)
         if theirs_newer:
-            os.replace(copy.path, target)
+            system.replace(copy.path, target)
             fsync_dir(target.parent)
         else:
             remove_file(copy.path)
@@ -179,7 +178,7 @@ class SyncFolding:
             pending = self.folder.path / CONFLICTS_DIR / name
             if pending.exists():
                 (self.folder.path / VERSIONS_DIR).mkdir(exist_ok=True)
-                os.replace(pending, self.folder.path / VERSIONS_DIR / name)
+                system.replace(pending, self.folder.path / VERSIONS_DIR / name)
                 fsync_dir(self.folder.path / VERSIONS_DIR)
                 return
         elif (self.folder.path / folder / name).exists():
@@ -203,7 +202,7 @@ class SyncFolding:
         if not same:
             vid = sync.version_id(copy_plain)
             if vid + ".age" == copy.original[21:] and not target.exists():
-                os.replace(copy.path, target)
+                system.replace(copy.path, target)
                 fsync_dir(target.parent)
                 return True
             self._keep_version(record.id, vid, copy_ct, CONFLICTS_DIR)
@@ -215,7 +214,7 @@ class SyncFolding:
         """The copy is the only one (it takes the original's name) or the same bytes (it goes): True."""
         target = copy.original_path
         if not target.exists():
-            os.replace(copy.path, target)
+            system.replace(copy.path, target)
             fsync_dir(target.parent)
             return True
         if same_bytes(copy.path, target):
@@ -245,10 +244,10 @@ class SyncFolding:
         }
         spare = self.folder.path / DOCUMENTS / f"{new_id()}.age"
         if copy_nonce in wanted and target_nonce not in wanted:
-            os.replace(target, spare)  # kept, unreferenced: verify lists it
-            os.replace(copy.path, target)
+            system.replace(target, spare)  # kept, unreferenced: verify lists it
+            system.replace(copy.path, target)
         else:
-            os.replace(copy.path, spare)
+            system.replace(copy.path, spare)
         fsync_dir(target.parent)
         self.sync_notes.append(
             f"{copy.rel}: a {copy.tool} conflict copy of a document that differs from the one "
@@ -260,7 +259,7 @@ class SyncFolding:
         target = copy.original_path
         record_id = copy.original[: -len(".age")]
         if not target.exists():
-            os.replace(copy.path, target)
+            system.replace(copy.path, target)
             fsync_dir(target.parent)
             return True
         try:
@@ -287,7 +286,7 @@ class SyncFolding:
         ):
             remove_file(copy.path)  # derived data: the text kept matches the document (or can be rebuilt)
         else:
-            os.replace(copy.path, target)
+            system.replace(copy.path, target)
             fsync_dir(target.parent)
         return True
 
@@ -299,8 +298,8 @@ class SyncFolding:
         valid_target, valid_copy = self._validates(copy, target), self._validates(copy, copy.path)
         if valid_copy is True and valid_target is False:
             damaged = target.with_name(f"{target.stem}.damaged-{secrets.token_hex(4)}.age")
-            os.replace(target, damaged)
-            os.replace(copy.path, target)
+            system.replace(target, damaged)
+            system.replace(copy.path, target)
             fsync_dir(target.parent)
             self.sync_notes.append(
                 f"{copy.rel} replaced the damaged {copy.original}, which was kept as {damaged.name}."

@@ -43,6 +43,15 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def windows(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """mbc_vault.system's Windows branch for this test, with the behaviour of the calls it makes
+    (tests/windows_like.py); the (path, flags) of each os.open during the test."""
+    import windows_like
+
+    return windows_like.install(monkeypatch)
+
+
+@pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault"
 

@@ -1,5 +1,8 @@
 """Several programs writing to one vault: simultaneous adds all land intact; the writer lock
-refuses a second writer with a clear message and is released by the OS when its holder dies."""
+refuses a second writer with a clear message and is released by the OS when its holder dies.
+
+The writers' tests run twice: on this system's branch of mbc_vault.system and on Windows' (flock, or
+msvcrt.locking: tests/windows_like.py), in the test and in every program it starts."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, PASSPHRASE
+from windows_like import PRELUDE
 
 from mbc_vault.errors import VaultBusy
 from mbc_vault.fsutil import TEMP_PREFIX, writer_lock
@@ -53,10 +57,18 @@ with writer_lock(Path(sys.argv[1])):
 """
 
 
-def _child(code: str, *args: str, cwd: Path) -> subprocess.Popen[str]:
+@pytest.fixture(params=["posix", "windows"])
+def branch(request: pytest.FixtureRequest) -> str:
+    """Which branch of mbc_vault.system the test and the programs it starts take."""
+    if request.param == "windows":
+        request.getfixturevalue("windows")
+    return str(request.param)
+
+
+def _child(code: str, *args: str, cwd: Path, branch: str = "posix") -> subprocess.Popen[str]:
     env = {**os.environ, "MBC_VAULT_PASSPHRASE": PASSPHRASE}
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", (PRELUDE if branch == "windows" else "") + code, *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -79,7 +91,9 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, vault_path: Path) -> None:
+def test_simultaneous_adds_from_three_processes(
+    tmp_path: Path, vault: Vault, vault_path: Path, branch: str
+) -> None:
     rng = random.Random(42)
     existing = [
         vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result"),
@@ -105,7 +119,7 @@ def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, va
     # a vault opened before the others write sees their records after reload()
     watcher = Vault.open(vault_path, PASSPHRASE)
     children = [
-        _child(ADDER, str(vault_path), existing[i].id, *batch, cwd=tmp_path)
+        _child(ADDER, str(vault_path), existing[i].id, *batch, cwd=tmp_path, branch=branch)
         for i, batch in enumerate(batches)
     ]
     for proc in children:
@@ -147,11 +161,11 @@ def test_simultaneous_adds_from_three_processes(tmp_path: Path, vault: Vault, va
 
 
 def test_writer_lock_refuses_a_second_writer_and_dies_with_its_holder(
-    tmp_path: Path, vault: Vault, vault_path: Path
+    tmp_path: Path, vault: Vault, vault_path: Path, branch: str
 ) -> None:
     record: Record = vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result")
     lock = vault_path / ".lock"
-    holder = _child(HOLDER, str(lock), cwd=tmp_path)
+    holder = _child(HOLDER, str(lock), cwd=tmp_path, branch=branch)
     try:
         _expect_line(holder, "LOCKED")
         with pytest.raises(VaultBusy) as caught:
@@ -177,10 +191,10 @@ def test_writer_lock_refuses_a_second_writer_and_dies_with_its_holder(
 
 
 def test_waiting_writer_goes_on_when_the_holder_is_killed(
-    tmp_path: Path, vault: Vault, vault_path: Path
+    tmp_path: Path, vault: Vault, vault_path: Path, branch: str
 ) -> None:
     record = vault.add_document(DATA / "images" / "lab-report-scan.png", category="lab-result")
-    holder = _child(HOLDER, str(vault_path / ".lock"), cwd=tmp_path)
+    holder = _child(HOLDER, str(vault_path / ".lock"), cwd=tmp_path, branch=branch)
     errors: list[BaseException] = []
 
     def remove() -> None:
