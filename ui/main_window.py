@@ -42,7 +42,7 @@ from .sections.symptoms import SymptomsSection
 from .sections.treatment import TreatmentSection
 from .sections.trials import TrialsSection
 from .session import VaultSession
-from .settings import AppSettings, default_vault_path, demo_vault_path
+from .settings import AppSettings, default_vault_path, demo_vault_path, former_default_vault_path
 from .settings_dialog import SettingsDialog
 from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
@@ -272,12 +272,13 @@ class MainWindow(QMainWindow):
 
     # screens ---------------------------------------------------------------------
     def start(self) -> None:
-        default = default_vault_path()
         recent = self.settings.recent_vaults()
+        places = (default_vault_path(), former_default_vault_path())
+        found = [path for path in places if path is not None and _is_vault(path)]
         if recent:
             self.show_unlock(Path(recent[0]))
-        elif _is_vault(default):
-            self.show_unlock(default)
+        elif found:
+            self.show_unlock(found[0])
         else:
             self.show_welcome()
 

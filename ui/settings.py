@@ -9,7 +9,6 @@ inside a vault: those are shown once the vault is unlocked. Names that older ver
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -19,13 +18,29 @@ MAX_RECENT = 8
 LEGACY_NAMES_GROUP = "people"
 
 
+#: the folder in Documents that holds the vaults made where the app suggests
+APP_FOLDER = "MBC Vault"
+
+
 def default_vault_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or os.path.expanduser("~/.local/share/mbc-vault")) / "My vault"
+    """Where a new vault is suggested: Documents/MBC Vault/My vault, where a person looks for their
+    own files and what their backup copies (Qt knows each system's Documents folder)."""
+    Location = QStandardPaths.StandardLocation
+    documents = QStandardPaths.writableLocation(Location.DocumentsLocation)
+    return Path(documents or QStandardPaths.writableLocation(Location.HomeLocation)) / APP_FOLDER / "My vault"
 
 
 def demo_vault_path() -> Path:
+    """The demo vault, beside the person's own: Documents/MBC Vault/Demo vault."""
     return default_vault_path().with_name("Demo vault")
+
+
+def former_default_vault_path() -> Path | None:
+    """Where versions before issue 14 suggested the vault: the app's data folder, which Qt names after
+    the organization and the app, so "MBC Vault" twice (~/.local/share/MBC Vault/MBC Vault/My vault).
+    A vault there is still found when no recent vault is remembered."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "My vault" if base else None
 
 
 class AppSettings:

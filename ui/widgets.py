@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mbc_vault.fsutil import portable_file_name
+
 
 def application() -> QApplication:
     """The running QApplication (Qt types instance() as the QCoreApplication it may be, or None)."""
@@ -111,7 +113,8 @@ def ask_save_path(
         box.deleteLater()
         if not agreed:
             return ""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
+    suggested = Path.home() / portable_file_name(default_name)  # a title may hold "/" or ":"
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return path
 
 
