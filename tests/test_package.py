@@ -1,9 +1,11 @@
-"""The built wheel carries the files the app needs, and an installed copy finds them.
+"""The built wheel carries the files the app needs, and an installed copy finds them and works.
 
 The wheel is built from a copy of the source tree (nothing is written into the checkout) and installed
 into a fresh virtual environment outside it. Run there, from a folder that is not the checkout, the
 installed program must load the question templates, the Spanish translation and the style: before they
-were found through the source tree's paths, and an installed app silently had none of them.
+were found through the source tree's paths, and an installed app silently had none of them. And with a
+PATH that holds only the environment's programs (no poppler, no qpdf, no tesseract: a Windows or macOS
+computer has none of them), `mbc-vault demo`, `search`, `packet` and `verify` do a patient's day.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 pytestmark = pytest.mark.qt  # the installed copy is run with Qt's GUI (make test-core leaves it out)
@@ -71,24 +74,33 @@ def test_the_wheel_holds_the_templates_translations_and_style(wheel: Path) -> No
     assert not any(name.endswith(".ts") for name in names)  # the translators' source stays in git
 
 
-def test_an_installed_copy_loads_them_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:
-    env = tmp_path / "env"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment outside the source tree with the wheel installed; its folder."""
+    env = tmp_path_factory.mktemp("installed") / "env"
     subprocess.run([sys.executable, "-m", "venv", str(env)], check=True, timeout=300)
-    python = env / "bin" / "python"
-    installed = subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
+    done = subprocess.run(
+        [str(env / "bin" / "python"), "-m", "pip", "install", "--no-deps", "-q", str(wheel)],
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert installed.returncode == 0, installed.stderr[-2000:]
-    # the dependencies (PySide6, cryptography...) come from this test run's environment; the program
-    # itself only from the wheel (this environment holds it as an editable install, which PYTHONPATH
-    # does not load)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return env
+
+
+#: the dependencies (PySide6, cryptography, pypdfium2, pikepdf...) come from this test run's environment;
+#: the program itself only from the wheel (this environment holds it as an editable install, which
+#: PYTHONPATH does not load)
+DEPENDENCIES = sysconfig.get_paths()["purelib"]
+
+
+def test_an_installed_copy_loads_them_outside_the_source_tree(installed: Path, tmp_path: Path) -> None:
+    env, python = installed, installed / "bin" / "python"
     away = tmp_path / "elsewhere"
     away.mkdir()
     environ = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
-    environ.update(PYTHONPATH=sysconfig.get_paths()["purelib"], QT_QPA_PLATFORM="offscreen", HOME=str(away))
+    environ.update(PYTHONPATH=DEPENDENCIES, QT_QPA_PLATFORM="offscreen", HOME=str(away))
     ran = subprocess.run(
         [str(python), "-c", CHECK], cwd=away, env=environ, capture_output=True, text=True, timeout=300
     )
@@ -99,3 +111,52 @@ def test_an_installed_copy_loads_them_outside_the_source_tree(wheel: Path, tmp_p
     assert facts["templates"] == 7
     assert facts["spanish"] == "Crear mi bóveda"
     assert facts["style"] > 0
+
+
+#: programs the app once needed and that a Windows or macOS computer does not have (tesseract stays
+#: optional: without it, scans are stored without their text)
+OUTSIDE_PROGRAMS = ("pdftotext", "pdfinfo", "pdftoppm", "qpdf", "tesseract")
+DEMO_DOCUMENTS = 8
+
+
+def test_the_installed_program_works_with_no_pdf_programs_on_its_path(
+    installed: Path, tmp_path: Path
+) -> None:
+    """demo, search (a word only in a document's text, so the PDFs were read), packet and verify, from
+    a new home folder, with only the environment's own programs on PATH."""
+    home = tmp_path / "home"
+    home.mkdir()
+    path = str(installed / "bin")
+    assert [tool for tool in OUTSIDE_PROGRAMS if shutil.which(tool, path=path)] == []
+    environ = {"HOME": str(home), "PATH": path, "PYTHONPATH": DEPENDENCIES, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*args: str, passphrase: str = "") -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            ["mbc-vault", *args],
+            cwd=home,
+            env={**environ, "MBC_VAULT_PASSPHRASE": passphrase} if passphrase else environ,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, f"mbc-vault {args[0]}: {done.stdout[-1000:]} {done.stderr[-2000:]}"
+        return done
+
+    vault = home / "Demo vault"
+    made = run("demo", str(vault))
+    assert f"Created a demo vault of {DEMO_DOCUMENTS} fictional records" in made.stdout, made.stderr
+    passphrase = made.stdout.split("Its passphrase is: ", 1)[1].strip()
+
+    hits = json.loads(run("search", str(vault), "cribriform", "--json", passphrase=passphrase).stdout)
+    assert [(h["title"], h["page"]) for h in hits] == [("Surgical pathology: left breast core biopsy", 2)]
+
+    out = home / "packet.pdf"
+    packet = json.loads(run("packet", str(vault), "--out", str(out), "--json", passphrase=passphrase).stdout)
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    assert len(pdf) == packet["pages"] > DEMO_DOCUMENTS
+    assert "Surgical pathology" in "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+
+    checked = run("verify", str(vault), passphrase=passphrase)
+    assert "all intact" in checked.stdout
+    assert (home / ".cache" / "mbc-vault").is_dir()  # the record cache, in this user's cache folder
