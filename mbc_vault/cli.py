@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .categories import CATEGORIES, DEFAULT_CATEGORY
+from .crashsafe import disable_core_dumps
 from .errors import VaultError, WrongPassphrase
 from .progress import ProgressFn, describe
 from .records import Record
@@ -767,6 +768,7 @@ def _person_parsers(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
