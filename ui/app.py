@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from mbc_vault.crashsafe import disable_core_dumps
+
 #: the app's own files, inside the package (a wheel installs them as files, so they have a path)
 RESOURCES = Path(str(files("ui.resources")))
 
@@ -41,6 +43,7 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()
     logging.basicConfig(level=logging.WARNING)
     app = setup_application(argv)
     from .main_window import MainWindow

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mbc_vault.crashsafe import disable_core_dumps
+
+    disable_core_dumps()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         from . import app
