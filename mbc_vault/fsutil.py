@@ -103,7 +103,12 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     flags = (
         os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     )
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:  # Windows cannot open a folder at all; Linux and macOS open it, fstat tells
+        if os.path.isdir(path):
+            raise NotAFile(errno.EISDIR, f"{os.fspath(path)} is a folder, not an ordinary file") from None
+        raise
     try:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind:

@@ -7,6 +7,7 @@ The writer lock on the Windows branch is also tested across processes in tests/t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -17,10 +18,11 @@ import platformdirs
 import pytest
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 from windows_like import LOCKING, O_BINARY
+from windows_like import PRELUDE as WINDOWS_PRELUDE
 
 from mbc_vault import cli, fsutil, system
 from mbc_vault.cache import default_cache_root
-from mbc_vault.errors import OutputFileError, VaultBusy
+from mbc_vault.errors import IntegrityError, OutputFileError, VaultBusy
 from mbc_vault.fsutil import (
     PrivateFile,
     atomic_write_bytes,
@@ -254,3 +256,55 @@ def test_command_output_in_a_legacy_code_page_replaces_what_it_cannot_show(
     listed = run("list", str(vault), "--passphrase-file", str(passphrase_file))
     assert listed.returncode == 0, listed.stderr
     assert "Größe ? 2 cm ??" in listed.stdout
+
+
+def test_windows_takes_a_folder_planted_in_place_of_a_document_for_a_missing_one(
+    windows: list[tuple[str, int]], vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
+    """Windows refuses to open a folder (PermissionError) where Linux opens it and then sees what it is:
+    both are the same missing document, never an unexplained error."""
+    record = vault.add_document(PNG, category="lab-result", title="Blood count")
+    assert record.document is not None
+    document = vault_path / "documents" / f"{record.document.id}.age"
+    document.unlink()
+    document.mkdir()
+    with pytest.raises(IntegrityError) as caught:
+        vault.export_document(record.id, tmp_path / "out.png")
+    assert caught.value.code == "document-missing"
+    report = vault.verify()
+    assert [p.error.code for p in report.problems] == ["document-missing"]
+    assert not (tmp_path / "out.png").exists()
+
+
+#: in a child process (core dumps once off stay off): what disable_core_dumps leaves of RLIMIT_CORE and
+#: of Linux's "dumpable" flag, and what dumpable() says; {branch} forces a system first
+CORE_DUMPS = """
+import ctypes, json, resource, sys
+resource.setrlimit(resource.RLIMIT_CORE, (-1, -1))
+{branch}
+from mbc_vault.crashsafe import _prctl, disable_core_dumps, dumpable
+disable_core_dumps()
+print(json.dumps([resource.getrlimit(resource.RLIMIT_CORE), _prctl()(3, 0, 0, 0, 0), dumpable()]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads Linux's dumpable flag")
+@pytest.mark.parametrize(
+    ("branch", "left"),
+    [
+        (WINDOWS_PRELUDE, [[-1, -1], 1, None]),  # nothing to turn off, and no `resource` to do it with
+        ("sys.platform = 'darwin'", [[0, 0], 1, False]),  # the rlimit only: macOS has no prctl
+        ("", [[0, 0], 0, False]),
+    ],
+    ids=["windows", "macos", "linux"],
+)
+def test_core_dumps_are_turned_off_by_each_systems_branch(branch: str, left: list[object]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CORE_DUMPS.format(branch=branch)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == left

@@ -9,7 +9,8 @@ behaviour they have on Windows, so a test of the branch can fail here as it woul
   stripped before Linux sees it); every call's flags are kept in `OPENED`;
 - `os.rename` refuses an existing target (FileExistsError), as Windows does;
 - `os.scandir`'s entries give no inode (st_ino 0), as on Windows (os.stat gives one there);
-- `shutil.rmtree` walks by names, as on Windows (which has no folder descriptors).
+- `shutil.rmtree` walks by names, as on Windows (which has no folder descriptors);
+- `fcntl` and `resource` cannot be imported, as on Windows.
 
 The `windows` fixture (tests/conftest.py) installs it for one test; a child process runs `PRELUDE`
 first.
@@ -135,9 +136,14 @@ def _patches() -> list[tuple[object, str, object]]:
     ]
 
 
+#: modules Windows does not have (None in sys.modules: importing them raises ImportError)
+ABSENT = ("fcntl", "resource")
+
+
 def install_for_good() -> None:
     """Install it for the rest of this process (a child process of a test)."""
     sys.modules["msvcrt"] = _msvcrt()
+    sys.modules.update(dict.fromkeys(ABSENT))
     for owner, name, value in _patches():
         setattr(owner, name, value)
 
@@ -146,6 +152,8 @@ def install(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     """Install it until *monkeypatch* undoes it (the `windows` fixture of tests/conftest.py);
     returns OPENED, emptied."""
     monkeypatch.setitem(sys.modules, "msvcrt", _msvcrt())
+    for name in ABSENT:
+        monkeypatch.setitem(sys.modules, name, None)
     for owner, name, value in _patches():
         monkeypatch.setattr(owner, name, value, raising=False)
     OPENED.clear()
