@@ -8,11 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from mbc_vault import cli
+from mbc_vault import cli, crashsafe
 from ui import launch
 
 
-def test_no_subcommand_starts_the_app(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True)
+def _core_dumps_left_on(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """launch.main turns core dumps off for good (the hard limit too): here, in the test run's own
+    process, it only says it would, so tests/test_crashsafe.py's control can still crash with a core."""
+    calls: list[bool] = []
+    monkeypatch.setattr(crashsafe, "disable_core_dumps", lambda: calls.append(True))
+    return calls
+
+
+def test_no_subcommand_starts_the_app(
+    qapp, monkeypatch: pytest.MonkeyPatch, _core_dumps_left_on: list[bool]
+) -> None:
     import ui.app
 
     started = []
@@ -23,6 +34,7 @@ def test_no_subcommand_starts_the_app(qapp, monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(ui.app, "main", fake_main)
     assert launch.main([]) == 0 and started == [True]
+    assert _core_dumps_left_on == [True]
 
 
 def test_a_command_goes_to_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
