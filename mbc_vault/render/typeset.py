@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .pdf import ensure_gui_application
 
@@ -109,7 +109,7 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
     source.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(source)
     reader.setAutoTransform(True)
-    frames = []
+    frames: list[Any] = []
     try:
         count = max(1, reader.imageCount())  # 0 when unknown; asking past the last frame makes libtiff warn
         while len(frames) < count:
