@@ -74,9 +74,18 @@ def test_the_wheel_holds_the_templates_translations_and_style(wheel: Path) -> No
     assert not any(name.endswith(".ts") for name in names)  # the translators' source stays in git
 
 
+#: the dependencies (PySide6, cryptography, pypdfium2, pikepdf...) are this test run's own
+DEPENDENCIES = sysconfig.get_paths()["purelib"]
+
+
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh virtual environment outside the source tree with the wheel installed; its folder."""
+    """A fresh virtual environment outside the source tree with the wheel installed; its folder.
+
+    The program comes only from the wheel; its dependencies are this test run's, seen through a .pth
+    file in the new environment (a path line there adds the folder without running that folder's own
+    .pth files, so this run's editable install of the program is not loaded). Not PYTHONPATH: the PDF
+    worker runs in isolated mode (python -I), which ignores it, as an installed program would."""
     env = tmp_path_factory.mktemp("installed") / "env"
     subprocess.run([sys.executable, "-m", "venv", str(env)], check=True, timeout=300)
     done = subprocess.run(
@@ -86,13 +95,9 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    (site_packages,) = env.glob("lib/python*/site-packages")
+    (site_packages / "zz-test-run-dependencies.pth").write_text(DEPENDENCIES + "\n")
     return env
-
-
-#: the dependencies (PySide6, cryptography, pypdfium2, pikepdf...) come from this test run's environment;
-#: the program itself only from the wheel (this environment holds it as an editable install, which
-#: PYTHONPATH does not load)
-DEPENDENCIES = sysconfig.get_paths()["purelib"]
 
 
 def test_an_installed_copy_loads_them_outside_the_source_tree(installed: Path, tmp_path: Path) -> None:
@@ -100,7 +105,7 @@ def test_an_installed_copy_loads_them_outside_the_source_tree(installed: Path, t
     away = tmp_path / "elsewhere"
     away.mkdir()
     environ = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
-    environ.update(PYTHONPATH=DEPENDENCIES, QT_QPA_PLATFORM="offscreen", HOME=str(away))
+    environ.update(QT_QPA_PLATFORM="offscreen", HOME=str(away))
     ran = subprocess.run(
         [str(python), "-c", CHECK], cwd=away, env=environ, capture_output=True, text=True, timeout=300
     )
@@ -128,7 +133,7 @@ def test_the_installed_program_works_with_no_pdf_programs_on_its_path(
     home.mkdir()
     path = str(installed / "bin")
     assert [tool for tool in OUTSIDE_PROGRAMS if shutil.which(tool, path=path)] == []
-    environ = {"HOME": str(home), "PATH": path, "PYTHONPATH": DEPENDENCIES, "QT_QPA_PLATFORM": "offscreen"}
+    environ = {"HOME": str(home), "PATH": path, "QT_QPA_PLATFORM": "offscreen"}
 
     def run(*args: str, passphrase: str = "") -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
