@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -36,6 +35,7 @@ from ..category_names import category_label
 from ..edit_dialog import EditRecordDialog
 from ..entry_commands import TrashCommand
 from ..errors import describe
+from ..file_dialogs import open_files
 from ..import_dialog import ImportDialog
 from ..models.provenance import provenance, short_id
 from ..models.records import (
@@ -404,9 +404,7 @@ class DocumentsSection(SectionPage):
 
     # import -----------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER
-        )
+        files = open_files(self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER)
         if files:
             self.import_paths(files)
 
