@@ -134,6 +134,20 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
             for blob in blobs:
                 worker.call("read", {}, [blob], out=io.BytesIO())
 
+    def two_workers() -> None:  # information only: what a second worker would give (the app uses one)
+        import threading
+
+        def half(part: list[bytes]) -> None:
+            with PdfWorker() as worker:
+                for blob in part:
+                    worker.call("read", {}, [blob], out=io.BytesIO())
+
+        threads = [threading.Thread(target=half, args=(blobs[start::2],)) for start in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
     def worker_start() -> None:  # start a worker and load PDFium in it, once
         with PdfWorker() as worker:
             worker.call("read", {}, [blobs[0]], out=io.BytesIO())
@@ -142,6 +156,7 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
         "ref": lambda: run_reference(files, scratch),
         "pdfium_in_process": in_process,
         "pdfium_one_worker": through_worker,
+        "pdfium_two_workers": two_workers,
         "worker_start_once": worker_start,
         "read_file_each": lambda: [read_file(p) for p in files],
         "proposals": proposals,
