@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.fsutil import portable_file_name
+
+from .file_dialogs import save_file
 
 
 def application() -> QApplication:
@@ -114,8 +115,7 @@ def ask_save_path(
         if not agreed:
             return ""
     suggested = Path.home() / portable_file_name(default_name)  # a title may hold "/" or ":"
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return path
+    return save_file(parent, title, str(suggested), file_filter)
 
 
 def rows_follow_widths(table: QTableView) -> None:
