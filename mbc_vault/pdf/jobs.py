@@ -19,6 +19,9 @@ JOBS: dict[str, str] = {
     "crash": "mbc_vault.pdf.selftest:crash",
     "write-file": "mbc_vault.pdf.selftest:write_file",
     "limits": "mbc_vault.pdf.selftest:limits",
+    # the second-opinion packet (mbc_vault/packet/build.py)
+    "packet-sanitize": "mbc_vault.pdf.sanitize:sanitize",
+    "packet-assemble": "mbc_vault.pdf.assemble:assemble",
 }
 
 
