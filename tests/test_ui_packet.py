@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from pdfcheck import all_text, page_count
+from pdfmaker import text_pdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -261,3 +262,53 @@ def test_lock_closes_the_wizard(qtbot, window: MainWindow) -> None:
     window.lock()
     assert not wizard.isVisible()
     QApplication.processEvents()
+
+
+def _files_holding(roots: list[Path], secret: bytes, but: set[Path]) -> list[Path]:
+    found = []
+    for root in roots:
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file() and not path.is_symlink() and path not in but:
+                try:
+                    if secret in path.read_bytes():
+                        found.append(path)
+                except OSError:  # another user's file in /dev/shm
+                    pass
+    return found
+
+
+def test_no_plaintext_reaches_disk_on_the_apps_path(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built, looked over and saved the way the app does it (in memory on every platform): the only
+    file that holds a document's text is the one the person saved. TMPDIR, HOME and XDG_RUNTIME_DIR are
+    fresh folders (the PDF worker starts with them too); everything under tmp_path is searched (the
+    vault, its cache, the settings, those folders, the output folder), and what /dev/shm gained."""
+    import tempfile
+
+    secret = b"Zephyrquill Marrowby biopsy"
+    source = text_pdf(tmp_path / "source.pdf", [[secret.decode(), "Second line"], ["Page two"]])
+    record = window.session.vault.add_document(
+        source, category="pathology-report", title="Private pathology", date="2026-11-20"
+    )
+    source.unlink()  # the person's own copy outside the vault: not what is tested
+    for name in ("TMPDIR", "HOME", "XDG_RUNTIME_DIR"):
+        folder = tmp_path / f"fresh-{name.lower()}"
+        folder.mkdir(mode=0o700)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # Python's temporary folder is looked up again
+    shm = Path("/dev/shm")
+    before = set(shm.iterdir()) if shm.is_dir() else set()
+    wizard = open_wizard(window)
+    assert record.id in wizard.documents_page.document_ids()
+    page = go_to_build(wizard)
+    out = tmp_path / "out" / "packet.pdf"
+    out.parent.mkdir()
+    build(qtbot, page, out, monkeypatch)
+    assert page.result is not None, page.message.text()
+    assert secret in out.read_bytes()  # the search below would find it (the text is not compressed)
+    assert _files_holding([tmp_path], secret, but={out}) == []
+    for _ in ("while the packet is held", "after the wizard closed"):
+        gained = (set(shm.iterdir()) if shm.is_dir() else set()) - before
+        assert _files_holding(sorted(gained), secret, but=set()) == []
+        wizard.accept()
