@@ -25,11 +25,17 @@ import ctypes
 from mbc_vault.pdf import assemble, sanitize
 from mbc_vault.pdf.worker import main
 
-checked, written, assembled = sanitize.sanitize, sanitize.trial_write, assemble.assemble
+checked, one = sanitize.sanitize, sanitize.sanitize_one
+written, assembled = sanitize.trial_write, assemble.assemble
 breaking, current = set(), []
 
 def fake_sanitize(request):
-    data = request.blobs[0]
+    for key, data in zip(request.args["keys"], request.blobs):
+        if b"BREAK-THE-ASSEMBLY" in data:
+            breaking.add(key)
+    return checked(request)
+
+def fake_sanitize_one(data, check=False):
     if b"CRASH-THE-READER" in data:
         ctypes.string_at(0)
     if b"LOOP-THE-READER" in data:
@@ -39,10 +45,8 @@ def fake_sanitize(request):
         eaten = []
         while True:
             eaten.append(bytearray(64 << 20))
-    if b"BREAK-THE-ASSEMBLY" in data:
-        breaking.add(request.args["key"])
     current[:] = [data]
-    return checked(request)
+    return one(data, check)
 
 def fake_trial_write(pdf):
     if b"BREAK-THE-ASSEMBLY" in current[0]:
@@ -54,7 +58,8 @@ def fake_assemble(request):
         ctypes.string_at(0)
     return assembled(request)
 
-sanitize.sanitize, sanitize.trial_write, assemble.assemble = fake_sanitize, fake_trial_write, fake_assemble
+sanitize.sanitize, sanitize.sanitize_one = fake_sanitize, fake_sanitize_one
+sanitize.trial_write, assemble.assemble = fake_trial_write, fake_assemble
 main()
 """
 

@@ -35,7 +35,9 @@ DAMAGED = b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n"
 
 
 def _sanitized(store: dict, key: str, data: bytes, **args: object) -> dict:
-    return sanitize(Request({"key": key, **args}, [data], io.BytesIO(), store))
+    reply = sanitize(Request({"keys": [key], **args}, [data], io.BytesIO(), store))
+    (answer,) = reply["documents"]
+    return answer
 
 
 def _assembled(store: dict, args: dict, blobs: list[bytes] | None = None) -> tuple[dict, bytes]:
@@ -104,14 +106,23 @@ def test_form_field_scripts_and_chained_actions_are_cut() -> None:
 )
 def test_sanitize_refuses_with_a_reason_code(data: bytes, code: str, detail: str | None) -> None:
     store: dict = {}
-    with pytest.raises(JobError) as refused:
-        _sanitized(store, "bad", data)
-    assert refused.value.code == code
+    refused = _sanitized(store, "bad", data)
+    assert refused["code"] == code
     if detail is not None:
-        assert refused.value.params["detail"] == detail
+        assert refused["params"]["detail"] == detail
     if code == "pdf-damaged":
-        assert "BytesIO" not in refused.value.params["detail"]  # the library's own name for the stream
+        assert "BytesIO" not in refused["params"]["detail"]  # the library's own name for the stream
     assert not store
+
+
+def test_one_call_checks_many_documents_each_with_its_own_answer(tmp_path: Path) -> None:
+    store: dict = {}
+    good = text_pdf(tmp_path / "good.pdf", [["Good"]] * 2).read_bytes()
+    reply = sanitize(Request({"keys": ["a", "b", "c"]}, [good, LOOP, good], io.BytesIO(), store))
+    assert [d.get("pages", d.get("code")) for d in reply["documents"]] == [2, "pdf-damaged", 2]
+    assert sorted(store) == ["packet-document:a", "packet-document:c"]
+    with pytest.raises(JobError):
+        sanitize(Request({"keys": ["a", "b"]}, [good], io.BytesIO(), store))
 
 
 def test_assembly_pages_footers_bookmarks_links_and_encryption(qapp, tmp_path: Path) -> None:
@@ -210,11 +221,8 @@ def test_through_the_worker_the_store_and_the_streamed_output(tmp_path: Path) ->
 
     sink = Sink()
     with PdfWorker() as worker:
-        for n, data in enumerate(docs):
-            assert worker.call("packet-sanitize", {"key": str(n)}, [data]) == {
-                "pages": 3 if n < 3 else 1,
-                "stripped": [],
-            }
+        reply = worker.call("packet-sanitize", {"keys": ["0", "1", "2", "3"]}, docs)
+        assert reply["documents"] == [{"pages": 3, "stripped": []}] * 3 + [{"pages": 1, "stripped": []}]
         reply = worker.call(
             "packet-assemble",
             {
@@ -245,7 +253,8 @@ def test_a_decompression_bomb_goes_in_as_it_came_within_a_small_memory_limit(tmp
     bomb = text_bomb_pdf(tmp_path / "bomb.pdf", megabytes=300).read_bytes()
     sink = io.BytesIO()
     with PdfWorker(memory_limit=300 << 20) as worker:
-        assert worker.call("packet-sanitize", {"key": "bomb", "check": True}, [bomb])["pages"] == 1
+        reply = worker.call("packet-sanitize", {"keys": ["bomb"], "check": True}, [bomb])
+        assert reply["documents"] == [{"pages": 1, "stripped": []}]
         worker.call(
             "packet-assemble",
             {"parts": [{"key": "bomb"}], "footer": {"lead": "", "form": None}, "outline": [], "title": ""},

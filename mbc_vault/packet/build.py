@@ -22,7 +22,6 @@ import io
 import os
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +35,8 @@ from .finish import FinishPlan, Sink, assemble
 from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section
 from .sources import (
     CHECK_TIME_S,
-    DocumentRejected,
+    DocumentSet,
     Part,
-    decrypt_document,
-    document_part,
     document_title,
     memory_limit,
     problem_for,
@@ -49,8 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..vault import Vault
 
 PACKET_KIND = "packet"
-#: threads decrypting documents while this thread typesets pages and the worker checks documents
-DECRYPT_WORKERS = 2
 #: the longest packet password taken (PDF viewers use its first 127 bytes)
 MAX_PASSWORD = 4096
 
@@ -81,17 +76,24 @@ def check_documents(
     vault: Vault, document_ids: list[str], page_size: str = "Letter"
 ) -> list[DocumentProblem]:
     """Which chosen documents cannot be included, and why (for a wizard to warn before building)."""
-    problems = []
+    problems, records = [], []
+    for record_id in document_ids:
+        try:
+            records.append(vault.get(record_id))
+        except VaultError as exc:
+            problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
     with PdfWorker() as worker:
-        for record_id in document_ids:
-            try:
-                record = vault.get(record_id)
-                document_part(worker, decrypt_document(vault, record), record, page_size)
-            except DocumentRejected as exc:
-                problems.append(problem_for(record, exc))
-            except VaultError as exc:
-                problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
-    return problems
+        documents = DocumentSet(vault, worker, page_size, records, threading.Event())
+        try:
+            documents.start()
+            for record in records:
+                documents.add(record)
+            documents.flush()
+        finally:
+            documents.close()
+    return problems + [
+        problem_for(r, documents.problems[r.id]) for r in records if r.id in documents.problems
+    ]
 
 
 def footer_lead(choices: PacketChoices) -> str:
@@ -211,52 +213,6 @@ def build_packet_bytes(
     return result, output.buffer.getvalue()
 
 
-class _Documents:
-    """The chosen documents, decrypted ahead by threads and checked in the worker, in the chosen order."""
-
-    def __init__(self, vault: Vault, worker: PdfWorker, page_size: str, stop: _Stop) -> None:
-        self.vault, self.worker, self.page_size, self.stop = vault, worker, page_size, stop
-        self.pool = ThreadPoolExecutor(max_workers=DECRYPT_WORKERS, thread_name_prefix="packet-decrypt")
-        self.pending: dict[str, Future[bytes]] = {}
-        self.parts: dict[str, Part] = {}  # record id -> its part (a document chosen twice is checked once)
-
-    def submit(self, record: Any) -> None:
-        if record.id not in self.pending:
-            self.pending[record.id] = self.pool.submit(decrypt_document, self.vault, record, self.stop)
-
-    def held(self) -> int:
-        """The bytes of documents the worker holds now (for its memory limit)."""
-        return sum(p.size for p in self.parts.values() if p.key is not None)
-
-    def part(self, record: Any, trial: bool = False) -> Part:
-        """*record*'s part; raises DocumentRejected."""
-        if record.id in self.parts and not trial:
-            return self.parts[record.id]
-        future = self.pending.pop(record.id, None)
-        data = future.result() if future is not None else decrypt_document(self.vault, record, self.stop)
-        self.parts.pop(record.id, None)
-        part = document_part(self.worker, data, record, self.page_size, self.held(), trial)
-        self.parts[record.id] = part
-        return part
-
-    def refresh(self, records: list[Any]) -> None:
-        """Send again the documents a stopped worker process held (its next process has none)."""
-        alive = self.worker.starts if self.worker.pid is not None else -1
-        for record in records:
-            part = self.parts.get(record.id)
-            if part is not None and part.key is not None and part.generation != alive:
-                self.parts.pop(record.id)
-                self.part(record)
-                alive = self.worker.starts
-
-    def close(self) -> None:
-        self.stop.set()
-        for future in self.pending.values():
-            future.cancel()
-        self.pool.shutdown(wait=True)
-        self.pending.clear()
-
-
 def _build(
     vault: Vault,
     choices: PacketChoices,
@@ -278,19 +234,19 @@ def _build(
     steps = len(ids) + 4
     stop = _Stop(cancel)
     worker = PdfWorker(stop, time_limit=CHECK_TIME_S, memory_limit=memory_limit(0))
-    documents = _Documents(vault, worker, choices.page_size, stop)
+    unknown: list[DocumentProblem] = []
+    records = []
+    for record_id in ids:
+        try:
+            records.append(vault.get(record_id))
+        except VaultError as exc:
+            unknown.append(DocumentProblem(record_id, record_id, str(exc), exc))
+    # 1. the documents are decrypted by threads (reads, ChaCha20-Poly1305 and SHA-256 release the GIL)
+    # while this thread typesets the generated pages and the worker checks the PDFs
+    documents = DocumentSet(vault, worker, choices.page_size, records, stop)
     try:
-        # 1. the documents are decrypted by threads (reads, ChaCha20-Poly1305 and SHA-256 release the
-        # GIL) while this thread typesets the generated pages and the worker checks the PDFs
-        problems: list[DocumentProblem] = []
-        records = []
-        for record_id in ids:
-            try:
-                records.append(vault.get(record_id))
-            except VaultError as exc:
-                problems.append(DocumentProblem(record_id, record_id, str(exc), exc))
-                continue
-            documents.submit(records[-1])
+        worker.start()  # it gets ready while the cover is typeset
+        documents.start()
 
         # 2. the generated pages that do not depend on the documents
         t = time.perf_counter()
@@ -301,21 +257,23 @@ def _build(
         generated_time = time.perf_counter() - t
 
         # 3. the documents, checked and made safe in the chosen order
-        used: list[tuple[Any, Part]] = []
         for number, rec in enumerate(records):
             _check_cancel(cancel)
             report(number + 1, steps, Stage.PACKET_DOCUMENT, rec.title)
-            try:
-                used.append((rec, documents.part(rec)))
-            except DocumentRejected as exc:
-                problems.append(problem_for(rec, exc))
+            documents.add(rec)
+        documents.flush()
         timings["documents"] = time.perf_counter() - started - generated_time
 
         # 4. one assembly; if it fails, the document that breaks it is found and the packet built again
         for attempt in range(2):
             _check_cancel(cancel)
+            problems = unknown + [
+                problem_for(r, documents.problems[r.id]) for r in records if r.id in documents.problems
+            ]
             if problems and not choices.skip_problem_documents:
                 raise PacketProblems(problems)
+            documents.refresh(records)
+            used = [(r, documents.parts[r.id]) for r in records if r.id in documents.parts]
             t = time.perf_counter()
             body = extra + [part for _, part in used]
             if not body:
@@ -331,7 +289,6 @@ def _build(
                 first += part.pages
             total_pages = first - 1
             timings["generated"] = generated_time + time.perf_counter() - t
-            documents.refresh([rec for rec, _ in used])
             _check_cancel(cancel)
             t = time.perf_counter()
             report(len(ids) + 1, steps, Stage.PACKET_MERGE, str(total_pages))
@@ -355,12 +312,11 @@ def _build(
                 output.discard()
                 if attempt:
                     raise PacketError("packet-assembly-failed") from None
-                found = _find_breaking(documents, used, cancel)
-                if not found:
+                # each PDF again on its own with a trial write (the worker let them go, or stopped)
+                before = set(documents.problems)
+                documents.check_again([r for r, part in used if part.key is not None], trial=True)
+                if set(documents.problems) == before:
                     raise PacketError("packet-assembly-failed") from None
-                problems.extend(found)
-                broken = {p.record_id for p in found}
-                used = [(rec, part) for rec, part in used if rec.id not in broken]
                 continue
             if pages != total_pages:
                 raise PacketError("packet-assembly-failed")
@@ -376,6 +332,7 @@ def _build(
         output.discard()
         raise
     finally:
+        stop.set()  # the decrypting threads stop; the worker is not in a call
         documents.close()
         worker.close()
     packet_record_id = None
@@ -402,22 +359,6 @@ def _build(
         bool(choices.password),
         timings,
     )
-
-
-def _find_breaking(
-    documents: _Documents, used: list[tuple[Any, Part]], cancel: CancelFlag | None
-) -> list[DocumentProblem]:
-    """After a failed assembly: each PDF checked again on its own, with a trial write of its pages."""
-    found = []
-    for rec, part in used:
-        _check_cancel(cancel)
-        if part.key is None:
-            continue
-        try:
-            documents.part(rec, trial=True)
-        except DocumentRejected as exc:
-            found.append(problem_for(rec, exc))
-    return found
 
 
 def _extra_parts(vault: Vault, choices: PacketChoices) -> list[Part]:

@@ -106,6 +106,7 @@ def assemble(
         "outline": [{"title": s.title, "page": s.first_page - 1} for s in plan.sections],
         "title": plan.title,
         "password": plan.password or None,
+        "release": True,  # the worker lets each document go once its pages are copied
     }
     held = sum(p.size for p in parts)
 

@@ -9,6 +9,7 @@ the packet is assembled. Nothing touches the disk.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
-#: time for the worker to check one document (a looping or hostile file is stopped here)
+#: time for the worker to check one batch of documents (a looping or hostile file is stopped here)
 CHECK_TIME_S = 30.0
+#: documents checked in one call of the worker (fewer round trips): up to this many, or bytes
+BATCH_DOCUMENTS = 16
+BATCH_BYTES = 16 << 20
+#: threads decrypting documents ahead, while this thread typesets pages and the worker checks documents
+DECRYPT_WORKERS = 2
 #: the worker's memory limit is this much more than the documents it already holds
 MEMORY_HEADROOM = 1 << 30
 #: why a document cannot go in, when the worker was stopped on it (the worker's codes say "this file")
@@ -83,45 +89,71 @@ def decrypt_document(vault: Vault, record: Any, cancel: CancelFlag | None = None
     return b"".join(chunks)
 
 
-def rejected(error: PdfError) -> DocumentRejected:
-    """The worker's answer about a document as the reason it cannot go in."""
-    if error.code in WORKER_STOPPED:
-        return DocumentRejected(WORKER_STOPPED[error.code])
-    if error.code in ("pdf-password-protected", "pdf-no-pages"):
-        return DocumentRejected(error.code)
-    detail = error.params.get("detail") or "the PDF reader could not read it"
+def rejected(code: str, params: dict[str, Any]) -> DocumentRejected:
+    """The worker's answer about a document (a job's code, or the worker stopped) as the reason it
+    cannot go in."""
+    if code in WORKER_STOPPED:
+        return DocumentRejected(WORKER_STOPPED[code])
+    if code in ("pdf-password-protected", "pdf-no-pages"):
+        return DocumentRejected(code)
+    detail = params.get("detail") or "the PDF reader could not read it"
     return DocumentRejected("pdf-damaged", detail=str(detail))
 
 
-def check_pdf(worker: PdfWorker, data: bytes, key: str, held: int, trial: bool = False) -> dict[str, Any]:
-    """The worker checks and cleans the PDF *data* and keeps it under *key*; raises DocumentRejected.
-    *trial*: it also writes the pages once (finds a document that would break the assembly)."""
+def check_pdfs(
+    worker: PdfWorker, documents: list[tuple[str, bytes]], held: int, trial: bool = False
+) -> list[dict[str, Any] | DocumentRejected]:
+    """The worker checks and cleans each PDF of *documents* ((key, decrypted bytes)), in one call, and
+    keeps it under its key; for each, its {"pages", "stripped", "generation"} (the worker process that
+    holds it: PdfWorker.starts) or why it cannot go in. When one of them stops the worker, each is sent
+    again on its own, to find which. *trial*: each is also written once (finds a document that would
+    break the assembly)."""
+    if not documents:
+        return []
+    size = sum(len(data) for _, data in documents)
     try:
-        return worker.call(
+        reply = worker.call(
             "packet-sanitize",
-            {"key": key, "check": trial},
-            [data],
+            {"keys": [key for key, _ in documents], "check": trial},
+            [data for _, data in documents],
             time_limit=CHECK_TIME_S,
-            memory_limit=memory_limit(held + len(data)),
+            memory_limit=memory_limit(held + size),
         )
     except PdfError as exc:
-        raise rejected(exc) from None
+        if len(documents) == 1:
+            return [rejected(exc.code, exc.params)]
+        answers: list[dict[str, Any] | DocumentRejected] = []
+        for document in documents:  # the stopped worker lost the others of the batch too
+            answers.extend(check_pdfs(worker, [document], held, trial))
+            if isinstance(answers[-1], dict):
+                held += len(document[1])
+        return answers
+    found: list[dict[str, Any] | DocumentRejected] = []
+    for answer in reply["documents"]:
+        if "code" in answer:
+            found.append(rejected(str(answer["code"]), dict(answer["params"])))
+        else:
+            found.append({**answer, "generation": worker.starts})
+    return found
 
 
-def document_part(
-    worker: PdfWorker, data: bytes, record: Any, page_size: str, held: int = 0, trial: bool = False
-) -> Part:
-    """The decrypted document *data* as a safe part of the packet; raises DocumentRejected. A PDF goes
-    to the worker (which holds *held* bytes already); anything else is typeset here by Qt."""
+def pdf_part(record: Any, answer: dict[str, Any], size: int) -> Part:
+    """The part of a PDF the worker checked and holds (its key is the record's id)."""
+    stripped = [str(s) for s in answer.get("stripped") or []]
+    if stripped:
+        log.info("removed active content from %s: %s", record.id, ", ".join(stripped))
+    title, pages, generation = document_title(record), int(answer["pages"]), int(answer["generation"])
+    return Part(title, "document", pages, record.id, None, record.id, generation, size, stripped)
+
+
+def is_pdf(data: bytes, record: Any) -> bool:
+    return sniff_media_type(data[:2048], record.original_name) == "application/pdf"
+
+
+def typeset_part(data: bytes, record: Any, page_size: str) -> Part:
+    """A photo, a scan or a text note typeset by Qt into PDF pages; raises DocumentRejected."""
     media = sniff_media_type(data[:2048], record.original_name)
     title = document_title(record)
-    if media == "application/pdf":
-        reply = check_pdf(worker, data, record.id, held, trial)
-        stripped = [str(s) for s in reply.get("stripped") or []]
-        if stripped:
-            log.info("removed active content from %s: %s", record.id, ", ".join(stripped))
-        pages = int(reply["pages"])
-        return Part(title, "document", pages, record.id, None, record.id, worker.starts, len(data), stripped)
     if media in IMAGE_TYPES:
         try:
             pdf, pages = typeset.image_pdf(data, title=title, page_size=page_size)
@@ -140,3 +172,93 @@ def document_part(
 
 def problem_for(record: Any, reason: VaultError) -> DocumentProblem:
     return DocumentProblem(record.id, record.title, str(reason), reason)
+
+
+class DocumentSet:
+    """The chosen documents, decrypted ahead by threads (a batch ahead at most: the plaintext waits in
+    memory), checked in the worker in batches, in the chosen order. A document chosen twice is checked
+    once. `parts` and `problems` hold the outcome by record id."""
+
+    def __init__(
+        self, vault: Vault, worker: PdfWorker, page_size: str, records: list[Any], stop: CancelFlag
+    ) -> None:
+        self.vault, self.worker, self.page_size, self.stop = vault, worker, page_size, stop
+        self.records = list({r.id: r for r in records}.values())
+        self.pool = ThreadPoolExecutor(max_workers=DECRYPT_WORKERS, thread_name_prefix="packet-decrypt")
+        self.futures: dict[str, Future[bytes]] = {}
+        self.submitted = 0
+        self.batch: list[tuple[Any, bytes]] = []
+        self.parts: dict[str, Part] = {}
+        self.problems: dict[str, DocumentRejected] = {}
+
+    def start(self) -> None:
+        """Start decrypting the first documents (a batch)."""
+        self._ahead(BATCH_DOCUMENTS)
+
+    def _ahead(self, count: int) -> None:
+        while self.submitted < min(count, len(self.records)):
+            record = self.records[self.submitted]
+            self.futures[record.id] = self.pool.submit(decrypt_document, self.vault, record, self.stop)
+            self.submitted += 1
+
+    def held(self) -> int:
+        """The bytes of documents the worker holds now (for its memory limit)."""
+        return sum(p.size for p in self.parts.values() if p.key is not None)
+
+    def add(self, record: Any) -> None:
+        """Check *record*'s document (a PDF waits for its batch: see flush)."""
+        if record.id in self.parts or record.id in self.problems or any(r is record for r, _ in self.batch):
+            return
+        position = next(n for n, r in enumerate(self.records) if r.id == record.id)
+        self._ahead(position + 1 + BATCH_DOCUMENTS)
+        try:
+            data = self.futures.pop(record.id).result()
+            if not is_pdf(data, record):
+                self.parts[record.id] = typeset_part(data, record, self.page_size)
+                return
+        except DocumentRejected as exc:
+            self.problems[record.id] = exc
+            return
+        self.batch.append((record, data))
+        if len(self.batch) >= BATCH_DOCUMENTS or sum(len(d) for _, d in self.batch) >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self, trial: bool = False) -> None:
+        """Send the waiting PDFs to the worker in one call."""
+        batch, self.batch = self.batch, []
+        answers = check_pdfs(self.worker, [(r.id, data) for r, data in batch], self.held(), trial)
+        for (record, data), answer in zip(batch, answers, strict=True):
+            self.parts.pop(record.id, None)
+            if isinstance(answer, DocumentRejected):
+                self.problems[record.id] = answer
+            else:
+                self.parts[record.id] = pdf_part(record, answer, len(data))
+
+    def check_again(self, records: list[Any], trial: bool = False) -> None:
+        """Decrypt and check *records*' PDFs again (a stopped worker lost them; *trial*: write them
+        once too), in batches."""
+        for record in records:
+            data = decrypt_document(self.vault, record, self.stop)
+            self.batch.append((record, data))
+            if len(self.batch) >= BATCH_DOCUMENTS or sum(len(d) for _, d in self.batch) >= BATCH_BYTES:
+                self.flush(trial)
+        self.flush(trial)
+
+    def refresh(self, records: list[Any]) -> None:
+        """Send again the documents a stopped worker process held (its next process has none)."""
+        alive = self.worker.starts if self.worker.pid is not None else -1
+        stale = [
+            r
+            for r in {r.id: r for r in records}.values()
+            if (part := self.parts.get(r.id)) is not None
+            and part.key is not None
+            and part.generation != alive
+        ]
+        self.check_again(stale)
+
+    def close(self) -> None:
+        for future in self.futures.values():
+            future.cancel()
+        self.pool.shutdown(wait=True)
+        self.futures.clear()
+        self.batch.clear()

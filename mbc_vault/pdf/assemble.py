@@ -154,8 +154,10 @@ def assemble(request: Request) -> dict[str, Any]:
     """args: "parts" (in order, each {"key"} of a sanitized document or {"blob"} of a typeset part),
     "footer" ({"lead", "form"} or null; "form": {"blob", "text", "width", "height", "baseline"} or
     null), "links" ({"scheme", "first", "count", "targets"} or null), "outline" ([{"title", "page"}]),
-    "title", "password" (or null). Streams the packet to request.out; replies {"pages"}. Raises
-    JobError("packet-document-lost", key) when a document is not in the store (the worker restarted)."""
+    "title", "password" (or null), "release" (each document leaves the store once its pages are
+    copied: qpdf copies stream data at once, so the worker never holds a document twice). Streams the
+    packet to request.out; replies {"pages"}. Raises JobError("packet-document-lost", key) when a
+    document is not in the store (the worker restarted)."""
 
     assert request.out is not None
     with warnings.catch_warnings():
@@ -171,15 +173,22 @@ def _assemble(request: Request) -> dict[str, Any]:
     args = request.args
     packet = pikepdf.new()
     keep: list[Any] = []  # the typeset parts: open until the output is written
-    for part in args["parts"]:
+    parts = list(args["parts"])
+    missing = [str(p["key"]) for p in parts if "key" in p and store_key(str(p["key"])) not in request.store]
+    if missing:
+        raise JobError("packet-document-lost", key=missing[0])
+    last_use = {str(p["key"]): n for n, p in enumerate(parts) if "key" in p}
+    for number, part in enumerate(parts):
         if "key" in part:
-            source = request.store.get(store_key(str(part["key"])))
-            if source is None:
-                raise JobError("packet-document-lost", key=str(part["key"]))
+            key = str(part["key"])
+            source = request.store[store_key(key)]
+            packet.pages.extend(source.pages)
+            if args.get("release") and last_use[key] == number:
+                request.store.pop(store_key(key)).close()
         else:
             source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
             keep.append(source)
-        packet.pages.extend(source.pages)
+            packet.pages.extend(source.pages)
     footer = args.get("footer")
     if footer is not None:
         form = footer.get("form")

@@ -169,15 +169,11 @@ def damage_detail(exc: BaseException) -> str:
     return _LOCATION.sub("", text)[:200]
 
 
-def sanitize(request: Request) -> dict[str, Any]:
-    """args {"key", "check"}, blobs [the decrypted PDF]. Keeps the cleaned document in the store under
-    the key (with "check", after a trial write: see trial_write); replies {"pages", "stripped"}, or
-    raises JobError pdf-password-protected / pdf-no-pages / pdf-damaged (detail)."""
+def sanitize_one(data: bytes, check: bool = False) -> tuple[Any, dict[str, Any]]:
+    """The cleaned document (pikepdf.Pdf) and {"pages", "stripped"}; raises JobError
+    pdf-password-protected / pdf-no-pages / pdf-damaged (detail). *check*: a trial write too."""
     import pikepdf
 
-    key = store_key(str(request.args["key"]))
-    request.store.pop(key, None)
-    data = request.blobs[0]
     found: set[str] = set()
     try:
         pdf = pikepdf.open(io.BytesIO(data))
@@ -187,7 +183,7 @@ def sanitize(request: Request) -> dict[str, Any]:
         _clean_catalog(pdf, found)
         for page in pdf.pages:
             _clean_page(page.obj, found)
-        if request.args.get("check"):
+        if check:
             trial_write(pdf)
     except pikepdf.PasswordError:
         raise JobError("pdf-password-protected") from None
@@ -195,5 +191,26 @@ def sanitize(request: Request) -> dict[str, Any]:
         raise JobError("pdf-damaged", detail=damage_detail(exc)) from None
     except (RuntimeError, AttributeError, IndexError, RecursionError) as exc:  # qpdf's logic_error and kin
         raise JobError("pdf-damaged", detail=damage_detail(exc)) from None
-    request.store[key] = pdf
-    return {"pages": pages, "stripped": sorted(found)}
+    return pdf, {"pages": pages, "stripped": sorted(found)}
+
+
+def sanitize(request: Request) -> dict[str, Any]:
+    """args {"keys", "check"}, blobs [one decrypted PDF per key]. Each document is checked and cleaned
+    and kept in the store under its key (with "check", after a trial write: see trial_write). Replies
+    {"documents": [{"pages", "stripped"} or {"code", "params"} (why it cannot go in), one per key]}."""
+    keys = [str(k) for k in request.args["keys"]]
+    if len(keys) != len(request.blobs):
+        raise JobError("pdf-job-failed", kind="keys and documents differ")
+    answers: list[dict[str, Any]] = []
+    for key, data in zip(keys, request.blobs, strict=True):
+        old = request.store.pop(store_key(key), None)
+        if old is not None:
+            old.close()
+        try:
+            pdf, answer = sanitize_one(data, bool(request.args.get("check")))
+        except JobError as exc:
+            answers.append({"code": exc.code, "params": exc.params})
+            continue
+        request.store[store_key(key)] = pdf
+        answers.append(answer)
+    return {"documents": answers}
