@@ -16,9 +16,7 @@ problem documents) and the packet is built again without it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import os
 import threading
 import time
@@ -26,17 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Cancelled, InvalidValue, VaultError
-from ..fsutil import PrivateFile, private_target
+from ..fsutil import private_target
 from ..pdf.client import PdfError, PdfWorker
 from ..progress import CancelFlag, ProgressFn, Stage
-from ..render import typeset
-from . import frontmatter
-from .finish import FinishPlan, Sink, assemble
-from .model import DocumentProblem, PacketChoices, PacketProblems, PacketResult, Section
+from .finish import FileOutput, FinishPlan, MemoryOutput, assemble
+from .generated import contents_part, cover_part, extra_parts
+from .model import DocumentProblem, PacketChoices, PacketError, PacketProblems, PacketResult, Section
 from .sources import (
     CHECK_TIME_S,
     DocumentSet,
-    Part,
     document_title,
     memory_limit,
     problem_for,
@@ -48,10 +44,6 @@ if TYPE_CHECKING:  # pragma: no cover
 PACKET_KIND = "packet"
 #: the longest packet password taken (PDF viewers use its first 127 bytes)
 MAX_PASSWORD = 4096
-
-
-class PacketError(VaultError):
-    pass
 
 
 def _check_cancel(cancel: CancelFlag | None) -> None:
@@ -109,61 +101,6 @@ def footer_lead(choices: PacketChoices) -> str:
     return f"{who} · " if who else ""
 
 
-def _generated(
-    html: str, title: str, kind: str, page_size: str, size: float = 10.5, images: dict[str, Any] | None = None
-) -> Part:
-    data, pages = typeset.html_pdf(
-        html, title=title, page_size=page_size, base_point_size=size, images=images
-    )
-    return Part(title, kind, pages, data=data, size=len(data))
-
-
-class _FileOutput:
-    """The packet written to *path* through a fsutil.PrivateFile (0600, renamed at the end)."""
-
-    def __init__(self, path: Path, overwrite: bool) -> None:
-        self.path, self.overwrite = path, overwrite
-        self.file: PrivateFile | None = None
-
-    def start(self) -> Sink:
-        self.discard()
-        self.file = PrivateFile(self.path, self.overwrite)
-        return Sink(self)
-
-    def write(self, data: bytes) -> int:
-        assert self.file is not None
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.file.fd, view) :]
-        return len(data)
-
-    def commit(self) -> None:
-        assert self.file is not None
-        self.file.commit()  # fsync, rename, fsync the folder
-
-    def discard(self) -> None:
-        if self.file is not None:
-            self.file.discard()
-            self.file = None
-
-
-class _MemoryOutput:
-    """The packet kept in memory (a BytesIO the worker's stream writes into)."""
-
-    def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-
-    def start(self) -> Sink:
-        self.buffer = io.BytesIO()
-        return Sink(self.buffer)
-
-    def commit(self) -> None:
-        pass
-
-    def discard(self) -> None:
-        self.buffer = io.BytesIO()
-
-
 def _check_choices(choices: PacketChoices) -> None:
     if choices.page_size not in ("Letter", "A4"):
         raise InvalidValue("page-size-unknown", page_size=choices.page_size)
@@ -193,7 +130,7 @@ def build_packet(
     if not out.parent.is_dir():
         raise PacketError("packet-folder-missing", folder=out.parent)
     private_target(out, overwrite)  # before any work; checked again when the file is put in place
-    return _build(vault, choices, _FileOutput(out, overwrite), str(out), progress, cancel, record)
+    return _build(vault, choices, FileOutput(out, overwrite), str(out), progress, cancel, record)
 
 
 def build_packet_bytes(
@@ -208,7 +145,7 @@ def build_packet_bytes(
     written anywhere; the caller writes the bytes where the person chooses (fsutil.PrivateFile).
     Raises like build_packet."""
     _check_choices(choices)
-    output = _MemoryOutput()
+    output = MemoryOutput()
     result = _build(vault, choices, output, "", progress, cancel, record)
     return result, output.buffer.getvalue()
 
@@ -216,7 +153,7 @@ def build_packet_bytes(
 def _build(
     vault: Vault,
     choices: PacketChoices,
-    output: _FileOutput | _MemoryOutput,
+    output: FileOutput | MemoryOutput,
     path: str,
     progress: ProgressFn | None,
     cancel: CancelFlag | None,
@@ -251,9 +188,9 @@ def _build(
         # 2. the generated pages that do not depend on the documents
         t = time.perf_counter()
         report(0, steps, Stage.PACKET_PAGES, "")
-        extra = _extra_parts(vault, choices)
+        extra = extra_parts(vault, choices)
         guessed = [p.title for p in extra] + [document_title(r) for r in records]
-        cover_part = _cover(choices, guessed)
+        cover_sheet = cover_part(choices, guessed)
         generated_time = time.perf_counter() - t
 
         # 3. the documents, checked and made safe in the chosen order
@@ -280,9 +217,9 @@ def _build(
                 raise PacketError("packet-empty")
             if [p.title for p in body] != guessed:
                 guessed = [p.title for p in body]
-                cover_part = _cover(choices, guessed)
-            contents_part = _contents(body, cover_part.pages, choices.page_size)
-            parts = [cover_part, contents_part, *body]
+                cover_sheet = cover_part(choices, guessed)
+            contents = contents_part(body, cover_sheet.pages, choices.page_size)
+            parts = [cover_sheet, contents, *body]
             sections, first = [], 1
             for part in parts:
                 sections.append(Section(part.title, part.kind, first, part.pages, part.record_id))
@@ -359,88 +296,6 @@ def _build(
         bool(choices.password),
         timings,
     )
-
-
-def _extra_parts(vault: Vault, choices: PacketChoices) -> list[Part]:
-    """The generated pages between the contents and the documents: summary, questions, priorities,
-    materials."""
-    cover, extra = choices.cover, []
-    if choices.include_summary:
-        html, images = frontmatter.summary_html(vault, cover.patient_name, cover.date)
-        if html:
-            extra.append(_generated(html, "Care summary", "summary", choices.page_size, 9.5, images))
-    if choices.question_list_id:
-        extra.append(_question_part(vault, choices.question_list_id, choices))
-    if choices.include_priorities:
-        from ..care.printouts import priorities_html
-        from ..care.store import CarePlan
-
-        priorities = CarePlan(vault).priorities()
-        if priorities is None:
-            raise PacketError("no-care-priorities")
-        extra.append(
-            _generated(
-                priorities_html(priorities.model, cover.patient_name),
-                "My care priorities",
-                "priorities",
-                choices.page_size,
-                11,
-            )
-        )
-    if choices.materials:
-        extra.append(
-            _generated(
-                frontmatter.materials_html(choices.materials, cover.patient_name),
-                "Materials sent separately",
-                "materials",
-                choices.page_size,
-            )
-        )
-    return extra
-
-
-def _cover(choices: PacketChoices, titles: list[str]) -> Part:
-    """The cover sheet, listing *titles* as what is enclosed."""
-    html = frontmatter.cover_html(choices.cover, titles)
-    return _generated(html, "Cover sheet", "cover", choices.page_size, 11)
-
-
-def _question_part(vault: Vault, list_id: str, choices: PacketChoices) -> Part:
-    from ..care.models import Appointment, QuestionList
-    from ..care.printouts import question_list_html
-
-    rec = vault.get(list_id)
-    if rec.kind != "question-list":
-        raise PacketError("not-a-question-list", title=rec.title)
-    questions = QuestionList.from_data(rec.data)
-    appointment = None
-    if questions.appointment_id:
-        with contextlib.suppress(VaultError):
-            appointment = Appointment.from_data(vault.get(questions.appointment_id).data)
-    return _generated(
-        question_list_html(questions, appointment, choices.cover.patient_name),
-        f"Questions: {questions.name}",
-        "questions",
-        choices.page_size,
-        12,
-    )
-
-
-def _contents(body: list[Part], cover_pages: int, page_size: str) -> Part:
-    """The contents pages: typeset until their own length no longer moves the page numbers."""
-    contents_pages = 1
-    for _ in range(5):
-        first, entries = cover_pages + contents_pages + 1, []
-        for index, part in enumerate(body, start=2):
-            entries.append((index, part.title, first))
-            first += part.pages
-        data, pages = typeset.html_pdf(
-            frontmatter.contents_html(entries), title="Contents", page_size=page_size
-        )
-        if pages == contents_pages:
-            return Part("Contents", "contents", pages, data=data, size=len(data))
-        contents_pages = pages
-    raise PacketError("contents-layout-failed")  # pragma: no cover
 
 
 def record_packet(

@@ -1,7 +1,8 @@
 """The last step of a packet, asked of the PDF worker: one assembly of every part in order, with a
 footer on every page, the contents page's links, one bookmark per section and, with a password,
 AES-256 encryption (`mbc_vault/pdf/assemble.py`). The finished bytes come back through the worker's
-pipe into a sink here (the file the person chose, or memory), hashed as they arrive.
+pipe into a Sink here, hashed as they arrive, and go on to the output: the file the person chose
+(`FileOutput`, a fsutil.PrivateFile) or memory (`MemoryOutput`, a BytesIO).
 
 What the worker cannot do without Qt is done here: a name that Helvetica (WinAnsi) cannot show is
 typeset once in DejaVu Sans and sent along as a one-line PDF (`FooterLead`).
@@ -10,10 +11,14 @@ typeset once in DejaVu Sans and sent along as a one-line PDF (`FooterLead`).
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
+from ..fsutil import PrivateFile
 from ..pdf.client import PdfWorker
 from ..pdf.footer import FOOTER_SIZE, can_use_helvetica
 from ..render import typeset
@@ -44,6 +49,53 @@ class Sink:
 
     def flush(self) -> None:
         pass
+
+
+class FileOutput:
+    """The packet written to *path* through a fsutil.PrivateFile (0600, renamed at the end)."""
+
+    def __init__(self, path: Path, overwrite: bool) -> None:
+        self.path, self.overwrite = path, overwrite
+        self.file: PrivateFile | None = None
+
+    def start(self) -> Sink:
+        """A new, empty private file (one made before is removed) and the sink that writes into it."""
+        self.discard()
+        self.file = PrivateFile(self.path, self.overwrite)
+        return Sink(self)
+
+    def write(self, data: bytes) -> int:
+        assert self.file is not None
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.file.fd, view) :]
+        return len(data)
+
+    def commit(self) -> None:
+        assert self.file is not None
+        self.file.commit()  # fsync, rename, fsync the folder
+
+    def discard(self) -> None:
+        if self.file is not None:
+            self.file.discard()
+            self.file = None
+
+
+class MemoryOutput:
+    """The packet kept in memory (a BytesIO the worker's stream writes into)."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def start(self) -> Sink:
+        self.buffer = io.BytesIO()
+        return Sink(self.buffer)
+
+    def commit(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        self.buffer = io.BytesIO()
 
 
 @dataclass

@@ -206,8 +206,13 @@ class DocumentSet:
         return sum(p.size for p in self.parts.values() if p.key is not None)
 
     def add(self, record: Any) -> None:
-        """Check *record*'s document (a PDF waits for its batch: see flush)."""
-        if record.id in self.parts or record.id in self.problems or any(r is record for r, _ in self.batch):
+        """Check *record*'s document. A PDF waits for its batch: it goes to the worker when the batch is
+        full, or when the next document is not decrypted yet (so the worker works meanwhile)."""
+        if (
+            record.id in self.parts
+            or record.id in self.problems
+            or any(r.id == record.id for r, _ in self.batch)
+        ):
             return
         position = next(n for n, r in enumerate(self.records) if r.id == record.id)
         self._ahead(position + 1 + BATCH_DOCUMENTS)
@@ -220,7 +225,14 @@ class DocumentSet:
             self.problems[record.id] = exc
             return
         self.batch.append((record, data))
-        if len(self.batch) >= BATCH_DOCUMENTS or sum(len(d) for _, d in self.batch) >= BATCH_BYTES:
+        following = (
+            self.futures.get(self.records[position + 1].id) if position + 1 < len(self.records) else None
+        )
+        if (
+            len(self.batch) >= BATCH_DOCUMENTS
+            or sum(len(d) for _, d in self.batch) >= BATCH_BYTES
+            or (following is not None and not following.done())
+        ):
             self.flush()
 
     def flush(self, trial: bool = False) -> None:

@@ -147,16 +147,11 @@ _LOCATION = re.compile(r"^(?:stream )?<[^>]*>(?: \(object \d+ \d+\))?(?:, offset
 
 
 def trial_write(pdf: Any) -> int:
-    """Copy the document's pages into a new PDF and write it, discarding the bytes: every object and
-    stream a packet would copy is read once (used to find the document that breaks an assembly)."""
-    import pikepdf
-
-    trial = pikepdf.new()
-    trial.pages.extend(pdf.pages)
+    """Copy the document's pages into a new PDF and write it, discarding the bytes: everything a
+    packet would write is written once (used to find the document that breaks an assembly)."""
+    trial = stage(pdf)
     sink = Discard()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        trial.save(sink, **save_options())  # type: ignore[arg-type]
+    trial.save(sink, **save_options())
     trial.close()
     return sink.size
 
@@ -169,29 +164,43 @@ def damage_detail(exc: BaseException) -> str:
     return _LOCATION.sub("", text)[:200]
 
 
+def stage(pdf: Any) -> Any:
+    """The document's pages copied into a new PDF held in memory. qpdf copies every stream's data at
+    once (the source can go: the worker holds each document once, and the packet later shares these
+    copies without copying them again), and reads every object a packet would take."""
+    import pikepdf
+
+    staged = pikepdf.new()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pikepdf's note on form widgets copied without their form
+        staged.pages.extend(pdf.pages)
+    return staged
+
+
 def sanitize_one(data: bytes, check: bool = False) -> tuple[Any, dict[str, Any]]:
-    """The cleaned document (pikepdf.Pdf) and {"pages", "stripped"}; raises JobError
-    pdf-password-protected / pdf-no-pages / pdf-damaged (detail). *check*: a trial write too."""
+    """The cleaned document's pages (a pikepdf.Pdf made by stage) and {"pages", "stripped"}; raises
+    JobError pdf-password-protected / pdf-no-pages / pdf-damaged (detail). *check*: a trial write too."""
     import pikepdf
 
     found: set[str] = set()
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
-        pages = len(pdf.pages)
-        if pages == 0:
-            raise JobError("pdf-no-pages")
-        _clean_catalog(pdf, found)
-        for page in pdf.pages:
-            _clean_page(page.obj, found)
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            pages = len(pdf.pages)
+            if pages == 0:
+                raise JobError("pdf-no-pages")
+            _clean_catalog(pdf, found)
+            for page in pdf.pages:
+                _clean_page(page.obj, found)
+            staged = stage(pdf)
         if check:
-            trial_write(pdf)
+            trial_write(staged)
     except pikepdf.PasswordError:
         raise JobError("pdf-password-protected") from None
     except (pikepdf.PdfError, ValueError, TypeError, KeyError) as exc:
         raise JobError("pdf-damaged", detail=damage_detail(exc)) from None
     except (RuntimeError, AttributeError, IndexError, RecursionError) as exc:  # qpdf's logic_error and kin
         raise JobError("pdf-damaged", detail=damage_detail(exc)) from None
-    return pdf, {"pages": pages, "stripped": sorted(found)}
+    return staged, {"pages": pages, "stripped": sorted(found)}
 
 
 def sanitize(request: Request) -> dict[str, Any]:
