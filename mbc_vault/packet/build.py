@@ -182,8 +182,7 @@ def _build(
     # while this thread typesets the generated pages and the worker checks the PDFs
     documents = DocumentSet(vault, worker, choices.page_size, records, stop)
     try:
-        worker.start()  # it gets ready while the cover is typeset
-        documents.start()
+        documents.start()  # and the worker gets ready while the cover is typeset
 
         # 2. the generated pages that do not depend on the documents
         t = time.perf_counter()

@@ -8,7 +8,9 @@ the packet is assembled. Nothing touches the disk.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -190,10 +192,23 @@ class DocumentSet:
         self.batch: list[tuple[Any, bytes]] = []
         self.parts: dict[str, Part] = {}
         self.problems: dict[str, DocumentRejected] = {}
+        self.warming: threading.Thread | None = None
 
     def start(self) -> None:
-        """Start decrypting the first documents (a batch)."""
+        """Start decrypting the first documents (a batch), and the worker: a first empty call, from a
+        thread, starts its process and loads its PDF library while this thread typesets pages."""
         self._ahead(BATCH_DOCUMENTS)
+        self.warming = threading.Thread(target=self._warm, name="packet-worker-start", daemon=True)
+        self.warming.start()
+
+    def _warm(self) -> None:
+        with contextlib.suppress(VaultError):  # stopped or cancelled: the first real call says so
+            self.worker.call("packet-sanitize", {"keys": []})
+
+    def _ready(self) -> None:
+        if self.warming is not None:
+            self.warming.join()
+            self.warming = None
 
     def _ahead(self, count: int) -> None:
         while self.submitted < min(count, len(self.records)):
@@ -237,6 +252,7 @@ class DocumentSet:
 
     def flush(self, trial: bool = False) -> None:
         """Send the waiting PDFs to the worker in one call."""
+        self._ready()
         batch, self.batch = self.batch, []
         answers = check_pdfs(self.worker, [(r.id, data) for r, data in batch], self.held(), trial)
         for (record, data), answer in zip(batch, answers, strict=True):
@@ -269,6 +285,7 @@ class DocumentSet:
         self.check_again(stale)
 
     def close(self) -> None:
+        self._ready()
         for future in self.futures.values():
             future.cancel()
         self.pool.shutdown(wait=True)

@@ -206,7 +206,10 @@ def sanitize_one(data: bytes, check: bool = False) -> tuple[Any, dict[str, Any]]
 def sanitize(request: Request) -> dict[str, Any]:
     """args {"keys", "check"}, blobs [one decrypted PDF per key]. Each document is checked and cleaned
     and kept in the store under its key (with "check", after a trial write: see trial_write). Replies
-    {"documents": [{"pages", "stripped"} or {"code", "params"} (why it cannot go in), one per key]}."""
+    {"documents": [{"pages", "stripped"} or {"code", "params"} (why it cannot go in), one per key]}.
+    Without keys it only loads pikepdf (the app starts the worker that way, ahead of the documents)."""
+    import pikepdf  # noqa: F401 - loaded now, even for no documents
+
     keys = [str(k) for k in request.args["keys"]]
     if len(keys) != len(request.blobs):
         raise JobError("pdf-job-failed", kind="keys and documents differ")
