@@ -85,12 +85,6 @@ class PdfWorker:
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
-    def start(self) -> None:
-        """Start the worker process now, to have it ready by the first call while the caller does other
-        work (a call starts it otherwise)."""
-        if self.cancel is None or not self.cancel.is_set():
-            self._start()
-
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
             # on Windows the worker must not flash a console window (0x08000000: CREATE_NO_WINDOW)
