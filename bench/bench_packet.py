@@ -168,10 +168,17 @@ def main() -> int:
             worker.call("echo")
             startup = time.perf_counter() - t
         qpdf_times, preserve_times, packet_times, memory_times, parts = [], [], [], [], []
+        cpu: dict[str, list[float]] = {"qpdf": [], "packet": [], "memory": []}
+
+        def used() -> float:  # CPU seconds of this process and of its waited-for children (qpdf, the worker)
+            me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
         for round_ in range(args.rounds):
             order = ("qpdf", "packet", "preserve", "memory")
             order = order if round_ % 2 == 0 else order[::-1]
             for what in order:
+                before = used()
                 if what == "qpdf":
                     t = time.perf_counter()
                     subprocess.run(
@@ -203,12 +210,20 @@ def main() -> int:
                     result = build_packet(vault, choices(ids), work / "p.pdf", record=False)
                     packet_times.append(time.perf_counter() - t)
                     parts.append(result.timings)
+                if what in cpu:
+                    cpu[what].append(used() - before)
             print(
                 f"round {round_ + 1}: qpdf {qpdf_times[-1]:.3f} s, preserve {preserve_times[-1]:.3f} s, "
                 f"packet {packet_times[-1]:.3f} s (ratio {packet_times[-1] / qpdf_times[-1]:.2f}), "
                 f"in memory {memory_times[-1]:.3f} s (ratio {memory_times[-1] / qpdf_times[-1]:.2f})"
             )
         median = statistics.median
+        print(
+            "CPU time (s, median; all processes and threads, a measure the machine's other load moves less): "
+            f"qpdf {median(cpu['qpdf']):.3f}, packet (file) {median(cpu['packet']):.3f} "
+            f"({median(cpu['packet']) / median(cpu['qpdf']):.2f}x), packet (memory) "
+            f"{median(cpu['memory']):.3f} ({median(cpu['memory']) / median(cpu['qpdf']):.2f}x)"
+        )
         for name, times in (("packet (file)", packet_times), ("packet (memory)", memory_times)):
             ratios = [p / q for p, q in zip(times, qpdf_times, strict=True)]
             print(
