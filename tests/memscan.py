@@ -117,6 +117,8 @@ class Counts:
     bytes_read: int = 0
     #: how long the count took (set by whoever times it)
     seconds: float = 0.0
+    #: objects alive in the process then, by type (as the process said: tests/secrets_child.py)
+    live: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str, encoding: str, region: str, count: int) -> None:
         self.total[name] = self.total.get(name, 0) + count

@@ -5,17 +5,20 @@ memory, says "go".
 This file holds none of the secrets (the parent's module does: a constant is in memory as long as
 the module is loaded). The passphrase comes on standard input, byte by byte (os.read of one byte
 returns one of Python's shared single-byte objects), is typed one character at a time where a window
-asks for it (single-character strings are shared too), and the harness overwrites its own copy before
-the "locked" count: only the program's copies are counted.
+asks for it (single-character strings are shared too), and the harness overwrites its own copy once it
+has handed it over: only the program's copies are counted.
 
-    python tests/secrets_child.py core <vault>
+    python tests/secrets_child.py core|core-release <vault>
     python tests/secrets_child.py app <vault> <settings.ini>
+
+At each stage it also says which objects that hold keys or records are alive (HOLDERS).
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import json
 import os
 import sys
 import time
@@ -36,8 +39,41 @@ def _read_line() -> bytearray:
         line += byte
 
 
+#: the objects that hold keys or decrypted records: none may be alive after lock
+HOLDERS = (
+    "mbc_vault.vault.Vault",
+    "mbc_vault.folder.VaultFolder",
+    "mbc_vault.cache.RecordCache",
+    "mbc_vault.keys.Keyring",
+    "mbc_vault.keys.ScopeKey",
+    "mbc_vault.keys.PersonKey",
+    "mbc_vault.age.recipients.X25519Identity",
+    "mbc_vault.age.recipients.ScryptIdentity",
+    "mbc_vault.authority.SigningKey",
+    "mbc_vault.records.Record",
+    "mbc_vault.search.SearchIndex",
+    "mbc_vault.search.SearchHit",
+    "mbc_vault.documents.DocumentStream",
+    "ui.session.VaultSession",
+)
+
+
+def live_holders() -> dict[str, int]:
+    """How many objects of each of HOLDERS are alive (after a full collection)."""
+    gc.collect()
+    names = {name.rsplit(".", 1)[1]: name for name in HOLDERS}
+    counts = dict.fromkeys(HOLDERS, 0)
+    for obj in gc.get_objects():
+        kind = type(obj)
+        full = names.get(kind.__name__)
+        if full is not None and f"{kind.__module__}.{kind.__qualname__}" == full:
+            counts[full] += 1
+    return {name: count for name, count in counts.items() if count}
+
+
 def _checkpoint(stage: str) -> None:
-    os.write(1, stage.encode() + b"\n")
+    """Say *stage* (and the live key holders) and wait for the parent's "go"."""
+    os.write(1, f"{stage} {json.dumps(live_holders())}\n".encode())
     _read_line()
 
 
@@ -54,7 +90,7 @@ def _passphrase() -> str:
     return text
 
 
-def _core(path: Path) -> None:
+def _core(path: Path, release: bool) -> None:
     from mbc_vault.search import build_index
     from mbc_vault.vault import Vault
 
@@ -72,10 +108,15 @@ def _core(path: Path) -> None:
     _checkpoint("open")
     del data, texts, hits, record, stream
     index.close()
-    vault.close()
-    del index, vault
+    vault.close()  # the closed vault stays referenced, as by a caller that keeps it: it must hold nothing
+    del index
     gc.collect()
+    if release:
+        from mbc_vault.scrub import release_freed_memory
+
+        release_freed_memory()
     _checkpoint("locked")
+    assert vault.records() == []
 
 
 def _app(path: Path, settings_file: Path) -> None:
@@ -136,8 +177,8 @@ def _app(path: Path, settings_file: Path) -> None:
 
 def main(argv: list[str]) -> None:
     scenario, path = argv[0], Path(argv[1])
-    if scenario == "core":
-        _core(path)
+    if scenario.startswith("core"):
+        _core(path, release=scenario == "core-release")
     else:
         _app(path, Path(argv[2]))
 

@@ -1,25 +1,28 @@
 """What stays in memory after lock: the scenarios, each run in a child process, and their counts.
 
-The parent (`measure`) makes a vault with one PDF, starts a child running a scenario, hands it the
-passphrase on its standard input, and counts the secrets in the child's memory (tests/memscan.py)
-when the child says it is "open" (everything read) and again when it is "locked". The child waits
-for a line between the two, so its memory stands still while it is read. The secrets are never in
-the scanned process except where the scenario itself put them: the harness types the passphrase
-one character at a time (single-character strings are Python's shared objects) and overwrites its
-own copies before each count, so only the program's copies are counted.
+The parent (`measure`) makes a vault with one PDF, starts a child running a scenario
+(tests/secrets_child.py), hands it the passphrase on its standard input, and counts the secrets in
+the child's memory (tests/memscan.py) when the child says it is at "start" (before the passphrase:
+the program's own text), "open" (everything read) and "locked". The child waits for a line after
+each, so its memory stands still while it is read. The child's file holds none of the secrets, and
+its harness overwrites its own copy of the passphrase once it has handed it over: only the program's
+copies are counted. Children run with PYTHONHASHSEED=0, so a scenario allocates the same way each run.
 
-Scenarios:
+Scenarios (SCENARIOS):
 - ``core``: the CLI-level Vault API: open, read the document and its page text, build the search
-  index and search, then ``SearchIndex.close()``, ``Vault.close()`` and gc.
+  index and search, then ``SearchIndex.close()``, ``Vault.close()`` and gc (the closed vault is kept
+  referenced, as a caller may keep it);
+- ``core-release``: the same, then ``scrub.release_freed_memory()``, as the app does on lock;
 - ``app``: the app's window offscreen: type the passphrase and press Enter, open the document's
   preview, search, then Ctrl+L, and gc.
 
 Run ``python tests/secrets_scenarios.py`` for the table in docs/performance.md ("Secrets in memory
-after lock"); Linux only.
+after lock"; ``--detail`` adds where the copies left are, by encoding and mapping); Linux only.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -91,16 +94,20 @@ def child_env(root: Path) -> dict[str, str]:
         XDG_DATA_HOME=str(root / "data-home"),
         PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH")])),
     )
+    env["PYTHONHASHSEED"] = "0"  # the same dicts, so the same allocations, in every run
     env.pop("MBC_VAULT_PASSPHRASE", None)
     return env
 
 
 STAGES = ("start", "open", "locked")
+#: the Vault API (open, read, search, SearchIndex.close and Vault.close, gc); the same, then
+#: scrub.release_freed_memory() as the app does on lock; the app's window (Ctrl+L)
+SCENARIOS = ("core", "core-release", "app")
 
 
 def measure(scenario: str, root: Path, made: Made | None = None) -> dict[str, Counts]:
-    """The counts of *scenario* ("core" or "app", made in *root*) at each of STAGES: "start" (the
-    program's own constants, before the passphrase), "open" (all read) and "locked"."""
+    """The counts of *scenario* (one of SCENARIOS, made in *root*) at each of STAGES: "start" (the
+    program's own text, before the passphrase), "open" (all read) and "locked"."""
 
     made = made or make_vault(root)
     args = [sys.executable, str(HERE / "secrets_child.py"), scenario, str(made.path)]
@@ -112,13 +119,14 @@ def measure(scenario: str, root: Path, made: Made | None = None) -> dict[str, Co
     ) as child:
         assert child.stdin is not None and child.stdout is not None
         for stage in STAGES:
-            line = child.stdout.readline().decode().strip()
-            if line != stage:
+            said, _, holders = child.stdout.readline().decode().strip().partition(" ")
+            if said != stage:
                 child.kill()
-                raise RuntimeError(f"the {scenario} scenario stopped before {stage!r} (said {line!r})")
+                raise RuntimeError(f"the {scenario} scenario stopped before {stage!r} (said {said!r})")
             began = time.perf_counter()
             out[stage] = count_secrets(child.pid, made.secrets)
             out[stage].seconds = time.perf_counter() - began
+            out[stage].live = json.loads(holders)
             child.stdin.write(b"go\n" + (PASSPHRASE.encode() + b"\n" if stage == "start" else b""))
             child.stdin.flush()
         child.stdin.close()
@@ -131,20 +139,40 @@ def main(argv: list[str]) -> None:
     """Print the table of docs/performance.md, "Secrets in memory after lock" (--detail: where the
     copies left after lock are, by encoding and mapping)."""
     rows: dict[str, dict[str, Counts]] = {}
-    for scenario in ("core", "app"):
+    for scenario in SCENARIOS:
         with tempfile.TemporaryDirectory() as tmp:
-            rows[scenario] = measure(scenario, Path(tmp))
+            try:
+                rows[scenario] = measure(scenario, Path(tmp))
+            except RuntimeError as exc:  # e.g. core-release on a version without scrub.py
+                print(f"{scenario}: {exc}", file=sys.stderr)
     names = list(rows["core"]["open"].total)
-    heads = [f"{s} {stage}" for s in rows for stage in STAGES]
-    print("| secret | " + " | ".join(heads) + " |")
-    print("|---|" + "---:|" * len(heads))
+    columns = [
+        ("before unlock, core / app", None, None),
+        ("core: open", "core", "open"),
+        ("core: `close()`", "core", "locked"),
+        ("core: `close()` + release", "core-release", "locked"),
+        ("app: open", "app", "open"),
+        ("app: Ctrl+L", "app", "locked"),
+    ]
+    print("| secret | " + " | ".join(head for head, _, _ in columns) + " |")
+    print("|---|" + "---:|" * len(columns))
     for name in names:
-        cells = [str(rows[s][stage].total[name]) for s in rows for stage in STAGES]
+        cells = [
+            f"{rows['core']['start'].total[name]} / {rows['app']['start'].total[name]}"
+            if scenario is None
+            else str(rows[scenario][stage].total[name])
+            if scenario in rows
+            else "n/a"
+            for _, scenario, stage in columns
+        ]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    for scenario in rows:
+        print(f"objects alive after lock ({scenario}): {rows[scenario]['locked'].live or 'none'}")
     if "--detail" in argv:
         for scenario, stages in rows.items():
             locked = stages["locked"]
             print(f"\n{scenario}, locked ({locked.bytes_read >> 20} MiB read in {locked.seconds:.1f} s):")
+            print(f"  objects alive: {locked.live}")
             for name in names:
                 if locked.total[name]:
                     print(f"  {name}: {locked.by_encoding[name]} {locked.by_region[name]}")

@@ -3,7 +3,9 @@
 The function gets `progress(done, total, stage, item)` (see mbc_vault.progress) and `cancel` (a
 threading.Event) keyword arguments if it accepts them; its result, or its error described in one sentence
 (ui/errors.py), comes back as a signal. Once it ran, the worker lets go of the function and what it
-was given (a vault, a passphrase): a worker kept a while longer keeps no secret alive.
+was given (a vault, a passphrase), and once its result was delivered, of the slots connected to its
+signals (which refer to what they showed): a worker kept a while longer keeps no secret alive. Qt's
+thread pool does keep one: PySide holds the last runnable it started until the next one starts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import inspect
 import logging
 import threading
+import warnings
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +46,19 @@ class TaskWorker(QRunnable):
             self._kwargs["progress"] = self._emit_progress
         if "cancel" in params:
             self._kwargs["cancel"] = self.cancel
+        # connected first, so called first: the other slots run in the same delivery, before the timer
+        self.signals.finished.connect(self._reported)
+        self.signals.failed.connect(self._reported)
+
+    def _reported(self, *_: object) -> None:
+        QTimer.singleShot(0, self._let_go_of_slots)
+
+    def _let_go_of_slots(self) -> None:
+        """Disconnect every slot (and with them what they refer to): the result was delivered."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a signal nothing was connected to
+            for signal in (self.signals.progress, self.signals.finished, self.signals.failed):
+                signal.disconnect()
 
     def _emit_progress(self, done: int, total: int, stage: str, item: str) -> None:
         self.signals.progress.emit(int(done), int(total), str(stage), item)

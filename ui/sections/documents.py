@@ -204,7 +204,9 @@ class DocumentsSection(SectionPage):
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
         self.search_edit.clear()
+        self._search_timer.stop()  # nothing to search: the list is shown again
         self.results.set_hits([])  # their titles and page text must not outlive the lock
+        self.left.setCurrentWidget(self.table)
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
         self._show_scope_note(session.vault if session else None)
