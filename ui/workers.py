@@ -2,10 +2,11 @@
 
 The function gets `progress(done, total, stage, item)` (see mbc_vault.progress) and `cancel` (a
 threading.Event) keyword arguments if it accepts them; its result, or its error described in one sentence
-(ui/errors.py), comes back as a signal. Once it ran, the worker lets go of the function and what it
-was given (a vault, a passphrase), and once its result was delivered, of the slots connected to its
-signals (which refer to what they showed): a worker kept a while longer keeps no secret alive. Qt's
-thread pool does keep one: PySide holds the last runnable it started until the next one starts.
+(ui/errors.py), comes back as a signal, emitted on the thread the worker was made on (the GUI thread).
+Once it ran, the worker lets go of the function and what it was given (a vault, a passphrase), and once
+its result was told, of the slots connected to its signals (which refer to what they showed): a worker
+kept a while longer keeps no secret alive. Qt's thread pool does keep one: PySide holds the last
+runnable it started until the next one starts.
 """
 
 from __future__ import annotations
@@ -31,6 +32,26 @@ class WorkerSignals(QObject):
     progress = Signal(int, int, str, str)  # done, total, stage code, item (vocab_labels.progress_text)
     finished = Signal(object)
     failed = Signal(str)
+    #: from the worker's thread to this object's: (finished?, the result or the sentence)
+    _outcome = Signal(bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._outcome.connect(self._tell)
+
+    def _tell(self, ok: bool, value: object) -> None:
+        """Emit finished or failed here, so every slot runs now, one after another; then disconnect
+        them all (and let go of what they refer to): the outcome was told."""
+        try:
+            if ok:
+                self.finished.emit(value)
+            else:
+                self.failed.emit(value)
+        finally:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a signal nothing was connected to
+                for signal in (self.progress, self.finished, self.failed):
+                    signal.disconnect()
 
 
 class TaskWorker(QRunnable):
@@ -46,19 +67,6 @@ class TaskWorker(QRunnable):
             self._kwargs["progress"] = self._emit_progress
         if "cancel" in params:
             self._kwargs["cancel"] = self.cancel
-        # connected first, so called first: the other slots run in the same delivery, before the timer
-        self.signals.finished.connect(self._reported)
-        self.signals.failed.connect(self._reported)
-
-    def _reported(self, *_: object) -> None:
-        QTimer.singleShot(0, self._let_go_of_slots)
-
-    def _let_go_of_slots(self) -> None:
-        """Disconnect every slot (and with them what they refer to): the result was delivered."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # a signal nothing was connected to
-            for signal in (self.signals.progress, self.signals.finished, self.signals.failed):
-                signal.disconnect()
 
     def _emit_progress(self, done: int, total: int, stage: str, item: str) -> None:
         self.signals.progress.emit(int(done), int(total), str(stage), item)
@@ -69,12 +77,12 @@ class TaskWorker(QRunnable):
         try:
             result = fn(*args, **kwargs)
         except (VaultError, ValueError) as exc:
-            self.signals.failed.emit(describe(exc))
+            self.signals._outcome.emit(False, describe(exc))
         except Exception as exc:  # never lose a worker silently; never show a traceback
             log.exception("background task failed")
-            self.signals.failed.emit(describe(exc))
+            self.signals._outcome.emit(False, describe(exc))
         else:
-            self.signals.finished.emit(result)
+            self.signals._outcome.emit(True, result)
 
 
 def _ran(*_: object, **__: object) -> None:
