@@ -32,17 +32,20 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+from . import age
+
 SIGNATURE = "signature"
 
 
 class SigningKey:
-    """A person's Ed25519 signing key."""
+    """A person's Ed25519 signing key. Its seed is a bytearray of its own, overwritten by `wipe()`
+    (see age/secret.py); after that it signs nothing."""
 
-    def __init__(self, seed: bytes) -> None:
+    def __init__(self, seed: bytes | bytearray) -> None:
         if len(seed) != 32:
             raise ValueError("a signing key is 32 bytes")
-        self._key = Ed25519PrivateKey.from_private_bytes(seed)
-        self.seed = seed
+        self.seed = bytearray(seed)
+        self._key: Ed25519PrivateKey | None = Ed25519PrivateKey.from_private_bytes(self.seed)
         self.public = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
     @classmethod
@@ -52,22 +55,40 @@ class SigningKey:
         )
 
     @classmethod
-    def from_hex(cls, text: str) -> SigningKey:
-        return cls(bytes.fromhex(text))
+    def from_hex(cls, text: str | bytes | bytearray) -> SigningKey:
+        """The key whose seed *text* spells in hex; bytes-like text is read without a `str` copy."""
+        seed = bytearray(bytes.fromhex(text)) if isinstance(text, str) else age.unhex(text)
+        try:
+            return cls(seed)
+        finally:
+            age.wipe(seed)
 
-    def sign(self, data: bytes) -> str:
+    def seed_hex(self) -> bytearray:
+        """The seed in hex, as a bytearray for the caller to wipe (a keyring's signing-key line)."""
+        return age.hexlify(self.seed)
+
+    def sign(self, data: bytes | bytearray | memoryview) -> str:
+        if self._key is None:
+            raise ValueError("this signing key was wiped (the vault was locked)")
         return self._key.sign(data).hex()
 
     def mac_key(self, label: bytes) -> bytes:
         """A secret derived from this key for MACs only its holder checks (the rotation record)."""
-        return hashlib.sha256(b"mbc-vault signing-key mac v2\x00" + label + b"\x00" + self.seed).digest()
+        digest = hashlib.sha256(b"mbc-vault signing-key mac v2\x00" + label + b"\x00")
+        digest.update(self.seed)  # not `+ self.seed`: that would leave a bytes copy of the seed
+        return digest.digest()
+
+    def wipe(self) -> None:
+        """Overwrite the seed and let go of the key."""
+        age.wipe(self.seed)
+        self._key = None
 
 
 _PUBLIC_CACHE: dict[str, Ed25519PublicKey] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def verify(public_hex: str, data: bytes, sig_hex: str) -> bool:
+def verify(public_hex: str, data: bytes | bytearray | memoryview, sig_hex: str) -> bool:
     """Whether *sig_hex* is *public_hex*'s signature of *data* (never raises for bad input)."""
     try:
         key = _PUBLIC_CACHE.get(public_hex)
@@ -166,18 +187,30 @@ def check_bytes(body: bytes, sig: Mapping[str, Any], public_hex: str) -> bool:
 _SIG_LINE = "# signature="
 
 
-def sign_text(text: bytes, key: SigningKey) -> bytes:
-    """Append a signature line to an identity file's text (a comment to the stock age tool)."""
-    if not text.endswith(b"\n"):
-        text += b"\n"
-    return text + f"{_SIG_LINE}{key.sign(text)}\n".encode("ascii")
+def sign_text(text: bytes | bytearray, key: SigningKey) -> bytearray:
+    """An identity file's text with a signature line appended (a comment to the stock age tool), in a
+    new bytearray (the text holds secret keys: the caller wipes both)."""
+    body = age.join([text, b"" if text.endswith(b"\n") else b"\n"])
+    try:
+        return age.join([body, f"{_SIG_LINE}{key.sign(body)}\n".encode("ascii")])
+    finally:
+        age.wipe(body)
+
+
+def signed_length(text: bytes | bytearray) -> tuple[int, str | None]:
+    """(how many first bytes of *text* are signed, the signature) of a text written by sign_text;
+    (its whole length, None) if unsigned. Nothing of the signed part is copied."""
+    end = len(text)
+    while end and text[end - 1] == 0x0A:
+        end -= 1
+    cut = text.rfind(b"\n", 0, end)
+    last = bytes(text[cut + 1 : end]).decode("ascii", "replace")  # the signature line: public
+    if not last.startswith(_SIG_LINE):
+        return len(text), None
+    return cut + 1, last[len(_SIG_LINE) :].strip()
 
 
 def split_signed_text(text: bytes) -> tuple[bytes, str | None]:
     """(the signed part, the signature) of a text written by sign_text; (text, None) if unsigned."""
-    body = text.rstrip(b"\n")
-    cut = body.rfind(b"\n")
-    last = body[cut + 1 :].decode("ascii", "replace")
-    if not last.startswith(_SIG_LINE):
-        return text, None
-    return body[: cut + 1], last[len(_SIG_LINE) :].strip()
+    size, sig = signed_length(text)
+    return (text, None) if sig is None else (text[:size], sig)

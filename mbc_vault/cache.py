@@ -46,7 +46,7 @@ def file_key(stat: os.stat_result) -> FileKey:
 class RecordCache:
     def __init__(self, path: Path | None, identity: age.X25519Identity, keyring_fingerprint: str) -> None:
         self.path = path
-        self._identity = identity
+        self._identity: age.X25519Identity | None = identity
         self._fingerprint = keyring_fingerprint
         self.entries: dict[str, tuple[FileKey, dict[str, Any] | None]] = {}
         #: what this computer has seen of the vault, to detect a folder that goes back (rollback):
@@ -59,8 +59,13 @@ class RecordCache:
     def fingerprint(public_keys: list[bytes]) -> str:
         return hashlib.sha256(b"".join(sorted(public_keys))).hexdigest()
 
+    def close(self) -> None:
+        """Forget the key and every entry; nothing is loaded or saved afterwards (the vault's close)."""
+        self.path, self._identity = None, None
+        self.entries, self.seen, self.dirty = {}, {}, False
+
     def load(self) -> None:
-        if self.path is None or not self.path.exists():
+        if self.path is None or self._identity is None or not self.path.exists():
             return
         try:
             data = json.loads(age.decrypt_bytes(self.path.read_bytes(), [self._identity]))
@@ -111,7 +116,7 @@ class RecordCache:
                 self.dirty = True
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
+        if self.path is None or self._identity is None or not self.dirty:
             return
         payload = json.dumps(
             {

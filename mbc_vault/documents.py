@@ -120,6 +120,25 @@ class DocumentStream(io.RawIOBase):
     def read_all(self) -> bytes:
         return b"".join(self.chunks())
 
+    def read_secret(self) -> bytearray:
+        """The whole document in one bytearray, decrypted into it in place (no `bytes` copy of it is
+        made), checked as chunks() checks it; for the caller to wipe (age.wipe) when done with it.
+        Only on a stream nothing was read from yet."""
+        out = bytearray(self._record.size)
+        try:
+            try:
+                size, more = self._decryptor.read_into(out)
+            except age.AgeError as exc:
+                raise self._damaged(Reason("payload-damaged", detail=exc)) from None
+            if more:
+                raise self._damaged(Reason("document-too-long"))
+            if size != self._record.size or hashlib.sha256(out).hexdigest() != self._record.sha256:
+                raise self._damaged(Reason("fingerprint-mismatch"))
+        except BaseException:
+            age.wipe(out)
+            raise
+        return out
+
     def close(self) -> None:
         if not self.closed:
             self._handle.close()

@@ -77,6 +77,12 @@ class VaultBusy(VaultError):
     default_code = "vault-busy"
 
 
+class VaultClosed(VaultError):
+    """The vault was closed (locked): its keys are gone, so nothing more can be read or written."""
+
+    default_code = "vault-closed"
+
+
 class RecordNotFound(VaultError):
     pass
 

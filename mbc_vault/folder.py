@@ -21,7 +21,15 @@ from .authority import SigningKey
 from .cache import FileKey, RecordCache, file_key
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
 from .documents import DocumentStream
-from .errors import Cancelled, InputFileError, IntegrityError, PermissionDenied, Reason, RecordNotFound
+from .errors import (
+    Cancelled,
+    InputFileError,
+    IntegrityError,
+    PermissionDenied,
+    Reason,
+    RecordNotFound,
+    VaultClosed,
+)
 from .fsutil import NotAFile, atomic_write, atomic_write_bytes, open_regular, writer_lock
 from .keys import Keyring, ScopeKey
 from .layout import (
@@ -48,7 +56,8 @@ log = logging.getLogger(__name__)
 
 
 class VaultFolder:
-    """A vault folder unlocked by one person."""
+    """A vault folder unlocked by one person. `close()` overwrites and drops its keys and everything
+    decrypted; afterwards its keys raise VaultClosed."""
 
     def __init__(
         self,
@@ -63,10 +72,13 @@ class VaultFolder:
         self.path = path
         self.vault_id = vault_id
         self.person = person
-        self.identity = identity
-        self.keyring = keyring
-        self.identities = keyring.identities()
+        #: set by close(): the keys are gone
+        self.closed = False
+        self._identity: age.X25519Identity | None = identity
+        self._keyring: Keyring | None = keyring
+        self._identities: list[age.X25519Identity] | None = keyring.identities()
         self.scope_of_key = {k.identity.public_key: k for k in keyring.keys}
+        self.write_keys: dict[str, ScopeKey] = {}
         self.cache = cache
         #: the owner's public signing key (hex): this person's trust anchor, from their key file
         self.owner_key = owner_key
@@ -93,6 +105,64 @@ class VaultFolder:
     def now(self) -> str:
         """This moment by the folder's clock, as records are stamped."""
         return now_iso(self.clock)
+
+    # ------------------------------------------------------------------- keys, until close()
+    @property
+    def identity(self) -> age.X25519Identity:
+        """This person's own key (from their key file)."""
+        if self._identity is None:
+            raise VaultClosed()
+        return self._identity
+
+    @identity.setter
+    def identity(self, identity: age.X25519Identity) -> None:
+        self._identity = identity
+
+    @property
+    def keyring(self) -> Keyring:
+        """The scope keys and signing key the owner gave this person."""
+        if self._keyring is None:
+            raise VaultClosed()
+        return self._keyring
+
+    @keyring.setter
+    def keyring(self, keyring: Keyring) -> None:
+        self._keyring = keyring
+
+    @property
+    def identities(self) -> list[age.X25519Identity]:
+        """The scope keys this person may use to read, the one that worked last first."""
+        if self._identities is None:
+            raise VaultClosed()
+        return self._identities
+
+    @identities.setter
+    def identities(self, identities: list[age.X25519Identity]) -> None:
+        self._identities = identities
+
+    def close(self) -> None:
+        """Overwrite and drop every key (this person's identity, which is also the cache's key, the
+        scope keys, the signing key, the MAC keys) and forget everything decrypted (records, people,
+        the vault info, the cache's entries, the problems found). Reading or writing afterwards raises
+        VaultClosed; the cache is not saved again."""
+        self.closed = True
+        if self._keyring is not None:
+            self._keyring.wipe()  # the scope keys and the signing key
+        if self._identity is not None:
+            self._identity.wipe()
+        if self.signing is not None:
+            self.signing.wipe()
+        self._identity = self._keyring = self._identities = None
+        self.signing = None
+        self.scope_of_key, self.write_keys = {}, {}
+        self._mac_keys.clear()
+        self.cache.close()
+        self.by_id.clear()
+        self._by_sha256.clear()
+        self.info, self.people, self.former_people, self.name = {}, {}, {}, ""
+        self.person = Person(id=self.person.id, name="", role=self.person.role, scopes=[])
+        self.load_problems, self.snapshot = [], {}
+        self.not_readable = 0
 
     def decrypt_small(self, path: Path) -> bytes:
         return self.decrypt_scoped(path)[0]
@@ -211,7 +281,7 @@ class VaultFolder:
         if self.person.role == "owner":
             allowed = set(ALL_SCOPES)
         scopes: dict[str, Any] = info["scopes"] if isinstance(info.get("scopes"), dict) else {}
-        self.write_keys: dict[str, ScopeKey] = {}
+        self.write_keys = {}
         for scope in sorted(allowed):
             want = scopes.get(scope) or {}
             key = next(
@@ -325,6 +395,8 @@ class VaultFolder:
         return record
 
     def load_records(self) -> None:
+        if self.closed:
+            raise VaultClosed()
         records_dir = self.path / RECORDS
         present: set[str] = set()
         self.by_id.clear()
@@ -416,6 +488,8 @@ class VaultFolder:
 
     def get(self, record_id: str) -> Record:
         """Find a record by id or by a unique prefix of at least 4 characters."""
+        if self.closed:
+            raise VaultClosed()
         record = self.by_id.get(record_id)
         if record is not None:
             return record
@@ -472,6 +546,8 @@ class VaultFolder:
         return writer_lock(self.path / LOCK)
 
     def require_edit(self, scope: str) -> ScopeKey:
+        if self.closed:
+            raise VaultClosed()
         if self.rolled_back:
             raise PermissionDenied("vault-rolled-back")
         if not self.person.can_edit:

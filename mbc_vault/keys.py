@@ -8,6 +8,10 @@ keyrings/<person>.age  an age identity file holding the scope keys the person wa
                        their signing key, encrypted to the person's X25519 key and signed by the
                        owner (a last comment line). Comment lines say which scope and generation
                        each key is, so `age -d -i` can use the file as it is.
+
+Both are read and written as bytearrays that are wiped when done (age/secret.py): a secret key or
+the signing key never becomes a `str`; `wipe()` on a Keyring, ScopeKey or PersonKey overwrites the
+keys it holds (the vault does so on close).
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import logging
 import os
 import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import age
-from .authority import SigningKey, sign_text, split_signed_text, verify
+from .authority import SigningKey, sign_text, signed_length, verify
 from .errors import IntegrityError, NotAVault, WrongPassphrase
 from .fsutil import atomic_write_bytes
 from .layout import KEYS, age_files, read_small
@@ -56,30 +62,58 @@ class PersonKey:
     owner_key: str = ""
 
 
+_SIGNING_KEY = b"# signing-key="
+
+
+@contextmanager
+def _lines(text: bytes | bytearray | memoryview) -> Iterator[list[tuple[bytearray, bytearray]]]:
+    """The (line, stripped line) pairs of a decrypted key file or keyring, as bytearrays wiped after."""
+    own = bytearray(text)
+    lines = own.splitlines()
+    stripped = [line.strip() for line in lines]
+    try:
+        yield list(zip(lines, stripped, strict=True))
+    finally:
+        age.wipe(own, *lines, *stripped)
+
+
+def _comment(line: bytearray) -> str:
+    """A line that holds no secret, as text (never call it on a key line or the signing-key line)."""
+    return line.decode("ascii")
+
+
 def person_key_text(
     person_id: str, identity: age.X25519Identity, *, vault_id: str = "", owner_key: str = ""
-) -> bytes:
+) -> bytearray:
+    """The text of a person's key file, for the caller to wipe (age.encrypt_secret does)."""
     created = dt.datetime.now(dt.UTC).date().isoformat()
     lines = ["# MBC Vault person key", f"# person={person_id}"]
     if vault_id:
         lines.append(f"# vault={vault_id}")
     if owner_key:
         lines.append(f"# owner={owner_key}")
-    lines += [f"# created={created}", str(identity)]
-    return ("\n".join(lines) + "\n").encode("ascii")
+    lines.append(f"# created={created}")
+    key = identity.secret_text()
+    try:
+        return age.join([("\n".join(lines) + "\n").encode("ascii"), key, b"\n"])
+    finally:
+        age.wipe(key)
 
 
-def parse_person_key(text: bytes, person_id: str) -> PersonKey:
+def parse_person_key(text: bytes | bytearray, person_id: str) -> PersonKey:
     """Read a decrypted person key file; it must name the person it belongs to (catches swapped files)."""
-    decoded = text.decode("ascii")
-    if f"# person={person_id}\n" not in decoded:
+    if not text.isascii():
+        raise ValueError("a key file is ASCII text")
+    if f"# person={person_id}\n".encode("ascii") not in text:
         raise ValueError("the key file belongs to another person")
     fields = {}
-    for line in decoded.splitlines():
-        match = _FIELD_LINE.match(line.strip())
-        if match:
-            fields[match["name"]] = match["value"]
-    return PersonKey(age.parse_identities(decoded)[0], fields.get("vault", ""), fields.get("owner", ""))
+    with _lines(text) as lines:
+        for _, line in lines:
+            if line.startswith(b"#") and not line.startswith(_SIGNING_KEY):
+                match = _FIELD_LINE.match(_comment(line))
+                if match:
+                    fields[match["name"]] = match["value"]
+    return PersonKey(age.parse_identities(text)[0], fields.get("vault", ""), fields.get("owner", ""))
 
 
 @dataclass
@@ -94,6 +128,15 @@ class Keyring:
     #: whether the owner's signature on the file checked out (set by from_text with owner_key)
     signed: bool = False
 
+    def wipe(self) -> None:
+        """Overwrite every key this keyring holds (scope keys, the signing key) and forget them."""
+        for key in self.keys:
+            key.identity.wipe()
+        if self.signing_key is not None:
+            self.signing_key.wipe()
+        self.keys = []
+        self.signing_key = None
+
     def identities(self) -> list[age.X25519Identity]:
         """Newest generation first: new records are tried against the current key first."""
         return [k.identity for k in sorted(self.keys, key=lambda k: -k.generation)]
@@ -105,7 +148,9 @@ class Keyring:
     def scopes(self) -> set[str]:
         return {k.scope for k in self.keys}
 
-    def to_text(self, owner_signing_key: SigningKey | None = None) -> bytes:
+    def to_text(self, owner_signing_key: SigningKey | None = None) -> bytearray:
+        """The keyring's text (signed with *owner_signing_key*), for the caller to wipe
+        (age.encrypt_secret does)."""
         lines = ["# MBC Vault keyring: the scope keys this person holds"]
         if self.person_id:
             lines.append(f"# person={self.person_id}")
@@ -113,38 +158,73 @@ class Keyring:
             lines.append(f"# vault={self.vault_id}")
         if owner_signing_key is not None:
             lines.append(f"# epoch={self.epoch}")
+        parts: list[bytes | bytearray | memoryview] = [("\n".join(lines) + "\n").encode("ascii")]
+        held: list[bytearray] = []
         if self.signing_key is not None:
-            lines.append(f"# signing-key={self.signing_key.seed.hex()}")
+            held.append(self.signing_key.seed_hex())
+            parts += [_SIGNING_KEY, held[-1], b"\n"]
         for key in sorted(self.keys, key=lambda k: (k.scope, k.generation)):
-            lines.append(f"# scope={key.scope} generation={key.generation}")
-            lines.append(str(key.identity))
-        text = ("\n".join(lines) + "\n").encode("ascii")
-        return sign_text(text, owner_signing_key) if owner_signing_key is not None else text
+            held.append(key.identity.secret_text())
+            parts += [
+                f"# scope={key.scope} generation={key.generation}\n".encode("ascii"),
+                held[-1],
+                b"\n",
+            ]
+        text = age.join(parts)
+        age.wipe(*held)
+        if owner_signing_key is None:
+            return text
+        try:
+            return sign_text(text, owner_signing_key)
+        finally:
+            age.wipe(text)
 
     @classmethod
-    def from_text(cls, text: bytes, owner_key: str | None = None) -> Keyring:
-        """Parse a keyring; with *owner_key* (hex), `signed` says whether the owner signed it."""
-        body, sig = split_signed_text(text)
+    def decrypt(cls, data: bytes, identity: age.X25519Identity, owner_key: str | None = None) -> Keyring:
+        """The keyring in the encrypted file *data*, opened with *identity* (see from_text); its
+        decrypted text is wiped."""
+        text = age.decrypt_secret(data, [identity])
+        try:
+            return cls.from_text(text, owner_key)
+        finally:
+            age.wipe(text)
+
+    @classmethod
+    def from_text(cls, text: bytes | bytearray, owner_key: str | None = None) -> Keyring:
+        """Parse a keyring; with *owner_key* (hex), `signed` says whether the owner signed it. The text
+        is read as bytearrays that are wiped: no key in it becomes a `str`."""
+        if not text.isascii():
+            raise ValueError("a keyring is ASCII text")
+        size, sig = signed_length(text)
+        body = memoryview(text)[:size]
         keyring = cls()
         pending: tuple[str, int] | None = None
-        for line in body.decode("ascii").splitlines():
-            match = _SCOPE_LINE.match(line.strip())
-            fieldm = _FIELD_LINE.match(line.strip())
-            if match:
-                pending = (match["scope"], int(match["generation"]))
-            elif fieldm:
-                name, value = fieldm["name"], fieldm["value"]
-                if name == "person":
-                    keyring.person_id = value
-                elif name == "vault":
-                    keyring.vault_id = value
-                elif name == "epoch":
-                    keyring.epoch = int(value)
-                elif name == "signing-key":
-                    keyring.signing_key = SigningKey.from_hex(value)
-            elif line.startswith("AGE-SECRET-KEY-1") and pending:
-                keyring.keys.append(ScopeKey(pending[0], pending[1], age.X25519Identity.parse(line)))
-                pending = None
+        with _lines(body) as lines:
+            for line, stripped in lines:
+                if line.startswith(b"AGE-SECRET-KEY-1"):
+                    if pending:
+                        keyring.keys.append(ScopeKey(*pending, age.X25519Identity.parse(line)))
+                        pending = None
+                    continue
+                if stripped.startswith(_SIGNING_KEY):
+                    seed = stripped[len(_SIGNING_KEY) :]
+                    try:
+                        keyring.signing_key = SigningKey.from_hex(seed)
+                    finally:
+                        age.wipe(seed)
+                    continue
+                match = _SCOPE_LINE.match(_comment(stripped))
+                fieldm = _FIELD_LINE.match(_comment(stripped))
+                if match:
+                    pending = (match["scope"], int(match["generation"]))
+                elif fieldm:
+                    name, value = fieldm["name"], fieldm["value"]
+                    if name == "person":
+                        keyring.person_id = value
+                    elif name == "vault":
+                        keyring.vault_id = value
+                    elif name == "epoch":
+                        keyring.epoch = int(value)
         if owner_key and sig is not None:
             keyring.signed = verify(owner_key, body, sig)
         return keyring
@@ -160,13 +240,22 @@ def new_setup_code() -> str:
 
 def normalize_setup_code(text: str) -> str | None:
     """The canonical form of a setup code typed loosely (lower case, spaces, no dashes), or None
-    if *text* does not look like a setup code."""
-    compact = "".join(ch for ch in text.upper() if ch not in " -\t")
-    compact = compact.replace("0", "O").replace("1", "I")  # never in codes; forgive the look-alikes
+    if *text* does not look like a setup code. A passphrase is given here on every unlock: it is read
+    a character at a time and given up at its first character that no code has, so no upper-cased
+    copy of it is made."""
     size = SETUP_GROUPS * SETUP_GROUP_LEN
-    if len(compact) != size or any(ch not in SETUP_ALPHABET for ch in compact):
+    compact: list[str] = []
+    for char in text:
+        for upper in char.upper():
+            if upper in " -\t":
+                continue
+            upper = {"0": "O", "1": "I"}.get(upper, upper)  # never in codes; forgive the look-alikes
+            if upper not in SETUP_ALPHABET or len(compact) == size:
+                return None
+            compact.append(upper)
+    if len(compact) != size:
         return None
-    return "-".join(compact[i : i + SETUP_GROUP_LEN] for i in range(0, size, SETUP_GROUP_LEN))
+    return "-".join("".join(compact[i : i + SETUP_GROUP_LEN]) for i in range(0, size, SETUP_GROUP_LEN))
 
 
 # ----------------------------------------------------------------- key files
@@ -180,10 +269,14 @@ def write_person_key(
     vault_id: str = "",
     owner_key: str = "",
 ) -> None:
-    data = age.encrypt_bytes(
-        person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
-        [age.ScryptRecipient(passphrase.encode("utf-8"), work_factor)],
-    )
+    secret = age.utf8(passphrase)  # handed to scrypt, then wiped
+    try:
+        data = age.encrypt_secret(
+            person_key_text(person_id, identity, vault_id=vault_id, owner_key=owner_key),
+            [age.ScryptRecipient(secret, work_factor)],
+        )
+    finally:
+        age.wipe(secret)
     atomic_write_bytes(root / KEYS / f"{person_id}.age", data)
 
 
@@ -204,10 +297,19 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
     if person_id in candidates:
         candidates.remove(person_id)
         candidates.insert(0, person_id)
-    secrets = [passphrase.encode("utf-8")]
+    passphrases = [age.utf8(passphrase)]  # handed to scrypt, wiped when done
     code = normalize_setup_code(passphrase)
     if code is not None and code != passphrase:  # a setup code typed loosely (lower case, no dashes)
-        secrets.append(code.encode("utf-8"))
+        passphrases.append(age.utf8(code))
+    try:
+        return _unlock_with(path, candidates, passphrases, person_id)
+    finally:
+        age.wipe(*passphrases)
+
+
+def _unlock_with(
+    path: Path, candidates: list[str], passphrases: list[bytearray], person_id: str | None
+) -> tuple[str, PersonKey]:
     unreadable: list[str] = []
     slow: list[str] = []
     for candidate in candidates:
@@ -215,9 +317,9 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
         # a key file planted with a huge work factor must not make every unlock slow: only the person
         # named (remembered on this computer, or --person) may have more than this program writes
         limit = age.MAX_SCRYPT_WORK_FACTOR if candidate == person_id else UNNAMED_MAX_WORK_FACTOR
-        scrypt = [age.ScryptIdentity(secret, limit) for secret in secrets]
+        scrypt = [age.ScryptIdentity(secret, limit) for secret in passphrases]
         try:
-            text = age.decrypt_bytes(read_small(key_path), scrypt)
+            text = age.decrypt_secret(read_small(key_path), scrypt)
         except age.NoIdentityMatch:
             continue
         except age.WorkFactorTooHigh:
@@ -234,6 +336,8 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
             return candidate, parse_person_key(text, candidate)
         except (ValueError, age.AgeError):
             raise IntegrityError("key-file-not-theirs", path=str(key_path)) from None
+        finally:
+            age.wipe(text)
     if unreadable:
         raise WrongPassphrase("wrong-passphrase-or-damaged-key", files=", ".join(unreadable))
     if slow:

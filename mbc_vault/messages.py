@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
         "Another MBC Vault program is saving changes to this vault; wait for it to finish or close it, "
         "then try again."
     ),
+    "vault-closed": "The vault was locked. Unlock it again to go on.",
     "old-format-member": (
         "This vault was made by an older version of MBC Vault. Its owner must open it once "
         "with this version before you can use it."

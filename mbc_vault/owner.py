@@ -124,7 +124,7 @@ class OwnerKeys:
             keyring, recipient = self.keyring_for(person), age.X25519Recipient.parse(person.recipient)
         atomic_write_bytes(
             self.folder.path / KEYRINGS / f"{person.id}.age",
-            age.encrypt_bytes(keyring.to_text(signing), [recipient]),
+            age.encrypt_secret(keyring.to_text(signing), [recipient]),
         )
 
     def my_keyring_changed(self) -> None:

@@ -323,9 +323,8 @@ class SyncFolding:
             if copy.folder == "" and copy.original == INFO:
                 return self.folder.read_info(path, vault_keys) is not None
             if copy.folder == KEYRINGS and stem == self.folder.person.id:
-                ring = Keyring.from_text(
-                    age.decrypt_bytes(read_small(path), [self.folder.identity]), self.folder.owner_key
-                )
+                ring = Keyring.decrypt(read_small(path), self.folder.identity, self.folder.owner_key)
+                ring.wipe()  # only looked at: its keys are not used
                 return ring.signed and ring.person_id == stem
         except age.NoIdentityMatch:
             return None

@@ -62,9 +62,7 @@ def upgrade_vault(
     """Upgrade the vault at *path* if *pid* is its owner; raises PermissionDenied for anyone else."""
     identity = key.identity
     try:
-        keyring = Keyring.from_text(
-            age.decrypt_bytes(v.read_small(path / v.KEYRINGS / f"{pid}.age"), [identity])
-        )
+        keyring = Keyring.decrypt(v.read_small(path / v.KEYRINGS / f"{pid}.age"), identity)
     except (age.AgeError, OSError, ValueError):
         raise IntegrityError("keyring-damaged-own") from None
     if not set(ALL_SCOPES) <= keyring.scopes():
@@ -103,7 +101,7 @@ def upgrade_vault(
         keyring.signing_key, keyring.person_id, keyring.vault_id, keyring.epoch = signing, pid, vault_id, 1
         atomic_write_bytes(
             path / v.KEYRINGS / f"{pid}.age",
-            age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]),
+            age.encrypt_secret(keyring.to_text(signing), [identity.recipient()]),
         )
         for person in people.values():
             if person.id == pid or not person.recipient:
@@ -118,7 +116,7 @@ def upgrade_vault(
             )
             atomic_write_bytes(
                 path / v.KEYRINGS / f"{person.id}.age",
-                age.encrypt_bytes(theirs.to_text(signing), [age.X25519Recipient.parse(person.recipient)]),
+                age.encrypt_secret(theirs.to_text(signing), [age.X25519Recipient.parse(person.recipient)]),
             )
         # 2. every record, page text and kept version: signed again by the owner
         by_public = {k.identity.public_key: k for k in keyring.keys}

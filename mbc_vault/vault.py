@@ -298,7 +298,7 @@ class Vault:
             profile = profile_object(owner, owner.id, signing)
             atomic_write_bytes(
                 staging / KEYRINGS / f"{owner.id}.age",
-                age.encrypt_bytes(keyring.to_text(signing), [identity.recipient()]),
+                age.encrypt_secret(keyring.to_text(signing), [identity.recipient()]),
             )
             atomic_write_bytes(
                 staging / PEOPLE / f"{owner.id}.age", age.encrypt_bytes(json_bytes(profile), vault_recipient)
@@ -406,10 +406,11 @@ class Vault:
         """A member whose key file predates format 2 has no trust anchor yet: take the owner's key
         from the vault info (trust on first use, see vault-format.md) and write it into their key file."""
         try:
-            keyring = Keyring.from_text(
-                age.decrypt_bytes(read_small(path / KEYRINGS / f"{pid}.age"), [key.identity])
-            )
-            info = json.loads(age.decrypt_bytes(read_small(path / INFO), keyring.identities()))
+            keyring = Keyring.decrypt(read_small(path / KEYRINGS / f"{pid}.age"), key.identity)
+            try:
+                info = json.loads(age.decrypt_bytes(read_small(path / INFO), keyring.identities()))
+            finally:
+                keyring.wipe()  # only read to check the info: the open that follows reads it again
             owner_key = str(info["owner_key"])
         except (age.AgeError, OSError, ValueError, KeyError, TypeError):
             raise IntegrityError("keys-uncheckable") from None
@@ -440,9 +441,7 @@ class Vault:
     ) -> Vault:
         keyring_path = path / KEYRINGS / f"{pid}.age"
         try:
-            keyring = Keyring.from_text(
-                age.decrypt_bytes(read_small(keyring_path), [key.identity]), key.owner_key
-            )
+            keyring = Keyring.decrypt(read_small(keyring_path), key.identity, key.owner_key)
         except (age.AgeError, OSError, ValueError):
             raise IntegrityError("keyring-damaged", path=str(keyring_path)) from None
         if not keyring.signed or keyring.person_id != pid or keyring.vault_id != vault_id:
@@ -480,13 +479,14 @@ class Vault:
         return sync.snapshot(self.folder.path) != self.folder.snapshot
 
     def close(self) -> None:
-        """Save the cache and drop keys and decrypted metadata from memory."""
+        """Save the cache, then overwrite and drop every key and forget everything decrypted
+        (VaultFolder.close): the vault opens nothing afterwards, and using it raises VaultClosed."""
+        if self.folder.closed:
+            return
         with contextlib.suppress(Exception):
             self.folder.cache.save()
-        self.folder.by_id.clear()
-        self.folder.identities = []
-        self.folder.keyring = Keyring()
-        self.folder.cache.entries.clear()
+        self.folding.sync_notes = []
+        self.folder.close()
 
     def __enter__(self) -> Vault:
         return self

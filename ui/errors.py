@@ -191,6 +191,7 @@ class ErrorPresenter(QObject):
                 "Another MBC Vault program is saving changes to this vault; wait for it to finish or "
                 "close it, then try again."
             ),
+            "vault-closed": self.tr("The vault was locked. Unlock it again to go on."),
             "old-format-member": self.tr(
                 "This vault was made by an older version of MBC Vault. Its owner must open it once "
                 "with this version before you can use it."

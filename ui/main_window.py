@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mbc_vault.scrub import release_freed_memory
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
@@ -48,7 +49,7 @@ from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
 from .widgets import ScopeGate, application, ask_save_path, tell, visible_scopes
-from .workers import TaskWorker, start
+from .workers import TaskWorker, keep_until_done, start
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,9 @@ class MainWindow(QMainWindow):
 
     # actions ---------------------------------------------------------------------
     def lock(self) -> None:
-        """Drop every decrypted model, preview and the search index; clear our clipboard text."""
+        """Drop every decrypted model, preview and the search index; clear our clipboard text. The vault
+        overwrites its keys (Vault.close); once what was dropped is freed (on the next turn of the
+        event loop), freed memory is overwritten or given back (scrub.release_freed_memory)."""
         if self.session is None:
             return
         self.idle.stop()
@@ -396,6 +399,7 @@ class MainWindow(QMainWindow):
             self.show_unlock(self.vault_path)
         self.statusBar().showMessage(self.tr("Locked. Your records are closed."), 8000)
         self._update_state()
+        QTimer.singleShot(0, release_freed_memory)
 
     def change_passphrase(self) -> None:
         """The person who unlocked changes their own passphrase (their key file only)."""
@@ -662,9 +666,7 @@ class MainWindow(QMainWindow):
         return tell(self, title, text, warning=warning)
 
     def _run(self, worker: TaskWorker) -> None:
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        keep_until_done(self._workers, worker)
         start(worker)
 
     def closeEvent(self, event: QCloseEvent) -> None:

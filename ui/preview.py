@@ -1,6 +1,8 @@
 """Previewing a document from memory: PDFs in QtPdf's viewer, images with zoom, text.
 
-The decrypted bytes live only in memory (a QBuffer); nothing is written to disk.
+The decrypted bytes live only in memory (a QBuffer over a QByteArray of our own); nothing is written
+to disk. When the preview changes or the vault locks, that QByteArray is overwritten with zeros before
+it is let go; what QtPdf's engine copied out of it is freed, not overwritten.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class ImageView(QScrollArea):
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Image preview"))
 
-    def set_image(self, data: bytes) -> bool:
+    def set_image(self, data: bytes | bytearray) -> bool:
         ok = self._pixmap.loadFromData(data)
         self.fit()
         return ok
@@ -73,6 +75,7 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer: QBuffer | None = None
+        self._bytes: QByteArray | None = None
         self.pdf_document = QPdfDocument(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,17 +153,22 @@ class PreviewPane(QWidget):
         self.pdf_document.close()
         if self._buffer is not None:
             self._buffer.close()
-            self._buffer.setData(QByteArray())
+            self._buffer.deleteLater()
             self._buffer = None
+        if self._bytes is not None:
+            self._bytes.fill(0)  # in place: nothing else shares it
+            self._bytes = None
         self.image_view.clear()
         self.text_view.clear()
 
-    def show_document(self, record: Record, data: bytes, page: int | None = None) -> None:
+    def show_document(self, record: Record, data: bytes | bytearray, page: int | None = None) -> None:
+        """Show *data*, the document's bytes (the caller may wipe them afterwards: this keeps a copy)."""
         self._drop()
         self.title.setText(record.title)
         if record.media_type == "application/pdf":
+            self._bytes = QByteArray(data)
             self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(data))
+            self._buffer.setBuffer(self._bytes)  # reads our QByteArray itself, which _drop overwrites
             self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.pdf_document.load(self._buffer)
             if self.pdf_document.status() == QPdfDocument.Status.Error:

@@ -1,7 +1,8 @@
 """A small, strict implementation of the age v1 file format (C2SP age) on `cryptography`.
 
 Only X25519 and scrypt (passphrase) recipients are supported; other stanza types
-(plugins, the post-quantum hybrid) are treated as "not for us".
+(plugins, the post-quantum hybrid) are treated as "not for us". Secrets are kept in bytearrays
+that are overwritten when done (secret.py).
 """
 
 from .errors import (
@@ -22,7 +23,17 @@ from .recipients import (
     X25519Recipient,
     parse_identities,
 )
-from .stream import CHUNK_SIZE, Decryptor, decrypt_bytes, decrypt_stream, encrypt_bytes, encrypt_stream
+from .secret import hexlify, join, unhex, utf8, wipe
+from .stream import (
+    CHUNK_SIZE,
+    Decryptor,
+    decrypt_bytes,
+    decrypt_secret,
+    decrypt_stream,
+    encrypt_bytes,
+    encrypt_secret,
+    encrypt_stream,
+)
 
 __all__ = [
     "AgeError",
@@ -42,7 +53,14 @@ __all__ = [
     "CHUNK_SIZE",
     "Decryptor",
     "decrypt_bytes",
+    "decrypt_secret",
     "decrypt_stream",
     "encrypt_bytes",
+    "encrypt_secret",
     "encrypt_stream",
+    "hexlify",
+    "join",
+    "unhex",
+    "utf8",
+    "wipe",
 ]

@@ -79,12 +79,12 @@ class Header:
     mac_input: bytes = b""
 
 
-def header_mac(file_key: bytes, mac_input: bytes) -> bytes:
+def header_mac(file_key: bytes | bytearray, mac_input: bytes) -> bytes:
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"", info=b"header").derive(file_key)
     return hmac.new(key, mac_input, hashlib.sha256).digest()
 
 
-def encode_header(stanzas: list[Stanza], file_key: bytes) -> bytes:
+def encode_header(stanzas: list[Stanza], file_key: bytes | bytearray) -> bytes:
     mac_input = VERSION_LINE + b"".join(s.encode() for s in stanzas) + b"---"
     mac = header_mac(file_key, mac_input)
     return mac_input + b" " + b64_encode_raw(mac).encode("ascii") + b"\n"
@@ -148,6 +148,6 @@ def read_header(src: BinaryIO) -> Header:
         stanzas.append(Stanza(type=names[0], args=names[1:], body=b"".join(body_parts)))
 
 
-def verify_mac(header: Header, file_key: bytes) -> None:
+def verify_mac(header: Header, file_key: bytes | bytearray) -> None:
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
         raise HMACError("header MAC mismatch: the file was altered")

@@ -1,9 +1,14 @@
-"""X25519 and scrypt recipients and identities (age v1)."""
+"""X25519 and scrypt recipients and identities (age v1).
+
+Secret material is kept in bytearrays that are overwritten when done (secret.py): an identity's
+scalar (`X25519Identity.wipe`), the keys derived to wrap and unwrap a file key, the file key itself
+and the passphrase an scrypt identity is given (its caller's bytearray, which the caller wipes)."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,9 +23,11 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from . import bech32
 from .errors import AgeError, HeaderError, WorkFactorTooHigh
 from .header import Stanza, b64_decode_raw, b64_encode_raw
+from .secret import decrypt_into, derive, wipe
 
 FILE_KEY_SIZE = 16
 ZERO_NONCE = bytes(12)
+SECRET_KEY_PREFIX = b"AGE-SECRET-KEY-1"
 X25519_LABEL = b"age-encryption.org/v1/X25519"
 SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
 #: Work factor (log2 N) we write: about 0.6 s on the reference machine.
@@ -31,26 +38,40 @@ _DECIMAL = re.compile(r"^[1-9][0-9]*$")
 
 
 class Recipient(Protocol):
-    def wrap(self, file_key: bytes) -> list[Stanza]: ...
+    def wrap(self, file_key: bytes | bytearray) -> list[Stanza]: ...
 
 
 class Identity(Protocol):
-    def unwrap(self, stanza: Stanza) -> bytes | None:
-        """Return the file key, None if this stanza is not for us; raise HeaderError if malformed."""
+    def unwrap(self, stanza: Stanza) -> bytearray | None:
+        """Return the file key (a bytearray for the caller to wipe), None if this stanza is not for
+        us; raise HeaderError if malformed."""
         ...
 
 
-def _wrap_key(shared: bytes, salt: bytes, label: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=label).derive(shared)
+def _wrap_key(shared: bytes, salt: bytes, label: bytes) -> bytearray:
+    return derive(HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=label), shared, 32)
 
 
-def _open_body(key: bytes, body: bytes) -> bytes | None:
-    if len(body) != FILE_KEY_SIZE + 16:
-        raise HeaderError("wrapped file key has the wrong length")
+def _open_body(key: bytearray, body: bytes) -> bytearray | None:
+    """The file key wrapped in *body* (None if *key* does not open it); *key* is wiped."""
     try:
-        return ChaCha20Poly1305(key).decrypt(ZERO_NONCE, body, None)
+        if len(body) != FILE_KEY_SIZE + 16:
+            raise HeaderError("wrapped file key has the wrong length")
+        file_key = bytearray(FILE_KEY_SIZE)
+        decrypt_into(ChaCha20Poly1305(key), ZERO_NONCE, body, file_key)
+        return file_key
     except InvalidTag:
         return None
+    finally:
+        wipe(key)
+
+
+def _seal_body(key: bytearray, file_key: bytes | bytearray) -> bytes:
+    """*file_key* wrapped with *key*; *key* is wiped."""
+    try:
+        return ChaCha20Poly1305(key).encrypt(ZERO_NONCE, file_key, None)
+    finally:
+        wipe(key)
 
 
 @dataclass(frozen=True)
@@ -70,23 +91,23 @@ class X25519Recipient:
     def __str__(self) -> str:
         return bech32.encode("age", self.public_key)
 
-    def wrap(self, file_key: bytes) -> list[Stanza]:
+    def wrap(self, file_key: bytes | bytearray) -> list[Stanza]:
         ephemeral = X25519PrivateKey.generate()
         share = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(self.public_key))
         key = _wrap_key(shared, share + self.public_key, X25519_LABEL)
-        body = ChaCha20Poly1305(key).encrypt(ZERO_NONCE, file_key, None)
-        return [Stanza("X25519", [b64_encode_raw(share)], body)]
+        return [Stanza("X25519", [b64_encode_raw(share)], _seal_body(key, file_key))]
 
 
 class X25519Identity:
-    """An age X25519 secret key (AGE-SECRET-KEY-1...)."""
+    """An age X25519 secret key (AGE-SECRET-KEY-1...). Its 32 bytes are a bytearray of its own,
+    overwritten by `wipe()`; after that it opens nothing."""
 
-    def __init__(self, secret: bytes) -> None:
+    def __init__(self, secret: bytes | bytearray) -> None:
         if len(secret) != 32:
             raise AgeError("X25519 secret key must be 32 bytes")
-        self.secret = secret
-        self._key = X25519PrivateKey.from_private_bytes(secret)
+        self.secret = bytearray(secret)
+        self._key: X25519PrivateKey | None = X25519PrivateKey.from_private_bytes(self.secret)
         self.public_key = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
     @classmethod
@@ -95,23 +116,41 @@ class X25519Identity:
         return cls(key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
 
     @classmethod
-    def parse(cls, text: str) -> X25519Identity:
-        text = text.strip()
+    def parse(cls, text: str | bytes | bytearray) -> X25519Identity:
+        """An identity from its AGE-SECRET-KEY-1 line; bytes-like text is read without a `str` copy."""
+        line = bytearray(text.strip().encode("ascii", "replace") if isinstance(text, str) else text.strip())
+        upper = not any(97 <= b <= 122 for b in line)
         try:
-            hrp, data = bech32.decode(text)
+            hrp, data = bech32.decode_bytes(line)
         except ValueError as exc:
             raise AgeError(f"invalid age secret key: {exc}") from None
-        if hrp != "age-secret-key-" or len(data) != 32 or text != text.upper():
-            raise AgeError("invalid age secret key")
-        return cls(data)
+        finally:
+            wipe(line)
+        try:
+            if hrp != "age-secret-key-" or len(data) != 32 or not upper:
+                raise AgeError("invalid age secret key")
+            return cls(data)
+        finally:
+            wipe(data)
 
     def __str__(self) -> str:
-        return bech32.encode("age-secret-key-", self.secret).upper()
+        return self.secret_text().decode("ascii")
+
+    def secret_text(self) -> bytearray:
+        """The AGE-SECRET-KEY-1 line as a bytearray (for the caller to wipe): no `str` copy is made."""
+        return bech32.encode_bytes("age-secret-key-", self.secret, upper=True)
+
+    def wipe(self) -> None:
+        """Overwrite the secret and let go of the key: this identity opens nothing after this."""
+        wipe(self.secret)
+        self._key = None
 
     def recipient(self) -> X25519Recipient:
         return X25519Recipient(self.public_key)
 
-    def unwrap(self, stanza: Stanza) -> bytes | None:
+    def unwrap(self, stanza: Stanza) -> bytearray | None:
+        if self._key is None:
+            raise AgeError("this secret key was wiped (the vault was locked)")
         if stanza.type != "X25519":
             return None
         if len(stanza.args) != 1:
@@ -131,29 +170,31 @@ class X25519Identity:
         return _open_body(key, stanza.body)
 
 
-def _scrypt_key(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:
+def _scrypt_key(passphrase: bytes | bytearray, salt: bytes, work_factor: int) -> bytearray:
     kdf = Scrypt(salt=SCRYPT_LABEL + salt, length=32, n=1 << work_factor, r=8, p=1)
-    return kdf.derive(passphrase)
+    return derive(kdf, passphrase, 32)
 
 
 @dataclass(frozen=True)
 class ScryptRecipient:
-    passphrase: bytes
+    #: UTF-8; a bytearray (secret.utf8) that the caller wipes when done
+    passphrase: bytes | bytearray
     work_factor: int = DEFAULT_SCRYPT_WORK_FACTOR
 
-    def wrap(self, file_key: bytes) -> list[Stanza]:
+    def wrap(self, file_key: bytes | bytearray) -> list[Stanza]:
         salt = os.urandom(16)
         key = _scrypt_key(self.passphrase, salt, self.work_factor)
-        body = ChaCha20Poly1305(key).encrypt(ZERO_NONCE, file_key, None)
+        body = _seal_body(key, file_key)
         return [Stanza("scrypt", [b64_encode_raw(salt), str(self.work_factor)], body)]
 
 
 @dataclass(frozen=True)
 class ScryptIdentity:
-    passphrase: bytes
+    #: UTF-8; a bytearray (secret.utf8) that the caller wipes when done
+    passphrase: bytes | bytearray
     max_work_factor: int = MAX_SCRYPT_WORK_FACTOR
 
-    def unwrap(self, stanza: Stanza) -> bytes | None:
+    def unwrap(self, stanza: Stanza) -> bytearray | None:
         if stanza.type != "scrypt":
             return None
         if len(stanza.args) != 2:
@@ -174,12 +215,27 @@ class ScryptIdentity:
         return _open_body(_scrypt_key(self.passphrase, salt, work_factor), stanza.body)
 
 
-def parse_identities(text: str) -> list[X25519Identity]:
-    """Parse an age identity file: AGE-SECRET-KEY-1 lines, '#' comments and blank lines."""
+def parse_identities(text: str | bytes | bytearray) -> list[X25519Identity]:
+    """Parse an age identity file: AGE-SECRET-KEY-1 lines, '#' comments and blank lines. Bytes-like
+    text is read a line at a time into bytearrays that are wiped (no `str` copy of a key is made)."""
+    if isinstance(text, str):
+        return _parse_lines([(line.strip(), line.strip().startswith("#")) for line in text.splitlines()])
+    own = text if isinstance(text, bytearray) else bytearray(text)
+    lines = own.splitlines()
+    stripped = [line.strip() for line in lines]
+    try:
+        return _parse_lines([(line, line.startswith(b"#")) for line in stripped])
+    finally:
+        wipe(*lines, *stripped)
+        if own is not text:
+            wipe(own)
+
+
+def _parse_lines(lines: Sequence[tuple[str | bytearray, bool]]) -> list[X25519Identity]:
+    """The identities of (stripped line, is a comment) pairs."""
     out = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
+    for number, (line, comment) in enumerate(lines, 1):
+        if not line or comment:
             continue
         try:
             out.append(X25519Identity.parse(line))

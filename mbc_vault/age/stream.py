@@ -16,6 +16,7 @@ from . import armor
 from .errors import AgeError, HeaderError, NoIdentityMatch, PayloadError
 from .header import Header, encode_header, read_header, verify_mac
 from .recipients import FILE_KEY_SIZE, Identity, Recipient
+from .secret import decrypt_into, derive, wipe
 
 CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
@@ -23,9 +24,14 @@ ENC_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 NONCE_SIZE = 16
 
 
-def _payload_key(file_key: bytes, nonce: bytes) -> ChaCha20Poly1305:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=b"payload").derive(file_key)
-    return ChaCha20Poly1305(key)
+def _payload_key(file_key: bytes | bytearray, nonce: bytes) -> ChaCha20Poly1305:
+    """The payload's cipher; the key derived for it is wiped (OpenSSL keeps its own copy, which it
+    clears when the cipher is freed)."""
+    key = derive(HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=b"payload"), file_key, 32)
+    try:
+        return ChaCha20Poly1305(key)
+    finally:
+        wipe(key)
 
 
 def _chunk_nonce(counter: int, last: bool) -> bytes:
@@ -92,24 +98,49 @@ def encrypt_stream(
         current = following
 
 
-def encrypt_bytes(data: bytes, recipients: Sequence[Recipient]) -> bytes:
+class _ViewReader:
+    """Reads *data* in place: a chunk is a slice of it, never a copy (BytesIO would copy it all)."""
+
+    def __init__(self, data: bytes | bytearray | memoryview) -> None:
+        self._view = memoryview(data)
+        self._at = 0
+
+    def read(self, size: int = -1, /) -> memoryview:
+        end = len(self._view) if size < 0 else min(len(self._view), self._at + size)
+        chunk, self._at = self._view[self._at : end], end
+        return chunk
+
+
+def encrypt_bytes(data: bytes | bytearray | memoryview, recipients: Sequence[Recipient]) -> bytes:
     out = io.BytesIO()
-    encrypt_stream(io.BytesIO(data), out, recipients)
+    encrypt_stream(_ViewReader(data), out, recipients)
     return out.getvalue()
 
 
-def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> tuple[bytes, Identity]:
-    """Find the file key with *identities*, then check the header MAC; returns the key and the identity
-    that matched."""
+def encrypt_secret(data: bytearray, recipients: Sequence[Recipient]) -> bytes:
+    """encrypt_bytes for a secret text made for writing (a key file, a keyring): *data* is wiped."""
+    try:
+        return encrypt_bytes(data, recipients)
+    finally:
+        wipe(data)
+
+
+def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> tuple[bytearray, Identity]:
+    """Find the file key with *identities*, then check the header MAC; returns the key (a bytearray for
+    the caller to wipe) and the identity that matched."""
     if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
         raise HeaderError("an scrypt stanza must be the only stanza in the header")
     for stanza in header.stanzas:
         for identity in identities:
             file_key = identity.unwrap(stanza)
             if file_key is not None:
-                if len(file_key) != FILE_KEY_SIZE:
-                    raise HeaderError("file key has the wrong length")
-                verify_mac(header, file_key)
+                try:
+                    if len(file_key) != FILE_KEY_SIZE:
+                        raise HeaderError("file key has the wrong length")
+                    verify_mac(header, file_key)
+                except BaseException:
+                    wipe(file_key)
+                    raise
                 return file_key, identity
     raise NoIdentityMatch("no identity matched any of the recipients")
 
@@ -128,11 +159,14 @@ class Decryptor:
         self._src = src
         self.header = read_header(src)
         file_key, self.identity = unwrap_file_key(self.header, identities)
-        nonce = bytes(_read_full(src, NONCE_SIZE))
-        if len(nonce) != NONCE_SIZE:
-            raise HeaderError("the payload nonce is missing or short")
-        self.nonce = nonce
-        self._aead = _payload_key(file_key, nonce)
+        try:
+            nonce = bytes(_read_full(src, NONCE_SIZE))
+            if len(nonce) != NONCE_SIZE:
+                raise HeaderError("the payload nonce is missing or short")
+            self.nonce = nonce
+            self._aead = _payload_key(file_key, nonce)
+        finally:
+            wipe(file_key)
 
     @property
     def public_key(self) -> bytes:
@@ -169,6 +203,67 @@ class Decryptor:
     def read_all(self) -> bytes:
         return b"".join(self.chunks())
 
+    def read_into(self, out: bytearray | memoryview) -> tuple[int, bool]:
+        """Decrypt the payload into *out* in place, chunk by chunk, with chunks()'s checks (no `bytes`
+        copy of the plaintext is made, see secret.py). Returns how many bytes were written and whether
+        the payload goes on past the end of *out* (then its rest is left unread)."""
+        view, at, counter = memoryview(out), 0, 0
+        while True:
+            enc = _read_full(self._src, ENC_CHUNK_SIZE)
+            last = len(enc) < ENC_CHUNK_SIZE
+            if len(enc) < TAG_SIZE:
+                raise PayloadError("the encrypted payload is truncated")
+            if last and len(enc) == TAG_SIZE and counter > 0:
+                raise PayloadError("the final chunk is empty")
+            size = len(enc) - TAG_SIZE
+            if at + size > len(view):
+                return at, True
+            plain = view[at : at + size]
+            try:
+                decrypt_into(self._aead, _chunk_nonce(counter, last), enc, plain)
+            except InvalidTag:
+                if last:
+                    raise PayloadError("a payload chunk failed authentication") from None
+                try:  # a full-size chunk may be the final one
+                    decrypt_into(self._aead, _chunk_nonce(counter, True), enc, plain)
+                    last = True
+                except InvalidTag:
+                    raise PayloadError("a payload chunk failed authentication") from None
+            at += size
+            if last:
+                if self._src.read(1):
+                    raise PayloadError("trailing data after the end of the encrypted payload")
+                return at, False
+            counter += 1
+
+    def read_secret(self, limit: int = 16 << 20) -> bytearray:
+        """The whole plaintext of a small file (at most *limit* bytes) in one bytearray, decrypted
+        into it in place (see secret.py), for the caller to wipe. Checks as chunks() does."""
+        bound = limit + (limit // CHUNK_SIZE + 1) * TAG_SIZE
+        encrypted = memoryview(bytes(_read_full(self._src, bound + 1)))
+        if len(encrypted) > bound:
+            raise PayloadError("the encrypted payload is longer than this kind of file can be")
+        count = max(1, -(-len(encrypted) // ENC_CHUNK_SIZE))
+        final = len(encrypted) - (count - 1) * ENC_CHUNK_SIZE
+        if final < TAG_SIZE:
+            raise PayloadError("the encrypted payload is truncated")
+        if final == TAG_SIZE and count > 1:
+            raise PayloadError("the final chunk is empty")
+        out = bytearray(len(encrypted) - count * TAG_SIZE)
+        view = memoryview(out)
+        try:
+            for counter in range(count):
+                enc = encrypted[counter * ENC_CHUNK_SIZE : (counter + 1) * ENC_CHUNK_SIZE]
+                plain = view[counter * CHUNK_SIZE : counter * CHUNK_SIZE + len(enc) - TAG_SIZE]
+                try:
+                    decrypt_into(self._aead, _chunk_nonce(counter, counter == count - 1), enc, plain)
+                except InvalidTag:
+                    raise PayloadError("a payload chunk failed authentication") from None
+        except BaseException:
+            wipe(out)
+            raise
+        return out
+
 
 def decrypt_stream(
     src: BinaryIO, dst: BinaryIO, identities: Sequence[Identity], *, armored: bool = False
@@ -179,3 +274,9 @@ def decrypt_stream(
 
 def decrypt_bytes(data: bytes, identities: Sequence[Identity], *, armored: bool = False) -> bytes:
     return Decryptor(io.BytesIO(data), identities, armored=armored).read_all()
+
+
+def decrypt_secret(data: bytes, identities: Sequence[Identity]) -> bytearray:
+    """decrypt_bytes for a small file that holds secrets (a key file, a keyring): the plaintext is a
+    bytearray decrypted in place, for the caller to wipe (Decryptor.read_secret)."""
+    return Decryptor(io.BytesIO(data), identities).read_secret()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mbc_vault.age import wipe
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
@@ -53,7 +54,7 @@ from ..models.records import (
 from ..preview import PreviewPane
 from ..session import VaultSession
 from ..widgets import allowed, ask_save_path, ask_to_widen, note, visible_scopes
-from ..workers import TaskWorker, start
+from ..workers import TaskWorker, keep_until_done, start
 from .base import SectionPage
 from .search_results import SearchResultsList
 
@@ -206,6 +207,9 @@ class DocumentsSection(SectionPage):
     def set_session(self, session: VaultSession | None) -> None:
         self.stop_recognizing()  # locking ends text recognition, its PDF worker and tesseract at once
         self.search_edit.clear()
+        self._search_timer.stop()  # nothing to search: the list is shown again
+        self.results.set_hits([])  # their titles and page text must not outlive the lock
+        self.left.setCurrentWidget(self.table)
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
         self._show_scope_note(session.vault if session else None)
@@ -308,9 +312,9 @@ class DocumentsSection(SectionPage):
         self.preview.show_message(self.tr("Opening “{0}”…").format(record.title))
         vault = self.session.vault
 
-        def read() -> tuple[bytes, int]:
+        def read() -> tuple[bytearray, int]:
             with vault.open_document(record.id) as stream:
-                data = stream.read_all()
+                data = stream.read_secret()  # decrypted in place: wiped once the preview has its copy
             try:
                 texts = vault.page_texts(record.id)
             except VaultError:  # damaged search text: the document still shows
@@ -318,11 +322,14 @@ class DocumentsSection(SectionPage):
             no_text = 0 if texts is None else sum(1 for t in texts if not t.strip())
             return data, no_text
 
-        def show(result: tuple[bytes, int]) -> None:
-            if generation == self._preview_generation:
-                self.preview.show_document(record, result[0], page)
-                self.preview.title.setText(f"{record.title}\n{provenance(record, self.model.name_of)}")
-                self.preview.set_scan_note(result[1], tesseract_available() and vault.person.can_edit)
+        def show(result: tuple[bytearray, int]) -> None:
+            try:
+                if generation == self._preview_generation and self.session is not None:
+                    self.preview.show_document(record, result[0], page)
+                    self.preview.title.setText(f"{record.title}\n{provenance(record, self.model.name_of)}")
+                    self.preview.set_scan_note(result[1], tesseract_available() and vault.person.can_edit)
+            finally:
+                wipe(result[0])
 
         worker = TaskWorker(read)
         worker.signals.finished.connect(show)
@@ -384,9 +391,7 @@ class DocumentsSection(SectionPage):
             self.preview.ocr_stop_btn.setVisible(False)
 
     def _run(self, worker: TaskWorker) -> None:
-        self._workers.add(worker)
-        worker.signals.finished.connect(lambda *_: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda *_: self._workers.discard(worker))
+        keep_until_done(self._workers, worker)
         start(worker)
 
     def _update_actions(self) -> None:

@@ -2107,6 +2107,10 @@
         <translation>Otro programa de MBC Vault está guardando cambios en esta bóveda; espere a que termine o ciérrelo y vuelva a intentarlo.</translation>
     </message>
     <message>
+        <source>The vault was locked. Unlock it again to go on.</source>
+        <translation>La bóveda se bloqueó. Desbloquéela de nuevo para seguir.</translation>
+    </message>
+    <message>
         <source>This vault was made by an older version of MBC Vault. Its owner must open it once with this version before you can use it.</source>
         <translation>Esta bóveda se creó con una versión anterior de MBC Vault. La persona propietaria debe abrirla una vez con esta versión antes de que usted pueda usarla.</translation>
     </message>
