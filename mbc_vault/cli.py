@@ -12,12 +12,14 @@ import argparse
 import getpass
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .categories import CATEGORIES, DEFAULT_CATEGORY
+from .crashsafe import disable_core_dumps
 from .errors import VaultError, WrongPassphrase
 from .progress import ProgressFn, describe
 from .records import Record
@@ -35,13 +37,41 @@ class UsageError(Exception):
     pass
 
 
+#: a passphrase file is read up to this many bytes (a device such as /dev/zero must not fill memory)
+MAX_SECRET_FILE = 4096
+
+
 def _read_secret_file(path: str) -> str:
+    """The first line of a passphrase file (a regular file or a pipe, up to MAX_SECRET_FILE bytes)."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            line = handle.readline()
+        with open(path, "rb") as handle:
+            kind = os.fstat(handle.fileno()).st_mode
+            if stat.S_ISDIR(kind):
+                raise UsageError(
+                    f"the passphrase file {path} is a folder; give the file that holds the passphrase"
+                )
+            if not (stat.S_ISREG(kind) or stat.S_ISFIFO(kind)):
+                raise UsageError(
+                    f"the passphrase file {path} is a device, not a file; "
+                    "give a file that holds the passphrase"
+                )
+            raw = handle.read(MAX_SECRET_FILE + 1)
+    except IsADirectoryError:
+        raise UsageError(
+            f"the passphrase file {path} is a folder; give the file that holds the passphrase"
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read the passphrase file {path}: {exc.strerror}") from None
-    return line.rstrip("\r\n")
+    line, newline, _ = raw.partition(b"\n")
+    if not newline and len(raw) > MAX_SECRET_FILE:
+        raise UsageError(
+            f"the passphrase file {path} has no passphrase line in its first {MAX_SECRET_FILE} bytes; "
+            "give a file whose first line is the passphrase"
+        )
+    try:
+        return line.decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        raise UsageError(f"the passphrase file {path} is not text (UTF-8); save it as plain text") from None
 
 
 def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -118,6 +148,16 @@ def _human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return str(size)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush into a closed pipe is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _err(message: str) -> None:
@@ -549,9 +589,9 @@ def cmd_person_remove(args: argparse.Namespace) -> int:
     if args.rotate:
         _rotation_summary(report)
         return EXIT_FAILURE if report is not None and report.problems else EXIT_OK
-    print(
-        "A copy of their keys made earlier still opens the files they could see; run `mbc-vault person "
-        f"remove` with --rotate next time, or `mbc-vault person rotate {args.vault} --scope S`."
+    _err(
+        "warning: the sections they held were not re-encrypted (--no-rotate), so a copy of their keys "
+        f"made earlier still opens them; run `mbc-vault person rotate {args.vault} --scope S` to close that."
     )
     return EXIT_OK
 
@@ -758,9 +798,10 @@ def _person_parsers(sub: Any) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument(
         "--rotate",
-        action="store_true",
-        help="also re-encrypt the sections they held to new keys (a copy of their keys then opens nothing "
-        "new)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="re-encrypt the sections they held to new keys, as the app does (the default: a copy of "
+        "their keys then opens nothing new); --no-rotate skips it, with a warning",
     )
     p = action("grant", cmd_person_grant, "let a person see a section")
     p.add_argument("id", metavar="ID")
@@ -779,6 +820,7 @@ def _person_parsers(sub: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
@@ -806,6 +848,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted; nothing half-written was kept")
         return 130
+    except BrokenPipeError:  # `mbc-vault search … | head`: the reader has all it wanted
+        _quiet_stdout()
+        return EXIT_OK
     except Exception as exc:  # never show a traceback to a user
         if os.environ.get("MBC_VAULT_DEBUG"):
             raise

@@ -23,7 +23,7 @@ from .cache import FileKey, RecordCache, file_key
 from .categories import ALL_SCOPES, SCOPES, VAULT_SCOPE
 from .documents import DocumentStream
 from .errors import Cancelled, InputFileError, IntegrityError, PermissionDenied, Reason, RecordNotFound
-from .fsutil import atomic_write, atomic_write_bytes, writer_lock
+from .fsutil import NotAFile, atomic_write, atomic_write_bytes, open_regular, writer_lock
 from .keys import Keyring, ScopeKey
 from .layout import (
     DOCUMENTS,
@@ -338,7 +338,8 @@ class VaultFolder:
         misses: list[tuple[Path, FileKey]] = []
         with os.scandir(records_dir) as entries:
             for entry in entries:
-                if not sync.is_canonical(RECORDS, entry.name):
+                # a pipe, folder or dangling link under a record's name is skipped (verify names it)
+                if not sync.is_canonical(RECORDS, entry.name) or not entry.is_file():
                     continue
                 present.add(entry.name)
                 try:
@@ -447,8 +448,8 @@ class VaultFolder:
             raise RecordNotFound("no-document", title=record.title)
         path = self.path / DOCUMENTS / f"{record.document.id}.age"
         try:
-            handle = open(path, "rb")
-        except FileNotFoundError:
+            handle = open_regular(path)
+        except (FileNotFoundError, NotAFile):  # a pipe or device planted there is not the document
             raise IntegrityError(
                 "document-missing", title=record.title, record_id=record.id, path=str(path)
             ) from None
@@ -522,7 +523,7 @@ class VaultFolder:
     def page_texts_of(self, record: Record) -> list[str] | None:
         file = self.texts_file(record.id)
         try:
-            with open(file, "rb") as handle:
+            with open_regular(file) as handle:
                 decryptor = age.Decryptor(handle, self.identities)
                 raw = decryptor.read_all()
                 data = json.loads(raw)

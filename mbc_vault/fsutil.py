@@ -68,9 +68,37 @@ _KINDS = (
 )
 
 
+def kind_of(mode: int) -> str:
+    """What a file of this st_mode is, in words ("a pipe (FIFO)"), or "" for an ordinary file."""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
+
+
 def _not_a_file(path: Path, mode: int) -> OutputFileError:
-    kind = next((name for test, name in _KINDS if test(mode)), "not an ordinary file")
-    return OutputFileError("not-a-file", path=path, kind=kind)
+    return OutputFileError("not-a-file", path=path, kind=kind_of(mode))
+
+
+class NotAFile(OSError):
+    """A path that should be an ordinary file is a pipe, a device, a socket or a folder."""
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open an ordinary file for reading without ever waiting: a FIFO planted where a file should be
+    would block a plain open() forever (O_NONBLOCK opens it at once, then it is refused), and a device
+    or folder is refused before anything is read. Raises NotAFile (an OSError) for those."""
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
+    fd = os.open(path, flags)
+    try:
+        kind = kind_of(os.fstat(fd).st_mode)
+        if kind:
+            raise NotAFile(errno.EINVAL, f"{os.fspath(path)} is {kind}, not an ordinary file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def private_target(path: str | os.PathLike[str], overwrite: bool = False) -> Path:

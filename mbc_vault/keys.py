@@ -192,6 +192,10 @@ def person_ids(path: str | os.PathLike[str]) -> list[str]:
     return [p.stem for p in age_files(Path(path) / KEYS)]
 
 
+#: the most scrypt work an unlock spends on a key file it was not pointed at (what this program writes)
+UNNAMED_MAX_WORK_FACTOR = age.DEFAULT_SCRYPT_WORK_FACTOR
+
+
 def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tuple[str, PersonKey]:
     """Find whose key file *passphrase* opens (trying *person_id* first) and read it."""
     candidates = person_ids(path)
@@ -200,16 +204,24 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
     if person_id in candidates:
         candidates.remove(person_id)
         candidates.insert(0, person_id)
-    scrypt: list[age.ScryptIdentity] = [age.ScryptIdentity(passphrase.encode("utf-8"))]
+    secrets = [passphrase.encode("utf-8")]
     code = normalize_setup_code(passphrase)
     if code is not None and code != passphrase:  # a setup code typed loosely (lower case, no dashes)
-        scrypt.append(age.ScryptIdentity(code.encode("utf-8")))
+        secrets.append(code.encode("utf-8"))
     unreadable: list[str] = []
+    slow: list[str] = []
     for candidate in candidates:
         key_path = path / KEYS / f"{candidate}.age"
+        # a key file planted with a huge work factor must not make every unlock slow: only the person
+        # named (remembered on this computer, or --person) may have more than this program writes
+        limit = age.MAX_SCRYPT_WORK_FACTOR if candidate == person_id else UNNAMED_MAX_WORK_FACTOR
+        scrypt = [age.ScryptIdentity(secret, limit) for secret in secrets]
         try:
             text = age.decrypt_bytes(read_small(key_path), scrypt)
         except age.NoIdentityMatch:
+            continue
+        except age.WorkFactorTooHigh:
+            slow.append(f"{KEYS}/{key_path.name}")
             continue
         except (age.HMACError, age.PayloadError):
             # the passphrase unwrapped this file's key, so it is right: the file was altered
@@ -224,4 +236,6 @@ def unlock_key(path: Path, passphrase: str, person_id: str | None = None) -> tup
             raise IntegrityError("key-file-not-theirs", path=str(key_path)) from None
     if unreadable:
         raise WrongPassphrase("wrong-passphrase-or-damaged-key", files=", ".join(unreadable))
+    if slow:
+        raise WrongPassphrase("wrong-passphrase-or-slow-key", files=", ".join(slow))
     raise WrongPassphrase()

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import age, sync
 from .errors import IntegrityError, NotAVault, UnsupportedFormat, VaultError
+from .fsutil import open_regular
 
 FORMAT_NAME = "mbc-vault"
 FORMAT_VERSION = 2
@@ -107,7 +108,9 @@ def read_marker(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise NotAVault("not-a-vault", path=path)
     version = data.get("version")
-    if not isinstance(version, int) or version < 1 or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise NotAVault("marker-damaged", marker=marker)
+    if version > FORMAT_VERSION:
         raise UnsupportedFormat("format-too-new", version=version, supported=FORMAT_VERSION)
     if not isinstance(data.get("vault_id"), str):
         raise NotAVault("marker-no-id", marker=marker)
@@ -120,11 +123,19 @@ def age_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     folder = directory.name
-    return sorted(p for p in directory.iterdir() if sync.is_canonical(folder, p.name))
+    # only ordinary files: a pipe, device, socket or folder planted under a vault file's name is never
+    # opened (a FIFO would hang the open); sync.scan lists it as not part of the vault
+    return sorted(
+        Path(entry.path)
+        for entry in os.scandir(directory)
+        if sync.is_canonical(folder, entry.name) and entry.is_file()
+    )
 
 
 def read_small(path: Path) -> bytes:
-    with open(path, "rb") as handle:
+    """A vault file small enough to hold in memory (a record, a key file), refused past MAX_RECORD_BYTES
+    and, when it is not an ordinary file, with NotAFile (an OSError) before anything is read."""
+    with open_regular(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_RECORD_BYTES:
             raise age.HeaderError("file too large for a record")

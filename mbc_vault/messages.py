@@ -83,6 +83,11 @@ MESSAGES: dict[str, str] = {
         "Wrong passphrase for this vault, or the key file {files} is damaged; if you are sure of the "
         "passphrase, restore it from a backup."
     ),
+    "wrong-passphrase-or-slow-key": (
+        "Wrong passphrase for this vault, or your key file is {files}, which asks for far more work than "
+        "MBC Vault uses (it may have been planted). If you are sure of the passphrase, ask the vault's "
+        "owner to check the vault."
+    ),
     "vault-busy": (
         "Another MBC Vault program is saving changes to this vault; wait for it to finish or close it, "
         "then try again."
@@ -92,6 +97,10 @@ MESSAGES: dict[str, str] = {
         "with this version before you can use it."
     ),
     # damaged or tampered files
+    "key-file-slow": (
+        "The key file {path} asks for far more work (scrypt work factor {work_factor}) than MBC Vault "
+        "writes; it was not made by MBC Vault. If nobody's passphrase opens it, remove it."
+    ),
     "key-file-damaged": "The key file {path} is damaged (the passphrase is right); restore it from a backup.",
     "key-file-not-theirs": (
         "The key file {path} does not belong to this person; it was swapped or altered. "

@@ -18,7 +18,7 @@ from .cache import file_key
 from .categories import VAULT_SCOPE
 from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
-from .fsutil import atomic_write_bytes, remove_file
+from .fsutil import atomic_write_bytes, open_regular, remove_file
 from .keys import ScopeKey
 from .layout import (
     CONFLICTS_DIR,
@@ -204,7 +204,7 @@ class Rotation:
         todo: list[Path] = []
         for file in age_files(self.folder.path / RECORDS):
             try:
-                with open(file, "rb") as handle:
+                with open_regular(file) as handle:
                     matched = age.Decryptor(handle, self.folder.keyring.identities()).public_key
             except (age.AgeError, OSError):
                 continue  # damaged: verify reports it; nothing to re-encrypt
@@ -305,7 +305,7 @@ class Rotation:
         if record.document is not None:
             doc_path = self.folder.path / DOCUMENTS / f"{record.document.id}.age"
             try:
-                with open(doc_path, "rb") as handle:
+                with open_regular(doc_path) as handle:
                     doc_key = by_public.get(
                         age.Decryptor(handle, self.folder.keyring.identities()).public_key
                     )

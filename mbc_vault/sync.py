@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fsutil import kind_of
+
 ID20 = r"[0-9a-f]{20}"
 HEX16 = r"[0-9a-f]{16}"
 
@@ -156,15 +158,25 @@ def scan(root: Path) -> Scan:
             if folder == "" and name in (*ID_FOLDERS, *VERSION_FOLDERS):
                 continue
             kind = classify(folder, name)
+            rel = f"{folder}/{name}" if folder else name
+            if kind == "canonical" and not entry.is_file():
+                unknown.append(f"{rel} ({_kind_in_words(entry)}, not a file of the vault)")
+                continue
             if kind in ("canonical", "temporary"):
                 continue
-            rel = f"{folder}/{name}" if folder else name
             found = conflict_original(name) if kind == "conflict" else None
             if found and entry.is_file(follow_symlinks=False):
                 conflicts.append(ConflictCopy(Path(entry.path), folder, *found))
             else:
                 unknown.append(rel + ("/" if entry.is_dir() else ""))
     return Scan(conflicts, unknown)
+
+
+def _kind_in_words(entry: os.DirEntry[str]) -> str:
+    try:
+        return kind_of(entry.stat().st_mode) or "a link"
+    except OSError:
+        return "a link to nothing"
 
 
 def version_id(record_json: bytes) -> str:

@@ -679,14 +679,6 @@ class Vault:
         try:
             if size == 0:
                 raise InputFileError("input-empty", label=label)
-            existing = self.folder.find_by_sha256(sha256)
-            if existing is not None and not allow_duplicate:
-                raise DuplicateDocument(
-                    "duplicate-document-in-trash" if existing.in_trash else "duplicate-document",
-                    existing_id=existing.id,
-                    label=label,
-                    title=existing.title,
-                )
             stamp = self.folder.now()
             record = Record(
                 id=record_id,
@@ -707,9 +699,21 @@ class Vault:
                 author=self.folder.person.id,
                 modified_by=self.folder.person.id,
             )
-            if page_texts is not None:
-                self.folder.write_texts(record, page_texts)
             with self.folder.lock():
+                # the duplicate check runs under the writer lock, against the records on disk now:
+                # another program may have stored the same document since this vault read them
+                if sync.snapshot(self.folder.path) != self.folder.snapshot:
+                    self.folder.load_records()
+                existing = self.folder.find_by_sha256(sha256)
+                if existing is not None and not allow_duplicate:
+                    raise DuplicateDocument(
+                        "duplicate-document-in-trash" if existing.in_trash else "duplicate-document",
+                        existing_id=existing.id,
+                        label=label,
+                        title=existing.title,
+                    )
+                if page_texts is not None:
+                    self.folder.write_texts(record, page_texts)
                 self.folder.write_record(record)
         except BaseException:
             remove_file(doc_file)

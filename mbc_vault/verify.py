@@ -10,7 +10,8 @@ from pathlib import Path
 from . import age, sync
 from .errors import Cancelled, IntegrityError
 from .folder import VaultFolder
-from .layout import DOCUMENTS, INFO, RECORDS, TEXTS, Problem, age_files
+from .keys import UNNAMED_MAX_WORK_FACTOR
+from .layout import DOCUMENTS, INFO, KEYS, RECORDS, TEXTS, Problem, age_files, work_factor_of
 from .owner import OwnerKeys
 from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
@@ -40,6 +41,19 @@ class VerifyReport:
         return not self.problems
 
 
+def slow_key_files(root: Path) -> list[Problem]:
+    """Key files that ask for more scrypt work than this program writes: planted to slow every unlock
+    (an unlock skips them unless the person is named)."""
+    return [
+        Problem(
+            f"{KEYS}/{file.name}",
+            IntegrityError("key-file-slow", path=f"{KEYS}/{file.name}", work_factor=factor),
+        )
+        for file in age_files(root / KEYS)
+        if (factor := work_factor_of(file)) > UNNAMED_MAX_WORK_FACTOR
+    ]
+
+
 class Checker:
     """verify() for one unlocked folder."""
 
@@ -59,6 +73,7 @@ class Checker:
             return report
         report.problems.extend(self.folding.check_kept_versions())
         report.problems.extend(self.owner.check_people_files())
+        report.problems.extend(slow_key_files(self.folder.path))
         files = age_files(self.folder.path / RECORDS)
         records: dict[str, Record] = {}
         total = len(files)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mbc_vault.crashsafe import disable_core_dumps
 from mbc_vault.layout import MARKERS
 
 #: the app's own files, inside the package (a wheel installs them as files, so they have a path)
@@ -77,6 +78,7 @@ def save_when_shown(window: QWidget, path: Path, *, attempts: int = 400) -> None
 
 def main(argv: list[str] | None = None, *, open_path: str | None = None) -> int:
     """Start the app; with *open_path* (a vault folder or its vault.json) at that vault's unlock screen."""
+    disable_core_dumps()
     logging.basicConfig(level=logging.WARNING)
     app = setup_application(argv)
     from .main_window import MainWindow

@@ -182,6 +182,11 @@ class ErrorPresenter(QObject):
                 "Wrong passphrase for this vault, or the key file {files} is damaged; if you are sure"
                 " of the passphrase, restore it from a backup."
             ),
+            "wrong-passphrase-or-slow-key": self.tr(
+                "Wrong passphrase for this vault, or your key file is {files}, which asks for far more work "
+                "than MBC Vault uses (it may have been planted). If you are sure of the passphrase, ask "
+                "the vault's owner to check the vault."
+            ),
             "vault-busy": self.tr(
                 "Another MBC Vault program is saving changes to this vault; wait for it to finish or "
                 "close it, then try again."
@@ -189,6 +194,10 @@ class ErrorPresenter(QObject):
             "old-format-member": self.tr(
                 "This vault was made by an older version of MBC Vault. Its owner must open it once "
                 "with this version before you can use it."
+            ),
+            "key-file-slow": self.tr(
+                "The key file {path} asks for far more work (scrypt work factor {work_factor}) than MBC "
+                "Vault writes; it was not made by MBC Vault. If nobody's passphrase opens it, remove it."
             ),
             "key-file-damaged": self.tr(
                 "The key file {path} is damaged (the passphrase is right); restore it from a backup."

@@ -14,6 +14,9 @@ OPEN_FLAG = "--open"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mbc_vault.crashsafe import disable_core_dumps
+
+    disable_core_dumps()
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] == OPEN_FLAG and len(args) <= 2):
         from . import app

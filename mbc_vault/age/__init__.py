@@ -4,7 +4,15 @@ Only X25519 and scrypt (passphrase) recipients are supported; other stanza types
 (plugins, the post-quantum hybrid) are treated as "not for us".
 """
 
-from .errors import AgeError, ArmorError, HeaderError, HMACError, NoIdentityMatch, PayloadError
+from .errors import (
+    AgeError,
+    ArmorError,
+    HeaderError,
+    HMACError,
+    NoIdentityMatch,
+    PayloadError,
+    WorkFactorTooHigh,
+)
 from .recipients import (
     DEFAULT_SCRYPT_WORK_FACTOR,
     MAX_SCRYPT_WORK_FACTOR,
@@ -20,6 +28,7 @@ __all__ = [
     "AgeError",
     "ArmorError",
     "HeaderError",
+    "WorkFactorTooHigh",
     "HMACError",
     "NoIdentityMatch",
     "PayloadError",

@@ -13,6 +13,10 @@ class HMACError(HeaderError):
     """The header MAC does not match: the header was altered."""
 
 
+class WorkFactorTooHigh(HeaderError):
+    """A passphrase stanza asks for more scrypt work than the caller allows (a planted slow file)."""
+
+
 class NoIdentityMatch(AgeError):
     """None of the given identities can open this file (wrong key or passphrase)."""
 

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from . import bech32
-from .errors import AgeError, HeaderError
+from .errors import AgeError, HeaderError, WorkFactorTooHigh
 from .header import Stanza, b64_decode_raw, b64_encode_raw
 
 FILE_KEY_SIZE = 16
@@ -164,8 +164,11 @@ class ScryptIdentity:
         if not _DECIMAL.match(stanza.args[1]) or len(stanza.args[1]) > 2:
             raise HeaderError("scrypt work factor is not a valid number")
         work_factor = int(stanza.args[1])
-        if work_factor > self.max_work_factor:
-            raise HeaderError(f"scrypt work factor {work_factor} is above the limit {self.max_work_factor}")
+        if work_factor > MAX_SCRYPT_WORK_FACTOR:  # beyond any file age itself writes: a header failure
+            raise HeaderError(f"scrypt work factor {work_factor} is above the limit {MAX_SCRYPT_WORK_FACTOR}")
+        if work_factor > self.max_work_factor:  # beyond what this caller allows (a planted slow file)
+            limit = self.max_work_factor
+            raise WorkFactorTooHigh(f"scrypt work factor {work_factor} is above the limit {limit}")
         if len(stanza.body) != FILE_KEY_SIZE + 16:
             raise HeaderError("scrypt wrapped file key has the wrong length")
         return _open_body(_scrypt_key(self.passphrase, salt, work_factor), stanza.body)

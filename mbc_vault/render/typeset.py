@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .pdf import ensure_gui_application
 
@@ -102,21 +102,30 @@ def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[by
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
     from PySide6.QtGui import QImageReader, QPainter, QPdfWriter
 
-    source = QBuffer()
-    source.setData(QByteArray(data))
+    # the reader must go before the buffer it reads from (Python frees locals in no set order, and a
+    # QImageReader whose QBuffer was freed first crashes in its destructor: every TIFF did)
+    array = QByteArray(data)
+    source = QBuffer(array)
     source.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(source)
     reader.setAutoTransform(True)
-    frames = []
-    while True:
-        image = reader.read()
-        if image.isNull():
-            break
-        frames.append(image)
-        if not reader.jumpToNextImage():
-            break
+    frames: list[Any] = []
+    try:
+        count = max(1, reader.imageCount())  # 0 when unknown; asking past the last frame makes libtiff warn
+        while len(frames) < count:
+            image = reader.read()
+            if image.isNull():
+                break
+            frames.append(image)
+            if len(frames) < count and not reader.jumpToNextImage():
+                break
+        problem = reader.errorString()
+    finally:
+        del reader
+        source.close()
+        del source, array
     if not frames:
-        raise ImageError(reader.errorString() or "unknown format")
+        raise ImageError(problem or "unknown format")
     out = _Buffer()
     writer = QPdfWriter(out.buffer)
     writer.setTitle(title)

@@ -2119,12 +2119,20 @@
         <translation>Frase de contraseña incorrecta para esta bóveda, o el archivo de clave {files} está dañado; si está seguro de la frase, restáurelo desde una copia de seguridad.</translation>
     </message>
     <message>
+        <source>Wrong passphrase for this vault, or your key file is {files}, which asks for far more work than MBC Vault uses (it may have been planted). If you are sure of the passphrase, ask the vault&apos;s owner to check the vault.</source>
+        <translation>Frase de contraseña incorrecta para esta bóveda, o su archivo de clave es {files}, que pide mucho más trabajo del que usa MBC Vault (puede que alguien lo haya puesto ahí). Si está seguro de la frase de contraseña, pida a la persona dueña de la bóveda que la revise.</translation>
+    </message>
+    <message>
         <source>Another MBC Vault program is saving changes to this vault; wait for it to finish or close it, then try again.</source>
         <translation>Otro programa de MBC Vault está guardando cambios en esta bóveda; espere a que termine o ciérrelo y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>This vault was made by an older version of MBC Vault. Its owner must open it once with this version before you can use it.</source>
         <translation>Esta bóveda se creó con una versión anterior de MBC Vault. La persona propietaria debe abrirla una vez con esta versión antes de que usted pueda usarla.</translation>
+    </message>
+    <message>
+        <source>The key file {path} asks for far more work (scrypt work factor {work_factor}) than MBC Vault writes; it was not made by MBC Vault. If nobody&apos;s passphrase opens it, remove it.</source>
+        <translation>El archivo de clave {path} pide mucho más trabajo (factor de trabajo de scrypt {work_factor}) del que escribe MBC Vault; no lo hizo MBC Vault. Si la frase de contraseña de nadie lo abre, elimínelo.</translation>
     </message>
     <message>
         <source>The key file {path} is damaged (the passphrase is right); restore it from a backup.</source>

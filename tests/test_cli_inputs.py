@@ -1,0 +1,116 @@
+"""What a person can type at the CLI never ends in a traceback or an "unexpected error" (issue 11):
+passphrase files of every kind, a closed pipe, and `person remove` that rotates by default as the app."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+
+from mbc_vault.vault import Vault
+
+CLI = str(Path(sys.executable).parent / "mbc-vault")
+
+
+def run(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CLI, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        env={k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"},
+    )
+
+
+def one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def small_vault(vault: Vault, vault_path: Path) -> Path:
+    for number in range(3):
+        vault.add_document(
+            io.BytesIO(b"note %d" % number), category="medical-other", original_name=f"n{number}.txt"
+        )
+    vault.close()
+    return vault_path
+
+
+def test_a_passphrase_file_that_never_ends_is_read_only_up_to_a_limit(small_vault: Path) -> None:
+    result = run("list", small_vault, "--passphrase-file", "/dev/zero", timeout=60)
+    assert result.returncode == 2
+    assert "/dev/zero is a device" in one_sentence(result)
+
+
+def test_a_long_passphrase_file_without_a_line_is_refused(small_vault: Path, tmp_path: Path) -> None:
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(b"x" * 100_000)
+    result = run("list", small_vault, "--passphrase-file", blob)
+    assert result.returncode == 2
+    assert "no passphrase line in its first 4096 bytes" in one_sentence(result)
+
+
+def test_a_folder_as_passphrase_file_gets_a_sentence(small_vault: Path, tmp_path: Path) -> None:
+    result = run("list", small_vault, "--passphrase-file", tmp_path)
+    assert result.returncode == 2
+    assert "is a folder" in one_sentence(result)
+
+
+def test_a_passphrase_through_a_pipe_still_works(small_vault: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "passphrase.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w") as handle:
+            handle.write(PASSPHRASE + "\nignored second line\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = run("list", small_vault, "--passphrase-file", fifo)
+    writer.join()
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_closed_pipe_ends_quietly_with_exit_0(small_vault: Path, passphrase_file: Path) -> None:
+    """`mbc-vault list … | head -0`: the reader is gone before the first line is written."""
+    process = subprocess.Popen(
+        [CLI, "list", str(small_vault), "--passphrase-file", str(passphrase_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert stderr == ""
+
+
+def test_person_remove_rotates_by_default_as_the_app_does(
+    vault: Vault, vault_path: Path, passphrase_file: Path
+) -> None:
+    sam, _ = vault.add_person("Sam", "son", ["legal"], work_factor=TEST_WORK_FACTOR)
+    kim, _ = vault.add_person("Kim", "friend", ["legal"], work_factor=TEST_WORK_FACTOR)
+    vault.close()
+    removed = run("person", "remove", vault_path, sam.id, "--passphrase-file", passphrase_file)
+    assert removed.returncode == 0, removed.stderr
+    assert "New keys for: legal" in removed.stdout and removed.stderr == ""
+    skipped = run("person", "remove", vault_path, kim.id, "--no-rotate", "--passphrase-file", passphrase_file)
+    assert skipped.returncode == 0, skipped.stderr
+    assert "New keys" not in skipped.stdout
+    assert one_sentence(skipped).startswith(
+        "mbc-vault: warning: the sections they held were not re-encrypted"
+    )
