@@ -84,7 +84,8 @@ def _pdf_worker(state: _State) -> str:
         else:
             raise CheckFailed("a job past its time limit was not stopped")
         _check(worker.call("echo", {})["args"] == {}, "the worker did not start again after a stop")
-    return f"{worker.starts} worker processes started"
+    _check(worker.starts == 2, f"the worker was started {worker.starts} times, not twice")
+    return "a job answered; one past its time was stopped and the worker started again"
 
 
 def _create(state: _State) -> str:
