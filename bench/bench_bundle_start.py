@@ -106,7 +106,9 @@ def start_time(command: list[str], work: Path, label: str) -> float:
     before = time.time_ns()
     done = subprocess.run(command, env=environment(home, shot), cwd=home, capture_output=True, timeout=120)
     if done.returncode != 0 or not shot.exists():
-        raise SystemExit(f"{label} did not save its window (status {done.returncode}): {done.stderr[-2000:]!r}")
+        raise SystemExit(
+            f"{label} did not save its window (status {done.returncode}): {done.stderr[-2000:]!r}"
+        )
     seconds = (shot.stat().st_mtime_ns - before) / 1e9
     shutil.rmtree(home)
     return seconds
