@@ -84,6 +84,13 @@ XVFB=(xvfb-run -a -s "-screen 0 1280x900x24")
 run_plain "$H3" "${XVFB[@]}" env MBC_VAULT_SCREENSHOT="$OUT/first-window.png" mbc-vault
 printf 'fictional-check-passphrase\n' >"$H3/passphrase.txt"
 run_plain "$H3" mbc-vault init "$H3/Family vault" --name "Check (fictional)" --passphrase-file "$H3/passphrase.txt" >/dev/null
+if command -v gio >/dev/null; then # what a file manager does with a vault's vault.json
+    gio info -a standard::content-type "$H3/Family vault/vault.json" | grep -q "application/x-mbc-vault" \
+        || fail "a vault's vault.json is not recognised as application/x-mbc-vault"
+    gio mime application/x-mbc-vault | grep -q "Default application.*mbc-vault.desktop" \
+        || fail "vault.json does not open with mbc-vault.desktop"
+    echo "a vault's vault.json is application/x-mbc-vault and opens with mbc-vault.desktop"
+fi
 run_plain "$H3" "${XVFB[@]}" env MBC_VAULT_SCREENSHOT="$OUT/unlock-window.png" mbc-vault --open "$H3/Family vault/vault.json"
 for png in first-window unlock-window; do
     file "$OUT/$png.png" | tee -a "$OUT/screenshots.txt" | grep -q "PNG image data" || fail "no screenshot $png.png"
