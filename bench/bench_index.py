@@ -5,19 +5,22 @@ Corpus: N generated fictional medical-record PDFs (bench/make_corpus.py, fixed s
 scanned-looking ones, 1 to 18 pages). Interleaved over R rounds, the order rotating every round
 (the machine is shared: only figures taken in the same run are compared):
 
-  ref      `pdftotext FILE OUT` for each file, one after the other (subprocess.run)
-  index    what the app does to read and index a file: read_file(path) (pdftotext -htmlmeta
-           in a child process under resource limits, then the title/date/category proposals),
-           then SearchIndex.add(record, page_texts) into a fresh in-memory index
+  ref      `pdftotext FILE OUT` for each file, one after the other (subprocess.run); poppler is
+           the reference only, the app does not use it
+  index    what the app does to read and index a batch: extract.read_files(files) (PDFium in one
+           PDF worker process for the whole batch, each file's bytes piped to it, limits per file,
+           then the title/date/category proposals), then SearchIndex.add(record, page_texts) into
+           a fresh in-memory index
   import   import_files(vault, files) into a fresh vault (work factor 2^10): reading, SHA-256,
            encryption of document, record and page text, fsync; for information only
 
-Target: index/ref <= 1.5 (median of the per-round ratios).
+Target: index/ref <= 1.2 (median of the per-round ratios).
 
 After the rounds, each part of the index path is timed alone over the whole corpus (same run,
-same reference) to show what dominates, including `two_readers`, the path used before
-2026-11-27 (pdfinfo + pdftotext, two limited processes per PDF; now only a fallback).
+same reference) to show what dominates, including `read_file_each`: one worker per file (what
+`read_file` does when called file by file).
 
+Needs pdftotext (Debian: poppler-utils) for the reference.
 Run: .venv/bin/python bench/bench_index.py [--docs N] [--rounds R] [--seed S] [--no-import]
 """
 
@@ -38,14 +41,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mbc_vault import extract  # noqa: E402
-from mbc_vault.extract import read_file  # noqa: E402
+from mbc_vault.extract import read_file, read_files  # noqa: E402
 from mbc_vault.importer import import_files  # noqa: E402
 from mbc_vault.records import Record  # noqa: E402
 from mbc_vault.search import SearchIndex  # noqa: E402
 from mbc_vault.vault import Vault  # noqa: E402
 
-TARGET = 1.5
+TARGET = 1.2
 PASSPHRASE = "benchmark passphrase, not a secret"
 
 
@@ -68,8 +70,7 @@ def run_reference(files: list[Path], scratch: Path) -> None:
 
 def run_index(files: list[Path]) -> SearchIndex:
     index = SearchIndex()
-    for number, path in enumerate(files):
-        facts = read_file(path)
+    for number, facts in enumerate(read_files(files)):
         if facts.ok:
             record = Record(id=f"{number:020x}", category=facts.category, title=facts.title)
             index.add(record, facts.page_texts)
@@ -100,8 +101,14 @@ def timed(fn: Callable[[], object]) -> float:
 
 def parts(files: list[Path], scratch: Path) -> dict[str, float]:
     """Each part of the index path alone over the corpus, interleaved with the reference."""
-    limited = lambda args: extract._run_limited(args, extract.MAX_TEXT_BYTES)  # noqa: E731
-    facts = [read_file(p) for p in files]
+    import io
+
+    from mbc_vault.pdf import reading
+    from mbc_vault.pdf.client import PdfWorker
+    from mbc_vault.pdf.protocol import Request
+
+    facts = read_files(files)
+    blobs = [p.read_bytes() for p in files]
 
     def proposals() -> None:
         from mbc_vault.proposals import propose_category, propose_date, propose_title
@@ -118,30 +125,43 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
             index.add(Record(id=f"{number:020x}", category=f.category, title=f.title), f.page_texts)
         index.close()
 
-    def two_readers() -> None:
-        for path in files:
-            result = extract.Extracted(path=path)
-            extract._read_pdf_two_readers(result)
+    def in_process() -> None:  # PDFium alone: no process, no pipe
+        for blob in blobs:
+            reading.read(Request({}, [blob], io.BytesIO(), {}))
+
+    def through_worker() -> None:  # one worker, bytes through the pipe, no proposals
+        with PdfWorker() as worker:
+            for blob in blobs:
+                worker.call("read", {}, [blob], out=io.BytesIO())
+
+    def two_workers() -> None:  # information only: what a second worker would give (the app uses one)
+        import threading
+
+        def half(part: list[bytes]) -> None:
+            with PdfWorker() as worker:
+                for blob in part:
+                    worker.call("read", {}, [blob], out=io.BytesIO())
+
+        threads = [threading.Thread(target=half, args=(blobs[start::2],)) for start in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def worker_start() -> None:  # start a worker and load PDFium in it, once
+        with PdfWorker() as worker:
+            worker.call("read", {}, [blobs[0]], out=io.BytesIO())
 
     steps: dict[str, Callable[[], object]] = {
         "ref": lambda: run_reference(files, scratch),
-        "pdftotext_htmlmeta_limited": lambda: [
-            limited(["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(p), "-"]) for p in files
-        ],
-        "pdftotext_htmlmeta_unlimited": lambda: [
-            subprocess.run(
-                ["pdftotext", "-htmlmeta", "-enc", "UTF-8", "-q", str(p), "-"], capture_output=True
-            )
-            for p in files
-        ],
-        "pdfinfo_limited": lambda: [
-            limited(["pdfinfo", "-isodates", "-enc", "UTF-8", str(p)]) for p in files
-        ],
+        "pdfium_in_process": in_process,
+        "pdfium_one_worker": through_worker,
+        "pdfium_two_workers": two_workers,
+        "worker_start_once": worker_start,
+        "read_file_each": lambda: [read_file(p) for p in files],
         "proposals": proposals,
         "index_add": index_add,
     }
-    if hasattr(extract, "_read_pdf_two_readers"):  # absent before 2026-11-27 (it was the only path)
-        steps["two_readers"] = two_readers
     samples: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(3):
         for name, fn in steps.items():
@@ -166,7 +186,7 @@ def main() -> int:
         t0 = time.perf_counter()
         files = make_corpus(root / "corpus", args.docs, args.seed)
         size = sum(p.stat().st_size for p in files)
-        facts = [read_file(p) for p in files]
+        facts = read_files(files)
         pages = sum(f.pages or 0 for f in facts)
         scans = sum(1 for f in facts if f.page_texts and not any(t.strip() for t in f.page_texts))
         chars = sum(len(t) for f in facts for t in f.page_texts)

@@ -2,7 +2,7 @@
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/care_screenshots.py [--out /tmp/shots]
 Writes appointments.png, care_team.png, legal.png, people.png, priorities.png, trials.png and the
-question-list and contact-sheet PDFs (with PNGs of their pages when pdftoppm is installed).
+question-list and contact-sheet PDFs (with PNGs of their pages, rendered by pypdfium2).
 Everything goes to temporary folders; nothing of the user's is touched.
 """
 
@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -222,6 +220,24 @@ def fill(vault) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def _pages_as_png(pdf_path: Path, stem: Path, dpi: int) -> list[Path]:
+    """Each page of *pdf_path* as STEM-N.png, rendered by pypdfium2 (PDFium) and saved by Qt."""
+    import pypdfium2 as pdfium
+    from PySide6.QtGui import QImage
+
+    written = []
+    pdf = pdfium.PdfDocument(pdf_path)
+    for number, page in enumerate(pdf, 1):
+        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB
+        image = QImage(
+            bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+        )
+        image.save(str(stem) + f"-{number}.png")
+        written.append(Path(str(stem) + f"-{number}.png"))
+    pdf.close()
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="/tmp/shots")
@@ -317,11 +333,8 @@ def main() -> int:
     write_contact_sheet_pdf(plan.contacts(), "Jane Example", out / "care-team.pdf")
     for name in ("questions", "care-team"):
         print(out / f"{name}.pdf")
-        if shutil.which("pdftoppm"):
-            subprocess.run(
-                ["pdftoppm", "-r", "70", "-png", str(out / f"{name}.pdf"), str(out / f"{name}-page")],
-                check=True,
-            )
+        for page_png in _pages_as_png(out / f"{name}.pdf", out / f"{name}-page", dpi=70):
+            print(page_png)
     for widget in sections.values():
         widget.set_session(None)
         widget.close()

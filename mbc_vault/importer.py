@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
-from .extract import Extracted, read_file
+from .extract import Extracted, Reader
 from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .vault import Vault
@@ -56,50 +56,70 @@ def import_files(
     files = collect_files(paths)
     report = ImportReport()
     total = len(files)
-    for index, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        if progress:
-            progress(index, total, Stage.IMPORT, path.name)
-        facts = (extracted or {}).get(path) or read_file(path)
-        if not facts.ok:
-            report.problems.append((path, facts.problem))
-            continue
-        fields: dict[str, Any] = {
-            "title": facts.title,
-            "date": facts.date,
-            "category": facts.category,
-            "provider": "",
-            "tags": [],
-            "notes": "",
-        }
-        fields.update({k: v for k, v in (defaults or {}).items() if v not in (None, "", [])})
-        fields.update((overrides or {}).get(path, {}))
-        try:
-            record = vault.add_document(
-                path,
-                category=fields["category"],
-                title=fields["title"],
-                date=fields["date"] or None,
-                provider=fields["provider"] or "",
-                tags=fields["tags"] or [],
-                notes=fields["notes"] or "",
-                media_type=facts.media_type,
-                pages=facts.pages,
-                page_texts=facts.page_texts,
-                cancel=cancel,
-            )
-        except Cancelled:
-            report.cancelled = True
-            break
-        except DuplicateDocument as exc:
-            report.duplicates.append((path, str(exc)))
-            continue
-        except (VaultError, ValueError) as exc:
-            report.problems.append((path, f"{path.name}: {exc}"))
-            continue
-        report.added.append(record)
+    with Reader(cancel) as reader:  # one PDF worker for the files not read yet
+        for index, path in enumerate(files):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            if progress:
+                progress(index, total, Stage.IMPORT, path.name)
+            try:
+                facts = (extracted or {}).get(path) or reader.read(path)
+            except Cancelled:
+                report.cancelled = True
+                break
+            if not _add(vault, path, facts, report, overrides, defaults, cancel):
+                break
     if progress:
         progress(total if not report.cancelled else index, total, Stage.IMPORT, "")
     return report
+
+
+def _add(
+    vault: Vault,
+    path: Path,
+    facts: Extracted,
+    report: ImportReport,
+    overrides: Mapping[Path, Mapping[str, Any]] | None,
+    defaults: Mapping[str, Any] | None,
+    cancel: CancelFlag | None,
+) -> bool:
+    """Store one file that was read (or note why not) in *report*; False when cancelled."""
+    if not facts.ok:
+        report.problems.append((path, facts.problem))
+        return True
+    fields: dict[str, Any] = {
+        "title": facts.title,
+        "date": facts.date,
+        "category": facts.category,
+        "provider": "",
+        "tags": [],
+        "notes": "",
+    }
+    fields.update({k: v for k, v in (defaults or {}).items() if v not in (None, "", [])})
+    fields.update((overrides or {}).get(path, {}))
+    try:
+        record = vault.add_document(
+            path,
+            category=fields["category"],
+            title=fields["title"],
+            date=fields["date"] or None,
+            provider=fields["provider"] or "",
+            tags=fields["tags"] or [],
+            notes=fields["notes"] or "",
+            media_type=facts.media_type,
+            pages=facts.pages,
+            page_texts=facts.page_texts,
+            cancel=cancel,
+        )
+    except Cancelled:
+        report.cancelled = True
+        return False
+    except DuplicateDocument as exc:
+        report.duplicates.append((path, str(exc)))
+        return True
+    except (VaultError, ValueError) as exc:
+        report.problems.append((path, f"{path.name}: {exc}"))
+        return True
+    report.added.append(record)
+    return True

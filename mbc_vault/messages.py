@@ -328,6 +328,7 @@ MESSAGES: dict[str, str] = {
         "The PDF could not be read; it may be damaged. Ask for a new copy, or scan the paper original."
     ),
     "pdf-job-unknown": "This copy of MBC Vault is incomplete (no PDF task {job}); install it again.",
+    "pdf-text-too-large": "The PDF holds far more text than a medical record could, so it was not read.",
     # text recognition
     "ocr-timeout": "Text recognition took too long and was stopped.",
     "ocr-failed": "Text recognition could not read this document.",

@@ -65,3 +65,47 @@ def text_bomb_pdf(path: Path, megabytes: int = 400) -> Path:
     ]
     path.write_bytes(_pdf(objects))
     return path
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int, int]:
+    """(width, height, components) from a baseline or progressive JPEG's SOF marker."""
+    at = 2
+    while at < len(data):
+        marker, length = data[at + 1], int.from_bytes(data[at + 2 : at + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            width = int.from_bytes(data[at + 7 : at + 9], "big")
+            return width, height, data[at + 9]
+        at += 2 + length
+    raise ValueError("not a JPEG")
+
+
+def scan_pdf(path: Path, jpeg: Path, pages: int = 1, text_pages: tuple[int, ...] = ()) -> Path:
+    """A scanned-looking PDF: the JPEG fills each page (no text layer), except the 1-based
+    *text_pages*, which hold one line of text instead."""
+    data = jpeg.read_bytes()
+    width, height, components = _jpeg_size(data)
+    kids = " ".join(f"{5 + 2 * i} 0 R" for i in range(pages))
+    space = "/DeviceRGB" if components == 3 else "/DeviceGray"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {space} "
+        f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(data)} >>\nstream\n".encode()
+        + data
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for number in range(1, pages + 1):
+        if number in text_pages:
+            ops = f"BT /F1 12 Tf 72 720 Td (Typed page {number}) Tj ET".encode()
+        else:
+            ops = b"q 612 0 0 792 0 0 cm /Im1 Do Q"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /XObject << /Im1 3 0 R >> /Font << /F1 4 0 R >> >> "
+            + f"/Contents {6 + 2 * (number - 1)} 0 R >>".encode()
+        )
+        objects.append(f"<< /Length {len(ops)} >>\nstream\n".encode() + ops + b"\nendstream")
+    path.write_bytes(_pdf(objects))
+    return path

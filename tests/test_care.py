@@ -4,9 +4,9 @@ back)."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
+import pdfread
 import pytest
 
 from mbc_vault.cancer.models import FieldError
@@ -159,16 +159,11 @@ def test_ics_export(tmp_path: Path, vault: Vault) -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    return pdfread.pdf_text(path)
 
 
 def _render_first_page(path: Path, tmp_path: Path) -> Path:
-    subprocess.run(
-        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")], check=True
-    )
-    return next(tmp_path.glob("page*.png"))
+    return pdfread.render_png(path, tmp_path / "page-1.png", dpi=40)
 
 
 def test_printouts_render(qapp, tmp_path: Path) -> None:

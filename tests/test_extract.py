@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
+import threading
 from pathlib import Path
 
+import psutil
 import pytest
 from conftest import DATA
 from pdfmaker import text_bomb_pdf, text_pdf
 
 from mbc_vault import extract
 from mbc_vault.extract import read_file
+from mbc_vault.pdf import reading
+from mbc_vault.pdf.protocol import JobError, Request
 from mbc_vault.proposals import propose_category, propose_date, propose_title
 
 SAMPLES = DATA / "pdf-samples"
@@ -59,7 +64,7 @@ def test_text_on_each_page_and_metadata(tmp_path: Path) -> None:
 
 
 def test_markup_characters_in_text_and_title(tmp_path: Path) -> None:
-    """pdftotext -htmlmeta escapes the title but writes the page text as it is: both come back verbatim."""
+    """Markup characters in the page text and the title come back verbatim (nothing is escaped)."""
     pdf = text_pdf(
         tmp_path / "esc.pdf",
         [["Ratio A & B <tag> &amp; x"], [], ["</pre> third"]],
@@ -72,21 +77,135 @@ def test_markup_characters_in_text_and_title(tmp_path: Path) -> None:
     assert result.pdf_title == 'Biopsy & <CT> "left"' and result.pdf_date == "2025-03-14"
 
 
-def test_two_reader_fallback_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_worker_reads_what_the_job_reads_in_process_on_both_limit_branches(tmp_path: Path) -> None:
+    """The "read" job called in-process, and through the worker with rlimits (Linux, macOS) and with
+    the memory watchdog only (the Windows branch), give the same pages, texts and metadata."""
     pdf = text_pdf(
         tmp_path / "scan_2025.pdf",
-        [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"], ["Comment: ZEBRAFINCH margins clear"]],
+        [["SURGICAL PATHOLOGY REPORT", "Date of service: 03/14/2025"], [], ["Comment: ZEBRAFINCH"]],
         title="Liver biopsy",
     )
-    one = read_file(pdf)
-    monkeypatch.setattr(extract, "_parse_htmlmeta", lambda output: None)  # as if poppler wrote another layout
-    two = read_file(pdf)
-    assert (one.pages, one.page_texts, one.pdf_title, one.pdf_date) == (
-        two.pages,
-        two.page_texts,
-        two.pdf_title,
-        two.pdf_date,
+    out = io.BytesIO()
+    reply = reading.read(Request({}, [pdf.read_bytes()], out, {}))
+    assert reply["pages"] == 3 and reply["title"] == "Liver biopsy" and reply["created"] == "2025-03-14"
+    assert len(reply["sizes"]) == 3 and sum(reply["sizes"]) == len(out.getvalue())
+    for branch in ({"rlimits": True, "memory_watchdog": False}, {"rlimits": False, "memory_watchdog": True}):
+        with extract.Reader(**branch) as reader:
+            result = reader.read(pdf)
+        assert result.ok and result.pages == 3
+        assert result.page_texts == [
+            "SURGICAL PATHOLOGY REPORT\nDate of service: 03/14/2025\n",
+            "",
+            "Comment: ZEBRAFINCH\n",
+        ]
+        assert (result.pdf_title, result.pdf_date, result.category) == (
+            "Liver biopsy",
+            "2025-03-14",
+            "pathology-report",
+        )
+
+
+def test_a_password_and_damage_get_their_own_codes_from_the_job() -> None:
+    locked = (SAMPLES / "005-libreoffice-writer-password/libreoffice-writer-password.pdf").read_bytes()
+    damaged = (SAMPLES / "004-pdflatex-4-pages/pdflatex-4-pages.pdf").read_bytes()[:1500]
+    codes = []
+    for data in (locked, damaged, b"%PDF-1.4\n" + bytes(range(256)) * 8):
+        with pytest.raises(JobError) as failed:
+            reading.read(Request({}, [data], io.BytesIO(), {}))
+        codes.append(failed.value.code)
+    assert codes == ["pdf-password-protected", "pdf-damaged", "pdf-damaged"]
+
+
+def test_a_damaged_page_tree_with_a_declared_page_count_reads_as_pages_without_text() -> None:
+    """tests/data/pdf-samples/017: PDFium cannot load its page tree; its linearization dictionary
+    says 4 pages, which poppler also fell back on. The file's pages are kept, with no text."""
+    result = read_file(SAMPLES / "017-unreadable-meta-data/unreadablemetadata.pdf")
+    assert result.ok and result.pages == 4 and result.page_texts == ["", "", "", ""]
+    assert reading.declared_page_count(b"%PDF-1.4\n1 0 obj\n<< /Linearized 1 /N 99999999 >>") is None
+    assert reading.declared_page_count(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>") is None
+
+
+def test_pdf_dates_and_page_text_shape() -> None:
+    assert reading.pdf_date("D:20250314101500Z") == "2025-03-14"
+    assert reading.pdf_date("D:19900428000000+02'00'") == "1990-04-28"
+    assert reading.pdf_date("2022") == "2022-01-01" and reading.pdf_date("D:20221399") == ""
+    assert reading.pdf_date("not a date") == "" and reading.pdf_date("") == ""
+    assert reading.clean_page_text("a well\ufffeknown\r\nfact") == "a wellknown\nfact\n"
+    assert reading.clean_page_text("") == ""
+
+
+def test_far_too_much_text_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = text_pdf(tmp_path / "long.pdf", [["A line of text that repeats " * 4] * 40] * 3)
+    monkeypatch.setattr(extract, "MAX_TEXT_BYTES", 8000)
+    result = read_file(pdf)
+    assert not result.ok and result.problem == (
+        "long.pdf holds far more text than a medical record could; it was not imported."
     )
+    monkeypatch.setattr(extract, "MAX_TEXT_BYTES", 1 << 20)
+    assert read_file(pdf).ok
+
+
+def test_a_batch_is_read_by_one_worker_with_progress(tmp_path: Path) -> None:
+    files = [text_pdf(tmp_path / f"report-{n}.pdf", [[f"Report number {n}"]]) for n in range(5)]
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(files[0].read_bytes()[:200])
+    note = tmp_path / "note.txt"
+    note.write_text("Ask about CA 15-3")
+    steps: list[tuple[int, int, str, str]] = []
+    starts: list[int] = []
+    real_close = extract.Reader.close
+
+    def close(reader: extract.Reader) -> None:
+        starts.append(reader.worker.starts)
+        real_close(reader)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract.Reader, "close", close)
+        results = extract.read_files(
+            [*files[:3], damaged, note, *files[3:]], progress=lambda *a: steps.append(a)
+        )
+    assert [r.path.name for r in results] == [p.name for p in [*files[:3], damaged, note, *files[3:]]]
+    assert [r.ok for r in results] == [True, True, True, False, True, True, True]
+    assert "Report number 4" in results[-1].page_texts[0] and "damaged" in results[3].problem
+    assert starts == [1]  # one worker process for the whole batch
+    assert steps[0] == (0, 7, "read", "report-0.pdf") and steps[-1] == (6, 7, "read", "report-4.pdf")
+
+
+def test_cancel_ends_the_batch_and_its_worker_at_once(tmp_path: Path) -> None:
+    """Cancel while the worker is busy on a bomb: the worker is ended mid-file, that file gets no
+    result and nothing after it is read."""
+    first = text_pdf(tmp_path / "first.pdf", [["Report number 1"]])
+    bomb = text_bomb_pdf(tmp_path / "bomb.pdf", megabytes=300)
+    last = text_pdf(tmp_path / "last.pdf", [["Report number 3"]])
+    cancel = threading.Event()
+    timers: list[threading.Timer] = []
+    pids: list[int | None] = []
+    real_read = extract.Reader.read
+
+    def read(reader: extract.Reader, path: Path) -> extract.Extracted:
+        pids.append(reader.worker.pid)
+        return real_read(reader, path)
+
+    def progress(done: int, total: int, stage: str, item: str) -> None:
+        if item == "bomb.pdf":  # the bomb takes seconds to parse: cancel in the middle of it
+            timers.append(threading.Timer(0.3, cancel.set))
+            timers[-1].start()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract.Reader, "read", read)
+        results = extract.read_files([first, bomb, last], progress=progress, cancel=cancel)
+    timers[0].join()
+    assert [r.path for r in results] == [first]
+    assert len(pids) == 2 and pids[1] is not None and not psutil.pid_exists(pids[1])
+
+
+def test_reading_needs_no_program_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No poppler: with an empty PATH a PDF is still read (the worker is this Python, PDFium a wheel)."""
+    pdf = text_pdf(tmp_path / "ct.pdf", [["CT CHEST WITH CONTRAST", "Impression: stable"]])
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = read_file(pdf)
+    assert result.ok and "Impression: stable" in result.page_texts[0]
+    assert result.category == "imaging-report"
 
 
 def test_bad_files_get_one_clear_sentence(tmp_path: Path) -> None:
@@ -109,12 +228,16 @@ def test_bad_files_get_one_clear_sentence(tmp_path: Path) -> None:
         assert "\n" not in result.problem and "Traceback" not in result.problem
 
 
-def test_decompression_bomb_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("branch", ["rlimits", "watchdog"])
+def test_decompression_bomb_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, branch: str) -> None:
+    """The same bomb on both limit branches: rlimits (Linux, macOS) and the memory watchdog alone
+    (Windows), each within the time limit and with a sentence naming the file."""
     monkeypatch.setattr(extract, "TIME_LIMIT_S", 8.0)
     monkeypatch.setattr(extract, "MAX_TEXT_BYTES", 4 << 20)
     bomb = text_bomb_pdf(tmp_path / "bomb.pdf", megabytes=300)
     assert bomb.stat().st_size < 5 << 20
-    result = read_file(bomb)
+    with extract.Reader(rlimits=branch == "rlimits", memory_watchdog=branch == "watchdog") as reader:
+        result = reader.read(bomb)
     assert not result.ok
     assert "bomb.pdf" in result.problem
     assert any(w in result.problem for w in ("too long", "far more text", "damaged"))

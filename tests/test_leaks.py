@@ -126,7 +126,7 @@ def test_no_plaintext_in_vault_or_cache(tmp_path: Path, passphrase_file: Path) -
     assert vault.verify().ok
     vault.close()
 
-    # the command line too (it reads the PDF's text with poppler for search, writes the record cache)
+    # the command line too (it reads the PDF's text in the PDF worker for search, writes the record cache)
     env = {**os.environ, "MBC_VAULT_DEBUG": ""}
     cli = Path(sys.executable).parent / "mbc-vault"
     done = subprocess.run(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from mbc_vault.errors import Cancelled
-from mbc_vault.pdf import client
+from mbc_vault.pdf import client, protocol
 from mbc_vault.pdf.client import PdfError, PdfWorker
 from mbc_vault.pdf.worker import WORKER_FLAG
 
@@ -151,3 +151,36 @@ def test_a_worker_that_sends_nonsense_is_stopped(monkeypatch: pytest.MonkeyPatch
     with PdfWorker() as worker, pytest.raises(PdfError) as stopped:
         worker.call("echo")
     assert stopped.value.code == "pdf-worker-crashed"
+
+
+def test_a_blob_is_streamed_from_an_open_file_in_chunks(tmp_path: Path) -> None:
+    data = os.urandom(protocol.SEND_CHUNK * 2 + 12345)
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(data)
+    wire = io.BytesIO()
+    with open(source, "rb") as handle:
+        handle.seek(10)
+        protocol.write_request(wire, {"job": "echo"}, [b"abc", protocol.FileBlob(handle, len(data) - 10)])
+    wire.seek(0)
+    header, blobs = protocol.read_request(wire)
+    assert header == {"job": "echo"} and blobs == [b"abc", data[10:]]
+    with open(source, "rb") as handle, PdfWorker() as worker:
+        reply = worker.call("stream", {}, [protocol.FileBlob(handle, len(data))], out=(sink := io.BytesIO()))
+    assert reply == {"count": 1} and sink.getvalue() == data[::-1]
+
+
+def test_a_file_that_became_shorter_stops_the_request_and_its_worker(tmp_path: Path) -> None:
+    source = tmp_path / "shrunk.pdf"
+    source.write_bytes(b"%PDF-1.4 short")
+    with open(source, "rb") as handle:
+        with pytest.raises(EOFError):
+            protocol.write_request(io.BytesIO(), {}, [protocol.FileBlob(handle, 1000)])
+        handle.seek(0)
+        with PdfWorker() as worker:
+            worker.call("echo")
+            pid = worker.pid
+            with pytest.raises(PdfError) as stopped:
+                worker.call("echo", {}, [protocol.FileBlob(handle, 1000)])
+            assert stopped.value.code == "pdf-worker-crashed"
+            assert pid is not None and not _alive(pid)
+            assert worker.call("echo", {}, [b"next"])["sizes"] == [4]  # a new worker, in step again

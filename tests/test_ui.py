@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
-from pdfmaker import text_pdf
+from pdfmaker import scan_pdf, text_pdf
+from processes import children_when, fake_tesseract, gone
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
@@ -191,6 +193,33 @@ def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindo
     assert hit.page == 1
     record_id = hit.record_id
     assert "LABORATORY" in window.session.vault.page_texts(record_id)[0].upper()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake tesseract is a script with a #! line")
+def test_stopping_or_locking_ends_text_recognition_and_its_processes(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Stop button, and locking the app, end the PDF worker and tesseract at once."""
+    fake = fake_tesseract(tmp_path, monkeypatch)
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    scan = scan_pdf(tmp_path / "scan.pdf", DATA / "images/lab-report-photo.jpg", pages=2)
+    vault.add_document(scan, category="lab-result", title="Labs", pages=2, page_texts=["", ""])
+    window.enter_vault(vault)
+    window.go_to(window.documents)
+    preview = window.documents.preview
+    for stop in ("button", "lock"):
+        window.documents.table.selectRow(0)
+        qtbot.waitUntil(lambda: preview.ocr_btn.isVisible() and preview.ocr_btn.isEnabled(), timeout=TIMEOUT)
+        qtbot.mouseClick(preview.ocr_btn, Qt.MouseButton.LeftButton)
+        children = children_when(str(fake))
+        assert preview.ocr_stop_btn.isVisible() and not preview.ocr_btn.isVisible()
+        if stop == "button":
+            qtbot.mouseClick(preview.ocr_stop_btn, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "cancelled" in preview.ocr_note.text(), timeout=TIMEOUT)
+        else:
+            window.lock()
+        qtbot.waitUntil(lambda children=children: all(gone(c) for c in children), timeout=TIMEOUT)
+    assert window.session is None
 
 
 def test_records_show_who_added_and_changed_them(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pdfread
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from dialogs import answering, entry_of
@@ -167,9 +168,7 @@ def test_medications_and_printable_list(qtbot, window: MainWindow, tmp_path: Pat
     monkeypatch.setattr(section, "ask_pdf_path", lambda: str(out))
     section.save_medication_list()
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
-    import subprocess
-
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = pdfread.pdf_text(out)
     assert "vitamin D3" in text and "1000 IU" in text and "turmeric" not in text
 
 

@@ -4,14 +4,14 @@ priorities, trials) driven through their real forms (pytest-qt, offscreen)."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfread
 import pytest
-from conftest import PASSPHRASE, TEST_WORK_FACTOR, require_tool
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from dialogs import Questions, answering, entry_of
 from pdfmaker import text_pdf
 from PySide6.QtCore import Qt
@@ -143,17 +143,12 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 
 def pdf_text(path: Path) -> str:
-    require_tool("pdftotext")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdfread.pdf_text(path)
     return " ".join(unicodedata.normalize("NFKC", text).replace("’", "'").split())  # NFKC: no ligatures
 
 
 def render_first_page(path: Path, tmp_path: Path) -> Path:
-    require_tool("pdftoppm")
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "page")], check=True
-    )
-    page = next(tmp_path.glob("page*.png"))
+    page = pdfread.render_png(path, tmp_path / "page-1.png", dpi=50)
     assert page.stat().st_size > 3000
     return page
 

@@ -149,7 +149,7 @@ def test_legal_categories_come_only_from_the_title_or_the_heading(text: str, tit
 
 
 def test_the_two_medical_documents_are_read_as_medical(tmp_path: Path) -> None:
-    """The real reader of `mbc-vault add` and the import dialog (pdftotext, then the guesses)."""
+    """The real reader of `mbc-vault add` and the import dialog (PDFium in the worker, then the guesses)."""
     pathology, ccd = (read_file(p) for p in medical_documents(tmp_path))
     assert pathology.ok and "Insurance: Example Health Plan" in pathology.page_texts[0]
     assert ccd.ok and "Advance directives" in ccd.page_texts[0]

@@ -81,9 +81,12 @@ def main(argv: list[str] | None = None, *, open_path: str | None = None) -> int:
     disable_core_dumps()
     logging.basicConfig(level=logging.WARNING)
     app = setup_application(argv)
+    from .file_dialogs import forget_history
     from .main_window import MainWindow
     from .settings import AppSettings
 
+    forget_history()  # what a dialog of an older version, or one not closed cleanly, left
+    app.aboutToQuit.connect(forget_history)
     settings = AppSettings()
     load_translations(app, settings.language())  # children of app: they live as long as it
     window = MainWindow(settings)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.vault import Vault
 
+from .file_dialogs import choose_folder
 from .widgets import DialogFooter, PassphrasePair, heading, note
 from .workers import TaskWorker, start
 
@@ -87,7 +87,7 @@ class CreateVaultDialog(QDialog):
         return dialog.vault if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = choose_folder(
             self, self.tr("Where should the vault folder go?"), str(Path(self.folder_edit.text()).parent)
         )
         if folder:

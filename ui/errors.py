@@ -467,6 +467,9 @@ class ErrorPresenter(QObject):
             "pdf-job-unknown": self.tr(
                 "This copy of MBC Vault is incomplete (no PDF task {job}); install it again."
             ),
+            "pdf-text-too-large": self.tr(
+                "The PDF holds far more text than a medical record could, so it was not read."
+            ),
             "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
             "ocr-failed": self.tr("Text recognition could not read this document."),
             "ocr-needs-tesseract": self.tr(

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.categories import CATEGORIES
-from mbc_vault.extract import Extracted, read_file
+from mbc_vault.extract import Extracted, read_files
 from mbc_vault.importer import ImportReport, collect_files, import_files
-from mbc_vault.progress import Stage
 from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
@@ -43,17 +42,6 @@ from .widgets import DialogFooter, allowed, ask_to_widen, heading, note
 from .workers import TaskWorker, start
 
 COL_FILE, COL_TITLE, COL_DATE, COL_CATEGORY, COL_VISIBLE, COL_STATUS = range(6)
-
-
-def read_all(paths: list[Path], progress: Any = None, cancel: Any = None) -> list[Extracted]:
-    out = []
-    for number, path in enumerate(paths):
-        if cancel is not None and cancel.is_set():
-            break
-        if progress:
-            progress(number, len(paths), Stage.READ, path.name)
-        out.append(read_file(path))
-    return out
 
 
 class ImportDialog(QDialog):
@@ -151,7 +139,7 @@ class ImportDialog(QDialog):
 
     # reading -----------------------------------------------------------------
     def _start_reading(self) -> None:
-        worker = TaskWorker(read_all, self.files)
+        worker = TaskWorker(read_files, self.files)  # one PDF worker for the batch
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_read)
         worker.signals.failed.connect(self._on_failed)

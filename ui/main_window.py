@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,7 @@ from mbc_vault.vault import NotAVault, Vault, read_marker
 
 from .create_dialog import CreateVaultDialog
 from .errors import describe_problem
+from .file_dialogs import choose_folder
 from .forms.symptom_dialog import QuickSymptomDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         )
 
     def choose_vault_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the vault folder"), str(Path.home()))
+        folder = choose_folder(self, self.tr("Choose the vault folder"), str(Path.home()))
         if folder:
             self.open_folder(Path(folder))
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .file_dialogs import save_file
 
 
 def application() -> QApplication:
@@ -111,8 +112,7 @@ def ask_save_path(
         box.deleteLater()
         if not agreed:
             return ""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), file_filter)
-    return path
+    return save_file(parent, title, str(Path.home() / default_name), file_filter)
 
 
 def rows_follow_widths(table: QTableView) -> None:

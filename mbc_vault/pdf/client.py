@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from ..errors import Cancelled, VaultError
 from ..progress import CancelFlag
-from .protocol import OUTPUT, PROGRESS, REPLY, ProtocolError, read_message, write_request
+from .protocol import OUTPUT, PROGRESS, REPLY, Blob, ProtocolError, read_message, write_request
 from .worker import WORKER_FLAG
 
 TIME_LIMIT_S = 30.0
@@ -104,7 +104,7 @@ class PdfWorker:
         self,
         job: str,
         args: dict[str, Any] | None = None,
-        blobs: Sequence[bytes | memoryview] = (),
+        blobs: Sequence[Blob] = (),
         *,
         out: BinaryIO | None = None,
         progress: Callable[[int, int], None] | None = None,

@@ -19,6 +19,9 @@ JOBS: dict[str, str] = {
     "crash": "mbc_vault.pdf.selftest:crash",
     "write-file": "mbc_vault.pdf.selftest:write_file",
     "limits": "mbc_vault.pdf.selftest:limits",
+    # reading PDFs with pypdfium2 (import, reindexing, text recognition)
+    "read": "mbc_vault.pdf.reading:read",
+    "render": "mbc_vault.pdf.reading:render",
 }
 
 

@@ -1,10 +1,11 @@
 """The framing between the app and its PDF worker, over the worker's standard input and output.
 
 A request is a 4-byte length, a JSON header ({"job", "args", "sizes", "time", "memory"}) and then the
-blobs whose sizes the header lists. The worker answers with messages, each a kind byte and an 8-byte
-length: b"O" a chunk of streamed output, b"P" progress (JSON [done, total]), and last either b"R" the
-reply (JSON) or b"E" an error (JSON {"code", "params"}). Nothing is pickled: a hostile child could
-otherwise run code in the app.
+blobs whose sizes the header lists (a `FileBlob` is copied from an open file in chunks as it is sent,
+so a large document is never held whole in the app). The worker answers with messages, each a kind
+byte and an 8-byte length: b"O" a chunk of streamed output, b"P" progress (JSON [done, total]), and
+last either b"R" the reply (JSON) or b"E" an error (JSON {"code", "params"}). Nothing is pickled: a
+hostile child could otherwise run code in the app.
 """
 
 from __future__ import annotations
@@ -56,11 +57,43 @@ def read_exact(stream: BinaryIO, count: int) -> bytes:
     return b"".join(chunks)
 
 
-def write_request(stream: BinaryIO, header: dict[str, Any], blobs: Sequence[bytes | memoryview]) -> None:
-    raw = json.dumps({**header, "sizes": [len(b) for b in blobs]}).encode()
+@dataclass
+class FileBlob:
+    """A blob sent from an open file: *size* bytes from its current position, read in chunks."""
+
+    file: BinaryIO
+    size: int
+
+
+Blob = bytes | memoryview | FileBlob
+SEND_CHUNK = 1 << 20
+
+
+def _blob_size(blob: Blob) -> int:
+    return blob.size if isinstance(blob, FileBlob) else memoryview(blob).nbytes
+
+
+def _send_file(stream: BinaryIO, blob: FileBlob) -> None:
+    """Copy exactly blob.size bytes; a file that became shorter raises EOFError (the request is then
+    incomplete, so the caller must end the worker)."""
+    buffer = memoryview(bytearray(min(SEND_CHUNK, max(blob.size, 1))))
+    left = blob.size
+    while left:
+        count = blob.file.readinto(buffer[: min(left, len(buffer))])  # type: ignore[attr-defined]
+        if not count:
+            raise EOFError("the file became shorter while it was sent")
+        stream.write(buffer[:count])
+        left -= count
+
+
+def write_request(stream: BinaryIO, header: dict[str, Any], blobs: Sequence[Blob]) -> None:
+    raw = json.dumps({**header, "sizes": [_blob_size(b) for b in blobs]}).encode()
     stream.write(_LEN4.pack(len(raw)) + raw)
     for blob in blobs:
-        stream.write(blob)
+        if isinstance(blob, FileBlob):
+            _send_file(stream, blob)
+        else:
+            stream.write(blob)
     stream.flush()
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,6 +42,7 @@ from mbc_vault.records import Record
 from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
 
 from ..errors import describe
+from ..file_dialogs import save_file
 from ..preview import PreviewPane
 from ..session import VaultSession
 from ..widgets import heading, note
@@ -229,13 +229,12 @@ class BuildPage(QWizardPage):
 
     def ask_save_path(self) -> str:
         """Test seam: where to write the packet ('' if the person cancelled)."""
-        path, _ = QFileDialog.getSaveFileName(
+        return save_file(
             self,
             self.tr("Save the packet"),
             str(Path.home() / self.default_file_name()),
             self.tr("PDF (*.pdf)"),
         )
-        return path
 
     def choose_path(self) -> None:
         path = self.ask_save_path()

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -36,6 +35,7 @@ from ..category_names import category_label
 from ..edit_dialog import EditRecordDialog
 from ..entry_commands import TrashCommand
 from ..errors import describe
+from ..file_dialogs import open_files
 from ..import_dialog import ImportDialog
 from ..models.provenance import provenance, short_id
 from ..models.records import (
@@ -70,6 +70,7 @@ class DocumentsSection(SectionPage):
         super().__init__(undo_stack, parent)
         self._preview_generation = 0
         self._workers: set[TaskWorker] = set()
+        self._ocr_worker: TaskWorker | None = None
         self.setAcceptDrops(True)
         self.model = RecordsTableModel(self)
         self.proxy = RecordsFilterProxy(self)
@@ -148,6 +149,7 @@ class DocumentsSection(SectionPage):
         )
         self.preview = PreviewPane(self)
         self.preview.ocr_btn.clicked.connect(self.recognize_selected)
+        self.preview.ocr_stop_btn.clicked.connect(self.stop_recognizing)
         splitter = QSplitter(self)
         left_box = QWidget(self)
         left_layout = QVBoxLayout(left_box)
@@ -202,6 +204,7 @@ class DocumentsSection(SectionPage):
 
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
+        self.stop_recognizing()  # locking ends text recognition, its PDF worker and tesseract at once
         self.search_edit.clear()
         self.preview.clear()
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
@@ -333,27 +336,52 @@ class DocumentsSection(SectionPage):
 
     def recognize_selected(self) -> None:
         record = self.selected_record()
-        if record is None or self.session is None or self.session.vault is None:
+        if record is None or self.session is None or self.session.vault is None or self._ocr_worker:
             return
         self.preview.ocr_btn.setEnabled(False)
+        self.preview.ocr_btn.setVisible(False)
+        self.preview.ocr_stop_btn.setVisible(True)
         self.preview.ocr_note.setText(self.tr("Recognizing text… you can keep working."))
         session = self.session
         worker = TaskWorker(ocr_record, session.vault, record.id)
+        self._ocr_worker = worker
+
+        def progress(done: int, total: int, stage: str, item: str) -> None:
+            if worker is self._ocr_worker and total:
+                self.preview.ocr_note.setText(
+                    self.tr("Recognizing text: {0} of {1} pages done… you can keep working.").format(
+                        done, total
+                    )
+                )
+
+        def finish() -> None:
+            if worker is self._ocr_worker:
+                self._ocr_worker = None
+            self.preview.ocr_btn.setEnabled(True)
+            self.preview.ocr_btn.setVisible(True)
+            self.preview.ocr_stop_btn.setVisible(False)
 
         def done(texts: list[str]) -> None:
-            self.preview.ocr_btn.setEnabled(True)
+            finish()
             if session.index is not None:
                 session.index.add(record, texts)
             self.preview.set_scan_note(sum(1 for t in texts if not t.strip()), False)
             self.status_message.emit(self.tr("The text of “{0}” can now be searched.").format(record.title))
 
         def failed(message: str) -> None:
-            self.preview.ocr_btn.setEnabled(True)
+            finish()
             self.preview.ocr_note.setText(message)
 
+        worker.signals.progress.connect(progress)
         worker.signals.finished.connect(done)
         worker.signals.failed.connect(failed)
         self._run(worker)
+
+    def stop_recognizing(self) -> None:
+        """Cancel text recognition: its PDF worker and tesseract end at once."""
+        if self._ocr_worker is not None:
+            self._ocr_worker.cancel.set()
+            self.preview.ocr_stop_btn.setVisible(False)
 
     def _run(self, worker: TaskWorker) -> None:
         self._workers.add(worker)
@@ -404,9 +432,7 @@ class DocumentsSection(SectionPage):
 
     # import -----------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER
-        )
+        files = open_files(self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER)
         if files:
             self.import_paths(files)
 

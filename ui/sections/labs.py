@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mbc_vault.cancer.labs_csv import CsvReport, export_lab_csv, import_lab_csv
 from mbc_vault.cancer.models import LabValue, TreatmentLine
@@ -21,6 +21,7 @@ from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
 from ..errors import describe
+from ..file_dialogs import open_file
 from ..forms.lab_dialog import LabValueDialog
 from ..session import VaultSession
 from ..widgets import ask_save_path, note, tell
@@ -180,9 +181,7 @@ class LabsSection(ChartedEntriesSection):
 
     # CSV ---------------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a CSV file of lab values"), str(Path.home()), CSV_FILTER
-        )
+        path = open_file(self, self.tr("Choose a CSV file of lab values"), str(Path.home()), CSV_FILTER)
         if path:
             self.import_csv(path)
 

@@ -1665,6 +1665,10 @@
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
     <message>
+        <source>Recognizing text: {0} of {1} pages done… you can keep working.</source>
+        <translation>Reconociendo el texto: {0} de {1} páginas hechas… Puede seguir trabajando mientras tanto.</translation>
+    </message>
+    <message>
         <source>The text of “{0}” can now be searched.</source>
         <translation>Ya se puede buscar en el texto de “{0}”.</translation>
     </message>
@@ -2561,6 +2565,10 @@
     <message>
         <source>This copy of MBC Vault is incomplete (no PDF task {job}); install it again.</source>
         <translation>Esta copia de MBC Vault está incompleta (falta la tarea de PDF {job}); vuelva a instalarla.</translation>
+    </message>
+    <message>
+        <source>The PDF holds far more text than a medical record could, so it was not read.</source>
+        <translation>El PDF contiene muchísimo más texto del que podría tener un documento médico, así que no se leyó.</translation>
     </message>
     <message>
         <source>Text recognition took too long and was stopped.</source>
@@ -4401,6 +4409,14 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Recognize the text of this scan</source>
         <translation>Reconocer el texto de este documento escaneado</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop recognizing the text</source>
+        <translation>Detener el reconocimiento del texto</translation>
     </message>
     <message>
         <source>Select a document to see it here.</source>
