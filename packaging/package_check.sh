@@ -27,7 +27,7 @@ if ! dpkg -i "$DEB" >"$WORK/dpkg.log" 2>&1; then
     echo "dpkg -i left dependencies out; apt-get -f install brings them"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -f install -y -qq >/dev/null
 fi
-dpkg -s mbc-vault | grep -q "Status: install ok installed" || fail "the package is not installed"
+[ "$(dpkg-query -W -f='${Status}' mbc-vault)" = "install ok installed" ] || fail "the package is not installed"
 for f in /usr/bin/mbc-vault /usr/share/applications/mbc-vault.desktop /usr/share/mime/packages/mbc-vault.xml \
     /usr/share/icons/hicolor/16x16/apps/mbc-vault.png /usr/share/icons/hicolor/512x512/apps/mbc-vault.png \
     /usr/share/icons/hicolor/scalable/apps/mbc-vault.svg; do
@@ -49,6 +49,7 @@ grep -E "=> (/usr/lib/python3|/usr/local/lib/python|$SOURCE|.*/\.venv/|.*/site-p
     && fail "a library resolves to a Python installation or the source tree"
 echo "$(grep -c '=>' "$WORK/ldd.txt") library references checked"
 
+# (pipelines end in grep -q only on short output: with pipefail, a writer cut off by grep would fail them)
 # a PATH with the system's programs but no Python, pip or .venv: links to everything else
 mkdir -p "$WORK/bin"
 for f in /usr/local/bin/* /usr/bin/* /bin/*; do
@@ -85,15 +86,16 @@ run_plain "$H3" "${XVFB[@]}" env MBC_VAULT_SCREENSHOT="$OUT/first-window.png" mb
 printf 'fictional-check-passphrase\n' >"$H3/passphrase.txt"
 run_plain "$H3" mbc-vault init "$H3/Family vault" --name "Check (fictional)" --passphrase-file "$H3/passphrase.txt" >/dev/null
 if command -v gio >/dev/null; then # what a file manager does with a vault's vault.json
-    gio info -a standard::content-type "$H3/Family vault/vault.json" | grep -q "application/x-mbc-vault" \
-        || fail "a vault's vault.json is not recognised as application/x-mbc-vault"
-    gio mime application/x-mbc-vault | grep -q "Default application.*mbc-vault.desktop" \
-        || fail "vault.json does not open with mbc-vault.desktop"
+    kind=$(gio info -a standard::content-type "$H3/Family vault/vault.json")
+    [[ $kind == *"application/x-mbc-vault"* ]] || fail "a vault's vault.json is not application/x-mbc-vault: $kind"
+    handler=$(gio mime application/x-mbc-vault)
+    [[ $handler == *"Default application"*"mbc-vault.desktop"* ]] || fail "vault.json does not open with the app: $handler"
     echo "a vault's vault.json is application/x-mbc-vault and opens with mbc-vault.desktop"
 fi
 run_plain "$H3" "${XVFB[@]}" env MBC_VAULT_SCREENSHOT="$OUT/unlock-window.png" mbc-vault --open "$H3/Family vault/vault.json"
 for png in first-window unlock-window; do
-    file "$OUT/$png.png" | tee -a "$OUT/screenshots.txt" | grep -q "PNG image data" || fail "no screenshot $png.png"
+    kind=$(file "$OUT/$png.png") && echo "$kind" >>"$OUT/screenshots.txt"
+    [[ $kind == *"PNG image data"* ]] || fail "no screenshot $png.png: $kind"
 done
 echo "screenshots: $OUT/first-window.png, $OUT/unlock-window.png (look at them)"
 
