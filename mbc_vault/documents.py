@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 from collections.abc import Iterator, Sequence
@@ -42,8 +43,8 @@ def sniff_media_type(head: bytes, name: str = "") -> str:
     if suffix in MEDIA_TYPES_BY_SUFFIX:
         return MEDIA_TYPES_BY_SUFFIX[suffix]
     if head:
-        try:
-            head.decode("utf-8")
+        try:  # not final: the head may end inside a character that the rest of the file completes
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
             return "text/plain"
         except UnicodeDecodeError:
             pass

@@ -6,10 +6,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .errors import FieldError  # noqa: F401 (re-exported: the models raise it)
+from .jsontypes import field_types, fits
 
 
 def _date(value: str | None, name: str, label: str, required: bool = False) -> str | None:
@@ -46,6 +49,12 @@ def _percent(value: float | int | str | None, name: str, label: str) -> float | 
     return number
 
 
+def _is_number(annotation: Any) -> bool:
+    """Whether a field is declared int or float (or either or None)."""
+    arms = typing.get_args(annotation) if typing.get_origin(annotation) is types.UnionType else (annotation,)
+    return int in arms or float in arms
+
+
 def _order(start: str | None, stop: str | None, name: str) -> None:
     if start and stop and stop < start:
         raise FieldError(name, "end-before-start")
@@ -61,11 +70,38 @@ class Model:
         data.update(self.extra)
         return data
 
+    #: fields besides the numbers that a form fills with text, which validate() reads (see from_form)
+    TEXT_FIELDS: ClassVar[frozenset[str]] = frozenset()
+
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Any:
+        """The model stored as *data* (a record's data). Fields it does not know are kept as they are
+        (to_data writes them back). A known field whose value is not of its declared type (a number
+        for a name, a list for a date: only a hostile or broken writer stores that) is read as its
+        default, so that an entry as stored can always be listed, sorted and charted."""
+        return cls._read(data, form=False)
+
+    @classmethod
+    def from_form(cls, data: dict[str, Any]) -> Any:
+        """A model from what a form or an import gives, to validate() before it is stored: as
+        from_data, but a number field may also hold the text typed or nothing, and a field in
+        TEXT_FIELDS text; validate() reads them."""
+        return cls._read(data, form=True)
+
+    @classmethod
+    def _read(cls, data: dict[str, Any], *, form: bool) -> Any:
+        declared = field_types(cls)
         known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+
+        def readable(name: str, value: Any) -> bool:
+            if fits(value, declared[name]):
+                return True
+            if not form or not (value is None or isinstance(value, str)):
+                return False
+            return _is_number(declared[name]) or (name in cls.TEXT_FIELDS and value is not None)
+
         return cls(
-            **{k: v for k, v in data.items() if k in known},
+            **{k: v for k, v in data.items() if k in known and readable(k, v)},
             extra={k: v for k, v in data.items() if k not in known},
         )
 

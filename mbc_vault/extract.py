@@ -18,6 +18,7 @@ from types import TracebackType
 
 from .documents import sniff_media_type
 from .errors import Cancelled
+from .fsutil import NotAFile, open_regular
 from .pdf.client import MEMORY_WATCHDOG, RLIMITS, PdfError, PdfWorker
 from .pdf.protocol import FileBlob
 from .progress import CancelFlag, ProgressFn, Stage
@@ -130,9 +131,12 @@ class Reader:
         result = Extracted(path=path)
         name = path.name
         try:
-            handle = open(path, "rb")
+            handle = open_regular(path)  # a pipe or device is refused at once, never waited on
         except FileNotFoundError:
             result.problem = f"{name} does not exist; check the name (it may have been moved)."
+            return result
+        except NotAFile as exc:
+            result.problem = f"{name} is {exc.kind}, not a file; import the document file itself."
             return result
         except (PermissionError, IsADirectoryError):
             result.problem = (

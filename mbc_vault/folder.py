@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import logging
 import os
 from pathlib import Path
@@ -43,7 +42,7 @@ from .layout import (
 from .people import NotShared, Person
 from .pipeline import HashingReader, WritebackHint
 from .progress import CancelFlag, ProgressFn, Stage
-from .records import Clock, Record, new_id, now_iso, utc_now
+from .records import Clock, Record, json_object, new_id, now_iso, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +173,7 @@ class VaultFolder:
     def read_info(self, file: Path, vault_keys: list[age.X25519Identity]) -> dict[str, Any] | None:
         """The vault info in *file* if the owner signed it; None if damaged, missing or forged."""
         try:
-            info = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
+            info = json_object(age.decrypt_bytes(read_small(file), vault_keys))
         except (age.AgeError, OSError, ValueError):
             return None
         if (
@@ -194,7 +193,7 @@ class VaultFolder:
         for file in age_files(self.path / PEOPLE):
             rel = f"{PEOPLE}/{file.name}"
             try:
-                obj = json.loads(age.decrypt_bytes(read_small(file), vault_keys))
+                obj = json_object(age.decrypt_bytes(read_small(file), vault_keys))
             except (age.AgeError, OSError, ValueError):
                 problems.append(Problem.of(rel, "person-details-unreadable"))
                 continue
@@ -296,9 +295,7 @@ class VaultFolder:
     def accept_record(self, raw: bytes, scope: str, file: Path, expected_id: str) -> Record:
         """The record in *raw* (opened with *scope*'s key) if its writer may write it; else IntegrityError."""
         try:
-            obj = json.loads(raw.decode("utf-8"))
-            if not isinstance(obj, dict):
-                raise ValueError("not an object")
+            obj = json_object(raw)
             record = Record.from_dict(obj)
         except (ValueError, TypeError, KeyError):
             raise IntegrityError("record-file-invalid", path=str(file)) from None
@@ -350,10 +347,14 @@ class VaultFolder:
                 if hit:
                     if data is None:
                         self.not_readable += 1
-                    else:
-                        record = Record.from_dict(data)
-                        self.remember(record)
-                    continue
+                        continue
+                    try:
+                        cached: Record | None = Record.from_dict(data)
+                    except (ValueError, TypeError, KeyError):
+                        cached = None  # cached by an older version, refused by today's checks: read the file
+                    if cached is not None:
+                        self.remember(cached)
+                        continue
                 misses.append((Path(entry.path), key))
         self._load_uncached(misses)
         for rid, seen in revisions.items():  # only records seen past revision 1: a small dict
@@ -526,10 +527,8 @@ class VaultFolder:
             with open_regular(file) as handle:
                 decryptor = age.Decryptor(handle, self.identities)
                 raw = decryptor.read_all()
-                data = json.loads(raw)
+                data = json_object(raw)
                 scope = self.scope_of_key[decryptor.public_key].scope
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
         except FileNotFoundError:
             return None
         except (age.AgeError, ValueError, OSError) as exc:
@@ -632,7 +631,7 @@ class VaultFolder:
     def pending_request(self, person_id: str) -> dict[str, Any] | None:
         file = self.path / REQUESTS / f"{person_id}.age"
         try:
-            obj = json.loads(
+            obj = json_object(
                 age.decrypt_bytes(
                     read_small(file), [k.identity for k in self.keyring.keys if k.scope == VAULT_SCOPE]
                 )

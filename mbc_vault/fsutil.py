@@ -80,7 +80,9 @@ def _not_a_file(path: Path, mode: int) -> OutputFileError:
 
 
 class NotAFile(OSError):
-    """A path that should be an ordinary file is a pipe, a device, a socket or a folder."""
+    """A path that should be an ordinary file is a pipe, a device, a socket or a folder (`kind`)."""
+
+    kind = "not an ordinary file"
 
 
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
@@ -94,7 +96,9 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind:
-            raise NotAFile(errno.EINVAL, f"{os.fspath(path)} is {kind}, not an ordinary file")
+            error = NotAFile(errno.EINVAL, f"{os.fspath(path)} is {kind}, not an ordinary file")
+            error.kind = kind
+            raise error
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

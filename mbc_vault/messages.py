@@ -340,10 +340,11 @@ MESSAGES: dict[str, str] = {
     "not-a-question-list": '"{title}" is not a question list.',
     "not-a-packet": '"{title}" is not a packet.',
     "contents-layout-failed": "The contents pages could not be laid out.",
-    "qpdf-missing": "qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).",
-    "qpdf-failed": "qpdf could not put the pages together: {detail}",
-    "qpdf-failed-unknown": "qpdf could not put the pages together: unknown error",
-    "merged-copy-failed": "Could not copy the merged packet.",
+    "packet-assembly-failed": (
+        "The packet could not be put together; nothing was written. Build it again; if that fails too, "
+        "leave out the documents you added last."
+    ),
+    "packet-document-lost": "The PDF worker no longer holds a document of the packet; build it again.",
     "documents-rejected": "{count} chosen document(s) cannot be included: {problems}",
     # why a chosen document cannot go in the packet (after "cannot be included:")
     "unreadable-in-vault": "it could not be read from the vault ({why})",
@@ -356,6 +357,16 @@ MESSAGES: dict[str, str] = {
     ),
     "pdf-no-pages": "it has no pages",
     "pdf-damaged": "the PDF is damaged ({detail})",
+    "pdf-too-slow": (
+        "reading it took too long and was stopped; it may be damaged: ask for a new copy, or scan the "
+        "paper original"
+    ),
+    "pdf-too-much-memory": (
+        "it needs far more memory than a medical record could: ask for a new copy, or scan the paper original"
+    ),
+    "pdf-reader-stopped": (
+        "the PDF reader stopped on it; it may be damaged: ask for a new copy, or scan the paper original"
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from .categories import CATEGORIES, scope_of, unknown_category
 from .errors import InvalidValue
+from .jsontypes import field_types, fits
 
 SCHEMA_VERSION = 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -116,23 +117,35 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
+        """The record in *data* (a JSON object). Raises ValueError, TypeError or KeyError if it is not
+        one: a required field missing, a field of the wrong type, a schema with no migration."""
         data = upgrade(dict(data))
         known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
         values = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known}
         if isinstance(values.get("document"), dict):
             values["document"] = DocumentRef(**values["document"])
-        record = cls(**values, extra=extra)
-        if not isinstance(record.id, str) or not isinstance(record.category, str):
-            raise ValueError("record without id or category")
-        return record
+        types = field_types(cls)
+        wrong = next((name for name, value in values.items() if not fits(value, types[name])), None)
+        if wrong is not None:
+            raise ValueError(f"record field {wrong} has the wrong type")
+        return cls(**values, extra=extra)
 
     @classmethod
     def from_json(cls, raw: bytes) -> Record:
+        """The record in *raw*; raises ValueError, TypeError or KeyError if it is not one."""
+        return cls.from_dict(json_object(raw))
+
+
+def json_object(raw: bytes) -> dict[str, Any]:
+    """The JSON object in *raw* (UTF-8); ValueError if it is not one, nested too deep included."""
+    try:
         data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("record is not a JSON object")
-        return cls.from_dict(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    return data
 
 
 _FIELDS = [f for f in dataclasses.fields(Record) if f.name != "extra"]
@@ -142,7 +155,9 @@ MIGRATIONS: dict[int, Any] = {}
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    version = int(data.get("schema", 1))
+    version = data.get("schema", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("record schema is not a whole number")
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

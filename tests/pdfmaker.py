@@ -109,3 +109,27 @@ def scan_pdf(path: Path, jpeg: Path, pages: int = 1, text_pages: tuple[int, ...]
         objects.append(f"<< /Length {len(ops)} >>\nstream\n".encode() + ops + b"\nendstream")
     path.write_bytes(_pdf(objects))
     return path
+
+
+def hostile_pdf(path: Path) -> Path:
+    """One page with every kind of active content: open action, document JavaScript, an embedded file,
+    page actions, a launch link, a JavaScript link, a file-attachment annotation, a form field script."""
+    content = b"BT /F1 14 Tf 72 720 Td (Hostile sample page text) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(x) 6 0 R] >> "
+        b"/EmbeddedFiles << /Names [(secret.txt) 7 0 R] >> >> /AcroForm << /Fields [10 0 R] >> >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 5 0 R /AA << /O 6 0 R >> /Annots [9 0 R 11 0 R 12 0 R 10 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /S /JavaScript /JS (app.alert\\('EVILSCRIPT'\\)) >>",
+        b"<< /Type /Filespec /F (secret.txt) /EF << /F 8 0 R >> >>",
+        b"<< /Type /EmbeddedFile /Length 13 >>\nstream\nSECRETPAYLOAD\nendstream",
+        b"<< /Type /Annot /Subtype /FileAttachment /Rect [10 10 30 30] /FS 7 0 R >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (f) /Rect [100 100 200 120] /AA << /K 6 0 R >> >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 600 200 620] /A << /S /Launch /F (calc.exe) >> >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [72 500 200 520] /A 6 0 R >>",
+    ]
+    path.write_bytes(_pdf(objects))
+    return path

@@ -114,3 +114,15 @@ def test_person_remove_rotates_by_default_as_the_app_does(
     assert one_sentence(skipped).startswith(
         "mbc-vault: warning: the sections they held were not re-encrypted"
     )
+
+
+def test_adding_a_pipe_or_a_device_gets_a_sentence_not_a_hang(
+    small_vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "scan.pdf"
+    os.mkfifo(fifo)  # nobody ever writes to it: a plain open() would wait forever
+    pw = ["--passphrase-file", passphrase_file]
+    for target, kind in ((fifo, "a pipe (FIFO)"), (Path("/dev/zero"), "a device")):
+        result = run("add", small_vault, target, "--category", "medical-other", *pw, timeout=60)
+        assert result.returncode == 1
+        assert f"{target.name} is {kind}, not a file" in one_sentence(result)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
-from conftest import require_tool
+from pdfcheck import all_text, page_count
+from pdfmaker import text_pdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -47,7 +48,6 @@ def go_to_build(wizard: PacketWizard) -> BuildPage:
 def build(qtbot, page: BuildPage, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Build (into memory), look it over, then save where the person chooses."""
     monkeypatch.setattr(page, "ask_save_path", lambda: str(out))
-    assert page.ram is not None, "this machine has a RAM file system (/dev/shm)"
     assert page.build_btn.isEnabled() and not page.save_btn.isEnabled()
     qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.worker is None, timeout=60_000)
@@ -59,9 +59,7 @@ def build(qtbot, page: BuildPage, out: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def pdf_pages(path: Path, password: str | None = None) -> int:
-    args = [require_tool("pdfinfo")] + (["-upw", password] if password else []) + [str(path)]
-    info = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    return int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    return page_count(path, password)
 
 
 def test_menu_action_only_when_unlocked(window: MainWindow) -> None:
@@ -163,15 +161,14 @@ def test_cover_build_preview_and_save(
     assert out.exists() and list(out.parent.iterdir()) == [out]
     pages = pdf_pages(out)
     assert pages == page.result.pages == page.preview_page_count()
-    text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout
+    text = all_text(out)
     assert "Dr. Rosa Second" in text and "Pathology blocks" in text and "1971-04-02" in text
     assert "Saved as" in page.message.text() and "not encrypted" in page.message.text()
     assert window.session.vault.entries("packet")  # the packet is recorded in the vault
-    staged = page._staging
-    assert staged is not None and staged.exists()
+    assert page._data is not None and out.read_bytes() == page._data  # saved from memory as built
     wizard.accept()
     assert page.preview.pdf_document.pageCount() == 0  # the decrypted packet is dropped on close
-    assert not staged.exists()  # and so is the copy in memory (tmpfs)
+    assert page._data is None  # and so is the copy in memory
 
 
 def test_cancel_during_build_leaves_nothing(
@@ -179,16 +176,16 @@ def test_cancel_during_build_leaves_nothing(
 ) -> None:
     import ui.packet.build as packet_build
 
-    real = packet_build.build_packet
+    real = packet_build.build_packet_bytes
     waited = threading.Event()
 
-    def slow_build(vault, choices, out, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+    def slow_build(vault, choices, progress=None, cancel=None):  # type: ignore[no-untyped-def]
         progress(0, 10, "packet-document", "Report")
         waited.set()
         assert cancel.wait(20)  # until the person presses Cancel
-        return real(vault, choices, out, progress, cancel)
+        return real(vault, choices, progress, cancel)
 
-    monkeypatch.setattr(packet_build, "build_packet", slow_build)
+    monkeypatch.setattr(packet_build, "build_packet_bytes", slow_build)
     page = go_to_build(open_wizard(window))
     out = tmp_path / "out" / "packet.pdf"
     out.parent.mkdir()
@@ -223,8 +220,8 @@ def test_password_protected_packet(
     build(qtbot, page, out, monkeypatch)
     assert page.result is not None and page.result.encrypted, page.message.text()
     assert pdf_pages(out, "blue heron 42") == page.result.pages == page.preview_page_count()
-    refused = subprocess.run([require_tool("pdfinfo"), str(out)], capture_output=True, text=True)
-    assert refused.returncode != 0
+    with pytest.raises(pdfium.PdfiumError):
+        pdf_pages(out)
     assert "only with the password" in page.message.text()
 
 
@@ -257,8 +254,7 @@ def test_damaged_document_leave_out_or_stop(
     qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
     assert [p.title for p in page.result.left_out] == ["Damaged labs"]
     assert "Left out" in page.message.text() and pdf_pages(out) == page.result.pages
-    text = subprocess.run([require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True).stdout
-    assert "Damaged labs" not in text  # the enclosed list matches what is inside
+    assert "Damaged labs" not in all_text(out)  # the enclosed list matches what is inside
 
 
 def test_lock_closes_the_wizard(qtbot, window: MainWindow) -> None:
@@ -266,3 +262,53 @@ def test_lock_closes_the_wizard(qtbot, window: MainWindow) -> None:
     window.lock()
     assert not wizard.isVisible()
     QApplication.processEvents()
+
+
+def _files_holding(roots: list[Path], secret: bytes, but: set[Path]) -> list[Path]:
+    found = []
+    for root in roots:
+        for path in [root] if root.is_file() else root.rglob("*"):
+            if path.is_file() and not path.is_symlink() and path not in but:
+                try:
+                    if secret in path.read_bytes():
+                        found.append(path)
+                except OSError:  # another user's file in /dev/shm
+                    pass
+    return found
+
+
+def test_no_plaintext_reaches_disk_on_the_apps_path(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built, looked over and saved the way the app does it (in memory on every platform): the only
+    file that holds a document's text is the one the person saved. TMPDIR, HOME and XDG_RUNTIME_DIR are
+    fresh folders (the PDF worker starts with them too); everything under tmp_path is searched (the
+    vault, its cache, the settings, those folders, the output folder), and what /dev/shm gained."""
+    import tempfile
+
+    secret = b"Zephyrquill Marrowby biopsy"
+    source = text_pdf(tmp_path / "source.pdf", [[secret.decode(), "Second line"], ["Page two"]])
+    record = window.session.vault.add_document(
+        source, category="pathology-report", title="Private pathology", date="2026-11-20"
+    )
+    source.unlink()  # the person's own copy outside the vault: not what is tested
+    for name in ("TMPDIR", "HOME", "XDG_RUNTIME_DIR"):
+        folder = tmp_path / f"fresh-{name.lower()}"
+        folder.mkdir(mode=0o700)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # Python's temporary folder is looked up again
+    shm = Path("/dev/shm")
+    before = set(shm.iterdir()) if shm.is_dir() else set()
+    wizard = open_wizard(window)
+    assert record.id in wizard.documents_page.document_ids()
+    page = go_to_build(wizard)
+    out = tmp_path / "out" / "packet.pdf"
+    out.parent.mkdir()
+    build(qtbot, page, out, monkeypatch)
+    assert page.result is not None, page.message.text()
+    assert secret in out.read_bytes()  # the search below would find it (the text is not compressed)
+    assert _files_holding([tmp_path], secret, but={out}) == []
+    for _ in ("while the packet is held", "after the wizard closed"):
+        gained = (set(shm.iterdir()) if shm.is_dir() else set()) - before
+        assert _files_holding(sorted(gained), secret, but=set()) == []
+        wizard.accept()

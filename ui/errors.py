@@ -483,10 +483,13 @@ class ErrorPresenter(QObject):
             "not-a-question-list": self.tr('"{title}" is not a question list.'),
             "not-a-packet": self.tr('"{title}" is not a packet.'),
             "contents-layout-failed": self.tr("The contents pages could not be laid out."),
-            "qpdf-missing": self.tr("qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf)."),
-            "qpdf-failed": self.tr("qpdf could not put the pages together: {detail}"),
-            "qpdf-failed-unknown": self.tr("qpdf could not put the pages together: unknown error"),
-            "merged-copy-failed": self.tr("Could not copy the merged packet."),
+            "packet-assembly-failed": self.tr(
+                "The packet could not be put together; nothing was written. Build it again; if that fails "
+                "too, leave out the documents you added last."
+            ),
+            "packet-document-lost": self.tr(
+                "The PDF worker no longer holds a document of the packet; build it again."
+            ),
             "documents-rejected": self.tr("{count} chosen document(s) cannot be included: {problems}"),
             "unreadable-in-vault": self.tr("it could not be read from the vault ({why})"),
             "image-unreadable": self.tr("the image could not be read ({detail})"),
@@ -499,6 +502,18 @@ class ErrorPresenter(QObject):
             ),
             "pdf-no-pages": self.tr("it has no pages"),
             "pdf-damaged": self.tr("the PDF is damaged ({detail})"),
+            "pdf-too-slow": self.tr(
+                "reading it took too long and was stopped; it may be damaged: ask for a new copy, or scan "
+                "the paper original"
+            ),
+            "pdf-too-much-memory": self.tr(
+                "it needs far more memory than a medical record could: ask for a new copy, or scan the "
+                "paper original"
+            ),
+            "pdf-reader-stopped": self.tr(
+                "the PDF reader stopped on it; it may be damaged: ask for a new copy, or scan the paper "
+                "original"
+            ),
         }
 
 

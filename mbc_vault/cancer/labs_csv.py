@@ -37,7 +37,14 @@ def read_lab_csv(path: str | os.PathLike[str]) -> tuple[list[LabValue], list[str
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text, newline=""))  # line ends \n, \r\n or \r (old Mac spreadsheets)
+    try:
+        rows = list(reader)
+    except csv.Error:  # a cell past the csv module's 128 KiB limit
+        return [], [
+            f"{path.name}: line {reader.line_num} cannot be read (a cell far too long, or a quote that "
+            "never closes); correct it in the file, save it, and import it again."
+        ]
     if not rows:
         return [], [f"{path.name} is empty."]
     header = [h.strip().lower() for h in rows[0]]
@@ -52,8 +59,8 @@ def read_lab_csv(path: str | os.PathLike[str]) -> tuple[list[LabValue], list[str
         if not any(cell.strip() for cell in row):
             continue
         cells = dict(zip(header, (c.strip() for c in row), strict=False))
-        # from_data: the value is still the text of the cell; validate() reads the number in it
-        value: LabValue = LabValue.from_data(
+        # from_form: the value is still the text of the cell; validate() reads the number in it
+        value: LabValue = LabValue.from_form(
             {
                 "date": cells.get("date"),
                 "test": cells.get("test", ""),
@@ -90,14 +97,26 @@ def import_lab_csv(record: CancerRecord, path: str | os.PathLike[str]) -> CsvRep
 
 def export_lab_csv(record: CancerRecord, out: str | os.PathLike[str]) -> int:
     """Write every lab value to *out* (a plaintext export the person asked for); returns the row count."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
     entries = record.lab_values()
-    for entry in entries:
-        v = entry.model
-        writer.writerow([v.date, v.test, f"{v.value:g}", v.unit, v.lab])
-    atomic_write_private_bytes(
-        Path(out), buffer.getvalue().encode("utf-8"), overwrite=True
-    )  # 0600, never a device
+    text = lab_csv_text([entry.model for entry in entries])
+    atomic_write_private_bytes(Path(out), text.encode("utf-8"), overwrite=True)  # 0600, never a device
     return len(entries)
+
+
+def lab_csv_text(values: list[LabValue]) -> str:
+    """The CSV export of *values*: the header row, then one row per value, as read_lab_csv reads them.
+    Lines end in CRLF (RFC 4180), so that a cell holding a line break of either kind is quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for v in values:
+        writer.writerow([v.date, v.test, _number(v.value), v.unit, v.lab])
+    return buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    """A lab value as written: short (42, 3.1) unless that would change it (1234567, not 1.23457e+06)."""
+    if value is None:
+        return ""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))

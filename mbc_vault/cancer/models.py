@@ -1,7 +1,8 @@
 """The entries of the cancer record, validated field by field.
 
 Each model turns into a plain dict (`to_data`) stored in a vault record's `data`, and back
-(`from_data`, which keeps fields it does not know). `validate()` raises FieldError naming the
+(`from_data`, which keeps fields it does not know and reads a field of the wrong type as its default;
+`from_form` for what a form gives, numbers still as text). `validate()` raises FieldError naming the
 field and saying what to type, so a form can show the message beside that field.
 """
 
@@ -77,6 +78,7 @@ class Biopsy(Model):
     """Biomarker results of one biopsy: a metastasis may differ from the primary tumor."""
 
     KIND: ClassVar[str] = "biopsy"
+    TEXT_FIELDS: ClassVar[frozenset[str]] = frozenset({"others"})  # typed as lines "Name: result"
     date: str | None = None
     site: str = ""
     site_other: str = ""

@@ -1,6 +1,14 @@
 """The second-opinion packet: chosen records and a generated care summary in one PDF (core, no UI)."""
 
-from .build import PACKET_KIND, PacketError, build_packet, check_documents, rebuild_choices, record_packet
+from .build import (
+    PACKET_KIND,
+    PacketError,
+    build_packet,
+    build_packet_bytes,
+    check_documents,
+    rebuild_choices,
+    record_packet,
+)
 from .defaults import default_document_ids
 from .model import Cover, DocumentProblem, MaterialRow, PacketChoices, PacketProblems, PacketResult, Section
 
@@ -15,6 +23,7 @@ __all__ = [
     "PacketResult",
     "Section",
     "build_packet",
+    "build_packet_bytes",
     "check_documents",
     "default_document_ids",
     "rebuild_choices",

@@ -75,6 +75,10 @@ class DocumentProblem:
         return f'"{self.title}" ({self.record_id[:8]}) cannot be included: {self.reason}'
 
 
+class PacketError(VaultError):
+    """The packet cannot be built as chosen (an empty packet, a missing folder, no priorities yet...)."""
+
+
 class PacketProblems(VaultError):
     """Some chosen documents cannot be included; nothing was written. Leave them out or stop."""
 

@@ -1,20 +1,25 @@
-"""The chosen documents: decrypted into memory, checked, made safe, and turned into PDF pages.
+"""The chosen documents: decrypted into memory, then checked and made safe in the PDF worker (a PDF),
+or typeset by Qt here (a photo, a scan, a text note).
 
-Each document becomes a `Part` whose PDF lives in a memfd (`MemFile`). Nothing touches the disk.
+A PDF is parsed only in the worker (`mbc_vault/pdf/sanitize.py`): its decrypted bytes go there
+through the pipe, and the cleaned document stays in the worker's memory under the part's key until
+the packet is assembled. Nothing touches the disk.
 """
 
 from __future__ import annotations
 
-import io
+import contextlib
 import logging
-from dataclasses import dataclass
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..documents import sniff_media_type
-from ..errors import VaultError
+from ..errors import Cancelled, VaultError
+from ..pdf.client import PdfError, PdfWorker
 from ..progress import CancelFlag
 from ..render import typeset
-from .memfile import MemFile
 from .model import DocumentProblem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,23 +28,37 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
-#: annotation types that carry or play content: removed outright
-ACTIVE_ANNOTATIONS = {"/FileAttachment", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"}
-#: actions that only move within a document or open a web address: kept (any /Next is cut)
-SAFE_ACTIONS = {"/GoTo", "/URI", "/Named"}
+#: time for the worker to check one batch of documents (a looping or hostile file is stopped here)
+CHECK_TIME_S = 30.0
+#: documents checked in one call of the worker (fewer round trips): up to this many, or bytes
+BATCH_DOCUMENTS = 16
+BATCH_BYTES = 16 << 20
+#: threads decrypting documents ahead, while this thread typesets pages and the worker checks documents
+DECRYPT_WORKERS = 2
+#: the worker's memory limit is this much more than the documents it already holds
+MEMORY_HEADROOM = 1 << 30
+#: why a document cannot go in, when the worker was stopped on it (the worker's codes say "this file")
+WORKER_STOPPED = {
+    "pdf-worker-timeout": "pdf-too-slow",
+    "pdf-worker-memory": "pdf-too-much-memory",
+    "pdf-worker-crashed": "pdf-reader-stopped",
+}
 
 
 @dataclass
 class Part:
+    """One part of the packet: a PDF typeset here (`data`), or a document held by the worker (`key`)."""
+
     title: str
     kind: str
-    data: MemFile
     pages: int
     record_id: str | None = None
-    stripped: list[str] | None = None
-
-    def close(self) -> None:
-        self.data.close()
+    data: bytes | None = None
+    key: str | None = None
+    #: which of the worker's processes holds `key` (PdfWorker.starts when it was checked)
+    generation: int = 0
+    size: int = 0
+    stripped: list[str] = field(default_factory=list)
 
 
 class DocumentRejected(VaultError):
@@ -50,207 +69,225 @@ def document_title(record: Any) -> str:
     return f"{record.title} ({record.date})" if record.date else record.title
 
 
-def load_document(vault: Vault, record: Any, page_size: str, cancel: CancelFlag | None = None) -> Part:
-    """Decrypt *record*'s document into memory and make it a safe PDF part; raises DocumentRejected."""
-    return document_part(decrypt_document(vault, record, cancel), record, page_size)
+def memory_limit(held: int) -> int:
+    """The worker's memory limit while it holds *held* bytes of documents."""
+    return MEMORY_HEADROOM + 3 * held
 
 
-def decrypt_document(vault: Vault, record: Any, cancel: CancelFlag | None = None) -> MemFile:
-    """*record*'s document decrypted into a memfd; raises DocumentRejected. Safe to run in a worker
-    thread: file reads, ChaCha20-Poly1305, SHA-256 and the memfd writes all release the GIL."""
-    mem = MemFile("packet-source")
+def decrypt_document(vault: Vault, record: Any, cancel: CancelFlag | None = None) -> bytes:
+    """*record*'s document decrypted and verified, in memory; raises DocumentRejected. Safe to run in a
+    thread: file reads, ChaCha20-Poly1305 and SHA-256 release the GIL."""
+    chunks = []
     try:
-        try:
-            with vault.open_document(record.id) as stream:
-                for chunk in stream.chunks():
-                    mem.write(chunk)
-                    if cancel is not None and cancel.is_set():
-                        break
-        except VaultError as exc:
-            raise DocumentRejected("unreadable-in-vault", why=exc) from None
-    except BaseException:
-        mem.close()
-        raise
-    return mem
-
-
-def document_part(mem: MemFile, record: Any, page_size: str) -> Part:
-    """The decrypted document in *mem* (taken over: closed on failure) as a safe PDF part; raises
-    DocumentRejected. Runs on the thread that owns Qt (images and notes are typeset)."""
-    try:
-        with mem.reader() as handle:
-            head = handle.read(2048)
-        media = sniff_media_type(head, record.original_name)
-        title = document_title(record)
-        if media == "application/pdf":
-            return _pdf_part(mem, record, title)
-        data = mem.read_all()
-        mem.close()
-        if media in IMAGE_TYPES:
-            try:
-                pdf, pages = typeset.image_pdf(data, title=title, page_size=page_size)
-            except typeset.ImageError as exc:
-                raise DocumentRejected("image-unreadable", detail=str(exc)) from None
-        elif media == "text/plain":
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
-            pdf, pages = typeset.text_pdf(text, title=record.title, page_size=page_size)
-        else:
-            raise DocumentRejected("format-not-supported", media=media or "unknown")
-        return Part(title, "document", MemFile.of(pdf), pages, record.id)
-    except BaseException:
-        mem.close()
-        raise
-
-
-def _pdf_part(mem: MemFile, record: Any, title: str) -> Part:
-    from pypdf import PasswordType, PdfReader
-    from pypdf.errors import PyPdfError
-
-    handle = mem.reader()
-    try:
-        try:
-            reader = PdfReader(handle, strict=False)
-            if reader.is_encrypted:
-                try:
-                    opened = reader.decrypt("")
-                except Exception:  # noqa: BLE001 - unsupported encryption
-                    opened = PasswordType.NOT_DECRYPTED
-                if not opened:
-                    raise DocumentRejected("pdf-password-protected")
-            pages = len(reader.pages)
-            if pages == 0:
-                raise DocumentRejected("pdf-no-pages")
-            catalog_found, page_found = active_content(reader)
-        except DocumentRejected:
+        with vault.open_document(record.id) as stream:
+            for chunk in stream.chunks():
+                chunks.append(chunk)
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("packet-cancelled")
+    except VaultError as exc:
+        if isinstance(exc, Cancelled):
             raise
-        except (
-            PyPdfError,
-            ValueError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            IndexError,
-            RecursionError,
-            AssertionError,
-            OSError,
-        ) as exc:
-            raise DocumentRejected("pdf-damaged", detail=f"{type(exc).__name__}: {exc}"[:279]) from None
-        found = sorted(set(catalog_found + page_found))
-        if not page_found:
-            # document-level actions, scripts and attachments live in the catalog, which the merge
-            # never copies: the pages can go in as they are
-            return Part(title, "document", mem, pages, record.id, found)
-        cleaned = strip_active_content(reader)
-    finally:
-        handle.close()
-    mem.close()
-    log.info("removed active content from %s: %s", record.id, ", ".join(found))
-    return Part(title, "document", MemFile.of(cleaned), pages, record.id, found)
+        raise DocumentRejected("unreadable-in-vault", why=exc) from None
+    return b"".join(chunks)
 
 
-# -------------------------------------------------------------------- active content
-def _annotation_threats(annot: Any) -> list[str]:
-    found = []
-    subtype = annot.get("/Subtype")
-    if subtype in ACTIVE_ANNOTATIONS:
-        found.append(f"{str(subtype)[1:]} annotation")
-    if "/AA" in annot:
-        found.append("annotation actions (/AA)")
-    action = annot.get("/A")
-    if action is not None:
-        action = action.get_object()
-        if action.get("/S") not in SAFE_ACTIONS:
-            found.append(f"{str(action.get('/S', '/?'))[1:]} action")
-        elif "/Next" in action:
-            found.append("chained action")
-    parent = annot.get("/Parent")
-    depth = 0
-    while parent is not None and depth < 32:
-        parent = parent.get_object()
-        if "/AA" in parent:
-            found.append("form field script (/AA)")
-        parent = parent.get("/Parent")
-        depth += 1
+def rejected(code: str, params: dict[str, Any]) -> DocumentRejected:
+    """The worker's answer about a document (a job's code, or the worker stopped) as the reason it
+    cannot go in."""
+    if code in WORKER_STOPPED:
+        return DocumentRejected(WORKER_STOPPED[code])
+    if code in ("pdf-password-protected", "pdf-no-pages"):
+        return DocumentRejected(code)
+    detail = params.get("detail") or "the PDF reader could not read it"
+    return DocumentRejected("pdf-damaged", detail=str(detail))
+
+
+def check_pdfs(
+    worker: PdfWorker, documents: list[tuple[str, bytes]], held: int, trial: bool = False
+) -> list[dict[str, Any] | DocumentRejected]:
+    """The worker checks and cleans each PDF of *documents* ((key, decrypted bytes)), in one call, and
+    keeps it under its key; for each, its {"pages", "stripped", "generation"} (the worker process that
+    holds it: PdfWorker.starts) or why it cannot go in. When one of them stops the worker, each is sent
+    again on its own, to find which. *trial*: each is also written once (finds a document that would
+    break the assembly)."""
+    if not documents:
+        return []
+    size = sum(len(data) for _, data in documents)
+    try:
+        reply = worker.call(
+            "packet-sanitize",
+            {"keys": [key for key, _ in documents], "check": trial},
+            [data for _, data in documents],
+            time_limit=CHECK_TIME_S,
+            memory_limit=memory_limit(held + size),
+        )
+    except PdfError as exc:
+        if len(documents) == 1:
+            return [rejected(exc.code, exc.params)]
+        answers: list[dict[str, Any] | DocumentRejected] = []
+        for document in documents:  # the stopped worker lost the others of the batch too
+            answers.extend(check_pdfs(worker, [document], held, trial))
+            if isinstance(answers[-1], dict):
+                held += len(document[1])
+        return answers
+    found: list[dict[str, Any] | DocumentRejected] = []
+    for answer in reply["documents"]:
+        if "code" in answer:
+            found.append(rejected(str(answer["code"]), dict(answer["params"])))
+        else:
+            found.append({**answer, "generation": worker.starts})
     return found
 
 
-def active_content(reader: Any) -> tuple[list[str], list[str]]:
-    """What a PDF holds that could run or launch something: (in the catalog, on the pages)."""
-    found: list[str] = []
-    root = reader.trailer["/Root"].get_object()
-    for key, what in (("/OpenAction", "open action"), ("/AA", "document actions")):
-        if key in root:
-            found.append(what)
-    names = root.get("/Names")
-    if names is not None:
-        names = names.get_object()
-        for key in ("/JavaScript", "/EmbeddedFiles"):
-            if key in names:
-                found.append(f"{key[1:]}")
-    on_pages: list[str] = []
-    for page in reader.pages:
-        if "/AA" in page:
-            on_pages.append("page actions (/AA)")
-        annots = page.get("/Annots")
-        if annots is None:
-            continue
-        for annot in annots.get_object():
-            on_pages.extend(_annotation_threats(annot.get_object()))
-    return sorted(set(found)), sorted(set(on_pages))
+def pdf_part(record: Any, answer: dict[str, Any], size: int) -> Part:
+    """The part of a PDF the worker checked and holds (its key is the record's id)."""
+    stripped = [str(s) for s in answer.get("stripped") or []]
+    if stripped:
+        log.info("removed active content from %s: %s", record.id, ", ".join(stripped))
+    title, pages, generation = document_title(record), int(answer["pages"]), int(answer["generation"])
+    return Part(title, "document", pages, record.id, None, record.id, generation, size, stripped)
 
 
-def strip_active_content(reader: Any) -> bytes:
-    """A copy of the PDF without scripts, launch actions, attachments, form actions or open actions."""
-    from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, NameObject
+def is_pdf(data: bytes, record: Any) -> bool:
+    return sniff_media_type(data[:2048], record.original_name) == "application/pdf"
 
-    root = reader.trailer["/Root"].get_object()
-    for key in ("/OpenAction", "/AA", "/Names", "/AcroForm"):
-        if key in root:
-            del root[NameObject(key)]
-    for flat in reader.pages:
-        # reader.pages are copies made while flattening: change the page objects themselves
-        page = flat.indirect_reference.get_object() if flat.indirect_reference is not None else flat
-        if "/AA" in page:
-            del page[NameObject("/AA")]
-        annots = page.get("/Annots")
-        if annots is None:
-            continue
-        kept = ArrayObject()
-        for ref in annots.get_object():
-            annot = ref.get_object()
-            if annot.get("/Subtype") in ACTIVE_ANNOTATIONS:
-                continue
-            if "/AA" in annot:
-                del annot[NameObject("/AA")]
-            action = annot.get("/A")
-            if action is not None:
-                action_obj = action.get_object()
-                if action_obj.get("/S") not in SAFE_ACTIONS:
-                    del annot[NameObject("/A")]
-                elif "/Next" in action_obj:
-                    del action_obj[NameObject("/Next")]
-            parent = annot.get("/Parent")
-            depth = 0
-            while parent is not None and depth < 32:
-                parent = parent.get_object()
-                if "/AA" in parent:
-                    del parent[NameObject("/AA")]
-                parent = parent.get("/Parent")
-                depth += 1
-            kept.append(ref)
-        page[NameObject("/Annots")] = kept
-    writer = PdfWriter(clone_from=reader)
-    for key in ("/OpenAction", "/AA", "/Names", "/AcroForm"):
-        if key in writer._root_object:
-            del writer._root_object[NameObject(key)]
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+def typeset_part(data: bytes, record: Any, page_size: str) -> Part:
+    """A photo, a scan or a text note typeset by Qt into PDF pages; raises DocumentRejected."""
+    media = sniff_media_type(data[:2048], record.original_name)
+    title = document_title(record)
+    if media in IMAGE_TYPES:
+        try:
+            pdf, pages = typeset.image_pdf(data, title=title, page_size=page_size)
+        except typeset.ImageError as exc:
+            raise DocumentRejected("image-unreadable", detail=str(exc)) from None
+    elif media == "text/plain":
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        pdf, pages = typeset.text_pdf(text, title=record.title, page_size=page_size)
+    else:
+        raise DocumentRejected("format-not-supported", media=media or "unknown")
+    return Part(title, "document", pages, record.id, pdf, size=len(pdf))
 
 
 def problem_for(record: Any, reason: VaultError) -> DocumentProblem:
     return DocumentProblem(record.id, record.title, str(reason), reason)
+
+
+class DocumentSet:
+    """The chosen documents, decrypted ahead by threads (a batch ahead at most: the plaintext waits in
+    memory), checked in the worker in batches, in the chosen order. A document chosen twice is checked
+    once. `parts` and `problems` hold the outcome by record id."""
+
+    def __init__(
+        self, vault: Vault, worker: PdfWorker, page_size: str, records: list[Any], stop: CancelFlag
+    ) -> None:
+        self.vault, self.worker, self.page_size, self.stop = vault, worker, page_size, stop
+        self.records = list({r.id: r for r in records}.values())
+        self.pool = ThreadPoolExecutor(max_workers=DECRYPT_WORKERS, thread_name_prefix="packet-decrypt")
+        self.futures: dict[str, Future[bytes]] = {}
+        self.submitted = 0
+        self.batch: list[tuple[Any, bytes]] = []
+        self.parts: dict[str, Part] = {}
+        self.problems: dict[str, DocumentRejected] = {}
+        self.warming: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start decrypting the first documents (a batch), and the worker: a first empty call, from a
+        thread, starts its process and loads its PDF library while this thread typesets pages."""
+        self._ahead(BATCH_DOCUMENTS)
+        self.warming = threading.Thread(target=self._warm, name="packet-worker-start", daemon=True)
+        self.warming.start()
+
+    def _warm(self) -> None:
+        with contextlib.suppress(VaultError):  # stopped or cancelled: the first real call says so
+            self.worker.call("packet-sanitize", {"keys": []})
+
+    def _ready(self) -> None:
+        if self.warming is not None:
+            self.warming.join()
+            self.warming = None
+
+    def _ahead(self, count: int) -> None:
+        while self.submitted < min(count, len(self.records)):
+            record = self.records[self.submitted]
+            self.futures[record.id] = self.pool.submit(decrypt_document, self.vault, record, self.stop)
+            self.submitted += 1
+
+    def held(self) -> int:
+        """The bytes of documents the worker holds now (for its memory limit)."""
+        return sum(p.size for p in self.parts.values() if p.key is not None)
+
+    def add(self, record: Any) -> None:
+        """Check *record*'s document. A PDF waits for its batch: it goes to the worker when the batch is
+        full, or when the next document is not decrypted yet (so the worker works meanwhile)."""
+        if (
+            record.id in self.parts
+            or record.id in self.problems
+            or any(r.id == record.id for r, _ in self.batch)
+        ):
+            return
+        position = next(n for n, r in enumerate(self.records) if r.id == record.id)
+        self._ahead(position + 1 + BATCH_DOCUMENTS)
+        try:
+            data = self.futures.pop(record.id).result()
+            if not is_pdf(data, record):
+                self.parts[record.id] = typeset_part(data, record, self.page_size)
+                return
+        except DocumentRejected as exc:
+            self.problems[record.id] = exc
+            return
+        self.batch.append((record, data))
+        following = (
+            self.futures.get(self.records[position + 1].id) if position + 1 < len(self.records) else None
+        )
+        if (
+            len(self.batch) >= BATCH_DOCUMENTS
+            or sum(len(d) for _, d in self.batch) >= BATCH_BYTES
+            or (following is not None and not following.done())
+        ):
+            self.flush()
+
+    def flush(self, trial: bool = False) -> None:
+        """Send the waiting PDFs to the worker in one call."""
+        self._ready()
+        batch, self.batch = self.batch, []
+        answers = check_pdfs(self.worker, [(r.id, data) for r, data in batch], self.held(), trial)
+        for (record, data), answer in zip(batch, answers, strict=True):
+            self.parts.pop(record.id, None)
+            if isinstance(answer, DocumentRejected):
+                self.problems[record.id] = answer
+            else:
+                self.parts[record.id] = pdf_part(record, answer, len(data))
+
+    def check_again(self, records: list[Any], trial: bool = False) -> None:
+        """Decrypt and check *records*' PDFs again (a stopped worker lost them; *trial*: write them
+        once too), in batches."""
+        for record in records:
+            data = decrypt_document(self.vault, record, self.stop)
+            self.batch.append((record, data))
+            if len(self.batch) >= BATCH_DOCUMENTS or sum(len(d) for _, d in self.batch) >= BATCH_BYTES:
+                self.flush(trial)
+        self.flush(trial)
+
+    def refresh(self, records: list[Any]) -> None:
+        """Send again the documents a stopped worker process held (its next process has none)."""
+        alive = self.worker.starts if self.worker.pid is not None else -1
+        stale = [
+            r
+            for r in {r.id: r for r in records}.values()
+            if (part := self.parts.get(r.id)) is not None
+            and part.key is not None
+            and part.generation != alive
+        ]
+        self.check_again(stale)
+
+    def close(self) -> None:
+        self._ready()
+        for future in self.futures.values():
+            future.cancel()
+        self.pool.shutdown(wait=True)
+        self.futures.clear()
+        self.batch.clear()

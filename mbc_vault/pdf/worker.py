@@ -121,6 +121,10 @@ def main() -> None:
     os.dup2(2, 1)  # anything a library prints goes to stderr, never into the channel
     sys.stdout = sys.stderr
     serve(sys.stdin.buffer, channel)
+    # the app closed the pipe: leave at once, without tearing down what the jobs kept (decrypted
+    # documents in the store are freed with the process; nothing is left to write)
+    channel.flush()
+    os._exit(0)
 
 
 def serve_if_asked(argv: list[str] | None = None) -> None:

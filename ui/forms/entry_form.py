@@ -231,7 +231,7 @@ class EntryFormDialog(QDialog):
         for label in self.errors.values():
             label.setVisible(False)
         self.general_error.setText("")
-        candidate = type(self.model).from_data(
+        candidate = type(self.model).from_form(
             {**self.model.to_data(), **{s.name: self._value(s) for s in self.specs}}
         )
         try:

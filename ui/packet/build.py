@@ -1,10 +1,10 @@
 """Step 5 of the packet wizard: build the packet and look it over before saving it.
 
-The packet is built into a private folder on a RAM-backed file system (mbc_vault.packet.staging),
-shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
-"Save packet…". Closing the wizard or locking drops it. Where no RAM file system exists, the person
-chooses where it goes first, as a fallback.
-Long on purpose: building, previewing and saving share the one staged packet and its clean-up.
+The packet is built in memory (mbc_vault.packet.build_packet_bytes: the PDF worker streams it into
+a BytesIO), shown in QtPdf's viewer from a QBuffer, and written where the person chooses only when
+they press "Save packet…" (a private file, 0600). Closing the wizard or locking drops it. The same on
+every platform: no temporary file, no RAM folder.
+Long on purpose: building, previewing and saving share the one packet in memory and its clean-up.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -35,9 +33,8 @@ from mbc_vault.packet import (
     PacketChoices,
     PacketProblems,
     PacketResult,
-    build_packet,
+    build_packet_bytes,
 )
-from mbc_vault.packet.staging import drop, ram_folder
 from mbc_vault.records import Record
 from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
 
@@ -53,24 +50,24 @@ from . import STEPS
 @dataclass
 class BuildOutcome:
     result: PacketResult | None = None
+    data: bytes | None = None  # the finished packet, in memory only
     problems: list[DocumentProblem] | None = None
     cancelled: bool = False
 
 
-def run_build(
-    vault: Any, choices: PacketChoices, out: str, progress: Any = None, cancel: Any = None
-) -> BuildOutcome:
-    """build_packet for a worker: problems and cancelling come back as outcomes, not as error text."""
+def run_build(vault: Any, choices: PacketChoices, progress: Any = None, cancel: Any = None) -> BuildOutcome:
+    """build_packet_bytes for a worker: problems and cancelling come back as outcomes, not error text."""
     try:
-        return BuildOutcome(result=build_packet(vault, choices, out, progress, cancel))
+        result, data = build_packet_bytes(vault, choices, progress, cancel)
     except PacketProblems as exc:
         return BuildOutcome(problems=exc.problems)
     except Cancelled:
         return BuildOutcome(cancelled=True)
+    return BuildOutcome(result=result, data=data)
 
 
 class BuildPage(QWizardPage):
-    """Choose where the packet goes, build it in the background, then look it over."""
+    """Build the packet in the background, look it over, then save it where the person chooses."""
 
     def __init__(
         self, session: VaultSession, choices: Callable[[], PacketChoices], parent: QWidget | None = None
@@ -81,7 +78,6 @@ class BuildPage(QWizardPage):
         self.worker: TaskWorker | None = None
         self.result: PacketResult | None = None
         self._choices: PacketChoices | None = None
-        self._staging: Path | None = None
         self._data: bytes | None = None
         self.saved_path: str = ""
         layout = QVBoxLayout(self)
@@ -90,34 +86,17 @@ class BuildPage(QWizardPage):
         )
         self.summary = note("", self)
         layout.addWidget(self.summary)
-        path_row = QHBoxLayout()
-        path_label = QLabel(self.tr("Save the packet as:"), self)
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName(self.tr("Where the packet is saved"))
-        self.path_edit.setPlaceholderText(self.tr("Choose where to save it first"))
-        self.path_edit.textChanged.connect(self._update)
-        self.path_edit.returnPressed.connect(lambda: self.start_build(False))
-        path_label.setBuddy(self.path_edit)
-        self.choose_btn = QPushButton(self.tr("&Choose…"), self)
-        self.choose_btn.setAccessibleName(self.tr("Choose where to save the packet"))
-        self.choose_btn.clicked.connect(self.choose_path)
+        button_row = QHBoxLayout()
         self.build_btn = QPushButton(self.tr("&Build the packet"), self)
         self.build_btn.clicked.connect(lambda: self.start_build(False))
         self.save_btn = QPushButton(self.tr("&Save packet…"), self)
         self.save_btn.setAccessibleName(self.tr("Save the packet where you choose"))
         self.save_btn.clicked.connect(self.save_packet)
         self.save_btn.setEnabled(False)
-        path_row.addWidget(path_label)
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.choose_btn)
-        path_row.addWidget(self.build_btn)
-        path_row.addWidget(self.save_btn)
-        self.path_label = path_label
-        self.ram = ram_folder()  # None: no RAM file system, so the path is asked first
-        for widget in (path_label, self.path_edit, self.choose_btn):
-            widget.setVisible(self.ram is None)
-        drop(self.ram)
-        layout.addLayout(path_row)
+        button_row.addWidget(self.build_btn)
+        button_row.addWidget(self.save_btn)
+        button_row.addStretch(1)
+        layout.addLayout(button_row)
         self.plain_warning = note(
             self.tr(
                 "This PDF will not be encrypted: anyone who gets the file can read it. It is written only "
@@ -208,12 +187,9 @@ class BuildPage(QWizardPage):
 
     def _update(self) -> None:
         building = self.worker is not None
-        has_target = self.ram is not None or bool(self.path_edit.text().strip())
-        self.build_btn.setEnabled(has_target and not building)
-        self.save_btn.setEnabled(self._data is not None and self._staging is not None and not building)
-        self.choose_btn.setEnabled(not building)
-        self.path_edit.setEnabled(not building)
-        self.build_btn.setDefault(has_target and not building and self._data is None)
+        self.build_btn.setEnabled(not building)
+        self.save_btn.setEnabled(self._data is not None and not building)
+        self.build_btn.setDefault(not building and self._data is None)
         self.completeChanged.emit()
 
     # where to --------------------------------------------------------------------
@@ -236,24 +212,11 @@ class BuildPage(QWizardPage):
             self.tr("PDF (*.pdf)"),
         )
 
-    def choose_path(self) -> None:
-        path = self.ask_save_path()
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.path_edit.setText(path)
-            self.build_btn.setFocus()
-
     # building --------------------------------------------------------------------
     def start_build(self, leave_out: bool) -> None:
         if self.worker is not None or self.session.vault is None:
             return
-        self.drop_staged()
-        if self.ram is not None:
-            self._staging = ram_folder()
-        path = str(self._staging / "packet.pdf") if self._staging else self.path_edit.text().strip()
-        if not path:
-            return
+        self.drop_packet()
         choices = self.choices()
         choices.skip_problem_documents = leave_out
         self._choices = choices
@@ -265,7 +228,7 @@ class BuildPage(QWizardPage):
         self.progress_label.setText(self.tr("Starting…"))
         self.progress_box.setVisible(True)
         self.cancel_btn.setEnabled(True)
-        worker = TaskWorker(run_build, self.session.vault, choices, path)
+        worker = TaskWorker(run_build, self.session.vault, choices)
         worker.signals.progress.connect(self._progress)
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
@@ -316,10 +279,10 @@ class BuildPage(QWizardPage):
             self.leave_out_btn.setFocus()
             return
         result = outcome.result
-        assert result is not None
+        assert result is not None and outcome.data is not None
         self.result = result
         self.session.entry_saved(PACKET_KIND)
-        self.show_result(result)
+        self.show_result(result, outcome.data)
 
     def stop_after_problems(self) -> None:
         self.problems_box.setVisible(False)
@@ -328,25 +291,22 @@ class BuildPage(QWizardPage):
             self.tr("Stopped. Nothing was saved. You can change the documents on step 2 and build again.")
         )
 
-    def show_result(self, result: PacketResult) -> None:
-        data = Path(result.path).read_bytes()  # shown from memory (a QBuffer), like every preview
+    def show_result(self, result: PacketResult, data: bytes) -> None:
+        """Show the packet built in memory (from a QBuffer, like every preview) until it is saved."""
         password = self._choices.password if self._choices else None
         self.preview.pdf_document.setPassword(password or "")
         self.preview.show_document(
             Record(id="", category="packet", title=self.default_file_name(), media_type="application/pdf"),
             data,
         )
-        if self._staging is not None:
-            self._data = data
-            text = self.tr(
-                "Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
-                "it where you choose."
-            ).format(result.pages)
-            self._update()
-            self.save_btn.setDefault(True)
-            self.save_btn.setFocus()
-        else:
-            text = self.tr("Done: {0} pages, saved as {1}.").format(result.pages, result.path)
+        self._data = data
+        text = self.tr(
+            "Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write "
+            "it where you choose."
+        ).format(result.pages)
+        self._update()
+        self.save_btn.setDefault(True)
+        self.save_btn.setFocus()
         if result.left_out:
             text += " " + self.tr("Left out: {0}.").format(", ".join(f"“{p.title}”" for p in result.left_out))
         text += " " + (
@@ -360,7 +320,8 @@ class BuildPage(QWizardPage):
         self.message.setText(text)
 
     def save_packet(self) -> None:
-        """Write the looked-over packet where the person chooses, then drop the copy in memory."""
+        """Write the looked-over packet where the person chooses (the copy in memory stays until the
+        wizard closes, to save it again elsewhere)."""
         if self._data is None:
             return
         path = self.ask_save_path()
@@ -368,7 +329,7 @@ class BuildPage(QWizardPage):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        try:  # readable by its owner only (0600 from the start); never in place of a device or pipe
+        try:  # a PrivateFile: 0600 from the start, renamed into place, never in place of a device or pipe
             atomic_write_private_bytes(Path(path), self._data, overwrite=True)
         except VaultError as exc:
             self.message.setText(describe(exc))
@@ -398,9 +359,8 @@ class BuildPage(QWizardPage):
             )
         )
 
-    def drop_staged(self) -> None:
-        drop(self._staging)
-        self._staging = None
+    def drop_packet(self) -> None:
+        """Forget the packet in memory (the preview is cleared by its owner)."""
         self._data = None
 
     def preview_page_count(self) -> int:

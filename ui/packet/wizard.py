@@ -1,9 +1,8 @@
 """The second-opinion packet wizard: checklist, documents, cover, options, then build and look it over.
 
-The packet is built into a private folder on a RAM-backed file system (mbc_vault.packet.staging),
-shown in QtPdf's viewer from bytes, and written where the person chooses only when they press
-"Save packet…". Closing the wizard or locking drops it. Where no RAM file system exists, the person
-chooses where it goes first, as a fallback.
+The packet is built in memory (the PDF worker streams it into a BytesIO), shown in QtPdf's viewer
+from a QBuffer, and written where the person chooses only when they press "Save packet…".
+Closing the wizard or locking drops it. No temporary file or RAM folder, on any platform.
 """
 
 from __future__ import annotations
@@ -73,7 +72,7 @@ class PacketWizard(QWizard):
         if self.build_page.worker is not None:
             self.build_page.cancel_build()
         self.build_page.preview.clear()  # drop the decrypted packet from memory
-        self.build_page.drop_staged()
+        self.build_page.drop_packet()
         self.options_page.password_edit.clear()
         self.options_page.password_again_edit.clear()
         super().done(result)

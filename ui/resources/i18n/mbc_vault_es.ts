@@ -221,26 +221,6 @@
         <translation>Paso {0} de {1}: crear y revisar</translation>
     </message>
     <message>
-        <source>Save the packet as:</source>
-        <translation>Guardar el paquete como:</translation>
-    </message>
-    <message>
-        <source>Where the packet is saved</source>
-        <translation>Dónde se guarda el paquete</translation>
-    </message>
-    <message>
-        <source>Choose where to save it first</source>
-        <translation>Primero elija dónde guardarlo</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>&amp;Elegir…</translation>
-    </message>
-    <message>
-        <source>Choose where to save the packet</source>
-        <translation>Elegir dónde guardar el paquete</translation>
-    </message>
-    <message>
         <source>&amp;Build the packet</source>
         <translation>&amp;Crear el paquete</translation>
     </message>
@@ -379,10 +359,6 @@
     <message>
         <source>Built: {0} pages. Look it over; nothing is saved yet. Press “Save packet…” to write it where you choose.</source>
         <translation>Listo: {0} páginas. Revíselo; todavía no se ha guardado nada. Pulse “Guardar el paquete…” para guardarlo donde usted elija.</translation>
-    </message>
-    <message>
-        <source>Done: {0} pages, saved as {1}.</source>
-        <translation>Listo: {0} páginas, guardado como {1}.</translation>
     </message>
     <message>
         <source>Left out: {0}.</source>
@@ -2607,20 +2583,24 @@
         <translation>No se pudieron maquetar las páginas del índice.</translation>
     </message>
     <message>
-        <source>qpdf is not installed; install it (Debian/Ubuntu: apt install qpdf).</source>
-        <translation>qpdf no está instalado; instálelo (Debian/Ubuntu: apt install qpdf).</translation>
+        <source>The packet could not be put together; nothing was written. Build it again; if that fails too, leave out the documents you added last.</source>
+        <translation>No se pudo armar el paquete; no se guardó nada. Vuelva a crearlo; si vuelve a fallar, deje fuera los últimos documentos que añadió.</translation>
     </message>
     <message>
-        <source>qpdf could not put the pages together: {detail}</source>
-        <translation>qpdf no pudo juntar las páginas: {detail}</translation>
+        <source>The PDF worker no longer holds a document of the packet; build it again.</source>
+        <translation>El lector de PDF ya no tiene uno de los documentos del paquete; vuelva a crearlo.</translation>
     </message>
     <message>
-        <source>qpdf could not put the pages together: unknown error</source>
-        <translation>qpdf no pudo juntar las páginas: error desconocido</translation>
+        <source>reading it took too long and was stopped; it may be damaged: ask for a new copy, or scan the paper original</source>
+        <translation>leerlo tardó demasiado y se detuvo; puede estar dañado: pida una copia nueva o escanee el original en papel</translation>
     </message>
     <message>
-        <source>Could not copy the merged packet.</source>
-        <translation>No se pudo copiar el paquete unido.</translation>
+        <source>it needs far more memory than a medical record could: ask for a new copy, or scan the paper original</source>
+        <translation>necesita mucha más memoria de la que podría necesitar un documento médico: pida una copia nueva o escanee el original en papel</translation>
+    </message>
+    <message>
+        <source>the PDF reader stopped on it; it may be damaged: ask for a new copy, or scan the paper original</source>
+        <translation>el lector de PDF se detuvo con él; puede estar dañado: pida una copia nueva o escanee el original en papel</translation>
     </message>
     <message>
         <source>{count} chosen document(s) cannot be included: {problems}</source>

@@ -1,0 +1,211 @@
+"""Worker job: put the packet together in one pass and stream the finished PDF back to the app.
+
+`assemble` copies the pages of every part in order into a new PDF (pikepdf, that is qpdf: the
+documents' streams are copied byte for byte, never decoded), then on that one document adds a footer
+to every page, turns the contents page's links into jumps to their pages, adds one bookmark per
+section, and writes it, AES-256 encrypted when a password is given, to `request.out`.
+
+The parts are the documents `sanitize.py` checked and kept in the store (referred to by key), and the
+pages the app typeset with Qt (cover, contents, summary, photos..., sent as blobs: trusted).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any, BinaryIO
+
+from .footer import FOOTER_FONT, FOOTER_LEAD, FooterLead, footer_ops, footer_text, visible_box
+from .protocol import JobError, Request
+from .sanitize import save_options, store_key
+
+#: the output goes to the app in pieces of about this size (qpdf writes many small pieces)
+OUTPUT_CHUNK = 1 << 20
+PRODUCER = "MBC Vault packet builder (pikepdf)"
+
+
+class _Passing(io.RawIOBase):
+    """The raw side of the output: writes go on to the app's stream in pieces of at most OUTPUT_CHUNK
+    (the app refuses larger ones). Wrapped in a BufferedWriter (C), so qpdf's many small writes cost
+    no Python call each; it has no file number, so pikepdf writes through it, not to a descriptor."""
+
+    def __init__(self, target: BinaryIO) -> None:
+        self.target = target
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        for start in range(0, view.nbytes, OUTPUT_CHUNK):
+            self.target.write(view[start : start + OUTPUT_CHUNK])  # consumed at once: the buffer is reused
+        return view.nbytes
+
+
+def output_stream(target: BinaryIO) -> io.BufferedWriter:
+    """*target* behind a buffer of OUTPUT_CHUNK: the output goes on in pieces of about that size."""
+    return io.BufferedWriter(_Passing(target), OUTPUT_CHUNK)
+
+
+def _number(value: Any, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+
+
+def _dictionary(holder: Any, key: str) -> Any:
+    """holder[key] as a dictionary, made (direct) when it is missing or not a dictionary."""
+    import pikepdf
+
+    value = holder.get(key)
+    if not isinstance(value, pikepdf.Dictionary):
+        value = pikepdf.Dictionary()
+        holder[key] = value
+    return value
+
+
+def _lead_form(
+    packet: Any, spec: dict[str, Any], blobs: list[bytes], keep: list[Any]
+) -> tuple[Any, FooterLead]:
+    """The Qt-typeset start of the footer (a one-line PDF from the app) as a form XObject of *packet*."""
+    import pikepdf
+
+    strip = pikepdf.open(io.BytesIO(blobs[int(spec["blob"])]))
+    keep.append(strip)
+    page = strip.pages[0]
+    top = _number(page.mediabox[3], float(spec["height"]))
+    form = packet.copy_foreign(page.as_form_xobject())
+    baseline = top - (float(spec["height"]) - float(spec["baseline"]))
+    return form, FooterLead(str(spec["text"]), float(spec["width"]), baseline)
+
+
+def _footers(packet: Any, lead_text: str, lead: tuple[Any, FooterLead] | None) -> None:
+    """A footer on every page: the name and date of birth, then "page N of M"."""
+    import pikepdf
+
+    font = packet.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
+    prefix = packet.make_stream(b"q\n")
+    pages = packet.pages
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        obj = page.obj
+        text = footer_text(lead_text, number, total)
+        box = visible_box(obj.get("/MediaBox"), obj.get("/CropBox"))
+        rotate = int(_number(obj.get("/Rotate", 0)))
+        placed = lead[1] if lead is not None and text.startswith(lead[1].text) else None
+        footer = packet.make_stream(footer_ops(text, box, rotate, placed))
+        contents = obj.get("/Contents")
+        if contents is None:
+            streams = [prefix, footer]
+        elif isinstance(contents, pikepdf.Array):
+            streams = [prefix, *contents, footer]
+        else:
+            streams = [prefix, contents, footer]
+        obj.Contents = pikepdf.Array(streams)
+        resources = _dictionary(obj, "/Resources")
+        _dictionary(resources, "/Font")[FOOTER_FONT] = font
+        if placed is not None and lead is not None:
+            _dictionary(resources, "/XObject")[FOOTER_LEAD] = lead[0]
+
+
+def _links(packet: Any, spec: dict[str, Any]) -> None:
+    """The contents pages' links (Qt wrote them as URIs "<scheme><section>") become jumps to the pages."""
+    import pikepdf
+
+    scheme, targets = str(spec["scheme"]), [int(t) for t in spec["targets"]]
+    pages = packet.pages
+    for index in range(int(spec["first"]), int(spec["first"]) + int(spec["count"])):
+        for annot in pages[index].obj.get("/Annots", pikepdf.Array()):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if isinstance(action, pikepdf.Dictionary) else ""
+            if not uri.startswith(scheme):
+                continue
+            target = targets[int(uri[len(scheme) :])]
+            del annot["/A"]
+            annot.Dest = pikepdf.Array([pages[target].obj, pikepdf.Name.Fit])
+
+
+def _outline(packet: Any, items: list[dict[str, Any]], title: str) -> None:
+    """One bookmark per section, on its first page; the outline open, the title shown by viewers."""
+    import pikepdf
+
+    pages = packet.pages
+    with packet.open_outline() as outline:
+        for item in items:
+            destination = pikepdf.Array([pages[int(item["page"])].obj, pikepdf.Name.XYZ, None, None, None])
+            outline.root.append(pikepdf.OutlineItem(str(item["title"]), destination))
+    packet.Root.PageMode = pikepdf.Name.UseOutlines
+    if title:
+        packet.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    packet.docinfo["/Title"] = title
+    packet.docinfo["/Creator"] = "MBC Vault"
+    packet.docinfo["/Producer"] = PRODUCER
+
+
+def assemble(request: Request) -> dict[str, Any]:
+    """args: "parts" (in order, each {"key"} of a sanitized document or {"blob"} of a typeset part),
+    "footer" ({"lead", "form"} or null; "form": {"blob", "text", "width", "height", "baseline"} or
+    null), "links" ({"scheme", "first", "count", "targets"} or null), "outline" ([{"title", "page"}]),
+    "title", "password" (or null), "release" (each document leaves the store once its pages are
+    copied: qpdf copies stream data at once, so the worker never holds a document twice). Streams the
+    packet to request.out; replies {"pages"}. Raises JobError("packet-document-lost", key) when a
+    document is not in the store (the worker restarted)."""
+
+    assert request.out is not None
+    with warnings.catch_warnings():
+        # pikepdf's notes on form widgets copied without their form: the pages keep them, as they showed
+        warnings.simplefilter("ignore")
+        return _assemble(request)
+
+
+def _assemble(request: Request) -> dict[str, Any]:
+    import pikepdf
+
+    assert request.out is not None
+    args = request.args
+    packet = pikepdf.new()
+    keep: list[Any] = []  # the typeset parts: open until the output is written
+    parts = list(args["parts"])
+    missing = [str(p["key"]) for p in parts if "key" in p and store_key(str(p["key"])) not in request.store]
+    if missing:
+        raise JobError("packet-document-lost", key=missing[0])
+    last_use = {str(p["key"]): n for n, p in enumerate(parts) if "key" in p}
+    for number, part in enumerate(parts):
+        if "key" in part:
+            key = str(part["key"])
+            source = request.store[store_key(key)]
+            packet.pages.extend(source.pages)
+            if args.get("release") and last_use[key] == number:
+                request.store.pop(store_key(key)).close()
+        else:
+            source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
+            keep.append(source)
+            packet.pages.extend(source.pages)
+    footer = args.get("footer")
+    if footer is not None:
+        form = footer.get("form")
+        lead = _lead_form(packet, form, request.blobs, keep) if form else None
+        _footers(packet, str(footer.get("lead", "")), lead)
+    if args.get("links"):
+        _links(packet, args["links"])
+    _outline(packet, list(args.get("outline") or []), str(args.get("title", "")))
+    pages = len(packet.pages)
+    request.progress(1, 2)
+    password = args.get("password")
+    encryption = pikepdf.Encryption(owner=password, user=password, R=6) if password else None
+    out = output_stream(request.out)
+    packet.save(out, encryption=encryption or False, **save_options())
+    out.flush()
+    request.progress(2, 2)
+    for source in keep:
+        source.close()
+    packet.close()
+    return {"pages": pages}
