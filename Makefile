@@ -8,11 +8,15 @@ DEBIAN_PACKAGES := age qpdf poppler-utils zbar-tools libegl1 libgl1 libdbus-1-3 
 	libfontconfig1 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 xvfb fonts-dejavu-core \
 	tesseract-ocr tesseract-ocr-eng syncthing
+# what `make package` and `make package-check` use besides: PyInstaller's ldd/objdump/strip, dpkg-deb's
+# zstd, the installed program's checks (file, strace, desktop-file-validate, update-mime-database)
+PACKAGE_DEBIAN_PACKAGES := binutils zstd file strace xauth desktop-file-utils shared-mime-info
 
-.PHONY: run test test-core lint system-deps venv bench clean translations
+.PHONY: run test test-core lint system-deps venv bench clean translations package package-check
 
-system-deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+# install the Debian packages of $(1) that are missing
+define install_debian
+@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -20,6 +24,10 @@ system-deps:
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+system-deps:
+	$(call install_debian,$(DEBIAN_PACKAGES))
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,5 +96,22 @@ translations: venv
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find ui -name '*.py' | sort) -ts ui/resources/i18n/mbc_vault_es.ts
 	$(BIN)/pyside6-lrelease ui/resources/i18n/mbc_vault_es.ts -qm ui/resources/i18n/mbc_vault_es.qm
 
+$(BIN)/.package-installed: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[test,package]'
+	touch $@
+
+# The Linux downloads, in dist/: a tarball of the PyInstaller folder and a .deb (packaging/build_linux.py).
+package: system-deps venv $(BIN)/.package-installed
+	$(call install_debian,$(PACKAGE_DEBIAN_PACKAGES))
+	rm -rf build/bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller --distpath build/bundle \
+		packaging/mbc-vault.spec
+	$(BIN)/python packaging/build_linux.py build/bundle/mbc-vault dist
+
+# Install the .deb and run the installed program as a person's computer would (packaging/package_check.sh):
+# the self-check from the .deb and the tarball, the app's first window under Xvfb. Needs root.
+package-check: package
+	bash packaging/package_check.sh dist
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

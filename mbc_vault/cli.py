@@ -275,6 +275,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_check(args: argparse.Namespace) -> int:
+    from .selfcheck import run_self_check
+
+    return EXIT_OK if run_self_check(lambda line: print(line, flush=True)) else EXIT_FAILURE
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as vault:
         records = vault.records(category=args.category)
@@ -743,6 +749,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_demo)
     p.add_argument("vault", metavar="PATH")
+    help_text = (
+        "check that this program works on this computer: in a temporary folder, create a vault, import a "
+        "PDF and a photo, search, build a packet, verify and lock (fictional records; nothing is kept)"
+    )
+    p = sub.add_parser("self-check", help=help_text, description=help_text)
+    p.set_defaults(func=cmd_self_check)
     return parser
 
 

@@ -19,6 +19,7 @@ import time
 from .errors import Cancelled, VaultError
 from .pdf.client import PdfError, PdfWorker
 from .progress import CancelFlag, ProgressFn, Stage
+from .sysenv import system_environment
 from .vault import Vault
 
 OCR_TIME_LIMIT_S = 120.0
@@ -50,6 +51,7 @@ def _run(args: list[str], data: bytes, cancel: CancelFlag | None = None) -> byte
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        env=system_environment(),  # from the bundle: tesseract loads its own libraries, not the bundle's
         preexec_fn=_limits if posix else None,
         creationflags=0 if posix else 0x08000000,  # CREATE_NO_WINDOW: no console window flashes
     )

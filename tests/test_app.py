@@ -92,3 +92,85 @@ def test_app_module_builds_the_main_window_offscreen(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "WelcomeScreen"
+
+
+def test_open_with_a_vault_goes_to_the_app_and_anything_else_to_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ui.app
+
+    calls: list[object] = []
+
+    def fake_app(open_path: str | None = None) -> int:
+        calls.append(("app", open_path))
+        return 0
+
+    monkeypatch.setattr(ui.app, "main", fake_app)
+    monkeypatch.setattr(cli, "main", lambda argv: calls.append(("cli", argv)) or 0)
+    assert launch.main(["--open", "/v/vault.json"]) == 0
+    assert launch.main(["--open"]) == 0  # the desktop entry without a file (%f left out)
+    assert launch.main(["--open", "a", "b"]) == 0
+    assert calls == [("app", "/v/vault.json"), ("app", None), ("cli", ["--open", "a", "b"])]
+
+
+def test_a_vault_is_opened_from_its_folder_or_its_marker_file(tmp_path: Path) -> None:
+    from ui.app import vault_folder
+
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    (folder / "vault.json").write_text("{}")
+    (folder / "notes.json").write_text("{}")
+    assert vault_folder(folder / "vault.json") == folder
+    assert vault_folder(folder) == folder
+    assert vault_folder(folder / "notes.json") == folder / "notes.json"  # open_folder says it is no vault
+
+
+def _start_app(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The app in a new process, as a person starts it, with MBC_VAULT_SCREENSHOT set: it saves its
+    first window and quits; it prints the screen it showed."""
+    shot = tmp_path / "first-window.png"
+    code = (
+        "import sys; import ui.app; from PySide6.QtWidgets import QApplication\n"
+        "status = ui.app.main(['mbc-vault'], open_path=(sys.argv[1:] or [None])[0])\n"
+        "windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == 'MainWindow']\n"
+        "print(status, type(windows[0].stack.currentWidget()).__name__)"
+    )
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "MBC_VAULT_SCREENSHOT": str(shot),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    return done, shot
+
+
+@pytest.mark.qt  # reads the PNG with QtGui
+def test_the_screenshot_setting_saves_the_first_window_and_quits(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    done, shot = _start_app(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "WelcomeScreen"]
+    image = QImage(str(shot))
+    assert image.width() >= 640 and image.height() >= 400
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20  # text and buttons were drawn, not an empty frame
+
+
+def test_the_app_opened_at_a_vault_file_shows_its_unlock_screen(tmp_path: Path) -> None:
+    from mbc_vault.vault import Vault
+
+    Vault.create(tmp_path / "Family vault", "correct horse battery staple", work_factor=12).close()
+    done, shot = _start_app(tmp_path, str(tmp_path / "Family vault" / "vault.json"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "UnlockScreen"] and shot.is_file()

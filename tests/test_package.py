@@ -70,7 +70,11 @@ def test_the_wheel_holds_the_templates_translations_and_style(wheel: Path) -> No
     names = set(zipfile.ZipFile(wheel).namelist())
     assert len(TEMPLATES) == 7
     assert {f"mbc_vault/resources/question_templates/{name}" for name in TEMPLATES} <= names
-    assert {"ui/resources/i18n/mbc_vault_es.qm", "ui/resources/styles/app.qss"} <= names
+    assert {
+        "ui/resources/i18n/mbc_vault_es.qm",
+        "ui/resources/styles/app.qss",
+        "ui/resources/icons/mbc-vault.svg",
+    } <= names
     assert not any(name.endswith(".ts") for name in names)  # the translators' source stays in git
 
 

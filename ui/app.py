@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mbc_vault.crashsafe import disable_core_dumps
+from mbc_vault.layout import MARKERS
 
 #: the app's own files, inside the package (a wheel installs them as files, so they have a path)
 RESOURCES = Path(str(files("ui.resources")))
+ICON = RESOURCES / "icons" / "mbc-vault.svg"
+#: the desktop entry's name (mbc-vault.desktop): Wayland desktops match the window to it by this
+DESKTOP_FILE = "mbc-vault"
+#: a PNG path: the app saves its first window there once it is on the screen, then quits (exit status
+#: 0 if saved). For checks of an installed app (`make package-check`) and the start-up benchmark.
+SCREENSHOT_ENV = "MBC_VAULT_SCREENSHOT"
 
 
 def load_translations(app: QApplication, language: str = "") -> list[QTranslator]:
@@ -36,13 +45,39 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("MBC Vault")
     app.setOrganizationName("MBC Vault")
     app.setApplicationDisplayName("MBC Vault")
+    app.setDesktopFileName(DESKTOP_FILE)
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
     style = RESOURCES / "styles" / "app.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 
-def main(argv: list[str] | None = None) -> int:
+def vault_folder(path: Path) -> Path:
+    """The vault folder a person pointed at: the folder itself, or the folder of its marker file
+    (a double-click on vault.json opens its vault)."""
+    return path.parent if path.name in MARKERS and path.is_file() else path
+
+
+def save_when_shown(window: QWidget, path: Path, *, attempts: int = 400) -> None:
+    """Once *window* is on the screen (exposed; at most *attempts* checks 25 ms apart), save what it
+    shows to *path* as PNG and quit the event loop: exit status 0 if the file was written, else 1."""
+    app = QApplication.instance()
+    assert app is not None
+
+    def shoot(left: int) -> None:
+        handle = window.windowHandle()
+        if (handle is None or not handle.isExposed()) and left > 0:
+            QTimer.singleShot(25, lambda: shoot(left - 1))
+            return
+        app.exit(0 if window.grab().save(str(path), "PNG") else 1)
+
+    QTimer.singleShot(0, lambda: shoot(attempts))
+
+
+def main(argv: list[str] | None = None, *, open_path: str | None = None) -> int:
+    """Start the app; with *open_path* (a vault folder or its vault.json) at that vault's unlock screen."""
     disable_core_dumps()
     logging.basicConfig(level=logging.WARNING)
     app = setup_application(argv)
@@ -56,4 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     load_translations(app, settings.language())  # children of app: they live as long as it
     window = MainWindow(settings)
     window.show()
+    if open_path:
+        window.open_folder(vault_folder(Path(open_path)))
+    screenshot = os.environ.get(SCREENSHOT_ENV)
+    if screenshot:
+        save_when_shown(window, Path(screenshot))
     return app.exec()
