@@ -83,6 +83,7 @@ def test_the_entry_script_is_the_command_line_with_arguments() -> None:
     assert done.stdout.startswith("usage: mbc-vault") and "self-check" in done.stdout
 
 
+@pytest.mark.qt  # ui.app (DESKTOP_FILE) imports Qt's GUI
 def test_the_desktop_entry_opens_a_vault_file_with_the_app_and_its_icon() -> None:
     from ui.app import DESKTOP_FILE
     from ui.launch import OPEN_FLAG
