@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.qt  # the children typeset with Qt's GUI (make test-core runs without it)
+
 DATA = Path(__file__).parent / "data" / "images"
 
 CHILD = """
