@@ -156,21 +156,7 @@ def test_the_vault_layers_import_no_circle() -> None:
     """The vault core is built in layers (docs/architecture.md): no module imports one that imports it
     back, at the top of the file or inside a function."""
     graph = _core_graph()
-    cycles = []
-    state: dict[str, int] = {}
-
-    def visit(node: str, stack: list[str]) -> None:
-        state[node] = 1
-        for nxt in sorted(graph.get(node, ())):
-            if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt) :] + [nxt] if nxt in stack else [node, nxt])
-            elif nxt not in state:
-                visit(nxt, stack + [nxt])
-        state[node] = 2
-
-    for module in sorted(graph):
-        if module not in state:
-            visit(module, [module])
+    cycles = _cycles(graph)
     layered = {
         "mbc_vault.vault",
         "mbc_vault.folder",
