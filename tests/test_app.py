@@ -69,19 +69,24 @@ def test_the_core_command_line_without_a_command_prints_its_usage_and_how_to_ope
     assert done.stdout.startswith("usage: mbc-vault") and cli.APP_HINT in " ".join(done.stdout.split())
 
 
-def test_app_module_builds_the_main_window_offscreen(tmp_path: Path) -> None:
-    code = (
-        "import sys; from PySide6.QtCore import QTimer; from ui.app import setup_application; "
-        "app = setup_application(['t']); from ui.main_window import MainWindow; w = MainWindow(); w.show(); "
-        "QTimer.singleShot(0, app.quit); app.exec(); print(w.stack.currentWidget().__class__.__name__)"
-    )
-    env = {
+def _fresh_home_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of an app started offscreen with a new, empty home and settings."""
+    return {
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(tmp_path / "c"),
         "XDG_DATA_HOME": str(tmp_path / "d"),
         "HOME": str(tmp_path),
         "PATH": "/usr/bin:/bin",
     }
+
+
+def test_app_module_builds_the_main_window_offscreen(tmp_path: Path) -> None:
+    code = (
+        "import sys; from PySide6.QtCore import QTimer; from ui.app import setup_application; "
+        "app = setup_application(['t']); from ui.main_window import MainWindow; w = MainWindow(); w.show(); "
+        "QTimer.singleShot(0, app.quit); app.exec(); print(w.stack.currentWidget().__class__.__name__)"
+    )
+    env = _fresh_home_env(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -135,14 +140,7 @@ def _start_app(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[
         "windows = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == 'MainWindow']\n"
         "print(status, type(windows[0].stack.currentWidget()).__name__)"
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_DATA_HOME": str(tmp_path / "d"),
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-        "MBC_VAULT_SCREENSHOT": str(shot),
-    }
+    env = {**_fresh_home_env(tmp_path), "MBC_VAULT_SCREENSHOT": str(shot)}
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
