@@ -702,7 +702,7 @@ class Vault:
             with self.folder.lock():
                 # the duplicate check runs under the writer lock, against the records on disk now:
                 # another program may have stored the same document since this vault read them
-                if sync.snapshot(self.folder.path) != self.folder.snapshot:
+                if self.changed_on_disk():
                     self.folder.load_records()
                 existing = self.folder.find_by_sha256(sha256)
                 if existing is not None and not allow_duplicate:
