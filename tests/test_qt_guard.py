@@ -43,7 +43,7 @@ def test_window_left_open(qtbot):
 
 class Waits(QRunnable):
     def run(self):
-        threading.Event().wait(1)
+        threading.Event().wait(5)  # longer than the moment the guard allows a worker to end
 
 
 def test_pool_worker_left_busy(qtbot):
