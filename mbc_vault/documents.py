@@ -29,8 +29,55 @@ MEDIA_TYPES_BY_SUFFIX = {
 }
 
 
+#: archives, by their first bytes (offset, signature, media type): checked before "%PDF-", which a
+#: zip of PDFs stored without compression holds within its first kilobyte
+ARCHIVE_SIGNATURES = (
+    (0, b"PK\x03\x04", "application/zip"),
+    (0, b"PK\x05\x06", "application/zip"),  # an empty zip
+    (0, b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"),
+    (0, b"Rar!\x1a\x07", "application/vnd.rar"),
+    (0, b"\x1f\x8b\x08", "application/gzip"),
+    (0, b"\xfd7zXZ\x00", "application/x-xz"),
+    (4, b"1AY&SY", "application/x-bzip2"),  # after "BZh" and the block size
+    (257, b"ustar\x00", "application/x-tar"),  # POSIX
+    (257, b"ustar  \x00", "application/x-tar"),  # GNU
+)
+#: a few archive-like names: the program's words for each (extract's problem sentence)
+ARCHIVE_NAMES = {
+    "application/zip": "a zip file",
+    "application/x-7z-compressed": "a 7-Zip archive",
+    "application/vnd.rar": "a RAR archive",
+    "application/gzip": "a compressed (gzip) file",
+    "application/x-xz": "a compressed (xz) file",
+    "application/x-bzip2": "a compressed (bzip2) file",
+    "application/x-tar": "a tar archive",
+}
+#: office documents are zip files inside: named as what they are, not as archives
+ZIPPED_DOCUMENT_SUFFIXES = frozenset(
+    {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".epub", ".pages", ".numbers", ".key"}
+)
+
+
+def sniff_archive(head: bytes, name: str = "") -> str | None:
+    """The media type of an archive (zip, 7-Zip, RAR, gzip, xz, bzip2, tar) from its first bytes;
+    None for anything else, and for office documents, which are zip files inside."""
+    for offset, signature, media_type in ARCHIVE_SIGNATURES:
+        if head[offset : offset + len(signature)] == signature:
+            if media_type == "application/zip" and Path(name).suffix.lower() in ZIPPED_DOCUMENT_SUFFIXES:
+                return None
+            if media_type == "application/x-bzip2" and not head.startswith(b"BZh"):
+                continue
+            return media_type
+    return None
+
+
 def sniff_media_type(head: bytes, name: str = "") -> str:
     """The media type from the first bytes of a file, falling back to its name."""
+    archive = sniff_archive(head, name)
+    if archive is not None:
+        return archive
+    if head[:4] == b"PK\x03\x04":  # an office document: never a PDF, whatever it holds
+        return "application/octet-stream"
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "application/pdf"
     if head.startswith(b"\xff\xd8\xff"):

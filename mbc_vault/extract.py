@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from .documents import sniff_media_type
+from .documents import ARCHIVE_NAMES, sniff_media_type
 from .errors import Cancelled
 from .fsutil import NotAFile, open_regular
 from .pdf.client import MEMORY_WATCHDOG, RLIMITS, PdfError, PdfWorker
@@ -150,6 +150,12 @@ class Reader:
                 return result
             result.media_type = sniff_media_type(handle.read(4096), name)
             handle.seek(0)
+            if result.media_type in ARCHIVE_NAMES:
+                result.problem = (
+                    f"{name} is {ARCHIVE_NAMES[result.media_type]}, not a document; "
+                    "open it and import what is inside."
+                )
+                return result
             if result.media_type not in SUPPORTED_TYPES:
                 result.problem = (
                     f"{name} is not a PDF, JPEG, PNG, TIFF or text file; save or print it as PDF, "
@@ -170,7 +176,7 @@ class Reader:
         if result.ok:
             first = "\n".join(result.page_texts[:2])
             result.title = propose_title(result.pdf_title, name, first)
-            result.date = propose_date(first) or result.pdf_date
+            result.date = propose_date(first)  # never the PDF's creation date: the day it was saved
             result.category = propose_category(first, title=f"{result.pdf_title}\n{path.stem}")
         return result
 

@@ -163,7 +163,8 @@ def propose_category(text: str, title: str = "") -> str:
     1. A rule that matches the title wins (any category: it is the document's own name).
     2. In the first lines, a legal or care rule wins only on a heading: a line before the first
        "label: value" field and before the first line that matches a medical rule.
-    3. Otherwise a medical rule: first over the first lines, then over the whole text.
+    3. Otherwise a medical rule: the first of the first lines that names one (a report's heading,
+       "Lab results", before the words of its body, "radiology", "impression"), then the whole text.
     4. Otherwise "medical-other": never the legal or care part because of words in the body.
     """
     by_title = _first_rule(re.sub(r"[_\s]+", " ", title).upper())
@@ -179,11 +180,9 @@ def propose_category(text: str, title: str = "") -> str:
         other = _first_rule(line, medical=False, title=False)
         if other:
             return other
-    return (
-        _first_rule("\n".join(head), medical=True)
-        or _first_rule(text.upper(), medical=True)
-        or "medical-other"
-    )
+    if medical_line is not None:
+        return _first_rule(head[medical_line], medical=True) or "medical-other"
+    return _first_rule(text.upper(), medical=True) or "medical-other"
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -243,6 +243,42 @@ def test_decompression_bomb_is_stopped(tmp_path: Path, monkeypatch: pytest.Monke
     assert any(w in result.problem for w in ("too long", "far more text", "damaged"))
 
 
+def test_archives_are_named_as_archives_not_damaged(tmp_path: Path) -> None:
+    """A zip of PDFs (stored, so "%PDF-" is in its first kilobyte) and other archives: "open it and
+    import what is inside", never "damaged"; a .docx (a zip inside) stays "not a PDF"."""
+    import tarfile
+    import zipfile
+
+    stored = tmp_path / "records from the portal.zip"
+    with zipfile.ZipFile(stored, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.write(text_pdf(tmp_path / "a.pdf", [["Clinic note (fictional)"]]), "a.pdf")
+    packed = tmp_path / "scans.tar"
+    with tarfile.open(packed, "w") as archive:
+        archive.add(tmp_path / "a.pdf", "a.pdf")
+    gzipped = tmp_path / "note.gz"
+    gzipped.write_bytes(b"\x1f\x8b\x08\x00" + bytes(64))
+    for path, kind in (
+        (stored, "a zip file"),
+        (packed, "a tar archive"),
+        (gzipped, "a compressed (gzip) file"),
+    ):
+        result = read_file(path)
+        assert result.problem == f"{path.name} is {kind}, not a document; open it and import what is inside."
+    letter = tmp_path / "letter.docx"
+    with zipfile.ZipFile(letter, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.write(tmp_path / "a.pdf", "word/embedded.pdf")
+    assert "not a PDF, JPEG, PNG, TIFF or text file" in read_file(letter).problem
+
+
+def test_a_pdf_without_a_date_in_its_text_gets_no_date(tmp_path: Path) -> None:
+    """The PDF's creation date is the day it was saved or downloaded, not the document's date."""
+    pdf = text_pdf(
+        tmp_path / "labs.pdf", [["Lab results", "Patient: Jane Q. Example DOB 1971-04-02"]], title="Labs"
+    )
+    result = read_file(pdf)
+    assert result.ok and result.pdf_date == "2025-03-14" and result.date is None
+
+
 def test_images_and_text_files(tmp_path: Path) -> None:
     photo = read_file(DATA / "images/lab-report-photo.jpg")
     assert photo.ok and photo.media_type == "image/jpeg" and photo.pages_without_text == [1]
@@ -269,6 +305,38 @@ def test_images_and_text_files(tmp_path: Path) -> None:
 )
 def test_category_proposals(text: str, slug: str) -> None:
     assert propose_category(text) == slug
+
+
+#: the shape of the fictional records bench/make_corpus.py makes: a heading, the patient line, then
+#: paragraphs of clinical words, where "radiology" and "impression" come in any report
+CORPUS_BODY = (
+    "Ca 27.29 oncologist radiology impression findings stable disease letrozole follow-up. "
+    "Progression response RECIST CA 15-3 CEA lymph node biopsy history plan."
+)
+
+
+@pytest.mark.parametrize(
+    "heading, slug",
+    [
+        ("Lab results", "lab-result"),
+        ("Laboratory report: complete blood count", "lab-result"),
+        ("Brain MRI report", "imaging-report"),
+        ("Bone scan report", "imaging-report"),
+        ("Surgical pathology report", "pathology-report"),
+        ("Treatment plan", "treatment-plan"),
+    ],
+)
+def test_a_report_is_proposed_by_its_heading_not_by_words_of_its_body(
+    tmp_path: Path, heading: str, slug: str
+) -> None:
+    """A PDF without a title (a portal's download) named 007-lab.pdf: its heading decides."""
+    pdf = text_pdf(
+        tmp_path / "007-lab.pdf",
+        [[heading, "Patient: Jane Q. Example   DOB 1971-04-02   MRN 00123456", CORPUS_BODY, CORPUS_BODY]],
+    )
+    result = read_file(pdf)
+    assert result.ok and result.pdf_title == ""
+    assert result.category == slug
 
 
 def test_date_proposals_skip_birth_dates() -> None:

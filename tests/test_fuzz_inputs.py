@@ -22,11 +22,11 @@ from mbc_vault import sync
 from mbc_vault.cancer.labs_csv import HEADER, MAX_CSV_BYTES, lab_csv_text, read_lab_csv
 from mbc_vault.cancer.models import LabValue
 from mbc_vault.categories import CATEGORIES
-from mbc_vault.documents import MEDIA_TYPES_BY_SUFFIX, sniff_media_type
+from mbc_vault.documents import ARCHIVE_NAMES, MEDIA_TYPES_BY_SUFFIX, sniff_media_type
 from mbc_vault.entry_model import FieldError
 from mbc_vault.proposals import propose_category, propose_date, propose_title
 
-MEDIA_TYPES = {*MEDIA_TYPES_BY_SUFFIX.values(), "application/octet-stream"}
+MEDIA_TYPES = {*MEDIA_TYPES_BY_SUFFIX.values(), *ARCHIVE_NAMES, "application/octet-stream"}
 MAGIC = {
     b"%PDF-1.7\n": "application/pdf",
     b"\xff\xd8\xff\xe0": "image/jpeg",

@@ -307,6 +307,42 @@ def test_the_app_notices_files_a_sync_tool_changed(qtbot, window: MainWindow, tm
     window.lock()
 
 
+def test_the_app_own_writes_are_not_announced_as_another_computer(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a person, importing and a second program on this computer: each says what is true."""
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    vault.add_person("Mary", "sister", ["medical"], can_edit=True, passphrase="mary's own words")
+    vault.close()
+    window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
+    window.statusBar().clearMessage()
+    add_family_member(qtbot, window, monkeypatch)  # the app's own write: people, keyrings
+    window.session.vault.add_document(
+        DATA / "images/lab-report-scan.png", category="lab-result", title="Mine"
+    )
+    window.statusBar().clearMessage()
+    assert not window.session.check_external_changes()
+    assert window.statusBar().currentMessage() == ""
+    with Vault.open(tmp_path / "v", PASSPHRASE, cache_root=tmp_path / "c2") as cli:  # another program
+        cli.add_document(
+            text_pdf(tmp_path / "a.pdf", [["Clinic note (fictional)"]]), category="clinical-note"
+        )
+        cli.add_document(
+            text_pdf(tmp_path / "b.pdf", [["Scan report (fictional)"]]), category="imaging-report"
+        )
+    assert window.session.check_external_changes()
+    message = window.statusBar().currentMessage()
+    assert message == "2 records added on another computer or from the command line.", message
+    with Vault.open(tmp_path / "v", "mary's own words", cache_root=tmp_path / "c3") as mary:
+        rid = next(r.id for r in mary.records() if r.category == "clinical-note")
+        mary.update_metadata(rid, title="Clinic note, June")
+    assert window.session.check_external_changes()
+    assert window.statusBar().currentMessage() == "1 record changed by Mary.", (
+        window.statusBar().currentMessage()
+    )
+    window.lock()
+
+
 def test_compare_and_choose_between_two_computers(
     qtbot, window: MainWindow, tmp_path: Path, clock: FakeClock
 ) -> None:
