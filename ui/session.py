@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,6 +18,48 @@ from mbc_vault.vault import Vault
 from .workers import TaskWorker, start
 
 WATCH_INTERVAL_MS = 3000
+
+#: a record as the watcher compares it: revision, last change, trashed, kind and who wrote it
+RecordState = tuple[int, str, str | None, str, str]
+
+
+def _state(vault: Vault) -> tuple[dict[str, RecordState], dict[str, tuple[str, tuple[str, ...]]]]:
+    """What the vault holds now, to tell a real change from a reload of the app's own writes."""
+    records = {
+        r.id: (r.revision, r.modified, r.trashed, r.kind, r.modified_by or r.author)
+        for r in list(vault.folder.by_id.values())
+    }
+    people = {pid: (p.name, tuple(p.scopes)) for pid, p in vault.folder.people.items()}
+    return records, people
+
+
+@dataclass
+class RecordChanges:
+    """Records another computer or program added, changed or removed, counted by who wrote them."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    removed: int = 0
+    kinds: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    @classmethod
+    def between(cls, before: dict[str, RecordState], after: dict[str, RecordState]) -> RecordChanges:
+        change = cls()
+        for rid, state in after.items():
+            old = before.get(rid)
+            if old == state:
+                continue
+            bucket = change.added if old is None else change.changed
+            bucket[state[4]] = bucket.get(state[4], 0) + 1
+            change.kinds.add(state[3])
+        for rid, state in before.items():
+            if rid not in after:
+                change.removed += 1
+                change.kinds.add(state[3])
+        return change
 
 
 class VaultSession(QObject):
@@ -123,29 +166,87 @@ class VaultSession(QObject):
         self.records_changed.emit()
 
     def check_external_changes(self) -> bool:
-        """Reload when a sync tool (or another program) changed the vault's files; True if it did."""
+        """Reload when a sync tool (or another program) changed the vault's files; True if records or
+        people changed. The app's own writes (a person added, the key files of a sign-in, an import)
+        reload quietly: only what another computer or program changed is announced, and how."""
         vault = self.vault
         if vault is None:
             return False
         try:
             if not vault.changed_on_disk():
                 return False
+            records_before, people_before = _state(vault)
+            conflicts_before = len(vault.conflicts())
             vault.reload()
         except Exception:  # a half-synced file is picked up on the next check
             return False
+        records_after, people_after = _state(vault)
+        change = RecordChanges.between(records_before, records_after)
+        people_changed = people_before != people_after
+        conflicts = vault.conflicts()
+        if not change and not people_changed and len(conflicts) == conflicts_before:
+            return False
         self.records_changed.emit()
         for kind in ENTRY_KINDS:
-            self.entries_changed.emit(kind)
-        conflicts = vault.conflicts()
-        message = self.tr("Updated with changes from another computer.")
+            if people_changed or kind in change.kinds:
+                self.entries_changed.emit(kind)
+        sentences = self.describe_changes(change)
+        if people_changed and not sentences:
+            sentences.append(self.tr("Who shares this vault was changed on another computer."))
         if conflicts:
-            message += " " + self.tr("Records changed on two computers: {0}. Both versions are kept.").format(
-                len(conflicts)
+            sentences.append(
+                self.tr("Records changed on two computers: {0}. Both versions are kept.").format(
+                    len(conflicts)
+                )
             )
-        self.external_change.emit(message)
+        self.external_change.emit(" ".join(sentences))
         if self.index is not None:
             self.build_index()
         return True
+
+    def describe_changes(self, change: RecordChanges) -> list[str]:
+        """Plain sentences for what another computer or program changed ("2 records changed by Mary.");
+        a name is the person's display name in this vault, shown here and never stored."""
+        vault = self.vault
+        sentences: list[str] = []
+        for writer, count in sorted(change.added.items()):
+            if vault is not None and writer and writer != vault.person.id:
+                name = vault.person_name(writer)
+                text = (
+                    self.tr("1 record added by {0}.") if count == 1 else self.tr("{1} records added by {0}.")
+                )
+                sentences.append(text.format(name, count))
+            else:
+                text = (
+                    self.tr("1 record added on another computer or from the command line.")
+                    if count == 1
+                    else self.tr("{0} records added on another computer or from the command line.")
+                )
+                sentences.append(text.format(count))
+        for writer, count in sorted(change.changed.items()):
+            if vault is not None and writer and writer != vault.person.id:
+                name = vault.person_name(writer)
+                text = (
+                    self.tr("1 record changed by {0}.")
+                    if count == 1
+                    else self.tr("{1} records changed by {0}.")
+                )
+                sentences.append(text.format(name, count))
+            else:
+                text = (
+                    self.tr("1 record changed on another computer or from the command line.")
+                    if count == 1
+                    else self.tr("{0} records changed on another computer or from the command line.")
+                )
+                sentences.append(text.format(count))
+        if change.removed:
+            text = (
+                self.tr("1 record removed on another computer or from the command line.")
+                if change.removed == 1
+                else self.tr("{0} records removed on another computer or from the command line.")
+            )
+            sentences.append(text.format(change.removed))
+        return sentences
 
     def close(self) -> None:
         self._watch_timer.stop()
