@@ -150,6 +150,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(qtbot, window: MainWindow,
 def test_auto_lock_and_clipboard(qtbot, window: MainWindow, tmp_path: Path) -> None:
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
     vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Fictional labs")
+    window.settings.set_idle_minutes(10)
     window.enter_vault(vault)
     window.go_to(window.documents)
     window.documents.table.selectRow(0)
@@ -160,6 +161,24 @@ def test_auto_lock_and_clipboard(qtbot, window: MainWindow, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: window.session is None, timeout=TIMEOUT)
     assert QGuiApplication.clipboard().text() == ""
     assert window.stack.currentWidget() is window.unlock_screen
+    reason = window.unlock_screen.reason  # the unlock screen says why it locked
+    assert reason.isVisible() and reason.text() == "Locked after 10 minutes without use."
+    window.show_unlock(tmp_path / "v")  # chosen again: no reason left over
+    assert not reason.isVisible()
+
+
+def test_the_owner_unlock_screen_has_no_setup_code_hint(window: MainWindow, tmp_path: Path) -> None:
+    """Once someone has unlocked this vault on this computer, the family member's setup-code hint
+    is not shown to them; on a computer where nobody has, it is."""
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    vault.add_person("Sam", "son", ["legal"], work_factor=TEST_WORK_FACTOR)  # given a setup code
+    owner = vault.person.id
+    vault.close()
+    window.show_unlock(tmp_path / "v")
+    assert window.unlock_screen.code_hint.isVisible()
+    window.settings.remember_person(tmp_path / "v", owner)
+    window.show_unlock(tmp_path / "v")
+    assert not window.unlock_screen.code_hint.isVisible()
 
 
 def test_text_size_setting_scales_the_font(window: MainWindow) -> None:

@@ -40,6 +40,32 @@ def test_a_vault_where_older_versions_suggested_it_is_still_found(window: MainWi
     assert window.unlock_screen.vault_path == former
 
 
+def test_after_the_demo_the_next_start_opens_the_person_own_vault(window: MainWindow, tmp_path: Path) -> None:
+    own = tmp_path / "mine"
+    Vault.create(own, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    demo = settings.demo_vault_path()
+    Vault.create(demo, PASSPHRASE, name="Demo", work_factor=TEST_WORK_FACTOR).close()
+    window.settings.add_recent_vault(demo)  # the demo only: the welcome screen, with it in the list
+    window.start()
+    assert window.stack.currentWidget() is window.welcome
+    window.settings.add_recent_vault(own)
+    window.settings.add_recent_vault(demo)  # the demo was the last one opened
+    window.start()
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert window.unlock_screen.vault_path == own.resolve()
+
+
+def test_the_window_title_does_not_repeat_the_app_name(window: MainWindow, tmp_path: Path) -> None:
+    """The system adds the app's display name to every title ("Jane's records — MBC Vault")."""
+    assert window.windowTitle() == ""
+    window.enter_vault(
+        Vault.create(tmp_path / "v", PASSPHRASE, name="Jane's records", work_factor=TEST_WORK_FACTOR)
+    )
+    assert window.windowTitle() == "Jane's records"
+    window.lock()
+    assert window.windowTitle() == ""
+
+
 def test_a_suggested_file_name_holds_nothing_windows_forbids(
     qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self._base_point_size = max(11.0, QApplication.font().pointSizeF())
         self.apply_text_scale(self.settings.text_scale())
         self._workers: set[TaskWorker] = set()
-        self.setWindowTitle(self.tr("MBC Vault"))
+        self.setWindowTitle("")  # the system shows the application's display name, "MBC Vault"
         self.resize(1200, 780)
         self.undo_stack = QUndoStack(self)
 
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.overview.record_chosen.connect(self._open_record)
 
         self.idle = IdleWatcher(self.settings.idle_minutes(), self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self.lock_after_idle)
         application().installEventFilter(self.idle)
         self._build_menus()
         self.start()
@@ -273,7 +273,10 @@ class MainWindow(QMainWindow):
 
     # screens ---------------------------------------------------------------------
     def start(self) -> None:
-        recent = self.settings.recent_vaults()
+        """The first screen: the person's own vault last used here (never the demo, which was only
+        tried), else their vault where the app suggests it, else the welcome screen."""
+        demo = demo_vault_path().resolve()
+        recent = [path for path in self.settings.recent_vaults() if Path(path).resolve() != demo]
         places = (default_vault_path(), former_default_vault_path())
         found = [path for path in places if path is not None and _is_vault(path)]
         if recent:
@@ -358,12 +361,11 @@ class MainWindow(QMainWindow):
         if unlocked:
             assert self.session is not None
             self.who.setText(self.tr("Signed in as {0} · Unlocked").format(self.session.person_name))
-            self.setWindowTitle(
-                self.tr("MBC Vault: {0}").format(self.session.vault.name if self.session.vault else "")
-            )
+            # the vault's name only: the system adds the app's name ("Jane's records — MBC Vault")
+            self.setWindowTitle(self.session.vault.name if self.session.vault else "")
         else:
             self.who.setText(self.tr("Locked"))
-            self.setWindowTitle(self.tr("MBC Vault"))
+            self.setWindowTitle("")  # the system shows the app's name alone
         self.lock_action.setEnabled(unlocked)
         self.import_action.setEnabled(unlocked)
         self.symptom_action.setEnabled(unlocked)
@@ -373,6 +375,19 @@ class MainWindow(QMainWindow):
         self.kit_action.setEnabled(unlocked)
 
     # actions ---------------------------------------------------------------------
+    def lock_after_idle(self) -> None:
+        """Auto-lock: lock, and say on the unlock screen why ("Locked after 10 minutes without use.")."""
+        if self.session is None:
+            return
+        minutes = self.settings.idle_minutes()
+        self.lock()
+        reason = (
+            self.tr("Locked after 1 minute without use.")
+            if minutes == 1
+            else self.tr("Locked after {0} minutes without use.").format(minutes)
+        )
+        self.unlock_screen.set_reason(reason)
+
     def lock(self) -> None:
         """Drop every decrypted model, preview and the search index; clear our clipboard text. The vault
         overwrites its keys (Vault.close); once what was dropped is freed (on the next turn of the

@@ -50,7 +50,12 @@ class UnlockScreen(QWidget):
         layout.setSpacing(14)
         self.title = heading(self.tr("Unlock your vault"), self, 1.9)
         self.where = note("", self)
+        #: why the vault was locked, when the app locked it by itself (auto-lock)
+        self.reason = note("", self)
+        self.reason.setAccessibleName(self.tr("Why the vault was locked"))
+        self.reason.setVisible(False)
         layout.addWidget(self.title)
+        layout.addWidget(self.reason)
         layout.addWidget(self.where)
         form = self.form = QFormLayout()
         self.pass_edit = QLineEdit(self)
@@ -90,8 +95,18 @@ class UnlockScreen(QWidget):
         self.where.setText(self.tr("Vault folder: {0}").format(str(path)))
         self.error.setText("")
         self.pass_edit.clear()
-        self.code_hint.setVisible(len(Vault.person_ids(path)) > 1)  # someone may have been given a setup code
+        self.set_reason("")
+        # someone may have been given a setup code, and nobody has unlocked this vault here yet: once
+        # someone has (the owner, say), the hint is not theirs to read
+        self.code_hint.setVisible(
+            len(Vault.person_ids(path)) > 1 and self._settings.last_person(path) is None
+        )
         self.pass_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_reason(self, text: str) -> None:
+        """Say why the vault was locked (empty: no reason shown)."""
+        self.reason.setText(text)
+        self.reason.setVisible(bool(text))
 
     def unlock(self) -> None:
         if self._worker is not None or self.vault_path is None:
