@@ -89,6 +89,17 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert preview.pdf_document.pageCount() == 2
     qtbot.waitUntil(lambda: preview.current_pdf_page() == 2, timeout=TIMEOUT)
 
+    # a search without a word, then one that finds nothing: each says so, and the last hit's page goes
+    window.documents.search_edit.setText("?!")
+    qtbot.waitUntil(lambda: window.documents.results.message == "Type a word to search.", timeout=TIMEOUT)
+    assert preview.stack.currentWidget() is preview.message and preview.pdf_document.pageCount() == 0
+    window.documents.search_edit.setText("wombatfeather")
+    qtbot.waitUntil(
+        lambda: "Nothing found for “wombatfeather”" in window.documents.results.message, timeout=TIMEOUT
+    )
+    window.documents.results.setCurrentRow(0)  # the line cannot be chosen
+    assert preview.stack.currentWidget() is preview.message
+
     # trash with undo, then lock with Ctrl+L and unlock
     window.documents.search_edit.clear()
     qtbot.waitUntil(lambda: window.documents.left.currentWidget() is window.documents.table, timeout=TIMEOUT)

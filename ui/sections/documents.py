@@ -29,7 +29,7 @@ from mbc_vault.categories import CATEGORIES
 from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.records import Record
-from mbc_vault.search import SearchHit
+from mbc_vault.search import SearchHit, fts_query
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from ..category_names import category_label
@@ -417,13 +417,20 @@ class DocumentsSection(SectionPage):
         text = self.search_edit.text().strip()
         if not text or self.session is None:
             self.left.setCurrentWidget(self.table)
-            self._update_actions()
+            self._selection_changed()  # the preview follows the list again, not the last hit
             return
         if self.session.index is None:
             self.status_message.emit(self.tr("Preparing search… (reading your records)"))
             return
         hits = self.session.search(text)
         self.results.set_hits(hits)
+        if not hits:
+            self.results.show_message(
+                self.tr("Type a word to search.")
+                if not fts_query(text)
+                else self.tr("Nothing found for “{0}”. Try fewer or shorter words.").format(text)
+            )
+        self.preview.clear()  # a new search: the last hit's page is not one of these
         self.left.setCurrentWidget(self.results)
         self.status_message.emit(self.tr("Matches for “{0}”: {1}").format(text, len(hits)))
 

@@ -48,6 +48,20 @@ class SearchResultsList(QListWidget):
             item.setSizeHint(label.sizeHint())
             self.setItemWidget(item, label)
 
+    def show_message(self, text: str) -> None:
+        """No hits: one line that says why ("Type a word to search", "Nothing found for …"), which
+        cannot be chosen."""
+        self.set_hits([])
+        item = QListWidgetItem(text, self)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
+    @property
+    def message(self) -> str:
+        """The line shown instead of hits, or ""."""
+        item = self.item(0)
+        return item.text() if item is not None and not self.hits else ""
+
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.hits):
             self.hit_chosen.emit(self.hits[row])
