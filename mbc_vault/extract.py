@@ -46,6 +46,8 @@ class Extracted:
     title: str = ""
     date: str | None = None
     category: str = "medical-other"
+    #: the title of the record that already holds this file's content ("" if none; importer.read_for_import)
+    already_in_vault: str = ""
 
     @property
     def ok(self) -> bool:

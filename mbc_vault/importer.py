@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
-from .extract import Extracted, Reader
+from .extract import Extracted, Reader, read_files
 from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .vault import Vault
@@ -39,6 +40,32 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def read_for_import(
+    vault: Vault,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> list[Extracted]:
+    """Read *paths* for import (extract.read_files) and mark each readable file whose content is
+    already in the vault (`already_in_vault`: that record's title), so the import dialog can say so
+    before anything is imported ("Ready to import: 5 (15 already in the vault)")."""
+    results = read_files(paths, progress, cancel)
+    for facts in results:
+        if cancel is not None and cancel.is_set():
+            break
+        if not facts.ok:
+            continue
+        try:
+            with open(facts.path, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:  # gone or changed since it was read: the import itself will say so
+            continue
+        existing = vault.find_by_sha256(digest)
+        if existing is not None:
+            facts.already_in_vault = existing.title
+    return results
 
 
 def import_files(

@@ -181,3 +181,52 @@ def test_changing_a_stored_records_category_asks_before_widening(
     assert section.confirm_widening(record, "insurance") is True
     assert section.confirm_widening(record, "lab-result") is True  # the same part: nobody new, no question
     assert len(seen) == 2
+
+
+def test_a_reimport_says_up_front_how_many_are_already_in_the_vault(
+    qtbot, session: VaultSession, tmp_path: Path
+) -> None:
+    """After a crash the person imports the whole folder again: the files already stored get no row
+    of their own, one line counts them, and only the new ones are imported."""
+    vault = session.vault
+    assert vault is not None
+    folder = tmp_path / "again"
+    folder.mkdir()
+    files = [text_pdf(folder / f"note-{n}.pdf", [[f"PROGRESS NOTE {n} (fictional)"]]) for n in range(6)]
+    for path in files[:4]:
+        vault.add_document(path, category="clinical-note")
+    dlg = ImportDialog(session, [folder])
+    qtbot.addWidget(dlg)
+    dlg.open()
+    qtbot.waitUntil(lambda: dlg.import_btn.isEnabled(), timeout=TIMEOUT)
+    assert dlg.info.text().startswith("Ready to import: 2 (4 already in the vault).")
+    assert sorted(dlg.table.item(r, COL_FILE).text() for r in range(dlg.table.rowCount())) == [
+        "note-4.pdf",
+        "note-5.pdf",
+    ]
+    qtbot.mouseClick(dlg.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=TIMEOUT)
+    assert dlg.report is not None and len(dlg.report.added) == 2 and not dlg.report.duplicates
+    assert "already in the vault" not in dlg.info.text()  # no line each for the ones not imported again
+    dlg.accept()
+
+
+def test_copies_in_one_batch_are_counted_on_one_line(qtbot, session: VaultSession, tmp_path: Path) -> None:
+    """Five copies of one document under different names: one is stored, the rest one line."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    first = text_pdf(folder / "copy-0.pdf", [["DISCHARGE SUMMARY (fictional)"]])
+    for n in range(1, 5):
+        (folder / f"copy-{n}.pdf").write_bytes(first.read_bytes())
+    dlg = ImportDialog(session, [folder])
+    qtbot.addWidget(dlg)
+    dlg.open()
+    qtbot.waitUntil(lambda: dlg.import_btn.isEnabled(), timeout=TIMEOUT)
+    qtbot.mouseClick(dlg.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=TIMEOUT)
+    assert dlg.report is not None and len(dlg.report.added) == 1 and len(dlg.report.duplicates) == 4
+    assert dlg.info.text().splitlines() == [
+        "Documents added: 1.",
+        "Already in the vault, not stored twice: 4.",
+    ]
+    dlg.accept()

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.categories import CATEGORIES
-from mbc_vault.extract import Extracted, read_files
-from mbc_vault.importer import ImportReport, collect_files, import_files
+from mbc_vault.extract import Extracted
+from mbc_vault.importer import ImportReport, collect_files, import_files, read_for_import
 from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
@@ -55,6 +55,8 @@ class ImportDialog(QDialog):
         self.session = session
         self.files = collect_files(paths)
         self.extracted: dict[Path, Extracted] = {}
+        #: files whose content is already in the vault (not in the table; see _on_read)
+        self.already: list[Extracted] = []
         self.report: ImportReport | None = None
         self._worker: TaskWorker | None = None
         layout = QVBoxLayout(self)
@@ -139,7 +141,8 @@ class ImportDialog(QDialog):
 
     # reading -----------------------------------------------------------------
     def _start_reading(self) -> None:
-        worker = TaskWorker(read_files, self.files)  # one PDF worker for the batch
+        # one PDF worker for the batch; files already in the vault are marked
+        worker = TaskWorker(read_for_import, self.session.vault, self.files)
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_read)
         worker.signals.failed.connect(self._on_failed)
@@ -154,8 +157,12 @@ class ImportDialog(QDialog):
     FILL_SLICE_S = 0.02
 
     def _on_read(self, results: list[Extracted]) -> None:
+        """Fill the table with the files to import; those already in the vault get no row of their
+        own (a re-import after a crash would list them all): the summary line counts them."""
         self._worker = None
         self.progress.setValue(self.progress.maximum())
+        self.already = [facts for facts in results if facts.already_in_vault]
+        results = [facts for facts in results if not facts.already_in_vault]
         self.table.setRowCount(len(results))
         for facts in results:
             self.extracted[facts.path] = facts
@@ -177,10 +184,18 @@ class ImportDialog(QDialog):
             return
         good = sum(1 for f in results if f.ok)
         bad = len(results) - good
-        text = self.tr(
-            "Ready to import: {0}. Check the titles, dates and categories; you can change them."
-        ).format(good)
-        text += " " + self.tr("A file's category decides who can see it (see “Visible to”).")
+        if self.already and not good:
+            text = self.tr("Already in the vault: {0}. There is nothing new to import.").format(
+                len(self.already)
+            )
+        else:
+            text = (
+                self.tr("Ready to import: {0} ({1} already in the vault).").format(good, len(self.already))
+                if self.already
+                else self.tr("Ready to import: {0}.").format(good)
+            )
+            text += " " + self.tr("Check the titles, dates and categories; you can change them.")
+            text += " " + self.tr("A file's category decides who can see it (see “Visible to”).")
         if bad:
             text += " " + self.tr("Cannot be imported: {0} (see Status).").format(bad)
         self.info.setText(text)
@@ -400,7 +415,13 @@ class ImportDialog(QDialog):
         lines = [self.tr("Documents added: {0}.").format(len(report.added))]
         if report.cancelled:
             lines.append(self.tr("The import was cancelled; the rest were not added."))
-        lines += report.messages()
+        lines += [message for _, message in report.problems]
+        if len(report.duplicates) > 3:  # one line, not a line each that squeezes the table
+            lines.append(
+                self.tr("Already in the vault, not stored twice: {0}.").format(len(report.duplicates))
+            )
+        else:
+            lines += [message for _, message in report.duplicates]
         lines += [facts.problem for facts in self.extracted.values() if not facts.ok]
         self.info.setText("\n".join(lines))
         self.progress.setValue(self.progress.maximum())
