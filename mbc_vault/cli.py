@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .categories import CATEGORIES, DEFAULT_CATEGORY
 from .crashsafe import disable_core_dumps
 from .errors import VaultError, WrongPassphrase
+from .paper import default_page_size
 from .progress import ProgressFn, describe
 from .records import Record
 from .system import console_device
@@ -446,7 +447,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
             include_summary=args.summary,
             question_list_id=args.questions,
             document_ids=ids,
-            page_size=args.page_size,
+            page_size=args.page_size or default_page_size(),
             footer=not args.no_footer,
             skip_problem_documents=args.skip_problems,
             password=password,
@@ -507,7 +508,9 @@ def cmd_kit(args: argparse.Namespace) -> int:
         _err(f"{out} exists; nothing was written. Add --force to replace it")
         return EXIT_FAILURE
     with _open(args) as vault:
-        write_emergency_kit(vault, out, vault.person.id, page_size=args.page_size, overwrite=args.force)
+        write_emergency_kit(
+            vault, out, vault.person.id, page_size=args.page_size or default_page_size(), overwrite=args.force
+        )
         name = vault.person.name
     print(f"Wrote the emergency kit of {name} to {out}.")
     print(
@@ -718,7 +721,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--questions", metavar="LIST_ID", help="include this question list")
     p.add_argument("--password-file", metavar="F", help="protect the packet (AES-256) with the password in F")
-    p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
+    p.add_argument(
+        "--page-size",
+        choices=["Letter", "A4"],
+        help="default: from your locale (Letter in the US, Canada, Mexico and a few more; A4 elsewhere)",
+    )
     p.add_argument(
         "--no-footer", action="store_true", help="no name, date of birth and page number on each page"
     )
@@ -739,7 +746,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(it opens what you can read, with no passphrase) and how to recover with the age tool",
     )
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--page-size", choices=["Letter", "A4"], default="Letter")
+    p.add_argument(
+        "--page-size",
+        choices=["Letter", "A4"],
+        help="default: from your locale (Letter in the US, Canada, Mexico and a few more; A4 elsewhere)",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _person_parsers(sub)
     p = sub.add_parser(

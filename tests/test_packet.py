@@ -361,6 +361,38 @@ def test_cli_packet_end_to_end(qapp, tmp_path: Path) -> None:
     assert wrong.returncode == 3 and not (tmp_path / "x.pdf").exists()
 
 
+def test_cli_packet_page_size_follows_the_locale(tmp_path: Path) -> None:
+    """Without --page-size the cover is Letter in Mexico and A4 in Spain (the app's wizard proposes
+    the same: test_ui_packet); --page-size still decides."""
+    vault = Vault.create(tmp_path / "v", "correct horse battery staple", name="Jane", work_factor=10)
+    vault.add_document(
+        text_pdf(tmp_path / "p.pdf", [["SURGICAL PATHOLOGY REPORT (fictional)"]]), category="pathology-report"
+    )
+    vault.close()
+    exe = str(Path(sys.executable).parent / "mbc-vault")
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_PAPER", "LANG")}
+    env.update(QT_QPA_PLATFORM="offscreen", MBC_VAULT_PASSPHRASE="correct horse battery staple")
+    sizes = {}
+    for name, extra, args in (
+        ("mx", {"LANG": "es_MX.UTF-8"}, []),
+        ("es", {"LANG": "es_ES.UTF-8"}, []),
+        ("chosen", {"LANG": "es_ES.UTF-8"}, ["--page-size", "Letter"]),
+    ):
+        out = tmp_path / f"{name}.pdf"
+        done = subprocess.run(
+            [exe, "packet", str(tmp_path / "v"), "--out", str(out), *args],
+            capture_output=True,
+            text=True,
+            env={**env, **extra},
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        pdf = pdfium.PdfDocument(str(out))
+        sizes[name] = tuple(round(x) for x in pdf[0].get_size())
+        pdf.close()
+    assert sizes == {"mx": (612, 792), "es": (595, 842), "chosen": (612, 792)}
+
+
 def test_a_recorded_packet_can_be_rebuilt_with_current_documents(
     vault: Vault, sources: dict[str, Path], tmp_path: Path
 ) -> None:

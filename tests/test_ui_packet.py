@@ -89,6 +89,17 @@ def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
     )
 
 
+@pytest.mark.parametrize("territory, size", [("MX", "Letter"), ("US", "Letter"), ("ES", "A4")])
+def test_the_page_size_follows_the_computers_territory(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, territory: str, size: str
+) -> None:
+    """As the command line does (test_packet): Letter in Mexico even in Spanish, A4 in Spain."""
+    monkeypatch.setattr("ui.packet.pages.system_territory", lambda: territory)
+    wizard = open_wizard(window)
+    assert wizard.options_page.page_size_combo.currentData() == size
+    wizard.reject()
+
+
 def test_documents_reorder_remove_add(qtbot, window: MainWindow) -> None:
     wizard = open_wizard(window)
     wizard.next()

@@ -26,9 +26,15 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.care.store import CarePlan
 from mbc_vault.packet import Cover, MaterialRow
+from mbc_vault.paper import page_size_for
 
 from ..widgets import heading, note
 from . import STEPS
+
+
+def system_territory() -> str:
+    """The territory of the computer's locale as Qt reads it from the system ("US", "MX", "ES")."""
+    return QLocale.territoryToCode(QLocale.system().territory())
 
 
 def _valid_date(text: str) -> bool:
@@ -263,8 +269,8 @@ class OptionsPage(QWizardPage):
         self.page_size_combo = QComboBox(body)
         self.page_size_combo.addItem(self.tr("Letter (US)"), "Letter")
         self.page_size_combo.addItem(self.tr("A4"), "A4")
-        us = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-        self.page_size_combo.setCurrentIndex(0 if us else 1)
+        # the computer's territory, not the app's language: Letter in Mexico, A4 in Spain
+        self.page_size_combo.setCurrentIndex(self.page_size_combo.findData(page_size_for(system_territory())))
         self.page_size_combo.setAccessibleName(self.tr("Page size"))
         size_label = QLabel(self.tr("Page size of the cover and summary:"), body)
         size_label.setBuddy(self.page_size_combo)
