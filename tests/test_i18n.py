@@ -107,6 +107,16 @@ def test_unlock_screen_in_spanish(spanish_window: MainWindow, tmp_path: Path) ->
     assert screen.where.text() == f"Carpeta de la bóveda: {tmp_path / 'some vault'}"
 
 
+def test_the_first_steps_guide_in_spanish(spanish_window: MainWindow, qtbot) -> None:
+    guide = spanish_window.show_guide()
+    qtbot.addWidget(guide)
+    assert guide.windowTitle() == "Primeros pasos" and guide.language == "es"
+    text = guide.browser.toPlainText()
+    assert text.startswith("Primeros pasos") and "Paquete para segunda opinión" in text
+    assert "Guardar mi kit de emergencia" in text and "Personas y acceso compartido" in text
+    guide.reject()
+
+
 def test_messages_built_outside_self_tr_are_translated_too(spanish, qtbot) -> None:
     from PySide6.QtGui import QUndoStack
 

@@ -33,15 +33,18 @@ import mbc_vault, ui
 from mbc_vault.care.store import question_templates
 from PySide6.QtCore import QCoreApplication
 from ui.app import load_translations, setup_application
+from ui.guide_dialog import GuideDialog
 
 app = setup_application(["check"])
 spanish = bool(load_translations(app, "es"))
+guide = GuideDialog()
 print(json.dumps({
     "core": mbc_vault.__file__,
     "app": ui.__file__,
     "templates": len(question_templates()),
     "spanish": spanish and QCoreApplication.translate("WelcomeScreen", "Create my vault"),
     "style": len(app.styleSheet()),
+    "guide": guide.browser.toPlainText().splitlines()[0],
 }))
 """
 
@@ -74,6 +77,8 @@ def test_the_wheel_holds_the_templates_translations_and_style(wheel: Path) -> No
         "ui/resources/i18n/mbc_vault_es.qm",
         "ui/resources/styles/app.qss",
         "ui/resources/icons/mbc-vault.svg",
+        "ui/resources/guide/guide_en.html",
+        "ui/resources/guide/guide_es.html",
     } <= names
     assert not any(name.endswith(".ts") for name in names)  # the translators' source stays in git
 
@@ -120,6 +125,7 @@ def test_an_installed_copy_loads_them_outside_the_source_tree(installed: Path, t
     assert facts["templates"] == 7
     assert facts["spanish"] == "Crear mi bóveda"
     assert facts["style"] > 0
+    assert facts["guide"] == "Primeros pasos"  # Help › First steps, in Spanish, from the package
 
 
 #: programs the app once needed and that a Windows or macOS computer does not have (tesseract stays

@@ -10,7 +10,7 @@ from conftest import DATA, PASSPHRASE, TEST_WORK_FACTOR
 from pdfmaker import scan_pdf, text_pdf
 from processes import children_when, fake_tesseract, gone
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 
 from mbc_vault.vault import Vault
@@ -275,3 +275,31 @@ def test_records_show_who_added_and_changed_them(qtbot, window: MainWindow, tmp_
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Added by Jane Example on" in tip and "last changed by Sam Helper on" in tip
     qtbot.waitUntil(lambda: "Sam Helper" in window.documents.preview.title.text(), timeout=TIMEOUT)
+
+
+def test_the_first_steps_guide_opens_from_the_help_menu(qtbot, window: MainWindow) -> None:
+    """The guide names the first things a patient does and fits the screen at 200 % text."""
+    window.apply_text_scale(200)
+    try:
+        assert window.guide_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+        window.guide_action.trigger()
+        guide = window.guide
+        qtbot.addWidget(guide)
+        assert guide.isVisible() and guide.windowTitle() == "First steps"
+        text = guide.browser.toPlainText()
+        for step in (
+            "Import documents",
+            "Find",
+            "Appointments",
+            "Second-opinion packet",
+            "Add a person",
+            "emergency kit",
+        ):
+            assert step in text, step
+        screen = guide.screen().availableGeometry()
+        assert guide.width() <= screen.width() and guide.height() <= screen.height()
+        assert guide.browser.font().pointSizeF() >= 2 * window._base_point_size * 0.99  # 200 % text
+        assert window.show_guide() is guide  # one guide, brought forward
+        guide.reject()
+    finally:
+        window.apply_text_scale(100)

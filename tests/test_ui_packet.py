@@ -71,8 +71,16 @@ def test_menu_action_only_when_unlocked(window: MainWindow) -> None:
 def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
     page = open_wizard(window).checklist_page
     found = {item.key: item.found for item in page.items}
+    recent = {item.key: item.recent for item in page.items}
     assert found["pathology"] and found["plan"] and found["summary"] and found["medications"]
-    assert not found["imaging"] and not found["labs"] and not found["genomic"]  # the demo's scans are old
+    # the demo's scans and labs are in the vault (and in the packet), but old; it has no genomic test
+    assert found["imaging"] and found["labs"] and not found["genomic"]
+    assert not recent["imaging"] and not recent["labs"]
+    rows = {page.checklist.item(i).data(Qt.ItemDataRole.UserRole): page.checklist.item(i) for i in range(9)}
+    assert all(row.data(Qt.ItemDataRole.CheckStateRole) is None for row in rows.values())  # no checkboxes
+    assert rows["imaging"].text().startswith("Imaging reports (in the vault, but not recent): newest from")
+    assert rows["genomic"].text().startswith("Genomic tests (missing): ")
+    assert rows["pathology"].text().startswith("Pathology reports (in the vault): ")
     warnings = page.warning_texts()
     assert any("No imaging report from the last 3 months" in w for w in warnings)
     assert any("No lab results from the last month" in w for w in warnings)
@@ -180,6 +188,24 @@ def test_cover_build_preview_and_save(
     wizard.accept()
     assert page.preview.pdf_document.pageCount() == 0  # the decrypted packet is dropped on close
     assert page._data is None  # and so is the copy in memory
+
+
+def test_the_review_says_what_is_true_and_the_name_suits_every_system(qtbot, window: MainWindow) -> None:
+    """Built in memory, saved only where the person chooses: "build again" replaces no file; a center's
+    name with ":" or "/" still makes a file name Windows takes."""
+    wizard = open_wizard(window)
+    wizard.cover_page.center_edit.setText("Example Center: Breast/Oncology")
+    wizard.cover_page.date_edit.setText("2026-12-01")
+    page = go_to_build(wizard)
+    assert (
+        page.default_file_name() == "Second opinion packet - Example Center- Breast-Oncology - 2026-12-01.pdf"
+    )
+    qtbot.mouseClick(page.build_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.worker is None, timeout=60_000)
+    assert page.result is not None, page.message.text()
+    text = page.message.text()
+    assert "nothing is written until you save" in text and "the file is replaced" not in text
+    wizard.reject()
 
 
 def test_cancel_during_build_leaves_nothing(

@@ -28,6 +28,7 @@ from .create_dialog import CreateVaultDialog
 from .errors import describe_problem
 from .file_dialogs import choose_folder
 from .forms.symptom_dialog import QuickSymptomDialog
+from .guide_dialog import GuideDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
 from .sections.appointments import AppointmentsSection
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
             )
         )
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            self.tr("&First steps"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self._action(self.tr("&Check vault for damage"), self.check_vault))
         help_menu.addAction(self._action(self.tr("&About MBC Vault"), self.about))
         self._update_state()
@@ -666,6 +671,16 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setSizeHint(QSize(0, height))
             widest = max(widest, metrics.horizontalAdvance(self.sidebar.item(row).text()))
         self.sidebar.setFixedWidth(max(180, widest + 40))
+
+    def show_guide(self) -> GuideDialog:
+        """Help › First steps: the short guide, beside the window (one at a time)."""
+        guide = getattr(self, "guide", None)
+        if not isinstance(guide, GuideDialog):
+            guide = self.guide = GuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+        return guide
 
     def about(self) -> None:
         self.tell(

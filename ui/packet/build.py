@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.errors import Cancelled, VaultError
-from mbc_vault.fsutil import atomic_write_private_bytes
+from mbc_vault.fsutil import atomic_write_private_bytes, portable_file_name
 from mbc_vault.packet import (
     PACKET_KIND,
     DocumentProblem,
@@ -200,8 +200,7 @@ class BuildPage(QWizardPage):
             words.append(cover.center)
         if cover and cover.date:
             words.append(cover.date)
-        name = " - ".join(words).replace("/", "-")
-        return f"{name}.pdf"
+        return portable_file_name(" - ".join(words) + ".pdf", "packet.pdf")  # a center "A/B: C" too
 
     def ask_save_path(self) -> str:
         """Test seam: where to write the packet ('' if the person cancelled)."""
@@ -315,7 +314,7 @@ class BuildPage(QWizardPage):
             else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
         )
         text += " " + self.tr(
-            "If something is not right, go Back, change it and build again: the file is replaced."
+            "If something is not right, go Back, change it and build again; nothing is written until you save."
         )
         self.message.setText(text)
 

@@ -35,10 +35,11 @@ translate = QCoreApplication.translate
 class ChecklistItem:
     key: str
     label: str
-    found: bool  # ticked: the vault holds it
+    found: bool  # the vault holds it
     detail: str  # what was found, or what to do
     warning: str = ""  # a gap worth fixing before sending, in plain words
     optional: bool = False  # only some people have it (operative reports, discharge summaries)
+    recent: bool = True  # False: held, but older than centers ask for (imaging, labs)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -202,7 +203,8 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
             warning = gap.format(translate("PacketChecklist", "an unknown date"))
         else:
             warning = gap.format(newest.isoformat()) if (today - newest).days > days else ""
-        items.append(ChecklistItem(key, label, bool(found) and not warning, _newest(found), warning))
+        recent = bool(found) and not warning
+        items.append(ChecklistItem(key, label, bool(found), _newest(found), warning, recent=recent))
 
     genomic = docs["genomic-test"]
     items.append(
@@ -280,20 +282,20 @@ class ChecklistPage(QWizardPage):
         self.items = build_checklist(self.vault, today)
         self.checklist.clear()
         for item in self.items:
-            if item.found:
+            # words, not checkboxes: the vault decides what is there, nobody ticks it by hand
+            if item.found and item.recent:
                 state = self.tr("in the vault")
+            elif item.found:
+                state = self.tr("in the vault, but not recent")
             elif item.optional:
                 state = self.tr("not in the vault")
             else:
-                state = self.tr("missing or out of date")
-            row = QListWidgetItem(f"{item.label}: {item.detail}", self.checklist)
-            row.setCheckState(Qt.CheckState.Checked if item.found else Qt.CheckState.Unchecked)
-            row.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            )  # ticked by the vault, not by hand
+                state = self.tr("missing")
+            row = QListWidgetItem(f"{item.label} ({state}): {item.detail}", self.checklist)
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             row.setData(Qt.ItemDataRole.UserRole, item.key)
             row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.label}, {state}: {item.detail}")
-            if not item.found and not item.optional:
+            if not item.optional and not (item.found and item.recent):
                 row.setForeground(QColor("#8a1c00"))
             elif item.optional and not item.found:
                 row.setForeground(QColor("#4a5560"))

@@ -46,8 +46,9 @@ class DocumentsPage(QWizardPage):
         layout.addWidget(
             note(
                 self.tr(
-                    "The usual second-opinion set is already chosen, newest first. Drag to change "
-                    "the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."
+                    "The usual second-opinion set is already chosen, by kind: pathology, treatment plan, "
+                    "surgery and hospital stays, imaging, labs, genomic tests; newest first within each. "
+                    "Drag to change the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down)."
                 ),
                 self,
             )

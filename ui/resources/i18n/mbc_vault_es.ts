@@ -373,8 +373,8 @@
         <translation>No está cifrado: guárdelo en un lugar seguro y bórrelo cuando lo haya enviado.</translation>
     </message>
     <message>
-        <source>If something is not right, go Back, change it and build again: the file is replaced.</source>
-        <translation>Si algo no está bien, vuelva atrás, cámbielo y créelo de nuevo: el archivo se reemplaza.</translation>
+        <source>If something is not right, go Back, change it and build again; nothing is written until you save.</source>
+        <translation>Si algo no está bien, vuelva Atrás, cámbielo y vuelva a crearlo; no se escribe nada hasta que lo guarde.</translation>
     </message>
     <message>
         <source>The packet could not be saved there ({0}); choose another folder.</source>
@@ -1179,12 +1179,16 @@
         <translation>en la bóveda</translation>
     </message>
     <message>
+        <source>in the vault, but not recent</source>
+        <translation>en la bóveda, pero no reciente</translation>
+    </message>
+    <message>
         <source>not in the vault</source>
         <translation>no está en la bóveda</translation>
     </message>
     <message>
-        <source>missing or out of date</source>
-        <translation>falta o no está al día</translation>
+        <source>missing</source>
+        <translation>falta</translation>
     </message>
     <message>
         <source>Worth asking for before you send:</source>
@@ -1486,8 +1490,8 @@
         <translation>Paso {0} de {1}: elegir y ordenar los documentos</translation>
     </message>
     <message>
-        <source>The usual second-opinion set is already chosen, newest first. Drag to change the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down).</source>
-        <translation>El conjunto habitual para una segunda opinión ya está elegido, los más recientes primero. Arrastre para cambiar el orden, o use Subir y Bajar (Ctrl+Arriba, Ctrl+Abajo).</translation>
+        <source>The usual second-opinion set is already chosen, by kind: pathology, treatment plan, surgery and hospital stays, imaging, labs, genomic tests; newest first within each. Drag to change the order, or use Move up and Move down (Ctrl+Up, Ctrl+Down).</source>
+        <translation>El conjunto habitual para una segunda opinión ya está elegido, por tipo: patología, plan de tratamiento, cirugías y hospitalizaciones, imágenes, análisis, pruebas genómicas; dentro de cada tipo, lo más reciente primero. Arrastre para cambiar el orden, o use Subir y Bajar (Ctrl+Arriba, Ctrl+Abajo).</translation>
     </message>
     <message>
         <source>In the packet, in this order:</source>
@@ -1651,6 +1655,14 @@
     <message>
         <source>Preparing search… (reading your records)</source>
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
+    </message>
+    <message>
+        <source>Type a word to search.</source>
+        <translation>Escriba una palabra para buscar.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”. Try fewer or shorter words.</source>
+        <translation>No se encontró nada para «{0}». Pruebe con menos palabras o más cortas.</translation>
     </message>
     <message>
         <source>Matches for “{0}”: {1}</source>
@@ -2782,6 +2794,25 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>First steps</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>First steps guide</source>
+        <translation>Guía de primeros pasos</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>es</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>Her2Ihc</name>
     <message>
         <source>IHC 0</source>
@@ -2873,6 +2904,7 @@
     <name>ImportDialog</name>
     <message>
         <source>Import documents</source>
+        <extracomment>files whose content is already in the vault (not in the table; see _on_read)</extracomment>
         <translation>Importar documentos</translation>
     </message>
     <message>
@@ -2956,11 +2988,6 @@
         <translation>Importar</translation>
     </message>
     <message>
-        <source>Ready to import: {0}. Check the titles, dates and categories; you can change them.</source>
-        <extracomment>GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)</extracomment>
-        <translation>Listos para importar: {0}. Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
-    </message>
-    <message>
         <source>A file&apos;s category decides who can see it (see “Visible to”).</source>
         <translation>La categoría de cada archivo decide quién puede verlo (vea “Visible para”).</translation>
     </message>
@@ -3013,6 +3040,23 @@
         <translation>Categoría de {0}</translation>
     </message>
     <message>
+        <source>Already in the vault: {0}. There is nothing new to import.</source>
+        <extracomment>GUI-thread time spent filling table rows per event-loop turn (at least one row per turn)</extracomment>
+        <translation>Ya están en la bóveda: {0}. No hay nada nuevo que importar.</translation>
+    </message>
+    <message>
+        <source>Ready to import: {0} ({1} already in the vault).</source>
+        <translation>Listos para importar: {0} ({1} ya están en la bóveda).</translation>
+    </message>
+    <message>
+        <source>Ready to import: {0}.</source>
+        <translation>Listos para importar: {0}.</translation>
+    </message>
+    <message>
+        <source>Check the titles, dates and categories; you can change them.</source>
+        <translation>Revise los títulos, las fechas y las categorías; puede cambiarlos.</translation>
+    </message>
+    <message>
         <source>{0} pages</source>
         <translation>{0} páginas</translation>
     </message>
@@ -3027,6 +3071,10 @@
     <message>
         <source>The import was cancelled; the rest were not added.</source>
         <translation>Se canceló la importación; los demás archivos no se agregaron.</translation>
+    </message>
+    <message>
+        <source>Already in the vault, not stored twice: {0}.</source>
+        <translation>Ya estaban en la bóveda y no se guardaron dos veces: {0}.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3431,10 +3479,6 @@ Revisar pronto</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>MBC Vault</source>
-        <translation>MBC Vault</translation>
-    </message>
-    <message>
         <source>Sections</source>
         <translation>Secciones</translation>
     </message>
@@ -3631,6 +3675,10 @@ Revisar pronto</translation>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>&amp;First steps</source>
+        <translation>&amp;Primeros pasos</translation>
+    </message>
+    <message>
         <source>&amp;Check vault for damage</source>
         <translation>&amp;Revisar si la bóveda tiene daños</translation>
     </message>
@@ -3655,12 +3703,16 @@ Revisar pronto</translation>
         <translation>Sesión iniciada como {0} · Desbloqueada</translation>
     </message>
     <message>
-        <source>MBC Vault: {0}</source>
-        <translation>MBC Vault: {0}</translation>
-    </message>
-    <message>
         <source>Locked</source>
         <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Locked after 1 minute without use.</source>
+        <translation>Se bloqueó tras 1 minuto sin uso.</translation>
+    </message>
+    <message>
+        <source>Locked after {0} minutes without use.</source>
+        <translation>Se bloqueó tras {0} minutos sin uso.</translation>
     </message>
     <message>
         <source>Locked. Your records are closed.</source>
@@ -4929,6 +4981,14 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>S:</name>
+    <message>
+        <source></source>
+        <comment>the language code of this translation, which picks the guide file guide_&lt;code&gt;.html</comment>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ScopeGate</name>
     <message>
         <source>This part was not shared with you</source>
@@ -5628,6 +5688,11 @@ View only is enforced by this program; someone with the files and other tools co
         <translation>Desbloquear su bóveda</translation>
     </message>
     <message>
+        <source>Why the vault was locked</source>
+        <extracomment>why the vault was locked, when the app locked it by itself (auto-lock)</extracomment>
+        <translation>Por qué se bloqueó la bóveda</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
@@ -5675,13 +5740,53 @@ View only is enforced by this program; someone with the files and other tools co
 <context>
     <name>VaultSession</name>
     <message>
-        <source>Updated with changes from another computer.</source>
-        <extracomment>a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
-        <translation>Actualizado con cambios hechos en otra computadora.</translation>
+        <source>Who shares this vault was changed on another computer.</source>
+        <extracomment>a record as the watcher compares it: revision, last change, trashed, kind and who wrote it a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
+        <translation>En otra computadora se cambió quién comparte esta bóveda.</translation>
     </message>
     <message>
         <source>Records changed on two computers: {0}. Both versions are kept.</source>
         <translation>Registros cambiados en dos computadoras: {0}. Se guardan las dos versiones.</translation>
+    </message>
+    <message>
+        <source>1 record added by {0}.</source>
+        <translation>{0} añadió 1 registro.</translation>
+    </message>
+    <message>
+        <source>{1} records added by {0}.</source>
+        <translation>{0} añadió {1} registros.</translation>
+    </message>
+    <message>
+        <source>1 record added on another computer or from the command line.</source>
+        <translation>Se añadió 1 registro en otra computadora o desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>{0} records added on another computer or from the command line.</source>
+        <translation>Se añadieron {0} registros en otra computadora o desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>1 record changed by {0}.</source>
+        <translation>{0} cambió 1 registro.</translation>
+    </message>
+    <message>
+        <source>{1} records changed by {0}.</source>
+        <translation>{0} cambió {1} registros.</translation>
+    </message>
+    <message>
+        <source>1 record changed on another computer or from the command line.</source>
+        <translation>Se cambió 1 registro en otra computadora o desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>{0} records changed on another computer or from the command line.</source>
+        <translation>Se cambiaron {0} registros en otra computadora o desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>1 record removed on another computer or from the command line.</source>
+        <translation>Se quitó 1 registro en otra computadora o desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>{0} records removed on another computer or from the command line.</source>
+        <translation>Se quitaron {0} registros en otra computadora o desde la línea de comandos.</translation>
     </message>
 </context>
 <context>
