@@ -314,7 +314,8 @@ class BuildPage(QWizardPage):
             else self.tr("It is not encrypted: keep it safe and delete it when it has been sent.")
         )
         text += " " + self.tr(
-            "If something is not right, go Back, change it and build again; nothing is written until you save."
+            "If something is not right, go Back, change it and build again; "
+            "nothing is written until you save."
         )
         self.message.setText(text)
 
