@@ -20,7 +20,7 @@ from test_i18n import TS_ES, installed_translators
 from mbc_vault.cancer import vocab as cancer_vocab
 from mbc_vault.cancer.models import Biopsy, Diagnosis, Symptom, TreatmentLine
 from mbc_vault.care import vocab as care_vocab
-from mbc_vault.care.models import Contact, LegalItem
+from mbc_vault.care.models import Appointment, CarePriorities, Contact, LegalItem, QuestionList
 from mbc_vault.progress import ENGLISH, Stage
 from mbc_vault.vault import Vault
 from ui.app import setup_application
@@ -35,6 +35,7 @@ from ui.session import VaultSession
 from ui.vocab_labels import (
     SYMPTOM_LABELS,
     VOCABULARIES,
+    entry_title,
     progress_text,
     symptom_code,
     symptom_label,
@@ -266,4 +267,31 @@ def test_the_spanish_symptoms_section_names_stored_codes_in_spanish(
     section.remove_selected()
     assert undo.undoText() == "Mover “Dolor (cadera): 6/10” a la papelera"
     assert session.cancer.symptoms()[0].model.symptom == "hormigueo"
+    section.set_session(None)
+
+
+def test_the_spanish_app_names_entries_in_spanish_not_by_their_stored_english_titles(
+    spanish, qtbot, session: VaultSession
+) -> None:
+    """The core stores Model.title() in English ("Appointment with Dr. Ada"); the app says it in Spanish,
+    in the undo menu too, and keeps what the person typed."""
+    assert session.care is not None
+    visit = session.care.save(Appointment(date="2026-12-10", with_whom="Dra. Ada Ficticia"))
+    assert visit.record.title == "Appointment with Dra. Ada Ficticia"  # stored as the core writes it
+    assert entry_title(visit.model) == "Cita con Dra. Ada Ficticia"
+    assert entry_title(Diagnosis()) == "Diagnóstico"
+    assert entry_title(Biopsy(site="liver")) == "Biopsia: Hígado"
+    assert entry_title(QuestionList()) == "Preguntas" and entry_title(QuestionList(name="Mías")) == "Mías"
+    assert entry_title(LegalItem(item="financial-poa")) == "Poder notarial para asuntos financieros"
+    assert entry_title(Contact(name="Ana", role="medical-oncologist")) == "Ana (Oncólogo clínico)"
+    assert entry_title(CarePriorities()) == "Mis prioridades de atención"
+    undo = QUndoStack()
+    from ui.sections.appointments import AppointmentsSection
+
+    section = AppointmentsSection(undo)
+    qtbot.addWidget(section)
+    section.set_session(session)
+    section.appointments.table.selectRow(0)
+    section.appointments.remove_selected()
+    assert undo.undoText() == "Mover “Cita con Dra. Ada Ficticia” a la papelera"
     section.set_session(None)

@@ -14,8 +14,10 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 
 from mbc_vault.cancer import vocab as cancer
-from mbc_vault.cancer.models import Symptom, TreatmentLine
+from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis, Symptom, TreatmentLine
 from mbc_vault.care import vocab as care
+from mbc_vault.care.models import Appointment, CarePriorities, Contact, LegalItem, QuestionList
+from mbc_vault.entry_model import Model
 from mbc_vault.progress import describe
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -272,3 +274,39 @@ def line_title(line: TreatmentLine) -> str:
     if not line.line_number:
         return line.regimen
     return QCoreApplication.translate("Charts", "Line {0}: {1}").format(line.line_number, line.regimen)
+
+
+def entry_title(model: Model) -> str:
+    """A structured entry's title in the app's language. The core stores Model.title() in English
+    ("Diagnosis", "Biopsy: liver", "Appointment with Dr. Ada"); this says the same words translated,
+    keeping what the person typed as it is."""
+    translate = QCoreApplication.translate
+    if isinstance(model, Diagnosis):
+        return translate("EntryTitles", "Diagnosis")
+    if isinstance(model, Metastasis):
+        return vocab_label(cancer.METASTASIS_SITES, model.site, model.site_other)
+    if isinstance(model, Biopsy):
+        return translate("EntryTitles", "Biopsy: {0}").format(
+            vocab_label(cancer.BIOPSY_SITES, model.site, model.site_other)
+        )
+    if isinstance(model, TreatmentLine):
+        return line_title(model)
+    if isinstance(model, Symptom):
+        return symptom_title(model)
+    if isinstance(model, Appointment):
+        what = model.purpose.strip() or translate("EntryTitles", "Appointment")
+        return (
+            translate("EntryTitles", "{0} with {1}").format(what, model.with_whom)
+            if model.with_whom.strip()
+            else what
+        )
+    if isinstance(model, QuestionList):
+        return model.name or translate("EntryTitles", "Questions")
+    if isinstance(model, Contact):
+        role = vocab_label(care.ROLES, model.role, model.role_other)
+        return f"{model.name} ({role})" if role else model.name
+    if isinstance(model, LegalItem):
+        return vocab_label(care.LEGAL_ITEMS, model.item)
+    if isinstance(model, CarePriorities):
+        return translate("EntryTitles", "My care priorities")
+    return model.title()

@@ -11,7 +11,7 @@ from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis
 from ..entry_commands import SaveEntryCommand
 from ..forms.cancer_forms import biopsy_fields, diagnosis_fields, metastasis_fields
 from ..forms.entry_form import EntryFormDialog
-from ..vocab_labels import vocab_label
+from ..vocab_labels import entry_title, vocab_label
 from ..widgets import note
 from .base import SectionPage
 from .entry_list import EntryListBox
@@ -188,7 +188,7 @@ class CancerSection(SectionPage):
                     current.id,
                     before,
                     entry.model.to_data(),
-                    entry.record.title,
+                    entry_title(entry.model),
                 )
             )
         self.session.entry_saved(Diagnosis.KIND)

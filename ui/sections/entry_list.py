@@ -24,6 +24,7 @@ from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.entry_form import EntryFormDialog, FieldSpec
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
+from ..vocab_labels import entry_title
 from ..widgets import rows_follow_widths
 
 
@@ -150,7 +151,12 @@ class EntryListBox(QGroupBox):
         if record_id is not None:
             self.undo_stack.push(
                 SaveEntryCommand(
-                    self.session, self.kind, record_id, before, entry.model.to_data(), entry.record.title
+                    self.session,
+                    self.kind,
+                    record_id,
+                    before,
+                    entry.model.to_data(),
+                    entry_title(entry.model),
                 )
             )
         self.session.entry_saved(self.kind)
@@ -158,4 +164,4 @@ class EntryListBox(QGroupBox):
     def remove_selected(self) -> None:
         entry = self.selected()
         if entry is not None and self.session is not None:
-            self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, self.kind))
+            self.undo_stack.push(TrashCommand(self.session, entry.id, entry_title(entry.model), self.kind))

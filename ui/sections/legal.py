@@ -24,7 +24,7 @@ from mbc_vault.entries import Entry
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.care_forms import legal_fields
 from ..forms.entry_form import EntryFormDialog
-from ..vocab_labels import vocab_label
+from ..vocab_labels import entry_title, vocab_label
 from ..widgets import note, rows_follow_widths
 from .base import SectionPage
 
@@ -222,7 +222,7 @@ class LegalSection(SectionPage):
                     entry.id,
                     before,
                     result.model.to_data(),
-                    result.record.title,
+                    entry_title(result.model),
                 )
             )
         self.session.entry_saved(LegalItem.KIND)
@@ -232,5 +232,5 @@ class LegalSection(SectionPage):
         if chosen is None or chosen[1] is None or self.session is None:
             return
         entry = chosen[1]
-        self.undo_stack.push(TrashCommand(self.session, entry.id, entry.record.title, LegalItem.KIND))
+        self.undo_stack.push(TrashCommand(self.session, entry.id, entry_title(entry.model), LegalItem.KIND))
         self.status_message.emit(self.tr("Moved to the trash. Edit ▸ Undo brings it back."))

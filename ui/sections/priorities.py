@@ -25,7 +25,7 @@ from ..entry_commands import SaveEntryCommand
 from ..errors import describe
 from ..models.entries import copy_model
 from ..session import VaultSession
-from ..vocab_labels import vocab_label
+from ..vocab_labels import entry_title, vocab_label
 from ..widgets import ask_save_path, note
 from ..workers import ExportRunner
 from .base import SectionPage
@@ -152,7 +152,7 @@ class PrioritiesSection(SectionPage):
                     record_id,
                     current.to_data(),
                     entry.model.to_data(),
-                    entry.record.title,
+                    entry_title(entry.model),
                 )
             )
         if notify:

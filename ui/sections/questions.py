@@ -41,6 +41,7 @@ from ..entry_commands import SaveEntryCommand
 from ..errors import describe
 from ..models.entries import copy_model
 from ..session import VaultSession
+from ..vocab_labels import entry_title
 from ..widgets import ask_save_path, note, rows_follow_widths
 from ..workers import ExportRunner
 from .entry_list import EntryListBox
@@ -476,7 +477,7 @@ class QuestionListEditor(QGroupBox):
                     current.id,
                     current.model.to_data(),
                     entry.model.to_data(),
-                    entry.record.title,
+                    entry_title(entry.model),
                 )
             )
         return entry

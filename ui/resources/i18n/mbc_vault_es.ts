@@ -1845,6 +1845,33 @@
     </message>
 </context>
 <context>
+    <name>EntryTitles</name>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Biopsy: {0}</source>
+        <translation>Biopsia: {0}</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>{0} with {1}</source>
+        <translation>{0} con {1}</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>My care priorities</source>
+        <translation>Mis prioridades de atención</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>{path} could not be used: {reason}.</source>
