@@ -295,3 +295,34 @@ def test_the_spanish_app_names_entries_in_spanish_not_by_their_stored_english_ti
     section.appointments.remove_selected()
     assert undo.undoText() == "Mover “Cita con Dra. Ada Ficticia” a la papelera"
     section.set_session(None)
+
+
+def test_the_spanish_charts_name_months_in_spanish_whatever_the_computers_language(
+    spanish, qtbot, session: VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The computer in English (en_US), the app in Spanish: dates and month names are Spanish."""
+    from PySide6.QtCore import QLocale
+
+    from mbc_vault.cancer.models import LabValue
+    from ui.sections.labs import LabsSection
+    from ui.sections.timeseries import band_dates, long_date
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
+    assert long_date("2024-03-05") == "martes, 5 de marzo de 2024"
+    from mbc_vault.render import chart
+
+    (band,) = chart.make_bands([("2024-05-01", None, "Línea 2", "Línea 2")], chart.day("2026-01-01"))
+    assert band_dates(band) == "desde may 2024"
+    assert session.cancer is not None
+    for date, value in (("2024-01-10", 30.0), ("2024-06-10", 42.5)):
+        session.cancer.save(LabValue(date=date, test="CA 15-3", value=value, unit="U/mL"))
+    labs = LabsSection(QUndoStack())
+    qtbot.addWidget(labs)
+    labs.resize(900, 600)
+    labs.set_session(session)
+    labs.show()
+    qtbot.waitUntil(lambda: bool(labs.chart_view.x_axis.categoriesLabels()), timeout=5_000)
+    labels = " ".join(labs.chart_view.x_axis.categoriesLabels())
+    assert any(month in labels for month in ("ene", "feb", "mar", "abr", "may", "jun")), labels
+    assert not any(month in labels for month in ("Jan", "Feb", "Apr", "May", "Jun")), labels
+    labs.set_session(None)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .app import RESOURCES
+from .i18n import app_language
 
 GUIDE_FOLDER = RESOURCES / "guide"
 
@@ -34,8 +35,7 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("First steps guide"))
         self.browser.setOpenExternalLinks(False)
-        # TRANSLATORS: the language code of this translation, which picks the guide file guide_<code>.html
-        self.language = self.tr("en")
+        self.language = app_language()  # picks guide_<code>.html
         self.browser.setHtml(guide_html(self.language))
         layout.addWidget(self.browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

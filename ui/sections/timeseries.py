@@ -43,6 +43,7 @@ from mbc_vault.cancer.models import TreatmentLine
 from mbc_vault.entries import Entry
 from mbc_vault.render import chart as cr
 
+from ..i18n import app_locale
 from ..vocab_labels import line_title
 
 #: at most this many points are drawn per pixel of plot width (peaks and dips are kept; see cr.decimate)
@@ -52,7 +53,7 @@ POINTS_PER_PIXEL = 1.5
 def long_date(iso: str) -> str:
     """'Tuesday, March 5, 2024' in the person's language."""
     date = dt.date.fromisoformat(iso)
-    return QLocale().toString(QDate(date.year, date.month, date.day), QLocale.FormatType.LongFormat)
+    return app_locale().toString(QDate(date.year, date.month, date.day), QLocale.FormatType.LongFormat)
 
 
 class BandCaption(QGraphicsRectItem):
@@ -241,11 +242,12 @@ class TimelineChartView(QChartView):
         if plot.width() < 10:
             return
         metrics = QFontMetricsF(self.x_axis.labelsFont())
+        locale = app_locale()  # month names in the app's language, not the computer's
         ticks = cr.date_ticks(
             self._span[0],
             self._span[1],
             plot.width(),
-            lambda f: metrics.horizontalAdvance(cr.format_day(cr.WIDE_DAY, f)),
+            lambda f: metrics.horizontalAdvance(cr.format_day(cr.WIDE_DAY, f, locale)),
         )
         if ticks != self._ticks:
             self._ticks = ticks
@@ -253,7 +255,7 @@ class TimelineChartView(QChartView):
                 self.x_axis.remove(label)
             self.x_axis.setStartValue(cr.day_to_msecs(self._span[0]))
             for tick in ticks[0]:
-                self.x_axis.append(cr.format_day(tick, ticks[1]), cr.day_to_msecs(tick))
+                self.x_axis.append(cr.format_day(tick, ticks[1], locale), cr.day_to_msecs(tick))
         # dots only where they do not touch, unless they are the values under an average line
         self.points.setVisible(self.trend or len(self._shown) <= plot.width() / 7)
         band_metrics = QFontMetricsF(self._band_font)
@@ -384,11 +386,11 @@ def _escape(text: str) -> str:
 
 def band_dates(band: cr.Band) -> str:
     """e.g. 'Mar 2019 to Nov 2020' or 'since Mar 2023', in the app's language."""
-    start = cr.format_day(band.start, "MMM yyyy")
+    start = cr.format_day(band.start, "MMM yyyy", app_locale())
     if band.ongoing:
         return QCoreApplication.translate("Charts", "since {0}").format(start)
     return QCoreApplication.translate("Charts", "{0} to {1}").format(
-        start, cr.format_day(band.stop, "MMM yyyy")
+        start, cr.format_day(band.stop, "MMM yyyy", app_locale())
     )
 
 

@@ -2831,10 +2831,6 @@
         <translation>Guía de primeros pasos</translation>
     </message>
     <message>
-        <source>en</source>
-        <translation>es</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -3333,6 +3329,13 @@
     <message>
         <source>Lab</source>
         <translation>Laboratorio</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>es</translation>
     </message>
 </context>
 <context>
@@ -5011,7 +5014,7 @@ Explórela con toda libertad.</translation>
     <name>S:</name>
     <message>
         <source></source>
-        <comment>the language code of this translation, which picks the guide file guide_&lt;code&gt;.html</comment>
+        <comment>the language code of this translation (ISO 639-1), e.g. &quot;es&quot;</comment>
         <translation></translation>
     </message>
 </context>
