@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import html
 import secrets
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import age
+from .errors import VaultError
 from .progress import ProgressFn
 from .vault import Vault
 
@@ -266,6 +268,10 @@ def create_demo_vault(
             for doc, path in pairs
         }
         report = import_files(vault, [p for _, p in pairs], overrides=overrides, progress=progress)
+    if report.problems:  # a demo without its documents would show "0 records" and say nothing
+        vault.close()
+        shutil.rmtree(path, ignore_errors=True)  # made here, just now (Vault.create wants it new)
+        raise VaultError("demo-documents-unreadable", problem=report.problems[0][1])
     documents = {r.original_name: r.id for r in report.added}
     add_demo_cancer_record(vault, documents)
     add_demo_care_plan(vault, documents)

@@ -330,6 +330,10 @@ MESSAGES: dict[str, str] = {
     ),
     "pdf-job-unknown": "This copy of MBC Vault is incomplete (no PDF task {job}); install it again.",
     "pdf-text-too-large": "The PDF holds far more text than a medical record could, so it was not read.",
+    "demo-documents-unreadable": (
+        "The demo vault was not made: its fictional PDFs could not be read ({problem}). This copy of MBC "
+        "Vault may be incomplete; run mbc-vault self-check, or install it again."
+    ),
     # text recognition
     "ocr-timeout": "Text recognition took too long and was stopped.",
     "ocr-failed": "Text recognition could not read this document.",

@@ -349,3 +349,22 @@ def test_date_proposals_skip_birth_dates() -> None:
 def test_title_proposals() -> None:
     assert propose_title("Microsoft Word - CT report.docx", "x.pdf", "") == "CT report"
     assert propose_title("", "2024_05_ct_report.pdf", "") == "2024 05 ct report"
+
+
+def test_a_demo_whose_pdfs_cannot_be_read_is_not_made_silently(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken PDF reader (an incomplete install) made a demo of "0 records" that said nothing."""
+    from mbc_vault.demo import create_demo_vault
+    from mbc_vault.errors import VaultError
+    from mbc_vault.pdf.client import PdfError
+
+    def broken(self: extract.Reader, blob: object) -> object:
+        raise PdfError("pdf-worker-crashed")
+
+    monkeypatch.setattr(extract.Reader, "_read_pdf", broken)
+    with pytest.raises(VaultError) as failed:
+        create_demo_vault(tmp_path / "demo", work_factor=10)
+    assert failed.value.code == "demo-documents-unreadable"
+    assert "could not be read" in str(failed.value) and "self-check" in str(failed.value)
+    assert not (tmp_path / "demo").exists()  # nothing half-made is left to be opened next time

@@ -471,6 +471,10 @@ class ErrorPresenter(QObject):
             "pdf-text-too-large": self.tr(
                 "The PDF holds far more text than a medical record could, so it was not read."
             ),
+            "demo-documents-unreadable": self.tr(
+                "The demo vault was not made: its fictional PDFs could not be read ({problem}). This copy of "
+                "MBC Vault may be incomplete; run mbc-vault self-check, or install it again."
+            ),
             "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
             "ocr-failed": self.tr("Text recognition could not read this document."),
             "ocr-needs-tesseract": self.tr(

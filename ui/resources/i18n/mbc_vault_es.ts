@@ -2590,6 +2590,10 @@
         <translation>El PDF contiene muchísimo más texto del que podría tener un documento médico, así que no se leyó.</translation>
     </message>
     <message>
+        <source>The demo vault was not made: its fictional PDFs could not be read ({problem}). This copy of MBC Vault may be incomplete; run mbc-vault self-check, or install it again.</source>
+        <translation>No se creó la bóveda de demostración: sus PDF ficticios no se pudieron leer ({problem}). Puede que esta copia de MBC Vault esté incompleta; ejecute mbc-vault self-check o vuelva a instalarla.</translation>
+    </message>
+    <message>
         <source>Text recognition took too long and was stopped.</source>
         <translation>El reconocimiento de texto tardó demasiado y se detuvo.</translation>
     </message>
