@@ -6,14 +6,17 @@ in a QTextBrowser in the app's font, so larger text makes it larger too."""
 
 from __future__ import annotations
 
+from importlib.resources import files
+from pathlib import Path
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from .app import RESOURCES
 from .i18n import app_language
 
-GUIDE_FOLDER = RESOURCES / "guide"
+# in the package (pyproject package-data), found as ui.app finds the other resources
+GUIDE_FOLDER = Path(str(files("ui.resources"))) / "guide"
 
 
 def guide_html(language: str) -> str:
