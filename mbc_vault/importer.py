@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
 from .extract import Extracted, Reader
+from .fsutil import safe_name
 from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .vault import Vault
@@ -119,7 +120,7 @@ def _add(
         report.duplicates.append((path, str(exc)))
         return True
     except (VaultError, ValueError) as exc:
-        report.problems.append((path, f"{path.name}: {exc}"))
+        report.problems.append((path, f"{safe_name(path.name)}: {exc}"))
         return True
     report.added.append(record)
     return True
