@@ -163,11 +163,11 @@ def _mib(size: int) -> str:
     return f"{size / (1 << 20):7.0f} MiB"
 
 
-def _outcome(run: Run) -> str:
-    if run.code == 0 and run.stdout.startswith("Added"):
-        return "imported"
-    sentence = " ".join(line for line in run.stderr.splitlines() if line.strip())
-    return f"refused (exit {run.code}): {sentence[:300]}"
+def _outcome(run: Run, done: str = "imported") -> str:
+    said = " ".join(line for line in run.stderr.splitlines() if line.strip())[:400]
+    if run.code == 0:
+        return f"{done}" + (f"; it said: {said}" if said else "")
+    return f"refused (exit {run.code}): {said}"
 
 
 def _verdict(run: Run) -> str:
@@ -175,21 +175,24 @@ def _verdict(run: Run) -> str:
     return "ok" if ok else "MISSES TARGET"
 
 
-def _print(name: str, run: Run, ref: Run) -> None:
+def _print(name: str, run: Run, ref: Run, done: str = "imported") -> None:
     print(
         f"{name:34} {run.seconds:6.2f} s ({run.seconds / ref.seconds:4.1f}x)  "
         f"tree {_mib(run.peak_tree)} ({run.peak_tree / ref.peak_tree:3.1f}x)  "
         f"largest process {_mib(run.peak_single)}  {_verdict(run)}"
     )
-    print(f"{'':34} {_outcome(run)}")
+    print(f"{'':34} {_outcome(run, done)}")
 
 
 def _add_directly(vault_dir: Path, source: Path) -> str:
-    """Store *source* without the reader's checks (as an older version imported it)."""
+    """Store *source* without the reader's checks (as an older version imported it), with the page
+    count the reader finds (none for the bomb)."""
+    from mbc_vault.extract import read_file
     from mbc_vault.vault import Vault
 
+    pages = read_file(source).pages
     with Vault.open(vault_dir, PASSPHRASE) as vault:
-        return vault.add_document(source, category="lab-result", title=source.stem).id
+        return vault.add_document(source, category="lab-result", title=source.stem, pages=pages).id
 
 
 def main() -> int:
@@ -243,9 +246,10 @@ def main() -> int:
                     env,
                 )
                 pref = pref or run
-                _print(name, run, pref)
+                built = ""
                 if run.code == 0:
-                    print(f"{'':34} {json.loads(run.stdout)['pages']} pages, {out.stat().st_size:,} bytes")
+                    built = f"built: {json.loads(run.stdout)['pages']:,} pages, {out.stat().st_size:,} bytes"
+                _print(name, run, pref, built)
                 shutil.rmtree(vault)
                 out.unlink(missing_ok=True)
         return 0
