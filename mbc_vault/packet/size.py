@@ -14,8 +14,10 @@ from typing import Any
 #: a packet is very large past either of these (its documents alone; the cover and summary are small)
 LARGE_PACKET_PAGES = 200
 LARGE_PACKET_BYTES = 100_000_000  # 100 MB, as a file manager shows it
-#: how many of the biggest documents a warning names
+#: how many of the biggest documents a warning names, and the share of a limit (pages or bytes) a
+#: document must fill to be named (the biggest is always named): a 2-page letter is not the cause
 BIGGEST_NAMED = 3
+NAMED_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,17 @@ class PacketSize:
 
     def describe(self) -> str:
         """The warning in English (the CLI's): totals, then the biggest documents by name."""
-        named = "; ".join(f'"{d.title}" ({d.pages:,} pages, {megabytes(d.size)})' for d in self.biggest)
+        named = "; ".join(f'"{d.title}" ({pages(d.pages)}, {megabytes(d.size)})' for d in self.biggest)
         return (
-            f"this packet is very large ({self.pages:,} pages, {megabytes(self.size)}): it may be slow "
+            f"this packet is very large ({pages(self.pages)}, {megabytes(self.size)}): it may be slow "
             f"to build and too big to email. The biggest documents: {named}. Leave out what the "
             "center does not need."
         )
+
+
+def pages(count: int) -> str:
+    """A page count in words: "1 page", "20,000 pages"."""
+    return "1 page" if count == 1 else f"{count:,} pages"
 
 
 def megabytes(size: int) -> str:
@@ -62,7 +69,8 @@ def packet_size(records: Iterable[Any]) -> PacketSize:
     """The size of a packet of *records* (vault Records: title, pages, size). A record without a page
     count (a photo, a note) counts as one page."""
     documents = [DocumentSize(r.id, r.title, max(1, int(r.pages or 1)), int(r.size or 0)) for r in records]
-    biggest = sorted(documents, key=_weight, reverse=True)[:BIGGEST_NAMED]
+    ordered = sorted(documents, key=_weight, reverse=True)
+    biggest = [d for d in ordered[:BIGGEST_NAMED] if _weight(d) >= NAMED_SHARE] or ordered[:1]
     return PacketSize(
         pages=sum(d.pages for d in documents), size=sum(d.size for d in documents), biggest=biggest
     )

@@ -198,7 +198,9 @@ class BuildPage(QWizardPage):
             return self.tr("{0} MB").format(locale.toString(max(count, 100_000) / 1_000_000, "f", 1))
 
         biggest = [
-            self.tr("“{0}” ({1} pages, {2})").format(d.title, locale.toString(d.pages), mb(d.size))
+            self.tr("“{0}” (1 page, {1})").format(d.title, mb(d.size))
+            if d.pages == 1
+            else self.tr("“{0}” ({1} pages, {2})").format(d.title, locale.toString(d.pages), mb(d.size))
             for d in size.biggest
         ]
         self.size_warning.setText(

@@ -313,6 +313,10 @@
         <translation>{0} MB</translation>
     </message>
     <message>
+        <source>“{0}” (1 page, {1})</source>
+        <translation>«{0}» (1 página, {1})</translation>
+    </message>
+    <message>
         <source>“{0}” ({1} pages, {2})</source>
         <translation>«{0}» ({1} páginas, {2})</translation>
     </message>
