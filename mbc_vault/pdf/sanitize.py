@@ -186,7 +186,8 @@ def append_pages(target: Any, pages: Any) -> None:
     seen = {kid.objgen for kid in kids}
     known: dict[Any, dict[str, Any]] = {}
     for page in pages:
-        # what the copy loses with its /Parent, it now holds itself
+        # what the copy loses with its /Parent, it now holds itself (pikepdf.open already moved it
+        # onto each page of a file it opened; this keeps it for a tree built otherwise)
         for name, value in _inherited(page.obj.get("/Parent"), known).items():
             if name not in page.obj:
                 page.obj[name] = value
