@@ -18,7 +18,7 @@ Targets: at most 10 s and 512 MiB for each file; the reference is a clean 1-page
 same way in the same run. The packet side: `mbc-vault packet` of a 20,000-page document and of the
 bomb (stored directly, as an older version imported it), against a packet of the 1-page PDF.
 
-    .venv/bin/python bench/bench_hostile.py [--only NAME ...] [--keep DIR]
+    .venv/bin/python bench/bench_hostile.py [--only NAME ...] [--keep DIR] [--no-packet]
 """
 
 from __future__ import annotations
