@@ -422,7 +422,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
-    from .packet import Cover, PacketChoices, PacketProblems, build_packet, default_document_ids
+    from .packet import Cover, PacketChoices, PacketProblems, build_packet, default_document_ids, packet_size
 
     password = None
     if args.password_file:
@@ -435,6 +435,9 @@ def cmd_packet(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} exists; add --force to replace it")
     with _open(args) as vault:
         ids = [vault.get(i).id for i in args.include] if args.include else default_document_ids(vault)
+        size = packet_size(vault.get(i) for i in ids)
+        if size.very_large:  # said, then built anyway: the person chose these documents
+            _err(f"warning: {size.describe()}")
         cover = Cover(
             date_of_birth=args.dob or "",
             center=args.center or "",

@@ -18,16 +18,27 @@ from types import TracebackType
 
 from .documents import ARCHIVE_NAMES, sniff_media_type
 from .errors import Cancelled
-from .fsutil import NotAFile, open_regular
+from .fsutil import NotAFile, open_regular, safe_name
 from .pdf.client import MEMORY_WATCHDOG, RLIMITS, PdfError, PdfWorker
 from .pdf.protocol import FileBlob
 from .progress import CancelFlag, ProgressFn, Stage
 from .proposals import propose_category, propose_date, propose_title
 
 SUPPORTED_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain")
+#: a file's time in the reading worker. bench/bench_hostile.py (2 cores, under load): the slowest
+#: file a person may really have, 20,000 pages, reads in 6-8 s; hostile files end sooner (the 1 GiB
+#: deflate bomb is stopped by the memory limit in under 2 s). Past this a file is "taking too long".
 TIME_LIMIT_S = 30.0
-MEMORY_LIMIT_BYTES = 1 << 30
+#: the reading worker's memory for one file, plus READ_MEMORY_PER_BYTE times the file's size (the
+#: worker holds the file's bytes, PDFium what it parses of them). bench/bench_hostile.py: a clean
+#: 1-page PDF's worker uses about 30 MiB and a 20,000-page one about 65 MiB; the 1 GiB deflate bomb
+#: reached 1011 MiB under the old 1 GiB limit (whole process tree 1038 MiB), and is stopped at about
+#: 365 MiB under this one, so the tree stays within issue 11's 512 MiB (with the CLI's ~100 MiB).
+MEMORY_LIMIT_BYTES = 384 << 20
+READ_MEMORY_PER_BYTE = 2
 MAX_TEXT_BYTES = 32 << 20
+#: a text note is read whole into memory (then stored and indexed): past this it is refused before
+#: any byte is read (the 1 GB text file of bench/bench_hostile.py is refused at once)
 MAX_PLAIN_TEXT_BYTES = 16 << 20
 
 
@@ -115,13 +126,14 @@ class Reader:
     def _read_pdf(self, blob: bytes | FileBlob) -> tuple[dict[str, object], list[str]]:
         """The worker's "read" reply and the page texts; raises PdfError or Cancelled."""
         sink = io.BytesIO()
+        size = blob.size if isinstance(blob, FileBlob) else len(blob)
         reply = self.worker.call(
             "read",
             {"max_text": MAX_TEXT_BYTES},
             [blob],
             out=sink,
             time_limit=TIME_LIMIT_S,
-            memory_limit=MEMORY_LIMIT_BYTES,
+            memory_limit=MEMORY_LIMIT_BYTES + READ_MEMORY_PER_BYTE * size,
         )
         sizes = [int(size) for size in reply.get("sizes") or []]
         return reply, _split(sink.getvalue(), sizes)
@@ -131,7 +143,7 @@ class Reader:
         Cancelled when the cancel flag was set."""
         path = Path(path)
         result = Extracted(path=path)
-        name = path.name
+        name = safe_name(path.name)  # a newline or a right-to-left mark in it stays out of sentences
         try:
             handle = open_regular(path)  # a pipe or device is refused at once, never waited on
         except FileNotFoundError:
@@ -171,7 +183,11 @@ class Reader:
                     result.problem = f"{name} is too large for a text note; split it or save it as PDF."
                     return result
                 result.pages = 1
-                result.page_texts = [handle.read().decode("utf-8", "replace")]
+                text = handle.read(MAX_PLAIN_TEXT_BYTES + 1)  # bounded, even if the file grew
+                if len(text) > MAX_PLAIN_TEXT_BYTES:
+                    result.problem = f"{name} is too large for a text note; split it or save it as PDF."
+                    return result
+                result.page_texts = [text.decode("utf-8", "replace")]
             else:
                 result.pages = 1
                 result.page_texts = [""]
@@ -186,7 +202,7 @@ class Reader:
         try:
             reply, texts = self._read_pdf(blob)
         except PdfError as failure:
-            result.problem = _pdf_problem(result.path.name, failure.code)
+            result.problem = _pdf_problem(safe_name(result.path.name), failure.code)
             return
         result.pages = int(str(reply.get("pages") or 0)) or None
         result.page_texts = texts

@@ -49,8 +49,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda handle: handle.write(data))
 
 
-#: characters no file name may hold on Windows (and "/" nowhere), and the control characters
-_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+#: characters no file name may hold on Windows (and "/" nowhere), the control characters, and the
+#: marks that turn the direction of text (a right-to-left override can show "fdp.exe" as "exe.pdf")
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+')
+#: what a name from elsewhere may not bring into a sentence, a title or a record: control characters
+#: (a newline would split a message), line separators and the direction marks
+_HIDDEN_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+")
 #: names Windows keeps for devices, with any extension ("NUL.pdf" is the device too)
 _DEVICE_NAMES = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\.|$)", re.IGNORECASE)
 MAX_NAME_CHARS = 120
@@ -69,6 +73,14 @@ def portable_file_name(name: str, fallback: str = "document") -> str:
         ext = f"{dot}{ext}" if stem and len(ext) <= 8 else ""
         name = name[: MAX_NAME_CHARS - len(ext)].rstrip(". ") + ext
     return name or fallback
+
+
+def safe_name(name: str) -> str:
+    """*name* (a file's name, from anywhere) fit to show on one line and to store: control characters
+    (newlines), line separators and text-direction marks become a space, and a path separator "_",
+    so "..\\..\\x.pdf" is one harmless name. Spaces are collapsed; "" stays ""."""
+    name = _HIDDEN_IN_NAMES.sub(" ", name).replace("/", "_").replace("\\", "_")
+    return " ".join(name.split())
 
 
 #: what a path that is not an ordinary file is, in words

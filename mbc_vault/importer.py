@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import Cancelled, DuplicateDocument, VaultError
 from .extract import Extracted, Reader, read_files
+from .fsutil import safe_name
 from .progress import CancelFlag, ProgressFn, Stage
 from .records import Record
 from .vault import Vault
@@ -146,7 +147,7 @@ def _add(
         report.duplicates.append((path, str(exc)))
         return True
     except (VaultError, ValueError) as exc:
-        report.problems.append((path, f"{path.name}: {exc}"))
+        report.problems.append((path, f"{safe_name(path.name)}: {exc}"))
         return True
     report.added.append(record)
     return True

@@ -45,7 +45,7 @@ from .errors import (
     VaultExists,
 )
 from .folder import VaultFolder
-from .fsutil import atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, writer_lock
+from .fsutil import atomic_write_bytes, clean_temp_files, fsync_dir, remove_file, safe_name, writer_lock
 from .keys import Keyring, PersonKey, ScopeKey, write_person_key
 from .layout import (
     DATA_DIRS,
@@ -660,7 +660,7 @@ class Vault:
             total = os.fstat(handle.fileno()).st_size
         else:
             handle, src_path, total = source, None, 0
-        original_name = original_name or ""
+        original_name = safe_name(original_name or "")  # no newline, direction mark or separator
         label = original_name or "document"
         try:
             head = handle.read(4096) if src_path else b""

@@ -4,6 +4,7 @@ passphrase files of every kind, a closed pipe, and `person remove` that rotates 
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from hostilemaker import ODD_NAMES
+from pdfmaker import text_pdf
 
 from mbc_vault.vault import Vault
 
@@ -126,3 +129,35 @@ def test_adding_a_pipe_or_a_device_gets_a_sentence_not_a_hang(
         result = run("add", small_vault, target, "--category", "medical-other", *pw, timeout=60)
         assert result.returncode == 1
         assert f"{target.name} is {kind}, not a file" in one_sentence(result)
+
+
+def test_odd_file_names_are_stored_under_safe_names_and_sentences_stay_on_one_line(
+    small_vault: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    """A newline, a right-to-left override and Windows path separators ("..\\..\\") in a file's name:
+    each file is imported under a name and title with none of them, nothing is written outside the
+    vault, and the sentence for a damaged one is one printable line."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    files = [
+        text_pdf(inbox / name, [[f"Report for case {kind}"]]) for kind, name in sorted(ODD_NAMES.items())
+    ]
+    damaged = inbox / "bad\nscan\u202efdp.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ngarbage garbage\n")
+    before = sorted(p for p in tmp_path.rglob("*") if small_vault not in p.parents)
+    result = run("add", small_vault, *files, damaged, "--json", "--passphrase-file", passphrase_file)
+    assert result.returncode == 1
+    assert one_sentence(result).startswith("mbc-vault: bad scan fdp.pdf is damaged and cannot be read.")
+    added = json.loads(result.stdout)
+    assert len(added) == len(ODD_NAMES)
+    for record in added:
+        for text in (record["original_name"], record["title"]):
+            assert text.isprintable() and not set(text) & set("\n\u202e/\\"), text
+    assert sorted(r["original_name"] for r in added) == [
+        ".._.._escape.pdf",
+        "lab result.pdf",
+        "scan fdp.exe.pdf",
+    ]
+    assert sorted(p for p in tmp_path.rglob("*") if small_vault not in p.parents) == before
+    listed = run("list", small_vault, "--json", "--passphrase-file", passphrase_file)
+    assert {r["title"] for r in json.loads(listed.stdout)} >= {"lab result", "scan fdp.exe", ".. .. escape"}

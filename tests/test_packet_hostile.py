@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from hostilemaker import looping_pdf
 from pdfcheck import all_text, page_count, page_text
 from pdfmaker import _pdf, text_bomb_pdf, text_pdf
 
@@ -83,16 +84,7 @@ def _marked(path: Path, marker: str) -> Path:
 
 
 def test_hostile_documents_get_the_same_sentences(qapp, vault: Vault, tmp_path: Path) -> None:
-    loop = tmp_path / "loop.pdf"
-    loop.write_bytes(
-        _pdf(
-            [
-                b"<< /Type /Catalog /Pages 2 0 R >>",
-                b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-            ]
-        )
-    )
+    loop = looping_pdf(tmp_path / "loop.pdf")
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
     damaged = tmp_path / "damaged.pdf"

@@ -261,3 +261,36 @@ def test_a_decompression_bomb_goes_in_as_it_came_within_a_small_memory_limit(tmp
             out=sink,
         )
     assert len(sink.getvalue()) < len(bomb) + 10_000
+
+
+def test_pages_keep_what_they_inherit_and_a_page_listed_twice_is_two_pages(tmp_path: Path) -> None:
+    """Pages are copied one by one into a flat page tree (pikepdf's pages.extend was quadratic): a
+    page's size, resources and rotation set on the page-tree nodes above it stay with it, and one
+    page object listed twice in the tree gives two pages."""
+    stream = b"BT /F1 12 Tf 20 20 Td (Inherited quokka) Tj ET"
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 3 /MediaBox [0 0 300 400] /Rotate 90 "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 4 0 R 7 0 R] /Count 3 /CropBox [0 0 200 300] >>",
+            b"<< /Type /Page /Parent 3 0 R /Contents 6 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 500 500] /Rotate 0 /Contents 6 0 R >>",
+        ]
+    )
+    store: dict = {}
+    assert _sanitized(store, "k", data)["pages"] == 3
+    reply, out = _assembled(store, {"parts": [{"key": "k"}]})
+    assert reply["pages"] == 3
+    with pikepdf.open(io.BytesIO(out)) as packet:
+        boxes = [(list(p.mediabox), list(p.cropbox), int(p.obj.get("/Rotate", 0))) for p in packet.pages]
+        assert packet.pages[0].obj.objgen != packet.pages[1].obj.objgen
+    assert boxes == [
+        ([0, 0, 300, 400], [0, 0, 200, 300], 90),
+        ([0, 0, 300, 400], [0, 0, 200, 300], 90),
+        ([0, 0, 500, 500], [0, 0, 200, 300], 0),
+    ]
+    (tmp_path / "p.pdf").write_bytes(out)
+    assert all("Inherited quokka" in page_text(tmp_path / "p.pdf", n) for n in (1, 2, 3))

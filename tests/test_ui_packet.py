@@ -349,3 +349,32 @@ def test_no_plaintext_reaches_disk_on_the_apps_path(
         gained = (set(shm.iterdir()) if shm.is_dir() else set()) - before
         assert _files_holding(sorted(gained), secret, but=set()) == []
         wizard.accept()
+
+
+def test_a_very_large_packet_is_named_before_building(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The usual set is small: no warning. With a 250-page document added, the build page warns and
+    names it first among the biggest; Build stays possible (the person may go on anyway)."""
+    wizard = open_wizard(window)
+    page = go_to_build(wizard)
+    assert page.size_warning.isHidden() and page.size_warning.text() == ""
+    wizard.reject()
+    vault = window.session.vault
+    chart = text_pdf(tmp_path / "chart.pdf", [[f"Chart page {n}"] for n in range(250)])
+    vault.add_document(chart, category="medical-other", title="Hospital chart 2019-2024", pages=250)
+    wizard = open_wizard(window)
+    wizard.next()
+    documents = wizard.documents_page
+    documents.filter_edit.setText("hospital chart")
+    [item] = [
+        documents.available.item(i)
+        for i in range(documents.available.count())
+        if not documents.available.item(i).isHidden()
+    ]
+    documents.available.setCurrentItem(item)
+    qtbot.mouseClick(documents.add_btn, Qt.MouseButton.LeftButton)
+    page = go_to_build(wizard)
+    assert not page.size_warning.isHidden()
+    text = page.size_warning.text()
+    assert text.startswith("This packet is very large:") and "go back to step 2" in text
+    assert text.split("The biggest documents: ")[1].startswith("“Hospital chart 2019-2024” (250 pages, ")
+    assert page.build_btn.isEnabled()

@@ -26,7 +26,9 @@ from .frontmatter import LINK_SCHEME
 from .model import Section
 from .sources import Part, memory_limit
 
-#: time for the assembly: this much, and one more second for every ASSEMBLY_RATE bytes
+#: time for the assembly: this much, and one more second for every ASSEMBLY_RATE bytes.
+#: bench/bench_hostile.py: 20,000 pages are assembled (copied, footed, written) in about 14 s under
+#: load 7 on the shared 2-core machine; the bomb's whole packet takes as long as a 1-page one (6 s)
 ASSEMBLY_TIME_S = 60.0
 ASSEMBLY_RATE = 4 << 20
 

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from .footer import FOOTER_FONT, FOOTER_LEAD, FooterLead, footer_ops, footer_text, visible_box
 from .protocol import JobError, Request
-from .sanitize import save_options, store_key
+from .sanitize import append_pages, save_options, store_key
 
 #: the output goes to the app in pieces of about this size (qpdf writes many small pieces)
 OUTPUT_CHUNK = 1 << 20
@@ -182,13 +182,13 @@ def _assemble(request: Request) -> dict[str, Any]:
         if "key" in part:
             key = str(part["key"])
             source = request.store[store_key(key)]
-            packet.pages.extend(source.pages)
+            append_pages(packet, source.pages)
             if args.get("release") and last_use[key] == number:
                 request.store.pop(store_key(key)).close()
         else:
             source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
             keep.append(source)
-            packet.pages.extend(source.pages)
+            append_pages(packet, source.pages)
     footer = args.get("footer")
     if footer is not None:
         form = footer.get("form")

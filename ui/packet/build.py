@@ -34,6 +34,7 @@ from mbc_vault.packet import (
     PacketProblems,
     PacketResult,
     build_packet_bytes,
+    packet_size,
 )
 from mbc_vault.records import Record
 from ui.vocab_labels import progress_text  # absolute: this module moves into ui/packet/
@@ -86,6 +87,9 @@ class BuildPage(QWizardPage):
         )
         self.summary = note("", self)
         layout.addWidget(self.summary)
+        self.size_warning = note("", self, "warning")  # a very large packet: said before building
+        self.size_warning.setAccessibleName(self.tr("Very large packet"))
+        layout.addWidget(self.size_warning)
         button_row = QHBoxLayout()
         self.build_btn = QPushButton(self.tr("&Build the packet"), self)
         self.build_btn.clicked.connect(lambda: self.start_build(False))
@@ -175,8 +179,37 @@ class BuildPage(QWizardPage):
         for_whom = ", ".join(x for x in (choices.cover.doctor, choices.cover.center) if x)
         self.summary.setText((self.tr("For {0}: ").format(for_whom) if for_whom else "") + " · ".join(parts))
         self.plain_warning.setVisible(not choices.password)
+        self._warn_if_very_large(choices)
         self._update()
-        QTimer.singleShot(0, lambda: self.build_btn.setDefault(self.build_btn.isEnabled()))  # not Close
+        # not Close; tied to the button, so a wizard closed at once does not run it on a deleted button
+        QTimer.singleShot(0, self.build_btn, lambda: self.build_btn.setDefault(self.build_btn.isEnabled()))
+
+    def _warn_if_very_large(self, choices: PacketChoices) -> None:
+        """Name the biggest documents when the packet would be very large (they may go on anyway)."""
+        vault = self.session.vault
+        size = packet_size(vault.get(i) for i in choices.document_ids) if vault is not None else None
+        self.size_warning.setVisible(size is not None and size.very_large)
+        if size is None or not size.very_large:
+            self.size_warning.setText("")
+            return
+        locale = self.locale()
+
+        def mb(count: int) -> str:
+            return self.tr("{0} MB").format(locale.toString(max(count, 100_000) / 1_000_000, "f", 1))
+
+        biggest = [
+            self.tr("“{0}” (1 page, {1})").format(d.title, mb(d.size))
+            if d.pages == 1
+            else self.tr("“{0}” ({1} pages, {2})").format(d.title, locale.toString(d.pages), mb(d.size))
+            for d in size.biggest
+        ]
+        self.size_warning.setText(
+            self.tr(
+                "This packet is very large: {0} pages, {1}. It may be slow to build and too big to "
+                "email. The biggest documents: {2}. To leave some out, go back to step 2; or build it "
+                "anyway."
+            ).format(locale.toString(size.pages), mb(size.size), "; ".join(biggest))
+        )
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt): going Back
         self.cancel_build()

@@ -221,6 +221,10 @@
         <translation>Paso {0} de {1}: crear y revisar</translation>
     </message>
     <message>
+        <source>Very large packet</source>
+        <translation>Paquete muy grande</translation>
+    </message>
+    <message>
         <source>&amp;Build the packet</source>
         <translation>&amp;Crear el paquete</translation>
     </message>
@@ -303,6 +307,22 @@
     <message>
         <source>For {0}: </source>
         <translation>Para {0}: </translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <source>“{0}” (1 page, {1})</source>
+        <translation>«{0}» (1 página, {1})</translation>
+    </message>
+    <message>
+        <source>“{0}” ({1} pages, {2})</source>
+        <translation>«{0}» ({1} páginas, {2})</translation>
+    </message>
+    <message>
+        <source>This packet is very large: {0} pages, {1}. It may be slow to build and too big to email. The biggest documents: {2}. To leave some out, go back to step 2; or build it anyway.</source>
+        <translation>Este paquete es muy grande: {0} páginas, {1}. Puede tardar en crearse y ser demasiado grande para enviarlo por correo. Los documentos más grandes: {2}. Para dejar alguno fuera, vuelva al paso 2; o créelo de todos modos.</translation>
     </message>
     <message>
         <source>Second opinion packet</source>
