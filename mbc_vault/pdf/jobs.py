@@ -22,6 +22,9 @@ JOBS: dict[str, str] = {
     # reading PDFs with pypdfium2 (import, reindexing, text recognition)
     "read": "mbc_vault.pdf.reading:read",
     "render": "mbc_vault.pdf.reading:render",
+    # photos and scans with Pillow: decoded whole at import, made pages for the packet
+    "image-check": "mbc_vault.pdf.images:check",
+    "image-pages": "mbc_vault.pdf.images:pages",
     # the second-opinion packet (mbc_vault/packet/build.py)
     "packet-sanitize": "mbc_vault.pdf.sanitize:sanitize",
     "packet-assemble": "mbc_vault.pdf.assemble:assemble",
