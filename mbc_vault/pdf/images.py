@@ -32,7 +32,7 @@ from .protocol import JobError, Request
 
 #: the most pixels one frame may have (as a rendered PDF page, reading.MAX_RENDER_PIXELS): a 600 dpi
 #: colour scan of a Letter page is 34 million, a 50 megapixel phone photo 50 million. Decoded as RGB
-#: that is 180 MB; made a page with transparency, about 600 MB, inside the worker's 1 GiB.
+#: that is 180 MB; made a page, with transparency, the worker peaks near 700 MB, inside its 1 GiB.
 MAX_PIXELS = 60_000_000
 #: larger frames are compressed fast (zlib level 1, not 6): a 60-megapixel photo in 15 s, not 40
 FAST_COMPRESSION_PIXELS = 16_000_000
@@ -172,19 +172,26 @@ def placement(
 
 
 def _flattened(frame: Image.Image) -> Image.Image:
-    """The frame as 1-bit or 8-bit gray or RGB: transparency on white, 16-bit gray cut to 8 bits."""
-    mode = frame.mode
-    if mode in ("1", "L", "RGB") and "transparency" not in frame.info:
+    """The frame as 1-bit or 8-bit gray or RGB: transparency on white, 16-bit gray cut to 8 bits. Pasted
+    with its own alpha as the mask, a frame with transparency is copied once, not three times."""
+    mode, transparent = frame.mode, "transparency" in frame.info
+    if mode in ("1", "L", "RGB") and not transparent:
         return frame
-    if mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in frame.info:
-        rgba = frame.convert("RGBA")
-        flat = Image.new("RGB", frame.size, "white")
-        flat.paste(rgba, mask=rgba.getchannel("A"))
-        return flat.convert("L") if mode in ("LA", "La", "L") else flat
     if mode in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
         return frame.convert("I").point(lambda v: v * (1 / 256)).convert("L")  # point keeps mode I
     if mode == "F":
         return frame.point(lambda v: v * 255).convert("L")
+    if mode == "LA" or (mode == "L" and transparent):
+        gray = frame if mode == "LA" else frame.convert("LA")
+        flat = Image.new("L", frame.size, 255)
+        flat.paste(gray.convert("L"), mask=gray)
+        return flat
+    if mode != "RGBA" and (transparent or mode in ("PA", "La", "RGBa")):
+        frame = frame.convert("RGBA")
+    if frame.mode == "RGBA":
+        flat = Image.new("RGB", frame.size, "white")
+        flat.paste(frame, mask=frame)
+        return flat
     return frame.convert("RGB")
 
 
