@@ -95,9 +95,12 @@ def _image_problem(name: str, code: str, params: dict[str, object]) -> str:
             "Save it at a smaller size, or scan it again."
         )
     if code == "image-too-many-pages":
+        limit = params.get("limit")
         return (
-            f"{name} has more than {params.get('limit')} pages; split it into smaller files, or scan the "
-            "paper again as PDF."
+            f"{name} has more than {limit:,} pages; split it into smaller files, or scan the paper again "
+            "as PDF."
+            if isinstance(limit, int)
+            else f"{name} has too many pages; split it into smaller files, or scan the paper again as PDF."
         )
     if code == "pdf-worker-timeout":
         return (

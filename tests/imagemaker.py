@@ -90,3 +90,34 @@ def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
         path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+def tiff_claiming(sizes: list[tuple[int, int]]) -> bytes:
+    """A baseline TIFF written field by field, one 8-bit gray frame for each (width, height) claimed;
+    each frame holds at most 4,096 bytes of pixels, so a large claim is only a claim."""
+    out = bytearray(b"II*\x00" + struct.pack("<I", 0))
+    strips = []
+    for width, height in sizes:
+        strips.append((len(out), min(width * height, 4096)))
+        out += b"\x80" * strips[-1][1]
+    previous = 4  # where the offset of the next directory goes
+    for (width, height), (offset, count) in zip(sizes, strips, strict=True):
+        struct.pack_into("<I", out, previous, len(out))
+        entries = [
+            (256, 4, width),  # ImageWidth
+            (257, 4, height),  # ImageLength
+            (258, 3, 8),  # BitsPerSample
+            (259, 3, 1),  # Compression: none
+            (262, 3, 1),  # PhotometricInterpretation: black is zero
+            (273, 4, offset),  # StripOffsets
+            (277, 3, 1),  # SamplesPerPixel
+            (278, 4, height),  # RowsPerStrip
+            (279, 4, count),  # StripByteCounts
+        ]
+        out += struct.pack("<H", len(entries))
+        for tag, kind, value in entries:
+            packed = struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value)
+            out += struct.pack("<HHI", tag, kind, 1) + packed
+        previous = len(out)
+        out += struct.pack("<I", 0)
+    return bytes(out)

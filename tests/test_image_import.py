@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import DATA, PASSPHRASE
-from imagemaker import broken_images, encoded, picture, png_claiming, tiff_pages, write_all
+from imagemaker import broken_images, encoded, picture, png_claiming, tiff_claiming, tiff_pages, write_all
 from pdfcheck import render_png
 from pdfmaker import text_pdf
 
@@ -98,6 +98,20 @@ def test_the_size_is_checked_from_the_header_before_anything_is_decoded(tmp_path
     )
     (small,) = write_all(tmp_path, {"claims-small.png": png_claiming(64, 64)})
     assert extract.read_file(small).problem.startswith(f"claims-small.png {DAMAGED}")  # decoded: too short
+
+
+def test_every_page_of_a_tiff_is_size_checked_and_their_number_is_bounded(tmp_path: Path) -> None:
+    files = {
+        "second-page-huge.tiff": tiff_claiming([(64, 64), (100_000, 100_000)]),
+        "too-many-pages.tiff": tiff_claiming([(8, 8)] * (images.MAX_FRAMES + 1)),
+        "as-many-as-allowed.tiff": tiff_claiming([(8, 8)] * images.MAX_FRAMES),
+    }
+    huge, many, allowed = read_files(write_all(tmp_path, files))
+    assert huge.problem.startswith(f"second-page-huge.tiff {HUGE}"), huge.problem
+    assert many.problem.startswith(
+        f"too-many-pages.tiff has more than {images.MAX_FRAMES:,} pages; split it into smaller files"
+    ), many.problem
+    assert allowed.ok and allowed.pages == images.MAX_FRAMES
 
 
 def test_a_multi_page_tiff_is_imported_with_its_page_count(tmp_path: Path) -> None:
