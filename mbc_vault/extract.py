@@ -112,6 +112,8 @@ def _image_problem(name: str, code: str, params: dict[str, object]) -> str:
             f"{name} needs far more memory than a photo or scan could, so reading it was stopped. "
             "Save it at a smaller size, or scan it again."
         )
+    if code == "pdf-job-unknown":
+        return f"{name} could not be read: this copy of MBC Vault is incomplete; install it again."
     # image-damaged, pdf-job-failed, pdf-worker-crashed
     return (
         f"{name} cannot be read as an image (it may be damaged); open it in an image viewer and save "

@@ -27,7 +27,8 @@ from mbc_vault import extract
 from mbc_vault.extract import read_files
 from mbc_vault.importer import import_files
 from mbc_vault.packet import Cover, PacketChoices, PacketProblems, build_packet, check_documents
-from mbc_vault.pdf import images
+from mbc_vault.pdf import images, jobs
+from mbc_vault.pdf.protocol import JobError
 from mbc_vault.vault import Vault
 
 CLI = str(Path(sys.executable).parent / "mbc-vault")
@@ -203,3 +204,13 @@ def test_an_image_stored_before_the_checks_is_named_at_packet_time(
     assert {p.record_id for p in result.left_out} == set(broken)
     assert [s.record_id for s in result.sections if s.record_id] == [good]
     assert len(pdfium.PdfDocument(out)) == result.pages
+
+
+def test_a_copy_without_the_image_library_says_it_is_incomplete(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not "damaged": a bundle that left Pillow out (as it once did) must not blame the person's file."""
+    monkeypatch.setitem(jobs.JOBS, "image-check", "mbc_vault.pdf.images_left_out:check")
+    with pytest.raises(JobError) as caught:
+        jobs.find("image-check")
+    assert (caught.value.code, caught.value.params) == ("pdf-job-unknown", {"job": "image-check"})
+    sentence = extract._image_problem("photo.jpg", "pdf-job-unknown", {"job": "image-check"})
+    assert sentence == "photo.jpg could not be read: this copy of MBC Vault is incomplete; install it again."

@@ -162,7 +162,7 @@ def is_pdf(data: bytes, record: Any) -> bool:
 
 def image_rejected(code: str, params: dict[str, Any]) -> DocumentRejected:
     """The worker's answer about a photo or scan as the reason it cannot go in."""
-    if code in IMAGE_CODES:
+    if code in IMAGE_CODES or code == "pdf-job-unknown":  # (unknown: a copy built without Pillow)
         return DocumentRejected(code, **params)
     return DocumentRejected(IMAGE_STOPPED.get(code, "image-damaged"))
 

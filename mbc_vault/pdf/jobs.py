@@ -36,5 +36,9 @@ def find(name: str) -> Callable[[Request], dict[str, Any]]:
     if target is None:
         raise JobError("pdf-job-unknown", job=name)
     module, _, function = target.partition(":")
-    job: Callable[[Request], dict[str, Any]] = getattr(importlib.import_module(module), function)
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError:  # a copy built without the job's library (a bundle that left Pillow out)
+        raise JobError("pdf-job-unknown", job=name) from None
+    job: Callable[[Request], dict[str, Any]] = getattr(loaded, function)
     return job
