@@ -152,12 +152,18 @@ STORED = {
 }
 
 
-@pytest.mark.parametrize("turn", [1, *STORED])
-def test_a_photo_is_upright_as_its_exif_orientation_says(turn: int) -> None:
+@pytest.mark.parametrize(
+    ("turn", "kind", "mode"),
+    [(turn, "JPEG", "RGB") for turn in (1, *STORED)]
+    + [(6, "TIFF", "RGB"), (8, "PNG", "RGBA"), (6, "JPEG", "CMYK")],  # pixels converted: turn kept
+)
+def test_a_photo_is_upright_as_its_exif_orientation_says(turn: int, kind: str, mode: str) -> None:
     stored = picture(300, 200) if turn == 1 else picture(300, 200).transpose(STORED[turn])
     exif = Image.Exif()
     exif[images.EXIF_ORIENTATION] = turn
-    page = _pages(encoded(stored, "JPEG", quality=95, exif=exif.tobytes()), "image/jpeg")[0]
+    media = {"PNG": "image/png", "JPEG": "image/jpeg", "TIFF": "image/tiff"}[kind]
+    options = {"quality": 95} if kind == "JPEG" else {}
+    page = _pages(encoded(stored.convert(mode), kind, exif=exif.tobytes(), **options), media)[0]
     width, height = page.get_size()
     assert width > height  # shown 300 x 200: a landscape page, whichever way it was stored
     assert _near(_colour_at(page, 0.5, 0.05), RED)  # the red band along the top

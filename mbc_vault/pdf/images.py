@@ -69,9 +69,10 @@ def _check_png_chunks(data: bytes) -> None:
         image.close()
 
 
-def open_frames(data: bytes, media: str) -> Iterator[Image.Image]:
-    """Each frame of the image, decoded, after its size was checked from its header. Raises JobError
-    image-damaged / image-too-large / image-too-many-pages; a frame is valid until the next one."""
+def open_frames(data: bytes, media: str) -> Iterator[tuple[Image.Image, Image.Image]]:
+    """Each frame of the image, decoded after its size was checked from its header, and as a page takes
+    it (_flattened: 1-bit or 8-bit gray or RGB; the frame itself when it is one already). Raises
+    JobError image-damaged / image-too-large / image-too-many-pages; a frame is valid until the next."""
     kind = FORMATS.get(media)
     if kind is None:
         raise JobError("image-damaged")
@@ -101,13 +102,15 @@ def open_frames(data: bytes, media: str) -> Iterator[Image.Image]:
                             raise JobError("image-too-many-pages", limit=MAX_FRAMES)
                     _check_size(image)
                     image.load()
+                    flat = _flattened(image)  # what a page takes: the check converts it too
                 except JobError:
                     raise
                 except MemoryError:
                     raise
                 except Exception:  # noqa: BLE001
                     raise JobError("image-damaged") from None
-                yield image
+                yield image, flat
+                del flat
         finally:
             image.close()
 
@@ -116,7 +119,7 @@ def check(request: Request) -> dict[str, Any]:
     """The "image-check" job: {"pages", "width", "height"} of the image, every frame decoded."""
     media = str(request.args.get("media") or "")
     pages, size = 0, (0, 0)
-    for frame in open_frames(request.blobs[0], media):
+    for frame, _ in open_frames(request.blobs[0], media):
         if not pages:
             size = frame.size
         pages += 1
@@ -236,9 +239,9 @@ def _png_stream(frame: Image.Image) -> tuple[bytes, dict[str, int]]:
     return data, {"Colors": colors, "BitsPerComponent": bits, "Columns": frame.width}
 
 
-def _image_object(pdf: Any, frame: Image.Image, media: str, source: bytes) -> Any:
+def _image_object(pdf: Any, frame: Image.Image, flat: Image.Image, media: str, source: bytes) -> Any:
     """The frame as a PDF image: the file's own bytes where a PDF reads them as they are (a gray or RGB
-    JPEG; most PNGs), else its pixels compressed losslessly."""
+    JPEG; most PNGs), else the pixels of *flat* compressed losslessly."""
     import pikepdf
 
     as_is = _png_as_is(source) if media == "image/png" else None
@@ -246,7 +249,7 @@ def _image_object(pdf: Any, frame: Image.Image, media: str, source: bytes) -> An
         data, name, parms = source, pikepdf.Name.DCTDecode, None
         colors, bits = (3 if frame.mode == "RGB" else 1), 8
     else:
-        data, predictors = as_is or _png_stream(_flattened(frame))
+        data, predictors = as_is or _png_stream(flat)
         name, colors, bits = pikepdf.Name.FlateDecode, predictors["Colors"], predictors["BitsPerComponent"]
         parms = pikepdf.Dictionary({"/Predictor": 15, **{f"/{k}": v for k, v in predictors.items()}})
     stream = pikepdf.Stream(pdf, b"")
@@ -269,11 +272,11 @@ def pages(request: Request) -> dict[str, Any]:
     page_size = str(request.args.get("page_size") or "Letter")
     pdf = pikepdf.new()
     count = 0
-    for frame in open_frames(data, media):
+    for frame, flat in open_frames(data, media):
         turn = orientation(frame)
         size, matrix = placement(frame.width, frame.height, turn, page_size)
         page = pdf.add_blank_page(page_size=size)
-        image = _image_object(pdf, frame, media, data)
+        image = _image_object(pdf, frame, flat, media, data)
         page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
         numbers = " ".join(f"{n:.4f}" for n in matrix)
         page.obj.Contents = pdf.make_stream(f"q {numbers} cm /Im0 Do Q".encode())
