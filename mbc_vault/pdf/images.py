@@ -32,7 +32,8 @@ from .protocol import JobError, Request
 
 #: the most pixels one frame may have (as a rendered PDF page, reading.MAX_RENDER_PIXELS): a 600 dpi
 #: colour scan of a Letter page is 34 million, a 50 megapixel phone photo 50 million. Decoded as RGB
-#: that is 180 MB; made a page, with transparency, the worker peaks near 700 MB, inside its 1 GiB.
+#: that is 180 MB; the import's check peaks near 300 MiB, a page with transparency near 700 MiB,
+#: inside the worker's 1 GiB (measured on 60-megapixel noise, the hardest to compress).
 MAX_PIXELS = 60_000_000
 #: larger frames are compressed fast (zlib level 1, not 6): a 60-megapixel photo in 15 s, not 40
 FAST_COMPRESSION_PIXELS = 16_000_000
@@ -44,6 +45,9 @@ FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF"}
 PAGE_SIZES = {"Letter": (612.0, 792.0), "A4": (595.2756, 841.8898)}
 MARGIN_PT = 18.0 / 25.4 * 72
 EXIF_ORIENTATION = 0x0112
+#: modes _flattened always converts (transparency pasted on white, a palette looked up): the check of
+#: an import need not convert them, which would cost a copy of the picture (180 MB at 60 megapixels)
+PLAIN_MODES = ("1", "L", "RGB", "RGBA", "LA", "P")
 CHUNK = 1 << 20
 
 # Pillow's own bomb check (a warning, then an error past twice its limit) is replaced by the size check
@@ -69,9 +73,12 @@ def _check_png_chunks(data: bytes) -> None:
         image.close()
 
 
-def open_frames(data: bytes, media: str) -> Iterator[tuple[Image.Image, Image.Image]]:
+def open_frames(
+    data: bytes, media: str, check_only: bool = False
+) -> Iterator[tuple[Image.Image, Image.Image]]:
     """Each frame of the image, decoded after its size was checked from its header, and as a page takes
-    it (_flattened: 1-bit or 8-bit gray or RGB; the frame itself when it is one already). Raises
+    it (_flattened: 1-bit or 8-bit gray or RGB; the frame itself when it is one already). *check_only*:
+    a frame of a mode that always converts (PLAIN_MODES) is not converted, to spare its memory. Raises
     JobError image-damaged / image-too-large / image-too-many-pages; a frame is valid until the next."""
     kind = FORMATS.get(media)
     if kind is None:
@@ -102,7 +109,8 @@ def open_frames(data: bytes, media: str) -> Iterator[tuple[Image.Image, Image.Im
                             raise JobError("image-too-many-pages", limit=MAX_FRAMES)
                     _check_size(image)
                     image.load()
-                    flat = _flattened(image)  # what a page takes: the check converts it too
+                    # what a page takes: the check converts it too, unless it always converts
+                    flat = image if check_only and image.mode in PLAIN_MODES else _flattened(image)
                 except JobError:
                     raise
                 except MemoryError:
@@ -119,7 +127,7 @@ def check(request: Request) -> dict[str, Any]:
     """The "image-check" job: {"pages", "width", "height"} of the image, every frame decoded."""
     media = str(request.args.get("media") or "")
     pages, size = 0, (0, 0)
-    for frame, _ in open_frames(request.blobs[0], media):
+    for frame, _ in open_frames(request.blobs[0], media, check_only=True):
         if not pages:
             size = frame.size
         pages += 1
