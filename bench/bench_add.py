@@ -14,7 +14,7 @@ ratios taken within one run mean anything):
   unlock Vault.unlock_identity(VAULT, passphrase) alone (the scrypt key derivation, 2^18)
 
 Every round uses fresh vaults and deletes every output right after it is timed, so no run
-pays for the page cache of the one before it. The file starts with a JPEG signature so that
+pays for the page cache of the one before it. The file starts with a small real JPEG so that
 `mbc-vault add` accepts it (see make_random_file). After the rounds, each step of the data path
 is timed alone (read, SHA-256, ChaCha20-Poly1305, write, fsync) to show what dominates.
 
@@ -34,6 +34,7 @@ thread that reads and hashes, see mbc_vault/pipeline.py)
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import resource
@@ -56,7 +57,6 @@ PASSPHRASE = "benchmark passphrase, not a secret"
 LOW_WORK_FACTOR = 10  # for vaults whose unlock is not what is measured
 CATEGORY = "lab-result"
 MIB = 1 << 20
-JPEG_SIGNATURE = b"\xff\xd8\xff\xe0"
 TARGET_RATIO = 1.0
 TARGET_GROWTH_MIB = 64.0
 
@@ -71,12 +71,17 @@ def maxrss_mib(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def make_random_file(path: Path, size: int) -> None:
-    """Random bytes behind a JPEG signature: `mbc-vault add` only imports PDF, JPEG, PNG, TIFF or
-    text, and an image is stored as it is (never parsed), so the CLI accepts it and does no
-    extraction work; the data path does not care."""
+    """Random bytes behind a small real JPEG: `mbc-vault add` only imports PDF, JPEG, PNG, TIFF or
+    text, and decodes an image in the PDF worker before it accepts it (issue 11). A JPEG decoder stops
+    at the picture's end, so the CLI's extraction work is decoding 16 x 16 pixels and piping the file
+    to the worker; the data path does not care."""
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (16, 16), "white").save(picture, "JPEG")
     with open(path, "wb") as handle:
-        handle.write(JPEG_SIGNATURE)
-        left = size - len(JPEG_SIGNATURE)
+        handle.write(picture.getvalue())
+        left = size - len(picture.getvalue())
         while left:
             n = min(left, 4 * MIB)
             handle.write(os.urandom(n))

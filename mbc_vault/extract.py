@@ -3,8 +3,11 @@
 PDFs are read by PDFium (pypdfium2) in the PDF worker, a separate process (`mbc_vault.pdf`): the
 file's bytes go to it through a pipe, and each file gets a time limit, a memory limit and a cap on
 the text it may hold, so a damaged or hostile PDF (a decompression bomb, an endless loop) cannot
-hang or exhaust the app. A batch of files is read by one worker (`Reader`, `read_files`); a worker
-that was stopped on one file is started again for the next.
+hang or exhaust the app. Photos and scans (JPEG, PNG, TIFF) are decoded whole there too, with Pillow
+(`mbc_vault/pdf/images.py`: their size checked from the header first, every page of a TIFF counted),
+so an image that cannot be read is refused now, not when a packet is built. A batch of files is read
+by one worker (`Reader`, `read_files`); a worker that was stopped on one file is started again for the
+next.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from .pdf.protocol import FileBlob
 from .progress import CancelFlag, ProgressFn, Stage
 from .proposals import propose_category, propose_date, propose_title
 
-SUPPORTED_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain")
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
+SUPPORTED_TYPES = ("application/pdf", *IMAGE_TYPES, "text/plain")
 #: a file's time in the reading worker. bench/bench_hostile.py (2 cores, under load): the slowest
 #: file a person may really have, 20,000 pages, reads in 6-8 s; hostile files end sooner (the 1 GiB
 #: deflate bomb is stopped by the memory limit in under 2 s). Past this a file is "taking too long".
@@ -91,6 +95,43 @@ def _pdf_problem(name: str, code: str) -> str:
         )
     # pdf-damaged, pdf-no-pages, pdf-job-failed, pdf-worker-crashed
     return f"{name} is damaged and cannot be read. Ask for a new copy, or scan the paper original."
+
+
+def _image_problem(name: str, code: str, params: dict[str, object]) -> str:
+    """The sentence for a photo or scan the worker could not decode (its PdfError code), naming it."""
+    if code == "image-too-large":
+        width, height = params.get("width"), params.get("height")
+        known = isinstance(width, int) and isinstance(height, int)
+        size = f"{width:,} by {height:,} pixels, " if known else ""
+        return (
+            f"{name} claims to be {size}far larger than a photo or scan could be; it was not imported. "
+            "Save it at a smaller size, or scan it again."
+        )
+    if code == "image-too-many-pages":
+        limit = params.get("limit")
+        return (
+            f"{name} has more than {limit:,} pages; split it into smaller files, or scan the paper again "
+            "as PDF."
+            if isinstance(limit, int)
+            else f"{name} has too many pages; split it into smaller files, or scan the paper again as PDF."
+        )
+    if code == "pdf-worker-timeout":
+        return (
+            f"{name} took too long to read and was stopped; it may be damaged. Open it in an image "
+            "viewer and save it again, or scan it again."
+        )
+    if code == "pdf-worker-memory":
+        return (
+            f"{name} needs far more memory than a photo or scan could, so reading it was stopped. "
+            "Save it at a smaller size, or scan it again."
+        )
+    if code == "pdf-job-unknown":
+        return f"{name} could not be read: this copy of MBC Vault is incomplete; install it again."
+    # image-damaged, pdf-job-failed, pdf-worker-crashed
+    return (
+        f"{name} cannot be read as an image (it may be damaged); open it in an image viewer and save "
+        "it again, or scan it again."
+    )
 
 
 class Reader:
@@ -189,8 +230,7 @@ class Reader:
                     return result
                 result.page_texts = [text.decode("utf-8", "replace")]
             else:
-                result.pages = 1
-                result.page_texts = [""]
+                self._image_into(result, FileBlob(handle, size))
         if result.ok:
             first = "\n".join(result.page_texts[:2])
             result.title = propose_title(result.pdf_title, name, first)
@@ -208,6 +248,22 @@ class Reader:
         result.page_texts = texts
         result.pdf_title = str(reply.get("title") or "")[:300]
         result.pdf_date = str(reply.get("created") or "") or None
+
+    def _image_into(self, result: Extracted, blob: FileBlob) -> None:
+        """Decode the photo or scan in the worker: its page count (a TIFF's frames), or the problem."""
+        try:
+            reply = self.worker.call(
+                "image-check",
+                {"media": result.media_type},
+                [blob],
+                time_limit=TIME_LIMIT_S,
+                memory_limit=MEMORY_LIMIT_BYTES,
+            )
+        except PdfError as failure:
+            result.problem = _image_problem(result.path.name, failure.code, failure.params)
+            return
+        result.pages = int(reply["pages"])
+        result.page_texts = [""] * result.pages
 
     def page_texts(self, data: bytes, pages: int | None) -> list[str] | None:
         """The text of each page of a PDF given as bytes (piped, never written to disk), padded or

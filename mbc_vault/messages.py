@@ -353,7 +353,17 @@ MESSAGES: dict[str, str] = {
     "documents-rejected": "{count} chosen document(s) cannot be included: {problems}",
     # why a chosen document cannot go in the packet (after "cannot be included:")
     "unreadable-in-vault": "it could not be read from the vault ({why})",
-    "image-unreadable": "the image could not be read ({detail})",
+    "image-damaged": (
+        "the image cannot be read (it may be damaged): open it in an image viewer and save it again, "
+        "or scan it again"
+    ),
+    "image-too-large": (
+        "the image is {width} by {height} pixels, far larger than a photo or scan could be: save it at "
+        "a smaller size, or scan it again"
+    ),
+    "image-too-many-pages": (
+        "the image has more than {limit} pages: split it into smaller files, or scan the paper again as PDF"
+    ),
     "format-not-supported": (
         "its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first"
     ),

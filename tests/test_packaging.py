@@ -53,6 +53,20 @@ def test_the_bundle_keeps_exactly_the_qt_modules_the_sources_import() -> None:
     assert _spec_constant("QT_USED") == _qt_modules_imported()
 
 
+def test_the_bundle_leaves_out_none_of_the_libraries_the_pdf_worker_imports() -> None:
+    """Pillow was left out of the bundle while nothing used it; the worker decodes images with it now."""
+    worker_imports: set[str] = set()
+    for path in (ROOT / "mbc_vault" / "pdf").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                worker_imports.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                worker_imports.update(a.name.split(".")[0] for a in node.names)
+    assert {"PIL", "pikepdf", "pypdfium2"} <= worker_imports
+    left_out = {str(name).split(".")[0] for name in _spec_constant("NOT_BUNDLED")}  # type: ignore[attr-defined]
+    assert worker_imports & left_out == set()
+
+
 @pytest.mark.parametrize("script", ["mbc_vault_entry.py", "rthook_pdf_worker.py"])
 def test_the_bundle_runs_the_pdf_worker_when_the_app_asks(
     script: str, monkeypatch: pytest.MonkeyPatch

@@ -497,7 +497,18 @@ class ErrorPresenter(QObject):
             ),
             "documents-rejected": self.tr("{count} chosen document(s) cannot be included: {problems}"),
             "unreadable-in-vault": self.tr("it could not be read from the vault ({why})"),
-            "image-unreadable": self.tr("the image could not be read ({detail})"),
+            "image-damaged": self.tr(
+                "the image cannot be read (it may be damaged): open it in an image viewer and save it "
+                "again, or scan it again"
+            ),
+            "image-too-large": self.tr(
+                "the image is {width} by {height} pixels, far larger than a photo or scan could be: save "
+                "it at a smaller size, or scan it again"
+            ),
+            "image-too-many-pages": self.tr(
+                "the image has more than {limit} pages: split it into smaller files, or scan the paper "
+                "again as PDF"
+            ),
             "format-not-supported": self.tr(
                 "its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first"
             ),

@@ -1,14 +1,17 @@
 """The chosen documents: decrypted into memory, then checked and made safe in the PDF worker (a PDF),
-or typeset by Qt here (a photo, a scan, a text note).
+made pages there too (a photo or scan), or typeset by Qt here (a text note).
 
 A PDF is parsed only in the worker (`mbc_vault/pdf/sanitize.py`): its decrypted bytes go there
 through the pipe, and the cleaned document stays in the worker's memory under the part's key until
-the packet is assembled. Nothing touches the disk.
+the packet is assembled. A photo or scan is decoded only in the worker as well, with the checks of its
+import (`mbc_vault/pdf/images.py`), and comes back as PDF pages, one for each page of a TIFF. Nothing
+touches the disk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,6 +41,8 @@ BATCH_DOCUMENTS = 16
 BATCH_BYTES = 16 << 20
 #: threads decrypting documents ahead, while this thread typesets pages and the worker checks documents
 DECRYPT_WORKERS = 2
+#: time for the worker to make one photo or scan pages (every page of a TIFF)
+IMAGE_TIME_S = 60.0
 #: the worker's memory limit is this much more than the documents it already holds. bench/bench_hostile.py:
 #: the whole process tree of `mbc-vault packet` peaked at 290 MiB for the bomb and 298 MiB for
 #: 20,000 pages, no process above 289 MiB (the CLI during the unlock's scrypt): the hostile files
@@ -49,6 +54,9 @@ WORKER_STOPPED = {
     "pdf-worker-memory": "pdf-too-much-memory",
     "pdf-worker-crashed": "pdf-reader-stopped",
 }
+#: the same for a photo or scan; the worker's own codes for images are reasons as they are
+IMAGE_STOPPED = {**WORKER_STOPPED, "pdf-worker-crashed": "image-damaged", "pdf-job-failed": "image-damaged"}
+IMAGE_CODES = ("image-damaged", "image-too-large", "image-too-many-pages")
 
 
 @dataclass
@@ -158,16 +166,38 @@ def is_pdf(data: bytes, record: Any) -> bool:
     return sniff_media_type(data[:2048], record.original_name) == "application/pdf"
 
 
-def typeset_part(data: bytes, record: Any, page_size: str) -> Part:
-    """A photo, a scan or a text note typeset by Qt into PDF pages; raises DocumentRejected."""
-    media = sniff_media_type(data[:2048], record.original_name)
+def image_rejected(code: str, params: dict[str, Any]) -> DocumentRejected:
+    """The worker's answer about a photo or scan as the reason it cannot go in."""
+    if code in IMAGE_CODES or code == "pdf-job-unknown":  # (unknown: a copy built without Pillow)
+        return DocumentRejected(code, **params)
+    return DocumentRejected(IMAGE_STOPPED.get(code, "image-damaged"))
+
+
+def image_part(worker: PdfWorker, data: bytes, record: Any, media: str, page_size: str, held: int) -> Part:
+    """A photo or scan made PDF pages in the worker, with the checks of its import: fit to the page,
+    upright, every page of a TIFF. Raises DocumentRejected (a damaged image: one imported before images
+    were checked, or changed since) or Cancelled."""
     title = document_title(record)
-    if media in IMAGE_TYPES:
-        try:
-            pdf, pages = typeset.image_pdf(data, title=title, page_size=page_size)
-        except typeset.ImageError as exc:
-            raise DocumentRejected("image-unreadable", detail=str(exc)) from None
-    elif media == "text/plain":
+    out = io.BytesIO()
+    try:
+        reply = worker.call(
+            "image-pages",
+            {"media": media, "page_size": page_size, "title": title},
+            [data],
+            out=out,
+            time_limit=IMAGE_TIME_S,
+            memory_limit=memory_limit(held + len(data)),
+        )
+    except PdfError as exc:
+        raise image_rejected(exc.code, exc.params) from None
+    pdf = out.getvalue()
+    return Part(title, "document", int(reply["pages"]), record.id, pdf, size=len(pdf))
+
+
+def typeset_part(data: bytes, record: Any, page_size: str) -> Part:
+    """A text note typeset by Qt into PDF pages; raises DocumentRejected for any other format."""
+    media = sniff_media_type(data[:2048], record.original_name)
+    if media == "text/plain":
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -175,7 +205,7 @@ def typeset_part(data: bytes, record: Any, page_size: str) -> Part:
         pdf, pages = typeset.text_pdf(text, title=record.title, page_size=page_size)
     else:
         raise DocumentRejected("format-not-supported", media=media or "unknown")
-    return Part(title, "document", pages, record.id, pdf, size=len(pdf))
+    return Part(document_title(record), "document", pages, record.id, pdf, size=len(pdf))
 
 
 def problem_for(record: Any, reason: VaultError) -> DocumentProblem:
@@ -240,7 +270,13 @@ class DocumentSet:
         try:
             data = self.futures.pop(record.id).result()
             if not is_pdf(data, record):
-                self.parts[record.id] = typeset_part(data, record, self.page_size)
+                media = sniff_media_type(data[:2048], record.original_name)
+                if media in IMAGE_TYPES:
+                    self._ready()  # the worker is free (its first call, from a thread, is done)
+                    part = image_part(self.worker, data, record, media, self.page_size, self.held())
+                else:
+                    part = typeset_part(data, record, self.page_size)
+                self.parts[record.id] = part
                 return
         except DocumentRejected as exc:
             self.problems[record.id] = exc

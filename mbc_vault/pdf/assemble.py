@@ -6,7 +6,8 @@ to every page, turns the contents page's links into jumps to their pages, adds o
 section, and writes it, AES-256 encrypted when a password is given, to `request.out`.
 
 The parts are the documents `sanitize.py` checked and kept in the store (referred to by key), and the
-pages the app typeset with Qt (cover, contents, summary, photos..., sent as blobs: trusted).
+pages the app typeset with Qt (cover, contents, summary, notes) and the pages this worker made of photos
+and scans (images.py), sent back as blobs.
 """
 
 from __future__ import annotations

@@ -22,6 +22,9 @@ JOBS: dict[str, str] = {
     # reading PDFs with pypdfium2 (import, reindexing, text recognition)
     "read": "mbc_vault.pdf.reading:read",
     "render": "mbc_vault.pdf.reading:render",
+    # photos and scans with Pillow: decoded whole at import, made pages for the packet
+    "image-check": "mbc_vault.pdf.images:check",
+    "image-pages": "mbc_vault.pdf.images:pages",
     # the second-opinion packet (mbc_vault/packet/build.py)
     "packet-sanitize": "mbc_vault.pdf.sanitize:sanitize",
     "packet-assemble": "mbc_vault.pdf.assemble:assemble",
@@ -33,5 +36,9 @@ def find(name: str) -> Callable[[Request], dict[str, Any]]:
     if target is None:
         raise JobError("pdf-job-unknown", job=name)
     module, _, function = target.partition(":")
-    job: Callable[[Request], dict[str, Any]] = getattr(importlib.import_module(module), function)
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError:  # a copy built without the job's library (a bundle that left Pillow out)
+        raise JobError("pdf-job-unknown", job=name) from None
+    job: Callable[[Request], dict[str, Any]] = getattr(loaded, function)
     return job

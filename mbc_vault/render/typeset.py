@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .pdf import ensure_gui_application
 
@@ -89,70 +89,6 @@ def text_pdf(text: str, *, title: str, page_size: str = "Letter") -> tuple[bytes
         page_size=page_size,
         base_point_size=11,
     )
-
-
-class ImageError(ValueError):
-    """An image Qt cannot read; its text is Qt's reason (technical, untranslated)."""
-
-
-def image_pdf(data: bytes, *, title: str, page_size: str = "Letter") -> tuple[bytes, int]:
-    """Each image (every frame of a multi-page TIFF) on its own page: fit to the page, upright as the
-    camera recorded it (EXIF orientation applied), the page turned to landscape for a landscape image."""
-    ensure_gui_application()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
-    from PySide6.QtGui import QImageReader, QPainter, QPdfWriter
-
-    # the reader must go before the buffer it reads from (Python frees locals in no set order, and a
-    # QImageReader whose QBuffer was freed first crashes in its destructor: every TIFF did)
-    array = QByteArray(data)
-    source = QBuffer(array)
-    source.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(source)
-    reader.setAutoTransform(True)
-    frames: list[Any] = []
-    try:
-        count = max(1, reader.imageCount())  # 0 when unknown; asking past the last frame makes libtiff warn
-        while len(frames) < count:
-            image = reader.read()
-            if image.isNull():
-                break
-            frames.append(image)
-            if len(frames) < count and not reader.jumpToNextImage():
-                break
-        problem = reader.errorString()
-    finally:
-        del reader
-        source.close()
-        del source, array
-    if not frames:
-        raise ImageError(problem or "unknown format")
-    out = _Buffer()
-    writer = QPdfWriter(out.buffer)
-    writer.setTitle(title)
-    writer.setCreator("MBC Vault")
-    writer.setResolution(300)
-    painter = None
-    try:
-        for index, image in enumerate(frames):
-            layout = _layout(
-                page_size, landscape=image.width() > image.height(), bottom_mm=FOOTER_ROOM_MM - 4
-            )
-            if index == 0:
-                writer.setPageLayout(layout)
-                painter = QPainter(writer)
-            else:
-                writer.setPageLayout(layout)
-                writer.newPage()
-            assert painter is not None
-            area = writer.pageLayout().paintRectPixels(writer.resolution())
-            scale = min(area.width() / image.width(), area.height() / image.height())
-            w, h = image.width() * scale, image.height() * scale
-            painter.drawImage(QRectF((area.width() - w) / 2, (area.height() - h) / 2, w, h), image)
-    finally:
-        if painter is not None:
-            painter.end()
-    del writer
-    return out.data(), len(frames)
 
 
 def text_strip(text: str, point_size: float, gray: float = 0.25) -> tuple[bytes, float, float, float]:

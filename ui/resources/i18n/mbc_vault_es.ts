@@ -2658,6 +2658,18 @@
         <translation>El lector de PDF ya no tiene uno de los documentos del paquete; vuelva a crearlo.</translation>
     </message>
     <message>
+        <source>the image cannot be read (it may be damaged): open it in an image viewer and save it again, or scan it again</source>
+        <translation>la imagen no se puede leer (puede estar dañada): ábrala en un visor de imágenes y guárdela de nuevo, o escanéela otra vez</translation>
+    </message>
+    <message>
+        <source>the image is {width} by {height} pixels, far larger than a photo or scan could be: save it at a smaller size, or scan it again</source>
+        <translation>la imagen mide {width} por {height} píxeles, mucho más de lo que puede medir una foto o un escaneo: guárdela a un tamaño menor, o escanéela otra vez</translation>
+    </message>
+    <message>
+        <source>the image has more than {limit} pages: split it into smaller files, or scan the paper again as PDF</source>
+        <translation>la imagen tiene más de {limit} páginas: divídala en archivos más pequeños, o escanee el papel otra vez como PDF</translation>
+    </message>
+    <message>
         <source>reading it took too long and was stopped; it may be damaged: ask for a new copy, or scan the paper original</source>
         <translation>leerlo tardó demasiado y se detuvo; puede estar dañado: pida una copia nueva o escanee el original en papel</translation>
     </message>
@@ -2676,10 +2688,6 @@
     <message>
         <source>it could not be read from the vault ({why})</source>
         <translation>no se pudo leer de la bóveda ({why})</translation>
-    </message>
-    <message>
-        <source>the image could not be read ({detail})</source>
-        <translation>no se pudo leer la imagen ({detail})</translation>
     </message>
     <message>
         <source>its format ({media}) cannot be put in a PDF; convert it to PDF, JPEG or PNG first</source>
