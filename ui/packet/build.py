@@ -87,7 +87,7 @@ class BuildPage(QWizardPage):
         self.summary = note("", self)
         layout.addWidget(self.summary)
         button_row = QHBoxLayout()
-        self.build_btn = QPushButton(self.tr("&Build the packet"), self)
+        self.build_btn = QPushButton(self.tr("B&uild the packet"), self)
         self.build_btn.clicked.connect(lambda: self.start_build(False))
         self.save_btn = QPushButton(self.tr("&Save packet…"), self)
         self.save_btn.setAccessibleName(self.tr("Save the packet where you choose"))

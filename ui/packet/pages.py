@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.care.store import CarePlan
 from mbc_vault.packet import Cover, MaterialRow
 
+from ..keyboard import tab_leaves
 from ..widgets import heading, note
 from . import STEPS
 
@@ -206,6 +207,7 @@ class OptionsPage(QWizardPage):
             )
         )
         self.materials_table = QTableWidget(0, 4, body)
+        tab_leaves(self.materials_table)  # Tab moves on; the arrow keys move inside
         self.materials_table.setHorizontalHeaderLabels(
             [self.tr("What"), self.tr("Requested from"), self.tr("Sent on"), self.tr("Tracking number")]
         )

@@ -221,7 +221,7 @@
         <translation>Paso {0} de {1}: crear y revisar</translation>
     </message>
     <message>
-        <source>&amp;Build the packet</source>
+        <source>B&amp;uild the packet</source>
         <translation>&amp;Crear el paquete</translation>
     </message>
     <message>
@@ -1499,7 +1499,7 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>&amp;Subir</translation>
+        <translation>S&amp;ubir</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
@@ -1543,7 +1543,7 @@
     </message>
     <message>
         <source>&amp;Add to the packet</source>
-        <translation>&amp;Añadir al paquete</translation>
+        <translation>Aña&amp;dir al paquete</translation>
     </message>
     <message>
         <source>Add the document to the packet</source>
@@ -1589,6 +1589,10 @@
         <translation>Documentos</translation>
     </message>
     <message>
+        <source>Arrow keys choose a document; it opens after a short pause, or at once with Enter.</source>
+        <translation>Las flechas eligen un documento; se abre tras una breve pausa, o enseguida con Intro.</translation>
+    </message>
+    <message>
         <source>No documents yet. Click “Import documents…” or drag files here.</source>
         <translation>Todavía no hay documentos. Haga clic en “Importar documentos…” o arrastre archivos aquí.</translation>
     </message>
@@ -1625,6 +1629,10 @@
         <translation>Esta parte no se compartió con usted: {0}. Solo aparecen los documentos que le dieron.</translation>
     </message>
     <message>
+        <source>Search words in the parts shared with you</source>
+        <translation>Buscar palabras en las partes compartidas con usted</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>Categoría: todas</translation>
     </message>
@@ -1655,6 +1663,10 @@
     <message>
         <source>Matches for “{0}”: {1}</source>
         <translation>Resultados para “{0}”: {1}</translation>
+    </message>
+    <message>
+        <source>(only the parts shared with you are searched)</source>
+        <translation>(solo se buscan las partes compartidas con usted)</translation>
     </message>
     <message>
         <source>Back to documents</source>
@@ -3427,6 +3439,22 @@ Revisar pronto</translation>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
+    <message>
+        <source>{0}: a name to add</source>
+        <translation>{0}: un nombre para añadir</translation>
+    </message>
+    <message>
+        <source>{0}: added</source>
+        <translation>{0}: añadidos</translation>
+    </message>
+    <message>
+        <source>Add to {0}</source>
+        <translation>Añadir a {0}</translation>
+    </message>
+    <message>
+        <source>Remove the chosen one from {0}</source>
+        <translation>Quitar el elegido de {0}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3483,12 +3511,20 @@ Revisar pronto</translation>
         <translation>Prioridades de atención</translation>
     </message>
     <message>
+        <source>My care pr&amp;iorities</source>
+        <translation>Mis pri&amp;oridades de atención</translation>
+    </message>
+    <message>
         <source>Clinical trials</source>
         <translation>Ensayos clínicos</translation>
     </message>
     <message>
         <source>People and sharing</source>
         <translation>Personas y acceso compartido</translation>
+    </message>
+    <message>
+        <source>The arrow keys choose a section; Tab moves into it. Ctrl+1 to Ctrl+9 go straight there.</source>
+        <translation>Las flechas eligen una sección; Tab entra en ella. Ctrl+1 a Ctrl+9 van directamente.</translation>
     </message>
     <message>
         <source>Who is signed in</source>
@@ -3607,20 +3643,12 @@ Revisar pronto</translation>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <source>My care &amp;priorities</source>
-        <translation>Mis pri&amp;oridades de atención</translation>
-    </message>
-    <message>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
         <source>People and s&amp;haring</source>
-        <translation>Personas y acceso &amp;compartido</translation>
-    </message>
-    <message>
-        <source>&amp;Larger text</source>
-        <translation>Texto más &amp;grande</translation>
+        <translation>Personas y &amp;acceso compartido</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
@@ -3769,6 +3797,10 @@ Contiene su clave de recuperación en texto legible. Imprímalo, guarde el papel
     <message>
         <source>Change my passp&amp;hrase…</source>
         <translation>Cambiar mi &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Larger te&amp;xt</source>
+        <translation>Texto más &amp;grande</translation>
     </message>
     <message>
         <source>{0} is not an MBC Vault folder. Choose the folder that contains vault.json (or MBC-VAULT.json).</source>
@@ -4081,6 +4113,10 @@ Explórela con toda libertad.</translation>
         <translation>Documentos en “{0}”: {1}.</translation>
     </message>
     <message>
+        <source>Documents shared with you in “{0}”: {1}.</source>
+        <translation>Documentos compartidos con usted en “{0}”: {1}.</translation>
+    </message>
+    <message>
         <source>This vault folder went back to an older state than this computer saw before (an older copy or backup was put in its place, or someone rolled it back). Changes are refused until the newest copy of the folder is back: restore it from your sync tool or backup.</source>
         <translation>Esta carpeta de la bóveda volvió a un estado más antiguo del que esta computadora ya había visto (se puso en su lugar una copia o respaldo anterior, o alguien la hizo retroceder). No se aceptan cambios hasta que vuelva la copia más reciente de la carpeta: restáurela desde su herramienta de sincronización o su respaldo.</translation>
     </message>
@@ -4089,8 +4125,16 @@ Explórela con toda libertad.</translation>
         <translation>{0} archivos no se pudieron leer o no los escribió alguien con permiso: use Ayuda ▸ Revisar si la bóveda tiene daños.</translation>
     </message>
     <message>
+        <source>not shared with you</source>
+        <translation>no compartido con usted</translation>
+    </message>
+    <message>
         <source>In the trash: {0}</source>
         <translation>En la papelera: {0}</translation>
+    </message>
+    <message>
+        <source>Not shared with you. The owner of this vault chose not to share this part.</source>
+        <translation>No compartido con usted. La persona dueña de esta bóveda decidió no compartir esta parte.</translation>
     </message>
     <message>
         <source>No ongoing line of treatment recorded.</source>
@@ -4119,6 +4163,10 @@ Explórela con toda libertad.</translation>
     <message>
         <source>review by {0}</source>
         <translation>revisar antes de {0}</translation>
+    </message>
+    <message>
+        <source>No symptoms logged.</source>
+        <translation>No hay síntomas anotados.</translation>
     </message>
     <message>
         <source>No symptoms logged. Use Ctrl+Shift+S to log one.</source>
@@ -4944,6 +4992,10 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a match; it opens after a short pause, or at once with Enter.</source>
+        <translation>Las flechas eligen un resultado; se abre tras una breve pausa, o enseguida con Intro.</translation>
     </message>
     <message>
         <source>page {0}</source>
