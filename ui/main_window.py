@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
                 self._action(self.tr(spec.menu), lambda _=False, s=section: self.go_to(s), spec.shortcut)
             )
         view_menu.addSeparator()
+        # the documents table's columns, also by keyboard (the header's right-click menu has the same)
+        columns = view_menu.addMenu(self.tr("Document col&umns"))
+        columns.addActions(self.documents.table.horizontalHeader().actions())
         view_menu.addAction(
             self._action(
                 self.tr("Larger te&xt"), lambda: self._step_text(25), QKeySequence.StandardKey.ZoomIn

@@ -191,13 +191,7 @@ class OverviewSection(SectionPage):
             self.recent.item(self.recent.count() - 1).setData(256, record.id)
 
     def _not_shared(self) -> str:
-        return (
-            "<span style='color:#4a5560'>"
-            + html.escape(
-                self.tr("Not shared with you. The owner of this vault chose not to share this part.")
-            )
-            + "</span>"
-        )
+        return "<span style='color:#4a5560'>" + html.escape(self.tr("Not shared with you.")) + "</span>"
 
     def _treatment(self, cancer: CancerRecord) -> str:
         current = [e for e in cancer.treatment_lines() if e.model.ongoing]

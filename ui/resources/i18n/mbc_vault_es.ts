@@ -1630,7 +1630,7 @@
     </message>
     <message>
         <source>Search words in the parts shared with you</source>
-        <translation>Buscar palabras en las partes compartidas con usted</translation>
+        <translation>Buscar en lo compartido con usted</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -3651,6 +3651,10 @@ Revisar pronto</translation>
         <translation>Personas y &amp;acceso compartido</translation>
     </message>
     <message>
+        <source>Document col&amp;umns</source>
+        <translation>Col&amp;umnas de documentos</translation>
+    </message>
+    <message>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
@@ -4133,8 +4137,8 @@ Explórela con toda libertad.</translation>
         <translation>En la papelera: {0}</translation>
     </message>
     <message>
-        <source>Not shared with you. The owner of this vault chose not to share this part.</source>
-        <translation>No compartido con usted. La persona dueña de esta bóveda decidió no compartir esta parte.</translation>
+        <source>Not shared with you.</source>
+        <translation>No compartido con usted.</translation>
     </message>
     <message>
         <source>No ongoing line of treatment recorded.</source>
