@@ -13,6 +13,7 @@ from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -56,6 +57,8 @@ def _controls(top: QWidget) -> Iterator[QWidget]:
         parent = widget.parentWidget()
         if isinstance(parent, (QComboBox, QAbstractSpinBox)) or widget.objectName().startswith("qt_"):
             continue  # the line edit inside a combo box or date field, Qt's own inner parts
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+            continue  # the inside of a view (the view itself is checked)
         if isinstance(widget, QWidget) and widget.window() is not top:
             continue
         yield widget
@@ -251,7 +254,8 @@ def test_every_control_of_every_screen_has_an_accessible_name(
     nameless = []
     for name, top in screens(qtbot, demo, tmp_path):
         for widget in _controls(top):
-            if isinstance(widget, INTERACTIVE) and not _accessible_name(widget):
+            reached = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)  # a stop of Tab
+            if (reached or isinstance(widget, INTERACTIVE)) and not _accessible_name(widget):
                 nameless.append(f"{name}: {type(widget).__name__} {widget.objectName()!r}")
     assert not nameless, "\n".join(sorted(set(nameless)))
 

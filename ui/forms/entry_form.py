@@ -158,6 +158,7 @@ class EntryFormDialog(QDialog):
         else:
             self.documents.hide()  # outside the layout it would sit over the first label
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll, 1)
