@@ -135,6 +135,20 @@ def test_search_results_open_after_a_pause_or_on_enter(qtbot, demo: MainWindow) 
 
 
 # Enter -------------------------------------------------------------------------------------------
+def test_enter_on_a_row_opens_its_form(qtbot, demo: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dialogs import answering
+
+    from ui.forms.entry_form import EntryFormDialog
+
+    shown = answering(monkeypatch, qtbot, EntryFormDialog, lambda dialog: dialog.reject())
+    lines = demo.treatment.lines
+    demo.go_to(demo.treatment)
+    lines.table.setFocus()
+    lines.table.selectRow(0)
+    qtbot.keyClick(lines.table, Qt.Key.Key_Return)
+    assert len(shown) == 1 and shown[0].record_id == lines.selected().id
+
+
 def test_enter_presses_the_focused_choice_on_the_welcome_screen(qtbot) -> None:
     setup_application()
     screen = WelcomeScreen()

@@ -93,7 +93,9 @@ class ChartedEntriesSection(SectionPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected() if self.can_edit() else None)
+        self.table.activated.connect(
+            lambda _: self.edit_selected() if self.can_edit() else None
+        )  # Enter, double-click
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.edit_btn = QPushButton(QCoreApplication.translate("ChartedEntriesSection", "Edit…"), self)
         self.remove_btn = QPushButton(

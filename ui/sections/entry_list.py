@@ -70,7 +70,7 @@ class EntryListBox(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.activated.connect(lambda _: self.edit_selected())  # Enter or a double-click
         if min_height:
             self.table.setMinimumHeight(min_height)
         if stretch_column is not None:
