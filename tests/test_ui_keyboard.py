@@ -100,10 +100,11 @@ def test_a_keyboard_move_opens_the_document_after_a_pause_or_on_enter(qtbot, dem
         qtbot.keyClick(documents.table, Qt.Key.Key_Down)
         assert documents._preview_timer.isActive() and not documents._workers
     assert documents._preview_timer.interval() == PREVIEW_PAUSE_MS
-    qtbot.waitUntil(lambda: bool(documents._workers), timeout=5_000)  # the pause is over: it opens
-    assert documents.selected_record() is not None
+    # the pause is over: it opens (three moves and one opening count a generation each)
+    qtbot.waitUntil(lambda: documents._preview_generation == opened + 4, timeout=5_000)
+    assert documents.selected_record() is not None and not documents._preview_timer.isActive()
     qtbot.waitUntil(lambda: not documents._workers, timeout=20_000)
-    assert documents._preview_generation == opened + 4  # three moves, one opening
+    assert documents._preview_generation == opened + 4  # opened once, not once a row
     qtbot.keyClick(documents.table, Qt.Key.Key_Down)
     assert not documents._workers
     qtbot.keyClick(documents.table, Qt.Key.Key_Return)  # Enter: at once

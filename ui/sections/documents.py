@@ -227,6 +227,8 @@ class DocumentsSection(SectionPage):
         if session is None:
             self.model.clear()
         super().set_session(session)
+        if session is None:
+            self._preview_timer.stop()  # the switch to the table above may have chosen a row again
         if session is not None:
             self.listen(session.records_changed, self.refresh)
             self.listen(session.index_ready, self.run_search)
