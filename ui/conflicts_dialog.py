@@ -26,6 +26,7 @@ from mbc_vault.vault import RecordVersion
 
 from .category_names import category_label
 from .errors import describe
+from .keyboard import tab_leaves
 from .session import VaultSession
 from .widgets import DialogFooter, heading, note
 
@@ -71,6 +72,7 @@ class ConflictsDialog(QDialog):
         self.records.setMaximumWidth(260)
         self.records.currentRowChanged.connect(self._show)
         self.table = QTableWidget(self)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setAccessibleName(self.tr("The versions side by side"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

@@ -36,6 +36,7 @@ from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from .category_names import category_label
+from .keyboard import tab_leaves
 from .session import VaultSession
 from .vocab_labels import progress_text
 from .widgets import DialogFooter, allowed, ask_to_widen, heading, note
@@ -64,6 +65,7 @@ class ImportDialog(QDialog):
         self.info = note(self.tr("Reading the files ({0})…").format(len(self.files)), self)
         layout.addWidget(self.info)
         self.table = QTableWidget(0, 6, self)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("File"),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -31,6 +32,7 @@ from .forms.symptom_dialog import QuickSymptomDialog
 from .guide_dialog import GuideDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
+from .keyboard import enter_presses
 from .sections.appointments import AppointmentsSection
 from .sections.cancer import CancerSection
 from .sections.care_team import CareTeamSection
@@ -104,7 +106,7 @@ SECTIONS = (
             QT_TRANSLATE_NOOP("MainWindow", "&People to tell")),
     Section("priorities", _entries(PrioritiesSection), "care", None,
             QT_TRANSLATE_NOOP("MainWindow", "My care priorities"),
-            QT_TRANSLATE_NOOP("MainWindow", "My care &priorities")),
+            QT_TRANSLATE_NOOP("MainWindow", "My care pr&iorities")),
     Section("trials", _entries(TrialsSection), "medical", None,
             QT_TRANSLATE_NOOP("MainWindow", "Clinical trials"),
             QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
@@ -140,6 +142,9 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self.vault_screen)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setAccessibleDescription(
+            self.tr("The arrow keys choose a section; Tab moves into it. Ctrl+1 to Ctrl+9 go straight there.")
+        )
         self.sidebar.setFixedWidth(210)
         self.sections = QStackedWidget(self.vault_screen)
         # sections of one scope show "This part was not shared with you" to someone without it
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         for screen in (self.welcome, self.unlock_screen, self.vault_screen):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
+        enter_presses(*self.stack.findChildren(QPushButton))  # Enter presses the focused button, as Space
 
         self.who = QLabel(self)
         self.who.setAccessibleName(self.tr("Who is signed in"))
@@ -245,11 +251,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Find…"), self.find_records, QKeySequence.StandardKey.Find))
         self.conflicts_action = self._action(self.tr("Changes from t&wo computers…"), self.show_conflicts)
         edit_menu.addAction(self.conflicts_action)
-        edit_menu.addAction(
-            self._action(
-                self.tr("Move to &trash"), self.documents.remove_selected, QKeySequence.StandardKey.Delete
-            )
+        self.trash_action = self._action(
+            self.tr("Move to &trash"), self.documents.remove_selected, QKeySequence.StandardKey.Delete
         )
+        edit_menu.addAction(self.trash_action)
         view_menu = bar.addMenu(self.tr("&View"))
         for spec in SECTIONS:
             section = getattr(self, spec.key)
@@ -257,9 +262,12 @@ class MainWindow(QMainWindow):
                 self._action(self.tr(spec.menu), lambda _=False, s=section: self.go_to(s), spec.shortcut)
             )
         view_menu.addSeparator()
+        # the documents table's columns, also by keyboard (the header's right-click menu has the same)
+        columns = view_menu.addMenu(self.tr("Document col&umns"))
+        columns.addActions(self.documents.table.horizontalHeader().actions())
         view_menu.addAction(
             self._action(
-                self.tr("&Larger text"), lambda: self._step_text(25), QKeySequence.StandardKey.ZoomIn
+                self.tr("Larger te&xt"), lambda: self._step_text(25), QKeySequence.StandardKey.ZoomIn
             )
         )
         view_menu.addAction(
@@ -371,9 +379,13 @@ class MainWindow(QMainWindow):
         else:
             self.who.setText(self.tr("Locked"))
             self.setWindowTitle("")  # the system shows the app's name alone
+        vault = self.session.vault if self.session is not None else None
+        may_edit = vault is not None and vault.person.can_edit  # view only: no commands that are refused
+        scopes = visible_scopes(vault) or set()
         self.lock_action.setEnabled(unlocked)
-        self.import_action.setEnabled(unlocked)
-        self.symptom_action.setEnabled(unlocked)
+        self.import_action.setEnabled(may_edit)
+        self.trash_action.setEnabled(may_edit)
+        self.symptom_action.setEnabled(may_edit and "medical" in scopes)
         self.conflicts_action.setEnabled(unlocked)
         self.passwd_action.setEnabled(unlocked)
         self.packet_action.setEnabled(unlocked)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from .keyboard import enter_presses
 from .widgets import heading, note
 
 
@@ -50,6 +51,7 @@ class WelcomeScreen(QWidget):
         self.demo_btn.clicked.connect(self.demo_requested)
         for button in (self.create_btn, self.open_btn, self.demo_btn):
             layout.addWidget(button)
+        enter_presses(self.create_btn, self.open_btn, self.demo_btn)  # Enter, as Space, presses a choice
         self.recent_label = note(
             self.tr("Recently opened vaults (double-click or press Enter to open):"), self
         )

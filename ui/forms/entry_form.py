@@ -74,6 +74,14 @@ class ListEditor(QWidget):
         self.edit.returnPressed.connect(self.add_current)
         self.remove_btn.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
 
+    def name_parts(self, label: str) -> None:
+        """Accessible names for the field, the list and the buttons, from the field's *label*."""
+        self.setAccessibleName(label)
+        self.edit.setAccessibleName(self.tr("{0}: a name to add").format(label))
+        self.list.setAccessibleName(self.tr("{0}: added").format(label))
+        self.add_btn.setAccessibleName(self.tr("Add to {0}").format(label))
+        self.remove_btn.setAccessibleName(self.tr("Remove the chosen one from {0}").format(label))
+
     def _items(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 
@@ -122,6 +130,8 @@ class EntryFormDialog(QDialog):
         for spec in specs:
             widget = self._make(spec, getattr(model, spec.name))
             widget.setAccessibleName(spec.label.rstrip(":"))
+            if isinstance(widget, ListEditor):
+                widget.name_parts(spec.label.rstrip(":"))
             error = note("", body, "error")
             error.setVisible(False)
             box = QWidget(body)
@@ -148,6 +158,7 @@ class EntryFormDialog(QDialog):
         else:
             self.documents.hide()  # outside the layout it would sit over the first label
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll, 1)

@@ -91,7 +91,7 @@ class BuildPage(QWizardPage):
         self.size_warning.setAccessibleName(self.tr("Very large packet"))
         layout.addWidget(self.size_warning)
         button_row = QHBoxLayout()
-        self.build_btn = QPushButton(self.tr("&Build the packet"), self)
+        self.build_btn = QPushButton(self.tr("B&uild the packet"), self)
         self.build_btn.clicked.connect(lambda: self.start_build(False))
         self.save_btn = QPushButton(self.tr("&Save packet…"), self)
         self.save_btn.setAccessibleName(self.tr("Save the packet where you choose"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from mbc_vault.care.store import CarePlan
 from mbc_vault.packet import Cover, MaterialRow
 from mbc_vault.paper import page_size_for
 
+from ..keyboard import tab_leaves
 from ..widgets import heading, note
 from . import STEPS
 
@@ -99,6 +100,7 @@ class CoverPage(QWizardPage):
             widget.setAccessibleName(label.rstrip(":"))
             form.addRow(label, widget)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -212,6 +214,7 @@ class OptionsPage(QWizardPage):
             )
         )
         self.materials_table = QTableWidget(0, 4, body)
+        tab_leaves(self.materials_table)  # Tab moves on; the arrow keys move inside
         self.materials_table.setHorizontalHeaderLabels(
             [self.tr("What"), self.tr("Requested from"), self.tr("Sent on"), self.tr("Tracking number")]
         )
@@ -280,6 +283,7 @@ class OptionsPage(QWizardPage):
         layout.addLayout(size_row)
         layout.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, QObject, Signal, SignalInstance
+from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -47,6 +47,7 @@ class SectionPage(QWidget):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
         scroll.setWidgetResizable(True)
         self.body = QWidget(scroll)
         layout = QVBoxLayout(self.body)

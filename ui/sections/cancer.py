@@ -99,6 +99,8 @@ class CancerSection(SectionPage):
             self.diagnosis_btn.setEnabled(False)
             return
         self.diagnosis_btn.setEnabled(True)
+        vault = self.session.vault if self.session else None
+        self.diagnosis_btn.setVisible(vault is not None and vault.person.can_edit)  # not for view only
         self.metastases.set_entries(cancer.metastases())
         biopsies = cancer.biopsies()
         self.biopsies.set_entries(biopsies)

@@ -25,6 +25,7 @@ from mbc_vault.cancer.models import TreatmentLine
 from mbc_vault.entries import Entry
 
 from ..entry_commands import TrashCommand
+from ..keyboard import tab_leaves
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..widgets import heading, note
 from .base import SectionPage
@@ -82,6 +83,7 @@ class ChartedEntriesSection(SectionPage):
 
         self.model = EntriesTableModel(columns, self, **model_options)
         self.table = QTableView(self)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -91,7 +93,9 @@ class ChartedEntriesSection(SectionPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.activated.connect(
+            lambda _: self.edit_selected() if self.can_edit() else None
+        )  # Enter, double-click
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.edit_btn = QPushButton(QCoreApplication.translate("ChartedEntriesSection", "Edit…"), self)
         self.remove_btn = QPushButton(
@@ -202,6 +206,8 @@ class ChartedEntriesSection(SectionPage):
         has = self.can_edit() and self.selected_entry() is not None
         self.edit_btn.setEnabled(has)
         self.remove_btn.setEnabled(has)
+        for button in (self.edit_btn, self.remove_btn):
+            button.setVisible(self.can_edit())  # view only: no buttons that would be refused
 
     def show_saved(self, entry: Entry[Any], series: str) -> None:
         """After a save: choose the entry's series and the entry; say so."""

@@ -38,6 +38,7 @@ from ..entry_commands import TrashCommand
 from ..errors import describe
 from ..file_dialogs import open_files
 from ..import_dialog import ImportDialog
+from ..keyboard import PauseTimer, tab_leaves
 from ..models.provenance import provenance, short_id
 from ..models.records import (
     COL_ADDED,
@@ -70,6 +71,7 @@ class DocumentsSection(SectionPage):
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(undo_stack, parent)
         self._preview_generation = 0
+        self.partial = False  # True for someone given only some parts of the vault
         self._workers: set[TaskWorker] = set()
         self._ocr_worker: TaskWorker | None = None
         self.setAcceptDrops(True)
@@ -138,8 +140,16 @@ class DocumentsSection(SectionPage):
             header.addAction(action)
             self.table.setColumnHidden(column, not action.isChecked())
         self.table.setAccessibleName(self.tr("Documents"))
+        self.table.setAccessibleDescription(
+            self.tr("Arrow keys choose a document; it opens after a short pause, or at once with Enter.")
+        )
+        tab_leaves(self.table)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        # a keyboard move opens (decrypts) the document only after a pause; Enter or a click at once
+        self._preview_timer = PauseTimer(self._preview_selected, self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.activated.connect(lambda _: self._preview_timer.now())
+        self.table.clicked.connect(lambda _: self._preview_timer.now())
         self.results = SearchResultsList(self)
         self.results.hit_chosen.connect(self._hit_chosen)
         self.left = QStackedWidget(self)
@@ -205,6 +215,7 @@ class DocumentsSection(SectionPage):
 
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
+        self._preview_timer.stop()  # nothing waits to be opened after a lock
         self.stop_recognizing()  # locking ends text recognition, its PDF worker and tesseract at once
         self.search_edit.clear()
         self._search_timer.stop()  # nothing to search: the list is shown again
@@ -216,6 +227,8 @@ class DocumentsSection(SectionPage):
         if session is None:
             self.model.clear()
         super().set_session(session)
+        if session is None:
+            self._preview_timer.stop()  # the switch to the table above may have chosen a row again
         if session is not None:
             self.listen(session.records_changed, self.refresh)
             self.listen(session.index_ready, self.run_search)
@@ -235,6 +248,12 @@ class DocumentsSection(SectionPage):
             ).format("; ".join(names[s] for s in missing))
         )
         self.scope_note.setVisible(bool(missing))
+        self.partial = bool(missing)  # the search covers only the parts shared with this person
+        self.search_edit.setPlaceholderText(
+            self.tr("Search words in the parts shared with you")
+            if missing
+            else self.tr("Search words in your records")
+        )
 
     def refresh(self) -> None:
         vault = self.session.vault if self.session else None
@@ -289,13 +308,26 @@ class DocumentsSection(SectionPage):
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
+            self._preview_timer.now()  # chosen (from the overview, or kept after a refresh): open it
 
     def _selection_changed(self) -> None:
+        """The current row moved: the buttons follow at once, the preview after a pause (or Enter)."""
         self._update_actions()
         record = self.selected_record()
         if record is None:
+            self._preview_timer.stop()
             self.preview.clear()
         else:
+            self._preview_generation += 1  # a preview still being read for another row is not shown
+            self.preview.show_message(self.tr("Opening “{0}”…").format(record.title))
+            self._preview_timer.restart()
+
+    def _preview_selected(self) -> None:
+        """The pause after a move (or Enter) is over: open the chosen document in the preview."""
+        if self.left.currentWidget() is self.results:
+            return  # search results open their hit (and page) themselves
+        record = self.selected_record()
+        if record is not None:
             self.load_preview(record)
 
     def _hit_chosen(self, hit: SearchHit) -> None:
@@ -432,7 +464,10 @@ class DocumentsSection(SectionPage):
             )
         self.preview.clear()  # a new search: the last hit's page is not one of these
         self.left.setCurrentWidget(self.results)
-        self.status_message.emit(self.tr("Matches for “{0}”: {1}").format(text, len(hits)))
+        message = self.tr("Matches for “{0}”: {1}").format(text, len(hits))
+        if self.partial:
+            message += " " + self.tr("(only the parts shared with you are searched)")
+        self.status_message.emit(message)
 
     def show_trash(self, on: bool) -> None:
         self.search_edit.clear()
@@ -449,7 +484,7 @@ class DocumentsSection(SectionPage):
             self.import_paths(files)
 
     def import_paths(self, paths: list[str]) -> ImportDialog | None:
-        if self.session is None or self.session.vault is None:
+        if self.session is None or self.session.vault is None or not self.may_edit():
             return None
         dialog = ImportDialog(self.session, paths, self)
         dialog.finished.connect(lambda _: self.refresh())
@@ -457,7 +492,7 @@ class DocumentsSection(SectionPage):
         return dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.session is not None:
+        if event.mimeData().hasUrls() and self.session is not None and self.may_edit():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -467,9 +502,16 @@ class DocumentsSection(SectionPage):
             self.import_paths(paths)
 
     # edit, trash, export -----------------------------------------------------------------
+    def may_edit(self) -> bool:
+        """The person using the vault may import, edit and trash (not view only)."""
+        vault = self.session.vault if self.session is not None else None
+        return vault is not None and vault.person.can_edit
+
     def edit_selected(self) -> None:
         record = self.selected_record()
-        if record is None or record.in_trash or self.session is None or self.session.vault is None:
+        if record is None or record.in_trash or self.session is None or not self.may_edit():
+            return
+        if self.session.vault is None:
             return
         changes = EditRecordDialog.ask(record, self)
         if not changes:
@@ -506,7 +548,7 @@ class DocumentsSection(SectionPage):
 
     def remove_selected(self) -> None:
         record = self.selected_record()
-        if record is not None and not record.in_trash and self.session is not None:
+        if record is not None and not record.in_trash and self.session is not None and self.may_edit():
             self.undo_stack.push(TrashCommand(self.session, record.id, record.title, parent=self))
 
     def restore_selected(self) -> None:

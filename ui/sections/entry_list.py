@@ -22,6 +22,7 @@ from mbc_vault.entries import Entry, EntryStore
 
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.entry_form import EntryFormDialog, FieldSpec
+from ..keyboard import tab_leaves
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
 from ..vocab_labels import entry_title
@@ -61,6 +62,7 @@ class EntryListBox(QGroupBox):
         self.model = EntriesTableModel(columns, self)
         layout = QVBoxLayout(self)
         self.table = QTableView(self)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -69,7 +71,7 @@ class EntryListBox(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.activated.connect(lambda _: self.edit_selected())  # Enter or a double-click
         if min_height:
             self.table.setMinimumHeight(min_height)
         if stretch_column is not None:
@@ -126,10 +128,15 @@ class EntryListBox(QGroupBox):
         if entry is not None:
             self._open(entry.model, entry.id, entry.record.links)
 
+    def may_edit(self) -> bool:
+        """The person using the vault may add and change entries (not view only)."""
+        vault = self.session.vault if self.session is not None else None
+        return vault is not None and vault.person.can_edit
+
     def _open(self, model: Model, record_id: str | None, links: list[str]) -> None:
         store = self.store(self.session) if self.session is not None else None
-        if self.session is None or store is None:
-            return
+        if self.session is None or store is None or not self.may_edit():
+            return  # a view-only person gets no form that would refuse only on Save
         before = model.to_data()
         title = (
             self.tr("Edit: {0}").format(self.title())
@@ -163,5 +170,5 @@ class EntryListBox(QGroupBox):
 
     def remove_selected(self) -> None:
         entry = self.selected()
-        if entry is not None and self.session is not None:
+        if entry is not None and self.session is not None and self.may_edit():
             self.undo_stack.push(TrashCommand(self.session, entry.id, entry_title(entry.model), self.kind))

@@ -154,6 +154,8 @@ class LabsSection(ChartedEntriesSection):
         can_edit = self.can_edit()
         self.add_btn.setEnabled(can_edit)
         self.import_btn.setEnabled(can_edit and self._importing is None)
+        self.add_btn.setVisible(can_edit)  # view only: no buttons that would be refused
+        self.import_btn.setVisible(can_edit)
         self.export_btn.setEnabled(
             self.session is not None and self.session.vault is not None and bool(self._values)
         )

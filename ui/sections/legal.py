@@ -24,6 +24,7 @@ from mbc_vault.entries import Entry
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.care_forms import legal_fields
 from ..forms.entry_form import EntryFormDialog
+from ..keyboard import tab_leaves
 from ..vocab_labels import entry_title, vocab_label
 from ..widgets import note, rows_follow_widths
 from .base import SectionPage
@@ -58,6 +59,7 @@ class LegalSection(SectionPage):
         layout.addWidget(self.summary)
 
         self.table = QTableWidget(len(self.items), len(COLUMNS), body)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Paper"),
@@ -184,10 +186,17 @@ class LegalSection(SectionPage):
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
+    def may_edit(self) -> bool:
+        """The person using the vault may change these papers (not view only)."""
+        vault = self.session.vault if self.session is not None else None
+        return vault is not None and vault.person.can_edit
+
     def _update_buttons(self) -> None:
         chosen = self.selected()
         self.edit_btn.setEnabled(self.session is not None and chosen is not None)
         self.remove_btn.setEnabled(self.session is not None and chosen is not None and chosen[1] is not None)
+        for button in (self.edit_btn, self.remove_btn):
+            button.setVisible(self.may_edit())  # view only: no form that would refuse only on Save
 
     def _documents(self) -> list[tuple[str, str]]:
         if self.session is None or self.session.vault is None:
@@ -200,6 +209,8 @@ class LegalSection(SectionPage):
         if chosen is None or care is None or self.session is None:
             return
         key, entry = chosen
+        if not self.may_edit():
+            return
         model: Any = entry.model if entry else LegalItem(item=key)
         before = model.to_data()
         result = EntryFormDialog.ask(
@@ -229,7 +240,7 @@ class LegalSection(SectionPage):
 
     def remove_selected(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen[1] is None or self.session is None:
+        if chosen is None or chosen[1] is None or self.session is None or not self.may_edit():
             return
         entry = chosen[1]
         self.undo_stack.push(TrashCommand(self.session, entry.id, entry_title(entry.model), LegalItem.KIND))

@@ -26,7 +26,7 @@ from mbc_vault.categories import CATEGORIES
 from ..i18n import QT_TRANSLATE_NOOP
 from ..session import VaultSession
 from ..vocab_labels import line_title, symptom_title, vocab_label
-from ..widgets import heading, note
+from ..widgets import heading, note, visible_scopes
 from .base import ALL_KINDS, SectionPage
 
 SCOPE_TITLES = {
@@ -72,6 +72,7 @@ class OverviewSection(SectionPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         layout = QVBoxLayout(body)
@@ -142,9 +143,13 @@ class OverviewSection(SectionPage):
                 card.set_html("")
             return
         records = vault.records()
+        self.import_btn.setVisible(vault.person.can_edit)  # view only: no import that would be refused
         first_name = vault.person.name.split()[0] if vault.person.name else ""
         self.greeting.setText(self.tr("Hello, {0}").format(first_name) if first_name else self.tr("Hello"))
-        text = self.tr("Documents in “{0}”: {1}.").format(vault.name, len(records))
+        if (visible_scopes(vault) or set()) >= set(SCOPE_TITLES):
+            text = self.tr("Documents in “{0}”: {1}.").format(vault.name, len(records))
+        else:  # someone given some parts: the count is of those, not of the vault
+            text = self.tr("Documents shared with you in “{0}”: {1}.").format(vault.name, len(records))
         if vault.rolled_back:
             text = (
                 self.tr(
@@ -163,19 +168,31 @@ class OverviewSection(SectionPage):
             ).format(len(vault.load_problems))
         self.summary.setText(text)
         cancer, care = CancerRecord(vault), CarePlan(vault)
-        self.treatment_card.set_html(self._treatment(cancer))
-        self.appointment_card.set_html(self._appointment(care))
-        self.legal_card.set_html(self._legal(care))
-        self.symptom_card.set_html(self._symptoms(cancer))
-        self.marker_card.set_html(self._markers(cancer))
+        scopes = visible_scopes(vault) or set()
+        # a part that was not shared says so: "none recorded" would read as a fact about it
+        for card, scope, fill in (
+            (self.treatment_card, "medical", lambda: self._treatment(cancer)),
+            (self.appointment_card, "care", lambda: self._appointment(care)),
+            (self.legal_card, "legal", lambda: self._legal(care)),
+            (self.symptom_card, "medical", lambda: self._symptoms(cancer, vault.person.can_edit)),
+            (self.marker_card, "medical", lambda: self._markers(cancer)),
+        ):
+            card.set_html(fill() if scope in scopes else self._not_shared())
         by_scope = Counter(CATEGORIES[r.category][0] for r in records if r.category in CATEGORIES)
         self.counts_card.set_html(
-            "<br>".join(f"{self.tr(SCOPE_TITLES[s])}: <b>{by_scope.get(s, 0)}</b>" for s in SCOPE_TITLES)
+            "<br>".join(
+                f"{self.tr(SCOPE_TITLES[s])}: "
+                + (f"<b>{by_scope.get(s, 0)}</b>" if s in scopes else self.tr("not shared with you"))
+                for s in SCOPE_TITLES
+            )
             + ("<br>" + self.tr("In the trash: {0}").format(len(vault.trash())) if vault.trash() else "")
         )
         for record in sorted(records, key=lambda r: r.created, reverse=True)[:8]:
             self.recent.addItem(f"{record.title}  ·  {record.date or ''}")
             self.recent.item(self.recent.count() - 1).setData(256, record.id)
+
+    def _not_shared(self) -> str:
+        return "<span style='color:#4a5560'>" + html.escape(self.tr("Not shared with you.")) + "</span>"
 
     def _treatment(self, cancer: CancerRecord) -> str:
         current = [e for e in cancer.treatment_lines() if e.model.ongoing]
@@ -215,9 +232,11 @@ class OverviewSection(SectionPage):
             )
         return "<br>".join(lines)
 
-    def _symptoms(self, cancer: CancerRecord) -> str:
+    def _symptoms(self, cancer: CancerRecord, may_log: bool = True) -> str:
         latest = cancer.symptoms()[-3:]
         if not latest:
+            if not may_log:  # view only: no invitation to something that would be refused
+                return self.tr("No symptoms logged.")
             return self.tr("No symptoms logged. Use Ctrl+Shift+S to log one.")
         return "<br>".join(
             f"{html.escape(e.model.date or '')}: {html.escape(symptom_title(e.model))}"

@@ -115,8 +115,15 @@ class PrioritiesSection(SectionPage):
                 else (self.tr("Not answered yet.") if unlocked else "")
             )
             box.setEnabled(unlocked)
+            box.setReadOnly(not self.may_edit())
         self.pdf_btn.setEnabled(unlocked)
+        self.save_btn.setVisible(self.may_edit() or not unlocked)  # view only: nothing to save
         self._edited()
+
+    def may_edit(self) -> bool:
+        """The person using the vault may change the answers (not view only)."""
+        vault = self.session.vault if self.session is not None else None
+        return vault is not None and vault.person.can_edit
 
     def answers(self) -> dict[str, str]:
         return {key: box.toPlainText().strip() for key, box in self.boxes.items()}

@@ -39,6 +39,7 @@ from mbc_vault.errors import VaultError
 
 from ..entry_commands import SaveEntryCommand
 from ..errors import describe
+from ..keyboard import tab_leaves
 from ..models.entries import copy_model
 from ..session import VaultSession
 from ..vocab_labels import entry_title
@@ -111,6 +112,7 @@ class QuestionListEditor(QGroupBox):
         q_layout.addLayout(row)
 
         self.questions = QTableWidget(0, 2, self)
+        tab_leaves(self.questions)  # Tab moves on; the arrow keys move inside
         self.questions.setHorizontalHeaderLabels([self.tr("Question"), self.tr("Answer or note")])
         self.questions.setAccessibleName(self.tr("Questions"))
         self.questions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -298,6 +300,22 @@ class QuestionListEditor(QGroupBox):
         self._question_chosen()
         self.carry_btn.setEnabled(current is not None)
         self.pdf_btn.setEnabled(current is not None)
+        self._follow_access()
+
+    def _follow_access(self) -> None:
+        """A view-only person reads the lists and answers; the controls that change them are hidden."""
+        vault = self.session.vault if self.session is not None else None
+        may_edit = vault is None or vault.person.can_edit
+        for widget in (
+            self.new_list_btn,
+            self.question_edit,
+            self.add_question_btn,
+            self.save_answer_btn,
+            self.remove_question_btn,
+            self.carry_btn,
+        ):
+            widget.setVisible(may_edit)
+        self.answer_edit.setReadOnly(not may_edit)
 
     def _question_chosen(self) -> None:
         if self._loading:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 from mbc_vault.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 
 from ..category_names import category_label
+from ..keyboard import PauseTimer
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -18,7 +19,8 @@ def snippet_html(hit: SearchHit) -> str:
 
 
 class SearchResultsList(QListWidget):
-    """One row per matching record, best first. Activating a row opens it at the matching page."""
+    """One row per matching record, best first. The chosen row opens at the matching page: after a
+    short pause when the arrow keys moved there, at once on Enter or a click."""
 
     hit_chosen = Signal(object)  # SearchHit
 
@@ -26,11 +28,18 @@ class SearchResultsList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Search results"))
         self.setAlternatingRowColors(True)
+        self.setAccessibleDescription(
+            self.tr("Arrow keys choose a match; it opens after a short pause, or at once with Enter.")
+        )
         self.hits: list[SearchHit] = []
-        self.currentRowChanged.connect(self._row_changed)
+        self._pause = PauseTimer(self._open_current, self)
+        self.currentRowChanged.connect(lambda _: self._pause.restart())
+        self.itemActivated.connect(lambda _: self._pause.now())
+        self.itemClicked.connect(lambda _: self._pause.now())
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.clear()
+        self._pause.stop()  # nothing of the old results opens later (they go on lock)
         self.hits = hits
         for hit in hits:
             where = self.tr("page {0}").format(hit.page) if hit.page else self.tr("title, tags or notes")
@@ -62,6 +71,7 @@ class SearchResultsList(QListWidget):
         item = self.item(0)
         return item.text() if item is not None and not self.hits else ""
 
-    def _row_changed(self, row: int) -> None:
+    def _open_current(self) -> None:
+        row = self.currentRow()
         if 0 <= row < len(self.hits):
             self.hit_chosen.emit(self.hits[row])

@@ -146,6 +146,7 @@ class SymptomsSection(ChartedEntriesSection):
     def _update_actions(self) -> None:
         super()._update_actions()
         self.log_btn.setEnabled(self.can_edit())
+        self.log_btn.setVisible(self.can_edit())
 
     # log, edit, trash ---------------------------------------------------------------------------------
     def log_symptom(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.errors import VaultError
 
 from ..errors import describe
+from ..keyboard import tab_leaves
 from ..sections.base import SectionPage
 from ..session import VaultSession
 from ..widgets import note
@@ -44,6 +45,7 @@ class SharingSection(SectionPage):
         self.intro = note("", body)  # what the owner, or someone else, may do here: set on refresh
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, 5, body)
+        tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),

@@ -225,10 +225,6 @@
         <translation>Paquete muy grande</translation>
     </message>
     <message>
-        <source>&amp;Build the packet</source>
-        <translation>&amp;Crear el paquete</translation>
-    </message>
-    <message>
         <source>&amp;Save packet…</source>
         <translation>&amp;Guardar el paquete…</translation>
     </message>
@@ -403,6 +399,10 @@
     <message>
         <source>Saved as {0}.</source>
         <translation>Guardado como {0}.</translation>
+    </message>
+    <message>
+        <source>B&amp;uild the packet</source>
+        <translation>&amp;Crear el paquete</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1731,18 @@
     <message>
         <source>Saved to {0}.</source>
         <translation>Se guardó en {0}.</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a document; it opens after a short pause, or at once with Enter.</source>
+        <translation>Las flechas eligen un documento; se abre tras una breve pausa, o enseguida con Intro.</translation>
+    </message>
+    <message>
+        <source>Search words in the parts shared with you</source>
+        <translation>Buscar en lo compartido con usted</translation>
+    </message>
+    <message>
+        <source>(only the parts shared with you are searched)</source>
+        <translation>(solo se buscan las partes compartidas con usted)</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3549,22 @@ Revisar pronto</translation>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
+    <message>
+        <source>{0}: a name to add</source>
+        <translation>{0}: un nombre para añadir</translation>
+    </message>
+    <message>
+        <source>{0}: added</source>
+        <translation>{0}: añadidos</translation>
+    </message>
+    <message>
+        <source>Add to {0}</source>
+        <translation>Añadir a {0}</translation>
+    </message>
+    <message>
+        <source>Remove the chosen one from {0}</source>
+        <translation>Quitar el elegido de {0}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3713,20 +3741,12 @@ Revisar pronto</translation>
         <translation>A &amp;quién contárselo</translation>
     </message>
     <message>
-        <source>My care &amp;priorities</source>
-        <translation>Mis pri&amp;oridades de atención</translation>
-    </message>
-    <message>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
     </message>
     <message>
         <source>People and s&amp;haring</source>
         <translation>Personas y acceso &amp;compartido</translation>
-    </message>
-    <message>
-        <source>&amp;Larger text</source>
-        <translation>Texto más &amp;grande</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
@@ -3919,6 +3939,22 @@ Explórela con toda libertad.</translation>
     <message>
         <source>MBC Vault keeps your records encrypted on your own computer. Every file is a standard age file: see docs/recovery.md to recover them without this program.</source>
         <translation>MBC Vault guarda sus registros cifrados en su propia computadora. Cada archivo es un archivo age estándar: consulte docs/recovery.md para recuperarlos sin este programa.</translation>
+    </message>
+    <message>
+        <source>My care pr&amp;iorities</source>
+        <translation>Mis pri&amp;oridades de atención</translation>
+    </message>
+    <message>
+        <source>The arrow keys choose a section; Tab moves into it. Ctrl+1 to Ctrl+9 go straight there.</source>
+        <translation>Las flechas eligen una sección; Tab entra en ella. Ctrl+1 a Ctrl+9 van directamente.</translation>
+    </message>
+    <message>
+        <source>Document col&amp;umns</source>
+        <translation>Col&amp;umnas de documentos</translation>
+    </message>
+    <message>
+        <source>Larger te&amp;xt</source>
+        <translation>Texto más &amp;grande</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +4281,22 @@ Explórela con toda libertad.</translation>
     <message>
         <source>No lab values recorded.</source>
         <translation>No hay resultados de laboratorio registrados.</translation>
+    </message>
+    <message>
+        <source>Documents shared with you in “{0}”: {1}.</source>
+        <translation>Documentos compartidos con usted en “{0}”: {1}.</translation>
+    </message>
+    <message>
+        <source>not shared with you</source>
+        <translation>no compartido con usted</translation>
+    </message>
+    <message>
+        <source>Not shared with you.</source>
+        <translation>No compartido con usted.</translation>
+    </message>
+    <message>
+        <source>No symptoms logged.</source>
+        <translation>No hay síntomas anotados.</translation>
     </message>
 </context>
 <context>
@@ -5074,6 +5126,10 @@ Explórela con toda libertad.</translation>
     <message>
         <source>title, tags or notes</source>
         <translation>título, etiquetas o notas</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a match; it opens after a short pause, or at once with Enter.</source>
+        <translation>Las flechas eligen un resultado; se abre tras una breve pausa, o enseguida con Intro.</translation>
     </message>
 </context>
 <context>
