@@ -1523,7 +1523,7 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>&amp;Subir</translation>
+        <translation>S&amp;ubir</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
@@ -1567,7 +1567,7 @@
     </message>
     <message>
         <source>&amp;Add to the packet</source>
-        <translation>&amp;Añadir al paquete</translation>
+        <translation>Aña&amp;dir al paquete</translation>
     </message>
     <message>
         <source>Add the document to the packet</source>
@@ -3746,7 +3746,7 @@ Revisar pronto</translation>
     </message>
     <message>
         <source>People and s&amp;haring</source>
-        <translation>Personas y acceso &amp;compartido</translation>
+        <translation>Personas y &amp;acceso compartido</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
