@@ -7,10 +7,12 @@ scanned-looking ones, 1 to 18 pages). Interleaved over R rounds, the order rotat
 
   ref      `pdftotext FILE OUT` for each file, one after the other (subprocess.run); poppler is
            the reference only, the app does not use it
-  index    what the app does to read and index a batch: extract.read_files(files) (PDFium in one
-           PDF worker process for the whole batch, each file's bytes piped to it, limits per file,
-           then the title/date/category proposals), then SearchIndex.add(record, page_texts) into
-           a fresh in-memory index
+  index    what the app does to read and index a batch: extract.read_files(files) (PDFium in
+           extract.batch_workers() PDF worker processes side by side, 2 on a machine with 2 cores or
+           more, each started once for the batch, each file's bytes piped to one of them, limits per
+           file, then the title/date/category proposals), then SearchIndex.add(record, page_texts)
+           into a fresh in-memory index
+  index1   the same with one PDF worker for the whole batch (the path before; information)
   import   import_files(vault, files) into a fresh vault (work factor 2^10): reading, SHA-256,
            encryption of document, record and page text, fsync; for information only
 
@@ -21,7 +23,7 @@ same reference) to show what dominates, including `read_file_each`: one worker p
 `read_file` does when called file by file).
 
 Needs pdftotext (Debian: poppler-utils) for the reference.
-Run: .venv/bin/python bench/bench_index.py [--docs N] [--rounds R] [--seed S] [--no-import]
+Run: .venv/bin/python bench/bench_index.py [--docs N] [--rounds R] [--seed S] [--no-import] [--no-parts]
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mbc_vault import extract  # noqa: E402
 from mbc_vault.extract import read_file, read_files  # noqa: E402
 from mbc_vault.importer import import_files  # noqa: E402
 from mbc_vault.records import Record  # noqa: E402
@@ -68,9 +71,16 @@ def run_reference(files: list[Path], scratch: Path) -> None:
     out.unlink(missing_ok=True)
 
 
-def run_index(files: list[Path]) -> SearchIndex:
+def run_index(files: list[Path], workers: int | None = None) -> SearchIndex:
+    """read_files + SearchIndex.add; *workers*: the most PDF workers side by side (default: the app's)."""
     index = SearchIndex()
-    for number, facts in enumerate(read_files(files)):
+    saved = extract.BATCH_WORKERS
+    extract.BATCH_WORKERS = workers or saved
+    try:
+        read = read_files(files)
+    finally:
+        extract.BATCH_WORKERS = saved
+    for number, facts in enumerate(read):
         if facts.ok:
             record = Record(id=f"{number:020x}", category=facts.category, title=facts.title)
             index.add(record, facts.page_texts)
@@ -134,7 +144,7 @@ def parts(files: list[Path], scratch: Path) -> dict[str, float]:
             for blob in blobs:
                 worker.call("read", {}, [blob], out=io.BytesIO())
 
-    def two_workers() -> None:  # information only: what a second worker would give (the app uses one)
+    def two_workers() -> None:  # two raw workers side by side, no proposals (what read_files does)
         import threading
 
         def half(part: list[bytes]) -> None:
@@ -175,6 +185,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-import", action="store_true", help="skip the import_files rounds")
+    parser.add_argument("--no-parts", action="store_true", help="skip timing the parts alone")
     args = parser.parse_args()
     if shutil.which("pdftotext") is None:
         print("pdftotext is not installed (Debian: poppler-utils)", file=sys.stderr)
@@ -200,6 +211,7 @@ def main() -> int:
         steps: list[tuple[str, Callable[[int], object]]] = [
             ("ref", lambda r: run_reference(files, root)),
             ("index", lambda r: run_index(files)),
+            ("index1", lambda r: run_index(files, workers=1)),
         ]
         if not args.no_import:
             steps.append(("import", lambda r: run_import(files, root, r)))
@@ -228,6 +240,8 @@ def main() -> int:
         if "import" in ratios:
             print(f"import/ref = {ratios['import']:.2f}  (information; includes encryption and fsync)")
 
+        if args.no_parts:
+            return 0
         print(
             "\nparts of the index path, each alone over the corpus (median of 3, ratio to ref of this pass):"
         )

@@ -6,14 +6,15 @@ the text it may hold, so a damaged or hostile PDF (a decompression bomb, an endl
 hang or exhaust the app. Photos and scans (JPEG, PNG, TIFF) are decoded whole there too, with Pillow
 (`mbc_vault/pdf/images.py`: their size checked from the header first, every page of a TIFF counted),
 so an image that cannot be read is refused now, not when a packet is built. A batch of files is read
-by one worker (`Reader`, `read_files`); a worker that was stopped on one file is started again for the
-next.
+by one worker (`Reader`), or by two side by side on a machine with two cores or more (`read_files`);
+a worker that was stopped on one file is started again for the next.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,8 @@ MAX_TEXT_BYTES = 32 << 20
 #: a text note is read whole into memory (then stored and indexed): past this it is refused before
 #: any byte is read (the 1 GB text file of bench/bench_hostile.py is refused at once)
 MAX_PLAIN_TEXT_BYTES = 16 << 20
+#: the most PDF workers that read one batch side by side (read_files); each has the limits above
+BATCH_WORKERS = 2
 
 
 @dataclass
@@ -293,23 +296,60 @@ def read_file(path: str | os.PathLike[str]) -> Extracted:
         return reader.read(path)
 
 
+def batch_workers(files: int) -> int:
+    """How many PDF workers read a batch of *files* side by side: one per core, at most
+    BATCH_WORKERS (PDFium is single-threaded, so a second process is what uses a second core)."""
+    return max(1, min(BATCH_WORKERS, os.cpu_count() or 1, files))
+
+
 def read_files(
     paths: Iterable[str | os.PathLike[str]],
     progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> list[Extracted]:
-    """Read many files for import with one PDF worker, reporting Stage.READ progress (the file's
-    name). When *cancel* is set the worker ends at once and the files read so far come back."""
+    """Read many files for import, reporting Stage.READ progress (the file's name) as each file is
+    started, in order. The PDFs are read by `batch_workers` PDF workers side by side (each file in one
+    of them, with its own limits), each started once for the batch; the results come back in the
+    order of *paths*. When *cancel* is set the workers end at once and the files read so far (those
+    before the first one not read) come back."""
     files = [Path(p) for p in paths]
-    out: list[Extracted] = []
-    with Reader(cancel) as reader:
-        for number, path in enumerate(files):
-            if cancel is not None and cancel.is_set():
-                return out
-            if progress:
-                progress(number, len(files), Stage.READ, path.name)
-            try:
-                out.append(reader.read(path))
-            except Cancelled:
-                return out
-    return out
+    results: list[Extracted | None] = [None] * len(files)
+    queue = iter(range(len(files)))
+    lock = threading.Lock()
+    stop = threading.Event()
+    failures: list[BaseException] = []
+
+    def take() -> int | None:
+        with lock:
+            if stop.is_set() or (cancel is not None and cancel.is_set()):
+                return None
+            number = next(queue, None)
+            if number is not None and progress:
+                progress(number, len(files), Stage.READ, files[number].name)
+            return number
+
+    def work() -> None:
+        try:
+            with Reader(cancel) as reader:
+                while (number := take()) is not None:
+                    results[number] = reader.read(files[number])
+        except Cancelled:
+            stop.set()
+        except BaseException as exc:  # noqa: BLE001 - raised again by the calling thread
+            failures.append(exc)
+            stop.set()
+
+    helpers = [threading.Thread(target=work, daemon=True) for _ in range(batch_workers(len(files)) - 1)]
+    for helper in helpers:
+        helper.start()
+    work()
+    for helper in helpers:
+        helper.join()
+    if failures:
+        raise failures[0]
+    done: list[Extracted] = []
+    for result in results:
+        if result is None:
+            break
+        done.append(result)
+    return done

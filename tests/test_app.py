@@ -99,6 +99,28 @@ def test_app_module_builds_the_main_window_offscreen(tmp_path: Path) -> None:
     assert done.stdout.strip() == "WelcomeScreen"
 
 
+def test_the_first_window_imports_and_builds_no_section(tmp_path: Path) -> None:
+    """Start-up makes only what the first screen needs: no section module is imported and no section
+    built until the first unlock (or until one is asked for), and then they all are."""
+    code = (
+        "import sys; from ui.app import setup_application; app = setup_application(['t']); "
+        "from ui.main_window import MainWindow; w = MainWindow(); w.show(); app.processEvents(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('ui.sections', 'ui.sharing.section')))); "
+        "print(w.sections.count(), 'labs' in vars(w)); labs = w.labs; "
+        "print(w.sections.count(), type(labs).__name__, len(w.gates), len(w.entry_sections))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_fresh_home_env(tmp_path),
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "0 False", "13 LabsSection 10 11"]
+
+
 def test_open_with_a_vault_goes_to_the_app_and_anything_else_to_the_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

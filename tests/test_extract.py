@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import threading
 from pathlib import Path
 
@@ -145,7 +146,9 @@ def test_far_too_much_text_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     assert read_file(pdf).ok
 
 
-def test_a_batch_is_read_by_one_worker_with_progress(tmp_path: Path) -> None:
+def test_a_batch_is_read_by_its_workers_with_progress(tmp_path: Path) -> None:
+    """Each worker of the batch (two side by side where there are two cores) is started once, and
+    the results and the progress come in the order of the files."""
     files = [text_pdf(tmp_path / f"report-{n}.pdf", [[f"Report number {n}"]]) for n in range(5)]
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes(files[0].read_bytes()[:200])
@@ -167,36 +170,58 @@ def test_a_batch_is_read_by_one_worker_with_progress(tmp_path: Path) -> None:
     assert [r.path.name for r in results] == [p.name for p in [*files[:3], damaged, note, *files[3:]]]
     assert [r.ok for r in results] == [True, True, True, False, True, True, True]
     assert "Report number 4" in results[-1].page_texts[0] and "damaged" in results[3].problem
-    assert starts == [1]  # one worker process for the whole batch
+    assert starts == [1] * extract.batch_workers(7)  # each worker process once for the whole batch
     assert steps[0] == (0, 7, "read", "report-0.pdf") and steps[-1] == (6, 7, "read", "report-4.pdf")
 
 
 def test_cancel_ends_the_batch_and_its_worker_at_once(tmp_path: Path) -> None:
-    """Cancel while the worker is busy on a bomb: the worker is ended mid-file, that file gets no
-    result and nothing after it is read."""
+    """Cancel while a worker is busy on a bomb: that worker is ended mid-file, that file gets no
+    result and nothing after it comes back (another worker may have read ahead); no worker is left."""
     first = text_pdf(tmp_path / "first.pdf", [["Report number 1"]])
     bomb = text_bomb_pdf(tmp_path / "bomb.pdf", megabytes=300)
     last = text_pdf(tmp_path / "last.pdf", [["Report number 3"]])
     cancel = threading.Event()
     timers: list[threading.Timer] = []
-    pids: list[int | None] = []
-    real_read = extract.Reader.read
+    pids: list[int] = []
+    read_by: dict[str, extract.Reader] = {}
+    real_start, real_read = extract.PdfWorker._start, extract.Reader.read
+
+    def start(worker: extract.PdfWorker) -> subprocess.Popen[bytes]:
+        process = real_start(worker)
+        pids.append(process.pid)
+        return process
+
+    seen: set[str] = set()
+    lock = threading.Lock()
+
+    def arm(event: str) -> None:
+        """Once the first file is read and the bomb started (it takes seconds to parse), cancel in
+        the middle of the bomb."""
+        with lock:
+            seen.add(event)
+            if seen == {"first read", "bomb started"}:
+                timers.append(threading.Timer(0.3, cancel.set))
+                timers[-1].start()
 
     def read(reader: extract.Reader, path: Path) -> extract.Extracted:
-        pids.append(reader.worker.pid)
-        return real_read(reader, path)
+        read_by[path.name] = reader
+        result = real_read(reader, path)
+        if path == first:
+            arm("first read")
+        return result
 
     def progress(done: int, total: int, stage: str, item: str) -> None:
-        if item == "bomb.pdf":  # the bomb takes seconds to parse: cancel in the middle of it
-            timers.append(threading.Timer(0.3, cancel.set))
-            timers[-1].start()
+        if item == "bomb.pdf":
+            arm("bomb started")
 
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract.PdfWorker, "_start", start)
         patch.setattr(extract.Reader, "read", read)
         results = extract.read_files([first, bomb, last], progress=progress, cancel=cancel)
     timers[0].join()
     assert [r.path for r in results] == [first]
-    assert len(pids) == 2 and pids[1] is not None and not psutil.pid_exists(pids[1])
+    assert read_by["bomb.pdf"].worker.starts == 1 and read_by["bomb.pdf"].worker.pid is None  # ended
+    assert pids and not [pid for pid in set(pids) if psutil.pid_exists(pid)]
 
 
 def test_reading_needs_no_program_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

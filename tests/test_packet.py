@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -412,3 +413,42 @@ def test_a_recorded_packet_can_be_rebuilt_with_current_documents(
     text = all_text(tmp_path / "second.pdf")  # NFKC: the ﬁ ligature as two letters
     assert "Renamed since the first packet" in " ".join(text.split())
     assert len(vault.entries("packet")) == 2
+
+
+@pytest.mark.parametrize("page_size", ["Letter", "A4"])
+@pytest.mark.parametrize("parts", [3, 34, 35, 60, 110])
+def test_the_contents_are_typeset_once_when_their_length_is_guessed_right(
+    page_size: str, parts: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first guess of the contents' length is never more than it turns out to be; the pages and
+    their numbers are those of typesetting from one page up (as before the guess)."""
+    from mbc_vault.packet import generated
+    from mbc_vault.packet.sources import Part
+    from mbc_vault.render import typeset
+
+    body = [Part(f"CT {n} (2025-0{n % 9 + 1}-01)", "document", 2, f"r{n}") for n in range(parts)]
+    calls: list[int] = []
+    real = typeset.html_pdf
+
+    def counted(*args: Any, **kwargs: Any) -> tuple[bytes, int]:
+        data, pages = real(*args, **kwargs)
+        calls.append(pages)
+        return data, pages
+
+    monkeypatch.setattr(typeset, "html_pdf", counted)
+    contents = generated.contents_part(body, 1, page_size)
+    assert generated.contents_pages_guess(parts) <= contents.pages
+    if generated.contents_pages_guess(parts) == contents.pages:
+        assert calls == [contents.pages]
+    monkeypatch.setattr(generated, "contents_pages_guess", lambda entries: 1)
+    again = generated.contents_part(body, 1, page_size)
+    assert again.pages == contents.pages
+    assert _pdf_text(again.data) == _pdf_text(contents.data)
+
+
+def _pdf_text(data: bytes | None) -> list[str]:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()

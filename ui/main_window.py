@@ -4,9 +4,11 @@ Long on purpose: the menus, locking and the window's own commands (kit, demo, ch
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -25,34 +28,22 @@ from PySide6.QtWidgets import (
 from mbc_vault.scrub import release_freed_memory
 from mbc_vault.vault import NotAVault, Vault, read_marker
 
-from .create_dialog import CreateVaultDialog
 from .errors import describe_problem
 from .file_dialogs import choose_folder
-from .forms.symptom_dialog import QuickSymptomDialog
 from .guide_dialog import GuideDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
 from .keyboard import enter_presses
-from .sections.appointments import AppointmentsSection
-from .sections.cancer import CancerSection
-from .sections.care_team import CareTeamSection
-from .sections.documents import DocumentsSection
-from .sections.labs import LabsSection
-from .sections.legal import LegalSection
-from .sections.overview import OverviewSection
-from .sections.people_to_tell import PeopleToTellSection
-from .sections.priorities import PrioritiesSection
-from .sections.symptoms import SymptomsSection
-from .sections.treatment import TreatmentSection
-from .sections.trials import TrialsSection
-from .session import VaultSession
 from .settings import AppSettings, default_vault_path, demo_vault_path, former_default_vault_path
-from .settings_dialog import SettingsDialog
-from .sharing.section import SharingSection
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
 from .widgets import ScopeGate, application, ask_save_path, tell, visible_scopes
 from .workers import TaskWorker, keep_until_done, start
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .sections.documents import DocumentsSection
+    from .sections.overview import OverviewSection
+    from .session import VaultSession
 
 
 @dataclass(frozen=True)
@@ -68,52 +59,65 @@ class Section:
     entries: bool = True  # an entry section (the overview and documents are not)
 
 
-def _entries(cls: type) -> Callable[[QUndoStack, QWidget], QWidget]:
-    return lambda undo_stack, parent: cls(undo_stack, parent)
+def _entries(cls: str) -> Callable[[QUndoStack, QWidget], QWidget]:
+    """An entry section's maker; its module ("labs:LabsSection", in ui.sections) is imported when it
+    is first made, at the first unlock, so the unlock screen shows without it."""
+    return lambda undo_stack, parent: _section_class(cls)(undo_stack, parent)
+
+
+def _plain(cls: str) -> Callable[[QUndoStack, QWidget], QWidget]:
+    return lambda _, parent: _section_class(cls)(parent)
+
+
+def _section_class(where: str) -> Any:
+    module, _, name = where.partition(":")
+    return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 # the sections, in the order of the sidebar and the View menu
 SECTIONS = (
-    Section("overview", lambda _, p: OverviewSection(p), None, "Ctrl+1",
+    Section("overview", _plain("sections.overview:OverviewSection"), None, "Ctrl+1",
             QT_TRANSLATE_NOOP("MainWindow", "Overview"),
             QT_TRANSLATE_NOOP("MainWindow", "&Overview"), entries=False),
-    Section("documents", _entries(DocumentsSection), None, "Ctrl+2",
+    Section("documents", _entries("sections.documents:DocumentsSection"), None, "Ctrl+2",
             QT_TRANSLATE_NOOP("MainWindow", "Documents"),
             QT_TRANSLATE_NOOP("MainWindow", "&Documents"), entries=False),
-    Section("cancer", _entries(CancerSection), "medical", "Ctrl+3",
+    Section("cancer", _entries("sections.cancer:CancerSection"), "medical", "Ctrl+3",
             QT_TRANSLATE_NOOP("MainWindow", "My cancer"),
             QT_TRANSLATE_NOOP("MainWindow", "&My cancer")),
-    Section("treatment", _entries(TreatmentSection), "medical", "Ctrl+4",
+    Section("treatment", _entries("sections.treatment:TreatmentSection"), "medical", "Ctrl+4",
             QT_TRANSLATE_NOOP("MainWindow", "Treatment"),
             QT_TRANSLATE_NOOP("MainWindow", "&Treatment")),
-    Section("symptoms", _entries(SymptomsSection), "medical", "Ctrl+5",
+    Section("symptoms", _entries("sections.symptoms:SymptomsSection"), "medical", "Ctrl+5",
             QT_TRANSLATE_NOOP("MainWindow", "Symptoms"),
             QT_TRANSLATE_NOOP("MainWindow", "S&ymptoms")),
-    Section("labs", _entries(LabsSection), "medical", "Ctrl+6",
+    Section("labs", _entries("sections.labs:LabsSection"), "medical", "Ctrl+6",
             QT_TRANSLATE_NOOP("MainWindow", "Tumor markers and labs"),
             QT_TRANSLATE_NOOP("MainWindow", "&Labs")),
-    Section("appointments", _entries(AppointmentsSection), "care", "Ctrl+7",
+    Section("appointments", _entries("sections.appointments:AppointmentsSection"), "care", "Ctrl+7",
             QT_TRANSLATE_NOOP("MainWindow", "Appointments"),
             QT_TRANSLATE_NOOP("MainWindow", "&Appointments")),
-    Section("care_team", _entries(CareTeamSection), "care", "Ctrl+8",
+    Section("care_team", _entries("sections.care_team:CareTeamSection"), "care", "Ctrl+8",
             QT_TRANSLATE_NOOP("MainWindow", "Care team"),
             QT_TRANSLATE_NOOP("MainWindow", "&Care team")),
-    Section("legal", _entries(LegalSection), "legal", "Ctrl+9",
+    Section("legal", _entries("sections.legal:LegalSection"), "legal", "Ctrl+9",
             QT_TRANSLATE_NOOP("MainWindow", "Legal and planning"),
             QT_TRANSLATE_NOOP("MainWindow", "Le&gal and planning")),
-    Section("people", _entries(PeopleToTellSection), "care", None,
+    Section("people", _entries("sections.people_to_tell:PeopleToTellSection"), "care", None,
             QT_TRANSLATE_NOOP("MainWindow", "People to tell"),
             QT_TRANSLATE_NOOP("MainWindow", "&People to tell")),
-    Section("priorities", _entries(PrioritiesSection), "care", None,
+    Section("priorities", _entries("sections.priorities:PrioritiesSection"), "care", None,
             QT_TRANSLATE_NOOP("MainWindow", "My care priorities"),
             QT_TRANSLATE_NOOP("MainWindow", "My care pr&iorities")),
-    Section("trials", _entries(TrialsSection), "medical", None,
+    Section("trials", _entries("sections.trials:TrialsSection"), "medical", None,
             QT_TRANSLATE_NOOP("MainWindow", "Clinical trials"),
             QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
-    Section("sharing", lambda _, p: SharingSection(p), None, None,
+    Section("sharing", _plain("sharing.section:SharingSection"), None, None,
             QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
             QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
 )  # fmt: skip
+#: what _make_sections sets on the window
+_MADE_WITH_SECTIONS = frozenset({spec.key for spec in SECTIONS} | {"gates", "entry_sections"})
 
 
 class MainWindow(QMainWindow):
@@ -147,21 +151,9 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.setFixedWidth(210)
         self.sections = QStackedWidget(self.vault_screen)
-        # sections of one scope show "This part was not shared with you" to someone without it
-        self.gates: dict[QWidget, ScopeGate] = {}
-        self.entry_sections: list[QWidget] = []
+        self._sections_made = False  # the sections are made at the first unlock (_make_sections)
         for spec in SECTIONS:
-            section = spec.make(self.undo_stack, self)
-            setattr(self, spec.key, section)
-            if spec.entries:
-                self.entry_sections.append(section)
-            if spec.scope is not None:
-                self.gates[section] = ScopeGate(section, spec.scope, self)
-            status = getattr(section, "status_message", None)
-            if status is not None:
-                status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.sidebar.addItem(self.tr(spec.label))
-            self.sections.addWidget(self.gates.get(section, section))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         row = QHBoxLayout(self.vault_screen)
@@ -183,15 +175,51 @@ class MainWindow(QMainWindow):
         self.welcome.recent_chosen.connect(lambda path: self.show_unlock(Path(path)))
         self.unlock_screen.unlocked.connect(self._unlocked)
         self.unlock_screen.back_requested.connect(self.show_welcome)
-        self.overview.import_requested.connect(self._import)
-        self.overview.search_requested.connect(self.find_records)
-        self.overview.record_chosen.connect(self._open_record)
 
         self.idle = IdleWatcher(self.settings.idle_minutes(), self)
         self.idle.idle.connect(self.lock_after_idle)
         application().installEventFilter(self.idle)
         self._build_menus()
         self.start()
+
+    def _make_sections(self) -> None:
+        """Make the vault screen's sections (once): at the first unlock, or when one is first asked
+        for, so that starting the app imports and builds only what the unlock screen needs."""
+        if self._sections_made:
+            return
+        self._sections_made = True
+        # sections of one scope show "This part was not shared with you" to someone without it
+        self.gates: dict[QWidget, ScopeGate] = {}
+        self.entry_sections: list[QWidget] = []
+        for spec in SECTIONS:
+            section = spec.make(self.undo_stack, self)
+            setattr(self, spec.key, section)
+            if spec.entries:
+                self.entry_sections.append(section)
+            if spec.scope is not None:
+                self.gates[section] = ScopeGate(section, spec.scope, self)
+            status = getattr(section, "status_message", None)
+            if status is not None:
+                status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.sections.addWidget(self.gates.get(section, section))
+        self.overview.import_requested.connect(self._import)
+        self.overview.search_requested.connect(self.find_records)
+        self.overview.record_chosen.connect(self._open_record)
+        enter_presses(*self.sections.findChildren(QPushButton))  # as for the screens (__init__)
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        """View › Document columns: the documents table's column choices (its header's right-click
+        menu), added when the menu first opens, so that building the menus does not make the sections."""
+        if not menu.actions():
+            menu.addActions(self.documents.table.horizontalHeader().actions())
+
+    def __getattr__(self, name: str) -> Any:
+        """A section (window.labs), `gates` or `entry_sections` asked for before the first unlock:
+        the sections are made then."""
+        if name in _MADE_WITH_SECTIONS and not self.__dict__.get("_sections_made", True):
+            self._make_sections()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # menus ----------------------------------------------------------------------
     def _action(
@@ -252,19 +280,20 @@ class MainWindow(QMainWindow):
         self.conflicts_action = self._action(self.tr("Changes from t&wo computers…"), self.show_conflicts)
         edit_menu.addAction(self.conflicts_action)
         self.trash_action = self._action(
-            self.tr("Move to &trash"), self.documents.remove_selected, QKeySequence.StandardKey.Delete
+            self.tr("Move to &trash"), self._remove_selected, QKeySequence.StandardKey.Delete
         )
         edit_menu.addAction(self.trash_action)
         view_menu = bar.addMenu(self.tr("&View"))
         for spec in SECTIONS:
-            section = getattr(self, spec.key)
             view_menu.addAction(
-                self._action(self.tr(spec.menu), lambda _=False, s=section: self.go_to(s), spec.shortcut)
+                self._action(
+                    self.tr(spec.menu), lambda _=False, k=spec.key: self._go_to_key(k), spec.shortcut
+                )
             )
         view_menu.addSeparator()
         # the documents table's columns, also by keyboard (the header's right-click menu has the same)
         columns = view_menu.addMenu(self.tr("Document col&umns"))
-        columns.addActions(self.documents.table.horizontalHeader().actions())
+        columns.aboutToShow.connect(lambda: self._fill_columns_menu(columns))
         view_menu.addAction(
             self._action(
                 self.tr("Larger te&xt"), lambda: self._step_text(25), QKeySequence.StandardKey.ZoomIn
@@ -343,6 +372,9 @@ class MainWindow(QMainWindow):
     def enter_vault(self, vault: Vault) -> None:
         self.vault_path = vault.path
         self.settings.add_recent_vault(vault.path)
+        from .session import VaultSession
+
+        self._make_sections()
         self.session = VaultSession(vault, self)
         self.session.external_change.connect(lambda text: self.statusBar().showMessage(text, 10000))
         if vault.conflicts():
@@ -368,6 +400,15 @@ class MainWindow(QMainWindow):
     def go_to(self, section: QWidget) -> None:
         if self.session is not None:
             self.sidebar.setCurrentRow(self.sections.indexOf(self.gates.get(section, section)))
+
+    def _go_to_key(self, key: str) -> None:
+        """The View menu's section (by its key): only when unlocked, so its menu makes no section."""
+        if self.session is not None:
+            self.go_to(getattr(self, key))
+
+    def _remove_selected(self) -> None:
+        if self._sections_made:  # nothing is selected before the first unlock
+            self.documents.remove_selected()
 
     def _update_state(self) -> None:
         unlocked = self.session is not None
@@ -465,6 +506,8 @@ class MainWindow(QMainWindow):
     def log_symptom(self) -> None:
         """Log a symptom from anywhere in the app (Ctrl+Shift+S)."""
         if self.session is not None:
+            from .forms.symptom_dialog import QuickSymptomDialog
+
             QuickSymptomDialog.ask(self.session, self)
 
     def open_packet_wizard(self) -> None:
@@ -502,6 +545,8 @@ class MainWindow(QMainWindow):
         folder = default_vault_path()
         if _is_vault(folder) or (folder.exists() and any(folder.iterdir())):
             folder = folder.with_name("My new vault")
+        from .create_dialog import CreateVaultDialog
+
         vault = CreateVaultDialog.ask(folder, self)
         if vault is not None:
             self.enter_vault(vault)
@@ -648,6 +693,8 @@ class MainWindow(QMainWindow):
             )
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         if SettingsDialog.ask(self.settings, self):
             self.idle.set_minutes(self.settings.idle_minutes())
             if self.session is not None:

@@ -6,6 +6,7 @@ they are)."""
 from __future__ import annotations
 
 import contextlib
+import math
 from typing import TYPE_CHECKING, Any
 
 from ..errors import VaultError
@@ -16,6 +17,11 @@ from .sources import Part
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..vault import Vault
+
+#: the most contents entries with one-line titles that the first contents page and each following one
+#: hold (A4, the larger of the two page sizes): the first guess of the contents' length is never more
+#: than it turns out to be, and is right for most packets, so the contents are typeset once
+FIRST_PAGE_ENTRIES, PAGE_ENTRIES = 34, 36
 
 
 def html_part(
@@ -93,9 +99,17 @@ def _question_part(vault: Vault, list_id: str, choices: PacketChoices) -> Part:
     )
 
 
+def contents_pages_guess(entries: int) -> int:
+    """How many pages the contents of *entries* parts take at least (one-line titles)."""
+    if entries <= FIRST_PAGE_ENTRIES:
+        return 1
+    return 1 + math.ceil((entries - FIRST_PAGE_ENTRIES) / PAGE_ENTRIES)
+
+
 def contents_part(body: list[Part], cover_pages: int, page_size: str) -> Part:
-    """The contents pages: typeset until their own length no longer moves the page numbers."""
-    contents_pages = 1
+    """The contents pages: typeset until their own length no longer moves the page numbers (starting
+    from the length the number of entries suggests)."""
+    contents_pages = contents_pages_guess(len(body))
     for _ in range(5):
         first, entries = cover_pages + contents_pages + 1, []
         for index, part in enumerate(body, start=2):
