@@ -83,7 +83,7 @@ def main() -> int:
     save(window, "03-overview")
     window.go_to(window.documents)
     window.documents.table.selectRow(0)
-    until(lambda: window.documents.preview.stack.currentWidget() is window.documents.preview.pdf_view)
+    until(lambda: window.documents.preview.stack.currentWidget() is window.documents.preview.page_view)
     wait(500)
     save(window, "04-documents")
     window.documents.search_edit.setText("cribriform")

@@ -330,6 +330,11 @@ MESSAGES: dict[str, str] = {
     ),
     "pdf-job-unknown": "This copy of MBC Vault is incomplete (no PDF task {job}); install it again.",
     "pdf-text-too-large": "The PDF holds far more text than a medical record could, so it was not read.",
+    # the preview (drawn in the PDF worker)
+    "preview-too-large": (
+        "This document is too complex to preview here; export it and open it in your PDF reader."
+    ),
+    "preview-unreadable": "This image cannot be shown here.",
     # text recognition
     "ocr-timeout": "Text recognition took too long and was stopped.",
     "ocr-failed": "Text recognition could not read this document.",

@@ -367,7 +367,7 @@ def test_the_app_lets_go_of_the_vault_and_its_search_results_when_it_locks(
     qtbot.waitUntil(lambda: len(documents.results.hits) == 1, timeout=20_000)
     documents.results.setCurrentRow(0)
     qtbot.waitUntil(
-        lambda: documents.preview.stack.currentWidget() is documents.preview.pdf_view, timeout=20_000
+        lambda: documents.preview.stack.currentWidget() is documents.preview.page_view, timeout=20_000
     )
     key = vault.folder.identity
     held = weakref.ref(vault)
@@ -399,4 +399,4 @@ def test_a_preview_that_arrives_after_the_lock_is_not_shown(
     gate.set()
     qtbot.waitUntil(lambda: not documents._workers, timeout=20_000)
     assert read and read[0] == bytes(len(read[0])), "the decrypted bytes were not overwritten"
-    assert documents.preview.stack.currentWidget() is not documents.preview.pdf_view
+    assert documents.preview.stack.currentWidget() is not documents.preview.page_view

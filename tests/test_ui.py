@@ -11,7 +11,6 @@ from pdfmaker import scan_pdf, text_pdf
 from processes import children_when, fake_tesseract, gone
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPdf import QPdfDocument
 
 from mbc_vault.vault import Vault
 from ui.create_dialog import CreateVaultDialog
@@ -85,8 +84,8 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert hit.page == 2 and "QUOKKAPLUME" in hit.snippet
     window.documents.results.setCurrentRow(0)
     preview = window.documents.preview
-    qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.pdf_view, timeout=TIMEOUT)
-    assert preview.pdf_document.pageCount() == 2
+    qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.page_view, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: preview.page_count() == 2, timeout=TIMEOUT)  # read in the preview's worker
     qtbot.waitUntil(lambda: preview.current_pdf_page() == 2, timeout=TIMEOUT)
 
     # trash with undo, then lock with Ctrl+L and unlock
@@ -103,7 +102,7 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert window.session is None
     assert window.stack.currentWidget() is window.unlock_screen
     assert window.documents.model.rowCount() == 0
-    assert preview.pdf_document.status() == QPdfDocument.Status.Null
+    assert preview.page_count() == 0 and preview.previewer.pid is None  # its pages and worker are gone
     assert window.who.text() == "Locked"
 
     qtbot.keyClicks(window.unlock_screen.pass_edit, "not my passphrase")
@@ -199,7 +198,8 @@ def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindo
 def test_stopping_or_locking_ends_text_recognition_and_its_processes(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Stop button, and locking the app, end the PDF worker and tesseract at once."""
+    """The Stop button, and locking the app, end the PDF worker and tesseract at once; the lock also
+    ends the preview's own worker (which Stop leaves to show the next document), before it returns."""
     fake = fake_tesseract(tmp_path, monkeypatch)
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
     scan = scan_pdf(tmp_path / "scan.pdf", DATA / "images/lab-report-photo.jpg", pages=2)
@@ -214,11 +214,13 @@ def test_stopping_or_locking_ends_text_recognition_and_its_processes(
         children = children_when(str(fake))
         assert preview.ocr_stop_btn.isVisible() and not preview.ocr_btn.isVisible()
         if stop == "button":
+            children = [c for c in children if c.pid != preview.previewer.pid]
             qtbot.mouseClick(preview.ocr_stop_btn, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: "cancelled" in preview.ocr_note.text(), timeout=TIMEOUT)
+            qtbot.waitUntil(lambda children=children: all(gone(c) for c in children), timeout=TIMEOUT)
         else:
             window.lock()
-        qtbot.waitUntil(lambda children=children: all(gone(c) for c in children), timeout=TIMEOUT)
+            assert all(gone(c) for c in children)  # ended before the lock returned, the preview's too
     assert window.session is None
 
 

@@ -471,6 +471,10 @@ class ErrorPresenter(QObject):
             "pdf-text-too-large": self.tr(
                 "The PDF holds far more text than a medical record could, so it was not read."
             ),
+            "preview-too-large": self.tr(
+                "This document is too complex to preview here; export it and open it in your PDF reader."
+            ),
+            "preview-unreadable": self.tr("This image cannot be shown here."),
             "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
             "ocr-failed": self.tr("Text recognition could not read this document."),
             "ocr-needs-tesseract": self.tr(

@@ -22,6 +22,10 @@ JOBS: dict[str, str] = {
     # reading PDFs with pypdfium2 (import, reindexing, text recognition)
     "read": "mbc_vault.pdf.reading:read",
     "render": "mbc_vault.pdf.reading:render",
+    # the app's preview pane (mbc_vault/preview.py)
+    "preview-open": "mbc_vault.pdf.pages:open_document",
+    "preview-page": "mbc_vault.pdf.pages:draw_page",
+    "preview-close": "mbc_vault.pdf.pages:close_document",
     # the second-opinion packet (mbc_vault/packet/build.py)
     "packet-sanitize": "mbc_vault.pdf.sanitize:sanitize",
     "packet-assemble": "mbc_vault.pdf.assemble:assemble",

@@ -2551,6 +2551,14 @@
         <translation>El PDF contiene muchísimo más texto del que podría tener un documento médico, así que no se leyó.</translation>
     </message>
     <message>
+        <source>This document is too complex to preview here; export it and open it in your PDF reader.</source>
+        <translation>Este documento es demasiado complejo para verlo aquí; expórtelo y ábralo en su lector de PDF.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here.</source>
+        <translation>Esta imagen no se puede mostrar aquí.</translation>
+    </message>
+    <message>
         <source>Text recognition took too long and was stopped.</source>
         <translation>El reconocimiento de texto tardó demasiado y se detuvo.</translation>
     </message>
@@ -2860,13 +2868,6 @@
     <message>
         <source>Other</source>
         <translation>Otra</translation>
-    </message>
-</context>
-<context>
-    <name>ImageView</name>
-    <message>
-        <source>Image preview</source>
-        <translation>Vista previa de la imagen</translation>
     </message>
 </context>
 <context>
@@ -4288,6 +4289,13 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>Use four or more unrelated words, e.g. &quot;maple river lantern orchard&quot;.</source>
@@ -4379,12 +4387,20 @@ Explórela con toda libertad.</translation>
         <translation>Más grande</translation>
     </message>
     <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
         <source>Zoom out of the preview</source>
         <translation>Alejar la vista previa</translation>
     </message>
     <message>
         <source>Zoom into the preview</source>
         <translation>Acercar la vista previa</translation>
+    </message>
+    <message>
+        <source>Fit the preview to its width</source>
+        <translation>Ajustar la vista previa a su ancho</translation>
     </message>
     <message>
         <source>Recognize text (OCR)</source>
@@ -4421,6 +4437,22 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Install Tesseract (tesseract-ocr) to recognize the text.</source>
         <translation>Instale Tesseract (tesseract-ocr) para reconocer el texto.</translation>
+    </message>
+    <message>
+        <source>Image preview</source>
+        <translation>Vista previa de la imagen</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Página {0} de {1}</translation>
+    </message>
+    <message>
+        <source>This document is too complex to preview here; export it and open it in your PDF reader.</source>
+        <translation>Este documento es demasiado complejo para verlo aquí; expórtelo y ábralo en su lector de PDF.</translation>
+    </message>
+    <message>
+        <source>This image is too large to preview here; export it and open it in your image viewer.</source>
+        <translation>Esta imagen es demasiado grande para verla aquí; expórtela y ábrala en su visor de imágenes.</translation>
     </message>
     <message>
         <source>This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program.</source>
