@@ -73,6 +73,13 @@ class Previewer:
         self._state = threading.Lock()  # guards _held and _cancel across threads
         self._held: tuple[int, int] | None = None  # (id of the document, worker start) the worker holds
         self._cancel: threading.Event | None = None
+        self._job = ""
+
+    @property
+    def job(self) -> str:
+        """The job the worker is running now ("preview-open", "preview-page"), or ""."""
+        with self._state:
+            return self._job
 
     @property
     def pid(self) -> int | None:
@@ -120,7 +127,7 @@ class Previewer:
     ) -> dict[str, Any]:
         cancel = cancel if cancel is not None else threading.Event()  # stop() can always end it
         with self._state:
-            self._cancel = cancel
+            self._cancel, self._job = cancel, job
             self._worker.cancel = cancel
         if cancel is not None and cancel.is_set():
             raise Cancelled("pdf-cancelled")
@@ -129,7 +136,7 @@ class Previewer:
             return self._worker.call(job, args, blobs, out=sink)
         finally:
             with self._state:
-                self._cancel = None
+                self._cancel, self._job = None, ""
 
     def cancel(self) -> None:
         """End the call in progress, if any (the worker is stopped; the next call starts a new one)."""

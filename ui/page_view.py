@@ -19,7 +19,7 @@ from mbc_vault.errors import Cancelled
 from mbc_vault.pdf.client import PdfError
 from mbc_vault.preview import PageImage, PageSizes, PreviewDocument, Previewer
 
-from .workers import TaskWorker, keep_until_done, start
+from .workers import TaskWorker, start
 
 GAP = 8
 # page images kept on each side of the ones in view
@@ -60,7 +60,9 @@ class PageView(QAbstractScrollArea):
         self._zoom, self._jump_to = 1.0, 0
         self._generation = 0
         self._task: TaskWorker | None = None
-        self._workers: set[TaskWorker] = set()
+        # the workers started, each with whether it has reported; those that have are let go at the
+        # next start (no timer: clearing leaves nothing pending behind it)
+        self._workers: dict[TaskWorker, list[bool]] = {}
         self._last_page = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(True)
@@ -143,6 +145,8 @@ class PageView(QAbstractScrollArea):
             return range(0)
         top = self.verticalScrollBar().value()
         first = max(0, bisect.bisect_right(self._tops, top) - 1)
+        if self._tops[first] + self._heights[first] <= top:  # only the gap below it is in view
+            first += 1
         last = bisect.bisect_right(self._tops, top + self.viewport().height())
         return range(first, max(first + 1, last))
 
@@ -214,10 +218,12 @@ class PageView(QAbstractScrollArea):
         def outcome(cancel: Any) -> tuple[str, Any]:
             return _outcome(lambda: call(cancel))
 
-        worker = TaskWorker(outcome)
-        self._task = worker
+        self._workers = {w: told for w, told in self._workers.items() if not told[0]}
+        worker, told = TaskWorker(outcome), [False]
+        self._task, self._workers[worker] = worker, told
 
         def finished(result: tuple[str, Any]) -> None:
+            told[0] = True
             if generation != self._generation:
                 return  # a document since replaced, or cleared
             self._task = None
@@ -230,7 +236,6 @@ class PageView(QAbstractScrollArea):
 
         worker.signals.finished.connect(finished)
         worker.signals.failed.connect(lambda _: finished(("error", "pdf-job-failed")))
-        keep_until_done(self._workers, worker)
         start(worker)
 
     def _opened(self, sizes: PageSizes) -> None:
