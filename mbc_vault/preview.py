@@ -54,12 +54,14 @@ class PageSizes:
 
 @dataclass
 class PageImage:
-    """One page drawn: RGB rows, three bytes a pixel, no padding."""
+    """One page drawn: RGB rows, three bytes a pixel, no padding; *asked* is the width asked for (the
+    image's own may differ by a pixel, PDFium rounding the scale)."""
 
     number: int
     width: int
     height: int
     pixels: bytes
+    asked: int = 0
 
 
 class Previewer:
@@ -105,7 +107,7 @@ class Previewer:
                 self._send(document, cancel)
             sink = io.BytesIO()
             reply = self._call("preview-page", {"page": number, "width": width}, cancel, None, sink)
-        return PageImage(number, int(reply["width"]), int(reply["height"]), sink.getvalue())
+        return PageImage(number, int(reply["width"]), int(reply["height"]), sink.getvalue(), width)
 
     def _send(self, document: PreviewDocument, cancel: threading.Event | None) -> dict[str, Any]:
         with self._state:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from mbc_vault.records import Record
 from mbc_vault.vault import Vault
 from ui.main_window import MainWindow
+from ui.page_view import MAX_ZOOM
 from ui.preview import PreviewPane
 
 pytestmark = pytest.mark.qt
@@ -77,7 +78,7 @@ def test_a_pdf_is_drawn_page_by_page_in_the_worker_with_zoom(
     qtbot.keyClick(pane.page_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert pane.page_view.zoom > 1 and pane.page_view._width > width
     qtbot.waitUntil(  # drawn again at the new width
-        lambda: any(p.width() == pane.page_view._pixel_width() for p in pane.page_view._images.values()),
+        lambda: pane.page_view._asked.get(3) == pane.page_view._pixel_width(2),
         timeout=TIMEOUT,
     )
     qtbot.keyClick(pane.page_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -86,6 +87,16 @@ def test_a_pdf_is_drawn_page_by_page_in_the_worker_with_zoom(
     assert pane.page_view.zoom < 1
     qtbot.mouseClick(pane.fit_btn, Qt.MouseButton.LeftButton)
     assert pane.page_view.zoom == 1
+    for _ in range(12):  # as far in as it goes: the page is drawn with fewer pixels, and scaled up
+        qtbot.mouseClick(pane.zoom_in_btn, Qt.MouseButton.LeftButton)
+    assert pane.page_view.zoom == MAX_ZOOM and pane.page_view._pixel_width(2) < pane.page_view._width
+    qtbot.waitUntil(
+        lambda: pane.page_view._asked.get(3) == pane.page_view._pixel_width(2),
+        timeout=TIMEOUT,
+    )
+    assert pane.stack.currentWidget() is pane.page_view  # never "too complex" for being zoomed in
+    qtbot.keyClick(pane.page_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pane.page_view._task is None, timeout=TIMEOUT)  # nothing left to draw
 
     # the next document reuses the worker; clearing lets go of the page images, stopping ends the worker
     other = text_pdf(tmp_path / "other.pdf", [["Second document"]]).read_bytes()

@@ -9,10 +9,11 @@ grey box for a page not drawn yet, so a document of 20,000 pages costs 20,000 re
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from mbc_vault.errors import Cancelled
@@ -23,8 +24,10 @@ from .workers import TaskWorker, start
 
 GAP = 8
 # page images kept on each side of the ones in view
-KEEP = 4
+KEEP = 2
 MIN_ZOOM, MAX_ZOOM = 0.25, 6.0
+# the most pixels a page image is drawn with (32 MB as a pixmap); zoomed in further, it is scaled up
+DRAW_PIXELS = 8_000_000
 # Qt's scroll range is an int: the column is never taller than this (the zoom gives way first)
 MAX_COLUMN = 1 << 30
 
@@ -57,6 +60,7 @@ class PageView(QAbstractScrollArea):
         self._heights: list[int] = []
         self._width = 0  # the pages' width on screen
         self._images: dict[int, QPixmap] = {}  # page number → its image, drawn at some width
+        self._asked: dict[int, int] = {}  # page number → the width its image was asked for
         self._zoom, self._jump_to = 1.0, 0
         self._generation = 0
         self._task: TaskWorker | None = None
@@ -65,7 +69,9 @@ class PageView(QAbstractScrollArea):
         self._workers: dict[TaskWorker, list[bool]] = {}
         self._last_page = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.viewport().setAutoFillBackground(True)
+        # always there: a scroll bar that came and went would change the width, hence the pages'
+        # height, hence whether it is needed, again and again
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
 
@@ -82,7 +88,7 @@ class PageView(QAbstractScrollArea):
         if self._task is not None:
             self._task.cancel.set()
             self._task = None
-        self._document, self._sizes, self._images = None, [], {}
+        self._document, self._sizes, self._images, self._asked = None, [], {}, {}
         self._zoom, self._jump_to, self._last_page = 1.0, 0, 0
         self._layout()
 
@@ -160,6 +166,7 @@ class PageView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Mid))  # pages stand out
         for index in self._visible():
             rect = self._page_rect(index)
             image = self._images.get(index + 1)
@@ -190,24 +197,28 @@ class PageView(QAbstractScrollArea):
         self._want()
 
     # drawing pages in the worker -------------------------------------------------------------------
-    def _pixel_width(self) -> int:
-        return max(1, round(self._width * self.devicePixelRatioF()))
+    def _pixel_width(self, index: int = 0) -> int:
+        """How many pixels wide page *index* is drawn: as wide as it is shown, up to DRAW_PIXELS."""
+        width, height = self._sizes[index] if self._sizes else (1.0, 1.0)
+        fit = math.sqrt(DRAW_PIXELS * width / height) if width > 0 and height > 0 else 1.0
+        return max(1, min(round(self._width * self.devicePixelRatioF()), int(fit)))
 
     def _want(self) -> None:
         """Ask the worker for the first page in view (or the next one) not drawn at this width."""
         if self._task is not None or self._document is None or not self._sizes:
             return
         visible = self._visible()
-        pixels = self._pixel_width()
         around = range(max(0, visible.start - KEEP), min(len(self._sizes), visible.stop + KEEP))
         for number in [n for n in list(self._images) if n - 1 not in around]:
-            del self._images[number]
+            del self._images[number], self._asked[number]
         wanted = [*visible, visible.stop] if visible.stop < len(self._sizes) else list(visible)
         for index in wanted:
-            image = self._images.get(index + 1)
-            if image is None or image.width() != pixels:
+            pixels = self._pixel_width(index)
+            if self._asked.get(index + 1) != pixels:  # not drawn yet, or at another width
                 self._run(
-                    lambda cancel, d=self._document, n=index + 1: self.previewer.page(d, n, pixels, cancel),
+                    lambda cancel, d=self._document, n=index + 1, w=pixels: self.previewer.page(
+                        d, n, w, cancel
+                    ),
                     self._drawn,
                 )
                 return
@@ -251,6 +262,6 @@ class PageView(QAbstractScrollArea):
         image = QImage(page.pixels, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888)
         pixmap = QPixmap.fromImage(image)  # a copy: the bytes from the worker are let go
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self._images[page.number] = pixmap
+        self._images[page.number], self._asked[page.number] = pixmap, page.asked
         self.viewport().update()
         self._want()

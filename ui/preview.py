@@ -43,6 +43,7 @@ class PreviewPane(QWidget):
         bar = QHBoxLayout()
         self.title = note("", self)
         self.page_label = note("", self)
+        self.page_label.setWordWrap(False)  # "Page 2 of 12" on one line
         self.zoom_out_btn = QPushButton(self.tr("Smaller"), self)
         self.zoom_in_btn = QPushButton(self.tr("Larger"), self)
         self.fit_btn = QPushButton(self.tr("Fit width"), self)
@@ -52,11 +53,11 @@ class PreviewPane(QWidget):
         self.zoom_in_btn.clicked.connect(lambda: self.page_view.zoom_by(ZOOM_STEP))
         self.zoom_out_btn.clicked.connect(lambda: self.page_view.zoom_by(1 / ZOOM_STEP))
         self.fit_btn.clicked.connect(lambda: self.page_view.fit_width())
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.page_label)
+        bar.addWidget(self.page_label, 1)
         bar.addWidget(self.zoom_out_btn)
         bar.addWidget(self.zoom_in_btn)
         bar.addWidget(self.fit_btn)
+        layout.addWidget(self.title)  # a row of its own: a narrow pane still shows the whole title
         layout.addLayout(bar)
         self.ocr_bar = QWidget(self)
         ocr_row = QHBoxLayout(self.ocr_bar)
@@ -96,9 +97,8 @@ class PreviewPane(QWidget):
         self.clear()
 
     def _set_zoomable(self, on: bool) -> None:
-        for button in (self.zoom_in_btn, self.zoom_out_btn, self.fit_btn):
-            button.setVisible(on)
-        self.page_label.setVisible(on)
+        for widget in (self.zoom_in_btn, self.zoom_out_btn, self.fit_btn, self.page_label):
+            widget.setVisible(on)
 
     def show_message(self, text: str) -> None:
         self._drop()
