@@ -83,13 +83,14 @@ def main() -> int:
     save(window, "03-overview")
     window.go_to(window.documents)
     window.documents.table.selectRow(0)
-    until(lambda: window.documents.preview.stack.currentWidget() is window.documents.preview.pdf_view)
+    preview = window.documents.preview
+    until(lambda: preview.stack.currentWidget() is preview.page_view and bool(preview.page_view._images))
     wait(500)
     save(window, "04-documents")
     window.documents.search_edit.setText("cribriform")
     until(lambda: bool(window.documents.results.hits))
     window.documents.results.setCurrentRow(0)
-    until(lambda: window.documents.preview.current_pdf_page() == 2)
+    until(lambda: preview.current_pdf_page() == 2 and 2 in preview.page_view._images)
     wait(500)
     save(window, "05-search")
     window.documents.search_edit.clear()
@@ -108,6 +109,19 @@ def main() -> int:
         wait(600)
         save(window, f"{number:02d}-{name}")
     window.go_to(window.documents)
+    # a photographed lab report (fictional, from the tests' data), shown as an image
+    photo = vault.add_document(
+        ROOT / "tests" / "data" / "images" / "lab-report-photo.jpg",
+        category="lab-result",
+        title="Lab report (photo)",
+        date="2026-11-20",
+    )
+    assert window.session is not None
+    window.session.record_added(photo)
+    window.documents.select_record(photo.id)
+    until(lambda: preview.stack.currentWidget() is preview.page_view and bool(preview.page_view._images))
+    wait(500)
+    save(window, "14-image-preview")
     dialog = window.documents.import_paths([str(p) for p in sample_incoming(tmp / "incoming")])
     assert dialog is not None
     until(lambda: dialog.import_btn.isEnabled())

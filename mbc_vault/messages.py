@@ -334,6 +334,11 @@ MESSAGES: dict[str, str] = {
         "The demo vault was not made: its fictional PDFs could not be read ({problem}). This copy of MBC "
         "Vault may be incomplete; run mbc-vault self-check, or install it again."
     ),
+    # the preview (drawn in the PDF worker)
+    "preview-too-large": (
+        "This document is too complex to preview here; export it and open it in your PDF reader."
+    ),
+    "preview-unreadable": "This image cannot be shown here.",
     # text recognition
     "ocr-timeout": "Text recognition took too long and was stopped.",
     "ocr-failed": "Text recognition could not read this document.",

@@ -49,11 +49,12 @@ def text_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
     return path
 
 
-def text_bomb_pdf(path: Path, megabytes: int = 400) -> Path:
-    """One page whose compressed content stream expands to hundreds of MB of text-drawing operators."""
+def text_bomb_pdf(path: Path, megabytes: int = 400, level: int = 9) -> Path:
+    """One page whose compressed content stream expands to hundreds of MB of text-drawing operators
+    (*level* 1 makes it several times faster, and the file about four times larger)."""
     unit = b"BT /F1 12 Tf 72 720 Td (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA) Tj ET\n"
     block = unit * (1_048_576 // len(unit))
-    compressor = zlib.compressobj(9)
+    compressor = zlib.compressobj(level)
     stream = b"".join(compressor.compress(block) for _ in range(megabytes)) + compressor.flush()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",

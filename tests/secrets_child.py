@@ -157,7 +157,7 @@ def _app(path: Path, settings_file: Path) -> None:
     assert window.session is not None and window.session.vault is not None
     record = window.session.vault.records()[0]
     documents.select_record(record.id)
-    settle(lambda: documents.preview.stack.currentWidget() is documents.preview.pdf_view)
+    settle(lambda: documents.preview.stack.currentWidget() is documents.preview.page_view)
     window.grab()  # the PDF's pages are rendered
     QTest.keyClicks(documents.search_edit, QUERY)
     documents.run_search()

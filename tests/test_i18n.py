@@ -40,7 +40,7 @@ MAIN_CONTEXTS = (
     "PreviewPane",
     "SearchResultsList",
     "RecordsTableModel",
-    "ImageView",
+    "PageView",
     "Passphrase",
     "ErrorPresenter",
 )

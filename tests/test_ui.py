@@ -11,7 +11,6 @@ from pdfmaker import scan_pdf, text_pdf
 from processes import children_when, fake_tesseract, gone
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtPdf import QPdfDocument
 
 from mbc_vault.vault import Vault
 from ui.create_dialog import CreateVaultDialog
@@ -85,14 +84,14 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert hit.page == 2 and "QUOKKAPLUME" in hit.snippet
     window.documents.results.setCurrentRow(0)
     preview = window.documents.preview
-    qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.pdf_view, timeout=TIMEOUT)
-    assert preview.pdf_document.pageCount() == 2
+    qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.page_view, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: preview.page_count() == 2, timeout=TIMEOUT)  # read in the preview's worker
     qtbot.waitUntil(lambda: preview.current_pdf_page() == 2, timeout=TIMEOUT)
 
     # a search without a word, then one that finds nothing: each says so, and the last hit's page goes
     window.documents.search_edit.setText("?!")
     qtbot.waitUntil(lambda: window.documents.results.message == "Type a word to search.", timeout=TIMEOUT)
-    assert preview.stack.currentWidget() is preview.message and preview.pdf_document.pageCount() == 0
+    assert preview.stack.currentWidget() is preview.message and preview.page_count() == 0
     window.documents.search_edit.setText("wombatfeather")
     qtbot.waitUntil(
         lambda: "Nothing found for “wombatfeather”" in window.documents.results.message, timeout=TIMEOUT
@@ -114,7 +113,7 @@ def test_create_import_search_preview_lock_unlock_restore(qtbot, window: MainWin
     assert window.session is None
     assert window.stack.currentWidget() is window.unlock_screen
     assert window.documents.model.rowCount() == 0
-    assert preview.pdf_document.status() == QPdfDocument.Status.Null
+    assert preview.page_count() == 0 and preview.previewer.pid is None  # its pages and worker are gone
     assert window.who.text() == "Locked"
 
     qtbot.keyClicks(window.unlock_screen.pass_edit, "not my passphrase")
@@ -231,7 +230,8 @@ def test_scans_are_marked_and_ocr_makes_them_searchable(qtbot, window: MainWindo
 def test_stopping_or_locking_ends_text_recognition_and_its_processes(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Stop button, and locking the app, end the PDF worker and tesseract at once."""
+    """The Stop button, and locking the app, end the PDF worker and tesseract at once; the lock also
+    ends the preview's own worker (which Stop leaves to show the next document), before it returns."""
     fake = fake_tesseract(tmp_path, monkeypatch)
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
     scan = scan_pdf(tmp_path / "scan.pdf", DATA / "images/lab-report-photo.jpg", pages=2)
@@ -246,11 +246,13 @@ def test_stopping_or_locking_ends_text_recognition_and_its_processes(
         children = children_when(str(fake))
         assert preview.ocr_stop_btn.isVisible() and not preview.ocr_btn.isVisible()
         if stop == "button":
+            children = [c for c in children if c.pid != preview.previewer.pid]
             qtbot.mouseClick(preview.ocr_stop_btn, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: "cancelled" in preview.ocr_note.text(), timeout=TIMEOUT)
+            qtbot.waitUntil(lambda children=children: all(gone(c) for c in children), timeout=TIMEOUT)
         else:
             window.lock()
-        qtbot.waitUntil(lambda children=children: all(gone(c) for c in children), timeout=TIMEOUT)
+            assert all(gone(c) for c in children)  # ended before the lock returned, the preview's too
     assert window.session is None
 
 

@@ -53,7 +53,8 @@ def build(qtbot, page: BuildPage, out: Path, monkeypatch: pytest.MonkeyPatch) ->
     qtbot.waitUntil(lambda: page.worker is None, timeout=60_000)
     if page.result is not None:
         assert not out.exists(), "nothing is saved before the person says so"
-        assert page.preview_page_count() == page.result.pages  # looked over before saving
+        pages = page.result.pages
+        qtbot.waitUntil(lambda: page.preview_page_count() == pages, timeout=60_000)  # looked over first
         qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
         assert out.exists() and page.saved_path == str(out)
 
@@ -186,7 +187,8 @@ def test_cover_build_preview_and_save(
     assert window.session.vault.entries("packet")  # the packet is recorded in the vault
     assert page._data is not None and out.read_bytes() == page._data  # saved from memory as built
     wizard.accept()
-    assert page.preview.pdf_document.pageCount() == 0  # the decrypted packet is dropped on close
+    assert page.preview.page_count() == 0  # the decrypted packet is dropped on close
+    assert page.preview.previewer.pid is None  # and the preview's worker has ended
     assert page._data is None  # and so is the copy in memory
 
 

@@ -475,6 +475,10 @@ class ErrorPresenter(QObject):
                 "The demo vault was not made: its fictional PDFs could not be read ({problem}). This copy of "
                 "MBC Vault may be incomplete; run mbc-vault self-check, or install it again."
             ),
+            "preview-too-large": self.tr(
+                "This document is too complex to preview here; export it and open it in your PDF reader."
+            ),
+            "preview-unreadable": self.tr("This image cannot be shown here."),
             "ocr-timeout": self.tr("Text recognition took too long and was stopped."),
             "ocr-failed": self.tr("Text recognition could not read this document."),
             "ocr-needs-tesseract": self.tr(

@@ -1,72 +1,33 @@
-"""Previewing a document from memory: PDFs in QtPdf's viewer, images with zoom, text.
+"""Previewing a document: PDFs and images as pages drawn in a PDF worker (ui/page_view.py), text.
 
-The decrypted bytes live only in memory (a QBuffer over a QByteArray of our own); nothing is written
-to disk. When the preview changes or the vault locks, that QByteArray is overwritten with zeros before
-it is let go; what QtPdf's engine copied out of it is freed, not overwritten.
+The decrypted bytes live only in memory: the pane keeps one copy (a bytearray, overwritten with zeros
+when the preview changes or the vault locks) and sends it to the preview's worker through its pipe;
+nothing is written to disk. The app itself never parses a PDF or decodes an image: a hostile file
+costs the worker its time and memory limits, and the pane then says the document is too complex to
+preview. `stop()` (on lock, and when the packet wizard closes) also ends the worker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from mbc_vault.age import wipe
+from mbc_vault.preview import TOO_COMPLEX, PreviewDocument, Previewer
 from mbc_vault.records import Record
 
+from .page_view import PageView
 from .widgets import note
 
-
-class ImageView(QScrollArea):
-    """A zoomable image."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._pixmap = QPixmap()
-        self._zoom = 1.0
-        self.label = QLabel(self)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWidget(self.label)
-        self.setWidgetResizable(True)
-        self.setAccessibleName(self.tr("Image preview"))
-
-    def set_image(self, data: bytes | bytearray) -> bool:
-        ok = self._pixmap.loadFromData(data)
-        self.fit()
-        return ok
-
-    def clear(self) -> None:
-        self._pixmap = QPixmap()
-        self.label.clear()
-
-    def fit(self) -> None:
-        if self._pixmap.isNull():
-            return
-        width = max(100, self.viewport().width() - 8)
-        self._zoom = min(1.0, width / max(1, self._pixmap.width()))
-        self._apply()
-
-    def zoom_by(self, factor: float) -> None:
-        self._zoom = max(0.05, min(8.0, self._zoom * factor))
-        self._apply()
-
-    def _apply(self) -> None:
-        if not self._pixmap.isNull():
-            self.label.setPixmap(
-                self._pixmap.scaledToWidth(
-                    int(self._pixmap.width() * self._zoom), Qt.TransformationMode.SmoothTransformation
-                )
-            )
+ZOOM_STEP = 1.25
 
 
 class PreviewPane(QWidget):
@@ -74,22 +35,29 @@ class PreviewPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._buffer: QBuffer | None = None
-        self._bytes: QByteArray | None = None
-        self.pdf_document = QPdfDocument(self)
+        self._document: PreviewDocument | None = None
+        self.previewer = Previewer()  # its worker starts with the first document shown
+        self.page_view = PageView(self.previewer, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.title = note("", self)
+        self.page_label = note("", self)
+        self.page_label.setWordWrap(False)  # "Page 2 of 12" on one line
         self.zoom_out_btn = QPushButton(self.tr("Smaller"), self)
         self.zoom_in_btn = QPushButton(self.tr("Larger"), self)
+        self.fit_btn = QPushButton(self.tr("Fit width"), self)
         self.zoom_out_btn.setAccessibleName(self.tr("Zoom out of the preview"))
         self.zoom_in_btn.setAccessibleName(self.tr("Zoom into the preview"))
-        self.zoom_in_btn.clicked.connect(lambda: self._zoom(1.25))
-        self.zoom_out_btn.clicked.connect(lambda: self._zoom(0.8))
-        bar.addWidget(self.title, 1)
+        self.fit_btn.setAccessibleName(self.tr("Fit the preview to its width"))
+        self.zoom_in_btn.clicked.connect(lambda: self.page_view.zoom_by(ZOOM_STEP))
+        self.zoom_out_btn.clicked.connect(lambda: self.page_view.zoom_by(1 / ZOOM_STEP))
+        self.fit_btn.clicked.connect(lambda: self.page_view.fit_width())
+        bar.addWidget(self.page_label, 1)
         bar.addWidget(self.zoom_out_btn)
         bar.addWidget(self.zoom_in_btn)
+        bar.addWidget(self.fit_btn)
+        layout.addWidget(self.title)  # a row of its own: a narrow pane still shows the whole title
         layout.addLayout(bar)
         self.ocr_bar = QWidget(self)
         ocr_row = QHBoxLayout(self.ocr_bar)
@@ -108,23 +76,29 @@ class PreviewPane(QWidget):
         self.stack = QStackedWidget(self)
         self.message = note(self.tr("Select a document to see it here."), self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pdf_view = QPdfView(self)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf_view.setDocument(self.pdf_document)
-        self.pdf_view.setAccessibleName(self.tr("PDF preview"))
-        self.image_view = ImageView(self)
+        self.page_view.opened.connect(self._opened)
+        self.page_view.failed.connect(self._failed)
+        self.page_view.page_changed.connect(self._page_changed)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
         self.text_view.setAccessibleName(self.tr("Text preview"))
-        for widget in (self.message, self.pdf_view, self.image_view, self.text_view):
+        for widget in (self.message, self.page_view, self.text_view):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
+        for keys, act in (
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.page_view.zoom_by(ZOOM_STEP)),
+            ("Ctrl+=", lambda: self.page_view.zoom_by(ZOOM_STEP)),
+            (QKeySequence.StandardKey.ZoomOut, lambda: self.page_view.zoom_by(1 / ZOOM_STEP)),
+            ("Ctrl+0", lambda: self.page_view.fit_width()),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(act)
         self.clear()
 
     def _set_zoomable(self, on: bool) -> None:
-        self.zoom_in_btn.setVisible(on)
-        self.zoom_out_btn.setVisible(on)
+        for widget in (self.zoom_in_btn, self.zoom_out_btn, self.fit_btn, self.page_label):
+            widget.setVisible(on)
 
     def show_message(self, text: str) -> None:
         self._drop()
@@ -135,6 +109,11 @@ class PreviewPane(QWidget):
 
     def clear(self) -> None:
         self.show_message(self.tr("Select a document to see it here."))
+
+    def stop(self) -> None:
+        """Clear the pane and end its worker, waiting until it has ended (the lock; closing)."""
+        self.clear()
+        self.previewer.stop()
 
     def set_scan_note(self, no_text_pages: int, can_ocr: bool) -> None:
         """Say when pages have no text layer, and offer OCR when Tesseract is installed."""
@@ -150,56 +129,68 @@ class PreviewPane(QWidget):
 
     def _drop(self) -> None:
         self.ocr_bar.setVisible(False)
-        self.pdf_document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
-        if self._bytes is not None:
-            self._bytes.fill(0)  # in place: nothing else shares it
-            self._bytes = None
-        self.image_view.clear()
+        self.page_view.clear()  # ends the drawing in progress and lets go of every page image
+        if self._document is not None:
+            wipe(self._document.data)
+            self._document = None
         self.text_view.clear()
 
-    def show_document(self, record: Record, data: bytes | bytearray, page: int | None = None) -> None:
-        """Show *data*, the document's bytes (the caller may wipe them afterwards: this keeps a copy)."""
+    def show_document(
+        self, record: Record, data: bytes | bytearray, page: int | None = None, password: str = ""
+    ) -> None:
+        """Show *data*, the document's bytes (the caller may wipe them afterwards: this keeps a copy),
+        at *page* for a PDF. The one entry point for whatever shows a document here."""
         self._drop()
         self.title.setText(record.title)
-        if record.media_type == "application/pdf":
-            self._bytes = QByteArray(data)
-            self._buffer = QBuffer(self)
-            self._buffer.setBuffer(self._bytes)  # reads our QByteArray itself, which _drop overwrites
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.pdf_document.load(self._buffer)
-            if self.pdf_document.status() == QPdfDocument.Status.Error:
-                self.show_message(
-                    self.tr(
-                        "This PDF cannot be shown here. Use “Save a decrypted copy…” to open it "
-                        "in another program."
-                    )
-                )
-                return
-            self.stack.setCurrentWidget(self.pdf_view)
+        self.page_label.setText("")
+        if record.media_type == "application/pdf" or record.media_type.startswith("image/"):
+            image = record.media_type.startswith("image/")
+            self._document = PreviewDocument(bytearray(data), "image" if image else "pdf", password)
+            self.page_view.setAccessibleName(self.tr("Image preview") if image else self.tr("PDF preview"))
+            self.stack.setCurrentWidget(self.page_view)
             self._set_zoomable(True)
-            if page and page > 1:
-                self.pdf_view.pageNavigator().jump(page - 1, QPointF(0, 0), self.pdf_view.zoomFactor())
-        elif record.media_type.startswith("image/"):
-            self.stack.setCurrentWidget(self.image_view)
-            self._set_zoomable(True)
-            if not self.image_view.set_image(data):
-                self.show_message(self.tr("This image cannot be shown here."))
+            self.page_view.load(self._document, page or 0)
         elif record.media_type == "text/plain":
+            self._set_zoomable(False)
             self.text_view.setPlainText(data.decode("utf-8", "replace"))
             self.stack.setCurrentWidget(self.text_view)
         else:
             self.show_message(self.tr("There is no preview for this kind of file."))
 
-    def current_pdf_page(self) -> int:
-        return self.pdf_view.pageNavigator().currentPage() + 1
+    def _opened(self, count: int) -> None:
+        self._page_changed(self.page_view.current_page(), count)
 
-    def _zoom(self, factor: float) -> None:
-        if self.stack.currentWidget() is self.image_view:
-            self.image_view.zoom_by(factor)
-        elif self.stack.currentWidget() is self.pdf_view:
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.pdf_view.setZoomFactor(self.pdf_view.zoomFactor() * factor)
+    def _page_changed(self, page: int, count: int) -> None:
+        if count > 1:
+            self.page_label.setText(self.tr("Page {0} of {1}").format(page, count))
+        else:
+            self.page_label.setText("")
+
+    def _failed(self, code: str) -> None:
+        image = self._document is not None and self._document.kind == "image"
+        title = self.title.text()
+        if code in TOO_COMPLEX:
+            text = self.tr(
+                "This document is too complex to preview here; export it and open it in your PDF reader."
+            )
+            if image:
+                text = self.tr(
+                    "This image is too large to preview here; export it and open it in your image viewer."
+                )
+        elif image:
+            text = self.tr("This image cannot be shown here.")
+        else:
+            text = self.tr(
+                "This PDF cannot be shown here. Use “Save a decrypted copy…” to open it in another program."
+            )
+        scan_note = self.ocr_bar.isVisible()
+        self.show_message(text)
+        self.title.setText(title)
+        self.ocr_bar.setVisible(scan_note)
+
+    def page_count(self) -> int:
+        """The pages of the PDF or image shown (0 until the worker has read it)."""
+        return self.page_view.page_count
+
+    def current_pdf_page(self) -> int:
+        return self.page_view.current_page()

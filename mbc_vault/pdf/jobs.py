@@ -25,6 +25,10 @@ JOBS: dict[str, str] = {
     # photos and scans with Pillow: decoded whole at import, made pages for the packet
     "image-check": "mbc_vault.pdf.images:check",
     "image-pages": "mbc_vault.pdf.images:pages",
+    # the app's preview pane (mbc_vault/preview.py)
+    "preview-open": "mbc_vault.pdf.pages:open_document",
+    "preview-page": "mbc_vault.pdf.pages:draw_page",
+    "preview-close": "mbc_vault.pdf.pages:close_document",
     # the second-opinion packet (mbc_vault/packet/build.py)
     "packet-sanitize": "mbc_vault.pdf.sanitize:sanitize",
     "packet-assemble": "mbc_vault.pdf.assemble:assemble",

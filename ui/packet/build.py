@@ -1,9 +1,9 @@
 """Step 5 of the packet wizard: build the packet and look it over before saving it.
 
 The packet is built in memory (mbc_vault.packet.build_packet_bytes: the PDF worker streams it into
-a BytesIO), shown in QtPdf's viewer from a QBuffer, and written where the person chooses only when
-they press "Save packet…" (a private file, 0600). Closing the wizard or locking drops it. The same on
-every platform: no temporary file, no RAM folder.
+a BytesIO), shown page by page as the preview's worker draws it (ui/preview.py), and written where
+the person chooses only when they press "Save packet…" (a private file, 0600). Closing the wizard
+or locking drops it. The same on every platform: no temporary file, no RAM folder.
 Long on purpose: building, previewing and saving share the one packet in memory and its clean-up.
 """
 
@@ -326,10 +326,10 @@ class BuildPage(QWizardPage):
     def show_result(self, result: PacketResult, data: bytes) -> None:
         """Show the packet built in memory (from a QBuffer, like every preview) until it is saved."""
         password = self._choices.password if self._choices else None
-        self.preview.pdf_document.setPassword(password or "")
         self.preview.show_document(
             Record(id="", category="packet", title=self.default_file_name(), media_type="application/pdf"),
             data,
+            password=password or "",
         )
         self._data = data
         text = self.tr(
@@ -397,4 +397,4 @@ class BuildPage(QWizardPage):
         self._data = None
 
     def preview_page_count(self) -> int:
-        return self.preview.pdf_document.pageCount()
+        return self.preview.page_count()

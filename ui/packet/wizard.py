@@ -1,7 +1,7 @@
 """The second-opinion packet wizard: checklist, documents, cover, options, then build and look it over.
 
-The packet is built in memory (the PDF worker streams it into a BytesIO), shown in QtPdf's viewer
-from a QBuffer, and written where the person chooses only when they press "Save packet…".
+The packet is built in memory (the PDF worker streams it into a BytesIO), shown page by page as the
+preview's worker draws it, and written where the person chooses only when they press "Save packet…".
 Closing the wizard or locking drops it. No temporary file or RAM folder, on any platform.
 """
 
@@ -71,7 +71,7 @@ class PacketWizard(QWizard):
     def done(self, result: int) -> None:
         if self.build_page.worker is not None:
             self.build_page.cancel_build()
-        self.build_page.preview.clear()  # drop the decrypted packet from memory
+        self.build_page.preview.stop()  # drop the decrypted packet from memory, and the preview's worker
         self.build_page.drop_packet()
         self.options_page.password_edit.clear()
         self.options_page.password_again_edit.clear()

@@ -4,6 +4,7 @@ Long on purpose: the table, filters, search and preview act on the same list of 
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from mbc_vault.age import wipe
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
+from mbc_vault.progress import CancelFlag, ProgressFn
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, fts_query
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
@@ -59,6 +61,8 @@ from ..workers import TaskWorker, keep_until_done, start
 from .base import SectionPage
 from .search_results import SearchResultsList
 
+# how long the lock waits for text recognition to end once cancelled (it takes milliseconds)
+OCR_STOP_WAIT_S = 5.0
 IMPORT_FILTER = (
     "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;"
     "All files (*)"
@@ -74,6 +78,7 @@ class DocumentsSection(SectionPage):
         self.partial = False  # True for someone given only some parts of the vault
         self._workers: set[TaskWorker] = set()
         self._ocr_worker: TaskWorker | None = None
+        self._ocr_ended = threading.Event()
         self.setAcceptDrops(True)
         self.model = RecordsTableModel(self)
         self.proxy = RecordsFilterProxy(self)
@@ -216,12 +221,12 @@ class DocumentsSection(SectionPage):
     # session ------------------------------------------------------------------
     def set_session(self, session: VaultSession | None) -> None:
         self._preview_timer.stop()  # nothing waits to be opened after a lock
-        self.stop_recognizing()  # locking ends text recognition, its PDF worker and tesseract at once
+        self.stop_recognizing(wait=True)  # locking ends text recognition, its PDF worker and tesseract
         self.search_edit.clear()
         self._search_timer.stop()  # nothing to search: the list is shown again
         self.results.set_hits([])  # their titles and page text must not outlive the lock
         self.left.setCurrentWidget(self.table)
-        self.preview.clear()
+        self.preview.stop()  # its pages and its worker go with the lock
         self.model.name_of = session.vault.person_name if session and session.vault else short_id
         self._show_scope_note(session.vault if session else None)
         if session is None:
@@ -381,9 +386,17 @@ class DocumentsSection(SectionPage):
         self.preview.ocr_btn.setVisible(False)
         self.preview.ocr_stop_btn.setVisible(True)
         self.preview.ocr_note.setText(self.tr("Recognizing text… you can keep working."))
-        session = self.session
-        worker = TaskWorker(ocr_record, session.vault, record.id)
-        self._ocr_worker = worker
+        session, vault = self.session, self.session.vault
+        ended = threading.Event()
+
+        def recognize(progress: ProgressFn, cancel: CancelFlag) -> list[str]:
+            try:
+                return ocr_record(vault, record.id, progress=progress, cancel=cancel)
+            finally:
+                ended.set()  # its processes have ended too (ocr_record waits for them)
+
+        worker = TaskWorker(recognize)
+        self._ocr_worker, self._ocr_ended = worker, ended
 
         def progress(done: int, total: int, stage: str, item: str) -> None:
             if worker is self._ocr_worker and total:
@@ -416,11 +429,14 @@ class DocumentsSection(SectionPage):
         worker.signals.failed.connect(failed)
         self._run(worker)
 
-    def stop_recognizing(self) -> None:
-        """Cancel text recognition: its PDF worker and tesseract end at once."""
+    def stop_recognizing(self, wait: bool = False) -> None:
+        """Cancel text recognition: its PDF worker and tesseract are ended at once. With *wait* (the
+        lock), return only once they have ended, so no process of it outlives the vault."""
         if self._ocr_worker is not None:
             self._ocr_worker.cancel.set()
             self.preview.ocr_stop_btn.setVisible(False)
+            if wait:
+                self._ocr_ended.wait(OCR_STOP_WAIT_S)
 
     def _run(self, worker: TaskWorker) -> None:
         keep_until_done(self._workers, worker)

@@ -2717,6 +2717,14 @@
         <source>the PDF is damaged ({detail})</source>
         <translation>el PDF está dañado ({detail})</translation>
     </message>
+    <message>
+        <source>This document is too complex to preview here; export it and open it in your PDF reader.</source>
+        <translation>Este documento es demasiado complejo para verlo aquí; expórtelo y ábralo en su lector de PDF.</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here.</source>
+        <translation>Esta imagen no se puede mostrar aquí.</translation>
+    </message>
 </context>
 <context>
     <name>FieldErrors</name>
@@ -2958,13 +2966,6 @@
     <message>
         <source>Other</source>
         <translation>Otra</translation>
-    </message>
-</context>
-<context>
-    <name>ImageView</name>
-    <message>
-        <source>Image preview</source>
-        <translation>Vista previa de la imagen</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3571,7 @@ Revisar pronto</translation>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
+        <extracomment>what _make_sections sets on the window</extracomment>
         <translation>Secciones</translation>
     </message>
     <message>
@@ -4454,6 +4456,13 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>Use four or more unrelated words, e.g. &quot;maple river lantern orchard&quot;.</source>
@@ -4599,6 +4608,30 @@ Explórela con toda libertad.</translation>
     <message>
         <source>There is no preview for this kind of file.</source>
         <translation>No hay vista previa para este tipo de archivo.</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit the preview to its width</source>
+        <translation>Ajustar la vista previa a su ancho</translation>
+    </message>
+    <message>
+        <source>Image preview</source>
+        <translation>Vista previa de la imagen</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Página {0} de {1}</translation>
+    </message>
+    <message>
+        <source>This document is too complex to preview here; export it and open it in your PDF reader.</source>
+        <translation>Este documento es demasiado complejo para verlo aquí; expórtelo y ábralo en su lector de PDF.</translation>
+    </message>
+    <message>
+        <source>This image is too large to preview here; export it and open it in your image viewer.</source>
+        <translation>Esta imagen es demasiado grande para verla aquí; expórtela y ábrala en su visor de imágenes.</translation>
     </message>
 </context>
 <context>
