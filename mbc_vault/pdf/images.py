@@ -45,7 +45,7 @@ FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF"}
 PAGE_SIZES = {"Letter": (612.0, 792.0), "A4": (595.2756, 841.8898)}
 MARGIN_PT = 18.0 / 25.4 * 72
 EXIF_ORIENTATION = 0x0112
-#: modes _flattened always converts (transparency pasted on white, a palette looked up): the check of
+#: modes flattened always converts (transparency pasted on white, a palette looked up): the check of
 #: an import need not convert them, which would cost a copy of the picture (180 MB at 60 megapixels)
 PLAIN_MODES = ("1", "L", "RGB", "RGBA", "LA", "P")
 CHUNK = 1 << 20
@@ -77,7 +77,7 @@ def open_frames(
     data: bytes, media: str, check_only: bool = False
 ) -> Iterator[tuple[Image.Image, Image.Image]]:
     """Each frame of the image, decoded after its size was checked from its header, and as a page takes
-    it (_flattened: 1-bit or 8-bit gray or RGB; the frame itself when it is one already). *check_only*:
+    it (flattened: 1-bit or 8-bit gray or RGB; the frame itself when it is one already). *check_only*:
     a frame of a mode that always converts (PLAIN_MODES) is not converted, to spare its memory. Raises
     JobError image-damaged / image-too-large / image-too-many-pages; a frame is valid until the next."""
     kind = FORMATS.get(media)
@@ -110,7 +110,7 @@ def open_frames(
                     _check_size(image)
                     image.load()
                     # what a page takes: the check converts it too, unless it always converts
-                    flat = image if check_only and image.mode in PLAIN_MODES else _flattened(image)
+                    flat = image if check_only and image.mode in PLAIN_MODES else flattened(image)
                 except JobError:
                     raise
                 except MemoryError:
@@ -182,7 +182,7 @@ def placement(
     return (page_w, page_h), (ax - e, ay - f, cx - e, cy - f, e, f)
 
 
-def _flattened(frame: Image.Image) -> Image.Image:
+def flattened(frame: Image.Image) -> Image.Image:
     """The frame as 1-bit or 8-bit gray or RGB: transparency on white, 16-bit gray cut to 8 bits. Pasted
     with its own alpha as the mask, a frame with transparency is copied once, not three times."""
     mode, transparent = frame.mode, "transparency" in frame.info

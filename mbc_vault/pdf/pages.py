@@ -14,10 +14,13 @@ the app says the document is too complex to preview. Time and memory are the wor
 
 from __future__ import annotations
 
+import io
 from typing import Any, Protocol
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
+from PIL import Image
 
+from . import images
 from .protocol import JobError, Request
 from .reading import CHUNK, _open
 
@@ -84,6 +87,82 @@ class PdfPages:
         self._pdf.close()
 
 
+#: how each EXIF orientation (2 to 8) is turned upright
+_TURNS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+class ImagePages:
+    """A photo or scan held in memory, decoded with Pillow as the import and the packet decode it
+    (`images.py`): each frame of a TIFF is a page, sizes are read from the header before anything is
+    decoded, and a page is drawn upright (its EXIF turn), transparency on white, at the width asked."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._sizes: list[tuple[float, float]] = []
+        self._turns: list[int] = []
+        with self._open() as image:
+            for index in range(images.MAX_FRAMES):
+                if index:
+                    if image.format != "TIFF":
+                        break
+                    try:
+                        image.seek(index)
+                    except EOFError:
+                        break
+                    except Exception:  # noqa: BLE001 - a damaged further frame ends the pages
+                        break
+                width, height = image.size
+                if width <= 0 or height <= 0:
+                    raise JobError("preview-unreadable")
+                if width * height > images.MAX_PIXELS:
+                    raise JobError("preview-too-large")
+                turn = images.orientation(image)
+                self._turns.append(turn)
+                self._sizes.append(
+                    (float(height), float(width)) if turn >= 5 else (float(width), float(height))
+                )
+
+    def _open(self) -> Image.Image:
+        try:
+            return Image.open(io.BytesIO(self._data), formats=list(images.FORMATS.values()))
+        except Exception:  # noqa: BLE001 - whatever a decoder says of a broken file, it is broken
+            raise JobError("preview-unreadable") from None
+
+    def sizes(self) -> list[tuple[float, float]]:
+        return list(self._sizes)
+
+    def draw(self, index: int, width: int) -> tuple[int, int, bytes]:
+        if not 0 <= index < len(self._sizes):
+            raise JobError("preview-unreadable")
+        height = image_height(self._sizes[index], width)
+        with self._open() as image:
+            try:
+                if index:
+                    image.seek(index)
+                image.load()
+                frame = images.flattened(image).convert("RGB")
+                turn = _TURNS.get(self._turns[index])
+                if turn is not None:
+                    frame = frame.transpose(turn)
+                frame = frame.resize((width, height), Image.Resampling.BILINEAR, reducing_gap=2.0)
+            except (JobError, MemoryError):
+                raise
+            except Exception:  # noqa: BLE001
+                raise JobError("preview-unreadable") from None
+        return frame.width, frame.height, frame.tobytes()
+
+    def close(self) -> None:
+        self._data = b""
+
+
 def _rows(bitmap: pdfium.PdfBitmap, channels: int) -> bytes:
     """The bitmap's pixels, rows packed (no stride padding)."""
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
@@ -101,8 +180,6 @@ def open_document(request: Request) -> dict[str, Any]:
     data = request.blobs[0]
     pages: Pages
     if kind == "image":
-        from ..render.preview_image import ImagePages  # Qt's image readers, only for images
-
         pages = ImagePages(data)
     else:
         pages = PdfPages(data, request.args.get("password"))
