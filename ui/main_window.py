@@ -8,16 +8,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -30,6 +32,7 @@ from .file_dialogs import choose_folder
 from .forms.symptom_dialog import QuickSymptomDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
+from .reflow import CurrentPageStack, SectionList, fit_all_headers, fit_to_screen
 from .sections.appointments import AppointmentsSection
 from .sections.cancer import CancerSection
 from .sections.care_team import CareTeamSection
@@ -129,18 +132,17 @@ class MainWindow(QMainWindow):
         self.apply_text_scale(self.settings.text_scale())
         self._workers: set[TaskWorker] = set()
         self.setWindowTitle(self.tr("MBC Vault"))
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.undo_stack = QUndoStack(self)
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomeScreen(self)
         self.unlock_screen = UnlockScreen(self.settings, self)
         self.vault_screen = QWidget(self)
-        self.sidebar = QListWidget(self.vault_screen)
+        self.sidebar = SectionList(self.vault_screen)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setFixedWidth(210)
-        self.sections = QStackedWidget(self.vault_screen)
+        self.sections = CurrentPageStack(self.vault_screen)
         # sections of one scope show "This part was not shared with you" to someone without it
         self.gates: dict[QWidget, ScopeGate] = {}
         self.entry_sections: list[QWidget] = []
@@ -160,8 +162,15 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         row = QHBoxLayout(self.vault_screen)
         row.setContentsMargins(0, 0, 0, 0)
+        # a section larger than the window (200 % text on a small screen) scrolls instead of widening it
+        self.section_scroller = QScrollArea(self.vault_screen)
+        self.section_scroller.setWidgetResizable(True)
+        self.section_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.section_scroller.setWidget(self.sections)
+        self.section_scroller.viewport().setAutoFillBackground(False)
+        self.sidebar.currentRowChanged.connect(lambda _: self._fit_sidebar())
         row.addWidget(self.sidebar)
-        row.addWidget(self.sections, 1)
+        row.addWidget(self.section_scroller, 1)
         for screen in (self.welcome, self.unlock_screen, self.vault_screen):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
@@ -184,6 +193,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         application().installEventFilter(self.idle)
         self._build_menus()
+        fit_all_headers(self)
         self.start()
 
     # menus ----------------------------------------------------------------------
@@ -634,6 +644,8 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(app.styleSheet())  # re-polish: paddings in em follow the new size
         if hasattr(self, "sidebar"):
             self._size_sidebar()
+            fit_all_headers(self)
+            self.documents.size_filters()  # after the re-polish: the style's paddings are in em
         for label in self.findChildren(QLabel):
             factor = label.property("scale")
             if factor:
@@ -644,13 +656,23 @@ class MainWindow(QMainWindow):
 
     def _size_sidebar(self) -> None:
         """Rows and width follow the text size, so no section name is cut off at 200 %."""
-        metrics = QFontMetrics(QApplication.font())
-        height = int(metrics.height() * 2.4)
-        widest = 0
-        for row in range(self.sidebar.count()):
-            self.sidebar.item(row).setSizeHint(QSize(0, height))
-            widest = max(widest, metrics.horizontalAdvance(self.sidebar.item(row).text()))
-        self.sidebar.setFixedWidth(max(180, widest + 40))
+        self.sidebar.fit_names()
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """The sidebar is as wide as its names when the section beside it still fits, narrower (names
+        on two lines) when it does not."""
+        page = self.sections.currentWidget()
+        need = page.minimumSizeHint().width() if page is not None else 0
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        row = self.vault_screen.layout()
+        spacing = max(0, row.spacing()) if row is not None else 0
+        self.sidebar.fit_into(self.vault_screen.width() - need - extent - spacing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if hasattr(self, "sidebar"):
+            self._fit_sidebar()
 
     def about(self) -> None:
         self.tell(
