@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QStackedWidget,
     QStyle,
     QWidget,
 )
@@ -135,7 +134,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1200, 780)
         self.undo_stack = QUndoStack(self)
 
-        self.stack = QStackedWidget(self)
+        self.stack = CurrentPageStack(self)
         self.welcome = WelcomeScreen(self)
         self.unlock_screen = UnlockScreen(self.settings, self)
         self.vault_screen = QWidget(self)
@@ -173,7 +172,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.section_scroller, 1)
         for screen in (self.welcome, self.unlock_screen, self.vault_screen):
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
+        # the welcome and unlock screens scroll when 200 % text makes them taller than the screen
+        self.screen_scroller = QScrollArea(self)
+        self.screen_scroller.setWidgetResizable(True)
+        self.screen_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.screen_scroller.setWidget(self.stack)
+        self.screen_scroller.viewport().setAutoFillBackground(False)
+        self.setCentralWidget(self.screen_scroller)
 
         self.who = QLabel(self)
         self.who.setAccessibleName(self.tr("Who is signed in"))

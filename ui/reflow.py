@@ -9,17 +9,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHeaderView,
     QLayout,
     QLayoutItem,
     QListWidget,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
@@ -278,6 +281,64 @@ def fit_all_headers(window: QWidget) -> None:
     for header in window.findChildren(QHeaderView):
         if header.orientation() == Qt.Orientation.Horizontal:
             fit_header_titles(header)
+
+
+class _WholeWrappedText(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        relayout = event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+        if relayout and isinstance(watched, QWidget):
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                need = layout.totalHeightForWidth(watched.width())
+                if watched.minimumHeight() != need:
+                    watched.setMinimumHeight(need)
+        return False
+
+
+def keep_wrapped_text_whole(window: QWidget) -> None:
+    """Qt sizes a window's minimum height without its wrapped labels' height at the actual width, so
+    a long hint squeezes the fields above it into each other: keep the minimum height at what the
+    layout needs for the window's width."""
+    window.installEventFilter(_WholeWrappedText(window))
+
+
+def scroll_body(page: QWidget) -> QVBoxLayout:
+    """Give *page* a scrolling body and return the body's layout: what is added to it scrolls when
+    large text makes the page taller than the window (widgets made with *page* as parent are moved
+    into the body when they are added)."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroller = QScrollArea(page)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    body = QWidget(scroller)
+    body.setObjectName("scrollBody")
+    scroller.setWidget(body)
+    scroller.viewport().setAutoFillBackground(False)
+    body.setAutoFillBackground(False)
+    outer.addWidget(scroller)
+    return QVBoxLayout(body)
+
+
+class _AllRows(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(watched, QListWidget) and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            fit_list_height(watched)
+        return False
+
+
+def fit_list_height(view: QListWidget) -> None:
+    """Make *view* tall enough for all its rows (at its current width), so the page scrolls instead."""
+    rows = sum(view.sizeHintForRow(row) + 2 * view.spacing() for row in range(view.count()))
+    view.setMinimumHeight(rows + 2 * view.frameWidth() + 4)
+
+
+def show_all_rows(view: QListWidget) -> None:
+    """Keep *view* as tall as its rows whenever its width or text size changes (call
+    `fit_list_height` after filling it)."""
+    view.installEventFilter(_AllRows(view))
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
