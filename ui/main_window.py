@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1200, 780)
         self.undo_stack = QUndoStack(self)
 
-        self.stack = CurrentPageStack(self)
+        self.stack = CurrentPageStack(self, preferred_height=True)
         self.welcome = WelcomeScreen(self)
         self.unlock_screen = UnlockScreen(self.settings, self)
         self.vault_screen = QWidget(self)
@@ -669,6 +669,7 @@ class MainWindow(QMainWindow):
         on two lines) when it does not."""
         page = self.sections.currentWidget()
         need = page.minimumSizeHint().width() if page is not None else 0
+        need = max(need, self.fontMetrics().averageCharWidth() * 70)  # room to read beside the sidebar
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         row = self.vault_screen.layout()
         spacing = max(0, row.spacing()) if row is not None else 0

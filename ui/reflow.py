@@ -245,8 +245,11 @@ class CurrentPageStack(QStackedWidget):
     """A stack as large as the page it shows (not its largest page), so a small page does not scroll
     because another page is big."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, preferred_height: bool = False) -> None:
+        """*preferred_height*: in a scroll area, a page gets its preferred height at the width (for
+        calm screens of few widgets); otherwise its smallest (sections with tables and previews)."""
         super().__init__(parent)
+        self.preferred_height = preferred_height
         self.currentChanged.connect(lambda _: self.updateGeometry())
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -258,6 +261,20 @@ class CurrentPageStack(QStackedWidget):
         if page is None:
             return super().minimumSizeHint()
         return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """The page's smallest height at *width* (its wrapped rows), not its preferred one: a scroll
+        area around the stack then scrolls only when the page cannot be shown whole."""
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        while page is not None and isinstance(page, QStackedWidget) and page.currentWidget() is not None:
+            page = page.currentWidget()  # a "not shared with you" gate around a section
+            layout = page.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return -1
+        if self.preferred_height:
+            return layout.totalHeightForWidth(width)
+        return max(page.minimumSizeHint().height(), layout.minimumHeightForWidth(width))
 
 
 def fit_header_titles(header: QHeaderView) -> None:

@@ -198,6 +198,7 @@ class DocumentsSection(SectionPage):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         fit_header_titles(header)
         self.size_filters()
+        self.table.setMinimumHeight(metrics.height() * 8)  # a few rows, also with the preview under it
         self.search_edit.setMinimumWidth(metrics.horizontalAdvance("Search words in your rec"))
 
     def changeEvent(self, event: QEvent) -> None:
