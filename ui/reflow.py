@@ -266,11 +266,10 @@ class CurrentPageStack(QStackedWidget):
         """The page's smallest height at *width* (its wrapped rows), not its preferred one: a scroll
         area around the stack then scrolls only when the page cannot be shown whole."""
         page = self.currentWidget()
-        layout = page.layout() if page is not None else None
-        while page is not None and isinstance(page, QStackedWidget) and page.currentWidget() is not None:
+        while isinstance(page, QStackedWidget) and page.currentWidget() is not None:
             page = page.currentWidget()  # a "not shared with you" gate around a section
-            layout = page.layout()
-        if layout is None or not layout.hasHeightForWidth():
+        layout = page.layout() if page is not None else None
+        if page is None or layout is None or not layout.hasHeightForWidth():
             return -1
         if self.preferred_height:
             return layout.totalHeightForWidth(width)

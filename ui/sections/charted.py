@@ -110,7 +110,7 @@ class ChartedEntriesSection(SectionPage):
         table_layout.addLayout(row)
         # the table beside the chart when there is room, under it in a narrow window or at large text
         self.splitter = splitter = ReflowSplitter(
-            side_by_side=120, share=table_share / (3 + table_share), parent=self
+            side_by_side=120, share=(table_share + 1) / (table_share + 4), parent=self
         )
         splitter.addWidget(chart_box)
         splitter.addWidget(table_box)
