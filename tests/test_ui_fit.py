@@ -210,3 +210,20 @@ def test_packet_wizard_pages_fit(demo: MainWindow, lang: str) -> None:
         wizard.reject()
         settle()
     assert not problems, "\n".join(problems)
+
+
+def test_preview_share_is_remembered(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import AppSettings
+
+    window.documents.splitter.set_share(0.62)
+    window.close()
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert settings.pane_share("documents_preview", 0.5) == pytest.approx(0.62)
+    again = MainWindow(settings)
+    try:
+        assert again.documents.splitter.share() == pytest.approx(0.62)
+    finally:
+        again.close()
+        again.deleteLater()

@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
         application().installEventFilter(self.idle)
         self._build_menus()
         fit_all_headers(self)
+        # the preview's share of the documents screen, as the person left it (a number, no names)
+        self.documents.splitter.set_share(self.settings.pane_share("documents_preview", 0.5))
         self.start()
 
     # menus ----------------------------------------------------------------------
@@ -698,6 +700,7 @@ class MainWindow(QMainWindow):
         start(worker)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_pane_share("documents_preview", self.documents.splitter.share())
         self.lock()
         application().removeEventFilter(self.idle)
         super().closeEvent(event)
