@@ -1,6 +1,8 @@
 """Write screenshots of the main screens to docs/screenshots/ (used by the README).
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang es]
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang es] [--sizes]
+--sizes also saves the overview, documents and labs at 1024×700 (100, 150, 200 % text), 1280×800
+(200 %) and 1400×900 (100 %), as fit-<width>x<height>-<percent>-<section>.png, to check that they fit.
 It uses a fresh demo vault of fictional records in a temporary folder; settings and caches
 go to temporary folders too, so nothing of the user's is touched.
 """
@@ -21,6 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--sizes", action="store_true", help="also the screens at each size and text scale")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="mbc-shots-"))
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "MBC_VAULT_CACHE_DIR"):
@@ -108,6 +111,26 @@ def main() -> int:
         window.go_to(section)
         wait(600)
         save(window, f"{number:02d}-{name}")
+    if args.sizes:
+        for scale, width, height in (
+            (100, 1024, 700),
+            (150, 1024, 700),
+            (200, 1024, 700),
+            (200, 1280, 800),
+            (100, 1400, 900),
+        ):
+            window.apply_text_scale(scale)
+            window.resize(width, height)
+            for section, name in (
+                (window.overview, "overview"),
+                (window.documents, "documents"),
+                (window.labs, "labs"),
+            ):
+                window.go_to(section)
+                wait(300)
+                save(window, f"fit-{width}x{height}-{scale}-{name}")
+        window.apply_text_scale(100)
+        window.resize(1280, 820)
     window.go_to(window.documents)
     # a photographed lab report (fictional, from the tests' data), shown as an image
     photo = vault.add_document(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.vault import Vault
 
 from .file_dialogs import choose_folder
+from .reflow import fit_to_screen, keep_wrapped_text_whole
 from .widgets import DialogFooter, PassphrasePair, heading, note
 from .workers import TaskWorker, start
 
@@ -78,7 +79,9 @@ class CreateVaultDialog(QDialog):
         for edit in (self.name_edit, self.pass_edit, self.again_edit, self.folder_edit):
             edit.textChanged.connect(self._validate)
         self._validate()
-        self.resize(640, 0)
+        # wide enough for a folder path, at most the screen; tall enough for the wrapped hints
+        keep_wrapped_text_whole(self)
+        fit_to_screen(self, 640, self.sizeHint().height())
 
     @classmethod
     def ask(cls, default_folder: Path, parent: QWidget | None = None) -> Vault | None:

@@ -10,18 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
+    QScrollArea,
+    QStyle,
     QWidget,
 )
 
@@ -34,6 +35,7 @@ from .guide_dialog import GuideDialog
 from .i18n import QT_TRANSLATE_NOOP
 from .idle import IdleWatcher
 from .keyboard import enter_presses
+from .reflow import CurrentPageStack, SectionList, fit_all_headers, fit_to_screen
 from .settings import AppSettings, default_vault_path, demo_vault_path, former_default_vault_path
 from .unlock import ChoosePassphraseDialog, UnlockScreen
 from .welcome import WelcomeScreen
@@ -136,21 +138,20 @@ class MainWindow(QMainWindow):
         self.apply_text_scale(self.settings.text_scale())
         self._workers: set[TaskWorker] = set()
         self.setWindowTitle("")  # the system shows the application's display name, "MBC Vault"
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.undo_stack = QUndoStack(self)
 
-        self.stack = QStackedWidget(self)
+        self.stack = CurrentPageStack(self, preferred_height=True)
         self.welcome = WelcomeScreen(self)
         self.unlock_screen = UnlockScreen(self.settings, self)
         self.vault_screen = QWidget(self)
-        self.sidebar = QListWidget(self.vault_screen)
+        self.sidebar = SectionList(self.vault_screen)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setAccessibleDescription(
             self.tr("The arrow keys choose a section; Tab moves into it. Ctrl+1 to Ctrl+9 go straight there.")
         )
-        self.sidebar.setFixedWidth(210)
-        self.sections = QStackedWidget(self.vault_screen)
+        self.sections = CurrentPageStack(self.vault_screen)
         self._sections_made = False  # the sections are made at the first unlock (_make_sections)
         for spec in SECTIONS:
             self.sidebar.addItem(self.tr(spec.label))
@@ -158,11 +159,24 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         row = QHBoxLayout(self.vault_screen)
         row.setContentsMargins(0, 0, 0, 0)
+        # a section larger than the window (200 % text on a small screen) scrolls instead of widening it
+        self.section_scroller = QScrollArea(self.vault_screen)
+        self.section_scroller.setWidgetResizable(True)
+        self.section_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.section_scroller.setWidget(self.sections)
+        self.section_scroller.viewport().setAutoFillBackground(False)
+        self.sidebar.currentRowChanged.connect(lambda _: self._fit_sidebar())
         row.addWidget(self.sidebar)
-        row.addWidget(self.sections, 1)
+        row.addWidget(self.section_scroller, 1)
         for screen in (self.welcome, self.unlock_screen, self.vault_screen):
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
+        # the welcome and unlock screens scroll when 200 % text makes them taller than the screen
+        self.screen_scroller = QScrollArea(self)
+        self.screen_scroller.setWidgetResizable(True)
+        self.screen_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.screen_scroller.setWidget(self.stack)
+        self.screen_scroller.viewport().setAutoFillBackground(False)
+        self.setCentralWidget(self.screen_scroller)
         enter_presses(*self.stack.findChildren(QPushButton))  # Enter presses the focused button, as Space
 
         self.who = QLabel(self)
@@ -206,6 +220,11 @@ class MainWindow(QMainWindow):
         self.overview.search_requested.connect(self.find_records)
         self.overview.record_chosen.connect(self._open_record)
         enter_presses(*self.sections.findChildren(QPushButton))  # as for the screens (__init__)
+
+        fit_all_headers(self)
+        # the preview's share of the documents screen, as the person left it (a number, no names)
+        self.documents.splitter.set_share(self.settings.pane_share("documents_preview", 0.5))
+        self._fit_sidebar()
 
     def _fill_columns_menu(self, menu: QMenu) -> None:
         """View › Document columns: the documents table's column choices (its header's right-click
@@ -713,6 +732,9 @@ class MainWindow(QMainWindow):
         app.setStyleSheet(app.styleSheet())  # re-polish: paddings in em follow the new size
         if hasattr(self, "sidebar"):
             self._size_sidebar()
+            fit_all_headers(self)
+        if self.__dict__.get("_sections_made"):
+            self.documents.size_filters()  # after the re-polish: the style's paddings are in em
         for label in self.findChildren(QLabel):
             factor = label.property("scale")
             if factor:
@@ -723,13 +745,24 @@ class MainWindow(QMainWindow):
 
     def _size_sidebar(self) -> None:
         """Rows and width follow the text size, so no section name is cut off at 200 %."""
-        metrics = QFontMetrics(QApplication.font())
-        height = int(metrics.height() * 2.4)
-        widest = 0
-        for row in range(self.sidebar.count()):
-            self.sidebar.item(row).setSizeHint(QSize(0, height))
-            widest = max(widest, metrics.horizontalAdvance(self.sidebar.item(row).text()))
-        self.sidebar.setFixedWidth(max(180, widest + 40))
+        self.sidebar.fit_names()
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """The sidebar is as wide as its names when the section beside it still fits, narrower (names
+        on two lines) when it does not."""
+        page = self.sections.currentWidget()
+        need = page.minimumSizeHint().width() if page is not None else 0
+        need = max(need, self.fontMetrics().averageCharWidth() * 70)  # room to read beside the sidebar
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        row = self.vault_screen.layout()
+        spacing = max(0, row.spacing()) if row is not None else 0
+        self.sidebar.fit_into(self.vault_screen.width() - need - extent - spacing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if hasattr(self, "sidebar"):
+            self._fit_sidebar()
 
     def show_guide(self) -> GuideDialog:
         """Help › First steps: the short guide, beside the window (one at a time)."""
@@ -759,6 +792,8 @@ class MainWindow(QMainWindow):
         start(worker)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._sections_made:
+            self.settings.set_pane_share("documents_preview", self.documents.splitter.share())
         self.lock()
         application().removeEventFilter(self.idle)
         super().closeEvent(event)

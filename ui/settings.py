@@ -86,6 +86,16 @@ class AppSettings:
     def set_text_scale(self, percent: int) -> None:
         self._s.setValue("text_scale", max(100, min(200, int(percent))))
 
+    def pane_share(self, pane: str, default: float) -> float:
+        """The part of the room the person gave a pane (e.g. the documents preview): a number only."""
+        try:
+            return float(str(self._s.value(f"pane_share/{pane}", default)))
+        except ValueError:
+            return default
+
+    def set_pane_share(self, pane: str, share: float) -> None:
+        self._s.setValue(f"pane_share/{pane}", round(float(share), 3))
+
     def language(self) -> str:
         return str(self._s.value("language", ""))
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from mbc_vault.cancer import vocab
 from mbc_vault.cancer.store import CancerRecord
 
+from ..reflow import fit_list_height, scroll_body, show_all_rows
 from ..vocab_labels import vocab_label
 from ..widgets import heading, note
 from . import STEPS
@@ -244,7 +244,7 @@ class ChecklistPage(QWizardPage):
     def __init__(self, vault: Any, today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)  # at 200 % text the page scrolls and the checklist shows every row
         layout.addWidget(
             heading(self.tr("Step {0} of {1}: what centers usually ask for").format(1, STEPS), self, 1.5)
         )
@@ -262,6 +262,7 @@ class ChecklistPage(QWizardPage):
         self.checklist.setWordWrap(True)
         self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.checklist.setSpacing(3)
+        show_all_rows(self.checklist)
         layout.addWidget(self.checklist, 1)
         self.warnings = note("", self, "warning")
         self.warnings.setAccessibleName(self.tr("What is missing"))
@@ -299,6 +300,7 @@ class ChecklistPage(QWizardPage):
                 row.setForeground(QColor("#8a1c00"))
             elif item.optional and not item.found:
                 row.setForeground(QColor("#4a5560"))
+        fit_list_height(self.checklist)
         warnings = [item.warning for item in self.items if item.warning]
         self.warnings.setText(
             self.tr("Worth asking for before you send:") + "\n" + "\n".join(f"•  {w}" for w in warnings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from mbc_vault.entries import Entry
 from ..entry_commands import TrashCommand
 from ..keyboard import tab_leaves
 from ..models.entries import Column, EntriesTableModel, EntryRole
+from ..reflow import FlowLayout, ReflowSplitter, fit_header_titles
 from ..widgets import heading, note
 from .base import SectionPage
 from .timeseries import TimelineChartView
@@ -52,7 +52,7 @@ class ChartedEntriesSection(SectionPage):
         self._lines: list[Entry[TreatmentLine]] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, self, 1.4))
-        self.bar = QHBoxLayout()
+        self.bar = FlowLayout()  # wraps in a narrow window or at large text
         choice_label = QLabel(choice, self)
         self.choice = QComboBox(self)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -60,7 +60,6 @@ class ChartedEntriesSection(SectionPage):
         self.choice.currentIndexChanged.connect(lambda _: self.show_series())
         self.bar.addWidget(choice_label)
         self.bar.addWidget(self.choice)
-        self.bar.addStretch(1)
         layout.addLayout(self.bar)
         self.empty_hint = note("", self)
         layout.addWidget(self.empty_hint)
@@ -113,16 +112,17 @@ class ChartedEntriesSection(SectionPage):
             row.addWidget(button)
         row.addStretch(1)
         table_layout.addLayout(row)
-        splitter = QSplitter(self)
+        # the table beside the chart when there is room, under it in a narrow window or at large text
+        self.splitter = splitter = ReflowSplitter(
+            side_by_side=120, share=(table_share + 1) / (table_share + 4), parent=self
+        )
         splitter.addWidget(chart_box)
         splitter.addWidget(table_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, table_share)
-        splitter.setSizes([640, 400 if table_share == 1 else 420])
         layout.addWidget(splitter, 1)
 
     def size_columns(self, samples: Sequence[tuple[int, str]]) -> None:
-        """Columns as wide as their sample text or their bold header."""
+        """Columns as wide as their sample text or their bold header (again when the text size changes)."""
+        self._column_samples = tuple(samples)
         metrics = self.table.fontMetrics()
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -131,6 +131,12 @@ class ChartedEntriesSection(SectionPage):
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             width = max(metrics.horizontalAdvance(sample), heads.horizontalAdvance(title))
             self.table.horizontalHeader().resizeSection(column, int(width) + 24)
+        fit_header_titles(self.table.horizontalHeader())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_column_samples", None):
+            self.size_columns(self._column_samples)
+        super().changeEvent(event)
 
     def add_button(self, text: str, slot: Any) -> QPushButton:
         """A button at the right of the bar (its accessible name is its text)."""

@@ -13,12 +13,11 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -55,6 +54,7 @@ from ..models.records import (
     RecordsTableModel,
 )
 from ..preview import PreviewPane
+from ..reflow import FlowLayout, ReflowSplitter, fit_header_titles
 from ..session import VaultSession
 from ..widgets import allowed, ask_save_path, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, keep_until_done, start
@@ -85,7 +85,7 @@ class DocumentsSection(SectionPage):
         self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps onto two lines in a narrow window or at large text
         self.import_btn = QPushButton(self.tr("Import documents…"), self)
         self.import_btn.setAccessibleName(self.tr("Import documents"))
         self.import_btn.clicked.connect(self.choose_and_import)
@@ -101,24 +101,25 @@ class DocumentsSection(SectionPage):
         self.category_combo.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.category_combo.currentData())
         )
-        self.category_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.category_combo.setMinimumContentsLength(14)
+        # as wide as their longest choice ("Etiqueta: todas (12)"): the bar wraps rather than cut them
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo = QComboBox(self)
-        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tag_combo.setMinimumContentsLength(10)
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag_combo.setAccessibleName(self.tr("Filter by tag"))
         self.tag_combo.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_combo.currentData()))
         self.trash_btn = QPushButton(self.tr("Show trash"), self)
         self.trash_btn.setCheckable(True)
         self.trash_btn.setAccessibleName(self.tr("Show the trash"))
         self.trash_btn.toggled.connect(self.show_trash)
-        bar.addWidget(self.import_btn)
-        bar.addWidget(self.search_edit, 2)
-        bar.addWidget(self.category_combo, 1)
-        bar.addWidget(self.tag_combo, 1)
-        bar.addWidget(self.trash_btn)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for widget in (
+            self.import_btn,
+            self.search_edit,
+            self.category_combo,
+            self.tag_combo,
+            self.trash_btn,
+        ):
+            bar.addWidget(widget)
         layout.addLayout(bar)
 
         self.table = QTableView(self)
@@ -166,7 +167,8 @@ class DocumentsSection(SectionPage):
         self.preview = PreviewPane(self)
         self.preview.ocr_btn.clicked.connect(self.recognize_selected)
         self.preview.ocr_stop_btn.clicked.connect(self.stop_recognizing)
-        splitter = QSplitter(self)
+        # the preview beside the list when there is room, under it when the window is narrow
+        self.splitter = splitter = ReflowSplitter(side_by_side=110, share=0.5, parent=self)
         left_box = QWidget(self)
         left_layout = QVBoxLayout(left_box)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -177,12 +179,11 @@ class DocumentsSection(SectionPage):
         left_layout.addWidget(self.left, 1)
         splitter.addWidget(left_box)
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 330])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.edit_btn = QPushButton(self.tr("Edit details…"), self)
         self.remove_btn = QPushButton(self.tr("Move to trash"), self)
         self.restore_btn = QPushButton(self.tr("Restore"), self)
@@ -194,7 +195,6 @@ class DocumentsSection(SectionPage):
         for button in (self.edit_btn, self.remove_btn, self.restore_btn, self.save_copy_btn):
             button.setAccessibleName(button.text().rstrip("…"))
             actions.addWidget(button)
-        actions.addStretch(1)
         layout.addLayout(actions)
         self._update_actions()
 
@@ -211,6 +211,9 @@ class DocumentsSection(SectionPage):
             (COL_ADDED, "2026-12-31"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        fit_header_titles(header)
+        self.size_filters()
+        self.table.setMinimumHeight(metrics.height() * 8)  # a few rows, also with the preview under it
         self.search_edit.setMinimumWidth(metrics.horizontalAdvance("Search words in your rec"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -289,6 +292,13 @@ class DocumentsSection(SectionPage):
             combo.blockSignals(False)
         self.proxy.set_category(self.category_combo.currentData())
         self.proxy.set_tag(self.tag_combo.currentData())
+        self.size_filters()
+
+    def size_filters(self) -> None:
+        """The filters show their longest choice whole (the style's padding eats a little of it)."""
+        for combo in (self.category_combo, self.tag_combo):
+            combo.setMinimumWidth(0)
+            combo.setMinimumWidth(combo.sizeHint().width() + combo.fontMetrics().averageCharWidth())
 
     # selection and preview ----------------------------------------------------------
     def selected_record(self) -> Record | None:

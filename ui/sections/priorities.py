@@ -8,10 +8,10 @@ import html
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,7 @@ from mbc_vault.errors import VaultError
 from ..entry_commands import SaveEntryCommand
 from ..errors import describe
 from ..models.entries import copy_model
+from ..reflow import FlowLayout
 from ..session import VaultSession
 from ..vocab_labels import entry_title, vocab_label
 from ..widgets import ask_save_path, note
@@ -73,7 +74,7 @@ class PrioritiesSection(SectionPage):
         layout.addStretch(1)
         # the buttons stay in view below the questions, however far down the page is scrolled
         bar = QWidget(self)
-        row = QHBoxLayout(bar)
+        row = FlowLayout(bar)  # wraps at large text
         row.setContentsMargins(24, 8, 24, 12)
         self.save_btn = QPushButton(self.tr("Save my answers"), bar)
         self.save_btn.setAccessibleName(self.tr("Save my answers"))
@@ -84,7 +85,8 @@ class PrioritiesSection(SectionPage):
         self.pdf_btn.clicked.connect(self.save_pdf)
         self.feedback = note("", bar)
         row.addWidget(self.save_btn)
-        row.addWidget(self.feedback, 1)
+        self.feedback.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.feedback)
         row.addWidget(self.pdf_btn)
         self.outer.addWidget(bar)
         self.refresh()

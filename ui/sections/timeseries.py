@@ -376,7 +376,7 @@ def legend_html(bands: Sequence[cr.Band]) -> str:
             f'border:1px solid {band.color}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
         )
         text = f"{band.label} ({band_dates(band)})"
-        parts.append(f'<span style="white-space:nowrap">{swatch}&nbsp;{_escape(text)}</span>')
+        parts.append(f"{swatch}&nbsp;{_escape(text)}")  # wraps: a long label must not widen the window
     return " &nbsp;&nbsp; ".join(parts)
 
 

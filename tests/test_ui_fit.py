@@ -1,0 +1,229 @@
+"""Everything fits: each section, dialog and packet wizard page at 100 %, 150 % and 200 % text on a
+1024×700 screen, and at 200 % on a 1280×800 one, in English and Spanish, with nothing cut off
+(tests/fitcheck.py says what counts as cut off). One window per language, resized and re-scaled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from fitcheck import faults
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from mbc_vault.demo import create_demo_vault
+from ui.app import load_translations, setup_application
+from ui.main_window import SECTIONS, MainWindow
+from ui.sections.entry_list import EntryListBox
+
+#: (text scale in percent, screen width, screen height)
+SIZES = ((100, 1024, 700), (150, 1024, 700), (200, 1024, 700), (200, 1280, 800))
+LANGUAGES = ("en", "es")
+
+
+@contextmanager
+def language(code: str) -> Iterator[None]:
+    app = setup_application()
+    translators = load_translations(app, code) if code != "en" else []
+    try:
+        yield
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request: pytest.FixtureRequest, qtbot) -> Iterator[str]:
+    with language(request.param):
+        yield request.param
+
+
+@pytest.fixture
+def demo(lang: str, window: MainWindow, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window (conftest, made in *lang*) with the demo vault open; afterwards the
+    application's font is back at 100 % (it outlives the window)."""
+    vault, _ = create_demo_vault(tmp_path / "demo", work_factor=10)
+    window.enter_vault(vault)
+    yield window
+    window.apply_text_scale(100)
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def fit(widget: QWidget, width: int, height: int) -> list[str]:
+    """Resize the window *widget* to the screen (*width*×*height*) or less, and what does not fit."""
+    widget.resize(min(widget.width(), width), min(widget.height(), height))
+    settle()
+    problems = faults(widget)
+    if widget.width() > width or widget.height() > height:
+        problems.append(f"the window is {widget.width()}×{widget.height()}, larger than the screen")
+    return problems
+
+
+def check_main(window: MainWindow, where: str) -> list[str]:
+    problems = [f"{where}: {p}" for p in faults(window)]
+    for scroller in (window.screen_scroller, window.section_scroller):
+        if scroller.isVisible() and scroller.horizontalScrollBar().isVisible():
+            problems.append(f"{where}: the screen scrolls sideways")
+    return problems
+
+
+def test_window_opens_within_the_screen(window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+
+
+def test_sections_fit(demo: MainWindow, lang: str) -> None:
+    window = demo
+    problems: list[str] = []
+    for scale, width, height in SIZES:
+        window.apply_text_scale(scale)
+        window.resize(width, height)
+        settle()
+        assert (window.width(), window.height()) == (width, height), f"{scale} %: the window cannot shrink"
+        for spec in SECTIONS:
+            window.go_to(getattr(window, spec.key))
+            settle()
+            problems += check_main(window, f"{lang} {scale} % {width}×{height} {spec.key}")
+        window.lock()
+        settle()
+        problems += check_main(window, f"{lang} {scale} % unlock screen")
+        window.show_welcome()
+        settle()
+        problems += check_main(window, f"{lang} {scale} % welcome screen")
+        if window.vault_path is not None:
+            window.show_unlock(window.vault_path)
+    assert not problems, "\n".join(problems)
+
+
+def test_create_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path) -> None:
+    """The passphrase fields no longer cover "Choose…" and the strength hint is whole (100 %, 150 %)."""
+    from ui.create_dialog import CreateVaultDialog
+
+    problems: list[str] = []
+    for scale, width, height in SIZES[:2]:
+        demo.apply_text_scale(scale)
+        dialog = CreateVaultDialog(tmp_path / "MBC Vault" / "My vault", demo)
+        dialog.show()
+        dialog.pass_edit.setText("maple")  # the strength hint shows
+        settle()
+        problems += [f"{lang} {scale} %: {p}" for p in fit(dialog, width, height)]
+        dialog.reject()
+        dialog.deleteLater()
+    settle()
+    assert not problems, "\n".join(problems)
+
+
+#: not done yet (issue 16): these dialogs and wizard pages are still cut off or too tall at 150-200 %
+NOT_FITTED_YET = pytest.mark.xfail(
+    strict=True, reason="issue 16: dialogs, the import dialog and the packet wizard are not fitted yet"
+)
+
+
+def _dialogs(window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QDialog]]:
+    from ui.conflicts_dialog import ConflictsDialog
+    from ui.create_dialog import CreateVaultDialog
+    from ui.edit_dialog import EditRecordDialog
+    from ui.forms.lab_dialog import LabValueDialog
+    from ui.forms.symptom_dialog import QuickSymptomDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.sharing.dialogs import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
+
+    session = window.session
+    assert session is not None and session.vault is not None
+    yield "create vault", CreateVaultDialog(tmp_path / "MBC Vault" / "My vault", window)
+    yield "settings", SettingsDialog(window.settings, window)
+    yield "edit details", EditRecordDialog(session.vault.records()[0], window)
+    yield "add a person", AddPersonDialog(session, window)
+    yield "setup code", SetupCodeDialog("Mary Example", "ABCD-EFGH-JKLM-NPQR", window)
+    yield "change access", ChangeAccessDialog("Mary Example", ["legal"], False, window)
+    yield "remove a person", RemovePersonDialog("Mary Example", window)
+    yield "conflicts", ConflictsDialog(session, window)
+    yield "lab value", LabValueDialog(session, window)
+    yield "log a symptom", QuickSymptomDialog(session, window)
+    for box in window.findChildren(EntryListBox):
+        store = box.store(session)
+        if store is not None:
+            yield (
+                f"form {box.title()}",
+                box.form_class(
+                    box.title(), box.new_model(), box.fields(), store, documents=box._documents(), parent=box
+                ),
+            )
+
+
+@NOT_FITTED_YET
+def test_dialogs_fit(demo: MainWindow, lang: str, tmp_path: Path) -> None:
+    problems: list[str] = []
+    for scale, width, height in SIZES:  # re-scaling re-polishes the app: once per size, not per dialog
+        demo.apply_text_scale(scale)
+        for name, dialog in _dialogs(demo, tmp_path):
+            dialog.show()
+            settle()
+            problems += [f"{lang} {scale} % {width}×{height} {name}: {p}" for p in fit(dialog, width, height)]
+            dialog.reject()
+            dialog.deleteLater()
+        settle()
+    assert not problems, "\n".join(problems)
+
+
+@NOT_FITTED_YET
+def test_import_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path, qtbot) -> None:
+    from pdfmaker import text_pdf
+
+    files = []
+    for number in range(3):
+        path = text_pdf(
+            tmp_path / f"scan report {number}.pdf", [[f"CT chest abdomen pelvis, report {number}"]]
+        )
+        files.append(str(path))
+    dialog = demo.documents.import_paths(files)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.import_btn.isEnabled(), timeout=30_000)
+    problems: list[str] = []
+    for scale, width, height in SIZES:
+        demo.apply_text_scale(scale)
+        problems += [f"{lang} {scale} % {width}×{height}: {p}" for p in fit(dialog, width, height)]
+    dialog.reject()
+    assert not problems, "\n".join(problems)
+
+
+@NOT_FITTED_YET
+def test_packet_wizard_pages_fit(demo: MainWindow, lang: str) -> None:
+    problems: list[str] = []
+    for scale, width, height in SIZES:
+        demo.apply_text_scale(scale)
+        demo.packet_action.trigger()
+        wizard = demo.packet_wizard
+        pages = wizard.pageIds()
+        for number, _ in enumerate(pages):
+            settle()
+            page = type(wizard.currentPage()).__name__
+            problems += [f"{lang} {scale} % {width}×{height} {page}: {p}" for p in fit(wizard, width, height)]
+            if number < len(pages) - 1:
+                wizard.next()
+        assert wizard.checklist_page.checklist.count() == 9
+        wizard.reject()
+        settle()
+    assert not problems, "\n".join(problems)
+
+
+def test_preview_share_is_remembered(window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import AppSettings
+
+    window.documents.splitter.set_share(0.62)
+    window.close()
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert settings.pane_share("documents_preview", 0.5) == pytest.approx(0.62)
+    again = MainWindow(settings)
+    try:
+        assert again.documents.splitter.share() == pytest.approx(0.62)
+    finally:
+        again.close()
+        again.deleteLater()
