@@ -118,9 +118,11 @@ def test_create_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path) -> None
     assert not problems, "\n".join(problems)
 
 
-#: not done yet (issue 16): these dialogs and wizard pages are still cut off or too tall at 150-200 %
+#: not done yet (issue 16): these dialogs and wizard pages are still cut off or too tall at 150-200 %.
+#: Not run in the suite (they would fail, and take most of this module's time); run them with
+#: `pytest tests/test_ui_fit.py --runxfail`, and remove the mark as each is fitted.
 NOT_FITTED_YET = pytest.mark.xfail(
-    strict=True, reason="issue 16: dialogs, the import dialog and the packet wizard are not fitted yet"
+    run=False, reason="issue 16: dialogs, the import dialog and the packet wizard are not fitted yet"
 )
 
 

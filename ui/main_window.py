@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.section_scroller = QScrollArea(self.vault_screen)
         self.section_scroller.setWidgetResizable(True)
         self.section_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.section_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop; it follows the focus
         self.section_scroller.setWidget(self.sections)
         self.section_scroller.viewport().setAutoFillBackground(False)
         self.sidebar.currentRowChanged.connect(lambda _: self._fit_sidebar())
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.screen_scroller = QScrollArea(self)
         self.screen_scroller.setWidgetResizable(True)
         self.screen_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.screen_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop; it follows the focus
         self.screen_scroller.setWidget(self.stack)
         self.screen_scroller.viewport().setAutoFillBackground(False)
         self.setCentralWidget(self.screen_scroller)

@@ -328,6 +328,7 @@ def scroll_body(page: QWidget) -> QVBoxLayout:
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
     body = QWidget(scroller)
     body.setObjectName("scrollBody")
     scroller.setWidget(body)
