@@ -4,11 +4,13 @@ named, or left out when the person chose so, while the others still make the pac
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, PASSPHRASE
 from hostilemaker import looping_pdf
 from pdfcheck import all_text, page_count, page_text
 from pdfmaker import _pdf, text_bomb_pdf, text_pdf
@@ -176,3 +178,34 @@ def test_a_document_that_breaks_the_assembly_is_found_and_left_out(
     assert [s.title for s in result.sections if s.kind == "document"] == ["First", "Last"]
     assert "Breaks it" not in page_text(out, 1)
     assert "Last quokka page" in all_text(out)
+
+
+def test_a_looping_page_tree_is_refused_at_import_as_the_packet_would(
+    vault: Vault, vault_path: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    """PDFium reads one page of a page tree that loops back on itself and says nothing; the packet's
+    pikepdf cannot copy it. Import asks the same question, so the file is refused then, in words,
+    through the real `mbc-vault add`, and the good file after it is still added."""
+    (tmp_path / "in").mkdir()
+    loop = looping_pdf(tmp_path / "in" / "loop.pdf")
+    good = text_pdf(tmp_path / "in" / "good.pdf", [["Good walrus page"]])
+    vault.close()
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mbc-vault"), "add", str(vault_path), str(loop), str(good)]
+        + ["--passphrase-file", str(passphrase_file)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if k != "MBC_VAULT_PASSPHRASE"},
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == (
+        "mbc-vault: loop.pdf is damaged and cannot be read. Ask for a new copy, or scan the paper original."
+    )
+    assert done.stdout.count("Added ") == 1
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        assert [r.original_name for r in reopened.records()] == ["good.pdf"]
+    finally:
+        reopened.close()
