@@ -181,44 +181,41 @@ def test_cancel_ends_the_batch_and_its_worker_at_once(tmp_path: Path) -> None:
     bomb = text_bomb_pdf(tmp_path / "bomb.pdf", megabytes=300)
     last = text_pdf(tmp_path / "last.pdf", [["Report number 3"]])
     cancel = threading.Event()
-    timers: list[threading.Timer] = []
     pids: list[int] = []
     read_by: dict[str, extract.Reader] = {}
+    reading = threading.local()  # the file this thread reads
     real_start, real_read = extract.PdfWorker._start, extract.Reader.read
-
-    def start(worker: extract.PdfWorker) -> subprocess.Popen[bytes]:
-        process = real_start(worker)
-        pids.append(process.pid)
-        return process
-
     seen: set[str] = set()
     lock = threading.Lock()
 
     def arm(event: str) -> None:
-        """Once the first file is read and the bomb started (it takes seconds to parse), cancel in
-        the middle of the bomb."""
+        """Once the first file is read and the bomb's call has its worker (it takes seconds to parse),
+        cancel: the bomb is then in the worker's hands, sent or being sent."""
         with lock:
             seen.add(event)
             if seen == {"first read", "bomb started"}:
-                timers.append(threading.Timer(0.3, cancel.set))
-                timers[-1].start()
+                cancel.set()
+
+    def start(worker: extract.PdfWorker) -> subprocess.Popen[bytes]:
+        process = real_start(worker)
+        pids.append(process.pid)
+        if getattr(reading, "path", None) == bomb:
+            arm("bomb started")
+        return process
 
     def read(reader: extract.Reader, path: Path) -> extract.Extracted:
         read_by[path.name] = reader
+        reading.path = path
         result = real_read(reader, path)
         if path == first:
             arm("first read")
         return result
 
-    def progress(done: int, total: int, stage: str, item: str) -> None:
-        if item == "bomb.pdf":
-            arm("bomb started")
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(extract.PdfWorker, "_start", start)
         patch.setattr(extract.Reader, "read", read)
-        results = extract.read_files([first, bomb, last], progress=progress, cancel=cancel)
-    timers[0].join()
+        results = extract.read_files([first, bomb, last], cancel=cancel)
+    assert seen == {"first read", "bomb started"}
     assert [r.path for r in results] == [first]
     assert read_by["bomb.pdf"].worker.starts == 1 and read_by["bomb.pdf"].worker.pid is None  # ended
     assert pids and not [pid for pid in set(pids) if psutil.pid_exists(pid)]
