@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from pathlib import Path
 
 import pytest
+from age_vectors import load_vector, vector_paths
 
 from mbc_vault import age
 
-VECTORS = Path(__file__).parent / "data" / "age-cctv"
 EXPECTED = {
     "success": None,
     "no match": age.NoIdentityMatch,
@@ -22,29 +21,13 @@ EXPECTED = {
 }
 
 
-def _load(path: Path) -> tuple[dict[str, list[str]], bytes]:
-    raw = path.read_bytes()
-    head, _, body = raw.partition(b"\n\n")
-    fields: dict[str, list[str]] = {}
-    for line in head.decode().splitlines():
-        key, _, value = line.partition(": ")
-        fields.setdefault(key, []).append(value)
-    if fields.get("compressed") == ["zlib"]:
-        body = zlib.decompress(body)
-    return fields, body
-
-
-def _vectors() -> list[Path]:
-    return sorted(p for p in VECTORS.iterdir() if p.name not in {"README.md"})
-
-
 def test_all_vectors_present() -> None:
-    assert len(_vectors()) == 143
+    assert len(vector_paths()) == 143
 
 
-@pytest.mark.parametrize("path", _vectors(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", vector_paths(), ids=lambda p: p.name)
 def test_vector(path: Path) -> None:
-    fields, body = _load(path)
+    fields, body = load_vector(path)
     if any(i.startswith("AGE-SECRET-KEY-PQ-") for i in fields.get("identity", [])):
         pytest.skip("post-quantum hybrid recipients (mlkem768x25519) are not implemented")
     identities: list[object] = [age.X25519Identity.parse(i) for i in fields.get("identity", [])]

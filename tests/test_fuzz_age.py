@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from age_vectors import load_vector, vector_paths
 from fuzzing import FUZZ, bounded, mutated
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -29,7 +28,6 @@ from mbc_vault import age
 from mbc_vault.age import armor, bech32
 from mbc_vault.age.header import COLUMNS, MAX_HEADER_BYTES, MAX_STANZAS, Stanza, b64_encode_raw, read_header
 
-VECTORS = Path(__file__).parent / "data" / "age-cctv"
 CHUNK = age.CHUNK_SIZE
 #: passphrase stanzas above this are refused before any scrypt work (the cap the vault itself uses
 #: for planted files); our own seeds use work factor 2 so a mutated file stays cheap to try
@@ -70,16 +68,8 @@ def _own_seeds() -> list[Seed]:
 
 def _cctv_seeds() -> list[Seed]:
     seeds = []
-    for path in sorted(VECTORS.iterdir()):
-        if path.name == "README.md":
-            continue
-        head, _, body = path.read_bytes().partition(b"\n\n")
-        fields: dict[str, list[str]] = {}
-        for line in head.decode().splitlines():
-            key, _, value = line.partition(": ")
-            fields.setdefault(key, []).append(value)
-        if fields.get("compressed") == ["zlib"]:
-            body = zlib.decompress(body)
+    for path in vector_paths():
+        fields, body = load_vector(path)
         if len(body) > 4 * CHUNK:  # stream_258_chunks: 16 MiB, too slow to try thousands of times
             continue
         identities: list[object] = [
