@@ -16,7 +16,7 @@ import io
 import warnings
 from typing import Any, BinaryIO
 
-from .footer import FOOTER_FONT, FOOTER_LEAD, FooterLead, footer_ops, footer_text, visible_box
+from .footer import FOOTER_FONT, FOOTER_LEAD, FooterLead, Footers, visible_box
 from .protocol import JobError, Request
 from .sanitize import append_pages, save_options, store_key
 
@@ -81,8 +81,19 @@ def _lead_form(
     return form, FooterLead(str(spec["text"]), float(spec["width"]), baseline)
 
 
+def _key(value: Any) -> bytes | None:
+    """*value* (a page's box, as the PDF has it) as bytes to look its meaning up by: the same bytes,
+    the same box (an indirect object is its reference, the same object)."""
+    if value is None:
+        return None
+    unparse = getattr(value, "unparse", None)
+    return bytes(unparse()) if unparse is not None else repr(value).encode()
+
+
 def _footers(packet: Any, lead_text: str, lead: tuple[Any, FooterLead] | None) -> None:
-    """A footer on every page: the name and date of birth, then "page N of M"."""
+    """A footer on every page: the name and date of birth, then "page N of M". Cheap per page: each
+    box is read once per distinct value, each footer's placement worked out once per page size
+    (footer.Footers), and a resource dictionary shared by many pages gets the font once."""
     import pikepdf
 
     font = packet.make_indirect(
@@ -95,14 +106,22 @@ def _footers(packet: Any, lead_text: str, lead: tuple[Any, FooterLead] | None) -
     )
     prefix = packet.make_stream(b"q\n")
     pages = packet.pages
-    total = len(pages)
+    total = len(pages)  # (pikepdf copies qpdf's page list for each len())
+    footers = Footers(lead_text, total, lead[1] if lead is not None else None)
+    boxes: dict[tuple[bytes | None, bytes | None], tuple[float, float, float, float]] = {}
+    shared: set[tuple[Any, bool]] = set()  # indirect resource dictionaries already given the font
     for number, page in enumerate(pages, start=1):
         obj = page.obj
-        text = footer_text(lead_text, number, total)
-        box = visible_box(obj.get("/MediaBox"), obj.get("/CropBox"))
-        rotate = int(_number(obj.get("/Rotate", 0)))
-        placed = lead[1] if lead is not None and text.startswith(lead[1].text) else None
-        footer = packet.make_stream(footer_ops(text, box, rotate, placed))
+        # ("in" first: pikepdf's get of a missing key costs three times as much)
+        media = obj.get("/MediaBox")
+        crop = obj.get("/CropBox") if "/CropBox" in obj else None
+        where = (_key(media), _key(crop))
+        box = boxes.get(where)
+        if box is None:
+            box = boxes[where] = visible_box(media, crop)
+        rotate = int(_number(obj.get("/Rotate"))) if "/Rotate" in obj else 0
+        ops, placed = footers.ops(number, box, rotate)
+        footer = packet.make_stream(ops)
         contents = obj.get("/Contents")
         if contents is None:
             streams = [prefix, footer]
@@ -112,8 +131,13 @@ def _footers(packet: Any, lead_text: str, lead: tuple[Any, FooterLead] | None) -
             streams = [prefix, contents, footer]
         obj.Contents = pikepdf.Array(streams)
         resources = _dictionary(obj, "/Resources")
+        done = (resources.objgen, placed)
+        if done in shared:
+            continue
+        if done[0] != (0, 0):  # indirect: shared by other pages, perhaps
+            shared.add(done)
         _dictionary(resources, "/Font")[FOOTER_FONT] = font
-        if placed is not None and lead is not None:
+        if placed and lead is not None:
             _dictionary(resources, "/XObject")[FOOTER_LEAD] = lead[0]
 
 
