@@ -44,15 +44,20 @@ PASSPHRASE = "benchmark passphrase"
 
 
 def make_vault(folder: Path, corpus: Path, repeat: int = 1):
+    import pypdfium2
+
     from mbc_vault.vault import Vault
 
     vault = Vault.create(folder / "vault", PASSPHRASE, name="Jane Example", work_factor=12)
     ids = []
+    files = sorted(corpus.glob("*.pdf"))
+    counts = {path: len(pypdfium2.PdfDocument(str(path))) for path in files}  # as the import stores them
     for _ in range(repeat):
-        for path in sorted(corpus.glob("*.pdf")):
-            ids.append(
-                vault.add_document(path, category="medical-other", title=path.stem, allow_duplicate=True).id
+        for path in files:
+            record = vault.add_document(
+                path, category="medical-other", title=path.stem, pages=counts[path], allow_duplicate=True
             )
+            ids.append(record.id)
     return vault, ids
 
 

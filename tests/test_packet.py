@@ -452,3 +452,42 @@ def _pdf_text(data: bytes | None) -> list[str]:
         return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
     finally:
         pdf.close()
+
+
+@pytest.mark.parametrize("stored_pages", [(2, 1, 3), (2, 5, 3)])
+def test_the_contents_are_typeset_ahead_with_the_page_counts_of_the_import(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored_pages: tuple[int, ...]
+) -> None:
+    """While the documents are checked, the contents are typeset with the page counts the import
+    stored; when a document turns out to have other pages (a stored count that is wrong), they are
+    typeset again, and every entry prints its section's real first page."""
+    from mbc_vault.packet import build
+
+    made = tmp_path / "made"
+    made.mkdir()
+    ids = []
+    for n, pages in enumerate((2, 1, 3)):
+        pdf = text_pdf(made / f"d{n}.pdf", [[f"Document {n} page {p} heron"] for p in range(pages)])
+        ids.append(
+            vault.add_document(
+                pdf, category="lab-result", title=f"Doc {n}", pages=stored_pages[n], date="2025-03-01"
+            ).id
+        )
+    calls: list[list[int]] = []
+    real = build.contents_part
+
+    def counted(body: Any, cover_pages: int, page_size: str) -> Any:
+        calls.append([part.pages for part in body])
+        return real(body, cover_pages, page_size)
+
+    monkeypatch.setattr(build, "contents_part", counted)
+    out = tmp_path / "packet.pdf"
+    result = build_packet(vault, choices_for(ids), out)
+    assert calls[0] == list(stored_pages)  # ahead, with the stored counts
+    assert len(calls) == (1 if stored_pages == (2, 1, 3) else 2)
+    sections = {s.record_id or s.kind: s for s in result.sections}
+    contents_text = " ".join(pdftotext(out, sections["contents"].first_page).split())
+    for n, record_id in enumerate(ids):
+        section = sections[record_id]
+        assert f"Doc {n} (2025-03-01) {section.first_page}" in contents_text, contents_text
+    assert [sections[i].pages for i in ids] == [2, 1, 3]

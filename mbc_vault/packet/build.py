@@ -33,6 +33,7 @@ from .model import DocumentProblem, PacketChoices, PacketError, PacketProblems, 
 from .sources import (
     CHECK_TIME_S,
     DocumentSet,
+    Part,
     document_title,
     memory_limit,
     problem_for,
@@ -99,6 +100,24 @@ def footer_lead(choices: PacketChoices) -> str:
         if x
     )
     return f"{who} · " if who else ""
+
+
+def _layout(body: list[Part], cover_pages: int) -> tuple[int, list[tuple[str, int]]]:
+    """What the contents pages depend on (the page size aside): the cover's length, each part's
+    title and length."""
+    return cover_pages, [(part.title, part.pages) for part in body]
+
+
+def _contents_ahead(
+    extra: list[Part], records: list[Any], cover_pages: int, page_size: str
+) -> tuple[tuple[int, list[tuple[str, int]]], Part] | None:
+    """The contents typeset before the documents are checked, with the page counts their import
+    found, and the layout they were typeset for; None when a document's count is not known."""
+    counts = [r.pages for r in records]
+    if not records or not all(isinstance(n, int) and n > 0 for n in counts):
+        return None
+    body = extra + [Part(document_title(r), "document", int(r.pages)) for r in records]
+    return _layout(body, cover_pages), contents_part(body, cover_pages, page_size)
 
 
 def _check_choices(choices: PacketChoices) -> None:
@@ -190,6 +209,10 @@ def _build(
         extra = extra_parts(vault, choices)
         guessed = [p.title for p in extra] + [document_title(r) for r in records]
         cover_sheet = cover_part(choices, guessed)
+        # the contents too, with the page counts of the import, while the worker starts (off the
+        # critical path: typeset after the documents, the worker waited for it); typeset again below
+        # if a document's pages or title turn out otherwise
+        ahead = _contents_ahead(extra, records, cover_sheet.pages, choices.page_size)
         generated_time = time.perf_counter() - t
 
         # 3. the documents, checked and made safe in the chosen order
@@ -217,7 +240,11 @@ def _build(
             if [p.title for p in body] != guessed:
                 guessed = [p.title for p in body]
                 cover_sheet = cover_part(choices, guessed)
-            contents = contents_part(body, cover_sheet.pages, choices.page_size)
+            layout = _layout(body, cover_sheet.pages)
+            if ahead is not None and ahead[0] == layout:
+                contents = ahead[1]
+            else:
+                contents = contents_part(body, cover_sheet.pages, choices.page_size)
             parts = [cover_sheet, contents, *body]
             sections, first = [], 1
             for part in parts:
