@@ -188,17 +188,22 @@ class PreviewPane(QWidget):
     def _show_text_later(self, head: bytearray, size: int) -> None:
         """Decode *head* in the thread pool; show it if it is still the document chosen."""
         serial = self._text_serial
-        worker = TaskWorker(text_preview, head, size)
 
-        def show(result: TextPreview) -> None:
-            if serial == self._text_serial:
-                self.text_view.setPlainText(result.text)
-                self.text_note.setVisible(result.cut)
-                self.stack.setCurrentWidget(self.text_view)
+        def decode(head: bytearray, size: int) -> tuple[int, TextPreview]:
+            return serial, text_preview(head, size)
 
-        worker.signals.finished.connect(show)
+        worker = TaskWorker(decode, head, size)
+        # a method of the pane: Qt drops the connection if the pane is gone before the worker is done
+        worker.signals.finished.connect(self._text_decoded)
         keep_until_done(self._workers, worker)
         start(worker)
+
+    def _text_decoded(self, result: tuple[int, TextPreview]) -> None:
+        serial, shown = result
+        if serial == self._text_serial:
+            self.text_view.setPlainText(shown.text)
+            self.text_note.setVisible(shown.cut)
+            self.stack.setCurrentWidget(self.text_view)
 
     def text_pending(self) -> bool:
         """A text is still being decoded for the pane (tests; the bench)."""
