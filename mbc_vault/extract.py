@@ -325,7 +325,7 @@ def read_files(
                 return None
             number = next(queue, None)
             if number is not None and progress:
-                progress(number, len(files), Stage.READ, files[number].name)
+                progress(number, len(files), Stage.READ, safe_name(files[number].name))
             return number
 
     def work() -> None:

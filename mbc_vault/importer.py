@@ -90,7 +90,7 @@ def import_files(
                 report.cancelled = True
                 break
             if progress:
-                progress(index, total, Stage.IMPORT, path.name)
+                progress(index, total, Stage.IMPORT, safe_name(path.name))  # shown on one line
             try:
                 facts = (extracted or {}).get(path) or reader.read(path)
             except Cancelled:

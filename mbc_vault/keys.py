@@ -285,7 +285,9 @@ def person_ids(path: str | os.PathLike[str]) -> list[str]:
     return [p.stem for p in age_files(Path(path) / KEYS)]
 
 
-#: the most scrypt work an unlock spends on a key file it was not pointed at (what this program writes)
+#: the most scrypt work an unlock spends on a key file it was not pointed at (what this program writes).
+#: A constant, not a field of the owner-signed vault info: that info is encrypted to a key that only an
+#: unlocked key file leads to, so it cannot bound the scrypt run before it (docs/vault-format.md)
 UNNAMED_MAX_WORK_FACTOR = age.DEFAULT_SCRYPT_WORK_FACTOR
 
 

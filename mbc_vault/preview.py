@@ -10,6 +10,7 @@ progress and the worker at once (a new selection, the lock, quitting).
 
 from __future__ import annotations
 
+import codecs
 import io
 import itertools
 import threading
@@ -27,7 +28,60 @@ PREVIEW_MEMORY_LIMIT_BYTES = 1 << 30
 TOO_COMPLEX = frozenset(
     {"preview-too-large", "pdf-worker-timeout", "pdf-worker-memory", "pdf-worker-crashed"}
 )
+#: a text preview shows at most this many characters, in lines of at most PREVIEW_TEXT_LINE: a text
+#: view lays out a long line as one block (one line of 200,000 letters without a space took 12 s)
+PREVIEW_TEXT_CHARS = 100_000
+PREVIEW_TEXT_LINE = 1_000
+#: the most bytes those characters can take in UTF-8: what the preview reads of a text document
+PREVIEW_TEXT_BYTES = 4 * PREVIEW_TEXT_CHARS
 _serials = itertools.count(1)
+
+
+@dataclass
+class TextPreview:
+    """What a text preview shows: the text, and whether it is only the beginning of the document."""
+
+    text: str
+    cut: bool
+
+
+def text_preview(data: bytes | bytearray | memoryview, size: int | None = None) -> TextPreview:
+    """The beginning of a text document for the preview: *data* is its first bytes (or all of them),
+    *size* the whole document's size (len(data) if not given). At most PREVIEW_TEXT_CHARS characters
+    of UTF-8 (undecodable bytes replaced), and lines longer than PREVIEW_TEXT_LINE broken after their
+    last space within it, or at it: quick to show whatever the document holds."""
+    view = memoryview(data)[:PREVIEW_TEXT_BYTES]
+    whole = len(view) == len(data) and (size is None or size <= len(data))
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    text = decoder.decode(view, final=whole)
+    cut = not whole
+    if len(text) > PREVIEW_TEXT_CHARS:
+        text, cut = text[:PREVIEW_TEXT_CHARS], True
+    lines = []
+    for line in text.splitlines(keepends=True):
+        start, length = 0, len(line.rstrip("\r\n"))
+        while length - start > PREVIEW_TEXT_LINE:
+            space = line.rfind(" ", start + PREVIEW_TEXT_LINE // 2, start + PREVIEW_TEXT_LINE)
+            end = space + 1 if space >= 0 else start + PREVIEW_TEXT_LINE
+            lines.append(line[start:end].rstrip(" ") + "\n")
+            start = end
+        lines.append(line[start:])
+    return TextPreview("".join(lines), cut)
+
+
+def read_text_head(stream: io.RawIOBase, limit: int = PREVIEW_TEXT_BYTES) -> bytearray:
+    """The first *limit* bytes of *stream* (fewer if it is shorter), in a bytearray for the caller to
+    wipe: what a text preview reads of a document, however large it is."""
+    out = bytearray(limit)
+    view, got = memoryview(out), 0
+    while got < limit:
+        n = stream.readinto(view[got:])
+        if not n:
+            break
+        got += n
+    view.release()
+    del out[got:]
+    return out
 
 
 @dataclass(eq=False)

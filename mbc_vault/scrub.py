@@ -8,11 +8,14 @@ small blocks in its pools, and the C allocator keeps freed chunks in its heaps. 
 - fills the free blocks of Python's small-object allocator with zeroed objects and frees them again,
   so each one is overwritten (CPython on Linux: it knows a block is free when a new object lands in
   memory the process already had; Python's new arenas are mappings of their own);
+- fills the free chunks of the C library's (glibc's) main heap the same way: blocks of falling sizes
+  are taken with malloc and zeroed until one lands in memory the process did not have, then freed;
 - asks the C library (glibc) to give free pages back to the system (malloc_trim), which reads them
   back as zeros.
 
-What it cannot reach is in docs/performance.md, "Secrets in memory after lock": freed chunks smaller
-than a page in the C heaps, and the memory of Qt and of Qt's PDF engine.
+What it cannot reach is in docs/performance.md, "Secrets in memory after lock": freed chunks in the
+heaps glibc keeps for other threads (each thread that allocates gets one), and freed memory that Qt
+keeps in allocators of its own.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ def release_freed_memory() -> None:
     if sys.platform.startswith("linux") and sys.implementation.name == "cpython":
         try:
             _fill_free_blocks()
+            _fill_free_chunks()
         except (OSError, ValueError, MemoryError) as exc:  # /proc unreadable: only the trim is done
             log.info("freed memory not overwritten: %s", type(exc).__name__)
     _trim_c_heap()
@@ -74,6 +78,53 @@ def _fill_free_blocks() -> None:
             held.append(block)
             spent += size
     held.clear()
+
+
+#: the sizes of C heap blocks taken while filling, largest first: a free chunk is used by the largest
+#: that fits, and what is left of it by the next ones (glibc keeps requests from 128 KiB up apart).
+#: Below 1,040 bytes every size class of glibc's per-thread cache (which serves a class only to a
+#: request of that class), 16 bytes apart: 1,032 bytes asked is a chunk of 1,040
+_CHUNK_SIZES = (*(1 << n for n in range(16, 10, -1)), *range(1032, 23, -16))
+
+
+def _fill_free_chunks() -> None:
+    """glibc only: for each size of _CHUNK_SIZES, malloc blocks and zero them (all their usable bytes)
+    until one lands outside the memory the process had (the main heap's free chunks of that size, and
+    its free top, are used up), then free them all."""
+    try:
+        libc = ctypes.CDLL(None)
+    except (OSError, TypeError):
+        return
+    usable = getattr(libc, "malloc_usable_size", None)  # glibc only
+    if usable is None:
+        return
+    malloc, free = libc.malloc, libc.free
+    malloc.restype, malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    free.restype, free.argtypes = None, [ctypes.c_void_p]
+    usable.restype, usable.argtypes = ctypes.c_size_t, [ctypes.c_void_p]
+    starts, ends = _mappings()
+
+    def had(address: int) -> bool:
+        at = bisect.bisect_right(starts, address) - 1
+        return at >= 0 and address < ends[at]
+
+    held: list[int] = []
+    spent = 0
+    try:
+        for size in _CHUNK_SIZES:
+            while spent < FILL_LIMIT:
+                block = malloc(size)
+                if not block:
+                    break
+                held.append(block)
+                if not had(block):
+                    break
+                length = usable(block)
+                ctypes.memset(block, 0, length)
+                spent += length
+    finally:
+        for block in held:
+            free(block)
 
 
 def _trim_c_heap() -> None:

@@ -17,6 +17,7 @@ from processes import children_when, gone
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 
+from mbc_vault.preview import PREVIEW_TEXT_BYTES, PREVIEW_TEXT_CHARS, PREVIEW_TEXT_LINE
 from mbc_vault.records import Record
 from mbc_vault.vault import Vault
 from ui.main_window import MainWindow
@@ -221,3 +222,73 @@ def test_locking_during_text_recognition_leaves_no_process(qtbot, window: MainWi
     window.lock()
     assert window.session is None
     assert all(gone(child) for child in children), [c.pid for c in children if not gone(c)]
+
+
+def text_record(title: str, size: int) -> Record:
+    return Record(id="t1", category="lab-result", title=title, media_type="text/plain", size=size)
+
+
+def longest_block(pane: PreviewPane) -> int:
+    block, longest = pane.text_view.document().begin(), 0
+    while block.isValid():
+        longest = max(longest, block.length())
+        block = block.next()
+    return longest
+
+
+def test_a_large_text_is_decoded_off_the_gui_thread_and_cut(qtbot, pane: PreviewPane) -> None:
+    """A text of 1.6 MB with a 30,000-letter line: show_document returns before any of it is in the
+    view (a worker decodes it), then the view holds only its beginning, in short lines, and says the
+    rest is in the document."""
+    data = b"Day 1: tired, CA 15-3 at 28.\n" + b"x" * 30_000 + b"\n" + b"Blood count normal.\n" * 80_000
+    pane.show_document(text_record("Diary", len(data)), bytearray(data))
+    assert pane.text_view.document().isEmpty()  # nothing decoded on this thread
+    qtbot.waitUntil(lambda: not pane.text_view.document().isEmpty(), timeout=TIMEOUT)
+    assert pane.text_view.toPlainText().startswith("Day 1: tired, CA 15-3 at 28.\n")
+    assert pane.text_view.document().characterCount() <= PREVIEW_TEXT_CHARS * 1.01
+    assert longest_block(pane) <= PREVIEW_TEXT_LINE + 1
+    assert pane.text_note.isVisible() and "rest is in the document" in pane.text_note.text()
+    qtbot.waitUntil(lambda: not pane.text_pending(), timeout=TIMEOUT)
+    small = b"Short note.\n"
+    pane.show_document(text_record("Note", len(small)), bytearray(small))
+    assert not pane.text_note.isVisible()
+    qtbot.waitUntil(lambda: pane.text_view.toPlainText() == "Short note.\n", timeout=TIMEOUT)
+    assert not pane.text_note.isVisible()
+    qtbot.waitUntil(lambda: not pane.text_pending(), timeout=TIMEOUT)
+
+
+def test_a_text_decoded_too_late_is_not_shown(qtbot, pane: PreviewPane, tmp_path: Path) -> None:
+    """The person moved on before the worker was done: the next document is shown, not the text."""
+    data = b"Old note.\n" * 50_000
+    pane.show_document(text_record("Old", len(data)), bytearray(data))
+    pdf = text_pdf(tmp_path / "report.pdf", [["Newer report"]]).read_bytes()
+    pane.show_document(pdf_record("Report"), bytearray(pdf))
+    qtbot.waitUntil(lambda: drawn(pane) and not pane.text_pending(), timeout=TIMEOUT)
+    assert pane.stack.currentWidget() is pane.page_view and pane.text_view.document().isEmpty()
+
+
+def test_the_documents_section_reads_only_the_beginning_of_a_large_text(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A 6 MB text in the vault (added by the core, which does not cap text as import does): the
+    section reads its first bytes only, and the pane shows them with the sentence."""
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
+    diary = tmp_path / "diary.txt"
+    diary.write_bytes(b"Week 1: nausea after the infusion.\n" * 180_000)
+    vault.add_document(diary, category="lab-result", title="Diary", pages=1, page_texts=["x"])
+    read: list[int] = []
+    window.enter_vault(vault)
+    window.go_to(window.documents)
+    preview = window.documents.preview
+    shown = preview.show_document
+
+    def spy(record: Record, data: bytes | bytearray, *args: object, **kwargs: object) -> None:
+        read.append(len(data))
+        shown(record, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    preview.show_document = spy  # type: ignore[method-assign]
+    window.documents.table.selectRow(0)
+    qtbot.waitUntil(lambda: preview.text_note.isVisible(), timeout=TIMEOUT)
+    assert read == [PREVIEW_TEXT_BYTES]
+    assert preview.text_view.toPlainText().startswith("Week 1: nausea after the infusion.\n")
+    qtbot.waitUntil(lambda: not preview.text_pending(), timeout=TIMEOUT)

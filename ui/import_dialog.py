@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.extract import Extracted
+from mbc_vault.fsutil import safe_name
 from mbc_vault.importer import ImportReport, collect_files, import_files, read_for_import
 from mbc_vault.records import check_date
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
@@ -204,7 +205,8 @@ class ImportDialog(QDialog):
         self.import_btn.setEnabled(good > 0)
 
     def _fill_row(self, row: int, facts: Extracted) -> None:
-        name = QTableWidgetItem(facts.path.name)
+        shown = safe_name(facts.path.name)  # no newline, direction mark or ../ in the table
+        name = QTableWidgetItem(shown)
         name.setFlags(
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
         )
@@ -214,7 +216,7 @@ class ImportDialog(QDialog):
         self.table.setItem(row, COL_TITLE, QTableWidgetItem(facts.title))
         self.table.setItem(row, COL_DATE, QTableWidgetItem(facts.date or ""))
         combo = QComboBox(self.table)
-        combo.setAccessibleName(self.tr("Category of {0}").format(facts.path.name))
+        combo.setAccessibleName(self.tr("Category of {0}").format(shown))
         for slug in CATEGORIES:
             combo.addItem(category_label(slug), slug)
         combo.setCurrentIndex(max(0, combo.findData(facts.category)))
@@ -329,7 +331,7 @@ class ImportDialog(QDialog):
         after = self.names(visible_to(vault, slug))
         if len(rows) == 1:
             title = self.tr("Let more people see this file?")
-            text = self.tr("Let {0} see “{1}”?").format(names, self._path(rows[0]).name)
+            text = self.tr("Let {0} see “{1}”?").format(names, safe_name(self._path(rows[0]).name))
             details = self.tr(
                 "Filed as “{0}”, it will be visible to: {1}. Now it is visible to: {2}."
             ).format(category, after, self.visible_text(rows[0]))
@@ -372,11 +374,11 @@ class ImportDialog(QDialog):
             try:
                 check_date(date)
             except ValueError as exc:
-                errors.append(f"{path.name}: {exc}")
+                errors.append(f"{safe_name(path.name)}: {exc}")
                 continue
             chosen.append(path)
             fields[path] = {
-                "title": self._item(row, COL_TITLE).text().strip() or path.stem,
+                "title": self._item(row, COL_TITLE).text().strip() or safe_name(path.stem),
                 "date": date or None,
                 "category": self._categories[path],
                 "tags": self._tags.get(path, []),
@@ -408,7 +410,7 @@ class ImportDialog(QDialog):
         self.report = report
         by_name: dict[str, Extracted] = {}
         for path, extracted in self.extracted.items():
-            by_name.setdefault(path.name, extracted)
+            by_name.setdefault(safe_name(path.name), extracted)  # as the vault stores it
         added = []
         for record in report.added:
             facts = self.extracted.get(Path(record.original_name)) or by_name.get(record.original_name)

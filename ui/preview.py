@@ -21,11 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.age import wipe
-from mbc_vault.preview import TOO_COMPLEX, PreviewDocument, Previewer
+from mbc_vault.preview import (
+    PREVIEW_TEXT_BYTES,
+    TOO_COMPLEX,
+    PreviewDocument,
+    Previewer,
+    TextPreview,
+    text_preview,
+)
 from mbc_vault.records import Record
 
 from .page_view import PageView
 from .widgets import note
+from .workers import TaskWorker, keep_until_done, start
 
 ZOOM_STEP = 1.25
 
@@ -36,6 +44,9 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document: PreviewDocument | None = None
+        self._text: bytearray | None = None  # the beginning of a text document, decoded by a worker
+        self._text_serial = 0  # a text decoded for a document no longer shown is not shown
+        self._workers: set[TaskWorker] = set()
         self.previewer = Previewer()  # its worker starts with the first document shown
         self.page_view = PageView(self.previewer, self)
         layout = QVBoxLayout(self)
@@ -82,6 +93,15 @@ class PreviewPane(QWidget):
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
         self.text_view.setAccessibleName(self.tr("Text preview"))
+        self.text_note = note(
+            self.tr(
+                "Only the beginning of this text is shown here; the rest is in the document. "
+                "Use “Save a decrypted copy…” to read all of it."
+            ),
+            self,
+        )
+        self.text_note.setVisible(False)
+        layout.addWidget(self.text_note)
         for widget in (self.message, self.page_view, self.text_view):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
@@ -133,13 +153,20 @@ class PreviewPane(QWidget):
         if self._document is not None:
             wipe(self._document.data)
             self._document = None
+        self._text_serial += 1
+        if self._text is not None:
+            wipe(self._text)  # a worker still decoding it decodes zeros, and is not shown
+            self._text = None
+        self.text_note.setVisible(False)
         self.text_view.clear()
 
     def show_document(
         self, record: Record, data: bytes | bytearray, page: int | None = None, password: str = ""
     ) -> None:
         """Show *data*, the document's bytes (the caller may wipe them afterwards: this keeps a copy),
-        at *page* for a PDF. The one entry point for whatever shows a document here."""
+        at *page* for a PDF. The one entry point for whatever shows a document here. For a text
+        document *data* may be only its beginning (mbc_vault.preview.read_text_head; record.size
+        says how long it is): a worker decodes at most PREVIEW_TEXT_CHARS of it, off this thread."""
         self._drop()
         self.title.setText(record.title)
         self.page_label.setText("")
@@ -152,10 +179,35 @@ class PreviewPane(QWidget):
             self.page_view.load(self._document, page or 0)
         elif record.media_type == "text/plain":
             self._set_zoomable(False)
-            self.text_view.setPlainText(data.decode("utf-8", "replace"))
-            self.stack.setCurrentWidget(self.text_view)
+            self._text = bytearray(memoryview(data)[:PREVIEW_TEXT_BYTES])
+            self.stack.setCurrentWidget(self.text_view)  # empty until the worker has decoded it
+            self._show_text_later(self._text, max(record.size, len(data)))
         else:
             self.show_message(self.tr("There is no preview for this kind of file."))
+
+    def _show_text_later(self, head: bytearray, size: int) -> None:
+        """Decode *head* in the thread pool; show it if it is still the document chosen."""
+        serial = self._text_serial
+
+        def decode(head: bytearray, size: int) -> tuple[int, TextPreview]:
+            return serial, text_preview(head, size)
+
+        worker = TaskWorker(decode, head, size)
+        # a method of the pane: Qt drops the connection if the pane is gone before the worker is done
+        worker.signals.finished.connect(self._text_decoded)
+        keep_until_done(self._workers, worker)
+        start(worker)
+
+    def _text_decoded(self, result: tuple[int, TextPreview]) -> None:
+        serial, shown = result
+        if serial == self._text_serial:
+            self.text_view.setPlainText(shown.text)
+            self.text_note.setVisible(shown.cut)
+            self.stack.setCurrentWidget(self.text_view)
+
+    def text_pending(self) -> bool:
+        """A text is still being decoded for the pane (tests; the bench)."""
+        return bool(self._workers)
 
     def _opened(self, count: int) -> None:
         self._page_changed(self.page_view.current_page(), count)

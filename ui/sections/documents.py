@@ -28,6 +28,7 @@ from mbc_vault.age import wipe
 from mbc_vault.categories import CATEGORIES
 from mbc_vault.errors import VaultError
 from mbc_vault.ocr import ocr_record, tesseract_available
+from mbc_vault.preview import read_text_head
 from mbc_vault.progress import CancelFlag, ProgressFn
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, fts_query
@@ -361,7 +362,10 @@ class DocumentsSection(SectionPage):
 
         def read() -> tuple[bytearray, int]:
             with vault.open_document(record.id) as stream:
-                data = stream.read_secret()  # decrypted in place: wiped once the preview has its copy
+                if record.media_type == "text/plain":  # the preview shows only its beginning
+                    data = read_text_head(stream)
+                else:  # decrypted in place: wiped once the preview has its copy
+                    data = stream.read_secret()
             try:
                 texts = vault.page_texts(record.id)
             except VaultError:  # damaged search text: the document still shows

@@ -4582,6 +4582,10 @@ Explórela con toda libertad.</translation>
         <translation>Seleccione un documento para verlo aquí.</translation>
     </message>
     <message>
+        <source>Only the beginning of this text is shown here; the rest is in the document. Use “Save a decrypted copy…” to read all of it.</source>
+        <translation>Aquí solo se muestra el principio de este texto; el resto está en el documento. Use «Guardar una copia sin cifrar…» para leerlo entero.</translation>
+    </message>
+    <message>
         <source>PDF preview</source>
         <translation>Vista previa del PDF</translation>
     </message>
