@@ -170,7 +170,8 @@ class Reader:
     def start(self) -> Reader:
         """Start the worker now and have it load what reading a PDF needs (PDFium, pikepdf), so the
         first file read pays no start: for a caller that starts its readers early and keeps them for
-        several batches (`read_files(readers=...)`). Returns self."""
+        several batches (`read_files(readers=...)`). Returns self; raises PdfError if the worker
+        cannot start."""
         self.worker.call("read-load", time_limit=TIME_LIMIT_S, memory_limit=MEMORY_LIMIT_BYTES)
         return self
 
@@ -340,25 +341,25 @@ def read_files(
             return number
 
     def drive(reader: Reader) -> None:
+        while (number := take()) is not None:
+            results[number] = reader.read(files[number])
+
+    def work(given: Reader | None = None) -> None:
         try:
-            while (number := take()) is not None:
-                results[number] = reader.read(files[number])
+            if given is None:
+                with Reader(cancel) as reader:
+                    drive(reader)
+                return
+            saved, given.worker.cancel = given.worker.cancel, cancel
+            try:
+                drive(given)
+            finally:
+                given.worker.cancel = saved
         except Cancelled:
             stop.set()
         except BaseException as exc:  # noqa: BLE001 - raised again by the calling thread
             failures.append(exc)
             stop.set()
-
-    def work(given: Reader | None = None) -> None:
-        if given is None:
-            with Reader(cancel) as reader:
-                drive(reader)
-            return
-        saved, given.worker.cancel = given.worker.cancel, cancel
-        try:
-            drive(given)
-        finally:
-            given.worker.cancel = saved
 
     mine: list[Reader | None] = (
         list(readers[: max(1, len(files))]) if readers else [None] * batch_workers(len(files))
