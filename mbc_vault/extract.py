@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -167,6 +167,14 @@ class Reader:
     def close(self) -> None:
         self.worker.close()
 
+    def start(self) -> Reader:
+        """Start the worker now and have it load what reading a PDF needs (PDFium, pikepdf), so the
+        first file read pays no start: for a caller that starts its readers early and keeps them for
+        several batches (`read_files(readers=...)`). Returns self; raises PdfError if the worker
+        cannot start."""
+        self.worker.call("read-load", time_limit=TIME_LIMIT_S, memory_limit=MEMORY_LIMIT_BYTES)
+        return self
+
     def _read_pdf(self, blob: bytes | FileBlob) -> tuple[dict[str, object], list[str]]:
         """The worker's "read" reply and the page texts; raises PdfError or Cancelled."""
         sink = io.BytesIO()
@@ -306,12 +314,16 @@ def read_files(
     paths: Iterable[str | os.PathLike[str]],
     progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
+    readers: Sequence[Reader] | None = None,
 ) -> list[Extracted]:
     """Read many files for import, reporting Stage.READ progress (the file's name) as each file is
     started, in order. The PDFs are read by `batch_workers` PDF workers side by side (each file in one
     of them, with its own limits), each started once for the batch; the results come back in the
     order of *paths*. When *cancel* is set the workers end at once and the files read so far (those
-    before the first one not read) come back."""
+    before the first one not read) come back.
+
+    *readers*: the caller's own Readers (started early, kept for several batches and closed by the
+    caller), one thread each, instead of new ones; *cancel* is their cancel flag for this batch."""
     files = [Path(p) for p in paths]
     results: list[Extracted | None] = [None] * len(files)
     queue = iter(range(len(files)))
@@ -328,21 +340,34 @@ def read_files(
                 progress(number, len(files), Stage.READ, safe_name(files[number].name))
             return number
 
-    def work() -> None:
+    def drive(reader: Reader) -> None:
+        while (number := take()) is not None:
+            results[number] = reader.read(files[number])
+
+    def work(given: Reader | None = None) -> None:
         try:
-            with Reader(cancel) as reader:
-                while (number := take()) is not None:
-                    results[number] = reader.read(files[number])
+            if given is None:
+                with Reader(cancel) as reader:
+                    drive(reader)
+                return
+            saved, given.worker.cancel = given.worker.cancel, cancel
+            try:
+                drive(given)
+            finally:
+                given.worker.cancel = saved
         except Cancelled:
             stop.set()
         except BaseException as exc:  # noqa: BLE001 - raised again by the calling thread
             failures.append(exc)
             stop.set()
 
-    helpers = [threading.Thread(target=work, daemon=True) for _ in range(batch_workers(len(files)) - 1)]
+    mine: list[Reader | None] = (
+        list(readers[: max(1, len(files))]) if readers else [None] * batch_workers(len(files))
+    )
+    helpers = [threading.Thread(target=work, args=(r,), daemon=True) for r in mine[1:]]
     for helper in helpers:
         helper.start()
-    work()
+    work(mine[0])
     for helper in helpers:
         helper.join()
     if failures:

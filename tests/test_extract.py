@@ -174,6 +174,42 @@ def test_a_batch_is_read_by_its_workers_with_progress(tmp_path: Path) -> None:
     assert steps[0] == (0, 7, "read", "report-0.pdf") and steps[-1] == (6, 7, "read", "report-4.pdf")
 
 
+def test_readers_started_early_are_kept_for_several_batches(tmp_path: Path) -> None:
+    """A caller's own readers (started early) read batch after batch in the same worker processes,
+    with the same results as new readers; they are left running for the caller to close."""
+    files = [text_pdf(tmp_path / f"report-{n}.pdf", [[f"Report number {n}"]]) for n in range(4)]
+    fresh = extract.read_files(files)
+    readers = [extract.Reader().start() for _ in range(2)]
+    try:
+        assert [r.worker.starts for r in readers] == [1, 1] and all(r.worker.pid for r in readers)
+        pids = [r.worker.pid for r in readers]
+        used: set[int] = set()
+        real_read = extract.Reader.read
+
+        def read(reader: extract.Reader, path: Path) -> extract.Extracted:
+            used.add(id(reader))
+            return real_read(reader, path)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(extract.Reader, "read", read)
+            first = extract.read_files(files, readers=readers)
+            second = extract.read_files(files[::-1], readers=readers)
+        assert used <= {id(r) for r in readers} and used  # only the caller's readers read
+        cancel = threading.Event()
+        cancel.set()
+        assert extract.read_files(files, cancel=cancel, readers=readers) == []
+        assert [r.worker.starts for r in readers] == [1, 1] and [r.worker.pid for r in readers] == pids
+        assert all(r.worker.cancel is None for r in readers)  # the batch's flag was theirs only then
+    finally:
+        for reader in readers:
+            reader.close()
+    assert [(r.path, r.pages, r.page_texts, r.title, r.date) for r in first] == [
+        (r.path, r.pages, r.page_texts, r.title, r.date) for r in fresh
+    ]
+    assert [r.path for r in second] == files[::-1] and second[0].page_texts == fresh[-1].page_texts
+    assert all(r.worker.pid is None for r in readers)
+
+
 def test_cancel_ends_the_batch_and_its_worker_at_once(tmp_path: Path) -> None:
     """Cancel while a worker is busy on a bomb: that worker is ended mid-file, that file gets no
     result and nothing after it comes back (another worker may have read ahead); no worker is left."""

@@ -22,6 +22,7 @@ JOBS: dict[str, str] = {
     # reading PDFs with pypdfium2 (import, reindexing, text recognition)
     "read": "mbc_vault.pdf.reading:read",
     "render": "mbc_vault.pdf.reading:render",
+    "read-load": "mbc_vault.pdf.reading:load",
     # photos and scans with Pillow: decoded whole at import, made pages for the packet
     "image-check": "mbc_vault.pdf.images:check",
     "image-pages": "mbc_vault.pdf.images:pages",

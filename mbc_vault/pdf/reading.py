@@ -8,6 +8,7 @@ Jobs (jobs.JOBS):
   ending in one, as pdftotext wrote it; a line-end hyphen PDFium marks (U+FFFE) joins the word, as
   pdftotext does.
 - "render": one page of a PDF as a binary PGM (grayscale), which tesseract reads from its stdin.
+- "read-load": nothing read; loads what "read" needs, for a worker started early (extract.Reader.start).
 
 Expected failures are JobErrors: pdf-password-protected, pdf-damaged, pdf-no-pages,
 pdf-text-too-large. A page that cannot be loaded reads as "" (as pdftotext gave an empty page).
@@ -137,6 +138,16 @@ def read(request: Request) -> dict[str, Any]:
         return {"pages": count, "sizes": sizes, "title": title, "created": created}
     finally:
         pdf.close()
+
+
+def load(request: Request) -> dict[str, Any]:
+    """The "read-load" job: load what "read" needs (this module has PDFium; pikepdf for the page
+    tree), so a worker started early reads its first file without paying for it. Replies {}."""
+    import pikepdf  # noqa: F401
+
+    from . import sanitize  # noqa: F401
+
+    return {}
 
 
 def check_page_tree(data: bytes) -> None:
