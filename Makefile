@@ -43,13 +43,20 @@ run: system-deps venv
 		echo "On a desktop, run this from a terminal inside the desktop session instead."; \
 		xvfb-run -a $(BIN)/mbc-vault; fi
 
+# Both test targets run pytest in TEST_WORKERS processes (pytest-xdist; each worker has its own
+# QApplication, temporary folders and child processes). loadgroup hands out single tests; a module whose
+# tests share a module fixture (an xdist_group mark, tests/test_package.py) runs in one worker, so the
+# fixture is made once. TEST_WORKERS=0 runs everything in this one process, as plain pytest does.
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
 test: system-deps venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PARALLEL)
 
 # The core's tests with Qt's GUI modules made unimportable and without pytest-qt: they need no GUI
 # libraries. Tests marked qt (see tests/conftest.py) are left out; `make test` runs them.
 test-core: system-deps venv
-	$(BIN)/python -m pytest -p no:pytest-qt --no-qt-gui
+	$(BIN)/python -m pytest -p no:pytest-qt --no-qt-gui $(PARALLEL)
 
 $(BIN)/.lint-installed: pyproject.toml $(BIN)/.installed
 	$(BIN)/pip install -q -e '.[test,lint]'

@@ -22,7 +22,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-pytestmark = pytest.mark.qt  # the installed copy is run with Qt's GUI (make test-core leaves it out)
+pytestmark = [
+    pytest.mark.qt,  # the installed copy is run with Qt's GUI (make test-core leaves it out)
+    pytest.mark.xdist_group("package"),  # one worker builds the wheel and its install once (Makefile)
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted(p.name for p in (ROOT / "mbc_vault" / "resources" / "question_templates").glob("*.json"))

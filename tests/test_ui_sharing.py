@@ -312,7 +312,14 @@ def test_the_app_own_writes_are_not_announced_as_another_computer(
 ) -> None:
     """Adding a person, importing and a second program on this computer: each says what is true."""
     vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR)
-    vault.add_person("Mary", "sister", ["medical"], can_edit=True, passphrase="mary's own words")
+    vault.add_person(
+        "Mary",
+        "sister",
+        ["medical"],
+        can_edit=True,
+        passphrase="mary's own words",
+        work_factor=TEST_WORK_FACTOR,
+    )
     vault.close()
     window.enter_vault(Vault.open(tmp_path / "v", PASSPHRASE))
     window.statusBar().clearMessage()
