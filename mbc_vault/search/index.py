@@ -1,0 +1,255 @@
+"""The in-memory index: SQLite FTS5 over folded text, with the original text beside it for snippets.
+Built after unlock, dropped on lock, never written to disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..records import Record
+from .entries import entry_rows
+from .hits import HitContext, SearchHit, SearchResult
+from .normalize import fold
+from .query import Matcher, exact_matcher, forgiving_query, fts_query
+from .snippets import snippet
+from .vocabulary import Vocabulary
+
+#: bm25 weights of the columns title, tags, notes, body, context (a page's copy of its record's
+#: title and tags, so that a query may match across title and page text)
+_WEIGHTS = "10.0, 5.0, 3.0, 1.0, 1.0"
+#: tiers of the score: title or tags hold every word; exact; forgiving
+_TIER_TITLE, _TIER_EXACT, _TIER_FORGIVING = 2000.0, 1000.0, 0.0
+_COLUMNS = ("title", "tags", "notes", "body", "ctx")
+
+
+@dataclass
+class _Row:
+    record_id: str
+    page: int
+    item: int | None
+    kind: str
+    title: str
+
+
+@dataclass
+class _Meta:
+    title: str
+    category: str
+    kind: str
+    context: HitContext | None
+    rowids: list[int]
+
+
+class SearchIndex:
+    """Rows: for a document, one for title/tags/notes (page 0) and one a page of text; for an entry,
+    one for its fields and notes, and for a question list one a question (its answer as body)."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE idx USING fts5(title, tags, notes, body, ctx, content='', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        self._db.execute("CREATE VIRTUAL TABLE idx_terms USING fts5vocab(idx, 'row')")
+        # the original text of every row (snippets are cut from it) and where the row belongs
+        self._db.execute(
+            "CREATE TABLE src(rowid INTEGER PRIMARY KEY, record_id TEXT, page INTEGER, item INTEGER, "
+            "kind TEXT, title TEXT, tags TEXT, notes TEXT, body TEXT, ctx TEXT)"
+        )
+        self._meta: dict[str, _Meta] = {}
+        self._next_rowid = 1
+        self._generation = 0
+        self.vocabulary = Vocabulary(self._db, "idx_terms")
+
+    def close(self) -> None:
+        """Drop everything (on lock)."""
+        self.vocabulary.clear()
+        self._db.close()
+        self._meta.clear()
+
+    def __len__(self) -> int:
+        return len(self._meta)
+
+    # ----------------------------------------------------------------- building
+    def _insert(
+        self, record_id: str, page: int, item: int | None, kind: str, columns: tuple[str, ...]
+    ) -> int:
+        rowid = self._next_rowid
+        self._next_rowid += 1
+        self._db.execute(
+            "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (rowid, record_id, page, item, kind, *columns),
+        )
+        self._db.execute(
+            "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)",
+            (rowid, *(fold(c) for c in columns)),
+        )
+        return rowid
+
+    def add(self, record: Record, page_texts: Iterable[str] = ()) -> None:
+        """Index a document: its title, tags and notes, and the text of each page."""
+        self.remove(record.id)
+        tags = " ".join(record.tags)
+        rowids = [self._insert(record.id, 0, None, "document", (record.title, tags, record.notes, "", ""))]
+        head = f"{record.title} {tags}"
+        for number, text in enumerate(page_texts, 1):
+            if text.strip():
+                rowids.append(self._insert(record.id, number, None, "document", ("", "", "", text, head)))
+        self._meta[record.id] = _Meta(record.title, record.category, "document", None, rowids)
+        self._generation += 1
+
+    def add_entry(self, record: Record, appointments: Mapping[str, Record] | None = None) -> None:
+        """Index a structured entry by its fields and notes (*appointments*: id -> record, for the
+        context of a question list)."""
+        self.remove(record.id)
+        rows = entry_rows(record, appointments or {})
+        rowids = [
+            self._insert(record.id, 0, row.item, row.kind, (row.head, "", row.notes, row.body, ""))
+            for row in rows
+        ]
+        self._meta[record.id] = _Meta(record.title, record.category, record.kind, rows[0].context, rowids)
+        self._generation += 1
+
+    def update_metadata(self, record: Record) -> None:
+        """Refresh title, tags and notes without touching the page text."""
+        meta = self._meta.get(record.id)
+        if meta is None or meta.kind != "document":
+            return
+        bodies = self._db.execute(
+            "SELECT body FROM src WHERE record_id = ? AND page > 0 ORDER BY page", (record.id,)
+        ).fetchall()
+        self.add(record, [body for (body,) in bodies])
+
+    def remove(self, record_id: str) -> None:
+        """Take a record out of the index."""
+        meta = self._meta.pop(record_id, None)
+        if meta is None:
+            return
+        for rowid in meta.rowids:
+            columns = self._db.execute(
+                "SELECT title, tags, notes, body, ctx FROM src WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            self._db.execute(
+                "INSERT INTO idx(idx, rowid, title, tags, notes, body, ctx) VALUES ('delete',?,?,?,?,?,?)",
+                (rowid, *(fold(c) for c in columns)),
+            )
+            self._db.execute("DELETE FROM src WHERE rowid = ?", (rowid,))
+        self._generation += 1
+
+    # ---------------------------------------------------------------- searching
+    def search(self, text: str, limit: int = 50, allowed: set[str] | None = None) -> list[SearchHit]:
+        """Documents that match, best first (one hit a document, its best page); *allowed* limits
+        the record ids. See query() for every kind of record and the forgiving tier."""
+        return self.query(text, limit=limit, allowed=allowed, kinds={"document"}).hits
+
+    def query(
+        self,
+        text: str,
+        limit: int = 50,
+        allowed: set[str] | None = None,
+        kinds: set[str] | None = None,
+        languages: tuple[str, ...] = ("en", "es"),
+    ) -> SearchResult:
+        """Search documents and entries: exact hits first (title or tags holding every word, then
+        BM25), then forgiving ones (word forms in *languages*, one typo, synonyms). *allowed* limits
+        the record ids, *kinds* the hit kinds ("document", an entry kind, "question")."""
+        result = SearchResult(text)
+        exact = fts_query(text)
+        if not exact:
+            result.searchable = False
+            return result
+        seen: set[tuple[str, int | None]] = set()
+        matcher = exact_matcher(text)
+        title_rows = self._ranked("{title tags} : (" + exact + ")", limit, allowed, kinds, seen)
+        self._collect(result, title_rows, matcher, _TIER_TITLE, True, limit)
+        self._collect(
+            result, self._ranked(exact, limit, allowed, kinds, seen), matcher, _TIER_EXACT, True, limit
+        )
+        if len(result.hits) < limit:
+            self.vocabulary.refresh(self._generation)
+            forgiving = forgiving_query(text, self.vocabulary, languages)
+            if forgiving is not None:
+                before = len(result.hits)
+                rows = self._ranked(forgiving.expression, limit, allowed, kinds, seen)
+                self._collect(result, rows, forgiving.matcher, _TIER_FORGIVING, False, limit)
+                if not result.exact_count and len(result.hits) > before:
+                    result.suggestion = forgiving.corrected
+        return result
+
+    def _ranked(
+        self,
+        expression: str,
+        limit: int,
+        allowed: set[str] | None,
+        kinds: set[str] | None,
+        seen: set[tuple[str, int | None]],
+    ) -> list[tuple[int, _Row, float]]:
+        """The best row of each record (or question) matching *expression*, best first, skipping *seen*."""
+        # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
+        # selected column of every matching row before sorting
+        rows = self._db.execute(
+            f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, src.title, ranked.score "
+            f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ? "
+            f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid ORDER BY ranked.score",
+            (expression, limit * 8),
+        ).fetchall()
+        best: list[tuple[int, _Row, float]] = []
+        for rowid, record_id, page, item, kind, title, score in rows:
+            key = (record_id, item)
+            if key in seen or (allowed is not None and record_id not in allowed):
+                continue
+            if kinds is not None and kind not in kinds:
+                continue
+            seen.add(key)
+            best.append((rowid, _Row(record_id, page, item, kind, title), score))
+            if len(best) >= limit:
+                break
+        return best
+
+    def _collect(
+        self,
+        result: SearchResult,
+        rows: list[tuple[int, _Row, float]],
+        matcher: Matcher,
+        tier: float,
+        exact: bool,
+        limit: int,
+    ) -> None:
+        for rowid, row, score in rows:
+            if len(result.hits) >= limit:
+                return
+            meta = self._meta.get(row.record_id)
+            if meta is None:
+                continue
+            columns = self._db.execute(
+                "SELECT title, tags, notes, body, ctx FROM src WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            shown = ""
+            page = row.page or None
+            order = (3, 0, 1, 2, 4) if page else (0, 1, 2, 3, 4)
+            for column in order:
+                cut = snippet(columns[column], matcher) if columns[column] else None
+                if cut is not None:
+                    shown = cut
+                    if page and column != 3:
+                        page = None  # the page matched only through its record's title
+                    break
+            else:
+                shown = snippet(columns[0], Matcher()) or columns[0] or meta.title
+            title = row.title if row.kind == "question" else meta.title
+            result.hits.append(
+                SearchHit(
+                    kind=row.kind,
+                    id=row.record_id,
+                    title=title,
+                    category=meta.category,
+                    page=page,
+                    snippet=shown,
+                    score=tier - score,
+                    context=meta.context,
+                    item=row.item,
+                    exact=exact,
+                )
+            )
