@@ -65,6 +65,11 @@ def _texts(name: str, value: Any) -> Iterable[str]:
             yield from _texts(str(key), part)
 
 
+def _date_of(record: Record) -> str | None:
+    value = record.data.get("date") if isinstance(record.data, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
 def entry_rows(record: Record, appointments: Mapping[str, Record]) -> list[EntryRow]:
     """The rows of one entry record; *appointments* (id -> record) gives a question list its context."""
     data = record.data if isinstance(record.data, dict) else {}
@@ -80,7 +85,7 @@ def entry_rows(record: Record, appointments: Mapping[str, Record]) -> list[Entry
     if record.kind == "question-list":
         appointment = appointments.get(str(data.get("appointment_id", "")))
         context = (
-            HitContext("appointment", appointment.date, appointment.title)
+            HitContext("appointment", appointment.date or _date_of(appointment), appointment.title)
             if appointment is not None
             else HitContext("question-list", None, record.title)
         )
