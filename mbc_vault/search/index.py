@@ -29,7 +29,6 @@ class _Row:
     page: int
     item: int | None
     kind: str
-    title: str
 
 
 @dataclass
@@ -51,11 +50,12 @@ class SearchIndex:
         # text does not stay in freed memory after lock
         self._db.execute("PRAGMA secure_delete = ON")
         self._db.execute(
-            "CREATE VIRTUAL TABLE idx USING fts5(title, tags, notes, body, ctx, content='', "
+            "CREATE VIRTUAL TABLE idx USING fts5(title, tags, notes, body, ctx, "
             "tokenize='unicode61 remove_diacritics 2')"
         )
         self._db.execute("CREATE VIRTUAL TABLE idx_terms USING fts5vocab(idx, 'row')")
-        # the original text of every row (snippets are cut from it) and where the row belongs
+        # where each row belongs, and its original text where it differs from the folded text that
+        # the index holds (plain ASCII goes into the index as it is: then the column here is NULL)
         self._db.execute(
             "CREATE TABLE src(rowid INTEGER PRIMARY KEY, record_id TEXT, page INTEGER, item INTEGER, "
             "kind TEXT, title TEXT, tags TEXT, notes TEXT, body TEXT, ctx TEXT)"
@@ -69,7 +69,7 @@ class SearchIndex:
         """Drop everything (on lock)."""
         self.vocabulary.clear()
         try:
-            self._db.execute("INSERT INTO idx(idx) VALUES ('delete-all')")
+            self._db.execute("DELETE FROM idx")
             self._db.execute("DELETE FROM src")
             self._db.execute("DROP TABLE idx_terms")
             self._db.execute("DROP TABLE idx")
@@ -89,17 +89,25 @@ class SearchIndex:
         first = self._next_rowid
         self._next_rowid += len(rows)
         rowids = list(range(first, self._next_rowid))
+        indexed = [tuple(index_text(c) for c in row[4]) for row in rows]
         self._db.executemany(
             "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
-                (rowid, rid, page, item, kind, *cols)
-                for rowid, (rid, page, item, kind, cols) in zip(rowids, rows, strict=True)
+                (
+                    rowid,
+                    rid,
+                    page,
+                    item,
+                    kind,
+                    *(None if f is c else c for c, f in zip(cols, folded, strict=True)),
+                )
+                for rowid, (rid, page, item, kind, cols), folded in zip(rowids, rows, indexed, strict=True)
             ],
         )
         self._db.executemany(
             "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)",
-            [(rowid, *(index_text(c) for c in row[4])) for rowid, row in zip(rowids, rows, strict=True)],
+            [(rowid, *folded) for rowid, folded in zip(rowids, indexed, strict=True)],
         )
         return rowids
 
@@ -137,7 +145,9 @@ class SearchIndex:
         if meta is None or meta.kind != "document":
             return
         bodies = self._db.execute(
-            "SELECT body FROM src WHERE record_id = ? AND page > 0 ORDER BY page", (record.id,)
+            "SELECT coalesce(src.body, idx.body) FROM src JOIN idx ON idx.rowid = src.rowid "
+            "WHERE src.record_id = ? AND src.page > 0 ORDER BY src.page",
+            (record.id,),
         ).fetchall()
         self.add(record, [body for (body,) in bodies])
 
@@ -147,13 +157,7 @@ class SearchIndex:
         if meta is None:
             return
         for rowid in meta.rowids:
-            columns = self._db.execute(
-                "SELECT title, tags, notes, body, ctx FROM src WHERE rowid = ?", (rowid,)
-            ).fetchone()
-            self._db.execute(
-                "INSERT INTO idx(idx, rowid, title, tags, notes, body, ctx) VALUES ('delete',?,?,?,?,?,?)",
-                (rowid, *(index_text(c) for c in columns)),
-            )
+            self._db.execute("DELETE FROM idx WHERE rowid = ?", (rowid,))
             self._db.execute("DELETE FROM src WHERE rowid = ?", (rowid,))
         self._generation += 1
 
@@ -215,23 +219,32 @@ class SearchIndex:
         # selected column of every matching row before sorting
         rows = self._db.execute(
             f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, "
-            f"CASE WHEN src.kind = 'question' THEN src.title ELSE '' END, ranked.score "
+            f"ranked.score "
             f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ? "
             f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid ORDER BY ranked.score",
             (expression, limit * 8),
         ).fetchall()
         best: list[tuple[int, _Row, float]] = []
-        for rowid, record_id, page, item, kind, title, score in rows:
+        for rowid, record_id, page, item, kind, score in rows:
             key = (record_id, item)
             if key in seen or (allowed is not None and record_id not in allowed):
                 continue
             if kinds is not None and kind not in kinds:
                 continue
             seen.add(key)
-            best.append((rowid, _Row(record_id, page, item, kind, title), score))
+            best.append((rowid, _Row(record_id, page, item, kind), score))
             if len(best) >= limit:
                 break
         return best
+
+    def _column(self, rowid: int, column: str) -> str:
+        """The original text of one column of a row (*column* is one of _COLUMNS)."""
+        (value,) = self._db.execute(
+            f"SELECT coalesce(src.{column}, idx.{column}) FROM src JOIN idx ON idx.rowid = src.rowid "
+            f"WHERE src.rowid = ?",
+            (rowid,),
+        ).fetchone()
+        return str(value or "")
 
     def _collect(
         self,
@@ -253,7 +266,7 @@ class SearchIndex:
             for column in (
                 ("body", "title", "tags", "notes", "ctx") if page else ("title", "tags", "notes", "body")
             ):
-                (value,) = self._db.execute(f"SELECT {column} FROM src WHERE rowid = ?", (rowid,)).fetchone()
+                value = self._column(rowid, column)
                 cut = snippet(value, matcher) if value else None
                 if cut is not None:
                     shown = cut
@@ -262,7 +275,7 @@ class SearchIndex:
                     break
             else:
                 shown = meta.title
-            title = row.title if row.kind == "question" else meta.title
+            title = self._column(rowid, "title") if row.kind == "question" else meta.title
             result.hits.append(
                 SearchHit(
                     kind=row.kind,

@@ -15,7 +15,15 @@ from functools import lru_cache
 SOFT_HYPHEN = "\u00ad"
 #: a hyphen at the end of a line: between two letters, the word goes on on the next line
 _LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
-_HYPHENS = ("-\n", "-\r", "- ", "-\t", "\u2010", "\u2011")
+_ASCII_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+
+
+def _has_line_end_hyphen(text: str) -> bool:
+    if text.isascii():  # a literal first character: a much faster scan
+        return "-" in text and _ASCII_LINE_END_HYPHEN.search(text) is not None
+    return _LINE_END_HYPHEN.search(text) is not None
+
+
 #: a word of the original text, as printed: letters and digits with their marks, soft hyphens and
 #: line-end hyphens inside
 _ORIGINAL_WORD = re.compile(
@@ -46,7 +54,7 @@ def fold(text: str) -> str:
     """The folded form of *text*, as it goes into the index (a whole page at a time)."""
     if SOFT_HYPHEN in text:
         text = text.replace(SOFT_HYPHEN, "")
-    if any(h in text for h in _HYPHENS):
+    if _has_line_end_hyphen(text):
         text = _join_line_end_hyphens(text)
     if text.isascii():
         return text.lower()
@@ -56,7 +64,7 @@ def fold(text: str) -> str:
 def index_text(text: str) -> str:
     """*text* as it goes into the FTS5 index: folded, except that plain ASCII goes as it is (the
     index's tokenizer folds its case itself), with no copy made."""
-    if text.isascii() and not any(h in text for h in _HYPHENS):
+    if text.isascii() and not _has_line_end_hyphen(text):
         return text
     return fold(text)
 
