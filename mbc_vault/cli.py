@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .categories import CATEGORIES, DEFAULT_CATEGORY
+from .categories import CATEGORIES, DEFAULT_CATEGORY, ENTRY_KINDS
 from .crashsafe import disable_core_dumps
 from .errors import VaultError, WrongPassphrase
 from .paper import default_page_size
@@ -28,6 +28,7 @@ from .records import Record
 from .system import console_device
 
 if TYPE_CHECKING:
+    from .search import SearchHit
     from .vault import Vault
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
@@ -223,21 +224,27 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from .search import build_index
 
+    languages = {"en": ("en",), "es": ("es",)}.get(args.language, ("en", "es"))
     with _open(args) as vault:
         index = build_index(vault)
-        hits = index.search(args.query, limit=args.limit)
+        result = index.query(args.query, limit=args.limit, languages=languages)
         index.close()
+    hits = result.hits
     if args.json:
         print(
             json.dumps(
                 [
                     {
-                        "id": h.record_id,
+                        "kind": h.kind,
+                        "id": h.id,
                         "title": h.title,
                         "category": h.category,
                         "page": h.page,
                         "snippet": h.snippet_plain("", ""),
                         "score": round(h.score, 4),
+                        "exact": h.exact,
+                        **({"item": h.item} if h.item is not None else {}),
+                        **({"context": h.context.english()} if h.context is not None else {}),
                     }
                     for h in hits
                 ],
@@ -245,13 +252,27 @@ def cmd_search(args: argparse.Namespace) -> int:
                 ensure_ascii=False,
             )
         )
+        return EXIT_OK
+    shown = " ".join(args.query.split())[:80]
+    if not result.searchable:
+        print("Type a word to search: letters or digits.")
     elif not hits:
-        print("No matches.")
+        print(f"No matches for \u201c{shown}\u201d.")
     else:
+        if not result.exact_count:
+            close = f" Did you mean {result.suggestion}?" if result.suggestion else ""
+            print(f"No matches for \u201c{shown}\u201d as typed.{close} Close matches:")
         for hit in hits:
-            where = f"page {hit.page}" if hit.page else "title, tags or notes"
-            print(f"{hit.record_id}  {hit.title}  ({where})\n    {hit.snippet_plain()}")
+            print(f"{hit.id}  {hit.title}  ({_hit_place(hit)})\n    {hit.snippet_plain()}")
     return EXIT_OK
+
+
+def _hit_place(hit: SearchHit) -> str:
+    """Where a hit is, in English: "page 2", "title, tags or notes", "Question · Appointment on ..."."""
+    if hit.kind == "document":
+        return f"page {hit.page}" if hit.page else "title, tags or notes"
+    label = "Question" if hit.kind == "question" else ENTRY_KINDS.get(hit.kind, ("", hit.kind))[1]
+    return f"{label} \u00b7 {hit.context.english()}" if hit.context is not None else label
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -683,6 +704,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("search", cmd_search, "find records by words in their text, title, tags or notes")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "--language", choices=("en", "es", "both"), default="both", help="word forms of which language (both)"
+    )
     p.add_argument("--json", action="store_true")
     p = command("reindex", cmd_reindex, "rebuild the stored search text of documents (missing or damaged)")
     p.add_argument("--all", action="store_true", help="rebuild every document's text")

@@ -134,3 +134,52 @@ def hostile_pdf(path: Path) -> Path:
     ]
     path.write_bytes(_pdf(objects))
     return path
+
+
+#: the ligatures a ligature_pdf can typeset, and the codes of their glyphs in its font's encoding
+LIGATURES = {"\ufb00": (0xB0, "ff"), "\ufb01": (0xAE, "fi"), "\ufb02": (0xAF, "fl"), "\ufb03": (0xB1, "ffi")}
+
+
+def ligature_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
+    """A PDF typeset as LaTeX or InDesign do: "fi", "fl", "ff" and "ffi" in the lines (written as
+    U+FB01 and so on) are single ligature glyphs, and the font's ToUnicode map gives them back as
+    those ligature characters, which is what text extraction then reads."""
+    n = len(pages)
+    kids = " ".join(f"{6 + 2 * i} 0 R" for i in range(n))
+    cmap = "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            "/CMapName /Ligatures def 1 begincodespacerange <00> <FF> endcodespacerange",
+            "1 beginbfrange <20> <7E> <0020> endbfrange",
+            f"{len(LIGATURES)} beginbfchar",
+            *(f"<{code:02X}> <{ord(char):04X}>" for char, (code, _) in LIGATURES.items()),
+            "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+        ]
+    ).encode()
+    differences = " ".join(f"{code} /{name}" for code, name in LIGATURES.values())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding 4 0 R /ToUnicode 5 0 R >>",
+        f"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [{differences}] >>".encode(),
+        f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream",
+    ]
+    codes = {char: bytes([code]) for char, (code, _) in LIGATURES.items()}
+    for i, lines in enumerate(pages):
+        ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
+        for line in lines:
+            raw = b"".join(codes.get(c) or _escape(c).encode("ascii") for c in line)
+            ops.append(b"(" + raw + b") '")
+        stream = b"\n".join([*ops, b"ET"])
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {7 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
+    if title:
+        objects.append(f"<< /Title ({_escape(title)}) >>".encode())
+    data = _pdf(objects)
+    if title:
+        data = data.replace(b"/Root 1 0 R >>", f"/Root 1 0 R /Info {len(objects)} 0 R >>".encode())
+    path.write_bytes(data)
+    return path

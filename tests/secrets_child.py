@@ -51,8 +51,8 @@ HOLDERS = (
     "mbc_vault.age.recipients.ScryptIdentity",
     "mbc_vault.authority.SigningKey",
     "mbc_vault.records.Record",
-    "mbc_vault.search.SearchIndex",
-    "mbc_vault.search.SearchHit",
+    "mbc_vault.search.index.SearchIndex",
+    "mbc_vault.search.hits.SearchHit",
     "mbc_vault.documents.DocumentStream",
     "ui.session.VaultSession",
 )
