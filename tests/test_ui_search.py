@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TEST_WORK_FACTOR
+from fitcheck import faults
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_i18n import spanish, spanish_window  # noqa: F401 (fixtures)
@@ -17,6 +18,7 @@ from mbc_vault.cancer.models import Medication
 from mbc_vault.demo import create_demo_vault
 from mbc_vault.search import SearchHit
 from mbc_vault.vault import Vault
+from ui.app import load_translations, setup_application
 from ui.main_window import MainWindow
 from ui.sections.documents import DocumentsSection
 
@@ -257,3 +259,28 @@ def test_hits_are_worded_in_spanish(qtbot, spanish_window: MainWindow, tmp_path:
     assert "Pregunta · Cita del 2026-12-10" in label
     _search(qtbot, documents, "pathalogy")
     assert documents.results.message == "No hay coincidencias para «pathalogy». ¿Quería decir «pathology»?"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_search_results_fit_at_200_percent_text(qtbot, window: MainWindow, tmp_path: Path, lang: str) -> None:
+    app = setup_application()
+    translators = load_translations(app, lang) if lang != "en" else []
+    try:
+        vault, _ = create_demo_vault(tmp_path / "demo", work_factor=TEST_WORK_FACTOR)
+        window.enter_vault(vault)
+        _wait_for_index(qtbot, window)
+        documents = window.documents
+        problems: list[str] = []
+        for scale, width, height in ((100, 1024, 700), (200, 1024, 700), (200, 1280, 800)):
+            window.apply_text_scale(scale)
+            window.resize(width, height)
+            for words in ("rash", "pathalogy", "will"):
+                _search(qtbot, documents, words)
+                for _ in range(3):
+                    QApplication.processEvents()
+                problems += [f"{lang} {scale} % {width}×{height} {words}: {p}" for p in faults(window)]
+        assert not problems, "\n".join(problems)
+    finally:
+        window.apply_text_scale(100)
+        for translator in translators:
+            app.removeTranslator(translator)

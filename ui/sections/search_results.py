@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
@@ -41,6 +41,8 @@ class SearchResultsList(QListWidget):
         self.setAccessibleDescription(
             self.tr("Arrow keys choose a match; it opens after a short pause, or at once with Enter.")
         )
+        # rows wrap to the list's width (200 % text, a narrow pane): nothing scrolls sideways
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hits: list[SearchHit] = []
         self._first_hit_row = 0  # 1 when the "Did you mean …?" row comes first
         self._pause = PauseTimer(self._show_current, self)
@@ -54,43 +56,55 @@ class SearchResultsList(QListWidget):
         self._pause.stop()  # nothing of the old results opens later (they go on lock)
         self.hits = hits
         self._first_hit_row = 0
-        if suggestion:
-            item = QListWidgetItem(suggestion_text, self)
+        if suggestion:  # wrapped, underlined like a link: Enter or a click searches it
+            item = QListWidgetItem(self)
             item.setData(SuggestionRole, suggestion)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, suggestion_text)
-            font = item.font()
-            font.setUnderline(True)  # it can be chosen, like a link
-            item.setFont(font)
+            self.setItemWidget(
+                item, self._label(f"<u style='color:#1a5fb4'>{html.escape(suggestion_text)}</u>")
+            )
             self._first_hit_row = 1
         for hit in hits:
             where = where_words(hit)
-            label = QLabel(
-                f"<b>{html.escape(hit.title)}</b><br><span style='color:#4a5560'>{html.escape(where)}"
-                f"</span><br>{snippet_html(hit)}"
-            )
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setContentsMargins(6, 4, 6, 4)
             item = QListWidgetItem(self)
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}, {where}: {hit.snippet_plain('', '')}"
             )
-            item.setSizeHint(label.sizeHint())
-            self.setItemWidget(item, label)
+            self.setItemWidget(
+                item,
+                self._label(
+                    f"<b>{html.escape(hit.title)}</b><br><span style='color:#4a5560'>{html.escape(where)}"
+                    f"</span><br>{snippet_html(hit)}"
+                ),
+            )
         self._fit_rows()
+
+    def _label(self, text: str) -> QLabel:
+        """A row's wrapped rich text (the row is sized to it in _fit_rows)."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setContentsMargins(6, 4, 6, 4)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks choose the row
+        return label
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_rows()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting
+            self._fit_rows()
+
     def _fit_rows(self) -> None:
         """Each row as tall as its wrapped text at the list's width (200 % text, a narrow pane)."""
         width = self.viewport().width() - 4
-        for row in range(self._first_hit_row, self.count()):
+        for row in range(self.count()):
             item = self.item(row)
             label = self.itemWidget(item)
-            if isinstance(label, QLabel) and width > 0:
-                item.setSizeHint(QSize(width, label.heightForWidth(width)))
+            if isinstance(label, QLabel):
+                item.setSizeHint(QSize(width, label.heightForWidth(width)) if width > 0 else label.sizeHint())
 
     def show_message(self, text: str) -> None:
         """No hits: one line that says why ("Type a word to search", "Nothing found for …"), which
@@ -106,7 +120,7 @@ class SearchResultsList(QListWidget):
         item = self.item(0)
         if item is None or (self.hits and not self._first_hit_row):
             return ""
-        return item.text()
+        return str(item.data(Qt.ItemDataRole.AccessibleTextRole) or "")
 
     @property
     def suggestion(self) -> str:
