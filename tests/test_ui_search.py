@@ -74,7 +74,7 @@ def test_rash_finds_the_demo_question_and_the_symptom_each_with_its_kind(qtbot, 
     assert {"question", "symptom"} <= kinds
     question = documents.results.hits[_row_of(documents, "question")]
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "Question · Appointment on 2026-12-10" in label
+    assert "<i>Question · Appointment on 2026-12-10</i>" in label
     assert "<b style='background:#fff3a0'>rash</b>" in label  # the match, highlighted in the snippet
     assert question.title in label
     symptom = documents.results.item(_row_of(documents, "symptom"))
@@ -86,7 +86,7 @@ def test_a_document_hit_says_document_its_category_and_page(qtbot, demo: MainWin
     _search(qtbot, documents, "letrozole")
     row = _row_of(documents, "document")
     label = documents.results.itemWidget(documents.results.item(row)).text()
-    assert "Document · Treatment plan · page 1" in label
+    assert "<i>Document · Treatment plan · page 1</i>" in label
     hit = _open_row(qtbot, documents, row)
     preview = documents.preview
     qtbot.waitUntil(lambda: preview.stack.currentWidget() is preview.page_view, timeout=TIMEOUT)
@@ -256,7 +256,7 @@ def test_hits_are_worded_in_spanish(qtbot, spanish_window: MainWindow, tmp_path:
     documents = spanish_window.documents
     _search(qtbot, documents, "rash")
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "Pregunta · Cita del 2026-12-10" in label
+    assert "<i>Pregunta · Cita del 2026-12-10</i>" in label
     _search(qtbot, documents, "pathalogy")
     assert documents.results.message == "No hay coincidencias para «pathalogy». ¿Quería decir «pathology»?"
 

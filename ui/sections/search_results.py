@@ -73,8 +73,7 @@ class SearchResultsList(QListWidget):
             self.setItemWidget(
                 item,
                 self._label(
-                    f"<b>{html.escape(hit.title)}</b><br><span style='color:#4a5560'>{html.escape(where)}"
-                    f"</span><br>{snippet_html(hit)}"
+                    f"<b>{html.escape(hit.title)}</b><br><i>{html.escape(where)}</i><br>{snippet_html(hit)}"
                 ),
             )
         self._fit_rows()
