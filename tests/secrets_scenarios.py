@@ -42,6 +42,8 @@ PAGE_TEXT = "Saltmarrow carcinoma, grade Vexley"
 PAGE_WORD = "Saltmarrow"
 #: a word only in the document's own bytes (its page text does not have it)
 DOCUMENT_WORD = "Thistledown4471"
+#: a word only in a structured entry (a question of a question list), which the search index holds too
+ENTRY_WORD = "Brackenwhorl"
 WORK_FACTOR = 12
 
 
@@ -55,7 +57,8 @@ class Made:
 
 
 def make_vault(root: Path) -> Made:
-    """A vault with one PDF (title, page text and a word of its own) and what counts as its secrets."""
+    """A vault with one PDF (title, page text and a word of its own) and one question list (a word of
+    its own: the search index's entry rows), and what counts as its secrets."""
     sys.path.insert(0, str(HERE))
     from pdfmaker import text_pdf
 
@@ -68,6 +71,11 @@ def make_vault(root: Path) -> Made:
     pdf = text_pdf(root / "biopsy.pdf", [[PAGE_TEXT, f"Specimen {DOCUMENT_WORD}"]])
     vault.add_document(pdf, category="pathology-report", title=TITLE, pages=1, page_texts=[PAGE_TEXT])
     pdf.unlink()
+    vault.add_entry(
+        "question-list",
+        {"name": "Questions", "questions": [{"text": f"Is the {ENTRY_WORD} rash normal?", "answer": ""}]},
+        title="Questions",
+    )
     keys = [vault.folder.identity, *(k.identity for k in vault.folder.keyring.keys)]
     signing = vault.folder.signing
     assert signing is not None
@@ -80,6 +88,7 @@ def make_vault(root: Path) -> Made:
         "title word": TITLE_WORD,
         "page-text word": PAGE_WORD,
         "document word": DOCUMENT_WORD,
+        "entry word": ENTRY_WORD,
     }
     vault.close()
     return Made(path, secrets)

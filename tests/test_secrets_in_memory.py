@@ -46,10 +46,14 @@ KEYS = ("passphrase", "identities (bech32)", "identities (32 raw bytes)", "signi
 #: - app, Ctrl+L: the same, and the memory of Qt (QString copies of titles and snippets in labels). The
 #:   document's bytes are no longer parsed in the app (the preview's worker draws it, and ends on lock):
 #:   its word was at 8 when QtPdf's engine kept its copies.
+#: - issue 12 (search of the whole record): "entry word" is a question of a question list, which the
+#:   index holds too. In the core without release, the title and page-text words rose from 4 and 10
+#:   to 8 and 14: freed small blocks of Python (the forgiving tier's vocabulary, the snippets cut in
+#:   Python from the original text); release_freed_memory() takes them back to 5 and 4.
 REACHED = {
-    "core": {"title word": 4, "page-text word": 10, "document word": 1},
-    "core-release": {"title word": 3, "page-text word": 4, "document word": 1},
-    "app": {"title word": 7, "page-text word": 12, "document word": 1},
+    "core": {"title word": 8, "page-text word": 14, "document word": 1, "entry word": 2},
+    "core-release": {"title word": 5, "page-text word": 4, "document word": 1, "entry word": 0},
+    "app": {"title word": 7, "page-text word": 12, "document word": 1, "entry word": 1},
 }
 SLACK = 2
 
@@ -114,6 +118,7 @@ def _check(scenario: str, tmp_path: Path) -> None:
     # the control: while the vault is open the scanner sees its keys and the document's words
     assert opened_["identities (32 raw bytes)"] >= 6 and opened_["signing key (hex, raw)"] >= 1
     assert opened_["title word"] >= 1 and opened_["page-text word"] >= 1 and opened_["document word"] >= 1
+    assert opened_["entry word"] >= 1
     # nothing that holds a key or a record is alive; only the closed vault itself, which the core's
     # scenario keeps referenced (as a caller may), and the app drops that too
     kept = {"mbc_vault.vault.Vault", "mbc_vault.folder.VaultFolder", "mbc_vault.cache.RecordCache"}

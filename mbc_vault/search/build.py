@@ -40,4 +40,5 @@ def build_index(
             index.add_entry(record, appointments)
         if progress:
             progress(number + 1, len(records), Stage.INDEX, "")
+    index.prepare()
     return index

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..records import Record
 from .entries import entry_rows
 from .hits import HitContext, SearchHit, SearchResult
-from .normalize import fold
+from .normalize import fold_word, index_text
 from .query import Matcher, exact_matcher, forgiving_query, fts_query
 from .snippets import snippet
 from .vocabulary import Vocabulary
@@ -47,6 +47,9 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        # what is deleted is overwritten with zeros, and close() deletes everything first: the
+        # text does not stay in freed memory after lock
+        self._db.execute("PRAGMA secure_delete = ON")
         self._db.execute(
             "CREATE VIRTUAL TABLE idx USING fts5(title, tags, notes, body, ctx, content='', "
             "tokenize='unicode61 remove_diacritics 2')"
@@ -65,38 +68,55 @@ class SearchIndex:
     def close(self) -> None:
         """Drop everything (on lock)."""
         self.vocabulary.clear()
+        try:
+            self._db.execute("INSERT INTO idx(idx) VALUES ('delete-all')")
+            self._db.execute("DELETE FROM src")
+            self._db.execute("DROP TABLE idx_terms")
+            self._db.execute("DROP TABLE idx")
+            self._db.execute("DROP TABLE src")
+        except sqlite3.ProgrammingError:  # closed already
+            pass
         self._db.close()
         self._meta.clear()
+        fold_word.cache_clear()  # words of the records, folded for snippets
 
     def __len__(self) -> int:
         return len(self._meta)
 
     # ----------------------------------------------------------------- building
-    def _insert(
-        self, record_id: str, page: int, item: int | None, kind: str, columns: tuple[str, ...]
-    ) -> int:
-        rowid = self._next_rowid
-        self._next_rowid += 1
-        self._db.execute(
+    def _insert(self, rows: list[tuple[str, int, int | None, str, tuple[str, ...]]]) -> list[int]:
+        """Store rows (record id, page, item, kind, the five columns); returns their rowids."""
+        first = self._next_rowid
+        self._next_rowid += len(rows)
+        rowids = list(range(first, self._next_rowid))
+        self._db.executemany(
             "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (rowid, record_id, page, item, kind, *columns),
+            [
+                (rowid, rid, page, item, kind, *cols)
+                for rowid, (rid, page, item, kind, cols) in zip(rowids, rows, strict=True)
+            ],
         )
-        self._db.execute(
+        self._db.executemany(
             "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)",
-            (rowid, *(fold(c) for c in columns)),
+            [(rowid, *(index_text(c) for c in row[4])) for rowid, row in zip(rowids, rows, strict=True)],
         )
-        return rowid
+        return rowids
 
     def add(self, record: Record, page_texts: Iterable[str] = ()) -> None:
         """Index a document: its title, tags and notes, and the text of each page."""
         self.remove(record.id)
         tags = " ".join(record.tags)
-        rowids = [self._insert(record.id, 0, None, "document", (record.title, tags, record.notes, "", ""))]
-        head = f"{record.title} {tags}"
-        for number, text in enumerate(page_texts, 1):
-            if text.strip():
-                rowids.append(self._insert(record.id, number, None, "document", ("", "", "", text, head)))
+        head = f"{record.title} {tags}" if tags else record.title
+        rows: list[tuple[str, int, int | None, str, tuple[str, ...]]] = [
+            (record.id, 0, None, "document", (record.title, tags, record.notes, "", ""))
+        ]
+        rows += [
+            (record.id, number, None, "document", ("", "", "", text, head))
+            for number, text in enumerate(page_texts, 1)
+            if text.strip()
+        ]
+        rowids = self._insert(rows)
         self._meta[record.id] = _Meta(record.title, record.category, "document", None, rowids)
         self._generation += 1
 
@@ -105,10 +125,9 @@ class SearchIndex:
         context of a question list)."""
         self.remove(record.id)
         rows = entry_rows(record, appointments or {})
-        rowids = [
-            self._insert(record.id, 0, row.item, row.kind, (row.head, "", row.notes, row.body, ""))
-            for row in rows
-        ]
+        rowids = self._insert(
+            [(record.id, 0, row.item, row.kind, (row.head, "", row.notes, row.body, "")) for row in rows]
+        )
         self._meta[record.id] = _Meta(record.title, record.category, record.kind, rows[0].context, rowids)
         self._generation += 1
 
@@ -133,10 +152,15 @@ class SearchIndex:
             ).fetchone()
             self._db.execute(
                 "INSERT INTO idx(idx, rowid, title, tags, notes, body, ctx) VALUES ('delete',?,?,?,?,?,?)",
-                (rowid, *(fold(c) for c in columns)),
+                (rowid, *(index_text(c) for c in columns)),
             )
             self._db.execute("DELETE FROM src WHERE rowid = ?", (rowid,))
         self._generation += 1
+
+    def prepare(self) -> None:
+        """Build the vocabulary of the forgiving tier now (build_index does, off the GUI thread),
+        rather than at the first search that needs it."""
+        self.vocabulary.refresh(self._generation)
 
     # ---------------------------------------------------------------- searching
     def search(self, text: str, limit: int = 50, allowed: set[str] | None = None) -> list[SearchHit]:
@@ -190,7 +214,8 @@ class SearchIndex:
         # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
         # selected column of every matching row before sorting
         rows = self._db.execute(
-            f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, src.title, ranked.score "
+            f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, "
+            f"CASE WHEN src.kind = 'question' THEN src.title ELSE '' END, ranked.score "
             f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ? "
             f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid ORDER BY ranked.score",
             (expression, limit * 8),
@@ -223,21 +248,20 @@ class SearchIndex:
             meta = self._meta.get(row.record_id)
             if meta is None:
                 continue
-            columns = self._db.execute(
-                "SELECT title, tags, notes, body, ctx FROM src WHERE rowid = ?", (rowid,)
-            ).fetchone()
             shown = ""
             page = row.page or None
-            order = (3, 0, 1, 2, 4) if page else (0, 1, 2, 3, 4)
-            for column in order:
-                cut = snippet(columns[column], matcher) if columns[column] else None
+            for column in (
+                ("body", "title", "tags", "notes", "ctx") if page else ("title", "tags", "notes", "body")
+            ):
+                (value,) = self._db.execute(f"SELECT {column} FROM src WHERE rowid = ?", (rowid,)).fetchone()
+                cut = snippet(value, matcher) if value else None
                 if cut is not None:
                     shown = cut
-                    if page and column != 3:
+                    if page and column != "body":
                         page = None  # the page matched only through its record's title
                     break
             else:
-                shown = snippet(columns[0], Matcher()) or columns[0] or meta.title
+                shown = meta.title
             title = row.title if row.kind == "question" else meta.title
             result.hits.append(
                 SearchHit(

@@ -13,8 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 SOFT_HYPHEN = "\u00ad"
-#: a hyphen at the end of a line between two letters: the word goes on on the next line
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011]\s*\n\s*(?=[^\W\d_])")
+#: a hyphen at the end of a line: between two letters, the word goes on on the next line
+_LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
+_HYPHENS = ("-\n", "-\r", "- ", "-\t", "\u2010", "\u2011")
 #: a word of the original text, as printed: letters and digits with their marks, soft hyphens and
 #: line-end hyphens inside
 _ORIGINAL_WORD = re.compile(
@@ -31,20 +32,40 @@ def _strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+def _join_line_end_hyphens(text: str) -> str:
+    def join(match: re.Match[str]) -> str:
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        letters = before.isalpha() and after.isalpha()
+        return "" if letters else match.group()
+
+    return _LINE_END_HYPHEN.sub(join, text)
+
+
 def fold(text: str) -> str:
     """The folded form of *text*, as it goes into the index (a whole page at a time)."""
     if SOFT_HYPHEN in text:
         text = text.replace(SOFT_HYPHEN, "")
-    if "\n" in text:
-        text = _LINE_END_HYPHEN.sub("", text)
+    if any(h in text for h in _HYPHENS):
+        text = _join_line_end_hyphens(text)
     if text.isascii():
         return text.lower()
     return _strip_marks(unicodedata.normalize("NFKC", text).casefold())
 
 
+def index_text(text: str) -> str:
+    """*text* as it goes into the FTS5 index: folded, except that plain ASCII goes as it is (the
+    index's tokenizer folds its case itself), with no copy made."""
+    if text.isascii() and not any(h in text for h in _HYPHENS):
+        return text
+    return fold(text)
+
+
 @lru_cache(maxsize=65536)
 def fold_word(word: str) -> tuple[str, ...]:
     """The folded words one original word stands for (usually one; NFKC may split "½" in three)."""
+    if word.isascii() and word.isalnum():
+        return (word.lower(),)  # the common case, without more copies of the word
     return tuple(_FOLDED_WORD.findall(fold(word)))
 
 

@@ -7,7 +7,9 @@ Only folded letters and digits reach FTS5, each inside double quotes, so nothing
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .normalize import folded_words
 from .synonyms import synonyms_at
@@ -63,7 +65,18 @@ class Matcher:
     phrases: tuple[tuple[str, ...], ...] = ()
 
     def single(self, word: str) -> bool:
-        return word in self.words or any(word.startswith(p) for p in self.prefixes)
+        return word in self.words or word.startswith(self.prefixes)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """A regular expression for these words, ignoring case (to find where to cut a snippet
+        quickly; the words of the cut are then folded and matched one by one)."""
+        edge, end = r"(?<![^\W_])", r"(?![^\W_])"
+        parts = [edge + "(?:" + "|".join(map(re.escape, self.prefixes)) + ")"] if self.prefixes else []
+        if self.words:
+            parts.append(edge + "(?:" + "|".join(map(re.escape, sorted(self.words))) + ")" + end)
+        parts += [edge + r"[\W_]+".join(map(re.escape, phrase)) for phrase in self.phrases]
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 @dataclass

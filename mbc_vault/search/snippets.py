@@ -23,8 +23,53 @@ def _marked(words: list[str], matcher: Matcher) -> list[bool]:
     return marked
 
 
+#: characters around a match that the slow path (every word folded) looks at
+_REACH = 400
+#: matches the fast path weighs when it chooses where to cut
+_MAX_MATCHES = 200
+
+
+def _region(text: str, matcher: Matcher) -> tuple[int, int] | None:
+    """Where in *text* the best match is, found by a regular expression (ignoring case): a stretch
+    of *text* around it, or None (no match there: ligatures, accents; see snippet)."""
+    pattern = matcher.pattern
+    if pattern is None:
+        return None
+    found = []
+    for number, match in enumerate(pattern.finditer(text)):
+        found.append(match.start())
+        if number >= _MAX_MATCHES:
+            break
+    if not found:
+        return None
+    # the match with the most others close after it
+    best = max(
+        range(len(found)),
+        key=lambda i: (sum(1 for p in found[i : i + WINDOW] if p - found[i] < _REACH // 2), -i),
+    )
+    at = found[best]
+    start = max(0, at - _REACH // 4)
+    end = min(len(text), at + _REACH)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
 def snippet(text: str, matcher: Matcher) -> str | None:
     """The part of *text* around its best match, marked; None when no word of it matches."""
+    region = _region(text, matcher)
+    if region is not None:
+        start, end = region
+        cut = _cut(text[start:end], matcher, start > 0, end < len(text))
+        if cut is not None:
+            return cut
+    return _cut(text, matcher, False, False)
+
+
+def _cut(text: str, matcher: Matcher, before: bool, after: bool) -> str | None:
+    """The snippet of *text* (*before*, *after*: the text went on there)."""
     spans = word_spans(text)
     if not spans:
         return None
@@ -36,7 +81,7 @@ def snippet(text: str, matcher: Matcher) -> str | None:
     best = max(positions, key=lambda i: (len({spans[j][2] for j in positions if i <= j < i + WINDOW}), -i))
     first = max(0, min(best - 4, len(spans) - WINDOW))
     last = min(len(spans), first + WINDOW)
-    pieces = ["…"] if first > 0 else []
+    pieces = ["…"] if first > 0 or before else []
     cursor = spans[first][0] if first > 0 else 0
     done_end = -1
     for i in range(first, last):
@@ -49,5 +94,5 @@ def snippet(text: str, matcher: Matcher) -> str | None:
     if last < len(spans):
         pieces.append(_SPACE.sub(" ", text[cursor : spans[last - 1][1]]) + "…")
     else:
-        pieces.append(_SPACE.sub(" ", text[cursor:]))
+        pieces.append(_SPACE.sub(" ", text[cursor:]) + ("…" if after else ""))
     return "".join(pieces).strip()

@@ -13,7 +13,6 @@ from collections import defaultdict
 import Stemmer  # PyStemmer: Snowball stemmers in C
 
 _LANGUAGES = {"en": "english", "es": "spanish"}
-_STEMMERS = {code: Stemmer.Stemmer(name) for code, name in _LANGUAGES.items()}
 #: the shortest and longest words the typo table holds
 _TYPO_WORDS = (4, 24)
 
@@ -48,8 +47,11 @@ class Vocabulary:
         self._table = table
         self._generation = -1
         self.counts: dict[str, int] = {}
-        self._stems: dict[str, dict[str, set[str]]] = {code: defaultdict(set) for code in _LANGUAGES}
+        # stem (by its hash: the stems are not kept as more copies of the words) -> words
+        self._stems: dict[str, dict[int, set[str]]] = {code: defaultdict(set) for code in _LANGUAGES}
         self._deleted: dict[str, set[str]] = defaultdict(set)
+        # no cache of stems: the index's words stay in this vocabulary only, dropped on lock
+        self._stemmers = {code: Stemmer.Stemmer(name, 0) for code, name in _LANGUAGES.items()}
 
     def refresh(self, generation: int) -> None:
         """Catch up with the index (whose content changes bump *generation*)."""
@@ -62,10 +64,11 @@ class Vocabulary:
             if not words:
                 continue
             listed = sorted(words)
-            for code, stemmer in _STEMMERS.items():
+            for code, stemmer in self._stemmers.items():
                 table = self._stems[code]
                 for word, stem in zip(listed, stemmer.stemWords(listed), strict=True):
-                    (table[stem].add if add else table[stem].discard)(word)
+                    stem_key = hash(stem)
+                    (table[stem_key].add if add else table[stem_key].discard)(word)
             for word in listed:
                 if _TYPO_WORDS[0] <= len(word) <= _TYPO_WORDS[1] and word.isalpha():
                     for key in _deletions(word) | {word}:
@@ -78,6 +81,7 @@ class Vocabulary:
         for table in self._stems.values():
             table.clear()
         self._deleted.clear()
+        self._stemmers.clear()
 
     def _by_count(self, words: set[str]) -> list[str]:
         return sorted(words, key=lambda w: (-self.counts.get(w, 0), w))
@@ -94,9 +98,9 @@ class Vocabulary:
         """Indexed words with the stem of *word* in one of *languages* ("biopsy" for "biopsies")."""
         found: set[str] = set()
         for code in languages:
-            stemmer = _STEMMERS.get(code)
+            stemmer = self._stemmers.get(code)
             if stemmer is not None:
-                found |= self._stems[code].get(stemmer.stemWord(word), set())
+                found |= self._stems[code].get(hash(stemmer.stemWord(word)), set())
         found.discard(word)
         return self._by_count(found)
 
