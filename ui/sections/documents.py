@@ -64,6 +64,8 @@ from .search_results import SearchResultsList
 
 # how long the lock waits for text recognition to end once cancelled (it takes milliseconds)
 OCR_STOP_WAIT_S = 5.0
+#: how much of the typed search the results and the status line repeat
+ECHO_CHARS = 60
 IMPORT_FILTER = (
     "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;"
     "All files (*)"
@@ -503,11 +505,12 @@ class DocumentsSection(SectionPage):
             return
         result = self.session.find(text)
         hits = result.hits
+        echoed = text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS] + "…"  # 10,000 typed: not all shown
         if result.suggestion and not result.exact_count:
             self.results.set_hits(
                 hits,
                 result.suggestion,
-                self.tr("No matches for “{0}”. Did you mean “{1}”?").format(text, result.suggestion),
+                self.tr("No matches for “{0}”. Did you mean “{1}”?").format(echoed, result.suggestion),
             )
         else:
             self.results.set_hits(hits)
@@ -515,13 +518,13 @@ class DocumentsSection(SectionPage):
             self.results.show_message(
                 self.tr("Type a word to search.")
                 if not result.searchable
-                else self.tr("Nothing found for “{0}”. Try fewer or shorter words.").format(text)
+                else self.tr("Nothing found for “{0}”. Try fewer or shorter words.").format(echoed)
             )
         self.preview.clear()  # a new search: the last hit's page is not one of these
         self.left.setCurrentWidget(self.results)
         if self.partial:
             self.scope_note.setText(self.tr("Only the parts shared with you are searched."))
-        message = self.tr("Matches for “{0}”: {1}").format(text, len(hits))
+        message = self.tr("Matches for “{0}”: {1}").format(echoed, len(hits))
         if self.partial:
             message += " " + self.tr("(only the parts shared with you are searched)")
         self.status_message.emit(message)
