@@ -96,6 +96,16 @@ def main() -> int:
     until(lambda: preview.current_pdf_page() == 2 and 2 in preview.page_view._images)
     wait(500)
     save(window, "05-search")
+    # the whole care record: a question of an appointment, a symptom, a medication (issue 12)
+    window.documents.search_edit.setText("rash")
+    until(lambda: any(hit.kind == "question" for hit in window.documents.results.hits))
+    window.documents.results.setCurrentRow(1)
+    wait(500)
+    save(window, "05-search-care-record")
+    window.documents.search_edit.setText("pathalogy")  # a typo: "Did you mean pathology?"
+    until(lambda: bool(window.documents.results.suggestion))
+    wait(300)
+    save(window, "05-search-did-you-mean")
     window.documents.search_edit.clear()
     for number, (section, name) in enumerate(
         (

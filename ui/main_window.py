@@ -43,6 +43,8 @@ from .widgets import ScopeGate, application, ask_save_path, tell, visible_scopes
 from .workers import TaskWorker, keep_until_done, start
 
 if TYPE_CHECKING:  # pragma: no cover
+    from mbc_vault.search import SearchHit
+
     from .sections.documents import DocumentsSection
     from .sections.overview import OverviewSection
     from .session import VaultSession
@@ -118,6 +120,24 @@ SECTIONS = (
             QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
             QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
 )  # fmt: skip
+#: the section that shows each kind of entry (and a question of a question list), for search hits
+SECTION_OF_KIND = {
+    "diagnosis": "cancer",
+    "metastasis": "cancer",
+    "biopsy": "cancer",
+    "treatment-line": "treatment",
+    "medication": "treatment",
+    "symptom": "symptoms",
+    "lab-value": "labs",
+    "clinical-trial": "trials",
+    "appointment": "appointments",
+    "question-list": "appointments",
+    "question": "appointments",
+    "contact": "care_team",
+    "person-to-tell": "people",
+    "care-priorities": "priorities",
+    "legal-item": "legal",
+}
 #: what _make_sections sets on the window
 _MADE_WITH_SECTIONS = frozenset({spec.key for spec in SECTIONS} | {"gates", "entry_sections"})
 
@@ -221,6 +241,7 @@ class MainWindow(QMainWindow):
         self.overview.import_requested.connect(self._import)
         self.overview.search_requested.connect(self.find_records)
         self.overview.record_chosen.connect(self._open_record)
+        self.documents.entry_requested.connect(self.open_hit)
         enter_presses(*self.sections.findChildren(QPushButton))  # as for the screens (__init__)
 
         fit_all_headers(self)
@@ -550,6 +571,21 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.go_to(self.documents)
             self.documents.focus_search()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Go to the section of a search hit's entry and choose its row (a question: its appointment,
+        list and question); a packet's hit opens the packet wizard, which starts from it."""
+        if self.session is None:
+            return
+        if hit.kind == "packet":
+            self.open_packet_wizard()
+            return
+        key = SECTION_OF_KIND.get(hit.kind)
+        if key is None:
+            return
+        section = getattr(self, key)
+        self.go_to(section)
+        section.show_entry(hit.kind, hit.id, hit.item)
 
     def _import(self) -> None:
         if self.session is not None:

@@ -12,7 +12,7 @@ from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import ENTRY_KINDS
 from mbc_vault.records import Record
-from mbc_vault.search import SearchHit, SearchIndex, build_index
+from mbc_vault.search import SearchHit, SearchIndex, SearchResult, build_index
 from mbc_vault.vault import Vault
 
 from .workers import TaskWorker, start
@@ -98,7 +98,21 @@ class VaultSession(QObject):
         return CarePlan(self.vault) if self.vault is not None else None
 
     def entry_saved(self, kind: str) -> None:
+        """Entries of *kind* were saved, trashed or restored: search finds them as they are now."""
+        self._index_entries(kind)
         self.entries_changed.emit(kind)
+
+    def _index_entries(self, kind: str) -> None:
+        """Index the live entries of *kind* again (a few dozen: quick); trashed ones are filtered out
+        at query time. A changed appointment is the context of its question lists: they follow."""
+        if self.index is None or self.vault is None:
+            return
+        records = self.vault.records(kind=None)
+        appointments = {r.id: r for r in records if r.kind == "appointment"}
+        kinds = {kind, "question-list"} if kind == "appointment" else {kind}
+        for record in records:
+            if record.kind in kinds:
+                self.index.add_entry(record, appointments)
 
     @property
     def person_name(self) -> str:
@@ -127,6 +141,14 @@ class VaultSession(QObject):
             return []
         live = {r.id for r in self.vault.records()}
         return self.index.search(text, allowed=live)
+
+    def find(self, text: str) -> SearchResult:
+        """Search the whole care record the person may read: documents and every kind of entry, exact
+        hits first, then word forms, typos and synonyms (with a "did you mean" suggestion)."""
+        if self.index is None or self.vault is None:
+            return SearchResult(text)
+        live = {r.id for r in self.vault.records(kind=None)}
+        return self.index.query(text, allowed=live)
 
     def record_added(self, record: Record, page_texts: list[str] | None = None) -> None:
         if self.index is not None:

@@ -136,6 +136,32 @@ class AppointmentsSection(SectionPage):
         )
         return True
 
+    def show_entry(self, kind: str, entry_id: str, item: int | None = None) -> bool:
+        """A search hit: choose the appointment (coming up or past); for a question list or one of
+        its questions, its appointment, the list and the question."""
+        care = self.session.care if self.session is not None else None
+        if care is None:
+            return False
+        list_id = None
+        if kind in (QuestionList.KIND, "question"):
+            found = next((e for e in care.question_lists() if e.id == entry_id), None)
+            if found is None:
+                return False
+            list_id, entry_id = entry_id, found.model.appointment_id
+        elif kind != Appointment.KIND:
+            return False
+        if not self.select_appointment(entry_id):
+            other = self.show_past if self.show_upcoming.isChecked() else self.show_upcoming
+            other.setChecked(True)  # refreshes the list
+            if not self.select_appointment(entry_id):
+                return False
+        if list_id is None:
+            self.appointments.table.setFocus()
+            return True
+        self.question_editor.refresh_questions(list_id, item or 0)
+        self.question_editor.questions.setFocus()
+        return True
+
     # the calendar file --------------------------------------------------------------------------
     def ask_save_path(self, title: str, default_name: str, file_filter: str) -> str:
         """Where to save an unencrypted file ('' if cancelled); patched in tests."""

@@ -90,6 +90,14 @@ class SectionPage(QWidget):
     def refresh(self) -> None:
         """Show the session's entries (nothing when locked)."""
 
+    def show_entry(self, kind: str, entry_id: str, item: int | None = None) -> bool:
+        """Choose the entry a search hit found and put the keyboard on its row (*item*: a question of a
+        question list); False when this section has no row for it (the section is shown anyway)."""
+        for box in self.findChildren(EntryListBox):
+            if box.kind == kind and box.select(entry_id):
+                return True
+        return False
+
 
 def care_of(session: VaultSession) -> CarePlan | None:
     """The care plan of *session* (the store of the care sections' entry lists)."""

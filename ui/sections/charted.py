@@ -189,6 +189,19 @@ class ChartedEntriesSection(SectionPage):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
 
+    def show_entry(self, kind: str, entry_id: str, item: int | None = None) -> bool:
+        """A search hit: choose the series (symptom, test) that holds the entry, then its row."""
+        if kind != self.KINDS[0]:
+            return False
+        for index in [self.choice.currentIndex(), *range(self.choice.count())]:
+            self.choice.setCurrentIndex(index)
+            if self.model.row_of(entry_id) >= 0:
+                self.select_entry(entry_id)
+                self.table.scrollTo(self.table.currentIndex())
+                self.table.setFocus()
+                return True
+        return False
+
     def point_of(self, entry: Entry[Any]) -> tuple[str, float] | None:
         """Where *entry* is drawn (date, value), or None."""
         return None

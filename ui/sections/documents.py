@@ -8,7 +8,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from mbc_vault.ocr import ocr_record, tesseract_available
 from mbc_vault.preview import read_text_head
 from mbc_vault.progress import CancelFlag, ProgressFn
 from mbc_vault.records import Record
-from mbc_vault.search import SearchHit, fts_query
+from mbc_vault.search import SearchHit
 from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from ..category_names import category_label
@@ -56,6 +56,7 @@ from ..models.records import (
 )
 from ..preview import PreviewPane
 from ..reflow import FlowLayout, ReflowSplitter, fit_header_titles
+from ..search_words import where_words
 from ..session import VaultSession
 from ..widgets import allowed, ask_save_path, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, keep_until_done, start
@@ -64,6 +65,8 @@ from .search_results import SearchResultsList
 
 # how long the lock waits for text recognition to end once cancelled (it takes milliseconds)
 OCR_STOP_WAIT_S = 5.0
+#: how much of the typed search the results and the status line repeat
+ECHO_CHARS = 60
 IMPORT_FILTER = (
     "Documents (*.pdf *.PDF *.jpg *.jpeg *.JPG *.JPEG *.png *.PNG *.tif *.tiff *.TIF *.TIFF *.txt);;"
     "All files (*)"
@@ -71,7 +74,10 @@ IMPORT_FILTER = (
 
 
 class DocumentsSection(SectionPage):
-    """Everything about documents in one screen."""
+    """Everything about documents in one screen, and the search of the whole care record."""
+
+    #: a search hit of an entry was opened (Enter, a click): the window shows it in its section
+    entry_requested = Signal(object)  # SearchHit
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(undo_stack, parent)
@@ -159,6 +165,9 @@ class DocumentsSection(SectionPage):
         self.table.clicked.connect(lambda _: self._preview_timer.now())
         self.results = SearchResultsList(self)
         self.results.hit_chosen.connect(self._hit_chosen)
+        self.results.hit_opened.connect(self._hit_opened)
+        self.results.suggestion_chosen.connect(self.search_for)
+        tab_leaves(self.results)
         self.left = QStackedWidget(self)
         self.left.addWidget(self.table)
         self.left.addWidget(self.results)
@@ -304,10 +313,10 @@ class DocumentsSection(SectionPage):
     # selection and preview ----------------------------------------------------------
     def selected_record(self) -> Record | None:
         if self.left.currentWidget() is self.results:
-            row = self.results.currentRow()
-            if 0 <= row < len(self.results.hits) and self.session and self.session.vault:
+            hit = self.results.current_hit()
+            if hit is not None and hit.kind == "document" and self.session and self.session.vault:
                 try:
-                    return self.session.vault.get(self.results.hits[row].record_id)
+                    return self.session.vault.get(hit.record_id)
                 except VaultError:  # gone since the search (removed, or synced away)
                     return None
             return None
@@ -348,9 +357,21 @@ class DocumentsSection(SectionPage):
 
     def _hit_chosen(self, hit: SearchHit) -> None:
         self._update_actions()
+        if hit.kind != "document":  # an entry: Enter or a click goes to its own section
+            self._preview_generation += 1  # a document still being read is not shown over this
+            self.preview.show_message(
+                self.tr("“{0}” ({1}). Press Enter to open it in its own section.").format(
+                    hit.title, where_words(hit)
+                )
+            )
+            return
         record = self.selected_record()
         if record is not None:
             self.load_preview(record, hit.page)
+
+    def _hit_opened(self, hit: SearchHit) -> None:
+        if hit.kind != "document":
+            self.entry_requested.emit(hit)
 
     def load_preview(self, record: Record, page: int | None = None) -> None:
         if self.session is None or self.session.vault is None:
@@ -476,28 +497,48 @@ class DocumentsSection(SectionPage):
         self.search_edit.selectAll()
 
     def run_search(self) -> None:
+        """Search the whole care record for the words typed: documents and every kind of entry."""
         text = self.search_edit.text().strip()
         if not text or self.session is None:
             self.left.setCurrentWidget(self.table)
+            self._show_scope_note(self.session.vault if self.session else None)
             self._selection_changed()  # the preview follows the list again, not the last hit
             return
         if self.session.index is None:
             self.status_message.emit(self.tr("Preparing search… (reading your records)"))
             return
-        hits = self.session.search(text)
-        self.results.set_hits(hits)
+        result = self.session.find(text)
+        hits = result.hits
+        echoed = text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS] + "…"  # 10,000 typed: not all shown
+        if result.suggestion and not result.exact_count:
+            self.results.set_hits(
+                hits,
+                result.suggestion,
+                self.tr("No matches for “{0}”. Did you mean “{1}”?").format(echoed, result.suggestion),
+            )
+        else:
+            self.results.set_hits(hits)
         if not hits:
             self.results.show_message(
                 self.tr("Type a word to search.")
-                if not fts_query(text)
-                else self.tr("Nothing found for “{0}”. Try fewer or shorter words.").format(text)
+                if not result.searchable
+                else self.tr("Nothing found for “{0}”. Try fewer or shorter words.").format(echoed)
             )
         self.preview.clear()  # a new search: the last hit's page is not one of these
         self.left.setCurrentWidget(self.results)
-        message = self.tr("Matches for “{0}”: {1}").format(text, len(hits))
+        if self.partial:
+            self.scope_note.setText(self.tr("Only the parts shared with you are searched."))
+        message = self.tr("Matches for “{0}”: {1}").format(echoed, len(hits))
         if self.partial:
             message += " " + self.tr("(only the parts shared with you are searched)")
         self.status_message.emit(message)
+
+    def search_for(self, text: str) -> None:
+        """Search *text* now (the "Did you mean …?" row): the box shows it, the list its hits."""
+        self.search_edit.setText(text)
+        self._search_timer.stop()
+        self.run_search()
+        self.results.setFocus()
 
     def show_trash(self, on: bool) -> None:
         self.search_edit.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,6 +115,19 @@ class EntryListBox(QGroupBox):
     def selected(self) -> Entry[Any] | None:
         index = self.table.currentIndex()
         return index.data(EntryRole) if index.isValid() else None
+
+    def select(self, entry_id: str) -> bool:
+        """Choose the row of *entry_id* and put the keyboard there; False if it is not listed."""
+        row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        return True
 
     def _documents(self) -> list[tuple[str, str]]:
         if not self.with_documents or self.session is None or self.session.vault is None:

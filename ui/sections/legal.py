@@ -182,6 +182,15 @@ class LegalSection(SectionPage):
     def select_item(self, key: str) -> None:
         self.table.setCurrentCell(list(vocab.LEGAL_ITEMS).index(key), 0)
 
+    def show_entry(self, kind: str, entry_id: str, item: int | None = None) -> bool:
+        """A search hit: choose the row of the paper the entry records."""
+        row = next((r for r, (_, entry) in enumerate(self.items) if entry and entry.id == entry_id), -1)
+        if kind != LegalItem.KIND or row < 0:
+            return False
+        self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+        return True
+
     def selected(self) -> tuple[str, Entry[LegalItem] | None] | None:
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None

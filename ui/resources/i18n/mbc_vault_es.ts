@@ -1578,6 +1578,7 @@
     <name>DocumentsSection</name>
     <message>
         <source>Import documents…</source>
+        <extracomment>how much of the typed search the results and the status line repeat a search hit of an entry was opened (Enter, a click): the window shows it in its section</extracomment>
         <translation>Importar documentos…</translation>
     </message>
     <message>
@@ -1661,6 +1662,10 @@
         <translation>Abriendo “{0}”…</translation>
     </message>
     <message>
+        <source>“{0}” ({1}). Press Enter to open it in its own section.</source>
+        <translation>«{0}» ({1}). Pulse Intro para abrirlo en su sección.</translation>
+    </message>
+    <message>
         <source>Recognizing text… you can keep working.</source>
         <translation>Reconociendo el texto… Puede seguir trabajando mientras tanto.</translation>
     </message>
@@ -1677,12 +1682,20 @@
         <translation>Preparando la búsqueda… (leyendo sus registros)</translation>
     </message>
     <message>
+        <source>No matches for “{0}”. Did you mean “{1}”?</source>
+        <translation>No hay coincidencias para «{0}». ¿Quería decir «{1}»?</translation>
+    </message>
+    <message>
         <source>Type a word to search.</source>
         <translation>Escriba una palabra para buscar.</translation>
     </message>
     <message>
         <source>Nothing found for “{0}”. Try fewer or shorter words.</source>
         <translation>No se encontró nada para «{0}». Pruebe con menos palabras o más cortas.</translation>
+    </message>
+    <message>
+        <source>Only the parts shared with you are searched.</source>
+        <translation>Solo se busca en las partes compartidas con usted.</translation>
     </message>
     <message>
         <source>Matches for “{0}”: {1}</source>
@@ -3571,7 +3584,7 @@ Revisar pronto</translation>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
-        <extracomment>what _make_sections sets on the window</extracomment>
+        <extracomment>the section that shows each kind of entry (and a question of a question list), for search hits what _make_sections sets on the window</extracomment>
         <translation>Secciones</translation>
     </message>
     <message>
@@ -5151,10 +5164,86 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
-    <name>SearchResultsList</name>
+    <name>SearchHits</name>
     <message>
-        <source>Search results</source>
-        <translation>Resultados de la búsqueda</translation>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Site of metastasis</source>
+        <translation>Sitio de metástasis</translation>
+    </message>
+    <message>
+        <source>Biopsy and biomarkers</source>
+        <translation>Biopsia y biomarcadores</translation>
+    </message>
+    <message>
+        <source>Line of treatment</source>
+        <translation>Línea de tratamiento</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>Síntoma</translation>
+    </message>
+    <message>
+        <source>Lab value</source>
+        <translation>Valor de laboratorio</translation>
+    </message>
+    <message>
+        <source>Clinical trial</source>
+        <translation>Ensayo clínico</translation>
+    </message>
+    <message>
+        <source>Second-opinion packet</source>
+        <translation>Paquete para segunda opinión</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Question list</source>
+        <translation>Lista de preguntas</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Care team member</source>
+        <translation>Miembro del equipo de atención</translation>
+    </message>
+    <message>
+        <source>Person to tell</source>
+        <translation>Persona a quien contarlo</translation>
+    </message>
+    <message>
+        <source>My care priorities</source>
+        <translation>Mis prioridades de atención</translation>
+    </message>
+    <message>
+        <source>Legal or planning paper</source>
+        <translation>Documento legal o de planificación</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} del {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>page {0}</source>
@@ -5163,6 +5252,14 @@ Explórela con toda libertad.</translation>
     <message>
         <source>title, tags or notes</source>
         <translation>título, etiquetas o notas</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsList</name>
+    <message>
+        <source>Search results</source>
+        <extracomment>the data of the &quot;Did you mean …?&quot; row: the words to search instead</extracomment>
+        <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
         <source>Arrow keys choose a match; it opens after a short pause, or at once with Enter.</source>
