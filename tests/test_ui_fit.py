@@ -173,7 +173,6 @@ def test_dialogs_fit(demo: MainWindow, lang: str, tmp_path: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
-@NOT_FITTED_YET
 def test_import_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path, qtbot) -> None:
     from pdfmaker import text_pdf
 
