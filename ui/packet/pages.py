@@ -29,6 +29,7 @@ from mbc_vault.packet import Cover, MaterialRow
 from mbc_vault.paper import page_size_for
 
 from ..keyboard import tab_leaves
+from ..reflow import fit_header_titles
 from ..widgets import heading, note
 from . import STEPS
 
@@ -220,6 +221,8 @@ class OptionsPage(QWizardPage):
         )
         self.materials_table.setAccessibleName(self.tr("Materials sent separately"))
         self.materials_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # at large text the four titles share the width: each elides, whole in its tooltip
+        fit_header_titles(self.materials_table.horizontalHeader())
         self.materials_table.verticalHeader().setVisible(False)
         self.materials_table.setMinimumHeight(120)
         self.materials_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
