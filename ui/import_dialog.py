@@ -137,7 +137,7 @@ class ImportDialog(QDialog):
         self._categories: dict[Path, str] = {}
         self.last_question: QMessageBox | None = None
         self._size_to_text()
-        fit_to_screen(self, 1250, 560)
+        fit_to_screen(self, 1250, max(560, self.fontMetrics().height() * 26))  # taller at large text
         self._start_reading()
 
     def _size_to_text(self) -> None:
