@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .keyboard import enter_presses
 from .widgets import heading, note
+from .wrapping import wrap_lines
 
 #: a choice's text is this much larger than the rest of the screen
 CHOICE_FONT = 1.15
@@ -66,20 +67,7 @@ class ChoiceCard(QPushButton):
     def lines(self, width: int | None = None) -> list[str]:
         """The text as painted at *width* (the card's own by default): each line wrapped at words."""
         width = self.width() if width is None else width
-        room = max(1, width - self._padding(width).width())
-        metrics = self.fontMetrics()
-        lines: list[str] = []
-        for paragraph in self.text().split("\n"):
-            line = ""
-            for word in paragraph.split():
-                candidate = f"{line} {word}" if line else word
-                if line and metrics.horizontalAdvance(candidate) > room:
-                    lines.append(line)
-                    line = word
-                else:
-                    line = candidate
-            lines.append(line)
-        return lines
+        return wrap_lines(self.fontMetrics(), self.text(), max(1, width - self._padding(width).width()))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return True
