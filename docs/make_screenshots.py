@@ -1,7 +1,8 @@
 """Write screenshots of the main screens to docs/screenshots/ (used by the README).
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang es] [--sizes]
---sizes also saves the overview, documents and labs at 1024×700 (100, 150, 200 % text), 1280×800
+--sizes also saves the welcome screen, overview, documents, labs, the import dialog and the packet
+wizard's pages at 1024×700 (100, 150, 200 % text), 1280×800
 (200 %) and 1400×900 (100 %), as fit-<width>x<height>-<percent>-<section>.png, to check that they fit.
 It uses a fresh demo vault of fictional records in a temporary folder; settings and caches
 go to temporary folders too, so nothing of the user's is touched.
@@ -69,6 +70,16 @@ def main() -> int:
     window.show()
     wait(300)
     save(window, "01-welcome")
+    #: (text scale, width, height) of the screens saved with --sizes
+    sizes = ((100, 1024, 700), (150, 1024, 700), (200, 1024, 700), (200, 1280, 800), (100, 1400, 900))
+    if args.sizes:
+        for scale, width, height in sizes:
+            window.apply_text_scale(scale)
+            window.resize(width, height)
+            wait(300)
+            save(window, f"fit-{width}x{height}-{scale}-welcome")
+        window.apply_text_scale(100)
+        window.resize(1280, 820)
 
     create = CreateVaultDialog(tmp / "My vault", window)
     create.name_edit.setText("Jane Example")
@@ -122,13 +133,7 @@ def main() -> int:
         wait(600)
         save(window, f"{number:02d}-{name}")
     if args.sizes:
-        for scale, width, height in (
-            (100, 1024, 700),
-            (150, 1024, 700),
-            (200, 1024, 700),
-            (200, 1280, 800),
-            (100, 1400, 900),
-        ):
+        for scale, width, height in sizes:
             window.apply_text_scale(scale)
             window.resize(width, height)
             for section, name in (
@@ -160,6 +165,21 @@ def main() -> int:
     until(lambda: dialog.import_btn.isEnabled())
     wait(300)
     save(dialog, "06-import")
+    if args.sizes:  # the import dialog and each packet wizard page at each size
+        for scale, width, height in sizes:
+            window.apply_text_scale(scale)
+            dialog.resize(min(width, 1250), min(height, dialog.height()))
+            wait(300)
+            save(dialog, f"fit-{width}x{height}-{scale}-import")
+            window.packet_action.trigger()
+            wizard = window.packet_wizard
+            wizard.resize(min(width, wizard.width()), min(height, wizard.height()))
+            for number, _ in enumerate(wizard.pageIds()):
+                wait(300)
+                save(wizard, f"fit-{width}x{height}-{scale}-packet-{number + 1}")
+                wizard.next()
+            wizard.reject()
+        window.apply_text_scale(100)
     dialog.reject()
     window.lock()
     wait(300)

@@ -87,6 +87,33 @@ def test_tab_leaves_the_documents_table_without_opening_anything(qtbot, demo: Ma
     assert documents._preview_generation == generation and not documents._workers  # nothing decrypted
 
 
+def test_tab_into_the_documents_table_opens_nothing_until_a_row_is_chosen(qtbot, demo: MainWindow) -> None:
+    """Qt makes the first row current when a table gets the focus by Tab; that is not a choice: nothing
+    is decrypted, even past the pause. The first Down chooses the first row, opened after the pause."""
+    documents = demo.documents
+    demo.go_to(documents)
+    demo.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo)
+    assert not documents.table.currentIndex().isValid()  # nothing chosen yet
+    documents.search_edit.setFocus()
+    generation = documents._preview_generation
+    for _ in range(10):  # Tab from the search field on, up to the table
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if documents.table.hasFocus():
+            break
+    assert documents.table.hasFocus()
+    assert not documents._preview_timer.isActive()
+    qtbot.wait(2 * PREVIEW_PAUSE_MS)  # past the pause: still nothing (a check that nothing happens)
+    assert documents._preview_generation == generation and not documents._workers  # nothing decrypted
+    assert documents.selected_record() is None
+    qtbot.keyClick(documents.table, Qt.Key.Key_Down)  # the first row, chosen by the keyboard
+    assert documents.table.currentIndex().row() == 0 and documents._preview_timer.isActive()
+    # opened after the pause (the move and the opening count a generation each)
+    qtbot.waitUntil(lambda: documents._preview_generation == generation + 2, timeout=5_000)
+    assert not documents._preview_timer.isActive()
+    qtbot.waitUntil(lambda: not documents._workers, timeout=20_000)
+
+
 def test_a_keyboard_move_opens_the_document_after_a_pause_or_on_enter(qtbot, demo: MainWindow) -> None:
     documents = demo.documents
     demo.go_to(documents)

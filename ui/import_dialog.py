@@ -13,19 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +37,7 @@ from mbc_vault.visibility import display_names, newly_visible_to, visible_to
 
 from .category_names import category_label
 from .keyboard import tab_leaves
+from .reflow import FlowLayout, combo_width, fit_header_titles, fit_to_screen, scroll_body
 from .session import VaultSession
 from .vocab_labels import progress_text
 from .widgets import DialogFooter, allowed, ask_to_widen, heading, note
@@ -61,7 +61,13 @@ class ImportDialog(QDialog):
         self.already: list[Extracted] = []
         self.report: ImportReport | None = None
         self._worker: TaskWorker | None = None
-        layout = QVBoxLayout(self)
+        # at large text on a small screen the files and their fields scroll; the buttons stay in view
+        layout = scroll_body(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = self.layout()
+        assert outer is not None  # scroll_body made it
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        outer.setContentsMargins(margin, margin, margin, margin)
         layout.addWidget(heading(self.tr("Import documents"), self))
         self.info = note(self.tr("Reading the files ({0})…").format(len(self.files)), self)
         layout.addWidget(self.info)
@@ -93,16 +99,8 @@ class ImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (COL_FILE, 190),
-            (COL_TITLE, 220),
-            (COL_DATE, 100),
-            (COL_CATEGORY, 200),
-            (COL_VISIBLE, 170),
-        ):
-            header.resizeSection(column, width)
         layout.addWidget(self.table, 1)
-        bulk = QHBoxLayout()
+        bulk = FlowLayout()  # wraps onto more lines at large text instead of widening the dialog
         self.bulk_category = QComboBox(self)
         self.bulk_category.setAccessibleName(self.tr("Category for the selected files"))
         self.bulk_category.addItem(self.tr("(keep each file's category)"), "")
@@ -133,14 +131,46 @@ class ImportDialog(QDialog):
         self.progress.reset()
         self.progress.setVisible(True)
         self.import_btn.setEnabled(False)
-        layout.addWidget(footer)
+        outer.addWidget(footer)
         self._tags: dict[Path, list[str]] = {}
         self._providers: dict[Path, str] = {}
         # each file's category as last accepted (a change that widens who can see it is asked first)
         self._categories: dict[Path, str] = {}
         self.last_question: QMessageBox | None = None
-        self.resize(1250, 560)
+        self._size_to_text()
+        fit_to_screen(self, 1250, max(560, self.fontMetrics().height() * 26))  # taller at large text
         self._start_reading()
+
+    def _size_to_text(self) -> None:
+        """Columns and the category boxes follow the text size (100 % to 200 %): every category shows
+        whole; the table scrolls sideways when its columns are wider than the dialog."""
+        metrics = self.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, sample in (
+            (COL_FILE, "scan report 2026-12-31.pdf"),
+            (COL_TITLE, "CT chest abdomen pelvis report"),
+            (COL_DATE, "2026-12-31"),
+            (COL_VISIBLE, "you, Mary Example"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        combos = [
+            self._combo(row)
+            for row in range(self.table.rowCount())
+            if self.table.cellWidget(row, COL_CATEGORY)
+        ]
+        if combos:
+            header.resizeSection(COL_CATEGORY, max(combo_width(combo) for combo in combos))
+        else:
+            header.resizeSection(COL_CATEGORY, metrics.horizontalAdvance("Imaging report") * 2)
+        fit_header_titles(header)
+        self.bulk_category.setMinimumWidth(combo_width(self.bulk_category))
+        self.table.setMinimumHeight(metrics.height() * 6)  # a few rows stay in view at any text size
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # the style's paddings follow the text size only after the re-polish (StyleChange)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._size_to_text()
+        super().changeEvent(event)
 
     # reading -----------------------------------------------------------------
     def _start_reading(self) -> None:
@@ -185,6 +215,7 @@ class ImportDialog(QDialog):
         if row < len(results):
             QTimer.singleShot(0, self, lambda: self._fill_rows(results, row))
             return
+        self._size_to_text()  # the category column as wide as its boxes
         good = sum(1 for f in results if f.ok)
         bad = len(results) - good
         if self.already and not good:

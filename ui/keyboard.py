@@ -4,13 +4,15 @@
 - Moving through rows by keyboard opens (decrypts, previews) nothing until the person pauses or presses
   Enter: `PauseTimer`, a single-shot timer restarted on each move.
 - Enter presses a focused button outside a dialog too (the welcome screen's choices): `enter_presses`.
+- Tab into a table whose rows open documents chooses no row by itself: `focus_chooses_nothing`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 #: how long the keyboard must rest on a row before it is opened (milliseconds)
@@ -28,6 +30,33 @@ def enter_presses(*buttons: QPushButton) -> None:
     dialog a QPushButton ignores Enter unless it is an auto-default button."""
     for button in buttons:
         button.setAutoDefault(True)
+
+
+class _NoCurrentOnFocus(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QAbstractItemView)
+            and isinstance(event, QFocusEvent)
+            and not watched.currentIndex().isValid()
+            and watched.selectionModel() is not None
+        ):
+            selection = watched.selectionModel()
+            selection.blockSignals(True)  # Qt's focus-in makes the first row current: not a choice
+            try:
+                watched.focusInEvent(event)
+                selection.clearCurrentIndex()
+            finally:
+                selection.blockSignals(False)
+            return True
+        return False
+
+
+def focus_chooses_nothing(*views: QAbstractItemView) -> None:
+    """Giving *views* the focus (by Tab) leaves them with no current row, where Qt would make the first
+    row current; the first arrow key then chooses the first row."""
+    for view in views:
+        view.installEventFilter(_NoCurrentOnFocus(view))
 
 
 class PauseTimer(QTimer):

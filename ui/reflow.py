@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHeaderView,
     QLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
@@ -356,6 +358,19 @@ def show_all_rows(view: QListWidget) -> None:
     `fit_list_height` after filling it)."""
     view.installEventFilter(_AllRows(view))
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def combo_width(combo: QComboBox) -> int:
+    """The width at which *combo* shows its widest choice whole, with the style's paddings at the
+    current text size (computed, not its cached size hint: call it after a re-polish too)."""
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), combo
+    )
+    return size.width() + metrics.averageCharWidth()  # the edit field is a little narrower than the box
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:

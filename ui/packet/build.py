@@ -42,6 +42,7 @@ from ui.vocab_labels import progress_text  # absolute: this module moves into ui
 from ..errors import describe
 from ..file_dialogs import save_file
 from ..preview import PreviewPane
+from ..reflow import scroll_body
 from ..session import VaultSession
 from ..widgets import heading, note
 from ..workers import TaskWorker, start
@@ -81,7 +82,7 @@ class BuildPage(QWizardPage):
         self._choices: PacketChoices | None = None
         self._data: bytes | None = None
         self.saved_path: str = ""
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)  # at 200 % text on a small screen the page scrolls
         layout.addWidget(
             heading(self.tr("Step {0} of {1}: build and look it over").format(5, STEPS), self, 1.5)
         )
@@ -161,6 +162,7 @@ class BuildPage(QWizardPage):
             self.tr("The packet appears here once it is built, so you can look it over.")
         )
         layout.addWidget(self.preview, 1)
+        self.preview.setMinimumHeight(self.fontMetrics().height() * 12)  # a page to look at, scrolled to
         self.progress_box.setVisible(False)
         self.problems_box.setVisible(False)
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from mbc_vault.packet import default_document_ids
 from mbc_vault.records import Record
 
 from ..category_names import category_label
+from ..reflow import FlowLayout, ReflowSplitter, scroll_body
 from ..widgets import heading, note
 from . import STEPS
 
@@ -39,7 +39,7 @@ class DocumentsPage(QWizardPage):
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)  # at 200 % text on a small screen the page scrolls
         layout.addWidget(
             heading(self.tr("Step {0} of {1}: choose and order the documents").format(2, STEPS), self, 1.5)
         )
@@ -53,20 +53,27 @@ class DocumentsPage(QWizardPage):
                 self,
             )
         )
-        grid = QGridLayout()
-        layout.addLayout(grid, 1)
-        chosen_label = QLabel(self.tr("In the packet, in this order:"), self)
-        self.chosen = QListWidget(self)
+        # the two lists side by side when there is room, one under the other at large text
+        self.splitter = ReflowSplitter(side_by_side=100, share=0.4, parent=self)
+        left = QWidget(self.splitter)
+        right = QWidget(self.splitter)
+        left_layout = QVBoxLayout(left)
+        right_layout = QVBoxLayout(right)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        chosen_label = QLabel(self.tr("In the packet, in this order:"), left)
+        chosen_label.setWordWrap(True)
+        self.chosen = QListWidget(left)
         self.chosen.setAccessibleName(self.tr("Documents in the packet, in order"))
         self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.chosen.setWordWrap(True)
         self.chosen.setSpacing(2)
         chosen_label.setBuddy(self.chosen)
-        self.up_btn = QPushButton(self.tr("Move &up"), self)
-        self.down_btn = QPushButton(self.tr("Move &down"), self)
-        self.remove_btn = QPushButton(self.tr("&Remove"), self)
-        self.reset_btn = QPushButton(self.tr("Use the usual set"), self)
+        self.up_btn = QPushButton(self.tr("Move &up"), left)
+        self.down_btn = QPushButton(self.tr("Move &down"), left)
+        self.remove_btn = QPushButton(self.tr("&Remove"), left)
+        self.reset_btn = QPushButton(self.tr("Use the usual set"), left)
         self.up_btn.setAccessibleName(self.tr("Move the document up"))
         self.down_btn.setAccessibleName(self.tr("Move the document down"))
         self.remove_btn.setAccessibleName(self.tr("Remove the document from the packet"))
@@ -75,41 +82,51 @@ class DocumentsPage(QWizardPage):
         self.remove_btn.clicked.connect(self.remove_selected)
         self.reset_btn.clicked.connect(self.use_default_set)
         self.chosen.installEventFilter(self)  # Ctrl+Up, Ctrl+Down, Delete
-        buttons = QHBoxLayout()
-        for button in (self.up_btn, self.down_btn, self.remove_btn):
+        buttons = FlowLayout()  # the buttons wrap onto two lines at large text
+        for button in (self.up_btn, self.down_btn, self.remove_btn, self.reset_btn):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reset_btn)
-        available_label = QLabel(self.tr("More documents from the vault:"), self)
-        self.filter_edit = QLineEdit(self)
+        available_label = QLabel(self.tr("More documents from the vault:"), right)
+        available_label.setWordWrap(True)
+        self.filter_edit = QLineEdit(right)
         self.filter_edit.setPlaceholderText(self.tr("Type to find a document"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Find a document to add"))
         self.filter_edit.textChanged.connect(self._filter)
-        self.available = QListWidget(self)
+        self.available = QListWidget(right)
         self.available.setAccessibleName(self.tr("More documents from the vault"))
         self.available.setWordWrap(True)
         self.available.setSpacing(2)
         available_label.setBuddy(self.available)
         self.available.itemActivated.connect(lambda _: self.add_selected())
-        self.add_btn = QPushButton(self.tr("&Add to the packet"), self)
+        self.add_btn = QPushButton(self.tr("&Add to the packet"), right)
         self.add_btn.setAccessibleName(self.tr("Add the document to the packet"))
         self.add_btn.clicked.connect(self.add_selected)
-        grid.addWidget(chosen_label, 0, 0)
-        grid.addWidget(available_label, 0, 1)
-        grid.addWidget(self.chosen, 1, 0)
-        right = QVBoxLayout()
-        right.addWidget(self.filter_edit)
-        right.addWidget(self.available, 1)
-        grid.addLayout(right, 1, 1)
-        grid.addLayout(buttons, 2, 0)
+        left_layout.addWidget(chosen_label)
+        left_layout.addWidget(self.chosen, 1)
+        left_layout.addLayout(buttons)
+        right_layout.addWidget(available_label)
+        right_layout.addWidget(self.filter_edit)
+        right_layout.addWidget(self.available, 1)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_btn)
         add_row.addStretch(1)
-        grid.addLayout(add_row, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        right_layout.addLayout(add_row)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        layout.addWidget(self.splitter, 1)
+        self._size_lists()
         self.use_default_set()
+
+    def _size_lists(self) -> None:
+        """Each list shows a few rows at any text size (the page scrolls rather than squeeze them)."""
+        rows = self.fontMetrics().height() * 6
+        self.chosen.setMinimumHeight(rows)
+        self.available.setMinimumHeight(rows)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_lists()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
         if watched is self.chosen and event.type() == QEvent.Type.KeyPress:

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,9 @@ from mbc_vault.packet import Cover, MaterialRow
 from mbc_vault.paper import page_size_for
 
 from ..keyboard import tab_leaves
+from ..reflow import fit_header_titles
 from ..widgets import heading, note
+from ..wrapping import WrappingCheckBox
 from . import STEPS
 
 
@@ -177,14 +178,16 @@ class OptionsPage(QWizardPage):
         outer.addWidget(heading(self.tr("Step {0} of {1}: options").format(4, STEPS), self, 1.5))
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.footer_check = QCheckBox(
+        self.footer_check = WrappingCheckBox(
             self.tr("Page numbers, my name and date of birth at the foot of every page"), body
         )
         self.footer_check.setChecked(True)
-        self.summary_check = QCheckBox(self.tr("A care summary from “My cancer” and “Treatment”"), body)
+        self.summary_check = WrappingCheckBox(
+            self.tr("A care summary from “My cancer” and “Treatment”"), body
+        )
         self.summary_check.setChecked(True)
         plan = CarePlan(vault)
-        self.priorities_check = QCheckBox(self.tr("My care priorities"), body)
+        self.priorities_check = WrappingCheckBox(self.tr("My care priorities"), body)
         has_priorities = plan.priorities() is not None
         self.priorities_check.setEnabled(has_priorities)
         if not has_priorities:
@@ -220,6 +223,8 @@ class OptionsPage(QWizardPage):
         )
         self.materials_table.setAccessibleName(self.tr("Materials sent separately"))
         self.materials_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # at large text the four titles share the width: each elides, whole in its tooltip
+        fit_header_titles(self.materials_table.horizontalHeader())
         self.materials_table.verticalHeader().setVisible(False)
         self.materials_table.setMinimumHeight(120)
         self.materials_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
@@ -287,6 +292,7 @@ class OptionsPage(QWizardPage):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps instead
         outer.addWidget(scroll, 1)
         self.error = note("", self, "error")
         self.error.setVisible(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from mbc_vault.packet import PacketChoices
 
+from ..reflow import fit_to_screen
 from ..session import VaultSession
 from .build import BuildPage
 from .checklist import ChecklistPage
@@ -48,7 +49,7 @@ class PacketWizard(QWizard):
         ):
             self.addPage(page)
         self.setAccessibleName(self.tr("Second-opinion packet"))
-        self.resize(1040, 780)
+        fit_to_screen(self, 1040, 780)  # never larger than a small laptop's screen
 
     def choices(self) -> PacketChoices:
         options = self.options_page

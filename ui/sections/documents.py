@@ -40,7 +40,7 @@ from ..entry_commands import TrashCommand
 from ..errors import describe
 from ..file_dialogs import open_files
 from ..import_dialog import ImportDialog
-from ..keyboard import PauseTimer, tab_leaves
+from ..keyboard import PauseTimer, focus_chooses_nothing, tab_leaves
 from ..models.provenance import provenance, short_id
 from ..models.records import (
     COL_ADDED,
@@ -157,6 +157,7 @@ class DocumentsSection(SectionPage):
             self.tr("Arrow keys choose a document; it opens after a short pause, or at once with Enter.")
         )
         tab_leaves(self.table)
+        focus_chooses_nothing(self.table)  # Tab into the table opens no document by itself
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         # a keyboard move opens (decrypts) the document only after a pause; Enter or a click at once
         self._preview_timer = PauseTimer(self._preview_selected, self)
