@@ -158,7 +158,6 @@ def _dialogs(window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QDialog]
             )
 
 
-@NOT_FITTED_YET
 def test_dialogs_fit(demo: MainWindow, lang: str, tmp_path: Path) -> None:
     problems: list[str] = []
     for scale, width, height in SIZES:  # re-scaling re-polishes the app: once per size, not per dialog
