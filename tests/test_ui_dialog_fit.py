@@ -88,3 +88,22 @@ def test_body_scrolls_and_the_buttons_stay_in_sight(qtbot) -> None:
     assert scroller is not None and scroller.verticalScrollBar().isVisible()
     assert dialog.rect().contains(button.geometry())
     assert not faults(dialog)
+
+
+def test_the_focused_field_is_scrolled_into_sight(qtbot) -> None:
+    dialog, _, _, button = _dialog(qtbot, rows=30)
+    dialog.show()
+    dialog.resize(400, 300)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    button.setFocus()
+    settle()
+    scroller = dialog.findChild(QScrollArea)
+    assert scroller is not None and scroller.verticalScrollBar().value() == 0
+    qtbot.keyClick(button, Qt.Key.Key_Backtab)  # from the foot back into the body: its last control
+    settle()
+    focused = QApplication.focusWidget()
+    assert focused is not None and scroller.widget().isAncestorOf(focused)
+    assert scroller.verticalScrollBar().value() > 0
+    top_left = focused.mapTo(scroller.viewport(), QPoint(0, 0))
+    assert scroller.viewport().rect().contains(top_left)

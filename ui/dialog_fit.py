@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 
 #: room left for the window manager's title bar and frame when a dialog opens as tall as the screen
 FRAME_ALLOWANCE = 48
+#: and for its side borders when it opens as wide as the screen
+FRAME_SIDES = 8
 #: a wrapping button's preferred width, in average characters of its text (it wraps beyond)
 WRAP_CHARS = 45
 #: pixels more than a form needs before its labels go back beside their fields (about a scroll bar)
@@ -38,6 +41,13 @@ REFLOW_SLACK = 24
 class _BodyScroller(QScrollArea):
     """The scroll area of a dialog's body: as narrow as the body's widest word or field (plus the
     scroll bar), as tall as the body at its width, and a few lines high at the least."""
+
+    def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the focused field in sight, also when the focus comes from outside the body (Shift+Tab
+        from the buttons, or Tab going round): Qt scrolls only for Tab within the scroll area."""
+        body = self.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def _extra(self) -> int:
         return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
@@ -83,6 +93,9 @@ def scrolling_dialog(dialog: QDialog) -> tuple[QVBoxLayout, QVBoxLayout]:
     scroller.viewport().setAutoFillBackground(False)
     body.setAutoFillBackground(False)
     outer.addWidget(scroller, 1)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(scroller.follow_focus)
     body_layout = QVBoxLayout(body)
     body_layout.setContentsMargins(0, 0, 0, 0)
     foot = QVBoxLayout()
@@ -165,7 +178,7 @@ def fit_dialog(dialog: QDialog, chars: int) -> None:
     at most the screen's free area (the body scrolls). Its forms keep labels beside their fields
     while every row fits so, otherwise every label goes above its field."""
     free = _free_area(dialog)
-    target = min(chars * dialog.fontMetrics().averageCharWidth(), free.width())
+    target = min(chars * dialog.fontMetrics().averageCharWidth(), free.width() - FRAME_SIDES)
     outer = dialog.layout()
     margins = outer.contentsMargins() if outer is not None else None
     inner = target - (margins.left() + margins.right() if margins is not None else 0) - REFLOW_SLACK
@@ -175,7 +188,7 @@ def fit_dialog(dialog: QDialog, chars: int) -> None:
             isinstance(c, _FormReflow) and c.form is form for c in widget.children()
         ):
             _FormReflow(widget, form).choose(inner)  # the body's width once shown (its resize decides then)
-    width = min(max(dialog.minimumSizeHint().width(), target), free.width())
+    width = min(max(dialog.minimumSizeHint().width(), target), free.width() - FRAME_SIDES)
     height = min(_height_at(dialog, width), free.height() - FRAME_ALLOWANCE)
     dialog.resize(width, max(height, dialog.minimumSizeHint().height()))
 
@@ -184,7 +197,7 @@ def refit_dialog(dialog: QDialog) -> None:
     """After rows appeared or disappeared: the height the content needs at the dialog's width (at
     most the screen's free height), the width kept."""
     free = _free_area(dialog)
-    width = min(dialog.width(), free.width())
+    width = dialog.width()
     dialog.resize(width, min(_height_at(dialog, width), free.height() - FRAME_ALLOWANCE))
 
 
