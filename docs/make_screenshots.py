@@ -2,8 +2,9 @@
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang es] [--sizes]
 --sizes also saves the welcome screen, overview, documents, labs, the import dialog and the packet
-wizard's pages at 1024×700 (100, 150, 200 % text), 1280×800
-(200 %) and 1400×900 (100 %), as fit-<width>x<height>-<percent>-<section>.png, to check that they fit.
+wizard's pages at 1024×700 (100, 150, 200 % text), 1280×800 (200 %) and 1400×900 (100 %), as
+fit-<width>x<height>-<percent>-<section>.png, and the dialogs at the first four sizes
+(fit-…-dialog-<name>.png), to check that they fit.
 It uses a fresh demo vault of fictional records in a temporary folder; settings and caches
 go to temporary folders too, so nothing of the user's is touched.
 """
@@ -146,6 +147,7 @@ def main() -> int:
                 save(window, f"fit-{width}x{height}-{scale}-{name}")
         window.apply_text_scale(100)
         window.resize(1280, 820)
+        dialog_shots(window, tmp, save, wait)
     window.go_to(window.documents)
     # a photographed lab report (fictional, from the tests' data), shown as an image
     photo = vault.add_document(
@@ -188,6 +190,51 @@ def main() -> int:
     QApplication.processEvents()
     print(f"demo passphrase was {passphrase}")
     return 0
+
+
+def dialog_shots(window, tmp: Path, save, wait) -> None:  # type: ignore[no-untyped-def]
+    """The dialogs at each size and text scale, as fit-<width>x<height>-<percent>-dialog-<name>.png,
+    each made as small as the screen (issue 16: they scroll or wrap, nothing is cut off)."""
+    from ui.create_dialog import CreateVaultDialog
+    from ui.edit_dialog import EditRecordDialog
+    from ui.forms.lab_dialog import LabValueDialog
+    from ui.forms.symptom_dialog import QuickSymptomDialog
+    from ui.sections.entry_list import EntryListBox
+    from ui.settings_dialog import SettingsDialog
+    from ui.sharing.dialogs import AddPersonDialog, ChangeAccessDialog, RemovePersonDialog, SetupCodeDialog
+
+    session = window.session
+    box = next(b for b in window.findChildren(EntryListBox) if b.store(session) is not None)
+    makers = {
+        "create": lambda: CreateVaultDialog(tmp / "My vault", window),
+        "settings": lambda: SettingsDialog(window.settings, window),
+        "edit": lambda: EditRecordDialog(session.vault.records()[0], window),
+        "add-person": lambda: AddPersonDialog(session, window),
+        "setup-code": lambda: SetupCodeDialog("Mary Example", "ABCD-EFGH-JKLM-NPQR", window),
+        "change-access": lambda: ChangeAccessDialog("Mary Example", ["legal", "care"], False, window),
+        "remove-person": lambda: RemovePersonDialog("Mary Example", window),
+        "lab-value": lambda: LabValueDialog(session, window),
+        "symptom": lambda: QuickSymptomDialog(session, window, symptom="pain"),
+        "form": lambda: box.form_class(
+            box.title(),
+            box.new_model(),
+            box.fields(),
+            box.store(session),
+            documents=box._documents(),
+            parent=box,
+        ),
+    }
+    for scale, width, height in ((100, 1024, 700), (150, 1024, 700), (200, 1024, 700), (200, 1280, 800)):
+        window.apply_text_scale(scale)
+        for name, make in makers.items():
+            dialog = make()
+            dialog.show()
+            dialog.resize(min(dialog.width(), width), min(dialog.height(), height))
+            wait(150)
+            save(dialog, f"fit-{width}x{height}-{scale}-dialog-{name}")
+            dialog.reject()
+            dialog.deleteLater()
+    window.apply_text_scale(100)
 
 
 if __name__ == "__main__":

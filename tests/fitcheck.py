@@ -3,8 +3,9 @@
 `faults(window)` walks the visible widgets of one top-level window and returns one plain line per
 fault: a widget whose rectangle leaves the window (or its parent), a widget squeezed below the
 smallest size its layout promised, a label, button or check box whose text does not fit, a wrapped
-label shorter than its text, a combo box whose current text is cut, or a table header whose section
-is narrower than its title (unless the model gives that title a tooltip: then eliding is by design).
+label (or wrapping check box or radio button) shorter than its text, a combo box whose current text
+is cut, or a table header whose section is narrower than its title (unless the model gives that
+title a tooltip: then eliding is by design).
 Widgets inside a scroll area's viewport may lie outside it: they scroll.
 """
 
@@ -81,6 +82,11 @@ def _text_faults(widget: QWidget) -> list[str]:
             return [
                 f"{name}: text needs {hint.width()}×{hint.height()}, has {widget.width()}×{widget.height()}"
             ]
+        return []
+    if isinstance(widget, QCheckBox | QRadioButton) and widget.text() and widget.hasHeightForWidth():
+        need = widget.heightForWidth(widget.width())  # its text wraps (ui/dialog_fit.py): like a label
+        if need > widget.height() + SLACK:
+            return [f"{name}: wrapped text needs {need} px height, has {widget.height()}"]
         return []
     if isinstance(widget, QPushButton | QCheckBox | QRadioButton) and widget.text():
         hint = widget.sizeHint()

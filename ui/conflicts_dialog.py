@@ -27,6 +27,7 @@ from mbc_vault.vault import RecordVersion
 from .category_names import category_label
 from .errors import describe
 from .keyboard import tab_leaves
+from .reflow import FlowLayout, fit_to_screen
 from .session import VaultSession
 from .widgets import DialogFooter, heading, note
 
@@ -79,14 +80,14 @@ class ConflictsDialog(QDialog):
         row.addWidget(self.records)
         row.addWidget(self.table, 1)
         layout.addLayout(row, 1)
-        choose = QHBoxLayout()
+        choose = FlowLayout()  # one "Keep version n" per version: they wrap at large text
         self.keep_buttons: list[QPushButton] = []
         self.choose_row = choose
         layout.addLayout(choose)
         footer = DialogFooter(self, line="hint", error_hidden=False)
         self.message = footer.error
         layout.addWidget(footer)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         self.refresh()
 
     def refresh(self) -> None:

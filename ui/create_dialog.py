@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from mbc_vault.vault import Vault
 
+from .dialog_fit import fit_dialog, scrolling_dialog
 from .file_dialogs import choose_folder
-from .reflow import fit_to_screen, keep_wrapped_text_whole
 from .widgets import DialogFooter, PassphrasePair, heading, note
 from .workers import TaskWorker, start
 
@@ -30,7 +29,7 @@ class CreateVaultDialog(QDialog):
         self.setWindowTitle(self.tr("Create my vault"))
         self.vault: Vault | None = None
         self._worker: TaskWorker | None = None
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Create my vault"), self))
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
@@ -75,13 +74,11 @@ class CreateVaultDialog(QDialog):
             error_hidden=False,
         )
         self.busy, self.error, self.create_btn = self.footer.busy, self.footer.error, self.footer.save_btn
-        layout.addWidget(self.footer)
+        foot.addWidget(self.footer)
         for edit in (self.name_edit, self.pass_edit, self.again_edit, self.folder_edit):
             edit.textChanged.connect(self._validate)
         self._validate()
-        # wide enough for a folder path, at most the screen; tall enough for the wrapped hints
-        keep_wrapped_text_whole(self)
-        fit_to_screen(self, 640, self.sizeHint().height())
+        fit_dialog(self, 90)  # wide enough for a folder path, at most the screen; the body scrolls
 
     @classmethod
     def ask(cls, default_folder: Path, parent: QWidget | None = None) -> Vault | None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,6 +17,7 @@ from mbc_vault.categories import CATEGORIES
 from mbc_vault.records import Record, check_date
 
 from .category_names import category_label
+from .dialog_fit import fit_dialog, scrolling_dialog
 from .errors import describe
 from .widgets import DialogFooter, heading
 
@@ -29,7 +29,7 @@ class EditRecordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit details"))
         self.record = record
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Edit details"), self, 1.4))
         form = QFormLayout()
         self.title_edit = QLineEdit(record.title, self)
@@ -55,8 +55,8 @@ class EditRecordDialog(QDialog):
         layout.addLayout(form)
         footer = DialogFooter(self, self._check_and_accept, error_hidden=False)
         self.error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
-        layout.addWidget(footer)
-        self.resize(560, 0)
+        foot.addWidget(footer)
+        fit_dialog(self, 80)
 
     @classmethod
     def ask(cls, record: Record, parent: QWidget | None = None) -> dict[str, Any] | None:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from .dialog_fit import fit_dialog, scrolling_dialog
 from .i18n import QT_TRANSLATE_NOOP
 from .settings import AppSettings
 from .widgets import heading, note
@@ -30,7 +30,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Settings"), self, 1.4))
         form = QFormLayout()
         self.idle_spin = QSpinBox(self)
@@ -58,7 +58,8 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot.addWidget(buttons)
+        fit_dialog(self, 60)
 
     @classmethod
     def ask(cls, settings: AppSettings, parent: QWidget | None = None) -> bool:

@@ -21,9 +21,10 @@ from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.errors import WrongPassphrase
 from mbc_vault.vault import Vault
 
+from .dialog_fit import fit_dialog, scrolling_dialog
 from .errors import describe
 from .settings import AppSettings
-from .widgets import PassphrasePair, fit_to_width, heading, note
+from .widgets import PassphrasePair, heading, note
 from .workers import TaskWorker, start
 
 #: scrypt work factor of the passphrase chosen after a setup code (tests lower it)
@@ -160,7 +161,7 @@ class ChoosePassphraseDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self._worker: TaskWorker | None = None
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         name = vault.person.name
         if first_time:
             self.setWindowTitle(self.tr("Choose your passphrase"))
@@ -215,8 +216,8 @@ class ChoosePassphraseDialog(QDialog):
         self.busy.setVisible(False)
         self.busy.setAccessibleName(self.tr("Saving your passphrase"))
         self.error = note("", self, "error")
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
+        foot.addWidget(self.busy)
+        foot.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_btn = self.buttons.addButton(
             self.tr("Save my passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -225,12 +226,12 @@ class ChoosePassphraseDialog(QDialog):
         self.save_btn.setAccessibleName(self.tr("Save my passphrase"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        foot.addWidget(self.buttons)
         for edit in (self.pass_edit, self.again_edit):
             edit.textChanged.connect(self._validate)
         self.again_edit.returnPressed.connect(self.save)
         self._validate()
-        fit_to_width(self, 620)
+        fit_dialog(self, 85)
 
     def _validate(self) -> bool:
         ok = self.passphrase.check()

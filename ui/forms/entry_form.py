@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from mbc_vault.cancer.models import FieldError, Model
 from mbc_vault.entries import Entry, EntryStore
 from mbc_vault.errors import VaultError
 
+from ..dialog_fit import fit_dialog, scrolling_dialog
 from ..errors import describe
 from ..vocab_labels import vocab_label
 from ..widgets import DialogFooter, heading, note
@@ -123,10 +123,11 @@ class EntryFormDialog(QDialog):
         self.entry: Entry[Any] | None = None
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        outer = QVBoxLayout(self)
-        outer.addWidget(heading(title, self, 1.4))
+        layout, foot = scrolling_dialog(self)
+        layout.addWidget(heading(title, self, 1.4))
         body = QWidget(self)
         form = QFormLayout(body)
+        form.setContentsMargins(0, 0, 0, 0)
         for spec in specs:
             widget = self._make(spec, getattr(model, spec.name))
             widget.setAccessibleName(spec.label.rstrip(":"))
@@ -157,15 +158,11 @@ class EntryFormDialog(QDialog):
             form.addRow(self.tr("Supporting documents:"), self.documents)
         else:
             self.documents.hide()  # outside the layout it would sit over the first label
-        scroll = QScrollArea(self)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing; it follows the focus
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll, 1)
+        layout.addWidget(body)
         footer = DialogFooter(self, self.save, error_hidden=False)
         self.general_error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
-        outer.addWidget(footer)
-        self.resize(640, 620)
+        foot.addWidget(footer)
+        fit_dialog(self, 90)
 
     @classmethod
     def ask(cls, *args: Any, **kwargs: Any) -> Entry[Any] | None:

@@ -8,15 +8,16 @@ dialog so a wrapped message has room, and puts the focus on the field.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from ..dialog_fit import refit_dialog
 from ..widgets import note
 
 
 class FieldErrors:
     """Error lines by field name (`lines`), the widgets to focus (`widgets`) and the general line."""
 
-    def __init__(self, dialog: QWidget) -> None:
+    def __init__(self, dialog: QDialog) -> None:
         self.dialog = dialog
         self.general: QLabel | None = None  # the footer's line, for a problem of no one field
         self.lines: dict[str, QLabel] = {}
@@ -61,7 +62,7 @@ class FieldErrors:
             return
         shown.setText(message)
         shown.setVisible(True)
-        self.dialog.adjustSize()  # room for the message (a wrapped label needs the height for its width)
+        refit_dialog(self.dialog)  # room for the message (a wrapped label needs the height for its width)
         widget = self.widgets.get(field)
         if widget is not None:
             widget.setFocus()

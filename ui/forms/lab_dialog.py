@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +19,7 @@ from mbc_vault.cancer.vocab import MARKERS
 from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
+from ..dialog_fit import fit_dialog, scrolling_dialog
 from ..errors import describe
 from ..session import VaultSession
 from ..widgets import DialogFooter, heading
@@ -45,7 +45,7 @@ class LabValueDialog(QDialog):
         self.entry: Entry[LabValue] | None = None
         title = self.tr("Change a lab value") if entry else self.tr("Add a lab value")
         self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(title, self, 1.4))
         form = QFormLayout()
         model = entry.model if entry else LabValue(date=dt.date.today().isoformat(), test=test)
@@ -85,9 +85,8 @@ class LabValueDialog(QDialog):
         self.fields.general = footer.error
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
-        layout.addWidget(footer)
-        self.setMinimumWidth(520)
-        self.adjustSize()
+        foot.addWidget(footer)
+        fit_dialog(self, 75)
         (self.value_edit if entry is None and model.test else self.date_edit).setFocus()
 
     @classmethod

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,7 +24,9 @@ from mbc_vault.cancer.vocab import SYMPTOMS
 from mbc_vault.entries import Entry
 from mbc_vault.errors import VaultError
 
+from ..dialog_fit import fit_dialog, refit_dialog, scrolling_dialog
 from ..errors import describe
+from ..reflow import FlowLayout
 from ..session import VaultSession
 from ..vocab_labels import symptom_code, symptom_label
 from ..widgets import DialogFooter, heading, note
@@ -66,7 +67,7 @@ class QuickSymptomDialog(QDialog):
         self.setWindowTitle(title)
         self.setStyleSheet(SCALE_STYLE)
         model = entry.model if entry else Symptom(symptom=symptom)
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(title, self, 1.4))
         form = QFormLayout()
 
@@ -91,8 +92,7 @@ class QuickSymptomDialog(QDialog):
 
         self.severity_group = QButtonGroup(self)
         self.severity_group.setExclusive(True)
-        severity_row = QHBoxLayout()
-        severity_row.setSpacing(4)
+        severity_row = FlowLayout(spacing=4)  # at large text the scale wraps onto a second line
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.25)
         big.setBold(True)
@@ -151,14 +151,13 @@ class QuickSymptomDialog(QDialog):
         self.fields.general = footer.error
         self.save_btn.setDefault(True)
         self.save_btn.setAccessibleName(self.tr("Save"))
-        layout.addWidget(footer)
+        foot.addWidget(footer)
         self.symptom_combo.currentTextChanged.connect(lambda _: self._location_shown())
         if model.severity is not None and 0 <= int(model.severity) <= 10:
             self.set_severity(int(model.severity))
         self._severity_shown()
         self._location_shown()
-        self.setMinimumWidth(640)
-        self.adjustSize()
+        fit_dialog(self, 90)
         (self.symptom_combo if not model.symptom else self.severity_buttons[0]).setFocus()
 
     @classmethod
@@ -237,7 +236,7 @@ class QuickSymptomDialog(QDialog):
         shown = has_location(symptom_code(self.symptom_combo.currentText()))
         if shown != self.form.isRowVisible(self.FIELDS.index("location")):
             self.form.setRowVisible(self.FIELDS.index("location"), shown)
-            self.adjustSize()
+            refit_dialog(self)
 
     # saving ----------------------------------------------------------------------------------
     def show_error(self, field: str, message: str) -> None:

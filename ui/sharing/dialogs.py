@@ -10,22 +10,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.people import Person
 
+from ..dialog_fit import WrappingCheckBox, WrappingRadioButton, fit_dialog, refit_dialog, scrolling_dialog
 from ..session import VaultSession
-from ..widgets import DialogFooter, PassphrasePair, fit_to_width, heading, note
+from ..widgets import DialogFooter, PassphrasePair, heading, note
 from ..workers import TaskWorker, start
 from .scopes import edit_choice, scope_boxes, ticked
 
@@ -44,7 +42,7 @@ class AddPersonDialog(QDialog):
         self._worker: TaskWorker | None = None
         self._asked_for_scope = False  # the error line shows our "choose a part" hint
         self.setWindowTitle(self.tr("Add a person"))
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Add a person"), self))
         layout.addWidget(
             note(
@@ -70,10 +68,10 @@ class AddPersonDialog(QDialog):
         self.scope_boxes = scope_boxes(self, layout, [])
         self.edit_radio, self.view_radio = edit_choice(self, layout, False)
         layout.addWidget(heading(self.tr("How they will unlock"), self, 1.2))
-        self.code_radio = QRadioButton(
+        self.code_radio = WrappingRadioButton(
             self.tr("Give them a one-time setup code (they choose their own passphrase the first time)"), self
         )
-        self.pass_radio = QRadioButton(self.tr("They type their passphrase here now"), self)
+        self.pass_radio = WrappingRadioButton(self.tr("They type their passphrase here now"), self)
         group = QButtonGroup(self)
         group.addButton(self.code_radio)
         group.addButton(self.pass_radio)
@@ -102,13 +100,13 @@ class AddPersonDialog(QDialog):
             error_hidden=False,
         )
         self.busy, self.error, self.add_btn = self.footer.busy, self.footer.error, self.footer.save_btn
-        layout.addWidget(self.footer)
+        foot.addWidget(self.footer)
         for edit in (self.name_edit, self.pass_edit, self.again_edit):
             edit.textChanged.connect(self._validate)
         for button in (self.code_radio, self.pass_radio, *self.scope_boxes.values()):
             button.toggled.connect(self._validate)
         self._validate()
-        fit_to_width(self, 680)
+        fit_dialog(self, 90)
 
     @classmethod
     def ask(cls, session: VaultSession, parent: QWidget | None = None) -> tuple[Person, str | None] | None:
@@ -127,7 +125,7 @@ class AddPersonDialog(QDialog):
         if self.pass_box.isHidden() == typed:
             self.pass_box.setVisible(typed)
             if self.isVisible():
-                fit_to_width(self, max(self.width(), 680))
+                refit_dialog(self)
         pair_ok = self.passphrase.check()
         ok = bool(self.name_edit.text().strip()) and bool(self.scopes())
         if typed:
@@ -179,7 +177,7 @@ class SetupCodeDialog(QDialog):
     def __init__(self, name: str, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Setup code for {0}").format(name))
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Setup code for {0}").format(name), self))
         layout.addWidget(
             note(
@@ -224,8 +222,8 @@ class SetupCodeDialog(QDialog):
         )
         self.done_btn.setDefault(True)
         buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        fit_to_width(self, 780)
+        foot.addWidget(buttons)
+        fit_dialog(self, 90)
 
     @classmethod
     def ask(cls, name: str, code: str, parent: QWidget | None = None) -> None:
@@ -252,11 +250,11 @@ class ChangeAccessDialog(QDialog):
         super().__init__(parent)
         self.original = list(scopes)
         self.setWindowTitle(self.tr("What {0} may see").format(name))
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("What {0} may see").format(name), self))
         self.scope_boxes = scope_boxes(self, layout, scopes)
         self.edit_radio, self.view_radio = edit_choice(self, layout, can_edit)
-        self.rotate_box = QCheckBox(
+        self.rotate_box = WrappingCheckBox(
             self.tr(
                 "Change the keys of the parts taken away (recommended: a copy they "
                 "made earlier would otherwise still open the old files)"
@@ -267,11 +265,11 @@ class ChangeAccessDialog(QDialog):
         layout.addWidget(self.rotate_box)
         footer = DialogFooter(self, self.accept, accept_text=self.tr("Save"), error_hidden=False)
         self.error, self.buttons, self.save_btn = footer.error, footer.buttons, footer.save_btn
-        layout.addWidget(footer)
+        foot.addWidget(footer)
         for box in self.scope_boxes.values():
             box.toggled.connect(self._validate)
         self._validate()
-        fit_to_width(self, 620)
+        fit_dialog(self, 80)
 
     @classmethod
     def ask(
@@ -305,7 +303,7 @@ class RemovePersonDialog(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Remove {0}").format(name))
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Remove {0}?").format(name), self))
         layout.addWidget(
             note(
@@ -317,7 +315,7 @@ class RemovePersonDialog(QDialog):
                 self,
             )
         )
-        self.rotate_box = QCheckBox(
+        self.rotate_box = WrappingCheckBox(
             self.tr(
                 "Change the keys of the sections they had (recommended: a copy they made earlier would "
                 "otherwise "
@@ -341,8 +339,8 @@ class RemovePersonDialog(QDialog):
         self.buttons, self.remove_btn = footer.buttons, footer.save_btn
         self.remove_btn.setDefault(False)
         footer.cancel_btn.setDefault(True)  # removing someone is never what Enter does
-        layout.addWidget(footer)
-        fit_to_width(self, 600)
+        foot.addWidget(footer)
+        fit_dialog(self, 80)
 
     @classmethod
     def ask(cls, name: str, parent: QWidget | None = None) -> bool | None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ..dialog_fit import fit_dialog, scrolling_dialog
 from ..errors import describe_problem
-from ..widgets import DialogFooter, fit_to_width, heading, note
+from ..widgets import DialogFooter, heading, note
 from ..workers import TaskWorker, start
 
 
@@ -22,7 +23,7 @@ class KeyChangeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Changing the keys"))
         self.ok: bool | None = None
-        layout = QVBoxLayout(self)
+        layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Changing the keys"), self, 1.4))
         self.status = note(self.tr("Re-encrypting the files of the sections concerned…"), self)
         layout.addWidget(self.status)
@@ -34,8 +35,8 @@ class KeyChangeDialog(QDialog):
         self.close_btn.setVisible(False)
         self.stop_btn = self.footer.buttons.addButton(self.tr("Stop"), QDialogButtonBox.ButtonRole.RejectRole)
         self.stop_btn.setAccessibleName(self.tr("Stop changing the keys"))
-        layout.addWidget(self.footer)
-        fit_to_width(self, 560)
+        foot.addWidget(self.footer)
+        fit_dialog(self, 80)
         self.worker = TaskWorker(fn, *args, **kwargs)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
