@@ -8,7 +8,8 @@ from fitcheck import faults
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLineEdit, QPushButton, QScrollArea
 
-from ui.dialog_fit import WrappingCheckBox, WrappingRadioButton, fit_dialog, scrolling_dialog
+from ui.dialog_fit import fit_dialog, scrolling_dialog
+from ui.wrapping import WrappingCheckBox, WrappingRadioButton
 
 LONG = (
     "Change the keys of the parts taken away (recommended: a copy they made earlier would otherwise "

@@ -172,14 +172,6 @@ def test_create_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path) -> None
     assert not problems, "\n".join(problems)
 
 
-#: not done yet (issue 16): these dialogs and wizard pages are still cut off or too tall at 150-200 %.
-#: Not run in the suite (they would fail, and take most of this module's time); run them with
-#: `pytest tests/test_ui_fit.py --runxfail`, and remove the mark as each is fitted.
-NOT_FITTED_YET = pytest.mark.xfail(
-    run=False, reason="issue 16: dialogs, the import dialog and the packet wizard are not fitted yet"
-)
-
-
 def _dialogs(window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QDialog]]:
     from ui.conflicts_dialog import ConflictsDialog
     from ui.create_dialog import CreateVaultDialog

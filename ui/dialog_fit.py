@@ -5,25 +5,21 @@
   screen: the body's narrowest width is that of its widest word or field, never its longest sentence.
 - `fit_dialog`: open the dialog about so many characters wide and as tall as its content, at most
   the screen's free area; `refit_dialog` after rows appear or disappear.
-- `WrappingCheckBox`, `WrappingRadioButton`: a check box or radio button whose long text wraps onto
-  more lines instead of widening the dialog.
+The check boxes and radio buttons whose long text wraps are in `wrapping.py`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QDialog,
     QFormLayout,
     QFrame,
-    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
-    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +28,6 @@ from PySide6.QtWidgets import (
 FRAME_ALLOWANCE = 48
 #: and for its side borders when it opens as wide as the screen
 FRAME_SIDES = 8
-#: a wrapping button's preferred width, in average characters of its text (it wraps beyond)
-WRAP_CHARS = 45
 #: pixels more than a form needs before its labels go back beside their fields (about a scroll bar)
 REFLOW_SLACK = 24
 
@@ -151,8 +145,9 @@ class _FormReflow(QObject):
         to side by side than to leave it, so a scroll bar appearing does not flip it back and forth."""
         form = self.form
         parent = form.parentWidget()
-        if parent is not None and parent.layout() is not None and parent.layout() is not form:
-            outer = parent.layout().contentsMargins()
+        outer_layout = parent.layout() if parent is not None else None
+        if outer_layout is not None and outer_layout is not form:
+            outer = outer_layout.contentsMargins()
             width -= outer.left() + outer.right()
         need = self.side_by_side_width()
         beside = form.rowWrapPolicy() != QFormLayout.RowWrapPolicy.WrapAllRows
@@ -199,123 +194,3 @@ def refit_dialog(dialog: QDialog) -> None:
     free = _free_area(dialog)
     width = dialog.width()
     dialog.resize(width, min(_height_at(dialog, width), free.height() - FRAME_ALLOWANCE))
-
-
-class _Wrapping:
-    """What WrappingCheckBox and WrappingRadioButton share: the text wraps to the button's width."""
-
-    INDICATOR = QStyle.SubElement.SE_CheckBoxIndicator
-    CONTENTS = QStyle.SubElement.SE_CheckBoxContents
-
-    def _setup(self, button: QCheckBox | QRadioButton) -> None:
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        button.setSizePolicy(policy)
-
-    def _text_rect(self, button: QCheckBox | QRadioButton, rect: QRect) -> QRect:
-        option = QStyleOptionButton()
-        button.initStyleOption(option)
-        option.rect = rect
-        return button.style().subElementRect(self.CONTENTS, option, button)
-
-    def _pad(self, button: QCheckBox | QRadioButton) -> int:
-        """Vertical room around one line of text (the style's margins and border)."""
-        single = (
-            QCheckBox.sizeHint(button) if isinstance(button, QCheckBox) else QRadioButton.sizeHint(button)
-        )
-        return max(0, single.height() - button.fontMetrics().height())
-
-    def _height_for(self, button: QCheckBox | QRadioButton, width: int) -> int:
-        text = self._text_rect(button, QRect(0, 0, width, 1000))
-        flags = int(Qt.TextFlag.TextWordWrap)
-        lines = button.fontMetrics().boundingRect(
-            QRect(0, 0, max(1, text.width()), 100_000), flags, button.text()
-        )
-        return lines.height() + self._pad(button)
-
-    def _left(self, button: QCheckBox | QRadioButton) -> int:
-        """Pixels the text does not get: the indicator, its spacing and the margins."""
-        text = self._text_rect(button, QRect(0, 0, 1000, 100))
-        return 1000 - text.width()
-
-    def _size_hint(self, button: QCheckBox | QRadioButton) -> QSize:
-        metrics = button.fontMetrics()
-        text = min(metrics.horizontalAdvance(button.text()), WRAP_CHARS * metrics.averageCharWidth())
-        width = self._left(button) + text + 2
-        return QSize(width, self._height_for(button, width))
-
-    def _minimum_size_hint(self, button: QCheckBox | QRadioButton) -> QSize:
-        metrics = button.fontMetrics()
-        widest = max((metrics.horizontalAdvance(word) for word in button.text().split()), default=0)
-        return QSize(self._left(button) + widest + 2, metrics.height() + self._pad(button))
-
-    def _paint(self, button: QCheckBox | QRadioButton, control: QStyle.ControlElement) -> None:
-        painter = QPainter(button)
-        option = QStyleOptionButton()
-        button.initStyleOption(option)
-        option.text = ""  # the frame (focus border) and the indicator; the text is drawn wrapped below
-        button.style().drawControl(control, option, painter, button)
-        area = self._text_rect(button, button.rect())
-        flags = (
-            int(Qt.TextFlag.TextWordWrap)
-            | int(Qt.AlignmentFlag.AlignLeft)
-            | int(Qt.AlignmentFlag.AlignVCenter)
-        )
-        painter.setPen(button.palette().color(button.foregroundRole()))
-        painter.drawText(area, flags, button.text())
-        painter.end()
-
-
-class WrappingCheckBox(_Wrapping, QCheckBox):
-    """A check box whose text wraps onto more lines when the dialog is narrow or the text large."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        QCheckBox.__init__(self, text, parent)
-        self._setup(self)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._height_for(self, width)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self._size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self._minimum_size_hint(self)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
-        return self.rect().contains(pos)  # the wrapped text is part of the button
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        self._paint(self, QStyle.ControlElement.CE_CheckBox)
-
-
-class WrappingRadioButton(_Wrapping, QRadioButton):
-    """A radio button whose text wraps onto more lines when the dialog is narrow or the text large."""
-
-    INDICATOR = QStyle.SubElement.SE_RadioButtonIndicator
-    CONTENTS = QStyle.SubElement.SE_RadioButtonContents
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        QRadioButton.__init__(self, text, parent)
-        self._setup(self)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._height_for(self, width)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self._size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self._minimum_size_hint(self)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        self._paint(self, QStyle.ControlElement.CE_RadioButton)

@@ -200,17 +200,6 @@ def visible_scopes(vault: object) -> set[str] | None:
     return set(getattr(person, "scopes", []) or [])
 
 
-def fit_to_width(dialog: QWidget, width: int) -> None:
-    """Size a dialog of wrapped labels to *width* and the height its text really needs (a plain
-    resize(width, 0) would squeeze wrapped labels and fields)."""
-    layout = dialog.layout()
-    height = dialog.sizeHint().height()
-    if layout is not None and layout.hasHeightForWidth():
-        height = max(height, layout.totalHeightForWidth(width))
-    dialog.setMinimumHeight(height)
-    dialog.resize(width, height)
-
-
 MIN_PASSPHRASE_LENGTH = 10
 
 

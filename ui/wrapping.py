@@ -1,18 +1,22 @@
 """Text that wraps onto more lines instead of widening a window at large text: `wrap_lines` (the
-line breaking of the welcome screen's choices and of `WrappingCheckBox`), `WrappingCheckBox`."""
+line breaking of the welcome screen's choices), and `WrappingCheckBox` and `WrappingRadioButton`, whose
+long text wraps to their width (dialogs, the packet wizard's options)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QFontMetrics, QPaintEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QRadioButton,
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
-    QStylePainter,
     QWidget,
 )
+
+#: a wrapping button's preferred width, in average characters of its text (it wraps beyond)
+WRAP_CHARS = 45
 
 
 def wrap_lines(metrics: QFontMetrics, text: str, room: int) -> list[str]:
@@ -32,57 +36,121 @@ def wrap_lines(metrics: QFontMetrics, text: str, room: int) -> list[str]:
     return lines
 
 
-class WrappingCheckBox(QCheckBox):
-    """A check box whose text wraps onto more lines when it is narrower than the text (large text on
-    a small screen), instead of widening the page. `text()` is the text as given."""
+class _Wrapping:
+    """What WrappingCheckBox and WrappingRadioButton share: the text wraps to the button's width."""
+
+    INDICATOR = QStyle.SubElement.SE_CheckBoxIndicator
+    CONTENTS = QStyle.SubElement.SE_CheckBoxContents
+
+    def _setup(self, button: QCheckBox | QRadioButton) -> None:
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        button.setSizePolicy(policy)
+
+    def _text_rect(self, button: QCheckBox | QRadioButton, rect: QRect) -> QRect:
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        option.rect = rect
+        return button.style().subElementRect(self.CONTENTS, option, button)
+
+    def _pad(self, button: QCheckBox | QRadioButton) -> int:
+        """Vertical room around one line of text (the style's margins and border)."""
+        single = (
+            QCheckBox.sizeHint(button) if isinstance(button, QCheckBox) else QRadioButton.sizeHint(button)
+        )
+        return max(0, single.height() - button.fontMetrics().height())
+
+    def _height_for(self, button: QCheckBox | QRadioButton, width: int) -> int:
+        text = self._text_rect(button, QRect(0, 0, width, 1000))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        lines = button.fontMetrics().boundingRect(
+            QRect(0, 0, max(1, text.width()), 100_000), flags, button.text()
+        )
+        return lines.height() + self._pad(button)
+
+    def _left(self, button: QCheckBox | QRadioButton) -> int:
+        """Pixels the text does not get: the indicator, its spacing and the margins."""
+        text = self._text_rect(button, QRect(0, 0, 1000, 100))
+        return 1000 - text.width()
+
+    def _size_hint(self, button: QCheckBox | QRadioButton) -> QSize:
+        metrics = button.fontMetrics()
+        text = min(metrics.horizontalAdvance(button.text()), WRAP_CHARS * metrics.averageCharWidth())
+        width = self._left(button) + text + 2
+        return QSize(width, self._height_for(button, width))
+
+    def _minimum_size_hint(self, button: QCheckBox | QRadioButton) -> QSize:
+        metrics = button.fontMetrics()
+        widest = max((metrics.horizontalAdvance(word) for word in button.text().split()), default=0)
+        return QSize(self._left(button) + widest + 2, metrics.height() + self._pad(button))
+
+    def _paint(self, button: QCheckBox | QRadioButton, control: QStyle.ControlElement) -> None:
+        painter = QPainter(button)
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        option.text = ""  # the frame (focus border) and the indicator; the text is drawn wrapped below
+        button.style().drawControl(control, option, painter, button)
+        area = self._text_rect(button, button.rect())
+        flags = (
+            int(Qt.TextFlag.TextWordWrap)
+            | int(Qt.AlignmentFlag.AlignLeft)
+            | int(Qt.AlignmentFlag.AlignVCenter)
+        )
+        painter.setPen(button.palette().color(button.foregroundRole()))
+        painter.drawText(area, flags, button.text())
+        painter.end()
+
+
+class WrappingCheckBox(_Wrapping, QCheckBox):
+    """A check box whose text wraps onto more lines when the dialog is narrow or the text large."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        policy = QSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        QCheckBox.__init__(self, text, parent)
+        self._setup(self)
 
-    def _option(self, width: int) -> QStyleOptionButton:
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        option.rect = QRect(0, 0, width, max(self.height(), 1))
-        return option
-
-    def _room(self, width: int) -> int:
-        """The width left for the text beside the box at *width*."""
-        option = self._option(width)
-        text = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxContents, option, self)
-        return max(1, min(text.width(), width - text.x()))
-
-    def lines(self, width: int | None = None) -> list[str]:
-        """The text as painted at *width* (the check box's own by default)."""
-        return wrap_lines(
-            self.fontMetrics(), self.text(), self._room(self.width() if width is None else width)
-        )
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
-        one_line = super().sizeHint().height()
-        extra = self.fontMetrics().lineSpacing() * (len(self.lines(width)) - 1)
-        return one_line + max(0, extra)
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height_for(self, width)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """Narrow (the layout widens it) and as high as the text on one line."""
-        natural = super().sizeHint()
-        return QSize(min(natural.width(), self.fontMetrics().averageCharWidth() * 30), natural.height())
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._size_hint(self)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        metrics = self.fontMetrics()
-        word = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
-        natural = super().sizeHint()
-        box = natural.width() - metrics.horizontalAdvance(self.text())
-        return QSize(min(natural.width(), word + max(0, box)), natural.height())
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._minimum_size_hint(self)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        painter = QStylePainter(self)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        option.text = "\n".join(self.lines())  # the style draws the box and the wrapped lines
-        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)  # the wrapped text is part of the button
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        self._paint(self, QStyle.ControlElement.CE_CheckBox)
+
+
+class WrappingRadioButton(_Wrapping, QRadioButton):
+    """A radio button whose text wraps onto more lines when the dialog is narrow or the text large."""
+
+    INDICATOR = QStyle.SubElement.SE_RadioButtonIndicator
+    CONTENTS = QStyle.SubElement.SE_RadioButtonContents
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        QRadioButton.__init__(self, text, parent)
+        self._setup(self)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height_for(self, width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._size_hint(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._minimum_size_hint(self)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        self._paint(self, QStyle.ControlElement.CE_RadioButton)

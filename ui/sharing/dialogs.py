@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from mbc_vault.age import DEFAULT_SCRYPT_WORK_FACTOR
 from mbc_vault.people import Person
 
-from ..dialog_fit import WrappingCheckBox, WrappingRadioButton, fit_dialog, refit_dialog, scrolling_dialog
+from ..dialog_fit import fit_dialog, refit_dialog, scrolling_dialog
 from ..session import VaultSession
 from ..widgets import DialogFooter, PassphrasePair, heading, note
 from ..workers import TaskWorker, start
+from ..wrapping import WrappingCheckBox, WrappingRadioButton
 from .scopes import edit_choice, scope_boxes, ticked
 
 #: scrypt work factor for passphrases typed here (tests lower it)
