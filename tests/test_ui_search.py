@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from test_i18n import spanish, spanish_window  # noqa: F401 (fixtures)
 
 from mbc_vault.cancer.models import Medication
+from mbc_vault.care.store import CarePlan
 from mbc_vault.demo import create_demo_vault
 from mbc_vault.search import SearchHit
 from mbc_vault.vault import Vault
@@ -67,6 +68,15 @@ def _open_row(qtbot, documents: DocumentsSection, row: int) -> SearchHit:
     return hit
 
 
+def _rash_visit_date(vault: Vault) -> str:
+    """The date of the demo appointment whose question list asks about the rash (the demo's dates
+    follow today's)."""
+    plan = CarePlan(vault)
+    lists = [e for e in plan.question_lists() if any("rash" in q["text"] for q in e.model.questions)]
+    visit = next(a for a in plan.appointments() if a.id == lists[0].model.appointment_id)
+    return visit.model.date
+
+
 def test_rash_finds_the_demo_question_and_the_symptom_each_with_its_kind(qtbot, demo: MainWindow) -> None:
     documents = demo.documents
     _search(qtbot, documents, "rash")
@@ -74,7 +84,8 @@ def test_rash_finds_the_demo_question_and_the_symptom_each_with_its_kind(qtbot, 
     assert {"question", "symptom"} <= kinds
     question = documents.results.hits[_row_of(documents, "question")]
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "<i>Question · Appointment on 2026-12-10</i>" in label
+    assert demo.session is not None and demo.session.vault is not None
+    assert f"<i>Question · Appointment on {_rash_visit_date(demo.session.vault)}</i>" in label
     assert "<b style='background:#fff3a0'>rash</b>" in label  # the match, highlighted in the snippet
     assert question.title in label
     symptom = documents.results.item(_row_of(documents, "symptom"))
@@ -258,7 +269,7 @@ def test_hits_are_worded_in_spanish(qtbot, spanish_window: MainWindow, tmp_path:
     documents = spanish_window.documents
     _search(qtbot, documents, "rash")
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "<i>Pregunta · Cita del 2026-12-10</i>" in label
+    assert f"<i>Pregunta · Cita del {_rash_visit_date(vault)}</i>" in label
     _search(qtbot, documents, "pathalogy")
     assert documents.results.message == "No hay coincidencias para «pathalogy». ¿Quería decir «pathology»?"
 

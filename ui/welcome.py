@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPaintEvent
+from PySide6.QtGui import QFocusEvent, QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -55,6 +55,14 @@ class ChoiceCard(QPushButton):
         parent = self.parentWidget()
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and parent is not None:
             self.follow_font(parent.font())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        self.updateGeometry()  # the focus border is thicker (app.qss): the layout gives it room
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        self.updateGeometry()
 
     def _padding(self, width: int) -> QSize:
         """What the style's border and padding take around the text, at *width*."""
