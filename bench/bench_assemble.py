@@ -47,7 +47,7 @@ def _job(data: bytes, cover: bytes, release: bool) -> tuple[float, int]:
     start = time.process_time()
     reply = assemble(Request(args, [cover], sink, store))  # type: ignore[arg-type]
     seconds = time.process_time() - start
-    assert reply["pages"] > 1 and not store
+    assert reply["pages"] > 1 and (not store) == release
     return seconds, sink.size
 
 

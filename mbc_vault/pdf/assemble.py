@@ -1,9 +1,11 @@
 """Worker job: put the packet together in one pass and stream the finished PDF back to the app.
 
-`assemble` copies the pages of every part in order into a new PDF (pikepdf, that is qpdf: the
-documents' streams are copied byte for byte, never decoded), then on that one document adds a footer
-to every page, turns the contents page's links into jumps to their pages, adds one bookmark per
-section, and writes it, AES-256 encrypted when a password is given, to `request.out`.
+`assemble` copies the pages of every part in order into one PDF (pikepdf, that is qpdf: the
+documents' streams are copied byte for byte, never decoded): a new one, or, when the documents may go
+("release"), the largest document itself, whose pages are then not copied a second time (20,000
+pages: docs/performance.md). Then on that one document it adds a footer to every page, turns the
+contents page's links into jumps to their pages, adds one bookmark per section, and writes it,
+AES-256 encrypted when a password is given, to `request.out`.
 
 The parts are the documents `sanitize.py` checked and kept in the store (referred to by key), and the
 pages the app typeset with Qt (cover, contents, summary, notes) and the pages this worker made of photos
@@ -180,7 +182,8 @@ def assemble(request: Request) -> dict[str, Any]:
     "footer" ({"lead", "form"} or null; "form": {"blob", "text", "width", "height", "baseline"} or
     null), "links" ({"scheme", "first", "count", "targets"} or null), "outline" ([{"title", "page"}]),
     "title", "password" (or null), "release" (each document leaves the store once its pages are
-    copied: qpdf copies stream data at once, so the worker never holds a document twice). Streams the
+    copied: qpdf copies stream data at once, so the worker never holds a document twice; the largest
+    one used once holds the packet instead). Streams the
     packet to request.out; replies {"pages"}. Raises JobError("packet-document-lost", key) when a
     document is not in the store (the worker restarted)."""
 
