@@ -239,10 +239,10 @@ def _assemble(request: Request) -> dict[str, Any]:
     last_use = {str(p["key"]): n for n, p in enumerate(parts) if "key" in p}
     for number, part in enumerate(parts):
         if "key" in part and str(part["key"]) == base_key:
-            kids = packet.Root.Pages.Kids
+            tree = packet.Root.Pages.Kids
             for kid in base_kids:
-                kids.append(kid)
-            packet.Root.Pages.Count = len(kids)
+                tree.append(kid)
+            packet.Root.Pages.Count = len(tree)
         elif "key" in part:
             key = str(part["key"])
             source = request.store[store_key(key)]
