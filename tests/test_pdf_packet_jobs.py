@@ -294,3 +294,65 @@ def test_pages_keep_what_they_inherit_and_a_page_listed_twice_is_two_pages(tmp_p
     ]
     (tmp_path / "p.pdf").write_bytes(out)
     assert all("Inherited quokka" in page_text(tmp_path / "p.pdf", n) for n in (1, 2, 3))
+
+
+def _page_contents(data: bytes) -> list[tuple[bytes, list[float], int]]:
+    """Every page's content (its streams' decoded bytes joined), media box and rotation."""
+    with pikepdf.open(io.BytesIO(data)) as packet:
+        pages = []
+        for page in packet.pages:
+            contents = page.obj.Contents
+            streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+            pages.append(
+                (
+                    b"".join(s.read_bytes() for s in streams),
+                    [float(v) for v in page.mediabox],
+                    int(page.obj.get("/Rotate", 0)),
+                )
+            )
+        return pages
+
+
+@pytest.mark.parametrize("trial", [False, True])
+def test_released_documents_are_assembled_in_the_largest_the_same_pages(
+    trial: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "release", the largest document used once holds the packet (its pages are not copied
+    again): the same pages, in the same order, with the same footers, as a packet made anew; also
+    after a trial write read its page list (qpdf's cached list is then stale: made anew instead)."""
+    four = (SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf").read_bytes()
+    rotated = (SAMPLES / "015-arabic" / "habibi-rotated.pdf").read_bytes()
+    one = text_pdf(tmp_path / "one.pdf", [["A one-page quokka report"]]).read_bytes()
+    cover = text_pdf(tmp_path / "cover.pdf", [["Contents"]]).read_bytes()
+    args = {
+        "parts": [{"blob": 0}, {"key": "one"}, {"key": "four"}, {"key": "rotated"}, {"key": "one"}],
+        "footer": {"lead": "Jane Example · ", "form": None},
+        "outline": [{"title": "Four", "page": 2}],
+    }
+    copied: list[int] = []
+    real = assembly.append_pages
+
+    def counting(target: object, pages: object) -> None:  # the real copy, counted
+        pages = list(pages)  # type: ignore[call-overload]
+        copied.append(len(pages))
+        real(target, pages)
+
+    monkeypatch.setattr(assembly, "append_pages", counting)
+    outputs = []
+    for release in (False, True):
+        store: dict = {}
+        for key, data in (("four", four), ("rotated", rotated), ("one", one)):
+            _sanitized(store, key, data, check=trial)
+        copied.clear()
+        reply, out = _assembled(store, {**args, "release": release}, [cover])
+        assert reply == {"pages": 11}
+        outputs.append(_page_contents(out))
+        if release:
+            assert store == {}
+            # the four pages of "four" stay where they are (after a trial write: all copied anew)
+            assert sum(copied) == (7 + 11 if trial else 7)
+        else:
+            assert sum(copied) == 11
+    assert outputs[0] == outputs[1]
+    footers = [b"page %d of 11" % n in content for n, (content, _, _) in enumerate(outputs[1], start=1)]
+    assert footers == [True] * 11

@@ -1,9 +1,11 @@
 """Worker job: put the packet together in one pass and stream the finished PDF back to the app.
 
-`assemble` copies the pages of every part in order into a new PDF (pikepdf, that is qpdf: the
-documents' streams are copied byte for byte, never decoded), then on that one document adds a footer
-to every page, turns the contents page's links into jumps to their pages, adds one bookmark per
-section, and writes it, AES-256 encrypted when a password is given, to `request.out`.
+`assemble` copies the pages of every part in order into one PDF (pikepdf, that is qpdf: the
+documents' streams are copied byte for byte, never decoded): a new one, or, when the documents may go
+("release"), the largest document itself, whose pages are then not copied a second time (20,000
+pages: docs/performance.md). Then on that one document it adds a footer to every page, turns the
+contents page's links into jumps to their pages, adds one bookmark per section, and writes it,
+AES-256 encrypted when a password is given, to `request.out`.
 
 The parts are the documents `sanitize.py` checked and kept in the store (referred to by key), and the
 pages the app typeset with Qt (cover, contents, summary, notes) and the pages this worker made of photos
@@ -180,7 +182,8 @@ def assemble(request: Request) -> dict[str, Any]:
     "footer" ({"lead", "form"} or null; "form": {"blob", "text", "width", "height", "baseline"} or
     null), "links" ({"scheme", "first", "count", "targets"} or null), "outline" ([{"title", "page"}]),
     "title", "password" (or null), "release" (each document leaves the store once its pages are
-    copied: qpdf copies stream data at once, so the worker never holds a document twice). Streams the
+    copied: qpdf copies stream data at once, so the worker never holds a document twice; the largest
+    one used once holds the packet instead). Streams the
     packet to request.out; replies {"pages"}. Raises JobError("packet-document-lost", key) when a
     document is not in the store (the worker restarted)."""
 
@@ -191,20 +194,56 @@ def assemble(request: Request) -> dict[str, Any]:
         return _assemble(request)
 
 
+def _base_key(parts: list[dict[str, Any]], store: dict[str, Any], release: bool) -> str | None:
+    """The stored document the packet is put together in (its pages are not copied again): the
+    largest one, when the worker lets the documents go (*release*) and it is used once."""
+    if not release:
+        return None
+    uses: dict[str, int] = {}
+    for part in parts:
+        if "key" in part:
+            uses[str(part["key"])] = uses.get(str(part["key"]), 0) + 1
+    once = [key for key, count in uses.items() if count == 1]
+    # (the staged documents' trees are flat, made by sanitize.stage: /Count is their length)
+    return max(once, key=lambda key: int(store[store_key(key)].Root.Pages.Count), default=None)
+
+
+def _fresh(packet: Any, kids: list[Any]) -> Any:
+    """*packet*'s pages (*kids*, in order) as the pages of a new PDF, when qpdf's cached page list
+    of *packet* no longer matches its tree (it was read before the tree was changed)."""
+    import pikepdf
+
+    fresh = pikepdf.new()
+    append_pages(fresh, [pikepdf.Page(kid) for kid in kids])
+    return fresh
+
+
 def _assemble(request: Request) -> dict[str, Any]:
     import pikepdf
 
     assert request.out is not None
     args = request.args
-    packet = pikepdf.new()
-    keep: list[Any] = []  # the typeset parts: open until the output is written
+    keep: list[Any] = []  # the typeset parts (and a base left behind): open until the output is written
     parts = list(args["parts"])
     missing = [str(p["key"]) for p in parts if "key" in p and store_key(str(p["key"])) not in request.store]
     if missing:
         raise JobError("packet-document-lost", key=missing[0])
+    base_key = _base_key(parts, request.store, bool(args.get("release")))
+    base_kids: list[Any] = []
+    if base_key is None:
+        packet = pikepdf.new()
+    else:  # its pages stay where they are; the other parts' pages are copied in around them
+        packet = request.store.pop(store_key(base_key))
+        base_kids = list(packet.Root.Pages.Kids)
+        packet.Root.Pages.Kids = pikepdf.Array()
     last_use = {str(p["key"]): n for n, p in enumerate(parts) if "key" in p}
     for number, part in enumerate(parts):
-        if "key" in part:
+        if "key" in part and str(part["key"]) == base_key:
+            tree = packet.Root.Pages.Kids
+            for kid in base_kids:
+                tree.append(kid)
+            packet.Root.Pages.Count = len(tree)
+        elif "key" in part:
             key = str(part["key"])
             source = request.store[store_key(key)]
             append_pages(packet, source.pages)
@@ -214,6 +253,16 @@ def _assemble(request: Request) -> dict[str, Any]:
             source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
             keep.append(source)
             append_pages(packet, source.pages)
+    if base_key is not None:
+        kids = list(packet.Root.Pages.Kids)
+        listed = packet.pages  # qpdf's list: made now from the tree, or an old one (a trial write's)
+        count = len(listed)
+        if count != len(kids) or (
+            count
+            and (listed[0].obj.objgen, listed[count - 1].obj.objgen) != (kids[0].objgen, kids[-1].objgen)
+        ):
+            keep.append(packet)
+            packet = _fresh(packet, kids)
     footer = args.get("footer")
     if footer is not None:
         form = footer.get("form")
