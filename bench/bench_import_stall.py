@@ -18,6 +18,9 @@ loop (QEventLoop), during:
             (the files are stored in the thread pool; the GUI thread updates the session)
   close     accepting the dialog, plus 300 ms (the documents table refreshes)
   idle      reference: the same probe, event loop idle, for as long as reading + import
+  warm-read with --warm: reading as above, into a second new vault, with the session's PDF workers
+            started first (VaultSession.start_readers, as when the person opens the file chooser;
+            the wait for them is not counted): compare its seconds with reading's, same run
 
 Rounds (default 3): each imports the same files into a new vault; the phases of a round follow
 each other (reading, import, close, idle), so the idle reference is interleaved with the rest.
@@ -26,7 +29,7 @@ the worst gap of any round, and the number of gaps > 100 ms over all rounds.
 Target: no gap > 100 ms (a stall) in any phase.
 
 Run: .venv/bin/python bench/bench_import_stall.py [--docs N] [--rounds R] [--seed S] [--existing M]
-     [--profile]
+     [--profile] [--warm]
 (--existing M: M small records in the vault before the import, to see work that grows with the
 vault; --profile: cProfile of the GUI thread over each phase of round 1, top project functions)
 """
@@ -70,6 +73,7 @@ def main() -> int:
     parser.add_argument("--existing", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--warm", action="store_true", help="also read with the PDF workers started first")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp:
@@ -147,7 +151,7 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
 
     #: phase -> one (seconds, gaps) per round
     phases: dict[str, list[tuple[float, list[float]]]] = {
-        n: [] for n in ("reading", "import", "close", "idle")
+        n: [] for n in ("reading", "import", "close", "idle") + (("warm-read",) if args.warm else ())
     }
     profiles: dict[str, cProfile.Profile] = {}
 
@@ -207,6 +211,26 @@ def run(root: Path, files: list[Path], args: argparse.Namespace) -> int:
         measure("idle", lambda: None, lambda: True, tail_ms=int((reading_s + import_s) * 1000))
         window.lock()
         QThreadPool.globalInstance().waitForDone(30_000)
+        if args.warm:
+            window.enter_vault(
+                Vault.create(root / f"vault-{number}-warm", PASSPHRASE, name="Bench", work_factor=10)
+            )
+            session = window.session
+            assert session is not None
+            session.start_readers()
+            wait(lambda s=session: len(s.readers().pids()) == s.readers().count, 60)
+            QThreadPool.globalInstance().waitForDone(30_000)  # the start itself is done
+            warm: dict[str, object] = {}
+            measure(
+                "warm-read",
+                lambda warm=warm: warm.__setitem__(
+                    "dialog", window.documents.import_paths([str(p) for p in files])
+                ),
+                lambda warm=warm: "dialog" in warm and warm["dialog"].import_btn.isEnabled(),  # type: ignore[attr-defined]
+            )
+            warm["dialog"].reject()  # type: ignore[attr-defined]
+            window.lock()
+            QThreadPool.globalInstance().waitForDone(30_000)
 
     print(
         f"{len(files)} PDFs imported through ImportDialog, {args.rounds} rounds (a new vault each, "

@@ -13,6 +13,7 @@ from .errors import Cancelled, DuplicateDocument, VaultError
 from .extract import Extracted, Reader, read_files
 from .fsutil import safe_name
 from .progress import CancelFlag, ProgressFn, Stage
+from .reader_pool import EitherFlag, ReaderPool
 from .records import Record
 from .vault import Vault
 
@@ -48,11 +49,19 @@ def read_for_import(
     paths: Iterable[str | os.PathLike[str]],
     progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
+    pool: ReaderPool | None = None,
 ) -> list[Extracted]:
     """Read *paths* for import (extract.read_files) and mark each readable file whose content is
     already in the vault (`already_in_vault`: that record's title), so the import dialog can say so
-    before anything is imported ("Ready to import: 5 (15 already in the vault)")."""
-    results = read_files(paths, progress, cancel)
+    before anything is imported ("Ready to import: 5 (15 already in the vault)").
+
+    *pool*: the session's readers (started early, kept after the batch); when it is closed (the
+    vault locks) the batch ends as if cancelled. Without it, or while it is in use, new readers."""
+    if pool is None:
+        results = read_files(paths, progress, cancel)
+    else:
+        with pool.borrow() as readers:
+            results = read_files(paths, progress, EitherFlag(cancel, pool.closing), readers)
     for facts in results:
         if cancel is not None and cancel.is_set():
             break

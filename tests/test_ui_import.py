@@ -230,3 +230,54 @@ def test_copies_in_one_batch_are_counted_on_one_line(qtbot, session: VaultSessio
         "Already in the vault, not stored twice: 4.",
     ]
     dlg.accept()
+
+
+def test_imports_share_the_sessions_pdf_workers_and_none_outlives_the_lock(
+    qtbot, window, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Choosing files starts the session's PDF workers in the background; the import reads with them,
+    a second import with the same processes; locking ends them before it returns."""
+    import psutil
+    from processes import gone
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = [text_pdf(folder / f"note-{n}.pdf", [[f"PROGRESS NOTE {n} (fictional)"]]) for n in range(3)]
+    second = [text_pdf(folder / f"lab-{n}.pdf", [[f"LAB RESULTS {n} (fictional)"]]) for n in range(3)]
+    window.enter_vault(vault)
+    session = window.session
+    opened: list[ImportDialog] = []
+    real_import_paths = window.documents.import_paths
+
+    def import_paths(paths: list[str]) -> ImportDialog | None:
+        dialog = real_import_paths(paths)
+        assert dialog is not None
+        opened.append(dialog)
+        return dialog
+
+    monkeypatch.setattr(window.documents, "import_paths", import_paths)
+    early: list[int] = []
+
+    def choose(*_: object) -> list[str]:
+        """The person takes a moment to choose: the workers are running before the files are known."""
+        qtbot.waitUntil(lambda: len(session.readers().pids()) == session.readers().count, timeout=TIMEOUT)
+        early.extend(session.readers().pids())
+        return [str(p) for p in first]
+
+    monkeypatch.setattr("ui.sections.documents.open_files", choose)
+    window.documents.choose_and_import()
+    dialog = opened[-1]
+    qtbot.waitUntil(lambda: dialog.import_btn.isEnabled(), timeout=TIMEOUT)
+    pids = session.readers().pids()
+    assert pids == early and dialog.table.rowCount() == 3
+    with session.readers().borrow() as readers:
+        assert readers is not None and all(r.worker.starts == 1 for r in readers)  # started once, early
+    dialog.reject()
+    again = window.documents.import_paths([str(p) for p in second])
+    assert again is not None
+    qtbot.waitUntil(lambda: again.import_btn.isEnabled(), timeout=TIMEOUT)
+    assert again.table.rowCount() == 3 and session.readers().pids() == pids  # the same processes
+    processes = [psutil.Process(pid) for pid in pids]
+    QThreadPool.globalInstance().waitForDone(10_000)
+    window.lock()
+    assert window.session is None and all(gone(p) for p in processes)

@@ -174,8 +174,8 @@ class ImportDialog(QDialog):
 
     # reading -----------------------------------------------------------------
     def _start_reading(self) -> None:
-        # one PDF worker for the batch; files already in the vault are marked
-        worker = TaskWorker(read_for_import, self.session.vault, self.files)
+        # the session's PDF workers (kept for the next import); files already in the vault are marked
+        worker = TaskWorker(read_for_import, self.session.vault, self.files, pool=self.session.readers())
         worker.signals.progress.connect(self._on_progress)
         worker.signals.finished.connect(self._on_read)
         worker.signals.failed.connect(self._on_failed)

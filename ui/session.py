@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import ENTRY_KINDS
+from mbc_vault.reader_pool import ReaderPool
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, SearchResult, build_index
 from mbc_vault.vault import Vault
@@ -86,6 +87,9 @@ class VaultSession(QObject):
         self._index_timer = QTimer(self)
         self._index_timer.setInterval(0)
         self._index_timer.timeout.connect(self._index_some)
+        #: the PDF readers of this session's imports (made at the first import, ended at close)
+        self._readers: ReaderPool | None = None
+        self._readers_worker: TaskWorker | None = None
 
     @property
     def cancer(self) -> CancerRecord | None:
@@ -270,7 +274,28 @@ class VaultSession(QObject):
             sentences.append(text.format(change.removed))
         return sentences
 
+    def readers(self) -> ReaderPool:
+        """The PDF readers this session's imports share (made now if needed; not started)."""
+        if self._readers is None:
+            self._readers = ReaderPool()
+        return self._readers
+
+    def start_readers(self) -> None:
+        """Start the import's PDF workers in the background (when the person is about to choose files),
+        so reading pays no start; nothing when they run already or the vault is locked."""
+        if self.vault is None or self._readers_worker is not None or self.readers().pids():
+            return
+        self._readers_worker = worker = TaskWorker(self.readers().start)
+        worker.signals.finished.connect(self._readers_started)
+        worker.signals.failed.connect(self._readers_started)
+        start(worker)
+
+    def _readers_started(self, *_: object) -> None:
+        self._readers_worker = None
+
     def close(self) -> None:
+        if self._readers is not None:  # no PDF worker outlives the lock
+            self._readers.close()
         self._watch_timer.stop()
         self._index_timer.stop()
         self._pending.clear()

@@ -551,6 +551,8 @@ class DocumentsSection(SectionPage):
 
     # import -----------------------------------------------------------------------
     def choose_and_import(self) -> None:
+        if self.session is not None:
+            self.session.start_readers()  # while the person chooses, PDFium loads in the background
         files = open_files(self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER)
         if files:
             self.import_paths(files)
@@ -566,6 +568,7 @@ class DocumentsSection(SectionPage):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.session is not None and self.may_edit():
             event.acceptProposedAction()
+            self.session.start_readers()  # the drop comes next: start reading's workers now
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
