@@ -4,6 +4,7 @@ the legal part, and whatever is typed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,10 @@ def _row_of(documents: DocumentsSection, kind: str, words: str = "") -> int:
     )
 
 
+#: the demo's appointment with questions is 9 days after the day the demo vault is made (demo.py)
+_DEMO_VISIT = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+
+
 def _open_row(qtbot, documents: DocumentsSection, row: int) -> SearchHit:
     results = documents.results
     results.setFocus()
@@ -74,7 +79,7 @@ def test_rash_finds_the_demo_question_and_the_symptom_each_with_its_kind(qtbot, 
     assert {"question", "symptom"} <= kinds
     question = documents.results.hits[_row_of(documents, "question")]
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "<i>Question · Appointment on 2026-12-10</i>" in label
+    assert f"<i>Question · Appointment on {_DEMO_VISIT}</i>" in label
     assert "<b style='background:#fff3a0'>rash</b>" in label  # the match, highlighted in the snippet
     assert question.title in label
     symptom = documents.results.item(_row_of(documents, "symptom"))
@@ -258,7 +263,7 @@ def test_hits_are_worded_in_spanish(qtbot, spanish_window: MainWindow, tmp_path:
     documents = spanish_window.documents
     _search(qtbot, documents, "rash")
     label = documents.results.itemWidget(documents.results.item(_row_of(documents, "question"))).text()
-    assert "<i>Pregunta · Cita del 2026-12-10</i>" in label
+    assert f"<i>Pregunta · Cita del {_DEMO_VISIT}</i>" in label
     _search(qtbot, documents, "pathalogy")
     assert documents.results.message == "No hay coincidencias para «pathalogy». ¿Quería decir «pathology»?"
 

@@ -203,9 +203,11 @@ class SearchIndex:
             "{title tags} : (" + exact + ")", limit, allowed, kinds, seen, below=_HEADLESS_ROWIDS
         )
         self._collect(result, title_rows, matcher, _TIER_TITLE, True, limit)
-        self._collect(
-            result, self._ranked(exact, limit, allowed, kinds, seen), matcher, _TIER_EXACT, True, limit
-        )
+        # the exact tier ranks every matching row (most of a common word's time): only when the
+        # title tier left room
+        if len(result.hits) < limit:
+            exact_rows = self._ranked(exact, limit, allowed, kinds, seen)
+            self._collect(result, exact_rows, matcher, _TIER_EXACT, True, limit)
         if len(result.hits) < limit:
             self.vocabulary.refresh(self._generation)
             forgiving = forgiving_query(text, self.vocabulary, languages)
