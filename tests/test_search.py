@@ -139,3 +139,31 @@ def test_search_text_is_rebuildable(vault: Vault, vault_path: Path, tmp_path: Pa
     assert sorted(rebuilt.rebuilt) == sorted([path.id, report.added[1].id]) and not rebuilt.problems
     assert vault.page_texts(path.id) == original
     assert build_index(vault).search("estrogen")[0].record_id == path.id
+
+
+def test_title_hits_fill_the_limit_before_any_page_text() -> None:
+    """When more records hold the words in their title than the limit, every hit is a title hit
+    (whose rows sit in a rowid range of their own): a page full of the word comes after, or not at all."""
+    from mbc_vault.records import Record
+
+    index = SearchIndex()
+    try:
+        index.add(Record(id="pages", category="medical-other", title="Scan"), ["zebrafinch " * 40] * 3)
+        for number in range(6):
+            # long notes: by BM25 alone the page full of the word would come first
+            index.add(
+                Record(
+                    id=f"t{number}",
+                    category="medical-other",
+                    title=f"Zebrafinch note {number}",
+                    notes="filler " * 400,
+                )
+            )
+        full = index.query("zebrafinch", limit=5)
+        assert len(full.hits) == 5 and {h.id for h in full.hits} <= {f"t{n}" for n in range(6)}
+        assert all(h.page is None for h in full.hits)
+        room = index.query("zebrafinch", limit=7)
+        assert [h.id for h in room.hits][-1] == "pages" and room.hits[-1].page is not None
+        assert len({h.id for h in room.hits[:6]}) == 6 and "pages" not in {h.id for h in room.hits[:6]}
+    finally:
+        index.close()

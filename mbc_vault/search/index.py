@@ -21,6 +21,9 @@ _WEIGHTS = "10.0, 5.0, 3.0, 1.0, 1.0"
 #: tiers of the score: title or tags hold every word; exact; forgiving
 _TIER_TITLE, _TIER_EXACT, _TIER_FORGIVING = 2000.0, 1000.0, 0.0
 _COLUMNS = ("title", "tags", "notes", "body", "ctx")
+#: rows with neither title nor tags (a document's pages, mostly) take rowids from here up, so that
+#: the title tier reads only the rows below (FTS5 skips a rowid range without reading it)
+_HEADLESS_ROWIDS = 1 << 40
 
 
 @dataclass
@@ -62,6 +65,7 @@ class SearchIndex:
         )
         self._meta: dict[str, _Meta] = {}
         self._next_rowid = 1
+        self._next_headless = _HEADLESS_ROWIDS
         self._generation = 0
         self.vocabulary = Vocabulary(self._db, "idx_terms")
 
@@ -86,10 +90,15 @@ class SearchIndex:
     # ----------------------------------------------------------------- building
     def _insert(self, rows: list[tuple[str, int, int | None, str, tuple[str, ...]]]) -> list[int]:
         """Store rows (record id, page, item, kind, the five columns); returns their rowids."""
-        first = self._next_rowid
-        self._next_rowid += len(rows)
-        rowids = list(range(first, self._next_rowid))
         indexed = [tuple(index_text(c) for c in row[4]) for row in rows]
+        rowids = []
+        for folded in indexed:
+            if folded[0] or folded[1]:
+                rowids.append(self._next_rowid)
+                self._next_rowid += 1
+            else:
+                rowids.append(self._next_headless)
+                self._next_headless += 1
         self._db.executemany(
             "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -190,11 +199,15 @@ class SearchIndex:
             return result
         seen: set[tuple[str, int | None]] = set()
         matcher = exact_matcher(text)
-        title_rows = self._ranked("{title tags} : (" + exact + ")", limit, allowed, kinds, seen)
-        self._collect(result, title_rows, matcher, _TIER_TITLE, True, limit)
-        self._collect(
-            result, self._ranked(exact, limit, allowed, kinds, seen), matcher, _TIER_EXACT, True, limit
+        title_rows = self._ranked(
+            "{title tags} : (" + exact + ")", limit, allowed, kinds, seen, below=_HEADLESS_ROWIDS
         )
+        self._collect(result, title_rows, matcher, _TIER_TITLE, True, limit)
+        # the exact tier ranks every matching row (most of a common word's time): only when the
+        # title tier left room
+        if len(result.hits) < limit:
+            exact_rows = self._ranked(exact, limit, allowed, kinds, seen)
+            self._collect(result, exact_rows, matcher, _TIER_EXACT, True, limit)
         if len(result.hits) < limit:
             self.vocabulary.refresh(self._generation)
             forgiving = forgiving_query(text, self.vocabulary, languages)
@@ -213,16 +226,19 @@ class SearchIndex:
         allowed: set[str] | None,
         kinds: set[str] | None,
         seen: set[tuple[str, int | None]],
+        below: int | None = None,
     ) -> list[tuple[int, _Row, float]]:
-        """The best row of each record (or question) matching *expression*, best first, skipping *seen*."""
+        """The best row of each record (or question) matching *expression*, best first, skipping
+        *seen*; only rows of a rowid under *below*, if given."""
         # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
         # selected column of every matching row before sorting
+        bound, values = ("", (expression,)) if below is None else (" AND rowid < ?", (expression, below))
         rows = self._db.execute(
             f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, "
             f"ranked.score "
-            f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ? "
+            f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ?{bound} "
             f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid ORDER BY ranked.score",
-            (expression, limit * 8),
+            (*values, limit * 8),
         ).fetchall()
         best: list[tuple[int, _Row, float]] = []
         for rowid, record_id, page, item, kind, score in rows:
@@ -237,14 +253,20 @@ class SearchIndex:
                 break
         return best
 
-    def _column(self, rowid: int, column: str) -> str:
-        """The original text of one column of a row (*column* is one of _COLUMNS)."""
-        (value,) = self._db.execute(
-            f"SELECT coalesce(src.{column}, idx.{column}) FROM src JOIN idx ON idx.rowid = src.rowid "
-            f"WHERE src.rowid = ?",
-            (rowid,),
-        ).fetchone()
-        return str(value or "")
+    def _texts(self, rowids: list[int]) -> dict[int, dict[str, str]]:
+        """The original text of the columns of these rows, by rowid, in one statement."""
+        if not rowids:
+            return {}
+        picked = ", ".join(f"coalesce(src.{column}, idx.{column})" for column in _COLUMNS)
+        found = self._db.execute(
+            f"SELECT src.rowid, {picked} FROM src JOIN idx ON idx.rowid = src.rowid "
+            f"WHERE src.rowid IN ({', '.join('?' * len(rowids))})",
+            rowids,
+        ).fetchall()
+        return {
+            rowid: {column: str(value or "") for column, value in zip(_COLUMNS, values, strict=True)}
+            for rowid, *values in found
+        }
 
     def _collect(
         self,
@@ -255,18 +277,18 @@ class SearchIndex:
         exact: bool,
         limit: int,
     ) -> None:
-        for rowid, row, score in rows:
-            if len(result.hits) >= limit:
-                return
-            meta = self._meta.get(row.record_id)
-            if meta is None:
-                continue
+        # the text of the shown rows only, read at once
+        shown_rows = [r for r in rows if r[1].record_id in self._meta][: max(0, limit - len(result.hits))]
+        texts = self._texts([rowid for rowid, _, _ in shown_rows])
+        for rowid, row, score in shown_rows:
+            meta = self._meta[row.record_id]
+            text = texts.get(rowid, {})
             shown = ""
             page = row.page or None
             for column in (
                 ("body", "title", "tags", "notes", "ctx") if page else ("title", "tags", "notes", "body")
             ):
-                value = self._column(rowid, column)
+                value = text.get(column, "")
                 cut = snippet(value, matcher) if value else None
                 if cut is not None:
                     shown = cut
@@ -275,7 +297,7 @@ class SearchIndex:
                     break
             else:
                 shown = meta.title
-            title = self._column(rowid, "title") if row.kind == "question" else meta.title
+            title = text.get("title", "") if row.kind == "question" else meta.title
             result.hits.append(
                 SearchHit(
                     kind=row.kind,
