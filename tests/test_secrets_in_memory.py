@@ -49,9 +49,11 @@ KEYS = ("passphrase", "identities (bech32)", "identities (32 raw bytes)", "signi
 #: - issue 12 (search of the whole record): "entry word" is a question of a question list, which the
 #:   index holds too. In the core without release, the title and page-text words rose from 4 and 10
 #:   to 7 and 13: freed small blocks of Python (the forgiving tier's vocabulary, the snippets cut in
-#:   Python from the original text); release_freed_memory() takes them to 3 and 3.
+#:   Python from the original text); release_freed_memory() takes them to 0 (core-release below).
+#:   The page-text word is 16 (the same on every run) since all the search branches were merged,
+#:   13 before the last of them; with release it stays at 0.
 REACHED = {
-    "core": {"title word": 7, "page-text word": 13, "document word": 1, "entry word": 3},
+    "core": {"title word": 7, "page-text word": 16, "document word": 1, "entry word": 3},
     "core-release": {"title word": 0, "page-text word": 0, "document word": 0, "entry word": 0},
     "app": {"title word": 7, "page-text word": 12, "document word": 1, "entry word": 1},
 }
