@@ -53,6 +53,16 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("FieldLabels", "start date"),
     QT_TRANSLATE_NOOP("FieldLabels", "status"),
     QT_TRANSLATE_NOOP("FieldLabels", "stop date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "allergy or intolerance"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date it ended"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date it started"),
+    QT_TRANSLATE_NOOP("FieldLabels", "date of birth"),
+    QT_TRANSLATE_NOOP("FieldLabels", "end date"),
+    QT_TRANSLATE_NOOP("FieldLabels", "kind of substance"),
+    QT_TRANSLATE_NOOP("FieldLabels", "lymph-node procedure"),
+    QT_TRANSLATE_NOOP("FieldLabels", "purpose"),
+    QT_TRANSLATE_NOOP("FieldLabels", "severity"),
+    QT_TRANSLATE_NOOP("FieldLabels", "side"),
 )
 # parameters that are a field's name, worded in the app's language
 FIELD_PARAMS = ("label", "field")
@@ -125,6 +135,26 @@ class ErrorPresenter(QObject):
             "symptom-missing": self.tr("Choose a symptom or type one."),
             "severity-not-a-number": self.tr("Give the severity as a number from 0 (none) to 10 (worst)."),
             "severity-out-of-range": self.tr("The severity must be from 0 (none) to 10 (worst)."),
+            "allergy-substance-missing": self.tr(
+                'Enter what you are allergic to, or tick "No known allergies".'
+            ),
+            "no-known-allergies-with-substance": self.tr(
+                'Clear the substance, or untick "No known allergies".'
+            ),
+            "condition-name-missing": self.tr("Enter the name of the condition, e.g. high blood pressure."),
+            "procedure-name-missing": self.tr("Enter the surgery or procedure, e.g. lumpectomy."),
+            "lymph-node-procedure-missing": self.tr(
+                "Describe the lymph-node procedure, or choose one from the list."
+            ),
+            "radiation-site-missing": self.tr("Enter where the radiation was given, e.g. left breast."),
+            "dose-not-a-number": self.tr("Give the total dose as a number of Gy, e.g. 40.05."),
+            "dose-out-of-range": self.tr("The total dose must be more than 0 and at most 200 Gy."),
+            "fractions-not-whole": self.tr(
+                "Give the number of fractions (sessions) as a whole number, e.g. 15."
+            ),
+            "fractions-out-of-range": self.tr("The number of fractions must be from 1 to 100."),
+            "vaccine-missing": self.tr("Enter the vaccine, e.g. influenza."),
+            "patient-details-empty": self.tr("Enter the date of birth, or the name to print on the packet."),
             "lab-test-missing": self.tr("Enter the test's name, e.g. CA 15-3."),
             "lab-value-not-a-number": self.tr('The value "{value}" is not a number.'),
             "lab-value-missing": self.tr("Enter the value as a number, e.g. 42 or 3.1."),

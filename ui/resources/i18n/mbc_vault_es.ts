@@ -2019,6 +2019,54 @@
         <translation>La intensidad debe ir de 0 (nada) a 10 (lo peor).</translation>
     </message>
     <message>
+        <source>Enter what you are allergic to, or tick &quot;No known allergies&quot;.</source>
+        <translation>Escriba a qué es alérgica, o marque «Sin alergias conocidas».</translation>
+    </message>
+    <message>
+        <source>Clear the substance, or untick &quot;No known allergies&quot;.</source>
+        <translation>Borre la sustancia, o desmarque «Sin alergias conocidas».</translation>
+    </message>
+    <message>
+        <source>Enter the name of the condition, e.g. high blood pressure.</source>
+        <translation>Escriba el nombre de la enfermedad, p. ej. presión arterial alta.</translation>
+    </message>
+    <message>
+        <source>Enter the surgery or procedure, e.g. lumpectomy.</source>
+        <translation>Escriba la cirugía o el procedimiento, p. ej. tumorectomía.</translation>
+    </message>
+    <message>
+        <source>Describe the lymph-node procedure, or choose one from the list.</source>
+        <translation>Describa el procedimiento en los ganglios linfáticos, o elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>Enter where the radiation was given, e.g. left breast.</source>
+        <translation>Escriba dónde se dio la radioterapia, p. ej. mama izquierda.</translation>
+    </message>
+    <message>
+        <source>Give the total dose as a number of Gy, e.g. 40.05.</source>
+        <translation>Indique la dosis total como un número de Gy, p. ej. 40,05.</translation>
+    </message>
+    <message>
+        <source>The total dose must be more than 0 and at most 200 Gy.</source>
+        <translation>La dosis total debe ser mayor que 0 y como máximo 200 Gy.</translation>
+    </message>
+    <message>
+        <source>Give the number of fractions (sessions) as a whole number, e.g. 15.</source>
+        <translation>Indique el número de fracciones (sesiones) como un número entero, p. ej. 15.</translation>
+    </message>
+    <message>
+        <source>The number of fractions must be from 1 to 100.</source>
+        <translation>El número de fracciones debe estar entre 1 y 100.</translation>
+    </message>
+    <message>
+        <source>Enter the vaccine, e.g. influenza.</source>
+        <translation>Escriba la vacuna, p. ej. gripe.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth, or the name to print on the packet.</source>
+        <translation>Escriba la fecha de nacimiento, o el nombre que se imprimirá en el paquete.</translation>
+    </message>
+    <message>
         <source>Enter the test&apos;s name, e.g. CA 15-3.</source>
         <translation>Escriba el nombre de la prueba, p. ej. CA 15-3.</translation>
     </message>
@@ -2883,6 +2931,46 @@
     <message>
         <source>stop date</source>
         <translation>fecha de finalización</translation>
+    </message>
+    <message>
+        <source>allergy or intolerance</source>
+        <translation>alergia o intolerancia</translation>
+    </message>
+    <message>
+        <source>date it ended</source>
+        <translation>fecha en que terminó</translation>
+    </message>
+    <message>
+        <source>date it started</source>
+        <translation>fecha en que empezó</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <source>kind of substance</source>
+        <translation>tipo de sustancia</translation>
+    </message>
+    <message>
+        <source>lymph-node procedure</source>
+        <translation>procedimiento en los ganglios</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>finalidad</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>gravedad</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>lado</translation>
     </message>
 </context>
 <context>
@@ -5993,7 +6081,7 @@ View only is enforced by this program; someone with the files and other tools co
     <name>VaultSession</name>
     <message>
         <source>Who shares this vault was changed on another computer.</source>
-        <extracomment>a record as the watcher compares it: revision, last change, trashed, kind and who wrote it a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
+        <extracomment>a record as the watcher compares it: revision, last change, trashed, kind and who wrote it a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) the PDF readers of this session&apos;s imports (made at the first import, ended at close) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
         <translation>En otra computadora se cambió quién comparte esta bóveda.</translation>
     </message>
     <message>
@@ -6045,6 +6133,7 @@ View only is enforced by this program; someone with the files and other tools co
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome to MBC Vault</source>
+        <extracomment>a choice&apos;s text is this much larger than the rest of the screen</extracomment>
         <translation>Le damos la bienvenida a MBC Vault</translation>
     </message>
     <message>
