@@ -275,6 +275,13 @@ def _hit_place(hit: SearchHit) -> str:
     return f"{label} \u00b7 {hit.context.english()}" if hit.context is not None else label
 
 
+def cmd_import_records(args: argparse.Namespace) -> int:
+    from .cli_portal import run_import_records
+
+    with _open(args) as vault:
+        return run_import_records(vault, args)
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     from .reindex import rebuild_texts
 
@@ -707,6 +714,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--language", choices=("en", "es", "both"), default="both", help="word forms of which language (both)"
     )
+    p.add_argument("--json", action="store_true")
+    p = command("import-records", cmd_import_records, "bring in records downloaded from a patient portal")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="FHIR JSON or NDJSON files, Apple Health export.zip"
+    )
+    p.add_argument("--dry-run", action="store_true", help="show what would be created; save nothing")
+    p.add_argument("--encounters", action="store_true", help="also create past appointments from visits")
     p.add_argument("--json", action="store_true")
     p = command("reindex", cmd_reindex, "rebuild the stored search text of documents (missing or damaged)")
     p.add_argument("--all", action="store_true", help="rebuild every document's text")

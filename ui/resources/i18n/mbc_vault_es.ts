@@ -2067,6 +2067,30 @@
         <translation>Escriba la fecha de nacimiento, o el nombre que se imprimirá en el paquete.</translation>
     </message>
     <message>
+        <source>{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is the right file.</source>
+        <translation>{label} ocupa más de {limit_mb} MB, más de lo que contiene una descarga del portal. Compruebe que es el archivo correcto.</translation>
+    </message>
+    <message>
+        <source>{label} is not a readable zip archive. Download it again from the portal.</source>
+        <translation>{label} no es un archivo zip legible. Descárguelo de nuevo del portal.</translation>
+    </message>
+    <message>
+        <source>{label} unpacks to too many files or too many bytes to be a portal download. Check that it is the right archive.</source>
+        <translation>{label} se descomprime en demasiados archivos o bytes para ser una descarga del portal. Compruebe que es el archivo zip correcto.</translation>
+    </message>
+    <message>
+        <source>{count} files in the archive could not be read ({member} first); the rest was read.</source>
+        <translation>{count} archivos del zip no se pudieron leer (el primero, {member}); el resto se leyó.</translation>
+    </message>
+    <message>
+        <source>{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR download, or add the file as a document.</source>
+        <translation>{label} es un documento C-CDA; esta versión aún no puede leer C-CDA. Pida al portal una descarga FHIR, o añada el archivo como documento.</translation>
+    </message>
+    <message>
+        <source>{count} entries of kind {kind} were incomplete and were left out.</source>
+        <translation>{count} entradas de tipo {kind} estaban incompletas y se dejaron fuera.</translation>
+    </message>
+    <message>
         <source>Enter the test&apos;s name, e.g. CA 15-3.</source>
         <translation>Escriba el nombre de la prueba, p. ej. CA 15-3.</translation>
     </message>
@@ -2757,6 +2781,10 @@
     <message>
         <source>{count} chosen document(s) cannot be included: {problems}</source>
         <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
+    </message>
+    <message>
+        <source>{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health export.zip).</source>
+        <translation>{label} no es un registro de portal que esta aplicación pueda leer (FHIR JSON o NDJSON, o un export.zip de Apple Salud).</translation>
     </message>
     <message>
         <source>it could not be read from the vault ({why})</source>

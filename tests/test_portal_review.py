@@ -1,0 +1,176 @@
+"""The review and the saving of a portal import, over things a reader found (the readers have their own
+tests): duplicates marked and skipped, nothing written by the review, the original stored in the
+medical part and every entry linked to it, a second import adding nothing, a legal-only member seeing
+none of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+
+from mbc_vault.cancer.models import LabValue
+from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.portal import codes
+from mbc_vault.portal.model import Found, PortalRead
+from mbc_vault.portal.review import plan_import
+from mbc_vault.portal.save import PORTAL_CATEGORY, save_import
+from mbc_vault.vault import Vault
+
+
+def _read() -> PortalRead:
+    read = PortalRead(
+        name="fictional-ccd.json",
+        format="fhir-bundle",
+        title="Summary from Example Portal",
+        date="2026-03-02",
+        original=json.dumps({"resourceType": "Bundle", "fictional": True}).encode(),
+        media_type="application/fhir+json",
+    )
+    read.found = [
+        Found(
+            "lab-value",
+            {"date": "2026-01-05", "test": "CA 15-3", "value": 38, "unit": "U/mL"},
+            codes.key("lab-value", "6875-9", "2026-01-05", 38.0),
+            "CA 15-3: 38 U/mL",
+        ),
+        Found(
+            "lab-value",
+            {"date": "2026-02-05", "test": "CA 15-3", "value": 41.5, "unit": "U/mL"},
+            codes.key("lab-value", "6875-9", "2026-02-05", 41.5),
+            "CA 15-3: 41.5 U/mL",
+        ),
+        Found(
+            "medication",
+            {"name": "Letrozole", "dose": "2.5 mg", "start": "2025-11-01"},
+            codes.key("medication", "Letrozole", "2025-11-01"),
+            "Letrozole",
+        ),
+        Found(
+            "allergy",
+            {"substance": "Penicillin", "reaction": "Hives", "severity": "moderate"},
+            codes.key("allergy", "penicillin"),
+            "Penicillin",
+        ),
+        Found(
+            "biomarker",
+            {"date": "2025-10-10", "er_status": "positive", "er_percent": 95},
+            codes.key("biomarker", "er", "2025-10-10"),
+            "ER",
+        ),
+        Found(
+            "biomarker",
+            {"date": "2025-10-10", "her2_ihc": "1+"},
+            codes.key("biomarker", "her2", "2025-10-10"),
+            "HER2",
+        ),
+        Found(
+            "procedure",
+            {
+                "date": "2025-10-20",
+                "name": "Lumpectomy",
+                "side": "left",
+                "lymph_nodes": "sentinel-node-biopsy",
+            },
+            codes.key("procedure", "lumpectomy", "2025-10-20"),
+            "Lumpectomy",
+        ),
+        Found(
+            "radiation",
+            {"site": "Left breast", "total_dose_gy": 40.05, "fractions": 15, "start": "2025-12-01"},
+            codes.key("radiation", "left breast", "2025-12-01"),
+            "Radiation",
+        ),
+        Found(
+            "appointment",
+            {"date": "2025-09-01", "purpose": "Oncology visit"},
+            codes.key("appointment", "2025-09-01"),
+            "Visit",
+            optional=True,
+        ),
+        Found(
+            "lab-value",
+            {"date": "2026-01-05", "test": "Hemoglobin", "unit": "g/dL"},
+            codes.key("lab-value", "hgb", "2026-01-05", ""),
+            "Hemoglobin",
+        ),
+        Found(
+            "note",
+            {"title": "Social history", "text": "Fictional narrative only."},
+            "note|1",
+            "Social history",
+        ),
+    ]
+    return read
+
+
+def test_the_review_lists_by_kind_and_writes_nothing(vault: Vault) -> None:
+    before = len(list(vault.folder.by_id))
+    plan = plan_import(vault, [_read()])
+    counts = plan.counts()
+    assert counts["lab-value"] == {"new": 2, "duplicate": 0, "chosen": 2}
+    assert counts["biopsy"]["new"] == 1  # the two receptor results of one date joined
+    biopsy = next(i for i in plan.items if i.kind == "biopsy")
+    assert biopsy.data["er_status"] == "positive" and biopsy.data["her2_ihc"] == "1+"
+    visit = next(i for i in plan.items if i.kind == "appointment")
+    assert not visit.chosen  # encounters only if ticked
+    # the lab value with no value is not proposed, and says so
+    assert [(p.code, p.count) for _, p in plan.problems()] == [("portal-entries-not-valid", 1)]
+    assert len(list(vault.folder.by_id)) == before
+
+
+def test_saving_links_every_entry_to_the_stored_original_and_a_second_import_adds_nothing(
+    vault: Vault,
+) -> None:
+    report = save_import(vault, plan_import(vault, [_read()]))
+    assert report.created == {
+        "lab-value": 2,
+        "medication": 1,
+        "allergy": 1,
+        "procedure": 1,
+        "radiation": 1,
+        "biopsy": 1,
+    }
+    (document_id,) = report.documents
+    document = vault.folder.get(document_id)
+    assert document.category == PORTAL_CATEGORY and "Fictional narrative only." in document.notes
+    for kind in report.created:
+        for record in vault.entries(kind):
+            assert record.links == [document_id]
+            assert record.data["source"]["document"] == document_id
+            assert record.data["source"]["label"] == "Summary from Example Portal"
+    again = plan_import(vault, [_read()])
+    assert all(item.duplicate and not item.chosen for item in again.items if item.kind != "appointment")
+    second = save_import(vault, again)
+    assert second.total == 0
+    assert len(vault.entries("lab-value")) == 2
+
+
+def test_an_entry_typed_by_hand_is_a_duplicate_and_a_diagnosis_is_never_replaced(vault: Vault) -> None:
+    cancer = CancerRecord(vault)
+    cancer.save(LabValue(date="2026-01-05", test="CA 15-3", value=38.0, unit="U/mL"))
+    vault.add_entry("diagnosis", {"first_diagnosis": "2020-01-01"}, title="Diagnosis")
+    read = _read()
+    read.found.append(Found("diagnosis", {"first_diagnosis": "2025-10-01"}, "diagnosis|x", "Breast cancer"))
+    plan = plan_import(vault, [read])
+    typed = [i for i in plan.items if i.kind == "lab-value" and i.data["date"] == "2026-01-05"]
+    assert typed and typed[0].duplicate and not typed[0].chosen
+    diagnosis = next(i for i in plan.items if i.kind == "diagnosis")
+    assert diagnosis.duplicate
+    save_import(vault, plan)
+    assert [r.data["first_diagnosis"] for r in vault.entries("diagnosis")] == ["2020-01-01"]
+
+
+def test_a_legal_only_member_sees_nothing_of_an_import(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    owner = Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    save_import(owner, plan_import(owner, [_read()]))
+    person, _ = owner.add_person(
+        "Lee", "brother", ["legal"], passphrase="lee's own words here", work_factor=TEST_WORK_FACTOR
+    )
+    owner.close()
+    with Vault.open(path, "lee's own words here", person_id=person.id) as lee:
+        assert lee.records() == []
+        for kind in ("lab-value", "medication", "allergy", "procedure", "radiation", "biopsy"):
+            assert lee.entries(kind) == []
