@@ -46,12 +46,26 @@ MESSAGES: dict[str, str] = {
     "fractions-out-of-range": "The number of fractions must be from 1 to 100.",
     "vaccine-missing": "Enter the vaccine, e.g. influenza.",
     "patient-details-empty": "Enter the date of birth, or the name to print on the packet.",
-    "portal-file-too-large": "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is the right file.",
+    "portal-file-too-large": (
+        "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is "
+        "the right file."
+    ),
     "portal-zip-damaged": "{label} is not a readable zip archive. Download it again from the portal.",
-    "portal-zip-too-large": "{label} unpacks to too many files or too many bytes to be a portal download. Check that it is the right archive.",
-    "portal-member-unreadable": "{count} files in the archive could not be read ({member} first); the rest was read.",
-    "portal-format-unknown": "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health export.zip).",
-    "portal-ccda-not-yet": "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR download, or add the file as a document.",
+    "portal-zip-too-large": (
+        "{label} unpacks to too many files or too many bytes to be a portal download. Check that it"
+        " is the right archive."
+    ),
+    "portal-member-unreadable": (
+        "{count} files in the archive could not be read ({member} first); the rest was read."
+    ),
+    "portal-format-unknown": (
+        "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health "
+        "export.zip)."
+    ),
+    "portal-ccda-not-yet": (
+        "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR"
+        " download, or add the file as a document."
+    ),
     "portal-entries-not-valid": "{count} entries of kind {kind} were incomplete and were left out.",
     "lab-test-missing": "Enter the test's name, e.g. CA 15-3.",
     "lab-value-not-a-number": 'The value "{value}" is not a number.',
