@@ -156,22 +156,26 @@ class ErrorPresenter(QObject):
             "vaccine-missing": self.tr("Enter the vaccine, e.g. influenza."),
             "patient-details-empty": self.tr("Enter the date of birth, or the name to print on the packet."),
             "portal-file-too-large": self.tr(
-                "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is the right file."
+                "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that "
+                "it is the right file."
             ),
             "portal-zip-damaged": self.tr(
                 "{label} is not a readable zip archive. Download it again from the portal."
             ),
             "portal-zip-too-large": self.tr(
-                "{label} unpacks to too many files or too many bytes to be a portal download. Check that it is the right archive."
+                "{label} unpacks to too many files or too many bytes to be a portal download. Check "
+                "that it is the right archive."
             ),
             "portal-member-unreadable": self.tr(
                 "{count} files in the archive could not be read ({member} first); the rest was read."
             ),
             "portal-format-unknown": self.tr(
-                "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health export.zip)."
+                "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple "
+                "Health export.zip)."
             ),
             "portal-ccda-not-yet": self.tr(
-                "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR download, or add the file as a document."
+                "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a"
+                " FHIR download, or add the file as a document."
             ),
             "portal-entries-not-valid": self.tr(
                 "{count} entries of kind {kind} were incomplete and were left out."
