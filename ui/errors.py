@@ -138,6 +138,22 @@ class ErrorPresenter(QObject):
             "allergy-substance-missing": self.tr(
                 'Enter what you are allergic to, or tick "No known allergies".'
             ),
+            "portal-file-too-large": self.tr(
+                "{name} is larger than {limit}, far more than a portal download could be, so it was not read."
+            ),
+            "portal-too-many-resources": self.tr(
+                "{name} holds more than {limit} records, more than a portal download could; it was not read."
+            ),
+            "portal-invalid-json": self.tr(
+                "{name} cannot be read: its JSON is damaged. Download it again from the portal."
+            ),
+            "portal-not-fhir": self.tr("{name} is not a FHIR resource or bundle."),
+            "portal-read-cancelled": self.tr("Reading {name} was cancelled; nothing was stored."),
+            "portal-bad-line": self.tr("{count} line(s) could not be read and were left out."),
+            "portal-no-value": self.tr("{count} result(s) had no value and were left out."),
+            "portal-unknown-resources": self.tr(
+                "{count} record(s) of a kind MBC Vault does not keep were left out."
+            ),
             "no-known-allergies-with-substance": self.tr(
                 'Clear the substance, or untick "No known allergies".'
             ),

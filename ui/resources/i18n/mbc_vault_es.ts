@@ -2023,6 +2023,30 @@
         <translation>Escriba a qué es alérgica, o marque «Sin alergias conocidas».</translation>
     </message>
     <message>
+        <source>{name} is larger than {limit}, far more than a portal download could be, so it was not read.</source>
+        <translation>{name} ocupa más de {limit}, mucho más de lo que podría ocupar una descarga del portal, así que no se leyó.</translation>
+    </message>
+    <message>
+        <source>{name} is not a FHIR resource or bundle.</source>
+        <translation>{name} no es un recurso ni un paquete FHIR.</translation>
+    </message>
+    <message>
+        <source>Reading {name} was cancelled; nothing was stored.</source>
+        <translation>La lectura de {name} se canceló; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>{count} line(s) could not be read and were left out.</source>
+        <translation>{count} línea(s) no se pudieron leer y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{count} result(s) had no value and were left out.</source>
+        <translation>{count} resultado(s) no tenían valor y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{count} record(s) of a kind MBC Vault does not keep were left out.</source>
+        <translation>{count} registro(s) de un tipo que MBC Vault no guarda se dejaron fuera.</translation>
+    </message>
+    <message>
         <source>Clear the substance, or untick &quot;No known allergies&quot;.</source>
         <translation>Borre la sustancia, o desmarque «Sin alergias conocidas».</translation>
     </message>
@@ -2757,6 +2781,14 @@
     <message>
         <source>{count} chosen document(s) cannot be included: {problems}</source>
         <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} records, more than a portal download could; it was not read.</source>
+        <translation>{name} contiene más de {limit} registros, más de los que podría tener una descarga del portal; no se leyó.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: its JSON is damaged. Download it again from the portal.</source>
+        <translation>No se puede leer {name}: su JSON está dañado. Descárguelo de nuevo del portal.</translation>
     </message>
     <message>
         <source>it could not be read from the vault ({why})</source>
