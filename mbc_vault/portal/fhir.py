@@ -133,7 +133,7 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         first = names[0] if isinstance(names[0], dict) else {}
         full = first.get("text") or " ".join([*first.get("given", []), first.get("family", "")]).strip()
         dob = _date(res.get("birthDate"))
-        data = {"name": full, "date_of_birth": dob}
+        data: Json = {"name": full, "date_of_birth": dob}
         return [Found("patient-details", data, codes.key("patient-details", full, dob), full, origin)]
     if kind in MEDICATIONS:
         return [_medication(res, by_ref, origin)]
@@ -145,7 +145,7 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         code, name = _concept(res.get("code"))
         onset = _date(res.get("onsetDateTime") or (res.get("onsetPeriod") or {}).get("start"))
         if codes.is_breast_cancer(code, name):
-            data: Json = {"first_diagnosis": onset}
+            data = {"first_diagnosis": onset}
             return [Found("diagnosis", data, codes.key("diagnosis", onset), name, origin)]
         status = _concept(res.get("clinicalStatus"))[0] or "active"
         status = {"remission": "in-remission", "recurrence": "active", "relapse": "active"}.get(
@@ -161,7 +161,6 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         data = {"vaccine": name, "date": day}
         return [Found("immunization", data, codes.key("immunization", code or name, day), name, origin)]
     if kind == "Encounter":
-        start, _ = _period(res, "")
         start = _date((res.get("period") or {}).get("start"))
         types = res.get("type") or [{}]
         title = _concept(types[0])[1] or "Visit"
