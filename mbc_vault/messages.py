@@ -46,10 +46,6 @@ MESSAGES: dict[str, str] = {
     "fractions-out-of-range": "The number of fractions must be from 1 to 100.",
     "vaccine-missing": "Enter the vaccine, e.g. influenza.",
     "patient-details-empty": "Enter the date of birth, or the name to print on the packet.",
-    "portal-file-too-large": (
-        "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is "
-        "the right file."
-    ),
     "portal-zip-damaged": "{label} is not a readable zip archive. Download it again from the portal.",
     "portal-zip-too-large": (
         "{label} unpacks to too many files or too many bytes to be a portal download. Check that it"
@@ -420,6 +416,19 @@ MESSAGES: dict[str, str] = {
     "pdf-reader-stopped": (
         "the PDF reader stopped on it; it may be damaged: ask for a new copy, or scan the paper original"
     ),
+    # portal readers (FHIR)
+    "portal-file-too-large": (
+        "{name} is larger than {limit}, far more than a portal download could be, so it was not read."
+    ),
+    "portal-too-many-resources": (
+        "{name} holds more than {limit} records, more than a portal download could; it was not read."
+    ),
+    "portal-invalid-json": "{name} cannot be read: its JSON is damaged. Download it again from the portal.",
+    "portal-not-fhir": "{name} is not a FHIR resource or bundle.",
+    "portal-read-cancelled": "Reading {name} was cancelled; nothing was stored.",
+    "portal-bad-line": "{count} line(s) could not be read and were left out.",
+    "portal-no-value": "{count} result(s) had no value and were left out.",
+    "portal-unknown-resources": "{count} record(s) of a kind MBC Vault does not keep were left out.",
 }
 
 

@@ -138,6 +138,22 @@ class ErrorPresenter(QObject):
             "allergy-substance-missing": self.tr(
                 'Enter what you are allergic to, or tick "No known allergies".'
             ),
+            "portal-file-too-large": self.tr(
+                "{name} is larger than {limit}, far more than a portal download could be, so it was not read."
+            ),
+            "portal-too-many-resources": self.tr(
+                "{name} holds more than {limit} records, more than a portal download could; it was not read."
+            ),
+            "portal-invalid-json": self.tr(
+                "{name} cannot be read: its JSON is damaged. Download it again from the portal."
+            ),
+            "portal-not-fhir": self.tr("{name} is not a FHIR resource or bundle."),
+            "portal-read-cancelled": self.tr("Reading {name} was cancelled; nothing was stored."),
+            "portal-bad-line": self.tr("{count} line(s) could not be read and were left out."),
+            "portal-no-value": self.tr("{count} result(s) had no value and were left out."),
+            "portal-unknown-resources": self.tr(
+                "{count} record(s) of a kind MBC Vault does not keep were left out."
+            ),
             "no-known-allergies-with-substance": self.tr(
                 'Clear the substance, or untick "No known allergies".'
             ),
@@ -155,10 +171,6 @@ class ErrorPresenter(QObject):
             "fractions-out-of-range": self.tr("The number of fractions must be from 1 to 100."),
             "vaccine-missing": self.tr("Enter the vaccine, e.g. influenza."),
             "patient-details-empty": self.tr("Enter the date of birth, or the name to print on the packet."),
-            "portal-file-too-large": self.tr(
-                "{label} is larger than {limit_mb} MB, more than a portal download holds. Check that "
-                "it is the right file."
-            ),
             "portal-zip-damaged": self.tr(
                 "{label} is not a readable zip archive. Download it again from the portal."
             ),

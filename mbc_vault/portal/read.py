@@ -28,7 +28,7 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputFileError("input-is-folder", path=path)
     if size > MAX_FILE_BYTES:
-        raise InputFileError("portal-file-too-large", label=path.name, limit_mb=str(MAX_FILE_BYTES >> 20))
+        raise InputFileError("portal-file-too-large", name=path.name, limit=f"{MAX_FILE_BYTES >> 20} MiB")
     try:
         data = path.read_bytes()
     except PermissionError:

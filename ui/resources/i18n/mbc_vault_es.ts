@@ -2067,10 +2067,6 @@
         <translation>Escriba la fecha de nacimiento, o el nombre que se imprimirá en el paquete.</translation>
     </message>
     <message>
-        <source>{label} is larger than {limit_mb} MB, more than a portal download holds. Check that it is the right file.</source>
-        <translation>{label} ocupa más de {limit_mb} MB, más de lo que contiene una descarga del portal. Compruebe que es el archivo correcto.</translation>
-    </message>
-    <message>
         <source>{label} is not a readable zip archive. Download it again from the portal.</source>
         <translation>{label} no es un archivo zip legible. Descárguelo de nuevo del portal.</translation>
     </message>
@@ -2813,6 +2809,38 @@
     <message>
         <source>This image cannot be shown here.</source>
         <translation>Esta imagen no se puede mostrar aquí.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit}, far more than a portal download could be, so it was not read.</source>
+        <translation>{name} ocupa más de {limit}, mucho más de lo que podría ocupar una descarga del portal, así que no se leyó.</translation>
+    </message>
+    <message>
+        <source>{name} is not a FHIR resource or bundle.</source>
+        <translation>{name} no es un recurso ni un paquete FHIR.</translation>
+    </message>
+    <message>
+        <source>Reading {name} was cancelled; nothing was stored.</source>
+        <translation>La lectura de {name} se canceló; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>{count} line(s) could not be read and were left out.</source>
+        <translation>{count} línea(s) no se pudieron leer y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{count} result(s) had no value and were left out.</source>
+        <translation>{count} resultado(s) no tenían valor y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{count} record(s) of a kind MBC Vault does not keep were left out.</source>
+        <translation>{count} registro(s) de un tipo que MBC Vault no guarda se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} records, more than a portal download could; it was not read.</source>
+        <translation>{name} contiene más de {limit} registros, más de los que podría tener una descarga del portal; no se leyó.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: its JSON is damaged. Download it again from the portal.</source>
+        <translation>No se puede leer {name}: su JSON está dañado. Descárguelo de nuevo del portal.</translation>
     </message>
 </context>
 <context>
