@@ -164,7 +164,7 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         start = _date((res.get("period") or {}).get("start"))
         types = res.get("type") or [{}]
         title = _concept(types[0])[1] or "Visit"
-        data = {"date": start, "title": title}
+        data = {"date": start, "purpose": title}
         return [
             Found("appointment", data, codes.key("appointment", title, start), title, origin, optional=True)
         ]

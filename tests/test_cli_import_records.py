@@ -1,0 +1,72 @@
+"""`mbc-vault import-records` through the real command: the review (--dry-run --json) writes nothing, the
+import creates entries linked to the stored portal file, a second import adds nothing and says so, a bad
+file in a batch is named and the rest is imported."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+
+from mbc_vault.vault import Vault
+
+DATA = Path(__file__).parent / "data" / "portal"
+CLI = [sys.executable, "-m", "mbc_vault"]
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MBC_VAULT_PASSPHRASE": PASSPHRASE}
+    return subprocess.run([*CLI, *map(str, args)], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_dry_run_reviews_then_import_saves_once(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    review = run("import-records", path, DATA / "mcode-breast.json", "--dry-run", "--json")
+    assert review.returncode == 0, review.stderr
+    plan = json.loads(review.stdout)
+    assert plan["counts"]["lab-value"]["new"] == 2
+    assert plan["counts"]["radiation"]["new"] == 1
+    assert plan["saved"] is None
+    assert any(p["code"] == "portal-no-value" for p in plan["problems"])
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.entries("lab-value") == [] and vault.records() == []
+
+    saved = run("import-records", path, DATA / "mcode-breast.json", "--json")
+    assert saved.returncode == 0, saved.stderr
+    assert json.loads(saved.stdout)["saved"]["created"]["lab-value"] == 2
+    with Vault.open(path, PASSPHRASE) as vault:
+        (document,) = vault.records()
+        assert document.category == "clinical-note"
+        markers = vault.entries("lab-value")
+        assert {r.data["test"] for r in markers} == {"CA 15-3"}
+        assert all(r.links == [document.id] for r in markers)
+        (radiation,) = vault.entries("radiation")
+        assert radiation.data["total_dose_gy"] == 40.05 and radiation.data["fractions"] == 15
+
+    again = run("import-records", path, DATA / "mcode-breast.json")
+    assert again.returncode == 0
+    assert "Nothing new" in again.stdout
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert len(vault.entries("lab-value")) == 2 and len(vault.records()) == 1
+
+
+def test_a_bad_file_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"resourceType": "Bundle", "entry": [', encoding="utf-8")
+    xml = tmp_path / "ccd.xml"
+    xml.write_text("<ClinicalDocument/>", encoding="utf-8")
+    result = run("import-records", path, bad, xml, DATA / "mcode-breast.json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("broken.json: ") for line in lines)
+    assert any(line.startswith("ccd.xml: ") and "C-CDA" in line for line in lines)
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert len(vault.entries("lab-value")) == 2
