@@ -118,7 +118,7 @@ SECTIONS = (
             QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
     Section("history", _entries("sections.history:HistorySection"), "medical", None,
             QT_TRANSLATE_NOOP("MainWindow", "Health history"),
-            QT_TRANSLATE_NOOP("MainWindow", "Health hi&story")),
+            QT_TRANSLATE_NOOP("MainWindow", "H&ealth history")),
     Section("sharing", _plain("sharing.section:SharingSection"), None, None,
             QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
             QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
