@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from mbc_vault.cancer.models import MODELS, Model
 from mbc_vault.care.models import MODELS as CARE_MODELS
+from mbc_vault.entries import EntryStore
 from mbc_vault.errors import VaultError
 from mbc_vault.history.models import MODELS as HISTORY_MODELS
 
@@ -42,6 +43,7 @@ class SaveEntryCommand(QUndoCommand):
         self._first = True
 
     def _apply(self, data: dict[str, Any]) -> None:
+        store: EntryStore | None
         if self.kind in HISTORY_MODELS:
             store = self.session.history
         else:
