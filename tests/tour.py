@@ -64,6 +64,14 @@ def dialogs(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QW
             box.title(), box.new_model(), box.fields(), store, documents=box._documents(), parent=box
         )
         made.append((f"form {box.kind}", form))
+    from mbc_vault.history.models import PatientDetails
+    from ui.forms.entry_form import EntryFormDialog
+    from ui.forms.history_forms import details_fields
+
+    assert session.history is not None
+    made.append(
+        ("form about me", EntryFormDialog("About me", PatientDetails(), details_fields(), session.history))
+    )
     for name, dialog in made:
         dialog.show()
         try:

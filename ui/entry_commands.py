@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from mbc_vault.cancer.models import MODELS, Model
 from mbc_vault.care.models import MODELS as CARE_MODELS
+from mbc_vault.entries import EntryStore
 from mbc_vault.errors import VaultError
+from mbc_vault.history.models import MODELS as HISTORY_MODELS
 
 from .errors import describe
 from .session import VaultSession
@@ -41,10 +43,14 @@ class SaveEntryCommand(QUndoCommand):
         self._first = True
 
     def _apply(self, data: dict[str, Any]) -> None:
-        store = self.session.care if self.kind in CARE_MODELS else self.session.cancer
+        store: EntryStore | None
+        if self.kind in HISTORY_MODELS:
+            store = self.session.history
+        else:
+            store = self.session.care if self.kind in CARE_MODELS else self.session.cancer
         if store is None:
             return
-        model_type = CARE_MODELS.get(self.kind) or MODELS[self.kind]
+        model_type = CARE_MODELS.get(self.kind) or HISTORY_MODELS.get(self.kind) or MODELS[self.kind]
         store.save(model_type.from_data(data), record_id=self.record_id)
         self.session.entry_saved(self.kind)
 

@@ -116,6 +116,9 @@ SECTIONS = (
     Section("trials", _entries("sections.trials:TrialsSection"), "medical", None,
             QT_TRANSLATE_NOOP("MainWindow", "Clinical trials"),
             QT_TRANSLATE_NOOP("MainWindow", "Clinical t&rials")),
+    Section("history", _entries("sections.history:HistorySection"), "medical", None,
+            QT_TRANSLATE_NOOP("MainWindow", "Health history"),
+            QT_TRANSLATE_NOOP("MainWindow", "H&ealth history")),
     Section("sharing", _plain("sharing.section:SharingSection"), None, None,
             QT_TRANSLATE_NOOP("MainWindow", "People and sharing"),
             QT_TRANSLATE_NOOP("MainWindow", "People and s&haring")),
@@ -137,6 +140,12 @@ SECTION_OF_KIND = {
     "person-to-tell": "people",
     "care-priorities": "priorities",
     "legal-item": "legal",
+    "patient-details": "history",
+    "allergy": "history",
+    "condition": "history",
+    "procedure": "history",
+    "radiation": "history",
+    "immunization": "history",
 }
 #: what _make_sections sets on the window
 _MADE_WITH_SECTIONS = frozenset({spec.key for spec in SECTIONS} | {"gates", "entry_sections"})

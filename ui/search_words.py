@@ -29,6 +29,12 @@ KIND_WORDS = {
     "person-to-tell": QT_TRANSLATE_NOOP("SearchHits", "Person to tell"),
     "care-priorities": QT_TRANSLATE_NOOP("SearchHits", "My care priorities"),
     "legal-item": QT_TRANSLATE_NOOP("SearchHits", "Legal or planning paper"),
+    "patient-details": QT_TRANSLATE_NOOP("SearchHits", "About me"),
+    "allergy": QT_TRANSLATE_NOOP("SearchHits", "Allergy or intolerance"),
+    "condition": QT_TRANSLATE_NOOP("SearchHits", "Other condition"),
+    "procedure": QT_TRANSLATE_NOOP("SearchHits", "Surgery or procedure"),
+    "radiation": QT_TRANSLATE_NOOP("SearchHits", "Radiation"),
+    "immunization": QT_TRANSLATE_NOOP("SearchHits", "Immunization"),
 }
 
 

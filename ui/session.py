@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.care.store import CarePlan
 from mbc_vault.categories import ENTRY_KINDS
+from mbc_vault.history.store import HealthHistory
 from mbc_vault.reader_pool import ReaderPool
 from mbc_vault.records import Record
 from mbc_vault.search import SearchHit, SearchIndex, SearchResult, build_index
@@ -100,6 +101,11 @@ class VaultSession(QObject):
     def care(self) -> CarePlan | None:
         """Appointments, care team, legal papers, people to tell, priorities, trials (None when locked)."""
         return CarePlan(self.vault) if self.vault is not None else None
+
+    @property
+    def history(self) -> HealthHistory | None:
+        """Allergies, conditions, surgeries, radiation, immunizations, date of birth (None when locked)."""
+        return HealthHistory(self.vault) if self.vault is not None else None
 
     def entry_saved(self, kind: str) -> None:
         """Entries of *kind* were saved, trashed or restored: search finds them as they are now."""

@@ -18,6 +18,8 @@ from mbc_vault.cancer.models import Biopsy, Diagnosis, Metastasis, Symptom, Trea
 from mbc_vault.care import vocab as care
 from mbc_vault.care.models import Appointment, CarePriorities, Contact, LegalItem, QuestionList
 from mbc_vault.entry_model import Model
+from mbc_vault.history import vocab as history
+from mbc_vault.history.models import Allergy, PatientDetails, Procedure, RadiationCourse
 from mbc_vault.progress import describe
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -70,6 +72,14 @@ VOCABULARIES: list[tuple[Mapping[str, str], str]] = [
     (care.TRIAL_STATUS, "TrialStatus"),
     (care.PRIORITY_QUESTIONS, "PriorityQuestions"),
     (SYMPTOM_LABELS, "Symptoms"),
+    (history.ALLERGY_CATEGORIES, "AllergyCategories"),
+    (history.ALLERGY_KINDS, "AllergyKinds"),
+    (history.SEVERITIES, "Severities"),
+    (history.ALLERGY_STATUS, "AllergyStatus"),
+    (history.CONDITION_STATUS, "ConditionStatus"),
+    (history.SIDES, "Sides"),
+    (history.LYMPH_NODE_PROCEDURES, "LymphNodeProcedures"),
+    (history.RADIATION_INTENTS, "RadiationIntents"),
 ]
 
 _LABELS = [
@@ -223,6 +233,35 @@ _LABELS = [
     QT_TRANSLATE_NOOP("Progress", "Adding page numbers and bookmarks"),
     QT_TRANSLATE_NOOP("Progress", "Saving"),
     QT_TRANSLATE_NOOP("Progress", "Done"),
+    QT_TRANSLATE_NOOP("AllergyCategories", "Medicine"),
+    QT_TRANSLATE_NOOP("AllergyCategories", "Food"),
+    QT_TRANSLATE_NOOP("AllergyCategories", "Environment (pollen, latex, animals...)"),
+    QT_TRANSLATE_NOOP("AllergyCategories", "Other"),
+    QT_TRANSLATE_NOOP("AllergyKinds", "Allergy"),
+    QT_TRANSLATE_NOOP("AllergyKinds", "Intolerance (side effect, not an allergy)"),
+    QT_TRANSLATE_NOOP("Severities", "Mild"),
+    QT_TRANSLATE_NOOP("Severities", "Moderate"),
+    QT_TRANSLATE_NOOP("Severities", "Severe"),
+    QT_TRANSLATE_NOOP("AllergyStatus", "Active"),
+    QT_TRANSLATE_NOOP("AllergyStatus", "Inactive"),
+    QT_TRANSLATE_NOOP("AllergyStatus", "Resolved"),
+    QT_TRANSLATE_NOOP("ConditionStatus", "Active"),
+    QT_TRANSLATE_NOOP("ConditionStatus", "In remission"),
+    QT_TRANSLATE_NOOP("ConditionStatus", "Resolved"),
+    QT_TRANSLATE_NOOP("ConditionStatus", "Inactive"),
+    QT_TRANSLATE_NOOP("Sides", "Left"),
+    QT_TRANSLATE_NOOP("Sides", "Right"),
+    QT_TRANSLATE_NOOP("Sides", "Both sides"),
+    QT_TRANSLATE_NOOP("Sides", "Not applicable"),
+    QT_TRANSLATE_NOOP("LymphNodeProcedures", "None"),
+    QT_TRANSLATE_NOOP("LymphNodeProcedures", "Sentinel lymph node biopsy"),
+    QT_TRANSLATE_NOOP("LymphNodeProcedures", "Axillary lymph node dissection"),
+    QT_TRANSLATE_NOOP("LymphNodeProcedures", "Other"),
+    QT_TRANSLATE_NOOP("RadiationIntents", "Curative"),
+    QT_TRANSLATE_NOOP("RadiationIntents", "Adjuvant (after surgery)"),
+    QT_TRANSLATE_NOOP("RadiationIntents", "Neoadjuvant (before surgery)"),
+    QT_TRANSLATE_NOOP("RadiationIntents", "Palliative (to ease symptoms)"),
+    QT_TRANSLATE_NOOP("RadiationIntents", "Other"),
 ]
 
 
@@ -309,4 +348,19 @@ def entry_title(model: Model) -> str:
         return vocab_label(care.LEGAL_ITEMS, model.item)
     if isinstance(model, CarePriorities):
         return translate("EntryTitles", "My care priorities")
+    if isinstance(model, Allergy) and model.no_known:
+        return translate("EntryTitles", "No known allergies")
+    if isinstance(model, PatientDetails):
+        return translate("EntryTitles", "About me")
+    if isinstance(model, Procedure):
+        side = vocab_label(history.SIDES, model.side) if model.side not in ("", "not-applicable") else ""
+        return f"{model.name} ({side.lower()})" if side else model.name
+    if isinstance(model, RadiationCourse):
+        dose = ""
+        if model.total_dose_gy is not None:
+            dose = translate("EntryTitles", "{0} Gy").format(f"{model.total_dose_gy:g}")
+            if model.fractions:
+                dose = translate("EntryTitles", "{0} in {1} fractions").format(dose, model.fractions)
+        where = translate("EntryTitles", "Radiation to {0}").format(model.site)
+        return translate("EntryTitles", "{0}, {1}").format(where, dose) if dose else where
     return model.title()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -103,6 +103,20 @@ class ListEditor(QWidget):
             self.list.addItem(value)
 
 
+def source_text(model: Model) -> str:
+    """“From: <document>, <date>” for an entry that came from a file (its data's `source`, set by a
+    portal import); "" for one typed in."""
+    source = model.extra.get("source")
+    if not isinstance(source, dict):
+        return ""
+    label, date = str(source.get("label") or "").strip(), str(source.get("date") or "").strip()
+    if not label:
+        return ""
+    if date:
+        return QCoreApplication.translate("EntryForm", "From: {0}, {1}").format(label, date)
+    return QCoreApplication.translate("EntryForm", "From: {0}").format(label)
+
+
 class EntryFormDialog(QDialog):
     """Edit one model; Save validates, stores through its EntryStore (CancerRecord, CarePlan) and closes."""
 
@@ -125,6 +139,12 @@ class EntryFormDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(title, self, 1.4))
+        self.source_line: QLabel | None = None
+        source = source_text(model)
+        if source:
+            self.source_line = note(source, self)  # read only: where a portal import found the entry
+            self.source_line.setAccessibleName(source)
+            layout.addWidget(self.source_line)
         body = QWidget(self)
         form = QFormLayout(body)
         form.setContentsMargins(0, 0, 0, 0)

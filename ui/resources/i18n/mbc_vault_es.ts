@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutMeBox</name>
+    <message>
+        <source>About me</source>
+        <translation>Sobre mí</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change my date of birth and name</source>
+        <translation>Cambiar mi fecha de nacimiento y mi nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth: not recorded</source>
+        <translation>Fecha de nacimiento: sin anotar</translation>
+    </message>
+    <message>
+        <source>Date of birth: {0}</source>
+        <translation>Fecha de nacimiento: {0}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>sin anotar</translation>
+    </message>
+    <message>
+        <source>Name on the packet: {0}</source>
+        <translation>Nombre en el paquete: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AddPersonDialog</name>
     <message>
         <source>Add a person</source>
@@ -79,6 +110,51 @@
     <message>
         <source>Choose at least one part they may see.</source>
         <translation>Elija al menos una parte que pueda ver.</translation>
+    </message>
+</context>
+<context>
+    <name>AllergyCategories</name>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimento</translation>
+    </message>
+    <message>
+        <source>Environment (pollen, latex, animals...)</source>
+        <translation>Ambiente (polen, látex, animales...)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
+    <name>AllergyKinds</name>
+    <message>
+        <source>Allergy</source>
+        <translation>Alergia</translation>
+    </message>
+    <message>
+        <source>Intolerance (side effect, not an allergy)</source>
+        <translation>Intolerancia (efecto secundario, no una alergia)</translation>
+    </message>
+</context>
+<context>
+    <name>AllergyStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1347,25 @@
     </message>
 </context>
 <context>
+    <name>ConditionStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>In remission</source>
+        <translation>En remisión</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactiva</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Changed on two computers</source>
@@ -1840,6 +1935,17 @@
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <source>From: {0}, {1}</source>
+        <translation>De: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>From: {0}</source>
+        <translation>De: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EntryFormDialog</name>
     <message>
         <source>Supporting documents</source>
@@ -1914,6 +2020,30 @@
     <message>
         <source>My care priorities</source>
         <translation>Mis prioridades de atención</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>About me</source>
+        <translation>Sobre mí</translation>
+    </message>
+    <message>
+        <source>{0} Gy</source>
+        <translation>{0} Gy</translation>
+    </message>
+    <message>
+        <source>{0} in {1} fractions</source>
+        <translation>{0} en {1} sesiones</translation>
+    </message>
+    <message>
+        <source>Radiation to {0}</source>
+        <translation>Radioterapia en {0}</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3256,276 @@
     </message>
 </context>
 <context>
+    <name>HistoryForms</name>
+    <message>
+        <source>No known allergies:</source>
+        <translation>Sin alergias conocidas:</translation>
+    </message>
+    <message>
+        <source>Substance:</source>
+        <translation>Sustancia:</translation>
+    </message>
+    <message>
+        <source>e.g. penicillin, peanuts, latex</source>
+        <translation>p. ej., penicilina, cacahuetes, látex</translation>
+    </message>
+    <message>
+        <source>Reaction:</source>
+        <translation>Reacción:</translation>
+    </message>
+    <message>
+        <source>e.g. rash, swelling, nausea</source>
+        <translation>p. ej., sarpullido, hinchazón, náuseas</translation>
+    </message>
+    <message>
+        <source>Allergy or intolerance:</source>
+        <translation>Alergia o intolerancia:</translation>
+    </message>
+    <message>
+        <source>Kind of substance:</source>
+        <translation>Tipo de sustancia:</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Gravedad:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Date it started:</source>
+        <translation>Fecha de inicio:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>Enfermedad:</translation>
+    </message>
+    <message>
+        <source>e.g. high blood pressure, diabetes, asthma</source>
+        <translation>p. ej., tensión alta, diabetes, asma</translation>
+    </message>
+    <message>
+        <source>Date it ended:</source>
+        <translation>Fecha de fin:</translation>
+    </message>
+    <message>
+        <source>Surgery or procedure:</source>
+        <translation>Cirugía o procedimiento:</translation>
+    </message>
+    <message>
+        <source>e.g. lumpectomy, mastectomy, port placement</source>
+        <translation>p. ej., tumorectomía, mastectomía, colocación de un port</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Lado:</translation>
+    </message>
+    <message>
+        <source>Lymph-node procedure:</source>
+        <translation>Procedimiento en los ganglios:</translation>
+    </message>
+    <message>
+        <source>Lymph-node procedure (if other):</source>
+        <translation>Procedimiento en los ganglios (si es otro):</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Dónde:</translation>
+    </message>
+    <message>
+        <source>Surgeon:</source>
+        <translation>Cirujano o cirujana:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Zona:</translation>
+    </message>
+    <message>
+        <source>where the radiation was aimed, e.g. left breast, spine</source>
+        <translation>dónde se aplicó la radioterapia, p. ej., mama izquierda, columna</translation>
+    </message>
+    <message>
+        <source>Total dose (Gy):</source>
+        <translation>Dosis total (Gy):</translation>
+    </message>
+    <message>
+        <source>e.g. 40.05</source>
+        <translation>p. ej., 40.05</translation>
+    </message>
+    <message>
+        <source>Number of sessions (fractions):</source>
+        <translation>Número de sesiones (fracciones):</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>Fecha de inicio:</translation>
+    </message>
+    <message>
+        <source>End date:</source>
+        <translation>Fecha de fin:</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>Finalidad:</translation>
+    </message>
+    <message>
+        <source>Technique:</source>
+        <translation>Técnica:</translation>
+    </message>
+    <message>
+        <source>e.g. IMRT, SBRT, protons</source>
+        <translation>p. ej., IMRT, SBRT, protones</translation>
+    </message>
+    <message>
+        <source>Vaccine:</source>
+        <translation>Vacuna:</translation>
+    </message>
+    <message>
+        <source>e.g. flu, COVID-19, shingles</source>
+        <translation>p. ej., gripe, COVID-19, herpes zóster</translation>
+    </message>
+    <message>
+        <source>Dose:</source>
+        <translation>Dosis:</translation>
+    </message>
+    <message>
+        <source>e.g. 2 of 2, booster</source>
+        <translation>p. ej., 2 de 2, refuerzo</translation>
+    </message>
+    <message>
+        <source>Name printed on the packet:</source>
+        <translation>Nombre impreso en el paquete:</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySection</name>
+    <message>
+        <source>Health history</source>
+        <translation>Historial de salud</translation>
+    </message>
+    <message>
+        <source>Allergies, other illnesses, surgeries, radiation and vaccines. A second opinion asks for all the care you have already had.</source>
+        <translation>Alergias, otras enfermedades, cirugías, radioterapia y vacunas. Para una segunda opinión le pedirán toda la atención que ya ha recibido.</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Alergias e intolerancias</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Sustancia</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reacción</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Other conditions</source>
+        <translation>Otras enfermedades</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Enfermedad</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Surgeries and procedures</source>
+        <translation>Cirugías y procedimientos</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Surgery or procedure</source>
+        <translation>Cirugía o procedimiento</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Lymph nodes</source>
+        <translation>Ganglios linfáticos</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Radiation</source>
+        <translation>Radioterapia</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Dose (Gy)</source>
+        <translation>Dosis (Gy)</translation>
+    </message>
+    <message>
+        <source>Fractions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>Vacuna</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import documents</source>
@@ -3725,6 +4125,25 @@ Revisar pronto</translation>
     </message>
 </context>
 <context>
+    <name>LymphNodeProcedures</name>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Sentinel lymph node biopsy</source>
+        <translation>Biopsia del ganglio centinela</translation>
+    </message>
+    <message>
+        <source>Axillary lymph node dissection</source>
+        <translation>Vaciamiento ganglionar axilar</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
@@ -3778,6 +4197,10 @@ Revisar pronto</translation>
     <message>
         <source>Clinical trials</source>
         <translation>Ensayos clínicos</translation>
+    </message>
+    <message>
+        <source>H&amp;ealth history</source>
+        <translation>&amp;Historial de salud</translation>
     </message>
     <message>
         <source>People and sharing</source>
@@ -3902,6 +4325,10 @@ Revisar pronto</translation>
     <message>
         <source>Clinical t&amp;rials</source>
         <translation>Ensa&amp;yos clínicos</translation>
+    </message>
+    <message>
+        <source>Health history</source>
+        <translation>Historial de salud</translation>
     </message>
     <message>
         <source>People and s&amp;haring</source>
@@ -5188,6 +5615,29 @@ Explórela con toda libertad.</translation>
     </message>
 </context>
 <context>
+    <name>RadiationIntents</name>
+    <message>
+        <source>Curative</source>
+        <translation>Curativa</translation>
+    </message>
+    <message>
+        <source>Adjuvant (after surgery)</source>
+        <translation>Adyuvante (después de la cirugía)</translation>
+    </message>
+    <message>
+        <source>Neoadjuvant (before surgery)</source>
+        <translation>Neoadyuvante (antes de la cirugía)</translation>
+    </message>
+    <message>
+        <source>Palliative (to ease symptoms)</source>
+        <translation>Paliativa (para aliviar síntomas)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+</context>
+<context>
     <name>ReceptorStatus</name>
     <message>
         <source>Positive</source>
@@ -5378,6 +5828,30 @@ Explórela con toda libertad.</translation>
         <translation>Documento legal o de planificación</translation>
     </message>
     <message>
+        <source>About me</source>
+        <translation>Sobre mí</translation>
+    </message>
+    <message>
+        <source>Allergy or intolerance</source>
+        <translation>Alergia o intolerancia</translation>
+    </message>
+    <message>
+        <source>Other condition</source>
+        <translation>Otra enfermedad</translation>
+    </message>
+    <message>
+        <source>Surgery or procedure</source>
+        <translation>Cirugía o procedimiento</translation>
+    </message>
+    <message>
+        <source>Radiation</source>
+        <translation>Radioterapia</translation>
+    </message>
+    <message>
+        <source>Immunization</source>
+        <translation>Vacuna</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
@@ -5476,6 +5950,21 @@ Si el código se pierde antes de usarse, quite a {0} y vuelva a añadirle.</tran
     <message>
         <source>I have written it down</source>
         <translation>Ya lo he anotado</translation>
+    </message>
+</context>
+<context>
+    <name>Severities</name>
+    <message>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderada</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Grave</translation>
     </message>
 </context>
 <context>
@@ -5643,6 +6132,25 @@ View only is enforced by this program; someone with the files and other tools co
     <message>
         <source>{0} was removed and can no longer unlock this vault.</source>
         <translation>Se quitó a {0}, que ya no puede desbloquear esta bóveda.</translation>
+    </message>
+</context>
+<context>
+    <name>Sides</name>
+    <message>
+        <source>Left</source>
+        <translation>Izquierdo</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Derecho</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Ambos lados</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No corresponde</translation>
     </message>
 </context>
 <context>
