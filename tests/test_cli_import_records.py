@@ -70,3 +70,23 @@ def test_a_bad_file_is_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert any(line.startswith("ccd.xml: ") and "C-CDA" in line for line in lines)
     with Vault.open(path, PASSPHRASE) as vault:
         assert len(vault.entries("lab-value")) == 2
+
+
+def test_an_apple_health_export_is_read_from_its_clinical_records(tmp_path: Path) -> None:
+    import zipfile
+
+    bundle = json.loads((DATA / "mcode-breast.json").read_text(encoding="utf-8"))
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("apple_health_export/export.xml", "<HealthData/>")
+        for number, entry in enumerate(bundle["entry"]):
+            archive.writestr(
+                f"apple_health_export/clinical-records/record-{number}.json", json.dumps(entry["resource"])
+            )
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    result = run("import-records", path, export, "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["files"][0]["format"] == "apple-health"
+    assert out["saved"]["created"]["lab-value"] == 2 and out["saved"]["created"]["allergy"] == 1

@@ -41,7 +41,7 @@ def _read_bytes(path: Path) -> bytes:
 def _fhir(data: bytes, name: str, cancel: CancelFlag | None) -> PortalRead:
     from .fhir import read_fhir
 
-    return read_fhir(data, name, cancel=cancel)
+    return read_fhir(data, name, cancel=cancel.is_set if cancel is not None else None)
 
 
 def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
