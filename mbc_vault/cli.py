@@ -323,6 +323,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if problems else EXIT_OK
 
 
+def cmd_entries(args: argparse.Namespace) -> int:
+    """The structured entries the person may see (all kinds, or one): id, kind, date, title, fields."""
+    from .errors import InvalidValue
+
+    if args.kind is not None and args.kind not in ENTRY_KINDS:
+        raise InvalidValue("entries-kind-unknown", kind=args.kind, choices=", ".join(ENTRY_KINDS))
+    with _open(args) as vault:
+        records = [r for kind in ([args.kind] if args.kind else ENTRY_KINDS) for r in vault.entries(kind)]
+    if args.json:
+        rows = [
+            {"id": r.id, "kind": r.kind, "date": r.date, "title": r.title, "fields": r.data} for r in records
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not records:
+        print("No entries.")
+    else:
+        for r in records:
+            print(f"{r.id}  {r.date or '----------'}  {ENTRY_KINDS[r.kind][1]:<24}  {r.title}")
+    return EXIT_OK
+
+
 def _check_output(out: Path) -> None:
     """Before asking for the passphrase: refuse a FILE that is a device, pipe, folder or other special
     file (never replaced, even with --force), or whose folder is missing (exit 1, one sentence). An
@@ -726,6 +747,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="rebuild every document's text")
     p = command("list", cmd_list, "list the records")
     p.add_argument("--category", choices=list(CATEGORIES), metavar="SLUG")
+    p.add_argument("--json", action="store_true")
+    p = command("entries", cmd_entries, "list the structured entries: diagnosis, allergies, procedures...")
+    p.add_argument("--kind", metavar="KIND", help=f"only one kind: {', '.join(ENTRY_KINDS)}")
     p.add_argument("--json", action="store_true")
     p = command("export", cmd_export, "write a decrypted copy of a document")
     p.add_argument("id", metavar="ID")

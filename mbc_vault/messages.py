@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "unknown-category": '"{category}" is not a category; use one of: {choices}.',
     "scope-unknown": '"{scope}" is not a section that can be shared; use one of: {choices}.',
     "entry-kind-unknown": '"{kind}" is not a kind of entry.',
+    "entries-kind-unknown": '"{kind}" is not a kind of entry; use one of: {choices}.',
     "fields-not-changeable": "These fields cannot be changed: {fields}.",
     "title-empty": "The title cannot be empty.",
     "person-name-empty": "The person's name cannot be empty.",

@@ -220,6 +220,7 @@ class ErrorPresenter(QObject):
             "unknown-category": self.tr('"{category}" is not a category; use one of: {choices}.'),
             "scope-unknown": self.tr('"{scope}" is not a section that can be shared; use one of: {choices}.'),
             "entry-kind-unknown": self.tr('"{kind}" is not a kind of entry.'),
+            "entries-kind-unknown": self.tr('"{kind}" is not a kind of entry; use one of: {choices}.'),
             "fields-not-changeable": self.tr("These fields cannot be changed: {fields}."),
             "title-empty": self.tr("The title cannot be empty."),
             "person-name-empty": self.tr("The person's name cannot be empty."),

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..cancer import vocab as cancer_vocab
 from ..care import vocab as care_vocab
+from ..history import vocab as history_vocab
 from ..records import Record
 from .hits import HitContext
 
@@ -25,7 +26,19 @@ _FIELD_VOCABS: dict[str, Mapping[str, str]] = {
     "medication_kind": cancer_vocab.MEDICATION_KINDS,
     "role": care_vocab.ROLES,
     "item": care_vocab.LEGAL_ITEMS,
-    "status": {**care_vocab.LEGAL_STATUS, **care_vocab.TRIAL_STATUS},
+    "status": {
+        **care_vocab.LEGAL_STATUS,
+        **care_vocab.TRIAL_STATUS,
+        **history_vocab.ALLERGY_STATUS,
+        **history_vocab.CONDITION_STATUS,
+    },
+    # a symptom's severity is a number (not a str, so never looked up); an allergy's is a code
+    "severity": history_vocab.SEVERITIES,
+    "category": history_vocab.ALLERGY_CATEGORIES,
+    "allergy_kind": history_vocab.ALLERGY_KINDS,
+    "side": history_vocab.SIDES,
+    "lymph_nodes": history_vocab.LYMPH_NODE_PROCEDURES,
+    "intent": history_vocab.RADIATION_INTENTS,
 }
 #: fields that are links, times or flags, not words a person searches for
 _SKIPPED = {
@@ -37,6 +50,7 @@ _SKIPPED = {
     "sex",
     "questions",
     "answers",
+    "source",  # where a portal entry came from: a document id and a file name, not the entry's words
 }
 
 

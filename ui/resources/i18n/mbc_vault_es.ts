@@ -2305,6 +2305,10 @@
         <translation>«{kind}» no es un tipo de entrada.</translation>
     </message>
     <message>
+        <source>&quot;{kind}&quot; is not a kind of entry; use one of: {choices}.</source>
+        <translation>«{kind}» no es un tipo de entrada; use uno de estos: {choices}.</translation>
+    </message>
+    <message>
         <source>These fields cannot be changed: {fields}.</source>
         <translation>Estos campos no se pueden cambiar: {fields}.</translation>
     </message>
