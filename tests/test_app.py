@@ -118,7 +118,7 @@ def test_the_first_window_imports_and_builds_no_section(tmp_path: Path) -> None:
         cwd=Path(__file__).resolve().parents[1],
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["[]", "0 False", "13 LabsSection 10 11"]
+    assert done.stdout.splitlines() == ["[]", "0 False", "14 LabsSection 11 12"]
 
 
 def test_open_with_a_vault_goes_to_the_app_and_anything_else_to_the_command_line(
