@@ -41,6 +41,30 @@ class _Wrapping:
 
     INDICATOR = QStyle.SubElement.SE_CheckBoxIndicator
     CONTENTS = QStyle.SubElement.SE_CheckBoxContents
+    CONTROL = QStyle.ControlElement.CE_CheckBox
+
+    # Qt's virtual functions, overridden once for both buttons (the mixin comes first in their bases)
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height_for(self._button(), width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._size_hint(self._button())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self._minimum_size_hint(self._button())
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
+        return self._button().rect().contains(pos)  # the wrapped text is part of the button
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        self._paint(self._button(), self.CONTROL)
+
+    def _button(self) -> QCheckBox | QRadioButton:
+        assert isinstance(self, (QCheckBox, QRadioButton))
+        return self
 
     def _setup(self, button: QCheckBox | QRadioButton) -> None:
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -108,49 +132,14 @@ class WrappingCheckBox(_Wrapping, QCheckBox):
         QCheckBox.__init__(self, text, parent)
         self._setup(self)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._height_for(self, width)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self._size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self._minimum_size_hint(self)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
-        return self.rect().contains(pos)  # the wrapped text is part of the button
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        self._paint(self, QStyle.ControlElement.CE_CheckBox)
-
 
 class WrappingRadioButton(_Wrapping, QRadioButton):
     """A radio button whose text wraps onto more lines when the dialog is narrow or the text large."""
 
     INDICATOR = QStyle.SubElement.SE_RadioButtonIndicator
     CONTENTS = QStyle.SubElement.SE_RadioButtonContents
+    CONTROL = QStyle.ControlElement.CE_RadioButton
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         QRadioButton.__init__(self, text, parent)
         self._setup(self)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._height_for(self, width)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self._size_hint(self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self._minimum_size_hint(self)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        self._paint(self, QStyle.ControlElement.CE_RadioButton)
