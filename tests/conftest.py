@@ -27,6 +27,7 @@ from mbc_vault.vault import Vault
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.session import VaultSession
 
 DATA = Path(__file__).parent / "data"
 PASSPHRASE = "correct horse battery staple"
@@ -113,6 +114,22 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     yield win
     win.lock()
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
+def session(vault: Vault) -> Iterator[VaultSession]:
+    """A VaultSession of the `vault` fixture, for tests of one section or dialog without the main window;
+    afterwards the app's workers are waited for and the session is closed. (A module may override it.)"""
+    from PySide6.QtCore import QThreadPool
+
+    from ui.app import setup_application
+    from ui.session import VaultSession
+
+    setup_application()
+    s = VaultSession(vault)
+    yield s
+    QThreadPool.globalInstance().waitForDone(10_000)
+    s.close()
 
 
 def require_tool(name: str) -> str:

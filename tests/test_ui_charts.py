@@ -4,19 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from dialogs import Questions, answering, entry_of
-from PySide6.QtCore import QPointF, Qt, QThreadPool
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mbc_vault.cancer.models import LabValue, Symptom, TreatmentLine
 from mbc_vault.render import chart as cr
-from mbc_vault.vault import Vault
-from ui.app import setup_application
 from ui.forms.lab_dialog import LabValueDialog
 from ui.forms.symptom_dialog import QuickSymptomDialog
 from ui.sections.labs import LabsSection
@@ -25,15 +22,6 @@ from ui.sections.timeseries import long_date
 from ui.session import VaultSession
 
 TIMEOUT = 20_000
-
-
-@pytest.fixture
-def session(vault: Vault) -> Iterator[VaultSession]:
-    setup_application()
-    s = VaultSession(vault)
-    yield s
-    QThreadPool.globalInstance().waitForDone(10_000)
-    s.close()
 
 
 @pytest.fixture

@@ -5,15 +5,11 @@ files and while it imports them, all use fsutil.safe_name."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from test_hostile_names import hostile_files, shows_safely
 
-from mbc_vault.vault import Vault
-from ui.app import setup_application
 from ui.import_dialog import COL_CATEGORY, COL_FILE, ImportDialog
 from ui.session import VaultSession
 
@@ -22,15 +18,6 @@ pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="these names cannot exist on Windows"),
 ]
 TIMEOUT = 30_000
-
-
-@pytest.fixture
-def session(vault: Vault) -> Iterator[VaultSession]:
-    setup_application()
-    s = VaultSession(vault)
-    yield s
-    QThreadPool.globalInstance().waitForDone(10_000)
-    s.close()
 
 
 def test_the_import_dialog_shows_hostile_names_safely(
