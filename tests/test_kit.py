@@ -15,6 +15,7 @@ from pdfmaker import text_pdf
 
 from mbc_vault.errors import PermissionDenied
 from mbc_vault.kit import write_emergency_kit
+from mbc_vault.people import Person
 from mbc_vault.vault import Vault
 
 KEY_RE = re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]{58}")
@@ -96,7 +97,8 @@ def test_kit_steps_recover_a_document_with_the_stock_age_cli(vault: Vault, kit: 
     assert restored.read_bytes() == source.read_bytes()
 
 
-def test_kit_only_for_the_person_who_unlocked(qapp, vault: Vault, tmp_path: Path) -> None:
+def _add_sam(vault: Vault) -> Person:
+    """A member, Sam Helper, given only the legal part, who cannot edit."""
     member, _code = vault.add_person(
         "Sam Helper",
         "son",
@@ -105,6 +107,11 @@ def test_kit_only_for_the_person_who_unlocked(qapp, vault: Vault, tmp_path: Path
         passphrase="another good passphrase",
         work_factor=TEST_WORK_FACTOR,
     )
+    return member
+
+
+def test_kit_only_for_the_person_who_unlocked(qapp, vault: Vault, tmp_path: Path) -> None:
+    member = _add_sam(vault)
     with pytest.raises(PermissionDenied, match="Sam Helper must make their own emergency kit"):
         write_emergency_kit(vault, tmp_path / "sam.pdf", member.id)
     assert not (tmp_path / "sam.pdf").exists()
@@ -159,14 +166,7 @@ def test_cli_kit_writes_refuses_overwrite_and_wrong_passphrase(
 
 @pytest.mark.qt  # the CLI paints the PDF with QtGui
 def test_cli_kit_for_a_member_uses_their_key(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
-    member, _ = vault.add_person(
-        "Sam Helper",
-        "son",
-        ["legal"],
-        can_edit=False,
-        passphrase="another good passphrase",
-        work_factor=TEST_WORK_FACTOR,
-    )
+    member = _add_sam(vault)
     secret = tmp_path / "sam-pass.txt"
     secret.write_text("another good passphrase\n")
     out = tmp_path / "sam.pdf"
