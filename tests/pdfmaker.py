@@ -23,30 +23,42 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def text_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
-    """A PDF with the given lines of text on each page (Helvetica, Letter)."""
-    n = len(pages)
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
+def _pages_pdf(path: Path, font: list[bytes], streams: list[bytes], info: str = "") -> Path:
+    """A PDF of one page a content stream, all pages with the font F1: *font* is the font's object
+    followed by the objects it refers to (numbered from 4 on); *info* the Info dictionary's entries."""
+    first = 3 + len(font)  # the first page's object number
+    kids = " ".join(f"{first + 2 * i} 0 R" for i in range(len(streams)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(streams)} >>".encode(),
+        *font,
     ]
-    for i, lines in enumerate(pages):
-        ops = ["BT /F1 12 Tf 72 720 Td 14 TL"] + [f"({_escape(line)}) '" for line in lines] + ["ET"]
-        stream = "\n".join(ops).encode("latin-1")
+    for i, stream in enumerate(streams):
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {5 + 2 * i} 0 R >>".encode()
+            f"/Contents {first + 1 + 2 * i} 0 R >>".encode()
         )
         objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
-    if title:
-        objects.append(f"<< /Title ({_escape(title)}) /CreationDate (D:20250314101500Z) >>".encode())
+    if info:
+        objects.append(f"<< {info} >>".encode())
     data = _pdf(objects)
-    if title:
+    if info:
         data = data.replace(b"/Root 1 0 R >>", f"/Root 1 0 R /Info {len(objects)} 0 R >>".encode())
     path.write_bytes(data)
     return path
+
+
+def text_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
+    """A PDF with the given lines of text on each page (Helvetica, Letter)."""
+    streams = [
+        "\n".join(["BT /F1 12 Tf 72 720 Td 14 TL", *(f"({_escape(line)}) '" for line in lines), "ET"]).encode(
+            "latin-1"
+        )
+        for lines in pages
+    ]
+    font = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    info = f"/Title ({_escape(title)}) /CreationDate (D:20250314101500Z)" if title else ""
+    return _pages_pdf(path, font, streams, info)
 
 
 def text_bomb_pdf(path: Path, megabytes: int = 400, level: int = 9) -> Path:
@@ -144,8 +156,6 @@ def ligature_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
     """A PDF typeset as LaTeX or InDesign do: "fi", "fl", "ff" and "ffi" in the lines (written as
     U+FB01 and so on) are single ligature glyphs, and the font's ToUnicode map gives them back as
     those ligature characters, which is what text extraction then reads."""
-    n = len(pages)
-    kids = " ".join(f"{6 + 2 * i} 0 R" for i in range(n))
     cmap = "\n".join(
         [
             "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
@@ -157,29 +167,17 @@ def ligature_pdf(path: Path, pages: list[list[str]], title: str = "") -> Path:
         ]
     ).encode()
     differences = " ".join(f"{code} /{name}" for code, name in LIGATURES.values())
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
+    font = [
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding 4 0 R /ToUnicode 5 0 R >>",
         f"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [{differences}] >>".encode(),
         f"<< /Length {len(cmap)} >>\nstream\n".encode() + cmap + b"\nendstream",
     ]
     codes = {char: bytes([code]) for char, (code, _) in LIGATURES.items()}
-    for i, lines in enumerate(pages):
+    streams = []
+    for lines in pages:
         ops = [b"BT /F1 12 Tf 72 720 Td 14 TL"]
         for line in lines:
             raw = b"".join(codes.get(c) or _escape(c).encode("ascii") for c in line)
             ops.append(b"(" + raw + b") '")
-        stream = b"\n".join([*ops, b"ET"])
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {7 + 2 * i} 0 R >>".encode()
-        )
-        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
-    if title:
-        objects.append(f"<< /Title ({_escape(title)}) >>".encode())
-    data = _pdf(objects)
-    if title:
-        data = data.replace(b"/Root 1 0 R >>", f"/Root 1 0 R /Info {len(objects)} 0 R >>".encode())
-    path.write_bytes(data)
-    return path
+        streams.append(b"\n".join([*ops, b"ET"]))
+    return _pages_pdf(path, font, streams, f"/Title ({_escape(title)})" if title else "")
