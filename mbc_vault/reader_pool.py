@@ -96,6 +96,17 @@ class ReaderPool:
             for reader in readers:
                 reader.close()
 
+    def stop_idle(self) -> bool:
+        """End the workers if no batch holds them and they are not starting (the person chose no
+        files after all); a later `start` or `borrow` makes new ones. False when they are in use."""
+        with self._state:
+            if self._busy:
+                return False
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.close()
+        return True
+
     def pids(self) -> list[int]:
         """The running workers' process ids (tests, benchmarks)."""
         return [pid for reader in self._readers if (pid := reader.worker.pid) is not None]

@@ -92,3 +92,20 @@ def test_either_flag_is_set_when_one_of_its_flags_is() -> None:
     assert not flag.is_set()
     two.set()
     assert flag.is_set()
+
+
+def test_stop_idle_ends_unused_workers_and_the_next_batch_starts_new_ones(
+    vault: Vault, tmp_path: Path
+) -> None:
+    files = reports(tmp_path / "in", 1)
+    pool = ReaderPool(2)
+    pool.start()
+    processes = [psutil.Process(pid) for pid in pool.pids()]
+    assert len(processes) == 2
+    with pool.borrow() as readers:  # in use: left alone
+        assert readers is not None and not pool.stop_idle() and len(pool.pids()) == 2
+    assert pool.stop_idle()
+    assert pool.pids() == [] and all(gone(p) for p in processes)
+    assert [r.path for r in read_for_import(vault, files, pool=pool)] == files
+    assert len(pool.pids()) >= 1  # started again by the batch, not closed
+    pool.close()

@@ -281,3 +281,28 @@ def test_imports_share_the_sessions_pdf_workers_and_none_outlives_the_lock(
     QThreadPool.globalInstance().waitForDone(10_000)
     window.lock()
     assert window.session is None and all(gone(p) for p in processes)
+
+
+def test_a_cancelled_file_chooser_ends_the_workers_it_started(
+    qtbot, window, vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psutil
+    from processes import gone
+
+    window.enter_vault(vault)
+    session = window.session
+    started: list[int] = []
+
+    def cancel(*_: object) -> list[str]:
+        """The person looks, then cancels: the workers had started meanwhile."""
+        qtbot.waitUntil(lambda: len(session.readers().pids()) == session.readers().count, timeout=TIMEOUT)
+        started.extend(session.readers().pids())
+        return []
+
+    monkeypatch.setattr("ui.sections.documents.open_files", cancel)
+    window.documents.choose_and_import()
+    processes = [psutil.Process(pid) for pid in started]
+    assert processes
+    qtbot.waitUntil(lambda: session.readers().pids() == [], timeout=TIMEOUT)  # once their start returned
+    assert all(gone(p) for p in processes)
+    assert session._readers_worker is None

@@ -91,6 +91,7 @@ class VaultSession(QObject):
         #: the PDF readers of this session's imports (made at the first import, ended at close)
         self._readers: ReaderPool | None = None
         self._readers_worker: TaskWorker | None = None
+        self._stop_readers_when_started = False
 
     @property
     def cancer(self) -> CancerRecord | None:
@@ -298,6 +299,15 @@ class VaultSession(QObject):
 
     def _readers_started(self, *_: object) -> None:
         self._readers_worker = None
+        if self._stop_readers_when_started:
+            self.stop_readers()
+
+    def stop_readers(self) -> None:
+        """The person chose no files after all: end the idle PDF workers `start_readers` began (about
+        30 MiB each), now or as soon as they have started. Workers an import uses are left alone."""
+        self._stop_readers_when_started = self._readers_worker is not None
+        if not self._stop_readers_when_started and self._readers is not None:
+            self._readers.stop_idle()
 
     def close(self) -> None:
         if self._readers is not None:  # no PDF worker outlives the lock

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -556,6 +556,8 @@ class DocumentsSection(SectionPage):
         files = open_files(self, self.tr("Choose documents to import"), str(Path.home()), IMPORT_FILTER)
         if files:
             self.import_paths(files)
+        elif self.session is not None:
+            self.session.stop_readers()  # cancelled: the workers started for it are not needed
 
     def import_paths(self, paths: list[str]) -> ImportDialog | None:
         if self.session is None or self.session.vault is None or not self.may_edit():
@@ -569,6 +571,11 @@ class DocumentsSection(SectionPage):
         if event.mimeData().hasUrls() and self.session is not None and self.may_edit():
             event.acceptProposedAction()
             self.session.start_readers()  # the drop comes next: start reading's workers now
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self.session is not None:
+            self.session.stop_readers()  # no drop after all
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
