@@ -41,7 +41,8 @@ def of(result: PortalRead, kind: str) -> list[dict[str, object]]:
 
 
 def doc(body: str, root: str = f"<ClinicalDocument {NS}>") -> bytes:
-    return f"{root}<title>Test</title><component><structuredBody>{body}</structuredBody></component></ClinicalDocument>".encode()
+    body = f"<title>Test</title><component><structuredBody>{body}</structuredBody></component>"
+    return f"{root}{body}</ClinicalDocument>".encode()
 
 
 def section(code: str, inner: str, title: str = "RESULTS") -> str:
@@ -262,11 +263,10 @@ def refused(path: Path) -> VaultError:
 
 
 def test_entity_bomb_is_refused_in_one_sentence(tmp_path: Path) -> None:
-    lol = "".join(f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    lol = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     bomb = tmp_path / "bomb.xml"
-    bomb.write_text(
-        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY lol0 "lol">{lol}]><ClinicalDocument>&lol9;</ClinicalDocument>'
-    )
+    dtd = f'<!DOCTYPE d [<!ENTITY lol0 "lol">{lol}]>'
+    bomb.write_text(f'<?xml version="1.0"?>{dtd}<ClinicalDocument>&lol9;</ClinicalDocument>')
     assert refused(bomb).code == "portal-xml-unsafe"
 
 
@@ -310,7 +310,8 @@ def test_damaged_and_other_xml_are_one_sentence(tmp_path: Path) -> None:
 
 
 METADATA = """<?xml version="1.0"?>
-<SubmitObjectsRequest xmlns="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0" xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0">
+<SubmitObjectsRequest xmlns="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"
+ xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0">
  <rim:RegistryObjectList>{objects}</rim:RegistryObjectList></SubmitObjectsRequest>"""
 OBJECT = """<rim:ExtrinsicObject id="{uri}" mimeType="text/xml">
  <rim:Slot name="URI"><rim:ValueList><rim:Value>{uri}</rim:Value></rim:ValueList></rim:Slot>

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..errors import Cancelled, InputFileError
 from . import ccda_entries, codes
 from .ccda_entries import Context, templates
-from .ccda_parts import Narrative, child, kids, ts_date, words
+from .ccda_parts import Narrative, attr, child, kids, ts_date, words
 from .ccda_text import narrative_text, table_results
 from .model import Found, PortalRead
 from .xmlsafe import parse_xml
@@ -143,7 +143,7 @@ def read_ccda(data: bytes, name: str, cancel: Callable[[], bool] | None = None) 
         read.found.extend(_patient(root, read))
         body = child(root, "component", "nonXMLBody")
         if not sections and body is not None:
-            kind = child(body, "text").get("mediaType", "") if child(body, "text") is not None else ""
+            kind = attr(child(body, "text"), "mediaType")
             text = f"The body of this document is a file ({kind or 'not structured'}); it is kept as stored."
             read.found.append(_note(read.title or "Document", text, "nonXMLBody"))
     for section in sections:

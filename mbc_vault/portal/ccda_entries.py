@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import codes
-from .ccda_parts import Narrative, child, concept, first_time, has_null, kids, quantity, time_range, words
+from .ccda_parts import (
+    Narrative,
+    all_words,
+    attr,
+    child,
+    concept,
+    first_time,
+    has_null,
+    kids,
+    quantity,
+    time_range,
+    words,
+)
 from .fhir import NO_KNOWN_ALLERGY, _receptor
 from .model import Found, PortalRead
 
@@ -70,9 +82,7 @@ def _named(element: ET.Element, ctx: Context, code_name: str = "code") -> tuple[
 def _material(element: ET.Element, ctx: Context) -> tuple[str, str]:
     material = child(element, "consumable", "manufacturedProduct", "manufacturedMaterial")
     code, name = concept(child(material, "code"), ctx.narrative)
-    name = name or words(
-        "".join(child(material, "name").itertext()) if child(material, "name") is not None else ""
-    )
+    name = name or all_words(child(material, "name"))
     return code, name or ctx.narrative.text_of(child(element, "text"))
 
 
@@ -106,9 +116,7 @@ def _status(element: ET.Element, ctx: Context, allowed: tuple[str, ...]) -> str:
             for status in allowed:
                 if status.replace("-", " ") in said:
                     return status
-    code = (
-        (child(element, "statusCode").get("code") or "") if child(element, "statusCode") is not None else ""
-    )
+    code = attr(child(element, "statusCode"), "code")
     return {"completed": "resolved", "suspended": "inactive", "aborted": "inactive"}.get(code, "active")
 
 
@@ -136,8 +144,7 @@ def allergy(entry: ET.Element, ctx: Context) -> list[Found]:
         kind_code, kind_name = concept(child(obs, "value"), ctx.narrative)
         entity = child(obs, "participant", "participantRole", "playingEntity")
         code, name = concept(child(entity, "code"), ctx.narrative)
-        if not name and child(entity, "name") is not None:
-            name = words("".join(child(entity, "name").itertext()))  # type: ignore[union-attr]
+        name = name or all_words(child(entity, "name"))
         if obs.get("negationInd") == "true" or kind_code in NO_KNOWN_ALLERGY or code in NO_KNOWN_ALLERGY:
             data: dict[str, Any] = {"no_known": True, "status": "active"}
             origin = ctx.section

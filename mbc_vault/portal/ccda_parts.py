@@ -33,6 +33,16 @@ def words(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
 
 
+def attr(element: ET.Element | None, name: str) -> str:
+    """An attribute of an element that may be missing ("" then)."""
+    return "" if element is None else element.get(name) or ""
+
+
+def all_words(element: ET.Element | None) -> str:
+    """Every word inside an element that may be missing."""
+    return "" if element is None else words("".join(element.itertext()))
+
+
 def has_null(element: ET.Element | None) -> bool:
     return element is None or bool(element.get("nullFlavor"))
 

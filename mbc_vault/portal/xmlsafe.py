@@ -96,7 +96,7 @@ def _wrapped(data: bytes) -> bytes:
 
 def _parse_once(data: bytes, cancel: Callable[[], bool] | None) -> tuple[ET.Element, str]:
     builder = _Builder(cancel)
-    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)  # type: ignore[arg-type]
+    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     for start in range(0, len(data), CHUNK):
         if cancel is not None and cancel():
             raise _Limit("portal-read-cancelled")
