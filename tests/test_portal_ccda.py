@@ -74,7 +74,8 @@ def test_ccd1_reads_every_kind_with_its_real_values() -> None:
     meds = of(result, "medication")
     assert meds[1]["name"] == "atenolol 25 MG Oral Tablet" and meds[1]["start"] == "2012-03-18"
     assert [a["substance"] for a in of(result, "allergy")] == ["Penicillin", "codeine"]
-    assert of(result, "allergy")[0]["reaction"] == "Nausea"
+    penicillin = of(result, "allergy")[0]
+    assert penicillin["reaction"] == "Nausea" and penicillin["severity"] == "severe"  # "Moderate to severe"
     hemoglobin = of(result, "lab-value")[0]
     assert (hemoglobin["test"], hemoglobin["value"], hemoglobin["unit"]) == ("Hemoglobin", 13.2, "g/dL")
     notes = [n["title"] for n in of(result, "note")]

@@ -120,8 +120,13 @@ def _status(element: ET.Element, ctx: Context, allowed: tuple[str, ...]) -> str:
     return {"completed": "resolved", "suspended": "inactive", "aborted": "inactive"}.get(code, "active")
 
 
-def _severity(observation: ET.Element, ctx: Context) -> str:
+def _severity(observation: ET.Element, act: ET.Element, ctx: Context) -> str:
+    """The allergy's severity (on the observation or its concern act), else a reaction's; the higher
+    of two words ("moderate to severe" is severe)."""
     candidates = [s for s in related(observation) if SEVERITY_OBSERVATION in templates(s)]
+    candidates += (
+        [s for s in related(act) if SEVERITY_OBSERVATION in templates(s)] if act is not observation else []
+    )
     candidates += [s for s in observation.iter("observation") if SEVERITY_OBSERVATION in templates(s)]
     for statement in candidates:
         said = codes.plain(concept(child(statement, "value"), ctx.narrative)[1])
@@ -162,7 +167,7 @@ def allergy(entry: ET.Element, ctx: Context) -> list[Found]:
         data = {
             "substance": name,
             "reaction": ", ".join(r for r in reactions if r),
-            "severity": _severity(obs, ctx),
+            "severity": _severity(obs, act, ctx),
             "status": _status(act, ctx, ("active", "inactive", "resolved")),
             "category": category,
             "allergy_kind": "intolerance" if "intolerance" in kind else "allergy",
