@@ -55,12 +55,8 @@ MESSAGES: dict[str, str] = {
         "{count} files in the archive could not be read ({member} first); the rest was read."
     ),
     "portal-format-unknown": (
-        "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health "
-        "export.zip)."
-    ),
-    "portal-ccda-not-yet": (
-        "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR"
-        " download, or add the file as a document."
+        "{label} is not a portal record this app can read (C-CDA XML or an IHE XDM zip, FHIR JSON or "
+        "NDJSON, or an Apple Health export.zip)."
     ),
     "portal-entries-not-valid": "{count} entries of kind {kind} were incomplete and were left out.",
     "lab-test-missing": "Enter the test's name, e.g. CA 15-3.",
@@ -430,6 +426,40 @@ MESSAGES: dict[str, str] = {
     "portal-bad-line": "{count} line(s) could not be read and were left out.",
     "portal-no-value": "{count} result(s) had no value and were left out.",
     "portal-unknown-resources": "{count} record(s) of a kind MBC Vault does not keep were left out.",
+    # portal readers (C-CDA, IHE XDM)
+    "portal-xml-unsafe": (
+        "{name} was not read: it holds a DTD, entities or links to other files, which a portal document "
+        "never needs. Download it again from the portal."
+    ),
+    "portal-xml-invalid": "{name} cannot be read: its XML is damaged. Download it again from the portal.",
+    "portal-not-ccda": "{name} is XML but not a C-CDA clinical document, so it was not read.",
+    "portal-ccda-empty": "{name} is a C-CDA document with no body: there is nothing in it to import.",
+    "portal-too-many-entries": (
+        "{name} holds more than {limit} entries, or is nested too deep, for a portal download; it was "
+        "not read."
+    ),
+    "portal-entries-unreadable": (
+        "{count} entries of the section {section} could not be read and were left out."
+    ),
+    "portal-vitals-left-out": (
+        "{count} vital signs (blood pressure, weight...) were not made lab values; the section is kept "
+        "as text on the stored document."
+    ),
+    "portal-partial-date": "{count} date(s) gave only a year or a month; the first day of it was used.",
+    "portal-bad-date": "{count} date(s) could not be read and were left empty.",
+    "portal-result-not-number": (
+        "{count} result(s) were words, not numbers, and were left out; the stored document keeps them."
+    ),
+    "portal-no-namespace": (
+        "The document does not say it is HL7 CDA (its namespace is missing or wrong); it was read anyway."
+    ),
+    "portal-results-from-table": (
+        "{count} result(s) were read from the table of the section {section}, which had no coded results."
+    ),
+    "portal-narrative-kept": (
+        "{count} section(s) without entries MBC Vault keeps were kept as text on the stored document."
+    ),
+    "portal-immunization-not-given": "{count} immunization(s) recorded as not given were left out.",
 }
 
 

@@ -90,3 +90,72 @@ def test_an_apple_health_export_is_read_from_its_clinical_records(tmp_path: Path
     out = json.loads(result.stdout)
     assert out["files"][0]["format"] == "apple-health"
     assert out["saved"]["created"]["lab-value"] == 2 and out["saved"]["created"]["allergy"] == 1
+
+
+CCDA = DATA / "ccda-breast.xml"
+
+
+def test_a_ccda_document_imports_once_into_the_medical_part(tmp_path: Path) -> None:
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    review = run("import-records", path, CCDA, DATA / "ccda" / "CCD-1.xml", "--dry-run", "--json")
+    assert review.returncode == 0, review.stderr
+    plan = json.loads(review.stdout)
+    assert [f["format"] for f in plan["files"]] == ["ccda", "ccda"]
+    assert plan["counts"]["lab-value"]["new"] == 7 and plan["counts"]["biopsy"]["new"] == 1
+    assert plan["counts"]["diagnosis"]["new"] == 1 and plan["counts"]["radiation"]["new"] == 1
+    assert {n["title"] for n in plan["notes"]} >= {"ADVANCE DIRECTIVES", "INSURANCE PROVIDERS"}
+    assert any(p["code"] == "portal-vitals-left-out" for p in plan["problems"])
+
+    saved = run("import-records", path, CCDA)
+    assert saved.returncode == 0, saved.stderr
+    assert "Saved 11 entries." in saved.stdout
+    with Vault.open(path, PASSPHRASE) as vault:
+        (document,) = vault.records()
+        assert document.category == "clinical-note" and document.title == "Oncology Care Summary"
+        assert "Durable power of attorney" in document.notes
+        (biopsy,) = vault.entries("biopsy")
+        assert biopsy.data["er_percent"] == 95 and biopsy.data["her2_ihc"] == "1+"
+        (medication,) = vault.entries("medication")
+        assert medication.data["name"] == "letrozole 2.5 MG Oral Tablet"
+        assert medication.links == [document.id]
+
+    again = run("import-records", path, CCDA)
+    assert again.returncode == 0, again.stderr
+    assert "Nothing new" in again.stdout
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert len(vault.records()) == 1 and len(vault.entries("lab-value")) == 2
+
+
+def test_a_legal_only_member_sees_nothing_of_an_imported_ccda(tmp_path: Path) -> None:
+    from test_cli_entries import MEMBER_PASSPHRASE
+
+    path = tmp_path / "vault"
+    with Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR) as vault:
+        member, _ = vault.add_person(
+            "Sam", "son", ["legal"], passphrase=MEMBER_PASSPHRASE, work_factor=TEST_WORK_FACTOR
+        )
+    assert run("import-records", path, CCDA).returncode == 0
+    secret = tmp_path / "sam.txt"
+    secret.write_text(MEMBER_PASSPHRASE + "\n")
+    env = {**os.environ}
+    env.pop("MBC_VAULT_PASSPHRASE", None)
+    for args in (("entries", "--json"), ("list",)):
+        seen = subprocess.run(
+            [*CLI, args[0], str(path), *args[1:], "--person", member.id, "--passphrase-file", str(secret)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert seen.returncode == 0, seen.stderr
+        for word in ("Oncology", "letrozole", "Durable power", "Acme", "Sulfamethoxazole", "CA 15-3"):
+            assert word not in seen.stdout
+    entries = subprocess.run(
+        [*CLI, "entries", str(path), "--json", "--person", member.id, "--passphrase-file", str(secret)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert json.loads(entries.stdout) == []

@@ -154,6 +154,52 @@ class ErrorPresenter(QObject):
             "portal-unknown-resources": self.tr(
                 "{count} record(s) of a kind MBC Vault does not keep were left out."
             ),
+            "portal-xml-unsafe": self.tr(
+                "{name} was not read: it holds a DTD, entities or links to other files, which a portal "
+                "document never needs. Download it again from the portal."
+            ),
+            "portal-xml-invalid": self.tr(
+                "{name} cannot be read: its XML is damaged. Download it again from the portal."
+            ),
+            "portal-not-ccda": self.tr(
+                "{name} is XML but not a C-CDA clinical document, so it was not read."
+            ),
+            "portal-ccda-empty": self.tr(
+                "{name} is a C-CDA document with no body: there is nothing in it to import."
+            ),
+            "portal-too-many-entries": self.tr(
+                "{name} holds more than {limit} entries, or is nested too deep, for a portal download; it "
+                "was not read."
+            ),
+            "portal-entries-unreadable": self.tr(
+                "{count} entries of the section {section} could not be read and were left out."
+            ),
+            "portal-vitals-left-out": self.tr(
+                "{count} vital signs (blood pressure, weight...) were not made lab values; the section is "
+                "kept as text on the stored document."
+            ),
+            "portal-partial-date": self.tr(
+                "{count} date(s) gave only a year or a month; the first day of it was used."
+            ),
+            "portal-bad-date": self.tr("{count} date(s) could not be read and were left empty."),
+            "portal-result-not-number": self.tr(
+                "{count} result(s) were words, not numbers, and were left out; the stored document keeps "
+                "them."
+            ),
+            "portal-no-namespace": self.tr(
+                "The document does not say it is HL7 CDA (its namespace is missing or wrong); it was read "
+                "anyway."
+            ),
+            "portal-results-from-table": self.tr(
+                "{count} result(s) were read from the table of the section {section}, which had no coded "
+                "results."
+            ),
+            "portal-narrative-kept": self.tr(
+                "{count} section(s) without entries MBC Vault keeps were kept as text on the stored document."
+            ),
+            "portal-immunization-not-given": self.tr(
+                "{count} immunization(s) recorded as not given were left out."
+            ),
             "no-known-allergies-with-substance": self.tr(
                 'Clear the substance, or untick "No known allergies".'
             ),
@@ -182,12 +228,8 @@ class ErrorPresenter(QObject):
                 "{count} files in the archive could not be read ({member} first); the rest was read."
             ),
             "portal-format-unknown": self.tr(
-                "{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple "
-                "Health export.zip)."
-            ),
-            "portal-ccda-not-yet": self.tr(
-                "{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a"
-                " FHIR download, or add the file as a document."
+                "{label} is not a portal record this app can read (C-CDA XML or an IHE XDM zip, FHIR "
+                "JSON or NDJSON, or an Apple Health export.zip)."
             ),
             "portal-entries-not-valid": self.tr(
                 "{count} entries of kind {kind} were incomplete and were left out."

@@ -1,5 +1,6 @@
 """Which reader a portal file needs, found from its first bytes (not its name): a zip (an Apple Health
-export, or IHE XDM), JSON (a FHIR bundle or resource), NDJSON / .phr, or XML (C-CDA). One bad file is
+export, or IHE XDM of C-CDA documents), JSON (a FHIR bundle or resource), NDJSON / .phr, or XML
+(C-CDA). One bad file is
 reported by name and the batch goes on."""
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def _fhir(data: bytes, name: str, cancel: CancelFlag | None) -> PortalRead:
     return read_fhir(data, name, cancel=cancel.is_set if cancel is not None else None)
 
 
+def _ccda(data: bytes, name: str, cancel: CancelFlag | None) -> PortalRead:
+    from .ccda import read_ccda
+
+    return read_ccda(data, name, cancel=cancel.is_set if cancel is not None else None)
+
+
 def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -79,7 +86,9 @@ def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
         m for m in members if m.filename.upper().endswith(".XML") and "METADATA" not in m.filename.upper()
     ]
     if documents:  # an IHE XDM export: C-CDA documents
-        raise InputFileError("portal-ccda-not-yet", label=name)
+        from .xdm import read_xdm
+
+        return read_xdm(archive, documents, name, cancel=cancel.is_set if cancel is not None else None)
     raise InputFileError("portal-format-unknown", label=name)
 
 
@@ -93,7 +102,7 @@ def read_portal_file(path: Path, cancel: CancelFlag | None = None) -> list[Porta
     if head[:1] in (b"{", b"["):
         return [_fhir(data, name, cancel)]
     if head[:1] == b"<":
-        raise InputFileError("portal-ccda-not-yet", label=name)
+        return [_ccda(data, name, cancel)]
     raise InputFileError("portal-format-unknown", label=name)
 
 

@@ -9,6 +9,7 @@ recorded are never overwritten: a second one is not proposed.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,10 +171,13 @@ def plan_import(
     keys, singles = _existing_keys(vault)
     for index, read in enumerate(plan.reads):
         invalid: Counter[str] = Counter()
+        # a file already stored keeps its notes (narrative sections) on it: they are not new
+        stored = bool(read.original) and vault.find_by_sha256(hashlib.sha256(read.original).hexdigest())
         things = [f for f in read.found if f.kind != "biomarker"] + _biopsies(read, index)
         for found in things:
             if found.kind == "note":
-                plan.notes.append((index, _text(found.data.get("title")), _text(found.data.get("text"))))
+                if not stored:
+                    plan.notes.append((index, _text(found.data.get("title")), _text(found.data.get("text"))))
                 continue
             model_type = MODELS.get(found.kind)
             if model_type is None:

@@ -2153,6 +2153,62 @@
         <translation>Escriba a qué es alérgica, o marque «Sin alergias conocidas».</translation>
     </message>
     <message>
+        <source>{name} was not read: it holds a DTD, entities or links to other files, which a portal document never needs. Download it again from the portal.</source>
+        <translation>{name} no se leyó: contiene una DTD, entidades o enlaces a otros archivos, que un documento de un portal nunca necesita. Descárguelo de nuevo del portal.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: its XML is damaged. Download it again from the portal.</source>
+        <translation>{name} no se puede leer: su XML está dañado. Descárguelo de nuevo del portal.</translation>
+    </message>
+    <message>
+        <source>{name} is XML but not a C-CDA clinical document, so it was not read.</source>
+        <translation>{name} es XML pero no es un documento clínico C-CDA, así que no se leyó.</translation>
+    </message>
+    <message>
+        <source>{name} is a C-CDA document with no body: there is nothing in it to import.</source>
+        <translation>{name} es un documento C-CDA sin cuerpo: no contiene nada que importar.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} entries, or is nested too deep, for a portal download; it was not read.</source>
+        <translation>{name} contiene más de {limit} entradas, o está anidado a demasiada profundidad, para ser una descarga de un portal; no se leyó.</translation>
+    </message>
+    <message>
+        <source>{count} entries of the section {section} could not be read and were left out.</source>
+        <translation>{count} entradas de la sección {section} no se pudieron leer y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>{count} vital signs (blood pressure, weight...) were not made lab values; the section is kept as text on the stored document.</source>
+        <translation>{count} signos vitales (tensión arterial, peso...) no se convirtieron en valores de laboratorio; la sección se conserva como texto en el documento guardado.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) gave only a year or a month; the first day of it was used.</source>
+        <translation>{count} fecha(s) daban solo un año o un mes; se usó su primer día.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) could not be read and were left empty.</source>
+        <translation>{count} fecha(s) no se pudieron leer y se dejaron vacías.</translation>
+    </message>
+    <message>
+        <source>{count} result(s) were words, not numbers, and were left out; the stored document keeps them.</source>
+        <translation>{count} resultado(s) eran palabras, no números, y se dejaron fuera; el documento guardado los conserva.</translation>
+    </message>
+    <message>
+        <source>The document does not say it is HL7 CDA (its namespace is missing or wrong); it was read anyway.</source>
+        <translation>El documento no indica que sea HL7 CDA (su espacio de nombres falta o es incorrecto); se leyó de todos modos.</translation>
+    </message>
+    <message>
+        <source>{count} result(s) were read from the table of the section {section}, which had no coded results.</source>
+        <translation>{count} resultado(s) se leyeron de la tabla de la sección {section}, que no tenía resultados codificados.</translation>
+    </message>
+    <message>
+        <source>{count} section(s) without entries MBC Vault keeps were kept as text on the stored document.</source>
+        <translation>{count} sección(es) sin entradas que MBC Vault guarde se conservaron como texto en el documento guardado.</translation>
+    </message>
+    <message>
+        <source>{count} immunization(s) recorded as not given were left out.</source>
+        <translation>{count} vacuna(s) anotadas como no puestas se dejaron fuera.</translation>
+    </message>
+    <message>
         <source>Clear the substance, or untick &quot;No known allergies&quot;.</source>
         <translation>Borre la sustancia, o desmarque «Sin alergias conocidas».</translation>
     </message>
@@ -2207,10 +2263,6 @@
     <message>
         <source>{count} files in the archive could not be read ({member} first); the rest was read.</source>
         <translation>{count} archivos del zip no se pudieron leer (el primero, {member}); el resto se leyó.</translation>
-    </message>
-    <message>
-        <source>{label} is a C-CDA document; this version cannot read C-CDA yet. Ask the portal for a FHIR download, or add the file as a document.</source>
-        <translation>{label} es un documento C-CDA; esta versión aún no puede leer C-CDA. Pida al portal una descarga FHIR, o añada el archivo como documento.</translation>
     </message>
     <message>
         <source>{count} entries of kind {kind} were incomplete and were left out.</source>
@@ -2913,10 +2965,6 @@
         <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
     </message>
     <message>
-        <source>{label} is not a portal record this app can read (FHIR JSON or NDJSON, or an Apple Health export.zip).</source>
-        <translation>{label} no es un registro de portal que esta aplicación pueda leer (FHIR JSON o NDJSON, o un export.zip de Apple Salud).</translation>
-    </message>
-    <message>
         <source>it could not be read from the vault ({why})</source>
         <translation>no se pudo leer de la bóveda ({why})</translation>
     </message>
@@ -2939,6 +2987,10 @@
     <message>
         <source>This document is too complex to preview here; export it and open it in your PDF reader.</source>
         <translation>Este documento es demasiado complejo para verlo aquí; expórtelo y ábralo en su lector de PDF.</translation>
+    </message>
+    <message>
+        <source>{label} is not a portal record this app can read (C-CDA XML or an IHE XDM zip, FHIR JSON or NDJSON, or an Apple Health export.zip).</source>
+        <translation>{label} no es un registro de portal que esta aplicación pueda leer (XML C-CDA o un zip IHE XDM, JSON FHIR o NDJSON, o un export.zip de Apple Health).</translation>
     </message>
     <message>
         <source>This image cannot be shown here.</source>
