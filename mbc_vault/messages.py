@@ -430,6 +430,11 @@ MESSAGES: dict[str, str] = {
     "portal-bad-line": "{count} line(s) could not be read and were left out.",
     "portal-no-value": "{count} result(s) had no value and were left out.",
     "portal-unknown-resources": "{count} record(s) of a kind MBC Vault does not keep were left out.",
+    # the International Patient Summary export
+    "ips-medical-part-needed": (
+        "The patient summary comes from the medical part, which you were not given; nothing was written."
+    ),
+    "ips-cancelled": "Exporting the patient summary was cancelled; nothing was written.",
 }
 
 

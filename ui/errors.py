@@ -154,6 +154,11 @@ class ErrorPresenter(QObject):
             "portal-unknown-resources": self.tr(
                 "{count} record(s) of a kind MBC Vault does not keep were left out."
             ),
+            "ips-medical-part-needed": self.tr(
+                "The patient summary comes from the medical part, which you were not given; "
+                "nothing was written."
+            ),
+            "ips-cancelled": self.tr("Exporting the patient summary was cancelled; nothing was written."),
             "no-known-allergies-with-substance": self.tr(
                 'Clear the substance, or untick "No known allergies".'
             ),

@@ -30,6 +30,10 @@ MARKER_LOINC = {
     "2039-6": "CEA",
     "83080-2": "CEA",
 }
+#: the reverse of MARKER_LOINC: a tumor-marker test name -> its first (main) LOINC code, for exports
+LOINC_OF_MARKER: dict[str, str] = {}
+for _code, _name in MARKER_LOINC.items():
+    LOINC_OF_MARKER.setdefault(_name, _code)
 #: names (normalized by `plain`) that mean a tumor marker, when the code is missing or another system's
 MARKER_NAMES = {
     "ca 15-3": "CA 15-3",

@@ -15,7 +15,8 @@ from .model import Found, PortalRead
 MAX_BYTES = 64 * 1024 * 1024
 MAX_RESOURCES = 50_000
 CANCEL_EVERY = 200
-NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007"}
+#: SNOMED CT "no known allergy" codes, and the IPS absent/unknown code for it
+NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007", "no-known-allergies"}
 MEDICATIONS = ("MedicationStatement", "MedicationRequest", "MedicationAdministration")
 
 Json = dict[str, Any]
@@ -262,7 +263,7 @@ def _receptor(receptor: str, quantity: object, concept: str, res: Json) -> Json:
 
 def _allergy(res: Json, origin: str) -> Found:
     code, name = _concept(res.get("code"))
-    if code in NO_KNOWN_ALLERGY:
+    if code in NO_KNOWN_ALLERGY or _codes(res.get("code")) & NO_KNOWN_ALLERGY:
         data: Json = {"no_known": True, "status": "active"}
         return Found("allergy", data, codes.key("allergy", "no-known"), "No known allergies", origin)
     reactions = res.get("reaction") or []
@@ -279,6 +280,8 @@ def _allergy(res: Json, origin: str) -> Found:
         "severity": severity,
         "status": status,
         "category": category,
+        "allergy_kind": "intolerance" if res.get("type") == "intolerance" else "allergy",
+        "onset": _date(res.get("onsetDateTime")),
     }
     return Found("allergy", data, codes.key("allergy", code or name), name, origin)
 
@@ -307,11 +310,14 @@ def _procedure(res: Json, origin: str) -> Found:
     words = codes.plain(f"{sites} {name}").split()
     side = "both" if "left" in words and "right" in words else "left" if "left" in words else ""
     side = side or ("right" if "right" in words else "")
-    plain = codes.plain(name)
+    notes = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
+    plain = codes.plain(f"{name} {notes}")
     nodes = ""
     if code in codes.SENTINEL_NODE_SNOMED or "sentinel" in plain:
         nodes = "sentinel-node-biopsy"
     elif code in codes.AXILLARY_DISSECTION_SNOMED or "axillary" in plain:
         nodes = "axillary-dissection"
+    elif "lymph nodes: none" in plain:  # as MBC Vault's IPS export says it
+        nodes = "none"
     data = {"date": start, "name": name, "side": side, "lymph_nodes": nodes}
     return Found("procedure", data, codes.key("procedure", code or name, start), name, origin)
