@@ -91,7 +91,7 @@ class _Builder:
         self.done = 0
 
     def add(self, section: str | None, resource: Json, row: str = "") -> Json:
-        entry = {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
+        entry: Json = {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
         self.resources.append(entry)
         if section is not None:
             refs, rows = self.sections[section]

@@ -344,6 +344,7 @@ def biomarkers(data: Json, subject: Json, specimen: Json | None) -> list[Json]:
         status, percent = text(data.get(f"{receptor}_status")), data.get(f"{receptor}_percent")
         code, display = RECEPTOR_CODES[receptor]
         has_percent = isinstance(percent, (int, float))
+        percent = percent if isinstance(percent, (int, float)) else 0.0
         if status in STATUS_CONCEPT:
             value: Json = {"valueCodeableConcept": STATUS_CONCEPT[status]}
             if has_percent:

@@ -2153,6 +2153,14 @@
         <translation>Escriba a qué es alérgica, o marque «Sin alergias conocidas».</translation>
     </message>
     <message>
+        <source>The patient summary comes from the medical part, which you were not given; nothing was written.</source>
+        <translation>El resumen del paciente sale de la parte médica, a la que usted no tiene acceso; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Exporting the patient summary was cancelled; nothing was written.</source>
+        <translation>Se canceló la exportación del resumen del paciente; no se guardó nada.</translation>
+    </message>
+    <message>
         <source>Clear the substance, or untick &quot;No known allergies&quot;.</source>
         <translation>Borre la sustancia, o desmarque «Sin alergias conocidas».</translation>
     </message>
@@ -3715,6 +3723,37 @@
     </message>
 </context>
 <context>
+    <name>IpsExport</name>
+    <message>
+        <source>patient-summary</source>
+        <translation>resumen-del-paciente</translation>
+    </message>
+    <message>
+        <source>Export as an International Patient Summary</source>
+        <translation>Exportar como Resumen Internacional del Paciente</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not export the patient summary</source>
+        <translation>No se pudo exportar el resumen del paciente</translation>
+    </message>
+    <message>
+        <source>Exporting the patient summary…</source>
+        <translation>Exportando el resumen del paciente…</translation>
+    </message>
+    <message>
+        <source>Patient summary saved</source>
+        <translation>Resumen del paciente guardado</translation>
+    </message>
+    <message>
+        <source>The International Patient Summary is saved to {0}.</source>
+        <translation>El Resumen Internacional del Paciente se guardó en {0}.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChangeDialog</name>
     <message>
         <source>Changing the keys</source>
@@ -4337,6 +4376,10 @@ Revisar pronto</translation>
     <message>
         <source>People and s&amp;haring</source>
         <translation>Personas y &amp;acceso compartido</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as an International Patient Summary (IPS)…</source>
+        <translation>E&amp;xportar como Resumen Internacional del Paciente (IPS)…</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
