@@ -76,7 +76,19 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
 KEY_FIELDS = {
     "patient-details": ("name", "date_of_birth"),
     "diagnosis": ("first_diagnosis",),
-    "biopsy": ("date", "er_status", "er_percent", "pr_status", "pr_percent", "her2_ihc", "her2_ish"),
+    "biopsy": (
+        "date",
+        "er_status",
+        "er_percent",
+        "pr_status",
+        "pr_percent",
+        "her2_ihc",
+        "her2_ish",
+        "ki67_percent",
+        "pik3ca",
+        "esr1",
+        "germline_brca",
+    ),
     "medication": ("name", "start", "stop", "dose"),
     "lab-value": ("test", "date", "value", "unit"),
     "allergy": (
@@ -164,9 +176,13 @@ def test_the_summary_carries_the_cancer_its_biomarkers_and_coded_results(tmp_pat
     er = [o for o in evidence if o["code"].get("coding", [{}])[0].get("code") == "85337-4"]
     assert sorted(o["effectiveDateTime"] for o in er) == ["2019-03-12", "2024-05-20"]
     assert {o["component"][0]["valueQuantity"]["value"] for o in er} == {95.0, 60.0}
-    assert any(o.get("valueString") == "detected" and o["code"]["text"] == "PIK3CA" for o in evidence)
+    assert any(o.get("valueString") == "Detected" and o["code"]["text"] == "PIK3CA" for o in evidence)
     marker = next(o for o in resources(bundle, "Observation") if o["code"]["text"] == "CA 15-3")
-    assert marker["code"]["coding"][0] == {"system": "http://loinc.org", "code": "6875-9"}
+    assert marker["code"]["coding"][0] == {
+        "system": "http://loinc.org",
+        "code": "6875-9",
+        "display": "Cancer Ag 15-3 [Units/volume] in Serum or Plasma",
+    }
     assert marker["valueQuantity"] == {
         "value": 41.0,
         "unit": "U/mL",
@@ -179,6 +195,12 @@ def test_the_summary_carries_the_cancer_its_biomarkers_and_coded_results(tmp_pat
     composition = bundle["entry"][0]["resource"]
     problems = next(s for s in composition["section"] if s["code"]["coding"][0]["code"] == "11450-4")
     assert "Infiltrating duct carcinoma of breast, first diagnosed 2019-03-12" in problems["text"]["div"]
+    procedures = next(s for s in composition["section"] if s["code"]["coding"][0]["code"] == "47519-4")
+    assert "Lumpectomy (left), 2019-04-02, with a sentinel lymph node biopsy" in procedures["text"]["div"]
+    assert (
+        "Radiation to Left breast, 40.05 Gy in 15 fractions, 2019-05-06 to 2019-05-24"
+        in procedures["text"]["div"]
+    )
     medications = next(s for s in composition["section"] if s["code"]["coding"][0]["code"] == "10160-0")
     assert "Line 1: letrozole + palbociclib" in medications["text"]["div"]
 
@@ -244,7 +266,7 @@ def test_the_export_round_trips_through_import_records_into_an_empty_vault(tmp_p
     assert imported.returncode == 0, imported.stderr
     plan = json.loads(imported.stdout)
     assert plan["files"][0]["format"] == "ips"
-    assert not plan["failed"]
+    assert not plan["failed"] and not plan["problems"]  # nothing of the summary is left out
 
     before, after = _entries(source), _entries(target)
     assert set(after) == set(KEY_FIELDS)

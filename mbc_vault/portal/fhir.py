@@ -206,6 +206,9 @@ def _observation(res: Json, by_ref: dict[str, Json], read: PortalRead, origin: s
         if data:
             data["date"] = day
             return [Found("biomarker", data, codes.key("biomarker", receptor, day), name, origin)]
+    other = None if receptor else codes.other_biomarker_of(name, concept)
+    if other:  # PIK3CA, ESR1, BRCA... as words (MBC Vault's IPS export writes them so)
+        return [Found("biomarker", {**other, "date": day}, codes.key("biomarker", name, day), name, origin)]
     if not isinstance(quantity, dict) or quantity.get("value") is None:
         read.problem("portal-no-value")
         return []

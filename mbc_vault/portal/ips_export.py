@@ -24,6 +24,7 @@ from ..cancer import vocab as cancer_vocab
 from ..errors import Cancelled, InputFileError, PermissionDenied
 from ..progress import CancelFlag, ProgressFn, Stage
 from ..vault import Vault
+from . import ips_biomarkers as bio
 from . import ips_resources as res
 from .codes import LOINC
 
@@ -82,6 +83,23 @@ def _when(*days: object) -> str:
     return " to ".join(shown) if len(shown) > 1 else (f"since {shown[0]}" if shown else "date not recorded")
 
 
+def _procedure_row(item: Json) -> str:
+    side = {"left": " (left)", "right": " (right)", "both": " (both sides)"}.get(str(item.get("side")), "")
+    nodes = {
+        "sentinel-node-biopsy": ", with a sentinel lymph node biopsy",
+        "axillary-dissection": ", with an axillary lymph node dissection",
+    }.get(str(item.get("lymph_nodes")), "")
+    return f"{item.get('name')}{side}, {item.get('date') or 'date not recorded'}{nodes}"
+
+
+def _radiation_row(item: Json) -> str:
+    dose, fractions = item.get("total_dose_gy"), item.get("fractions")
+    row = f"Radiation to {item.get('site')}"
+    row += f", {dose:g} Gy" if isinstance(dose, (int, float)) else ""
+    row += f" in {fractions} fractions" if fractions else ""
+    return f"{row}, {_when(item.get('start'), item.get('stop'))}"
+
+
 class _Builder:
     def __init__(self, vault: Vault, progress: ProgressFn | None, cancel: CancelFlag | None) -> None:
         self.vault, self.progress, self.cancel = vault, progress, cancel
@@ -124,17 +142,9 @@ class _Builder:
         self._problems(data, diagnosis, subject)
         self.step(total)
         for item in data["procedure"]:
-            self.add(
-                "procedures", res.procedure(item, subject), f"{item.get('name')}, {item.get('date') or ''}"
-            )
+            self.add("procedures", res.procedure(item, subject), _procedure_row(item))
         for item in data["radiation"]:
-            dose = item.get("total_dose_gy")
-            row = f"Radiation to {item.get('site')}" + (f", {dose:g} Gy" if isinstance(dose, float) else "")
-            self.add(
-                "procedures",
-                res.radiation(item, subject),
-                f"{row}, {_when(item.get('start'), item.get('stop'))}",
-            )
+            self.add("procedures", res.radiation(item, subject), _radiation_row(item))
         self.step(total)
         for item in data["lab-value"]:
             value = item.get("value")
@@ -155,6 +165,7 @@ class _Builder:
                 row = str(item.get("substance") or "")
                 row += f": {item['reaction']}" if item.get("reaction") else ""
                 row += f" ({item['severity']})" if item.get("severity") else ""
+                row += ", intolerance" if item.get("allergy_kind") == "intolerance" else ""
             self.add("allergies", res.allergy(item, subject), row)
 
     def _medications(self, items: list[Json], lines: list[Json], subject: Json) -> None:
@@ -182,8 +193,8 @@ class _Builder:
                 if biopsy.get("site") == "other"
                 else cancer_vocab.BIOPSY_SITES.get(str(biopsy.get("site")), "")
             )
-            specimen = self.add(None, res.specimen(biopsy, subject, site))
-            for observation in res.biomarkers(biopsy, subject, specimen):
+            specimen = self.add(None, bio.specimen(biopsy, subject, site))
+            for observation in bio.biomarkers(biopsy, subject, specimen):
                 value = observation.get("valueCodeableConcept", {}).get("text") or observation.get(
                     "valueString"
                 )
