@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from PySide6.QtWidgets import QMenu
 
 from mbc_vault.demo import create_demo_vault
 from mbc_vault.vault import Vault
@@ -26,7 +27,9 @@ def test_the_action_sits_beside_the_packet_and_saves_the_summary(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert not window.ips_action.isEnabled()
-    actions = [a.text() for a in window.packet_action.associatedObjects()[0].actions()]  # the File menu
+    (file_menu,) = [m for m in window.packet_action.associatedObjects() if isinstance(m, QMenu)]
+    assert file_menu.title() == "&File"
+    actions = [a.text() for a in file_menu.actions()]
     at = actions.index("Second-opinion &packet…")
     assert actions[at + 1] == "E&xport as an International Patient Summary (IPS)…"
     vault, _ = create_demo_vault(tmp_path / "demo", work_factor=10)
