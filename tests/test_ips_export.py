@@ -224,18 +224,21 @@ def test_no_known_allergies_and_an_empty_section(tmp_path: Path) -> None:
     for code in ("10160-0", "11450-4", "47519-4", "30954-2", "11369-6"):
         assert "entry" not in sections[code]
         assert sections[code]["emptyReason"]["coding"][0]["code"] == "unavailable"
-    (patient,) = resources(bundle, "Patient")  # the owner's name when no details are recorded
-    assert patient["name"][0]["text"] == "Jane Example" and "birthDate" not in patient
+    (patient,) = resources(bundle, "Patient")  # no "About me": no name or date of birth is made up
+    assert "name" not in patient and "birthDate" not in patient
     assert set(SECTIONS) == {"allergies", "medications", "problems", "procedures", "results", "immunizations"}
 
     out = tmp_path / "ips.json"
     run("export-ips", path, "--out", out).check_returncode()
     empty = tmp_path / "empty"
     Vault.create(empty, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
-    run("import-records", empty, out).check_returncode()
+    imported = run("import-records", empty, out, "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["problems"] == []  # no empty "About me" reported as left out
     with Vault.open(empty, PASSPHRASE) as vault:
         (back,) = vault.entries("allergy")
         assert back.data["no_known"] is True
+        assert vault.entries("patient-details") == []
 
 
 def _entries(path: Path) -> dict[str, list[tuple[Any, ...]]]:

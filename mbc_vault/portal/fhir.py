@@ -134,6 +134,8 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         first = names[0] if isinstance(names[0], dict) else {}
         full = first.get("text") or " ".join([*first.get("given", []), first.get("family", "")]).strip()
         dob = _date(res.get("birthDate"))
+        if not (full or dob):  # nothing to keep (an IPS without "About me")
+            return []
         data: Json = {"name": full, "date_of_birth": dob}
         return [Found("patient-details", data, codes.key("patient-details", full, dob), full, origin)]
     if kind in MEDICATIONS:

@@ -130,9 +130,9 @@ class _Builder:
         total = len(KINDS)
         details = (data["patient-details"] or [{}])[-1]
         diagnosis = (data["diagnosis"] or [{}])[-1]
-        name = res.text(details.get("name")) or (
-            self.vault.person.name if self.vault.person.role == "owner" else ""
-        )
+        # the name and date of birth only as recorded in "About me" (not the vault owner's name: reading
+        # the summary back must give the same entries, and the owner may not be the patient)
+        name = res.text(details.get("name"))
         patient = self.add(None, res.patient(details, name, res.text(diagnosis.get("sex"))))
         subject = {"reference": patient["fullUrl"]}
         self.step(total)
