@@ -282,6 +282,17 @@ def cmd_import_records(args: argparse.Namespace) -> int:
         return run_import_records(vault, args)
 
 
+def cmd_export_ips(args: argparse.Namespace) -> int:
+    from .cli_portal import run_export_ips
+
+    out = Path(args.out)
+    _check_output(out)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; add --force to replace it")
+    with _open(args) as vault:
+        return run_export_ips(vault, args)
+
+
 def cmd_reindex(args: argparse.Namespace) -> int:
     from .reindex import rebuild_texts
 
@@ -743,6 +754,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="show what would be created; save nothing")
     p.add_argument("--encounters", action="store_true", help="also create past appointments from visits")
     p.add_argument("--json", action="store_true")
+    p = command(
+        "export-ips",
+        cmd_export_ips,
+        "write the care summary as an International Patient Summary (FHIR R4 JSON) for another system",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = command("reindex", cmd_reindex, "rebuild the stored search text of documents (missing or damaged)")
     p.add_argument("--all", action="store_true", help="rebuild every document's text")
     p = command("list", cmd_list, "list the records")

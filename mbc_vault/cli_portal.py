@@ -78,3 +78,14 @@ def run_import_records(vault: Vault, args: argparse.Namespace) -> int:
         else:
             print(f"Saved {report.total} entries.")
     return 1 if plan.failed else 0
+
+
+def run_export_ips(vault: Vault, args: argparse.Namespace) -> int:
+    """Write the International Patient Summary to --out; one sentence says where."""
+    from .portal.ips_export import write_ips
+
+    out = write_ips(vault, args.out, overwrite=args.force)
+    print(
+        f"Wrote the International Patient Summary to {out}. This copy is not encrypted: delete it when done."
+    )
+    return 0

@@ -460,6 +460,11 @@ MESSAGES: dict[str, str] = {
         "{count} section(s) without entries MBC Vault keeps were kept as text on the stored document."
     ),
     "portal-immunization-not-given": "{count} immunization(s) recorded as not given were left out.",
+    # the International Patient Summary export
+    "ips-medical-part-needed": (
+        "The patient summary comes from the medical part, which you were not given; nothing was written."
+    ),
+    "ips-cancelled": "Exporting the patient summary was cancelled; nothing was written.",
 }
 
 

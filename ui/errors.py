@@ -200,6 +200,11 @@ class ErrorPresenter(QObject):
             "portal-immunization-not-given": self.tr(
                 "{count} immunization(s) recorded as not given were left out."
             ),
+            "ips-medical-part-needed": self.tr(
+                "The patient summary comes from the medical part, which you were not given; "
+                "nothing was written."
+            ),
+            "ips-cancelled": self.tr("Exporting the patient summary was cancelled; nothing was written."),
             "no-known-allergies-with-substance": self.tr(
                 'Clear the substance, or untick "No known allergies".'
             ),

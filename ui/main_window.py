@@ -305,6 +305,10 @@ class MainWindow(QMainWindow):
             self.tr("Second-opinion &packet…"), self.open_packet_wizard, "Ctrl+Shift+P"
         )
         file_menu.addAction(self.packet_action)
+        self.ips_action = self._action(
+            self.tr("E&xport as an International Patient Summary (IPS)…"), self.export_ips
+        )
+        file_menu.addAction(self.ips_action)
         self.kit_action = self._action(self.tr("Save my &emergency kit…"), self.save_emergency_kit)
         file_menu.addAction(self.kit_action)
         self.lock_action = self._action(self.tr("&Lock now"), self.lock, "Ctrl+L")
@@ -481,6 +485,7 @@ class MainWindow(QMainWindow):
         self.conflicts_action.setEnabled(unlocked)
         self.passwd_action.setEnabled(unlocked)
         self.packet_action.setEnabled(unlocked)
+        self.ips_action.setEnabled(unlocked)
         self.kit_action.setEnabled(unlocked)
 
     # actions ---------------------------------------------------------------------
@@ -665,6 +670,12 @@ class MainWindow(QMainWindow):
             lambda message: self.tell(self.tr("Could not save the emergency kit"), message, warning=True)
         )
         self._run(worker)
+
+    def export_ips(self) -> None:
+        """File ▸ Export as an International Patient Summary (IPS)… (ui/packet/ips.py)."""
+        from .packet.ips import IpsExport
+
+        IpsExport(self).run()
 
     def _kit_saved(self, path: str) -> None:
         self.statusBar().clearMessage()

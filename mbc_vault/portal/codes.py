@@ -30,6 +30,10 @@ MARKER_LOINC = {
     "2039-6": "CEA",
     "83080-2": "CEA",
 }
+#: the reverse of MARKER_LOINC: a tumor-marker test name -> its first (main) LOINC code, for exports
+LOINC_OF_MARKER: dict[str, str] = {}
+for _code, _name in MARKER_LOINC.items():
+    LOINC_OF_MARKER.setdefault(_name, _code)
 #: names (normalized by `plain`) that mean a tumor marker, when the code is missing or another system's
 MARKER_NAMES = {
     "ca 15-3": "CA 15-3",
@@ -185,3 +189,35 @@ def key(kind: str, *parts: object) -> str:
         return plain(str(value)) if value is not None else ""
 
     return "|".join((kind, *(part(p) for p in parts)))
+
+
+#: the other biomarkers of a biopsy, by their name as MBC Vault's IPS export writes it (and common
+#: spellings): name (normalized by `plain`) -> the Biopsy field
+OTHER_BIOMARKER_NAMES = {
+    "pik3ca": "pik3ca",
+    "esr1": "esr1",
+    "ntrk": "ntrk",
+    "ntrk fusion": "ntrk",
+    "germline brca": "germline_brca",
+    "msi / mmr": "msi",
+    "msi": "msi",
+    "pd-l1": "pdl1",
+}
+
+
+def other_biomarker_of(name: str, value: str) -> dict[str, str] | None:
+    """The Biopsy field and value of a PIK3CA, ESR1, NTRK, germline BRCA, MSI or PD-L1 result given as
+    words ({"pik3ca": "detected"}), or None. The words are a vocabulary's code or its English label."""
+    from ..cancer import vocab
+
+    field = OTHER_BIOMARKER_NAMES.get(plain(name))
+    words = plain(value)
+    if field is None or not words:
+        return None
+    if field == "pdl1":
+        return {field: value.strip()}
+    choices = {"germline_brca": vocab.BRCA, "msi": vocab.MSI}.get(field, vocab.MUTATION)
+    for code, label in choices.items():
+        if words in (plain(code), plain(label)):
+            return {field: code}
+    return None

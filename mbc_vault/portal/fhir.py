@@ -15,7 +15,8 @@ from .model import Found, PortalRead
 MAX_BYTES = 64 * 1024 * 1024
 MAX_RESOURCES = 50_000
 CANCEL_EVERY = 200
-NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007"}
+#: SNOMED CT "no known allergy" codes, and the IPS absent/unknown code for it
+NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007", "no-known-allergies"}
 MEDICATIONS = ("MedicationStatement", "MedicationRequest", "MedicationAdministration")
 
 Json = dict[str, Any]
@@ -133,6 +134,8 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         first = names[0] if isinstance(names[0], dict) else {}
         full = first.get("text") or " ".join([*first.get("given", []), first.get("family", "")]).strip()
         dob = _date(res.get("birthDate"))
+        if not (full or dob):  # nothing to keep (an IPS without "About me")
+            return []
         data: Json = {"name": full, "date_of_birth": dob}
         return [Found("patient-details", data, codes.key("patient-details", full, dob), full, origin)]
     if kind in MEDICATIONS:
@@ -205,6 +208,9 @@ def _observation(res: Json, by_ref: dict[str, Json], read: PortalRead, origin: s
         if data:
             data["date"] = day
             return [Found("biomarker", data, codes.key("biomarker", receptor, day), name, origin)]
+    other = None if receptor else codes.other_biomarker_of(name, concept)
+    if other:  # PIK3CA, ESR1, BRCA... as words (MBC Vault's IPS export writes them so)
+        return [Found("biomarker", {**other, "date": day}, codes.key("biomarker", name, day), name, origin)]
     if not isinstance(quantity, dict) or quantity.get("value") is None:
         read.problem("portal-no-value")
         return []
@@ -262,7 +268,7 @@ def _receptor(receptor: str, quantity: object, concept: str, res: Json) -> Json:
 
 def _allergy(res: Json, origin: str) -> Found:
     code, name = _concept(res.get("code"))
-    if code in NO_KNOWN_ALLERGY:
+    if code in NO_KNOWN_ALLERGY or _codes(res.get("code")) & NO_KNOWN_ALLERGY:
         data: Json = {"no_known": True, "status": "active"}
         return Found("allergy", data, codes.key("allergy", "no-known"), "No known allergies", origin)
     reactions = res.get("reaction") or []
@@ -279,6 +285,8 @@ def _allergy(res: Json, origin: str) -> Found:
         "severity": severity,
         "status": status,
         "category": category,
+        "allergy_kind": "intolerance" if res.get("type") == "intolerance" else "allergy",
+        "onset": _date(res.get("onsetDateTime")),
     }
     return Found("allergy", data, codes.key("allergy", code or name), name, origin)
 
@@ -307,11 +315,14 @@ def _procedure(res: Json, origin: str) -> Found:
     words = codes.plain(f"{sites} {name}").split()
     side = "both" if "left" in words and "right" in words else "left" if "left" in words else ""
     side = side or ("right" if "right" in words else "")
-    plain = codes.plain(name)
+    notes = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
+    plain = codes.plain(f"{name} {notes}")
     nodes = ""
     if code in codes.SENTINEL_NODE_SNOMED or "sentinel" in plain:
         nodes = "sentinel-node-biopsy"
     elif code in codes.AXILLARY_DISSECTION_SNOMED or "axillary" in plain:
         nodes = "axillary-dissection"
+    elif "lymph nodes: none" in plain:  # as MBC Vault's IPS export says it
+        nodes = "none"
     data = {"date": start, "name": name, "side": side, "lymph_nodes": nodes}
     return Found("procedure", data, codes.key("procedure", code or name, start), name, origin)

@@ -3028,6 +3028,14 @@
         <source>{name} cannot be read: its JSON is damaged. Download it again from the portal.</source>
         <translation>No se puede leer {name}: su JSON está dañado. Descárguelo de nuevo del portal.</translation>
     </message>
+    <message>
+        <source>The patient summary comes from the medical part, which you were not given; nothing was written.</source>
+        <translation>El resumen del paciente sale de la parte médica, a la que usted no tiene acceso; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Exporting the patient summary was cancelled; nothing was written.</source>
+        <translation>Se canceló la exportación del resumen del paciente; no se guardó nada.</translation>
+    </message>
 </context>
 <context>
     <name>FieldErrors</name>
@@ -3764,6 +3772,37 @@
     <message>
         <source>Stopping after the current file…</source>
         <translation>Se detendrá al terminar el archivo actual…</translation>
+    </message>
+</context>
+<context>
+    <name>IpsExport</name>
+    <message>
+        <source>patient-summary</source>
+        <translation>resumen-del-paciente</translation>
+    </message>
+    <message>
+        <source>Export as an International Patient Summary</source>
+        <translation>Exportar como Resumen Internacional del Paciente</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not export the patient summary</source>
+        <translation>No se pudo exportar el resumen del paciente</translation>
+    </message>
+    <message>
+        <source>Exporting the patient summary…</source>
+        <translation>Exportando el resumen del paciente…</translation>
+    </message>
+    <message>
+        <source>Patient summary saved</source>
+        <translation>Resumen del paciente guardado</translation>
+    </message>
+    <message>
+        <source>The International Patient Summary is saved to {0}.</source>
+        <translation>El Resumen Internacional del Paciente se guardó en {0}.</translation>
     </message>
 </context>
 <context>
@@ -4597,6 +4636,10 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Larger te&amp;xt</source>
         <translation>Texto más &amp;grande</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as an International Patient Summary (IPS)…</source>
+        <translation>E&amp;xportar como Resumen Internacional del Paciente (IPS)…</translation>
     </message>
 </context>
 <context>
