@@ -430,6 +430,26 @@ MESSAGES: dict[str, str] = {
     "portal-bad-line": "{count} line(s) could not be read and were left out.",
     "portal-no-value": "{count} result(s) had no value and were left out.",
     "portal-unknown-resources": "{count} record(s) of a kind MBC Vault does not keep were left out.",
+    "portal-date-year-only": (
+        "{count} date(s) gave only a year; they were kept as 1 January of that year, "
+        "with the date as given in the entry's notes."
+    ),
+    "portal-date-month-only": (
+        "{count} date(s) gave only a month; they were kept as the first day of that "
+        "month, with the date as given in the entry's notes."
+    ),
+    "portal-date-as-age": (
+        "{count} date(s) were given as an age; the date was left empty and the age "
+        "written in the entry's notes."
+    ),
+    "portal-date-not-a-date": (
+        "{count} date(s) were not calendar dates; the date was left empty and the "
+        "words written in the entry's notes."
+    ),
+    "portal-birth-date-partial": (
+        "{count} date(s) of birth were not whole dates and were not kept: enter the "
+        "date of birth under About me."
+    ),
 }
 
 
