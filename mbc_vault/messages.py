@@ -465,6 +465,26 @@ MESSAGES: dict[str, str] = {
         "The patient summary comes from the medical part, which you were not given; nothing was written."
     ),
     "ips-cancelled": "Exporting the patient summary was cancelled; nothing was written.",
+    "portal-date-year-only": (
+        "{count} date(s) gave only a year; they were kept as 1 January of that year, "
+        "with the date as given in the entry's notes."
+    ),
+    "portal-date-month-only": (
+        "{count} date(s) gave only a month; they were kept as the first day of that "
+        "month, with the date as given in the entry's notes."
+    ),
+    "portal-date-as-age": (
+        "{count} date(s) were given as an age; the date was left empty and the age "
+        "written in the entry's notes."
+    ),
+    "portal-date-not-a-date": (
+        "{count} date(s) were not calendar dates; the date was left empty and the "
+        "words written in the entry's notes."
+    ),
+    "portal-birth-date-partial": (
+        "{count} date(s) of birth were not whole dates and were not kept: enter the "
+        "date of birth under About me."
+    ),
 }
 
 

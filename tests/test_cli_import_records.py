@@ -159,3 +159,42 @@ def test_a_legal_only_member_sees_nothing_of_an_imported_ccda(tmp_path: Path) ->
         timeout=120,
     )
     assert json.loads(entries.stdout) == []
+
+
+def test_what_a_care_only_and_a_legal_only_member_see_of_an_import(tmp_path: Path) -> None:
+    """The imported entries are in the medical part; the visits ticked (--encounters) become
+    appointments, a care-part kind: a care-only member sees those and nothing else, a legal-only
+    member nothing at all."""
+    bundle = json.loads((DATA / "mcode-breast.json").read_text(encoding="utf-8"))
+    visit = {
+        "resourceType": "Encounter",
+        "id": "e1",
+        "type": [{"text": "Oncology follow-up"}],
+        "period": {"start": "2024-03-05T09:30:00-05:00"},
+    }
+    bundle["entry"].append({"resource": visit})
+    source = tmp_path / "visits.json"
+    source.write_text(json.dumps(bundle), encoding="utf-8")
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    assert run("import-records", path, source, "--encounters").returncode == 0
+    ids = {}
+    for name, scope in (("Cara", "care"), ("Lee", "legal")):
+        words = tmp_path / f"{name}.txt"
+        words.write_text(f"{name} has words of their own here", encoding="utf-8")
+        added = run("person", "add", path, "--name", name, "--scope", scope, "--new-passphrase-file", words)
+        assert added.returncode == 0, added.stderr
+        ids[name] = added.stdout.split()[0]
+
+    def seen(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "MBC_VAULT_PASSPHRASE": f"{name} has words of their own here"}
+        command = [*CLI, *args, str(path), "--person", ids[name]]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+    care = json.loads(seen("Cara", "entries", "--json").stdout)
+    assert [(e["kind"], e["date"], e["fields"]["time"]) for e in care] == [
+        ("appointment", "2024-03-05", "09:30")
+    ]
+    assert "No records" in seen("Cara", "list").stdout  # not the stored portal document
+    assert json.loads(seen("Lee", "entries", "--json").stdout) == []
+    assert "No records" in seen("Lee", "list").stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -11,8 +12,10 @@ import pytest
 from mbc_vault import messages
 from mbc_vault.errors import InputFileError
 from mbc_vault.portal import fhir
+from mbc_vault.portal import read as portal_read
 from mbc_vault.portal.fhir import read_fhir
 from mbc_vault.portal.model import PortalRead
+from mbc_vault.portal.read import read_portal_file
 
 DATA = Path(__file__).parent / "data" / "portal"
 
@@ -106,11 +109,31 @@ def test_invalid_json_is_one_sentence() -> None:
     assert error.value.code == "portal-invalid-json" and "records.json" in str(error.value)
 
 
-def test_too_large_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fhir, "MAX_BYTES", 100)
+def test_too_large_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one size limit is read.py's, checked before the file is read (fhir.py has none of its own)."""
+    monkeypatch.setattr(portal_read, "MAX_FILE_BYTES", 100)
+    big = tmp_path / "big.json"
+    big.write_bytes(b"{" + b" " * 100 + b"}")
     with pytest.raises(InputFileError) as error:
-        read_fhir(b" " * 101, "big.json")
+        read_portal_file(big)
     assert error.value.code == "portal-file-too-large" and "big.json" in str(error.value)
+    assert not hasattr(fhir, "MAX_BYTES")
+
+
+def test_a_too_large_member_of_an_apple_health_zip_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(portal_read, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "export.zip"
+    small = json.dumps({"resourceType": "Immunization", "vaccineCode": {"text": "Flu"}})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("apple_health_export/clinical-records/a.json", small)
+        big = json.dumps({"resourceType": "Immunization", "vaccineCode": {"text": "Flu " + "x" * 2000}})
+        archive.writestr("apple_health_export/clinical-records/big.json", big)
+    (read,) = read_portal_file(path)
+    assert [f.kind for f in read.found] == ["immunization"]
+    (problem,) = read.problems
+    assert problem.code == "portal-member-unreadable" and problem.params["member"].endswith("big.json")
 
 
 def test_60000_resources_refused() -> None:
@@ -127,3 +150,216 @@ def test_cancel_stops_reading() -> None:
     with pytest.raises(Cancelled) as error:
         read_fhir((DATA / "mcode-breast.json").read_bytes(), "mcode-breast.json", cancel=lambda: True)
     assert "mcode-breast.json" in str(error.value)
+
+
+def test_100000_resources_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = json.dumps({"resource": {"resourceType": "Observation"}})
+    data = '{"resourceType": "Bundle", "type": "collection", "entry": [' + ",".join([entry] * 100_000)
+    data += "]}"
+
+    def parse(text: str) -> object:
+        raise AssertionError("the whole bundle was parsed")
+
+    monkeypatch.setattr(fhir.json, "loads", parse)
+    with pytest.raises(InputFileError) as error:
+        read_fhir(data.encode(), "huge.json")
+    assert error.value.code == "portal-too-many-resources" and "huge.json" in str(error.value)
+    monkeypatch.undo()
+    # the word "resource" as a value is not a resource: such a file is read
+    entries = [{"resource": {"resourceType": "Condition", "code": {"text": "Asthma"}}}] * 10
+    words = ["resource"] * (fhir.MAX_RESOURCES + 1)
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries, "words": words}
+    assert len(read_fhir(json.dumps(bundle).encode(), "words.json").found) == 10
+
+
+def _bundle(*resources: dict[str, object]) -> bytes:
+    entries = [{"resource": {"id": str(n), **r}} for n, r in enumerate(resources)]
+    return json.dumps({"resourceType": "Bundle", "type": "collection", "entry": entries}).encode()
+
+
+def test_dates_of_every_precision() -> None:
+    def condition(**onset: object) -> dict[str, object]:
+        return {"resourceType": "Condition", "code": {"text": "Asthma"}, **onset}
+
+    read = read_fhir(
+        _bundle(
+            condition(onsetDateTime="2019"),
+            condition(onsetDateTime="2019-03"),
+            condition(onsetDateTime="2019-03-05"),
+            condition(onsetDateTime="2019-03-05T23:30:00-05:00"),
+            condition(onsetPeriod={"start": "2018", "end": "2019-02"}, abatementDateTime="2020-06-01"),
+            condition(onsetAge={"value": 45, "unit": "years"}),
+            condition(onsetRange={"low": {"value": 40, "unit": "a"}, "high": {"value": 45, "unit": "a"}}),
+            condition(onsetString="childhood"),
+            condition(onsetDateTime="2019-02-30"),
+            {
+                "resourceType": "Immunization",
+                "vaccineCode": {"text": "Flu"},
+                "occurrenceString": "autumn 2020",
+            },
+            {"resourceType": "Immunization", "vaccineCode": {"text": "Tdap"}, "occurrenceDateTime": "2015"},
+            {
+                "resourceType": "Procedure",
+                "code": {"text": "Port placement"},
+                "performedPeriod": {"start": "2021-06"},
+            },
+            {
+                "resourceType": "Procedure",
+                "code": {"text": "Appendectomy"},
+                "performedAge": {"value": 12, "unit": "a"},
+            },
+            {
+                "resourceType": "Observation",
+                "code": {"text": "CA 15-3"},
+                "effectivePeriod": {"start": "2023-08-01T09:15:00Z", "end": "2023-08-01T10:00:00Z"},
+                "valueQuantity": {"value": 30, "unit": "U/mL"},
+            },
+            {
+                "resourceType": "Observation",
+                "code": {"text": "CEA"},
+                "effectiveDateTime": "2023",
+                "valueQuantity": {"value": 2, "unit": "ng/mL"},
+            },
+            {"resourceType": "Observation", "code": {"text": "Note"}, "effectiveDateTime": "2023"},
+            {"resourceType": "Encounter", "period": {"start": "2024-03-05T09:30:00+01:00"}},
+            {"resourceType": "Patient", "name": [{"text": "Ana Fictional"}], "birthDate": "1968"},
+        ),
+        "dates.json",
+    )
+    conditions = [(f.data["onset"], f.data.get("notes", "")) for f in read.found if f.kind == "condition"]
+    assert conditions == [
+        ("2019-01-01", "Onset given as the year only: 2019"),
+        ("2019-03-01", "Onset given as the month only: 2019-03"),
+        ("2019-03-05", ""),
+        ("2019-03-05", ""),  # the day as written, in its own time zone
+        ("2018-01-01", "Onset given as the year only: 2018\nEnd given as the month only: 2019-02"),
+        (None, "Onset: at age 45 years"),
+        (None, "Onset: at age 40 a to 45 a"),
+        (None, "Onset as given: childhood"),
+        (None, "Onset as given: 2019-02-30"),
+    ]
+    assert [f.data["abated"] for f in read.found if f.kind == "condition"][4] == "2020-06-01"
+    shots = {f.data["vaccine"]: f for f in read.found if f.kind == "immunization"}
+    assert shots["Flu"].data["date"] is None and shots["Flu"].data["notes"] == "Date as given: autumn 2020"
+    assert shots["Tdap"].data["date"] == "2015-01-01"
+    procedures = {f.data["name"]: f.data for f in read.found if f.kind == "procedure"}
+    assert procedures["Port placement"]["date"] == "2021-06-01"
+    assert procedures["Appendectomy"]["date"] is None
+    assert procedures["Appendectomy"]["notes"] == "Date: at age 12 a"
+    labs = {f.data["test"]: f for f in read.found if f.kind == "lab-value"}
+    assert labs["CA 15-3"].data["date"] == "2023-08-01" and labs["CA 15-3"].notes == ""
+    assert labs["CEA"].data["date"] == "2023-01-01"
+    assert labs["CEA"].notes == "Date given as the year only: 2023"  # no notes field: the record's notes
+    (visit,) = [f for f in read.found if f.kind == "appointment"]
+    assert (visit.data["date"], visit.data["time"]) == ("2024-03-05", "09:30")
+    (patient,) = [f for f in read.found if f.kind == "patient-details"]
+    assert patient.data["date_of_birth"] is None and "1968" in patient.notes
+    assert _problems(read) == {
+        "portal-date-year-only": 4,  # 2019, 2018, Tdap 2015, CEA 2023 (not the result with no value)
+        "portal-date-month-only": 3,
+        "portal-date-as-age": 3,
+        "portal-date-not-a-date": 3,
+        "portal-birth-date-partial": 1,
+        "portal-no-value": 1,
+    }
+    assert messages.text("portal-date-year-only", count=4).startswith(
+        "4 date(s) gave only a year; they were kept"
+    )
+
+
+def test_a_receptor_dated_by_its_specimen_collected_in_a_period() -> None:
+    read = read_fhir(
+        _bundle(
+            {"resourceType": "Specimen", "id": "s", "collection": {"collectedPeriod": {"start": "2021-02"}}},
+            {
+                "resourceType": "Observation",
+                "code": {"coding": [{"code": "85337-4"}]},
+                "specimen": {"reference": "Specimen/s"},
+                "valueCodeableConcept": {"text": "Positive"},
+            },
+        ),
+        "receptor.json",
+    )
+    (er,) = read.found
+    assert er.data == {"er_status": "positive", "date": "2021-02-01"}
+    assert er.notes == "Date given as the month only: 2021-02"
+
+
+def test_medication_route_dose_timing_dates_and_status() -> None:
+    read = read_fhir(
+        _bundle(
+            {
+                "resourceType": "MedicationRequest",
+                "status": "stopped",
+                "medicationCodeableConcept": {"text": "ondansetron 8 mg tablet"},
+                "authoredOn": "2024-01-10T10:00:00-05:00",
+                "dispenseRequest": {"validityPeriod": {"start": "2024-01-10", "end": "2024-04-10"}},
+                "dosageInstruction": [
+                    {
+                        "text": "Take 1 tablet every 8 hours if sick",
+                        "timing": {"repeat": {"frequency": 1, "period": 8, "periodUnit": "h"}},
+                        "asNeededBoolean": True,
+                        "route": {"coding": [{"code": "26643006", "display": "Oral route"}]},
+                        "doseAndRate": [{"doseQuantity": {"value": 8, "unit": "mg"}}],
+                    }
+                ],
+            },
+            {
+                "resourceType": "MedicationStatement",
+                "status": "active",
+                "medicationCodeableConcept": {"text": "fulvestrant"},
+                "effectivePeriod": {"start": "2024-02-01", "end": "2024-09-30"},
+                "dosage": [
+                    {
+                        "timing": {"code": {"text": "every 28 days"}},
+                        "route": {"text": "Intramuscular"},
+                        "doseAndRate": [
+                            {
+                                "doseRange": {
+                                    "low": {"value": 250, "unit": "mg"},
+                                    "high": {"value": 500, "unit": "mg"},
+                                }
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "resourceType": "MedicationAdministration",
+                "status": "completed",
+                "medicationCodeableConcept": {"text": "zoledronic acid"},
+                "effectiveDateTime": "2024-03",
+                "dosage": {"route": {"text": "Intravenous"}, "dose": {"value": 4, "unit": "mg"}},
+            },
+        ),
+        "meds.json",
+    )
+    meds = {f.data["name"].split()[0]: f for f in read.found}
+    ondansetron = meds["ondansetron"]
+    assert ondansetron.data == {
+        "name": "ondansetron 8 mg tablet",
+        "dose": "8 mg",
+        "schedule": "once every 8 hours, as needed; Take 1 tablet every 8 hours if sick",
+        "route": "Oral route",
+        "start": "2024-01-10",
+        "stop": "2024-04-10",
+    }
+    assert ondansetron.notes == "Status in the portal: stopped"
+    fulvestrant = meds["fulvestrant"]
+    assert (fulvestrant.data["dose"], fulvestrant.data["schedule"], fulvestrant.data["route"]) == (
+        "250 mg to 500 mg",
+        "every 28 days",
+        "Intramuscular",
+    )
+    assert (fulvestrant.data["start"], fulvestrant.data["stop"], fulvestrant.notes) == (
+        "2024-02-01",
+        "2024-09-30",
+        "",
+    )
+    zoledronic = meds["zoledronic"]
+    assert (zoledronic.data["dose"], zoledronic.data["route"], zoledronic.data["start"]) == (
+        "4 mg",
+        "Intravenous",
+        "2024-03-01",
+    )
+    assert zoledronic.notes == "Start given as the month only: 2024-03\nStatus in the portal: completed"

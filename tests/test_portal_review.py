@@ -174,3 +174,43 @@ def test_a_legal_only_member_sees_nothing_of_an_import(tmp_path: Path) -> None:
         assert lee.records() == []
         for kind in ("lab-value", "medication", "allergy", "procedure", "radiation", "biopsy"):
             assert lee.entries(kind) == []
+
+
+def test_partial_dates_are_review_lines_and_kept_in_the_notes_and_the_route_is_its_own_field(
+    vault: Vault,
+) -> None:
+    from mbc_vault.portal.fhir import read_fhir
+
+    resources = [
+        {"resourceType": "Condition", "code": {"text": "Asthma"}, "onsetDateTime": "2019"},
+        {
+            "resourceType": "Observation",
+            "code": {"coding": [{"code": "6875-9"}], "text": "CA 15-3"},
+            "effectiveDateTime": "2023",
+            "valueQuantity": {"value": 30, "unit": "U/mL"},
+        },
+        {"resourceType": "Procedure", "code": {"text": "Port placement"}, "performedString": "as a child"},
+        {
+            "resourceType": "MedicationStatement",
+            "medicationCodeableConcept": {"text": "letrozole"},
+            "effectivePeriod": {"start": "2021-05"},
+            "dosage": [{"text": "2.5 mg once daily", "route": {"text": "Oral"}}],
+        },
+    ]
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]}
+    plan = plan_import(vault, [read_fhir(json.dumps(bundle).encode(), "partial.json")])
+    problems = {p.code: p.count for _, p in plan.problems()}
+    assert problems == {"portal-date-year-only": 2, "portal-date-month-only": 1, "portal-date-not-a-date": 1}
+    assert all(item.chosen for item in plan.items)
+    save_import(vault, plan)
+    (asthma,) = vault.entries("condition")
+    assert asthma.data["onset"] == "2019-01-01"
+    assert asthma.data["notes"] == "Onset given as the year only: 2019"
+    (port,) = vault.entries("procedure")
+    assert port.data["date"] is None and port.data["notes"] == "Date as given: as a child"
+    (marker,) = vault.entries("lab-value")
+    assert marker.data["date"] == "2023-01-01" and marker.notes == "Date given as the year only: 2023"
+    (letrozole,) = vault.entries("medication")
+    assert (letrozole.data["route"], letrozole.data["schedule"]) == ("Oral", "")
+    assert letrozole.data["start"] == "2021-05-01"
+    assert letrozole.notes == "Start given as the month only: 2021-05"

@@ -199,6 +199,7 @@ class Medication(Model):
     name: str = ""
     dose: str = ""
     schedule: str = ""
+    route: str = ""  # how it is taken: "by mouth", "Oral", "Intravenous"... as given
     prescriber: str = ""
     start: str | None = None
     stop: str | None = None
@@ -210,6 +211,7 @@ class Medication(Model):
         self.name = self.name.strip()
         if not self.name:
             raise FieldError("name", "medicine-name-missing")
+        self.route = self.route.strip()
         self.start = _date(self.start, "start", "start date")
         self.stop = _date(self.stop, "stop", "stop date")
         _order(self.start, self.stop, "stop")

@@ -10,9 +10,10 @@ from typing import Any
 
 from ..errors import Cancelled, InputFileError
 from . import codes
+from . import fhir_dates as when
+from .fhir_dates import Notes, parse
 from .model import Found, PortalRead
 
-MAX_BYTES = 64 * 1024 * 1024
 MAX_RESOURCES = 50_000
 CANCEL_EVERY = 200
 #: SNOMED CT "no known allergy" codes, and the IPS absent/unknown code for it
@@ -22,12 +23,8 @@ MEDICATIONS = ("MedicationStatement", "MedicationRequest", "MedicationAdministra
 Json = dict[str, Any]
 
 
-def _date(value: object) -> str | None:
-    """YYYY-MM-DD from a FHIR date or dateTime of full precision; None otherwise."""
-    if not isinstance(value, str):
-        return None
-    match = re.match(r"(\d{4}-\d{2}-\d{2})", value.strip())
-    return match.group(1) if match else None
+def _dict(value: object) -> Json:
+    return value if isinstance(value, dict) else {}
 
 
 def _concept(value: object) -> tuple[str, str]:
@@ -48,11 +45,31 @@ def _codes(value: object) -> set[str]:
     return {str(c.get("code") or "") for c in value.get("coding") or [] if isinstance(c, dict)}
 
 
-def _period(res: Json, name: str) -> tuple[str | None, str | None]:
-    period = res.get(name + "Period") or {}
-    if isinstance(period, dict) and period:
-        return _date(period.get("start")), _date(period.get("end"))
-    return _date(res.get(name + "DateTime")), None
+#: kinds whose entry has a notes field: what the reader could not take in whole is written there (for
+#: the others in the notes of the entry's record)
+NOTES_FIELD = ("allergy", "condition", "procedure", "radiation", "immunization", "appointment")
+
+
+def _found(kind: str, data: Json, key: str, label: str, origin: str, notes: Notes, read: PortalRead) -> Found:
+    """The Found, with *notes* ((problem code, text) pairs from Dates) counted on *read* and written in
+    the entry's notes field, or its record's notes."""
+    for code, _ in notes:
+        if code:
+            read.problem(code)
+    text = "\n".join(line for _, line in notes)
+    if kind in NOTES_FIELD and text:
+        data["notes"] = "\n".join(n for n in (str(data.get("notes") or ""), text) if n)
+        text = ""
+    return Found(kind, data, key, label, origin, notes=text)
+
+
+def _too_many(data: bytes) -> bool:
+    """Whether a bundle surely holds more than MAX_RESOURCES entries, found without parsing it: more
+    "resource" keys than that (each entry's resource has one). Counting bytes is quick and needs no
+    memory; the exact count after parsing stays."""
+    if data.count(b'"resource"') <= MAX_RESOURCES:
+        return False
+    return sum(1 for _ in re.finditer(rb'"resource"\s*:', data)) > MAX_RESOURCES
 
 
 def _resources(doc: Any, read: PortalRead) -> list[Json]:
@@ -67,10 +84,12 @@ def _resources(doc: Any, read: PortalRead) -> list[Json]:
 
 
 def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = None) -> PortalRead:
-    """Read a FHIR R4 file (*name* only names it in sentences) into a PortalRead; refuses files over
-    64 MiB or 50,000 resources, and JSON that does not parse, with one InputFileError sentence."""
-    if len(data) > MAX_BYTES:
-        raise InputFileError("portal-file-too-large", name=name, limit="64 MiB")
+    """Read a FHIR R4 file (*name* only names it in sentences) into a PortalRead; refuses files of over
+    50,000 resources (before parsing them when that is plain from the bytes), and JSON that does not
+    parse, with one InputFileError sentence. The size of the file is the caller's to check
+    (read.py's read_portal_file refuses files and zip members over 64 MiB before reading them)."""
+    if _too_many(data):
+        raise InputFileError("portal-too-many-resources", name=name, limit=str(MAX_RESOURCES))
     read = PortalRead(name=name, format="fhir-bundle", original=data, media_type="application/fhir+json")
     text = data.decode("utf-8-sig", errors="replace")
     resources: list[Json] = []
@@ -102,7 +121,7 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
             for res in resources:
                 if res.get("resourceType") == "Composition":
                     read.title = str(res.get("title") or "")
-                    read.date = _date(res.get("date"))
+                    read.date = parse(res.get("date"))[0]
                     profiles = " ".join(map(str, (res.get("meta") or {}).get("profile") or []))
                     if "ips" in profiles.lower() or "60591-5" in _codes(res.get("type")):
                         read.format = "ips"
@@ -127,54 +146,106 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
 def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | None:
     kind = res.get("resourceType")
     origin = f"{kind}/{res.get('id', '')}"
+    notes: Notes = []
     if kind in ("Composition", "Bundle", "Medication", "Specimen", "Practitioner", "Organization"):
         return []
     if kind == "Patient":
         names = res.get("name") or [{}]
         first = names[0] if isinstance(names[0], dict) else {}
         full = first.get("text") or " ".join([*first.get("given", []), first.get("family", "")]).strip()
-        dob = _date(res.get("birthDate"))
+        dob = when.birth(res.get("birthDate"), notes)
         if not (full or dob):  # nothing to keep (an IPS without "About me")
             return []
         data: Json = {"name": full, "date_of_birth": dob}
-        return [Found("patient-details", data, codes.key("patient-details", full, dob), full, origin)]
+        key = codes.key("patient-details", full, dob)
+        return [_found("patient-details", data, key, full, origin, notes, read)]
     if kind in MEDICATIONS:
-        return [_medication(res, by_ref, origin)]
+        return [_medication(res, by_ref, origin, read)]
     if kind == "Observation":
         return _observation(res, by_ref, read, origin)
     if kind == "AllergyIntolerance":
-        return [_allergy(res, origin)]
+        return [_allergy(res, origin, read)]
     if kind == "Condition":
         code, name = _concept(res.get("code"))
-        onset = _date(res.get("onsetDateTime") or (res.get("onsetPeriod") or {}).get("start"))
+        onset = when.choice(res, "onset", "Onset", notes)[0]
         if codes.is_breast_cancer(code, name):
             data = {"first_diagnosis": onset}
-            return [Found("diagnosis", data, codes.key("diagnosis", onset), name, origin)]
+            return [_found("diagnosis", data, codes.key("diagnosis", onset), name, origin, notes, read)]
         status = _concept(res.get("clinicalStatus"))[0] or "active"
         status = {"remission": "in-remission", "recurrence": "active", "relapse": "active"}.get(
             status, status
         )
-        data = {"name": name, "onset": onset, "status": status, "abated": _date(res.get("abatementDateTime"))}
-        return [Found("condition", data, codes.key("condition", code or name, onset), name, origin)]
+        abated = when.choice(res, "abatement", "Ended", notes)[0]
+        data = {"name": name, "onset": onset, "status": status, "abated": abated}
+        key = codes.key("condition", code or name, onset)
+        return [_found("condition", data, key, name, origin, notes, read)]
     if kind == "Procedure":
-        return [_procedure(res, origin)]
+        return [_procedure(res, origin, read)]
     if kind == "Immunization":
         code, name = _concept(res.get("vaccineCode"))
-        day = _date(res.get("occurrenceDateTime"))
+        day = when.choice(res, "occurrence", "Date", notes)[0]
         data = {"vaccine": name, "date": day}
-        return [Found("immunization", data, codes.key("immunization", code or name, day), name, origin)]
+        key = codes.key("immunization", code or name, day)
+        return [_found("immunization", data, key, name, origin, notes, read)]
     if kind == "Encounter":
-        start = _date((res.get("period") or {}).get("start"))
+        period = _dict(res.get("period"))
+        start = when.day(period.get("start"), "Date", notes)
+        time = parse(period.get("start"))[1] if start else ""
         types = res.get("type") or [{}]
         title = _concept(types[0])[1] or "Visit"
-        data = {"date": start, "purpose": title}
-        return [
-            Found("appointment", data, codes.key("appointment", title, start), title, origin, optional=True)
-        ]
+        data = {"date": start, "time": time, "purpose": title}
+        found = _found(
+            "appointment", data, codes.key("appointment", title, start), title, origin, notes, read
+        )
+        found.optional = True
+        return [found]
     return None
 
 
-def _medication(res: Json, by_ref: dict[str, Json], origin: str) -> Found:
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def _quantity(value: object) -> str:
+    """ "2.5 mg" from a FHIR Quantity, "" when it has no value."""
+    if not isinstance(value, dict) or value.get("value") is None:
+        return ""
+    return f"{_number(value['value'])} {value.get('unit') or value.get('code') or ''}".strip()
+
+
+_UNITS = {"s": "second", "min": "minute", "h": "hour", "d": "day", "wk": "week", "mo": "month", "a": "year"}
+
+
+def _timing(timing: object) -> str:
+    """How often, from a FHIR Timing: its code's text, or its repeat as words ("2 times a day")."""
+    if not isinstance(timing, dict):
+        return ""
+    text = _concept(timing.get("code"))[1]
+    repeat = _dict(timing.get("repeat"))
+    frequency, period = repeat.get("frequency"), repeat.get("period")
+    unit = _UNITS.get(str(repeat.get("periodUnit") or ""))
+    if text or not (isinstance(frequency, int) and isinstance(period, (int, float)) and unit):
+        return text
+    times = "once" if frequency == 1 else "twice" if frequency == 2 else f"{frequency} times"
+    return f"{times} a {unit}" if period == 1 else f"{times} every {_number(period)} {unit}s"
+
+
+def _dose(dosage: Json) -> str:
+    """The dose of a Dosage (doseAndRate doseQuantity or doseRange) or of a MedicationAdministration's
+    dosage (dose); "" when it gives none."""
+    for rate in dosage.get("doseAndRate") or []:
+        if not isinstance(rate, dict):
+            continue
+        if quantity := _quantity(rate.get("doseQuantity")):
+            return quantity
+        dose_range = _dict(rate.get("doseRange"))
+        low, high = _quantity(dose_range.get("low")), _quantity(dose_range.get("high"))
+        if low or high:
+            return f"{low} to {high}" if low and high else low or f"up to {high}"
+    return _quantity(dosage.get("dose"))
+
+
+def _medication(res: Json, by_ref: dict[str, Json], origin: str, read: PortalRead) -> Found:
     code, name = _concept(res.get("medicationCodeableConcept"))
     ref = str((res.get("medicationReference") or {}).get("reference") or "")
     if not name and ref:
@@ -183,12 +254,35 @@ def _medication(res: Json, by_ref: dict[str, Json], origin: str) -> Found:
         code, name = _concept(med.get("code"))
     dosage = res.get("dosage") or (res.get("dosageInstruction") or [{}])
     first = dosage[0] if isinstance(dosage, list) and dosage else dosage if isinstance(dosage, dict) else {}
-    dose = str(first.get("text") or "")
-    route = _concept(first.get("route"))[1]
-    start, stop = _period(res, "effective")
-    start = start or _date(res.get("authoredOn"))
-    data = {"name": name, "dose": dose, "schedule": route, "start": start, "stop": stop}
-    return Found("medication", data, codes.key("medication", name, start), name, origin)
+    first = first if isinstance(first, dict) else {}
+    text = str(first.get("text") or "").strip()
+    dose = _dose(first)
+    schedule = _timing(first.get("timing"))
+    if first.get("asNeededBoolean") is True or isinstance(first.get("asNeededCodeableConcept"), dict):
+        schedule = ", ".join(w for w in (schedule, "as needed") if w)
+    if not dose:
+        dose, text = text, ""
+    if text and text != schedule:  # the dosage's own words keep what the parts above do not say
+        schedule = "; ".join(w for w in (schedule, text) if w)
+    notes: Notes = []
+    start, stop = when.choice(res, "effective", "Start", notes)
+    start = start or when.day(res.get("authoredOn"), "Start", notes)
+    dispense = _dict(res.get("dispenseRequest"))
+    if not (start and stop) and dispense:  # how long the prescription is valid, when nothing else says
+        valid_start, valid_end = when.choice(dispense, "validity", "Start", notes)
+        start, stop = start or valid_start, stop or valid_end
+    status = str(res.get("status") or "")
+    if status and status != "active":
+        notes.append(("", f"Status in the portal: {status}"))
+    data = {
+        "name": name,
+        "dose": dose,
+        "schedule": schedule,
+        "route": _concept(first.get("route"))[1],
+        "start": start,
+        "stop": stop,
+    }
+    return _found("medication", data, codes.key("medication", name, start), name, origin, notes, read)
 
 
 RECEPTOR_FIELD = {"er": "er", "pr": "pr"}
@@ -197,20 +291,27 @@ RECEPTOR_FIELD = {"er": "er", "pr": "pr"}
 def _observation(res: Json, by_ref: dict[str, Json], read: PortalRead, origin: str) -> list[Found]:
     code, name = _concept(res.get("code"))
     receptor = codes.receptor_of(code, name)
-    specimen = by_ref.get(str((res.get("specimen") or {}).get("reference") or ""), {})
-    day = _date((specimen.get("collection") or {}).get("collectedDateTime")) if receptor else None
-    day = day or _date(res.get("effectiveDateTime") or (res.get("effectivePeriod") or {}).get("start"))
-    day = day or _date(res.get("issued"))
     quantity = res.get("valueQuantity")
     concept = _concept(res.get("valueCodeableConcept"))[1] or str(res.get("valueString") or "")
+    other = None if receptor else codes.other_biomarker_of(name, concept)
+    if not (receptor or other) and (not isinstance(quantity, dict) or quantity.get("value") is None):
+        read.problem("portal-no-value")  # before its dates are read: they are not counted
+        return []
+    notes: Notes = []
+    specimen = by_ref.get(str((res.get("specimen") or {}).get("reference") or ""), {})
+    collection = _dict(specimen.get("collection"))
+    day = when.choice(collection, "collected", "Date", notes)[0] if receptor else None
+    day = day or when.choice(res, "effective", "Date", notes)[0]
+    day = day or when.day(res.get("issued"), "Date", notes)
     if receptor:
         data = _receptor(receptor, quantity, concept, res)
         if data:
             data["date"] = day
-            return [Found("biomarker", data, codes.key("biomarker", receptor, day), name, origin)]
-    other = None if receptor else codes.other_biomarker_of(name, concept)
+            key = codes.key("biomarker", receptor, day)
+            return [_found("biomarker", data, key, name, origin, notes, read)]
     if other:  # PIK3CA, ESR1, BRCA... as words (MBC Vault's IPS export writes them so)
-        return [Found("biomarker", {**other, "date": day}, codes.key("biomarker", name, day), name, origin)]
+        key = codes.key("biomarker", name, day)
+        return [_found("biomarker", {**other, "date": day}, key, name, origin, notes, read)]
     if not isinstance(quantity, dict) or quantity.get("value") is None:
         read.problem("portal-no-value")
         return []
@@ -223,7 +324,8 @@ def _observation(res: Json, by_ref: dict[str, Json], read: PortalRead, origin: s
         "unit": str(quantity.get("unit") or quantity.get("code") or ""),
     }
     label = f"{test}: {value:g} {data['unit']}, {day or ''}".strip(", ")
-    return [Found("lab-value", data, codes.key("lab-value", code or test, day, value), label, origin)]
+    key = codes.key("lab-value", code or test, day, value)
+    return [_found("lab-value", data, key, label, origin, notes, read)]
 
 
 def _status(words: str) -> str:
@@ -266,8 +368,9 @@ def _receptor(receptor: str, quantity: object, concept: str, res: Json) -> Json:
     return {}
 
 
-def _allergy(res: Json, origin: str) -> Found:
+def _allergy(res: Json, origin: str, read: PortalRead) -> Found:
     code, name = _concept(res.get("code"))
+    notes: Notes = []
     if code in NO_KNOWN_ALLERGY or _codes(res.get("code")) & NO_KNOWN_ALLERGY:
         data: Json = {"no_known": True, "status": "active"}
         return Found("allergy", data, codes.key("allergy", "no-known"), "No known allergies", origin)
@@ -286,20 +389,21 @@ def _allergy(res: Json, origin: str) -> Found:
         "status": status,
         "category": category,
         "allergy_kind": "intolerance" if res.get("type") == "intolerance" else "allergy",
-        "onset": _date(res.get("onsetDateTime")),
+        "onset": when.choice(res, "onset", "Onset", notes)[0],
     }
-    return Found("allergy", data, codes.key("allergy", code or name), name, origin)
+    return _found("allergy", data, codes.key("allergy", code or name), name, origin, notes, read)
 
 
-def _procedure(res: Json, origin: str) -> Found:
+def _procedure(res: Json, origin: str, read: PortalRead) -> Found:
     code, name = _concept(res.get("code"))
-    start, stop = _period(res, "performed")
+    notes: Notes = []
+    start, stop = when.choice(res, "performed", "Date", notes)
     if codes.is_radiation(code, name):
-        notes = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
-        dose = re.search(r"(\d+(?:[.,]\d+)?)\s*Gy", notes)
-        fractions = re.search(r"(\d+)\s*fraction", notes)
+        said = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
+        dose = re.search(r"(\d+(?:[.,]\d+)?)\s*Gy", said)
+        fractions = re.search(r"(\d+)\s*fraction", said)
         site = ", ".join(_concept(b)[1] for b in res.get("bodySite") or [])
-        data: Json = {"site": site, "start": start, "stop": stop, "notes": notes}
+        data: Json = {"site": site, "start": start, "stop": stop, "notes": said}
         for ext in res.get("extension") or []:
             url = str(ext.get("url", "")).lower()
             if "dose" in url and isinstance(ext.get("valueQuantity"), dict):
@@ -310,13 +414,13 @@ def _procedure(res: Json, origin: str) -> Found:
             data["total_dose_gy"] = float(dose.group(1).replace(",", "."))
         if fractions and "fractions" not in data:
             data["fractions"] = int(fractions.group(1))
-        return Found("radiation", data, codes.key("radiation", site, start), name, origin)
+        return _found("radiation", data, codes.key("radiation", site, start), name, origin, notes, read)
     sites = " ".join(_concept(b)[1] for b in res.get("bodySite") or [])
     words = codes.plain(f"{sites} {name}").split()
     side = "both" if "left" in words and "right" in words else "left" if "left" in words else ""
     side = side or ("right" if "right" in words else "")
-    notes = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
-    plain = codes.plain(f"{name} {notes}")
+    said = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
+    plain = codes.plain(f"{name} {said}")
     nodes = ""
     if code in codes.SENTINEL_NODE_SNOMED or "sentinel" in plain:
         nodes = "sentinel-node-biopsy"
@@ -325,4 +429,5 @@ def _procedure(res: Json, origin: str) -> Found:
     elif "lymph nodes: none" in plain:  # as MBC Vault's IPS export says it
         nodes = "none"
     data = {"date": start, "name": name, "side": side, "lymph_nodes": nodes}
-    return Found("procedure", data, codes.key("procedure", code or name, start), name, origin)
+    key = codes.key("procedure", code or name, start)
+    return _found("procedure", data, key, name, origin, notes, read)

@@ -73,6 +73,9 @@ def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
         for member in clinical:
             if cancel is not None and cancel.is_set():
                 break
+            if member.file_size > MAX_FILE_BYTES:  # the one size limit of a portal file, as for files
+                combined.problem("portal-member-unreadable", 1, member=member.filename)
+                continue
             try:
                 part = _fhir(archive.read(member), f"{name} › {member.filename}", cancel)
             except VaultError:

@@ -144,6 +144,7 @@ def _biopsies(read: PortalRead, index: int) -> list[Found]:
     says which biopsy it was)."""
     by_date: dict[str, dict[str, Any]] = {}
     origins: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
     for found in read.found:
         if found.kind != "biomarker":
             continue
@@ -151,6 +152,8 @@ def _biopsies(read: PortalRead, index: int) -> list[Found]:
         joined = by_date.setdefault(date, {"date": date or None, "site": "other", "site_other": "Not stated"})
         joined.update({k: v for k, v in found.data.items() if k != "date" and v not in (None, "")})
         origins.setdefault(date, []).append(found.origin)
+        if found.notes and found.notes not in notes.setdefault(date, []):
+            notes[date].append(found.notes)
     return [
         Found(
             "biopsy",
@@ -158,6 +161,7 @@ def _biopsies(read: PortalRead, index: int) -> list[Found]:
             codes.key("biopsy", date, *(_text(data.get(f)) for f in _RECEPTOR_FIELDS)),
             f"Biomarkers, {date}" if date else "Biomarkers",
             origin=", ".join(o for o in origins[date] if o)[:200],
+            notes="\n".join(notes.get(date, [])),
         )
         for date, data in by_date.items()
     ]

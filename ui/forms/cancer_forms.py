@@ -179,6 +179,11 @@ def medication_fields() -> list[FieldSpec]:
             hint=QCoreApplication.translate("CancerForms", "e.g. once a day with food"),
         ),
         FieldSpec(
+            "route",
+            QCoreApplication.translate("CancerForms", "How it is taken:"),
+            hint=QCoreApplication.translate("CancerForms", "e.g. by mouth, injection, infusion"),
+        ),
+        FieldSpec(
             "medication_kind",
             QCoreApplication.translate("CancerForms", "Kind:"),
             "choice",

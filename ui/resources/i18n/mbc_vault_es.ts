@@ -675,6 +675,14 @@
         <source>Part of my cancer treatment:</source>
         <translation>Parte de mi tratamiento del cáncer:</translation>
     </message>
+    <message>
+        <source>How it is taken:</source>
+        <translation>Cómo se toma:</translation>
+    </message>
+    <message>
+        <source>e.g. by mouth, injection, infusion</source>
+        <translation>p. ej., por boca, inyección, infusión</translation>
+    </message>
 </context>
 <context>
     <name>CancerSection</name>
@@ -3035,6 +3043,26 @@
     <message>
         <source>Exporting the patient summary was cancelled; nothing was written.</source>
         <translation>Se canceló la exportación del resumen del paciente; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) gave only a year; they were kept as 1 January of that year, with the date as given in the entry&apos;s notes.</source>
+        <translation>{count} fecha(s) indicaban solo el año; se guardaron como el 1 de enero de ese año, con la fecha tal como venía en las notas de la entrada.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) gave only a month; they were kept as the first day of that month, with the date as given in the entry&apos;s notes.</source>
+        <translation>{count} fecha(s) indicaban solo el mes; se guardaron como el primer día de ese mes, con la fecha tal como venía en las notas de la entrada.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) were given as an age; the date was left empty and the age written in the entry&apos;s notes.</source>
+        <translation>{count} fecha(s) venían como una edad; la fecha se dejó vacía y la edad se anotó en las notas de la entrada.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) were not calendar dates; the date was left empty and the words written in the entry&apos;s notes.</source>
+        <translation>{count} fecha(s) no eran fechas del calendario; la fecha se dejó vacía y el texto se anotó en las notas de la entrada.</translation>
+    </message>
+    <message>
+        <source>{count} date(s) of birth were not whole dates and were not kept: enter the date of birth under About me.</source>
+        <translation>{count} fecha(s) de nacimiento no eran fechas completas y no se guardaron: escriba la fecha de nacimiento en Sobre mí.</translation>
     </message>
 </context>
 <context>
