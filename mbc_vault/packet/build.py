@@ -286,6 +286,7 @@ def _build(
             timings["assemble"] = time.perf_counter() - t
             break
         t = time.perf_counter()
+        worker.end_input()  # the worker leaves (and gives its memory back) while the file is synced
         output.commit()
         timings["write"] = time.perf_counter() - t
     except Cancelled:

@@ -10,16 +10,19 @@ typeset once in DejaVu Sans and sent along as a one-line PDF (`FooterLead`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
+import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from ..fsutil import PrivateFile
-from ..pdf.client import PdfWorker
+from ..pdf.client import PdfError, PdfWorker
 from ..pdf.footer import FOOTER_SIZE, can_use_helvetica
 from ..render import typeset
 from .frontmatter import LINK_SCHEME
@@ -38,46 +41,120 @@ class Target(Protocol):
 
 
 class Sink:
-    """The finished packet as it comes from the worker: hashed (SHA-256), counted and passed on."""
+    """The finished packet as it comes from the worker: counted, then hashed (SHA-256) and passed on
+    by a thread of its own, so the pipe is read on at once and the worker writes on meanwhile (hashed
+    and written by the thread that reads the pipe, the worker waited for both: docs/performance.md).
+    `finish()` waits for the last chunk."""
+
+    #: chunks (of about 1 MB) read and not yet passed on, at most
+    QUEUE_CHUNKS = 16
 
     def __init__(self, target: Target) -> None:
         self.target, self.digest, self.size = target, hashlib.sha256(), 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(self.QUEUE_CHUNKS)
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._pass_on, name="packet-output", daemon=True)
+        self._thread.start()
+
+    def _pass_on(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._failed is None:
+                try:
+                    self.digest.update(data)
+                    self.target.write(data)
+                except BaseException as exc:  # noqa: BLE001 - raised again by write() or finish()
+                    self._failed = exc
 
     def write(self, data: bytes) -> int:
-        self.digest.update(data)
+        if self._failed is not None:
+            raise self._failed
         self.size += len(data)
-        self.target.write(data)
+        self._queue.put(bytes(data))  # (bytes from the pipe: not copied again)
         return len(data)
 
     def flush(self) -> None:
         pass
 
+    def stop(self) -> None:
+        """Wait for the thread to pass on what it holds (or to drop it after a failure)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def finish(self) -> None:
+        """Every chunk hashed and passed on; raises what passing one on raised."""
+        self.stop()
+        if self._failed is not None:
+            raise self._failed
+
+
+class _Syncer:
+    """Flushes what was written of a file to the disk from a thread, while more is being written, so
+    the fsync of the commit has little left to do (it is still the one that counts)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.wanted, self.stopping = fd, threading.Event(), False
+        self.thread = threading.Thread(target=self._run, name="packet-fsync", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            if self.stopping:
+                return
+            with contextlib.suppress(OSError):  # the commit's own fsync reports a failing disk
+                os.fsync(self.fd)
+
+    def stop(self) -> None:
+        """Wait for a flush under way (the file may be closed after this)."""
+        self.stopping = True
+        self.wanted.set()
+        self.thread.join()
+
 
 class FileOutput:
-    """The packet written to *path* through a fsutil.PrivateFile (0600, renamed at the end)."""
+    """The packet written to *path* through a fsutil.PrivateFile (0600, renamed at the end); every
+    SYNC_EVERY bytes what was written is flushed to the disk from a thread (_Syncer)."""
+
+    SYNC_EVERY = 8 << 20
 
     def __init__(self, path: Path, overwrite: bool) -> None:
         self.path, self.overwrite = path, overwrite
         self.file: PrivateFile | None = None
+        self.syncer: _Syncer | None = None
+        self.unsynced = 0
 
     def start(self) -> Sink:
         """A new, empty private file (one made before is removed) and the sink that writes into it."""
         self.discard()
         self.file = PrivateFile(self.path, self.overwrite)
+        self.syncer, self.unsynced = _Syncer(self.file.fd), 0
         return Sink(self)
 
     def write(self, data: bytes) -> int:
-        assert self.file is not None
+        assert self.file is not None and self.syncer is not None
         view = memoryview(data)
         while view:
             view = view[os.write(self.file.fd, view) :]
+        self.unsynced += len(data)
+        if self.unsynced >= self.SYNC_EVERY:
+            self.unsynced = 0
+            self.syncer.wanted.set()
         return len(data)
+
+    def _stop_syncing(self) -> None:
+        if self.syncer is not None:
+            self.syncer.stop()
+            self.syncer = None
 
     def commit(self) -> None:
         assert self.file is not None
+        self._stop_syncing()
         self.file.commit()  # fsync, rename, fsync the folder
 
     def discard(self) -> None:
+        self._stop_syncing()
         if self.file is not None:
             self.file.discard()
             self.file = None
@@ -168,13 +245,21 @@ def assemble(
         if on_writing is not None and done == 1:
             on_writing()
 
-    reply = worker.call(
-        "packet-assemble",
-        args,
-        blobs,
-        out=sink,  # type: ignore[arg-type]
-        progress=progress,
-        time_limit=ASSEMBLY_TIME_S + held / ASSEMBLY_RATE,
-        memory_limit=memory_limit(held),
-    )
+    try:
+        reply = worker.call(
+            "packet-assemble",
+            args,
+            blobs,
+            out=sink,  # type: ignore[arg-type]
+            progress=progress,
+            time_limit=ASSEMBLY_TIME_S + held / ASSEMBLY_RATE,
+            memory_limit=memory_limit(held),
+        )
+    except BaseException:
+        sink.stop()  # the call's own error is the one reported
+        raise
+    try:
+        sink.finish()
+    except OSError:  # as when the output could not be written while the call read the pipe
+        raise PdfError("pdf-worker-crashed") from None
     return int(reply["pages"])
