@@ -19,11 +19,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from ..fsutil import PrivateFile
 from ..pdf.client import PdfError, PdfWorker
 from ..pdf.footer import FOOTER_SIZE, can_use_helvetica
+from ..pdf.protocol import read_exact
 from ..render import typeset
 from .frontmatter import LINK_SCHEME
 from .model import Section
@@ -51,17 +52,23 @@ class Sink:
 
     def __init__(self, target: Target) -> None:
         self.target, self.digest, self.size = target, hashlib.sha256(), 0
-        self._queue: queue.Queue[bytes | None] = queue.Queue(self.QUEUE_CHUNKS)
+        self._queue: queue.Queue[bytes | memoryview | None] = queue.Queue(self.QUEUE_CHUNKS)
         self._failed: BaseException | None = None
         self._thread = threading.Thread(target=self._pass_on, name="packet-output", daemon=True)
         self._thread.start()
 
     def _pass_on(self) -> None:
+        prepare = getattr(self.target, "prepare", None)
+        if prepare is not None:
+            prepare()  # (while the worker copies the pages, before the first byte comes)
         while (data := self._queue.get()) is not None:
             if self._failed is None:
                 try:
                     self.digest.update(data)
-                    self.target.write(data)
+                    if isinstance(data, memoryview):  # read into the target's room: already there
+                        data.release()
+                    else:
+                        self.target.write(data)
                 except BaseException as exc:  # noqa: BLE001 - raised again by write() or finish()
                     self._failed = exc
 
@@ -71,6 +78,25 @@ class Sink:
         self.size += len(data)
         self._queue.put(bytes(data))  # (bytes from the pipe: not copied again)
         return len(data)
+
+    def read_from(self, stream: BinaryIO, size: int) -> None:
+        """The next *size* bytes of *stream*, read straight into the target's room when it has some
+        (MemoryOutput: no copy, and the read does not hold the GIL), else read and written."""
+        room = getattr(self.target, "room", None)
+        view = room(size) if room is not None else None
+        if view is None:
+            self.write(read_exact(stream, size))
+            return
+        if self._failed is not None:
+            raise self._failed
+        at = 0
+        while at < size:
+            count = stream.readinto(view[at:])  # type: ignore[attr-defined]
+            if not count:
+                raise EOFError
+            at += count
+        self.size += size
+        self._queue.put(view)
 
     def flush(self) -> None:
         pass
@@ -125,8 +151,9 @@ class FileOutput:
         self.syncer: _Syncer | None = None
         self.unsynced = 0
 
-    def start(self) -> Sink:
-        """A new, empty private file (one made before is removed) and the sink that writes into it."""
+    def start(self, expected: int = 0) -> Sink:
+        """A new, empty private file (one made before is removed) and the sink that writes into it
+        (*expected*, the size the packet is expected to have, is not needed here)."""
         self.discard()
         self.file = PrivateFile(self.path, self.overwrite)
         self.syncer, self.unsynced = _Syncer(self.file.fd), 0
@@ -161,20 +188,67 @@ class FileOutput:
 
 
 class MemoryOutput:
-    """The packet kept in memory (a BytesIO the worker's stream writes into)."""
+    """The packet kept in memory, in a BytesIO made as large as the packet is expected to be (its
+    memory touched by the sink's thread before the first byte comes), the pipe read straight into it;
+    what goes past the expected size is written after it at the end."""
 
     def __init__(self) -> None:
-        self.buffer = io.BytesIO()
+        self.buffer, self.expected = io.BytesIO(), 0
+        self.view: memoryview | None = None
+        self.at, self.full, self.ready = 0, False, threading.Event()
+        self.overflow: list[bytes] = []
 
-    def start(self) -> Sink:
-        self.buffer = io.BytesIO()
-        return Sink(self.buffer)
+    def start(self, expected: int = 0) -> Sink:
+        """An empty buffer, room for *expected* bytes made by the sink's thread, and the sink."""
+        self.discard()
+        self.expected = expected
+        return Sink(self)
+
+    def prepare(self) -> None:
+        """Make the room (the sink's thread, first thing)."""
+        if self.expected > 0:
+            self.buffer.seek(self.expected - 1)
+            self.buffer.write(b"\0")  # (zeroed once here, in the thread: not while the pipe waits)
+            self.view = self.buffer.getbuffer()
+        self.ready.set()
+
+    def room(self, size: int) -> memoryview | None:
+        """The next *size* bytes of the room, or None when it is used up (or there is none)."""
+        self.ready.wait()
+        if self.full or self.view is None or self.at + size > len(self.view):
+            self.full = True  # the rest goes after it, in order
+            return None
+        view = self.view[self.at : self.at + size]
+        self.at += size
+        return view
+
+    def write(self, data: bytes) -> int:
+        if self.view is not None:
+            self.overflow.append(data)
+        else:
+            self.buffer.write(data)
+        return len(data)
+
+    def value(self) -> bytes:
+        """The packet (once the sink finished): the buffer cut to its length, without a copy."""
+        if self.view is not None:
+            self.view.release()
+            self.view = None
+            self.buffer.truncate(self.at)
+            self.buffer.seek(self.at)
+            for data in self.overflow:
+                self.buffer.write(data)
+            self.overflow = []
+        return self.buffer.getvalue()
 
     def commit(self) -> None:
         pass
 
     def discard(self) -> None:
-        self.buffer = io.BytesIO()
+        if self.view is not None:
+            self.view.release()
+        self.buffer, self.view, self.at, self.full, self.overflow = io.BytesIO(), None, 0, False, []
+        self.ready = threading.Event()
 
 
 @dataclass

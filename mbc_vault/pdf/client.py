@@ -27,7 +27,7 @@ from typing import Any, BinaryIO
 
 from ..errors import Cancelled, VaultError
 from ..progress import CancelFlag
-from .protocol import OUTPUT, PROGRESS, REPLY, Blob, ProtocolError, read_message, write_request
+from .protocol import OUTPUT, PROGRESS, REPLY, Blob, ProtocolError, read_exact, read_header, write_request
 from .worker import WORKER_FLAG
 
 TIME_LIMIT_S = 30.0
@@ -133,12 +133,18 @@ class PdfWorker:
             assert process.stdin is not None and process.stdout is not None  # PIPEs
             write_request(process.stdin, header, blobs)  # type: ignore[arg-type]
             while True:
-                kind, payload = read_message(process.stdout, MAX_CHUNK)  # type: ignore[arg-type]
+                kind, size = read_header(process.stdout, MAX_CHUNK)  # type: ignore[arg-type]
                 if kind == OUTPUT:
                     if out is None:
                         raise ProtocolError("output without a sink")
-                    out.write(payload)
-                elif kind == PROGRESS:
+                    read_from = getattr(out, "read_from", None)  # a sink that reads it itself
+                    if read_from is not None:
+                        read_from(process.stdout, size)
+                    else:
+                        out.write(read_exact(process.stdout, size))  # type: ignore[arg-type]
+                    continue
+                payload = read_exact(process.stdout, size)  # type: ignore[arg-type]
+                if kind == PROGRESS:
                     if progress is not None:
                         step, total = json.loads(payload)
                         progress(int(step), int(total))
