@@ -192,6 +192,8 @@ class MemoryOutput:
     memory touched by the sink's thread before the first byte comes), the pipe read straight into it;
     what goes past the expected size is written after it at the end."""
 
+    PREPARE_STEP = 4 << 20
+
     def __init__(self) -> None:
         self.buffer, self.expected = io.BytesIO(), 0
         self.view: memoryview | None = None
@@ -207,8 +209,11 @@ class MemoryOutput:
     def prepare(self) -> None:
         """Make the room (the sink's thread, first thing)."""
         if self.expected > 0:
-            self.buffer.seek(self.expected - 1)
-            self.buffer.write(b"\0")  # (zeroed once here, in the thread: not while the pipe waits)
+            # zeroed once here, in the thread, not while the pipe waits; a few MB at a time, so the
+            # GIL is not held for all of it at once (the caller is sending the worker its request)
+            for end in range(self.PREPARE_STEP, self.expected + self.PREPARE_STEP, self.PREPARE_STEP):
+                self.buffer.seek(min(end, self.expected) - 1)
+                self.buffer.write(b"\0")
             self.view = self.buffer.getbuffer()
         self.ready.set()
 
