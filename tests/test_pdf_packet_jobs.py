@@ -332,10 +332,10 @@ def test_released_documents_are_assembled_in_the_largest_the_same_pages(
     copied: list[int] = []
     real = assembly.append_pages
 
-    def counting(target: object, pages: object) -> None:  # the real copy, counted
+    def counting(target: object, pages: object, seen: set | None = None) -> None:  # the real copy, counted
         pages = list(pages)  # type: ignore[call-overload]
         copied.append(len(pages))
-        real(target, pages)
+        real(target, pages, seen)
 
     monkeypatch.setattr(assembly, "append_pages", counting)
     outputs = []

@@ -120,6 +120,13 @@ def _contents_ahead(
     return _layout(body, cover_pages), contents_part(body, cover_pages, page_size)
 
 
+def expected_size(parts: list[Part], pages: int) -> int:
+    """About how large the packet of *parts* will be (a little more): the parts' own bytes (streams are
+    copied as they are), and room for each page's footer and the objects around it."""
+    size = sum(len(p.data) if p.data is not None else p.size for p in parts)
+    return size + size // 50 + (64 << 10) + pages * 1024
+
+
 def _check_choices(choices: PacketChoices) -> None:
     if choices.page_size not in ("Letter", "A4"):
         raise InvalidValue("page-size-unknown", page_size=choices.page_size)
@@ -166,7 +173,7 @@ def build_packet_bytes(
     _check_choices(choices)
     output = MemoryOutput()
     result = _build(vault, choices, output, "", progress, cancel, record)
-    return result, output.buffer.getvalue()
+    return result, output.value()
 
 
 def _build(
@@ -262,7 +269,7 @@ def _build(
                 f"Records of {cover.patient_name}",
                 choices.password,
             )
-            sink = output.start()
+            sink = output.start(expected_size(parts, total_pages))
             try:
                 pages = assemble(
                     worker,
@@ -286,6 +293,7 @@ def _build(
             timings["assemble"] = time.perf_counter() - t
             break
         t = time.perf_counter()
+        worker.end_input()  # the worker leaves (and gives its memory back) while the file is synced
         output.commit()
         timings["write"] = time.perf_counter() - t
     except Cancelled:

@@ -43,6 +43,11 @@ BATCH_BYTES = 16 << 20
 DECRYPT_AT_ONCE = 32 << 20
 #: threads decrypting documents ahead, while this thread typesets pages and the worker checks documents
 DECRYPT_WORKERS = 2
+#: documents are decrypted ahead of the one being checked: a batch, or more up to this many bytes. The
+#: worker's start (Python, then pikepdf: 0.15-0.2 s) is time enough to decrypt 60 documents of 57 MB;
+#: decrypted only a batch ahead, most of them were decrypted while the worker checked the first ones,
+#: the threads and the pipe writes contending with each other (docs/performance.md)
+DECRYPT_AHEAD_BYTES = 64 << 20
 #: time for the worker to make one photo or scan pages (every page of a TIFF)
 IMAGE_TIME_S = 60.0
 #: the worker's memory limit is this much more than the documents it already holds. bench/bench_hostile.py:
@@ -233,6 +238,9 @@ class DocumentSet:
         self.pool = ThreadPoolExecutor(max_workers=DECRYPT_WORKERS, thread_name_prefix="packet-decrypt")
         self.futures: dict[str, Future[bytes | bytearray]] = {}
         self.submitted = 0
+        self.sizes = [0]  # sizes[n]: the size of the first n documents
+        for record in self.records:
+            self.sizes.append(self.sizes[-1] + (record.size if isinstance(record.size, int) else 0))
         self.batch: list[tuple[Any, bytes | bytearray]] = []
         self.parts: dict[str, Part] = {}
         self.problems: dict[str, DocumentRejected] = {}
@@ -254,11 +262,20 @@ class DocumentSet:
             self.warming.join()
             self.warming = None
 
-    def _ahead(self, count: int) -> None:
-        while self.submitted < min(count, len(self.records)):
+    def _ahead(self, count: int, position: int = 0) -> None:
+        """Decrypt ahead: the documents before *count*, and more while those after *position* (the
+        one being checked) that are decrypting or waiting hold less than DECRYPT_AHEAD_BYTES."""
+        while self.submitted < len(self.records) and (
+            self.submitted < count
+            or self.bytes_to(self.submitted) - self.bytes_to(position) < DECRYPT_AHEAD_BYTES
+        ):
             record = self.records[self.submitted]
             self.futures[record.id] = self.pool.submit(decrypt_document, self.vault, record, self.stop)
             self.submitted += 1
+
+    def bytes_to(self, index: int) -> int:
+        """The size of the documents before *index* (as the vault recorded them)."""
+        return self.sizes[min(index, len(self.sizes) - 1)]
 
     def held(self) -> int:
         """The bytes of documents the worker holds now (for its memory limit)."""
@@ -274,7 +291,7 @@ class DocumentSet:
         ):
             return
         position = next(n for n, r in enumerate(self.records) if r.id == record.id)
-        self._ahead(position + 1 + BATCH_DOCUMENTS)
+        self._ahead(position + 1 + BATCH_DOCUMENTS, position)
         try:
             data = self.futures.pop(record.id).result()
             if not is_pdf(data, record):

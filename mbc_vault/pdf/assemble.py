@@ -237,22 +237,24 @@ def _assemble(request: Request) -> dict[str, Any]:
         base_kids = list(packet.Root.Pages.Kids)
         packet.Root.Pages.Kids = pikepdf.Array()
     last_use = {str(p["key"]): n for n, p in enumerate(parts) if "key" in p}
+    seen: set[Any] = set()  # the objects in the packet's tree (its /Kids are empty here)
     for number, part in enumerate(parts):
         if "key" in part and str(part["key"]) == base_key:
             tree = packet.Root.Pages.Kids
             for kid in base_kids:
                 tree.append(kid)
+                seen.add(kid.objgen)
             packet.Root.Pages.Count = len(tree)
         elif "key" in part:
             key = str(part["key"])
             source = request.store[store_key(key)]
-            append_pages(packet, source.pages)
+            append_pages(packet, source.pages, seen)
             if args.get("release") and last_use[key] == number:
                 request.store.pop(store_key(key)).close()
         else:
             source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
             keep.append(source)
-            append_pages(packet, source.pages)
+            append_pages(packet, source.pages, seen)
     if base_key is not None:
         kids = list(packet.Root.Pages.Kids)
         listed = packet.pages  # qpdf's list: made now from the tree, or an old one (a trial write's)

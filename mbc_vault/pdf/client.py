@@ -14,6 +14,7 @@ the Windows branch on Linux.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -26,7 +27,7 @@ from typing import Any, BinaryIO
 
 from ..errors import Cancelled, VaultError
 from ..progress import CancelFlag
-from .protocol import OUTPUT, PROGRESS, REPLY, Blob, ProtocolError, read_message, write_request
+from .protocol import OUTPUT, PROGRESS, REPLY, Blob, ProtocolError, read_exact, read_header, write_request
 from .worker import WORKER_FLAG
 
 TIME_LIMIT_S = 30.0
@@ -86,6 +87,8 @@ class PdfWorker:
         return self._process.pid if self._process is not None else None
 
     def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is not None and self._process.stdin is not None and self._process.stdin.closed:
+            self.close()  # its input was ended (end_input): it is leaving
         if self._process is None or self._process.poll() is not None:
             # on Windows the worker must not flash a console window (0x08000000: CREATE_NO_WINDOW)
             flags = 0x08000000 if sys.platform == "win32" else 0
@@ -98,6 +101,7 @@ class PdfWorker:
                 creationflags=flags,
             )
             self.starts += 1
+            _widen_pipes(self._process)
         return self._process
 
     def call(
@@ -129,12 +133,18 @@ class PdfWorker:
             assert process.stdin is not None and process.stdout is not None  # PIPEs
             write_request(process.stdin, header, blobs)  # type: ignore[arg-type]
             while True:
-                kind, payload = read_message(process.stdout, MAX_CHUNK)  # type: ignore[arg-type]
+                kind, size = read_header(process.stdout, MAX_CHUNK)  # type: ignore[arg-type]
                 if kind == OUTPUT:
                     if out is None:
                         raise ProtocolError("output without a sink")
-                    out.write(payload)
-                elif kind == PROGRESS:
+                    read_from = getattr(out, "read_from", None)  # a sink that reads it itself
+                    if read_from is not None:
+                        read_from(process.stdout, size)
+                    else:
+                        out.write(read_exact(process.stdout, size))  # type: ignore[arg-type]
+                    continue
+                payload = read_exact(process.stdout, size)  # type: ignore[arg-type]
+                if kind == PROGRESS:
                     if progress is not None:
                         step, total = json.loads(payload)
                         progress(int(step), int(total))
@@ -199,6 +209,16 @@ class PdfWorker:
                 except OSError:
                     pass
 
+    def end_input(self) -> None:
+        """Close the worker's input without waiting: it leaves on its own (its memory is given back
+        while the caller goes on); close() then only reaps it, and a next call starts a new one."""
+        process = self._process
+        if process is not None and process.stdin is not None:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass
+
     def close(self) -> None:
         """End the worker (closing its input lets it exit on its own; it is killed if it does not)."""
         process = self._process
@@ -214,6 +234,27 @@ class PdfWorker:
         except subprocess.TimeoutExpired:
             pass
         self._reap()
+
+
+#: the pipes' capacity asked for where it can be set (Linux: F_SETPIPE_SZ; 64 KiB by default)
+PIPE_SIZE = 1 << 20
+
+
+def _widen_pipes(process: subprocess.Popen[bytes]) -> None:
+    """Where the platform allows it, pipes of PIPE_SIZE both ways: a 1 MB piece of the packet or a
+    document then passes in one write instead of 16, each waiting for the other side to wake up and
+    read (docs/performance.md). Elsewhere, or when refused (a lower system limit), they stay as they are."""
+    if sys.platform == "win32":
+        return
+    import fcntl  # POSIX only
+
+    size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if size is None:
+        return
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(pipe.fileno(), size, PIPE_SIZE)
 
 
 def _memory_probe(pid: int) -> Callable[[], int]:

@@ -119,11 +119,18 @@ def write_message(stream: BinaryIO, kind: bytes, payload: bytes | memoryview) ->
     stream.write(payload)
 
 
-def read_message(stream: BinaryIO, max_size: int) -> tuple[bytes, bytes]:
-    """(kind, payload); EOFError if the worker is gone, ProtocolError if it sent nonsense."""
+def read_header(stream: BinaryIO, max_size: int) -> tuple[bytes, int]:
+    """(kind, size) of the next message, whose payload follows; EOFError if the worker is gone,
+    ProtocolError if it sent nonsense."""
     kind, size = _MSG.unpack(read_exact(stream, _MSG.size))
     if kind not in (OUTPUT, PROGRESS, REPLY, ERROR):
         raise ProtocolError("unknown message kind")
     if size > (max_size if kind == OUTPUT else MAX_HEADER):
         raise ProtocolError("message too large")
+    return kind, int(size)
+
+
+def read_message(stream: BinaryIO, max_size: int) -> tuple[bytes, bytes]:
+    """(kind, payload); EOFError if the worker is gone, ProtocolError if it sent nonsense."""
+    kind, size = read_header(stream, max_size)
     return kind, read_exact(stream, size)

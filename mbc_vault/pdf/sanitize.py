@@ -174,16 +174,19 @@ def stage(pdf: Any) -> Any:
     return staged
 
 
-def append_pages(target: Any, pages: Any) -> None:
+def append_pages(target: Any, pages: Any, seen: set[Any] | None = None) -> None:
     """Add *pages* (another PDF's) at the end of *target*'s page tree, each page copied on its own
     (qpdf's copy is linear) into the flat tree that pikepdf.new() and this function make: pikepdf's
     pages.extend took quadratic time (20,000 pages: 44 s, bench/bench_hostile.py). *target*'s page
-    list must not have been read yet (qpdf would keep its old list)."""
+    list must not have been read yet (qpdf would keep its old list). *seen*: the objects already in
+    the tree (found here when None), kept up to date for the next call (the assembly calls this once
+    a part: reading the whole tree again each time cost as much as the footers)."""
     import pikepdf
 
     tree = target.Root.Pages
     kids = tree.Kids
-    seen = {kid.objgen for kid in kids}
+    if seen is None:
+        seen = {kid.objgen for kid in kids}
     known: dict[Any, dict[str, Any]] = {}
     for page in pages:
         # what the copy loses with its /Parent, it now holds itself (pikepdf.open already moved it
