@@ -9,6 +9,10 @@ Timed per query, interleaved, over P passes in shuffled order (a query's latency
            snippets and, when the exact tiers leave room, the forgiving tier
   ref      a bare FTS5 query: SELECT rowid FROM idx WHERE idx MATCH ? ORDER BY rank LIMIT 50 with
            the exact MATCH expression (mbc_vault.search.fts_query)
+and, documents only (--kinds document or both, the default: the document library's search box):
+  docs     SearchIndex.search(text, allowed=<the documents' ids>) (kinds={"document"})
+  docs-ref the bare FTS5 query of the rows of documents only: ... AND rowid >= ? AND rowid < ?
+           (their rowid range) ORDER BY rank LIMIT 50
 
 Query kinds: exact (common, rare, two-word, prefix) and forgiving (one typo in a rare word, a plural
 or other word form, an oncology synonym spelled another way).
@@ -19,6 +23,7 @@ run: the old schema (one FTS5 table, raw text) filled with the same pages. Targe
 The first forgiving query's vocabulary build (stems, deletion neighbourhood) is timed apart.
 
 Run: .venv/bin/python bench/bench_search.py [--records N] [--entries E] [--passes P] [--seed S]
+                                             [--kinds all|document|both]
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +51,7 @@ from make_corpus import KINDS, WORDS, para  # noqa: E402
 from mbc_vault.categories import ENTRY_KINDS  # noqa: E402
 from mbc_vault.records import Record  # noqa: E402
 from mbc_vault.search import SearchIndex, fts_query  # noqa: E402
+from mbc_vault.search.index import _DOC_HEAD, _ENTRY_BODY  # noqa: E402
 
 PAGES_PER_RECORD = 10
 PARAGRAPHS_PER_PAGE = 10
@@ -181,6 +188,46 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))]  # nearest rank
 
 
+def report(
+    label: str,
+    qname: str,
+    rname: str,
+    hits: list[int],
+    queries: list[tuple[str, str]],
+    latency: dict[str, list[float]],
+) -> None:
+    """Print one mode's table by kind, its p95 against the targets, and its slowest queries."""
+    print(f"\n{label}: {sum(1 for h in hits if h)} queries with hits, median {statistics.median(hits)} hits")
+    print(f"by kind (ms)      n   {qname:>5s} p50   p95   max | {rname:>8s} p50   p95 | hits")
+    for kind in EXACT_KINDS + FORGIVING_KINDS:
+        chosen = [i for i, (k, _) in enumerate(queries) if k == kind]
+        s = [latency[qname][i] for i in chosen]
+        r = [latency[rname][i] for i in chosen]
+        print(
+            f"  {kind:12s} {len(chosen):4d}   {percentile(s, 50):8.2f} {percentile(s, 95):6.2f} "
+            f"{max(s):6.2f} | {percentile(r, 50):11.2f} {percentile(r, 95):6.2f} | "
+            f"{statistics.median(hits[i] for i in chosen)}"
+        )
+    # a forgiving query of a common word's forms costs what a bare query of that word costs
+    common95 = percentile([latency[rname][i] for i, (k, _) in enumerate(queries) if k == "common"], 95)
+    for tier, kinds, target in (("exact", EXACT_KINDS, 50.0), ("forgiving", FORGIVING_KINDS, 100.0)):
+        chosen = [i for i, (k, _) in enumerate(queries) if k in kinds]
+        p95 = percentile([latency[qname][i] for i in chosen], 95)
+        ref95 = percentile([latency[rname][i] for i in chosen], 95)
+        print(
+            f"{tier:9s} p95 {p95:6.1f} ms (ref {ref95:.1f} ms, ratio {p95 / ref95:.1f}; "
+            f"ref of the common words {common95:.1f} ms, ratio {p95 / common95:.2f}; "
+            f"target <= {target:.0f} ms): {'MET' if p95 <= target else 'MISSED'}"
+        )
+    slowest = sorted(range(len(queries)), key=lambda i: -latency[qname][i])[:5]
+    print(
+        "slowest:",
+        ", ".join(
+            f"{queries[i][1]!r} {latency[qname][i]:.1f} ms (ref {latency[rname][i]:.1f})" for i in slowest
+        ),
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1000)
@@ -188,6 +235,12 @@ def main() -> int:
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--kinds",
+        choices=("all", "document", "both"),
+        default="both",
+        help="every kind (query/ref), documents only (docs/docs-ref), or both (default)",
+    )
     args = parser.parse_args()
 
     docs, rare = make_records(args.records, args.seed)
@@ -226,13 +279,29 @@ def main() -> int:
     def search(text: str) -> None:
         index.query(text, allowed=ids)
 
-    fns = {"query": search, "ref": ref}
+    doc_ids = {r.id for r, _ in docs}
+
+    def docs_search(text: str) -> None:
+        index.search(text, allowed=doc_ids)
+
+    def docs_ref(text: str) -> None:
+        db.execute(
+            "SELECT rowid FROM idx WHERE idx MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rank LIMIT 50",
+            (fts_query(text), _DOC_HEAD, _ENTRY_BODY),
+        ).fetchall()
+
+    fns: dict[str, Callable[[str], None]] = {}
+    if args.kinds in ("all", "both"):
+        fns |= {"query": search, "ref": ref}
+    if args.kinds in ("document", "both"):
+        fns |= {"docs": docs_search, "docs-ref": docs_ref}
+    calls = fns
     for _, text in queries[:20]:  # warm up
-        for fn in fns.values():
+        for fn in calls.values():
             fn(text)
-    samples: dict[str, list[list[float]]] = {name: [[] for _ in queries] for name in fns}
+    samples: dict[str, list[list[float]]] = {name: [[] for _ in queries] for name in calls}
     rng = random.Random(args.seed + 2)
-    names = list(fns)
+    names = list(calls)
     for number in range(args.passes):
         order = list(range(len(queries)))
         rng.shuffle(order)
@@ -240,49 +309,27 @@ def main() -> int:
             shift = (turn + number) % len(names)
             for name in names[shift:] + names[:shift]:
                 t0 = time.perf_counter()
-                fns[name](queries[q][1])
+                calls[name](queries[q][1])
                 samples[name][q].append(1000 * (time.perf_counter() - t0))
     latency = {name: [statistics.median(s) for s in per_query] for name, per_query in samples.items()}
-    hits = [len(index.query(text, allowed=ids).hits) for _, text in queries]
     print(
-        f"\n{len(queries)} queries ({sum(1 for h in hits if h)} with hits, median {statistics.median(hits)} "
-        f"hits), {args.passes} interleaved passes; latency per query = median of its passes (ms)"
+        f"\n{len(queries)} queries, {args.passes} interleaved passes; "
+        "latency per query = median of its passes (ms)"
     )
-    print("\nby kind (ms)      n   query p50   p95   max |  ref p50   p95 | hits")
-    for kind in EXACT_KINDS + FORGIVING_KINDS:
-        chosen = [i for i, (k, _) in enumerate(queries) if k == kind]
-        s = [latency["query"][i] for i in chosen]
-        r = [latency["ref"][i] for i in chosen]
-        print(
-            f"  {kind:12s} {len(chosen):4d}   {percentile(s, 50):8.2f} {percentile(s, 95):6.2f} "
-            f"{max(s):6.2f} | {percentile(r, 50):7.2f} {percentile(r, 95):6.2f} | "
-            f"{statistics.median(hits[i] for i in chosen)}"
-        )
-    # a forgiving query of a common word's forms costs what a bare query of that word costs
-    common95 = percentile([latency["ref"][i] for i, (k, _) in enumerate(queries) if k == "common"], 95)
-    for label, kinds, target in (("exact", EXACT_KINDS, 50.0), ("forgiving", FORGIVING_KINDS, 100.0)):
-        chosen = [i for i, (k, _) in enumerate(queries) if k in kinds]
-        p95 = percentile([latency["query"][i] for i in chosen], 95)
-        ref95 = percentile([latency["ref"][i] for i in chosen], 95)
-        print(
-            f"{label:9s} p95 {p95:6.1f} ms (ref {ref95:.1f} ms, ratio {p95 / ref95:.1f}; "
-            f"ref of the common words {common95:.1f} ms, ratio {p95 / common95:.2f}; "
-            f"target <= {target:.0f} ms): {'MET' if p95 <= target else 'MISSED'}"
-        )
-    slowest = sorted(range(len(queries)), key=lambda i: -latency["query"][i])[:5]
-    print(
-        "slowest:",
-        ", ".join(
-            f"{queries[i][1]!r} {latency['query'][i]:.1f} ms (ref {latency['ref'][i]:.1f})" for i in slowest
-        ),
-    )
+    if "query" in calls:
+        hits = [len(index.query(text, allowed=ids).hits) for _, text in queries]
+        report("every kind", "query", "ref", hits, queries, latency)
+    if "docs" in calls:
+        hits = [len(index.search(text, allowed=doc_ids)) for _, text in queries]
+        report('documents only (kinds={"document"})', "docs", "docs-ref", hits, queries, latency)
 
     if args.profile:
-        slow = sorted(range(len(queries)), key=lambda i: -latency["query"][i])[:20]
+        profiled = "docs" if args.kinds == "document" else "query"
+        slow = sorted(range(len(queries)), key=lambda i: -latency[profiled][i])[:20]
         profiler = cProfile.Profile()
         profiler.enable()
         for i in slow:
-            index.query(queries[i][1], allowed=ids)
+            calls[profiled](queries[i][1])
         profiler.disable()
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(15)

@@ -21,9 +21,16 @@ _WEIGHTS = "10.0, 5.0, 3.0, 1.0, 1.0"
 #: tiers of the score: title or tags hold every word; exact; forgiving
 _TIER_TITLE, _TIER_EXACT, _TIER_FORGIVING = 2000.0, 1000.0, 0.0
 _COLUMNS = ("title", "tags", "notes", "body", "ctx")
-#: rows with neither title nor tags (a document's pages, mostly) take rowids from here up, so that
-#: the title tier reads only the rows below (FTS5 skips a rowid range without reading it)
-_HEADLESS_ROWIDS = 1 << 40
+#: rowid ranges, so that a tier or a kind reads only its rows (FTS5 skips a rowid range without
+#: reading it, and bm25 is computed only for rows inside it): entries with a title or tags, then
+#: documents' rows with a title or tags (page 0), documents' rows without (pages), entries' rows
+#: without. The title tier reads the rows below _DOC_BODY; documents only, the rows from _DOC_HEAD
+#: to _ENTRY_BODY.
+_ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY = 1, 1 << 40, 2 << 40, 3 << 40
+_END = 4 << 40
+#: rows read by the first ranked statement of a tier, as a multiple of the hits it still needs (a
+#: document has several matching pages); the statement is run again with more when they fall short
+_FETCH_FACTOR = 8
 
 
 @dataclass
@@ -64,8 +71,8 @@ class SearchIndex:
             "kind TEXT, title TEXT, tags TEXT, notes TEXT, body TEXT, ctx TEXT)"
         )
         self._meta: dict[str, _Meta] = {}
-        self._next_rowid = 1
-        self._next_headless = _HEADLESS_ROWIDS
+        #: the next free rowid of each range
+        self._next = {start: start for start in (_ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY)}
         self._generation = 0
         self.vocabulary = Vocabulary(self._db, "idx_terms")
 
@@ -92,13 +99,13 @@ class SearchIndex:
         """Store rows (record id, page, item, kind, the five columns); returns their rowids."""
         indexed = [tuple(index_text(c) for c in row[4]) for row in rows]
         rowids = []
-        for folded in indexed:
-            if folded[0] or folded[1]:
-                rowids.append(self._next_rowid)
-                self._next_rowid += 1
+        for (_, _, _, kind, _), folded in zip(rows, indexed, strict=True):
+            if kind == "document":
+                start = _DOC_HEAD if folded[0] or folded[1] else _DOC_BODY
             else:
-                rowids.append(self._next_headless)
-                self._next_headless += 1
+                start = _ENTRY_HEAD if folded[0] or folded[1] else _ENTRY_BODY
+            rowids.append(self._next[start])
+            self._next[start] += 1
         self._db.executemany(
             "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -199,21 +206,19 @@ class SearchIndex:
             return result
         seen: set[tuple[str, int | None]] = set()
         matcher = exact_matcher(text)
-        title_rows = self._ranked(
-            "{title tags} : (" + exact + ")", limit, allowed, kinds, seen, below=_HEADLESS_ROWIDS
-        )
+        title_rows = self._ranked("{title tags} : (" + exact + ")", limit, allowed, kinds, seen, heads=True)
         self._collect(result, title_rows, matcher, _TIER_TITLE, True, limit)
-        # the exact tier ranks every matching row (most of a common word's time): only when the
-        # title tier left room
+        # the exact tier ranks every matching row of the kinds asked for (most of a common word's
+        # time): only when the title tier left room
         if len(result.hits) < limit:
-            exact_rows = self._ranked(exact, limit, allowed, kinds, seen)
+            exact_rows = self._ranked(exact, limit - len(result.hits), allowed, kinds, seen)
             self._collect(result, exact_rows, matcher, _TIER_EXACT, True, limit)
         if len(result.hits) < limit:
             self.vocabulary.refresh(self._generation)
             forgiving = forgiving_query(text, self.vocabulary, languages)
             if forgiving is not None:
                 before = len(result.hits)
-                rows = self._ranked(forgiving.expression, limit, allowed, kinds, seen)
+                rows = self._ranked(forgiving.expression, limit - len(result.hits), allowed, kinds, seen)
                 self._collect(result, rows, forgiving.matcher, _TIER_FORGIVING, False, limit)
                 if not result.exact_count and len(result.hits) > before:
                     result.suggestion = forgiving.corrected
@@ -226,32 +231,47 @@ class SearchIndex:
         allowed: set[str] | None,
         kinds: set[str] | None,
         seen: set[tuple[str, int | None]],
-        below: int | None = None,
+        heads: bool = False,
     ) -> list[tuple[int, _Row, float]]:
-        """The best row of each record (or question) matching *expression*, best first, skipping
-        *seen*; only rows of a rowid under *below*, if given."""
-        # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
-        # selected column of every matching row before sorting
-        bound, values = ("", (expression,)) if below is None else (" AND rowid < ?", (expression, below))
-        rows = self._db.execute(
-            f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, "
-            f"ranked.score "
-            f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE idx MATCH ?{bound} "
-            f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid ORDER BY ranked.score",
-            (*values, limit * 8),
-        ).fetchall()
-        best: list[tuple[int, _Row, float]] = []
-        for rowid, record_id, page, item, kind, score in rows:
-            key = (record_id, item)
-            if key in seen or (allowed is not None and record_id not in allowed):
-                continue
-            if kinds is not None and kind not in kinds:
-                continue
-            seen.add(key)
-            best.append((rowid, _Row(record_id, page, item, kind), score))
-            if len(best) >= limit:
-                break
-        return best
+        """The best row of each record (or question) matching *expression*, best first, at most
+        *limit*, skipping *seen* (and adding what it gives to it); only rows with a title or tags if
+        *heads*. The rowid ranges of *kinds* are read inside SQL; the rows are read again, more of
+        them, when those that were read hold fewer than *limit* records allowed."""
+        ranges = _ranges(kinds, heads)
+        if not ranges:
+            return []
+        bounds = " OR ".join("(rowid >= ? AND rowid < ?)" for _ in ranges)
+        where = f"idx MATCH ? AND ({bounds})"
+        values: list[object] = [expression]
+        for low, high in ranges:
+            values += [low, high]
+        fetch = _FETCH_FACTOR * limit + len(seen)
+        while True:
+            # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
+            # selected column of every matching row before sorting
+            rows = self._db.execute(
+                f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, ranked.score "
+                f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE {where} "
+                f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid "
+                f"ORDER BY ranked.score",
+                (*values, fetch),
+            ).fetchall()
+            best: list[tuple[int, _Row, float]] = []
+            taken: set[tuple[str, int | None]] = set()
+            for rowid, record_id, page, item, kind, score in rows:
+                key = (record_id, item)
+                if key in seen or key in taken or (allowed is not None and record_id not in allowed):
+                    continue
+                if kinds is not None and kind not in kinds:
+                    continue
+                taken.add(key)
+                best.append((rowid, _Row(record_id, page, item, kind), score))
+                if len(best) >= limit:
+                    break
+            if len(best) >= limit or len(rows) < fetch:
+                seen |= taken
+                return best
+            fetch *= 4
 
     def _texts(self, rowids: list[int]) -> dict[int, dict[str, str]]:
         """The original text of the columns of these rows, by rowid, in one statement."""
@@ -312,3 +332,25 @@ class SearchIndex:
                     exact=exact,
                 )
             )
+
+
+def _ranges(kinds: set[str] | None, heads: bool) -> list[tuple[int, int]]:
+    """The rowid ranges [low, high) that hold the rows of *kinds* (every kind if None), of rows with
+    a title or tags only if *heads*; adjacent ranges joined."""
+    documents = kinds is None or "document" in kinds
+    entries = kinds is None or any(kind != "document" for kind in kinds)
+    parts = [
+        (_ENTRY_HEAD, _DOC_HEAD, entries),
+        (_DOC_HEAD, _DOC_BODY, documents),
+        (_DOC_BODY, _ENTRY_BODY, documents and not heads),
+        (_ENTRY_BODY, _END, entries and not heads),
+    ]
+    ranges: list[tuple[int, int]] = []
+    for low, high, wanted in parts:
+        if not wanted:
+            continue
+        if ranges and ranges[-1][1] == low:
+            ranges[-1] = (ranges[-1][0], high)
+        else:
+            ranges.append((low, high))
+    return ranges

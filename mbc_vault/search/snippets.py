@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .hits import HIGHLIGHT_END, HIGHLIGHT_START
 from .normalize import word_spans
@@ -29,24 +30,53 @@ _REACH = 400
 _MAX_MATCHES = 200
 
 
-def _region(text: str, matcher: Matcher) -> tuple[int, int] | None:
-    """Where in *text* the best match is, found by a regular expression (ignoring case): a stretch
-    of *text* around it, or None (no match there: ligatures, accents; see snippet)."""
+def _starts(text: str, matcher: Matcher) -> list[int]:
+    """Where the matches of *matcher* start in *text*, in order, the first _MAX_MATCHES + 1."""
+    if (
+        text.isascii()
+        and not matcher.phrases
+        and all(w.isascii() for w in (*matcher.prefixes, *matcher.words))
+    ):
+        # the same starts as the regular expression's, found by str.find on the text in lower case
+        # (as long as the original for ASCII text): a start of a word (not after a letter or a
+        # digit), and for a whole word, not followed by one
+        lowered = text.lower()
+        starts: set[int] = set()
+        for word, whole in [(p, False) for p in matcher.prefixes] + [(w, True) for w in matcher.words]:
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not lowered[at - 1].isalnum()) and (
+                    not whole or end == len(lowered) or not lowered[end].isalnum()
+                ):
+                    starts.add(at)
+                at = lowered.find(word, end)
+        return sorted(starts)[: _MAX_MATCHES + 1]
     pattern = matcher.pattern
     if pattern is None:
-        return None
+        return []
     found = []
     for number, match in enumerate(pattern.finditer(text)):
         found.append(match.start())
         if number >= _MAX_MATCHES:
             break
+    return found
+
+
+def _region(text: str, matcher: Matcher) -> tuple[int, int] | None:
+    """Where in *text* the best match is, found by a regular expression (ignoring case): a stretch
+    of *text* around it, or None (no match there: ligatures, accents; see snippet)."""
+    found = _starts(text, matcher)
     if not found:
         return None
-    # the match with the most others close after it
-    best = max(
-        range(len(found)),
-        key=lambda i: (sum(1 for p in found[i : i + WINDOW] if p - found[i] < _REACH // 2), -i),
-    )
+    # the match with the most others close after it (of the next WINDOW matches, those less than
+    # _REACH // 2 characters after it: found is in order, so they are the ones before the first
+    # that is that far); the first such match
+    best, most = 0, 0
+    for i, position in enumerate(found):
+        close = min(bisect_left(found, position + _REACH // 2, i), i + WINDOW) - i
+        if close > most:
+            best, most = i, close
     at = found[best]
     start = max(0, at - _REACH // 4)
     end = min(len(text), at + _REACH)
@@ -77,8 +107,12 @@ def _cut(text: str, matcher: Matcher, before: bool, after: bool) -> str | None:
     if not any(marked):
         return None
     positions = [i for i, hit in enumerate(marked) if hit]
-    # the start whose window holds the most different matched words
-    best = max(positions, key=lambda i: (len({spans[j][2] for j in positions if i <= j < i + WINDOW}), -i))
+    # the start whose window holds the most different matched words (the first such start)
+    best, most = positions[0], 0
+    for at, i in enumerate(positions):
+        different = len({spans[j][2] for j in positions[at : bisect_left(positions, i + WINDOW, at)]})
+        if different > most:
+            best, most = i, different
     first = max(0, min(best - 4, len(spans) - WINDOW))
     last = min(len(spans), first + WINDOW)
     pieces = ["…"] if first > 0 or before else []
