@@ -812,7 +812,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-footer", action="store_true", help="no name, date of birth and page number on each page"
     )
-    p.add_argument("--dob", metavar="YYYY-MM-DD", help="date of birth for the cover and footer")
+    p.add_argument(
+        "--dob",
+        metavar="YYYY-MM-DD",
+        help="date of birth for the cover and footer (default: the one recorded in the health history)",
+    )
     p.add_argument("--center", metavar="NAME")
     p.add_argument("--doctor", metavar="NAME")
     p.add_argument("--reason", metavar="TEXT")

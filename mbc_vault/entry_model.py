@@ -37,13 +37,38 @@ def _choice(value: str, name: str, options: dict[str, str], label: str, allow_em
     return value
 
 
-def _percent(value: float | int | str | None, name: str, label: str) -> float | None:
-    if value in (None, ""):
+def parse_number(name: str, value: object, code: str, /, *, unit: str = "", **params: object) -> float | None:
+    """The number typed or stored in the field *name*: None when nothing is given (None or ""), else
+    the text stripped (and a trailing *unit* sign, such as "%"), a decimal comma read as a point (12,5
+    is 12.5). Raises FieldError(name, code, **params) when it is not a number. NaN and infinity are
+    read as such: the caller's range check refuses them."""
+    if value is None or value == "":
         return None
+    text = str(value).strip()
     try:
-        number = float(str(value).strip().rstrip("%"))
+        return float((text.rstrip(unit) if unit else text).replace(",", "."))
     except ValueError:
-        raise FieldError(name, "percent-not-a-number", label=label) from None
+        raise FieldError(name, code, **params) from None
+
+
+def parse_whole(name: str, value: object, code: str, /, **params: object) -> int | None:
+    """As parse_number, for a whole number (a count, a line number): 3 or " 3 ", never 3.5."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise FieldError(name, code, **params) from None
+
+
+def _percent(value: float | int | str | None, name: str, label: str) -> float | None:
+    number = parse_number(name, value, "percent-not-a-number", unit="%", label=label)
+    if number is None:
+        return None
     if not 0 <= number <= 100 or math.isnan(number):
         raise FieldError(name, "percent-out-of-range", label=label)
     return number

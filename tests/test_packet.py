@@ -307,7 +307,7 @@ def test_a4_and_no_footer_and_default_set(qapp, tmp_path: Path) -> None:
             "Biomarkers per biopsy",
             "HER2-low",
             "Sites of metastasis",
-            "Lines of treatment",
+            "Care received",  # the lines of treatment, with surgery and radiation
             "letrozole + palbociclib",
             "PR changed from positive to negative",
         ):

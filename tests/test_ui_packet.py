@@ -380,3 +380,16 @@ def test_a_very_large_packet_is_named_before_building(qtbot, window: MainWindow,
     assert text.startswith("This packet is very large:") and "go back to step 2" in text
     assert text.split("The biggest documents: ")[1].startswith("“Hospital chart 2019-2024” (250 pages, ")
     assert page.build_btn.isEnabled()
+
+
+def test_the_cover_page_starts_with_the_recorded_date_of_birth(qtbot, window: MainWindow) -> None:
+    from mbc_vault.history.models import PatientDetails
+    from mbc_vault.history.store import HealthHistory
+
+    HealthHistory(window.session.vault).save(PatientDetails(date_of_birth="1961-03-14"))
+    wizard = open_wizard(window)
+    cover = wizard.cover_page
+    assert cover.dob_edit.text() == "1961-03-14"
+    cover.dob_edit.setText("1961-07-01")  # the field typed over wins
+    assert wizard.choices().cover.date_of_birth == "1961-07-01"
+    wizard.reject()

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..entry_model import FieldError, Model, _choice, _date, _order, _percent  # noqa: F401 (FieldError re-exported)
+from ..entry_model import FieldError, Model, _choice, _date, _order, _percent, parse_number, parse_whole  # noqa: F401 (FieldError re-exported)
 from . import vocab
 
 
@@ -154,15 +154,9 @@ class TreatmentLine(Model):
     stop_reason_other: str = ""
 
     def validate(self) -> None:
-        if self.line_number in (None, ""):
-            self.line_number = None
-        else:
-            try:
-                self.line_number = int(self.line_number)
-            except (TypeError, ValueError):
-                raise FieldError("line_number", "line-number-not-whole") from None
-            if not 0 <= self.line_number <= 50:
-                raise FieldError("line_number", "line-number-out-of-range")
+        self.line_number = parse_whole("line_number", self.line_number, "line-number-not-whole")
+        if self.line_number is not None and not 0 <= self.line_number <= 50:
+            raise FieldError("line_number", "line-number-out-of-range")
         self.drugs = [d.strip() for d in self.drugs if d and d.strip()]
         if not self.drugs:
             raise FieldError("drugs", "regimen-no-drugs")
@@ -271,12 +265,7 @@ class LabValue(Model):
         self.test = self.test.strip()
         if not self.test:
             raise FieldError("test", "lab-test-missing")
-        try:
-            self.value = (
-                float(str(self.value).strip().replace(",", ".")) if self.value not in (None, "") else None
-            )
-        except ValueError:
-            raise FieldError("value", "lab-value-not-a-number", value=self.value) from None
+        self.value = parse_number("value", self.value, "lab-value-not-a-number", value=self.value)
         if self.value is None or math.isnan(self.value) or math.isinf(self.value):
             raise FieldError("value", "lab-value-missing")
         if self.value < 0:

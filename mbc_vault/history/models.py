@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..entry_model import FieldError, Model, _choice, _date, _order
+from ..entry_model import FieldError, Model, _choice, _date, _order, parse_number, parse_whole
 from . import vocab
 
 
@@ -134,24 +134,14 @@ class RadiationCourse(Model):
         self.site = _text(self.site)
         if not self.site:
             raise FieldError("site", "radiation-site-missing")
-        if self.total_dose_gy in (None, ""):
-            self.total_dose_gy = None
-        else:
-            try:
-                self.total_dose_gy = float(str(self.total_dose_gy).strip().replace(",", "."))
-            except ValueError:
-                raise FieldError("total_dose_gy", "dose-not-a-number") from None
-            if math.isnan(self.total_dose_gy) or not 0 < self.total_dose_gy <= 200:
-                raise FieldError("total_dose_gy", "dose-out-of-range")
-        if self.fractions in (None, ""):
-            self.fractions = None
-        else:
-            try:
-                self.fractions = int(str(self.fractions).strip())
-            except ValueError:
-                raise FieldError("fractions", "fractions-not-whole") from None
-            if not 1 <= self.fractions <= 100:
-                raise FieldError("fractions", "fractions-out-of-range")
+        self.total_dose_gy = parse_number("total_dose_gy", self.total_dose_gy, "dose-not-a-number")
+        if self.total_dose_gy is not None and (
+            math.isnan(self.total_dose_gy) or not 0 < self.total_dose_gy <= 200
+        ):
+            raise FieldError("total_dose_gy", "dose-out-of-range")
+        self.fractions = parse_whole("fractions", self.fractions, "fractions-not-whole")
+        if self.fractions is not None and not 1 <= self.fractions <= 100:
+            raise FieldError("fractions", "fractions-out-of-range")
         self.start = _date(self.start, "start", "start date")
         self.stop = _date(self.stop, "stop", "end date")
         _order(self.start, self.stop, "stop")

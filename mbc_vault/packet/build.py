@@ -190,6 +190,10 @@ def _build(
     cover = choices.cover
     if not cover.patient_name:
         cover.patient_name = vault.person.name
+    if not cover.date_of_birth:  # none typed: the one recorded in the health history, if any
+        from ..history.store import HealthHistory
+
+        cover.date_of_birth = HealthHistory(vault).date_of_birth()
     if not cover.date:
         cover.date = dt.date.today().isoformat()
     report = progress or (lambda done, total, stage, item: None)

@@ -91,6 +91,8 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
     from ..cancer import derive, vocab
     from ..cancer.store import CancerRecord
     from ..care.store import CarePlan
+    from ..history.store import HealthHistory
+    from . import summary_history
 
     cancer = CancerRecord(vault)
     parts = [
@@ -176,26 +178,14 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             items.append(f"<li><b>{_e(site)}</b>{' (' + _e(extra) + ')' if extra else ''}</li>")
         parts.append("<h2>Sites of metastasis</h2><ul>" + "".join(items) + "</ul>")
     lines = cancer.treatment_lines()
-    if lines:
-        line_rows = []
-        for line in lines:
-            t = line.model
-            why = (
-                t.stop_reason_other
-                if t.stop_reason == "other"
-                else vocab.STOP_REASONS.get(t.stop_reason, t.stop_reason)
-            )
-            line_rows.append(
-                f"<tr><td>{_e(vocab.SETTINGS.get(t.setting, t.setting))}</td><td><b>{_e(t.regimen)}</b></td>"
-                f"<td{NOWRAP}>{_e(t.start)}</td><td{NOWRAP}>{_e(t.stop or 'ongoing')}</td>"
-                f"<td>{_e(vocab.RESPONSES.get(t.best_response, t.best_response))}</td>"
-                f"<td>{_e(why)}</td></tr>"
-            )
-        parts.append(
-            "<h2>Lines of treatment</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th>Line</th><th>Drugs</th><th>Started</th><th>Stopped</th><th>Best response</th>"
-            "<th>Why stopped</th></tr>" + "".join(line_rows) + "</table>"
-        )
+    history = HealthHistory(vault)
+    care = summary_history.care_received_html(
+        [e.model for e in lines],
+        [e.model for e in history.procedures()],
+        [e.model for e in history.radiation()],
+    )
+    if care:
+        parts.append(care)
     meds = [e.model for e in cancer.medications(current_only=True)]
     if meds:
         rows = "".join(
@@ -208,6 +198,15 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             "<tr><th>Name</th><th>Dose</th><th>When</th><th>For</th><th>Since</th></tr>" + rows + "</table>"
         )
+    parts.extend(
+        x
+        for x in (
+            summary_history.allergies_html(vault, [e.model for e in history.allergies()]),
+            summary_history.conditions_html([e.model for e in history.conditions()]),
+            summary_history.immunizations_html([e.model for e in history.immunizations()]),
+        )
+        if x
+    )
     markers = [t for t in cancer.lab_tests() if t in vocab.MARKERS]
     for number, test in enumerate(markers):
         values = cancer.lab_values(test)
@@ -238,7 +237,8 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             "<h2>Care team</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
             "<tr><th>Who</th><th>Where</th><th>How to reach</th></tr>" + rows + "</table>"
         )
-    has_data = len(parts) > 1
+    # the line "Allergies: not recorded" alone makes no summary
+    has_data = any(part != summary_history.NOT_RECORDED for part in parts[1:])
     return ("".join(parts) if has_data else ""), images
 
 

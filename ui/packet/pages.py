@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mbc_vault.care.store import CarePlan
+from mbc_vault.history.store import HealthHistory
 from mbc_vault.packet import Cover, MaterialRow
 from mbc_vault.paper import page_size_for
 
@@ -133,6 +134,9 @@ class CoverPage(QWizardPage):
             self.contact_edit.setText(cover.get("contact", ""))
             if cover.get("referring_oncologist"):
                 self.oncologist_combo.setCurrentText(cover["referring_oncologist"])
+        recorded = HealthHistory(self.vault).date_of_birth()  # stored once, in the health history
+        if recorded:
+            self.dob_edit.setText(recorded)
 
     def cover(self) -> Cover:
         questions = [q for q in (self.question1_edit.text().strip(), self.question2_edit.text().strip()) if q]

@@ -145,6 +145,8 @@ class HistorySection(SectionPage):
             layout.addWidget(made)
             return made
 
+        # short words: the form's long label ("Intolerance (side effect...)") made the table scroll at 200 %
+        kinds = {"allergy": self.tr("Allergy"), "intolerance": self.tr("Intolerance")}
         self.allergies = box(
             self.tr("Allergies and intolerances"),
             Allergy.KIND,
@@ -154,7 +156,7 @@ class HistorySection(SectionPage):
                     lambda e: entry_title(e.model) if e.model.no_known else e.model.substance,
                 ),
                 (self.tr("Reaction"), lambda e: e.model.reaction),
-                (self.tr("Kind"), lambda e: vocab_label(vocab.ALLERGY_KINDS, e.model.allergy_kind)),
+                (self.tr("Kind"), lambda e: kinds.get(e.model.allergy_kind, "")),
                 (self.tr("Severity"), lambda e: vocab_label(vocab.SEVERITIES, e.model.severity)),
                 (self.tr("Status"), lambda e: vocab_label(vocab.ALLERGY_STATUS, e.model.status)),
             ],

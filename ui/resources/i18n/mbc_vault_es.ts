@@ -3513,6 +3513,14 @@
         <translation>Alergias, otras enfermedades, cirugías, radioterapia y vacunas. Para una segunda opinión le pedirán toda la atención que ya ha recibido.</translation>
     </message>
     <message>
+        <source>Allergy</source>
+        <translation>Alergia</translation>
+    </message>
+    <message>
+        <source>Intolerance</source>
+        <translation>Intolerancia</translation>
+    </message>
+    <message>
         <source>Allergies and intolerances</source>
         <translation>Alergias e intolerancias</translation>
     </message>

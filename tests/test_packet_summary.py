@@ -1,0 +1,245 @@
+"""The packet's care summary with the health history (care received, allergies, conditions,
+immunizations), and the date of birth recorded once reaching the cover and every page's footer."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PASSPHRASE, TEST_WORK_FACTOR
+from pdfcheck import page_count, page_text, render_png
+
+from mbc_vault.cancer.models import TreatmentLine
+from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.care.models import Contact
+from mbc_vault.care.store import CarePlan
+from mbc_vault.history.models import (
+    Allergy,
+    Condition,
+    Immunization,
+    PatientDetails,
+    Procedure,
+    RadiationCourse,
+)
+from mbc_vault.history.store import HealthHistory
+from mbc_vault.packet.frontmatter import summary_html
+from mbc_vault.vault import Vault
+
+SHOTS = Path("/tmp/shots")
+DOB = "1961-03-14"
+MEMBER_PASSPHRASE = "a member's long fictional passphrase"
+
+
+def _text(markup: str) -> str:
+    """The summary's HTML as the words a reader sees, in order."""
+    inline = re.sub(r"</?[bi]>", "", markup)  # bold and italic run on; cells and paragraphs part
+    return " ".join(re.sub(r"<[^>]+>", " ", inline).replace("&amp;", "&").split())
+
+
+def add_history(vault: Vault) -> None:
+    """A fictional health history: surgery, radiation, an undated procedure, allergies, more."""
+    history = HealthHistory(vault)
+    history.save(
+        Procedure(
+            date="2019-03-12",
+            name="Lumpectomy",
+            side="left",
+            lymph_nodes="sentinel-node-biopsy",
+            place="Riverside General Hospital",
+            surgeon="Dr. Ana Ortiz",
+        )
+    )
+    history.save(Procedure(name="Port placement", side="right"))  # no date
+    history.save(
+        RadiationCourse(
+            site="Left breast",
+            total_dose_gy=42.56,
+            fractions=16,
+            start="2019-04-22",
+            stop="2019-05-13",
+            intent="adjuvant",
+            place="Riverside Cancer Center",
+        )
+    )
+    history.save(Allergy(substance="Penicillin", reaction="Hives", severity="moderate"))
+    history.save(Allergy(substance="Codeine", reaction="Nausea", allergy_kind="intolerance"))
+    history.save(Condition(name="Hypothyroidism", onset="2012-05-01"))
+    history.save(Immunization(vaccine="Influenza", date="2025-10-02"))
+    history.save(Immunization(vaccine="Influenza", date="2024-10-07"))
+    history.save(Immunization(vaccine="Shingles (recombinant)", date="2023-02-01"))
+
+
+def test_care_received_lists_lines_surgery_and_radiation_in_date_order(vault: Vault) -> None:
+    add_history(vault)
+    cancer = CancerRecord(vault)
+    cancer.save(
+        TreatmentLine(
+            line_number=1,
+            drugs=["letrozole", "palbociclib"],
+            start="2020-01-06",
+            setting="first-line",
+            best_response="partial",
+        )
+    )
+    cancer.save(
+        TreatmentLine(
+            line_number=0,
+            drugs=["anastrozole"],
+            start="2019-06-01",
+            stop="2019-12-20",
+            setting="adjuvant",
+            stop_reason="progression",
+        )
+    )
+    markup, images = summary_html(vault, "Jane Example", "2026-01-05")
+    text = _text(markup)
+    assert "Care received" in text and images == {}
+    order = [
+        text.index(x)
+        for x in (
+            "Lumpectomy (left)",
+            "Left breast",
+            "anastrozole",
+            "letrozole + palbociclib",
+            "Port placement",
+        )
+    ]
+    assert order == sorted(order), text
+    assert "Sentinel lymph node biopsy" in text and "At Riverside General Hospital" in text
+    assert "42.56 Gy in 16 fractions" in text and "Adjuvant (after surgery)" in text
+    assert "2019-04-22 to 2019-05-13" in text and "2020-01-06 to ongoing" in text
+    assert "Line 1 letrozole + palbociclib" in text and "Best response: Partial response" in text
+    assert "Stopped: Progression" in text
+    assert "One entry has no date in my records and is listed last." in text
+    # allergies, conditions, immunizations
+    assert "Allergies Substance Reaction Severity" in text
+    assert "Penicillin Hives Moderate" in text
+    assert "Codeine (intolerance, not an allergy) Nausea" in text
+    assert "not recorded" not in text
+    assert "Hypothyroidism 2012-05-01 Active" in text
+    assert "Influenza: 2024-10-07, 2025-10-02" in text and "Shingles (recombinant): 2023-02-01" in text
+
+
+def test_allergies_not_recorded_is_said_but_makes_no_summary(vault: Vault) -> None:
+    assert summary_html(vault, "Jane Example", "2026-01-05")[0] == ""  # an empty vault: no summary page
+    HealthHistory(vault).save(PatientDetails(date_of_birth=DOB))  # no summary row either
+    assert summary_html(vault, "Jane Example", "2026-01-05")[0] == ""
+    CarePlan(vault).save(Contact(name="Dr. Lee Park", role="medical-oncologist", phone="555-0100"))
+    text = _text(summary_html(vault, "Jane Example", "2026-01-05")[0])
+    assert "Allergies: not recorded" in text and "Dr. Lee Park" in text
+    HealthHistory(vault).save(Allergy(no_known=True))
+    text = _text(summary_html(vault, "Jane Example", "2026-01-05")[0])
+    assert "Allergies: No known allergies" in text and "not recorded" not in text
+    HealthHistory(vault).save(Allergy(substance="Latex", reaction="Rash", status="resolved"))
+    text = _text(summary_html(vault, "Jane Example", "2026-01-05")[0])  # a real allergy beats the statement
+    assert "Latex (resolved) Rash" in text and "No known allergies" not in text
+
+
+def test_a_member_without_the_medical_part_gets_no_history_rows(vault: Vault, vault_path: Path) -> None:
+    add_history(vault)
+    CarePlan(vault).save(Contact(name="Dr. Lee Park", role="medical-oncologist", phone="555-0100"))
+    owner_text = _text(summary_html(vault, "Jane Example", "2026-01-05")[0])
+    assert "Penicillin" in owner_text and "Lumpectomy" in owner_text
+    member, _ = vault.add_person(
+        "Sam", "son", ["care"], passphrase=MEMBER_PASSPHRASE, work_factor=TEST_WORK_FACTOR
+    )
+    vault.close()
+    with Vault.open(vault_path, MEMBER_PASSPHRASE, person_id=member.id) as sam:
+        text = _text(summary_html(sam, "Jane Example", "2026-01-05")[0])
+    assert "Dr. Lee Park" in text
+    for hidden in (
+        "Penicillin",
+        "Lumpectomy",
+        "Left breast",
+        "Hypothyroidism",
+        "Influenza",
+        "Allergies",
+        "Care received",
+        "Immunizations",
+    ):
+        assert hidden not in text, hidden
+
+
+def test_the_summary_in_the_packet_pdf(qapp, tmp_path: Path) -> None:
+    """The demo vault with a health history: the summary's pages as a reader sees them (PNGs to look at)."""
+    from mbc_vault.demo import create_demo_vault
+    from mbc_vault.packet import Cover, PacketChoices, build_packet, default_document_ids
+
+    vault, _ = create_demo_vault(tmp_path / "demo", work_factor=12)
+    with vault:
+        add_history(vault)
+        out = tmp_path / "packet.pdf"
+        ids = default_document_ids(vault)[:1]
+        result = build_packet(vault, PacketChoices(cover=Cover(), document_ids=ids), out)
+    summary = next(s for s in result.sections if s.kind == "summary")
+    text = " ".join(" ".join(page_text(out, summary.first_page + n) for n in range(summary.pages)).split())
+    for expected in (
+        "Care received",
+        "letrozole + palbociclib",
+        "Lumpectomy (left)",
+        "42.56 Gy in 16 fractions",
+        "Penicillin",
+        "Hypothyroidism",
+        "Shingles (recombinant)",
+    ):
+        assert expected in text, expected
+    assert (
+        text.index("Lumpectomy (left)") < text.index("letrozole + palbociclib") < text.index("Port placement")
+    )
+    SHOTS.mkdir(exist_ok=True)
+    for n in range(summary.pages):
+        render_png(out, summary.first_page + n, SHOTS / f"packet-summary-history-{n + 1}.png", scale=1.4)
+
+
+# ----------------------------------------------------------------------------- date of birth
+@pytest.fixture
+def dob_vault(vault: Vault, vault_path: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+    """A vault with the date of birth recorded and one document; the CLI's packet command for it."""
+    from pdfmaker import text_pdf
+
+    HealthHistory(vault).save(PatientDetails(date_of_birth=DOB))
+    source = text_pdf(tmp_path / "path.pdf", [["Pathology report walrus"]])
+    doc = vault.add_document(source, category="pathology-report", title="Pathology").id
+    vault.close()
+    (tmp_path / "pp").write_text(PASSPHRASE + "\n")
+    exe = str(Path(sys.executable).parent / "mbc-vault")
+    base = [exe, "packet", str(vault_path), "--passphrase-file", str(tmp_path / "pp"), "--include", doc]
+    return tmp_path, base
+
+
+def _packet(base: list[str], out: Path, *extra: str) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [*base, "--out", str(out), *extra], capture_output=True, text=True, env=env, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    return [" ".join(page_text(out, n).split()) for n in range(1, page_count(out) + 1)]
+
+
+def test_the_recorded_date_of_birth_is_on_the_cover_and_every_footer(
+    dob_vault: tuple[Path, list[str]],
+) -> None:
+    folder, base = dob_vault
+    pages = _packet(base, folder / "p.pdf")
+    assert len(pages) >= 3
+    assert f"Date of birth {DOB}" in pages[0]
+    for number, text in enumerate(pages, start=1):
+        assert f"DOB {DOB}" in text and f"page {number} of {len(pages)}" in text, (number, text)
+
+
+def test_dob_given_on_the_command_line_wins(dob_vault: tuple[Path, list[str]]) -> None:
+    folder, base = dob_vault
+    pages = _packet(base, folder / "given.pdf", "--dob", "1961-07-01")
+    assert "Date of birth 1961-07-01" in pages[0]
+    assert all("DOB 1961-07-01" in text and DOB not in text for text in pages)
+
+
+def test_no_footer_still_means_no_footer(dob_vault: tuple[Path, list[str]]) -> None:
+    folder, base = dob_vault
+    pages = _packet(base, folder / "bare.pdf", "--no-footer")
+    assert f"Date of birth {DOB}" in pages[0]  # the cover still has it
+    assert all("DOB" not in text and "page 1 of" not in text for text in pages)
