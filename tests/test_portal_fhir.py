@@ -136,6 +136,26 @@ def test_a_too_large_member_of_an_apple_health_zip_is_named(
     assert problem.code == "portal-member-unreadable" and problem.params["member"].endswith("big.json")
 
 
+
+def test_a_damaged_member_of_an_apple_health_zip_is_named_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    good = json.dumps({"resourceType": "Immunization", "vaccineCode": {"text": "Flu"}})
+    broken = json.dumps({"resourceType": "Immunization", "vaccineCode": {"text": "Tdap " * 200}})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("apple_health_export/clinical-records/a.json", good)
+        archive.writestr("apple_health_export/clinical-records/broken.json", broken)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("apple_health_export/clinical-records/broken.json")
+        start = member.header_offset + 30 + len(member.filename) + len(member.extra)
+    for i in range(start + 2, start + member.compress_size - 2):  # its deflate data: a failed CRC
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    (read,) = read_portal_file(path)
+    assert [f.data.get("vaccine") for f in read.found] == ["Flu"]
+    (problem,) = read.problems
+    assert problem.code == "portal-member-unreadable" and problem.params["member"].endswith("broken.json")
+
 def test_60000_resources_refused() -> None:
     entry = {"resource": {"resourceType": "Observation"}}
     data = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [entry] * 60_000}).encode()

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import InputFileError, VaultError
 from ..progress import CancelFlag, ProgressFn, Stage
 from .model import PortalRead
+from .zipmember import read_member
 
 #: a portal file larger than this is refused before it is read
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -77,7 +78,8 @@ def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
                 combined.problem("portal-member-unreadable", 1, member=member.filename)
                 continue
             try:
-                part = _fhir(archive.read(member), f"{name} › {member.filename}", cancel)
+                label = f"{name} › {member.filename}"
+                part = _fhir(read_member(archive, member, label), label, cancel)
             except VaultError:
                 combined.problem("portal-member-unreadable", 1, member=member.filename)
                 continue

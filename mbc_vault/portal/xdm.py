@@ -13,6 +13,7 @@ from .ccda import read_ccda
 from .ccda_parts import child, kids, words
 from .model import PortalRead
 from .xmlsafe import parse_xml
+from .zipmember import read_member
 
 
 def _base(path: str) -> str:
@@ -27,7 +28,8 @@ def _titles(archive: zipfile.ZipFile, name: str, cancel: Callable[[], bool] | No
         if _base(member.filename) != "METADATA.XML":
             continue
         try:
-            root, _namespace = parse_xml(archive.read(member), f"{name} › {member.filename}", cancel)
+            label = f"{name} › {member.filename}"
+            root, _namespace = parse_xml(read_member(archive, member, label), label, cancel)
         except VaultError:
             continue
         for extrinsic in root.iter("ExtrinsicObject"):
@@ -56,7 +58,8 @@ def read_xdm(
     failed: list[tuple[str, VaultError]] = []
     for member in sorted(members, key=lambda m: m.filename):
         try:
-            read = read_ccda(archive.read(member), f"{name} › {member.filename}", cancel)
+            label = f"{name} › {member.filename}"
+            read = read_ccda(read_member(archive, member, label), label, cancel)
         except InputFileError as error:
             failed.append((member.filename, error))
             continue
