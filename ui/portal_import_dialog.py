@@ -11,8 +11,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QScrollArea, QTreeView, QWidget
 
 from mbc_vault.errors import VaultError
 from mbc_vault.portal.read import read_portal_files
@@ -109,6 +109,15 @@ def open_portal_import(
     return dialog
 
 
+class ReviewTree(QTreeView):
+    """The review's tree: it asks for about 16 lines of height (the dialog opens that tall when the
+    screen has room) and makes do with 9 (then the dialog's body scrolls)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.fontMetrics().height() * 16)
+
+
 class PortalImportDialog(QDialog):
     """Read, review (the tree), then save the chosen entries of some portal files."""
 
@@ -131,7 +140,7 @@ class PortalImportDialog(QDialog):
         self.failed_text = note("", self, "error")
         self.failed_text.setVisible(False)
         layout.addWidget(self.failed_text)
-        self.tree = QTreeView(self)
+        self.tree = ReviewTree(self)
         self.tree.setAccessibleName(self.tr("Entries to import"))
         self.tree.setAccessibleDescription(
             self.tr("Space ticks or unticks the entry or kind of entries; the arrow keys move.")
@@ -229,9 +238,20 @@ class PortalImportDialog(QDialog):
         self.problems_text.setText("\n".join(lines))
         self.problems_text.setVisible(bool(lines))
         self._show_counts()
-        refit_dialog(self)
+        self._refit()
         if plan.items:
             self.tree.setFocus()
+
+    def _refit(self) -> None:
+        """As tall as the review needs now (at most the screen): the body's scroll area is told its
+        content changed (the outer layout keeps its old height for width until then)."""
+        body = self.findChild(QScrollArea, "dialogBody")
+        if body is not None:
+            body.updateGeometry()
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+        refit_dialog(self)
 
     @staticmethod
     def _problem(code: str, params: dict[str, str], count: int) -> str:
