@@ -45,24 +45,20 @@ KIND_ORDER = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortalReview", text)
-
-
 def kind_name(kind: str) -> str:
     """A kind of entry as the tree names its group, in the app's language ("Medications")."""
     names = {
-        "patient-details": _tr("About me"),
-        "diagnosis": _tr("Diagnosis"),
-        "biopsy": _tr("Biomarkers (on a biopsy)"),
-        "medication": _tr("Medications"),
-        "lab-value": _tr("Lab values"),
-        "allergy": _tr("Allergies and intolerances"),
-        "condition": _tr("Other conditions"),
-        "procedure": _tr("Surgeries and procedures"),
-        "radiation": _tr("Radiation"),
-        "immunization": _tr("Immunizations"),
-        "appointment": _tr("Past appointments (visits)"),
+        "patient-details": QCoreApplication.translate("PortalReview", "About me"),
+        "diagnosis": QCoreApplication.translate("PortalReview", "Diagnosis"),
+        "biopsy": QCoreApplication.translate("PortalReview", "Biomarkers (on a biopsy)"),
+        "medication": QCoreApplication.translate("PortalReview", "Medications"),
+        "lab-value": QCoreApplication.translate("PortalReview", "Lab values"),
+        "allergy": QCoreApplication.translate("PortalReview", "Allergies and intolerances"),
+        "condition": QCoreApplication.translate("PortalReview", "Other conditions"),
+        "procedure": QCoreApplication.translate("PortalReview", "Surgeries and procedures"),
+        "radiation": QCoreApplication.translate("PortalReview", "Radiation"),
+        "immunization": QCoreApplication.translate("PortalReview", "Immunizations"),
+        "appointment": QCoreApplication.translate("PortalReview", "Past appointments (visits)"),
     }
     return names.get(kind, kind)
 
@@ -116,7 +112,11 @@ class PortalReviewModel(QAbstractItemModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return (_tr("What will be added"), _tr("Date"), _tr("Note"))[section]
+        return (
+            QCoreApplication.translate("PortalReview", "What will be added"),
+            QCoreApplication.translate("PortalReview", "Date"),
+            QCoreApplication.translate("PortalReview", "Note"),
+        )[section]
 
     # what a row shows ---------------------------------------------------------------
     def item(self, index: Index) -> Proposed | None:
@@ -149,9 +149,13 @@ class PortalReviewModel(QAbstractItemModel):
         duplicates = sum(item.duplicate for item in group)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_ENTRY:
-                return _tr("{0} ({1})").format(kind_name(self.kinds[row]), len(group) - duplicates)
+                return QCoreApplication.translate("PortalReview", "{0} ({1})").format(
+                    kind_name(self.kinds[row]), len(group) - duplicates
+                )
             if column == COL_NOTE and duplicates:
-                return _tr("{0} already in your vault").format(duplicates)
+                return QCoreApplication.translate("PortalReview", "{0} already in your vault").format(
+                    duplicates
+                )
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_ENTRY:
             return self.kind_state(row)
@@ -171,9 +175,9 @@ class PortalReviewModel(QAbstractItemModel):
             if column == COL_DATE:
                 return date
             if item.duplicate:
-                return _tr("Already in your vault")
+                return QCoreApplication.translate("PortalReview", "Already in your vault")
             if item.optional:
-                return _tr("Added only if you tick it")
+                return QCoreApplication.translate("PortalReview", "Added only if you tick it")
             return ""
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_ENTRY:
             return Qt.CheckState.Checked if item.chosen and not item.duplicate else Qt.CheckState.Unchecked
