@@ -183,6 +183,26 @@ def main() -> int:
             wizard.reject()
         window.apply_text_scale(100)
     dialog.reject()
+    # File ▸ Import records from a patient portal…, in its review (fictional and public sample files)
+    from ui.portal_import_dialog import open_portal_import
+
+    portal_files = [
+        ROOT / "tests" / "data" / "portal" / n for n in ("mcode-breast.json", "IPS-bundle-01.json")
+    ]
+    portal = open_portal_import(window, window.session, portal_files)
+    assert portal is not None
+    until(lambda: portal._worker is None and portal.model is not None)
+    portal.tree.expand(portal.model.index(portal.model.kind_row("lab-value"), 0))
+    wait(300)
+    save(portal, "15-portal-import")
+    if args.sizes:
+        for scale, width, height in sizes[:4]:
+            window.apply_text_scale(scale)
+            portal.resize(min(width, portal.width()), min(height, portal.height()))
+            wait(300)
+            save(portal, f"fit-{width}x{height}-{scale}-portal-import")
+        window.apply_text_scale(100)
+    portal.reject()
     window.lock()
     wait(300)
     save(window, "07-unlock")

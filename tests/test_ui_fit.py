@@ -244,6 +244,27 @@ def test_import_dialog_fits(demo: MainWindow, lang: str, tmp_path: Path, qtbot) 
     assert not problems, "\n".join(problems)
 
 
+def test_portal_import_dialog_fits(demo: MainWindow, lang: str, qtbot) -> None:
+    """File ▸ Import records from a patient portal…, in its review, opened at each text size."""
+    from ui.portal_import_dialog import open_portal_import
+
+    files = [
+        Path(__file__).parent / "data" / "portal" / n for n in ("mcode-breast.json", "IPS-bundle-01.json")
+    ]
+    problems: list[str] = []
+    for scale, width, height in SIZES:
+        rescale(demo, scale)
+        dialog = open_portal_import(demo, demo.session, files)
+        assert dialog is not None
+        qtbot.waitUntil(lambda dialog=dialog: dialog._worker is None, timeout=30_000)
+        assert dialog.model is not None and dialog.tree.isVisible()
+        problems += [f"{lang} {scale} % {width}×{height}: {p}" for p in fit(dialog, width, height)]
+        dialog.reject()
+        dialog.deleteLater()
+    settle()
+    assert not problems, "\n".join(problems)
+
+
 def test_packet_wizard_pages_fit(demo: MainWindow, lang: str) -> None:
     problems: list[str] = []
     for scale, width, height in SIZES:

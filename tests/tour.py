@@ -87,6 +87,17 @@ def dialogs(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QW
     finally:
         importing.reject()
         importing.deleteLater()
+    from ui.portal_import_dialog import PortalImportDialog
+
+    portal_file = Path(__file__).parent / "data" / "portal" / "mcode-breast.json"
+    portal = PortalImportDialog(session, [portal_file], window)
+    portal.show()
+    try:
+        qtbot.waitUntil(lambda: portal._worker is None, timeout=30_000)  # read and reviewed
+        yield "portal import", portal
+    finally:
+        portal.reject()
+        portal.deleteLater()
 
 
 def wizard_pages(qtbot, window: MainWindow) -> Iterator[tuple[str, QWidget]]:

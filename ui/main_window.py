@@ -297,6 +297,10 @@ class MainWindow(QMainWindow):
         )
         self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+I")
         file_menu.addAction(self.import_action)
+        self.portal_action = self._action(
+            self.tr("Import &records from a patient portal…"), self.import_portal_records
+        )
+        file_menu.addAction(self.portal_action)
         file_menu.addAction(self._action(self.tr("Explore a &demo vault"), self.open_demo))
         file_menu.addSeparator()
         self.symptom_action = self._action(self.tr("Log a s&ymptom…"), self.log_symptom, "Ctrl+Shift+S")
@@ -480,6 +484,7 @@ class MainWindow(QMainWindow):
         scopes = visible_scopes(vault) or set()
         self.lock_action.setEnabled(unlocked)
         self.import_action.setEnabled(may_edit)
+        self.portal_action.setEnabled(may_edit and "medical" in scopes)  # everything imported is medical
         self.trash_action.setEnabled(may_edit)
         self.symptom_action.setEnabled(may_edit and "medical" in scopes)
         self.conflicts_action.setEnabled(unlocked)
@@ -605,6 +610,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.go_to(self.documents)
             self.documents.choose_and_import()
+
+    def import_portal_records(self) -> None:
+        """File ▸ Import records from a patient portal…: choose the files, then review and save."""
+        from .portal_import_dialog import choose_and_import
+
+        choose_and_import(self, self.session)
 
     def _open_record(self, record_id: str) -> None:
         self.go_to(self.documents)

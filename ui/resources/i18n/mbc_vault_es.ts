@@ -4466,6 +4466,10 @@ Revisar pronto</translation>
         <translation>Personas y &amp;acceso compartido</translation>
     </message>
     <message>
+        <source>Import &amp;records from a patient portal…</source>
+        <translation>Importar &amp;registros de un portal del paciente…</translation>
+    </message>
+    <message>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
@@ -5249,6 +5253,183 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Not yet</source>
         <translation>Todavía no</translation>
+    </message>
+</context>
+<context>
+    <name>PortalImportDialog</name>
+    <message>
+        <source>Patient portal records (*.json *.ndjson *.phr *.xml *.zip);;All files (*)</source>
+        <extracomment>seconds between two progress reports of the workers (a report a record would flood the GUI thread)</extracomment>
+        <translation>Registros de portales del paciente (*.json *.ndjson *.phr *.xml *.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose the files downloaded from a patient portal</source>
+        <translation>Elija los archivos descargados de un portal del paciente</translation>
+    </message>
+    <message>
+        <source>Import records from a patient portal</source>
+        <translation>Importar registros de un portal del paciente</translation>
+    </message>
+    <message>
+        <source>Reading the files ({0})…</source>
+        <translation>Leyendo los archivos ({0})…</translation>
+    </message>
+    <message>
+        <source>Entries to import</source>
+        <translation>Entradas que se importarán</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the entry or kind of entries; the arrow keys move.</source>
+        <translation>La barra espaciadora marca o desmarca la entrada o el tipo de entradas; las flechas mueven.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progreso de la importación</translation>
+    </message>
+    <message>
+        <source>Checking what is already in your vault…</source>
+        <translation>Comprobando lo que ya está en su bóveda…</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled; nothing was saved.</source>
+        <translation>Se canceló la lectura; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Already in your vault</source>
+        <translation>Ya está en su bóveda</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Sections without entries kept as text with the stored file: {0}.</source>
+        <translation>Secciones sin entradas guardadas como texto con el archivo: {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing could be read from these files.</source>
+        <translation>No se pudo leer nada de estos archivos.</translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in these files is already in the vault.</source>
+        <translation>Nada nuevo: todo lo de estos archivos ya está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>1 entry will be added.</source>
+        <translation>Se agregará 1 entrada.</translation>
+    </message>
+    <message>
+        <source>{0} entries will be added.</source>
+        <translation>Se agregarán {0} entradas.</translation>
+    </message>
+    <message>
+        <source>Nothing is ticked: tick what you want to add.</source>
+        <translation>No hay nada marcado: marque lo que quiere agregar.</translation>
+    </message>
+    <message>
+        <source>Untick what you do not want, then press Import.</source>
+        <translation>Desmarque lo que no quiera y pulse Importar.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {0} entries.</source>
+        <translation>Se guardaron {0} entradas.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; the rest was not saved.</source>
+        <translation>Se detuvo la importación; el resto no se guardó.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+</context>
+<context>
+    <name>PortalReview</name>
+    <message>
+        <source>About me</source>
+        <extracomment>the internal id of a kind&apos;s row (an entry&apos;s row holds its kind&apos;s position + 1) the order of the kinds in the tree (a kind the core adds later comes after them)</extracomment>
+        <translation>Sobre mí</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Biomarkers (on a biopsy)</source>
+        <translation>Biomarcadores (de una biopsia)</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Lab values</source>
+        <translation>Valores de laboratorio</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Alergias e intolerancias</translation>
+    </message>
+    <message>
+        <source>Other conditions</source>
+        <translation>Otras enfermedades</translation>
+    </message>
+    <message>
+        <source>Surgeries and procedures</source>
+        <translation>Cirugías y procedimientos</translation>
+    </message>
+    <message>
+        <source>Radiation</source>
+        <translation>Radioterapia</translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Past appointments (visits)</source>
+        <translation>Citas pasadas (visitas)</translation>
+    </message>
+    <message>
+        <source>What will be added</source>
+        <extracomment>a tick changed (the number of entries to add changed) each kind&apos;s entries: new ones first, then the duplicates</extracomment>
+        <translation>Lo que se agregará</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0} already in your vault</source>
+        <translation>{0} ya en su bóveda</translation>
+    </message>
+    <message>
+        <source>Already in your vault</source>
+        <translation>Ya está en su bóveda</translation>
+    </message>
+    <message>
+        <source>Added only if you tick it</source>
+        <translation>Se agrega solo si la marca</translation>
     </message>
 </context>
 <context>
