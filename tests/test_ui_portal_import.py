@@ -117,6 +117,13 @@ def test_unticked_kinds_and_rows_are_left_out_and_the_sections_reload(
     assert dialog.report is not None and dialog.report.total == chosen
     assert window.history.allergies.model.rowCount() == len(vault.entries("allergy")) > 0  # reloaded
     assert window.treatment is not None
+    # search finds the imported entries, indexed a slice at a time between events
+    session = window.session
+    assert session is not None
+    allergy = vault.entries("allergy")[0]
+    word = allergy.data["substance"].split()[-1].strip("()")
+    qtbot.waitUntil(lambda: any(h.id == allergy.id for h in session.find(word).hits), timeout=TIMEOUT)
+    assert not session._pending_entries
     dialog.accept()
 
 

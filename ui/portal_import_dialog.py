@@ -322,8 +322,7 @@ class PortalImportDialog(QDialog):
                 except (KeyError, VaultError):
                     continue
             session.records_added(added)  # the documents section shows the stored files
-            for kind in report.created:
-                session.entry_saved(kind)  # the sections that show each kind reload
+            session.entries_added(report.created)  # sections reload; indexed between events
         lines = [self.tr("Saved {0} entries.").format(report.total)]
         if cancelled:
             lines.append(self.tr("The import was stopped; the rest was not saved."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -81,6 +82,8 @@ class VaultSession(QObject):
         self._index_worker: TaskWorker | None = None
         #: records whose text still has to go into the index (see records_added)
         self._pending: deque[tuple[Record, list[str]]] = deque()
+        self._pending_entries: deque[Record] = deque()  # entries of a portal import, to index
+        self._appointments: dict[str, Record] = {}  # their question lists' context
         self._watch_timer = QTimer(self)  # files a sync tool changes while the app is open
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         self._watch_timer.timeout.connect(self.check_external_changes)
@@ -113,6 +116,22 @@ class VaultSession(QObject):
         self._index_entries(kind)
         self.entries_changed.emit(kind)
 
+    def entries_added(self, kinds: Iterable[str]) -> None:
+        """Many entries saved at once (a portal import): each kind's sections reload once, and the
+        entries go into the index a slice at a time between events, as records_added does."""
+        kinds = set(kinds)
+        if self.vault is None or not kinds:
+            return
+        records = self.vault.records(kind=None)
+        self._appointments = {r.id: r for r in records if r.kind == "appointment"}
+        if "appointment" in kinds:
+            kinds.add("question-list")
+        self._pending_entries.extend(r for r in records if r.kind in kinds)
+        if not self._index_timer.isActive():
+            self._index_timer.start()
+        for kind in sorted(kinds):
+            self.entries_changed.emit(kind)
+
     def _index_entries(self, kind: str) -> None:
         """Index the live entries of *kind* again (a few dozen: quick); trashed ones are filtered out
         at query time. A changed appointment is the context of its question lists: they follow."""
@@ -143,7 +162,7 @@ class VaultSession(QObject):
         if self.index is not None:
             self.index.close()
         self.index = index
-        if self._pending:
+        if self._pending or self._pending_entries:
             self._index_timer.start()
         self.index_ready.emit()
 
@@ -185,12 +204,15 @@ class VaultSession(QObject):
             self._index_timer.stop()
             return
         deadline = time.perf_counter() + self.INDEX_SLICE_S
-        while self._pending:
-            record, texts = self._pending.popleft()
-            self.index.add(record, texts)
+        while self._pending or self._pending_entries:
+            if self._pending:
+                record, texts = self._pending.popleft()
+                self.index.add(record, texts)
+            else:
+                self.index.add_entry(self._pending_entries.popleft(), self._appointments)
             if time.perf_counter() >= deadline:
                 break
-        if not self._pending:
+        if not (self._pending or self._pending_entries):
             self._index_timer.stop()
 
     def record_updated(self, record: Record) -> None:
@@ -315,6 +337,8 @@ class VaultSession(QObject):
         self._watch_timer.stop()
         self._index_timer.stop()
         self._pending.clear()
+        self._pending_entries.clear()
+        self._appointments = {}
         if self._index_worker is not None:
             self._index_worker.cancel.set()
         if self.index is not None:
