@@ -52,8 +52,11 @@ KEYS = ("passphrase", "identities (bech32)", "identities (32 raw bytes)", "signi
 #:   Python from the original text); release_freed_memory() takes them to 0 (core-release below).
 #:   The page-text word is 16 (the same on every run) since all the search branches were merged,
 #:   13 before the last of them; with release it stays at 0.
+#: - 2026-12-02: the core's title word, without release, is 5 to 7 alone on a quiet machine but
+#:   reached 10 twice inside the parallel suite under load (freed Python blocks not yet reused): its
+#:   ceiling is 8 (+ SLACK). With release, as the app does on lock, it stays at 0.
 REACHED = {
-    "core": {"title word": 7, "page-text word": 16, "document word": 1, "entry word": 3},
+    "core": {"title word": 8, "page-text word": 16, "document word": 1, "entry word": 3},
     "core-release": {"title word": 0, "page-text word": 0, "document word": 0, "entry word": 0},
     "app": {"title word": 7, "page-text word": 12, "document word": 1, "entry word": 1},
 }
