@@ -136,7 +136,6 @@ def test_a_too_large_member_of_an_apple_health_zip_is_named(
     assert problem.code == "portal-member-unreadable" and problem.params["member"].endswith("big.json")
 
 
-
 def test_a_damaged_member_of_an_apple_health_zip_is_named_and_the_rest_read(tmp_path: Path) -> None:
     path = tmp_path / "export.zip"
     good = json.dumps({"resourceType": "Immunization", "vaccineCode": {"text": "Flu"}})
@@ -155,6 +154,7 @@ def test_a_damaged_member_of_an_apple_health_zip_is_named_and_the_rest_read(tmp_
     assert [f.data.get("vaccine") for f in read.found] == ["Flu"]
     (problem,) = read.problems
     assert problem.code == "portal-member-unreadable" and problem.params["member"].endswith("broken.json")
+
 
 def test_60000_resources_refused() -> None:
     entry = {"resource": {"resourceType": "Observation"}}
