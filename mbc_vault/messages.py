@@ -58,7 +58,7 @@ MESSAGES: dict[str, str] = {
         "{label} is not a portal record this app can read (C-CDA XML or an IHE XDM zip, FHIR JSON or "
         "NDJSON, or an Apple Health export.zip)."
     ),
-    "portal-entries-not-valid": "{count} entries of kind {kind} were incomplete and were left out.",
+    "portal-entries-not-valid": "{count} entry(ies) of the kind “{kind}” were incomplete and were left out.",
     "lab-test-missing": "Enter the test's name, e.g. CA 15-3.",
     "lab-value-not-a-number": 'The value "{value}" is not a number.',
     "lab-value-missing": "Enter the value as a number, e.g. 42 or 3.1.",

@@ -117,6 +117,7 @@ def test_the_review_lists_by_kind_and_writes_nothing(vault: Vault) -> None:
     assert not visit.chosen  # encounters only if ticked
     # the lab value with no value is not proposed, and says so
     assert [(p.code, p.count) for _, p in plan.problems()] == [("portal-entries-not-valid", 1)]
+    assert [p.params["kind"] for _, p in plan.problems()] == ["Lab value"]  # its name, not "lab-value"
     assert len(list(vault.folder.by_id)) == before
 
 

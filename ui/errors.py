@@ -106,6 +106,8 @@ class ErrorPresenter(QObject):
             return self.describe(value)
         if name in FIELD_PARAMS and isinstance(value, str):
             return QCoreApplication.translate("FieldLabels", value)
+        if name == "kind" and isinstance(value, str):  # an entry kind's English name (portal review)
+            return QCoreApplication.translate("SearchHits", value)
         if name == "scope" and isinstance(value, str):
             from .sharing.scopes import scope_name  # the parts' names live with the sharing screens
 
@@ -257,7 +259,7 @@ class ErrorPresenter(QObject):
                 "JSON or NDJSON, or an Apple Health export.zip)."
             ),
             "portal-entries-not-valid": self.tr(
-                "{count} entries of kind {kind} were incomplete and were left out."
+                "{count} entry(ies) of the kind “{kind}” were incomplete and were left out."
             ),
             "lab-test-missing": self.tr("Enter the test's name, e.g. CA 15-3."),
             "lab-value-not-a-number": self.tr('The value "{value}" is not a number.'),

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..cancer.models import MODELS as CANCER_MODELS
 from ..care.models import Appointment
+from ..categories import ENTRY_KINDS
 from ..entry_model import Model
 from ..errors import FieldError, VaultError
 from ..history.models import MODELS as HISTORY_MODELS
@@ -216,5 +217,5 @@ def plan_import(
                 )
             )
         for kind, count in invalid.items():
-            read.problem("portal-entries-not-valid", count, kind=kind)
+            read.problem("portal-entries-not-valid", count, kind=ENTRY_KINDS[kind][1])  # its English name
     return plan

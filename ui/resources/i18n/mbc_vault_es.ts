@@ -2273,10 +2273,6 @@
         <translation>{count} archivos del zip no se pudieron leer (el primero, {member}); el resto se leyó.</translation>
     </message>
     <message>
-        <source>{count} entries of kind {kind} were incomplete and were left out.</source>
-        <translation>{count} entradas de tipo {kind} estaban incompletas y se dejaron fuera.</translation>
-    </message>
-    <message>
         <source>Enter the test&apos;s name, e.g. CA 15-3.</source>
         <translation>Escriba el nombre de la prueba, p. ej. CA 15-3.</translation>
     </message>
@@ -2971,6 +2967,10 @@
     <message>
         <source>{count} chosen document(s) cannot be included: {problems}</source>
         <translation>{count} documento(s) elegido(s) no se pueden incluir: {problems}</translation>
+    </message>
+    <message>
+        <source>{count} entry(ies) of the kind “{kind}” were incomplete and were left out.</source>
+        <translation>{count} entrada(s) del tipo «{kind}» estaban incompletas y se dejaron fuera.</translation>
     </message>
     <message>
         <source>it could not be read from the vault ({why})</source>
