@@ -227,6 +227,9 @@ def test_encounters_start_unticked_and_are_added_only_when_ticked(
     assert kind.data() == "Past appointments (visits) (2)"
     assert model.data(kind, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(0, COL_NOTE, kind).data() == "Added only if you tick it"
+    assert (
+        "which people you gave the “Care and appointments” part can see" in dialog.problems_text.text()
+    )  # said before
     assert dialog.info.text().startswith("1 entry will be added.")
     second = model.index(1, COL_ENTRY, kind)
     model.setData(second, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)

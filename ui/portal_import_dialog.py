@@ -235,6 +235,13 @@ class PortalImportDialog(QDialog):
                     len(plan.notes)
                 )
             )
+        if any(item.kind == "appointment" and not item.duplicate for item in plan.items):
+            lines.append(  # everything else lands in the medical part
+                self.tr(
+                    "Visits you tick become past appointments, which people you gave the “Care and "
+                    "appointments” part can see (the visit's type and date)."
+                )
+            )
         self.problems_text.setText("\n".join(lines))
         self.problems_text.setVisible(bool(lines))
         self._show_counts()

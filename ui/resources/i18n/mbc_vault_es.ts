@@ -5311,6 +5311,10 @@ Explórela con toda libertad.</translation>
         <translation>Secciones sin entradas guardadas como texto con el archivo: {0}.</translation>
     </message>
     <message>
+        <source>Visits you tick become past appointments, which people you gave the “Care and appointments” part can see (the visit&apos;s type and date).</source>
+        <translation>Las visitas que marque pasan a ser citas pasadas, que pueden ver las personas a las que dio la parte «Cuidados y citas» (el tipo de visita y la fecha).</translation>
+    </message>
+    <message>
         <source>Nothing could be read from these files.</source>
         <translation>No se pudo leer nada de estos archivos.</translation>
     </message>
