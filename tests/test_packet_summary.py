@@ -220,6 +220,7 @@ def _packet(base: list[str], out: Path, *extra: str) -> list[str]:
     return [" ".join(page_text(out, n).split()) for n in range(1, page_count(out) + 1)]
 
 
+@pytest.mark.qt  # the CLI paints the packet's pages with QtGui
 def test_the_recorded_date_of_birth_is_on_the_cover_and_every_footer(
     dob_vault: tuple[Path, list[str]],
 ) -> None:
@@ -231,6 +232,7 @@ def test_the_recorded_date_of_birth_is_on_the_cover_and_every_footer(
         assert f"DOB {DOB}" in text and f"page {number} of {len(pages)}" in text, (number, text)
 
 
+@pytest.mark.qt  # the CLI paints the packet's pages with QtGui
 def test_dob_given_on_the_command_line_wins(dob_vault: tuple[Path, list[str]]) -> None:
     folder, base = dob_vault
     pages = _packet(base, folder / "given.pdf", "--dob", "1961-07-01")
@@ -238,6 +240,7 @@ def test_dob_given_on_the_command_line_wins(dob_vault: tuple[Path, list[str]]) -
     assert all("DOB 1961-07-01" in text and DOB not in text for text in pages)
 
 
+@pytest.mark.qt  # the CLI paints the packet's pages with QtGui
 def test_no_footer_still_means_no_footer(dob_vault: tuple[Path, list[str]]) -> None:
     folder, base = dob_vault
     pages = _packet(base, folder / "bare.pdf", "--no-footer")
