@@ -30,9 +30,10 @@ from .frontmatter import LINK_SCHEME
 from .model import Section
 from .sources import Part, memory_limit
 
-#: time for the assembly: this much, and one more second for every ASSEMBLY_RATE bytes.
-#: bench/bench_hostile.py: 20,000 pages are assembled (copied, footed, written) in about 14 s under
-#: load 7 on the shared 2-core machine; the bomb's whole packet takes as long as a 1-page one (6 s)
+#: time for the assembly: this much, and one more second for every ASSEMBLY_RATE bytes. A wide margin:
+#: bench/bench_hostile.py builds the whole 20,000-page packet in about 10 s quiet (the assembly took
+#: 13.7 s under load 7 before footers were made cheap per page); a deflate bomb's packet takes as long
+#: as a 1-page one
 ASSEMBLY_TIME_S = 60.0
 ASSEMBLY_RATE = 4 << 20
 
