@@ -68,9 +68,15 @@ step "self-check of the installed .deb (strace records every file it opens)"
 H1=$WORK/home-deb && mkdir -p "$H1/tmp"
 run_plain "$H1" strace -f -qq -e trace=open,openat,execve -o "$WORK/strace.txt" mbc-vault self-check | tee "$OUT/self-check-deb.txt"
 grep -q "^Self-check passed" "$OUT/self-check-deb.txt" || fail "the self-check of the .deb failed"
-grep -v ENOENT "$WORK/strace.txt" | grep -E "\"(/usr/lib/python3|/usr/local/lib/python|$SOURCE|[^\"]*/\.venv/|/root/\.pyenv)" \
+# strace splits a call that another thread interrupts ("<unfinished ...>", then "<... openat resumed>"
+# with its result): join them, so that a path tried and not found (ENOENT) is not taken for one opened
+awk '/ <unfinished \.\.\.>$/ { line = $0; sub(/ <unfinished \.\.\.>$/, "", line); held[$1] = line; next }
+/^[0-9]+ <\.\.\. [a-z0-9_]+ resumed>/ && ($1 in held) {
+    rest = $0; sub(/^[0-9]+ <\.\.\. [a-z0-9_]+ resumed>/, "", rest); print held[$1] rest; delete held[$1]; next }
+{ print }' "$WORK/strace.txt" >"$WORK/strace-joined.txt"
+grep -v ENOENT "$WORK/strace-joined.txt" | grep -E "\"(/usr/lib/python3|/usr/local/lib/python|$SOURCE|[^\"]*/\.venv/|/root/\.pyenv)" \
     && fail "the installed program opened files of a Python installation or the source tree"
-echo "opened $(grep -c -v ENOENT "$WORK/strace.txt") files and programs, none from Python or the source tree"
+echo "opened $(grep -c -v ENOENT "$WORK/strace-joined.txt") files and programs, none from Python or the source tree"
 [ -z "$(ls -A "$H1/tmp")" ] || fail "the self-check left files in its temporary folder: $(ls -A "$H1/tmp")"
 
 step "self-check of the tarball, unpacked elsewhere"
