@@ -749,7 +749,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("import-records", cmd_import_records, "bring in records downloaded from a patient portal")
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="FHIR JSON or NDJSON files, Apple Health export.zip"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="C-CDA XML, IHE XDM zips, FHIR JSON, NDJSON or .phr files, IPS, Apple Health export.zip",
     )
     p.add_argument("--dry-run", action="store_true", help="show what would be created; save nothing")
     p.add_argument("--encounters", action="store_true", help="also create past appointments from visits")
