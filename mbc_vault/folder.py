@@ -13,6 +13,8 @@ import contextlib
 import io
 import logging
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -99,6 +101,10 @@ class VaultFolder:
         self.load_problems: list[Problem] = []
         self.not_readable = 0
         self.snapshot: sync.Snapshot = {}
+        #: held while this program writes a file and notes it in `snapshot`, and while
+        #: changed_on_disk() compares: a snapshot taken between a write and its note would take this
+        #: program's own write (an import in a worker thread) for another program's
+        self._own_writes = threading.Lock()
         #: the time stamped on what this person writes (created, modified, trashed); tests set a fake one
         self.clock: Clock = utc_now
 
@@ -479,12 +485,27 @@ class VaultFolder:
         self.remember(record)
         self.cache.put(file.name, key, record.to_dict())
 
-    def note_own_write(self, file: Path) -> None:
-        rel = f"{file.parent.name}/{file.name}"
+    @contextlib.contextmanager
+    def own_write(self, file: Path) -> Iterator[None]:
+        """Write *file* inside: this program's write, noted in `snapshot` when it is done, so that
+        changed_on_disk() does not take it for a sync tool's."""
+        with self._own_writes:
+            yield
+            rel = f"{file.parent.name}/{file.name}"
+            try:
+                self.snapshot[rel] = sync.stat_key(file.stat())
+            except FileNotFoundError:
+                self.snapshot.pop(rel, None)
+
+    def changed_on_disk(self) -> bool:
+        """Whether files of the folder changed since it was read, by another program. False while this
+        program is writing one (asked again at the next poll)."""
+        if not self._own_writes.acquire(blocking=False):
+            return False
         try:
-            self.snapshot[rel] = sync.stat_key(file.stat())
-        except FileNotFoundError:
-            self.snapshot.pop(rel, None)
+            return sync.snapshot(self.path) != self.snapshot
+        finally:
+            self._own_writes.release()
 
     def get(self, record_id: str) -> Record:
         """Find a record by id or by a unique prefix of at least 4 characters."""
@@ -580,8 +601,8 @@ class VaultFolder:
         record.extra[authority.SIGNATURE] = obj[authority.SIGNATURE]
         data = age.encrypt_bytes(payload, [key.recipient])
         file = self.path / RECORDS / f"{record.id}.age"
-        atomic_write_bytes(file, data)
-        self.note_own_write(file)
+        with self.own_write(file):
+            atomic_write_bytes(file, data)
         self.remember(record)
         with contextlib.suppress(FileNotFoundError):
             self.cache.put(file.name, file_key(file.stat()), record.to_dict())
@@ -594,8 +615,9 @@ class VaultFolder:
         key = self.require_edit(record.scope)
         payload = self.signed_json({"record": record.id, "sha256": record.sha256, "pages": list(page_texts)})
         (self.path / TEXTS).mkdir(exist_ok=True)
-        atomic_write_bytes(self.texts_file(record.id), age.encrypt_bytes(payload, [key.recipient]))
-        self.note_own_write(self.texts_file(record.id))
+        file = self.texts_file(record.id)
+        with self.own_write(file):
+            atomic_write_bytes(file, age.encrypt_bytes(payload, [key.recipient]))
 
     def page_texts_of(self, record: Record) -> list[str] | None:
         file = self.texts_file(record.id)
@@ -656,8 +678,8 @@ class VaultFolder:
                     raise InputFileError("document-read-inconsistently", label=label)
                 return nonce
 
-            nonce = atomic_write(doc_file, write)
-        self.note_own_write(doc_file)
+            with self.own_write(doc_file):
+                nonce = atomic_write(doc_file, write)
         assert isinstance(nonce, bytes)
         return doc_id, nonce, reader.size, reader.digest.hexdigest()
 

@@ -184,12 +184,12 @@ class OwnerKeys:
                 if who is None or not authority.check_object(obj, who.signing_key):
                     continue  # forged in their name: never vouched for
                 data = self.folder.signed_json(obj)
-                atomic_write_bytes(
-                    file, age.encrypt_bytes(data, [self.folder.write_keys[key.scope].recipient])
-                )
+                with self.folder.own_write(file):
+                    atomic_write_bytes(
+                        file, age.encrypt_bytes(data, [self.folder.write_keys[key.scope].recipient])
+                    )
                 count += 1
                 if folder == RECORDS:
-                    self.folder.note_own_write(file)
                     record = Record.from_dict(json.loads(data))
                     self.folder.remember(record)
                     try:

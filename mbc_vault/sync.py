@@ -27,7 +27,9 @@ ID_FOLDERS = ("keys", "keyrings", "people", "records", "documents", "texts", "re
 CONFLICTS, VERSIONS = "conflicts", "versions"
 VERSION_FOLDERS = (CONFLICTS, VERSIONS)
 ROOT_AGE_FILES = ("info.age", "rotation.age", "upgrade.age")
-ROOT_PLAIN_FILES = ("vault.json", "MBC-VAULT.json", "README.txt", ".lock")
+#: the writers' lock file: made by the first write, never changed after (not a change of the vault)
+LOCK_FILE = ".lock"
+ROOT_PLAIN_FILES = ("vault.json", "MBC-VAULT.json", "README.txt", LOCK_FILE)
 _CANONICAL = {
     **{folder: re.compile(rf"^{ID20}\.age$") for folder in ID_FOLDERS},
     CONFLICTS: re.compile(rf"^{ID20}-{HEX16}\.age$"),
@@ -193,7 +195,7 @@ Snapshot = dict[str, tuple[int, int, int]]
 
 
 def snapshot(root: Path) -> Snapshot:
-    """Names, sizes, mtimes and inodes of the vault's files (temporary files left out)."""
+    """Names, sizes, mtimes and inodes of the vault's files (temporary files and the lock file left out)."""
     items: Snapshot = {}
     for folder in ("", *ID_FOLDERS, *VERSION_FOLDERS):
         directory = root / folder if folder else root
@@ -201,7 +203,7 @@ def snapshot(root: Path) -> Snapshot:
             with os.scandir(directory) as entries:
                 for entry in entries:
                     if is_temporary(entry.name) or (
-                        folder == "" and entry.name in (*ID_FOLDERS, *VERSION_FOLDERS)
+                        folder == "" and entry.name in (*ID_FOLDERS, *VERSION_FOLDERS, LOCK_FILE)
                     ):
                         continue
                     try:

@@ -476,7 +476,7 @@ class Vault:
         Cheap (names, sizes, mtimes and inodes only): the app can poll it and call reload().
         This vault's own writes of records, documents and texts do not count.
         """
-        return sync.snapshot(self.folder.path) != self.folder.snapshot
+        return self.folder.changed_on_disk()
 
     def close(self) -> None:
         """Save the cache, then overwrite and drop every key and forget everything decrypted

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -412,6 +413,29 @@ def test_unknown_files_are_not_damage(vault: Vault, vault_path: Path, tmp_path: 
 
 
 # ----------------------------------------------------------------------------- noticing changes
+def test_own_writes_from_another_thread_are_never_taken_for_a_sync(vault: Vault) -> None:
+    """The app saves a portal import in a worker thread while its watcher polls changed_on_disk on
+    another: a look between a file's write and its note took the import for another computer's
+    changes (and reloaded thousands of records mid-import). The first write's lock file is not a
+    change either."""
+    assert not vault.changed_on_disk()
+    vault.add_entry("symptom", {"name": "Tired", "date": "2026-11-30"}, title="Tired")
+    assert not vault.changed_on_disk()  # the writers' lock file the first write made
+
+    def write() -> None:
+        for n in range(150):
+            vault.add_entry("symptom", {"name": f"Symptom {n}", "date": "2026-11-30"}, title=f"S{n}")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    seen = []
+    while writer.is_alive():
+        seen.append(vault.changed_on_disk())
+    writer.join()
+    assert len(seen) > 5 and not any(seen)
+    assert not vault.changed_on_disk() and len(vault.entries("symptom")) == 151
+
+
 def test_changed_on_disk(vault: Vault, vault_path: Path, tmp_path: Path, clock: FakeClock) -> None:
     laptop, rid = _two_sides(vault, vault_path, tmp_path)
     with _open(vault_path, tmp_path) as v:

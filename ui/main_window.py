@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(self.tr(spec.label))
         self._size_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._reload_chosen_section)
         row = QHBoxLayout(self.vault_screen)
         row.setContentsMargins(0, 0, 0, 0)
         # a section larger than the window (200 % text on a small screen) scrolls instead of widening it
@@ -455,6 +456,16 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.settings.idle_minutes())
         self.idle.start()
         self._update_state()
+
+    def _reload_chosen_section(self, row: int) -> None:
+        """The section chosen reloads what changed while it was hidden (SectionPage.reload_stale; its
+        showEvent does it too, but a window not on screen gets none)."""
+        from .sections.base import SectionPage  # the sections are imported when first made
+
+        page = self.sections.widget(row)
+        section = page.section if isinstance(page, ScopeGate) else page
+        if isinstance(section, SectionPage):
+            section.reload_stale()
 
     def go_to(self, section: QWidget) -> None:
         if self.session is not None:

@@ -72,6 +72,9 @@ class VaultSession(QObject):
     index_ready = Signal()
     #: a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed
     entries_changed = Signal(str)
+    #: entries of these kinds changed at once (a portal import, another computer's changes): each
+    #: section reloads once, not once a kind
+    entries_reloaded = Signal(list)
     #: the vault was reloaded because its files changed outside this program (a plain sentence)
     external_change = Signal(str)
 
@@ -86,8 +89,9 @@ class VaultSession(QObject):
         self._appointments: dict[str, Record] = {}  # their question lists' context
         self._watch_timer = QTimer(self)  # files a sync tool changes while the app is open
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self._watch_timer.timeout.connect(self.check_external_changes)
+        self._watch_timer.timeout.connect(self._poll_files)
         self._watch_timer.start()
+        self._poll_worker: TaskWorker | None = None  # the look at the vault's files, off this thread
         self._index_timer = QTimer(self)
         self._index_timer.setInterval(0)
         self._index_timer.timeout.connect(self._index_some)
@@ -129,8 +133,7 @@ class VaultSession(QObject):
         self._pending_entries.extend(r for r in records if r.kind in kinds)
         if not self._index_timer.isActive():
             self._index_timer.start()
-        for kind in sorted(kinds):
-            self.entries_changed.emit(kind)
+        self.entries_reloaded.emit(sorted(kinds))
 
     def _index_entries(self, kind: str) -> None:
         """Index the live entries of *kind* again (a few dozen: quick); trashed ones are filtered out
@@ -220,6 +223,22 @@ class VaultSession(QObject):
             self.index.update_metadata(record)
         self.records_changed.emit()
 
+    def _poll_files(self) -> None:
+        """The watch timer: look at the vault's files in the thread pool (thousands of names and sizes
+        take a while), and reload here if another program changed them."""
+        vault = self.vault
+        if vault is None or self._poll_worker is not None:
+            return
+        worker = TaskWorker(vault.changed_on_disk)
+        worker.signals.finished.connect(lambda changed: self._polled(vault, changed))
+        worker.signals.failed.connect(lambda _: self._polled(vault, False))
+        self._poll_worker = start(worker)
+
+    def _polled(self, vault: Vault, changed: object) -> None:
+        self._poll_worker = None
+        if changed and vault is self.vault:
+            self._reload_changes(vault)
+
     def check_external_changes(self) -> bool:
         """Reload when a sync tool (or another program) changed the vault's files; True if records or
         people changed. The app's own writes (a person added, the key files of a sign-in, an import)
@@ -230,6 +249,12 @@ class VaultSession(QObject):
         try:
             if not vault.changed_on_disk():
                 return False
+        except Exception:
+            return False
+        return self._reload_changes(vault)
+
+    def _reload_changes(self, vault: Vault) -> bool:
+        try:
             records_before, people_before = _state(vault)
             conflicts_before = len(vault.conflicts())
             vault.reload()
@@ -242,9 +267,9 @@ class VaultSession(QObject):
         if not change and not people_changed and len(conflicts) == conflicts_before:
             return False
         self.records_changed.emit()
-        for kind in ENTRY_KINDS:
-            if people_changed or kind in change.kinds:
-                self.entries_changed.emit(kind)
+        kinds = [kind for kind in ENTRY_KINDS if people_changed or kind in change.kinds]
+        if kinds:
+            self.entries_reloaded.emit(kinds)
         sentences = self.describe_changes(change)
         if people_changed and not sentences:
             sentences.append(self.tr("Who shares this vault was changed on another computer."))
@@ -335,6 +360,7 @@ class VaultSession(QObject):
         if self._readers is not None:  # no PDF worker outlives the lock
             self._readers.close()
         self._watch_timer.stop()
+        self._poll_worker = None  # its answer, if it comes, finds another vault (or none)
         self._index_timer.stop()
         self._pending.clear()
         self._pending_entries.clear()

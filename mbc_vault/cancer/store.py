@@ -34,9 +34,9 @@ class CancerRecord(EntryStore):
         values = self.load(LabValue)
         return [v for v in values if v.model.test == test] if test else values
 
-    def lab_tests(self) -> list[str]:
-        """Tests with values, the common tumor markers first."""
+    def lab_tests(self, values: list[Entry[LabValue]] | None = None) -> list[str]:
+        """Tests with values (of *values*, loaded if not given), the common tumor markers first."""
         from .vocab import MARKERS
 
-        seen = {v.model.test for v in self.lab_values()}
+        seen = {v.model.test for v in (self.lab_values() if values is None else values)}
         return [t for t in MARKERS if t in seen] + sorted(seen - set(MARKERS))

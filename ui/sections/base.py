@@ -2,8 +2,12 @@
 
 A section builds its page once with `page()` (scroll area, heading, note), names the kinds of entries
 it shows in `KINDS`, and fills itself in `refresh()`. `set_session()` connects the session's
-`entries_changed` (filtered by those kinds) and every signal given to `listen()`; each set_session,
-and so locking (session None), drops them all again.
+`entries_changed` and `entries_reloaded` (filtered by those kinds) and every signal given to
+`listen()`; each set_session, and so locking (session None), drops them all again.
+
+Many entries changed at once (`entries_reloaded`: a portal import, a sync) reload a shown section
+once, and a hidden one when it is next shown (or asked for a row): an import of thousands of entries
+does not reload every section while the person waits.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from mbc_vault.care.store import CarePlan
@@ -37,6 +41,8 @@ class SectionPage(QWidget):
         self.session: VaultSession | None = None
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._connections: list[QMetaObject.Connection] = []
+        #: kinds of KINDS that changed while the section was hidden (reloaded when it is shown)
+        self._stale: set[str] = set()
 
     def page(
         self, title: str, text: str = "", margins: tuple[int, int, int, int] = (24, 16, 24, 16)
@@ -68,11 +74,13 @@ class SectionPage(QWidget):
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections.clear()
+        self._stale.clear()
         self.session = session
         for box in self.findChildren(EntryListBox):
             box.session = session
         if session is not None and self.KINDS:
             self.listen(session.entries_changed, self._entries_changed)
+            self.listen(session.entries_reloaded, self._entries_reloaded)
         self.refresh()
 
     def listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
@@ -82,6 +90,24 @@ class SectionPage(QWidget):
     def _entries_changed(self, kind: str) -> None:
         if self.KINDS is ALL_KINDS or kind in self.KINDS:
             self.entries_changed(kind)
+
+    def _entries_reloaded(self, kinds: list[str]) -> None:
+        self._stale.update(k for k in kinds if self.KINDS is ALL_KINDS or k in self.KINDS)
+        if self.isVisibleTo(self.window()):  # the section chosen (in a window on screen or not)
+            self.reload_stale()
+
+    def reload_stale(self) -> None:
+        """Reload for the kinds that changed at once since the last reload: one kind as
+        entries_changed does, several with one refresh."""
+        kinds, self._stale = self._stale, set()
+        if len(kinds) == 1:
+            self.entries_changed(next(iter(kinds)))
+        elif kinds:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.reload_stale()
+        super().showEvent(event)
 
     def entries_changed(self, kind: str) -> None:
         """Entries of one of KINDS were saved or trashed: refresh (a section may do less)."""

@@ -245,8 +245,9 @@ class OverviewSection(SectionPage):
 
     def _markers(self, cancer: CancerRecord) -> str:
         lines = []
-        for test in cancer.lab_tests()[:3]:
-            values = cancer.lab_values(test)
+        every = cancer.lab_values()  # loaded once: thousands after a portal import
+        for test in cancer.lab_tests(every)[:3]:
+            values = [v for v in every if v.model.test == test]
             last = values[-1].model
             trend = ""
             if len(values) > 1:
