@@ -118,15 +118,36 @@ def ask_save_path(
     return save_file(parent, title, str(suggested), file_filter)
 
 
+#: a table of more rows than this measures only the rows in view (and a few past them) as it scrolls:
+#: measuring every row of thousands (a portal import) would hold the app up for seconds
+MEASURE_ALL_ROWS = 200
+
+
+def fit_rows(table: QTableView) -> None:
+    """Each row's height to its wrapped text: every row of a short table, the rows in view of a long one."""
+    rows = table.model().rowCount()
+    if rows <= MEASURE_ALL_ROWS:
+        table.resizeRowsToContents()
+        return
+    first = max(0, table.rowAt(0))
+    last = table.rowAt(table.viewport().height() - 1)
+    for row in range(first, min(rows, (last if last >= 0 else first + 40) + 10)):
+        table.resizeRowToContents(row)
+
+
 def rows_follow_widths(table: QTableView) -> None:
-    """Wrapped text: each row's height follows its columns' widths (also after the window is resized)."""
+    """Wrapped text: each row's height follows its columns' widths (also after the window is resized,
+    and as a long table scrolls)."""
     table.setStyleSheet("QTableView::item { padding-top: 0.2em; padding-bottom: 0.2em; }")
     timer = QTimer(table)
     timer.setSingleShot(True)
     timer.setInterval(0)
-    timer.timeout.connect(table.resizeRowsToContents)
+    timer.timeout.connect(lambda: fit_rows(table))
     table.horizontalHeader().sectionResized.connect(lambda *_: timer.start())
     table.model().modelReset.connect(timer.start)
+    table.verticalScrollBar().valueChanged.connect(
+        lambda *_: timer.start() if table.model().rowCount() > MEASURE_ALL_ROWS else None
+    )
     table.setProperty("rowsTimer", timer)  # keeps a handle for callers: table.property("rowsTimer").start()
 
 

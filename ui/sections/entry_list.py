@@ -70,6 +70,8 @@ class EntryListBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # columns fit the rows in view and 100 more, not every row of thousands (Qt's default: 1000)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
         self.table.activated.connect(lambda _: self.edit_selected())  # Enter or a double-click
