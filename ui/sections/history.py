@@ -142,9 +142,18 @@ class HistorySection(SectionPage):
         self.about = AboutMeBox(undo_stack, body)
         layout.addWidget(self.about)
 
-        def box(title: str, kind: str, columns, fields, model, entries) -> EntryListBox:  # type: ignore[no-untyped-def]
+        def box(title: str, kind: str, columns, fields, model, entries, **options) -> EntryListBox:  # type: ignore[no-untyped-def]
             made = EntryListBox(
-                title, kind, columns, fields, model, undo_stack, body, store=history_of, entries=entries
+                title,
+                kind,
+                columns,
+                fields,
+                model,
+                undo_stack,
+                body,
+                store=history_of,
+                entries=entries,
+                **options,
             )
             layout.addWidget(made)
             return made
@@ -240,6 +249,10 @@ class HistorySection(SectionPage):
             visit_fields,
             Visit,
             HealthHistory.visits,
+            # a portal's visit type can be a long sentence ("Office or other outpatient visit for the
+            # evaluation and management of..."): it wraps in the column that takes the room left
+            stretch_column=1,
+            wrap_rows=True,
         )
         layout.addStretch(1)
         self.refresh()
