@@ -54,6 +54,7 @@ ENTRY_KINDS: dict[str, tuple[str, str]] = {
     "procedure": ("medical", "Surgery or procedure"),
     "radiation": ("medical", "Radiation course"),
     "immunization": ("medical", "Immunization"),
+    "visit": ("medical", "Past visit"),
     "patient-details": ("medical", "About me (date of birth)"),
     "packet": ("medical", "Second-opinion packet"),
     "appointment": ("care", "Appointment"),

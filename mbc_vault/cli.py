@@ -755,7 +755,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="C-CDA XML, IHE XDM zips, FHIR JSON, NDJSON or .phr files, IPS, Apple Health export.zip",
     )
     p.add_argument("--dry-run", action="store_true", help="show what would be created; save nothing")
-    p.add_argument("--encounters", action="store_true", help="also create past appointments from visits")
+    p.add_argument(
+        "--encounters", action="store_true", help="also add the visits (encounters) as past visits"
+    )
     p.add_argument("--json", action="store_true")
     p = command(
         "export-ips",

@@ -53,7 +53,7 @@ def run_import_records(vault: Vault, args: argparse.Namespace) -> int:
     plan = plan_import(vault, reads, failed)
     if args.encounters:
         for item in plan.items:
-            if item.kind == "appointment" and not item.duplicate:
+            if item.kind == "visit" and not item.duplicate:
                 item.chosen = True
     report = None if args.dry_run else save_import(vault, plan)
     if args.json:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -27,6 +28,20 @@ def _date(value: str | None, name: str, label: str, required: bool = False) -> s
     if parsed.year < 1900 or parsed > dt.date.today() + dt.timedelta(days=3660):
         raise FieldError(name, "date-out-of-range", label=label, value=value)
     return parsed.isoformat()
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _time(value: str, name: str = "time") -> str:
+    """A time of day as HH:MM (24-hour clock, "9:30" becomes "09:30"), or "" when none is given."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    match = _CLOCK.match(value)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise FieldError(name, "time-not-valid")
+    return f"{int(match[1]):02d}:{match[2]}"
 
 
 def _choice(value: str, name: str, options: dict[str, str], label: str, allow_empty: bool = True) -> str:

@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "fractions-not-whole": "Give the number of fractions (sessions) as a whole number, e.g. 15.",
     "fractions-out-of-range": "The number of fractions must be from 1 to 100.",
     "vaccine-missing": "Enter the vaccine, e.g. influenza.",
+    "visit-type-missing": "Say what the visit was, e.g. oncology follow-up, or why it was.",
     "patient-details-empty": "Enter the date of birth, or the name to print on the packet.",
     "portal-zip-damaged": "{label} is not a readable zip archive. Download it again from the portal.",
     "portal-zip-too-large": (

@@ -11,7 +11,7 @@ from test_cli import no_traceback, run
 
 from mbc_vault.care.models import LegalItem
 from mbc_vault.care.store import CarePlan
-from mbc_vault.history.models import Allergy, Procedure, RadiationCourse
+from mbc_vault.history.models import Allergy, Procedure, RadiationCourse, Visit
 from mbc_vault.history.store import HealthHistory
 from mbc_vault.vault import Vault
 
@@ -29,6 +29,9 @@ def _fill(vault: Vault) -> dict[str, str]:
         ).record.id,
         "radiation": history.save(
             RadiationCourse(site="left breast", total_dose_gy=40.05, fractions=15, start="2021-05-01")
+        ).record.id,
+        "visit": history.save(
+            Visit(date="2021-02-10", visit_type="Surgical consult", clinician="Dr. Ada Fictional")
         ).record.id,
         "legal-item": CarePlan(vault).save(LegalItem(item="will", status="signed")).record.id,
     }
@@ -64,6 +67,9 @@ def test_entries_json_lists_fields_and_filters_by_kind(
         ids["radiation"] in table.stdout
         and "Radiation to left breast, 40.05 Gy in 15 fractions" in table.stdout
     )
+    visits = run("entries", vault_path, "--kind", "visit", *pw)
+    assert visits.returncode == 0, visits.stderr
+    assert f"{ids['visit']}  2021-02-10  Past visit" in visits.stdout and "Surgical consult" in visits.stdout
 
 
 def test_entries_unknown_kind_is_one_sentence(vault: Vault, vault_path: Path, passphrase_file: Path) -> None:
@@ -92,6 +98,7 @@ def test_entries_legal_only_member_sees_no_medical_entry(
     rows = json.loads(seen.stdout)
     assert [r["id"] for r in rows] == [ids["legal-item"]]
     assert "Penicillin" not in seen.stdout and "Lumpectomy" not in seen.stdout
+    assert "Surgical consult" not in seen.stdout
     none = run(
         "entries", vault_path, "--kind", "procedure", "--person", member.id, "--passphrase-file", secret
     )

@@ -1,6 +1,7 @@
 """`mbc-vault import-records` through the real command: the review (--dry-run --json) writes nothing, the
 import creates entries linked to the stored portal file, a second import adds nothing and says so, a bad
-file in a batch is named and the rest is imported."""
+file in a batch is named and the rest is imported, and members not given the medical part find nothing
+of it (a ticked visit neither)."""
 
 from __future__ import annotations
 
@@ -161,23 +162,40 @@ def test_a_legal_only_member_sees_nothing_of_an_imported_ccda(tmp_path: Path) ->
     assert json.loads(entries.stdout) == []
 
 
-def test_what_a_care_only_and_a_legal_only_member_see_of_an_import(tmp_path: Path) -> None:
-    """The imported entries are in the medical part; the visits ticked (--encounters) become
-    appointments, a care-part kind: a care-only member sees those and nothing else, a legal-only
-    member nothing at all."""
+def test_a_ticked_visit_is_medical_and_a_care_only_or_legal_only_member_finds_nothing(tmp_path: Path) -> None:
+    """The visits ticked (--encounters) become past visits, a medical kind, like everything imported:
+    the owner lists one with its date, time, type, reason, place and clinician; a member given only the
+    care part (which holds appointments) or only the legal part finds nothing of the import: no entry, no
+    record, no search hit for the visit's words."""
     bundle = json.loads((DATA / "mcode-breast.json").read_text(encoding="utf-8"))
     visit = {
         "resourceType": "Encounter",
         "id": "e1",
-        "type": [{"text": "Oncology follow-up"}],
+        "type": [{"text": "Chemotherapy infusion"}],
         "period": {"start": "2024-03-05T09:30:00-05:00"},
+        "reasonCode": [{"text": "Cycle 3 of paclitaxel"}],
+        "participant": [{"individual": {"reference": "Practitioner/p1", "display": "Dr. Ada Fictional"}}],
+        "location": [{"location": {"reference": "Location/l1", "display": "Example Infusion Center"}}],
     }
     bundle["entry"].append({"resource": visit})
     source = tmp_path / "visits.json"
     source.write_text(json.dumps(bundle), encoding="utf-8")
     path = tmp_path / "vault"
     Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR).close()
+    dry = json.loads(run("import-records", path, source, "--dry-run", "--json").stdout)
+    assert dry["counts"]["visit"] == {"new": 1, "duplicate": 0, "chosen": 0}  # only if ticked
     assert run("import-records", path, source, "--encounters").returncode == 0
+    owner = json.loads(run("entries", path, "--kind", "visit", "--json").stdout)
+    assert [(e["title"], e["date"]) for e in owner] == [("Chemotherapy infusion", "2024-03-05")]
+    fields = owner[0]["fields"]
+    assert (fields["time"], fields["reason"], fields["place"], fields["clinician"]) == (
+        "09:30",
+        "Cycle 3 of paclitaxel",
+        "Example Infusion Center",
+        "Dr. Ada Fictional",
+    )
+    assert "From:" not in fields and fields["source"]["label"]  # linked to the stored portal file
+    assert run("entries", path, "--kind", "appointment", "--json").stdout.strip() == "[]"
     ids = {}
     for name, scope in (("Cara", "care"), ("Lee", "legal")):
         words = tmp_path / f"{name}.txt"
@@ -188,13 +206,13 @@ def test_what_a_care_only_and_a_legal_only_member_see_of_an_import(tmp_path: Pat
 
     def seen(name: str, *args: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "MBC_VAULT_PASSPHRASE": f"{name} has words of their own here"}
-        command = [*CLI, *args, str(path), "--person", ids[name]]
-        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        command = [*CLI, args[0], str(path), *args[1:], "--person", ids[name]]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done
 
-    care = json.loads(seen("Cara", "entries", "--json").stdout)
-    assert [(e["kind"], e["date"], e["fields"]["time"]) for e in care] == [
-        ("appointment", "2024-03-05", "09:30")
-    ]
-    assert "No records" in seen("Cara", "list").stdout  # not the stored portal document
-    assert json.loads(seen("Lee", "entries", "--json").stdout) == []
-    assert "No records" in seen("Lee", "list").stdout
+    for name in ids:
+        assert json.loads(seen(name, "entries", "--json").stdout) == [], name
+        assert "No records" in seen(name, "list").stdout, name  # not the stored portal document
+        for word in ("chemotherapy", "infusion", "paclitaxel", "Fictional"):
+            assert json.loads(seen(name, "search", word, "--json").stdout) == [], (name, word)

@@ -68,7 +68,7 @@ def test_ccd1_reads_every_kind_with_its_real_values() -> None:
         "allergy": 2,
         "medication": 2,
         "patient-details": 1,
-        "appointment": 1,
+        "visit": 1,
     }
     assert of(result, "patient-details") == [{"name": "Eve Betterhalf", "date_of_birth": "1975-05-01"}]
     meds = of(result, "medication")
@@ -82,7 +82,15 @@ def test_ccd1_reads_every_kind_with_its_real_values() -> None:
     assert "ADVANCE DIRECTIVES" in notes and "INSURANCE PROVIDERS" in notes and "VITAL SIGNS" in notes
     assert codes_of(result)["portal-vitals-left-out"] == 8
     assert codes_of(result)["portal-immunization-not-given"] == 2
-    assert all(f.optional for f in result.found if f.kind == "appointment")
+    (visit,) = [f for f in result.found if f.kind == "visit"]
+    assert visit.optional  # encounters only if ticked
+    assert visit.data["visit_type"].startswith("Office or other outpatient visit")
+    assert {k: visit.data[k] for k in ("date", "time", "reason", "place")} == {
+        "date": "2012-09-27",
+        "time": "13:00",  # 201209271300-0500: the time as written, where it happened
+        "reason": "Pneumonia",  # the indication (entryRelationship RSON)
+        "place": "Good Health Urgent Care",  # the location's name
+    }
 
 
 @pytest.mark.parametrize(
@@ -213,6 +221,33 @@ def test_unknown_xsi_type_nullflavor_and_free_text_units() -> None:
     assert problems["portal-partial-date"] == 1
     sentence = messages.render("portal-result-not-number", {"count": 1})
     assert sentence.startswith("1 result(s) were words")
+
+
+def test_an_encounter_is_a_past_visit_with_whom_and_why() -> None:
+    """A fictional encounter without a code: the performer's name, the encounter diagnosis as the
+    reason (no indication given), the date without a time."""
+    visit = (
+        '<entry><encounter classCode="ENC" moodCode="EVN"><code nullFlavor="UNK"/>'
+        '<effectiveTime><low value="20240305"/></effectiveTime>'
+        "<performer><assignedEntity><assignedPerson><name><prefix>Dr.</prefix><given>Ada</given>"
+        "<family>Fictional</family></name></assignedPerson></assignedEntity></performer>"
+        '<entryRelationship typeCode="SUBJ"><act classCode="ACT" moodCode="EVN">'
+        '<templateId root="2.16.840.1.113883.10.20.22.4.80"/><entryRelationship typeCode="SUBJ">'
+        '<observation classCode="OBS" moodCode="EVN"><value xsi:type="CD" code="254837009" '
+        'displayName="Breast cancer follow-up"/></observation></entryRelationship></act>'
+        "</entryRelationship></encounter></entry>"
+    )
+    result = read_ccda(doc(section("46240-8", visit, "ENCOUNTERS")), "visit.xml")
+    (found,) = result.found
+    assert (found.kind, found.optional, found.label) == ("visit", True, "Breast cancer follow-up")
+    assert found.data == {
+        "date": "2024-03-05",
+        "time": "",
+        "visit_type": "",
+        "reason": "Breast cancer follow-up",
+        "place": "",
+        "clinician": "Dr. Ada Fictional",
+    }
 
 
 def test_no_namespace_and_wrong_namespace_read_the_same() -> None:

@@ -270,7 +270,7 @@ def test_dates_of_every_precision() -> None:
     assert labs["CA 15-3"].data["date"] == "2023-08-01" and labs["CA 15-3"].notes == ""
     assert labs["CEA"].data["date"] == "2023-01-01"
     assert labs["CEA"].notes == "Date given as the year only: 2023"  # no notes field: the record's notes
-    (visit,) = [f for f in read.found if f.kind == "appointment"]
+    (visit,) = [f for f in read.found if f.kind == "visit"]
     assert (visit.data["date"], visit.data["time"]) == ("2024-03-05", "09:30")
     (patient,) = [f for f in read.found if f.kind == "patient-details"]
     assert patient.data["date_of_birth"] is None and "1968" in patient.notes

@@ -1,7 +1,7 @@
 """The review and the saving of a portal import, over things a reader found (the readers have their own
 tests): duplicates marked and skipped, nothing written by the review, the original stored in the
-medical part and every entry linked to it, a second import adding nothing, a legal-only member seeing
-none of it."""
+medical part and every entry linked to it, a second import adding nothing, a legal-only or care-only
+member seeing none of it (a ticked visit neither: it is medical)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from conftest import PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault.cancer.models import LabValue
 from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.categories import ENTRY_KINDS
 from mbc_vault.portal import codes
 from mbc_vault.portal.model import Found, PortalRead
 from mbc_vault.portal.review import plan_import
 from mbc_vault.portal.save import PORTAL_CATEGORY, save_import
+from mbc_vault.search import build_index
 from mbc_vault.vault import Vault
 
 
@@ -83,10 +85,15 @@ def _read() -> PortalRead:
             "Radiation",
         ),
         Found(
-            "appointment",
-            {"date": "2025-09-01", "purpose": "Oncology visit"},
-            codes.key("appointment", "2025-09-01"),
-            "Visit",
+            "visit",
+            {
+                "date": "2025-09-01",
+                "time": "09:30",
+                "visit_type": "Oncology visit",
+                "place": "Example Clinic",
+            },
+            codes.key("visit", "Oncology visit", "2025-09-01"),
+            "Oncology visit",
             optional=True,
         ),
         Found(
@@ -113,8 +120,8 @@ def test_the_review_lists_by_kind_and_writes_nothing(vault: Vault) -> None:
     assert counts["biopsy"]["new"] == 1  # the two receptor results of one date joined
     biopsy = next(i for i in plan.items if i.kind == "biopsy")
     assert biopsy.data["er_status"] == "positive" and biopsy.data["her2_ihc"] == "1+"
-    visit = next(i for i in plan.items if i.kind == "appointment")
-    assert not visit.chosen  # encounters only if ticked
+    visit = next(i for i in plan.items if i.kind == "visit")
+    assert not visit.chosen and visit.optional  # encounters only if ticked
     # the lab value with no value is not proposed, and says so
     assert [(p.code, p.count) for _, p in plan.problems()] == [("portal-entries-not-valid", 1)]
     assert [p.params["kind"] for _, p in plan.problems()] == ["Lab value"]  # its name, not "lab-value"
@@ -142,7 +149,7 @@ def test_saving_links_every_entry_to_the_stored_original_and_a_second_import_add
             assert record.data["source"]["document"] == document_id
             assert record.data["source"]["label"] == "Summary from Example Portal"
     again = plan_import(vault, [_read()])
-    assert all(item.duplicate and not item.chosen for item in again.items if item.kind != "appointment")
+    assert all(item.duplicate and not item.chosen for item in again.items if item.kind != "visit")
     second = save_import(vault, again)
     assert second.total == 0
     assert len(vault.entries("lab-value")) == 2
@@ -163,18 +170,50 @@ def test_an_entry_typed_by_hand_is_a_duplicate_and_a_diagnosis_is_never_replaced
     assert [r.data["first_diagnosis"] for r in vault.entries("diagnosis")] == ["2020-01-01"]
 
 
-def test_a_legal_only_member_sees_nothing_of_an_import(tmp_path: Path) -> None:
+def test_a_legal_only_or_care_only_member_sees_nothing_of_an_import_not_even_a_ticked_visit(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "vault"
     owner = Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
-    save_import(owner, plan_import(owner, [_read()]))
-    person, _ = owner.add_person(
-        "Lee", "brother", ["legal"], passphrase="lee's own words here", work_factor=TEST_WORK_FACTOR
-    )
+    plan = plan_import(owner, [_read()])
+    plan.choose_kind("visit", True)
+    assert save_import(owner, plan).created["visit"] == 1
+    (visit,) = owner.entries("visit")
+    assert owner.folder.get(visit.id).scope == "medical"
+    members = {}
+    for name, scope in (("Lee", "legal"), ("Cara", "care")):
+        person, _ = owner.add_person(
+            name, "sibling", [scope], passphrase=f"{name}'s own words here", work_factor=TEST_WORK_FACTOR
+        )
+        members[name] = person.id
     owner.close()
-    with Vault.open(path, "lee's own words here", person_id=person.id) as lee:
-        assert lee.records() == []
-        for kind in ("lab-value", "medication", "allergy", "procedure", "radiation", "biopsy"):
-            assert lee.entries(kind) == []
+    for name, person_id in members.items():
+        with Vault.open(path, f"{name}'s own words here", person_id=person_id) as member:
+            assert member.records() == [], name
+            assert [k for k in ENTRY_KINDS if member.entries(k)] == [], name
+            index = build_index(member)
+            try:
+                for word in ("oncology", "Example Clinic", "2025-09-01", "Letrozole"):
+                    assert index.query(word, limit=20).hits == [], (name, word)
+            finally:
+                index.close()
+
+
+def test_an_appointment_imported_before_visits_were_their_own_kind_stays_and_is_not_added_again(
+    vault: Vault,
+) -> None:
+    """An earlier version saved a ticked encounter as a care-part appointment: it is left as it is (no
+    migration), and importing the same file again does not add it a second time as a visit."""
+    source = {"document": "0" * 8, "label": "Summary", "date": "2026-03-02"}
+    key = codes.key("appointment", "Oncology visit", "2025-09-01")
+    data = {"date": "2025-09-01", "purpose": "Oncology visit", "source": {**source, "key": key}}
+    vault.add_entry("appointment", data, title="Oncology visit")
+    plan = plan_import(vault, [_read()])
+    (visit,) = [i for i in plan.items if i.kind == "visit"]
+    assert visit.duplicate and not visit.chosen
+    plan.choose_kind("visit", True)
+    assert "visit" not in save_import(vault, plan).created
+    assert vault.entries("visit") == [] and len(vault.entries("appointment")) == 1
 
 
 def test_partial_dates_are_review_lines_and_kept_in_the_notes_and_the_route_is_its_own_field(

@@ -63,6 +63,9 @@ KINDS = [
      {"fractions": "16"}, "16"),
     ("immunizations", {"vaccine": "Influenza", "date": "2025-10-01"}, "Influenza",
      {"dose_number": "booster"}, "booster"),
+    ("visits", {"date": "2025-11-04", "time": "9:30", "visit_type": "Chemotherapy infusion",
+                "place": "Example Infusion Center"}, "Chemotherapy infusion",
+     {"clinician": "Dr. Ada Fictional"}, "Dr. Ada Fictional"),
 ]  # fmt: skip
 
 

@@ -209,7 +209,7 @@ def test_the_imported_entry_says_where_it_came_from(qtbot, vault_window: MainWin
     assert lines == ["From: mcode-breast.json"]
 
 
-def test_encounters_start_unticked_and_are_added_only_when_ticked(
+def test_encounters_start_unticked_and_are_added_only_when_ticked_as_past_visits(
     qtbot, vault_window: MainWindow, tmp_path: Path
 ) -> None:
     visits = tmp_path / "visits.ndjson"  # fictional: two past visits and one lab result
@@ -217,7 +217,8 @@ def test_encounters_start_unticked_and_are_added_only_when_ticked(
         '{"resourceType": "Encounter", "id": "e1", "period": {"start": "2024-02-01"},'
         ' "type": [{"text": "Oncology follow-up"}]}\n'
         '{"resourceType": "Encounter", "id": "e2", "period": {"start": "2024-05-01"},'
-        ' "type": [{"text": "Radiation planning"}]}\n'
+        ' "type": [{"text": "Radiation planning"}],'
+        ' "location": [{"location": {"display": "Example Cancer Center"}}]}\n'
         '{"resourceType": "Observation", "id": "o1", "code": {"text": "CA 15-3"},'
         ' "effectiveDateTime": "2024-02-01", "valueQuantity": {"value": 31, "unit": "U/mL"}}\n',
         encoding="utf-8",
@@ -225,21 +226,56 @@ def test_encounters_start_unticked_and_are_added_only_when_ticked(
     dialog = _open(qtbot, vault_window, [visits])
     model = dialog.model
     assert model is not None
-    kind = model.index(model.kind_row("appointment"), COL_ENTRY)
-    assert kind.data() == "Past appointments (visits) (2)"
+    kind = model.index(model.kind_row("visit"), COL_ENTRY)
+    assert kind.data() == "Past visits (2)"
     assert model.data(kind, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert model.index(0, COL_NOTE, kind).data() == "Added only if you tick it"
-    assert (
-        "which people you gave the “Care and appointments” part can see" in dialog.problems_text.text()
-    )  # said before
+    assert "Care and appointments" not in dialog.problems_text.text()  # no part but the medical one
     assert dialog.info.text().startswith("1 entry will be added.")
     second = model.index(1, COL_ENTRY, kind)
     model.setData(second, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert model.data(kind, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.PartiallyChecked
     _save(qtbot, dialog)
     vault = _vault(vault_window)
-    assert [record.data["purpose"] for record in vault.entries("appointment")] == ["Radiation planning"]
+    assert [record.data["visit_type"] for record in vault.entries("visit")] == ["Radiation planning"]
+    assert vault.entries("appointment") == []
     assert len(vault.entries("lab-value")) == 1
+    dialog.accept()
+    table = vault_window.history.visits.model  # the Health history section reloaded
+    assert [table.index(0, c).data() for c in range(table.columnCount())] == [
+        "2024-05-01",
+        "Radiation planning",
+        "Example Cancer Center",
+        "",
+    ]
+
+
+def test_a_medical_only_writer_may_tick_visits(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Visits were left out of the review for someone without the care part (appointments were not
+    theirs to add); a past visit is medical, so a member who may edit the medical part adds it."""
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR)
+    vault.add_person(
+        "Robin Example",
+        "friend",
+        ["medical"],
+        can_edit=True,
+        passphrase="robin writes 7",
+        work_factor=TEST_WORK_FACTOR,
+    )
+    vault.close()
+    window.enter_vault(Vault.open(tmp_path / "v", "robin writes 7"))
+    visit = tmp_path / "visit.json"
+    visit.write_text(
+        '{"resourceType": "Encounter", "period": {"start": "2024-02-01"}, "type": [{"text": "Port check"}]}',
+        encoding="utf-8",
+    )
+    dialog = _open(qtbot, window, [visit])
+    assert dialog.model is not None
+    row = dialog.model.kind_row("visit")
+    assert row >= 0
+    dialog.model.set_kind_chosen(row, True)
+    _save(qtbot, dialog)
+    assert [r.title for r in _vault(window).entries("visit")] == ["Port check"]
     dialog.accept()
 
 

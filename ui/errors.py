@@ -243,6 +243,7 @@ class ErrorPresenter(QObject):
             ),
             "fractions-out-of-range": self.tr("The number of fractions must be from 1 to 100."),
             "vaccine-missing": self.tr("Enter the vaccine, e.g. influenza."),
+            "visit-type-missing": self.tr("Say what the visit was, e.g. oncology follow-up, or why it was."),
             "patient-details-empty": self.tr("Enter the date of birth, or the name to print on the packet."),
             "portal-zip-damaged": self.tr(
                 "{label} is not a readable zip archive. Download it again from the portal."

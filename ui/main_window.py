@@ -146,6 +146,7 @@ SECTION_OF_KIND = {
     "procedure": "history",
     "radiation": "history",
     "immunization": "history",
+    "visit": "history",
 }
 #: what _make_sections sets on the window
 _MADE_WITH_SECTIONS = frozenset({spec.key for spec in SECTIONS} | {"gates", "entry_sections"})

@@ -202,8 +202,6 @@ class PortalImportDialog(QDialog):
             self._finish_busy()
             return
         self._finish_busy()
-        if "care" not in (visible_scopes(self.session.vault) or set()):
-            plan.items = [item for item in plan.items if item.kind != "appointment"]  # not theirs to add
         self.plan = plan
         self.model = PortalReviewModel(plan, self)
         self.model.choice_changed.connect(self._show_counts)
@@ -233,13 +231,6 @@ class PortalImportDialog(QDialog):
             lines.append(
                 self.tr("Sections without entries kept as text with the stored file: {0}.").format(
                     len(plan.notes)
-                )
-            )
-        if any(item.kind == "appointment" and not item.duplicate for item in plan.items):
-            lines.append(  # everything else lands in the medical part
-                self.tr(
-                    "Visits you tick become past appointments, which people you gave the “Care and "
-                    "appointments” part can see (the visit's type and date)."
                 )
             )
         self.problems_text.setText("\n".join(lines))

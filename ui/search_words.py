@@ -35,6 +35,7 @@ KIND_WORDS = {
     "procedure": QT_TRANSLATE_NOOP("SearchHits", "Surgery or procedure"),
     "radiation": QT_TRANSLATE_NOOP("SearchHits", "Radiation"),
     "immunization": QT_TRANSLATE_NOOP("SearchHits", "Immunization"),
+    "visit": QT_TRANSLATE_NOOP("SearchHits", "Past visit"),
 }
 
 

@@ -19,7 +19,7 @@ from mbc_vault.care import vocab as care
 from mbc_vault.care.models import Appointment, CarePriorities, Contact, LegalItem, QuestionList
 from mbc_vault.entry_model import Model
 from mbc_vault.history import vocab as history
-from mbc_vault.history.models import Allergy, PatientDetails, Procedure, RadiationCourse
+from mbc_vault.history.models import Allergy, PatientDetails, Procedure, RadiationCourse, Visit
 from mbc_vault.progress import describe
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -363,4 +363,6 @@ def entry_title(model: Model) -> str:
                 dose = translate("EntryTitles", "{0} in {1} fractions").format(dose, model.fractions)
         where = translate("EntryTitles", "Radiation to {0}").format(model.site)
         return translate("EntryTitles", "{0}, {1}").format(where, dose) if dose else where
+    if isinstance(model, Visit):
+        return model.visit_type or model.reason or translate("EntryTitles", "Visit")
     return model.title()

@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..entry_model import FieldError, Model, _choice, _date, _order
+from ..entry_model import FieldError, Model, _choice, _date, _order, _time
 from . import vocab
 
 PINNED_QUESTION = "Is there anything I haven't asked that I should know?"
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-.\s/x]{5,}$")
 _NCT = re.compile(r"^NCT\d{8}$")
@@ -32,12 +31,7 @@ class Appointment(Model):
 
     def validate(self) -> None:
         self.date = _date(self.date, "date", "date", required=True)
-        self.time = self.time.strip()
-        if self.time:
-            match = _TIME.match(self.time)
-            if not match or int(match[1]) > 23 or int(match[2]) > 59:
-                raise FieldError("time", "time-not-valid")
-            self.time = f"{int(match[1]):02d}:{match[2]}"
+        self.time = _time(self.time)
         try:
             self.duration_minutes = int(self.duration_minutes)
         except (TypeError, ValueError):

@@ -1,2 +1,2 @@
 """The health history: allergies, other conditions, surgeries and procedures, radiation courses,
-immunizations and the patient's own details (date of birth). All in the medical part."""
+immunizations, past visits and the patient's own details (date of birth). All in the medical part."""

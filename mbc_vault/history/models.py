@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..entry_model import FieldError, Model, _choice, _date, _order, parse_number, parse_whole
+from ..entry_model import FieldError, Model, _choice, _date, _order, _time, parse_number, parse_whole
 from . import vocab
 
 
@@ -180,6 +180,35 @@ class Immunization(Model):
 
 
 @dataclass
+class Visit(Model):
+    """A past visit: an encounter read from a portal file, or one the person adds. A medical entry
+    (what the visit was, why, where, with whom), unlike an appointment of the care part."""
+
+    KIND: ClassVar[str] = "visit"
+    date: str | None = None
+    time: str = ""  # HH:MM as the visit's record wrote it (the local time where it happened)
+    visit_type: str = ""  # e.g. "Chemotherapy infusion", "Oncology follow-up"
+    reason: str = ""
+    place: str = ""
+    clinician: str = ""
+    notes: str = ""
+
+    def validate(self) -> None:
+        self.visit_type = _text(self.visit_type)
+        self.reason = _text(self.reason)
+        self.date = _date(self.date, "date", "date", required=True)
+        self.time = _time(self.time)
+        if not (self.visit_type or self.reason):
+            raise FieldError("visit_type", "visit-type-missing")
+
+    def title(self) -> str:
+        return self.visit_type or self.reason or "Visit"
+
+    def sort_date(self) -> str | None:
+        return self.date
+
+
+@dataclass
 class PatientDetails(Model):
     """The patient's own details, stored once: the name as printed on the packet and the date of birth
     (the packet's footer reads it)."""
@@ -199,5 +228,5 @@ class PatientDetails(Model):
 
 
 MODELS: dict[str, type[Model]] = {
-    m.KIND: m for m in (Allergy, Condition, Procedure, RadiationCourse, Immunization, PatientDetails)
+    m.KIND: m for m in (Allergy, Condition, Procedure, RadiationCourse, Immunization, Visit, PatientDetails)
 }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..entries import Entry, EntryStore
-from .models import Allergy, Condition, Immunization, PatientDetails, Procedure, RadiationCourse
+from .models import Allergy, Condition, Immunization, PatientDetails, Procedure, RadiationCourse, Visit
 
 
 class HealthHistory(EntryStore):
-    """Allergies, other conditions, surgeries and procedures, radiation, immunizations, date of birth."""
+    """Allergies, other conditions, surgeries and procedures, radiation, immunizations, past visits,
+    date of birth."""
 
     def allergies(self) -> list[Entry[Allergy]]:
         return self.load(Allergy)
@@ -23,6 +24,11 @@ class HealthHistory(EntryStore):
 
     def immunizations(self) -> list[Entry[Immunization]]:
         return self.load(Immunization)
+
+    def visits(self) -> list[Entry[Visit]]:
+        """Past visits, newest first (by date, then time)."""
+        found = self.load(Visit)
+        return sorted(found, key=lambda e: (e.model.date or "", e.model.time, e.record.created), reverse=True)
 
     def details(self) -> Entry[PatientDetails] | None:
         """The patient's details (the latest saved, if an older copy came back from a sync)."""

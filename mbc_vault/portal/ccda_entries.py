@@ -20,8 +20,10 @@ from .ccda_parts import (
     first_time,
     has_null,
     kids,
+    person_name,
     quantity,
     time_range,
+    ts_time,
     words,
 )
 from .fhir import NO_KNOWN_ALLERGY, _receptor
@@ -30,6 +32,7 @@ from .model import Found, PortalRead
 ALLERGY_OBSERVATION = "2.16.840.1.113883.10.20.22.4.7"
 PROBLEM_OBSERVATION = "2.16.840.1.113883.10.20.22.4.4"
 SEVERITY_OBSERVATION = "2.16.840.1.113883.10.20.22.4.8"
+ENCOUNTER_DIAGNOSIS = "2.16.840.1.113883.10.20.22.4.80"
 STATUS_OBSERVATIONS = ("2.16.840.1.113883.10.20.22.4.28", "2.16.840.1.113883.10.20.22.4.6")
 _CLINICAL = ("observation", "act", "procedure", "substanceAdministration", "encounter", "organizer")
 
@@ -320,17 +323,50 @@ def immunization(entry: ET.Element, ctx: Context) -> list[Found]:
     return [Found("immunization", data, codes.key("immunization", code or name, day), name, ctx.section)]
 
 
+def _reason(act: ET.Element, ctx: Context) -> str:
+    """Why a visit was: its indications (entryRelationship RSON), else its encounter diagnoses."""
+    reasons = [concept(child(o, "value"), ctx.narrative)[1] for o in related(act, "RSON")]
+    if not any(reasons):
+        for diagnosis in related(act):
+            if ENCOUNTER_DIAGNOSIS in templates(diagnosis):
+                reasons += [concept(child(o, "value"), ctx.narrative)[1] for o in related(diagnosis)]
+    return "; ".join(dict.fromkeys(r for r in reasons if r))
+
+
 def encounter(entry: ET.Element, ctx: Context) -> list[Found]:
-    """An encounter: a past appointment, proposed unticked (only if the person ticks it)."""
+    """An encounter: a past visit (medical, like everything imported), proposed unticked (only if the
+    person ticks it): its type, date and time, where (the location's name), with whom (the performer's
+    name) and why."""
     act = clinical(entry)
     if act is None:
         return _unreadable(ctx)
-    title = (_named(act, ctx)[1] or "Visit")[:200]
-    start = time_range(child(act, "effectiveTime"), ctx.read)[0]
-    data = {"date": start, "purpose": title}
-    return [
-        Found("appointment", data, codes.key("appointment", title, start), title, ctx.section, optional=True)
+    named = _named(act, ctx)[1][:200]
+    when = child(act, "effectiveTime")
+    start = time_range(when, ctx.read)[0]
+    low = child(when, "low") if child(when, "low") is not None else child(when, "center")
+    time = ts_time(attr(when, "value") or attr(low, "value")) if start else ""
+    places = [
+        all_words(child(p, "participantRole", "playingEntity", "name"))
+        for p in kids(act, "participant")
+        if p.get("typeCode") == "LOC"
     ]
+    place = next((p for p in places if p), "")
+    people = [
+        person_name(child(p, "assignedEntity", "assignedPerson", "name")) for p in kids(act, "performer")
+    ]
+    clinician = next((p for p in people if p), "")
+    reason = _reason(act, ctx)[:200]
+    data = {
+        "date": start,
+        "time": time,
+        "visit_type": named or ("" if reason else "Visit"),
+        "reason": reason,
+        "place": place[:200],
+        "clinician": clinician[:200],
+    }
+    title = named or "Visit"  # the key of an encounter as imported before visits were their own kind
+    label = named or reason or title
+    return [Found("visit", data, codes.key("visit", title, start), label, ctx.section, optional=True)]
 
 
 READERS = {

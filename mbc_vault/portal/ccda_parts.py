@@ -68,6 +68,22 @@ def ts_date(value: str | None, read: PortalRead) -> str | None:
     return date.isoformat()
 
 
+def ts_time(value: str | None) -> str:
+    """HH:MM of an HL7 TS that gives hours and minutes (the time as written, where it happened), else ""."""
+    match = _TS.match(value or "")
+    if match is None or match.group(5) is None or int(match.group(4)) > 23 or int(match.group(5)) > 59:
+        return ""
+    return f"{match.group(4)}:{match.group(5)}"
+
+
+def person_name(element: ET.Element | None) -> str:
+    """A PN as words: its prefix, given and family names in order ("Dr. Henry Seven"), or its text."""
+    if element is None:
+        return ""
+    parts = [words(part.text) for part in element if part.tag in ("prefix", "given", "family", "suffix")]
+    return " ".join(p for p in parts if p) or all_words(element)
+
+
 def time_range(element: ET.Element | None, read: PortalRead) -> tuple[str | None, str | None]:
     """(start, stop) of an effectiveTime: its value, or its low/center and high; nullFlavor is none."""
     if element is None or element.get("nullFlavor"):

@@ -47,7 +47,7 @@ def _codes(value: object) -> set[str]:
 
 #: kinds whose entry has a notes field: what the reader could not take in whole is written there (for
 #: the others in the notes of the entry's record)
-NOTES_FIELD = ("allergy", "condition", "procedure", "radiation", "immunization", "appointment")
+NOTES_FIELD = ("allergy", "condition", "procedure", "radiation", "immunization", "visit")
 
 
 def _found(kind: str, data: Json, key: str, label: str, origin: str, notes: Notes, read: PortalRead) -> Found:
@@ -188,18 +188,48 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
         key = codes.key("immunization", code or name, day)
         return [_found("immunization", data, key, name, origin, notes, read)]
     if kind == "Encounter":
-        period = _dict(res.get("period"))
-        start = when.day(period.get("start"), "Date", notes)
-        time = parse(period.get("start"))[1] if start else ""
-        types = res.get("type") or [{}]
-        title = _concept(types[0])[1] or "Visit"
-        data = {"date": start, "time": time, "purpose": title}
-        found = _found(
-            "appointment", data, codes.key("appointment", title, start), title, origin, notes, read
-        )
-        found.optional = True
-        return [found]
+        return [_encounter(res, origin, notes, read)]
     return None
+
+
+def _display(references: object, *path: str) -> str:
+    """The first display of a list of objects holding a Reference down *path* ("location",
+    "individual"): the name of a place or a person as the file gives it."""
+    for each in references if isinstance(references, list) else []:
+        value: object = each
+        for name in path:
+            value = _dict(value).get(name)
+        display = str(_dict(value).get("display") or "").strip()
+        if display:
+            return display
+    return ""
+
+
+def _encounter(res: Json, origin: str, notes: Notes, read: PortalRead) -> Found:
+    """An Encounter: a past visit (medical, like everything imported), proposed unticked: only if the
+    person ticks it. Its type, date and time, where, with whom and why."""
+    period = _dict(res.get("period"))
+    start = when.day(period.get("start"), "Date", notes)
+    time = parse(period.get("start"))[1] if start else ""
+    types = res.get("type") or [{}]
+    named = _concept(types[0])[1]
+    reason = "; ".join(n for n in (_concept(r)[1] for r in res.get("reasonCode") or []) if n)
+    place = _display(res.get("location"), "location") or str(
+        _dict(res.get("serviceProvider")).get("display") or ""
+    )
+    data = {
+        "date": start,
+        "time": time,
+        "visit_type": named or ("" if reason else "Visit"),
+        "reason": reason,
+        "place": place.strip(),
+        "clinician": _display(res.get("participant"), "individual"),
+    }
+    title = named or "Visit"  # the key of an encounter as imported before visits were their own kind
+    label = named or reason or title
+    found = _found("visit", data, codes.key("visit", title, start), label, origin, notes, read)
+    found.optional = True
+    return found
 
 
 def _number(value: object) -> str:

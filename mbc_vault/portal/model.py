@@ -21,7 +21,7 @@ FOUND_KINDS = (
     "procedure",
     "radiation",
     "immunization",
-    "appointment",
+    "visit",
     "note",
 )
 
@@ -39,7 +39,7 @@ class Found:
     start date.
     *label* is a short plain title for the review ("CA 15-3: 38 U/mL, 2024-05-02").
     *origin* says where in the file it was ("Results section", "Observation/6b1f...").
-    *optional*: proposed unticked (encounters as past appointments: only if the person ticks them).
+    *optional*: proposed unticked (encounters as past visits: only if the person ticks them).
     """
 
     kind: str

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..cancer.models import MODELS as CANCER_MODELS
-from ..care.models import Appointment
 from ..categories import ENTRY_KINDS
 from ..entry_model import Model
 from ..errors import FieldError, VaultError
@@ -24,7 +23,10 @@ from ..vault import Vault
 from . import codes
 from .model import Found, PortalRead, Problem
 
-MODELS: dict[str, type[Model]] = {**CANCER_MODELS, **HISTORY_MODELS, Appointment.KIND: Appointment}
+MODELS: dict[str, type[Model]] = {**CANCER_MODELS, **HISTORY_MODELS}
+#: kinds an earlier version imported that are kept as they are (no migration): the key each imported
+#: entry stored, under the kind that now holds the same things (visits were care-part appointments)
+LEGACY_KINDS = {"appointment": "visit"}
 #: kinds of which the vault keeps one: a portal file proposes one only when none is recorded
 SINGLE_KINDS = ("diagnosis", "patient-details")
 _RECEPTOR_FIELDS = (
@@ -64,8 +66,8 @@ def natural_key(kind: str, data: dict[str, Any]) -> str:
         return codes.key(kind, _text(get("name") or get("vaccine")), _text(get("date")))
     if kind == "radiation":
         return codes.key(kind, _text(get("site")), _text(get("start")))
-    if kind == "appointment":
-        return codes.key(kind, _text(get("date")), _text(get("purpose")))
+    if kind == "visit":
+        return codes.key(kind, _text(get("date")), _text(get("visit_type") or get("reason")))
     return codes.key(kind, *(f"{k}={_text(v)}" for k, v in sorted(data.items()) if k != "source"))
 
 
@@ -121,9 +123,21 @@ class ImportPlan:
 
 
 def _existing_keys(vault: Vault) -> tuple[set[str], set[str]]:
-    """The keys of the entries the person may see, and the single kinds already recorded."""
+    """The keys of the entries the person may see, and the single kinds already recorded. An entry a
+    former version imported as another kind (LEGACY_KINDS) gives its stored key as the new kind's:
+    importing the file again adds nothing."""
     keys: set[str] = set()
     singles: set[str] = set()
+    for old, new in LEGACY_KINDS.items():
+        try:
+            records = vault.entries(old)
+        except Exception:  # noqa: BLE001 - a part the person may not read has no entries for them
+            continue
+        for record in records:
+            source = record.data.get("source") if isinstance(record.data, dict) else None
+            key = source.get("key") if isinstance(source, dict) else None
+            if isinstance(key, str) and key.startswith(f"{old}|"):
+                keys.add(new + key[len(old) :])
     for kind in MODELS:
         try:
             records = vault.entries(kind)

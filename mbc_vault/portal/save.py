@@ -1,7 +1,7 @@
 """Saving a reviewed portal import: each file's original stored as a document in the medical part, then
 the chosen entries, each linked to that document and keeping where it came from (data["source"]).
-Everything lands in the medical part, whatever the file's sections are called; appointments (the
-encounters a person ticked) in the care part."""
+Everything lands in the medical part, whatever the file's sections are called: the encounters a person
+ticked too, as past visits (a medical kind, never the care part's appointments)."""
 
 from __future__ import annotations
 

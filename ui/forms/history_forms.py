@@ -1,5 +1,5 @@
 """The fields of the health history's forms (allergies, conditions, procedures, radiation,
-immunizations, “About me”), in plain words."""
+immunizations, past visits, “About me”), in plain words."""
 
 from __future__ import annotations
 
@@ -137,6 +137,32 @@ def immunization_fields() -> list[FieldSpec]:
             hint=QCoreApplication.translate("HistoryForms", "e.g. 2 of 2, booster"),
         ),
         FieldSpec("place", QCoreApplication.translate("HistoryForms", "Where:")),
+        FieldSpec("notes", QCoreApplication.translate("HistoryForms", "Notes:"), "multiline"),
+    ]
+
+
+def visit_fields() -> list[FieldSpec]:
+    return [
+        FieldSpec("date", QCoreApplication.translate("HistoryForms", "Date:"), "date"),
+        FieldSpec(
+            "time",
+            QCoreApplication.translate("HistoryForms", "Time:"),
+            hint=QCoreApplication.translate(
+                "HistoryForms", "24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know"
+            ),
+        ),
+        FieldSpec(
+            "visit_type",
+            QCoreApplication.translate("HistoryForms", "Kind of visit:"),
+            hint=QCoreApplication.translate("HistoryForms", "e.g. oncology follow-up, chemotherapy infusion"),
+        ),
+        FieldSpec(
+            "reason",
+            QCoreApplication.translate("HistoryForms", "Reason:"),
+            hint=QCoreApplication.translate("HistoryForms", "e.g. scan results, new pain"),
+        ),
+        FieldSpec("place", QCoreApplication.translate("HistoryForms", "Where:")),
+        FieldSpec("clinician", QCoreApplication.translate("HistoryForms", "With whom:")),
         FieldSpec("notes", QCoreApplication.translate("HistoryForms", "Notes:"), "multiline"),
     ]
 

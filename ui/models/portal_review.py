@@ -40,7 +40,7 @@ KIND_ORDER = (
     "procedure",
     "radiation",
     "immunization",
-    "appointment",
+    "visit",
 )
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +58,7 @@ def kind_name(kind: str) -> str:
         "procedure": QCoreApplication.translate("PortalReview", "Surgeries and procedures"),
         "radiation": QCoreApplication.translate("PortalReview", "Radiation"),
         "immunization": QCoreApplication.translate("PortalReview", "Immunizations"),
-        "appointment": QCoreApplication.translate("PortalReview", "Past appointments (visits)"),
+        "visit": QCoreApplication.translate("PortalReview", "Past visits"),
     }
     return names.get(kind, kind)
 

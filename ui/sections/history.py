@@ -1,5 +1,6 @@
 """“Health history”: about me (date of birth, the name on the packet), allergies and intolerances,
-other conditions, surgeries and procedures, radiation courses and immunizations."""
+other conditions, surgeries and procedures, radiation courses, immunizations and past visits (the
+visits a portal file listed, or that the person adds: medical, unlike the care part's appointments)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mbc_vault.history.models import (
     PatientDetails,
     Procedure,
     RadiationCourse,
+    Visit,
 )
 from mbc_vault.history.store import HealthHistory
 
@@ -26,6 +28,7 @@ from ..forms.history_forms import (
     immunization_fields,
     procedure_fields,
     radiation_fields,
+    visit_fields,
 )
 from ..session import VaultSession
 from ..vocab_labels import entry_title, vocab_label
@@ -123,6 +126,7 @@ class HistorySection(SectionPage):
         Procedure.KIND,
         RadiationCourse.KIND,
         Immunization.KIND,
+        Visit.KIND,
     )
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -130,17 +134,26 @@ class HistorySection(SectionPage):
         layout = self.page(
             self.tr("Health history"),
             self.tr(
-                "Allergies, other illnesses, surgeries, radiation and vaccines. A second opinion "
-                "asks for all the care you have already had."
+                "Allergies, other illnesses, surgeries, radiation, vaccines and past visits. A second "
+                "opinion asks for all the care you have already had."
             ),
         )
         body = self.body
         self.about = AboutMeBox(undo_stack, body)
         layout.addWidget(self.about)
 
-        def box(title: str, kind: str, columns, fields, model, entries) -> EntryListBox:  # type: ignore[no-untyped-def]
+        def box(title: str, kind: str, columns, fields, model, entries, **options) -> EntryListBox:  # type: ignore[no-untyped-def]
             made = EntryListBox(
-                title, kind, columns, fields, model, undo_stack, body, store=history_of, entries=entries
+                title,
+                kind,
+                columns,
+                fields,
+                model,
+                undo_stack,
+                body,
+                store=history_of,
+                entries=entries,
+                **options,
             )
             layout.addWidget(made)
             return made
@@ -224,6 +237,23 @@ class HistorySection(SectionPage):
             Immunization,
             HealthHistory.immunizations,
         )
+        self.visits = box(
+            self.tr("Past visits"),
+            Visit.KIND,
+            [
+                (self.tr("Date"), lambda e: e.model.date or ""),
+                (self.tr("Visit"), lambda e: entry_title(e.model)),
+                (self.tr("Where"), lambda e: e.model.place),
+                (self.tr("With whom"), lambda e: e.model.clinician),
+            ],
+            visit_fields,
+            Visit,
+            HealthHistory.visits,
+            # a portal's visit type can be a long sentence ("Office or other outpatient visit for the
+            # evaluation and management of..."): it wraps in the column that takes the room left
+            stretch_column=1,
+            wrap_rows=True,
+        )
         layout.addStretch(1)
         self.refresh()
 
@@ -233,5 +263,12 @@ class HistorySection(SectionPage):
 
     def refresh(self) -> None:
         self.about.load()
-        for each in (self.allergies, self.conditions, self.procedures, self.radiation, self.immunizations):
+        for each in (
+            self.allergies,
+            self.conditions,
+            self.procedures,
+            self.radiation,
+            self.immunizations,
+            self.visits,
+        ):
             each.load()
