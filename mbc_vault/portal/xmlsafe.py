@@ -10,8 +10,9 @@ What vendors send is read as well: UTF-16 and UTF-32 (with a BOM or without), an
 knows when declared (ISO-8859-1 and ASCII read as Windows-1252, as browsers do, and as UTF-8 when the
 bytes are valid UTF-8), HTML's named characters (`&nbsp;`, `&eacute;`...) without a DTD, and bytes
 of a "UTF-8" document that are not UTF-8 (read as Windows-1252 and counted). Everything but a UTF-8
-document goes to UTF-8 first, so the fixes below work on ASCII-compatible bytes; each fix is made only
-after the parse fails on what it fixes, so a clean UTF-8 document is parsed once, as it is.
+document goes to UTF-8 first, so the fixes below work on ASCII-compatible bytes; they are made only
+after a parse fails, all at once, so a clean UTF-8 document is parsed once, as it is, and a document
+that needs them twice.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ _KNOWN = {
     b"sdtc": b"urn:hl7-org:sdtc",
     b"voc": b"urn:hl7-org:v3/voc",
 }
-_UNDEFINED_ENTITY = expat_errors.codes[expat_errors.XML_ERROR_UNDEFINED_ENTITY]
 _UNBOUND_PREFIX = expat_errors.codes[expat_errors.XML_ERROR_UNBOUND_PREFIX]
 
 #: byte order marks, then the first bytes of "<" or whitespace without one (XML 1.0 appendix F)
@@ -68,6 +68,9 @@ _AS_CP1252 = {0xDC00 + b: bytes([b]).decode("cp1252", "replace") for b in range(
 #: HTML named character references, and the CDATA sections and comments they are not looked for in
 _REFERENCE = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->|&([A-Za-z][A-Za-z0-9]{0,40});", re.DOTALL)
 _XML_NAMES = {b"amp", b"lt", b"gt", b"quot", b"apos"}
+#: a named reference that is not one of XML's five (the quick look before _numbered)
+_HTML_NAME = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z]")
+_DECLARED_PREFIX = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)\s*=")
 
 
 class Parsed(NamedTuple):
@@ -214,36 +217,46 @@ def _parse_once(data: bytes, cancel: Callable[[], bool]) -> tuple[ET.Element, st
     return root, builder.namespace or ""
 
 
+def _undeclared(data: bytes) -> bool:
+    """Whether *data* uses a namespace prefix that it declares nowhere."""
+    used = set(_PREFIXES.findall(data)) - {b"xml", b"xmlns"}
+    return bool(used - set(_DECLARED_PREFIX.findall(data)))
+
+
+def _mended(data: bytes, code: int | None) -> tuple[bytes, int, bool]:
+    """*data* with everything mended that a parse of it may have failed on (*code*, expat's error): bytes
+    that are not UTF-8, HTML's named characters, prefixes used undeclared. Returns the bytes, how many
+    bytes were read as Windows-1252 and whether it is wrapped."""
+    replaced = 0
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, replaced = _decode_utf8(data)
+        data = text.encode("utf-8")
+    if _HTML_NAME.search(data):
+        data = _numbered(data)
+    wrap = code == _UNBOUND_PREFIX or _undeclared(data)
+    return (_wrapped(data) if wrap else data), replaced, wrap
+
+
 def _parse(data: bytes, cancel: Callable[[], bool]) -> Parsed:
-    """Parse, and after each failure that one of the fixes mends, mend it and parse again."""
+    """Parse; when that fails, mend all that can be mended (one parse more, not one a fix: a 64 MiB
+    document stays within the time limit) and parse again."""
     data, replaced = _as_utf8(data)
-    fixed: set[str] = set()
-    while True:
-        try:
-            root, namespace = _parse_once(data, cancel)
-            break
-        except ET.ParseError as error:
-            code = getattr(error, "code", None)
-            if code == _UNBOUND_PREFIX and "wrapped" not in fixed:
-                fixed.add("wrapped")
-                data = _wrapped(data)
-            elif code == _UNDEFINED_ENTITY and "numbered" not in fixed:
-                fixed.add("numbered")
-                data = _numbered(data)
-            elif "utf-8" not in fixed:
-                fixed.add("utf-8")
-                text, bad = _decode_utf8(data)
-                if not bad:
-                    raise
-                data, replaced = text.encode("utf-8"), replaced + bad
-            else:
-                raise
-    if "wrapped" in fixed:
+    try:
+        root, namespace = _parse_once(data, cancel)
+        return Parsed(root, namespace, replaced)
+    except ET.ParseError as error:
+        mended, bad, wrapped = _mended(data, getattr(error, "code", None))
+        if mended == data:
+            raise
+    root, namespace = _parse_once(mended, cancel)
+    if wrapped:
         children = list(root)
         if len(children) != 1:
             raise ET.ParseError("not one document in the wrapper")
         root = children[0]
-    return Parsed(root, namespace, replaced)
+    return Parsed(root, namespace, replaced + bad)
 
 
 def parse_xml(data: bytes, name: str, cancel: Callable[[], bool] | None = None) -> Parsed:
