@@ -2,12 +2,19 @@
 document that is read, and a 100,000-entry document that is refused at the entry limit; time and peak
 traced memory, against a bare defusedxml ElementTree parse of the same bytes in the same run.
 
-Run: .venv/bin/python bench/bench_portal_ccda.py
+Then what the time limit (mbc_vault/portal/deadline.py) costs: the same reads with the Deadline's clock
+check and with a check that only answers "not cancelled" (what the reader did before), interleaved,
+best of 5 each; and the largest file read at all, 64 MiB (CCD-1's body repeated, just under the
+element limit), read once, against deadline.READ_SECONDS.
+
+Run: .venv/bin/python bench/bench_portal_ccda.py [--skip-64]
 """
 
 from __future__ import annotations
 
+import sys
 import time
+import timeit
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
@@ -16,6 +23,7 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeET
 
 from mbc_vault.errors import InputFileError
+from mbc_vault.portal import deadline, xmlsafe
 from mbc_vault.portal.ccda import read_ccda
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "portal" / "ccda" / "CCD-1.xml"
@@ -60,6 +68,54 @@ def refused(data: bytes) -> None:
         raise AssertionError("a 100,000-entry document was read")
 
 
+class Unlimited(deadline.Deadline):
+    """The cancel check without the clock: what read_ccda called before the time limit."""
+
+    def __call__(self) -> bool:
+        return False
+
+
+class Counting(deadline.Deadline):
+    """The Deadline's check, counted."""
+
+    calls = 0
+
+    def __call__(self) -> bool:
+        self.calls += 1
+        return super().__call__()
+
+
+def limit_cost(label: str, data: bytes, rounds: int = 5) -> None:
+    """Best of *rounds* reads with the time limit and without, interleaved; and, as the machine's load
+    makes both noisy, the checks one read makes times what one check costs."""
+    with_limit, without = float("inf"), float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        read_ccda(data, "bench.xml", deadline.Deadline("bench.xml"))
+        with_limit = min(with_limit, time.perf_counter() - start)
+        start = time.perf_counter()
+        read_ccda(data, "bench.xml", Unlimited("bench.xml"))
+        without = min(without, time.perf_counter() - start)
+    counting = Counting("bench.xml")
+    read_ccda(data, "bench.xml", counting)
+    check = deadline.Deadline("bench.xml")
+    one = min(timeit.repeat(check, number=100_000, repeat=5)) / 100_000
+    print(
+        f"time limit, {label}: with the clock check {with_limit:.3f} s, without {without:.3f} s;"
+        f" ratio {with_limit / without:.3f}; {counting.calls:,} checks x {one * 1e9:.0f} ns ="
+        f" {counting.calls * one * 1e6:.1f} us, {counting.calls * one / without:.5%} of the read"
+    )
+
+
+def largest() -> bytes:
+    """64 MiB of C-CDA: CCD-1.xml with its structured body repeated up to xmlsafe.MAX_BYTES."""
+    sample = SAMPLE.read_bytes()
+    start = sample.index(b"<structuredBody>") + len(b"<structuredBody>")
+    end = sample.index(b"</structuredBody>")
+    copies = (xmlsafe.MAX_BYTES - len(sample)) // (end - start)
+    return sample[:start] + sample[start:end] * copies + sample[end:]
+
+
 def main() -> None:
     cases: tuple[tuple[str, bytes, Callable[[bytes], None] | None], ...] = (
         ("CCD-1.xml", SAMPLE.read_bytes(), None),
@@ -74,6 +130,22 @@ def main() -> None:
             f"{label}: {size:.2f} MiB; read_ccda {took:.3f} s, peak {peak:.1f} MiB; bare defusedxml parse"
             f" {bare:.3f} s, peak {bare_peak:.1f} MiB; ratio {took / bare:.1f}x"
         )
+    limit_cost("CCD-1.xml", cases[0][1], rounds=20)
+    limit_cost("20,000 results", cases[1][1])
+    if "--skip-64" in sys.argv:
+        return
+    data = largest()
+    start = time.perf_counter()
+    read = read_ccda(data, "largest.xml")
+    took = time.perf_counter() - start
+    start = time.perf_counter()
+    SafeET.fromstring(data)
+    bare = time.perf_counter() - start
+    print(
+        f"largest file: {len(data) / 2**20:.1f} MiB, {len(read.found):,} things found; read_ccda {took:.2f} s"
+        f" (bare defusedxml parse {bare:.2f} s); limit {deadline.READ_SECONDS:g} s ="
+        f" {deadline.READ_SECONDS / took:.1f}x the read"
+    )
 
 
 if __name__ == "__main__":

@@ -424,6 +424,10 @@ MESSAGES: dict[str, str] = {
     "portal-invalid-json": "{name} cannot be read: its JSON is damaged. Download it again from the portal.",
     "portal-not-fhir": "{name} is not a FHIR resource or bundle.",
     "portal-read-cancelled": "Reading {name} was cancelled; nothing was stored.",
+    "portal-read-too-slow": (
+        "{name} took longer than {seconds} seconds to read; it may be damaged. Ask the portal for a smaller "
+        "download, or split it."
+    ),
     "portal-bad-line": "{count} line(s) could not be read and were left out.",
     "portal-no-value": "{count} result(s) had no value and were left out.",
     "portal-unknown-resources": "{count} record(s) of a kind MBC Vault does not keep were left out.",
@@ -461,6 +465,10 @@ MESSAGES: dict[str, str] = {
         "{count} section(s) without entries MBC Vault keeps were kept as text on the stored document."
     ),
     "portal-immunization-not-given": "{count} immunization(s) recorded as not given were left out.",
+    "portal-encoding-repaired": (
+        "{count} character(s) of the document were not in the encoding it names (UTF-8) and were read as "
+        "Western European letters; check names and words with accents against the stored document."
+    ),
     # the International Patient Summary export
     "ips-medical-part-needed": (
         "The patient summary comes from the medical part, which you were not given; nothing was written."

@@ -151,6 +151,10 @@ class ErrorPresenter(QObject):
             ),
             "portal-not-fhir": self.tr("{name} is not a FHIR resource or bundle."),
             "portal-read-cancelled": self.tr("Reading {name} was cancelled; nothing was stored."),
+            "portal-read-too-slow": self.tr(
+                "{name} took longer than {seconds} seconds to read; it may be damaged. Ask the portal for a "
+                "smaller download, or split it."
+            ),
             "portal-bad-line": self.tr("{count} line(s) could not be read and were left out."),
             "portal-no-value": self.tr("{count} result(s) had no value and were left out."),
             "portal-unknown-resources": self.tr(
@@ -201,6 +205,11 @@ class ErrorPresenter(QObject):
             ),
             "portal-immunization-not-given": self.tr(
                 "{count} immunization(s) recorded as not given were left out."
+            ),
+            "portal-encoding-repaired": self.tr(
+                "{count} character(s) of the document were not in the encoding it names (UTF-8) and were "
+                "read as Western European letters; check names and words with accents against the stored "
+                "document."
             ),
             "ips-medical-part-needed": self.tr(
                 "The patient summary comes from the medical part, which you were not given; "

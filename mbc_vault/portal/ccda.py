@@ -19,6 +19,7 @@ from . import ccda_entries, codes
 from .ccda_entries import Context, templates
 from .ccda_parts import Narrative, attr, child, kids, ts_date, words
 from .ccda_text import narrative_text, table_results
+from .deadline import within
 from .model import Found, PortalRead
 from .xmlsafe import parse_xml
 
@@ -124,15 +125,18 @@ def _section(section: ET.Element, ctx: Context, read: PortalRead) -> None:
 
 def read_ccda(data: bytes, name: str, cancel: Callable[[], bool] | None = None) -> PortalRead:
     """Read a C-CDA document (*name* only names it in sentences) into a PortalRead; a file that is
-    not safe, not well-formed, too large or not a CDA document is refused with one InputFileError
-    sentence; Cancelled when *cancel* says so."""
-    root, namespace = parse_xml(data, name, cancel)
+    not safe, not well-formed, too large, too slow to read (deadline.py) or not a CDA document is
+    refused with one InputFileError sentence; Cancelled when *cancel* says so."""
+    check = within(name, cancel)
+    root, namespace, replaced = parse_xml(data, name, check)
     if root.tag not in ("ClinicalDocument", "section"):
         raise InputFileError("portal-not-ccda", name=name)
     read = PortalRead(name=name, format="ccda", original=data, media_type="application/xml")
     if namespace != CDA_NAMESPACE:
         read.problem("portal-no-namespace")
-    ctx = Context(read, Narrative(root), "", cancel or (lambda: False))
+    if replaced:
+        read.problem("portal-encoding-repaired", replaced)
+    ctx = Context(read, Narrative(root), "", check)
     read.title = _title(child(root, "title"))
     sections = list(root.iter("section"))  # a bare section is one itself
     if root.tag == "ClinicalDocument":

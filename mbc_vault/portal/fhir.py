@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import Cancelled, InputFileError
 from . import codes
 from . import fhir_dates as when
+from .deadline import within
 from .fhir_dates import Notes, parse
 from .model import Found, PortalRead
 
@@ -86,12 +87,14 @@ def _resources(doc: Any, read: PortalRead) -> list[Json]:
 def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = None) -> PortalRead:
     """Read a FHIR R4 file (*name* only names it in sentences) into a PortalRead; refuses files of over
     50,000 resources (before parsing them when that is plain from the bytes), and JSON that does not
-    parse, with one InputFileError sentence. The size of the file is the caller's to check
+    parse, and a file that takes longer than deadline.READ_SECONDS, with one InputFileError sentence.
+    UTF-16 and UTF-32 are read as well as UTF-8. The size of the file is the caller's to check
     (read.py's read_portal_file refuses files and zip members over 64 MiB before reading them)."""
+    check = within(name, cancel)
     if _too_many(data):
         raise InputFileError("portal-too-many-resources", name=name, limit=str(MAX_RESOURCES))
     read = PortalRead(name=name, format="fhir-bundle", original=data, media_type="application/fhir+json")
-    text = data.decode("utf-8-sig", errors="replace")
+    text = data.decode(json.detect_encoding(data), errors="replace")
     resources: list[Json] = []
     try:
         doc = json.loads(text)
@@ -102,7 +105,9 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
         if len(lines) > MAX_RESOURCES:
             raise InputFileError("portal-too-many-resources", name=name, limit=str(MAX_RESOURCES)) from None
         read.format, read.media_type = "ndjson", "application/x-ndjson"
-        for line in lines:
+        for number, line in enumerate(lines):
+            if number % CANCEL_EVERY == 0 and check():
+                raise Cancelled("portal-read-cancelled", name=name) from None
             try:
                 item = json.loads(line)
             except ValueError:
@@ -131,7 +136,7 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
     by_ref = {f"{r.get('resourceType')}/{r.get('id')}": r for r in resources if r.get("id")}
     unknown = 0
     for number, res in enumerate(resources):
-        if cancel is not None and number % CANCEL_EVERY == 0 and cancel():
+        if number % CANCEL_EVERY == 0 and check():
             raise Cancelled("portal-read-cancelled", name=name)
         found = _map(res, by_ref, read)
         if found is None:

@@ -12,9 +12,16 @@ from pathlib import Path
 
 from ..errors import InputFileError, VaultError
 from ..progress import CancelFlag, ProgressFn, Stage
+from .deadline import Deadline, ReadTooSlow
 from .model import PortalRead
 from .zipmember import read_member
 
+_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 #: a portal file larger than this is refused before it is read
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: a zip is refused past this many members or this many bytes unpacked (a zip bomb)
@@ -40,19 +47,19 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _fhir(data: bytes, name: str, cancel: CancelFlag | None) -> PortalRead:
+def _fhir(data: bytes, name: str, check: Deadline) -> PortalRead:
     from .fhir import read_fhir
 
-    return read_fhir(data, name, cancel=cancel.is_set if cancel is not None else None)
+    return read_fhir(data, name, cancel=check)
 
 
-def _ccda(data: bytes, name: str, cancel: CancelFlag | None) -> PortalRead:
+def _ccda(data: bytes, name: str, check: Deadline) -> PortalRead:
     from .ccda import read_ccda
 
-    return read_ccda(data, name, cancel=cancel.is_set if cancel is not None else None)
+    return read_ccda(data, name, cancel=check)
 
 
-def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
+def _zip(data: bytes, name: str, check: Deadline) -> list[PortalRead]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -72,14 +79,16 @@ def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
             media_type="application/zip",
         )
         for member in clinical:
-            if cancel is not None and cancel.is_set():
+            if check():
                 break
             if member.file_size > MAX_FILE_BYTES:  # the one size limit of a portal file, as for files
                 combined.problem("portal-member-unreadable", 1, member=member.filename)
                 continue
             try:
                 label = f"{name} › {member.filename}"
-                part = _fhir(read_member(archive, member, label), label, cancel)
+                part = _fhir(read_member(archive, member, label), label, check)
+            except ReadTooSlow:
+                raise  # the export's time is up: the whole file is refused
             except VaultError:
                 combined.problem("portal-member-unreadable", 1, member=member.filename)
                 continue
@@ -93,21 +102,37 @@ def _zip(data: bytes, name: str, cancel: CancelFlag | None) -> list[PortalRead]:
     if documents:  # an IHE XDM export: C-CDA documents
         from .xdm import read_xdm
 
-        return read_xdm(archive, documents, name, cancel=cancel.is_set if cancel is not None else None)
+        return read_xdm(archive, documents, name, cancel=check)
     raise InputFileError("portal-format-unknown", label=name)
 
 
+def _first(data: bytes) -> bytes:
+    """The first character of *data* that is not a BOM or whitespace, as one ASCII byte when it is one
+    (in UTF-8, or in UTF-16 or UTF-32 with or without a BOM: Windows tools save XML and JSON so)."""
+    head = data[:64]
+    for mark, codec in _MARKS:
+        if head.startswith(mark):
+            head = head[len(mark) :].decode(codec, "replace").encode("utf-8", "replace")
+            break
+    else:
+        if head[:1] == b"\x00" or head[1:2] == b"\x00":
+            head = head.replace(b"\x00", b"")  # UTF-16 or UTF-32 without a BOM: the ASCII left
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+
+
 def read_portal_file(path: Path, cancel: CancelFlag | None = None) -> list[PortalRead]:
-    """The portal documents in one file (a zip may hold several). Raises a VaultError naming the file."""
+    """The portal documents in one file (a zip may hold several). Raises a VaultError naming the file;
+    the whole read has one time limit (deadline.READ_SECONDS)."""
     data = _read_bytes(path)
     name = path.name
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    check = Deadline(name, cancel.is_set if cancel is not None else None)
+    first = _first(data)
     if data[:4] == b"PK\x03\x04":
-        return _zip(data, name, cancel)
-    if head[:1] in (b"{", b"["):
-        return [_fhir(data, name, cancel)]
-    if head[:1] == b"<":
-        return [_ccda(data, name, cancel)]
+        return _zip(data, name, check)
+    if first in (b"{", b"["):
+        return [_fhir(data, name, check)]
+    if first == b"<":
+        return [_ccda(data, name, check)]
     raise InputFileError("portal-format-unknown", label=name)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..errors import InputFileError, VaultError
 from .ccda import read_ccda
 from .ccda_parts import child, kids, words
+from .deadline import ReadTooSlow
 from .model import PortalRead
 from .xmlsafe import parse_xml
 from .zipmember import read_member
@@ -22,14 +23,16 @@ def _base(path: str) -> str:
 
 def _titles(archive: zipfile.ZipFile, name: str, cancel: Callable[[], bool] | None) -> dict[str, str]:
     """Document file name (upper case) -> its title, from every METADATA.XML (ebXML registry objects);
-    a metadata file that cannot be read gives no titles, never an error."""
+    a metadata file that cannot be read gives no titles, never an error (but the file's time limit)."""
     titles: dict[str, str] = {}
     for member in archive.infolist():
         if _base(member.filename) != "METADATA.XML":
             continue
         try:
             label = f"{name} › {member.filename}"
-            root, _namespace = parse_xml(read_member(archive, member, label), label, cancel)
+            root = parse_xml(read_member(archive, member, label), label, cancel).root
+        except ReadTooSlow:
+            raise
         except VaultError:
             continue
         for extrinsic in root.iter("ExtrinsicObject"):
@@ -60,6 +63,8 @@ def read_xdm(
         try:
             label = f"{name} › {member.filename}"
             read = read_ccda(read_member(archive, member, label), label, cancel)
+        except ReadTooSlow:
+            raise  # the zip's time is up: the whole file is refused
         except InputFileError as error:
             failed.append((member.filename, error))
             continue
