@@ -2053,6 +2053,10 @@
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
+    <message>
+        <source>Visit</source>
+        <translation>Consulta</translation>
+    </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
@@ -2161,6 +2165,10 @@
         <translation>Escriba a qué es alérgica, o marque «Sin alergias conocidas».</translation>
     </message>
     <message>
+        <source>{name} took longer than {seconds} seconds to read; it may be damaged. Ask the portal for a smaller download, or split it.</source>
+        <translation>{name} tardó más de {seconds} segundos en leerse; puede estar dañado. Pida al portal una descarga más pequeña, o divídalo.</translation>
+    </message>
+    <message>
         <source>{name} was not read: it holds a DTD, entities or links to other files, which a portal document never needs. Download it again from the portal.</source>
         <translation>{name} no se leyó: contiene una DTD, entidades o enlaces a otros archivos, que un documento de un portal nunca necesita. Descárguelo de nuevo del portal.</translation>
     </message>
@@ -2217,6 +2225,10 @@
         <translation>{count} vacuna(s) anotadas como no puestas se dejaron fuera.</translation>
     </message>
     <message>
+        <source>{count} character(s) of the document were not in the encoding it names (UTF-8) and were read as Western European letters; check names and words with accents against the stored document.</source>
+        <translation>{count} carácter(es) del documento no estaban en la codificación que indica (UTF-8) y se leyeron como letras de Europa occidental; compruebe los nombres y las palabras con tilde en el documento guardado.</translation>
+    </message>
+    <message>
         <source>Clear the substance, or untick &quot;No known allergies&quot;.</source>
         <translation>Borre la sustancia, o desmarque «Sin alergias conocidas».</translation>
     </message>
@@ -2255,6 +2267,10 @@
     <message>
         <source>Enter the vaccine, e.g. influenza.</source>
         <translation>Escriba la vacuna, p. ej. gripe.</translation>
+    </message>
+    <message>
+        <source>Say what the visit was, e.g. oncology follow-up, or why it was.</source>
+        <translation>Diga qué consulta fue, p. ej. control de oncología, o por qué fue.</translation>
     </message>
     <message>
         <source>Enter the date of birth, or the name to print on the packet.</source>
@@ -3494,6 +3510,34 @@
         <translation>p. ej., 2 de 2, refuerzo</translation>
     </message>
     <message>
+        <source>Time:</source>
+        <translation>Hora:</translation>
+    </message>
+    <message>
+        <source>24-hour clock, e.g. 09:30 or 14:15; leave empty if you do not know</source>
+        <translation>formato de 24 horas, p. ej., 09:30 o 14:15; déjelo vacío si no la sabe</translation>
+    </message>
+    <message>
+        <source>Kind of visit:</source>
+        <translation>Tipo de consulta:</translation>
+    </message>
+    <message>
+        <source>e.g. oncology follow-up, chemotherapy infusion</source>
+        <translation>p. ej., control de oncología, infusión de quimioterapia</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>e.g. scan results, new pain</source>
+        <translation>p. ej., resultados de pruebas de imagen, dolor nuevo</translation>
+    </message>
+    <message>
+        <source>With whom:</source>
+        <translation>Con quién:</translation>
+    </message>
+    <message>
         <source>Name printed on the packet:</source>
         <translation>Nombre impreso en el paquete:</translation>
     </message>
@@ -3509,8 +3553,8 @@
         <translation>Historial de salud</translation>
     </message>
     <message>
-        <source>Allergies, other illnesses, surgeries, radiation and vaccines. A second opinion asks for all the care you have already had.</source>
-        <translation>Alergias, otras enfermedades, cirugías, radioterapia y vacunas. Para una segunda opinión le pedirán toda la atención que ya ha recibido.</translation>
+        <source>Allergies, other illnesses, surgeries, radiation, vaccines and past visits. A second opinion asks for all the care you have already had.</source>
+        <translation>Alergias, otras enfermedades, cirugías, radioterapia, vacunas y consultas anteriores. Para una segunda opinión le pedirán toda la atención que ya ha recibido.</translation>
     </message>
     <message>
         <source>Allergy</source>
@@ -3623,6 +3667,18 @@
     <message>
         <source>Dose</source>
         <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Past visits</source>
+        <translation>Consultas anteriores</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Con quién</translation>
     </message>
 </context>
 <context>
@@ -5189,6 +5245,7 @@ Explórela con toda libertad.</translation>
     <name>Passphrase</name>
     <message>
         <source>Use four or more unrelated words, e.g. &quot;maple river lantern orchard&quot;.</source>
+        <extracomment>a table of more rows than this measures only the rows in view (and a few past them) as it scrolls: measuring every row of thousands (a portal import) would hold the app up for seconds</extracomment>
         <translation>Use cuatro o más palabras al azar, p. ej., “arce río farol huerto”.</translation>
     </message>
     <message>
@@ -5311,10 +5368,6 @@ Explórela con toda libertad.</translation>
         <translation>Secciones sin entradas guardadas como texto con el archivo: {0}.</translation>
     </message>
     <message>
-        <source>Visits you tick become past appointments, which people you gave the “Care and appointments” part can see (the visit&apos;s type and date).</source>
-        <translation>Las visitas que marque pasan a ser citas pasadas, que pueden ver las personas a las que dio la parte «Cuidados y citas» (el tipo de visita y la fecha).</translation>
-    </message>
-    <message>
         <source>Nothing could be read from these files.</source>
         <translation>No se pudo leer nada de estos archivos.</translation>
     </message>
@@ -5403,8 +5456,8 @@ Explórela con toda libertad.</translation>
         <translation>Vacunas</translation>
     </message>
     <message>
-        <source>Past appointments (visits)</source>
-        <translation>Citas pasadas (visitas)</translation>
+        <source>Past visits</source>
+        <translation>Consultas anteriores</translation>
     </message>
     <message>
         <source>What will be added</source>
@@ -6170,6 +6223,10 @@ Explórela con toda libertad.</translation>
     <message>
         <source>Immunization</source>
         <translation>Vacuna</translation>
+    </message>
+    <message>
+        <source>Past visit</source>
+        <translation>Consulta anterior</translation>
     </message>
     <message>
         <source>Record</source>
@@ -6965,7 +7022,7 @@ View only is enforced by this program; someone with the files and other tools co
     <name>VaultSession</name>
     <message>
         <source>Who shares this vault was changed on another computer.</source>
-        <extracomment>a record as the watcher compares it: revision, last change, trashed, kind and who wrote it a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) the PDF readers of this session&apos;s imports (made at the first import, ended at close) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
+        <extracomment>a record as the watcher compares it: revision, last change, trashed, kind and who wrote it a structured entry of this kind (diagnosis, symptom, lab-value...) was added, changed or removed entries of these kinds changed at once (a portal import, another computer&apos;s changes): each section reloads once, not once a kind the vault was reloaded because its files changed outside this program (a plain sentence) records whose text still has to go into the index (see records_added) the PDF readers of this session&apos;s imports (made at the first import, ended at close) GUI-thread time spent indexing per event-loop turn (at least one record per turn)</extracomment>
         <translation>En otra computadora se cambió quién comparte esta bóveda.</translation>
     </message>
     <message>
