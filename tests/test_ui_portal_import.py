@@ -241,7 +241,8 @@ def test_encounters_start_unticked_and_are_added_only_when_ticked_as_past_visits
     assert vault.entries("appointment") == []
     assert len(vault.entries("lab-value")) == 1
     dialog.accept()
-    table = vault_window.history.visits.model  # the Health history section reloaded
+    vault_window.go_to(vault_window.history)  # the Health history section reloads when chosen
+    table = vault_window.history.visits.model
     assert [table.index(0, c).data() for c in range(table.columnCount())] == [
         "2024-05-01",
         "Radiation planning",
