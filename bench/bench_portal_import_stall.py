@@ -13,7 +13,7 @@ precise; each phase starts once the search index is built) records the gaps of t
   idle     reference: the probe with the event loop idle, as long as review + save
 
 Target: no gap > 100 ms in review or save. Run: .venv/bin/python bench/bench_portal_import_stall.py
-[--resources N] [--rounds R] [--profile]
+[--resources N] [--rounds R] [--profile] [--where]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def main() -> int:
     parser.add_argument("--resources", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--profile", action="store_true", help="cProfile of the GUI thread, round 1")
+    parser.add_argument("--where", action="store_true", help="sample the GUI thread's stack in stalls")
     args = parser.parse_args()
     from bench_portal_read import make_bundle
     from PySide6.QtCore import QSettings, QThreadPool

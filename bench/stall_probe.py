@@ -9,13 +9,18 @@ median over rounds of each round's figures, the worst gap of any round and the g
 
 from __future__ import annotations
 
+import collections
 import cProfile
 import io
 import math
 import pstats
 import statistics
+import sys
+import threading
 import time
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
@@ -32,10 +37,16 @@ def percentile(values: list[float], q: float) -> float:
 class StallProbe:
     """Phases measured by name: `phases[name]` holds one (seconds, gaps in ms) per round."""
 
-    def __init__(self, settled: Callable[[], bool], profile: bool = False) -> None:
+    def __init__(self, settled: Callable[[], bool], profile: bool = False, where: bool = False) -> None:
         #: the window has nothing left from before a phase (e.g. its search index is built)
         self.settled = settled
         self.profile = profile
+        #: the GUI thread's Python stack, sampled every 20 ms while the probe is late by over 60 ms
+        #: (where a stall is; a stack ending in the script's wait is Qt's C++ or the GIL held elsewhere)
+        self.stacks: collections.Counter[tuple[str, ...]] = collections.Counter()
+        self._probing = False
+        if where:
+            threading.Thread(target=self._sample, args=(threading.get_ident(),), daemon=True).start()
         self.phases: dict[str, list[tuple[float, list[float]]]] = {}
         self.profiles: dict[str, cProfile.Profile] = {}
         self._gaps: list[float] = []
@@ -51,6 +62,16 @@ class StallProbe:
         now = self._clock.nsecsElapsed()
         self._gaps.append((now - self._last) / 1e6)
         self._last = now
+
+    def _sample(self, gui_thread: int) -> None:
+        while True:
+            time.sleep(0.02)
+            if not self._probing or (self._clock.nsecsElapsed() - self._last) / 1e6 < 60:
+                continue
+            frame = sys._current_frames().get(gui_thread)
+            if frame is not None:
+                stack = traceback.extract_stack(frame)[-12:]
+                self.stacks[tuple(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack)] += 1
 
     def wait(self, condition: Callable[[], bool], timeout_s: float = 900.0) -> None:
         """Run the event loop until *condition* holds (checked every 2 ms); TimeoutError after *timeout_s*."""
@@ -83,6 +104,7 @@ class StallProbe:
         self._gaps.clear()
         self._last = self._clock.nsecsElapsed()
         self._timer.start()
+        self._probing = True
         began = time.perf_counter()
         profiler = None
         if self.profile and name != "idle" and name not in self.profiles:
@@ -94,6 +116,7 @@ class StallProbe:
         if tail_ms:
             self.settle(tail_ms)
         self._timer.stop()
+        self._probing = False
         if profiler:
             profiler.disable()
         seconds = time.perf_counter() - began
@@ -137,6 +160,8 @@ class StallProbe:
             f"{'MET' if not stalls else 'MISSED'}; idle reference worst {idle_max:.1f} ms, worst/idle = "
             f"{worst / idle_max:.1f}"
         )
+        for stack, count in self.stacks.most_common(8):
+            print(f"\n{count} samples of 20 ms in a stall, innermost last:\n  " + "\n  ".join(stack))
         for name, profiler in self.profiles.items():
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"ui/|mbc_vault/", 20)

@@ -131,7 +131,7 @@ class Model:
     @classmethod
     def _read(cls, data: dict[str, Any], *, form: bool) -> Any:
         declared = field_types(cls)
-        known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+        known = _known_fields(cls)
 
         def readable(name: str, value: Any) -> bool:
             if fits(value, declared[name]):
@@ -153,3 +153,13 @@ class Model:
 
     def sort_date(self) -> str | None:
         return None
+
+
+_KNOWN: dict[type, frozenset[str]] = {}
+
+
+def _known_fields(cls: type) -> frozenset[str]:
+    """The fields of the model *cls* that its data may hold (all but `extra`), found once."""
+    if cls not in _KNOWN:
+        _KNOWN[cls] = frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+    return _KNOWN[cls]

@@ -24,27 +24,43 @@ def field_types(cls: type) -> dict[str, Any]:
 
 def fits(value: Any, annotation: Any) -> bool:
     """Whether *value* is of the type *annotation*: a bool is not an int, the items of a list and the
-    keys and values of a dict are checked too, and a dataclass value has each of its fields' types."""
+    keys and values of a dict are checked too, and a dataclass value has each of its fields' types.
+    The check of each annotation is made once (entries are read by the thousand after an import)."""
+    check = _CHECKS.get(annotation)
+    if check is None:
+        check = _CHECKS[annotation] = _check_of(annotation)
+    return check(value)
+
+
+_CHECKS: dict[Any, typing.Callable[[Any], bool]] = {}
+
+
+def _check_of(annotation: Any) -> typing.Callable[[Any], bool]:
     if annotation is Any:
-        return True
+        return lambda value: True
     origin = typing.get_origin(annotation)
     if origin in (types.UnionType, typing.Union):
-        return any(fits(value, arm) for arm in typing.get_args(annotation))
+        arms = [_check_of(arm) for arm in typing.get_args(annotation)]
+        return lambda value: any(arm(value) for arm in arms)
     if annotation is type(None):
-        return value is None
+        return lambda value: value is None
     if annotation is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if annotation is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
     if origin is list:
-        (item,) = typing.get_args(annotation)
-        return isinstance(value, list) and all(fits(v, item) for v in value)
+        (item_type,) = typing.get_args(annotation)
+        item = _check_of(item_type)
+        return lambda value: isinstance(value, list) and all(item(v) for v in value)
     if origin is dict:
-        key, item = typing.get_args(annotation)
-        return isinstance(value, dict) and all(fits(k, key) and fits(v, item) for k, v in value.items())
+        key_type, item_type = typing.get_args(annotation)
+        key, item = _check_of(key_type), _check_of(item_type)
+        return lambda value: isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
     if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
-        hints = field_types(annotation)
-        return isinstance(value, annotation) and all(
-            fits(getattr(value, f.name), hints[f.name]) for f in dataclasses.fields(annotation)
+        dataclass = annotation
+        hints = field_types(dataclass)
+        fields = [(f.name, hints[f.name]) for f in dataclasses.fields(dataclass)]
+        return lambda value: (
+            isinstance(value, dataclass) and all(fits(getattr(value, name), hint) for name, hint in fields)
         )
-    return isinstance(value, annotation)
+    return lambda value: isinstance(value, annotation)

@@ -31,7 +31,9 @@ from defusedxml.ElementTree import DefusedXMLParser
 from ..errors import Cancelled, InputFileError
 from .deadline import within
 
-MAX_BYTES = 64 * 1024 * 1024
+#: the largest XML document read: its tree takes some 8 times its size in memory (32 MiB: ~500,000
+#: elements, ~250 MiB), within the import's 300 MiB; a portal's CCD of many years is a few MiB
+MAX_BYTES = 32 * 1024 * 1024
 #: a document deeper than this is not a clinical document (CDA nests some 30 levels)
 MAX_DEPTH = 200
 #: the elements of a tree held in memory at most (some 400 bytes each)

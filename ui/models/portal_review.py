@@ -79,6 +79,8 @@ class PortalReviewModel(QAbstractItemModel):
         self.kinds = sorted(by_kind, key=lambda kind: order.get(kind, len(order)))
         #: each kind's entries: new ones first, then the duplicates
         self.groups = [sorted(by_kind[kind], key=lambda item: item.duplicate) for kind in self.kinds]
+        #: each kind's duplicates (fixed by the plan): counted once, not at each paint of its row
+        self._duplicates = [sum(item.duplicate for item in group) for group in self.groups]
         self._texts: dict[int, tuple[str, str]] = {}  # id(item) -> (title, date), made when shown
 
     # the tree ------------------------------------------------------------------
@@ -138,15 +140,16 @@ class PortalReviewModel(QAbstractItemModel):
 
     def kind_state(self, row: int) -> Qt.CheckState:
         """A kind's tick: ticked when all its new entries are, partly when some are."""
-        new = [item for item in self.groups[row] if not item.duplicate]
-        chosen = sum(item.chosen for item in new)
+        group = self.groups[row]
+        new = len(group) - self._duplicates[row]
+        chosen = sum(1 for item in group[:new] if item.chosen)  # the new ones come first
         if not new or not chosen:
             return Qt.CheckState.Unchecked
-        return Qt.CheckState.Checked if chosen == len(new) else Qt.CheckState.PartiallyChecked
+        return Qt.CheckState.Checked if chosen == new else Qt.CheckState.PartiallyChecked
 
     def _kind_data(self, row: int, column: int, role: int) -> Any:
         group = self.groups[row]
-        duplicates = sum(item.duplicate for item in group)
+        duplicates = self._duplicates[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_ENTRY:
                 return QCoreApplication.translate("PortalReview", "{0} ({1})").format(
@@ -193,7 +196,7 @@ class PortalReviewModel(QAbstractItemModel):
             return flags
         item = self.item(index)
         if item is None:
-            if any(not each.duplicate for each in self.groups[index.row()]):
+            if self._duplicates[index.row()] < len(self.groups[index.row()]):
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
         elif not item.duplicate:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
