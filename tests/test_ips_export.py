@@ -18,14 +18,15 @@ import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault.errors import Cancelled, PermissionDenied
-from mbc_vault.history.models import MODELS
 from mbc_vault.portal.ips_export import SECTIONS, build_ips, write_ips
+from mbc_vault.portal.review import MODELS
 from mbc_vault.vault import Vault
 
 CLI = [sys.executable, "-m", "mbc_vault"]
 MEMBER_PASSPHRASE = "member-passphrase-for-tests-only"
 
-#: health-history entries added to the demo vault (fictional)
+#: health-history entries (and a medication) added to the demo vault (fictional), every field the IPS
+#: carries filled in somewhere
 HISTORY: list[tuple[str, dict[str, Any]]] = [
     ("patient-details", {"name": "Jane Q. Example", "date_of_birth": "1968-04-09"}),
     (
@@ -37,10 +38,15 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
             "status": "active",
             "category": "medication",
             "onset": "1990-06-01",
+            "notes": "Since childhood",
         },
     ),
     ("allergy", {"substance": "Codeine", "reaction": "Nausea", "allergy_kind": "intolerance"}),
-    ("condition", {"name": "High blood pressure", "onset": "2015-02-01", "status": "active"}),
+    ("allergy", {"substance": "Latex", "severity": "mild", "category": "environment"}),  # no reaction
+    (
+        "condition",
+        {"name": "High blood pressure", "onset": "2015-02-01", "status": "active", "notes": "On diet"},
+    ),
     (
         "condition",
         {"name": "Gallstones", "onset": "2010-05-01", "abated": "2011-01-10", "status": "resolved"},
@@ -53,9 +59,21 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
             "side": "left",
             "lymph_nodes": "sentinel-node-biopsy",
             "place": "Example Hospital",
+            "surgeon": "Dr. Ana Fictional",
+            "notes": "Clear margins",
         },
     ),
     ("procedure", {"name": "Port placement", "date": "2024-06-01", "side": "right", "lymph_nodes": "none"}),
+    (
+        "procedure",
+        {
+            "name": "Re-excision",
+            "date": "2019-04-20",
+            "side": "left",
+            "lymph_nodes": "other",
+            "lymph_nodes_other": "Targeted axillary node removal",
+        },
+    ),
     (
         "radiation",
         {
@@ -65,19 +83,57 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
             "start": "2019-05-06",
             "stop": "2019-05-24",
             "intent": "adjuvant",
+            "technique": "3D conformal",
+            "place": "Example Cancer Center",
+            "notes": "Skin redness in week 3",
         },
     ),
-    ("radiation", {"site": "Right hip", "total_dose_gy": 8.0, "fractions": 1, "start": "2025-10-10"}),
-    ("immunization", {"vaccine": "Influenza vaccine", "date": "2025-10-01"}),
-    ("immunization", {"vaccine": "COVID-19 vaccine", "date": "2025-09-15", "dose_number": "5"}),
+    (
+        "radiation",
+        {
+            "site": "Right hip",
+            "total_dose_gy": 8.0,
+            "fractions": 1,
+            "start": "2025-10-10",
+            "intent": "palliative",
+        },
+    ),
+    ("immunization", {"vaccine": "Influenza vaccine", "date": "2025-10-01", "place": "Example Pharmacy"}),
+    (
+        "immunization",
+        {"vaccine": "COVID-19 vaccine", "date": "2025-09-15", "dose_number": "5", "notes": "Sore arm"},
+    ),
+    (
+        "medication",
+        {
+            "name": "ondansetron",
+            "dose": "8 mg",
+            "schedule": "as needed",
+            "route": "by mouth",
+            "purpose": "nausea",
+            "prescriber": "Dr. A. Fictional",
+            "start": "2025-09-01",
+        },
+    ),
 ]
 
-#: the fields compared after the round trip, kind by kind (what the IPS carries)
+#: the fields compared after the round trip, kind by kind: every field the IPS has a place for (those
+#: it has none for are in docs/architecture.md, "The IPS export")
 KEY_FIELDS = {
     "patient-details": ("name", "date_of_birth"),
-    "diagnosis": ("first_diagnosis",),
+    "diagnosis": (
+        "first_diagnosis",
+        "metastatic_diagnosis",
+        "presentation",
+        "histology",
+        "histology_other",
+        "sex",
+    ),
+    "metastasis": ("site", "site_other", "date_found", "found_by"),
     "biopsy": (
         "date",
+        "site",
+        "site_other",
         "er_status",
         "er_percent",
         "pr_status",
@@ -85,12 +141,16 @@ KEY_FIELDS = {
         "her2_ihc",
         "her2_ish",
         "ki67_percent",
+        "pdl1",
         "pik3ca",
         "esr1",
         "germline_brca",
+        "msi",
+        "ntrk",
+        "others",
     ),
-    "medication": ("name", "start", "stop", "dose"),
-    "lab-value": ("test", "date", "value", "unit"),
+    "medication": ("name", "dose", "schedule", "route", "prescriber", "start", "stop", "purpose"),
+    "lab-value": ("test", "date", "value", "unit", "lab"),
     "allergy": (
         "substance",
         "reaction",
@@ -100,11 +160,31 @@ KEY_FIELDS = {
         "allergy_kind",
         "onset",
         "no_known",
+        "notes",
     ),
-    "condition": ("name", "onset", "abated", "status"),
-    "procedure": ("name", "date", "side", "lymph_nodes"),
-    "radiation": ("site", "total_dose_gy", "fractions", "start", "stop"),
-    "immunization": ("vaccine", "date"),
+    "condition": ("name", "onset", "abated", "status", "notes"),
+    "procedure": (
+        "name",
+        "date",
+        "side",
+        "lymph_nodes",
+        "lymph_nodes_other",
+        "place",
+        "surgeon",
+        "notes",
+    ),
+    "radiation": (
+        "site",
+        "total_dose_gy",
+        "fractions",
+        "start",
+        "stop",
+        "intent",
+        "technique",
+        "place",
+        "notes",
+    ),
+    "immunization": ("vaccine", "date", "dose_number", "place", "notes"),
 }
 
 
@@ -164,7 +244,9 @@ def test_the_summary_carries_the_cancer_its_biomarkers_and_coded_results(tmp_pat
         bundle = build_ips(vault)
     by_url = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
     conditions = resources(bundle, "Condition")
-    (cancer,) = [c for c in conditions if c["code"].get("coding")]
+    (cancer,) = [c for c in conditions if c["code"].get("coding") and "breast" in c["code"]["text"]]
+    metastases = [c for c in conditions if c["code"].get("coding", [{}])[0].get("code") == "128462008"]
+    assert sorted(m["bodySite"][0]["text"] for m in metastases) == ["Bone", "Liver"]
     assert cancer["code"]["coding"][0] == {
         "system": "http://snomed.info/sct",
         "code": "408643008",
@@ -275,7 +357,8 @@ def test_the_export_round_trips_through_import_records_into_an_empty_vault(tmp_p
     assert set(after) == set(KEY_FIELDS)
     for kind in KEY_FIELDS:
         assert after[kind] == before[kind], kind
-    assert len(after["lab-value"]) == 12 and len(after["medication"]) == 6 and len(after["biopsy"]) == 2
+    assert len(after["lab-value"]) == 12 and len(after["medication"]) == 7 and len(after["biopsy"]) == 2
+    assert len(after["metastasis"]) == 2 and len(after["radiation"]) == 2
 
     again = run("import-records", target, out)
     assert again.returncode == 0 and "Nothing new" in again.stdout
@@ -318,3 +401,50 @@ def test_an_existing_file_needs_force_and_a_cancelled_export_writes_nothing(tmp_
     with Vault.open(path, PASSPHRASE) as vault, pytest.raises(Cancelled):
         write_ips(vault, fresh, cancel=cancel)
     assert not fresh.exists()
+
+
+def test_a_histology_without_a_code_other_results_and_a_de_novo_diagnosis_come_back(tmp_path: Path) -> None:
+    """What the demo does not have: a histology with no SNOMED CT code of its own (named after the cancer's
+    code), a de novo metastatic diagnosis, a biopsy's MSI, NTRK, PD-L1 and a free result, a site typed as
+    "other"."""
+    from mbc_vault.portal.fhir import read_fhir
+    from mbc_vault.portal.review import plan_import
+
+    items: list[tuple[str, dict[str, Any]]] = [
+        (
+            "diagnosis",
+            {
+                "first_diagnosis": "2023-01-10",
+                "metastatic_diagnosis": "2023-01-10",
+                "presentation": "de-novo",
+                "histology": "other",
+                "histology_other": "Mixed ductal and lobular",
+                "sex": "female",
+            },
+        ),
+        ("metastasis", {"site": "other", "site_other": "Peritoneum", "date_found": "2023-01-05"}),
+        (
+            "biopsy",
+            {
+                "date": "2023-01-08",
+                "site": "other",
+                "site_other": "Peritoneal nodule",
+                "er_status": "positive",
+                "msi": "mss",
+                "ntrk": "not-detected",
+                "pdl1": "CPS 5",
+                "others": [{"name": "HER2 mutation", "result": "L755S"}],
+            },
+        ),
+    ]
+    path = tmp_path / "vault"
+    with Vault.create(path, PASSPHRASE, name="Jane Example", work_factor=TEST_WORK_FACTOR) as vault:
+        add_history(vault, items)
+        data = json.dumps(build_ips(vault)).encode()
+    read = read_fhir(data, "summary.json")
+    with Vault.create(tmp_path / "empty", PASSPHRASE, name="Jane", work_factor=TEST_WORK_FACTOR) as empty:
+        plan = plan_import(empty, [read])
+    assert not read.problems
+    back = {item.kind: item.data for item in plan.items}
+    for kind, given in items:
+        assert {k: back[kind].get(k) for k in given} == given, kind

@@ -195,7 +195,100 @@ def test_the_summary_in_the_packet_pdf(qapp, tmp_path: Path) -> None:
         render_png(out, summary.first_page + n, SHOTS / f"packet-summary-history-{n + 1}.png", scale=1.4)
 
 
-# ----------------------------------------------------------------------------- date of birth
+# ------------------------------------------------------------------ headings kept with what follows
+def _images_on(path: Path, page: int) -> int:
+    """How many pictures *page* (1-based) draws (the tumor-marker charts)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return sum(1 for o in pdf[page - 1].get_objects() if o.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE)
+    finally:
+        pdf.close()
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+def test_the_tumor_markers_heading_goes_to_the_next_page_with_its_chart(
+    qapp, vault: Vault, tmp_path: Path
+) -> None:
+    """Conditions added one by one until the chart no longer fits on the first page: its heading goes to
+    the next page with it (Qt alone left the heading at the foot of the first page), and nothing after
+    them is lost."""
+    from mbc_vault.cancer.models import LabValue
+    from mbc_vault.render.typeset import html_pdf
+
+    cancer = CancerRecord(vault)
+    for date, value in (("2025-01-06", 31), ("2025-02-03", 44), ("2025-03-03", 58)):
+        cancer.save(LabValue(date=date, test="CA 15-3", value=value, unit="U/mL"))
+    CarePlan(vault).save(Contact(name="Dr. Lee Park", role="medical-oncologist", phone="555-0100"))
+    history, out = HealthHistory(vault), tmp_path / "summary.pdf"
+    for n in range(1, 61):
+        history.save(Condition(name=f"Condition {n}, a fictional one of long standing", onset="2010-01-01"))
+        markup, images = summary_html(vault, "Jane Example", "2026-01-05")
+        out.write_bytes(html_pdf(markup, page_size="Letter", base_point_size=9.5, images=images)[0])
+        if _images_on(out, 1) == 0:
+            break
+    first, second = page_text(out, 1), " ".join(page_text(out, 2).split())
+    assert f"Condition {n}, a fictional" in first and "Tumor markers" not in first
+    assert second.startswith("Tumor markers") and _images_on(out, 2) == 1
+    assert "Care team Who Where How to reach Dr. Lee Park" in second
+    SHOTS.mkdir(exist_ok=True)
+    for page in (1, 2):
+        render_png(out, page, SHOTS / f"packet-summary-markers-heading-{page}.png")
+
+
+TABLE_PART = (
+    "<h2>Care received</h2><p>Systemic treatment, surgery and radiation, oldest first.</p>"
+    "<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>Dates</th><th>Kind</th></tr>"
+    + "".join(f"<tr><td>Row {n} date</td><td>Radiation</td></tr>" for n in range(1, 4))
+    + "</table>"
+)
+CHART_PART = "<h2>Tumor markers</h2><p><img src='chart0.png' width='610'></p>"
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+@pytest.mark.parametrize(
+    "part, heading, befores",
+    [
+        (TABLE_PART, "Care received", range(20, 40)),
+        # more before: the heading is past what Qt lays out at first (it loses blocks moved there early)
+        (CHART_PART, "Tumor markers", range(45, 65)),
+    ],
+    ids=["table", "chart"],
+)
+def test_a_heading_shares_its_page_with_what_it_heads(
+    qapp, tmp_path: Path, part: str, heading: str, befores: range
+) -> None:
+    """Wherever the page's foot falls (more and more paragraphs before), the heading is on the page of
+    the table's first row under its header (through the one-line lead-in) or of the chart, on that page
+    only, and nothing after them is lost."""
+    from PySide6.QtGui import QColor, QImage
+
+    from mbc_vault.render.typeset import html_pdf
+
+    chart = QImage(1500, 750, QImage.Format.Format_RGB32)
+    chart.fill(QColor("white"))
+    moved, out = 0, tmp_path / "part.pdf"
+    for before in befores:
+        lead = "".join(f"<p>Paragraph {n}, one line of words before the part.</p>" for n in range(before))
+        data, pages = html_pdf(
+            lead + part + "<h2>Care team</h2><p>Dr. Lee Park</p>", images={"chart0.png": chart}
+        )
+        out.write_bytes(data)
+        texts = [" ".join(page_text(out, page).split()) for page in range(1, pages + 1)]
+        holding = [page for page, text in enumerate(texts) if heading in text]
+        assert len(holding) == 1, (before, holding)
+        if part is TABLE_PART:
+            assert "Row 1 date" in texts[holding[0]], before
+        else:
+            assert _images_on(out, holding[0] + 1) == 1, before
+        # spaces left out: PDFium reads some lines of Qt's with their letters apart
+        assert "".join("".join(texts).split()).endswith("CareteamDr.LeePark"), before
+        moved += texts[holding[0]].startswith(heading) and holding[0] > 0
+    assert moved  # some of them went to the top of the next page
+
+
 @pytest.fixture
 def dob_vault(vault: Vault, vault_path: Path, tmp_path: Path) -> tuple[Path, list[str]]:
     """A vault with the date of birth recorded and one document; the CLI's packet command for it."""

@@ -383,3 +383,47 @@ def test_medication_route_dose_timing_dates_and_status() -> None:
         "2024-03-01",
     )
     assert zoledronic.notes == "Start given as the month only: 2024-03\nStatus in the portal: completed"
+
+
+def test_a_secondary_cancer_is_a_site_of_metastasis_and_a_surgery_keeps_where_and_who() -> None:
+    """Another system's "Secondary malignant neoplasm of liver" (no body site) and mCODE's secondary
+    cancer condition with one become sites of metastasis, not other conditions; a Procedure's location,
+    performer and notes are kept."""
+    read = read_fhir(
+        _bundle(
+            {
+                "resourceType": "Condition",
+                "id": "m1",
+                "code": {
+                    "coding": [{"system": "http://snomed.info/sct", "code": "94381002"}],
+                    "text": "Secondary malignant neoplasm of liver",
+                },
+                "onsetDateTime": "2024-05-02",
+            },
+            {
+                "resourceType": "Condition",
+                "id": "m2",
+                "code": {"coding": [{"system": "http://snomed.info/sct", "code": "128462008"}]},
+                "bodySite": [{"text": "Peritoneum"}],
+            },
+            {
+                "resourceType": "Procedure",
+                "id": "p1",
+                "status": "completed",
+                "code": {"text": "Mastectomy"},
+                "performedDateTime": "2019-04-02",
+                "location": {"display": "Example Hospital"},
+                "performer": [{"actor": {"display": "Dr. Ana Fictional"}}],
+                "note": [{"text": "Drain removed on day 5"}],
+            },
+        ),
+        "vendor.json",
+    )
+    by_kind = Counter(f.kind for f in read.found)
+    assert by_kind == {"metastasis": 2, "procedure": 1}
+    liver, other = (f.data for f in read.found if f.kind == "metastasis")
+    assert liver == {"site": "liver", "site_other": "", "date_found": "2024-05-02", "found_by": ""}
+    assert other["site"] == "other" and other["site_other"] == "Peritoneum"
+    (surgery,) = (f.data for f in read.found if f.kind == "procedure")
+    assert surgery["place"] == "Example Hospital" and surgery["surgeon"] == "Dr. Ana Fictional"
+    assert surgery["notes"] == "Drain removed on day 5"

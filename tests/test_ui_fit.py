@@ -278,7 +278,7 @@ def test_packet_wizard_pages_fit(demo: MainWindow, lang: str) -> None:
             problems += [f"{lang} {scale} % {width}×{height} {page}: {p}" for p in fit(wizard, width, height)]
             if number < len(pages) - 1:
                 wizard.next()
-        assert wizard.checklist_page.checklist.count() == 9
+        assert wizard.checklist_page.checklist.count() == 11
         wizard.reject()
         settle()
     assert not problems, "\n".join(problems)

@@ -7,17 +7,24 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from conftest import TEST_WORK_FACTOR
 from pdfcheck import all_text, page_count
 from pdfmaker import text_pdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from mbc_vault.cancer.models import Biopsy
+from mbc_vault.cancer.models import Biopsy, TreatmentLine
 from mbc_vault.cancer.store import CancerRecord
 from mbc_vault.demo import create_demo_vault
+from mbc_vault.history.models import Allergy, Procedure, RadiationCourse
+from mbc_vault.history.store import HealthHistory
+from mbc_vault.vault import Vault
 from ui.main_window import MainWindow
 from ui.packet.build import BuildPage
+from ui.packet.checklist import ChecklistItem, build_checklist
 from ui.packet.wizard import PacketWizard
+
+MEMBER_PASSPHRASE = "a member's long fictional passphrase"
 
 
 @pytest.fixture
@@ -77,16 +84,20 @@ def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
     # the demo's scans and labs are in the vault (and in the packet), but old; it has no genomic test
     assert found["imaging"] and found["labs"] and not found["genomic"]
     assert not recent["imaging"] and not recent["labs"]
-    rows = {page.checklist.item(i).data(Qt.ItemDataRole.UserRole): page.checklist.item(i) for i in range(9)}
+    rows = {page.checklist.item(i).data(Qt.ItemDataRole.UserRole): page.checklist.item(i) for i in range(11)}
     assert all(row.data(Qt.ItemDataRole.CheckStateRole) is None for row in rows.values())  # no checkboxes
     assert rows["imaging"].text().startswith("Imaging reports (in the vault, but not recent): newest from")
     assert rows["genomic"].text().startswith("Genomic tests (missing): ")
     assert rows["pathology"].text().startswith("Pathology reports (in the vault): ")
+    # the demo's three lines of treatment are its care so far; it records no allergies
+    assert rows["care"].text() == "Care received so far (in the vault): 3 lines of treatment"
+    assert rows["allergies"].text().startswith("Allergies (missing): ")
     warnings = page.warning_texts()
     assert any("No imaging report from the last 3 months" in w for w in warnings)
     assert any("No lab results from the last month" in w for w in warnings)
     assert not any("metastatic biopsy" in w for w in warnings)  # the liver biopsy has its report
-    assert page.checklist.count() == 9 and page.warnings.isVisible()
+    assert "No allergies recorded: add them, or say there are none, under “Health history”." in warnings
+    assert page.checklist.count() == 11 and page.warnings.isVisible()
     assert "English" in page.reminder.text() and "disc" in page.reminder.text()
     # a bone biopsy with no linked pathology report
     CancerRecord(window.session.vault).save(
@@ -96,6 +107,40 @@ def test_checklist_ticks_and_warnings(qtbot, window: MainWindow) -> None:
     assert any(
         "No pathology report from the metastatic biopsy (bone, 2026-01-10)" in w for w in page.warning_texts()
     )
+
+
+def test_the_checklist_reads_the_health_history(vault: Vault, vault_path: Path) -> None:
+    """Care received counts lines, surgeries and radiation; allergies are found when recorded or stated as
+    none; someone without the medical part gets neither row."""
+
+    def items() -> dict[str, ChecklistItem]:
+        return {item.key: item for item in build_checklist(vault)}
+
+    found = items()
+    assert not found["care"].found and found["care"].optional and not found["care"].warning
+    assert not found["allergies"].found and found["allergies"].warning.startswith("No allergies recorded")
+    history = HealthHistory(vault)
+    history.save(Allergy(no_known=True))
+    found = items()
+    assert found["allergies"].found and found["allergies"].detail == "no known allergies"
+    assert not found["allergies"].warning
+    history.save(Allergy(substance="Penicillin", reaction="Hives"))
+    assert items()["allergies"].detail == "1 in the vault"
+    history.save(RadiationCourse(site="Left breast", total_dose_gy=40, fractions=15, start="2019-04-22"))
+    assert items()["care"].found and items()["care"].detail == "1 radiation course"
+    for number in (1, 2, 3):
+        CancerRecord(vault).save(
+            TreatmentLine(line_number=number, drugs=[f"drug {number}"], start=f"202{number}-01-01")
+        )
+    history.save(Procedure(date="2019-03-12", name="Lumpectomy", side="left"))
+    assert items()["care"].detail == "3 lines of treatment, 1 surgery, 1 radiation course"
+    member, _ = vault.add_person(
+        "Sam", "son", ["care"], passphrase=MEMBER_PASSPHRASE, work_factor=TEST_WORK_FACTOR
+    )
+    vault.close()
+    with Vault.open(vault_path, MEMBER_PASSPHRASE, person_id=member.id) as sam:
+        keys = [item.key for item in build_checklist(sam)]
+    assert "care" not in keys and "allergies" not in keys and "medications" in keys
 
 
 @pytest.mark.parametrize("territory, size", [("MX", "Letter"), ("US", "Letter"), ("ES", "A4")])

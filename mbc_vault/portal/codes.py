@@ -121,6 +121,10 @@ BREAST_CANCER_SNOMED = {
 }
 BREAST_CANCER_WORDS = ("breast cancer", "carcinoma of breast", "neoplasm of breast", "breast carcinoma")
 
+#: SNOMED CT "Secondary malignant neoplastic disease" (mCODE's secondary cancer condition): a Condition
+#: with it, or named a secondary malignant neoplasm, is a site of metastasis
+SECONDARY_CANCER_SNOMED = "128462008"
+
 #: SNOMED CT codes of lymph-node procedures on a surgery
 SENTINEL_NODE_SNOMED = {"396487001", "237500003"}  # Sentinel lymph node biopsy
 AXILLARY_DISSECTION_SNOMED = {"234262008", "79544006"}  # Excision of axillary lymph node / dissection

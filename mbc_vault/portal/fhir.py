@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..cancer import vocab as cancer_vocab
 from ..errors import Cancelled, InputFileError
+from ..history import vocab as history_vocab
 from . import codes
 from . import fhir_dates as when
 from .deadline import within
@@ -46,9 +48,58 @@ def _codes(value: object) -> set[str]:
     return {str(c.get("code") or "") for c in value.get("coding") or [] if isinstance(c, dict)}
 
 
+def _note_lines(res: Json) -> list[str]:
+    """The lines of a resource's notes (Annotation.text), in order."""
+    return [
+        line.strip()
+        for note in res.get("note") or []
+        if isinstance(note, dict)
+        for line in str(note.get("text") or "").splitlines()
+        if line.strip()
+    ]
+
+
+def _labelled(lines: list[str], label: str) -> tuple[str, list[str]]:
+    """The words after "*label*: " on the first such line (as MBC Vault's IPS export writes a field the
+    resource has no element for), and the other lines."""
+    for number, line in enumerate(lines):
+        if line.casefold().startswith(label.casefold() + ":"):
+            return line[len(label) + 1 :].strip(), lines[:number] + lines[number + 1 :]
+    return "", lines
+
+
+def _display(value: object) -> str:
+    """The display of a Reference (or the text of a CodeableConcept), "" when it has none."""
+    if not isinstance(value, dict):
+        return ""
+    return str(value.get("display") or value.get("text") or "").strip()
+
+
+def _vocab_key(words: str, vocabulary: dict[str, str]) -> str:
+    """The code of *vocabulary* that *words* are (the code itself or its English label), or ""."""
+    wanted = codes.plain(words)
+    for code, label in vocabulary.items():
+        if wanted and wanted in (codes.plain(code), codes.plain(label)):
+            return code
+    return ""
+
+
+def _site(words: str, vocabulary: dict[str, str]) -> tuple[str, str]:
+    """(site, site_other) of a body site given as words: a site of *vocabulary*, or "other" and the words."""
+    words = words.strip()
+    if not words:
+        return "", ""
+    code = _vocab_key(words, vocabulary)
+    return (code, "") if code and code != "other" else ("other", words)
+
+
 #: kinds whose entry has a notes field: what the reader could not take in whole is written there (for
 #: the others in the notes of the entry's record)
 NOTES_FIELD = ("allergy", "condition", "procedure", "radiation", "immunization", "visit")
+
+
+#: text fields that a file seldom gives, left out of the data when empty
+OPTIONAL_TEXT = ("notes", "place", "surgeon", "lymph_nodes_other", "intent", "technique", "dose_number")
 
 
 def _found(kind: str, data: Json, key: str, label: str, origin: str, notes: Notes, read: PortalRead) -> Found:
@@ -61,6 +112,9 @@ def _found(kind: str, data: Json, key: str, label: str, origin: str, notes: Note
     if kind in NOTES_FIELD and text:
         data["notes"] = "\n".join(n for n in (str(data.get("notes") or ""), text) if n)
         text = ""
+    for field in OPTIONAL_TEXT:  # what the file does not say stays the entry's default
+        if data.get(field) == "":
+            del data[field]
     return Found(kind, data, key, label, origin, notes=text)
 
 
@@ -96,6 +150,7 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
     read = PortalRead(name=name, format="fhir-bundle", original=data, media_type="application/fhir+json")
     text = data.decode(json.detect_encoding(data), errors="replace")
     resources: list[Json] = []
+    doc: Any = None
     try:
         doc = json.loads(text)
     except ValueError:
@@ -134,6 +189,10 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
     if len(resources) > MAX_RESOURCES:
         raise InputFileError("portal-too-many-resources", name=name, limit=str(MAX_RESOURCES))
     by_ref = {f"{r.get('resourceType')}/{r.get('id')}": r for r in resources if r.get("id")}
+    if isinstance(doc, dict) and doc.get("resourceType") == "Bundle":  # and by fullUrl ("urn:uuid:...")
+        for entry in doc.get("entry") or []:
+            if isinstance(entry, dict) and isinstance(entry.get("resource"), dict) and entry.get("fullUrl"):
+                by_ref.setdefault(str(entry["fullUrl"]), entry["resource"])
     unknown = 0
     for number, res in enumerate(resources):
         if number % CANCEL_EVERY == 0 and check():
@@ -145,6 +204,11 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
             read.found.extend(found)
     if unknown:
         read.problem("portal-unknown-resources", unknown)
+    genders = [str(r.get("gender") or "") for r in resources if r.get("resourceType") == "Patient"]
+    sex = next((g for g in genders if g in ("female", "male", "other")), "")
+    for thing in read.found:  # the patient's sex is the diagnosis's (MBC Vault keeps it there)
+        if thing.kind == "diagnosis" and sex and not thing.data.get("sex"):
+            thing.data["sex"] = sex
     return read
 
 
@@ -173,15 +237,23 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
     if kind == "Condition":
         code, name = _concept(res.get("code"))
         onset = when.choice(res, "onset", "Onset", notes)[0]
+        if _is_metastasis(code, name):
+            return [_metastasis(res, name, onset, origin, notes, read)]
         if codes.is_breast_cancer(code, name):
-            data = {"first_diagnosis": onset}
+            data = {"first_diagnosis": onset, **_cancer_fields(res, code, name)}
             return [_found("diagnosis", data, codes.key("diagnosis", onset), name, origin, notes, read)]
         status = _concept(res.get("clinicalStatus"))[0] or "active"
         status = {"remission": "in-remission", "recurrence": "active", "relapse": "active"}.get(
             status, status
         )
         abated = when.choice(res, "abatement", "Ended", notes)[0]
-        data = {"name": name, "onset": onset, "status": status, "abated": abated}
+        data = {
+            "name": name,
+            "onset": onset,
+            "status": status,
+            "abated": abated,
+            "notes": "\n".join(_note_lines(res)),
+        }
         key = codes.key("condition", code or name, onset)
         return [_found("condition", data, key, name, origin, notes, read)]
     if kind == "Procedure":
@@ -189,7 +261,15 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
     if kind == "Immunization":
         code, name = _concept(res.get("vaccineCode"))
         day = when.choice(res, "occurrence", "Date", notes)[0]
-        data = {"vaccine": name, "date": day}
+        applied = [_dict(a) for a in res.get("protocolApplied") or []][:1] or [{}]
+        dose = applied[0].get("doseNumberString", applied[0].get("doseNumberPositiveInt"))
+        data = {
+            "vaccine": name,
+            "date": day,
+            "dose_number": "" if dose is None else str(dose),
+            "place": _display(res.get("location")),
+            "notes": "\n".join(_note_lines(res)),
+        }
         key = codes.key("immunization", code or name, day)
         return [_found("immunization", data, key, name, origin, notes, read)]
     if kind == "Encounter":
@@ -309,6 +389,11 @@ def _medication(res: Json, by_ref: dict[str, Json], origin: str, read: PortalRea
     status = str(res.get("status") or "")
     if status and status != "active":
         notes.append(("", f"Status in the portal: {status}"))
+    prescriber = ""
+    for line in _note_lines(res):
+        if line.startswith("Prescribed by "):  # as MBC Vault's IPS export writes it
+            prescriber = line.removeprefix("Prescribed by ").strip()
+    reasons = [_concept(r)[1] for r in res.get("reasonCode") or []]
     data = {
         "name": name,
         "dose": dose,
@@ -317,6 +402,11 @@ def _medication(res: Json, by_ref: dict[str, Json], origin: str, read: PortalRea
         "start": start,
         "stop": stop,
     }
+    said = {
+        "purpose": ", ".join(r for r in reasons if r),
+        "prescriber": prescriber or _display(res.get("requester")),
+    }
+    data.update({k: v for k, v in said.items() if v})
     return _found("medication", data, codes.key("medication", name, start), name, origin, notes, read)
 
 
@@ -328,36 +418,43 @@ def _observation(res: Json, by_ref: dict[str, Json], read: PortalRead, origin: s
     receptor = codes.receptor_of(code, name)
     quantity = res.get("valueQuantity")
     concept = _concept(res.get("valueCodeableConcept"))[1] or str(res.get("valueString") or "")
-    other = None if receptor else codes.other_biomarker_of(name, concept)
+    other: Json | None = None if receptor else codes.other_biomarker_of(name, concept)
     if not (receptor or other) and (not isinstance(quantity, dict) or quantity.get("value") is None):
         read.problem("portal-no-value")  # before its dates are read: they are not counted
         return []
     notes: Notes = []
     specimen = by_ref.get(str((res.get("specimen") or {}).get("reference") or ""), {})
     collection = _dict(specimen.get("collection"))
-    day = when.choice(collection, "collected", "Date", notes)[0] if receptor else None
+    day = when.choice(collection, "collected", "Date", notes)[0] if receptor or other or specimen else None
     day = day or when.choice(res, "effective", "Date", notes)[0]
     day = day or when.day(res.get("issued"), "Date", notes)
+    site, site_other = _site(_display(collection.get("bodySite")), cancer_vocab.BIOPSY_SITES)
+    where = {"site": site, "site_other": site_other} if site else {}
     if receptor:
         data = _receptor(receptor, quantity, concept, res)
         if data:
-            data["date"] = day
+            data.update(date=day, **where)
             key = codes.key("biomarker", receptor, day)
             return [_found("biomarker", data, key, name, origin, notes, read)]
+    if not other and concept and "biopsy" in codes.plain(_display(specimen.get("type"))):
+        other = {"others": [{"name": name, "result": concept}]}  # any other result of a biopsy, as words
     if other:  # PIK3CA, ESR1, BRCA... as words (MBC Vault's IPS export writes them so)
         key = codes.key("biomarker", name, day)
-        return [_found("biomarker", {**other, "date": day}, key, name, origin, notes, read)]
+        return [_found("biomarker", {**other, "date": day, **where}, key, name, origin, notes, read)]
     if not isinstance(quantity, dict) or quantity.get("value") is None:
         read.problem("portal-no-value")
         return []
     value = float(quantity["value"])
     test = codes.marker_of(code, name) or name
+    performers = [_display(p) for p in res.get("performer") or []]
     data = {
         "date": day,
         "test": test,
         "value": value,
         "unit": str(quantity.get("unit") or quantity.get("code") or ""),
     }
+    if any(performers):
+        data["lab"] = next(p for p in performers if p)
     label = f"{test}: {value:g} {data['unit']}, {day or ''}".strip(", ")
     key = codes.key("lab-value", code or test, day, value)
     return [_found("lab-value", data, key, label, origin, notes, read)]
@@ -415,6 +512,10 @@ def _allergy(res: Json, origin: str, read: PortalRead) -> Found:
         manifestations = reactions[0].get("manifestation") or [{}]
         reaction = _concept(manifestations[0])[1]
         severity = str(reactions[0].get("severity") or "")
+    severity_said, lines = _labelled(_note_lines(res), "Severity")  # severity without a reaction
+    severity = severity or _vocab_key(severity_said, history_vocab.SEVERITIES)
+    if severity_said and not _vocab_key(severity_said, history_vocab.SEVERITIES):
+        lines = _note_lines(res)
     status = _concept(res.get("clinicalStatus"))[0] or "active"
     category = ", ".join(map(str, res.get("category") or []))
     data = {
@@ -425,6 +526,7 @@ def _allergy(res: Json, origin: str, read: PortalRead) -> Found:
         "category": category,
         "allergy_kind": "intolerance" if res.get("type") == "intolerance" else "allergy",
         "onset": when.choice(res, "onset", "Onset", notes)[0],
+        "notes": "\n".join(lines),
     }
     return _found("allergy", data, codes.key("allergy", code or name), name, origin, notes, read)
 
@@ -433,12 +535,27 @@ def _procedure(res: Json, origin: str, read: PortalRead) -> Found:
     code, name = _concept(res.get("code"))
     notes: Notes = []
     start, stop = when.choice(res, "performed", "Date", notes)
+    place = _display(res.get("location"))
     if codes.is_radiation(code, name):
         said = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
         dose = re.search(r"(\d+(?:[.,]\d+)?)\s*Gy", said)
         fractions = re.search(r"(\d+)\s*fraction", said)
         site = ", ".join(_concept(b)[1] for b in res.get("bodySite") or [])
-        data: Json = {"site": site, "start": start, "stop": stop, "notes": said}
+        intent_said, lines = _labelled(_note_lines(res), "Intent")
+        intent = _vocab_key(intent_said, history_vocab.RADIATION_INTENTS)
+        if intent_said and not intent:
+            intent, lines = "other", _note_lines(res)
+        technique, lines = _labelled(lines, "Technique")
+        lines = [line for line in lines if not RADIATION_DOSE_LINE.fullmatch(line)]  # read below
+        data: Json = {
+            "site": site,
+            "start": start,
+            "stop": stop,
+            "intent": intent,
+            "technique": technique,
+            "place": place,
+            "notes": "\n".join(lines),
+        }
         for ext in res.get("extension") or []:
             url = str(ext.get("url", "")).lower()
             if "dose" in url and isinstance(ext.get("valueQuantity"), dict):
@@ -456,13 +573,83 @@ def _procedure(res: Json, origin: str, read: PortalRead) -> Found:
     side = side or ("right" if "right" in words else "")
     said = " ".join(str(n.get("text") or "") for n in res.get("note") or [] if isinstance(n, dict))
     plain = codes.plain(f"{name} {said}")
-    nodes = ""
-    if code in codes.SENTINEL_NODE_SNOMED or "sentinel" in plain:
+    nodes_said, lines = _labelled(_note_lines(res), "Lymph nodes")  # as MBC Vault's IPS export says it
+    nodes, nodes_other = _vocab_key(nodes_said, history_vocab.LYMPH_NODE_PROCEDURES), ""
+    if nodes_said and nodes in ("", "other"):
+        nodes, nodes_other = "other", nodes_said
+    elif nodes_said:
+        pass  # one of the vocabulary's, said as its label
+    elif code in codes.SENTINEL_NODE_SNOMED or "sentinel" in plain:
         nodes = "sentinel-node-biopsy"
     elif code in codes.AXILLARY_DISSECTION_SNOMED or "axillary" in plain:
         nodes = "axillary-dissection"
-    elif "lymph nodes: none" in plain:  # as MBC Vault's IPS export says it
-        nodes = "none"
-    data = {"date": start, "name": name, "side": side, "lymph_nodes": nodes}
+    performers = [_display(_dict(p).get("actor")) for p in res.get("performer") or []]
+    data = {
+        "date": start,
+        "name": name,
+        "side": side,
+        "lymph_nodes": nodes,
+        "lymph_nodes_other": nodes_other,
+        "place": place,
+        "surgeon": next((p for p in performers if p), ""),
+        "notes": "\n".join(lines),
+    }
     key = codes.key("procedure", code or name, start)
     return _found("procedure", data, key, name, origin, notes, read)
+
+
+#: the line of a radiation course's notes that says its dose, as MBC Vault's IPS export writes it
+RADIATION_DOSE_LINE = re.compile(r"(Total dose \d+(?:\.\d+)? Gy)?( ?in )?(\d+ fractions)?")
+
+
+def _is_metastasis(code: str, name: str) -> bool:
+    """Whether a Condition is a site of metastasis (mCODE's secondary cancer condition, or so named)."""
+    words = codes.plain(name)
+    return code == codes.SECONDARY_CANCER_SNOMED or (
+        "secondary malignant" in words and not codes.is_breast_cancer(code, name)
+    )
+
+
+def _metastasis(
+    res: Json, name: str, onset: str | None, origin: str, notes: Notes, read: PortalRead
+) -> Found:
+    said = ", ".join(_concept(b)[1] for b in res.get("bodySite") or [] if _concept(b)[1])
+    if not said:  # "Secondary malignant neoplasm of liver"
+        said = name.rsplit(" of ", 1)[1] if " of " in name else name
+    site, site_other = _site(said, cancer_vocab.METASTASIS_SITES)
+    found_by, lines = _labelled(_note_lines(res), "Found by")
+    notes.extend(("", line) for line in lines)
+    data = {"site": site, "site_other": site_other, "date_found": onset, "found_by": found_by}
+    key = codes.key("metastasis", site_other or site, onset)
+    return _found("metastasis", data, key, site_other or site, origin, notes, read)
+
+
+#: how MBC Vault's IPS export names a histology without a code of its own: "...breast: Mucinous"
+NAMED_HISTOLOGY = "Malignant neoplasm of breast: "
+
+
+def _cancer_fields(res: Json, code: str, name: str) -> Json:
+    """The diagnosis's fields besides its first date that the cancer's Condition gives: the histology
+    (by SNOMED CT code, or named after a colon as MBC Vault's IPS export writes one without a code), the
+    metastatic diagnosis from the stage summary ("Metastatic (stage IV) since 2024-05-02"), and the
+    presentation from the notes."""
+    data: Json = {}
+    histology = {"408643008": "ductal", "278054005": "lobular"}.get(code, "")
+    if not histology and name.startswith(NAMED_HISTOLOGY):
+        named = name.removeprefix(NAMED_HISTOLOGY).strip()
+        histology = _vocab_key(named, cancer_vocab.HISTOLOGIES) or "other"
+        if histology == "other":
+            data["histology_other"] = named
+    if histology:
+        data["histology"] = histology
+    for stage in res.get("stage") or []:
+        found = re.search(r"since (\d{4}-\d{2}-\d{2})", _display(_dict(stage).get("summary")))
+        if found:
+            data["metastatic_diagnosis"] = found.group(1)
+            break
+    said = codes.plain(" ".join(_note_lines(res)))
+    if said.startswith("recurrence, metastatic"):
+        data["presentation"] = "recurrence"
+    elif said.startswith("de novo metastatic"):
+        data["presentation"] = "de-novo"
+    return data

@@ -218,6 +218,9 @@ class _Builder:
             first = diagnosis.get("first_diagnosis") or "date not recorded"
             row = f"{condition['code']['text']}, first diagnosed {first}"
             self.add("problems", condition, row + (f"; {stage}" if stage else ""))
+        for item, site in zip(data["metastasis"], sites, strict=True):
+            found = f", found {item['date_found']}" if item.get("date_found") else ""
+            self.add("problems", res.metastasis(item, subject, site), f"Metastasis: {site}{found}")
         for item in data["condition"]:
             when = _when(item.get("onset"), item.get("abated"))
             row = f"{item.get('name')} ({item.get('status') or 'active'}), {when}"

@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from ..cancer import vocab as cancer_vocab
 from . import codes
 
 Json = dict[str, Any]
@@ -52,6 +53,9 @@ HISTOLOGY_SNOMED = {
 }
 BREAST_CANCER = ("254837009", "Malignant neoplasm of breast")
 RADIATION_COURSE = ("1217123003", "Radiotherapy course of treatment")
+SECONDARY_CANCER = (codes.SECONDARY_CANCER_SNOMED, "Secondary malignant neoplastic disease")
+#: histology -> its English label (mbc_vault/cancer/vocab.HISTOLOGIES), for those without a code above
+HISTOLOGY_LABELS = cancer_vocab.HISTOLOGIES
 SENTINEL = ("396487001", "Sentinel lymph node biopsy")
 AXILLARY = ("234262008", "Excision of axillary lymph node")
 
@@ -99,7 +103,7 @@ def patient(data: Json, name: str, sex: str) -> Json:
         if len(parts) > 1:
             human.update(family=parts[-1], given=parts[:-1])
         res["name"] = [human]
-    if sex in ("female", "male"):
+    if sex in ("female", "male", "other"):
         res["gender"] = sex
     if text(data.get("date_of_birth")):
         res["birthDate"] = data["date_of_birth"]
@@ -133,10 +137,16 @@ def medication(data: Json, subject: Json, today: str) -> Json:
     stop = data.get("stop")
     current = not stop or str(stop) >= today
     dosage = compact(
-        {"text": text(data.get("dose")), "timing": {"code": {"text": text(data.get("schedule"))}}}
+        {
+            "text": text(data.get("dose")),
+            "timing": {"code": {"text": text(data.get("schedule"))}},
+            "route": {"text": text(data.get("route"))},
+        }
     )
     if not text(data.get("schedule")):
         dosage.pop("timing", None)
+    if not text(data.get("route")):
+        dosage.pop("route", None)
     res: Json = {
         "resourceType": "MedicationStatement",
         "id": new_id(),
@@ -173,7 +183,12 @@ def condition(data: Json, subject: Json) -> Json:
 def cancer(data: Json, subject: Json, metastases: list[str], evidence: list[Json]) -> Json:
     """The breast cancer as a Condition: its histology's SNOMED CT code, first diagnosis as onset, the
     metastatic stage as its stage summary, and the biopsies' receptor results as its evidence."""
-    code, display = HISTOLOGY_SNOMED.get(text(data.get("histology")), BREAST_CANCER)
+    histology = text(data.get("histology"))
+    code, display = HISTOLOGY_SNOMED.get(histology, BREAST_CANCER)
+    named = display
+    if histology and histology not in HISTOLOGY_SNOMED:  # no code of its own: its name after the cancer's
+        label = text(data.get("histology_other")) if histology == "other" else HISTOLOGY_LABELS.get(histology)
+        named = f"{display}: {label}" if label else display
     stage: list[Json] = []
     metastatic = text(data.get("metastatic_diagnosis"))
     if metastatic or metastases:
@@ -187,7 +202,7 @@ def cancer(data: Json, subject: Json, metastases: list[str], evidence: list[Json
         "clinicalStatus": status_concept(CONDITION_CLINICAL, "active"),
         "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
         "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
-        "code": concept(display, codes.SNOMED, code, display),
+        "code": concept(named, codes.SNOMED, code, display),
         "subject": subject,
         "onsetDateTime": data.get("first_diagnosis"),
         "stage": stage,
@@ -196,6 +211,25 @@ def cancer(data: Json, subject: Json, metastases: list[str], evidence: list[Json
             f"Recurrence, metastatic since {metastatic}" if data.get("presentation") == "recurrence" else "",
             "De novo metastatic" if data.get("presentation") == "de-novo" else "",
         ),
+    }
+    return compact(res)
+
+
+def metastasis(data: Json, subject: Json, site: str) -> Json:
+    """A site of metastasis as mCODE's secondary cancer condition: the SNOMED CT code of a secondary
+    malignant neoplasm, the site as its body site, found on as its onset."""
+    found_by = text(data.get("found_by"))
+    res: Json = {
+        "resourceType": "Condition",
+        "id": new_id(),
+        "clinicalStatus": status_concept(CONDITION_CLINICAL, "active"),
+        "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
+        "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
+        "code": concept(SECONDARY_CANCER[1], codes.SNOMED, *SECONDARY_CANCER),
+        "bodySite": [{"text": site}] if site else [],
+        "subject": subject,
+        "onsetDateTime": data.get("date_found"),
+        "note": notes(f"Found by: {found_by}" if found_by else ""),
     }
     return compact(res)
 

@@ -165,7 +165,13 @@ def _biopsies(read: PortalRead, index: int) -> list[Found]:
             continue
         date = _text(found.data.get("date"))
         joined = by_date.setdefault(date, {"date": date or None, "site": "other", "site_other": "Not stated"})
-        joined.update({k: v for k, v in found.data.items() if k != "date" and v not in (None, "")})
+        for name, value in found.data.items():
+            if name == "others" and isinstance(value, list):  # results of other tests: each kept
+                joined.setdefault("others", []).extend(value)
+            elif name != "date" and value not in (None, ""):
+                joined[name] = value
+        if joined["site"] != "other" and joined["site_other"] == "Not stated":
+            joined["site_other"] = ""  # the site was said
         origins.setdefault(date, []).append(found.origin)
         if found.notes and found.notes not in notes.setdefault(date, []):
             notes[date].append(found.notes)

@@ -70,6 +70,8 @@ def _write(
     from PySide6.QtCore import QMarginsF, QSizeF, QUrl
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+    from . import typeset
+
     writer = QPdfWriter(out)  # a QIODevice
     writer.setTitle(title)
     writer.setCreator("MBC Vault")
@@ -88,7 +90,7 @@ def _write(
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
     # Lay the text out on the page's printable area, in the document's own units (screen pixels at
-    # the layout's DPI): print_() then scales it to the writer, and adds no margins of its own.
+    # the layout's DPI): typeset.print_pages then scales it to the writer, and adds no margins of its own.
     layout_dpi = (
         document.documentLayout().paintDevice().logicalDpiX()
         if document.documentLayout().paintDevice()
@@ -96,8 +98,9 @@ def _write(
     )
     area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
     document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))
-    document.print_(writer)
+    document.setPageSize(QSizeF(area.width() * layout_dpi, typeset.layout_height(area.height() * layout_dpi)))
+    typeset.keep_headings_with_next(document)
+    typeset.print_pages(document, writer)
     pages = document.pageCount()
     del writer  # finishes the PDF
     return pages

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import html as html_lib
+import math
 from typing import TYPE_CHECKING
 
 from .pdf import ensure_gui_application
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPageLayout
+    from PySide6.QtGui import (
+        QAbstractTextDocumentLayout,
+        QPageLayout,
+        QPdfWriter,
+        QTextBlock,
+        QTextDocument,
+        QTextTable,
+    )
 
 MARGIN_MM = 18.0
 #: room kept free at the bottom of generated pages for the footer, in mm
@@ -24,6 +32,112 @@ def _layout(page_size: str, landscape: bool = False, bottom_mm: float = FOOTER_R
     return QPageLayout(
         size, orientation, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, bottom_mm), QPageLayout.Unit.Millimeter
     )
+
+
+def layout_height(height: float) -> float:
+    """A page's height in the text layout's own steps (1/64 px): the pages the layout makes and the ones
+    print_pages cuts out of it then meet at the same line."""
+    return math.floor(height * 64) / 64
+
+
+def _table_of(document: QTextDocument, block: QTextBlock) -> QTextTable | None:
+    from PySide6.QtGui import QTextTable
+
+    frame = document.frameAt(block.position())
+    return frame if isinstance(frame, QTextTable) else None
+
+
+def _top(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    """Where the first line of *block* is in the paginated document (a line that did not fit at the foot
+    of a page is moved down within its block, so the block's own top is not enough)."""
+    lines = block.layout()
+    return layout.blockBoundingRect(block).top() + (lines.lineAt(0).y() if lines.lineCount() else 0.0)
+
+
+def _page(y: float, height: float) -> int:
+    """The page (0-based) that a line starting at *y* is on: a line moved to the next page can start a
+    hair above its top (positions are in 1/64 px), and no line starts within 1 px of a page's foot."""
+    return math.floor((y + 1) / height)
+
+
+def _kept_with(document: QTextDocument, heading: QTextBlock) -> QTextBlock:
+    """What a heading must share its page with: the block after it; through a one-line lead-in to a table
+    ("Systemic treatment, surgery and radiation, oldest first."), and for a table with a header row, its
+    first row under the header."""
+    block = heading.next()
+    if (
+        block.isValid()
+        and _table_of(document, block) is None
+        and block.layout().lineCount() == 1
+        and block.next().isValid()
+        and _table_of(document, block.next()) is not None
+    ):
+        block = block.next()
+    table = _table_of(document, block) if block.isValid() else None
+    if table is not None and table.rows() > 1:
+        block = table.cellAt(1, 0).firstCursorPosition().block()
+    return block
+
+
+def keep_headings_with_next(document: QTextDocument) -> int:
+    """Move each heading that would end a page, apart from what it heads, to the next page (a page break
+    before it). Qt's rich text honours page-break-before/after but has no keep-with-next, so the laid-out
+    pages are measured, top to bottom (each move shifts what follows). Headings inside tables, and one
+    already at the top of its page (what follows is taller than a page), stay. Returns how many moved."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    height = document.pageSize().height()
+    if not height or height <= 0 or height > 1e8:  # not paginated
+        return 0
+    layout = document.documentLayout()
+    # setHtml lays the first part out and leaves the rest for later: a block format changed in the
+    # part not yet laid out loses the blocks after it from the printed pages (seen: a heading gone)
+    document.pageCount()  # laid out to the end
+    moved, block = 0, document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and _table_of(document, block) is None:
+            follower = _kept_with(document, block)
+            if follower.isValid():
+                top = _top(layout, block)
+                page = _page(top, height)
+                if page < _page(_top(layout, follower), height) and top - page * height > 1:
+                    fmt = block.blockFormat()
+                    fmt.setPageBreakPolicy(
+                        fmt.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+                    )
+                    QTextCursor(block).setBlockFormat(fmt)
+                    document.pageCount()  # laid out again to the end
+                    moved += 1
+        block = block.next()
+    return moved
+
+
+def print_pages(document: QTextDocument, writer: QPdfWriter) -> None:
+    """What QTextDocument.print_ does for a paginated document, page by page, except that a line only
+    touching a page's edge (the first line of the next page, the last of the one before) is not drawn on
+    it: print_ draws it there, clipped out of sight, and its words would be in that page's text too."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette
+
+    size = document.pageSize()
+    layout = document.documentLayout()
+    painter = QPainter(writer)
+    try:
+        painter.scale(writer.width() / size.width(), writer.height() / size.height())
+        for index in range(document.pageCount()):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * size.height())
+            view = QRectF(0, index * size.height(), size.width(), size.height())
+            painter.setClipRect(view)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = view.adjusted(0, 0.5, 0, -0.5)
+            context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+            layout.draw(painter, context)
+            painter.restore()
+    finally:
+        painter.end()
 
 
 class _Buffer:
@@ -70,9 +184,10 @@ def html_pdf(
     layout_dpi = paint_device.logicalDpiX() if paint_device else 96
     area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
     document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(area.width() * layout_dpi, area.height() * layout_dpi))
+    document.setPageSize(QSizeF(area.width() * layout_dpi, layout_height(area.height() * layout_dpi)))
     document.setHtml(html)
-    document.print_(writer)
+    keep_headings_with_next(document)
+    print_pages(document, writer)
     pages = document.pageCount()
     del writer
     return out.data(), pages

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.cancer import vocab
 from mbc_vault.cancer.store import CancerRecord
+from mbc_vault.categories import scope_of
+from mbc_vault.history.store import HealthHistory
+from mbc_vault.visibility import can_see
 
 from ..reflow import fit_list_height, scroll_body, show_all_rows
 from ..vocab_labels import vocab_label
@@ -59,6 +62,73 @@ def _newest(records: list[Any]) -> str:
     if records and records[0].date:
         return translate("PacketChecklist", "newest from {0}").format(records[0].date)
     return _count(len(records))
+
+
+def _care_counts(lines: int, surgeries: int, radiation: int) -> str:
+    """What the care received holds, e.g. "3 lines of treatment, 1 surgery, 1 radiation course"."""
+    parts = []
+    if lines:
+        parts.append(
+            translate("PacketChecklist", "1 line of treatment")
+            if lines == 1
+            else translate("PacketChecklist", "{0} lines of treatment").format(lines)
+        )
+    if surgeries:
+        parts.append(
+            translate("PacketChecklist", "1 surgery")
+            if surgeries == 1
+            else translate("PacketChecklist", "{0} surgeries").format(surgeries)
+        )
+    if radiation:
+        parts.append(
+            translate("PacketChecklist", "1 radiation course")
+            if radiation == 1
+            else translate("PacketChecklist", "{0} radiation courses").format(radiation)
+        )
+    return ", ".join(parts)
+
+
+def _history_items(vault: Any, lines: int) -> list[ChecklistItem]:
+    """Care received (lines, surgeries, radiation) and allergies, for someone who holds the medical
+    part where they are kept (to anyone else the vault shows none, and asking them to add some would
+    be wrong)."""
+    if not can_see(vault.person, scope_of("allergy")):
+        return []
+    history = HealthHistory(vault)
+    surgeries, radiation = len(history.procedures()), len(history.radiation())
+    care = bool(lines or surgeries or radiation)
+    items = [
+        ChecklistItem(
+            "care",
+            translate("PacketChecklist", "Care received so far"),
+            care,
+            _care_counts(lines, surgeries, radiation)
+            if care
+            else translate(
+                "PacketChecklist",
+                "add treatments under “Treatment”, surgery and radiation under “Health history”",
+            ),
+            optional=True,  # nobody has had care before their first treatment
+        )
+    ]
+    allergies = [e.model for e in history.allergies()]
+    known = [a for a in allergies if not a.no_known]
+    if known:
+        detail, warning = _count(len(known)), ""
+    elif allergies:
+        detail, warning = translate("PacketChecklist", "no known allergies"), ""
+    else:
+        detail = translate("PacketChecklist", "add them under “Health history”")
+        warning = translate(
+            "PacketChecklist",
+            "No allergies recorded: add them, or say there are none, under “Health history”.",
+        )
+    items.append(
+        ChecklistItem(
+            "allergies", translate("PacketChecklist", "Allergies"), bool(allergies), detail, warning
+        )
+    )
+    return items
 
 
 def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistItem]:
@@ -224,6 +294,8 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
         )
     )
 
+    history = _history_items(vault, len(lines))
+    items.extend(item for item in history if item.key == "care")
     if medications:
         detail = translate("PacketChecklist", "{0} taken now, in the care summary").format(len(medications))
         warning = ""
@@ -235,6 +307,7 @@ def build_checklist(vault: Any, today: dt.date | None = None) -> list[ChecklistI
             "medications", translate("PacketChecklist", "Medication list"), bool(medications), detail, warning
         )
     )
+    items.extend(item for item in history if item.key == "allergies")
     return items
 
 
