@@ -134,6 +134,13 @@ def main() -> int:
     parser.add_argument(
         "--before", type=Path, help="a checkout of the code before issue 12 (default: git archive)"
     )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="another code tree to time in the same run (for example an earlier commit's mbc_vault)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-search-build-") as scratch:
@@ -152,24 +159,29 @@ def main() -> int:
             ).stdout
             subprocess.run(["tar", "-x", "-C", str(before)], input=archive, check=True)
         trees = {"before": before, "today": ROOT}
+        for extra in args.also:
+            name, _, folder = extra.partition("=")
+            trees[name] = Path(folder)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for attempt in range(args.runs):
-            order = ["before", "today"] if attempt % 2 == 0 else ["today", "before"]
+            order = list(trees) if attempt % 2 == 0 else list(reversed(trees))
             for name in order:
                 runs[name].append(run_child(trees[name], vault, tmp / f"cache-{name}"))
         pages = int(runs["today"][0]["pages"])
         best = {name: min(r["build_s"] for r in results) for name, results in runs.items()}
         decrypt = min(r["decrypt_s"] for results in runs.values() for r in results)
         print(f"build_index after unlock, {pages} pages, {args.runs} runs of each, interleaved (ms/page):")
-        for name in ("before", "today"):
+        for name in trees:
             each = ", ".join(f"{1000 * r['build_s'] / pages:.3f}" for r in runs[name])
             unlock = min(r["unlock_s"] for r in runs[name])
             print(
-                f"  {name:6s} {1000 * best[name] / pages:.3f} (runs {each}; unlock {unlock:.2f} s; "
+                f"  {name:8s} {1000 * best[name] / pages:.3f} (runs {each}; unlock {unlock:.2f} s; "
                 f"{runs[name][0]['records']} records indexed, {runs[name][0]['hits']} hits for {PROBE!r})"
             )
         print(f"  decrypting the page texts alone: {1000 * decrypt / pages:.3f} ms/page")
-        print(f"ratio today/before {best['today'] / best['before']:.2f} (target <= 1.5)")
+        for name in trees:
+            if name != "before":
+                print(f"ratio {name}/before {best[name] / best['before']:.2f} (target <= 1.5)")
     return 0
 
 

@@ -55,3 +55,25 @@ def test_one_edit_finds_every_indexed_word_one_edit_away() -> None:
             assert set(index.vocabulary.one_edit(typed)) == expected, typed
     finally:
         index.close()
+
+
+def test_rows_held_by_a_batch_are_found_removed_and_updated_like_the_others() -> None:
+    index = SearchIndex()
+    try:
+        with index.batch():
+            for number in range(3):
+                record = Record(id=f"d{number:019x}", category="medical-other", title=f"Report {number}")
+                index.add(record, [f"wombatine page of report {number}", "quokka\ufb01brosis"])
+            index.remove(f"d{1:019x}")
+            index.update_metadata(
+                Record(id=f"d{2:019x}", category="medical-other", title="Report two, renamed")
+            )
+            index.add_entry(Record(id="e" + "0" * 19, category="symptom", kind="symptom", title="Wombatine"))
+            assert [hit.id for hit in index.query("wombatine").hits][0] == "e" + "0" * 19  # the title tier
+        hits = index.search("wombatine")
+        assert sorted(hit.id for hit in hits) == [f"d{0:019x}", f"d{2:019x}"]
+        assert {hit.title for hit in hits} == {"Report 0", "Report two, renamed"}
+        assert all(hit.page == 2 for hit in index.search("quokkafibrosis"))
+        assert len(index) == 3
+    finally:
+        index.close()

@@ -4,8 +4,10 @@ Built after unlock, dropped on lock, never written to disk."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..records import Record
 from .entries import entry_rows
@@ -28,6 +30,8 @@ _COLUMNS = ("title", "tags", "notes", "body", "ctx")
 #: to _ENTRY_BODY.
 _ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY = 1, 1 << 40, 2 << 40, 3 << 40
 _END = 4 << 40
+#: rows held by a batch (SearchIndex.batch) before they are written
+_BATCH_ROWS = 2000
 #: rows read by the first ranked statement of a tier, as a multiple of the hits it still needs (a
 #: document has several matching pages); the statement is run again with more when they fall short
 _FETCH_FACTOR = 8
@@ -78,6 +82,8 @@ class SearchIndex:
         self._next = {start: start for start in (_ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY)}
         self._generation = 0
         self.vocabulary = Vocabulary(self._db, "idx_terms")
+        #: inside batch(): the rows (rowid and columns) of idx and of orig not written yet
+        self._held: tuple[list[tuple[object, ...]], list[tuple[object, ...]]] | None = None
 
     def close(self) -> None:
         """Drop everything (on lock)."""
@@ -93,17 +99,51 @@ class SearchIndex:
         self._db.close()
         self._meta.clear()
         self._rows.clear()
+        if self._held is not None:
+            for held in self._held:
+                held.clear()
         fold_word.cache_clear()  # words of the records, folded for snippets
 
     def __len__(self) -> int:
         return len(self._meta)
 
     # ----------------------------------------------------------------- building
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Inside, added rows are written a few thousand at a time, in rowid order (build_index adds
+        every record inside one). FTS5 writes out the terms it holds whenever a row comes in with a
+        rowid lower than the last one, and a document's rows are in two rowid ranges (its title row,
+        its pages): added one record at a time, that happened at every record."""
+        self._held = ([], [])
+        try:
+            yield
+            self._write_held()
+        finally:
+            self._held = None
+
+    def _write_held(self) -> None:
+        """Write what a batch holds (before anything reads the index)."""
+        if self._held is not None:
+            self._write(*self._held)
+            for held in self._held:
+                held.clear()
+
+    def _write(self, indexed: list[tuple[object, ...]], originals: list[tuple[object, ...]]) -> None:
+        if originals:
+            originals.sort(key=_ROWID)
+            self._db.executemany(
+                "INSERT INTO orig(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", originals
+            )
+        if indexed:
+            indexed.sort(key=_ROWID)
+            self._db.executemany(
+                "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", indexed
+            )
+
     def _insert(self, rows: list[tuple[str, int, int | None, str, tuple[str, ...]]]) -> list[int]:
         """Store rows (record id, page, item, kind, the five columns); returns their rowids."""
         rowids = []
-        indexed = []
-        originals = []
+        indexed, originals = self._held if self._held is not None else ([], [])
         # a document's title and tags, the same string in the context column of each of its pages,
         # folded once
         context, context_folded = "", ""
@@ -125,13 +165,10 @@ class SearchIndex:
                 originals.append(
                     (rowid, *(None if f == c else c for c, f in zip(columns, folded, strict=True)))
                 )
-        if originals:
-            self._db.executemany(
-                "INSERT INTO orig(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", originals
-            )
-        self._db.executemany(
-            "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", indexed
-        )
+        if self._held is None:
+            self._write(indexed, originals)
+        elif len(indexed) >= _BATCH_ROWS:
+            self._write_held()
         return rowids
 
     def add(self, record: Record, page_texts: Iterable[str] = ()) -> None:
@@ -167,6 +204,7 @@ class SearchIndex:
         meta = self._meta.get(record.id)
         if meta is None or meta.kind != "document":
             return
+        self._write_held()
         numbers = {rowid: self._rows[rowid][1] for rowid in meta.rowids if self._rows[rowid][1] > 0}
         texts = self._texts(list(numbers))
         # blank pages have no row: they stay blank, so that the pages keep their numbers
@@ -180,6 +218,7 @@ class SearchIndex:
         meta = self._meta.pop(record_id, None)
         if meta is None:
             return
+        self._write_held()
         for rowid in meta.rowids:
             self._db.execute("DELETE FROM idx WHERE rowid = ?", (rowid,))
             self._db.execute("DELETE FROM orig WHERE rowid = ?", (rowid,))
@@ -189,6 +228,7 @@ class SearchIndex:
     def prepare(self) -> None:
         """Build the vocabulary of the forgiving tier now (build_index does, off the GUI thread),
         rather than at the first search that needs it."""
+        self._write_held()
         self.vocabulary.refresh(self._generation)
 
     # ---------------------------------------------------------------- searching
@@ -208,6 +248,7 @@ class SearchIndex:
         """Search documents and entries: exact hits first (title or tags holding every word, then
         BM25), then forgiving ones (word forms in *languages*, one typo, synonyms). *allowed* limits
         the record ids, *kinds* the hit kinds ("document", an entry kind, "question")."""
+        self._write_held()
         result = SearchResult(text)
         exact = fts_query(text)
         if not exact:
@@ -342,6 +383,9 @@ class SearchIndex:
                     exact=exact,
                 )
             )
+
+
+_ROWID = itemgetter(0)
 
 
 def _ranges(kinds: set[str] | None, heads: bool) -> list[tuple[int, int]]:
