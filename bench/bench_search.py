@@ -307,7 +307,7 @@ def main() -> int:
         f"({single_s / before_s:.2f}) (target <= 1.5)\n"
         f"       {len(entries)} entries in {entries_s:.2f} s; "
         f"vocabulary ({len(index.vocabulary.counts)} words: "
-        f"stems, one-edit table) {vocab_s:.2f} s; {len(rare)} rare words placed"
+        f"stems, typo lists) {vocab_s:.2f} s; {len(rare)} rare words placed"
     )
     queries = make_queries(rare, args.seed)
     db = index._db
