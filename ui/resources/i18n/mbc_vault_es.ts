@@ -5135,6 +5135,54 @@ Explórela con toda libertad.</translation>
         <translation>hecho a partir de “Mi cáncer” y “Tratamiento”</translation>
     </message>
     <message>
+        <source>1 line of treatment</source>
+        <translation>1 línea de tratamiento</translation>
+    </message>
+    <message>
+        <source>{0} lines of treatment</source>
+        <translation>{0} líneas de tratamiento</translation>
+    </message>
+    <message>
+        <source>1 surgery</source>
+        <translation>1 cirugía</translation>
+    </message>
+    <message>
+        <source>{0} surgeries</source>
+        <translation>{0} cirugías</translation>
+    </message>
+    <message>
+        <source>1 radiation course</source>
+        <translation>1 ciclo de radioterapia</translation>
+    </message>
+    <message>
+        <source>{0} radiation courses</source>
+        <translation>{0} ciclos de radioterapia</translation>
+    </message>
+    <message>
+        <source>Care received so far</source>
+        <translation>Atención recibida hasta ahora</translation>
+    </message>
+    <message>
+        <source>add treatments under “Treatment”, surgery and radiation under “Health history”</source>
+        <translation>añada los tratamientos en “Tratamiento”, y las cirugías y la radioterapia en “Historial de salud”</translation>
+    </message>
+    <message>
+        <source>no known allergies</source>
+        <translation>sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>add them under “Health history”</source>
+        <translation>añádalas en “Historial de salud”</translation>
+    </message>
+    <message>
+        <source>No allergies recorded: add them, or say there are none, under “Health history”.</source>
+        <translation>No hay alergias registradas: añádalas, o indique que no tiene ninguna, en “Historial de salud”.</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
         <source>fill in “My cancer” and “Treatment” to add one</source>
         <translation>complete “Mi cáncer” y “Tratamiento” para añadirlo</translation>
     </message>
@@ -5461,7 +5509,7 @@ Explórela con toda libertad.</translation>
     </message>
     <message>
         <source>What will be added</source>
-        <extracomment>a tick changed (the number of entries to add changed) each kind&apos;s entries: new ones first, then the duplicates</extracomment>
+        <extracomment>a tick changed (the number of entries to add changed) each kind&apos;s entries: new ones first, then the duplicates each kind&apos;s duplicates (fixed by the plan): counted once, not at each paint of its row</extracomment>
         <translation>Lo que se agregará</translation>
     </message>
     <message>
