@@ -277,7 +277,7 @@ def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | 
     return None
 
 
-def _display(references: object, *path: str) -> str:
+def _first_display(references: object, *path: str) -> str:
     """The first display of a list of objects holding a Reference down *path* ("location",
     "individual"): the name of a place or a person as the file gives it."""
     for each in references if isinstance(references, list) else []:
@@ -299,7 +299,7 @@ def _encounter(res: Json, origin: str, notes: Notes, read: PortalRead) -> Found:
     types = res.get("type") or [{}]
     named = _concept(types[0])[1]
     reason = "; ".join(n for n in (_concept(r)[1] for r in res.get("reasonCode") or []) if n)
-    place = _display(res.get("location"), "location") or str(
+    place = _first_display(res.get("location"), "location") or str(
         _dict(res.get("serviceProvider")).get("display") or ""
     )
     data = {
@@ -308,7 +308,7 @@ def _encounter(res: Json, origin: str, notes: Notes, read: PortalRead) -> Found:
         "visit_type": named or ("" if reason else "Visit"),
         "reason": reason,
         "place": place.strip(),
-        "clinician": _display(res.get("participant"), "individual"),
+        "clinician": _first_display(res.get("participant"), "individual"),
     }
     title = named or "Visit"  # the key of an encounter as imported before visits were their own kind
     label = named or reason or title
