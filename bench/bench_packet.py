@@ -88,7 +88,7 @@ def memory_child(folder: str, mode: str) -> None:
     import psutil
 
     from mbc_vault.packet import build_packet, build_packet_bytes
-    from mbc_vault.render.pdf import ensure_gui_application
+    from mbc_vault.render.gui import ensure_gui_application
     from mbc_vault.vault import Vault
 
     ensure_gui_application()  # Qt is loaded before the build, as in the app

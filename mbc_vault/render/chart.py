@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageWriter, QP
 
 from ..cancer.models import TreatmentLine
 from ..errors import InvalidValue, OutputFileError
-from .pdf import ensure_gui_application
+from .gui import ensure_gui_application
 
 #: (ISO date, value)
 Point = tuple[str, float]

@@ -1,6 +1,6 @@
 """HTML to PDF with Qt's text engine (QtGui only: QTextDocument and QPdfWriter).
 
-It needs a QGuiApplication: `ensure_gui_application` (used by every module of mbc_vault.render)
+It needs a QGuiApplication: `ensure_gui_application` (render/gui.py, used by every module of mbc_vault.render)
 makes one with the offscreen platform when there is no screen, e.g. from the command line.
 """
 
@@ -11,19 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .gui import ensure_gui_application
+
 PAGE_SIZES = ("Letter", "A4")
-
-
-def ensure_gui_application() -> None:
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep.append(QGuiApplication(["mbc-vault"]))
-
-
-_keep: list[object] = []
 
 
 def html_to_pdf(

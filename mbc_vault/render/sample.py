@@ -11,7 +11,7 @@ def photo_jpeg(lines: Sequence[str], *, width: int = 900, height: int = 640, qua
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QImageWriter, QPainter
 
-    from .pdf import ensure_gui_application
+    from .gui import ensure_gui_application
 
     ensure_gui_application()
     image = QImage(width, height, QImage.Format.Format_RGB32)

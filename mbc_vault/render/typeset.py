@@ -6,7 +6,7 @@ import html as html_lib
 import math
 from typing import TYPE_CHECKING
 
-from .pdf import ensure_gui_application
+from .gui import ensure_gui_application
 
 if TYPE_CHECKING:
     from PySide6.QtGui import (
