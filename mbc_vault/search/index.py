@@ -4,8 +4,10 @@ Built after unlock, dropped on lock, never written to disk."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..records import Record
 from .entries import entry_rows
@@ -28,6 +30,8 @@ _COLUMNS = ("title", "tags", "notes", "body", "ctx")
 #: to _ENTRY_BODY.
 _ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY = 1, 1 << 40, 2 << 40, 3 << 40
 _END = 4 << 40
+#: rows held by a batch (SearchIndex.batch) before they are written
+_BATCH_ROWS = 2000
 #: rows read by the first ranked statement of a tier, as a multiple of the hits it still needs (a
 #: document has several matching pages); the statement is run again with more when they fall short
 _FETCH_FACTOR = 8
@@ -64,67 +68,107 @@ class SearchIndex:
             "tokenize='unicode61 remove_diacritics 2')"
         )
         self._db.execute("CREATE VIRTUAL TABLE idx_terms USING fts5vocab(idx, 'row')")
-        # where each row belongs, and its original text where it differs from the folded text that
-        # the index holds (plain ASCII goes into the index as it is: then the column here is NULL)
+        # the original text of a row's columns where it differs from the folded text that the index
+        # holds, and only for such rows (plain ASCII goes into the index as it is: no row here; a
+        # column that folds to itself is NULL)
         self._db.execute(
-            "CREATE TABLE src(rowid INTEGER PRIMARY KEY, record_id TEXT, page INTEGER, item INTEGER, "
-            "kind TEXT, title TEXT, tags TEXT, notes TEXT, body TEXT, ctx TEXT)"
+            "CREATE TABLE orig(rowid INTEGER PRIMARY KEY, title TEXT, tags TEXT, notes TEXT, body TEXT, "
+            "ctx TEXT)"
         )
         self._meta: dict[str, _Meta] = {}
+        #: rowid -> (record id, page, item, kind): where each row belongs
+        self._rows: dict[int, tuple[str, int, int | None, str]] = {}
         #: the next free rowid of each range
         self._next = {start: start for start in (_ENTRY_HEAD, _DOC_HEAD, _DOC_BODY, _ENTRY_BODY)}
         self._generation = 0
         self.vocabulary = Vocabulary(self._db, "idx_terms")
+        #: inside batch(): the rows (rowid and columns) of idx and of orig not written yet
+        self._held: tuple[list[tuple[object, ...]], list[tuple[object, ...]]] | None = None
 
     def close(self) -> None:
         """Drop everything (on lock)."""
         self.vocabulary.clear()
         try:
             self._db.execute("DELETE FROM idx")
-            self._db.execute("DELETE FROM src")
+            self._db.execute("DELETE FROM orig")
             self._db.execute("DROP TABLE idx_terms")
             self._db.execute("DROP TABLE idx")
-            self._db.execute("DROP TABLE src")
+            self._db.execute("DROP TABLE orig")
         except sqlite3.ProgrammingError:  # closed already
             pass
         self._db.close()
         self._meta.clear()
+        self._rows.clear()
+        if self._held is not None:
+            for held in self._held:
+                held.clear()
         fold_word.cache_clear()  # words of the records, folded for snippets
 
     def __len__(self) -> int:
         return len(self._meta)
 
     # ----------------------------------------------------------------- building
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Inside, added rows are written a few thousand at a time, in rowid order (build_index adds
+        every record inside one). FTS5 writes out the terms it holds whenever a row comes in with a
+        rowid lower than the last one, and a document's rows are in two rowid ranges (its title row,
+        its pages): added one record at a time, that happened at every record."""
+        self._held = ([], [])
+        try:
+            yield
+            self._write_held()
+        finally:
+            self._held = None
+
+    def _write_held(self) -> None:
+        """Write what a batch holds (before anything reads the index)."""
+        if self._held is not None:
+            self._write(*self._held)
+            for held in self._held:
+                held.clear()
+
+    def _write(self, indexed: list[tuple[object, ...]], originals: list[tuple[object, ...]]) -> None:
+        if originals:
+            originals.sort(key=_ROWID)
+            self._db.executemany(
+                "INSERT INTO orig(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", originals
+            )
+        if indexed:
+            indexed.sort(key=_ROWID)
+            self._db.executemany(
+                "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)", indexed
+            )
+
     def _insert(self, rows: list[tuple[str, int, int | None, str, tuple[str, ...]]]) -> list[int]:
         """Store rows (record id, page, item, kind, the five columns); returns their rowids."""
-        indexed = [tuple(index_text(c) for c in row[4]) for row in rows]
         rowids = []
-        for (_, _, _, kind, _), folded in zip(rows, indexed, strict=True):
+        indexed, originals = self._held if self._held is not None else ([], [])
+        # a document's title and tags, the same string in the context column of each of its pages,
+        # folded once
+        context, context_folded = "", ""
+        for record_id, page, item, kind, columns in rows:
+            *texts, ctx = columns
+            if ctx is not context:
+                context, context_folded = ctx, index_text(ctx) if ctx else ctx
+            folded = (*(index_text(c) if c else c for c in texts), context_folded)
             if kind == "document":
                 start = _DOC_HEAD if folded[0] or folded[1] else _DOC_BODY
             else:
                 start = _ENTRY_HEAD if folded[0] or folded[1] else _ENTRY_BODY
-            rowids.append(self._next[start])
-            self._next[start] += 1
-        self._db.executemany(
-            "INSERT INTO src(rowid, record_id, page, item, kind, title, tags, notes, body, ctx) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    rowid,
-                    rid,
-                    page,
-                    item,
-                    kind,
-                    *(None if f is c else c for c, f in zip(cols, folded, strict=True)),
+            rowid = self._next[start]
+            self._next[start] = rowid + 1
+            rowids.append(rowid)
+            self._rows[rowid] = (record_id, page, item, kind)
+            indexed.append((rowid, *folded))
+            if folded != columns:
+                originals.append(
+                    (rowid, *(None if f == c else c for c, f in zip(columns, folded, strict=True)))
                 )
-                for rowid, (rid, page, item, kind, cols), folded in zip(rowids, rows, indexed, strict=True)
-            ],
-        )
-        self._db.executemany(
-            "INSERT INTO idx(rowid, title, tags, notes, body, ctx) VALUES (?,?,?,?,?,?)",
-            [(rowid, *folded) for rowid, folded in zip(rowids, indexed, strict=True)],
-        )
+        if self._held is None:
+            self._write(indexed, originals)
+        elif len(indexed) >= _BATCH_ROWS:
+            self._write_held()
         return rowids
 
     def add(self, record: Record, page_texts: Iterable[str] = ()) -> None:
@@ -160,26 +204,31 @@ class SearchIndex:
         meta = self._meta.get(record.id)
         if meta is None or meta.kind != "document":
             return
-        bodies = self._db.execute(
-            "SELECT coalesce(src.body, idx.body) FROM src JOIN idx ON idx.rowid = src.rowid "
-            "WHERE src.record_id = ? AND src.page > 0 ORDER BY src.page",
-            (record.id,),
-        ).fetchall()
-        self.add(record, [body for (body,) in bodies])
+        self._write_held()
+        numbers = {rowid: self._rows[rowid][1] for rowid in meta.rowids if self._rows[rowid][1] > 0}
+        texts = self._texts(list(numbers))
+        # blank pages have no row: they stay blank, so that the pages keep their numbers
+        bodies = [""] * max(numbers.values(), default=0)
+        for rowid, number in numbers.items():
+            bodies[number - 1] = texts.get(rowid, {}).get("body", "")
+        self.add(record, bodies)
 
     def remove(self, record_id: str) -> None:
         """Take a record out of the index."""
         meta = self._meta.pop(record_id, None)
         if meta is None:
             return
+        self._write_held()
         for rowid in meta.rowids:
             self._db.execute("DELETE FROM idx WHERE rowid = ?", (rowid,))
-            self._db.execute("DELETE FROM src WHERE rowid = ?", (rowid,))
+            self._db.execute("DELETE FROM orig WHERE rowid = ?", (rowid,))
+            self._rows.pop(rowid, None)
         self._generation += 1
 
     def prepare(self) -> None:
         """Build the vocabulary of the forgiving tier now (build_index does, off the GUI thread),
         rather than at the first search that needs it."""
+        self._write_held()
         self.vocabulary.refresh(self._generation)
 
     # ---------------------------------------------------------------- searching
@@ -199,6 +248,7 @@ class SearchIndex:
         """Search documents and entries: exact hits first (title or tags holding every word, then
         BM25), then forgiving ones (word forms in *languages*, one typo, synonyms). *allowed* limits
         the record ids, *kinds* the hit kinds ("document", an entry kind, "question")."""
+        self._write_held()
         result = SearchResult(text)
         exact = fts_query(text)
         if not exact:
@@ -247,18 +297,19 @@ class SearchIndex:
             values += [low, high]
         fetch = _FETCH_FACTOR * limit + len(seen)
         while True:
-            # rank on rowid and score alone, then read where the top rows belong: SQLite reads every
-            # selected column of every matching row before sorting
+            # rank on rowid and score alone (SQLite reads every selected column of every matching
+            # row before sorting); where a row belongs is in self._rows
             rows = self._db.execute(
-                f"SELECT ranked.rowid, src.record_id, src.page, src.item, src.kind, ranked.score "
-                f"FROM (SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE {where} "
-                f"ORDER BY score LIMIT ?) AS ranked JOIN src ON src.rowid = ranked.rowid "
-                f"ORDER BY ranked.score",
+                f"SELECT rowid, bm25(idx, {_WEIGHTS}) AS score FROM idx WHERE {where} ORDER BY score LIMIT ?",
                 (*values, fetch),
             ).fetchall()
             best: list[tuple[int, _Row, float]] = []
             taken: set[tuple[str, int | None]] = set()
-            for rowid, record_id, page, item, kind, score in rows:
+            for rowid, score in rows:
+                where_from = self._rows.get(rowid)
+                if where_from is None:
+                    continue
+                record_id, page, item, kind = where_from
                 key = (record_id, item)
                 if key in seen or key in taken or (allowed is not None and record_id not in allowed):
                     continue
@@ -277,10 +328,10 @@ class SearchIndex:
         """The original text of the columns of these rows, by rowid, in one statement."""
         if not rowids:
             return {}
-        picked = ", ".join(f"coalesce(src.{column}, idx.{column})" for column in _COLUMNS)
+        picked = ", ".join(f"coalesce(orig.{column}, idx.{column})" for column in _COLUMNS)
         found = self._db.execute(
-            f"SELECT src.rowid, {picked} FROM src JOIN idx ON idx.rowid = src.rowid "
-            f"WHERE src.rowid IN ({', '.join('?' * len(rowids))})",
+            f"SELECT idx.rowid, {picked} FROM idx LEFT JOIN orig ON orig.rowid = idx.rowid "
+            f"WHERE idx.rowid IN ({', '.join('?' * len(rowids))})",
             rowids,
         ).fetchall()
         return {
@@ -332,6 +383,9 @@ class SearchIndex:
                     exact=exact,
                 )
             )
+
+
+_ROWID = itemgetter(0)
 
 
 def _ranges(kinds: set[str] | None, heads: bool) -> list[tuple[int, int]]:
