@@ -94,6 +94,9 @@ class SearchIndex:
             self._db.execute("DROP TABLE idx_terms")
             self._db.execute("DROP TABLE idx")
             self._db.execute("DROP TABLE orig")
+            # committed, not rolled back by close(): a rollback would bring the rows back from the
+            # in-memory journal and free them unzeroed (secure_delete zeroes what a commit deletes)
+            self._db.commit()
         except sqlite3.ProgrammingError:  # closed already
             pass
         self._db.close()
@@ -229,6 +232,9 @@ class SearchIndex:
         """Build the vocabulary of the forgiving tier now (build_index does, off the GUI thread),
         rather than at the first search that needs it."""
         self._write_held()
+        # FTS5 holds a batch's terms in its own hash table until a commit writes them into pages,
+        # which secure_delete zeroes when close() deletes them: the table's memory is freed unzeroed
+        self._db.commit()
         self.vocabulary.refresh(self._generation)
 
     # ---------------------------------------------------------------- searching
