@@ -10,6 +10,10 @@ Why the biopsies' receptor results hang on the cancer as Condition.evidence.deta
 that element for "supporting information found elsewhere", which is what ER, PR and HER2 are to the
 diagnosis; Observation.hasMember is for panels and derivedFrom points the other way (from the result to
 what it was derived from). They are also in the results section, for systems that list results only.
+
+A line of treatment is a MedicationStatement a drug in the medications section (its dates, status, why
+it stopped as statusReason, the cancer as reasonReference), tied into one line by the app's own extension
+(ips_resources.LINE_EXTENSION: no FHIR, IPS or mCODE element holds a line); fhir.py reads it back.
 """
 
 from __future__ import annotations
