@@ -19,6 +19,7 @@ from conftest import PASSPHRASE, TEST_WORK_FACTOR
 
 from mbc_vault.errors import Cancelled, PermissionDenied
 from mbc_vault.portal.ips_export import SECTIONS, build_ips, write_ips
+from mbc_vault.portal.ips_resources import LINE_EXTENSION
 from mbc_vault.portal.review import MODELS
 from mbc_vault.vault import Vault
 
@@ -103,6 +104,19 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
         "immunization",
         {"vaccine": "COVID-19 vaccine", "date": "2025-09-15", "dose_number": "5", "notes": "Sore arm"},
     ),
+    (  # besides the demo's three lines: one without a number, in a trial, stopped for a reason of its own
+        "treatment-line",
+        {
+            "drugs": ["capecitabine"],
+            "start": "2019-01-10",
+            "stop": "2019-03-20",
+            "setting": "clinical-trial",
+            "trial_id": "NCT09999999",
+            "best_response": "partial",
+            "stop_reason": "other",
+            "stop_reason_other": "Study closed early",
+        },
+    ),
     (
         "medication",
         {
@@ -150,6 +164,17 @@ KEY_FIELDS = {
         "others",
     ),
     "medication": ("name", "dose", "schedule", "route", "prescriber", "start", "stop", "purpose"),
+    "treatment-line": (
+        "line_number",
+        "drugs",
+        "start",
+        "stop",
+        "setting",
+        "trial_id",
+        "best_response",
+        "stop_reason",
+        "stop_reason_other",
+    ),
     "lab-value": ("test", "date", "value", "unit", "lab"),
     "allergy": (
         "substance",
@@ -285,6 +310,26 @@ def test_the_summary_carries_the_cancer_its_biomarkers_and_coded_results(tmp_pat
     )
     medications = next(s for s in composition["section"] if s["code"]["coding"][0]["code"] == "10160-0")
     assert "Line 1: letrozole + palbociclib" in medications["text"]["div"]
+    statements = resources(bundle, "MedicationStatement")
+    assert {s["id"] for s in statements} == {r["reference"][9:] for r in medications["entry"]}
+    names = sorted(s["medicationCodeableConcept"]["text"] for s in statements)
+    assert names.count("fulvestrant") == 1  # a drug of the line taken now is sent once, as both
+    lines: dict[str, list[dict[str, Any]]] = {}
+    for statement in statements:
+        for ext in statement.get("extension", []):
+            if ext["url"] == LINE_EXTENSION:
+                parts = {p["url"]: p for p in ext["extension"]}
+                lines.setdefault(parts["line"]["valueString"], []).append({**statement, "parts": parts})
+    first = next(g for g in lines.values() if g[0]["parts"].get("number", {}).get("valueUnsignedInt") == 1)
+    assert [s["medicationCodeableConcept"]["text"] for s in first] == ["letrozole", "palbociclib"]
+    assert first[0]["status"] == "stopped" and first[0]["effectivePeriod"] == {
+        "start": "2024-06-03",
+        "end": "2025-08-15",
+    }
+    assert first[0]["statusReason"][0]["coding"][0]["code"] == "266721009"  # mCODE's termination reason
+    assert first[0]["parts"]["setting"]["valueCoding"]["code"] == "first-line"
+    assert by_url[first[0]["reasonReference"][0]["reference"]] is cancer
+    assert len(lines) == 4 and sum(map(len, lines.values())) == 6
 
 
 def test_no_known_allergies_and_an_empty_section(tmp_path: Path) -> None:
@@ -359,6 +404,7 @@ def test_the_export_round_trips_through_import_records_into_an_empty_vault(tmp_p
         assert after[kind] == before[kind], kind
     assert len(after["lab-value"]) == 12 and len(after["medication"]) == 7 and len(after["biopsy"]) == 2
     assert len(after["metastasis"]) == 2 and len(after["radiation"]) == 2
+    assert len(after["treatment-line"]) == 4  # as lines, their drugs taken now as medications too
 
     again = run("import-records", target, out)
     assert again.returncode == 0 and "Nothing new" in again.stdout
@@ -448,3 +494,31 @@ def test_a_histology_without_a_code_other_results_and_a_de_novo_diagnosis_come_b
     back = {item.kind: item.data for item in plan.items}
     for kind, given in items:
         assert {k: back[kind].get(k) for k in given} == given, kind
+
+
+def test_medications_from_another_app_stay_medications() -> None:
+    """A cancer drug of another app's summary (an mCODE-style statement with a termination reason and no
+    MBC Vault line extension) is a medication, not a line of treatment."""
+    from mbc_vault.portal.fhir import read_fhir
+
+    statement = {
+        "resourceType": "MedicationStatement",
+        "id": "m1",
+        "status": "stopped",
+        "medicationCodeableConcept": {"text": "paclitaxel"},
+        "subject": {"reference": "Patient/p1"},
+        "effectivePeriod": {"start": "2020-02-03", "end": "2020-05-04"},
+        "extension": [
+            {
+                "url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-treatment-termination-reason",
+                "valueCodeableConcept": {
+                    "coding": [{"system": "http://snomed.info/sct", "code": "407563006"}]
+                },
+            }
+        ],
+    }
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": statement}]}
+    read = read_fhir(json.dumps(bundle).encode(), "other-app.json")
+    assert [(f.kind, f.data["name"], f.data["start"], f.data["stop"]) for f in read.found] == [
+        ("medication", "paclitaxel", "2020-02-03", "2020-05-04")
+    ]

@@ -240,7 +240,8 @@ def test_the_tumor_markers_heading_goes_to_the_next_page_with_its_chart(
 
 TABLE_PART = (
     "<h2>Care received</h2><p>Systemic treatment, surgery and radiation, oldest first.</p>"
-    "<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>Dates</th><th>Kind</th></tr>"
+    "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+    "<thead><tr><th>Dates</th><th>Kind</th></tr></thead>"
     + "".join(f"<tr><td>Row {n} date</td><td>Radiation</td></tr>" for n in range(1, 4))
     + "</table>"
 )
@@ -287,6 +288,38 @@ def test_a_heading_shares_its_page_with_what_it_heads(
         assert "".join("".join(texts).split()).endswith("CareteamDr.LeePark"), before
         moved += texts[holding[0]].startswith(heading) and holding[0] > 0
     assert moved  # some of them went to the top of the next page
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+def test_a_table_that_runs_onto_the_next_page_repeats_its_header(qapp, vault: Vault, tmp_path: Path) -> None:
+    """Sixty current medications: the table goes on over the next pages, each of them starting with its
+    header row (Qt repeats the rows of a table's <thead> on every page it reaches)."""
+    from mbc_vault.cancer.models import Medication
+    from mbc_vault.render.typeset import html_pdf
+
+    cancer = CancerRecord(vault)
+    for n in range(1, 61):
+        cancer.save(
+            Medication(
+                name=f"Fictional drug {n:02d}", dose="10 mg", schedule="once a day", start="2025-01-06"
+            )
+        )
+    markup, images = summary_html(vault, "Jane Example", "2026-01-05")
+    data, pages = html_pdf(markup, page_size="Letter", images=images)
+    out = tmp_path / "summary.pdf"
+    out.write_bytes(data)
+    # spaces left out: PDFium reads some lines of Qt's with their letters apart
+    texts = ["".join(page_text(out, page).split()) for page in range(1, pages + 1)]
+    assert pages >= 2 and "Fictionaldrug60" not in texts[0]
+    header = "NameDoseWhenForSince"
+    assert texts[0].count(header) == 1
+    for text in texts[1:]:
+        if "Fictionaldrug" in text:
+            assert text.startswith(header + "Fictionaldrug"), text[:80]
+    assert sum(text.count("Fictionaldrug") for text in texts) == 60  # no row lost or drawn twice
+    SHOTS.mkdir(exist_ok=True)
+    for page in range(1, pages + 1):
+        render_png(out, page, SHOTS / f"packet-summary-long-table-{page}.png")
 
 
 @pytest.fixture

@@ -69,7 +69,7 @@ def contact_sheet_html(contacts: list[Entry[Contact]], person_name: str) -> str:
     return (
         f"<h1>My care team</h1><p>{_e(person_name)}</p>"
         "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
-        "<tr><th>Who</th><th>How to reach</th><th>Call about</th></tr>" + body + "</table>"
+        "<thead><tr><th>Who</th><th>How to reach</th><th>Call about</th></tr></thead>" + body + "</table>"
     )
 
 

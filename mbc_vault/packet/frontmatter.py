@@ -63,7 +63,7 @@ def contents_html(entries: list[tuple[int, str, int]]) -> str:
     )
     return (
         "<h1>Contents</h1><table cellpadding='5' cellspacing='0' width='100%'>"
-        "<tr><th align='left'>Section</th><th align='right'>Page</th></tr>" + rows + "</table>"
+        "<thead><tr><th align='left'>Section</th><th align='right'>Page</th></tr></thead>" + rows + "</table>"
     )
 
 
@@ -77,7 +77,7 @@ def materials_html(rows: list[MaterialRow], patient: str) -> str:
         f"<h1>Materials sent separately</h1><p>{_e(patient)}</p>"
         "<p>Pathology slides and blocks, and imaging on disc, travel apart from this packet.</p>"
         "<table border='1' cellspacing='0' cellpadding='6' width='100%'>"
-        "<tr><th>Item</th><th>Requested from</th><th>Sent</th><th>Tracking number</th></tr>"
+        "<thead><tr><th>Item</th><th>Requested from</th><th>Sent</th><th>Tracking number</th></tr></thead>"
         + body
         + "</table>"
     )
@@ -155,8 +155,8 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
             )
         parts.append(
             "<h2>Biomarkers per biopsy</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th>Date</th><th>Site</th><th>ER</th><th>PR</th><th>HER2</th><th>Subtype</th>"
-            "<th>Other</th></tr>" + "".join(biopsy_rows) + "</table>"
+            "<thead><tr><th>Date</th><th>Site</th><th>ER</th><th>PR</th><th>HER2</th><th>Subtype</th>"
+            "<th>Other</th></tr></thead>" + "".join(biopsy_rows) + "</table>"
         )
         changes = derive.discordance([e.model for e in biopsies])
         if changes:
@@ -196,7 +196,9 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         parts.append(
             "<h2>Current medications and supplements</h2>"
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th>Name</th><th>Dose</th><th>When</th><th>For</th><th>Since</th></tr>" + rows + "</table>"
+            "<thead><tr><th>Name</th><th>Dose</th><th>When</th><th>For</th><th>Since</th></tr></thead>"
+            + rows
+            + "</table>"
         )
     parts.extend(
         x
@@ -235,7 +237,7 @@ def summary_html(vault: Vault, patient: str, today: str) -> tuple[str, dict[str,
         )
         parts.append(
             "<h2>Care team</h2><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th>Who</th><th>Where</th><th>How to reach</th></tr>" + rows + "</table>"
+            "<thead><tr><th>Who</th><th>Where</th><th>How to reach</th></tr></thead>" + rows + "</table>"
         )
     # the line "Allergies: not recorded" alone makes no summary
     has_data = any(part != summary_history.NOT_RECORDED for part in parts[1:])

@@ -146,8 +146,8 @@ def care_received_html(
     return (
         "<h2>Care received</h2><p>Systemic treatment, surgery and radiation, oldest first.</p>"
         + TABLE
-        + "<tr><th width='16%'>Dates</th><th width='15%'>Kind</th><th width='24%'>Treatment</th>"
-        "<th>Details</th></tr>" + body + "</table>" + note
+        + "<thead><tr><th width='16%'>Dates</th><th width='15%'>Kind</th><th width='24%'>Treatment</th>"
+        "<th>Details</th></tr></thead>" + body + "</table>" + note
     )
 
 
@@ -173,7 +173,7 @@ def allergies_html(vault: Vault, allergies: list[Allergy]) -> str:
     return (
         "<h2>Allergies</h2>"
         + TABLE
-        + "<tr><th>Substance</th><th>Reaction</th><th>Severity</th></tr>"
+        + "<thead><tr><th>Substance</th><th>Reaction</th><th>Severity</th></tr></thead>"
         + "".join(rows)
         + "</table>"
     )
@@ -191,7 +191,7 @@ def conditions_html(conditions: list[Condition]) -> str:
     return (
         "<h2>Other health conditions</h2>"
         + TABLE
-        + "<tr><th>Condition</th><th>Since</th><th>Status</th></tr>"
+        + "<thead><tr><th>Condition</th><th>Since</th><th>Status</th></tr></thead>"
         + rows
         + "</table>"
     )

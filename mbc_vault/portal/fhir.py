@@ -15,6 +15,7 @@ from . import codes
 from . import fhir_dates as when
 from .deadline import within
 from .fhir_dates import Notes, parse
+from .ips_resources import LINE_EXTENSION, STOP_REASON_SNOMED
 from .model import Found, PortalRead
 
 MAX_RESOURCES = 50_000
@@ -22,6 +23,8 @@ CANCEL_EVERY = 200
 #: SNOMED CT "no known allergy" codes, and the IPS absent/unknown code for it
 NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007", "no-known-allergies"}
 MEDICATIONS = ("MedicationStatement", "MedicationRequest", "MedicationAdministration")
+#: the SNOMED CT code of why a line stopped (ips_resources.STOP_REASON_SNOMED) -> the app's reason
+STOP_REASON_OF_SNOMED = {code: reason for reason, (code, _) in STOP_REASON_SNOMED.items()}
 
 Json = dict[str, Any]
 
@@ -194,14 +197,21 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
             if isinstance(entry, dict) and isinstance(entry.get("resource"), dict) and entry.get("fullUrl"):
                 by_ref.setdefault(str(entry["fullUrl"]), entry["resource"])
     unknown = 0
+    line_drugs: dict[str, list[tuple[Json, Json]]] = {}  # a line of treatment's drugs: (statement, extension)
     for number, res in enumerate(resources):
         if number % CANCEL_EVERY == 0 and check():
             raise Cancelled("portal-read-cancelled", name=name)
+        of_line = _line_extension(res)
+        if of_line is not None:  # a drug of a line of treatment, as MBC Vault's IPS export writes one
+            line_drugs.setdefault(str(of_line.get("line") or id(res)), []).append((res, of_line))
+            if not of_line.get("medicationEntry"):
+                continue
         found = _map(res, by_ref, read)
         if found is None:
             unknown += 1
         else:
             read.found.extend(found)
+    read.found.extend(_treatment_line(drugs, read) for drugs in line_drugs.values())
     if unknown:
         read.problem("portal-unknown-resources", unknown)
     genders = [str(r.get("gender") or "") for r in resources if r.get("resourceType") == "Patient"]
@@ -210,6 +220,60 @@ def read_fhir(data: bytes, name: str, *, cancel: Callable[[], bool] | None = Non
         if thing.kind == "diagnosis" and sex and not thing.data.get("sex"):
             thing.data["sex"] = sex
     return read
+
+
+def _line_extension(res: Json) -> Json | None:
+    """The parts of MBC Vault's line-of-treatment extension on a medication resource, by name ({"line":
+    "urn:uuid:...", "number": 1, "setting": Coding...}), or None when it has none: a medication from
+    another app, or one of the person's that is no drug of a line, is a medication."""
+    if res.get("resourceType") not in MEDICATIONS:
+        return None
+    for ext in res.get("extension") or []:
+        if isinstance(ext, dict) and ext.get("url") == LINE_EXTENSION:
+            parts: Json = {}
+            for part in ext.get("extension") or []:
+                if isinstance(part, dict) and part.get("url"):
+                    values = [v for k, v in part.items() if k.startswith("value")]
+                    parts[str(part["url"])] = values[0] if values else None
+            return parts
+    return None
+
+
+def _treatment_line(drugs: list[tuple[Json, Json]], read: PortalRead) -> Found:
+    """One line of treatment from the statements of its drugs (in the file's order): the drugs' names,
+    the first statement's dates, the line's number, setting, best response and trial from the
+    extension, and why it stopped from statusReason (or mCODE's termination reason extension)."""
+    first, line = drugs[0]
+    notes: Notes = []
+    start, stop = when.choice(first, "effective", "Start", notes)
+    names = [_concept(res.get("medicationCodeableConcept"))[1] for res, _ in drugs]
+    number = line.get("number")
+    data: Json = {
+        "line_number": number if isinstance(number, int) and not isinstance(number, bool) else None,
+        "drugs": [n for n in names if n],
+        "start": start,
+        "stop": stop,
+        "setting": str(_dict(line.get("setting")).get("code") or ""),
+        "best_response": str(_dict(line.get("bestResponse")).get("code") or ""),
+        "trial_id": str(line.get("trial") or ""),
+    }
+    reasons = [_dict(r) for r in first.get("statusReason") or []]
+    reasons += [
+        _dict(e.get("valueCodeableConcept"))
+        for e in first.get("extension") or []
+        if isinstance(e, dict) and str(e.get("url") or "").endswith("/mcode-treatment-termination-reason")
+    ]
+    if reasons:
+        code, words = _concept(reasons[0])
+        reason = STOP_REASON_OF_SNOMED.get(code) or _vocab_key(words, cancer_vocab.STOP_REASONS)
+        if not reason and words:
+            reason = "other"
+            data["stop_reason_other"] = words
+        data["stop_reason"] = reason
+    label = " + ".join(data["drugs"])
+    key = codes.key("treatment-line", label, start)
+    origin = ", ".join(f"{res.get('resourceType')}/{res.get('id', '')}" for res, _ in drugs)[:200]
+    return _found("treatment-line", data, key, label, origin, notes, read)
 
 
 def _map(res: Json, by_ref: dict[str, Json], read: PortalRead) -> list[Found] | None:

@@ -10,6 +10,10 @@ Why the biopsies' receptor results hang on the cancer as Condition.evidence.deta
 that element for "supporting information found elsewhere", which is what ER, PR and HER2 are to the
 diagnosis; Observation.hasMember is for panels and derivedFrom points the other way (from the result to
 what it was derived from). They are also in the results section, for systems that list results only.
+
+A line of treatment is a MedicationStatement a drug in the medications section (its dates, status, why
+it stopped as statusReason, the cancer as reasonReference), tied into one line by the app's own extension
+(ips_resources.LINE_EXTENSION: no FHIR, IPS or mCODE element holds a line); fhir.py reads it back.
 """
 
 from __future__ import annotations
@@ -106,6 +110,7 @@ class _Builder:
         self.resources: list[Json] = []
         self.sections: dict[str, tuple[list[str], list[str]]] = {k: ([], []) for k in SECTIONS}
         self.today = res.today_iso()
+        self.cancer: Json | None = None  # the reference to the cancer's Condition, once it is made
         self.done = 0
 
     def add(self, section: str | None, resource: Json, row: str = "") -> Json:
@@ -137,9 +142,9 @@ class _Builder:
         subject = {"reference": patient["fullUrl"]}
         self.step(total)
         self._allergies(data["allergy"], subject)
-        self._medications(data["medication"], data["treatment-line"], subject)
+        self._problems(data, diagnosis, subject)  # first: the lines of treatment name the cancer
         self.step(total)
-        self._problems(data, diagnosis, subject)
+        self._medications(data["medication"], data["treatment-line"], subject)
         self.step(total)
         for item in data["procedure"]:
             self.add("procedures", res.procedure(item, subject), _procedure_row(item))
@@ -169,21 +174,58 @@ class _Builder:
             self.add("allergies", res.allergy(item, subject), row)
 
     def _medications(self, items: list[Json], lines: list[Json], subject: Json) -> None:
-        for item in items:
-            row = " ".join(str(item.get(k) or "") for k in ("name", "dose", "schedule")).strip()
-            self.add(
-                "medications",
-                res.medication(item, subject, self.today),
-                f"{row}, {_when(item.get('start'), item.get('stop'))}",
-            )
-        # the lines of cancer treatment are told in the narrative: their drugs that are taken now are
-        # medication entries too, and a past line is history, not a medication list
+        """The medications, then each line of treatment as a MedicationStatement a drug with the line's
+        extension (ips_resources.LINE_EXTENSION). A drug of a line that is also a medication entry (the
+        same name and dates: what she takes now) is sent once, its statement marked as both."""
+        statements = [res.medication(item, subject, self.today) for item in items]
+        # (medication entry, its statement): those not yet shared with a drug of a line
+        listed = list(zip(items, statements, strict=True))
         rows = self.sections["medications"][1]
+        extra: list[Json] = []  # the statements of drugs that are a line's only
+        for line in lines:
+            group = f"urn:uuid:{res.new_id()}"
+            reason = res.stop_reason(line)
+            for drug in line.get("drugs") or []:
+                shared = next(
+                    (
+                        pair
+                        for pair in listed
+                        if res.text(pair[0].get("name")).casefold() == str(drug).strip().casefold()
+                        and pair[0].get("start") == line.get("start")
+                        and pair[0].get("stop") == line.get("stop")
+                    ),
+                    None,
+                )
+                if shared is not None:
+                    listed.remove(shared)
+                    statement = shared[1]
+                else:
+                    statement = res.line_drug(line, str(drug), subject, self.today, self.cancer)
+                    extra.append(statement)
+                statement.setdefault("extension", []).append(
+                    res.line_extension(line, group, listed=shared is not None)
+                )
+                if reason:
+                    statement["statusReason"] = [reason]
+                if shared is not None and self.cancer:
+                    statement["reasonReference"] = [self.cancer]
+        for item, statement in zip(items, statements, strict=True):
+            row = " ".join(str(item.get(k) or "") for k in ("name", "dose", "schedule")).strip()
+            self.add("medications", statement, f"{row}, {_when(item.get('start'), item.get('stop'))}")
+        for statement in extra:
+            self.add("medications", statement)
+        # the narrative tells each line as one row
         for line in lines:
             number = line.get("line_number")
             label = f"Line {number}" if number else "Adjuvant or other treatment"
             drugs = " + ".join(map(str, line.get("drugs") or []))
-            rows.append(f"Cancer treatment, {label}: {drugs}, {_when(line.get('start'), line.get('stop'))}")
+            said = [_when(line.get("start"), line.get("stop"))]
+            if line.get("stop_reason"):
+                reason_said = cancer_vocab.STOP_REASONS.get(str(line["stop_reason"]), "")
+                if line["stop_reason"] == "other":
+                    reason_said = res.text(line.get("stop_reason_other")) or reason_said
+                said.append(f"stopped: {reason_said}")
+            rows.append(f"Cancer treatment, {label}: {drugs}, {', '.join(said)}")
 
     def _problems(self, data: dict[str, list[Json]], diagnosis: Json, subject: Json) -> None:
         evidence: list[Json] = []
@@ -217,7 +259,8 @@ class _Builder:
             stage = (condition.get("stage") or [{}])[0].get("summary", {}).get("text", "")
             first = diagnosis.get("first_diagnosis") or "date not recorded"
             row = f"{condition['code']['text']}, first diagnosed {first}"
-            self.add("problems", condition, row + (f"; {stage}" if stage else ""))
+            entry = self.add("problems", condition, row + (f"; {stage}" if stage else ""))
+            self.cancer = {"reference": entry["fullUrl"]}
         for item, site in zip(data["metastasis"], sites, strict=True):
             found = f", found {item['date_found']}" if item.get("date_found") else ""
             self.add("problems", res.metastasis(item, subject, site), f"Metastasis: {site}{found}")

@@ -357,3 +357,82 @@ def lab_value(data: Json, subject: Json) -> Json:
 
 def today_iso() -> str:
     return dt.date.today().isoformat()
+
+
+#: MBC Vault's own extension on the MedicationStatement of each drug of a line of systemic treatment.
+#: Neither R4, the IPS nor mCODE has a line of treatment (mCODE's cancer-related medications are single
+#: drugs with an intent and a termination reason, grouped by nothing), so the line's number, setting,
+#: best response and trial, and which statements make one line, are said here. The app has no web site:
+#: the host is of the reserved .invalid domain (RFC 2606), so the URL is nobody else's.
+LINE_EXTENSION = "https://mbc-vault.invalid/fhir/StructureDefinition/line-of-treatment"
+LINE_SETTING_SYSTEM = "https://mbc-vault.invalid/fhir/CodeSystem/line-setting"
+BEST_RESPONSE_SYSTEM = "https://mbc-vault.invalid/fhir/CodeSystem/best-response"
+#: the reason a line stopped -> its SNOMED CT code, as mCODE's treatment termination reasons give it
+#: (MedicationStatement.statusReason; "other" has none: its words are the text)
+STOP_REASON_SNOMED = {
+    "progression": ("266721009", "Absent response to treatment"),
+    "side-effects": ("407563006", "Treatment not tolerated"),
+    "patient-choice": ("105480006", "Refusal of treatment by patient"),
+    "completed": ("182992009", "Treatment completed"),
+}
+
+
+def line_extension(line: Json, group: str, listed: bool) -> Json:
+    """The extension of one drug of *line*: *group* (a urn:uuid) is the same on every drug of the line;
+    *listed* says that the statement is one of the person's medication entries too (a drug of the line
+    she takes now, recorded twice in the app but sent once)."""
+    parts: list[Json] = [{"url": "line", "valueString": group}]
+    number = line.get("line_number")
+    if isinstance(number, int) and not isinstance(number, bool):
+        parts.append({"url": "number", "valueUnsignedInt": number})
+    setting = text(line.get("setting"))
+    if setting:
+        label = cancer_vocab.SETTINGS.get(setting, setting)
+        parts.append(
+            {
+                "url": "setting",
+                "valueCoding": {"system": LINE_SETTING_SYSTEM, "code": setting, "display": label},
+            }
+        )
+    response = text(line.get("best_response"))
+    if response:
+        label = cancer_vocab.RESPONSES.get(response, response)
+        coding = {"system": BEST_RESPONSE_SYSTEM, "code": response, "display": label}
+        parts.append({"url": "bestResponse", "valueCoding": coding})
+    if text(line.get("trial_id")):
+        parts.append({"url": "trial", "valueString": text(line.get("trial_id"))})
+    if listed:
+        parts.append({"url": "medicationEntry", "valueBoolean": True})
+    return {"url": LINE_EXTENSION, "extension": parts}
+
+
+def stop_reason(line: Json) -> Json:
+    """Why the line stopped, as a CodeableConcept ({} when not recorded)."""
+    reason = text(line.get("stop_reason"))
+    if not reason:
+        return {}
+    if reason == "other":
+        return {"text": text(line.get("stop_reason_other")) or cancer_vocab.STOP_REASONS["other"]}
+    code, display = STOP_REASON_SNOMED[reason]
+    return concept(cancer_vocab.STOP_REASONS.get(reason, reason), codes.SNOMED, code, display)
+
+
+def line_drug(line: Json, drug: str, subject: Json, today: str, cancer: Json | None) -> Json:
+    """The MedicationStatement of one drug of a line that is not also a medication entry: the drug, the
+    line's dates, its status (stopped early when it stopped for a reason other than completion), why
+    it stopped, and the cancer as its reason. ips_export adds the line's extension."""
+    stop = line.get("stop")
+    reason = text(line.get("stop_reason"))
+    status = "active" if not stop or str(stop) >= today else "completed"
+    if status == "completed" and reason and reason != "completed":
+        status = "stopped"
+    res: Json = {
+        "resourceType": "MedicationStatement",
+        "id": new_id(),
+        "status": status,
+        "medicationCodeableConcept": concept(drug),
+        "subject": subject,
+        "effectivePeriod": period(line.get("start"), stop),
+        "reasonReference": [cancer] if cancer else [],
+    }
+    return compact(res)

@@ -16,6 +16,7 @@ FOUND_KINDS = (
     "biomarker",
     "lab-value",
     "medication",
+    "treatment-line",
     "allergy",
     "condition",
     "procedure",

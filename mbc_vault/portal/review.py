@@ -3,8 +3,8 @@ the vault marked as a duplicate and left unticked. Reads the vault, writes nothi
 
 A thing found is a duplicate when an entry of the vault has the same key: the key a portal import
 stored with it (data["source"]["key"]) or the key of its own fields (`natural_key`: the same test, date
-and value; the same medication and start date...). A diagnosis or the patient's details already
-recorded are never overwritten: a second one is not proposed.
+and value; the same medication and start date; the same regimen and start date...). A diagnosis or the
+patient's details already recorded are never overwritten: a second one is not proposed.
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ def natural_key(kind: str, data: dict[str, Any]) -> str:
         return codes.key(kind, _text(get("test")), _text(get("date")), value)
     if kind == "medication":
         return codes.key(kind, _text(get("name")), _text(get("start")))
+    if kind == "treatment-line":
+        drugs = get("drugs")
+        regimen = " + ".join(map(_text, drugs)) if isinstance(drugs, list) else _text(drugs)
+        return codes.key(kind, regimen, _text(get("start")))
     if kind == "biopsy":
         return codes.key(kind, _text(get("date")), *(_text(get(f)) for f in _RECEPTOR_FIELDS))
     if kind == "allergy":
