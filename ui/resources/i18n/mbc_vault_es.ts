@@ -5480,6 +5480,10 @@ Explórela con toda libertad.</translation>
         <translation>Medicamentos</translation>
     </message>
     <message>
+        <source>Lines of treatment</source>
+        <translation>Líneas de tratamiento</translation>
+    </message>
+    <message>
         <source>Lab values</source>
         <translation>Valores de laboratorio</translation>
     </message>
