@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fitcheck import faults
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QStyle, QStyleOptionButton, QWidget
 
 from mbc_vault.demo import create_demo_vault
@@ -52,6 +53,9 @@ def demo(lang: str, window: MainWindow, tmp_path: Path) -> Iterator[MainWindow]:
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+    # deleteLater()'s deletions too (processEvents leaves them): dialogs left alive would be re-polished
+    # at each re-scale, which took most of this file's time
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def rescale(window: MainWindow, scale: int) -> None:
