@@ -26,7 +26,7 @@ from .ccda_parts import (
     ts_time,
     words,
 )
-from .fhir import NO_KNOWN_ALLERGY, _receptor
+from .fhir_oncology import receptor_fields
 from .model import Found, PortalRead
 
 ALLERGY_OBSERVATION = "2.16.840.1.113883.10.20.22.4.7"
@@ -153,7 +153,11 @@ def allergy(entry: ET.Element, ctx: Context) -> list[Found]:
         entity = child(obs, "participant", "participantRole", "playingEntity")
         code, name = concept(child(entity, "code"), ctx.narrative)
         name = name or all_words(child(entity, "name"))
-        if obs.get("negationInd") == "true" or kind_code in NO_KNOWN_ALLERGY or code in NO_KNOWN_ALLERGY:
+        if (
+            obs.get("negationInd") == "true"
+            or kind_code in codes.NO_KNOWN_ALLERGY
+            or code in codes.NO_KNOWN_ALLERGY
+        ):
             data: dict[str, Any] = {"no_known": True, "status": "active"}
             origin = ctx.section
             out.append(Found("allergy", data, codes.key("allergy", "no-known"), "No known allergies", origin))
@@ -277,7 +281,7 @@ def _result(obs: ET.Element, when: str | None, ctx: Context) -> list[Found]:
     receptor = codes.receptor_of(code, name)
     if receptor:
         amount = {"value": number} if number is not None else None
-        data = _receptor(receptor, amount, text or ctx.narrative.text_of(child(obs, "text")), {})
+        data = receptor_fields(receptor, amount, text or ctx.narrative.text_of(child(obs, "text")), {})
         if data:
             data["date"] = day
             return [Found("biomarker", data, codes.key("biomarker", receptor, day), name, ctx.section)]

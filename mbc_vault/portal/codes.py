@@ -225,3 +225,7 @@ def other_biomarker_of(name: str, value: str) -> dict[str, str] | None:
         if words in (plain(code), plain(label)):
             return {field: code}
     return None
+
+
+#: SNOMED CT "no known allergy" codes, and the IPS absent/unknown code for it
+NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007", "no-known-allergies"}
