@@ -5,8 +5,6 @@ search index, but freed memory keeps its bytes until it is used again: Python's 
 small blocks in its pools, and the C allocator keeps freed chunks in its heaps. `release_freed_memory`
 (the app calls it when it locks):
 
-- gives back to the collector what the app kept out of it (gc.freeze after a large import:
-  ui/session.py, VaultSession.freeze_heap), so that reference cycles among it are collected too;
 - fills the free blocks of Python's small-object allocator with zeroed objects and frees them again,
   so each one is overwritten (CPython on Linux: it knows a block is free when a new object lands in
   memory the process already had; Python's new arenas are mappings of their own);
@@ -39,9 +37,7 @@ FILL_LIMIT = 256 << 20
 
 
 def release_freed_memory() -> None:
-    """Collect garbage (frozen objects too), overwrite Python's free small blocks, and give the C heap's
-    free pages back."""
-    gc.unfreeze()
+    """Collect garbage, overwrite Python's free small blocks, and give the C heap's free pages back."""
     gc.collect()
     if sys.platform.startswith("linux") and sys.implementation.name == "cpython":
         try:

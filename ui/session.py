@@ -162,9 +162,9 @@ class VaultSession(QObject):
         After thousands of records are made (a portal import), a full collection falls due and walks
         every object the app holds, 50-90 ms (docs/performance.md, issue 15), on the GUI thread or in a
         worker holding the GIL: either way the window stalls. Frozen objects are still freed by their
-        reference counts; only garbage in reference cycles among them waits, until the lock: its
-        scrub.release_freed_memory unfreezes and collects them, on this (the GUI) thread, where Qt
-        objects among them may be deleted."""
+        reference counts; only garbage in reference cycles among them waits, until the lock
+        (MainWindow.lock unfreezes, and its scrub.release_freed_memory collects them, on the GUI
+        thread, where Qt objects among them may be deleted)."""
         if self.vault is not None:
             gc.freeze()
 
