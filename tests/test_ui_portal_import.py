@@ -351,11 +351,13 @@ def test_a_long_section_decodes_its_entries_in_the_pool_and_lists_every_row(
     assert box.select(vault.entries("condition")[0].id) and box.loading is None
     # an answer that comes after the lock is not shown
     box.load()
-    assert box.loading is not None
+    worker = box.loading  # held, as Qt's pool holds the last runnable it started
+    assert worker is not None
+    QThreadPool.globalInstance().waitForDone(TIMEOUT)  # decoded; its answer waits for the event loop
     window.lock()
-    QThreadPool.globalInstance().waitForDone(TIMEOUT)
     qtbot.wait(50)  # its answer delivered
     assert box.loading is None and box.model.rowCount() == 0
+    del worker
 
 
 def test_the_import_keeps_the_heap_out_of_collections_until_the_lock(qtbot, vault_window: MainWindow) -> None:
