@@ -58,7 +58,9 @@ def main() -> int:
         window = MainWindow(AppSettings(QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)))
         window.show()
         probe = StallProbe(
-            lambda: window.session is not None and window.session.index is not None, args.profile
+            lambda: window.session is not None and window.session.index is not None,
+            args.profile,
+            args.where,
         )
         saved: list[int] = []
         for number in range(args.rounds):

@@ -4,13 +4,16 @@ A precise 10 ms QTimer records the gaps between its firings in the script's own 
 (QEventLoop) while a phase runs: a gap far over 10 ms is the GUI thread busy (or waiting for the
 GIL). `measure()` first waits until the window has settled (the search index built, then a moment),
 so that a phase is not charged with what unlocking left queued; `report()` prints per phase the
-median over rounds of each round's figures, the worst gap of any round and the gaps over STALL_MS.
+median over rounds of each round's figures, the worst gap of any round and the gaps over STALL_MS,
+and the garbage collections of 10 ms or more during each phase (gc.callbacks: on any thread, a
+collection holds the GIL, so the GUI thread waits for it too).
 """
 
 from __future__ import annotations
 
 import collections
 import cProfile
+import gc
 import io
 import math
 import pstats
@@ -57,6 +60,25 @@ class StallProbe:
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._fire)
+        #: phase -> (generation, ms, on the GUI thread?) of each collection of GC_MS or more
+        self.collections: dict[str, list[tuple[int, float, bool]]] = {}
+        self._phase = ""
+        self._gc_began = 0.0
+        self._gui_thread = threading.get_ident()
+        gc.callbacks.append(self._gc)
+
+    #: garbage collections at least this long are listed per phase
+    GC_MS = 10.0
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_began = time.perf_counter()
+            return
+        ms = (time.perf_counter() - self._gc_began) * 1000
+        if self._probing and ms >= self.GC_MS:
+            self.collections.setdefault(self._phase, []).append(
+                (info["generation"], ms, threading.get_ident() == self._gui_thread)
+            )
 
     def _fire(self) -> None:
         now = self._clock.nsecsElapsed()
@@ -104,6 +126,7 @@ class StallProbe:
         self._gaps.clear()
         self._last = self._clock.nsecsElapsed()
         self._timer.start()
+        self._phase = name
         self._probing = True
         began = time.perf_counter()
         profiler = None
@@ -160,6 +183,14 @@ class StallProbe:
             f"{'MET' if not stalls else 'MISSED'}; idle reference worst {idle_max:.1f} ms, worst/idle = "
             f"{worst / idle_max:.1f}"
         )
+        for name, found in self.collections.items():
+            rounds = len(self.phases.get(name, [])) or 1
+            full = [ms for generation, ms, _ in found if generation == 2]
+            print(
+                f"garbage collections >= {self.GC_MS:.0f} ms in {name} ({rounds} rounds): {len(found)}, "
+                f"{len(full)} of generation 2, worst {max(ms for _, ms, _ in found):.1f} ms, "
+                f"{sum(1 for *_, gui in found if gui)} on the GUI thread"
+            )
         for stack, count in self.stacks.most_common(8):
             print(f"\n{count} samples of 20 ms in a stall, innermost last:\n  " + "\n  ".join(stack))
         for name, profiler in self.profiles.items():

@@ -502,9 +502,9 @@ class Vault:
         out = [
             r
             for r in list(self.folder.by_id.values())
-            if (include_trashed or not r.in_trash)
+            if (kind is None or r.kind == kind)  # first: the cheapest test, and the one that leaves most out
             and (category is None or r.category == category)
-            and (kind is None or r.kind == kind)
+            and (include_trashed or not r.in_trash)
         ]
         return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import PASSPHRASE, TEST_WORK_FACTOR
 from dialogs import answering, entry_of
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from mbc_vault.vault import Vault
 from ui.forms.entry_form import EntryFormDialog
@@ -292,3 +292,94 @@ def test_a_member_without_the_medical_part_cannot_import(qtbot, window: MainWind
     window.enter_vault(Vault.open(tmp_path / "v", "robin reads 7"))
     assert not window.portal_action.isEnabled()
     assert open_portal_import(window, window.session, [MCODE]) is None
+
+
+def test_the_overview_reloads_once_after_an_import_and_shows_what_it_stored(
+    qtbot, vault_window: MainWindow, monkeypatch
+) -> None:
+    """An import stores files and entries: one reload of the overview for both (it was two: one for
+    the files, one for the entries, each walking thousands of records after a large import)."""
+    from ui.sections.overview import OverviewSection
+
+    window = vault_window
+    refreshes: list[int] = []
+    reload = OverviewSection.refresh
+
+    def counted(section: OverviewSection) -> None:
+        refreshes.append(1)
+        reload(section)
+
+    monkeypatch.setattr(OverviewSection, "refresh", counted)
+    window.go_to(window.overview)
+    window.overview.set_session(window.session)  # connected to the counted refresh
+    refreshes.clear()
+    dialog = _open(qtbot, window, [MCODE, IPS])
+    _save(qtbot, dialog)
+    qtbot.wait(50)  # what the report queued
+    assert len(refreshes) == 1
+    vault = _vault(window)
+    assert len(vault.records()) == 2  # the two files, stored as medical documents
+    assert "Medical records: <b>2</b>" in window.overview.counts_card.body.text()
+    assert "CA 15-3" in window.overview.marker_card.body.text()  # the imported lab values
+    dialog.accept()
+    window.go_to(window.documents)  # the documents section reloads when shown
+    assert window.documents.model.rowCount() == 2
+
+
+def test_a_long_section_decodes_its_entries_in_the_pool_and_lists_every_row(
+    qtbot, vault_window: MainWindow, monkeypatch
+) -> None:
+    from ui.sections.entry_list import EntryListBox
+
+    window = vault_window
+    monkeypatch.setattr(EntryListBox, "DECODE_IN_POOL", 1)  # as for thousands of entries
+    dialog = _open(qtbot, window, [MCODE, IPS, TIMMY])
+    _save(qtbot, dialog)
+    dialog.accept()
+    vault = _vault(window)
+    names = sorted(record.data["name"] for record in vault.entries("condition"))
+    assert len(names) > 1
+    window.go_to(window.history)
+    box = window.history.conditions
+    assert box.loading is not None  # decoding in the pool: the table fills when the entries are there
+    qtbot.waitUntil(lambda: box.loading is None, timeout=TIMEOUT)
+    model = box.model
+    assert sorted(model.index(row, 0).data() for row in range(model.rowCount())) == names
+    # a search hit's row is chosen at once, the load finished here
+    box.load()
+    assert box.loading is not None
+    assert box.select(vault.entries("condition")[0].id) and box.loading is None
+    # an answer that comes after the lock is not shown
+    box.load()
+    worker = box.loading  # held, as Qt's pool holds the last runnable it started
+    assert worker is not None
+    QThreadPool.globalInstance().waitForDone(TIMEOUT)  # decoded; its answer waits for the event loop
+    window.lock()
+    qtbot.wait(50)  # its answer delivered
+    assert box.loading is None and box.model.rowCount() == 0
+    del worker
+
+
+def test_the_import_keeps_the_heap_out_of_collections_until_the_lock(qtbot, vault_window: MainWindow) -> None:
+    """The import freezes what the app holds (gc.freeze), so no full collection walks thousands of
+    records on the GUI thread; the lock unfreezes and collects: nothing kept by a reference cycle
+    during the import outlives it."""
+    import gc
+    import weakref
+
+    class Held:
+        """Garbage in a reference cycle, holding what the review read from the portal file."""
+
+    window = vault_window
+    dialog = _open(qtbot, window, [MCODE])
+    held = Held()
+    held.me, held.plan = held, dialog.plan  # type: ignore[attr-defined]
+    alive = weakref.ref(held)
+    del held
+    _save(qtbot, dialog)  # frozen when Import is pressed
+    assert gc.get_freeze_count() > 0
+    gc.collect()
+    assert alive() is not None  # frozen: no collection frees it before the lock
+    dialog.accept()
+    window.lock()
+    qtbot.waitUntil(lambda: gc.get_freeze_count() == 0 and alive() is None, timeout=TIMEOUT)

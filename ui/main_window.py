@@ -4,6 +4,7 @@ Long on purpose: the menus, locking and the window's own commands (kit, demo, ch
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -535,6 +536,9 @@ class MainWindow(QMainWindow):
             gate.set_scopes(None)
         self.undo_stack.clear()
         self.session.close()
+        # what an import kept out of the collector (VaultSession.freeze_heap) is collected again, by
+        # release_freed_memory below, on this thread (Qt objects among it are deleted where they live)
+        gc.unfreeze()
         self.session.deleteLater()
         self.session = None
         clipboard = QGuiApplication.clipboard()

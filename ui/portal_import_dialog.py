@@ -171,6 +171,7 @@ class PortalImportDialog(QDialog):
     # reading and the review -------------------------------------------------------
     def _start_reading(self) -> None:
         assert self.session.vault is not None
+        self.session.freeze_heap()  # the reading's collections walk what it makes, not the whole app
         self._run(TaskWorker(read_and_plan, self.session.vault, self.paths), self._on_planned)
 
     def _run(self, worker: TaskWorker, finished: Callable[[object], None]) -> None:
@@ -303,6 +304,7 @@ class PortalImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.info.setText(self.tr("Saving…"))
+        self.session.freeze_heap()  # the save's collections walk what it makes, not the whole app
         self._run(TaskWorker(save_chosen, vault, self.plan), self._on_saved)
 
     def _on_saved(self, report: object) -> None:
@@ -319,8 +321,10 @@ class PortalImportDialog(QDialog):
                     added.append((session.vault.get(record_id), None))
                 except (KeyError, VaultError):
                     continue
-            session.records_added(added)  # the documents section shows the stored files
-            session.entries_added(report.created)  # sections reload; indexed between events
+            # the thousands of records just made are long-lived: no full collection walks them from now
+            # on (it would fall due now and stall the window; the lock collects them again)
+            session.freeze_heap()
+            session.import_saved(added, report.created)  # sections reload once; indexed between events
         lines = [self.tr("Saved {0} entries.").format(report.total)]
         if cancelled:
             lines.append(self.tr("The import was stopped; the rest was not saved."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -21,6 +22,8 @@ from mbc_vault.vault import Vault
 from .workers import TaskWorker, start
 
 WATCH_INTERVAL_MS = 3000
+#: the kind of a record that is a stored file (not a structured entry), as entries_reloaded names it
+DOCUMENT_KIND = "document"
 
 #: a record as the watcher compares it: revision, last change, trashed, kind and who wrote it
 RecordState = tuple[int, str, str | None, str, str]
@@ -134,6 +137,36 @@ class VaultSession(QObject):
         if not self._index_timer.isActive():
             self._index_timer.start()
         self.entries_reloaded.emit(sorted(kinds))
+
+    def import_saved(self, added: list[tuple[Record, list[str] | None]], kinds: Iterable[str]) -> None:
+        """A portal import stored *added* (its files) and entries of *kinds*: both go into the index a
+        slice at a time, as records_added and entries_added do, and one entries_reloaded names them all
+        ("document" for the files), so each section reloads once: the overview, which follows documents
+        and entries, no longer twice."""
+        kinds = set(kinds)
+        if self.vault is None or not (added or kinds):
+            return
+        self._pending.extend((record, texts or []) for record, texts in added)
+        records = self.vault.records(kind=None)
+        self._appointments = {r.id: r for r in records if r.kind == "appointment"}
+        if "appointment" in kinds:
+            kinds.add("question-list")
+        self._pending_entries.extend(r for r in records if r.kind in kinds)
+        if not self._index_timer.isActive():
+            self._index_timer.start()
+        self.entries_reloaded.emit(sorted(kinds | ({DOCUMENT_KIND} if added else set())))
+
+    def freeze_heap(self) -> None:
+        """Leave every object Python's collector tracks now out of its later collections (gc.freeze).
+
+        After thousands of records are made (a portal import), a full collection falls due and walks
+        every object the app holds, 50-90 ms (docs/performance.md, issue 15), on the GUI thread or in a
+        worker holding the GIL: either way the window stalls. Frozen objects are still freed by their
+        reference counts; only garbage in reference cycles among them waits, until the lock
+        (MainWindow.lock unfreezes, and its scrub.release_freed_memory collects them, on the GUI
+        thread, where Qt objects among them may be deleted)."""
+        if self.vault is not None:
+            gc.freeze()
 
     def _index_entries(self, kind: str) -> None:
         """Index the live entries of *kind* again (a few dozen: quick); trashed ones are filtered out

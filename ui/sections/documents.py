@@ -57,7 +57,7 @@ from ..models.records import (
 from ..preview import PreviewPane
 from ..reflow import FlowLayout, ReflowSplitter, fit_header_titles
 from ..search_words import where_words
-from ..session import VaultSession
+from ..session import DOCUMENT_KIND, VaultSession
 from ..widgets import allowed, ask_save_path, ask_to_widen, note, visible_scopes
 from ..workers import TaskWorker, keep_until_done, start
 from .base import SectionPage
@@ -78,6 +78,8 @@ class DocumentsSection(SectionPage):
 
     #: a search hit of an entry was opened (Enter, a click): the window shows it in its section
     entry_requested = Signal(object)  # SearchHit
+    #: the stored files of a portal import come as entries_reloaded of this kind (one reload, when shown)
+    KINDS = (DOCUMENT_KIND,)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(undo_stack, parent)

@@ -28,6 +28,10 @@ from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
 from ..vocab_labels import entry_title
 from ..widgets import rows_follow_widths
+from ..workers import TaskWorker, start
+
+#: the rows past the view that a long table's columns fit (resizeContentsPrecision)
+LONG_TABLE_PRECISION = 20
 
 
 class EntryListBox(QGroupBox):
@@ -60,6 +64,9 @@ class EntryListBox(QGroupBox):
         # the entries `load()` shows, from the store (e.g. CarePlan.trials)
         self.entries = entries
         self.session: VaultSession | None = None
+        #: the worker decoding the entries of the last load() in the pool (None: the table shows them)
+        self.loading: TaskWorker | None = None
+        self._generation = 0
         self.model = EntriesTableModel(columns, self)
         layout = QVBoxLayout(self)
         self.table = QTableView(self)
@@ -100,15 +107,57 @@ class EntryListBox(QGroupBox):
         self.edit_btn.clicked.connect(self.edit_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
 
+    #: a table of more entries than this decodes them in the thread pool (thousands after a portal
+    #: import: 2,600 took ~70 ms here, docs/performance.md, issue 15) and fills when they are there;
+    #: fewer are decoded at once, here
+    DECODE_IN_POOL = 400
+
     def load(self) -> None:
-        """Show `entries` of the session's store (nothing when locked)."""
+        """Show `entries` of the session's store (nothing when locked); many are decoded in the pool,
+        and the table keeps what it showed until they are there (`loading`)."""
+        self._generation += 1  # an answer still on its way is for a load before this one: dropped
+        self.loading = None
         store = self.store(self.session) if self.session is not None else None
-        self.set_entries(self.entries(store) if store is not None and self.entries is not None else [])
+        if store is None or self.entries is None:
+            self.set_entries([])
+            return
+        if len(store.vault.entries(self.kind)) <= self.DECODE_IN_POOL:
+            self.set_entries(self.entries(store))
+            return
+        self._show_buttons()
+        generation = self._generation
+        worker = TaskWorker(self.entries, store)
+        worker.signals.finished.connect(lambda entries: self._loaded(generation, entries))
+        worker.signals.failed.connect(lambda _: self._loaded(generation, []))
+        self.loading = start(worker)
+
+    def _loaded(self, generation: int, entries: object) -> None:
+        if generation != self._generation:  # a newer load, or the lock, came meanwhile
+            return
+        self.loading = None
+        self.set_entries(entries if isinstance(entries, list) else [])
+
+    def finish_loading(self) -> None:
+        """A load in the pool is needed now (a search hit's row): decode here instead."""
+        if self.loading is not None:
+            self._generation += 1
+            self.loading = None
+            store = self.store(self.session) if self.session is not None else None
+            self.set_entries(self.entries(store) if store is not None and self.entries is not None else [])
 
     def set_entries(self, entries: list[Entry[Any]]) -> None:
         vault = self.session.vault if self.session is not None else None
         self.model.name_of = vault.person_name if vault is not None else (lambda pid: pid[:8])
+        # the columns fit the rows in view and 100 more; of thousands, 20 more (the 100 took 60-100 ms
+        # at each reload and show, for 2,500 rows, docs/performance.md, issue 15)
+        self.table.horizontalHeader().setResizeContentsPrecision(
+            100 if len(entries) <= self.DECODE_IN_POOL else LONG_TABLE_PRECISION
+        )
         self.model.set_entries(entries)
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        vault = self.session.vault if self.session is not None else None
         self.setEnabled(self.session is not None)
         may_edit = vault is not None and vault.person.can_edit
         for button in (self.add_btn, self.edit_btn, self.remove_btn):
@@ -120,6 +169,7 @@ class EntryListBox(QGroupBox):
 
     def select(self, entry_id: str) -> bool:
         """Choose the row of *entry_id* and put the keyboard there; False if it is not listed."""
+        self.finish_loading()
         row = self.model.row_of(entry_id)
         if row < 0:
             return False
