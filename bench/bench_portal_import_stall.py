@@ -14,6 +14,7 @@ precise; each phase starts once the search index is built) records the gaps of t
 
 Target: no gap > 100 ms in review or save. Run: .venv/bin/python bench/bench_portal_import_stall.py
 [--resources N] [--rounds R] [--profile] [--where]
+[--switch-interval S] (the GIL switch interval instead of the app's: 0.005 is Python's own)
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--profile", action="store_true", help="cProfile of the GUI thread, round 1")
     parser.add_argument("--where", action="store_true", help="sample the GUI thread's stack in stalls")
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        help="the GIL switch interval in seconds instead of the app's (ui/app.py); Python's own is 0.005",
+    )
     args = parser.parse_args()
     from bench_portal_read import make_bundle
     from PySide6.QtCore import QSettings, QThreadPool
@@ -55,6 +61,9 @@ def main() -> int:
         bundle = root / "portal-export.json"
         bundle.write_bytes(make_bundle(args.resources))
         app = setup_application([sys.argv[0]])
+        if args.switch_interval is not None:
+            sys.setswitchinterval(args.switch_interval)
+        print(f"GIL switch interval: {sys.getswitchinterval() * 1000:g} ms")
         window = MainWindow(AppSettings(QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)))
         window.show()
         probe = StallProbe(

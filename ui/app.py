@@ -39,7 +39,16 @@ def load_translations(app: QApplication, language: str = "") -> list[QTranslator
     return loaded
 
 
+#: how long a thread runs Python before it hands the GIL to a thread that waits for it (Python's default
+#: is 5 ms). The GUI thread takes the GIL each time Qt calls into Python (an event filter, a model's
+#: data(), a slot) and gives it back when it returns to Qt: while a worker runs Python (a portal file
+#: read and reviewed in the pool), each of those waits up to the interval, and a paint that calls
+#: Python a hundred times stalls the window for half a second (docs/performance.md, issue 15).
+GIL_SWITCH_INTERVAL_S = 0.0005
+
+
 def setup_application(argv: list[str] | None = None) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("MBC Vault")
