@@ -123,26 +123,11 @@ class VaultSession(QObject):
         self._index_entries(kind)
         self.entries_changed.emit(kind)
 
-    def entries_added(self, kinds: Iterable[str]) -> None:
-        """Many entries saved at once (a portal import): each kind's sections reload once, and the
-        entries go into the index a slice at a time between events, as records_added does."""
-        kinds = set(kinds)
-        if self.vault is None or not kinds:
-            return
-        records = self.vault.records(kind=None)
-        self._appointments = {r.id: r for r in records if r.kind == "appointment"}
-        if "appointment" in kinds:
-            kinds.add("question-list")
-        self._pending_entries.extend(r for r in records if r.kind in kinds)
-        if not self._index_timer.isActive():
-            self._index_timer.start()
-        self.entries_reloaded.emit(sorted(kinds))
-
     def import_saved(self, added: list[tuple[Record, list[str] | None]], kinds: Iterable[str]) -> None:
-        """A portal import stored *added* (its files) and entries of *kinds*: both go into the index a
-        slice at a time, as records_added and entries_added do, and one entries_reloaded names them all
-        ("document" for the files), so each section reloads once: the overview, which follows documents
-        and entries, no longer twice."""
+        """Many records saved at once (a portal import): *added*, its stored files, and entries of
+        *kinds*. Both go into the index a slice at a time between events, as records_added does for
+        documents, and one entries_reloaded names them all ("document" for the files), so each section
+        reloads once: the overview, which follows documents and entries, no longer twice."""
         kinds = set(kinds)
         if self.vault is None or not (added or kinds):
             return
