@@ -60,6 +60,18 @@ SENTINEL = ("396487001", "Sentinel lymph node biopsy")
 AXILLARY = ("234262008", "Excision of axillary lymph node")
 
 
+def _condition_head(status: str) -> Json:
+    """What every Condition of the export starts with: a new id, its clinical status, confirmed, on the
+    problem list."""
+    return {
+        "resourceType": "Condition",
+        "id": new_id(),
+        "clinicalStatus": status_concept(CONDITION_CLINICAL, status),
+        "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
+        "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
+    }
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -166,11 +178,7 @@ def condition(data: Json, subject: Json) -> Json:
     if data.get("abated") and status == "active":
         status = "resolved"  # FHIR: an abated condition is inactive, resolved or in remission
     res: Json = {
-        "resourceType": "Condition",
-        "id": new_id(),
-        "clinicalStatus": status_concept(CONDITION_CLINICAL, status),
-        "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
-        "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
+        **_condition_head(status),
         "code": concept(text(data.get("name"))),
         "subject": subject,
         "onsetDateTime": data.get("onset"),
@@ -197,11 +205,7 @@ def cancer(data: Json, subject: Json, metastases: list[str], evidence: list[Json
             words += ": " + ", ".join(metastases)
         stage = [{"summary": {"text": words}}]
     res: Json = {
-        "resourceType": "Condition",
-        "id": new_id(),
-        "clinicalStatus": status_concept(CONDITION_CLINICAL, "active"),
-        "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
-        "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
+        **_condition_head("active"),
         "code": concept(named, codes.SNOMED, code, display),
         "subject": subject,
         "onsetDateTime": data.get("first_diagnosis"),
@@ -220,11 +224,7 @@ def metastasis(data: Json, subject: Json, site: str) -> Json:
     malignant neoplasm, the site as its body site, found on as its onset."""
     found_by = text(data.get("found_by"))
     res: Json = {
-        "resourceType": "Condition",
-        "id": new_id(),
-        "clinicalStatus": status_concept(CONDITION_CLINICAL, "active"),
-        "verificationStatus": status_concept(CONDITION_VERIFICATION, "confirmed"),
-        "category": [status_concept(CONDITION_CATEGORY, "problem-list-item")],
+        **_condition_head("active"),
         "code": concept(SECONDARY_CANCER[1], codes.SNOMED, *SECONDARY_CANCER),
         "bodySite": [{"text": site}] if site else [],
         "subject": subject,
