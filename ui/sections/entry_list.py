@@ -118,11 +118,9 @@ class EntryListBox(QGroupBox):
         self._generation += 1  # an answer still on its way is for a load before this one: dropped
         self.loading = None
         store = self.store(self.session) if self.session is not None else None
-        if store is None or self.entries is None:
-            self.set_entries([])
-            return
-        if len(store.vault.entries(self.kind)) <= self.DECODE_IN_POOL:
-            self.set_entries(self.entries(store))
+        few = store is None or len(store.vault.entries(self.kind)) <= self.DECODE_IN_POOL
+        if few or self.entries is None:
+            self.set_entries(self._entries_now())
             return
         self._show_buttons()
         generation = self._generation
@@ -142,8 +140,12 @@ class EntryListBox(QGroupBox):
         if self.loading is not None:
             self._generation += 1
             self.loading = None
-            store = self.store(self.session) if self.session is not None else None
-            self.set_entries(self.entries(store) if store is not None and self.entries is not None else [])
+            self.set_entries(self._entries_now())
+
+    def _entries_now(self) -> list[Entry[Any]]:
+        """`entries` of the session's store, decoded here (none when locked)."""
+        store = self.store(self.session) if self.session is not None else None
+        return self.entries(store) if store is not None and self.entries is not None else []
 
     def set_entries(self, entries: list[Entry[Any]]) -> None:
         vault = self.session.vault if self.session is not None else None
