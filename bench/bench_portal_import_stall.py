@@ -79,7 +79,7 @@ def main() -> int:
 
             def opened(holder: dict[str, PortalImportDialog | None] = holder) -> bool:
                 dialog = holder.get("d")
-                return dialog is not None and dialog._worker is None
+                return dialog is not None and not dialog.working
 
             review_s = probe.measure(
                 "review",
@@ -91,7 +91,7 @@ def main() -> int:
             save_s = probe.measure(
                 "save",
                 dialog.import_btn.click,
-                lambda d=dialog: d.report is not None and d._worker is None,
+                lambda d=dialog: d.report is not None and not d.working,
                 tail_ms=300,
             )
             assert dialog.report is not None

@@ -191,7 +191,7 @@ def main() -> int:
     ]
     portal = open_portal_import(window, window.session, portal_files)
     assert portal is not None
-    until(lambda: portal._worker is None and portal.model is not None)
+    until(lambda: not portal.working and portal.model is not None)
     portal.tree.expand(portal.model.index(portal.model.kind_row("lab-value"), 0))
     wait(300)
     save(portal, "15-portal-import")

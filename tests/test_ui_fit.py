@@ -260,7 +260,7 @@ def test_portal_import_dialog_fits(demo: MainWindow, lang: str, qtbot) -> None:
         rescale(demo, scale)
         dialog = open_portal_import(demo, demo.session, files)
         assert dialog is not None
-        qtbot.waitUntil(lambda dialog=dialog: dialog._worker is None, timeout=30_000)
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.working, timeout=30_000)
         assert dialog.model is not None and dialog.tree.isVisible()
         problems += [f"{lang} {scale} % {width}×{height}: {p}" for p in fit(dialog, width, height)]
         dialog.reject()

@@ -18,7 +18,7 @@ from mbc_vault.vault import Vault
 from ui.forms.entry_form import EntryFormDialog
 from ui.main_window import MainWindow
 from ui.models.portal_review import COL_ENTRY, COL_NOTE, PortalReviewModel
-from ui.portal_import_dialog import PortalImportDialog, open_portal_import
+from ui.portal_import_dialog import START_AFTER_SHOWN_MS, PortalImportDialog, open_portal_import
 
 DATA = Path(__file__).parent / "data" / "portal"
 MCODE = DATA / "mcode-breast.json"
@@ -39,14 +39,14 @@ def _open(qtbot, window: MainWindow, paths: list[Path]) -> PortalImportDialog:
     dialog = open_portal_import(window, window.session, paths)
     assert dialog is not None
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog._worker is None, timeout=TIMEOUT)  # read and reviewed
+    qtbot.waitUntil(lambda: not dialog.working, timeout=TIMEOUT)  # read and reviewed
     return dialog
 
 
 def _save(qtbot, dialog: PortalImportDialog) -> None:
     assert dialog.import_btn.isEnabled()
     dialog.import_btn.click()
-    qtbot.waitUntil(lambda: dialog.report is not None and dialog._worker is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.working, timeout=TIMEOUT)
 
 
 def _kinds(model: PortalReviewModel) -> dict[str, str]:
@@ -108,7 +108,7 @@ def test_unticked_kinds_and_rows_are_left_out_and_the_sections_reload(
     assert f"{chosen} entries will be added" in dialog.info.text()
     dialog.tree.setFocus()
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)  # Enter presses Import, the default button
-    qtbot.waitUntil(lambda: dialog.report is not None and dialog._worker is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.working, timeout=TIMEOUT)
     vault = _vault(window)
     assert vault.entries("immunization") == []
     names = [record.data["name"] for record in vault.entries("medication")]
@@ -148,7 +148,7 @@ def test_a_second_import_marks_everything_as_already_in_the_vault(qtbot, vault_w
     assert not model.flags(duplicate) & Qt.ItemFlag.ItemIsUserCheckable
     assert not model.setData(duplicate, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     again.start_saving()  # refused: nothing new
-    assert again._worker is None and len(_vault(vault_window).records(kind=None)) == count
+    assert not again.working and len(_vault(vault_window).records(kind=None)) == count
     again.reject()
 
 
@@ -163,12 +163,24 @@ def test_cancel_while_reading_writes_nothing(qtbot, vault_window: MainWindow, tm
     dialog = open_portal_import(vault_window, vault_window.session, [big, MCODE])
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog._worker is not None
+    assert dialog.working  # the reading starts once the dialog is on screen
+    qtbot.waitUntil(lambda: dialog._worker is not None, timeout=TIMEOUT)
     dialog.cancel_btn.click()  # while the worker reads
-    qtbot.waitUntil(lambda: dialog._worker is None and not dialog.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not dialog.working and not dialog.isVisible(), timeout=TIMEOUT)
     assert dialog.result() == 0 and dialog.plan is None and dialog.report is None
     vault = _vault(vault_window)
     assert vault.records(kind=None) == []
+
+
+def test_closed_before_reading_starts_reads_nothing(qtbot, vault_window: MainWindow) -> None:
+    dialog = open_portal_import(vault_window, vault_window.session, [MCODE])
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.cancel_btn.click()  # at once: the reading has not started yet
+    assert not dialog.isVisible() and dialog._worker is None
+    qtbot.wait(START_AFTER_SHOWN_MS * 4)
+    assert dialog._worker is None and dialog.plan is None and not dialog.working
+    assert _vault(vault_window).records(kind=None) == []
 
 
 def test_a_bad_file_is_named_and_the_rest_imports(qtbot, vault_window: MainWindow, tmp_path: Path) -> None:

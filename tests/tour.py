@@ -93,7 +93,7 @@ def dialogs(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[tuple[str, QW
     portal = PortalImportDialog(session, [portal_file], window)
     portal.show()
     try:
-        qtbot.waitUntil(lambda: portal._worker is None, timeout=30_000)  # read and reviewed
+        qtbot.waitUntil(lambda: not portal.working, timeout=30_000)  # read and reviewed
         yield "portal import", portal
     finally:
         portal.reject()

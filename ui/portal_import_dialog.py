@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QScrollArea, QTreeView, QWidget
 
 from mbc_vault.errors import VaultError
@@ -35,6 +35,8 @@ from .workers import TaskWorker, start
 
 #: seconds between two progress reports of the workers (a report a record would flood the GUI thread)
 PROGRESS_EVERY_S = 0.05
+#: milliseconds from opening the dialog to starting the reading (its first paint comes first)
+START_AFTER_SHOWN_MS = 30
 
 
 def _throttled(progress: ProgressFn | None) -> ProgressFn | None:
@@ -133,6 +135,8 @@ class PortalImportDialog(QDialog):
         self.report: ImportReport | None = None
         self._worker: TaskWorker | None = None
         self._close_when_stopped = False
+        self._reading_due = True  # from opening until the reading starts (START_AFTER_SHOWN_MS)
+        self._closed = False
         layout, foot = scrolling_dialog(self)
         layout.addWidget(heading(self.tr("Import records from a patient portal"), self, 1.4))
         self.info = note(self.tr("Reading the files ({0})…").format(len(self.paths)), self)
@@ -166,11 +170,20 @@ class PortalImportDialog(QDialog):
         self.import_btn.setEnabled(False)  # nothing is written until the review is there and Import pressed
         foot.addWidget(footer)
         fit_dialog(self, 90)
-        self._start_reading()
+        # the reading starts once the dialog is on screen: its first layout and paint do not wait
+        # for the GIL while the reader parses (json and lxml hold it for tens of milliseconds)
+        QTimer.singleShot(START_AFTER_SHOWN_MS, self, self._start_reading)
 
     # reading and the review -------------------------------------------------------
+    @property
+    def working(self) -> bool:
+        """Reading (from the moment the dialog opens) or saving: the review or report is not there yet."""
+        return self._reading_due or self._worker is not None
+
     def _start_reading(self) -> None:
-        assert self.session.vault is not None
+        self._reading_due = False
+        if self._closed or self.session.vault is None:  # closed (or locked) before it started
+            return
         self.session.freeze_heap()  # the reading's collections walk what it makes, not the whole app
         self._run(TaskWorker(read_and_plan, self.session.vault, self.paths), self._on_planned)
 
@@ -348,4 +361,5 @@ class PortalImportDialog(QDialog):
             self._worker.cancel.set()
             self._close_when_stopped = True
             return
+        self._closed = True
         super().done(result)
