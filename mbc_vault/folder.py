@@ -92,6 +92,9 @@ class VaultFolder:
         #: set when the folder holds an older state than this computer saw (see "vault-rolled-back")
         self.rolled_back = False
         self.by_id: dict[str, Record] = {}
+        #: the same records by kind (document, diagnosis, condition...): a section lists one kind of
+        #: thousands without going through all (remember, forget and clear keep the two together)
+        self.by_kind: dict[str, dict[str, Record]] = {}
         self._by_sha256: dict[str, str] = {}
         self.name = ""
         self.people: dict[str, Person] = {}
@@ -164,6 +167,7 @@ class VaultFolder:
         self._mac_keys.clear()
         self.cache.close()
         self.by_id.clear()
+        self.by_kind.clear()
         self._by_sha256.clear()
         self.info, self.people, self.former_people, self.name = {}, {}, {}, ""
         self.person = Person(id=self.person.id, name="", role=self.person.role, scopes=[])
@@ -406,6 +410,7 @@ class VaultFolder:
         records_dir = self.path / RECORDS
         present: set[str] = set()
         self.by_id.clear()
+        self.by_kind.clear()
         self._by_sha256.clear()
         self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
         self.not_readable = 0
@@ -529,9 +534,19 @@ class VaultFolder:
         raise RecordNotFound("record-not-found", record_id=record_id)
 
     def remember(self, record: Record) -> None:
+        before = self.by_id.get(record.id)
+        if before is not None and before.kind != record.kind:  # a new revision keeps its kind, today
+            self.by_kind.get(before.kind, {}).pop(record.id, None)
         self.by_id[record.id] = record
+        self.by_kind.setdefault(record.kind, {})[record.id] = record
         if record.document is not None:
             self._by_sha256[record.sha256] = record.id
+
+    def forget(self, record_id: str) -> None:
+        """Drop the record from what is listed (purged); its document's hash stays, see find_by_sha256."""
+        record = self.by_id.pop(record_id, None)
+        if record is not None:
+            self.by_kind.get(record.kind, {}).pop(record_id, None)
 
     def find_by_sha256(self, sha256: str) -> Record | None:
         record = self.by_id.get(self._by_sha256.get(sha256, ""))

@@ -97,7 +97,8 @@ class Checker:
                 continue
             referenced.add(f"{record.document.id}.age")
             rel = f"{DOCUMENTS}/{record.document.id}.age"
-            self.folder.by_id.setdefault(record.id, record)
+            if record.id not in self.folder.by_id:
+                self.folder.remember(record)
             try:  # the document of the record as it is on disk now, which may be newer than ours
                 with self.folder.open_record_document(record) as stream:
                     for _ in stream.chunks():

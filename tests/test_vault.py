@@ -195,6 +195,32 @@ def test_trash_restore_purge(vault: Vault, vault_path: Path) -> None:
     assert list((vault_path / "documents").iterdir()) == []
 
 
+def test_entries_of_a_kind_follow_adds_changes_trash_purge_and_reopen(vault: Vault, vault_path: Path) -> None:
+    """vault.entries(kind) lists one kind from its own index: it must follow every change."""
+    first = vault.add_entry("condition", {"name": "Asthma"}, title="Asthma", date="2001-02-03")
+    second = vault.add_entry("condition", {"name": "Migraine"}, title="Migraine", date="2010-05-06")
+    allergy = vault.add_entry("allergy", {"substance": "Penicillin"}, title="Penicillin")
+    document = vault.add_document(DATA / "images/lab-report-scan.png", category="lab-result", title="Scan")
+
+    def ids(kind: str, v: Vault = vault, **options: bool) -> list[str]:
+        return [r.id for r in v.entries(kind, **options)]
+
+    assert ids("condition") == [second.id, first.id] and ids("allergy") == [allergy.id]
+    assert ids("document") == [document.id] and vault.count_entries("condition") == 2
+    vault.update_entry(first.id, data={"name": "Asthma, mild"}, title="Asthma, mild")
+    assert [r.title for r in vault.entries("condition")] == ["Migraine", "Asthma, mild"]
+    vault.remove(second.id)
+    assert ids("condition") == [first.id] and ids("condition", include_trashed=True) == [second.id, first.id]
+    vault.purge(second.id)
+    assert ids("condition", include_trashed=True) == [first.id] and vault.count_entries("condition") == 1
+    vault.close()
+    with Vault.open(vault_path, PASSPHRASE) as again:
+        assert ids("condition", again) == [first.id] and ids("allergy", again) == [allergy.id]
+        assert ids("diagnosis", again) == [] and again.count_entries("diagnosis") == 0
+        again.folder.load_records()  # read again from the folder (after a sync): the same, once each
+        assert ids("condition", again) == [first.id] and ids("document", again) == [document.id]
+
+
 def test_what_the_vault_stamps_comes_from_its_clock(vault: Vault, clock: FakeClock) -> None:
     vault.clock = clock
     added = vault.add_document(DATA / "images/lab-report-scan.png", category="will", title="Will 2024")

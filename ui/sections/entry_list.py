@@ -30,7 +30,9 @@ from ..vocab_labels import entry_title
 from ..widgets import rows_follow_widths
 from ..workers import TaskWorker, start
 
-#: the rows past the view that a long table's columns fit (resizeContentsPrecision)
+#: a table of up to this many rows fits its columns to all of them
+FIT_ALL_ROWS = 40
+#: the rows past the view that a longer table's columns fit (resizeContentsPrecision)
 LONG_TABLE_PRECISION = 20
 
 
@@ -77,8 +79,8 @@ class EntryListBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # columns fit the rows in view and 100 more, not every row of thousands (Qt's default: 1000)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        # columns fit every row of a short table, not every row of thousands (set_entries)
+        self.table.horizontalHeader().setResizeContentsPrecision(-1)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(title)
         self.table.activated.connect(lambda _: self.edit_selected())  # Enter or a double-click
@@ -118,7 +120,7 @@ class EntryListBox(QGroupBox):
         self._generation += 1  # an answer still on its way is for a load before this one: dropped
         self.loading = None
         store = self.store(self.session) if self.session is not None else None
-        few = store is None or len(store.vault.entries(self.kind)) <= self.DECODE_IN_POOL
+        few = store is None or store.vault.count_entries(self.kind) <= self.DECODE_IN_POOL
         if few or self.entries is None:
             self.set_entries(self._entries_now())
             return
@@ -150,10 +152,11 @@ class EntryListBox(QGroupBox):
     def set_entries(self, entries: list[Entry[Any]]) -> None:
         vault = self.session.vault if self.session is not None else None
         self.model.name_of = vault.person_name if vault is not None else (lambda pid: pid[:8])
-        # the columns fit the rows in view and 100 more; of thousands, 20 more (the 100 took 60-100 ms
-        # at each reload and show, for 2,500 rows, docs/performance.md, issue 15)
+        # the columns fit every row of a short table; of a longer one the rows in view and 20 more (Qt
+        # measures each cell at each layout, 30-65 us a cell: 105 rows of 5 columns took 35 ms at each
+        # reload and show, 2,500 rows with 100 more 60-100 ms, docs/performance.md, issue 15)
         self.table.horizontalHeader().setResizeContentsPrecision(
-            100 if len(entries) <= self.DECODE_IN_POOL else LONG_TABLE_PRECISION
+            -1 if len(entries) <= FIT_ALL_ROWS else LONG_TABLE_PRECISION
         )
         self.model.set_entries(entries)
         self._show_buttons()
