@@ -502,8 +502,7 @@ class Vault:
         out = [
             r
             for r in list((self.folder.by_id if kind is None else self.folder.by_kind.get(kind, {})).values())
-            if (category is None or r.category == category)
-            and (include_trashed or not r.in_trash)
+            if (category is None or r.category == category) and (include_trashed or not r.in_trash)
         ]
         return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
 
