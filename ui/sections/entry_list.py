@@ -109,10 +109,10 @@ class EntryListBox(QGroupBox):
         self.edit_btn.clicked.connect(self.edit_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
 
-    #: a table of more entries than this decodes them in the thread pool (thousands after a portal
-    #: import: 2,600 took ~70 ms here, docs/performance.md, issue 15) and fills when they are there;
-    #: fewer are decoded at once, here
-    DECODE_IN_POOL = 400
+    #: a table of more entries than this decodes them in the thread pool (a portal import: 2,600 took
+    #: ~70 ms here, 105 surgeries 10-16 ms, docs/performance.md, issue 15) and fills when they are
+    #: there; fewer are decoded at once, here
+    DECODE_IN_POOL = 100
 
     def load(self) -> None:
         """Show `entries` of the session's store (nothing when locked); many are decoded in the pool,
