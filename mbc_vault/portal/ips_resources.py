@@ -368,7 +368,11 @@ LINE_EXTENSION = "https://mbc-vault.invalid/fhir/StructureDefinition/line-of-tre
 LINE_SETTING_SYSTEM = "https://mbc-vault.invalid/fhir/CodeSystem/line-setting"
 BEST_RESPONSE_SYSTEM = "https://mbc-vault.invalid/fhir/CodeSystem/best-response"
 #: the reason a line stopped -> its SNOMED CT code, as mCODE's treatment termination reasons give it
-#: (MedicationStatement.statusReason; "other" has none: its words are the text)
+#: (MedicationStatement.statusReason; "other" has none: its words are the text). Checked against
+#: TreatmentTerminationReasonVS (HL7/fhir-mCODE-ig input/fsh/VS_Other.fsh, STU2, STU3 and STU4): the
+#: first three are in it; 182992009 was in STU2 and left in 2023 (mCODE says "completed" by the
+#: status alone). The binding is preferred, so it stays: it makes "completed" round-trip through
+#: import-records, and other systems read the status anyway.
 STOP_REASON_SNOMED = {
     "progression": ("266721009", "Absent response to treatment"),
     "side-effects": ("407563006", "Treatment not tolerated"),
