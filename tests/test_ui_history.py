@@ -197,3 +197,33 @@ def test_a_member_given_only_the_legal_part_does_not_see_it(
     assert gate.currentWidget() is gate.notice
     assert not window.history.isVisibleTo(window)
     assert all(box.model.rowCount() == 0 for box in window.history.findChildren(EntryListBox))
+
+
+def test_a_long_table_widens_its_columns_for_the_wide_cells_it_scrolls_to(
+    qtbot, history: HistorySection, window: MainWindow
+) -> None:
+    """A table of more than FIT_ALL_ROWS measures the rows around the view only (fast); a wider name
+    further down is not left cut off once the person scrolls to it, and the column does not shrink back."""
+    from ui.sections.entry_list import FIT_ALL_ROWS
+
+    assert window.session is not None and window.session.vault is not None
+    vault = window.session.vault
+    wide = "Axillary lymph node dissection with reconstruction of the left breast, second stage"
+    count = FIT_ALL_ROWS + 65
+    for number in range(count):
+        date = f"{2000 + number // 12:04d}-{number % 12 + 1:02d}-15"
+        name = wide if number == count - 1 else "Port placement"  # the newest: the last row (oldest first)
+        vault.add_entry("procedure", {"name": name, "date": date}, title=name, date=date)
+    box = history.procedures
+    history.refresh()
+    qtbot.waitUntil(lambda: box.loading is None and box.model.rowCount() == count)
+    table, last = box.table, box.model.index(count - 1, 1)
+    assert last.data() == wide
+    needed = table.fontMetrics().horizontalAdvance(wide)
+    qtbot.wait(50)
+    assert table.columnWidth(1) < needed  # measured around the view: the last row was not
+    table.scrollTo(last)
+    qtbot.waitUntil(lambda: table.columnWidth(1) >= needed)
+    table.scrollToTop()
+    qtbot.wait(50)
+    assert table.columnWidth(1) >= needed
