@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -131,9 +130,8 @@ class GrowingColumnsTable(QTableView):
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
-        self._refit.timeout.connect(
-            lambda: self.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-        )
+        # each section by its own mode (a stretched last column stays stretched)
+        self._refit.timeout.connect(lambda: self.horizontalHeader().resizeSections())
         self.verticalScrollBar().valueChanged.connect(lambda *_: self._refit.start())
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
