@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -118,38 +118,25 @@ def ask_save_path(
     return save_file(parent, title, str(suggested), file_filter)
 
 
-class GrowingColumnsTable(QTableView):
-    """A table whose columns fit their contents (ResizeToContents) and keep the widest cell seen since
-    the model was last reset. A long table's columns are measured on the rows around the view only
-    (resizeContentsPrecision: measuring each cell costs Qt 30-65 us), so a wider cell further down
-    would stay cut off: here the columns are measured again as the table scrolls, and only grow."""
+def columns_follow_scroll(table: QTableView) -> None:
+    """Columns that fit their contents (ResizeToContents) are measured again as *table* scrolls. A long
+    table's columns are measured on the rows around the view only (resizeContentsPrecision: each cell
+    costs Qt 30-65 us), so a wider cell further down would stay cut off when scrolled to. (Not a
+    QTableView subclass overriding sizeHintForColumn: every virtual call of a Python subclass checks for
+    an override under the GIL, and the section's worst stall after a portal import went 98 to 147 ms.)"""
+    timer = QTimer(table)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    header = table.horizontalHeader()
+    # each section by its own mode: a stretched last column stays stretched
+    timer.timeout.connect(lambda: header.resizeSections())
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._widest: dict[int, int] = {}
-        self._refit = QTimer(self)
-        self._refit.setSingleShot(True)
-        self._refit.setInterval(0)
-        # each section by its own mode (a stretched last column stays stretched)
-        self._refit.timeout.connect(lambda: self.horizontalHeader().resizeSections())
-        self.verticalScrollBar().valueChanged.connect(lambda *_: self._refit.start())
+    def scrolled(*_: object) -> None:
+        precision = header.resizeContentsPrecision()  # -1: every row was measured already
+        if 0 <= precision < table.model().rowCount():
+            timer.start()
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
-        super().setModel(model)
-        self._widest.clear()
-        if model is not None:
-            model.modelReset.connect(self._widest.clear)
-            model.layoutChanged.connect(self._widest.clear)
-
-    def sizeHintForColumn(self, column: int) -> int:  # noqa: N802 (Qt's name)
-        widest = max(super().sizeHintForColumn(column), self._widest.get(column, 0))
-        self._widest[column] = widest
-        return widest
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._widest.clear()  # larger text: measured again at its size, smaller: no room kept
-        super().changeEvent(event)
+    table.verticalScrollBar().valueChanged.connect(scrolled)
 
 
 #: a table of more rows than this measures only the rows in view (and a few past them) as it scrolls:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from ..keyboard import tab_leaves
 from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
 from ..vocab_labels import entry_title
-from ..widgets import GrowingColumnsTable, rows_follow_widths
+from ..widgets import columns_follow_scroll, rows_follow_widths
 from ..workers import TaskWorker, start
 
 #: a table of up to this many rows fits its columns to all of them
@@ -70,7 +71,8 @@ class EntryListBox(QGroupBox):
         self._generation = 0
         self.model = EntriesTableModel(columns, self)
         layout = QVBoxLayout(self)
-        self.table = GrowingColumnsTable(self)
+        self.table = QTableView(self)
+        columns_follow_scroll(self.table)  # a long table's columns fit the rows scrolled to
         tab_leaves(self.table)  # Tab moves on; the arrow keys move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
