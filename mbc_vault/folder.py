@@ -542,6 +542,10 @@ class VaultFolder:
         if record.document is not None:
             self._by_sha256[record.sha256] = record.id
 
+    def of_kind(self, kind: str | None) -> list[Record]:
+        """The records of one kind (None: every kind), a copy: the pool may read while the app writes."""
+        return list((self.by_id if kind is None else self.by_kind.get(kind, {})).values())
+
     def forget(self, record_id: str) -> None:
         """Drop the record from what is listed (purged); its document's hash stays, see find_by_sha256."""
         record = self.by_id.pop(record_id, None)

@@ -501,7 +501,7 @@ class Vault:
         """Records newest first; documents only unless *kind* names another kind (None: every kind)."""
         out = [
             r
-            for r in list((self.folder.by_id if kind is None else self.folder.by_kind.get(kind, {})).values())
+            for r in self.folder.of_kind(kind)
             if (category is None or r.category == category) and (include_trashed or not r.in_trash)
         ]
         return sorted(out, key=lambda r: (r.date or "", r.created), reverse=True)
@@ -516,7 +516,7 @@ class Vault:
 
     def trash(self, kind: str | None = "document") -> list[Record]:
         return sorted(
-            (r for r in list(self.folder.by_id.values()) if r.in_trash and (kind is None or r.kind == kind)),
+            (r for r in self.folder.of_kind(kind) if r.in_trash),
             key=lambda r: r.trashed or "",
             reverse=True,
         )

@@ -124,9 +124,7 @@ def columns_follow_scroll(table: QTableView) -> None:
     costs Qt 30-65 us), so a wider cell further down would stay cut off when scrolled to. (Not a
     QTableView subclass overriding sizeHintForColumn: every virtual call of a Python subclass checks for
     an override under the GIL, and the section's worst stall after a portal import went 98 to 147 ms.)"""
-    timer = QTimer(table)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
+    timer = QTimer(table, singleShot=True, interval=0)  # on the next turn of the event loop
     header = table.horizontalHeader()
     # each section by its own mode: a stretched last column stays stretched
     timer.timeout.connect(lambda: header.resizeSections())
@@ -160,9 +158,7 @@ def rows_follow_widths(table: QTableView) -> None:
     """Wrapped text: each row's height follows its columns' widths (also after the window is resized,
     and as a long table scrolls)."""
     table.setStyleSheet("QTableView::item { padding-top: 0.2em; padding-bottom: 0.2em; }")
-    timer = QTimer(table)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
+    timer = QTimer(table, singleShot=True, interval=0)  # on the next turn of the event loop
     timer.timeout.connect(lambda: fit_rows(table))
     table.horizontalHeader().sectionResized.connect(lambda *_: timer.start())
     table.model().modelReset.connect(timer.start)
