@@ -48,6 +48,10 @@ HANG_GUARD_S = 120
 #: stops before its N-th os.replace (the rename that commits a file) and waits to be killed.
 CHILD = r"""
 import os, sys
+def say(*words):
+    # one write per line: print() writes each word on its own when PYTHONUNBUFFERED is set
+    # (as on CI), and a kill between two writes left a line "ADDED " without its id
+    os.write(1, (" ".join(words) + "\n").encode())
 armed = False
 stop_at = int(os.environ.get("CRASH_STOP_AT", "0"))
 real_replace = os.replace
@@ -57,7 +61,7 @@ def replace(src, dst, *args, **kwargs):
     if armed:
         calls += 1
         if calls == stop_at:
-            print("STOP", os.fspath(dst), flush=True)
+            say("STOP", os.fspath(dst))
             sys.stdin.readline()  # the parent kills us here
     return real_replace(src, dst, *args, **kwargs)
 os.replace = replace
@@ -66,11 +70,11 @@ from mbc_vault.vault import Vault
 op = sys.argv[1]
 vault = Vault.open(os.environ["CRASH_VAULT"], os.environ["CRASH_PASSPHRASE"])
 armed = True
-print("GO", flush=True)
+say("GO")
 if op == "add":
     record = vault.add_document(sys.argv[2], category="imaging-report", title=sys.argv[3],
                                 page_texts=[sys.argv[4]])
-    print("ADDED", record.id, flush=True)
+    say("ADDED", record.id)
 elif op == "remove":
     vault.remove(sys.argv[2])
 elif op == "passwd":
@@ -78,7 +82,7 @@ elif op == "passwd":
 else:
     raise SystemExit("unknown operation " + op)
 vault.close()
-print("DONE", flush=True)
+say("DONE")
 """
 
 
