@@ -322,6 +322,87 @@ def test_a_table_that_runs_onto_the_next_page_repeats_its_header(qapp, vault: Va
         render_png(out, page, SHOTS / f"packet-summary-long-table-{page}.png")
 
 
+def _rows(sizes: list[int]) -> str:
+    """Table rows of *sizes* lines each: its date in the first cell, its end in the last words."""
+    return "".join(
+        f"<tr><td>Row {n} date</td><td>Surgery</td><td>"
+        + "<br>".join(f"Line {k} of the notes of row {n}" for k in range(1, lines))
+        + f" Row {n} end</td></tr>"
+        for n, lines in enumerate(sizes, start=1)
+    )
+
+
+def _table(rows: str) -> str:
+    return (
+        "<h2>Care received</h2><p>Systemic treatment, surgery and radiation, oldest first.</p>"
+        "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        "<thead><tr><th>Dates</th><th>Kind</th><th>Notes</th></tr></thead>" + rows + "</table>"
+        "<h2>Care team</h2><p>Dr. Lee Park</p>"
+    )
+
+
+def _pages_of(tmp_path: Path, markup: str) -> list[str]:
+    from mbc_vault.render.typeset import html_pdf
+
+    data, pages = html_pdf(markup)
+    out = tmp_path / "rows.pdf"
+    out.write_bytes(data)
+    return [" ".join(page_text(out, page).split()) for page in range(1, pages + 1)]
+
+
+def _page_with(texts: list[str], words: str) -> int:
+    holding = [page for page, text in enumerate(texts) if words in text]
+    assert len(holding) == 1, (words, holding)
+    return holding[0]
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+def test_a_table_row_is_not_split_by_a_page_break(qapp, tmp_path: Path) -> None:
+    """Rows of one to seven lines, with more and more paragraphs before them so the page's foot falls
+    everywhere in a row: each row's date and its last words are on one page (a split row left its
+    date on one page and the rest of its notes on the next, under the repeated header), and nothing
+    is lost."""
+    sizes = [1 + (n * 3) % 7 for n in range(28)]
+    moved_to_top = 0
+    for before in range(0, 14):
+        lead = "".join(f"<p>Paragraph {n}, one line of words before the table.</p>" for n in range(before))
+        texts = _pages_of(tmp_path, lead + _table(_rows(sizes)))
+        for n in range(1, len(sizes) + 1):
+            assert _page_with(texts, f"Row {n} date") == _page_with(texts, f"Row {n} end"), (before, n)
+        moved_to_top += sum(text.startswith("Dates Kind Notes Row") for text in texts[1:])
+        assert "".join(texts).endswith("Care team Dr. Lee Park"), before
+    assert moved_to_top  # rows went on after the repeated header
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+def test_a_tables_first_row_takes_its_heading_along_and_a_row_taller_than_half_a_page_still_splits(
+    qapp, tmp_path: Path
+) -> None:
+    """The first row under the header would split: the table goes to the next page with its heading
+    and lead-in (or alone, without them). A row of 70 lines cannot be kept whole: it goes on over the page, every line of it
+    printed, in order."""
+    moved = 0
+    for before in range(18, 30):
+        lead = "".join(f"<p>Paragraph {n}, one line of words before the table.</p>" for n in range(before))
+        texts = _pages_of(tmp_path, lead + _table(_rows([9, 2])))
+        heading = _page_with(texts, "Care received")
+        assert heading == _page_with(texts, "Row 1 date") == _page_with(texts, "Row 1 end"), before
+        assert _page_with(texts, "Paragraph 0,") == 0
+        moved += heading > 0
+        headless = _table(_rows([9, 2])).split("</p>", 1)[1]  # no heading, no lead-in: the table alone
+        texts = _pages_of(tmp_path, lead + headless)
+        assert _page_with(texts, "Row 1 date") == _page_with(texts, "Row 1 end"), before
+    assert moved
+    texts = _pages_of(tmp_path, _table(_rows([2, 70, 2])))
+    assert _page_with(texts, "Row 2 date") < _page_with(texts, "Row 2 end")
+    notes = " ".join(texts)
+    # every line in order (the text layer of the next page also holds the line at the foot of the page
+    # before, drawn out of sight: Qt paints a table cell that spans pages with its whole block)
+    places = [notes.index(f"Line {k} of the notes of row 2 ") for k in range(1, 70)]
+    assert places == sorted(places)
+    assert notes.endswith("Care team Dr. Lee Park")
+
+
 @pytest.fixture
 def dob_vault(vault: Vault, vault_path: Path, tmp_path: Path) -> tuple[Path, list[str]]:
     """A vault with the date of birth recorded and one document; the CLI's packet command for it."""

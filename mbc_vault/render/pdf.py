@@ -89,7 +89,7 @@ def _write(
     area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(area.width() * layout_dpi, typeset.layout_height(area.height() * layout_dpi)))
-    typeset.keep_headings_with_next(document)
+    typeset.paginate(document)
     typeset.print_pages(document, writer)
     pages = document.pageCount()
     del writer  # finishes the PDF

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .gui import ensure_gui_application
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
         QPdfWriter,
         QTextBlock,
         QTextDocument,
+        QTextFrame,
         QTextTable,
     )
 
@@ -112,6 +114,131 @@ def keep_headings_with_next(document: QTextDocument) -> int:
     return moved
 
 
+#: a body row at most this share of a page high is moved whole to the next page rather than split
+KEEP_ROW_SHARE = 0.5
+
+
+def _tables(frame: QTextFrame) -> Iterator[QTextTable]:
+    from PySide6.QtGui import QTextTable
+
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            yield child
+        yield from _tables(child)
+
+
+def _row_lines(
+    layout: QAbstractTextDocumentLayout, table: QTextTable, row: int
+) -> tuple[float, float] | None:
+    """Where the first line of a row's cells starts and where its last line starts; None for a row with
+    a cell spanning rows (it is not the row's alone to move)."""
+    first, last = math.inf, -math.inf
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.rowSpan() > 1:
+            return None
+        first = min(first, _top(layout, cell.firstCursorPosition().block()))
+        end = cell.lastCursorPosition().block()
+        lines = end.layout()
+        last = max(
+            last,
+            layout.blockBoundingRect(end).top()
+            + (lines.lineAt(lines.lineCount() - 1).y() if lines.lineCount() else 0.0),
+        )
+    return first, last
+
+
+def _break_before_table(document: QTextDocument, table: QTextTable, height: float) -> bool:
+    """A page break before *table*, or before the heading (and one-line lead-in) that heads it."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
+    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    before = table.firstCursorPosition().block().previous()
+    heading = None
+    if before.isValid() and _table_of(document, before) is None:
+        if before.blockFormat().headingLevel():
+            heading = before
+        elif (
+            before.layout().lineCount() == 1
+            and before.previous().isValid()
+            and before.previous().blockFormat().headingLevel()
+        ):
+            heading = before.previous()
+    if heading is not None and _table_of(document, heading) is None:
+        top = _top(layout, heading)
+        if top - _page(top, height) * height <= 1:  # already at a page's top
+            return False
+        fmt = heading.blockFormat()
+        fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | always)
+        QTextCursor(heading).setBlockFormat(fmt)
+        return True
+    top = layout.frameBoundingRect(table).top()
+    if top - _page(top, height) * height <= 1:
+        return False
+    table_format = table.format()
+    table_format.setPageBreakPolicy(table_format.pageBreakPolicy() | always)
+    table.setFormat(table_format)
+    return True
+
+
+def _pad_row_to_page_foot(table: QTextTable, row: int, extra: float) -> None:
+    from PySide6.QtGui import QTextFormat
+
+    base = table.format().cellPadding()
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        fmt = cell.format().toTableCellFormat()
+        padding = (
+            fmt.bottomPadding() if fmt.hasProperty(QTextFormat.Property.TableCellBottomPadding) else base
+        )
+        fmt.setBottomPadding(padding + extra)
+        cell.setFormat(fmt)
+
+
+def keep_rows_whole(document: QTextDocument) -> int:
+    """Move each table row that a page break would split (its dates on one page, the rest of its text on
+    the next, under the repeated header) whole to the next page, as Qt itself does with a row whose first
+    line does not fit: the row before it is padded down to the page's foot; for a table's first row, the
+    table (with its heading) goes to the next page. Rows over KEEP_ROW_SHARE of a page still split.
+    Returns how many rows moved."""
+    height = document.pageSize().height()
+    if not height or height <= 0 or height > 1e8:  # not paginated
+        return 0
+    layout = document.documentLayout()
+    document.pageCount()  # laid out to the end
+    moved = 0
+    for table in list(_tables(document.rootFrame())):
+        header = table.format().headerRowCount()
+        for row in range(header, table.rows()):
+            lines = _row_lines(layout, table, row)
+            if lines is None:
+                continue
+            first, last = lines
+            page = _page(first, height)
+            if page == _page(last, height) or last - first > height * KEEP_ROW_SHARE:
+                continue
+            if row == header:
+                done = _break_before_table(document, table, height)
+            elif _row_lines(layout, table, row - 1) is None:
+                done = False
+            else:
+                _pad_row_to_page_foot(table, row - 1, (page + 1) * height - first + 1)
+                done = True
+            if done:
+                document.pageCount()  # laid out again to the end
+                moved += 1
+    return moved
+
+
+def paginate(document: QTextDocument) -> None:
+    """Headings kept with what they head, and table rows kept whole: each move shifts what follows, so
+    both are done again until nothing moves (a few rounds at most; bounded all the same)."""
+    for _ in range(8):
+        if not keep_headings_with_next(document) + keep_rows_whole(document):
+            return
+
+
 def print_pages(document: QTextDocument, writer: QPdfWriter) -> None:
     """What QTextDocument.print_ does for a paginated document, page by page, except that a line only
     touching a page's edge (the first line of the next page, the last of the one before) is not drawn on
@@ -186,7 +313,7 @@ def html_pdf(
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(area.width() * layout_dpi, layout_height(area.height() * layout_dpi)))
     document.setHtml(html)
-    keep_headings_with_next(document)
+    paginate(document)
     print_pages(document, writer)
     pages = document.pageCount()
     del writer
