@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import psutil
+import pypdfium2 as pdfium
 import pytest
 from conftest import DATA
 from pdfmaker import text_bomb_pdf, text_pdf
@@ -124,6 +125,32 @@ def test_a_damaged_page_tree_with_a_declared_page_count_reads_as_pages_without_t
     assert result.ok and result.pages == 4 and result.page_texts == ["", "", "", ""]
     assert reading.declared_page_count(b"%PDF-1.4\n1 0 obj\n<< /Linearized 1 /N 99999999 >>") is None
     assert reading.declared_page_count(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>") is None
+
+
+def test_a_page_pdfium_reads_as_letters_apart_is_read_by_where_its_letters_are() -> None:
+    """Five lines with their spaces at the same places, typeset by Qt (one text object a letter):
+    PDFium takes the page for vertical writing and reads one letter a line, so a search for "scan"
+    would not find it. The reader puts the letters back into their lines."""
+    pdf = DATA / "pdf-made" / "letters-apart.pdf"
+    raw = pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    assert "Question 1" not in raw and reading.letters_apart(raw)  # what PDFium itself gives
+    result = read_file(pdf)
+    assert result.ok and result.pages == 1
+    assert result.page_texts[0] == "".join(f"Question {k} about the next scan\n" for k in range(1, 6))
+
+
+def test_ordinary_pages_are_not_taken_for_letters_apart(tmp_path: Path) -> None:
+    """The sample PDFs and a page of short lines, a table and a list keep PDFium's own reading."""
+    page = ["CA 15-3", "38 U/mL", "A", "B", "letrozole 2.5 mg once a day", "12", "x"]
+    assert not reading.letters_apart("\n".join(page))
+    assert reading.letters_apart("\n".join("Lin e 1 o f t h e l o n g p a r a g r a p h".split()))
+    for sample in sorted((DATA / "pdf-samples").glob("*/*.pdf")):
+        try:
+            document = pdfium.PdfDocument(sample)
+        except pdfium.PdfiumError:
+            continue  # the password-protected one
+        for page in document:
+            assert not reading.letters_apart(page.get_textpage().get_text_range()), sample
 
 
 def test_pdf_dates_and_page_text_shape() -> None:

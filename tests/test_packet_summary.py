@@ -379,8 +379,8 @@ def test_a_tables_first_row_takes_its_heading_along_and_a_row_taller_than_half_a
     qapp, tmp_path: Path
 ) -> None:
     """The first row under the header would split: the table goes to the next page with its heading
-    and lead-in (or alone, without them). A row of 70 lines cannot be kept whole: it goes on over the page, every line of it
-    printed, in order."""
+    and lead-in (or alone, without them). A row of 70 lines cannot be kept whole: it goes on over the
+    page, every line of it printed once, in order."""
     moved = 0
     for before in range(18, 30):
         lead = "".join(f"<p>Paragraph {n}, one line of words before the table.</p>" for n in range(before))
@@ -396,11 +396,58 @@ def test_a_tables_first_row_takes_its_heading_along_and_a_row_taller_than_half_a
     texts = _pages_of(tmp_path, _table(_rows([2, 70, 2])))
     assert _page_with(texts, "Row 2 date") < _page_with(texts, "Row 2 end")
     notes = " ".join(texts)
-    # every line in order (the text layer of the next page also holds the line at the foot of the page
-    # before, drawn out of sight: Qt paints a table cell that spans pages with its whole block)
     places = [notes.index(f"Line {k} of the notes of row 2 ") for k in range(1, 70)]
     assert places == sorted(places)
+    assert all(notes.count(f"Line {k} of the notes of row 2 ") == 1 for k in range(1, 70))
     assert notes.endswith("Care team Dr. Lee Park")
+
+
+VARIED = ["a long paragraph", "the notes, written small", "words", "what the doctor said at the visit", "it"]
+
+
+@pytest.mark.qt  # paints the pages with QtGui
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # the words vary from line to line: lines with their spaces at the same places are what PDFium
+        # reads as letters apart (mbc_vault.pdf.reading.letters_apart; not this test's subject)
+        "<p>" + "<br>".join(f"Line {k} of {VARIED[k % 5]}" for k in range(1, 121)) + "</p>",
+        "<p>" + " ".join(f"Sentence {k} of a paragraph that wraps." for k in range(1, 400)) + "</p>",
+        "<ul><li>"
+        + "<br>".join(f"Line {k} of {VARIED[k % 5]}" for k in range(1, 121))
+        + "</li><li>After</li></ul>",
+    ],
+    ids=["lines", "wrapped", "list-item"],
+)
+def test_a_paragraph_over_a_page_break_is_printed_once_in_order(qapp, tmp_path: Path, markup: str) -> None:
+    """Qt drew the line at the foot of a page again on the next page, out of sight but in its text
+    (QTextLayout::draw starts one line above the area it is asked for). Each paragraph that goes on
+    over a page break is parted there, so every line is in the text once, on its page, in order; a
+    list item's rest gets no bullet of its own (the item after it is still the list's second)."""
+    from PySide6.QtGui import QTextDocument
+
+    from mbc_vault.render import typeset
+
+    texts = _pages_of(tmp_path, markup)
+    assert len(texts) >= 2
+    words = re.findall(r"(?:Line|Sentence) \d+ of", " ".join(texts))
+    numbers = [int(word.split()[1]) for word in words]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) in (120, 399)
+    document = QTextDocument()
+    document.setHtml(markup)
+    document.setPageSize(document.pageSize().__class__(600, 800))
+    before = [block.textList() is not None for block in _blocks(document)].count(True)
+    parted = typeset.split_blocks_at_page_breaks(document)
+    assert parted >= 1
+    items = [block for block in _blocks(document) if block.textList() is not None]
+    assert len(items) == before  # the parts after a page break are not items of their own
+
+
+def _blocks(document):
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ Jobs (jobs.JOBS):
   the reply gives the page count, each page's size in bytes, the title and the creation date.
   The text is kept as PDFium extracts it, with its line breaks made "\\n" and each non-empty page
   ending in one, as pdftotext wrote it; a line-end hyphen PDFium marks (U+FFFE) joins the word, as
-  pdftotext does.
+  pdftotext does. A page PDFium reads as letters apart (letters_apart) is read again by where each
+  character is drawn (text_by_position).
 - "render": one page of a PDF as a binary PGM (grayscale), which tesseract reads from its stdin.
 - "read-load": nothing read; loads what "read" needs, for a worker started early (extract.Reader.start).
 
@@ -16,6 +17,7 @@ pdf-text-too-large. A page that cannot be loaded reads as "" (as pdftotext gave 
 
 from __future__ import annotations
 
+import ctypes
 import io
 import math
 import re
@@ -78,6 +80,53 @@ def clean_page_text(text: str) -> str:
     return text + "\n" if text and not text.endswith("\n") else text
 
 
+def letters_apart(text: str) -> bool:
+    """Whether PDFium read the page's lines as if they ran down the page: most "lines" one or two
+    characters long. It takes a page for vertical writing when its text covers more of the page's
+    height than of its width (FindTextlineFlowOrientation), and a PDF that draws each letter apart
+    (Qt's, among others) is then read one letter a line: a few short lines with their spaces at the
+    same places do it."""
+    lines = [line for line in text.replace("\r", "\n").split("\n") if line.strip()]
+    short = sum(len(line.strip()) <= 2 for line in lines)
+    return len(lines) >= 8 and short * 4 >= len(lines) * 3
+
+
+def text_by_position(textpage: pdfium.PdfTextPage) -> str:
+    """The page's characters put back into lines by where they are drawn: by baseline from the top,
+    then left to right, a space where a gap of more than a fifth of the letter's size parts two."""
+    raw = textpage.raw
+    x, y = ctypes.c_double(), ctypes.c_double()
+    chars: list[tuple[float, float, float, float, str]] = []  # baseline, left, right, size, character
+    for index in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if pdfium_c.FPDFText_IsGenerated(raw, index) == 1 or code in (0, 0x0A, 0x0D, 0xFFFE):
+            continue
+        if not pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        size = pdfium_c.FPDFText_GetFontSize(raw, index) or 10.0
+        left, _, right, _ = textpage.get_charbox(index)
+        chars.append((y.value, min(left, x.value), max(right, x.value), size, chr(code)))
+    chars.sort(key=lambda char: (-char[0], char[1]))
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for char in chars:
+        if lines and abs(lines[-1][0][0] - char[0]) <= char[3] / 3:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out = []
+    for line in lines:
+        line.sort(key=lambda char: char[1])
+        words, previous = [], None
+        for char in line:
+            if previous is not None and not char[4].isspace() and not previous[4].isspace():
+                if char[1] - previous[2] > char[3] / 5:
+                    words.append(" ")
+            words.append(char[4])
+            previous = char
+        out.append("".join(words).strip())
+    return "\n".join(line for line in out if line)
+
+
 def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
     try:
         page = pdf[index]
@@ -86,7 +135,8 @@ def _page_text(pdf: pdfium.PdfDocument, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            return clean_page_text(textpage.get_text_range())
+            text = textpage.get_text_range()
+            return clean_page_text(text_by_position(textpage) if letters_apart(text) else text)
         finally:
             textpage.close()
     except pdfium.PdfiumError:

@@ -231,12 +231,91 @@ def keep_rows_whole(document: QTextDocument) -> int:
     return moved
 
 
+LINE_SEPARATOR = "\u2028"  # what a <br> is in a block's text
+
+
+def _breaks_within_blocks(document: QTextDocument, height: float) -> list[tuple[QTextBlock, list[int]]]:
+    """Each paragraph that goes on over a page break, with where (its text offsets) a page starts."""
+    layout = document.documentLayout()
+    found, block = [], document.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()
+            pages = [_page(top + lines.lineAt(index).y(), height) for index in range(lines.lineCount())]
+            starts = [lines.lineAt(i).textStart() for i in range(1, len(pages)) if pages[i] != pages[i - 1]]
+            if starts:
+                found.append((block, starts))
+        block = block.next()
+    return found
+
+
+def _part(block: QTextBlock, starts: list[int]) -> None:
+    """Part *block* at each of *starts*, from the last: no margin or indent where it parts, the first
+    part's top margin and the last part's bottom margin as the paragraph had them."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    whole = block.blockFormat()
+    text_list = block.textList()
+    for number, start in enumerate(reversed(starts)):
+        cursor = QTextCursor(block.document())
+        cursor.setPosition(block.position() + start)
+        if block.text()[start - 1 : start] == LINE_SEPARATOR:
+            cursor.deletePreviousChar()  # the <br> that ended the line is now the paragraph's end
+        before = block.blockFormat()
+        before.setBottomMargin(0)
+        cursor.setBlockFormat(before)
+        rest = QTextBlockFormat(whole)
+        rest.setTopMargin(0)
+        rest.setTextIndent(0)
+        if number:  # a part in the middle
+            rest.setBottomMargin(0)
+        cursor.insertBlock(rest, cursor.charFormat())
+        if text_list is not None:  # the rest of a list item: no bullet or number of its own
+            text_list.remove(cursor.block())
+            unlisted = cursor.block().blockFormat()
+            unlisted.setIndent(text_list.format().indent())
+            cursor.setBlockFormat(unlisted)
+
+
+def split_blocks_at_page_breaks(document: QTextDocument) -> int:
+    """Part each paragraph that goes on over a page break into paragraphs, where the pages break,
+    looking the same (no margin or indent between the parts, no second bullet). QTextLayout::draw also
+    draws the last line above the area it is asked for (its loop keeps the index of the last line
+    *above* the clip as the first to draw): a paragraph over a page break had its line at the foot of
+    one page drawn again on the next, out of sight but in the page's text. Parting leaves every line
+    where it was, so all of them are found in one layout and parted from the end of the document
+    (what is before an edit keeps its place); a second look finds none. Returns how many were parted."""
+    from PySide6.QtGui import QTextCursor
+
+    height = document.pageSize().height()
+    if not height or height <= 0 or height > 1e8:  # not paginated
+        return 0
+    parted = 0
+    for _ in range(3):  # bounded, though one round is all it takes
+        document.pageCount()  # laid out to the end
+        found = _breaks_within_blocks(document, height)
+        if not found:
+            break
+        edit = QTextCursor(document)
+        edit.beginEditBlock()  # one change for the layout, not one a cursor step (2-7 ms each)
+        try:
+            for block, starts in reversed(found):
+                _part(block, starts)
+        finally:
+            edit.endEditBlock()
+        parted += len(found)
+    return parted
+
+
 def paginate(document: QTextDocument) -> None:
     """Headings kept with what they head, and table rows kept whole: each move shifts what follows, so
-    both are done again until nothing moves (a few rounds at most; bounded all the same)."""
+    both are done again until nothing moves (a few rounds at most; bounded all the same). Then the
+    paragraphs that still go on over a page break are parted there (split_blocks_at_page_breaks)."""
     for _ in range(8):
         if not keep_headings_with_next(document) + keep_rows_whole(document):
-            return
+            break
+    split_blocks_at_page_breaks(document)
 
 
 def print_pages(document: QTextDocument, writer: QPdfWriter) -> None:
