@@ -32,9 +32,29 @@ class EntryStore:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
 
+    def entry(self, record: Record, model_type: type[M]) -> Entry[M]:
+        """*record*'s entry, read from its data once (kept with the vault's records: a changed entry
+        is a new Record, read again; the lock drops them all)."""
+        decoded = self.vault.folder.decoded
+        known = decoded.get(record.id)
+        if known is not None and known[0] is record:
+            entry = known[1]
+            if isinstance(entry, Entry) and type(entry.model) is model_type:
+                return entry
+        made = Entry(record, model_type.from_data(record.data))
+        decoded[record.id] = (record, made)
+        return made
+
+    def read_ahead(self, model_type: type[M], records: Iterable[Record]) -> None:
+        """Read the entries of *records* now, so that load() finds them read: the app reads thousands
+        a slice at a time between turns of its event loop (28 us an entry; a thread reading them
+        made every call the window's paint makes into Python wait for the GIL)."""
+        for record in records:
+            self.entry(record, model_type)
+
     def load(self, model_type: type[M]) -> list[Entry[M]]:
         """Entries of one kind, oldest first (by their own date)."""
-        entries = [Entry(r, model_type.from_data(r.data)) for r in self.vault.entries(model_type.KIND)]
+        entries = [self.entry(r, model_type) for r in self.vault.entries(model_type.KIND)]
         return sorted(entries, key=lambda e: (e.model.sort_date() or "", e.record.created))
 
     def save(

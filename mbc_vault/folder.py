@@ -95,6 +95,10 @@ class VaultFolder:
         #: the same records by kind (document, diagnosis, condition...): a section lists one kind of
         #: thousands without going through all (remember, forget and clear keep the two together)
         self.by_kind: dict[str, dict[str, Record]] = {}
+        #: a structured entry as read from its record, by record id: (the record, what was read from
+        #: it), kept by entries.EntryStore so that a long list is read from its records once, not at
+        #: each reload (a new revision is a new Record: read again); cleared with the records
+        self.decoded: dict[str, tuple[Record, object]] = {}
         self._by_sha256: dict[str, str] = {}
         self.name = ""
         self.people: dict[str, Person] = {}
@@ -168,6 +172,7 @@ class VaultFolder:
         self.cache.close()
         self.by_id.clear()
         self.by_kind.clear()
+        self.decoded.clear()
         self._by_sha256.clear()
         self.info, self.people, self.former_people, self.name = {}, {}, {}, ""
         self.person = Person(id=self.person.id, name="", role=self.person.role, scopes=[])
@@ -411,6 +416,7 @@ class VaultFolder:
         present: set[str] = set()
         self.by_id.clear()
         self.by_kind.clear()
+        self.decoded.clear()
         self._by_sha256.clear()
         self.load_problems = [p for p in self.load_problems if not p.path.startswith(RECORDS)]
         self.not_readable = 0
@@ -549,6 +555,7 @@ class VaultFolder:
     def forget(self, record_id: str) -> None:
         """Drop the record from what is listed (purged); its document's hash stays, see find_by_sha256."""
         record = self.by_id.pop(record_id, None)
+        self.decoded.pop(record_id, None)
         if record is not None:
             self.by_kind.get(record.kind, {}).pop(record_id, None)
 

@@ -221,6 +221,33 @@ def test_entries_of_a_kind_follow_adds_changes_trash_purge_and_reopen(vault: Vau
         assert ids("condition", again) == [first.id] and ids("document", again) == [document.id]
 
 
+def test_an_entry_is_read_from_its_record_once_until_it_changes(vault: Vault) -> None:
+    """EntryStore keeps what it read from each record with the vault's records: a reload gives the same
+    entries (a table of thousands is not read again at each show); a change, a trash, a purge, a sync
+    reading the folder again and the close are each followed."""
+    from mbc_vault.history.models import Condition
+    from mbc_vault.history.store import HealthHistory
+
+    history = HealthHistory(vault)
+    asthma = history.save(Condition(name="Asthma", onset="2001-02-03"))
+    migraine = history.save(Condition(name="Migraine", onset="2010-05-06"))
+    first = {e.id: e for e in history.conditions()}
+    again = {e.id: e for e in HealthHistory(vault).conditions()}  # another store of the same vault
+    assert all(again[i] is first[i] for i in first) and first[asthma.id].model.name == "Asthma"
+    history.save(Condition(name="Asthma, mild", onset="2001-02-03"), record_id=asthma.id)
+    changed = {e.id: e for e in history.conditions()}
+    assert changed[asthma.id].model.name == "Asthma, mild" and changed[migraine.id] is first[migraine.id]
+    vault.remove(migraine.id)
+    assert [e.id for e in history.conditions()] == [asthma.id]
+    vault.purge(migraine.id)
+    assert migraine.id not in vault.folder.decoded
+    vault.folder.load_records()  # the folder read again: new records, read again
+    reread = history.conditions()
+    assert reread[0].model.name == "Asthma, mild" and reread[0] is not changed[asthma.id]
+    vault.close()
+    assert vault.folder.decoded == {}
+
+
 def test_what_the_vault_stamps_comes_from_its_clock(vault: Vault, clock: FakeClock) -> None:
     vault.clock = clock
     added = vault.add_document(DATA / "images/lab-report-scan.png", category="will", title="Will 2024")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mbc_vault.cancer.models import Model
 from mbc_vault.entries import Entry, EntryStore
+from mbc_vault.records import Record
 
 from ..entry_commands import SaveEntryCommand, TrashCommand
 from ..forms.entry_form import EntryFormDialog, FieldSpec
@@ -28,7 +29,6 @@ from ..models.entries import Column, EntriesTableModel, EntryRole
 from ..session import VaultSession
 from ..vocab_labels import entry_title
 from ..widgets import columns_follow_scroll, rows_follow_widths
-from ..workers import TaskWorker, start
 
 #: a table of up to this many rows fits its columns to all of them
 FIT_ALL_ROWS = 40
@@ -66,8 +66,10 @@ class EntryListBox(QGroupBox):
         # the entries `load()` shows, from the store (e.g. CarePlan.trials)
         self.entries = entries
         self.session: VaultSession | None = None
-        #: the worker decoding the entries of the last load() in the pool (None: the table shows them)
-        self.loading: TaskWorker | None = None
+        #: the records the last load() has still to read (None: the table shows them)
+        self.loading: list[Record] | None = None
+        #: the kind's model (the store reads each record's data into one)
+        self.model_type: type[Model] = type(new_model())
         self._generation = 0
         self.model = EntriesTableModel(columns, self)
         layout = QVBoxLayout(self)
@@ -110,36 +112,46 @@ class EntryListBox(QGroupBox):
         self.edit_btn.clicked.connect(self.edit_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
 
-    #: a table of more entries than this decodes them in the thread pool (a portal import: 2,600 took
-    #: ~70 ms here, 105 surgeries 10-16 ms, docs/performance.md, issue 15) and fills when they are
-    #: there; fewer are decoded at once, here
-    DECODE_IN_POOL = 100
+    #: a table of more entries than this reads them from their records DECODE_STEP at a turn of the
+    #: event loop, and fills when all are read (a portal import: 2,500 visits take ~70 ms; read in the
+    #: thread pool, they made every call the window's paint makes into Python wait for the GIL: the
+    #: section stalled 110-140 ms, docs/performance.md, issue 15); fewer are read at once
+    DECODE_IN_STEPS = 100
+    DECODE_STEP = 100
 
     def load(self) -> None:
-        """Show `entries` of the session's store (nothing when locked); many are decoded in the pool,
-        and the table keeps what it showed until they are there (`loading`)."""
-        self._generation += 1  # an answer still on its way is for a load before this one: dropped
+        """Show `entries` of the session's store (nothing when locked); many are read a slice at a time
+        between turns of the event loop, and the table keeps what it showed until all are (`loading`:
+        the records still to read)."""
+        self._generation += 1  # a read still under way is for a load before this one: dropped
         self.loading = None
         store = self.store(self.session) if self.session is not None else None
-        few = store is None or store.vault.count_entries(self.kind) <= self.DECODE_IN_POOL
-        if few or self.entries is None:
+        if (
+            store is None
+            or self.entries is None
+            or store.vault.count_entries(self.kind) <= self.DECODE_IN_STEPS
+        ):
             self.set_entries(self._entries_now())
             return
         self._show_buttons()
+        self.loading = store.vault.entries(self.kind)
         generation = self._generation
-        worker = TaskWorker(self.entries, store)
-        worker.signals.finished.connect(lambda entries: self._loaded(generation, entries))
-        worker.signals.failed.connect(lambda _: self._loaded(generation, []))
-        self.loading = start(worker)
+        QTimer.singleShot(0, lambda: self._read_some(generation))
 
-    def _loaded(self, generation: int, entries: object) -> None:
-        if generation != self._generation:  # a newer load, or the lock, came meanwhile
-            return
-        self.loading = None
-        self.set_entries(entries if isinstance(entries, list) else [])
+    def _read_some(self, generation: int) -> None:
+        store = self.store(self.session) if self.session is not None else None
+        if generation != self._generation or self.loading is None or store is None:
+            return  # a newer load, or the lock, came meanwhile
+        store.read_ahead(self.model_type, self.loading[: self.DECODE_STEP])
+        del self.loading[: self.DECODE_STEP]
+        if self.loading:
+            QTimer.singleShot(0, lambda: self._read_some(generation))
+        else:
+            self.loading = None
+            self.set_entries(self._entries_now())  # all read: only sorted
 
     def finish_loading(self) -> None:
-        """A load in the pool is needed now (a search hit's row): decode here instead."""
+        """A load under way is needed now (a search hit's row): read the rest here."""
         if self.loading is not None:
             self._generation += 1
             self.loading = None
