@@ -183,6 +183,19 @@ def test_closed_before_reading_starts_reads_nothing(qtbot, vault_window: MainWin
     assert _vault(vault_window).records(kind=None) == []
 
 
+def test_a_vault_locked_before_reading_starts_closes_the_dialog(qtbot, vault_window: MainWindow) -> None:
+    """The session closes (the lock) before the dialog is on screen, so the lock's closing of open
+    dialogs missed it: when the reading is due, the dialog closes instead of staying on "Reading the
+    files…" for good."""
+    dialog = PortalImportDialog(vault_window.session, [MCODE], vault_window)  # not shown yet
+    qtbot.addWidget(dialog)
+    vault_window.session.close()
+    dialog.open()
+    assert dialog.isVisible() and dialog.working
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    assert dialog.result() == 0 and dialog._worker is None and dialog.plan is None and not dialog.working
+
+
 def test_a_bad_file_is_named_and_the_rest_imports(qtbot, vault_window: MainWindow, tmp_path: Path) -> None:
     bad = tmp_path / "damaged download.json"
     bad.write_text('{"resourceType": "Bundle", "entry": [', encoding="utf-8")

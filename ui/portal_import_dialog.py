@@ -182,7 +182,10 @@ class PortalImportDialog(QDialog):
 
     def _start_reading(self) -> None:
         self._reading_due = False
-        if self._closed or self.session.vault is None:  # closed (or locked) before it started
+        if self._closed:  # closed before it started
+            return
+        if self.session.vault is None:  # locked before it started (the lock closes what it sees open)
+            self.reject()
             return
         self.session.freeze_heap()  # the reading's collections walk what it makes, not the whole app
         self._run(TaskWorker(read_and_plan, self.session.vault, self.paths), self._on_planned)
