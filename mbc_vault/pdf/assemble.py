@@ -19,6 +19,7 @@ import warnings
 from typing import Any, BinaryIO
 
 from .footer import FOOTER_FONT, FOOTER_LEAD, FooterLead, Footers, visible_box
+from .glyph_runs import join_pages
 from .protocol import JobError, Request
 from .sanitize import append_pages, save_options, store_key
 
@@ -254,6 +255,7 @@ def _assemble(request: Request) -> dict[str, Any]:
         else:
             source = pikepdf.open(io.BytesIO(request.blobs[int(part["blob"])]))
             keep.append(source)
+            join_pages(source)  # PDFium (Chrome's viewer) reads Qt's lines as lines (glyph_runs.py)
             append_pages(packet, source.pages, seen)
     if base_key is not None:
         kids = list(packet.Root.Pages.Kids)
