@@ -426,7 +426,7 @@ def test_a_paragraph_over_a_page_break_is_printed_once_in_order(qapp, tmp_path: 
     list item's rest gets no bullet of its own (the item after it is still the list's second)."""
     from PySide6.QtGui import QTextDocument
 
-    from mbc_vault.render import typeset
+    from mbc_vault.render.paginate import split_blocks_at_page_breaks
 
     texts = _pages_of(tmp_path, markup)
     assert len(texts) >= 2
@@ -437,7 +437,7 @@ def test_a_paragraph_over_a_page_break_is_printed_once_in_order(qapp, tmp_path: 
     document.setHtml(markup)
     document.setPageSize(document.pageSize().__class__(600, 800))
     before = [block.textList() is not None for block in _blocks(document)].count(True)
-    parted = typeset.split_blocks_at_page_breaks(document)
+    parted = split_blocks_at_page_breaks(document)
     assert parted >= 1
     items = [block for block in _blocks(document) if block.textList() is not None]
     assert len(items) == before  # the parts after a page break are not items of their own

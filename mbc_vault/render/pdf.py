@@ -61,6 +61,7 @@ def _write(
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     from . import typeset
+    from .paginate import paginate
 
     writer = QPdfWriter(out)  # a QIODevice
     writer.setTitle(title)
@@ -89,7 +90,7 @@ def _write(
     area = writer.pageLayout().paintRect(QPageLayout.Unit.Inch)
     document.setDocumentMargin(0)
     document.setPageSize(QSizeF(area.width() * layout_dpi, typeset.layout_height(area.height() * layout_dpi)))
-    typeset.paginate(document)
+    paginate(document)
     typeset.print_pages(document, writer)
     pages = document.pageCount()
     del writer  # finishes the PDF
