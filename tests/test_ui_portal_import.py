@@ -360,8 +360,7 @@ def test_a_long_section_reads_its_entries_a_slice_at_a_time_and_lists_every_row(
     from ui.sections.entry_list import EntryListBox
 
     window = vault_window
-    monkeypatch.setattr(EntryListBox, "DECODE_IN_STEPS", 1)  # as for thousands of entries
-    monkeypatch.setattr(EntryListBox, "DECODE_STEP", 1)
+    monkeypatch.setattr(EntryListBox, "DECODE_STEP", 1)  # as for thousands of entries
     dialog = _open(qtbot, window, [MCODE, IPS, TIMMY])
     _save(qtbot, dialog)
     dialog.accept()

@@ -25,17 +25,37 @@ def _table_of(document: QTextDocument, block: QTextBlock) -> QTextTable | None:
     return frame if isinstance(frame, QTextTable) else None
 
 
-def _top(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
-    """Where the first line of *block* is in the paginated document (a line that did not fit at the foot
-    of a page is moved down within its block, so the block's own top is not enough)."""
+def _page_height(document: QTextDocument) -> float:
+    """The height of *document*'s pages in its layout; 0 when it is not paginated."""
+    height = document.pageSize().height()
+    return height if 0 < height <= 1e8 else 0.0
+
+
+def _top(layout: QAbstractTextDocumentLayout, block: QTextBlock, line: int = 0) -> float:
+    """Where a line of *block* (its first; -1: its last) is in the paginated document (a line that did
+    not fit at the foot of a page is moved down within its block, so the block's own top is not enough)."""
     lines = block.layout()
-    return layout.blockBoundingRect(block).top() + (lines.lineAt(0).y() if lines.lineCount() else 0.0)
+    count = lines.lineCount()
+    return layout.blockBoundingRect(block).top() + (lines.lineAt(line % count).y() if count else 0.0)
 
 
 def _page(y: float, height: float) -> int:
     """The page (0-based) that a line starting at *y* is on: a line moved to the next page can start a
     hair above its top (positions are in 1/64 px), and no line starts within 1 px of a page's foot."""
     return math.floor((y + 1) / height)
+
+
+def _at_page_top(y: float, height: float) -> bool:
+    return y - _page(y, height) * height <= 1
+
+
+def _break_before(block: QTextBlock) -> None:
+    """A page break before *block*."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
 
 
 def _kept_with(document: QTextDocument, heading: QTextBlock) -> QTextBlock:
@@ -62,10 +82,8 @@ def keep_headings_with_next(document: QTextDocument) -> int:
     before it). Qt's rich text honours page-break-before/after but has no keep-with-next, so the laid-out
     pages are measured, top to bottom (each move shifts what follows). Headings inside tables, and one
     already at the top of its page (what follows is taller than a page), stay. Returns how many moved."""
-    from PySide6.QtGui import QTextCursor, QTextFormat
-
-    height = document.pageSize().height()
-    if not height or height <= 0 or height > 1e8:  # not paginated
+    height = _page_height(document)
+    if not height:
         return 0
     layout = document.documentLayout()
     # setHtml lays the first part out and leaves the rest for later: a block format changed in the
@@ -77,13 +95,10 @@ def keep_headings_with_next(document: QTextDocument) -> int:
             follower = _kept_with(document, block)
             if follower.isValid():
                 top = _top(layout, block)
-                page = _page(top, height)
-                if page < _page(_top(layout, follower), height) and top - page * height > 1:
-                    fmt = block.blockFormat()
-                    fmt.setPageBreakPolicy(
-                        fmt.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-                    )
-                    QTextCursor(block).setBlockFormat(fmt)
+                if _page(top, height) < _page(_top(layout, follower), height) and not _at_page_top(
+                    top, height
+                ):
+                    _break_before(block)
                     document.pageCount()  # laid out again to the end
                     moved += 1
         block = block.next()
@@ -114,22 +129,15 @@ def _row_lines(
         if cell.rowSpan() > 1:
             return None
         first = min(first, _top(layout, cell.firstCursorPosition().block()))
-        end = cell.lastCursorPosition().block()
-        lines = end.layout()
-        last = max(
-            last,
-            layout.blockBoundingRect(end).top()
-            + (lines.lineAt(lines.lineCount() - 1).y() if lines.lineCount() else 0.0),
-        )
+        last = max(last, _top(layout, cell.lastCursorPosition().block(), -1))
     return first, last
 
 
 def _break_before_table(document: QTextDocument, table: QTextTable, height: float) -> bool:
     """A page break before *table*, or before the heading (and one-line lead-in) that heads it."""
-    from PySide6.QtGui import QTextCursor, QTextFormat
+    from PySide6.QtGui import QTextFormat
 
     layout = document.documentLayout()
-    always = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     before = table.firstCursorPosition().block().previous()
     heading = None
     if before.isValid() and _table_of(document, before) is None:
@@ -142,18 +150,16 @@ def _break_before_table(document: QTextDocument, table: QTextTable, height: floa
         ):
             heading = before.previous()
     if heading is not None and _table_of(document, heading) is None:
-        top = _top(layout, heading)
-        if top - _page(top, height) * height <= 1:  # already at a page's top
+        if _at_page_top(_top(layout, heading), height):
             return False
-        fmt = heading.blockFormat()
-        fmt.setPageBreakPolicy(fmt.pageBreakPolicy() | always)
-        QTextCursor(heading).setBlockFormat(fmt)
+        _break_before(heading)
         return True
-    top = layout.frameBoundingRect(table).top()
-    if top - _page(top, height) * height <= 1:
+    if _at_page_top(layout.frameBoundingRect(table).top(), height):
         return False
     table_format = table.format()
-    table_format.setPageBreakPolicy(table_format.pageBreakPolicy() | always)
+    table_format.setPageBreakPolicy(
+        table_format.pageBreakPolicy() | QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    )
     table.setFormat(table_format)
     return True
 
@@ -178,8 +184,8 @@ def keep_rows_whole(document: QTextDocument) -> int:
     line does not fit: the row before it is padded down to the page's foot; for a table's first row, the
     table (with its heading) goes to the next page. Rows over KEEP_ROW_SHARE of a page still split.
     Returns how many rows moved."""
-    height = document.pageSize().height()
-    if not height or height <= 0 or height > 1e8:  # not paginated
+    height = _page_height(document)
+    if not height:
         return 0
     layout = document.documentLayout()
     document.pageCount()  # laid out to the end
@@ -264,8 +270,8 @@ def split_blocks_at_page_breaks(document: QTextDocument) -> int:
     (what is before an edit keeps its place); a second look finds none. Returns how many were parted."""
     from PySide6.QtGui import QTextCursor
 
-    height = document.pageSize().height()
-    if not height or height <= 0 or height > 1e8:  # not paginated
+    height = _page_height(document)
+    if not height:
         return 0
     parted = 0
     for _ in range(3):  # bounded, though one round is all it takes

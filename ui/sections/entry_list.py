@@ -112,11 +112,10 @@ class EntryListBox(QGroupBox):
         self.edit_btn.clicked.connect(self.edit_selected)
         self.remove_btn.clicked.connect(self.remove_selected)
 
-    #: a table of more entries than this reads them from their records DECODE_STEP at a turn of the
-    #: event loop, and fills when all are read (a portal import: 2,500 visits take ~70 ms; read in the
-    #: thread pool, they made every call the window's paint makes into Python wait for the GIL: the
-    #: section stalled 110-140 ms, docs/performance.md, issue 15); fewer are read at once
-    DECODE_IN_STEPS = 100
+    #: a table of more entries than this reads them from their records this many at a turn of the event
+    #: loop, and fills when all are read (a portal import: 2,500 visits take ~70 ms; read in the thread
+    #: pool, they made every call the window's paint makes into Python wait for the GIL: the section
+    #: stalled 110-140 ms, docs/performance.md, issue 15); fewer are read at once
     DECODE_STEP = 100
 
     def load(self) -> None:
@@ -126,11 +125,7 @@ class EntryListBox(QGroupBox):
         self._generation += 1  # a read still under way is for a load before this one: dropped
         self.loading = None
         store = self.store(self.session) if self.session is not None else None
-        if (
-            store is None
-            or self.entries is None
-            or store.vault.count_entries(self.kind) <= self.DECODE_IN_STEPS
-        ):
+        if store is None or self.entries is None or store.vault.count_entries(self.kind) <= self.DECODE_STEP:
             self.set_entries(self._entries_now())
             return
         self._show_buttons()
